@@ -1,0 +1,122 @@
+"""Command line: `python -m bot triage|check|...`; wiring only, the work happens in the modules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from bot.config import AppConfig, ConfigError, Settings, load_settings
+from bot.render import to_json, to_terminal
+from bot.ticketfile import read_ticket_file
+from bot.triage import triage
+from bot.zones import DirectoryZones, ZoneFinder
+
+log = logging.getLogger("bot")
+
+
+class UsageError(Exception):
+    """Bad command-line input (exit code 2)."""
+
+
+def parse_nameserver(text: str) -> tuple[str, int]:
+    """HOST[:PORT], or [IPv6]:PORT; the port defaults to 53."""
+    host, port = text, "53"
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        port = rest.lstrip(":") or "53"
+    elif text.count(":") == 1:
+        host, port = text.split(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise UsageError(f"--nameserver: expected HOST[:PORT], got {text!r}")
+    return host, int(port)
+
+
+def make_finder(app: AppConfig, nameserver: str | None, offline: bool) -> ZoneFinder:
+    """Directory only with --offline; otherwise live DNS with the directory as fallback."""
+    directory = DirectoryZones(app.owners(), app.suffixes)
+    if offline:
+        return directory
+    from bot.dnscheck import LiveZones, make_resolver_config
+
+    server = parse_nameserver(nameserver) if nameserver else None
+    return LiveZones(make_resolver_config(server, app.dns), directory)
+
+
+def cmd_triage(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    stdin_text = sys.stdin.read() if args.file == "-" else None
+    try:
+        ticket = read_ticket_file(args.file, settings.app.zendesk, stdin_text)
+    except OSError as exc:
+        raise UsageError(f"{args.file}: cannot read the ticket ({exc.strerror})") from None
+    finder = make_finder(settings.app, args.nameserver, args.offline)
+    result = triage(ticket, finder, settings.app)
+    if args.json:
+        json.dump(to_json(result), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(to_terminal(result))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.dnscheck import check_names, render_check
+
+    finder = make_finder(settings.app, args.nameserver, offline=False)
+    results = check_names(args.names, finder, settings.app)
+    if args.json:
+        json.dump(results, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(render_check(results))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--config", help="path to app.yaml (default: $CERT_TICKET_CONFIG or app.yaml)"
+        )
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.add_argument("--nameserver", help="send every DNS query to HOST[:PORT]")
+
+    p = sub.add_parser("triage", help="triage one ticket from a text, HTML or .eml file, or -")
+    common(p)
+    p.add_argument("--offline", action="store_true", help="no DNS queries: zones from app.yaml")
+    p.add_argument("file", help="ticket file, or - for standard input")
+    p.set_defaults(run=cmd_triage)
+
+    p = sub.add_parser("check", help="zone verdict and current records for names")
+    common(p)
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p.set_defaults(run=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    try:
+        settings = load_settings(getattr(args, "config", None))
+        return args.run(args, settings, out)
+    except (ConfigError, UsageError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception:
+        log.exception("unexpected failure")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

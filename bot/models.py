@@ -1,0 +1,149 @@
+"""Plain, frozen data that crosses module boundaries: tickets, DNS changes, facts, triage."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Action = Literal["add", "update", "delete"]
+When = Literal["now", "after_issuance"]
+Severity = Literal["block", "warn", "info"]
+Current = Literal["missing", "present", "different", "partial", "unknown"]
+Classification = Literal["dns_change", "http_validation", "email_validation", "not_certificate"]
+OwnerKind = Literal["jisc", "govuk", "department", "other"]
+ZoneSource = Literal["dns", "config"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Ticket(Frozen):
+    """A vendor ticket as the core sees it: our own model, never a zenpy object."""
+
+    id: str
+    subject: str
+    url: str | None = None
+    text: str
+    status: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    comment_ids: tuple[int, ...] = ()
+
+
+class DnsChange(Frozen):
+    """One requested record change, normalised (absolute lower-case names, canonical rdata)."""
+
+    action: Action
+    name: str
+    type: str
+    value: str | None
+    old_value: str | None = None
+    ttl: int | None = None
+    when: When = "now"
+
+
+class Flag(Frozen):
+    code: str
+    severity: Severity
+    message: str
+    name: str | None = None
+
+
+class Extraction(Frozen):
+    """What the extractor read from a ticket's text."""
+
+    changes: tuple[DnsChange, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    domains: tuple[str, ...] = ()
+
+
+class Signals(Frozen):
+    """What kind of ticket this is and what it names, besides records."""
+
+    classification: Classification
+    certificate_authorities: tuple[str, ...] = ()
+    vendor: str | None = None
+    deadline: date | None = None
+    validation_emails: tuple[str, ...] = ()
+    http_urls: tuple[str, ...] = ()
+
+
+class ZoneOwner(Frozen):
+    apex: str
+    kind: OwnerKind
+    name: str
+    change_via: str
+
+
+class ZoneFact(Frozen):
+    """Which zone holds a name, and how we know. `apex` is None when nothing knows."""
+
+    apex: str | None
+    source: ZoneSource
+    note: str | None = None
+    servers: tuple[str, ...] = ()
+
+
+class ServerAnswer(Frozen):
+    """One authoritative server's data at one name: type -> values, or an error."""
+
+    server: str
+    records: dict[str, tuple[str, ...]] = {}
+    error: str | None = None
+
+
+class CaaSet(Frozen):
+    """The CAA records that apply to a name: those at the closest ancestor that has any."""
+
+    owner: str | None
+    records: tuple[str, ...] = ()
+
+
+class DnsFacts(Frozen):
+    """Everything the core needs to know from DNS, gathered by an adapter beforehand.
+
+    `answers` maps a name to each authoritative server's view of it; empty when DNS was
+    not consulted. `caa` maps a validated name to the CAA set that applies to it.
+    """
+
+    zones: dict[str, ZoneFact] = {}
+    answers: dict[str, tuple[ServerAnswer, ...]] = {}
+    caa: dict[str, CaaSet] = {}
+    live: bool = False
+
+
+class ChangeVerdict(Frozen):
+    """A change together with who must make it and what DNS holds now."""
+
+    change: DnsChange
+    zone: str | None
+    zone_source: ZoneSource
+    owner: OwnerKind | None
+    owner_name: str | None
+    change_via: str | None
+    needs_jisc: bool
+    current: Current
+    current_values: tuple[str, ...] = ()
+    blocked: bool = False
+
+
+class Draft(Frozen):
+    to: tuple[str, ...]
+    cc: tuple[str, ...] = ()
+    subject: str
+    body: str
+    before_sending: tuple[str, ...] = ()
+
+
+class Triage(Frozen):
+    ticket: Ticket
+    classification: Classification
+    summary: str
+    verdicts: tuple[ChangeVerdict, ...]
+    flags: tuple[Flag, ...]
+    signals: Signals
+    jisc_request: Draft | None
+    hostmaster_warning: Draft | None

@@ -1,0 +1,225 @@
+"""Record requests written as sentences: "a CNAME called X with the value Y", "point X at Y"."""
+
+from __future__ import annotations
+
+import ipaddress
+import itertools
+import re
+from dataclasses import dataclass
+
+from bot.mentions import Mention, clean_data, is_owner_token
+from bot.models import Action
+
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z(])(?!(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|IN)\b)|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)"
+)
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"(?:\s+"(?:[^"\\\n]|\\.)*")*|[^\s"]+')
+_TYPE = re.compile(r"^(?:CNAME|TXT|CAA|AAAA|NS|MX|DS|cname|txt|caa|aaaa|Cname|Txt)$")
+_CAA_DATA = re.compile(r'\b(\d{1,3})\s+(issue|issuewild|iodef)\s+("[^"\n]{0,255}"|[^\s"]+)', re.I)
+_TTL = re.compile(r"\bTTL\b(?:\s+of)?\s*[:=]?\s*(\d{1,6})\b", re.I)
+_PUNCT = "`'()[]<>{},;:!?"
+
+_VALUE_CUES = frozenset(
+    (
+        "value",
+        "values",
+        "target",
+        "content",
+        "contents",
+        "data",
+        "containing",
+        "contain",
+        "reads",
+        "read",
+        "pointing",
+        "points",
+        "point",
+        "=",
+    )
+)
+_NAME_CUES = frozenset(("called", "named", "at", "for", "on", "to", "name", "host", "hostname"))
+_DELETE = re.compile(r"\b(?:remove|delete|deleting|removing|drop|clean up|retire)\b", re.I)
+_UPDATE = re.compile(
+    r"\b(?:update|updating|change|changing|replace|replacing|modify|amend|now (?:has|needs) to|"
+    r"should now|instead of)\b",
+    re.I,
+)
+_ADD = re.compile(
+    r"\b(?:add|adding|create|creating|publish|set up|put in place|insert|new)\b", re.I
+)
+_NEGATED = re.compile(r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$", re.I)
+_DESCRIPTIVE = re.compile(
+    r"\b(?:currently|exists|existing|found|we see|there is|is set to|already|at the moment)\b", re.I
+)
+AFTER_ISSUANCE = re.compile(
+    r"\b(?:once|after|when)\b[^.\n]{0,80}?\b(?:issued|issuance|renewed|renewal (?:is|has been) "
+    r"(?:complete|done)|validated|validation (?:is|has been) complete|installed|live|deployed)\b",
+    re.I,
+)
+
+
+_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|also|then|plus)\s+", re.I)
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """One piece per record type named: a sentence asking for two records is cut between them,
+    at the last comma, semicolon or "and" before the second type."""
+    types = [m.start() for m in _TOKEN.finditer(sentence) if _TYPE.match(m.group())]
+    cuts = [0]
+    for prev, here in itertools.pairwise(types):
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, prev, here)]
+        if breaks:
+            cuts.append(breaks[-1])
+    return [sentence[a:b] for a, b in zip(cuts, [*cuts[1:], len(sentence)], strict=True)]
+
+
+def action_cue(text: str) -> Action | None:
+    """The action the last non-negated cue in `text` asks for, if any."""
+    found: list[tuple[int, Action]] = []
+    for pattern, action in ((_DELETE, "delete"), (_UPDATE, "update"), (_ADD, "add")):
+        for m in pattern.finditer(text):
+            if not _NEGATED.search(text[max(0, m.start() - 40) : m.start()]):
+                found.append((m.start(), action))  # type: ignore[arg-type]
+    return max(found)[1] if found else None
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    quoted: bool
+
+    @property
+    def word(self) -> str:
+        return self.text.lower().strip(_PUNCT)
+
+
+def _tokens(sentence: str) -> list[_Token]:
+    tokens = []
+    for m in _TOKEN.finditer(sentence):
+        raw = m.group()
+        quoted = raw.startswith('"')
+        text = raw if quoted else raw.strip(_PUNCT)
+        tokens.append(_Token(text, m.start(), quoted))
+    return tokens
+
+
+def _is_name(tok: _Token) -> bool:
+    t = tok.text
+    return not tok.quoted and "/" not in t and "@" not in t[1:] and is_owner_token(t) and not _ip(t)
+
+
+def _ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text.rstrip("."))
+    except ValueError:
+        return False
+    return True
+
+
+def _fits(rdtype: str, tok: _Token) -> bool:
+    """Could this token be record data of this type?"""
+    if rdtype in ("CNAME", "NS", "MX"):
+        return _is_name(tok) and "." in tok.text.rstrip(".")
+    if rdtype in ("A", "AAAA"):
+        return _ip(tok.text)
+    if rdtype == "TXT":
+        return tok.quoted or ("=" in tok.text and "://" not in tok.text)
+    return False
+
+
+def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Mention | None:
+    """A record requested in one sentence, or None when the sentence requests none.
+
+    The sentence must name a type. The value is the first fitting token after a value cue
+    ("value", "pointing at", "target") or a quoted string; the owner is the first name after
+    the type (or before it) that is not the value. Two values with an update cue make an
+    update (old value first). Tokens joined by arrows are illustrations, never records.
+    """
+    tokens = _tokens(sentence)
+    t = next((i for i, tok in enumerate(tokens) if _is_type(tokens, i)), None)
+    if t is None:
+        return None
+    rdtype = tokens[t].text.upper()
+    arrows = {i + d for i, tok in enumerate(tokens) if tok.text in ("->", "=>") for d in (-1, 1)}
+    usable = [i for i in range(len(tokens)) if i not in arrows and i != t]
+    values = _values(sentence, tokens, usable, t, rdtype)
+    action = action_cue(sentence[: tokens[t].start]) or action_cue(sentence)
+    if not values and action != "delete":
+        return None
+    if action is None and _DESCRIPTIVE.search(sentence):
+        return None
+    taken = {i for i, _ in values}
+    name_i = _owner(tokens, usable, t, taken)
+    name = tokens[name_i].text if name_i is not None else fallback_name
+    if name is None:
+        return None
+    old = None
+    if len(values) >= 2 and action == "update":
+        old = values[0][1]
+    ttl = _TTL.search(sentence)
+    origins = [tokens[i].text for i in usable if _is_name(tokens[i]) and i != name_i]
+    return Mention(
+        name=name,
+        rdtype=rdtype,
+        value=(values[-1][1] if old else values[0][1]) if values else None,
+        line=number,
+        ttl=int(ttl.group(1)) if ttl else None,
+        old_value=old,
+        action=action,
+        after_issuance=bool(AFTER_ISSUANCE.search(sentence)),
+        origin_hint=next((o for o in origins if not o.startswith("_")), None),
+    )
+
+
+def _is_type(tokens: list[_Token], i: int) -> bool:
+    tok = tokens[i]
+    if tok.quoted:
+        return False
+    if _TYPE.match(tok.text):
+        return True
+    following = tokens[i + 1].word if i + 1 < len(tokens) else ""
+    return tok.text in ("A", "AAAA") and following in ("record", "records")
+
+
+def _values(
+    sentence: str, tokens: list[_Token], usable: list[int], t: int, rdtype: str
+) -> list[tuple[int, str]]:
+    if rdtype == "CAA":
+        m = _CAA_DATA.search(sentence)
+        if not m:
+            return []
+        i = next(j for j, tok in enumerate(tokens) if tok.start >= m.start())
+        return [(i, f"{m.group(1)} {m.group(2).lower()} {m.group(3)}")]
+    cued: list[tuple[int, str]] = []
+    plain: list[tuple[int, str]] = []
+    for i in usable:
+        if not _fits(rdtype, tokens[i]):
+            continue
+        before = {tokens[j].word for j in range(max(0, i - 3), i)}
+        value = clean_data(rdtype, tokens[i].text)
+        if before & _VALUE_CUES or (rdtype == "TXT" and tokens[i].quoted):
+            cued.append((i, value))
+        elif i > t + 1 and (i - 1 == t or tokens[i - 1].word in ("record", "to")):
+            plain.append((i, value))
+    found = sorted(cued + [p for p in plain if p[0] < (cued[0][0] if cued else len(tokens))])
+    return found[:2]
+
+
+def _owner(tokens: list[_Token], usable: list[int], t: int, taken: set[int]) -> int | None:
+    names = [i for i in usable if i not in taken and _is_name(tokens[i])]
+    after = [i for i in names if i > t]
+    for i in after:
+        if i == t + 1 or tokens[i - 1].word in _NAME_CUES or tokens[i - 1].word == "record":
+            return i
+    before = [i for i in names if i < t]
+    underscored = [i for i in names if tokens[i].text.startswith("_")]
+    if underscored:
+        return underscored[0]
+    if before:
+        return before[-1]
+    return after[0] if after else None

@@ -1,0 +1,155 @@
+"""Record names and data, parsed and normalised by dnspython; zone-file lines for drafts."""
+
+from __future__ import annotations
+
+import re
+
+import dns.exception
+import dns.name
+import dns.rdata
+import dns.rdataclass
+import dns.rdatatype
+import dns.rdtypes.ANY.TXT
+
+RECORD_TYPES = ("CNAME", "TXT", "CAA", "AAAA", "A", "NS", "DS", "MX")
+NAME_TYPES = frozenset(("CNAME", "NS"))
+
+# Last labels that mark a name written without its trailing dot as absolute anyway.
+_TLDS = frozenset(
+    (
+        "uk",
+        "com",
+        "net",
+        "org",
+        "io",
+        "aws",
+        "goog",
+        "gov",
+        "edu",
+        "info",
+        "digital",
+        "cloud",
+        "dev",
+        "app",
+        "eu",
+        "us",
+        "de",
+        "fr",
+        "nl",
+        "ie",
+        "co",
+        "biz",
+        "me",
+        "tv",
+        "ai",
+        "arpa",
+    )
+)
+_QUOTED = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+_STRIP = "`'\"<>()[]{},;*"
+
+
+class RecordError(ValueError):
+    """Text that should be a DNS name or record data but does not parse."""
+
+
+def to_name(text: str, origin: str | None = None) -> str:
+    """An owner name as lower-case FQDN with a trailing dot.
+
+    `@` is the origin. A name without a trailing dot is absolute when its last label is a
+    top-level domain we know (vendors often drop the dot); otherwise it is relative to the
+    origin (the zone or the domain being validated).
+    """
+    text = text.strip().strip(_STRIP.replace("*", ""))
+    if text == "@":
+        if origin is None:
+            raise RecordError("'@' with no zone to stand for")
+        return origin
+    try:
+        base = dns.name.root if _is_absolute(text) or origin is None else dns.name.from_text(origin)
+        return dns.name.from_text(text, origin=base).to_text().lower()
+    except dns.exception.DNSException as exc:
+        raise RecordError(f"not a DNS name: {text!r}") from exc
+
+
+def _is_absolute(text: str) -> bool:
+    return text.endswith(".") or text.rsplit(".", 1)[-1].lower() in _TLDS
+
+
+def is_under(name: str, suffix: str) -> bool:
+    return dns.name.from_text(name).is_subdomain(dns.name.from_text(suffix))
+
+
+def parent(name: str) -> str:
+    return dns.name.from_text(name).parent().to_text()
+
+
+def to_value(rdtype: str, text: str) -> str:
+    """Record data in the JSON contract's canonical form.
+
+    CNAME/NS targets become absolute names with a trailing dot; TXT becomes the joined text
+    of its strings without the outer quotes; everything else is dnspython's presentation form.
+    """
+    text = text.strip()
+    if rdtype == "TXT":
+        return _txt_text(text)
+    try:
+        rdata = dns.rdata.from_text(
+            dns.rdataclass.IN,
+            dns.rdatatype.from_text(rdtype),
+            _absolute_targets(rdtype, text),
+            origin=dns.name.root,
+            relativize=False,
+        )
+    except (dns.exception.DNSException, ValueError) as exc:
+        raise RecordError(f"not valid {rdtype} data: {text!r}") from exc
+    return rdata.to_text().lower() if rdtype in NAME_TYPES else rdata.to_text()
+
+
+def _absolute_targets(rdtype: str, text: str) -> str:
+    if rdtype in NAME_TYPES:
+        return text.strip(_STRIP).rstrip(".") + "."
+    if rdtype == "MX":
+        parts = text.split()
+        if len(parts) == 2 and not parts[1].endswith("."):
+            return f"{parts[0]} {parts[1]}."
+    return text
+
+
+def _txt_text(text: str) -> str:
+    strings = _QUOTED.findall(text)
+    if strings:
+        if _QUOTED.sub("", text).strip():
+            raise RecordError(f"TXT data has text outside its quotes: {text!r}")
+        joined = "".join(re.sub(r"\\(.)", r"\1", s) for s in strings)
+    elif len(text.split()) == 1:
+        joined = text
+    else:
+        raise RecordError(f"TXT data with spaces must be quoted: {text!r}")
+    if not joined:
+        raise RecordError("empty TXT data")
+    to_txt_rdata(joined)
+    return joined
+
+
+def to_txt_rdata(joined: str) -> dns.rdtypes.ANY.TXT.TXT:
+    """A TXT rdata holding `joined`, split into 255-octet character-strings."""
+    raw = joined.encode("utf-8")
+    chunks = [raw[i : i + 255] for i in range(0, len(raw), 255)] or [b""]
+    try:
+        return dns.rdtypes.ANY.TXT.TXT(dns.rdataclass.IN, dns.rdatatype.TXT, chunks)
+    except (dns.exception.DNSException, ValueError) as exc:
+        raise RecordError(f"not valid TXT data: {joined!r}") from exc
+
+
+def zone_line(name: str, ttl: int, rdtype: str, value: str | None) -> str:
+    """A record as one zone-file line: `name. TTL IN TYPE data` (data omitted when unknown)."""
+    data = "" if value is None else " " + presentation(rdtype, value)
+    return f"{name} {ttl} IN {rdtype}{data}"
+
+
+def presentation(rdtype: str, value: str) -> str:
+    """Zone-file form of a canonical value (TXT quoted and chunked, others as they are)."""
+    if rdtype == "TXT":
+        return to_txt_rdata(value).to_text()
+    return value

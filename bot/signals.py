@@ -1,0 +1,138 @@
+"""What kind of certificate ticket this is and what it names: CA, vendor, deadline, method."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from bot.models import Classification, Extraction, Signals
+
+# CA display name -> (words that name it in a ticket, issuer domains in CAA records).
+CERTIFICATE_AUTHORITIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "GlobalSign": (("globalsign",), ("globalsign.com",)),
+    "Let's Encrypt": (("let's encrypt", "lets encrypt", "letsencrypt"), ("letsencrypt.org",)),
+    "Certainly": (("certainly",), ("certainly.com",)),
+    "DigiCert": (("digicert", "_dnsauth"), ("digicert.com", "symantec.com", "geotrust.com")),
+    "Sectigo": (("sectigo", "comodo"), ("sectigo.com", "comodoca.com", "usertrust.com")),
+    "Amazon": (
+        ("amazon", "aws certificate manager", "acm-validations", " acm "),
+        ("amazon.com", "amazontrust.com", "awstrust.com", "amazonaws.com"),
+    ),
+    "Google Trust Services": (("google trust services", "certificatemanager.goog"), ("pki.goog",)),
+}
+_CA_PATTERN = {
+    ca: re.compile("|".join(re.escape(w) for w in words), re.I)
+    for ca, (words, _) in CERTIFICATE_AUTHORITIES.items()
+}
+# "Certainly" is also an English word: only count it next to CA words or in a Fastly value.
+_CERTAINLY_CA = re.compile(r"\bcertainly(?:\s+(?:CA|certificate|authority)|\.com)\b", re.I)
+
+_VENDORS = (
+    ("Fastly", re.compile(r"fastly", re.I)),
+    ("AWS", re.compile(r"acm-validations\.aws|\bAWS\b", re.I)),
+    ("Google Cloud", re.compile(r"certificatemanager\.goog", re.I)),
+    ("Akamai", re.compile(r"akamai|validate-akdv\.net", re.I)),
+)
+
+_CERT_WORDS = re.compile(
+    r"\b(?:certificates?|TLS|SSL|DCV|ACME|_acme-challenge|domain (?:control )?validation|"
+    r"CAA|HTTPS|renewal|validation record|globalsign|digicert|sectigo|let's encrypt)\b",
+    re.I,
+)
+_NOT_CERT = re.compile(
+    r"\b(?:scheduled maintenance|maintenance window|planned maintenance|incident report|"
+    r"service disruption|invoice|billing|status update|network upgrade)\b",
+    re.I,
+)
+_HTTP_VALIDATION = re.compile(
+    r"https?://[^\s\"'<>]*?/\.well-known/(?:pki-validation|acme-challenge)/[^\s\"'<>]*"
+    r"|/\.well-known/(?:pki-validation|acme-challenge)/\S*|\bHTTP-01\b|\bgsdv\.txt\b"
+    r"|\bHTTP (?:file )?(?:based )?(?:domain )?validation\b|\bfile-based validation\b",
+    re.I,
+)
+_CONSTRUCTED_MAILBOX = re.compile(
+    r"\b(?:admin|administrator|hostmaster|postmaster|webmaster)@[a-z0-9.-]+\.[a-z]{2,}\b", re.I
+)
+_EMAIL_VALIDATION = re.compile(
+    r"\b(?:approval|validation|verification|DCV) e-?mail\b|\bemail (?:validation|approval|"
+    r"verification)\b|\bapprove (?:the|this) (?:certificate|request)\b",
+    re.I,
+)
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    r"(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+"
+    r"(?P<y1>\d{4})|" + _MONTH.replace("month", "month2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?"
+    r"\s+(?P<y2>\d{4}))"
+)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|no later than|until|expires?(?: on)?|expiry(?: date)?|expiring(?: on)?|"
+    r"deadline|due)\s*(?:is|:|on|of)?\s*(?:the\s+)?(?:\w+day,?\s+)?" + _DATE,
+    re.I,
+)
+
+
+def read_signals(subject: str, text: str, extraction: Extraction) -> Signals:
+    """Classify the ticket and pick out the CA, vendor, deadline and validation hints.
+
+    A ticket is a certificate ticket when it uses certificate words or asks for records. Among
+    those, requested records make it `dns_change`; otherwise an HTTP validation path makes it
+    `http_validation`, and an approval mailbox or approval-email wording `email_validation`.
+    Maintenance notices and the like are `not_certificate` unless they ask for records.
+    """
+    whole = f"{subject}\n{text}"
+    emails = tuple(dict.fromkeys(m.lower() for m in _CONSTRUCTED_MAILBOX.findall(whole)))
+    urls = tuple(dict.fromkeys(m.rstrip(".,;)") for m in _HTTP_VALIDATION.findall(whole)))
+    return Signals(
+        classification=_classify(whole, extraction, emails, urls),
+        certificate_authorities=_authorities(whole),
+        vendor=next((name for name, pattern in _VENDORS if pattern.search(whole)), None),
+        deadline=_deadline(whole),
+        validation_emails=emails,
+        http_urls=tuple(u for u in urls if "/" in u),
+    )
+
+
+def _classify(
+    whole: str, extraction: Extraction, emails: tuple[str, ...], urls: tuple[str, ...]
+) -> Classification:
+    asks_records = bool(extraction.changes) or any(
+        f.code == "unparsed_record" for f in extraction.flags
+    )
+    if asks_records:
+        return "dns_change"
+    if _NOT_CERT.search(whole) or not _CERT_WORDS.search(whole):
+        return "not_certificate"
+    if urls:
+        return "http_validation"
+    if emails or _EMAIL_VALIDATION.search(whole):
+        return "email_validation"
+    return "dns_change"
+
+
+def _authorities(whole: str) -> tuple[str, ...]:
+    found = []
+    for ca, pattern in _CA_PATTERN.items():
+        match = pattern.search(whole)
+        if ca == "Certainly":
+            match = _CERTAINLY_CA.search(whole)
+        if match:
+            found.append((match.start(), ca))
+    return tuple(ca for _, ca in sorted(found))
+
+
+def _deadline(whole: str) -> date | None:
+    dates = [d for m in _DEADLINE.finditer(whole) if (d := _to_date(m)) is not None]
+    return min(dates) if dates else None
+
+
+def _to_date(m: re.Match[str]) -> date | None:
+    try:
+        if m["iso"]:
+            return datetime.strptime(m["iso"], "%Y-%m-%d").date()
+        month = (m["month"] or m["month2"]).lower()[:3]
+        day, year = (m["d1"], m["y1"]) if m["d1"] else (m["d2"], m["y2"])
+        return date(int(year), _MONTHS.index(month) + 1, int(day))
+    except ValueError:
+        return None

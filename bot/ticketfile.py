@@ -1,0 +1,35 @@
+"""A ticket read from a file or stdin: plain text, HTML, or an .eml message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.config import Zendesk
+from bot.models import Ticket
+from bot.text import from_email, looks_like_email
+
+_ID_IN_SUBJECT = re.compile(r"#\s?(\d{3,12})\b")
+_ID_IN_TEXT = re.compile(
+    r"\b(?:ticket|request|case)\s*(?:number|no\.?|id)?\s*[:#]?\s*#?(\d{3,12})\b", re.I
+)
+_SUBJECT_LINE = re.compile(r"^\s*Subject:\s*(.+)$", re.I | re.M)
+
+
+def read_ticket_file(path: str, zendesk: Zendesk, stdin_text: str | None = None) -> Ticket:
+    """`path` is a file, or "-" for `stdin_text`. The id comes from the subject or text
+    ("#56002", "ticket 56002"), else the file name; the URL is the Zendesk request page."""
+    raw = stdin_text if path == "-" else Path(path).read_text(encoding="utf-8", errors="replace")
+    raw = raw or ""
+    subject = ""
+    text = raw
+    if path.endswith(".eml") or looks_like_email(raw):
+        subject, text = from_email(raw)
+    if not subject:
+        m = _SUBJECT_LINE.search(text[:5000])
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        subject = m.group(1).strip() if m else first[:120]
+    found = _ID_IN_SUBJECT.search(subject) or _ID_IN_TEXT.search(text[:20000])
+    ticket_id = found.group(1) if found else ("stdin" if path == "-" else Path(path).stem)
+    url = zendesk.url_for(ticket_id) if ticket_id.isdigit() else None
+    return Ticket(id=ticket_id, subject=subject, url=url, text=text)
