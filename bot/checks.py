@@ -127,9 +127,9 @@ def caa_flags(authorities: Sequence[str], caa: Mapping[str, CaaSet]) -> list[Fla
                         code="caa_blocks_issuer",
                         severity="block",
                         name=name,
-                        message=f"The CAA records at {caa_set.owner} ({'; '.join(caa_set.records)}) "
-                        f"apply to {name} and do not allow {ca} ({domains[0]}): issuance will "
-                        f"fail until a CAA record allows it.",
+                        message=f"The CAA records at {caa_set.owner} "
+                        f"({'; '.join(caa_set.records)}) apply to {name} and do not allow "
+                        f"{ca} ({domains[0]}): issuance will fail until a CAA record allows it.",
                     )
                 )
     return flags

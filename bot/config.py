@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Annotated
 
 import dns.exception
 import dns.name
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, YamlConfigSettingsSource
 
 from bot.models import OwnerKind, ZoneOwner
@@ -34,16 +35,14 @@ def absolute_name(value: str) -> str:
         raise ValueError(f"not a DNS name: {value!r} ({exc})") from exc
 
 
+DnsName = Annotated[str, AfterValidator(absolute_name)]
+
+
 class ZoneEntry(Section):
-    apex: str
+    apex: DnsName
     kind: OwnerKind
     name: str
     change_via: str
-
-    @field_validator("apex")
-    @classmethod
-    def _absolute_apex(cls, value: str) -> str:
-        return absolute_name(value)
 
     def to_owner(self) -> ZoneOwner:
         return ZoneOwner(apex=self.apex, kind=self.kind, name=self.name, change_via=self.change_via)
@@ -112,7 +111,7 @@ class AppConfig(BaseSettings):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    suffixes: tuple[str, ...] = ("gov.uk.",)
+    suffixes: tuple[DnsName, ...] = Field(("gov.uk.",), min_length=1)
     zones: tuple[ZoneEntry, ...] = ()
     jisc: Jisc = Jisc()
     hostmaster: Hostmaster = Hostmaster()
@@ -121,11 +120,6 @@ class AppConfig(BaseSettings):
     zendesk: Zendesk = Zendesk()
     dns: Dns = Dns()
     poll_interval_seconds: int = Field(300, ge=30, le=86400)
-
-    @field_validator("suffixes")
-    @classmethod
-    def _absolute_suffixes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(absolute_name(s) for s in value)
 
     @classmethod
     def settings_customise_sources(

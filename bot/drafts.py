@@ -34,7 +34,7 @@ def jisc_request(triage: Triage, app: AppConfig) -> Draft | None:
     now = [v for v in verdicts if v.change.when == "now"]
     later = [v for v in verdicts if v.change.when == "after_issuance"]
     ticket = triage.ticket
-    lines = ["Hello,", "", f"Please make the following change(s) to the {', '.join(zones)} zone."]
+    lines = ["Hello,", "", f"Please make the following change(s) to the {_plain(zones)} zone."]
     lines += _record_sections(now, ttl)
     if later:
         lines += ["", "Later, once the new certificate has been issued (we will confirm):"]
@@ -61,7 +61,7 @@ def jisc_request(triage: Triage, app: AppConfig) -> Draft | None:
     return Draft(
         to=app.jisc.to,
         cc=app.jisc.cc,
-        subject=f"DNS change request for {', '.join(zones)}: {names} "
+        subject=f"DNS change request for the {_plain(zones)} zone: {names} "
         f"(certificate validation, ticket {ticket.id})",
         body="\n".join(lines),
         before_sending=(
@@ -69,6 +69,10 @@ def jisc_request(triage: Triage, app: AppConfig) -> Draft | None:
             f"Only an approved contact may send this ({sender.name}).",
         ),
     )
+
+
+def _plain(names: Sequence[str]) -> str:
+    return ", ".join(n.rstrip(".") for n in names)
 
 
 def _record_sections(verdicts: Sequence[ChangeVerdict], ttl: int) -> list[str]:
@@ -93,16 +97,13 @@ def _record_sections(verdicts: Sequence[ChangeVerdict], ttl: int) -> list[str]:
 def _reason(triage: Triage) -> str:
     signals = triage.signals
     vendor = signals.vendor or "Our certificate vendor"
-    ca = (
-        f" so that {', '.join(signals.certificate_authorities)} can"
-        if signals.certificate_authorities
-        else " to"
-    )
+    authorities = ", ".join(signals.certificate_authorities)
+    ca = f" so that {authorities} can" if authorities else " to"
     ticket = triage.ticket
     link = f" ({ticket.url})" if ticket.url else ""
     return (
         f"{vendor} needs these records{ca} validate control of the domain(s) for a TLS "
-        f"certificate renewal. {vendor} support ticket {ticket.id}: {ticket.subject}{link}."
+        f"certificate renewal. Support ticket {ticket.id}: {ticket.subject}{link}."
     )
 
 
@@ -112,7 +113,8 @@ def hostmaster_warning(triage: Triage, domains: Sequence[str], app: AppConfig) -
         return None
     signals = triage.signals
     mail_domains = [m.split("@", 1)[1] + "." for m in signals.validation_emails]
-    named = ", ".join(dict.fromkeys([*domains, *mail_domains])) or "(domains: see the ticket)"
+    shown = (d.rstrip(".") for d in [*domains, *mail_domains])
+    named = ", ".join(dict.fromkeys(shown)) or "(domains: see the ticket)"
     ca = ", ".join(signals.certificate_authorities) or "the certificate authority"
     mailboxes = ", ".join(signals.validation_emails) or "the domain's admin mailboxes"
     body = "\n".join(

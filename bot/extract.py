@@ -32,6 +32,7 @@ _DOMAIN_CUE = re.compile(
 _ZONE_CUE = re.compile(
     rf"\bzone\s*[:=]\s*{_NAME}|\b(?:in|to|into|from)\s+the\s+{_NAME}\s+zone\b", re.I
 )
+_FIRST_WORD = re.compile(r"[^\s,;]+")
 PRIVATE_KEY_RULE = "never transfer a private key outside the system it was generated on"
 
 
@@ -121,10 +122,11 @@ class _Reader:
 
     def _labels(self, labels: list[tuple[str, str, str]], number: int) -> None:
         for role, label, value in labels:
+            first = _FIRST_WORD.match(value)
             if role == "domain":
-                self._set_domain(value.split(",")[0].split()[0] if value.split() else "")
+                self._set_domain(first.group() if first else "")
             elif role == "zone":
-                self.ctx.zone = _safe_name(value.split()[0]) if value.split() else None
+                self.ctx.zone = _safe_name(first.group()) if first else None
             elif role != "other":
                 if self.block.has(role):
                     self._end_block()
@@ -269,6 +271,6 @@ def unparsed_flag(mention: Mention, exc: RecordError) -> Flag:
     return Flag(
         code="unparsed_record",
         severity="warn",
-        message=f"Line {mention.line}: looks like a {mention.rdtype} record but could not be "
+        message=f"Line {mention.line}: looks like a record ({mention.rdtype}) but could not be "
         f"read: {shown!r} ({exc}). Check the ticket by hand.",
     )

@@ -204,8 +204,8 @@ def _values(
         value = clean_data(rdtype, tokens[i].text)
         if before & _VALUE_CUES or (rdtype == "TXT" and tokens[i].quoted):
             cued.append((i, value))
-        elif i > t + 1 and (i - 1 == t or tokens[i - 1].word in ("record", "to")):
-            plain.append((i, value))
+        elif i == t + 1 and t > 0 and _is_name(tokens[t - 1]):
+            plain.append((i, value))  # "NAME TYPE VALUE" written inside a sentence
     found = sorted(cued + [p for p in plain if p[0] < (cued[0][0] if cued else len(tokens))])
     return found[:2]
 

@@ -46,6 +46,8 @@ _TLDS = frozenset(
     )
 )
 _QUOTED = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+# Targets of CNAME/NS/MX are host names (letters, digits, hyphens; `_` for validation names).
+_HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
 _STRIP = "`'\"<>()[]{},;*"
 
 
@@ -103,7 +105,12 @@ def to_value(rdtype: str, text: str) -> str:
         )
     except (dns.exception.DNSException, ValueError) as exc:
         raise RecordError(f"not valid {rdtype} data: {text!r}") from exc
-    return rdata.to_text().lower() if rdtype in NAME_TYPES else rdata.to_text()
+    if rdtype in NAME_TYPES or rdtype == "MX":
+        target = rdata.to_text().lower()
+        if not all(_HOST_LABEL.match(label) for label in target.split()[-1].rstrip(".").split(".")):
+            raise RecordError(f"not a host name: {text!r}")
+        return target
+    return rdata.to_text()
 
 
 def _absolute_targets(rdtype: str, text: str) -> str:

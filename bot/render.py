@@ -83,6 +83,8 @@ def _terminal_change(v: ChangeVerdict) -> list[str]:
     if c.old_value:
         lines.append(f"           replacing {c.old_value}")
     who = "needs Jisc" if v.needs_jisc else (v.owner_name or "no owner known")
+    if v.change_via and not v.needs_jisc:
+        who += f" ({v.change_via})"
     lines.append(
         f"           zone {v.zone or '?'} ({v.zone_source}) · {who} · current: {v.current}"
     )

@@ -20,12 +20,21 @@ CERTIFICATE_AUTHORITIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "Google Trust Services": (("google trust services", "certificatemanager.goog"), ("pki.goog",)),
 }
-_CA_PATTERN = {
-    ca: re.compile("|".join(re.escape(w) for w in words), re.I)
-    for ca, (words, _) in CERTIFICATE_AUTHORITIES.items()
-}
+_CA_NAMES = list(CERTIFICATE_AUTHORITIES)
+# One pass over the text for every CA but Certainly (group N is CA N).
+_CA_WORDS = re.compile(
+    "|".join(
+        f"(?P<ca{i}>" + "|".join(re.escape(w) for w in CERTIFICATE_AUTHORITIES[ca][0]) + ")"
+        for i, ca in enumerate(_CA_NAMES)
+        if ca != "Certainly"
+    ),
+    re.I,
+)
 # "Certainly" is also an English word: only count it next to CA words or in a Fastly value.
-_CERTAINLY_CA = re.compile(r"\bcertainly(?:\s+(?:CA|certificate|authority)|\.com)\b", re.I)
+_CERTAINLY_CA = re.compile(
+    r"\bCertainly\b(?=[^.\n]{0,40}\b(?:CA|certificate|authority|issu\w*|supports|ACME)\b)"
+    r"|\bcertainly\.com\b|\b(?:by|the|from) Certainly\b"
+)
 
 _VENDORS = (
     ("Fastly", re.compile(r"fastly", re.I)),
@@ -112,14 +121,16 @@ def _classify(
 
 
 def _authorities(whole: str) -> tuple[str, ...]:
-    found = []
-    for ca, pattern in _CA_PATTERN.items():
-        match = pattern.search(whole)
-        if ca == "Certainly":
-            match = _CERTAINLY_CA.search(whole)
-        if match:
-            found.append((match.start(), ca))
-    return tuple(ca for _, ca in sorted(found))
+    """CAs named in the text, in order of first mention."""
+    first: dict[str, int] = {}
+    for m in _CA_WORDS.finditer(whole):
+        first.setdefault(_CA_NAMES[int(m.lastgroup[2:])], m.start())  # type: ignore[index]
+        if len(first) == len(_CA_NAMES) - 1:
+            break
+    certainly = _CERTAINLY_CA.search(whole)
+    if certainly:
+        first["Certainly"] = certainly.start()
+    return tuple(sorted(first, key=first.__getitem__))
 
 
 def _deadline(whole: str) -> date | None:

@@ -1,0 +1,36 @@
+"""Runs every benchmark in the project and prints one table: `python -m bench`."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from datetime import UTC, datetime
+
+from bot.config import DEFAULT_CONFIG, load_app_config
+
+
+def main() -> int:
+    from bench import triage_bench
+
+    app = load_app_config(DEFAULT_CONFIG)
+    rows = list(triage_bench.run(app))
+    try:
+        from bench import dns_bench
+    except ImportError:
+        dns_bench = None
+    if dns_bench is not None:
+        rows += dns_bench.run(app)
+    print(f"cert-ticket benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    python = platform.python_version()
+    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {python}")
+    print()
+    width = max(len(r[0]) for r in rows)
+    print(f"| {'benchmark':{width}} | {'result':>18} | {'goal':<16} | met |")
+    print(f"|{'-' * (width + 2)}|{'-' * 20}|{'-' * 18}|-----|")
+    for name, value, goal, met in rows:
+        print(f"| {name:{width}} | {value:>18} | {goal:<16} | {'yes' if met else 'NO'} |")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Configuration errors name the file and the key; secrets come from the environment only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, Secrets, load_app_config, load_settings
+from tests.conftest import ROOT
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "app.yaml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("poll_interval_seconds: 5\n", "key 'poll_interval_seconds'"),
+        (
+            "zones:\n  - apex: gov.uk.\n    kind: registry\n    name: x\n    change_via: y\n",
+            "key 'zones.0.kind'",
+        ),
+        ("suffixes: ['bad..name']\n", "key 'suffixes.0'"),
+        ("slack:\n  chanel: C1\n", "key 'slack.chanel'"),
+        ("jisc: [1\n", "line 2: not valid YAML"),
+        ("- 1\n", "top level must be a mapping"),
+    ],
+)
+def test_bad_file_names_file_and_key(tmp_path: Path, text: str, expected: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as err:
+        load_app_config(path)
+    assert str(path) in str(err.value) and expected in str(err.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        load_app_config(tmp_path / "nope.yaml")
+
+
+def test_repository_app_yaml_is_valid() -> None:
+    app = load_app_config(ROOT / "app.yaml")
+    assert app.suffixes == ("gov.uk.",)
+    kinds = {z.apex: z.kind for z in app.zones}
+    assert kinds["gov.uk."] == "jisc" and kinds["publishing.service.gov.uk."] == "govuk"
+    assert app.jisc.to == ("naming@ja.net",)
+
+
+def test_secrets_from_env_and_hidden_in_repr() -> None:
+    settings = load_settings(ROOT / "app.yaml", env={"SLACK_BOT_TOKEN": "xoxb-secret-1"})
+    assert settings.secrets.slack_bot_token.get_secret_value() == "xoxb-secret-1"
+    assert "xoxb-secret-1" not in repr(settings)
+
+
+def test_missing_secret_is_an_error_only_when_required() -> None:
+    secrets = Secrets.from_env({})
+    secrets.require()  # nothing needed: fine
+    with pytest.raises(ConfigError, match="SLACK_BOT_TOKEN"):
+        secrets.require("slack_bot_token")
+
+
+def test_config_path_from_environment(tmp_path: Path) -> None:
+    path = write(tmp_path, "poll_interval_seconds: 600\n")
+    assert load_settings(env={"CERT_TICKET_CONFIG": str(path)}).app.poll_interval_seconds == 600

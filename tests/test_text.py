@@ -1,0 +1,52 @@
+"""HTML, .eml and normalisation of ticket bodies."""
+
+from __future__ import annotations
+
+from bot.text import (
+    PRIVATE_KEY_PLACEHOLDER,
+    from_email,
+    html_to_text,
+    normalise,
+    redact_private_keys,
+    to_plain_text,
+)
+
+
+def test_html_table_becomes_pipe_rows() -> None:
+    html = "<table><tr><th>Name</th><th>Type</th></tr><tr><td>a&nbsp;b</td><td>&quot;x&quot;</td></tr></table>"
+    assert [line for line in html_to_text(html).splitlines() if line] == [
+        "| Name | Type |",
+        '| a b | "x" |',
+    ]
+
+
+def test_script_and_style_are_dropped() -> None:
+    assert "alert" not in html_to_text("<p>hi</p><script>alert(1)</script><style>p{}</style>")
+
+
+def test_smart_quotes_and_quote_markers() -> None:
+    assert normalise("> \u201cx\u201d\u00a0y\r\n>> z") == '"x" y\nz'
+
+
+def test_private_key_is_removed_even_without_end_line() -> None:
+    text, found = redact_private_keys("a\n-----BEGIN PRIVATE KEY-----\nSECRET\nmore")
+    assert found and "SECRET" not in text and PRIVATE_KEY_PLACEHOLDER in text
+
+
+def test_certificate_is_not_a_private_key() -> None:
+    text = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"
+    assert redact_private_keys(text) == (text, False)
+
+
+def test_eml_html_part_is_read() -> None:
+    raw = (
+        "From: a@b.com\nSubject: Hello #123\nMIME-Version: 1.0\n"
+        "Content-Type: text/html; charset=utf-8\n\n<p>one</p><p>two</p>"
+    )
+    subject, text = from_email(raw)
+    assert subject == "Hello #123"
+    assert [line for line in text.splitlines() if line] == ["one", "two"]
+
+
+def test_html_detected_and_converted() -> None:
+    assert to_plain_text("<div>a<br>b</div>").split() == ["a", "b"]
