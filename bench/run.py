@@ -24,11 +24,13 @@ def main() -> int:
     python = platform.python_version()
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {python}")
     print()
-    width = max(len(r[0]) for r in rows)
-    print(f"| {'benchmark':{width}} | {'result':>18} | {'goal':<16} | met |")
-    print(f"|{'-' * (width + 2)}|{'-' * 20}|{'-' * 18}|-----|")
-    for name, value, goal, met in rows:
-        print(f"| {name:{width}} | {value:>18} | {goal:<16} | {'yes' if met else 'NO'} |")
+    header = ("benchmark", "result", "goal", "met")
+    table = [header, *((n, v, g, "yes" if m else "NO") for n, v, g, m in rows)]
+    widths = [max(len(r[i]) for r in table) for i in range(4)]
+    for i, row in enumerate(table):
+        print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |")
+        if i == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return 0 if all(r[3] for r in rows) else 1
 
 

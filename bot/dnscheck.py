@@ -41,8 +41,10 @@ class Cut:
 
 
 def read_cut(name: str, reply: Reply, suffixes: Sequence[str]) -> Cut:
-    """The closest enclosing zone of `name`, from the answer to `NS name`.
+    """The closest enclosing zone of `name`, from the answer to `CNAME name` or `NS name`.
 
+    We ask for type CNAME because no resolver chases a CNAME for that type: asking NS through a
+    recursive resolver follows the chain, and a dead validation target turns into SERVFAIL.
     NS at the name in the answer: the name is an apex. A CNAME there: the name is data in its
     parent's zone (an apex never holds a CNAME). No AA, no answer and NS in the authority
     section at or above the name: a referral, so the cut is at that NS owner (this is what
@@ -108,7 +110,7 @@ def addresses_in(replies: Iterable[Reply]) -> dict[str, list[str]]:
 class LiveZones:
     """The zone interface answered by live DNS, with the directory where DNS cannot answer.
 
-    Round trips: (1) `NS name` for every name, `NS apex` for every apex the directory expects
+    Round trips: (1) `CNAME name` for every name, `NS apex` for every apex the directory expects
     and CAA up the tree, all at once; (2) every authoritative server of each zone for the
     requested data. A CNAME owner, or a zone the directory does not know, costs one more.
     """
@@ -140,8 +142,10 @@ class LiveZones:
             return DnsFacts(zones={n: self._fallback(n, str(exc)) for n in names}, live=True)
         caa_names = _ancestors_within(validated, suffixes)
         guesses = {self.directory.locate(n).apex for n in names} - {None}
+        # A name the directory expects to be an apex is asked NS only (an apex holds no CNAME).
         replies = querier.ask_many(
-            [(first, n, "NS", True) for n in [*names, *sorted(guesses)]]
+            [(first, n, "CNAME", True) for n in names if n not in guesses]
+            + [(first, n, "NS", True) for n in sorted(guesses)]
             + [(first, n, "CAA", True) for n in caa_names]
         )
         cuts = self._cuts(querier, first, names, replies)
@@ -162,10 +166,11 @@ class LiveZones:
         cuts: dict[str, Cut] = {}
         todo = list(names)
         for _ in range(8):  # a CNAME chain of parents deeper than this is not worth following
-            asked = querier.ask_many((first, n, "NS", True) for n in todo)
+            questions = {n: _zone_question(first, n, replies) for n in todo}
+            asked = querier.ask_many(questions.values())
             replies.update(asked)
             for n in todo:
-                cuts[n] = read_cut(n, asked[(first, n, "NS", True)], suffixes)
+                cuts[n] = read_cut(n, asked[questions[n]], suffixes)
             todo = [
                 p
                 for n in todo
@@ -237,6 +242,12 @@ class LiveZones:
                 per_server[server] = _merge(previous, name, replies[q])
             answers[name] = tuple(per_server.values())
         return answers
+
+
+def _zone_question(first: Server, name: str, replies: Mapping) -> tuple[Server, str, str, bool]:
+    """The question that tells the zone of `name`: an NS answer already in hand, else CNAME."""
+    ns = (first, name, "NS", True)
+    return ns if ns in replies else (first, name, "CNAME", True)
 
 
 def _merge(previous: ServerAnswer, name: str, reply: Reply) -> ServerAnswer:

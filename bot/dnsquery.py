@@ -109,6 +109,11 @@ class Querier:
             return QueryFailed(f"{dns.rcode.to_text(rcode)} from {where}")
         return response
 
+    def asked(self) -> list[tuple[Server, str, str, bool]]:
+        """Every distinct question sent so far: (server, name, type, recursion desired)."""
+        with self._lock:
+            return list(self._cache)
+
     def ask_many(
         self, questions: Iterable[tuple[Server, str, str, bool]]
     ) -> dict[tuple[Server, str, str, bool], dns.message.Message | QueryFailed]:

@@ -240,3 +240,45 @@ def test_cli_triage_live_terminal_view(nsd: Nsd) -> None:
         check=True,
     )
     assert "current: partial" in proc.stdout and "(dns)" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "zone", "source"),
+    [
+        ("_acme-challenge.new.gov.uk.", "gov.uk.", "dns"),
+        ("www.gov.uk.", "gov.uk.", "dns"),
+        ("gov.uk.", "gov.uk.", "dns"),
+        ("www.hosted.gov.uk.", "hosted.gov.uk.", "dns"),
+        # A stale CNAME whose target cannot be resolved (the resolver would SERVFAIL a chase).
+        ("_acme-challenge.stale.gov.uk.", "gov.uk.", "dns"),
+        ("_acme-challenge.signup.example.service.gov.uk.", "service.gov.uk.", "dns"),
+        # The resolver cannot reach the child's servers: SERVFAIL, so the directory answers.
+        ("x.publishing.service.gov.uk.", "publishing.service.gov.uk.", "config"),
+    ],
+)
+def test_zone_cut_through_a_recursive_resolver(
+    recursive: str, app: AppConfig, name: str, zone: str, source: str
+) -> None:
+    (result,) = check_names([name], live(app, recursive), app)
+    assert (result["zone"], result["zone_source"]) == (zone, source)
+
+
+def test_current_state_through_a_recursive_resolver_asks_every_authoritative_server(
+    recursive: str, app: AppConfig
+) -> None:
+    text = f"_acme-challenge.www.gov.uk. CNAME {NEW_WWW_TOKEN}.fastly-validations.com."
+    (verdict,) = run_triage(app, recursive, text).verdicts
+    assert (verdict.zone, verdict.zone_source, verdict.current) == ("gov.uk.", "dns", "partial")
+
+
+def test_unreachable_child_through_recursive_resolver_is_unverified_but_still_routed(
+    recursive: str, app: AppConfig
+) -> None:
+    result = run_triage(
+        app, recursive, "_acme-challenge.x.delegated.gov.uk. CNAME a.fastly-validations.com."
+    )
+    (verdict,) = result.verdicts
+    # DNS could not say; the directory knows no delegated.gov.uk., so gov.uk. (Jisc) stands,
+    # flagged: never silently "not Jisc".
+    assert (verdict.zone_source, verdict.needs_jisc) == ("config", True)
+    assert "zone_unverified" in flags(result)
