@@ -6,17 +6,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot import prose
-from bot.mentions import (
-    LabelBlock,
-    Mention,
-    Table,
-    is_owner_token,
-    read_labels,
-    read_zone_line,
-    table_cells,
-)
+from bot.labels import LabelBlock, read_labels
+from bot.mentions import Mention, is_owner_token, read_zone_line
 from bot.models import Action, DnsChange, Extraction, Flag
 from bot.records import RecordError, parent, to_name, to_value
+from bot.tables import Table, table_cells
 from bot.text import PRIVATE_KEY_PLACEHOLDER
 
 MAX_LINE = 4000  # longer lines are read only this far: no record is that long

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.config import Zendesk
 from bot.models import Ticket
-from bot.text import from_email, looks_like_email
+from bot.text import from_email, looks_like_email, to_plain_text
 
 _ID_IN_SUBJECT = re.compile(r"#\s?(\d{3,12})\b")
 _ID_IN_TEXT = re.compile(
@@ -25,11 +25,12 @@ def read_ticket_file(path: str, zendesk: Zendesk, stdin_text: str | None = None)
     text = raw
     if path.endswith(".eml") or looks_like_email(raw):
         subject, text = from_email(raw)
+    visible = to_plain_text(text[:20000])
     if not subject:
-        m = _SUBJECT_LINE.search(text[:5000])
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        m = _SUBJECT_LINE.search(visible[:5000])
+        first = next((line.strip() for line in visible.splitlines() if line.strip()), "")
         subject = m.group(1).strip() if m else first[:120]
-    found = _ID_IN_SUBJECT.search(subject) or _ID_IN_TEXT.search(text[:20000])
+    found = _ID_IN_SUBJECT.search(subject) or _ID_IN_TEXT.search(visible)
     ticket_id = found.group(1) if found else ("stdin" if path == "-" else Path(path).stem)
     url = zendesk.url_for(ticket_id) if ticket_id.isdigit() else None
     return Ticket(id=ticket_id, subject=subject, url=url, text=text)

@@ -1,0 +1,152 @@
+"""`Label: value` lists ("Name: …", "Points to: …") and the vocabulary of record fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.mentions import Mention, clean_data, is_type_word, strip_list_marker
+from bot.models import Action
+
+_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "name",
+        "host",
+        "hostname",
+        "host name",
+        "record name",
+        "owner",
+        "record",
+        "alias",
+        "subdomain",
+        "label",
+        "fqdn",
+        "record host",
+        "domain name",
+        "entry",
+    ),
+    "type": ("type", "record type", "rr type", "rrtype"),
+    "value": (
+        "value",
+        "data",
+        "content",
+        "target",
+        "points to",
+        "point to",
+        "pointing to",
+        "record value",
+        "answer",
+        "destination",
+        "canonical name",
+        "alias of",
+        "record data",
+        "value to add",
+        "expected value",
+        "new value",
+    ),
+    "ttl": ("ttl",),
+    "action": ("action", "operation", "change", "what to do"),
+    "old": ("old value", "current value", "existing value", "previous value"),
+}
+# Labels that are not part of a record but end or give context to a block.
+_CONTEXT_LABELS: dict[str, tuple[str, ...]] = {
+    "domain": ("domain", "domains", "common name", "san", "sans"),
+    "zone": ("zone",),
+    "other": ("status", "ticket", "priority", "expires", "expiry", "issuer", "ca"),
+}
+_LABEL_KEYS = {
+    phrase: role
+    for table in (_HEADERS, _CONTEXT_LABELS)
+    for role, phrases in table.items()
+    for phrase in phrases
+}
+_ACTION_WORDS = {
+    "add": "add",
+    "create": "add",
+    "new": "add",
+    "delete": "delete",
+    "remove": "delete",
+    "update": "update",
+    "change": "update",
+    "replace": "update",
+    "modify": "update",
+}
+
+
+def header_phrase(text: str) -> str | None:
+    """The role of a table header or label ("Record name" -> "name"), if it is one we know."""
+    key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower())).strip()
+    role = _LABEL_KEYS.get(key)
+    return role if role in _HEADERS else None
+
+
+def action_word(text: str) -> Action | None:
+    return _ACTION_WORDS.get(text.strip().lower().rstrip("s:"))  # type: ignore[return-value]
+
+
+_CNAME_LABELS = frozenset(
+    ("points to", "point to", "pointing to", "target", "canonical name", "alias of")
+)
+_LABEL = re.compile(
+    r"(?:^|(?<=\s))(?P<label>"
+    + "|".join(sorted((re.escape(k) for k in _LABEL_KEYS), key=len, reverse=True))
+    + r")\s*[:=]\s*",
+    re.IGNORECASE,
+)
+
+
+def read_labels(line: str) -> list[tuple[str, str, str]] | None:
+    """[(role, label, value)] when the line starts with a known label, else None."""
+    text = strip_list_marker(line)
+    matches = list(_LABEL.finditer(text))
+    if not matches or matches[0].start() != 0:
+        return None
+    pairs = []
+    for m, nxt in zip(matches, [*matches[1:], None], strict=True):
+        value = text[m.end() : nxt.start() if nxt else len(text)].strip().rstrip(",;")
+        label = re.sub(r"\s+", " ", m["label"].lower())
+        pairs.append((_LABEL_KEYS[label], label, value))
+    return pairs
+
+
+@dataclass
+class LabelBlock:
+    """Consecutive `Label: value` lines describing one record."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+    def has(self, role: str) -> bool:
+        return role in self.fields
+
+    def add(self, role: str, label: str, value: str, number: int) -> None:
+        if not self.fields:
+            self.line = number
+        self.fields[role] = value
+        self.labels[role] = label
+
+    def to_mention(self) -> Mention | None:
+        name, value = self.fields.get("name", ""), self.fields.get("value", "")
+        if not name or not value:
+            return None
+        rdtype = self.fields.get("type", "").upper() or self._infer_type(value)
+        if not rdtype or not is_type_word(rdtype):
+            return None
+        ttl = self.fields.get("ttl", "")
+        old = self.fields.get("old") or None
+        action = action_word(self.fields["action"]) if "action" in self.fields else None
+        return Mention(
+            name,
+            rdtype,
+            clean_data(rdtype, value),
+            self.line,
+            ttl=int(ttl) if ttl.isdigit() else None,
+            old_value=old,
+            action=action or ("update" if old else None),
+        )
+
+    def _infer_type(self, value: str) -> str:
+        if self.labels.get("value") in _CNAME_LABELS:
+            return "CNAME"
+        return "TXT" if value.startswith('"') or "=" in value else ""
