@@ -10,16 +10,10 @@ from bot.config import DEFAULT_CONFIG, load_app_config
 
 
 def main() -> int:
-    from bench import triage_bench
+    from bench import dns_bench, triage_bench, zendesk_bench
 
     app = load_app_config(DEFAULT_CONFIG)
-    rows = list(triage_bench.run(app))
-    try:
-        from bench import dns_bench
-    except ImportError:
-        dns_bench = None
-    if dns_bench is not None:
-        rows += dns_bench.run(app)
+    rows = [*triage_bench.run(app), *dns_bench.run(app), *zendesk_bench.run(app)]
     print(f"cert-ticket benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     python = platform.python_version()
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {python}")

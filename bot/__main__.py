@@ -77,6 +77,56 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     return 0
 
 
+def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from datetime import UTC, datetime
+
+    from bot.poller import TicketEvent, poll_once
+    from bot.store import Store
+    from bot.zendesk import ZendeskError, ZendeskSource, make_client
+
+    if not args.once:
+        raise UsageError("poll: only --once is supported here; `run` keeps polling")
+    if not args.dry_run:
+        raise UsageError("poll: posting to Slack is not built yet; use --dry-run to print")
+    app = settings.app
+    client = make_client(app.zendesk, settings.secrets, timeout=app.zendesk.timeout)
+    finder = make_finder(app, args.nameserver, args.offline)
+
+    def show(event: TicketEvent) -> None:
+        result = triage(event.ticket, finder, app)
+        if args.json:
+            line = {
+                "event": "new" if event.first_seen else "updated",
+                "request_id": event.request.id,
+                "updated_at": event.request.updated_at.isoformat(),
+                "new_comment_ids": list(event.new_comment_ids),
+                "triage": to_json(result),
+            }
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        else:
+            out.write(to_terminal(result) + "\n")
+        out.flush()
+
+    store = Store(args.state or app.state_path)
+    try:
+        report = poll_once(ZendeskSource(client), store, show, app=app, now=datetime.now(UTC))
+    except ZendeskError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    log.info(
+        "poll: listed=%d handled=%s skipped=%s failed=%s given_up=%s watermark=%s",
+        report.listed,
+        report.handled,
+        report.skipped,
+        report.failed,
+        report.given_up,
+        report.watermark,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -99,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("names", nargs="+", metavar="NAME")
     p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("poll", help="one poll cycle of the vendor's Zendesk")
+    common(p)
+    p.add_argument("--once", action="store_true", help="one cycle, then exit")
+    p.add_argument("--dry-run", action="store_true", help="print triage instead of posting")
+    p.add_argument("--state", help="state file (default: state_path in app.yaml)")
+    p.add_argument("--offline", action="store_true", help="no DNS queries: zones from app.yaml")
+    p.set_defaults(run=cmd_poll)
     return parser
 
 

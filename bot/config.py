@@ -95,6 +95,8 @@ class Zendesk(Section):
     subdomain: str = "fastly"
     domain: str = "zendesk.com"
     request_url: str = "https://{subdomain}.{domain}/hc/requests/{id}"
+    initial_lookback_days: int = Field(14, ge=1, le=365)
+    timeout: float = Field(20.0, gt=0, le=120)
 
     def url_for(self, ticket_id: str) -> str:
         return self.request_url.format(subdomain=self.subdomain, domain=self.domain, id=ticket_id)
@@ -120,6 +122,7 @@ class AppConfig(BaseSettings):
     zendesk: Zendesk = Zendesk()
     dns: Dns = Dns()
     poll_interval_seconds: int = Field(300, ge=30, le=86400)
+    state_path: str = "state/cert-ticket.sqlite3"
 
     @classmethod
     def settings_customise_sources(

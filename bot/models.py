@@ -147,3 +147,25 @@ class Triage(Frozen):
     signals: Signals
     jisc_request: Draft | None
     hostmaster_warning: Draft | None
+
+
+class ZendeskComment(Frozen):
+    """A public comment on a Zendesk request, as an end user sees it."""
+
+    id: int
+    created_at: datetime
+    body: str
+    html_body: str | None = None
+    author_id: int | None = None
+
+
+class ZendeskRequest(Frozen):
+    """A Zendesk request (an end user's view of a ticket), without its comments."""
+
+    id: int
+    subject: str
+    status: str
+    created_at: datetime
+    updated_at: datetime
+    organization_id: int | None = None
+    description: str = ""

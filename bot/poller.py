@@ -1,0 +1,162 @@
+"""One poll of Zendesk: new and updated certificate tickets, each handed on exactly once."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from bot.config import AppConfig
+from bot.models import Ticket, ZendeskComment, ZendeskRequest
+from bot.store import Store
+from bot.text import to_plain_text
+from bot.zendesk import ZendeskAuthError, ZendeskSource
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TicketEvent:
+    """A certificate ticket that is new, or changed since it was last handled."""
+
+    ticket: Ticket
+    request: ZendeskRequest
+    new_comment_ids: tuple[int, ...]
+    first_seen: bool
+
+
+@dataclass
+class PollReport:
+    listed: int = 0
+    handled: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+    given_up: list[int] = field(default_factory=list)
+    watermark: datetime | None = None
+
+
+def keyword_pattern(keywords: Sequence[str]) -> re.Pattern[str]:
+    words = "|".join(re.escape(k) for k in keywords)
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{words})(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def is_certificate_ticket(
+    request: ZendeskRequest, text: str, app: AppConfig, pattern: re.Pattern[str]
+) -> bool:
+    """Certificate keywords in the subject or comments, and the organisation if one is set."""
+    wanted_org = app.tickets.organization_id
+    if wanted_org is not None and request.organization_id != wanted_org:
+        return False
+    return bool(pattern.search(request.subject) or pattern.search(text))
+
+
+def to_ticket(
+    request: ZendeskRequest, comments: Sequence[ZendeskComment], app: AppConfig
+) -> Ticket:
+    """The ticket the triage core reads: every public comment in order, as plain text."""
+    parts = []
+    for c in sorted(comments, key=lambda c: (c.created_at, c.id)):
+        body = to_plain_text(c.html_body or c.body)
+        parts.append(f"--- comment {c.id}, {c.created_at:%Y-%m-%d %H:%M} UTC ---\n{body.strip()}")
+    return Ticket(
+        id=str(request.id),
+        subject=request.subject,
+        url=app.zendesk.url_for(str(request.id)),
+        text="\n\n".join(parts) or request.description,
+        status=request.status,
+        created_at=request.created_at,
+        updated_at=request.updated_at,
+        comment_ids=tuple(c.id for c in comments),
+    )
+
+
+def poll_once(
+    source: ZendeskSource,
+    store: Store,
+    handle: Callable[[TicketEvent], None],
+    *,
+    app: AppConfig,
+    now: datetime,
+    overlap: timedelta = timedelta(minutes=10),
+    max_attempts: int = 3,
+) -> PollReport:
+    """List requests changed since the watermark (less an overlap), hand on each new version
+    of a certificate ticket, and move the watermark past what is fully done.
+
+    A version is done when handled, skipped (not a certificate ticket) or given up after
+    `max_attempts` failures; the watermark never passes a version that is not done, so a
+    crash or a failed hand-off re-delivers instead of losing. An idle poll is one API call.
+    """
+    watermark = store.watermark()
+    since = (
+        watermark - overlap
+        if watermark
+        else now - timedelta(days=app.zendesk.initial_lookback_days)
+    )
+    listed = source.changed_since(since)
+    todo = sorted(
+        (r for r in listed if not store.is_done(r.id, r.updated_at)),
+        key=lambda r: (r.updated_at, r.id),
+    )
+    report = PollReport(listed=len(listed))
+    pattern = keyword_pattern(app.tickets.keywords)
+    for request in todo:
+        outcome = _poll_one(source, store, handle, request, app, pattern, max_attempts)
+        getattr(report, outcome).append(request.id)
+    new_mark = _watermark(listed, store)
+    if new_mark is not None and (watermark is None or new_mark > watermark):
+        store.set_watermark(new_mark)
+    report.watermark = store.watermark()
+    return report
+
+
+def _watermark(listed: Sequence[ZendeskRequest], store: Store) -> datetime | None:
+    """The newest listed version such that every listed version up to it is done."""
+    pending = [r.updated_at for r in listed if not store.is_done(r.id, r.updated_at)]
+    limit = min(pending) if pending else None
+    done = [r.updated_at for r in listed if limit is None or r.updated_at < limit]
+    return max(done) if done else None
+
+
+def _poll_one(
+    source: ZendeskSource,
+    store: Store,
+    handle: Callable[[TicketEvent], None],
+    request: ZendeskRequest,
+    app: AppConfig,
+    pattern: re.Pattern[str],
+    max_attempts: int,
+) -> str:
+    try:
+        comments = source.comments(request.id)
+        seen = store.seen_comments(request.id)
+        ticket = to_ticket(request, comments, app)
+        if not is_certificate_ticket(request, ticket.text, app, pattern):
+            log.debug("request %s: not a certificate ticket, skipped", request.id)
+            store.finish(request.id, request.updated_at, "skipped", ticket.comment_ids)
+            return "skipped"
+        new = tuple(c for c in ticket.comment_ids if c not in seen)
+        handle(
+            TicketEvent(ticket=ticket, request=request, new_comment_ids=new, first_seen=not seen)
+        )
+        store.finish(request.id, request.updated_at, "handled", ticket.comment_ids)
+        return "handled"
+    except ZendeskAuthError:
+        raise
+    except Exception as exc:
+        log.exception("request %s: handling failed", request.id)
+        attempts = store.record_failure(
+            request.id, request.updated_at, f"{type(exc).__name__}: {exc}"
+        )
+        if attempts >= max_attempts:
+            log.error(
+                "request %s: giving up on version %s after %d attempts; it will not be retried",
+                request.id,
+                request.updated_at.isoformat(),
+                attempts,
+            )
+            store.finish(request.id, request.updated_at, "given_up", ())
+            return "given_up"
+        return "failed"

@@ -1,0 +1,155 @@
+"""Persistent state in SQLite: the poll watermark, what was seen and handled, what was posted."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+# Each entry moves the schema one version up; PRAGMA user_version records where a file is.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE versions (
+        request_id INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        outcome TEXT NOT NULL,          -- handled | skipped | failed | given_up
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        PRIMARY KEY (request_id, updated_at)
+    );
+    CREATE TABLE comments (
+        request_id INTEGER NOT NULL,
+        comment_id INTEGER NOT NULL,
+        PRIMARY KEY (request_id, comment_id)
+    );
+    CREATE TABLE posts (
+        request_id INTEGER PRIMARY KEY,
+        channel TEXT NOT NULL,
+        ts TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        posted_at TEXT NOT NULL
+    );
+    """,
+)
+DONE = ("handled", "skipped", "given_up")
+
+
+class Store:
+    """All reads and writes of the state file; every write is one transaction."""
+
+    def __init__(self, path: str | Path) -> None:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = str(path)
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._lock = threading.Lock()
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self._lock:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in filter(str.strip, script.split(";")):
+                        self._db.execute(statement)
+                    self._db.execute(f"PRAGMA user_version = {number}")
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _write(self, statements: Iterable[tuple[str, tuple[object, ...]]]) -> None:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, args in statements:
+                    self._db.execute(sql, args)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _one(self, sql: str, args: tuple[object, ...] = ()) -> tuple | None:
+        with self._lock:
+            return self._db.execute(sql, args).fetchone()
+
+    # --- the poll watermark ---------------------------------------------------------------
+
+    def watermark(self) -> datetime | None:
+        row = self._one("SELECT value FROM state WHERE key = 'watermark'")
+        return datetime.fromisoformat(row[0]) if row else None
+
+    def set_watermark(self, when: datetime) -> None:
+        self._write([("INSERT OR REPLACE INTO state VALUES ('watermark', ?)", (when.isoformat(),))])
+
+    # --- request versions and comments ------------------------------------------------------
+
+    def is_done(self, request_id: int, updated_at: datetime) -> bool:
+        row = self._one(
+            "SELECT outcome FROM versions WHERE request_id = ? AND updated_at = ?",
+            (request_id, updated_at.isoformat()),
+        )
+        return row is not None and row[0] in DONE
+
+    def seen_comments(self, request_id: int) -> set[int]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT comment_id FROM comments WHERE request_id = ?", (request_id,)
+            ).fetchall()
+        return {r[0] for r in rows}
+
+    def finish(
+        self, request_id: int, updated_at: datetime, outcome: str, comment_ids: Iterable[int]
+    ) -> None:
+        """Record a version as done and its comments as seen, in one transaction."""
+        self._write(
+            [
+                (
+                    "INSERT OR REPLACE INTO versions (request_id, updated_at, outcome, attempts) "
+                    "VALUES (?, ?, ?, COALESCE((SELECT attempts FROM versions "
+                    "WHERE request_id = ? AND updated_at = ?), 0))",
+                    (
+                        request_id,
+                        updated_at.isoformat(),
+                        outcome,
+                        request_id,
+                        updated_at.isoformat(),
+                    ),
+                ),
+                *(
+                    ("INSERT OR IGNORE INTO comments VALUES (?, ?)", (request_id, cid))
+                    for cid in comment_ids
+                ),
+            ]
+        )
+
+    def record_failure(self, request_id: int, updated_at: datetime, error: str) -> int:
+        """Count one more failed attempt at a version; returns the attempts so far."""
+        key = (request_id, updated_at.isoformat())
+        self._write(
+            [
+                (
+                    "INSERT INTO versions (request_id, updated_at, outcome, attempts, error) "
+                    "VALUES (?, ?, 'failed', 1, ?) ON CONFLICT (request_id, updated_at) "
+                    "DO UPDATE SET attempts = attempts + 1, error = excluded.error",
+                    (*key, error),
+                )
+            ]
+        )
+        row = self._one(
+            "SELECT attempts FROM versions WHERE request_id = ? AND updated_at = ?", key
+        )
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
