@@ -159,3 +159,35 @@ def summary(triage: Triage) -> str:
     if done:
         parts.append(f"{done} already published")
     return ", ".join(parts) + "."
+
+
+def fastly_reply(triage: Triage, jisc_sent: bool, live: bool) -> str:
+    """A reply to the vendor: what is published, what has been asked of the registry."""
+    lines = ["Hello,", ""]
+    published = [
+        v for v in triage.verdicts if v.current == "present" and v.change.action != "delete"
+    ]
+    waiting = [v for v in triage.verdicts if v not in published and not v.blocked]
+    if live or (published and not waiting):
+        lines.append(
+            "The records you asked for are now published on all authoritative name servers:"
+        )
+        chosen = published or waiting
+    elif jisc_sent:
+        lines.append(
+            "We have asked the gov.uk registry to make these changes "
+            "and will confirm when they are live:"
+        )
+        chosen = waiting
+    else:
+        lines.append("We are arranging these changes and will confirm when they are live:")
+        chosen = waiting
+    for v in chosen:
+        c = v.change
+        lines.append(f"  {c.action}: {zone_line(c.name, c.ttl or 3600, c.type, c.value)}")
+    blocked = [v for v in triage.verdicts if v.blocked]
+    if blocked:
+        lines += ["", "We cannot make these as requested (see our notes):"]
+        lines += [f"  {v.change.name} {v.change.type}" for v in blocked]
+    lines += ["", "Thank you,", "GOV.UK Technical 2nd Line"]
+    return "\n".join(lines)

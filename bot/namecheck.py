@@ -7,12 +7,12 @@ from typing import Any
 
 from bot.checks import existing_types
 from bot.config import AppConfig
-from bot.dnscheck import COMMON_TYPES, LiveZones
+from bot.dnscheck import COMMON_TYPES
 from bot.records import RecordError, to_name
-from bot.zones import in_suffixes, owner_of
+from bot.zones import ZoneFinder, in_suffixes, owner_of
 
 
-def check_names(names: Sequence[str], finder: LiveZones, app: AppConfig) -> list[dict[str, Any]]:
+def check_names(names: Sequence[str], finder: ZoneFinder, app: AppConfig) -> list[dict[str, Any]]:
     """One plain dict per name, in the order given."""
     results: list[dict[str, Any]] = []
     wanted: dict[str, tuple[str, ...]] = {}

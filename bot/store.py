@@ -33,6 +33,22 @@ MIGRATIONS: tuple[str, ...] = (
         posted_at TEXT NOT NULL
     );
     """,
+    """
+    CREATE TABLE tickets (
+        request_id INTEGER PRIMARY KEY,
+        ticket_json TEXT NOT NULL,      -- the ticket with its text as redacted plain text
+        triage_json TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    CREATE TABLE actions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        request_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,             -- jisc_drafted | jisc_sent | rechecked | live | replied
+        user_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    """,
 )
 DONE = ("handled", "skipped", "given_up")
 
@@ -149,6 +165,73 @@ class Store:
             "SELECT attempts FROM versions WHERE request_id = ? AND updated_at = ?", key
         )
         return int(row[0]) if row else 0
+
+    # --- what Slack shows: posts, the last triage, people's actions --------------------------
+
+    def post_of(self, request_id: int) -> tuple[str, str] | None:
+        """(channel, ts) of the ticket's parent message, if it was posted."""
+        row = self._one("SELECT channel, ts FROM posts WHERE request_id = ?", (request_id,))
+        return (row[0], row[1]) if row else None
+
+    def record_post(
+        self, request_id: int, channel: str, ts: str, updated_at: str, at: datetime
+    ) -> None:
+        self._write(
+            [
+                (
+                    "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?)",
+                    (request_id, channel, ts, updated_at, at.isoformat()),
+                )
+            ]
+        )
+
+    def posts(self) -> list[tuple[int, str, str]]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT request_id, channel, ts FROM posts ORDER BY posted_at DESC"
+            ).fetchall()
+        return [(int(r[0]), r[1], r[2]) for r in rows]
+
+    def save_ticket(
+        self, request_id: int, ticket_json: str, triage_json: str, at: datetime
+    ) -> None:
+        self._write(
+            [
+                (
+                    "INSERT OR REPLACE INTO tickets VALUES (?, ?, ?, ?)",
+                    (request_id, ticket_json, triage_json, at.isoformat()),
+                )
+            ]
+        )
+
+    def load_ticket(self, request_id: int) -> tuple[str, str] | None:
+        """(ticket_json, triage_json) last saved for a request."""
+        row = self._one(
+            "SELECT ticket_json, triage_json FROM tickets WHERE request_id = ?", (request_id,)
+        )
+        return (row[0], row[1]) if row else None
+
+    def add_action(
+        self, request_id: int, kind: str, user_id: str, at: datetime, detail: str = ""
+    ) -> None:
+        self._write(
+            [
+                (
+                    "INSERT INTO actions (request_id, kind, user_id, at, detail) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (request_id, kind, user_id, at.isoformat(), detail),
+                )
+            ]
+        )
+
+    def last_action(self, request_id: int, kind: str) -> tuple[str, datetime] | None:
+        """(user_id, at) of the latest action of this kind on a request."""
+        row = self._one(
+            "SELECT user_id, at FROM actions WHERE request_id = ? AND kind = ? "
+            "ORDER BY id DESC LIMIT 1",
+            (request_id, kind),
+        )
+        return (row[0], datetime.fromisoformat(row[1])) if row else None
 
     def close(self) -> None:
         with self._lock:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 import dns.name
@@ -20,6 +20,12 @@ class ZoneFinder(Protocol):
     """
 
     def gather(self, changes: Sequence[DnsChange], validated: Sequence[str]) -> DnsFacts: ...
+
+    def inspect(
+        self, names: Sequence[str], wanted: Mapping[str, Iterable[str]], validated: Sequence[str]
+    ) -> DnsFacts:
+        """Zones of `names`, the `wanted` record types at each, CAA for `validated` names."""
+        ...
 
 
 def closest_apex(name: str, apexes: Iterable[str]) -> str | None:
@@ -86,4 +92,9 @@ class DirectoryZones:
         return ZoneFact(apex=closest_apex(name, (o.apex for o in self.owners)), source="config")
 
     def gather(self, changes: Sequence[DnsChange], validated: Sequence[str]) -> DnsFacts:
-        return DnsFacts(zones={n: self.locate(n) for n in names_to_locate(changes)})
+        return self.inspect(names_to_locate(changes), {}, validated)
+
+    def inspect(
+        self, names: Sequence[str], wanted: Mapping[str, Iterable[str]], validated: Sequence[str]
+    ) -> DnsFacts:
+        return DnsFacts(zones={n: self.locate(n) for n in names})

@@ -31,3 +31,6 @@ def fake_zendesk(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeZendesk]:
     yield fake
     server.shutdown()
     server.server_close()
+
+
+pytest_plugins = [*pytest_plugins, "tests.slack_harness"]

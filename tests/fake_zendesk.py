@@ -13,6 +13,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -102,7 +103,7 @@ class FakeZendesk:
                     "public": True,
                     "body": body,
                     "plain_body": body,
-                    "html_body": html or f'<div class="zd-comment"><p>{body}</p></div>',
+                    "html_body": html or f'<div class="zd-comment"><p>{escape(body)}</p></div>',
                     "author_id": author,
                     "attachments": [],
                     "created_at": stamp(at),

@@ -14,7 +14,7 @@ import pytest
 
 from bot.config import AppConfig, Secrets
 from bot.poller import TicketEvent, poll_once
-from bot.store import Store
+from bot.store import MIGRATIONS, Store
 from bot.zendesk import ZendeskAuthError, ZendeskSource, make_client
 from tests.conftest import ROOT
 from tests.fake_zendesk import EMAIL, PASSWORD, T0, FakeZendesk
@@ -185,9 +185,9 @@ def test_first_poll_only_looks_back_as_configured(
 
 def test_store_schema_is_versioned(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.db")
-    assert store.schema_version() == 1
+    assert store.schema_version() == len(MIGRATIONS) == 2
     store.close()
-    assert Store(tmp_path / "s.db").schema_version() == 1
+    assert Store(tmp_path / "s.db").schema_version() == 2
 
 
 def run_cli(fake: FakeZendesk, state: Path, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,181 @@
+"""Posting triage to the channel: one parent message per ticket, updates in its thread."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from slack_sdk import WebClient
+
+from bot import blocks
+from bot.models import ChangeVerdict, Ticket, Triage
+from bot.store import Store
+from bot.text import to_plain_text
+
+log = logging.getLogger(__name__)
+
+
+def _key(triage: Triage) -> set[tuple[object, ...]]:
+    return {
+        (v.change.action, v.change.name, v.change.type, v.change.value, v.change.when)
+        for v in triage.verdicts
+    }
+
+
+def what_changed(before: Triage | None, after: Triage) -> str | None:
+    """A line for the thread when DNS requests or the status changed, else None."""
+    if before is None:
+        return None
+    parts = []
+    added = _key(after) - _key(before)
+    if added:
+        parts.append(f"{len(added)} new or changed DNS request{'s' if len(added) != 1 else ''}")
+    if _key(before) - _key(after):
+        parts.append("some earlier requests are no longer asked for")
+    if before.ticket.status != after.ticket.status:
+        parts.append(f"status {before.ticket.status} → {after.ticket.status}")
+    return "Ticket updated: " + "; ".join(parts) + "." if parts else None
+
+
+def jisc_changes_now(triage: Triage) -> list[ChangeVerdict]:
+    """The changes the registry must make now (not blocked, not after issuance)."""
+    return [v for v in triage.verdicts if v.needs_jisc and not v.blocked and v.change.when == "now"]
+
+
+def is_done(v: ChangeVerdict) -> bool:
+    """Published everywhere (add/update), or gone everywhere (delete)."""
+    return v.current == ("missing" if v.change.action == "delete" else "present")
+
+
+class SlackPoster:
+    """The only writer of triage messages. Every post carries metadata (event type, ticket id,
+    updated_at) and is recorded in the store, so a restart never posts a ticket twice."""
+
+    def __init__(
+        self,
+        client: WebClient,
+        store: Store,
+        channel: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.client = client
+        self.store = store
+        self.channel = channel
+        self.clock = clock
+
+    def _metadata(self, triage: Triage) -> dict[str, object]:
+        t = triage.ticket
+        updated = t.updated_at.isoformat() if t.updated_at else ""
+        return {
+            "event_type": blocks.EVENT_TYPE,
+            "event_payload": {"ticket_id": t.id, "updated_at": updated},
+        }
+
+    def status(self, request_id: int) -> blocks.Status:
+        sent = self.store.last_action(request_id, "jisc_sent")
+        checked = self.store.last_action(request_id, "rechecked")
+        return blocks.Status(
+            jisc_sent_by=sent[0] if sent else None,
+            jisc_sent_at=sent[1] if sent else None,
+            checked_at=checked[1] if checked else None,
+        )
+
+    def remember(self, ticket: Ticket, triage: Triage) -> Triage | None:
+        """Save the ticket (text redacted) and its triage; return the triage saved before."""
+        rid = int(ticket.id)
+        previous = self.load(rid)
+        safe = ticket.model_copy(update={"text": to_plain_text(ticket.text)})
+        self.store.save_ticket(rid, safe.model_dump_json(), triage.model_dump_json(), self.clock())
+        return previous[1] if previous else None
+
+    def load(self, request_id: int) -> tuple[Ticket, Triage] | None:
+        saved = self.store.load_ticket(request_id)
+        if saved is None:
+            return None
+        return Ticket.model_validate_json(saved[0]), Triage.model_validate_json(saved[1])
+
+    def publish(self, ticket: Ticket, triage: Triage) -> tuple[str, str]:
+        """Post a new ticket, or update its message and say in the thread what changed."""
+        rid = int(ticket.id)
+        previous = self.remember(ticket, triage)
+        message = blocks.triage_message(triage, self.status(rid))
+        post = self.store.post_of(rid)
+        if post is None:
+            response = self.client.chat_postMessage(
+                channel=self.channel,
+                metadata=self._metadata(triage),
+                unfurl_links=False,
+                unfurl_media=False,
+                **message,
+            )
+            post = (response["channel"], response["ts"])
+            self.store.record_post(
+                rid,
+                post[0],
+                post[1],
+                triage.ticket.updated_at.isoformat() if triage.ticket.updated_at else "",
+                self.clock(),
+            )
+            log.info("ticket %s: posted to %s at %s", rid, post[0], post[1])
+        else:
+            self.client.chat_update(
+                channel=post[0], ts=post[1], metadata=self._metadata(triage), **message
+            )
+            change = what_changed(previous, triage)
+            if change:
+                self.thread(rid, blocks.notice(change))
+            log.info("ticket %s: message updated", rid)
+        self.announce_if_live(rid, triage)
+        return post
+
+    def refresh(self, request_id: int) -> None:
+        """Redraw the parent message from the stored triage and people's actions."""
+        saved = self.load(request_id)
+        post = self.store.post_of(request_id)
+        if saved is None or post is None:
+            return
+        message = blocks.triage_message(saved[1], self.status(request_id))
+        self.client.chat_update(channel=post[0], ts=post[1], **message)
+
+    def thread(self, request_id: int, message: dict[str, object]) -> None:
+        post = self.store.post_of(request_id)
+        if post is not None:
+            self.client.chat_postMessage(
+                channel=post[0], thread_ts=post[1], unfurl_links=False, **message
+            )
+
+    def announce_if_live(self, request_id: int, triage: Triage) -> None:
+        """Once every Jisc change is published on all authoritative servers, say so, once."""
+        jisc = jisc_changes_now(triage)
+        if not jisc or self.store.last_action(request_id, "live"):
+            return
+        if all(is_done(v) for v in jisc):
+            text = "✅ Live on all gov.uk nameservers: every registry change is published."
+            self.thread(request_id, blocks.notice(text))
+            self.store.add_action(request_id, "live", "cert-ticket", self.clock())
+
+    def reconcile(self, limit: int = 200) -> int:
+        """Record posts the store lost (e.g. a crash right after posting) from channel metadata."""
+        response = self.client.conversations_history(
+            channel=self.channel, limit=limit, include_all_metadata=True
+        )
+        found = 0
+        for message in response.get("messages", []):
+            meta = message.get("metadata") or {}
+            if meta.get("event_type") != blocks.EVENT_TYPE or message.get(
+                "thread_ts", message.get("ts")
+            ) != message.get("ts"):
+                continue
+            payload = meta.get("event_payload") or {}
+            rid = str(payload.get("ticket_id", ""))
+            if rid.isdigit() and self.store.post_of(int(rid)) is None:
+                self.store.record_post(
+                    int(rid),
+                    self.channel,
+                    message["ts"],
+                    str(payload.get("updated_at", "")),
+                    self.clock(),
+                )
+                found += 1
+        return found
