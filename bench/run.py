@@ -10,10 +10,15 @@ from bot.config import DEFAULT_CONFIG, load_app_config
 
 
 def main() -> int:
-    from bench import dns_bench, triage_bench, zendesk_bench
+    from bench import dns_bench, slack_bench, triage_bench, zendesk_bench
 
     app = load_app_config(DEFAULT_CONFIG)
-    rows = [*triage_bench.run(app), *dns_bench.run(app), *zendesk_bench.run(app)]
+    rows = [
+        *triage_bench.run(app),
+        *dns_bench.run(app),
+        *zendesk_bench.run(app),
+        *slack_bench.run(app),
+    ]
     print(f"cert-ticket benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     python = platform.python_version()
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {python}")

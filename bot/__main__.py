@@ -84,9 +84,11 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
     if not args.once:
         raise UsageError("poll: only --once is supported here; `run` keeps polling")
-    if not args.dry_run:
-        raise UsageError("poll: posting to Slack is not built yet; use --dry-run to print")
     app = settings.app
+    if not args.dry_run:
+        settings.secrets.require("slack_bot_token")
+        if not app.slack.channel:
+            raise ConfigError(f"{settings.config_path}: key 'slack.channel' must be set to post")
     client = make_client(app.zendesk, settings.secrets, timeout=app.zendesk.timeout)
     finder = make_finder(app, args.nameserver, args.offline)
 
@@ -106,8 +108,17 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         out.flush()
 
     store = Store(args.state or app.state_path)
+    handler = show
+    if not args.dry_run:
+        from bot.slack_post import SlackPoster, make_web_client
+
+        poster = SlackPoster(make_web_client(settings), store, app.slack.channel)
+
+        def handler(event: TicketEvent) -> None:
+            poster.publish(event.ticket, triage(event.ticket, finder, app))
+
     try:
-        report = poll_once(ZendeskSource(client), store, show, app=app, now=datetime.now(UTC))
+        report = poll_once(ZendeskSource(client), store, handler, app=app, now=datetime.now(UTC))
     except ZendeskError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -122,6 +133,13 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         report.given_up,
         report.watermark,
     )
+    return 0
+
+
+def cmd_manifest(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.manifest import manifest_yaml
+
+    out.write(manifest_yaml(settings.app, request_url=args.request_url))
     return 0
 
 
@@ -155,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", help="state file (default: state_path in app.yaml)")
     p.add_argument("--offline", action="store_true", help="no DNS queries: zones from app.yaml")
     p.set_defaults(run=cmd_poll)
+
+    p = sub.add_parser("manifest", help="print the Slack app manifest (YAML)")
+    p.add_argument("--config", help="path to app.yaml")
+    p.add_argument(
+        "--request-url", help="HTTP mode: https://HOST/slack/events (omit for Socket Mode)"
+    )
+    p.set_defaults(run=cmd_manifest)
     return parser
 
 

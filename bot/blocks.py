@@ -88,7 +88,7 @@ def triage_message(triage: Triage, status: Status) -> dict[str, Any]:
     blocks.append(_section(f"{link} · {escape(triage.summary)}"))
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_context(triage, status))]))
     rows = [_flag(f) for f in triage.flags] + [_change(v) for v in triage.verdicts]
-    room = MAX_BLOCKS - len(blocks) - 3  # divider, "and N more", actions
+    room = MAX_BLOCKS - len(blocks) - 2  # the divider and the actions around the rows
     if len(rows) > room:
         hidden = len(rows) - (room - 1)
         more = f"… and {hidden} more: `python -m bot triage` on the ticket shows all of them."

@@ -8,33 +8,36 @@ from __future__ import annotations
 
 import json
 import logging
-import re
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
 
 from bot import blocks, drafts
+from bot.commands import (
+    addresses,
+    check_text,
+    list_text,
+    parse_command,
+    triage_command,
+    validate_draft,
+)
 from bot.config import AppConfig, Settings
+from bot.models import Ticket
 from bot.namecheck import check_names
-from bot.poller import to_ticket
 from bot.slack_post import SlackPoster
 from bot.triage import triage
-from bot.zendesk import ZendeskError, ZendeskNotFound, ZendeskSource
+from bot.zendesk import ZendeskError, ZendeskSource
 from bot.zones import ZoneFinder
 
 log = logging.getLogger(__name__)
 COMMAND = "/cert-ticket"
-_REQUEST_URL = re.compile(r"/(?:hc/(?:[a-z-]+/)?requests|agent/tickets|api/v2/requests)/(\d+)")
-_EMAIL = re.compile(r"^[^@\s,<>]+@[^@\s,<>]+\.[A-Za-z]{2,}$")
 
 
 @dataclass
@@ -46,18 +49,23 @@ class Deps:
     zendesk: ZendeskSource | None
     finder: Callable[[], ZoneFinder]
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    # Slow work (Zendesk, DNS) runs here, never on Bolt's own threads: Bolt runs every ack
+    # on a small shared pool, and work queued there would delay other requests' acks.
+    work: Executor = field(default_factory=lambda: ThreadPoolExecutor(4, thread_name_prefix="work"))
     usergroup_cache: dict[str, tuple[float, set[str]]] = field(default_factory=dict)
+    in_flight: set[int] = field(default_factory=set)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def later(self, fn: Callable[..., None], *args: Any) -> None:
+        """Run `fn` on the work pool; a failure is logged with its traceback."""
 
-def make_web_client(settings: Settings) -> WebClient:
-    """The Web API client: token and base URL from the environment, retries on 429 and 5xx."""
-    token = settings.secrets.slack_bot_token
-    client = WebClient(
-        token=token.get_secret_value() if token else None, base_url=settings.secrets.slack_api_url
-    )
-    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
-    client.retry_handlers.append(ServerErrorRetryHandler(max_retry_count=2))
-    return client
+        def run() -> None:
+            try:
+                fn(*args)
+            except Exception:
+                log.exception("background work %s failed", getattr(fn, "__name__", fn))
+
+        self.work.submit(run)
 
 
 def create_app(settings: Settings, deps: Deps, client: WebClient) -> App:
@@ -72,45 +80,6 @@ def create_app(settings: Settings, deps: Deps, client: WebClient) -> App:
     )
     register(app, deps)
     return app
-
-
-def parse_command(text: str) -> tuple[str, list[str]]:
-    """`/cert-ticket` text → (verb, arguments): triage, check, list, help or bad."""
-    words = text.replace("<", " ").replace(">", " ").split()
-    if not words or words[0].lower() in ("help", "-h", "--help"):
-        return "help", []
-    verb = words[0].lower()
-    if verb == "list" and len(words) == 1:
-        return "list", []
-    if verb == "check":
-        return ("check", words[1:5]) if len(words) > 1 else ("bad", ["`check` needs a name"])
-    if len(words) == 1:
-        if words[0].lstrip("#").isdigit():
-            return "triage", [words[0].lstrip("#")]
-        found = _REQUEST_URL.search(words[0])
-        if found:
-            return "triage", [found.group(1)]
-    return "bad", [f"I don't understand `{blocks.escape(text[:100])}`"]
-
-
-def validate_draft(values: dict[str, str]) -> dict[str, str]:
-    """Errors for the Jisc modal, by block id (Slack shows them under the fields)."""
-    errors = {}
-    to = _addresses(values.get("to", ""))
-    if not to:
-        errors["to"] = "At least one recipient is needed."
-    bad = [a for a in [*to, *_addresses(values.get("cc", ""))] if not _EMAIL.match(a)]
-    if bad:
-        errors["cc" if bad[0] not in to else "to"] = f"Not an email address: {bad[0]}"
-    if not values.get("subject", "").strip():
-        errors["subject"] = "A subject is needed."
-    if not values.get("body", "").strip():
-        errors["body"] = "The email needs a body."
-    return errors
-
-
-def _addresses(text: str) -> list[str]:
-    return [a.strip() for a in re.split(r"[,;\s]+", text or "") if a.strip()]
 
 
 def _values(body: dict[str, Any]) -> dict[str, str]:
@@ -160,12 +129,31 @@ def register(app: App, deps: Deps) -> None:
             return
         verb, args = parse_command(command.get("text", ""))
         if verb == "triage":
-            respond(response_type="ephemeral", text=_triage_command(deps, int(args[0])))
+            rid = int(args[0])
+            with deps.lock:
+                busy = rid in deps.in_flight
+                deps.in_flight.add(rid)
+            if busy:
+                respond(response_type="ephemeral", text=f"Already looking up ticket {rid}.")
+                return
+
+            def fetch_and_post() -> None:
+                try:
+                    respond(response_type="ephemeral", text=triage_command(deps, rid))
+                finally:
+                    with deps.lock:
+                        deps.in_flight.discard(rid)
+
+            deps.later(fetch_and_post)
         elif verb == "check":
-            results = check_names(args, deps.finder(), cfg)
-            respond(response_type="ephemeral", text=_check_text(results))
+            deps.later(
+                lambda: respond(
+                    response_type="ephemeral",
+                    text=check_text(check_names(args, deps.finder(), cfg)),
+                )
+            )
         elif verb == "list":
-            respond(response_type="ephemeral", text=_list_text(poster))
+            respond(response_type="ephemeral", text=list_text(poster))
 
     app.command(COMMAND)(ack=ack_command, lazy=[run_command])
 
@@ -207,8 +195,8 @@ def register(app: App, deps: Deps) -> None:
         meta = json.loads(body["view"]["private_metadata"])
         user = body["user"]["id"]
         message = blocks.draft_posted(
-            _addresses(values["to"]),
-            _addresses(values.get("cc", "")),
+            addresses(values["to"]),
+            addresses(values.get("cc", "")),
             values["subject"].strip(),
             values["body"],
             user,
@@ -233,9 +221,12 @@ def register(app: App, deps: Deps) -> None:
         saved = poster.load(rid)
         if not guarded(body, client, respond) or saved is None:
             return
-        result = triage(saved[0], deps.finder(), cfg)
-        poster.remember(saved[0], result)
-        poster.store.add_action(rid, "rechecked", body["user"]["id"], deps.clock())
+        deps.later(recheck, saved[0], rid, body["user"]["id"])
+
+    def recheck(ticket: Ticket, rid: int, user: str) -> None:
+        result = triage(ticket, deps.finder(), cfg)
+        poster.remember(ticket, result)
+        poster.store.add_action(rid, "rechecked", user, deps.clock())
         poster.refresh(rid)
         poster.announce_if_live(rid, result)
 
@@ -264,7 +255,10 @@ def register(app: App, deps: Deps) -> None:
             return
         ack()
         meta = json.loads(body["view"]["private_metadata"])
-        rid, user = int(meta["request_id"]), body["user"]["id"]
+        deps.later(add_reply, meta, body["user"]["id"], text, client)
+
+    def add_reply(meta: dict[str, str], user: str, text: str, client: WebClient) -> None:
+        rid = int(meta["request_id"])
         try:
             if deps.zendesk is None:
                 raise ZendeskError("Zendesk is not configured")
@@ -286,45 +280,3 @@ def register(app: App, deps: Deps) -> None:
     @app.error
     def log_error(error: Exception, body: dict[str, Any]) -> None:
         log.exception("slack listener failed (type %s)", body.get("type"), exc_info=error)
-
-
-def _triage_command(deps: Deps, rid: int) -> str:
-    """Fetch, triage and post one ticket; the answer for the person who asked."""
-    if deps.zendesk is None:
-        return "Zendesk is not configured, so I cannot fetch tickets."
-    try:
-        request = deps.zendesk.request(rid)
-        ticket = to_ticket(request, deps.zendesk.comments(rid), deps.app_config)
-    except ZendeskNotFound:
-        return f"Zendesk has no request {rid} that I can see."
-    except ZendeskError as exc:
-        return f"Zendesk is not answering right now: {blocks.escape(str(exc))}"
-    result = triage(ticket, deps.finder(), deps.app_config)
-    channel, _ = deps.poster.publish(ticket, result)
-    return f"Triage of ticket {rid} is in <#{channel}>."
-
-
-def _check_text(results: list[dict[str, Any]]) -> str:
-    lines = []
-    for r in results:
-        name = blocks.escape(r["name"])
-        if "error" in r:
-            lines.append(f"*{name}*: {blocks.escape(r['error'])}")
-            continue
-        who = "needs Jisc" if r["needs_jisc"] else blocks.escape(r["owner_name"] or r["owner"])
-        lines.append(
-            f"*{name}*: zone `{blocks.escape(r['zone'] or '?')}` ({r['zone_source']}) · {who}"
-        )
-        for rdtype, values in r["records"].items():
-            lines += [f"    {rdtype} `{blocks.escape(v)}`" for v in values[:5]]
-    return "\n".join(lines)
-
-
-def _list_text(poster: SlackPoster) -> str:
-    rows = []
-    for rid, _channel, _ts in poster.store.posts()[:30]:
-        saved = poster.load(rid)
-        summary = blocks.escape(saved[1].summary) if saved else ""
-        sent = " · Jisc request sent" if poster.store.last_action(rid, "jisc_sent") else ""
-        rows.append(f"• #{rid} {summary}{sent}")
-    return "\n".join(rows) or "No certificate tickets have been posted yet."

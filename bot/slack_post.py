@@ -7,13 +7,29 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
 
 from bot import blocks
+from bot.config import Settings
 from bot.models import ChangeVerdict, Ticket, Triage
 from bot.store import Store
 from bot.text import to_plain_text
 
 log = logging.getLogger(__name__)
+
+
+def make_web_client(settings: Settings) -> WebClient:
+    """The Web API client: token and base URL from the environment, retries on 429 and 5xx."""
+    token = settings.secrets.slack_bot_token
+    client = WebClient(
+        token=token.get_secret_value() if token else None, base_url=settings.secrets.slack_api_url
+    )
+    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
+    client.retry_handlers.append(ServerErrorRetryHandler(max_retry_count=2))
+    return client
 
 
 def _key(triage: Triage) -> set[tuple[object, ...]]:
@@ -163,9 +179,8 @@ class SlackPoster:
         found = 0
         for message in response.get("messages", []):
             meta = message.get("metadata") or {}
-            if meta.get("event_type") != blocks.EVENT_TYPE or message.get(
-                "thread_ts", message.get("ts")
-            ) != message.get("ts"):
+            in_thread = message.get("thread_ts") not in (None, message.get("ts"))
+            if meta.get("event_type") != blocks.EVENT_TYPE or in_thread:
                 continue
             payload = meta.get("event_payload") or {}
             rid = str(payload.get("ticket_id", ""))

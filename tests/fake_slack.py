@@ -90,10 +90,12 @@ class FakeSlack:
                 ts = f"{self._ts}.000100"
                 message = {
                     "ts": ts,
-                    **{k: body.get(k) for k in ("text", "blocks", "metadata", "thread_ts")},
+                    **{
+                        k: body[k]
+                        for k in ("text", "blocks", "metadata", "thread_ts")
+                        if body.get(k)
+                    },
                 }
-                if body.get("thread_ts"):
-                    message["thread_ts"] = body["thread_ts"]
                 self.messages.insert(0, message)
                 return (
                     200,

@@ -45,6 +45,7 @@ class FakeZendesk:
     faults: list[Fault] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     port: int = 0
+    delay: float = 0.0  # seconds added to every answer
     _next_comment: int = 9900
 
     # --- data ----------------------------------------------------------------------------
@@ -170,6 +171,8 @@ def make_handler(fake: FakeZendesk) -> type[BaseHTTPRequestHandler]:
             url = urlparse(self.path)
             with fake.lock:
                 fake.calls.append((method, url.path))
+            if fake.delay:
+                time.sleep(fake.delay)
             fault = fake.take_fault(url.path)
             if fault is not None and self._apply(fault):
                 return

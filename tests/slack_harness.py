@@ -17,8 +17,8 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.config import AppConfig, Secrets, Settings, Slack
 from bot.http_mode import EVENTS_PATH, serve
-from bot.slack_app import Deps, create_app, make_web_client
-from bot.slack_post import SlackPoster
+from bot.slack_app import Deps, create_app
+from bot.slack_post import SlackPoster, make_web_client
 from bot.store import Store
 from bot.zendesk import ZendeskSource, make_client
 from bot.zones import DirectoryZones, ZoneFinder
@@ -191,5 +191,6 @@ def harness(
     server = serve(create_app(settings, deps, client), health=lambda: {"ok": True}, port=0)
     url = f"http://127.0.0.1:{server.server_address[1]}{EVENTS_PATH}"
     yield Harness(fake_slack, fake_zendesk, url, store, poster, deps)
+    deps.work.shutdown(wait=True)  # let background work finish before the fakes go
     server.shutdown()
     server.server_close()

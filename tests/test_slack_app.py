@@ -232,3 +232,25 @@ def test_buttons_refuse_people_outside_the_usergroup(
         assert fake_slack.of("chat.update") == []
     finally:
         next(gen, None)
+
+
+def test_slow_zendesk_never_starves_the_acks(h: Harness) -> None:
+    """Bolt acks on a 5-thread pool; slow work queued there made later acks miss Slack's 3 s."""
+    for i in range(8):
+        h.zendesk.add_request(56100 + i, "Certificate renewal", CNAME, T0)
+    # Each lookup now takes 2 x 1.6 s (request, comments): done on Bolt's 5 threads, the 6th
+    # ack would wait for one of them past Slack's 3 s and Bolt would fail the request.
+    h.zendesk.delay = 1.6
+    answers = [h.command(str(56100 + i)) for i in range(8)]
+    assert all(status == 200 and "Looking up ticket" in body for status, body in answers)
+    h.zendesk.delay = 0.0
+
+
+def test_repeated_command_for_a_ticket_in_flight_is_coalesced(h: Harness) -> None:
+    h.zendesk.delay = 1.0
+    h.command("56001")
+    h.command("56001")
+    answers = h.slack.wait_for("/respond/1", 2)
+    assert any("Already looking up ticket 56001" in a.body["text"] for a in answers)
+    h.zendesk.delay = 0.0
+    assert len(h.slack.wait_for("chat.postMessage")) == 1
