@@ -113,6 +113,7 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         from bot.slack_post import SlackPoster, make_web_client
 
         poster = SlackPoster(make_web_client(settings), store, app.slack.channel)
+        poster.reconcile()  # posts the store lost (a crash right after posting) are known again
 
         def handler(event: TicketEvent) -> None:
             poster.publish(event.ticket, triage(event.ticket, finder, app))
@@ -134,6 +135,24 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         report.watermark,
     )
     return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.run import RunOptions, StartupError, run
+    from bot.service import setup_logging
+
+    setup_logging(logging.DEBUG if args.verbose else logging.INFO, settings.secrets.values())
+    options = RunOptions(
+        http=args.http,
+        port=args.port,
+        host=args.host,
+        state=args.state,
+        poll_interval=args.poll_interval,
+    )
+    try:
+        return run(settings, options, make_finder(settings.app, args.nameserver, args.offline))
+    except StartupError as exc:
+        raise UsageError(f"cannot start: {exc}") from None
 
 
 def cmd_manifest(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -173,6 +192,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", help="state file (default: state_path in app.yaml)")
     p.add_argument("--offline", action="store_true", help="no DNS queries: zones from app.yaml")
     p.set_defaults(run=cmd_poll)
+
+    p = sub.add_parser("run", help="the bot: poller + Slack app (Socket Mode, or HTTP with --http)")
+    p.add_argument("--config", help="path to app.yaml")
+    p.add_argument("--state", help="state file (default: state_path in app.yaml)")
+    p.add_argument("--http", action="store_true", help="HTTP mode even if SLACK_APP_TOKEN is set")
+    p.add_argument("--port", type=int, default=3000, help="HTTP mode port (default 3000)")
+    p.add_argument("--host", default="0.0.0.0", help="HTTP mode address (default 0.0.0.0)")
+    p.add_argument("--nameserver", help="send every DNS query to HOST[:PORT]")
+    p.add_argument("--offline", action="store_true", help="no DNS queries: zones from app.yaml")
+    p.add_argument("--poll-interval", type=float, help="seconds between polls (overrides app.yaml)")
+    p.set_defaults(run=cmd_run)
 
     p = sub.add_parser("manifest", help="print the Slack app manifest (YAML)")
     p.add_argument("--config", help="path to app.yaml")

@@ -157,6 +157,10 @@ class Secrets(Section):
         values = {k: env[k.upper()] for k in cls.model_fields if env.get(k.upper())}
         return cls(**values)
 
+    def values(self) -> list[str]:
+        """Every secret's value: for scrubbing logs, never for printing."""
+        return [v.get_secret_value() for v in self.__dict__.values() if isinstance(v, SecretStr)]
+
     def require(self, *names: str) -> None:
         """Raise ConfigError naming every missing variable a command needs."""
         missing = [n.upper() for n in names if getattr(self, n) is None]

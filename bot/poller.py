@@ -134,7 +134,7 @@ def _poll_one(
         seen = store.seen_comments(request.id)
         ticket = to_ticket(request, comments, app)
         if not is_certificate_ticket(request, ticket.text, app, pattern):
-            log.debug("request %s: not a certificate ticket, skipped", request.id)
+            log.debug("not a certificate ticket", extra={"ticket": request.id, "event": "skipped"})
             store.finish(request.id, request.updated_at, "skipped", ticket.comment_ids)
             return "skipped"
         new = tuple(c for c in ticket.comment_ids if c not in seen)
@@ -146,16 +146,19 @@ def _poll_one(
     except ZendeskAuthError:
         raise
     except Exception as exc:
-        log.exception("request %s: handling failed", request.id)
+        log.exception("handling failed", extra={"ticket": request.id, "event": "failed"})
         attempts = store.record_failure(
             request.id, request.updated_at, f"{type(exc).__name__}: {exc}"
         )
         if attempts >= max_attempts:
             log.error(
-                "request %s: giving up on version %s after %d attempts; it will not be retried",
-                request.id,
-                request.updated_at.isoformat(),
+                "giving up on this version after %d attempts; it will not be retried",
                 attempts,
+                extra={
+                    "ticket": request.id,
+                    "event": "given_up",
+                    "updated_at": request.updated_at.isoformat(),
+                },
             )
             store.finish(request.id, request.updated_at, "given_up", ())
             return "given_up"

@@ -133,7 +133,10 @@ class SlackPoster:
                 triage.ticket.updated_at.isoformat() if triage.ticket.updated_at else "",
                 self.clock(),
             )
-            log.info("ticket %s: posted to %s at %s", rid, post[0], post[1])
+            log.info(
+                "posted",
+                extra={"ticket": rid, "event": "posted", "channel": post[0], "ts": post[1]},
+            )
         else:
             self.client.chat_update(
                 channel=post[0], ts=post[1], metadata=self._metadata(triage), **message
@@ -141,7 +144,7 @@ class SlackPoster:
             change = what_changed(previous, triage)
             if change:
                 self.thread(rid, blocks.notice(change))
-            log.info("ticket %s: message updated", rid)
+            log.info("message updated", extra={"ticket": rid, "event": "updated"})
         self.announce_if_live(rid, triage)
         return post
 
