@@ -148,9 +148,9 @@ def make_handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             method = path.removeprefix("/api/") if path.startswith("/api/") else path
             with fake.lock:
                 fake.calls.append(Call(method, body, dict(self.headers)))
-            if fake.delay:
-                time.sleep(fake.delay)
             status, payload, headers = fake.answer(method, body)
+            if fake.delay:  # the work is done; only the answer is slow
+                time.sleep(fake.delay)
             data = json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
