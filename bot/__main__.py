@@ -119,7 +119,16 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             poster.publish(event.ticket, triage(event.ticket, finder, app))
 
     try:
-        report = poll_once(ZendeskSource(client), store, handler, app=app, now=datetime.now(UTC))
+        from bot.run import retry_later
+
+        report = poll_once(
+            ZendeskSource(client),
+            store,
+            handler,
+            app=app,
+            now=datetime.now(UTC),
+            is_transient=retry_later,
+        )
     except ZendeskError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

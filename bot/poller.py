@@ -12,7 +12,7 @@ from bot.config import AppConfig
 from bot.models import Ticket, ZendeskComment, ZendeskRequest
 from bot.store import Store
 from bot.text import to_plain_text
-from bot.zendesk import ZendeskAuthError, ZendeskSource
+from bot.zendesk import ZendeskAuthError, ZendeskError, ZendeskSource
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,11 @@ class PollReport:
     failed: list[int] = field(default_factory=list)
     given_up: list[int] = field(default_factory=list)
     watermark: datetime | None = None
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Zendesk or the network failing: worth retrying, never a reason to give up a ticket."""
+    return isinstance(exc, ZendeskError | OSError | TimeoutError)
 
 
 def keyword_pattern(keywords: Sequence[str]) -> re.Pattern[str]:
@@ -81,13 +86,16 @@ def poll_once(
     now: datetime,
     overlap: timedelta = timedelta(minutes=10),
     max_attempts: int = 3,
+    is_transient: Callable[[BaseException], bool] = lambda exc: is_outage(exc),
 ) -> PollReport:
     """List requests changed since the watermark (less an overlap), hand on each new version
     of a certificate ticket, and move the watermark past what is fully done.
 
     A version is done when handled, skipped (not a certificate ticket) or given up after
-    `max_attempts` failures; the watermark never passes a version that is not done, so a
-    crash or a failed hand-off re-delivers instead of losing. An idle poll is one API call.
+    `max_attempts` failures that are about the ticket itself (`is_transient` errors, such as
+    Zendesk or Slack being down, are retried without counting); the watermark never passes a
+    version that is not done, so a crash or a failed hand-off re-delivers instead of losing.
+    An idle poll is one API call.
     """
     watermark = store.watermark()
     since = (
@@ -103,7 +111,9 @@ def poll_once(
     report = PollReport(listed=len(listed))
     pattern = keyword_pattern(app.tickets.keywords)
     for request in todo:
-        outcome = _poll_one(source, store, handle, request, app, pattern, max_attempts)
+        outcome = _poll_one(
+            source, store, handle, request, app, pattern, max_attempts, is_transient
+        )
         getattr(report, outcome).append(request.id)
     new_mark = _watermark(listed, store)
     if new_mark is not None and (watermark is None or new_mark > watermark):
@@ -128,6 +138,7 @@ def _poll_one(
     app: AppConfig,
     pattern: re.Pattern[str],
     max_attempts: int,
+    is_transient: Callable[[BaseException], bool],
 ) -> str:
     try:
         comments = source.comments(request.id)
@@ -146,6 +157,15 @@ def _poll_one(
     except ZendeskAuthError:
         raise
     except Exception as exc:
+        if is_transient(exc):
+            # An outage is not the ticket's fault: retry next poll, never give up over it.
+            log.warning(
+                "not handled this time, will retry next poll: %s: %s",
+                type(exc).__name__,
+                exc,
+                extra={"ticket": request.id, "event": "retry"},
+            )
+            return "failed"
         log.exception("handling failed", extra={"ticket": request.id, "event": "failed"})
         attempts = store.record_failure(
             request.id, request.updated_at, f"{type(exc).__name__}: {exc}"

@@ -11,16 +11,21 @@ from datetime import UTC, datetime
 from slack_sdk.errors import SlackApiError
 
 from bot.config import ConfigError, Settings
-from bot.poller import TicketEvent, poll_once
+from bot.poller import TicketEvent, is_outage, poll_once
 from bot.service import Health, run_poller
 from bot.slack_app import Deps, create_app
-from bot.slack_post import SlackPoster, make_web_client
+from bot.slack_post import SlackPoster, is_transient, make_web_client
 from bot.store import Store
 from bot.triage import triage
 from bot.zendesk import ZendeskAuthError, ZendeskError, ZendeskSource, make_client
 from bot.zones import ZoneFinder
 
 log = logging.getLogger(__name__)
+
+
+def retry_later(exc: BaseException) -> bool:
+    """Outages of Zendesk, Slack or the network: retried every poll, never given up."""
+    return is_outage(exc) or is_transient(exc)
 
 
 class StartupError(Exception):
@@ -78,7 +83,9 @@ def run(
             poster.publish(event.ticket, triage(event.ticket, finder, app))
 
         def poll() -> object:
-            return poll_once(zendesk, store, handle, app=app, now=datetime.now(UTC))
+            return poll_once(
+                zendesk, store, handle, app=app, now=datetime.now(UTC), is_transient=retry_later
+            )
 
         poller = threading.Thread(
             target=run_poller,

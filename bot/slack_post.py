@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
@@ -30,6 +31,19 @@ def make_web_client(settings: Settings) -> WebClient:
     client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
     client.retry_handlers.append(ServerErrorRetryHandler(max_retry_count=2))
     return client
+
+
+# Slack errors that are about the message itself; any other Slack error is an outage or a
+# setting to fix (channel_not_found, invalid_auth, ratelimited, ...), and posting is retried.
+CONTENT_ERRORS = frozenset(
+    ("invalid_blocks", "msg_too_long", "invalid_metadata_format", "invalid_arguments")
+)
+
+
+def is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, SlackApiError):
+        return exc.response.get("error") not in CONTENT_ERRORS
+    return isinstance(exc, SlackClientError | OSError)
 
 
 def _key(triage: Triage) -> set[tuple[object, ...]]:

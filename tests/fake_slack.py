@@ -148,6 +148,15 @@ def make_handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             method = path.removeprefix("/api/") if path.startswith("/api/") else path
             with fake.lock:
                 fake.calls.append(Call(method, body, dict(self.headers)))
+            with fake.lock:
+                pending = fake.faults.get(method) or [None]
+                drop = pending[0] == "drop"
+                if drop:
+                    fake.faults[method].pop(0)
+            if drop:  # the network drops: no answer at all
+                self.close_connection = True
+                self.connection.shutdown(2)
+                return
             status, payload, headers = fake.answer(method, body)
             if fake.delay:  # the work is done; only the answer is slow
                 time.sleep(fake.delay)

@@ -47,11 +47,12 @@ def arrive(zendesk: FakeZendesk, rng: random.Random, expected: dict[int, set[str
 
 
 def parents(slack: FakeSlack) -> dict[str, list[str]]:
+    """Parent messages Slack really holds, by ticket id (not attempts it refused)."""
     found: dict[str, list[str]] = {}
-    for call in slack.of("chat.postMessage"):
-        meta = call.body.get("metadata")
-        if meta and not call.body.get("thread_ts"):
-            found.setdefault(meta["event_payload"]["ticket_id"], []).append(call.body["text"])
+    for message in slack.messages:
+        meta = message.get("metadata")
+        if meta and not message.get("thread_ts"):
+            found.setdefault(meta["event_payload"]["ticket_id"], []).append(message["ts"])
     return found
 
 

@@ -228,3 +228,19 @@ def test_cli_poll_bad_credentials_exit_1_with_advice(seeded: FakeZendesk, tmp_pa
     proc = run_cli(seeded, tmp_path / "state.db")
     assert proc.returncode == 1
     assert "Zendesk rejected the credentials" in proc.stderr and PASSWORD not in proc.stderr
+
+
+def test_an_outage_longer_than_three_polls_never_gives_a_ticket_up(
+    seeded: FakeZendesk, app: AppConfig, tmp_path: Path
+) -> None:
+    store = Store(tmp_path / "s.db")
+    delivered: list[int] = []
+
+    def slack_down(event: TicketEvent) -> None:
+        raise ConnectionError("Slack is unreachable")
+
+    for _ in range(5):
+        report = poll(app, store, slack_down)
+        assert report.given_up == [] and sorted(report.failed) == [56001, 56003]
+    poll(app, store, lambda event: delivered.append(event.request.id))
+    assert delivered == [56001, 56003]
