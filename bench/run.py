@@ -10,7 +10,7 @@ from bot.config import DEFAULT_CONFIG, load_app_config
 
 
 def main() -> int:
-    from bench import dns_bench, slack_bench, triage_bench, zendesk_bench
+    from bench import dns_bench, service_bench, slack_bench, triage_bench, zendesk_bench
 
     app = load_app_config(DEFAULT_CONFIG)
     rows = [
@@ -18,6 +18,7 @@ def main() -> int:
         *dns_bench.run(app),
         *zendesk_bench.run(app),
         *slack_bench.run(app),
+        *service_bench.run(app),
     ]
     print(f"cert-ticket benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     python = platform.python_version()
