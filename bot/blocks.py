@@ -163,49 +163,44 @@ def _input(
     return InputBlock(block_id=block_id, label=label, element=element, optional=optional)
 
 
+def _modal(
+    callback_id: str, title: str, submit: str, metadata: dict[str, str], blocks: list[Block]
+) -> dict[str, Any]:
+    view = View(
+        type="modal",
+        callback_id=callback_id,
+        title=title,
+        submit=submit,
+        close="Cancel",
+        private_metadata=json.dumps(metadata),
+        blocks=blocks,
+    )
+    return view.to_dict()
+
+
+def _note(text: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=_cut(text, 3000))])
+
+
 def jisc_modal(draft: Draft, metadata: dict[str, str]) -> dict[str, Any]:
     """An editable draft of the Jisc email; the bot never sends it."""
     notes = " ".join(escape(n) for n in draft.before_sending)
-    view = View(
-        type="modal",
-        callback_id=JISC_VIEW,
-        title="Draft Jisc email",
-        submit="Post draft",
-        close="Cancel",
-        private_metadata=json.dumps(metadata),
-        blocks=[
-            ContextBlock(
-                elements=[MarkdownTextObject(text=_cut(notes or "Check before sending.", 3000))]
-            ),
-            _input("to", "To", ", ".join(draft.to)),
-            _input("cc", "Cc", ", ".join(draft.cc), optional=True),
-            _input("subject", "Subject", draft.subject),
-            _input("body", "Body", draft.body, multiline=True),
-        ],
-    )
-    return view.to_dict()
+    fields = [
+        _note(notes or "Check before sending."),
+        _input("to", "To", ", ".join(draft.to)),
+        _input("cc", "Cc", ", ".join(draft.cc), optional=True),
+        _input("subject", "Subject", draft.subject),
+        _input("body", "Body", draft.body, multiline=True),
+    ]
+    return _modal(JISC_VIEW, "Draft Jisc email", "Post draft", metadata, fields)
 
 
 def reply_modal(body: str, metadata: dict[str, str]) -> dict[str, Any]:
-    view = View(
-        type="modal",
-        callback_id=REPLY_VIEW,
-        title="Reply to Fastly",
-        submit="Add to Zendesk",
-        close="Cancel",
-        private_metadata=json.dumps(metadata),
-        blocks=[
-            ContextBlock(
-                elements=[
-                    MarkdownTextObject(
-                        text="This is added as a public comment on the Zendesk request."
-                    )
-                ]
-            ),
-            _input("body", "Reply", body, multiline=True),
-        ],
-    )
-    return view.to_dict()
+    fields = [
+        _note("This is added as a public comment on the Zendesk request."),
+        _input("body", "Reply", body, multiline=True),
+    ]
+    return _modal(REPLY_VIEW, "Reply to Fastly", "Add to Zendesk", metadata, fields)
 
 
 def mailto(to: list[str], cc: list[str], subject: str, body: str) -> str:

@@ -97,3 +97,11 @@ def list_text(poster: SlackPoster) -> str:
         sent = " · Jisc request sent" if poster.store.last_action(rid, "jisc_sent") else ""
         rows.append(f"• #{rid} {summary}{sent}")
     return "\n".join(rows) or "No certificate tickets have been posted yet."
+
+
+def modal_values(body: dict[str, Any]) -> dict[str, str]:
+    """The text typed into each input of a submitted modal, by block id."""
+    state = body["view"]["state"]["values"]
+    return {
+        block: (fields.get(blocks.INPUT, {}).get("value") or "") for block, fields in state.items()
+    }

@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from slack_sdk.errors import SlackApiError
 
 from bot.config import ConfigError, Settings
+from bot.deps import Deps
 from bot.poller import TicketEvent, is_outage, poll_once
 from bot.service import Health, run_poller
-from bot.slack_app import Deps, create_app
+from bot.slack_app import create_app
 from bot.slack_post import SlackPoster, is_transient, make_web_client
 from bot.store import Store
 from bot.triage import triage

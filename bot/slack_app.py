@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
-from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -24,48 +19,20 @@ from bot.commands import (
     addresses,
     check_text,
     list_text,
+    modal_values,
     parse_command,
     triage_command,
     validate_draft,
 )
-from bot.config import AppConfig, Settings
-from bot.models import Ticket
+from bot.config import Settings
+from bot.deps import Deps
+from bot.models import Ticket, Triage
 from bot.namecheck import check_names
-from bot.slack_post import SlackPoster
 from bot.triage import triage
-from bot.zendesk import ZendeskError, ZendeskSource
-from bot.zones import ZoneFinder
+from bot.zendesk import ZendeskError
 
 log = logging.getLogger(__name__)
 COMMAND = "/cert-ticket"
-
-
-@dataclass
-class Deps:
-    """What the listeners need from outside, passed in (tests give local fakes)."""
-
-    app_config: AppConfig
-    poster: SlackPoster
-    zendesk: ZendeskSource | None
-    finder: Callable[[], ZoneFinder]
-    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
-    # Slow work (Zendesk, DNS) runs here, never on Bolt's own threads: Bolt runs every ack
-    # on a small shared pool, and work queued there would delay other requests' acks.
-    work: Executor = field(default_factory=lambda: ThreadPoolExecutor(4, thread_name_prefix="work"))
-    usergroup_cache: dict[str, tuple[float, set[str]]] = field(default_factory=dict)
-    in_flight: set[int] = field(default_factory=set)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def later(self, fn: Callable[..., None], *args: Any) -> None:
-        """Run `fn` on the work pool; a failure is logged with its traceback."""
-
-        def run() -> None:
-            try:
-                fn(*args)
-            except Exception:
-                log.exception("background work %s failed", getattr(fn, "__name__", fn))
-
-        self.work.submit(run)
 
 
 def create_app(settings: Settings, deps: Deps, client: WebClient) -> App:
@@ -80,13 +47,6 @@ def create_app(settings: Settings, deps: Deps, client: WebClient) -> App:
     )
     register(app, deps)
     return app
-
-
-def _values(body: dict[str, Any]) -> dict[str, str]:
-    state = body["view"]["state"]["values"]
-    return {
-        block: (fields.get(blocks.INPUT, {}).get("value") or "") for block, fields in state.items()
-    }
 
 
 def register(app: App, deps: Deps) -> None:
@@ -166,27 +126,36 @@ def register(app: App, deps: Deps) -> None:
             respond(response_type="ephemeral", replace_original=False, text=refusal)
         return ok
 
+    def clicked(
+        body: dict[str, Any], client: WebClient, respond: Respond
+    ) -> tuple[int, Triage] | None:
+        """The ticket a button is about and its saved triage, if the person may and it is known."""
+        rid = _request_id(body)
+        saved = poster.load(rid)
+        if not guarded(body, client, respond) or saved is None:
+            return None
+        return rid, saved[1]
+
+    def thread_of(body: dict[str, Any], rid: int) -> dict[str, str]:
+        return {
+            "request_id": str(rid),
+            "channel": body["channel"]["id"],
+            "ts": body["message"]["ts"],
+        }
+
     @app.action(blocks.DRAFT_JISC)
     def open_jisc_draft(
         ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond
     ) -> None:
         ack()
-        rid = _request_id(body)
-        saved = poster.load(rid)
-        if not guarded(body, client, respond) or saved is None or saved[1].jisc_request is None:
-            return
-        meta = {
-            "request_id": str(rid),
-            "channel": body["channel"]["id"],
-            "ts": body["message"]["ts"],
-        }
-        client.views_open(
-            trigger_id=body["trigger_id"], view=blocks.jisc_modal(saved[1].jisc_request, meta)
-        )
+        found = clicked(body, client, respond)
+        if found is not None and found[1].jisc_request is not None:
+            view = blocks.jisc_modal(found[1].jisc_request, thread_of(body, found[0]))
+            client.views_open(trigger_id=body["trigger_id"], view=view)
 
     @app.view(blocks.JISC_VIEW)
     def post_jisc_draft(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        values = _values(body)
+        values = modal_values(body)
         errors = validate_draft(values)
         if errors:
             ack(response_action="errors", errors=errors)
@@ -219,9 +188,8 @@ def register(app: App, deps: Deps) -> None:
         ack()
         rid = _request_id(body)
         saved = poster.load(rid)
-        if not guarded(body, client, respond) or saved is None:
-            return
-        deps.later(recheck, saved[0], rid, body["user"]["id"])
+        if guarded(body, client, respond) and saved is not None:
+            deps.later(recheck, saved[0], rid, body["user"]["id"])
 
     def recheck(ticket: Ticket, rid: int, user: str) -> None:
         result = triage(ticket, deps.finder(), cfg)
@@ -233,23 +201,19 @@ def register(app: App, deps: Deps) -> None:
     @app.action(blocks.REPLY_FASTLY)
     def open_reply(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
-        rid = _request_id(body)
-        saved = poster.load(rid)
-        if not guarded(body, client, respond) or saved is None:
+        found = clicked(body, client, respond)
+        if found is None:
             return
+        rid, saved = found
         sent = poster.store.last_action(rid, "jisc_sent") is not None
         live = poster.store.last_action(rid, "live") is not None
-        meta = {
-            "request_id": str(rid),
-            "channel": body["channel"]["id"],
-            "ts": body["message"]["ts"],
-        }
-        reply = drafts.fastly_reply(saved[1], jisc_sent=sent, live=live)
-        client.views_open(trigger_id=body["trigger_id"], view=blocks.reply_modal(reply, meta))
+        reply = drafts.fastly_reply(saved, jisc_sent=sent, live=live)
+        view = blocks.reply_modal(reply, thread_of(body, rid))
+        client.views_open(trigger_id=body["trigger_id"], view=view)
 
     @app.view(blocks.REPLY_VIEW)
     def send_reply(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        text = _values(body).get("body", "").strip()
+        text = modal_values(body).get("body", "").strip()
         if not text:
             ack(response_action="errors", errors={"body": "The reply is empty."})
             return

@@ -16,6 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
+from tests.http_fake import serve_in_thread
+
 
 @dataclass
 class Call:
@@ -173,8 +175,6 @@ def make_handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
 
 
 def start(fake: FakeSlack) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(fake))
-    server.daemon_threads = True
+    server = serve_in_thread(make_handler(fake))
     fake.port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -18,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from tests.http_fake import serve_in_thread
+
 EMAIL, PASSWORD, OAUTH = "govuk-2ndline@digital.cabinet-office.gov.uk", "end-user-pw", "oauth-tok"
 AGENT_ID, USER_ID, ORG_ID = 7001, 9001, 360001
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -290,8 +292,6 @@ def make_handler(fake: FakeZendesk) -> type[BaseHTTPRequestHandler]:
 
 
 def start(fake: FakeZendesk) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(fake))
-    server.daemon_threads = True
+    server = serve_in_thread(make_handler(fake))
     fake.port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

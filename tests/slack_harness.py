@@ -16,8 +16,9 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.config import AppConfig, Secrets, Settings, Slack
+from bot.deps import Deps
 from bot.http_mode import EVENTS_PATH, serve
-from bot.slack_app import Deps, create_app
+from bot.slack_app import create_app
 from bot.slack_post import SlackPoster, make_web_client
 from bot.store import Store
 from bot.zendesk import ZendeskSource, make_client
