@@ -240,13 +240,3 @@ def draft_posted(
 def notice(text: str) -> dict[str, Any]:
     """A one-section message of our own words (callers escape anything untrusted)."""
     return {"text": text, "blocks": [_section(text).to_dict()]}
-
-
-USAGE = (
-    "*Usage*\n"
-    "`/cert-ticket 56002` or `/cert-ticket <Zendesk request URL>`: "
-    "triage that ticket and post it here\n"
-    "`/cert-ticket check www.gov.uk`: zone, owner and published records of a name\n"
-    "`/cert-ticket list`: certificate tickets posted here and their state\n"
-    "`/cert-ticket help`: this message"
-)

@@ -14,6 +14,14 @@ from bot.zendesk import ZendeskError, ZendeskNotFound
 if TYPE_CHECKING:
     from bot.slack_app import Deps
 
+USAGE = (
+    "*Usage*\n"
+    "`/cert-ticket 56002` or `/cert-ticket <Zendesk request URL>`: "
+    "triage that ticket and post it here\n"
+    "`/cert-ticket check www.gov.uk`: zone, owner and published records of a name\n"
+    "`/cert-ticket list`: certificate tickets posted here and their state\n"
+    "`/cert-ticket help`: this message"
+)
 _REQUEST_URL = re.compile(r"/(?:hc/(?:[a-z-]+/)?requests|agent/tickets|api/v2/requests)/(\d+)")
 _EMAIL = re.compile(r"^[^@\s,<>]+@[^@\s,<>]+\.[A-Za-z]{2,}$")
 

@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 
 from bot import blocks, drafts
 from bot.commands import (
+    USAGE,
     addresses,
     check_text,
     list_text,
@@ -75,7 +76,7 @@ def register(app: App, deps: Deps) -> None:
             return
         verb, args = parse_command(command.get("text", ""))
         if verb in ("help", "bad"):
-            ack(text=(f"{args[0]}\n\n" if args else "") + blocks.USAGE)
+            ack(text=(f"{args[0]}\n\n" if args else "") + USAGE)
         elif verb == "triage":
             ack(f"Looking up ticket {args[0]}…")
         else:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot import checks, drafts
+from bot.changes import validated_domain
 from bot.config import AppConfig
-from bot.extract import extract, validated_domain
+from bot.extract import extract
 from bot.models import (
     ChangeVerdict,
     Current,
