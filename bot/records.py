@@ -78,10 +78,6 @@ def _is_absolute(text: str) -> bool:
     return text.endswith(".") or text.rsplit(".", 1)[-1].lower() in _TLDS
 
 
-def is_under(name: str, suffix: str) -> bool:
-    return dns.name.from_text(name).is_subdomain(dns.name.from_text(suffix))
-
-
 def parent(name: str) -> str:
     return dns.name.from_text(name).parent().to_text()
 

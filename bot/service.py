@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -123,12 +122,3 @@ def setup_logging(level: int, secrets: Iterable[str]) -> None:
     root.setLevel(level)
     for noisy in ("urllib3", "slack_bolt", "slack_sdk", "zenpy"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
-
-
-def wait_until(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(step)
-    return predicate()
