@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
 from bot.config import ConfigError, Settings
 from bot.deps import Deps
-from bot.poller import TicketEvent, is_outage, poll_once
+from bot.poller import PollReport, TicketEvent, is_outage, poll_once
 from bot.service import Health, run_poller
 from bot.slack_app import create_app
 from bot.slack_post import SlackPoster, is_transient, make_web_client
@@ -66,7 +68,7 @@ def run(
     store = Store(options.state or app.state_path)
     poster = SlackPoster(client, store, app.slack.channel)
     try:
-        _startup_checks(client, poster, zendesk, app.slack.channel)
+        _startup_checks(poster, zendesk, app.slack.channel)
         stop = stop or threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
@@ -83,7 +85,7 @@ def run(
         def handle(event: TicketEvent) -> None:
             poster.publish(event.ticket, triage(event.ticket, finder, app))
 
-        def poll() -> object:
+        def poll() -> PollReport:
             return poll_once(
                 zendesk, store, handle, app=app, now=datetime.now(UTC), is_transient=retry_later
             )
@@ -98,15 +100,13 @@ def run(
         log.info("stopping", extra={"event": "stopping"})
         poller.join(timeout=60)  # finish the current cycle; its writes are transactions either way
         close()
-        deps.work.shutdown(wait=False, cancel_futures=True)
+        deps.work.shutdown(wait=True, cancel_futures=True)  # running work ends before the store
         return 0
     finally:
         store.close()
 
 
-def _startup_checks(
-    client: object, poster: SlackPoster, zendesk: ZendeskSource, channel: str
-) -> None:
+def _startup_checks(poster: SlackPoster, zendesk: ZendeskSource, channel: str) -> None:
     try:
         poster.client.auth_test()
     except SlackApiError as exc:
@@ -134,17 +134,20 @@ def _startup_checks(
 
 
 def _start_slack(
-    bolt: object, settings: Settings, options: RunOptions, socket_mode: bool, health: Health
-):
+    bolt: App, settings: Settings, options: RunOptions, socket_mode: bool, health: Health
+) -> Callable[[], None]:
+    """Connect Socket Mode or start the HTTP server; returns how to stop it."""
     if socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-        handler = SocketModeHandler(bolt, settings.secrets.slack_app_token.get_secret_value())  # type: ignore[union-attr, arg-type]
+        token = settings.secrets.slack_app_token
+        assert token is not None  # check_secrets chose Socket Mode because it is set
+        handler = SocketModeHandler(bolt, token.get_secret_value())
         handler.connect()  # non-blocking: the poll loop runs on this thread
         return handler.close
     from bot.http_mode import serve
 
-    server = serve(bolt, lambda: health.report(datetime.now(UTC)), options.host, options.port)  # type: ignore[arg-type]
+    server = serve(bolt, lambda: health.report(datetime.now(UTC)), options.host, options.port)
     log.info("listening", extra={"event": "listening", "port": server.server_address[1]})
 
     def close() -> None:
