@@ -13,6 +13,7 @@ from bot.config import Dns
 from bot.dnsanswers import Cut, Reply, addresses_in, read_cut, records_at
 from bot.dnsquery import Querier, QueryFailed, ResolverConfig, Server
 from bot.models import CaaSet, DnsChange, DnsFacts, ServerAnswer, ZoneFact
+from bot.records import parent
 from bot.zones import DirectoryZones, in_suffixes, names_to_locate
 
 COMMON_TYPES = ("A", "AAAA", "CNAME", "TXT", "CAA", "MX", "NS")
@@ -97,7 +98,7 @@ class LiveZones:
                 p
                 for n in todo
                 if cuts[n].kind == "cname"
-                and (p := _parent(n)) not in cuts
+                and (p := parent(n)) not in cuts
                 and in_suffixes(p, suffixes)
             ]
             if not todo:
@@ -105,9 +106,9 @@ class LiveZones:
         for n in names:
             chain = n
             while cuts.get(chain, Cut("failed")).kind == "cname" and in_suffixes(
-                _parent(chain), suffixes
+                parent(chain), suffixes
             ):
-                chain = _parent(chain)
+                chain = parent(chain)
             cuts[n] = cuts.get(chain, Cut("failed", note="zone not found"))
         return {n: cuts[n] for n in names}
 
@@ -184,10 +185,6 @@ def _merge(previous: ServerAnswer, name: str, reply: Reply) -> ServerAnswer:
     )
 
 
-def _parent(name: str) -> str:
-    return dns.name.from_text(name).parent().to_text().lower()
-
-
 def _ancestors_within(names: Iterable[str], suffixes: Sequence[str]) -> list[str]:
     """Each name and its ancestors down to (and including) the watched suffix."""
     found: list[str] = []
@@ -197,7 +194,7 @@ def _ancestors_within(names: Iterable[str], suffixes: Sequence[str]) -> list[str
             found.append(current)
             if current in suffixes:
                 break
-            current = _parent(current)
+            current = parent(current)
     return list(dict.fromkeys(found))
 
 

@@ -79,7 +79,8 @@ def _is_absolute(text: str) -> bool:
 
 
 def parent(name: str) -> str:
-    return dns.name.from_text(name).parent().to_text()
+    """The name one label up, lower case with a trailing dot."""
+    return dns.name.from_text(name).parent().to_text().lower()
 
 
 def to_value(rdtype: str, text: str) -> str:

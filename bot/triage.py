@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot import checks, drafts
-from bot.changes import validated_domain
 from bot.config import AppConfig
 from bot.extract import extract
 from bot.models import (
@@ -38,8 +37,8 @@ def read_ticket(ticket: Ticket, app: AppConfig) -> tuple[Extraction, Signals]:
 
 def validated_names(extraction: Extraction, app: AppConfig) -> tuple[str, ...]:
     """The certificate names the ticket is about, where a CAA check applies."""
-    names = [*extraction.domains, *(validated_domain(c.name) for c in extraction.changes)]
-    return tuple(n for n in dict.fromkeys(names) if in_suffixes(n, app.suffixes))
+    # extract() already lists the domain each validation record is for among the domains.
+    return tuple(n for n in extraction.domains if in_suffixes(n, app.suffixes))
 
 
 def triage(ticket: Ticket, finder: ZoneFinder, app: AppConfig) -> Triage:

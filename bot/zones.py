@@ -8,6 +8,7 @@ from typing import Protocol
 import dns.name
 
 from bot.models import DnsChange, DnsFacts, ZoneFact, ZoneOwner
+from bot.records import parent
 
 PARENT_SIDE_TYPES = frozenset(("NS", "DS"))
 
@@ -56,8 +57,7 @@ def zone_for_change(change: DnsChange, facts: DnsFacts) -> ZoneFact:
     """
     fact = facts.zones.get(change.name, ZoneFact(apex=None, source="config"))
     if is_parent_side(change) and fact.apex == change.name and change.name != ".":
-        parent = dns.name.from_text(change.name).parent().to_text()
-        return facts.zones.get(parent, ZoneFact(apex=None, source=fact.source))
+        return facts.zones.get(parent(change.name), ZoneFact(apex=None, source=fact.source))
     return fact
 
 
@@ -67,7 +67,7 @@ def names_to_locate(changes: Sequence[DnsChange]) -> tuple[str, ...]:
     for change in changes:
         names.append(change.name)
         if is_parent_side(change) and change.name != ".":
-            names.append(dns.name.from_text(change.name).parent().to_text())
+            names.append(parent(change.name))
     return tuple(dict.fromkeys(names))
 
 

@@ -87,26 +87,32 @@ class Harness:
         }
         return self.send(urlencode(form), **kw)
 
-    def click(
-        self, action_id: str, request_id: int | str, *, channel: str = CHANNEL, user: str = USER
-    ) -> tuple[int, str]:
-        post = self.store.post_of(int(request_id))
+    def _interaction(self, kind: str, user: str, **fields: Any) -> tuple[int, str]:
+        """An interactivity payload as Slack sends it (form field `payload`, JSON)."""
         payload = {
-            "type": "block_actions",
+            "type": kind,
             "team": {"id": "T1"},
             "user": {"id": user},
             "api_app_id": "A1",
             "token": "legacy",
-            "trigger_id": "trigger-1",
-            "response_url": self.slack.response_url(2),
-            "channel": {"id": channel},
-            "container": {
-                "type": "message",
-                "channel_id": channel,
-                "message_ts": post[1] if post else "1.1",
-            },
-            "message": {"ts": post[1] if post else "1.1"},
-            "actions": [
+            **fields,
+        }
+        return self.send(urlencode({"payload": json.dumps(payload)}))
+
+    def click(
+        self, action_id: str, request_id: int | str, *, channel: str = CHANNEL, user: str = USER
+    ) -> tuple[int, str]:
+        post = self.store.post_of(int(request_id))
+        ts = post[1] if post else "1.1"
+        return self._interaction(
+            "block_actions",
+            user,
+            trigger_id="trigger-1",
+            response_url=self.slack.response_url(2),
+            channel={"id": channel},
+            container={"type": "message", "channel_id": channel, "message_ts": ts},
+            message={"ts": ts},
+            actions=[
                 {
                     "action_id": action_id,
                     "block_id": "b",
@@ -115,8 +121,7 @@ class Harness:
                     "action_ts": "1",
                 }
             ],
-        }
-        return self.send(urlencode({"payload": json.dumps(payload)}))
+        )
 
     def submit(
         self, callback_id: str, values: dict[str, str], metadata: dict[str, str], user: str = USER
@@ -125,23 +130,15 @@ class Harness:
             block: {"value": {"type": "plain_text_input", "value": v}}
             for block, v in values.items()
         }
-        payload = {
-            "type": "view_submission",
-            "team": {"id": "T1"},
-            "user": {"id": user},
-            "api_app_id": "A1",
-            "token": "legacy",
-            "trigger_id": "trigger-2",
-            "view": {
-                "id": "V1",
-                "type": "modal",
-                "callback_id": callback_id,
-                "private_metadata": json.dumps(metadata),
-                "state": {"values": state},
-                "hash": "h",
-            },
+        view = {
+            "id": "V1",
+            "type": "modal",
+            "callback_id": callback_id,
+            "private_metadata": json.dumps(metadata),
+            "state": {"values": state},
+            "hash": "h",
         }
-        return self.send(urlencode({"payload": json.dumps(payload)}))
+        return self._interaction("view_submission", user, trigger_id="trigger-2", view=view)
 
 
 def finder_for(app: AppConfig) -> ZoneFinder:
