@@ -1,0 +1,121 @@
+"""The reading corpus: every fixture ticket with what a careful engineer reads from it.
+
+Two kinds of case share one shape, `Case`:
+- `tests/fixtures/tickets/NAME.{txt,html,eml}` + `NAME.json`: the whole `triage --json`
+  expected (the first 40 tickets); the reading expectation is derived from it.
+- `tests/fixtures/reading/NAME.{txt,html,eml,json}` + `NAME.expect.json`: a reading
+  expectation only (changes, observed, classification and reading flags), written by hand
+  from the ticket before any reader ran on it. `.json` tickets are conversation files.
+
+A ticket is read *exactly* when its changes (as a multiset), observed facts (as a set),
+classification and reading-flag codes all match. A *silent error* is a ticket whose changes
+are wrong and that carries no warn/block reading flag telling a human to check.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TICKETS = FIXTURES / "tickets"
+READING = FIXTURES / "reading"
+
+CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")
+OBSERVED_KEYS = ("name", "type", "value")
+# Flags about the reading itself (not about DNS): the expectation lists exactly these.
+READING_FLAGS = frozenset(
+    (
+        "unread_value",
+        "ambiguous_request",
+        "unparsed_record",
+        "no_changes_found",
+        "superseded",
+        "retracted",
+    )
+)
+# Reading flags that tell a human to check the records: their presence makes an error loud.
+WARNING_FLAGS = frozenset(("unread_value", "ambiguous_request", "unparsed_record", "no_changes_found"))
+TICKET_SUFFIXES = (".txt", ".html", ".eml", ".json")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    path: Path
+    expected: dict[str, Any]  # classification, changes, observed, flags (reading codes)
+
+
+def load_cases() -> list[Case]:
+    cases = []
+    for path in sorted(TICKETS.iterdir()):
+        if path.suffix in (".txt", ".html", ".eml"):
+            whole = json.loads(path.with_suffix(".json").read_text())
+            cases.append(Case(path.stem, path, reading_view(whole)))
+    if READING.is_dir():
+        for path in sorted(READING.iterdir()):
+            if path.suffix in TICKET_SUFFIXES and not path.name.endswith(".expect.json"):
+                expect = path.with_name(path.stem + ".expect.json")
+                cases.append(Case(path.stem, path, _normalise(json.loads(expect.read_text()))))
+    return cases
+
+
+def reading_view(result: dict[str, Any]) -> dict[str, Any]:
+    """The part of a `triage --json` document that says what was read."""
+    return _normalise(
+        {
+            "classification": result["classification"],
+            "changes": result["changes"],
+            "observed": result.get("observed", []),
+            "flags": [f["code"] for f in result["flags"]],
+        }
+    )
+
+
+def _normalise(doc: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "classification": doc["classification"],
+        "changes": sorted(
+            (tuple(c.get(k) for k in CHANGE_KEYS) for c in doc.get("changes", [])), key=repr
+        ),
+        "observed": sorted({tuple(o.get(k) for k in OBSERVED_KEYS) for o in doc.get("observed", [])}),
+        "flags": sorted({f for f in doc.get("flags", []) if f in READING_FLAGS}),
+    }
+
+
+def is_exact(expected: dict[str, Any], got: dict[str, Any]) -> bool:
+    return expected == got
+
+
+def changes_right(expected: dict[str, Any], got: dict[str, Any]) -> bool:
+    return Counter(expected["changes"]) == Counter(got["changes"])
+
+
+def is_silent_error(expected: dict[str, Any], got: dict[str, Any]) -> bool:
+    """Wrong changes and nothing (warn/block about the reading) says so."""
+    return not changes_right(expected, got) and not (set(got["flags"]) & WARNING_FLAGS)
+
+
+def read_path(path: Path, app: Any) -> dict[str, Any]:
+    """`triage --offline --json` of a fixture file, as the whole JSON document."""
+    from bot.render import to_json
+    from bot.ticketfile import read_ticket_file
+    from bot.triage import triage
+    from bot.zones import DirectoryZones
+
+    ticket = read_ticket_file(str(path), app.zendesk)
+    return to_json(triage(ticket, DirectoryZones(app.owners(), app.suffixes), app))
+
+
+def read_text(text: str, app: Any, subject: str = "Certificate validation") -> dict[str, Any]:
+    """The reading view of a plain ticket body (for generated variants and fuzzing)."""
+    from bot.models import Ticket
+    from bot.render import to_json
+    from bot.triage import triage
+    from bot.zones import DirectoryZones
+
+    ticket = Ticket(id="1", subject=subject, text=text)
+    return reading_view(to_json(triage(ticket, DirectoryZones(app.owners(), app.suffixes), app)))
