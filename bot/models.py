@@ -14,23 +14,60 @@ Current = Literal["missing", "present", "different", "partial", "unknown"]
 Classification = Literal["dns_change", "http_validation", "email_validation", "not_certificate"]
 OwnerKind = Literal["jisc", "govuk", "department", "other"]
 ZoneSource = Literal["dns", "config"]
+# Who wrote a comment: the vendor's agent, us (the requester's organisation, including the
+# bot's own replies), or anyone else (a CC, another end user).
+AuthorRole = Literal["vendor", "us", "other"]
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Comment(Frozen):
+    """One comment of a conversation, as written (plain text or HTML), with its author's role."""
+
+    id: int | None = None
+    role: AuthorRole = "vendor"
+    author: str | None = None
+    body: str
+    created_at: datetime | None = None
+
+
 class Ticket(Frozen):
-    """A vendor ticket as the core sees it: our own model, never a zenpy object."""
+    """A vendor ticket as the core sees it: our own model, never a zenpy object.
+
+    `comments` is the conversation in time order. A ticket read from a single file has none:
+    its `text` is then one comment by the vendor.
+    """
 
     id: str
     subject: str
     url: str | None = None
-    text: str
+    text: str = ""
+    comments: tuple[Comment, ...] = ()
     status: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     comment_ids: tuple[int, ...] = ()
+
+
+class Source(Frozen):
+    """Where in the ticket something was read: comment, lines (1-based, in that comment's
+    text as cert-ticket shows it) and a short excerpt."""
+
+    comment_id: int | None = None
+    first_line: int
+    last_line: int
+    excerpt: str
+
+    def where(self) -> str:
+        """"comment 9912, lines 3-5" or "line 14"."""
+        lines = (
+            f"line {self.first_line}"
+            if self.first_line == self.last_line
+            else f"lines {self.first_line}-{self.last_line}"
+        )
+        return f"comment {self.comment_id}, {lines}" if self.comment_id is not None else lines
 
 
 class DnsChange(Frozen):
@@ -43,6 +80,20 @@ class DnsChange(Frozen):
     old_value: str | None = None
     ttl: int | None = None
     when: When = "now"
+    source: Source | None = None
+
+    def key(self) -> tuple[str, str, str, str | None, str | None, str]:
+        """What the change asks for, without where it was read."""
+        return (self.action, self.name, self.type, self.value, self.old_value, self.when)
+
+
+class Observed(Frozen):
+    """A record the ticket describes as already published (a dig paste, "currently has")."""
+
+    name: str
+    type: str
+    value: str
+    source: Source | None = None
 
 
 class Flag(Frozen):
@@ -50,6 +101,7 @@ class Flag(Frozen):
     severity: Severity
     message: str
     name: str | None = None
+    source: Source | None = None
 
 
 class Extraction(Frozen):
@@ -58,6 +110,7 @@ class Extraction(Frozen):
     changes: tuple[DnsChange, ...] = ()
     flags: tuple[Flag, ...] = ()
     domains: tuple[str, ...] = ()
+    observed: tuple[Observed, ...] = ()
 
 
 class Signals(Frozen):
@@ -147,6 +200,7 @@ class Triage(Frozen):
     signals: Signals
     jisc_request: Draft | None
     hostmaster_warning: Draft | None
+    observed: tuple[Observed, ...] = ()
 
 
 class ZendeskComment(Frozen):
@@ -157,6 +211,8 @@ class ZendeskComment(Frozen):
     body: str
     html_body: str | None = None
     author_id: int | None = None
+    role: AuthorRole = "vendor"
+    author: str | None = None
 
 
 class ZendeskRequest(Frozen):

@@ -49,6 +49,8 @@ _QUOTED = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 # Targets of CNAME/NS/MX are host names (letters, digits, hyphens; `_` for validation names).
 _HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
 _STRIP = "`'\"<>()[]{},;*"
+# Owner labels: host-name characters, `_` for service labels, and a leading `*` wildcard.
+_OWNER_LABEL = re.compile(r"^(?:\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)$")
 
 
 class RecordError(ValueError):
@@ -67,11 +69,17 @@ def to_name(text: str, origin: str | None = None) -> str:
         if origin is None:
             raise RecordError("'@' with no zone to stand for")
         return origin
+    if not text or "\\" in text or any(c.isspace() for c in text):
+        raise RecordError(f"not a host name: {text!r}")
     try:
         base = dns.name.root if _is_absolute(text) or origin is None else dns.name.from_text(origin)
-        return dns.name.from_text(text, origin=base).to_text().lower()
-    except dns.exception.DNSException as exc:
+        name = dns.name.from_text(text, origin=base).to_text().lower()
+    except (dns.exception.DNSException, UnicodeError, ValueError) as exc:
         raise RecordError(f"not a DNS name: {text!r}") from exc
+    labels = name.rstrip(".").split(".")
+    if not all(_OWNER_LABEL.match(label) for label in labels) or "*" in name[1:]:
+        raise RecordError(f"not a host name: {text!r}")
+    return name
 
 
 def _is_absolute(text: str) -> bool:
@@ -121,6 +129,8 @@ def _absolute_targets(rdtype: str, text: str) -> str:
 
 
 def _txt_text(text: str) -> str:
+    if len(text) > 1 and text[0] == text[-1] == "'" and '"' not in text:
+        text = f'"{text[1:-1]}"'  # single quotes around the whole value are quotes too
     strings = _QUOTED.findall(text)
     if strings:
         if _QUOTED.sub("", text).strip():
@@ -138,9 +148,9 @@ def _txt_text(text: str) -> str:
 
 def to_txt_rdata(joined: str) -> dns.rdtypes.ANY.TXT.TXT:
     """A TXT rdata holding `joined`, split into 255-octet character-strings."""
-    raw = joined.encode("utf-8")
-    chunks = [raw[i : i + 255] for i in range(0, len(raw), 255)] or [b""]
     try:
+        raw = joined.encode("utf-8")
+        chunks = [raw[i : i + 255] for i in range(0, len(raw), 255)] or [b""]
         return dns.rdtypes.ANY.TXT.TXT(dns.rdataclass.IN, dns.rdatatype.TXT, chunks)
     except (dns.exception.DNSException, ValueError) as exc:
         raise RecordError(f"not valid TXT data: {joined!r}") from exc

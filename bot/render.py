@@ -21,6 +21,7 @@ def to_json(triage: Triage) -> dict[str, Any]:
         "vendor": signals.vendor,
         "deadline": signals.deadline.isoformat() if signals.deadline else None,
         "changes": [_change(v) for v in triage.verdicts],
+        "observed": [o.model_dump() for o in triage.observed],
         "flags": [f.model_dump() for f in triage.flags],
         "jisc_request": _draft(triage.jisc_request),
         "hostmaster_warning": _draft(triage.hostmaster_warning),
@@ -61,6 +62,13 @@ def to_terminal(triage: Triage) -> str:
         for v in triage.verdicts:
             out += _terminal_change(v)
         out.append("")
+    if triage.observed:
+        out.append("Described as published now (not requested):")
+        out += [
+            f"  {o.name} {o.type} {o.value}" + (f"  ({o.source.where()})" if o.source else "")
+            for o in triage.observed
+        ]
+        out.append("")
     if triage.flags:
         out.append("Flags:")
         out += [f"  [{f.severity.upper()}] {f.code}: {f.message}" for f in triage.flags]
@@ -90,6 +98,8 @@ def _terminal_change(v: ChangeVerdict) -> list[str]:
     )
     if v.current_values:
         lines.append(f"           published now: {'; '.join(v.current_values)}")
+    if c.source is not None:
+        lines.append(f"           read from {c.source.where()}: {c.source.excerpt}")
     if v.blocked:
         lines.append("           BLOCKED: see flags")
     return lines

@@ -162,8 +162,13 @@ def redact_private_keys(text: str) -> tuple[str, bool]:
 
 
 def normalise(text: str) -> str:
-    """Smart quotes to ASCII, odd spaces to plain ones, e-mail quote markers and CRs removed."""
-    return _QUOTE_MARKER.sub("", text.translate(_TRANSLATE))
+    """Smart quotes to ASCII, odd spaces to plain ones, CRs removed. E-mail quote markers
+    stay: where quoted history begins is for the reader to decide (bot.reading.quoted)."""
+    return text.translate(_TRANSLATE)
+
+
+def without_quote_markers(text: str) -> str:
+    return _QUOTE_MARKER.sub("", text)
 
 
 def to_plain_text(raw: str) -> str:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import json
+
 from bot.config import Zendesk
 from bot.models import Ticket
+from bot.reading.conversation import from_requests_api
 from bot.text import from_email, looks_like_email, to_plain_text
 
 _ID_IN_SUBJECT = re.compile(r"#\s?(\d{3,12})\b")
@@ -21,6 +24,10 @@ def read_ticket_file(path: str, zendesk: Zendesk, stdin_text: str | None = None)
     ("#56002", "ticket 56002"), else the file name; the URL is the Zendesk request page."""
     raw = stdin_text if path == "-" else Path(path).read_text(encoding="utf-8", errors="replace")
     raw = raw or ""
+    conversation = _conversation(raw)
+    if conversation is not None:
+        ticket = from_requests_api(conversation)
+        return ticket.model_copy(update={"url": zendesk.url_for(ticket.id) if ticket.id.isdigit() else None})
     subject = ""
     text = raw
     if path.endswith(".eml") or looks_like_email(raw):
@@ -34,3 +41,17 @@ def read_ticket_file(path: str, zendesk: Zendesk, stdin_text: str | None = None)
     ticket_id = found.group(1) if found else ("stdin" if path == "-" else Path(path).stem)
     url = zendesk.url_for(ticket_id) if ticket_id.isdigit() else None
     return Ticket(id=ticket_id, subject=subject, url=url, text=text)
+
+
+def _conversation(raw: str) -> dict[str, object] | None:
+    """A conversation file: `{"request": {...}, "comments": [...], "users": [...]}` as the
+    Zendesk Requests API returns them. Anything else is read as a ticket's text."""
+    if not raw.lstrip().startswith("{"):
+        return None
+    try:
+        doc = json.loads(raw)
+    except ValueError:
+        return None
+    if isinstance(doc, dict) and isinstance(doc.get("request"), dict) and "comments" in doc:
+        return doc
+    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot import checks, drafts
 from bot.config import AppConfig
-from bot.extract import extract
+from bot.reading import read, visible_text
 from bot.models import (
     ChangeVerdict,
     Current,
@@ -19,7 +19,6 @@ from bot.models import (
     ZoneSource,
 )
 from bot.signals import read_signals
-from bot.text import to_plain_text
 from bot.zones import ZoneFinder, in_suffixes, owner_of, zone_for_change
 
 _SEVERITY_ORDER = {"block": 0, "warn": 1, "info": 2}
@@ -27,9 +26,8 @@ _SEVERITY_ORDER = {"block": 0, "warn": 1, "info": 2}
 
 def read_ticket(ticket: Ticket, app: AppConfig) -> tuple[Extraction, Signals]:
     """Extract requested changes and classify the ticket (pure)."""
-    text = to_plain_text(ticket.text)
-    extraction = extract(text, default_zone=app.suffixes[0])
-    signals = read_signals(ticket.subject, text, extraction)
+    extraction = read(ticket, default_zone=app.suffixes[0])
+    signals = read_signals(ticket.subject, visible_text(ticket), extraction)
     if signals.classification == "not_certificate":
         extraction = Extraction(flags=tuple(f for f in extraction.flags if f.code == "private_key"))
     return extraction, signals
@@ -71,6 +69,7 @@ def decide(
         signals=signals,
         jisc_request=None,
         hostmaster_warning=None,
+        observed=extraction.observed,
     )
     return partial.model_copy(
         update={
@@ -203,7 +202,7 @@ def ticket_flags(
         flags.append(
             Flag(
                 code="no_changes_found",
-                severity="info",
+                severity="warn",
                 message="A certificate ticket, but no DNS record could be read from it. "
                 "Read it by hand.",
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract import extract
+from bot.reading.walker import extract
 from bot.text import to_plain_text
 
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.config import AppConfig
-from bot.extract import extract
+from bot.reading.walker import extract
 from bot.models import Ticket
 from bot.text import to_plain_text
 from bot.triage import triage

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.labels import action_word, header_phrase
-from bot.mentions import Mention, clean_data, is_owner_token, is_type_word
+from bot.reading.labels import action_word, header_phrase
+from bot.reading.mentions import Mention, clean_data, ttl_of, is_owner_token, is_type_word
 
 
 def table_cells(line: str) -> list[str] | None:
@@ -15,6 +15,32 @@ def table_cells(line: str) -> list[str] | None:
         return None
     cells = [c.strip().replace("`", "") for c in stripped.strip("|").split("|")]
     return cells if len(cells) >= 2 else None
+
+
+_GAP = re.compile(r"[ ]{2,}")
+
+
+def aligned_cells(line: str) -> list[str] | None:
+    """Cells of a space-aligned row: separated by two or more spaces, at least three."""
+    stripped = line.strip()
+    if "  " not in stripped:
+        return None
+    cells = [c.strip().replace("`", "") for c in _GAP.split(stripped)]
+    return cells if len(cells) >= 3 else None
+
+
+# First cells that say which side of an update a row is (Current | name | CNAME | old).
+_ROW_SIDES = {
+    "current": "observed",
+    "existing": "observed",
+    "old": "observed",
+    "present": "observed",
+    "today": "observed",
+    "new": "update",
+    "proposed": "update",
+    "required": "update",
+    "replacement": "update",
+}
 
 
 @dataclass
@@ -33,9 +59,15 @@ class Table:
     def read_row(self, cells: list[str], number: int) -> Mention | None:
         if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
             return None
-        if self.columns:
-            return self._by_header(cells, number)
-        return _by_position(cells, number)
+        side = _ROW_SIDES.get(cells[0].strip().lower().rstrip(":")) if cells else None
+        mention = self._by_header(cells, number) if self.columns else _by_position(cells, number)
+        if mention is None or side is None:
+            return mention
+        if side == "observed":
+            mention.mode = "observed"
+        elif mention.action is None:
+            mention.action = "update"
+        return mention
 
     def _by_header(self, cells: list[str], number: int) -> Mention | None:
         def cell(role: str) -> str:
@@ -51,7 +83,7 @@ class Table:
             rdtype,
             clean_data(rdtype, value),
             number,
-            ttl=int(ttl) if ttl.isdigit() else None,
+            ttl=ttl_of(ttl),
             old_value=cell("old") or None,
             action=action_word(cell("action")) if cell("action") else None,
         )

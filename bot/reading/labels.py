@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.mentions import Mention, clean_data, is_type_word, strip_list_marker
+from bot.reading.mentions import Mention, clean_data, ttl_of, is_type_word, strip_list_marker
 from bot.models import Action
 
 _HEADERS: dict[str, tuple[str, ...]] = {
@@ -95,9 +95,13 @@ _LABEL = re.compile(
 )
 
 
+# "Host/Name:" or "Value / Target:": the first of the two names is the label.
+_SLASHED_LABEL = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}?)[ ]?/[ ]?[A-Za-z][A-Za-z ]{0,30}?(?=[ ]?[:=])")
+
+
 def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     """[(role, label, value)] when the line starts with a known label, else None."""
-    text = strip_list_marker(line)
+    text = _SLASHED_LABEL.sub(r"\1", strip_list_marker(line), count=1)
     matches = list(_LABEL.finditer(text))
     if not matches or matches[0].start() != 0:
         return None
@@ -116,15 +120,21 @@ class LabelBlock:
     fields: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     line: int = 0
+    last_line: int = 0
+    lines: list[str] = field(default_factory=list)
+    hint: str | None = None  # a domain named in a remark beside the name
 
     def has(self, role: str) -> bool:
         return role in self.fields
 
-    def add(self, role: str, label: str, value: str, number: int) -> None:
+    def add(self, role: str, label: str, value: str, number: int, text: str = "") -> None:
         if not self.fields:
             self.line = number
         self.fields[role] = value
         self.labels[role] = label
+        if number != self.last_line:
+            self.lines.append(text.strip())
+        self.last_line = number
 
     def to_mention(self) -> Mention | None:
         name, value = self.fields.get("name", ""), self.fields.get("value", "")
@@ -141,9 +151,11 @@ class LabelBlock:
             rdtype,
             clean_data(rdtype, value),
             self.line,
-            ttl=int(ttl) if ttl.isdigit() else None,
+            ttl=ttl_of(ttl),
             old_value=old,
             action=action or ("update" if old else None),
+            last_line=self.last_line,
+            excerpt=" / ".join(self.lines),
         )
 
     def _infer_type(self, value: str) -> str:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from typing import Literal
+
 from bot.models import Action
+
+# How a record is meant: requested, described as already published, or explicitly not wanted.
+Mode = Literal["request", "observed", "negated"]
 
 # Types as they may appear in a structured line. A lone lower-case "a" is an article, not a type.
 TYPE_WORD = r"(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|cname|txt|caa|aaaa|ns|mx|Cname|Txt)"
@@ -18,7 +23,8 @@ _OWNER_TOKEN = re.compile(rf"^{OWNER}$")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _ZONE_LINE = re.compile(
     rf"^(?P<name>{OWNER})\s+(?:(?P<ttl>\d{{1,10}})\s+)?(?:IN\s+)?(?:(?P<ttl2>\d{{1,10}})\s+)?"
-    rf"(?P<type>{TYPE_WORD})\s+(?P<rdata>[^;]*?)\s*(?:;.*)?$"
+    rf"(?P<type>{TYPE_WORD})\s+(?P<rdata>[^;]*?)\s*(?:;.*)?$",
+    re.ASCII,
 )
 # What a whole zone-file line's data looks like, per type; anything else is prose.
 _DATA_SHAPES = {
@@ -48,6 +54,15 @@ class Mention:
     origin_hint: str | None = None
     zone: str | None = None
     domain: str | None = None
+    last_line: int | None = None
+    excerpt: str = ""
+    mode: Mode = "request"
+
+
+def ttl_of(text: str) -> int | None:
+    """A TTL written in ASCII digits; anything else (other scripts' digits, words) is none."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def strip_list_marker(line: str) -> str:
@@ -76,7 +91,9 @@ def read_zone_line(line: str, number: int) -> Mention | None:
     if not _DATA_SHAPES[rdtype].match(data):
         return None
     ttl = match["ttl"] or match["ttl2"]
-    return Mention(match["name"], rdtype, data, number, ttl=int(ttl) if ttl else None)
+    return Mention(
+        match["name"], rdtype, data, number, ttl=ttl_of(ttl) if ttl else None, excerpt=line
+    )
 
 
 def is_type_word(text: str) -> bool:

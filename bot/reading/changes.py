@@ -2,26 +2,51 @@
 
 from __future__ import annotations
 
-from bot.mentions import Mention
-from bot.models import DnsChange, Flag
+from bot.models import DnsChange, Flag, Observed, Source
+from bot.reading.mentions import Mention
 from bot.records import RecordError, parent, to_name, to_value
 
+MAX_TTL = 2**31 - 1  # RFC 2181 §8
 
-def to_change(mention: Mention, default_zone: str) -> DnsChange:
+
+def source_of(mention: Mention, comment_id: int | None) -> Source:
+    excerpt = " ".join(mention.excerpt.split())
+    return Source(
+        comment_id=comment_id,
+        first_line=mention.line,
+        last_line=mention.last_line or mention.line,
+        excerpt=excerpt[:117] + "..." if len(excerpt) > 120 else excerpt,
+    )
+
+
+def to_change(mention: Mention, default_zone: str, comment_id: int | None = None) -> DnsChange:
+    """The change a mention asks for. An update keeps its action even without an old value:
+    the consistency check says so, rather than this quietly turning it into an add."""
     rdtype = mention.rdtype
     value = to_value(rdtype, mention.value) if mention.value is not None else None
     old = to_value(rdtype, mention.old_value) if mention.old_value else None
-    action = mention.action or "add"
-    if action == "update" and old is None:
-        action = "add"
+    if mention.ttl is not None and not 0 <= mention.ttl <= MAX_TTL:
+        raise RecordError(f"TTL {mention.ttl} is outside 0..{MAX_TTL}")
     return DnsChange(
-        action=action,
+        action=mention.action or "add",
         name=resolve_owner(mention, default_zone),
         type=rdtype,
         value=value,
         old_value=old,
         ttl=mention.ttl,
         when="after_issuance" if mention.after_issuance else "now",
+        source=source_of(mention, comment_id),
+    )
+
+
+def to_observed(mention: Mention, default_zone: str, comment_id: int | None) -> Observed | None:
+    if mention.value is None:
+        return None
+    return Observed(
+        name=resolve_owner(mention, default_zone),
+        type=mention.rdtype,
+        value=to_value(mention.rdtype, mention.value),
+        source=source_of(mention, comment_id),
     )
 
 
@@ -55,7 +80,7 @@ def validated_domain(name: str) -> str:
     return ".".join(labels) or "."
 
 
-def unparsed_flag(mention: Mention, exc: RecordError) -> Flag:
+def unparsed_flag(mention: Mention, exc: Exception, comment_id: int | None = None) -> Flag:
     shown = f"{mention.name} {mention.rdtype} {mention.value or ''}".strip()
     if len(shown) > 160:
         shown = shown[:157] + "..."
@@ -64,4 +89,5 @@ def unparsed_flag(mention: Mention, exc: RecordError) -> Flag:
         severity="warn",
         message=f"Line {mention.line}: looks like a record ({mention.rdtype}) but could not be "
         f"read: {shown!r} ({exc}). Check the ticket by hand.",
+        source=source_of(mention, comment_id),
     )

@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.mentions import Mention, clean_data, is_owner_token
+from bot.reading.mentions import Mention, clean_data, is_owner_token
 from bot.models import Action
 
 _SENTENCE_END = re.compile(
@@ -16,7 +16,7 @@ _SENTENCE_END = re.compile(
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"(?:\s+"(?:[^"\\\n]|\\.)*")*|[^\s"]+')
 _TYPE = re.compile(r"^(?:CNAME|TXT|CAA|AAAA|NS|MX|DS|cname|txt|caa|aaaa|Cname|Txt)$")
 _CAA_DATA = re.compile(r'\b(\d{1,3})\s+(issue|issuewild|iodef)\s+("[^"\n]{0,255}"|[^\s"]+)', re.I)
-_TTL = re.compile(r"\bTTL\b(?:\s+of)?\s*[:=]?\s*(\d{1,6})\b", re.I)
+_TTL = re.compile(r"\bTTL\b(?:\s+of)?\s*[:=]?\s*(\d{1,10})\b", re.I | re.ASCII)
 _PUNCT = "`'()[]<>{},;:!?"
 
 _VALUE_CUES = frozenset(

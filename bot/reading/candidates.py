@@ -1,0 +1,67 @@
+"""Values that look like validation data, found by their shape alone, wherever they stand.
+
+The completeness check uses these: every one of them in a vendor's comment must end up in a
+change, an observed fact or a dropped (superseded/retracted) request, or a human is told.
+Shapes (domain.md §5): a host under a validation domain (Fastly, ACM, Google CM, Sectigo,
+DigiCert, Akamai), a `*-verification=` string, a long random token (ACME TXT is 43 base64url
+characters, DigiCert's 32, GlobalSign's 42), and the issuer in CAA data.
+Lines are split into words first, so every check is linear in the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+VALIDATION_SUFFIXES = (
+    ".fastly-validations.com",
+    ".acm-validations.aws",
+    ".certificatemanager.goog",
+    ".sectigo.com",
+    ".comodoca.com",
+    ".dcv.digicert.com",
+    ".digicert.com",
+    ".validate-akdv.net",
+)
+_STRIP = "`'\"()[]{}<>,;:!?*"
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
+_CAA = re.compile(r"\b\d{1,3}[ ]+(?:issue|issuewild)[ ]+\"?([A-Za-z0-9.-]{3,100})", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    line: int
+    text: str  # lower case, as it should appear inside some value
+    shown: str  # as written
+
+
+def candidates(number: int, line: str) -> list[Candidate]:
+    found = []
+    for word in line.split():
+        shown = word.strip(_STRIP).rstrip(".")
+        text = shown.lower()
+        if _is_candidate(shown, text):
+            found.append(Candidate(number, text, shown))
+    found += [Candidate(number, m.group(1).lower(), m.group(0)) for m in _CAA.finditer(line)]
+    return found
+
+
+def _is_candidate(shown: str, text: str) -> bool:
+    if "/" in text or "@" in text:
+        return False
+    if any(text.endswith(s) and len(text) > len(s) for s in VALIDATION_SUFFIXES):
+        return True
+    if "verification=" in text and len(text.split("=", 1)[1]) >= 8:
+        return True
+    return bool(_TOKEN.match(shown)) and _looks_random(shown)
+
+
+def _looks_random(token: str) -> bool:
+    """A token with letters and digits mixed, not a word-like identifier."""
+    digits = sum(c.isdigit() for c in token)
+    letters = sum(c.isalpha() for c in token)
+    return digits >= 2 and letters >= 4 and "--" not in token
+
+
+def is_consumed(candidate: Candidate, used: list[str]) -> bool:
+    return any(candidate.text in value for value in used)

@@ -1,0 +1,100 @@
+"""A ticket as the reader sees it: its comments in order, each as plain-text lines, with the
+author's role and where the new text ends and quoted history begins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.models import AuthorRole, Comment, Ticket
+from bot.reading.quoted import history_start
+from bot.text import to_plain_text
+
+
+@dataclass(frozen=True)
+class Part:
+    """One comment's text: `lines[:history]` is new, the rest quoted history."""
+
+    comment_id: int | None
+    role: AuthorRole
+    author: str | None
+    lines: tuple[str, ...]
+    history: int
+    single: bool  # the whole ticket is this one text (a file, not a conversation)
+
+    @property
+    def new_lines(self) -> tuple[str, ...]:
+        return self.lines[: self.history]
+
+
+def parts_of(ticket: Ticket) -> list[Part]:
+    comments = ticket.comments or (Comment(body=ticket.text),)
+    single = not ticket.comments
+    parts = []
+    for comment in comments:
+        lines = to_plain_text(comment.body).split("\n")
+        parts.append(
+            Part(
+                comment_id=comment.id,
+                role=comment.role,
+                author=comment.author,
+                lines=tuple(lines),
+                history=history_start(lines),
+                single=single,
+            )
+        )
+    return parts
+
+
+def role_of(user: dict[str, Any] | None, requester_id: Any, organization_id: Any) -> AuthorRole:
+    """The vendor's agents; us (the requester and its organisation); anyone else."""
+    if user is None:
+        return "other"
+    if user.get("agent") is True:
+        return "vendor"
+    if user.get("id") == requester_id:
+        return "us"
+    if organization_id is not None and user.get("organization_id") == organization_id:
+        return "us"
+    return "other"
+
+
+def from_requests_api(doc: dict[str, Any], url: str | None = None) -> Ticket:
+    """A Ticket from `{"request": ..., "comments": [...], "users": [...]}` as the Zendesk
+    Requests API returns them (GET requests/{id}.json and requests/{id}/comments.json)."""
+    request = doc.get("request") or {}
+    users = {u.get("id"): u for u in doc.get("users") or [] if isinstance(u, dict)}
+    requester, org = request.get("requester_id"), request.get("organization_id")
+    comments = []
+    raw_comments = [c for c in doc.get("comments") or [] if isinstance(c, dict)]
+    for raw in sorted(raw_comments, key=lambda c: (str(c.get("created_at") or ""), c.get("id") or 0)):
+        if raw.get("public") is False:
+            continue
+        user = users.get(raw.get("author_id"))
+        comments.append(
+            Comment(
+                id=raw.get("id") if isinstance(raw.get("id"), int) else None,
+                role=role_of(user, requester, org),
+                author=str(user.get("name")) if user and user.get("name") else None,
+                body=str(raw.get("html_body") or raw.get("body") or raw.get("plain_body") or ""),
+                created_at=_when(raw.get("created_at")),
+            )
+        )
+    return Ticket(
+        id=str(request.get("id", "")),
+        subject=str(request.get("subject") or ""),
+        url=url,
+        comments=tuple(comments),
+        status=request.get("status"),
+        created_at=_when(request.get("created_at")),
+        updated_at=_when(request.get("updated_at")),
+        comment_ids=tuple(c.id for c in comments if c.id is not None),
+    )
+
+
+def _when(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,149 @@
+"""From what each comment said to what the conversation asks for, in the end.
+
+Input: every mention read from the vendor's comments, in order, each already normalised into
+a change, an observed fact, or a "not wanted" (negated) record. Decisions, in this order:
+- what is observed supplies the value a delete or update refers to ("delete that TXT record"),
+  and a new CNAME where a different one is observed is an update of it;
+- a negated record ("please do not add the TXT") withdraws the matching request, and
+  "ignore my previous message" withdraws the earlier comments' requests (`retracted`);
+- a later comment asking for another value at the same name and type replaces the earlier
+  request (`superseded`); the same request repeated is one change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.models import DnsChange, Flag, Observed, Source
+
+SINGLETON_TYPES = frozenset(("CNAME",))
+
+
+@dataclass(frozen=True)
+class Said:
+    """One thing a comment said about a record, normalised."""
+
+    comment: int  # index of the comment in the conversation
+    change: DnsChange | None = None
+    observed: Observed | None = None
+    negated: DnsChange | None = None
+
+
+@dataclass
+class Decision:
+    changes: list[DnsChange] = field(default_factory=list)
+    observed: list[Observed] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    dropped: list[DnsChange] = field(default_factory=list)
+
+
+def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None]) -> Decision:
+    """`retract_all_before[i]`: comment i withdraws earlier comments' requests (None: all
+    types; else only these types)."""
+    out = Decision()
+    observed = _unique([s.observed for s in said if s.observed is not None])
+    out.observed = observed
+    kept: list[tuple[int, DnsChange]] = []
+    for item in said:
+        if item.comment in retract_all_before:
+            types = retract_all_before[item.comment]
+            withdrawn = [(i, c) for i, c in kept if i < item.comment and (types is None or c.type in types)]
+            for entry in withdrawn:
+                kept.remove(entry)
+                out.dropped.append(entry[1])
+                out.flags.append(_retracted(entry[1], "a later comment withdrew it"))
+            retract_all_before = {k: v for k, v in retract_all_before.items() if k != item.comment}
+        if item.negated is not None:
+            _withdraw(item.negated, kept, out)
+        elif item.change is not None:
+            change = _complete(item.change, observed)
+            _supersede(item.comment, change, kept, out)
+    out.changes = [c for _, c in kept]
+    return out
+
+
+def _complete(change: DnsChange, observed: list[Observed]) -> DnsChange:
+    """Fill the value a delete or update refers to from what the ticket says is published."""
+    same = [o.value for o in observed if o.name == change.name and o.type == change.type]
+    if change.action == "update" and change.old_value is None:
+        others = [v for v in same if v != change.value]
+        if len(others) == 1:
+            return change.model_copy(update={"old_value": others[0]})
+    if change.action == "delete" and change.value is None and len(same) == 1:
+        return change.model_copy(update={"value": same[0]})
+    if change.action == "add" and change.type in SINGLETON_TYPES:
+        others = [v for v in same if v != change.value]
+        if len(others) == 1:  # one CNAME at a name: a new one replaces what is there
+            return change.model_copy(update={"action": "update", "old_value": others[0]})
+    return change
+
+
+def _withdraw(negated: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision) -> None:
+    matches = [
+        (i, c)
+        for i, c in kept
+        if c.name == negated.name
+        and c.type == negated.type
+        and (negated.value is None or c.value == negated.value)
+    ]
+    for entry in matches:
+        kept.remove(entry)
+        out.dropped.append(entry[1])
+    out.dropped.append(negated)
+    shown = negated if not matches else matches[0][1]
+    out.flags.append(_retracted(shown, "the ticket says it is not wanted", negated.source))
+
+
+def _supersede(comment: int, change: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision) -> None:
+    if any(c.key() == change.key() for _, c in kept):
+        return  # the same request, repeated
+    if change.action in ("add", "update"):
+        earlier = [
+            (i, c)
+            for i, c in kept
+            if i < comment
+            and c.name == change.name
+            and c.type == change.type
+            and c.action in ("add", "update")
+        ]
+        for entry in earlier:
+            kept.remove(entry)
+            out.dropped.append(entry[1])
+            out.flags.append(
+                Flag(
+                    code="superseded",
+                    severity="info",
+                    name=change.name,
+                    message=f"{_describe(entry[1])} ({_where(entry[1].source)}) was replaced by "
+                    f"a later comment asking for {change.value} ({_where(change.source)}).",
+                    source=entry[1].source,
+                )
+            )
+    kept.append((comment, change))
+
+
+def _retracted(change: DnsChange, why: str, source: Source | None = None) -> Flag:
+    where = source or change.source
+    return Flag(
+        code="retracted",
+        severity="info",
+        name=change.name,
+        message=f"Left out {_describe(change)} ({_where(where)}): {why}.",
+        source=where,
+    )
+
+
+def _describe(change: DnsChange) -> str:
+    value = f" {change.value}" if change.value else ""
+    return f"{change.action} {change.name} {change.type}{value}"
+
+
+def _where(source: Source | None) -> str:
+    return source.where() if source is not None else "in the ticket"
+
+
+def _unique(observed: list[Observed]) -> list[Observed]:
+    seen: dict[tuple[str, str, str], Observed] = {}
+    for o in observed:
+        seen.setdefault((o.name, o.type, o.value), o)
+    return list(seen.values())

@@ -1,0 +1,121 @@
+"""The reading pipeline for one ticket: comments -> mentions -> decision -> safety net."""
+
+from __future__ import annotations
+
+from bot.models import DnsChange, Extraction, Flag, Observed, Ticket
+from bot.reading import cues
+from bot.reading.changes import to_change, to_observed, unparsed_flag, validated_domain
+from bot.reading.conversation import Part, parts_of
+from bot.reading.decide import Said, decide
+from bot.reading.mentions import Mention
+from bot.reading.quoted import strip_marker
+from bot.reading.safety import consistency_flags, unread_flags
+from bot.reading.walker import Walker
+from bot.text import PRIVATE_KEY_PLACEHOLDER
+
+PRIVATE_KEY_RULE = "never transfer a private key outside the system it was generated on"
+
+
+def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
+    """Every DNS change the vendor's comments ask for, what they say is published, and flags
+    for whatever a person must check."""
+    parts = parts_of(ticket)
+    flags: list[Flag] = []
+    said: list[Said] = []
+    domains: list[str] = []
+    read_lines: list[tuple[int | None, int, str]] = []
+    withdrawals: dict[int, frozenset[str] | None] = {}
+    used: list[str] = []
+    for index, part in enumerate(parts):
+        if part.role != "vendor":
+            continue  # requests come only from the vendor; our own replies are context
+        numbered = _lines_to_read(part)
+        walker = Walker()
+        for number, line in numbered:
+            walker.feed(number, line)
+        walker.finish()
+        if part.single and not walker.mentions and part.history < len(part.lines):
+            walker = _read_history(part)  # a forwarded request: the quoted mail is the request
+            numbered = [(i + 1, strip_marker(x)) for i, x in enumerate(part.lines)]
+        read_lines += [(part.comment_id, n, text) for n, text in numbered]
+        flags += [_in_comment(f, part.comment_id) for f in walker.flags]
+        domains += walker.domains
+        withdraws, types = cues.withdraws_earlier("\n".join(text for _, text in numbered))
+        if withdraws and index > 0:
+            withdrawals[index] = types
+        for mention in walker.mentions:
+            used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
+            item = _said(index, mention, part.comment_id, default_zone, flags)
+            if item is not None:
+                said.append(item)
+    decision = decide(said, withdrawals)
+    used += [v.lower() for c in [*decision.changes, *decision.dropped] for v in _values(c)]
+    used += [o.value.lower() for o in decision.observed]
+    flags += decision.flags
+    flags += consistency_flags(decision.changes)
+    flags += unread_flags(read_lines, used)
+    if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
+        flags.insert(0, _private_key_flag())
+    names = [validated_domain(c.name) for c in decision.changes]
+    return Extraction(
+        changes=tuple(decision.changes),
+        flags=tuple(flags),
+        domains=tuple(dict.fromkeys([*domains, *names])),
+        observed=tuple(decision.observed),
+    )
+
+
+def visible_text(ticket: Ticket) -> str:
+    """What the vendor wrote, as plain text: what classification and signals read."""
+    parts = [p for p in parts_of(ticket) if p.role == "vendor"]
+    return "\n\n".join("\n".join(strip_marker(x) for x in p.lines) for p in parts)
+
+
+def _lines_to_read(part: Part) -> list[tuple[int, str]]:
+    return [(i + 1, line) for i, line in enumerate(part.new_lines)]
+
+
+def _read_history(part: Part) -> Walker:
+    walker = Walker()
+    for i, line in enumerate(part.lines):
+        walker.feed(i + 1, strip_marker(line))
+    walker.finish()
+    return walker
+
+
+def _said(
+    index: int, mention: Mention, comment_id: int | None, zone: str, flags: list[Flag]
+) -> Said | None:
+    try:
+        if mention.mode == "observed":
+            observed = to_observed(mention, zone, comment_id)
+            return Said(index, observed=observed) if observed else None
+        change = to_change(mention, zone, comment_id)
+    except Exception as exc:  # malformed data or a reader bug: said, never a crash
+        flags.append(unparsed_flag(mention, exc, comment_id))
+        return None
+    if mention.mode == "negated":
+        return Said(index, negated=change)
+    return Said(index, change=change)
+
+
+def _values(change: DnsChange) -> list[str]:
+    return [v for v in (change.value, change.old_value, change.name) if v]
+
+
+def _in_comment(flag: Flag, comment_id: int | None) -> Flag:
+    if flag.source is None or comment_id is None:
+        return flag
+    return flag.model_copy(update={"source": flag.source.model_copy(update={"comment_id": comment_id})})
+
+
+def _private_key_flag() -> Flag:
+    return Flag(
+        code="private_key",
+        severity="block",
+        message="The ticket contains a private key. It has been left out of everything "
+        f"cert-ticket shows. Treat it as compromised: {PRIVATE_KEY_RULE}.",
+    )
+
+
+__all__ = ["Observed", "read", "visible_text"]

@@ -1,0 +1,106 @@
+"""The safety net: the reading is either right, or a flag says what a human must check.
+
+- Consistency: the changes must be one possible DNS edit. Two CNAMEs at one name, a CNAME
+  beside other data, an update that never says what it replaces, a delete that does not say
+  which record, adding and deleting one record at once: `ambiguous_request` (block), so the
+  records stay out of the Jisc draft.
+- Completeness: every validation-looking value in what the vendor wrote must have been read
+  into a change, an observed fact or a dropped request; anything left is `unread_value`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from bot.models import DnsChange, Flag, Source
+from bot.reading.candidates import Candidate, candidates, is_consumed
+
+MAX_UNREAD_FLAGS = 10
+
+
+def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
+    flags: list[Flag] = []
+    now = [c for c in changes if c.when == "now"]
+    by_name: dict[str, list[DnsChange]] = defaultdict(list)
+    for c in now:
+        by_name[c.name].append(c)
+    for name, here in by_name.items():
+        adds = [c for c in here if c.action in ("add", "update")]
+        cnames = [c for c in adds if c.type == "CNAME"]
+        if len({c.value for c in cnames}) > 1:
+            flags.append(_ambiguous(name, cnames, "asks for more than one CNAME at one name"))
+        elif cnames and any(c.type != "CNAME" for c in adds):
+            flags.append(
+                _ambiguous(name, adds, "asks for a CNAME and other data at one name (a CNAME "
+                "must stand alone)")
+            )
+        added = {(c.type, c.value) for c in here if c.action == "add"}
+        both = [c for c in here if c.action == "delete" and (c.type, c.value) in added]
+        if both:
+            flags.append(_ambiguous(name, both, "asks to add and delete the same record at once"))
+    for c in changes:
+        if c.action == "update" and c.old_value is None:
+            flags.append(
+                _ambiguous(c.name, [c], "asks to change a record but never says its current "
+                "value; check what is published (dig) and confirm with the vendor")
+            )
+        elif c.action == "update" and c.old_value == c.value:
+            flags.append(_ambiguous(c.name, [c], "asks to replace a record with itself"))
+        elif c.action == "delete" and c.value is None:
+            flags.append(
+                _ambiguous(c.name, [c], f"asks to delete a {c.type} record without saying which "
+                "value; other records of that type may exist at the name")
+            )
+        elif c.action == "add" and c.value is None:
+            flags.append(_ambiguous(c.name, [c], "asks to add a record with no data"))
+    return flags
+
+
+def _ambiguous(name: str, changes: list[DnsChange], why: str) -> Flag:
+    shown = "; ".join(f"{c.action} {c.type} {c.value or '(no value)'}" for c in changes)
+    lines = sorted({c.source.first_line for c in changes if c.source})
+    at = f" (line {', '.join(map(str, lines))})" if lines else ""
+    return Flag(
+        code="ambiguous_request",
+        severity="block",
+        name=name,
+        message=f"The ticket {why} at {name}{at}: {shown}. Left out of the Jisc request "
+        "until a person has read the ticket and confirmed the records with the vendor.",
+        source=changes[0].source if changes else None,
+    )
+
+
+def unread_flags(
+    lines: Iterable[tuple[int | None, int, str]], used: list[str]
+) -> list[Flag]:
+    """`lines`: (comment id, line number, text) of everything the vendor wrote that was read."""
+    flags: list[Flag] = []
+    reported: set[str] = set()
+    for comment_id, number, text in lines:
+        for candidate in candidates(number, text):
+            if candidate.text in reported or is_consumed(candidate, used):
+                continue
+            reported.add(candidate.text)
+            if len(flags) < MAX_UNREAD_FLAGS:
+                flags.append(_unread(comment_id, candidate, text))
+    return flags
+
+
+def _unread(comment_id: int | None, candidate: Candidate, text: str) -> Flag:
+    where = f"comment {comment_id}, line" if comment_id is not None else "Line"
+    excerpt = " ".join(text.split())
+    excerpt = excerpt[:117] + "..." if len(excerpt) > 120 else excerpt
+    shown = candidate.shown if len(candidate.shown) <= 60 else candidate.shown[:57] + "..."
+    return Flag(
+        code="unread_value",
+        severity="warn",
+        message=f"{where[0].upper()}{where[1:]} {candidate.line} mentions {shown!r} but no record "
+        f"was read from it: {excerpt!r}. Read that part of the ticket by hand.",
+        source=Source(
+            comment_id=comment_id,
+            first_line=candidate.line,
+            last_line=candidate.line,
+            excerpt=excerpt,
+        ),
+    )

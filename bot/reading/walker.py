@@ -1,0 +1,318 @@
+"""One comment's text to record mentions: walks the lines and keeps the context they need.
+
+Context is what a careful reader carries from line to line: the zone ($ORIGIN, "Zone:"), the
+domain being validated, the default TTL, the action the prose asked for, and the *mode* of the
+records that follow - requested, described as already published (a dig paste, "we currently
+see"), or explicitly not wanted ("please do not add"). Structured lines (zone-file lines, tables,
+label blocks) are read at once; prose is read a paragraph at a time. A failure while reading a
+block never stops the rest: it becomes an `unparsed_record` flag for that block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from bot.models import Action, Flag, Source
+from bot.reading import cues, prose
+from bot.reading.labels import LabelBlock, read_labels
+from bot.reading.mentions import (
+    Mention,
+    Mode,
+    clean_data,
+    is_owner_token,
+    is_type_word,
+    read_zone_line,
+)
+from bot.reading.tables import Table, aligned_cells, table_cells
+from bot.records import RecordError, to_name
+
+MAX_LINE = 4000  # longer lines are read only this far: no record is that long
+
+_DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
+_FIRST_WORD = re.compile(r"[^\s,;()]+")
+_DIG_COMMAND = re.compile(r"^\s*(?:[$#>%]\s*)?(?:dig|host|nslookup)\s", re.I)
+_DIG_SECTION = re.compile(r"^\s*;;?\s*(?:ANSWER|AUTHORITY|ADDITIONAL|QUESTION)\s+SECTION", re.I)
+_BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
+
+
+@dataclass
+class _Context:
+    zone: str | None = None
+    ttl: int | None = None
+    domain: str | None = None
+    action: Action | None = None
+    after_issuance: bool = False
+    mode: Mode = "request"
+
+
+@dataclass
+class Walker:
+    """Feeds lines one at a time; collects mentions, domains and per-block failures."""
+
+    ctx: _Context = field(default_factory=_Context)
+    mentions: list[Mention] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    table: Table | None = None
+    aligned: Table | None = None
+    block: LabelBlock = field(default_factory=LabelBlock)
+    paragraph: list[tuple[int, str]] = field(default_factory=list)
+    dig: tuple[str | None, str | None] | None = None  # in a dig paste: (name, type) asked
+
+    def feed(self, number: int, line: str) -> None:
+        line = line[:MAX_LINE]
+        try:
+            self._feed(number, line)
+        except Exception as exc:  # one unreadable line never stops the rest of the ticket
+            self.flags.append(failed_block(number, number, line, exc))
+
+    def finish(self) -> None:
+        for end in (self._end_prose, self._end_block):
+            try:
+                end()
+            except Exception as exc:
+                self.flags.append(failed_block(0, 0, "", exc))
+
+    def _feed(self, number: int, line: str) -> None:
+        if self._directive(line) or self._dig_line(number, line):
+            return
+        cells = table_cells(line)
+        if cells is not None:
+            self._end_prose()
+            self._row(cells, number, line)
+            return
+        self.table = None
+        if self._aligned_row(number, line):
+            return
+        zone_line = read_zone_line(line, number)
+        if zone_line is not None:
+            self._end_prose()
+            self._end_block()
+            self._add(zone_line)
+            return
+        labels = read_labels(line)
+        if labels is not None:
+            self._end_prose()
+            self._labels(labels, number, line)
+            return
+        if line.strip():
+            self._end_block()
+            self._context_from(line)
+            self.paragraph.append((number, line))
+        else:
+            self.aligned = None
+            self._end_prose()
+
+    def _add(self, mention: Mention, mode: Mode | None = None) -> None:
+        ctx = self.ctx
+        self.mentions.append(
+            replace(
+                mention,
+                action=mention.action or ctx.action,
+                after_issuance=mention.after_issuance or ctx.after_issuance,
+                ttl=mention.ttl if mention.ttl is not None else ctx.ttl,
+                zone=mention.zone or ctx.zone,
+                domain=mention.origin_hint or ctx.domain,
+                mode=mode or (mention.mode if mention.mode != "request" else ctx.mode),
+                excerpt=mention.excerpt.strip(),
+            )
+        )
+
+    def _directive(self, line: str) -> bool:
+        m = _DIRECTIVE.match(line)
+        if not m:
+            return False
+        if m.group(1).upper() == "ORIGIN":
+            self.ctx.zone = safe_name(m.group(2))
+        else:
+            self.ctx.ttl = int(m.group(2)) if m.group(2).isascii() and m.group(2).isdigit() else None
+        return True
+
+    def _dig_line(self, number: int, line: str) -> bool:
+        """A pasted dig answer describes what is published: observed, never requested."""
+        stripped = line.strip()
+        if _DIG_COMMAND.match(line):
+            self._end_prose()
+            self._end_block()
+            words = [w for w in stripped.split()[1:] if not w.startswith(("+", "@", "-"))]
+            name = next((w for w in words if "." in w and not is_type_word(w)), None)
+            rdtype = next((w.upper() for w in words if is_type_word(w)), None)
+            self.dig = (name, rdtype)
+            return True
+        if _DIG_SECTION.match(line):
+            self._end_prose()
+            self.dig = self.dig or (None, None)
+            return True
+        if self.dig is None:
+            return False
+        if stripped.startswith(";") or not stripped:
+            return True
+        zone_line = read_zone_line(line, number)
+        if zone_line is not None:
+            self._add(zone_line, mode="observed")
+            return True
+        name, rdtype = self.dig
+        bare = len(stripped.split()) == 1 or stripped.startswith('"')
+        if name and rdtype and bare:  # `dig +short NAME TYPE` prints bare values
+            value = clean_data(rdtype, stripped)
+            self._add(Mention(name, rdtype, value, number, excerpt=line), mode="observed")
+            return True
+        self.dig = None
+        return False
+
+    def _row(self, cells: list[str], number: int, line: str) -> None:
+        if self.table is None:
+            self.table = Table()
+            if self.table.read_header(cells):
+                return
+        mention = self.table.read_row(cells, number)
+        if mention is not None:
+            self._add(replace(mention, excerpt=line))
+
+    def _aligned_row(self, number: int, line: str) -> bool:
+        """Space-aligned columns: a header row of field names, then rows split the same way."""
+        cells = aligned_cells(line)
+        if cells is None:
+            return False
+        if self.aligned is None:
+            header = Table()
+            if header.read_header(cells):
+                self._end_prose()
+                self._end_block()
+                self.aligned = header
+                return True
+            return False
+        mention = self.aligned.read_row(cells, number)
+        if mention is not None:
+            self._add(replace(mention, excerpt=line))
+        return True
+
+    def _labels(self, labels: list[tuple[str, str, str]], number: int, line: str) -> None:
+        for role, label, raw in labels:
+            value, remark = _remark(raw)
+            first = _FIRST_WORD.match(value)
+            if role == "domain":
+                self._set_domain(first.group() if first else "")
+            elif role == "zone":
+                self.ctx.zone = safe_name(first.group()) if first else None
+            elif role == "action":
+                if self.block.has(role) or self.block.has("name"):
+                    self._end_block()
+                self.block.add(role, label, value, number, line)
+            elif role != "other":
+                if self.block.has(role):
+                    self._end_block()
+                if role == "name" and remark:
+                    self.block.hint = _domain_in(remark)
+                self.block.add(role, label, value, number, line)
+
+    def _end_block(self) -> None:
+        block, self.block = self.block, LabelBlock()
+        mention = block.to_mention()
+        if mention is not None:
+            hint = block.hint
+            self._add(replace(mention, origin_hint=hint) if hint else mention)
+
+    def _context_from(self, line: str) -> None:
+        mode = cues.mode_of(line)
+        action = prose.action_cue(line)
+        if mode is not None:
+            self.ctx.mode = mode
+        if action is not None:
+            self.ctx.action = action
+            self.ctx.after_issuance = bool(prose.AFTER_ISSUANCE.search(line))
+        for name in cues.domains_named(line):
+            self._set_domain(name)
+        zone = cues.zone_named(line)
+        if zone:
+            self.ctx.zone = safe_name(zone)
+
+    def _set_domain(self, text: str) -> None:
+        name = safe_name(text.strip("`'\".,;:()"))
+        if name and not name.startswith("_") and not name.startswith("*"):
+            self.ctx.domain = name
+            self.domains.append(name)
+
+    def _end_prose(self) -> None:
+        if not self.paragraph:
+            return
+        lines, self.paragraph = self.paragraph, []
+        first, last = lines[0][0], lines[-1][0]
+        try:
+            self._read_paragraph(lines)
+        except Exception as exc:
+            text = " ".join(line.strip() for _, line in lines)
+            self.flags.append(failed_block(first, last, text, exc))
+
+    def _read_paragraph(self, lines: list[tuple[int, str]]) -> None:
+        text = "\n".join(line for _, line in lines)
+        starts = [0]
+        for _, line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        last_owner: str | None = None
+        mention = None
+        offset = 0
+        for sentence in prose.split_sentences(text):
+            at = text.find(sentence, offset)
+            offset = at + len(sentence) if at >= 0 else offset
+            first = _line_at(lines, starts, max(at, 0))
+            last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
+            mode = cues.mode_of(sentence) or "request"
+            for clause in prose.split_clauses(sentence):
+                mention = prose.read_sentence(clause, first, last_owner)
+                if mention is not None:
+                    excerpt = " ".join(sentence.split())
+                    self._add(replace(mention, last_line=last, excerpt=excerpt), mode=mode)
+            owners = [w.strip("`'\",;:()") for w in sentence.split()]
+            underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
+            last_owner = underscored[-1] if underscored else last_owner
+        if mention is not None:
+            # The paragraph ended with a whole request: its action does not reach further.
+            self.ctx.action, self.ctx.after_issuance = None, False
+
+
+def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= pos:
+            index = i
+    return lines[index][0]
+
+
+def _remark(value: str) -> tuple[str, str]:
+    """A label's value without remarks in brackets, and the remarks ("(zone www.gov.uk)")."""
+    remarks = [m.group(1) or m.group(2) or "" for m in _BRACKETED.finditer(value)]
+    return _BRACKETED.sub(" ", value).strip(), " ".join(remarks)
+
+
+def _domain_in(remark: str) -> str | None:
+    for word in remark.replace(",", " ").split():
+        word = word.strip("`'\".;:")
+        if "." in word and not word.startswith("_") and is_owner_token(word):
+            return word
+    return None
+
+
+def safe_name(text: str) -> str | None:
+    try:
+        return to_name(text) if text else None
+    except RecordError:
+        return None
+
+
+def failed_block(first: int, last: int, text: str, exc: Exception) -> Flag:
+    where = f"Line {first}" if first == last else f"Lines {first}-{last}"
+    shown = excerpt(text)
+    return Flag(
+        code="unparsed_record",
+        severity="warn",
+        message=f"{where}: cert-ticket could not read this part of the ticket "
+        f"({type(exc).__name__}): {shown!r}. Read it by hand.",
+        source=Source(first_line=first, last_line=last, excerpt=shown),
+    )
+
+
+def excerpt(text: str, limit: int = 120) -> str:
+    shown = " ".join(text.split())
+    return shown[: limit - 3] + "..." if len(shown) > limit else shown
