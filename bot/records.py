@@ -66,9 +66,9 @@ def to_name(text: str, origin: str | None = None) -> str:
     """
     text = text.strip().strip(_STRIP.replace("*", ""))
     if text == "@":
-        if origin is None:
+        if origin is None or origin.strip() in ("", "@"):
             raise RecordError("'@' with no zone to stand for")
-        return origin
+        return to_name(origin)
     if not text or "\\" in text or any(c.isspace() for c in text):
         raise RecordError(f"not a host name: {text!r}")
     try:

@@ -59,6 +59,8 @@ def load_cases() -> list[Case]:
         for path in sorted(READING.iterdir()):
             if path.suffix in TICKET_SUFFIXES and not path.name.endswith(".expect.json"):
                 expect = path.with_name(path.stem + ".expect.json")
+                if not expect.exists():
+                    continue  # test_corpus_is_complete names it
                 cases.append(Case(path.stem, path, _normalise(json.loads(expect.read_text()))))
     return cases
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reading.walker import extract
-from bot.text import to_plain_text
+from bot.models import Extraction, Ticket
+from bot.reading import read
+
+
+def extract(text: str) -> Extraction:
+    """What the reader makes of one vendor comment's text."""
+    return read(Ticket(id="t", subject="", text=text))
 
 
 def changes(text: str) -> list[tuple[str, str, str, str | None]]:
-    return [(c.action, c.name, c.type, c.value) for c in extract(to_plain_text(text)).changes]
+    return [(c.action, c.name, c.type, c.value) for c in extract(text).changes]
 
 
 @pytest.mark.parametrize(
@@ -62,23 +67,23 @@ def test_action_context_does_not_leak_past_a_whole_request() -> None:
         'Once issued, please remove the TXT record gov.uk. TXT "old=1".\n\n'
         "| Name | Type | Value |\n|---|---|---|\n| _acme-challenge.www.gov.uk | CNAME | a.b.com |\n"
     )
-    result = extract(to_plain_text(text)).changes
+    result = extract(text).changes
     assert [(c.action, c.when) for c in result] == [("delete", "after_issuance"), ("add", "now")]
 
 
 def test_section_heading_sets_action_for_following_records() -> None:
     text = "Once the certificate has been issued, delete these:\n\n_acme-challenge.gov.uk. CNAME a.b.com."
-    (change,) = extract(to_plain_text(text)).changes
+    (change,) = extract(text).changes
     assert (change.action, change.when) == ("delete", "after_issuance")
 
 
 def test_unparsed_record_becomes_a_flag() -> None:
-    result = extract(to_plain_text("gov.uk. 300 IN AAAA not-an-address"))
+    result = extract("gov.uk. 300 IN AAAA not-an-address")
     assert result.changes == ()
     assert [f.code for f in result.flags] == ["unparsed_record"]
 
 
 def test_long_txt_value_is_kept_whole() -> None:
     value = "k=" + "x" * 400
-    (change,) = extract(to_plain_text(f'gov.uk. TXT "{value}"')).changes
+    (change,) = extract(f'gov.uk. TXT "{value}"').changes
     assert change.value == value

@@ -9,6 +9,7 @@ from bot.text import (
     normalise,
     redact_private_keys,
     to_plain_text,
+    without_quote_markers,
 )
 
 
@@ -25,7 +26,9 @@ def test_script_and_style_are_dropped() -> None:
 
 
 def test_smart_quotes_and_quote_markers() -> None:
-    assert normalise("> \u201cx\u201d\u00a0y\r\n>> z") == '"x" y\nz'
+    # Quote markers stay: where history begins is the reader's decision (bot/reading/quoted.py).
+    assert normalise("> \u201cx\u201d\u00a0y\r\n>> z") == '> "x" y\n>> z'
+    assert without_quote_markers(normalise("> \u201cx\u201d\u00a0y\r\n>> z")) == '"x" y\nz'
 
 
 def test_private_key_is_removed_even_without_end_line() -> None:

@@ -25,6 +25,7 @@ VALIDATION_SUFFIXES = (
 )
 _STRIP = "`'\"()[]{}<>,;:!?*"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
+_TTL = re.compile(r"\bTTL\b[^0-9\n]{0,16}?(\d{1,20})", re.I | re.ASCII)
 _CAA = re.compile(r"\b\d{1,3}[ ]+(?:issue|issuewild)[ ]+\"?([A-Za-z0-9.-]{3,100})", re.I)
 
 
@@ -43,6 +44,7 @@ def candidates(number: int, line: str) -> list[Candidate]:
         if _is_candidate(shown, text):
             found.append(Candidate(number, text, shown))
     found += [Candidate(number, m.group(1).lower(), m.group(0)) for m in _CAA.finditer(line)]
+    found += [Candidate(number, f"ttl {m.group(1)}", m.group(0)) for m in _TTL.finditer(line)]
     return found
 
 

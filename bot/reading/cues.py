@@ -15,7 +15,7 @@ from bot.reading.prose import action_cue
 _NEGATED = re.compile(
     r"\b(?:do\s+not|don't|dont|doesn't|does\s+not|no\s+need\s+to|not\s+need\s+to|never|"
     r"should\s+not|shouldn't|must\s+not)\s+(?:\w+\s+){0,3}?"
-    r"(?:add|adding|create|creating|publish|set\s+up|put|use|change|update|touch)\b"
+    r"(?:add|adding|create|creating|publish|set\s+up|put|change|update|touch)\b"
     r"|\b(?:ignore|disregard|disregarding|ignoring)\b"
     r"|\b(?:withdraw|cancel|retract)(?:s|ed|ing)?\b",
     re.I,
@@ -45,6 +45,9 @@ _ZONE_CUE = re.compile(
 )
 
 
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
 def mode_of(text: str) -> Mode | None:
     """How the records this line introduces are meant, when it says.
 
@@ -52,12 +55,13 @@ def mode_of(text: str) -> Mode | None:
     description of what is published ("we currently see", "dig returns") without a request
     verb makes the records observed facts.
     """
-    if _NEGATED.search(text):
-        return "negated"
-    if action_cue(text) is not None:
-        return "request"
-    if _DESCRIBES.search(text):
-        return "observed"
+    for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
+        if _NEGATED.search(sentence):
+            return "negated"
+        if action_cue(sentence) is not None:
+            return "request"
+        if _DESCRIBES.search(sentence):
+            return "observed"
     return None
 
 
@@ -65,9 +69,38 @@ def is_negated(text: str) -> bool:
     return bool(_NEGATED.search(text))
 
 
+_HEADING = re.compile(r"^[ ]*(?:for|on|under|domain|hostname)[ ]+(?:the[ ]+)?(?:domain[ ]+)?" + _NAME + r"[ ]?:?[ ]*$", re.I)
+# A sentence that points back at records just shown ("That TXT record should be removed").
+_BACK_REFERENCE = re.compile(
+    r"\b(?:that|this|these|those|it|them|the\s+above|above|the\s+old|the\s+existing|"
+    r"the\s+(?:txt|cname|caa)\s+records?|both)\b",
+    re.I,
+)
+# A line that introduces the record's name or its value on the next line ("under the name:").
+_NAME_INTRO = re.compile(r"\b(?:under\s+the\s+name|(?:host|record|the)\s+name|named|called|hostname|host)\s*:?[ ]*$", re.I)
+_VALUE_INTRO = re.compile(r"\b(?:value|values|target|points?\s+to|pointing\s+(?:to|at)|content|data|token)\s*:?[ ]*$", re.I)
+
+
 def domains_named(line: str) -> list[str]:
-    """Domains the line says are being validated ("certificate for www.gov.uk")."""
+    """Domains the line says are being validated ("certificate for www.gov.uk", "For gov.uk:")."""
+    heading = _HEADING.match(line)
+    if heading:
+        return [heading.group(1)]
     return [m.group(1) for m in _DOMAIN_CUE.finditer(line)]
+
+
+def refers_back(sentence: str) -> bool:
+    return bool(_BACK_REFERENCE.search(sentence))
+
+
+def introduces(line: str) -> str | None:
+    """"name" or "value" when the line ends by introducing one on the next line."""
+    stripped = line.rstrip()
+    if _NAME_INTRO.search(stripped):
+        return "name"
+    if _VALUE_INTRO.search(stripped):
+        return "value"
+    return None
 
 
 def zone_named(line: str) -> str | None:
@@ -81,6 +114,14 @@ _WITHDRAW_EARLIER = re.compile(
     r"[^.\n]{0,80}",
     re.I,
 )
+_SCOPE_END = re.compile(r"[,;:]|\b(?:only|but|instead|just)\b", re.I)
+_CLAUSE = re.compile(r"[;,]|\b(?:and\s+then|then|but|and)\b", re.I)
+
+
+def clauses(sentence: str) -> list[str]:
+    return [c for c in _CLAUSE.split(sentence) if c.strip()]
+
+
 _TYPE_WORDS = re.compile(r"\b(CNAME|TXT|CAA|AAAA|MX|NS|DS)\b", re.I)
 
 
@@ -90,5 +131,6 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     m = _WITHDRAW_EARLIER.search(text)
     if not m:
         return False, None
-    types = frozenset(t.upper() for t in _TYPE_WORDS.findall(m.group(0)))
+    scope = _SCOPE_END.split(m.group(0), maxsplit=1)[0]
+    types = frozenset(t.upper() for t in _TYPE_WORDS.findall(scope))
     return True, types or None

@@ -44,15 +44,17 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
     observed = _unique([s.observed for s in said if s.observed is not None])
     out.observed = observed
     kept: list[tuple[int, DnsChange]] = []
-    for item in said:
-        if item.comment in retract_all_before:
-            types = retract_all_before[item.comment]
-            withdrawn = [(i, c) for i, c in kept if i < item.comment and (types is None or c.type in types)]
+    pending = sorted(retract_all_before.items(), key=lambda kv: kv[0])
+    for item in [*said, None]:
+        while pending and (item is None or pending[0][0] <= item.comment):
+            index, types = pending.pop(0)
+            withdrawn = [(i, c) for i, c in kept if i < index and (types is None or c.type in types)]
             for entry in withdrawn:
                 kept.remove(entry)
                 out.dropped.append(entry[1])
                 out.flags.append(_retracted(entry[1], "a later comment withdrew it"))
-            retract_all_before = {k: v for k, v in retract_all_before.items() if k != item.comment}
+        if item is None:
+            break
         if item.negated is not None:
             _withdraw(item.negated, kept, out)
         elif item.change is not None:
@@ -106,6 +108,9 @@ def _supersede(comment: int, change: DnsChange, kept: list[tuple[int, DnsChange]
             and c.type == change.type
             and c.action in ("add", "update")
         ]
+        if earlier and change.action == "update" and change.old_value is None:
+            # "The token has changed: please update it to ..." replaces a request, not a record.
+            change = change.model_copy(update={"action": "add"})
         for entry in earlier:
             kept.remove(entry)
             out.dropped.append(entry[1])

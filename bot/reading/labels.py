@@ -43,6 +43,11 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "value to add",
         "expected value",
         "new value",
+        "txt value",
+        "cname value",
+        "cname target",
+        "txt record value",
+        "required value",
     ),
     "ttl": ("ttl",),
     "action": ("action", "operation", "change", "what to do"),
@@ -80,8 +85,19 @@ def header_phrase(text: str) -> str | None:
     return role if role in _HEADERS else None
 
 
+# Actions that leave a record as it is: the block describes it, it asks nothing.
+KEEP_WORDS = frozenset(("keep", "leave", "retain", "no change", "unchanged", "none"))
+
+
 def action_word(text: str) -> Action | None:
-    return _ACTION_WORDS.get(text.strip().lower().rstrip("s:"))  # type: ignore[return-value]
+    """The action a cell or label value names: its first word ("Delete record" -> delete)."""
+    words = text.strip().lower().split()
+    return _ACTION_WORDS.get(words[0].rstrip("s:,.")) if words else None  # type: ignore[return-value]
+
+
+def keeps(text: str) -> bool:
+    words = text.strip().lower().split()
+    return bool(words) and (words[0].rstrip(":,.") in KEEP_WORDS or " ".join(words[:2]) in KEEP_WORDS)
 
 
 _CNAME_LABELS = frozenset(
@@ -138,6 +154,12 @@ class LabelBlock:
 
     def to_mention(self) -> Mention | None:
         name, value = self.fields.get("name", ""), self.fields.get("value", "")
+        action = action_word(self.fields["action"]) if "action" in self.fields else None
+        if name and not value and action == "delete" and "type" in self.fields:
+            rdtype = self.fields["type"].upper()
+            if is_type_word(rdtype):  # "Value: (whatever is there)": the whole record set
+                return Mention(name, rdtype, None, self.line, action="delete",
+                               last_line=self.last_line, excerpt=" / ".join(self.lines))
         if not name or not value:
             return None
         rdtype = self.fields.get("type", "").upper() or self._infer_type(value)
@@ -145,7 +167,7 @@ class LabelBlock:
             return None
         ttl = self.fields.get("ttl", "")
         old = self.fields.get("old") or None
-        action = action_word(self.fields["action"]) if "action" in self.fields else None
+        kept = "action" in self.fields and keeps(self.fields["action"])
         return Mention(
             name,
             rdtype,
@@ -156,9 +178,13 @@ class LabelBlock:
             action=action or ("update" if old else None),
             last_line=self.last_line,
             excerpt=" / ".join(self.lines),
+            mode="observed" if kept else "request",
         )
 
     def _infer_type(self, value: str) -> str:
-        if self.labels.get("value") in _CNAME_LABELS:
+        label = self.labels.get("value", "")
+        if label.startswith(("txt", "cname")):
+            return label.split()[0].upper()
+        if label in _CNAME_LABELS:
             return "CNAME"
         return "TXT" if value.startswith('"') or "=" in value else ""

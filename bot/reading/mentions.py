@@ -20,9 +20,11 @@ _TYPE_ONLY = re.compile(rf"^{TYPE_WORD}$")
 OWNER = r"(?:@|\*?\.?[A-Za-z0-9_*](?:[A-Za-z0-9_.*-]{0,252}[A-Za-z0-9_.])?)"
 _OWNER_TOKEN = re.compile(rf"^{OWNER}$")
 
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+_LIST_MARKER = re.compile(
+    r"^\s*(?:\[[^\]\n]{1,40}\]\s+)?(?:(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+)?"
+)
 _ZONE_LINE = re.compile(
-    rf"^(?P<name>{OWNER})\s+(?:(?P<ttl>\d{{1,10}})\s+)?(?:IN\s+)?(?:(?P<ttl2>\d{{1,10}})\s+)?"
+    rf"^(?P<name>{OWNER})\s+(?:(?P<ttl>\d{{1,20}})\s+)?(?:IN\s+)?(?:(?P<ttl2>\d{{1,20}})\s+)?"
     rf"(?P<type>{TYPE_WORD})\s+(?P<rdata>[^;]*?)\s*(?:;.*)?$",
     re.ASCII,
 )

@@ -38,14 +38,18 @@ _VALUE_CUES = frozenset(
     )
 )
 _NAME_CUES = frozenset(("called", "named", "at", "for", "on", "to", "name", "host", "hostname"))
-_DELETE = re.compile(r"\b(?:remove|delete|deleting|removing|drop|clean up|retire)\b", re.I)
+_DELETE = re.compile(
+    r"\b(?:remov(?:e|ed|ing|al)|delet(?:e|ed|ing|ion)|drop(?:ped|ping)?|clean(?:ed|ing)?[ -]up|"
+    r"retir(?:e|ed|ing)|tidy[ -]up|no\s+longer\s+(?:required|needed|used|in\s+use|necessary))\b",
+    re.I,
+)
 _UPDATE = re.compile(
-    r"\b(?:update|updating|change|changing|replace|replacing|modify|amend|now (?:has|needs) to|"
-    r"should now|instead of)\b",
+    r"\b(?:updat(?:e|ed|ing)|chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|"
+    r"repoint(?:ed|ing)?|now\s+(?:has|needs)\s+to|should\s+now|instead\s+of|swap(?:ped)?)\b",
     re.I,
 )
 _ADD = re.compile(
-    r"\b(?:add|adding|create|creating|publish|set up|put in place|insert|new)\b", re.I
+    r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy|new)\b", re.I
 )
 _NEGATED = re.compile(r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$", re.I)
 _DESCRIPTIVE = re.compile(
@@ -59,6 +63,11 @@ AFTER_ISSUANCE = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|also|then|plus)\s+", re.I)
+
+
+def ttl_in(sentence: str) -> int | None:
+    m = _TTL.search(sentence)
+    return int(m.group(1)) if m else None
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -128,7 +137,9 @@ def _fits(rdtype: str, tok: _Token) -> bool:
     if rdtype in ("A", "AAAA"):
         return _ip(tok.text)
     if rdtype == "TXT":
-        return tok.quoted or ("=" in tok.text and "://" not in tok.text)
+        if tok.quoted:
+            return len(tok.text.strip('"').strip()) >= 3  # not a quoted "@" or "-"
+        return "=" in tok.text and "://" not in tok.text
     return False
 
 

@@ -45,6 +45,7 @@ def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
             withdrawals[index] = types
         for mention in walker.mentions:
             used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
+            used += [f"ttl {mention.ttl}"] if mention.ttl is not None else []
             item = _said(index, mention, part.comment_id, default_zone, flags)
             if item is not None:
                 said.append(item)

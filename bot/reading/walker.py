@@ -59,6 +59,10 @@ class Walker:
     block: LabelBlock = field(default_factory=LabelBlock)
     paragraph: list[tuple[int, str]] = field(default_factory=list)
     dig: tuple[str | None, str | None] | None = None  # in a dig paste: (name, type) asked
+    recent: list[int] = field(default_factory=list)  # mentions of the last structured block
+    after_prose: bool = True  # the next structured line starts a new block
+    loose: dict[str, str] = field(default_factory=dict)  # a record spread over bare lines
+    lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
 
     def feed(self, number: int, line: str) -> None:
         line = line[:MAX_LINE]
@@ -96,16 +100,26 @@ class Walker:
             self._end_prose()
             self._labels(labels, number, line)
             return
+        if line.strip() and self._bare_line(number, line):
+            return
         if line.strip():
             self._end_block()
             self._context_from(line)
             self.paragraph.append((number, line))
+            if len(line.split()) > 3:  # a heading ("1) assets.example", "For gov.uk:") is no break
+                self.after_prose = True
         else:
             self.aligned = None
             self._end_prose()
 
-    def _add(self, mention: Mention, mode: Mode | None = None) -> None:
+    def _add(self, mention: Mention, mode: Mode | None = None, structured: bool = True) -> None:
         ctx = self.ctx
+        if structured:
+            if self.after_prose:
+                self.recent, self.after_prose = [], False
+            self.recent.append(len(self.mentions))
+            if mention.ttl is None and self.lead_ttl is not None:
+                mention = replace(mention, ttl=self.lead_ttl)
         self.mentions.append(
             replace(
                 mention,
@@ -206,6 +220,9 @@ class Walker:
                 if role == "name" and remark:
                     self.block.hint = _domain_in(remark)
                 self.block.add(role, label, value, number, line)
+                ttl = prose.ttl_in(remark) if remark else None
+                if ttl is not None and not self.block.has("ttl"):  # "(TTL: 1800, ...)"
+                    self.block.add("ttl", "ttl", str(ttl), number, line)
 
     def _end_block(self) -> None:
         block, self.block = self.block, LabelBlock()
@@ -214,7 +231,45 @@ class Walker:
             hint = block.hint
             self._add(replace(mention, origin_hint=hint) if hint else mention)
 
+    def _bare_line(self, number: int, line: str) -> bool:
+        """A name or value alone on its line, introduced by the prose line before it
+        ("Please deploy a DNS TXT record under the name:" / "with the following value:")."""
+        expect = self.loose.get("expect")
+        words = line.split()
+        if not expect or len(words) != 1 or not self.loose.get("type"):
+            return False
+        if expect == "value" and not self.loose.get("name"):
+            return False  # the sentence itself names the record: prose reads it whole
+        self._end_prose()
+        token = words[0].strip("`'\"")
+        self.loose[expect] = token
+        self.loose.setdefault("first", str(number))
+        self.loose["expect"] = ""
+        self.loose["excerpt"] = (self.loose.get("excerpt", "") + " " + token).strip()
+        loose = self.loose
+        if loose.get("name") and loose.get("value") and loose.get("type"):
+            rdtype = loose["type"]
+            mention = Mention(
+                loose["name"],
+                rdtype,
+                clean_data(rdtype, words[0].replace("'", '"') if rdtype == "TXT" else token),
+                int(loose["first"]),
+                last_line=number,
+                excerpt=f"{rdtype} {loose['excerpt']}",
+            )
+            self.loose = {"type": rdtype}
+            self._add(mention)
+        return True
+
     def _context_from(self, line: str) -> None:
+        intro = cues.introduces(line)
+        if intro:
+            rdtype = next((w.upper() for w in line.replace(",", " ").split() if is_type_word(w)), None)
+            if rdtype and rdtype != self.loose.get("type"):
+                self.loose = {"type": rdtype}
+            self.loose["expect"] = intro
+        if not self.paragraph:
+            self.lead_ttl = None
         mode = cues.mode_of(line)
         action = prose.action_cue(line)
         if mode is not None:
@@ -259,17 +314,59 @@ class Walker:
             first = _line_at(lines, starts, max(at, 0))
             last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
             mode = cues.mode_of(sentence) or "request"
+            read_here = False
             for clause in prose.split_clauses(sentence):
                 mention = prose.read_sentence(clause, first, last_owner)
                 if mention is not None:
+                    read_here = True
                     excerpt = " ".join(sentence.split())
-                    self._add(replace(mention, last_line=last, excerpt=excerpt), mode=mode)
+                    self._add(
+                        replace(mention, last_line=last, excerpt=excerpt), mode=mode, structured=False
+                    )
+            if not read_here and self.recent and cues.refers_back(sentence):
+                self._refer_back(sentence, first, last)
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
             underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
             last_owner = underscored[-1] if underscored else last_owner
         if mention is not None:
             # The paragraph ended with a whole request: its action does not reach further.
             self.ctx.action, self.ctx.after_issuance = None, False
+        elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
+            self.lead_ttl = prose.ttl_in(" ".join(text.split()))  # "give it a TTL of 300:"
+
+
+    def _refer_back(self, sentence: str, first: int, last: int) -> None:
+        """A sentence about the records just shown: "That TXT record should be removed",
+        "once the certificate is issued it can be deleted", "with a TTL of 120"."""
+        later = bool(prose.AFTER_ISSUANCE.search(sentence))
+        ttl = prose.ttl_in(sentence)
+        note = " ".join(sentence.split())
+        parts = cues.clauses(sentence)
+        if sentence.rstrip().endswith(":"):
+            parts = parts[:-1]  # the last clause leads in to the records that follow
+        for clause in parts:
+            if cues.refers_back(clause):
+                self._refer_back_clause(clause, ttl, later, note, last)
+
+    def _refer_back_clause(
+        self, clause: str, ttl: int | None, later: bool, note: str, last: int
+    ) -> None:
+        types = {w.strip(".,;:()").upper() for w in clause.split()} & {"TXT", "CNAME", "CAA"}
+        targets = [i for i in self.recent if not types or self.mentions[i].rdtype in types]
+        action = None if cues.is_negated(clause) else prose.action_cue(clause)
+        for i in targets:
+            m = self.mentions[i]
+            if ttl is not None and m.ttl is None and m.mode == "request":
+                self.mentions[i] = m = replace(m, ttl=ttl)
+            if action != "delete":
+                continue
+            deleted = replace(
+                m, action="delete", mode="request", after_issuance=later, old_value=None,
+                ttl=m.ttl if m.mode == "observed" else None,  # as published, not as requested
+                last_line=last, excerpt=f"{m.excerpt} / {note}",
+            )
+            if later or m.mode == "observed":
+                self.mentions.append(deleted)  # the record stays (requested or published)
 
 
 def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:
