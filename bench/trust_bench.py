@@ -69,7 +69,17 @@ class Outcome:
 
 
 def _short(changes: Counter[tuple[Any, ...]]) -> str:
-    return ", ".join(" ".join(str(v) for v in change[:4]) for change in changes.elements())
+    def one(change: tuple[Any, ...]) -> str:
+        c = dict(zip(CHANGE_KEYS, change, strict=True))
+        return " ".join(str(c[k]) for k in ("action", "name", "type", "value")) + "".join(
+            (
+                f" (was {c['old_value']})" if c["old_value"] else "",
+                f" ttl={c['ttl']}" if c["ttl"] else "",
+                f" {c['when']}" if c["when"] != "now" else "",
+            )
+        )
+
+    return ", ".join(one(change) for change in changes.elements())
 
 
 def _view(view: dict[str, Any]) -> str:

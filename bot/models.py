@@ -61,7 +61,7 @@ class Source(Frozen):
     excerpt: str
 
     def where(self) -> str:
-        """"comment 9912, lines 3-5" or "line 14"."""
+        """ "comment 9912, lines 3-5" or "line 14"."""
         lines = (
             f"line {self.first_line}"
             if self.first_line == self.last_line
@@ -211,8 +211,10 @@ class ZendeskComment(Frozen):
     body: str
     html_body: str | None = None
     author_id: int | None = None
-    role: AuthorRole = "vendor"
+    public: bool = True
     author: str | None = None
+    author_is_agent: bool | None = None
+    author_organization_id: int | None = None
 
 
 class ZendeskRequest(Frozen):
@@ -224,4 +226,5 @@ class ZendeskRequest(Frozen):
     created_at: datetime
     updated_at: datetime
     organization_id: int | None = None
+    requester_id: int | None = None
     description: str = ""

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.config import AppConfig
-from bot.models import Ticket, ZendeskComment, ZendeskRequest
+from bot.models import Comment, Ticket, ZendeskComment, ZendeskRequest
+from bot.reading.conversation import role_of
 from bot.store import Store
-from bot.text import to_plain_text
 from bot.zendesk import ZendeskAuthError, ZendeskError, ZendeskSource
 
 log = logging.getLogger(__name__)
@@ -60,16 +60,34 @@ def is_certificate_ticket(
 def to_ticket(
     request: ZendeskRequest, comments: Sequence[ZendeskComment], app: AppConfig
 ) -> Ticket:
-    """The ticket the triage core reads: every public comment in order, as plain text."""
-    parts = []
-    for c in sorted(comments, key=lambda c: (c.created_at, c.id)):
-        body = to_plain_text(c.html_body or c.body)
-        parts.append(f"--- comment {c.id}, {c.created_at:%Y-%m-%d %H:%M} UTC ---\n{body.strip()}")
+    """The ticket the triage core reads: every public comment in order, with its author's role
+    (the vendor's agents; us: the requester and its organisation; anyone else)."""
+    ordered = sorted((c for c in comments if c.public), key=lambda c: (c.created_at, c.id))
+    conversation = tuple(
+        Comment(
+            id=c.id,
+            role=role_of(
+                {
+                    "id": c.author_id,
+                    "agent": c.author_is_agent,
+                    "organization_id": c.author_organization_id,
+                },
+                request.requester_id,
+                request.organization_id,
+            ),
+            author=c.author,
+            body=c.html_body or c.body,
+            created_at=c.created_at,
+        )
+        for c in ordered
+    )
+    if not conversation:  # nothing listed yet: the request's description is the vendor's text
+        conversation = (Comment(body=request.description),)
     return Ticket(
         id=str(request.id),
         subject=request.subject,
         url=app.zendesk.url_for(str(request.id)),
-        text="\n\n".join(parts) or request.description,
+        comments=conversation,
         status=request.status,
         created_at=request.created_at,
         updated_at=request.updated_at,
@@ -144,7 +162,9 @@ def _poll_one(
         comments = source.comments(request.id)
         seen = store.seen_comments(request.id)
         ticket = to_ticket(request, comments, app)
-        if not is_certificate_ticket(request, ticket.text, app, pattern):
+        if not is_certificate_ticket(
+            request, "\n".join(c.body for c in ticket.comments), app, pattern
+        ):
             log.debug("not a certificate ticket", extra={"ticket": request.id, "event": "skipped"})
             store.finish(request.id, request.updated_at, "skipped", ticket.comment_ids)
             return "skipped"

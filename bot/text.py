@@ -86,26 +86,38 @@ class _TextCollector(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
         self.cells_in_row = 0
+        self.pre = 0
+        self.line_paragraphs = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.pre += tag == "pre"
         if tag in _SKIP_TAGS:
             self.skipping += 1
         elif tag in _CELL_TAGS:
             self.parts.append(" | " if self.cells_in_row else "| ")
             self.cells_in_row += 1
+        elif tag == "p" and "msonormal" in str(dict(attrs).get("class") or "").lower():
+            self._end_row()  # Outlook writes one <p class=MsoNormal> per line, no gap between
+            self.parts.append("\n")
+            self.line_paragraphs += 1
         elif tag in _BLOCK_TAGS:
             self._end_row()
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        self.pre = max(0, self.pre - (tag == "pre"))
         if tag in _SKIP_TAGS:
             self.skipping = max(0, self.skipping - 1)
         elif tag == "tr":
             self._end_row()
+        elif tag == "p" and self.line_paragraphs:
+            self.line_paragraphs -= 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        if not self.pre:  # outside <pre>, a newline in the source is a space, as a browser shows it
+            data = data.replace("\n", " ")
         if not self.skipping:
             self.parts.append(data if self.cells_in_row == 0 else " ".join(data.split()))
 

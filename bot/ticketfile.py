@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
-
-import json
 
 from bot.config import Zendesk
 from bot.models import Ticket
@@ -27,7 +26,9 @@ def read_ticket_file(path: str, zendesk: Zendesk, stdin_text: str | None = None)
     conversation = _conversation(raw)
     if conversation is not None:
         ticket = from_requests_api(conversation)
-        return ticket.model_copy(update={"url": zendesk.url_for(ticket.id) if ticket.id.isdigit() else None})
+        return ticket.model_copy(
+            update={"url": zendesk.url_for(ticket.id) if ticket.id.isdigit() else None}
+        )
     subject = ""
     text = raw
     if path.endswith(".eml") or looks_like_email(raw):

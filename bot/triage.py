@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bot import checks, drafts
 from bot.config import AppConfig
-from bot.reading import read, visible_text
 from bot.models import (
     ChangeVerdict,
     Current,
@@ -18,6 +17,7 @@ from bot.models import (
     ZoneOwner,
     ZoneSource,
 )
+from bot.reading import read, visible_text
 from bot.signals import read_signals
 from bot.zones import ZoneFinder, in_suffixes, owner_of, zone_for_change
 

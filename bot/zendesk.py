@@ -114,14 +114,26 @@ class ZendeskSource:
         )
 
     def comments(self, request_id: int) -> list[ZendeskComment]:
-        return self._call(
-            f"comments of request {request_id}",
-            lambda: [
-                c
-                for raw in self.client.requests.comments(request_id)
-                if (c := _readable(to_comment, raw)) is not None
-            ],
-        )
+        """Every public comment with its author. zenpy's own call path (rate limits, errors)
+        is used with the raw page, because its objects drop the `users` sideload that says
+        who is an agent, and fetching each author separately is not allowed to an end user."""
+        return self._call(f"comments of request {request_id}", lambda: self._comments(request_id))
+
+    def _comments(self, request_id: int) -> list[ZendeskComment]:
+        api = self.client.requests
+        url: str | None = api._build_url(api.endpoint.comments(id=request_id))
+        found: list[ZendeskComment] = []
+        while url:
+            page = api._get(url, raw_response=True).json()
+            if not isinstance(page, dict) or not isinstance(page.get("comments"), list):
+                raise ZenpyException("unreadable answer from Zendesk (no comments list)")
+            users = {u.get("id"): u for u in page.get("users") or [] if isinstance(u, dict)}
+            for raw in page["comments"]:
+                comment = _comment_from_json(raw, users)
+                if comment is not None:
+                    found.append(comment)
+            url = page.get("next_page") if isinstance(page.get("next_page"), str) else None
+        return found
 
     def add_comment(self, request_id: int, body: str) -> None:
         """Add a public comment as the end user. Only ever called on a person's explicit action."""
@@ -192,8 +204,30 @@ def to_request(raw: Request) -> ZendeskRequest:
         created_at=_when(raw.created_at),
         updated_at=_when(raw.updated_at),
         organization_id=raw.organization_id,
+        requester_id=raw.requester_id,
         description=raw.description or "",
     )
+
+
+def _comment_from_json(raw: Any, users: dict[Any, dict[str, Any]]) -> ZendeskComment | None:
+    """A comment from the API's JSON with its author's agent flag; a malformed one is logged
+    and left out."""
+    try:
+        user = users.get(raw.get("author_id")) or {}
+        return ZendeskComment(
+            id=int(raw["id"]),
+            created_at=_when(raw["created_at"]),
+            body=raw.get("body") or raw.get("plain_body") or "",
+            html_body=raw.get("html_body"),
+            author_id=raw.get("author_id"),
+            public=raw.get("public") is not False,
+            author=user.get("name"),
+            author_is_agent=user.get("agent") if isinstance(user.get("agent"), bool) else None,
+            author_organization_id=user.get("organization_id"),
+        )
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        log.error("zendesk: left out a malformed comment: %s", exc)
+        return None
 
 
 def to_comment(raw: Comment) -> ZendeskComment:

@@ -38,7 +38,9 @@ READING_FLAGS = frozenset(
     )
 )
 # Reading flags that tell a human to check the records: their presence makes an error loud.
-WARNING_FLAGS = frozenset(("unread_value", "ambiguous_request", "unparsed_record", "no_changes_found"))
+WARNING_FLAGS = frozenset(
+    ("unread_value", "ambiguous_request", "unparsed_record", "no_changes_found")
+)
 TICKET_SUFFIXES = (".txt", ".html", ".eml", ".json")
 
 
@@ -83,7 +85,9 @@ def _normalise(doc: dict[str, Any]) -> dict[str, Any]:
         "changes": sorted(
             (tuple(c.get(k) for k in CHANGE_KEYS) for c in doc.get("changes", [])), key=repr
         ),
-        "observed": sorted({tuple(o.get(k) for k in OBSERVED_KEYS) for o in doc.get("observed", [])}),
+        "observed": sorted(
+            {tuple(o.get(k) for k in OBSERVED_KEYS) for o in doc.get("observed", [])}
+        ),
         "flags": sorted({f for f in doc.get("flags", []) if f in READING_FLAGS}),
     }
 

@@ -254,7 +254,14 @@ def make_handler(fake: FakeZendesk) -> type[BaseHTTPRequestHandler]:
                     "agent": True,
                     "organization_id": None,
                     "photo": None,
-                }
+                },
+                {
+                    "id": USER_ID,
+                    "name": "GOV.UK 2nd line",
+                    "agent": False,
+                    "organization_id": ORG_ID,
+                    "photo": None,
+                },
             ]
             self._send(
                 200,

@@ -62,6 +62,8 @@ def resolve_owner(mention: Mention, default_zone: str) -> str:
     if mention.zone:
         return to_name(raw, mention.zone)
     domain = mention.domain
+    if domain is None and "." not in raw.rstrip("."):
+        raise RecordError(f"{raw!r} is relative, and the ticket does not say to which domain")
     labels = raw.rstrip(".").lower().split(".")
     if domain is None or raw == "@":
         return to_name(raw, domain or default_zone)

@@ -68,7 +68,9 @@ def from_requests_api(doc: dict[str, Any], url: str | None = None) -> Ticket:
     requester, org = request.get("requester_id"), request.get("organization_id")
     comments = []
     raw_comments = [c for c in doc.get("comments") or [] if isinstance(c, dict)]
-    for raw in sorted(raw_comments, key=lambda c: (str(c.get("created_at") or ""), c.get("id") or 0)):
+    for raw in sorted(
+        raw_comments, key=lambda c: (str(c.get("created_at") or ""), c.get("id") or 0)
+    ):
         if raw.get("public") is False:
             continue
         user = users.get(raw.get("author_id"))

@@ -36,7 +36,8 @@ _NAME = r"[`\"']?([A-Za-z0-9*][A-Za-z0-9_.-]{0,252}\.[A-Za-z]{2,63}\.?)"
 _DOMAIN_CUE = re.compile(
     r"\b(?:domains?|hostnames?|common\s+name|SANs?|certificates?\s+for|"
     r"(?:re)?validat(?:e|ing|ion\s+for|ion\s+of)|verify|verifying|ownership\s+of|"
-    r"(?:records?|entr(?:y|ies)|changes?)\s+(?:for|on|under|in)|renewal\s+(?:for|of))"
+    r"(?:records?|entr(?:y|ies)|changes?)\s+(?:for|on|under|in)|renewal\s+(?:for|of)|"
+    r"(?:^|[,;:]\s?|\bso\s)for)"
     r"[ ]?(?:name)?[ ]?(?:is|:|=)?[ ]?(?:the[ ])?(?:domain[ ])?" + _NAME,
     re.I,
 )
@@ -69,7 +70,12 @@ def is_negated(text: str) -> bool:
     return bool(_NEGATED.search(text))
 
 
-_HEADING = re.compile(r"^[ ]*(?:for|on|under|domain|hostname)[ ]+(?:the[ ]+)?(?:domain[ ]+)?" + _NAME + r"[ ]?:?[ ]*$", re.I)
+_HEADING = re.compile(
+    r"^[ ]*(?:for|on|under|domain|hostname)[ ]+(?:the[ ]+)?(?:domain[ ]+)?"
+    + _NAME
+    + r"[ ]?:?[ ]*$",
+    re.I,
+)
 # A sentence that points back at records just shown ("That TXT record should be removed").
 _BACK_REFERENCE = re.compile(
     r"\b(?:that|this|these|those|it|them|the\s+above|above|the\s+old|the\s+existing|"
@@ -77,8 +83,14 @@ _BACK_REFERENCE = re.compile(
     re.I,
 )
 # A line that introduces the record's name or its value on the next line ("under the name:").
-_NAME_INTRO = re.compile(r"\b(?:under\s+the\s+name|(?:host|record|the)\s+name|named|called|hostname|host)\s*:?[ ]*$", re.I)
-_VALUE_INTRO = re.compile(r"\b(?:value|values|target|points?\s+to|pointing\s+(?:to|at)|content|data|token)\s*:?[ ]*$", re.I)
+_NAME_INTRO = re.compile(
+    r"\b(?:under\s+the\s+name|(?:host|record|the)\s+name|named|called|hostname|host)\s*:?[ ]*$",
+    re.I,
+)
+_VALUE_INTRO = re.compile(
+    r"\b(?:value|values|target|points?\s+to|pointing\s+(?:to|at)|content|data|token)\s*:?[ ]*$",
+    re.I,
+)
 
 
 def domains_named(line: str) -> list[str]:
@@ -89,12 +101,20 @@ def domains_named(line: str) -> list[str]:
     return [m.group(1) for m in _DOMAIN_CUE.finditer(line)]
 
 
+# Boilerplate that speaks of "it" without meaning a record: mail disclaimers, signatures.
+_BOILERPLATE = re.compile(
+    r"\b(?:in\s+error|intended\s+recipient|confidential|disclaimer|privileged|"
+    r"unsubscribe|this\s+(?:e-?mail|message)\s+(?:and|is|may))\b",
+    re.I,
+)
+
+
 def refers_back(sentence: str) -> bool:
-    return bool(_BACK_REFERENCE.search(sentence))
+    return bool(_BACK_REFERENCE.search(sentence)) and not _BOILERPLATE.search(sentence)
 
 
 def introduces(line: str) -> str | None:
-    """"name" or "value" when the line ends by introducing one on the next line."""
+    """ "name" or "value" when the line ends by introducing one on the next line."""
     stripped = line.rstrip()
     if _NAME_INTRO.search(stripped):
         return "name"

@@ -41,21 +41,25 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
     """`retract_all_before[i]`: comment i withdraws earlier comments' requests (None: all
     types; else only these types)."""
     out = Decision()
-    observed = _unique([s.observed for s in said if s.observed is not None])
-    out.observed = observed
+    out.observed = _unique([s.observed for s in said if s.observed is not None])
+    observed: list[Observed] = []  # what the ticket has described so far, in reading order
     kept: list[tuple[int, DnsChange]] = []
     pending = sorted(retract_all_before.items(), key=lambda kv: kv[0])
     for item in [*said, None]:
         while pending and (item is None or pending[0][0] <= item.comment):
             index, types = pending.pop(0)
-            withdrawn = [(i, c) for i, c in kept if i < index and (types is None or c.type in types)]
+            withdrawn = [
+                (i, c) for i, c in kept if i < index and (types is None or c.type in types)
+            ]
             for entry in withdrawn:
                 kept.remove(entry)
                 out.dropped.append(entry[1])
                 out.flags.append(_retracted(entry[1], "a later comment withdrew it"))
         if item is None:
             break
-        if item.negated is not None:
+        if item.observed is not None:
+            observed.append(item.observed)
+        elif item.negated is not None:
             _withdraw(item.negated, kept, out)
         elif item.change is not None:
             change = _complete(item.change, observed)
@@ -96,7 +100,9 @@ def _withdraw(negated: DnsChange, kept: list[tuple[int, DnsChange]], out: Decisi
     out.flags.append(_retracted(shown, "the ticket says it is not wanted", negated.source))
 
 
-def _supersede(comment: int, change: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision) -> None:
+def _supersede(
+    comment: int, change: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision
+) -> None:
     if any(c.key() == change.key() for _, c in kept):
         return  # the same request, repeated
     if change.action in ("add", "update"):

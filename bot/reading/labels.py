@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.reading.mentions import Mention, clean_data, ttl_of, is_type_word, strip_list_marker
 from bot.models import Action
+from bot.reading.mentions import Mention, clean_data, is_type_word, strip_list_marker, ttl_of
 
 _HEADERS: dict[str, tuple[str, ...]] = {
     "name": (
@@ -97,7 +97,9 @@ def action_word(text: str) -> Action | None:
 
 def keeps(text: str) -> bool:
     words = text.strip().lower().split()
-    return bool(words) and (words[0].rstrip(":,.") in KEEP_WORDS or " ".join(words[:2]) in KEEP_WORDS)
+    return bool(words) and (
+        words[0].rstrip(":,.") in KEEP_WORDS or " ".join(words[:2]) in KEEP_WORDS
+    )
 
 
 _CNAME_LABELS = frozenset(
@@ -112,7 +114,9 @@ _LABEL = re.compile(
 
 
 # "Host/Name:" or "Value / Target:": the first of the two names is the label.
-_SLASHED_LABEL = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}?)[ ]?/[ ]?[A-Za-z][A-Za-z ]{0,30}?(?=[ ]?[:=])")
+_SLASHED_LABEL = re.compile(
+    r"^([A-Za-z][A-Za-z ]{0,30}?)[ ]?/[ ]?[A-Za-z][A-Za-z ]{0,30}?(?=[ ]?[:=])"
+)
 
 
 def read_labels(line: str) -> list[tuple[str, str, str]] | None:
@@ -158,8 +162,15 @@ class LabelBlock:
         if name and not value and action == "delete" and "type" in self.fields:
             rdtype = self.fields["type"].upper()
             if is_type_word(rdtype):  # "Value: (whatever is there)": the whole record set
-                return Mention(name, rdtype, None, self.line, action="delete",
-                               last_line=self.last_line, excerpt=" / ".join(self.lines))
+                return Mention(
+                    name,
+                    rdtype,
+                    None,
+                    self.line,
+                    action="delete",
+                    last_line=self.last_line,
+                    excerpt=" / ".join(self.lines),
+                )
         if not name or not value:
             return None
         rdtype = self.fields.get("type", "").upper() or self._infer_type(value)

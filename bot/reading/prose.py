@@ -7,8 +7,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.reading.mentions import Mention, clean_data, is_owner_token
 from bot.models import Action
+from bot.reading.mentions import Mention, clean_data, is_owner_token
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[A-Z(])(?!(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|IN)\b)|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)"

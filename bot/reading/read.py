@@ -107,7 +107,9 @@ def _values(change: DnsChange) -> list[str]:
 def _in_comment(flag: Flag, comment_id: int | None) -> Flag:
     if flag.source is None or comment_id is None:
         return flag
-    return flag.model_copy(update={"source": flag.source.model_copy(update={"comment_id": comment_id})})
+    return flag.model_copy(
+        update={"source": flag.source.model_copy(update={"comment_id": comment_id})}
+    )
 
 
 def _private_key_flag() -> Flag:

@@ -32,8 +32,11 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
             flags.append(_ambiguous(name, cnames, "asks for more than one CNAME at one name"))
         elif cnames and any(c.type != "CNAME" for c in adds):
             flags.append(
-                _ambiguous(name, adds, "asks for a CNAME and other data at one name (a CNAME "
-                "must stand alone)")
+                _ambiguous(
+                    name,
+                    adds,
+                    "asks for a CNAME and other data at one name (a CNAME must stand alone)",
+                )
             )
         added = {(c.type, c.value) for c in here if c.action == "add"}
         both = [c for c in here if c.action == "delete" and (c.type, c.value) in added]
@@ -42,15 +45,23 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
     for c in changes:
         if c.action == "update" and c.old_value is None:
             flags.append(
-                _ambiguous(c.name, [c], "asks to change a record but never says its current "
-                "value; check what is published (dig) and confirm with the vendor")
+                _ambiguous(
+                    c.name,
+                    [c],
+                    "asks to change a record but never says its current "
+                    "value; check what is published (dig) and confirm with the vendor",
+                )
             )
         elif c.action == "update" and c.old_value == c.value:
             flags.append(_ambiguous(c.name, [c], "asks to replace a record with itself"))
         elif c.action == "delete" and c.value is None:
             flags.append(
-                _ambiguous(c.name, [c], f"asks to delete a {c.type} record without saying which "
-                "value; other records of that type may exist at the name")
+                _ambiguous(
+                    c.name,
+                    [c],
+                    f"asks to delete a {c.type} record without saying which "
+                    "value; other records of that type may exist at the name",
+                )
             )
         elif c.action == "add" and c.value is None:
             flags.append(_ambiguous(c.name, [c], "asks to add a record with no data"))
@@ -71,9 +82,7 @@ def _ambiguous(name: str, changes: list[DnsChange], why: str) -> Flag:
     )
 
 
-def unread_flags(
-    lines: Iterable[tuple[int | None, int, str]], used: list[str]
-) -> list[Flag]:
+def unread_flags(lines: Iterable[tuple[int | None, int, str]], used: list[str]) -> list[Flag]:
     """`lines`: (comment id, line number, text) of everything the vendor wrote that was read."""
     flags: list[Flag] = []
     reported: set[str] = set()

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.reading.labels import action_word, header_phrase
-from bot.reading.mentions import Mention, clean_data, ttl_of, is_owner_token, is_type_word
+from bot.reading.mentions import Mention, clean_data, is_owner_token, is_type_word, ttl_of
 
 
 def table_cells(line: str) -> list[str] | None:

@@ -140,7 +140,9 @@ class Walker:
         if m.group(1).upper() == "ORIGIN":
             self.ctx.zone = safe_name(m.group(2))
         else:
-            self.ctx.ttl = int(m.group(2)) if m.group(2).isascii() and m.group(2).isdigit() else None
+            self.ctx.ttl = (
+                int(m.group(2)) if m.group(2).isascii() and m.group(2).isdigit() else None
+            )
         return True
 
     def _dig_line(self, number: int, line: str) -> bool:
@@ -264,7 +266,9 @@ class Walker:
     def _context_from(self, line: str) -> None:
         intro = cues.introduces(line)
         if intro:
-            rdtype = next((w.upper() for w in line.replace(",", " ").split() if is_type_word(w)), None)
+            rdtype = next(
+                (w.upper() for w in line.replace(",", " ").split() if is_type_word(w)), None
+            )
             if rdtype and rdtype != self.loose.get("type"):
                 self.loose = {"type": rdtype}
             self.loose["expect"] = intro
@@ -321,7 +325,9 @@ class Walker:
                     read_here = True
                     excerpt = " ".join(sentence.split())
                     self._add(
-                        replace(mention, last_line=last, excerpt=excerpt), mode=mode, structured=False
+                        replace(mention, last_line=last, excerpt=excerpt),
+                        mode=mode,
+                        structured=False,
                     )
             if not read_here and self.recent and cues.refers_back(sentence):
                 self._refer_back(sentence, first, last)
@@ -333,7 +339,6 @@ class Walker:
             self.ctx.action, self.ctx.after_issuance = None, False
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
             self.lead_ttl = prose.ttl_in(" ".join(text.split()))  # "give it a TTL of 300:"
-
 
     def _refer_back(self, sentence: str, first: int, last: int) -> None:
         """A sentence about the records just shown: "That TXT record should be removed",
@@ -361,9 +366,14 @@ class Walker:
             if action != "delete":
                 continue
             deleted = replace(
-                m, action="delete", mode="request", after_issuance=later, old_value=None,
+                m,
+                action="delete",
+                mode="request",
+                after_issuance=later,
+                old_value=None,
                 ttl=m.ttl if m.mode == "observed" else None,  # as published, not as requested
-                last_line=last, excerpt=f"{m.excerpt} / {note}",
+                last_line=last,
+                excerpt=f"{m.excerpt} / {note}",
             )
             if later or m.mode == "observed":
                 self.mentions.append(deleted)  # the record stays (requested or published)
