@@ -10,10 +10,18 @@ from bot.config import DEFAULT_CONFIG, load_app_config
 
 
 def main() -> int:
-    from bench import dns_bench, service_bench, slack_bench, triage_bench, zendesk_bench
+    from bench import (
+        dns_bench,
+        service_bench,
+        slack_bench,
+        triage_bench,
+        trust_bench,
+        zendesk_bench,
+    )
 
     app = load_app_config(DEFAULT_CONFIG)
     rows = [
+        *trust_bench.run(app),
         *triage_bench.run(app),
         *dns_bench.run(app),
         *zendesk_bench.run(app),
