@@ -176,7 +176,8 @@ def redact_private_keys(text: str) -> tuple[str, bool]:
 def normalise(text: str) -> str:
     """Smart quotes to ASCII, odd spaces to plain ones, CRs removed. E-mail quote markers
     stay: where quoted history begins is for the reader to decide (bot.reading.quoted)."""
-    return text.translate(_TRANSLATE)
+    # A lone surrogate can't be encoded anywhere downstream (JSON, Slack): it becomes "?".
+    return text.encode("utf-8", "replace").decode("utf-8").translate(_TRANSLATE)
 
 
 def without_quote_markers(text: str) -> str:
