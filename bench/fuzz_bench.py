@@ -11,6 +11,7 @@ input, and exits 1 if there was any.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import sys
 import tempfile
@@ -75,8 +76,19 @@ def failure_key(exc: BaseException) -> str:
     if frame is None:
         return type(exc).__name__
     where = f"{Path(frame.filename).relative_to(ROOT) if ours else frame.filename}:{frame.lineno}"
-    inner = f" -> {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames[-1] != frame else ""
+    inner = (
+        f" -> {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames[-1] != frame else ""
+    )
     return f"{type(exc).__name__} at {where} ({frame.name}){inner}"
+
+
+_FAILURE_CLASSES: dict[str, type[Exception]] = {}
+
+
+def failure_class(key: str) -> type[Exception]:
+    """One exception class per failure key. Hypothesis tells failures apart by the type and
+    the raise site, so raising this from one place makes its failures exactly our keys."""
+    return _FAILURE_CLASSES.setdefault(key, type("FuzzFailure", (Exception,), {"key": key}))
 
 
 class Hunt:
@@ -101,13 +113,11 @@ class Hunt:
                     return  # shrunk in an earlier round: look for other failures instead
                 line = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
                 latest[key] = Failure(key, line, case)  # Hypothesis replays the minimal last
-                raise
+                raise failure_class(key)(line) from exc
 
         test = seed(round_seed)(ROUND(given(target.strategy)(body)))
-        try:
+        with contextlib.suppress(Exception):  # Hypothesis's own report: `latest` has the cases
             test()
-        except Exception:  # noqa: S110 - Hypothesis's own report; `latest` holds the cases
-            pass
         self.found.update(latest)
         self.rounds += 1
 

@@ -159,7 +159,11 @@ def from_email(raw: str) -> tuple[str, str]:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return subject, ""
-    content = part.get_content()
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError):  # an unknown or broken charset: read the bytes as UTF-8
+        payload = part.get_payload(decode=True)
+        content = payload if isinstance(payload, bytes) else str(payload or "").encode()
     if not isinstance(content, str):
         content = content.decode("utf-8", "replace")
     if part.get_content_subtype() == "html":
