@@ -1,4 +1,4 @@
-"""The fuzz grammar with fresh seeds for a while: `python -m bench.fuzz_bench [--seconds N] [--seed S]`.
+"""The fuzz grammar with fresh seeds: `python -m bench.fuzz_bench [--seconds N] [--seed S]`.
 
 Runs rounds of `tests/fuzz_grammar.py` tickets (as text, and as .eml / .html / .txt files)
 through the checks of `tests/test_fuzz_grammar.py` until N seconds have passed (a round that
@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, Phase, Verbosity, given, seed, settings
 from hypothesis import strategies as st
 
 from bot.config import DEFAULT_CONFIG, AppConfig, load_app_config
-from tests.fuzz_grammar import TicketFile, subjects, ticket_files, tickets
+from tests.fuzz_grammar import subjects, ticket_files, tickets
 from tests.test_fuzz_grammar import check_file, check_text
 
 ROOT = Path(__file__).resolve().parent.parent
