@@ -109,6 +109,18 @@ _BOILERPLATE = re.compile(
 )
 
 
+_PLURAL_REFERENCE = re.compile(
+    r"\b(?:both|these|those|them|all\s+(?:of\s+)?(?:the|these|those)|the\s+(?:txt|cname|caa)\s+records|"
+    r"(?:two|three|four)\s+(?:txt|cname|caa)?\s*records)\b",
+    re.I,
+)
+
+
+def refers_to_all(clause: str) -> bool:
+    """A plural back-reference ("both", "these TXT records") means every record shown so far."""
+    return bool(_PLURAL_REFERENCE.search(clause))
+
+
 def refers_back(sentence: str) -> bool:
     return bool(_BACK_REFERENCE.search(sentence)) and not _BOILERPLATE.search(sentence)
 

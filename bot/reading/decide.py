@@ -44,6 +44,10 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
     out.observed = _unique([s.observed for s in said if s.observed is not None])
     observed: list[Observed] = []  # what the ticket has described so far, in reading order
     kept: list[tuple[int, DnsChange]] = []
+    asked: dict[tuple[int, str, str], set[str | None]] = {}  # values each comment asks for
+    for s in said:
+        if s.change is not None and s.change.action in ("add", "update"):
+            asked.setdefault((s.comment, s.change.name, s.change.type), set()).add(s.change.value)
     pending = sorted(retract_all_before.items(), key=lambda kv: kv[0])
     for item in [*said, None]:
         while pending and (item is None or pending[0][0] <= item.comment):
@@ -63,7 +67,10 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
             _withdraw(item.negated, kept, out)
         elif item.change is not None:
             change = _complete(item.change, observed)
-            _supersede(item.comment, change, kept, out)
+            if _published(change, observed):
+                continue  # asked for what the ticket says is already there: nothing to do
+            again = asked.get((item.comment, change.name, change.type), set())
+            _supersede(item.comment, change, kept, out, again)
     out.changes = [c for _, c in kept]
     return out
 
@@ -100,9 +107,21 @@ def _withdraw(negated: DnsChange, kept: list[tuple[int, DnsChange]], out: Decisi
     out.flags.append(_retracted(shown, "the ticket says it is not wanted", negated.source))
 
 
+def _published(change: DnsChange, observed: list[Observed]) -> bool:
+    return change.action == "add" and any(
+        (o.name, o.type, o.value) == (change.name, change.type, change.value) for o in observed
+    )
+
+
 def _supersede(
-    comment: int, change: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision
+    comment: int,
+    change: DnsChange,
+    kept: list[tuple[int, DnsChange]],
+    out: Decision,
+    again: set[str | None],
 ) -> None:
+    """A later comment's new value replaces an earlier request at the same name and type,
+    unless that comment asks for the earlier value again (a set of TXT/CAA values)."""
     if any(c.key() == change.key() for _, c in kept):
         return  # the same request, repeated
     if change.action in ("add", "update"):
@@ -113,6 +132,7 @@ def _supersede(
             and c.name == change.name
             and c.type == change.type
             and c.action in ("add", "update")
+            and c.value not in again
         ]
         if earlier and change.action == "update" and change.old_value is None:
             # "The token has changed: please update it to ..." replaces a request, not a record.

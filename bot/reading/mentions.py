@@ -71,7 +71,10 @@ def strip_list_marker(line: str) -> str:
 
 
 def is_owner_token(token: str) -> bool:
-    return bool(_OWNER_TOKEN.match(token)) and ("." in token or token[0] in "@_*")
+    if not _OWNER_TOKEN.match(token):
+        return False
+    # A name has two labels ("removed." ending a sentence is a word), or is @, _x or *.x.
+    return "." in token.rstrip(".") or token[0] in "@_*"
 
 
 def clean_data(rdtype: str, data: str) -> str:
@@ -80,6 +83,12 @@ def clean_data(rdtype: str, data: str) -> str:
     if rdtype in ("TXT", "CAA") and data.endswith('".'):
         data = data[:-1]
     return data
+
+
+def data_shaped(rdtype: str, text: str) -> bool:
+    """Does the whole text look like record data of this type (a `dig +short` answer line)?"""
+    shape = _DATA_SHAPES.get(rdtype)
+    return bool(shape and shape.match(clean_data(rdtype, text)))
 
 
 def read_zone_line(line: str, number: int) -> Mention | None:

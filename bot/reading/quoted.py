@@ -10,6 +10,7 @@ numbers so every record keeps its place in the comment.
 from __future__ import annotations
 
 import logging
+import re
 
 from mailparser_reply import EmailReplyParser
 
@@ -18,11 +19,12 @@ log = logging.getLogger(__name__)
 # Zendesk notification mails put this above the new comment: history follows further down.
 ZENDESK_DELIMITER = "##- Please type your reply above this line -##"
 MAX_PARSED = 200_000  # the parser is linear, but no comment needs more than this read for quotes
+_SEPARATOR = re.compile(r"^-{10,}$")
 
 
 def history_start(lines: list[str]) -> int:
     """Index of the first line of quoted history (len(lines) when there is none)."""
-    end = _quoted_tail(lines)
+    end = min(_quoted_tail(lines), _zendesk_history(lines))
     text = "\n".join(lines[:end])
     if len(text) > MAX_PARSED:
         return end
@@ -44,6 +46,19 @@ def history_start(lines: list[str]) -> int:
         if lines[i].strip() and (lines[i].strip() == first or lines[i].strip().startswith(first)):
             return i if i > 0 else end
     return end
+
+
+def _zendesk_history(lines: list[str]) -> int:
+    """Zendesk's notification: a reply typed above the delimiter is new and all below it is
+    history; with nothing above it, the newest comment is the first block between the
+    `-----` separators below it, and older comments follow."""
+    marker = next((i for i, line in enumerate(lines) if ZENDESK_DELIMITER in line), None)
+    if marker is None:
+        return len(lines)
+    if any(line.strip() for line in lines[:marker]):
+        return marker
+    separators = [i for i in range(marker, len(lines)) if _SEPARATOR.match(lines[i].strip())]
+    return separators[1] if len(separators) > 1 else len(lines)
 
 
 def _quoted_tail(lines: list[str]) -> int:

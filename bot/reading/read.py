@@ -28,7 +28,10 @@ def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
     used: list[str] = []
     for index, part in enumerate(parts):
         if part.role != "vendor":
-            continue  # requests come only from the vendor; our own replies are context
+            # Requests come only from the vendor. What others describe as published (our
+            # own dig paste) is still a fact the vendor's "delete that record" can refer to.
+            said += _observed_only(index, part, default_zone)
+            continue
         numbered = _lines_to_read(part)
         walker = Walker()
         for number, line in numbered:
@@ -70,6 +73,24 @@ def visible_text(ticket: Ticket) -> str:
     """What the vendor wrote, as plain text: what classification and signals read."""
     parts = [p for p in parts_of(ticket) if p.role == "vendor"]
     return "\n\n".join("\n".join(strip_marker(x) for x in p.lines) for p in parts)
+
+
+def _observed_only(index: int, part: Part, zone: str) -> list[Said]:
+    walker = Walker()
+    for number, line in _lines_to_read(part):
+        walker.feed(number, line)
+    walker.finish()
+    found = []
+    for mention in walker.mentions:
+        if mention.mode != "observed":
+            continue
+        try:
+            observed = to_observed(mention, zone, part.comment_id)
+        except Exception:  # a malformed line in our own reply is not the vendor's request
+            continue
+        if observed is not None:
+            found.append(Said(index, observed=observed))
+    return found
 
 
 def _lines_to_read(part: Part) -> list[tuple[int, str]]:

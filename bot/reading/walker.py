@@ -20,6 +20,7 @@ from bot.reading.mentions import (
     Mention,
     Mode,
     clean_data,
+    data_shaped,
     is_owner_token,
     is_type_word,
     read_zone_line,
@@ -63,6 +64,7 @@ class Walker:
     after_prose: bool = True  # the next structured line starts a new block
     loose: dict[str, str] = field(default_factory=dict)  # a record spread over bare lines
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
+    pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
 
     def feed(self, number: int, line: str) -> None:
         line = line[:MAX_LINE]
@@ -77,6 +79,7 @@ class Walker:
                 end()
             except Exception as exc:
                 self.flags.append(failed_block(0, 0, "", exc))
+        self.flags += [unread_request(*p) for p in self.pending]
 
     def _feed(self, number: int, line: str) -> None:
         if self._directive(line) or self._dig_line(number, line):
@@ -114,6 +117,7 @@ class Walker:
 
     def _add(self, mention: Mention, mode: Mode | None = None, structured: bool = True) -> None:
         ctx = self.ctx
+        self.pending = [p for p in self.pending if p[2] != mention.rdtype]
         if structured:
             if self.after_prose:
                 self.recent, self.after_prose = [], False
@@ -169,8 +173,7 @@ class Walker:
             self._add(zone_line, mode="observed")
             return True
         name, rdtype = self.dig
-        bare = len(stripped.split()) == 1 or stripped.startswith('"')
-        if name and rdtype and bare:  # `dig +short NAME TYPE` prints bare values
+        if name and rdtype and data_shaped(rdtype, stripped):  # `dig +short` prints bare data
             value = clean_data(rdtype, stripped)
             self._add(Mention(name, rdtype, value, number, excerpt=line), mode="observed")
             return True
@@ -329,6 +332,8 @@ class Walker:
                         mode=mode,
                         structured=False,
                     )
+            if not read_here:
+                self._note_request(sentence, first)
             if not read_here and self.recent and cues.refers_back(sentence):
                 self._refer_back(sentence, first, last)
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
@@ -339,6 +344,19 @@ class Walker:
             self.ctx.action, self.ctx.after_issuance = None, False
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
             self.lead_ttl = prose.ttl_in(" ".join(text.split()))  # "give it a TTL of 300:"
+
+    def _note_request(self, sentence: str, first: int) -> None:
+        """A sentence that asks for a record of a type, when no record of that type has been
+        read: it waits for the block it introduces, or ends as an `unread_value` flag."""
+        if cues.is_negated(sentence):
+            return
+        action = prose.action_cue(sentence)
+        if action is None:
+            return
+        read = {m.rdtype for m in self.mentions}
+        for word in dict.fromkeys(w.strip(".,;:()\"'").upper() for w in sentence.split()):
+            if word in _BOILERPLATE_TYPES and word not in read:
+                self.pending.append((first, " ".join(sentence.split()), word))
 
     def _refer_back(self, sentence: str, first: int, last: int) -> None:
         """A sentence about the records just shown: "That TXT record should be removed",
@@ -357,7 +375,15 @@ class Walker:
         self, clause: str, ttl: int | None, later: bool, note: str, last: int
     ) -> None:
         types = {w.strip(".,;:()").upper() for w in clause.split()} & {"TXT", "CNAME", "CAA"}
-        targets = [i for i in self.recent if not types or self.mentions[i].rdtype in types]
+        shown = (
+            [i for i, m in enumerate(self.mentions) if m.action != "delete"]
+            if cues.refers_to_all(clause)
+            else self.recent
+        )
+        targets = [i for i in shown if not types or self.mentions[i].rdtype in types]
+        if targets:
+            answered = {self.mentions[i].rdtype for i in targets}
+            self.pending = [p for p in self.pending if p[2] not in answered]
         action = None if cues.is_negated(clause) else prose.action_cue(clause)
         for i in targets:
             m = self.mentions[i]
@@ -377,6 +403,20 @@ class Walker:
             )
             if later or m.mode == "observed":
                 self.mentions.append(deleted)  # the record stays (requested or published)
+
+
+_BOILERPLATE_TYPES = frozenset(("TXT", "CNAME", "CAA"))
+
+
+def unread_request(line: int, sentence: str, rdtype: str) -> Flag:
+    shown = excerpt(sentence)
+    return Flag(
+        code="unread_value",
+        severity="warn",
+        message=f"Line {line} asks for a change to a {rdtype} record, but no {rdtype} record "
+        f"was read from the ticket: {shown!r}. Read that part of the ticket by hand.",
+        source=Source(first_line=line, last_line=line, excerpt=shown),
+    )
 
 
 def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:
