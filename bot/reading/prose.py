@@ -213,7 +213,17 @@ def _values(
             continue
         before = {tokens[j].word for j in range(max(0, i - 3), i)}
         value = clean_data(rdtype, tokens[i].text)
-        if before & _VALUE_CUES or (rdtype == "TXT" and tokens[i].quoted):
+        colon = sentence[max(0, tokens[i].start - 3) : tokens[i].start].rstrip().endswith(":")
+        introduced = (
+            i > 0
+            and colon
+            and tokens[i - 1].word
+            in (
+                "record",
+                "records",
+            )
+        )  # Fastly: "add the following CNAME record: x.fastly-validations.com"
+        if before & _VALUE_CUES or introduced or (rdtype == "TXT" and tokens[i].quoted):
             cued.append((i, value))
         elif i == t + 1 and t > 0 and _is_name(tokens[t - 1]):
             plain.append((i, value))  # "NAME TYPE VALUE" written inside a sentence

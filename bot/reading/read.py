@@ -58,6 +58,7 @@ def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
     flags += decision.flags
     flags += consistency_flags(decision.changes)
     flags += unread_flags(read_lines, used)
+    flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
         flags.insert(0, _private_key_flag())
     names = [validated_domain(c.name) for c in decision.changes]
@@ -119,6 +120,20 @@ def _said(
     if mention.mode == "negated":
         return Said(index, negated=change)
     return Said(index, change=change)
+
+
+def _one_per_line(flags: list[Flag]) -> list[Flag]:
+    """One `unread_value` per line of a comment is enough to send a person there."""
+    seen: set[tuple[int | None, int]] = set()
+    kept = []
+    for flag in flags:
+        if flag.code == "unread_value" and flag.source is not None:
+            where = (flag.source.comment_id, flag.source.first_line)
+            if where in seen:
+                continue
+            seen.add(where)
+        kept.append(flag)
+    return kept
 
 
 def _values(change: DnsChange) -> list[str]:

@@ -117,7 +117,6 @@ class Walker:
 
     def _add(self, mention: Mention, mode: Mode | None = None, structured: bool = True) -> None:
         ctx = self.ctx
-        self.pending = [p for p in self.pending if p[2] != mention.rdtype]
         if structured:
             if self.after_prose:
                 self.recent, self.after_prose = [], False
@@ -136,6 +135,7 @@ class Walker:
                 excerpt=mention.excerpt.strip(),
             )
         )
+        self._answered(self.mentions[-1])
 
     def _directive(self, line: str) -> bool:
         m = _DIRECTIVE.match(line)
@@ -332,8 +332,7 @@ class Walker:
                         mode=mode,
                         structured=False,
                     )
-            if not read_here:
-                self._note_request(sentence, first)
+            self._note_request(sentence, first, typed=not read_here)
             if not read_here and self.recent and cues.refers_back(sentence):
                 self._refer_back(sentence, first, last)
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
@@ -345,7 +344,11 @@ class Walker:
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
             self.lead_ttl = prose.ttl_in(" ".join(text.split()))  # "give it a TTL of 300:"
 
-    def _note_request(self, sentence: str, first: int) -> None:
+    def _answered(self, mention: Mention) -> None:
+        done = {mention.rdtype, ANY_DELETE if mention.action == "delete" else mention.rdtype}
+        self.pending = [p for p in self.pending if p[2] not in done]
+
+    def _note_request(self, sentence: str, first: int, typed: bool) -> None:
         """A sentence that asks for a record of a type, when no record of that type has been
         read: it waits for the block it introduces, or ends as an `unread_value` flag."""
         if cues.is_negated(sentence):
@@ -354,6 +357,14 @@ class Walker:
         if action is None:
             return
         read = {m.rdtype for m in self.mentions}
+        for clause in cues.clauses(sentence):
+            words = {w.strip(".,;:()\"'").upper() for w in clause.split()}
+            untyped = _BOILERPLATE_TYPES.isdisjoint(words) and "RECORD" in clause.upper()
+            deleted = any(m.action == "delete" for m in self.mentions)
+            if untyped and not deleted and prose.action_cue(clause) == "delete":
+                self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
+        if not typed:
+            return
         for word in dict.fromkeys(w.strip(".,;:()\"'").upper() for w in sentence.split()):
             if word in _BOILERPLATE_TYPES and word not in read:
                 self.pending.append((first, " ".join(sentence.split()), word))
@@ -403,9 +414,11 @@ class Walker:
             )
             if later or m.mode == "observed":
                 self.mentions.append(deleted)  # the record stays (requested or published)
+                self._answered(deleted)
 
 
 _BOILERPLATE_TYPES = frozenset(("TXT", "CNAME", "CAA"))
+ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name
 
 
 def unread_request(line: int, sentence: str, rdtype: str) -> Flag:
@@ -413,8 +426,13 @@ def unread_request(line: int, sentence: str, rdtype: str) -> Flag:
     return Flag(
         code="unread_value",
         severity="warn",
-        message=f"Line {line} asks for a change to a {rdtype} record, but no {rdtype} record "
-        f"was read from the ticket: {shown!r}. Read that part of the ticket by hand.",
+        message=(
+            f"Line {line} asks to delete records without naming them, and no delete was read "
+            f"from the ticket: {shown!r}. Check with dig what is there and ask the vendor."
+            if rdtype == ANY_DELETE
+            else f"Line {line} asks for a change to a {rdtype} record, but no {rdtype} record "
+            f"was read from the ticket: {shown!r}. Read that part of the ticket by hand."
+        ),
         source=Source(first_line=line, last_line=line, excerpt=shown),
     )
 
