@@ -115,7 +115,10 @@ class SlackPoster:
         """Save the ticket (text redacted) and its triage; return the triage saved before."""
         rid = int(ticket.id)
         previous = self.load(rid)
-        safe = ticket.model_copy(update={"text": to_plain_text(ticket.text)})
+        comments = tuple(
+            c.model_copy(update={"body": to_plain_text(c.body)}) for c in ticket.comments
+        )
+        safe = ticket.model_copy(update={"text": to_plain_text(ticket.text), "comments": comments})
         self.store.save_ticket(rid, safe.model_dump_json(), triage.model_dump_json(), self.clock())
         return previous[1] if previous else None
 

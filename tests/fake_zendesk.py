@@ -106,7 +106,9 @@ class FakeZendesk:
                     "public": True,
                     "body": body,
                     "plain_body": body,
-                    "html_body": html or f'<div class="zd-comment"><p>{escape(body)}</p></div>',
+                    # Zendesk turns a plain comment's line breaks into <br> in html_body.
+                    "html_body": html
+                    or f'<div class="zd-comment"><p>{escape(body).replace(chr(10), "<br>" + chr(10))}</p></div>',
                     "author_id": author,
                     "attachments": [],
                     "created_at": stamp(at),

@@ -70,7 +70,8 @@ def test_first_poll_delivers_certificate_tickets_only(
     assert recorder.ids() == [56001, 56003]
     assert report.skipped == [56002]
     first = recorder.events[0]
-    assert first.first_seen and CNAME in first.ticket.text
+    assert first.first_seen and CNAME in first.ticket.comments[0].body
+    assert first.ticket.comments[0].role == "vendor"
     assert first.ticket.url == "https://fastly.zendesk.com/hc/requests/56001"
     # one listing, then comments for each of the three changed requests
     assert seeded.count("/requests.json") == 1 and seeded.count("/comments") == 3

@@ -187,6 +187,14 @@ def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Ment
     )
 
 
+def _zone_line_owner(tokens: list[_Token], t: int) -> bool:
+    """`NAME [TTL] [IN] TYPE VALUE` written inside a sentence ("Please add: NAME 300 IN ...")."""
+    j = t - 1
+    while j >= 0 and (tokens[j].text.upper() == "IN" or tokens[j].text.isdecimal()) and j > t - 3:
+        j -= 1
+    return j >= 0 and _is_name(tokens[j])
+
+
 def _is_type(tokens: list[_Token], i: int) -> bool:
     tok = tokens[i]
     if tok.quoted:
@@ -225,7 +233,7 @@ def _values(
         )  # Fastly: "add the following CNAME record: x.fastly-validations.com"
         if before & _VALUE_CUES or introduced or (rdtype == "TXT" and tokens[i].quoted):
             cued.append((i, value))
-        elif i == t + 1 and t > 0 and _is_name(tokens[t - 1]):
+        elif i == t + 1 and _zone_line_owner(tokens, t):
             plain.append((i, value))  # "NAME TYPE VALUE" written inside a sentence
     found = sorted(cued + [p for p in plain if p[0] < (cued[0][0] if cued else len(tokens))])
     return found[:2]
