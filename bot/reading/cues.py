@@ -157,12 +157,21 @@ def clauses(sentence: str) -> list[str]:
 _TYPE_WORDS = re.compile(r"\b(CNAME|TXT|CAA|AAAA|MX|NS|DS)\b", re.I)
 
 
+_WITHDRAW_TYPE = re.compile(
+    r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget\s+about|drop)\b[^.\n]{0,30}?"
+    r"\b(?:the|that|this|my)\s+(TXT|CNAME|CAA)\b",
+    re.I,
+)
+
+
 def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     """Does this comment withdraw what an earlier one asked for ("please ignore my previous
-    message")? With the record types it names (None: everything)."""
+    message", "please disregard the TXT I asked for")? With the record types it names (None:
+    everything)."""
     m = _WITHDRAW_EARLIER.search(text)
     if not m:
-        return False, None
+        typed = {t.upper() for t in _WITHDRAW_TYPE.findall(text)}
+        return (True, frozenset(typed)) if typed else (False, None)
     scope = _SCOPE_END.split(m.group(0), maxsplit=1)[0]
     types = frozenset(t.upper() for t in _TYPE_WORDS.findall(scope))
     return True, types or None

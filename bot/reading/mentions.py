@@ -27,6 +27,10 @@ _ZONE_LINE = re.compile(
     rf"(?P<type>{TYPE_WORD})\s+(?P<rdata>[^;]*?)\s*(?:;.*)?$",
     re.ASCII,
 )
+_TYPE_FIRST = re.compile(
+    rf"^(?P<type>{TYPE_WORD})\s+(?P<name>{OWNER})\s+(?P<rdata>[^;]*?)\s*$", re.ASCII
+)
+_ARROW = re.compile(r"^(?:->|=>)\s*")
 # What a whole zone-file line's data looks like, per type; anything else is prose.
 _DATA_SHAPES = {
     "CNAME": re.compile(r"^\S+$"),
@@ -92,15 +96,18 @@ def data_shaped(rdtype: str, text: str) -> bool:
 
 
 def read_zone_line(line: str, number: int) -> Mention | None:
-    """`name [ttl] [IN] [ttl] TYPE data` when the whole line is that and nothing else."""
-    match = _ZONE_LINE.match(strip_list_marker(line))
+    """`name [ttl] [IN] [ttl] TYPE data` when the whole line is that and nothing else; also
+    `TYPE name data` and an arrow before the data (`CNAME name -> target`), as lists write it."""
+    text = strip_list_marker(line)
+    match = _ZONE_LINE.match(text) or _TYPE_FIRST.match(text)
     if not match or not is_owner_token(match["name"]):
         return None
     rdtype = match["type"].upper()
-    data = clean_data(rdtype, match["rdata"])
+    data = clean_data(rdtype, _ARROW.sub("", match["rdata"], count=1))
     if not _DATA_SHAPES[rdtype].match(data):
         return None
-    ttl = match["ttl"] or match["ttl2"]
+    groups = match.groupdict()
+    ttl = groups.get("ttl") or groups.get("ttl2")
     return Mention(
         match["name"], rdtype, data, number, ttl=ttl_of(ttl) if ttl else None, excerpt=line
     )

@@ -52,6 +52,8 @@ _ADD = re.compile(
     r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy|new)\b", re.I
 )
 _NEGATED = re.compile(r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$", re.I)
+# "a subscription that was deleted in October": something that happened, not a request.
+_NARRATED = re.compile(r"\b(?:was|were|been|had|got)\s+(?:\w+\s+)?$", re.I)
 _DESCRIPTIVE = re.compile(
     r"\b(?:currently|exists|existing|found|we see|there is|is set to|already|at the moment)\b", re.I
 )
@@ -91,7 +93,8 @@ def action_cue(text: str) -> Action | None:
     found: list[tuple[int, Action]] = []
     for pattern, action in ((_DELETE, "delete"), (_UPDATE, "update"), (_ADD, "add")):
         for m in pattern.finditer(text):
-            if not _NEGATED.search(text[max(0, m.start() - 40) : m.start()]):
+            before = text[max(0, m.start() - 40) : m.start()]
+            if not _NEGATED.search(before) and not _NARRATED.search(before):
                 found.append((m.start(), action))  # type: ignore[arg-type]
     return max(found)[1] if found else None
 
@@ -154,7 +157,7 @@ def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Ment
     tokens = _tokens(sentence)
     t = next((i for i, tok in enumerate(tokens) if _is_type(tokens, i)), None)
     if t is None:
-        return None
+        return _pointed(sentence, tokens, number)
     rdtype = tokens[t].text.upper()
     arrows = {i + d for i, tok in enumerate(tokens) if tok.text in ("->", "=>") for d in (-1, 1)}
     usable = [i for i in range(len(tokens)) if i not in arrows and i != t]
@@ -184,6 +187,36 @@ def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Ment
         action=action,
         after_issuance=bool(AFTER_ISSUANCE.search(sentence)),
         origin_hint=next((o for o in origins if not o.startswith("_")), None),
+    )
+
+
+_POINT_TO = re.compile(r"\bpoint(?:s|ing)?\s+(?:to|at)\b", re.I)
+
+
+def _pointed(sentence: str, tokens: list[_Token], number: int) -> Mention | None:
+    """ "Please change _acme-challenge.gov.uk so that it points to X": no type word, but only a
+    CNAME points, and only at a validation name (`_` first) is that a certificate's record."""
+    m = _POINT_TO.search(sentence)
+    action = action_cue(sentence)
+    if not m or action not in ("add", "update"):
+        return None
+    value = next(
+        (i for i, tok in enumerate(tokens) if tok.start >= m.end() and _fits("CNAME", tok)), None
+    )
+    owners = [
+        i
+        for i, tok in enumerate(tokens)
+        if tok.start < m.start() and _is_name(tok) and tok.text.startswith("_")
+    ]
+    if value is None or not owners:
+        return None
+    return Mention(
+        name=tokens[owners[-1]].text,
+        rdtype="CNAME",
+        value=clean_data("CNAME", tokens[value].text),
+        line=number,
+        action=action,  # type: ignore[arg-type]
+        after_issuance=bool(AFTER_ISSUANCE.search(sentence)),
     )
 
 

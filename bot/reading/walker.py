@@ -210,6 +210,8 @@ class Walker:
     def _labels(self, labels: list[tuple[str, str, str]], number: int, line: str) -> None:
         for role, label, raw in labels:
             value, remark = _remark(raw)
+            if role == "domain" and value.strip("'\"`").startswith("_"):
+                role = "name"  # acme.sh: "Domain: '_acme-challenge.example'" is the record's name
             first = _FIRST_WORD.match(value)
             if role == "domain":
                 self._set_domain(first.group() if first else "")
