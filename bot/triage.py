@@ -54,8 +54,12 @@ def decide(
     flags = list(extraction.flags)
     verdicts = []
     owners = app.owners()
+    # A reading flag that blocks (ambiguous_request) holds back every change at its name.
+    held = {f.name for f in extraction.flags if f.severity == "block" and f.name}
     for change in extraction.changes:
         verdict, change_flags = judge(change, extraction.changes, facts, owners, app)
+        if change.name in held:
+            verdict = verdict.model_copy(update={"blocked": True})
         verdicts.append(verdict)
         flags.extend(change_flags)
     flags.extend(ticket_flags(extraction, signals, facts, owners))

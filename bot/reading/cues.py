@@ -36,7 +36,7 @@ _NAME = r"[`\"']?([A-Za-z0-9*][A-Za-z0-9_.-]{0,252}\.[A-Za-z]{2,63}\.?)"
 _DOMAIN_CUE = re.compile(
     r"\b(?:domains?|hostnames?|common\s+name|SANs?|certificates?\s+for|"
     r"(?:re)?validat(?:e|ing|ion\s+for|ion\s+of)|verify|verifying|ownership\s+of|"
-    r"(?:records?|entr(?:y|ies)|changes?)\s+(?:for|on|under|in)|renewal\s+(?:for|of)|"
+    r"(?:records?|entr(?:y|ies)|changes?|CNAME|TXT|CAA)\s+(?:for|on|under|in)|renewal\s+(?:for|of)|"
     r"(?:^|[,;:]\s?|\bso\s)for)"
     r"[ ]?(?:name)?[ ]?(?:is|:|=)?[ ]?(?:the[ ])?(?:domain[ ])?" + _NAME,
     re.I,

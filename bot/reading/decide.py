@@ -72,6 +72,13 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
             again = asked.get((item.comment, change.name, change.type), set())
             _supersede(item.comment, change, kept, out, again)
     out.changes = [c for _, c in kept]
+    # What an update replaces is, by the vendor's own account, what is published now.
+    replaced = [
+        Observed(name=c.name, type=c.type, value=c.old_value, source=c.source)
+        for c in out.changes
+        if c.action == "update" and c.old_value is not None
+    ]
+    out.observed = _unique([*out.observed, *replaced])
     return out
 
 

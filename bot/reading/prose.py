@@ -190,7 +190,8 @@ def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Ment
     )
 
 
-_POINT_TO = re.compile(r"\bpoint(?:s|ing)?\s+(?:to|at)\b", re.I)
+_POINT_TO = re.compile(r"\bpoint(?:s|ing)?\s+(?:\S+\s+)?(?:to|at)\b", re.I)
+_INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.I)
 
 
 def _pointed(sentence: str, tokens: list[_Token], number: int) -> Mention | None:
@@ -200,13 +201,19 @@ def _pointed(sentence: str, tokens: list[_Token], number: int) -> Mention | None
     action = action_cue(sentence)
     if not m or action not in ("add", "update"):
         return None
+    instead = _INSTEAD_OF.search(sentence, m.end())
+    end = instead.start() if instead else len(sentence)
     value = next(
-        (i for i, tok in enumerate(tokens) if tok.start >= m.end() and _fits("CNAME", tok)), None
+        (i for i, tok in enumerate(tokens) if m.end() <= tok.start < end and _fits("CNAME", tok)),
+        None,
     )
+    old = None
+    if instead:  # "point X at NEW instead of OLD"
+        old = next((t.text for t in tokens if t.start >= instead.end() and _fits("CNAME", t)), None)
     owners = [
         i
         for i, tok in enumerate(tokens)
-        if tok.start < m.start() and _is_name(tok) and tok.text.startswith("_")
+        if tok.start < m.end() and _is_name(tok) and tok.text.startswith("_")
     ]
     if value is None or not owners:
         return None
@@ -214,6 +221,7 @@ def _pointed(sentence: str, tokens: list[_Token], number: int) -> Mention | None
         name=tokens[owners[-1]].text,
         rdtype="CNAME",
         value=clean_data("CNAME", tokens[value].text),
+        old_value=clean_data("CNAME", old) if old else None,
         line=number,
         action=action,  # type: ignore[arg-type]
         after_issuance=bool(AFTER_ISSUANCE.search(sentence)),

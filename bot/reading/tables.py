@@ -18,6 +18,7 @@ def table_cells(line: str) -> list[str] | None:
 
 
 _GAP = re.compile(r"[ ]{2,}")
+_REMARK = re.compile(r"\([^()]{0,200}\)")
 
 
 def aligned_cells(line: str) -> list[str] | None:
@@ -72,7 +73,9 @@ class Table:
     def _by_header(self, cells: list[str], number: int) -> Mention | None:
         def cell(role: str) -> str:
             i = self.columns.get(role)
-            return cells[i].strip() if i is not None and i < len(cells) else ""
+            text = cells[i].strip() if i is not None and i < len(cells) else ""
+            bare = _REMARK.sub(" ", text).strip()  # "300 (5 min)", "name (host field: _x)"
+            return bare or text
 
         name, rdtype, value = cell("name"), cell("type").upper(), cell("value")
         if not name or not value or not rdtype or not is_type_word(rdtype):

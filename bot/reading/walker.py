@@ -243,7 +243,12 @@ class Walker:
         ("Please deploy a DNS TXT record under the name:" / "with the following value:")."""
         expect = self.loose.get("expect")
         words = line.split()
+        if expect and len(words) != 1:
+            self.loose["expect"] = ""  # the line after "with the value:" was not the value
         if not expect or len(words) != 1 or not self.loose.get("type"):
+            return False
+        if not _could_be(expect, self.loose["type"], words[0].strip("`'\"")):
+            self.loose["expect"] = ""
             return False
         if expect == "value" and not self.loose.get("name"):
             return False  # the sentence itself names the record: prose reads it whole
@@ -271,12 +276,14 @@ class Walker:
     def _context_from(self, line: str) -> None:
         intro = cues.introduces(line)
         if intro:
-            rdtype = next(
-                (w.upper() for w in line.replace(",", " ").split() if is_type_word(w)), None
-            )
+            words = line.replace(",", " ").split()
+            rdtype = next((w.upper() for w in words if is_type_word(w)), None)
             if rdtype and rdtype != self.loose.get("type"):
                 self.loose = {"type": rdtype}
             self.loose["expect"] = intro
+            named = [w.strip("`'\",;:()") for w in words if w.startswith(("_", "`_", "'_", '"_'))]
+            if intro == "value" and named and is_owner_token(named[0]):
+                self.loose["name"] = named[0]  # "update the _acme-challenge CNAME ... to:"
         if not self.paragraph:
             self.lead_ttl = None
         mode = cues.mode_of(line)
@@ -417,6 +424,15 @@ class Walker:
             if later or m.mode == "observed":
                 self.mentions.append(deleted)  # the record stays (requested or published)
                 self._answered(deleted)
+
+
+def _could_be(role: str, rdtype: str, token: str) -> bool:
+    """A bare line as a record's name, or as its data: a host name where one is needed."""
+    if role == "name":
+        return is_owner_token(token)
+    if rdtype in ("CNAME", "NS", "MX"):
+        return is_owner_token(token) and "." in token.rstrip(".")
+    return len(token) >= 8 or data_shaped(rdtype, token)
 
 
 _BOILERPLATE_TYPES = frozenset(("TXT", "CNAME", "CAA"))
