@@ -47,9 +47,11 @@ _ZONE_CUE = re.compile(
 
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_LAST_CLAUSE = re.compile(r"[,;(]")
+_POSITIVE_TURN = re.compile(r"^[ )]*(?:only|instead|but|rather|just)\b", re.I)
 
 
-def mode_of(text: str) -> Mode | None:
+def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     """How the records this line introduces are meant, when it says.
 
     A negation ("do not add", "ignore") wins; then any request verb makes a request; a
@@ -57,6 +59,9 @@ def mode_of(text: str) -> Mode | None:
     verb makes the records observed facts.
     """
     for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
+        last = _LAST_CLAUSE.split(sentence)[-1]
+        if lead_in and _POSITIVE_TURN.match(last):
+            return "request"  # "please do not add the TXT, only:" - what follows is wanted
         if _NEGATED.search(sentence):
             return "negated"
         if action_cue(sentence) is not None:

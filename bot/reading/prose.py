@@ -170,6 +170,8 @@ def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Ment
     taken = {i for i, _ in values}
     name_i = _owner(tokens, usable, t, taken)
     name = tokens[name_i].text if name_i is not None else fallback_name
+    if name_i is not None and _split_label(tokens, name_i):
+        name = f"{name} {tokens[name_i + 1].text}"  # "_acme challenge.www.gov.uk": not a name
     if name is None:
         return None
     old = None
@@ -278,6 +280,15 @@ def _values(
             plain.append((i, value))  # "NAME TYPE VALUE" written inside a sentence
     found = sorted(cued + [p for p in plain if p[0] < (cued[0][0] if cued else len(tokens))])
     return found[:2]
+
+
+def _split_label(tokens: list[_Token], i: int) -> bool:
+    """`_acme challenge.www.gov.uk`: a label and a name with only a space between them."""
+    tok = tokens[i]
+    if not tok.text.startswith("_") or "." in tok.text or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return nxt.start == tok.start + len(tok.text) + 1 and _is_name(nxt) and not nxt.quoted
 
 
 def _owner(tokens: list[_Token], usable: list[int], t: int, taken: set[int]) -> int | None:

@@ -329,7 +329,7 @@ class Walker:
             offset = at + len(sentence) if at >= 0 else offset
             first = _line_at(lines, starts, max(at, 0))
             last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
-            mode = cues.mode_of(sentence) or "request"
+            mode = cues.mode_of(sentence, lead_in=False) or "request"
             read_here = False
             for clause in prose.split_clauses(sentence):
                 mention = prose.read_sentence(clause, first, last_owner)

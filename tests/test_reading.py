@@ -1,0 +1,263 @@
+"""Focused behaviour of the reader (bot/reading/): one rule each, small tickets written here."""
+
+from __future__ import annotations
+
+import json
+
+from bot.config import AppConfig
+from bot.models import Comment, Ticket
+from bot.reading import read
+from bot.reading.conversation import from_requests_api, role_of
+from bot.render import to_json
+from bot.triage import triage
+from bot.zones import DirectoryZones
+
+CNAME = "_acme-challenge.www.gov.uk. 300 IN CNAME k4v7qh2m9xw3zt8pld.fastly-validations.com."
+NEW = "_acme-challenge.www.gov.uk. 300 IN CNAME n3wt0k3nn3wt0k3n12.fastly-validations.com."
+
+
+def vendor(body: str, cid: int) -> Comment:
+    return Comment(id=cid, role="vendor", author="Fastly Support", body=body)
+
+
+def us(body: str, cid: int) -> Comment:
+    return Comment(id=cid, role="us", author="GOV.UK 2nd line", body=body)
+
+
+def conversation(*comments: Comment) -> Ticket:
+    return Ticket(id="1", subject="Certificate validation", comments=comments)
+
+
+def changes(ticket: Ticket) -> list[tuple[str, str, str, str | None, str | None]]:
+    return [(c.action, c.name, c.type, c.value, c.old_value) for c in read(ticket).changes]
+
+
+def codes(ticket: Ticket) -> list[str]:
+    return [f.code for f in read(ticket).flags]
+
+
+# Conversation: who asked
+
+
+def test_roles_from_the_requests_api_users_sideload() -> None:
+    users = {"agent": {"id": 7, "agent": True}, "us": {"id": 9, "agent": False}}
+    assert role_of(users["agent"], 9, 1) == "vendor"
+    assert role_of(users["us"], 9, 1) == "us"
+    assert role_of({"id": 5, "agent": False, "organization_id": 1}, 9, 1) == "us"
+    assert role_of({"id": 6, "agent": False, "organization_id": 2}, 9, 1) == "other"
+    assert role_of(None, 9, 1) == "other"
+
+
+def test_our_own_reply_quoting_a_record_is_not_a_request() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}", 1),
+        us(f"We will ask Jisc for this, and also:\n\n{NEW}\n\nIs that right?", 2),
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "k4v7qh2m9xw3zt8pld.fastly-validations.com.",
+            None,
+        )
+    ]
+
+
+def test_conversation_file_is_read_with_roles_and_public_comments_only() -> None:
+    doc = {
+        "request": {"id": 57000, "subject": "Renewal", "requester_id": 9, "organization_id": 1},
+        "comments": [
+            {
+                "id": 1,
+                "body": f"Please add:\n\n{CNAME}",
+                "author_id": 7,
+                "public": True,
+                "created_at": "2026-11-20T09:00:00Z",
+            },
+            {
+                "id": 2,
+                "body": f"Internal note:\n\n{NEW}",
+                "author_id": 7,
+                "public": False,
+                "created_at": "2026-11-20T10:00:00Z",
+            },
+        ],
+        "users": [{"id": 7, "agent": True, "name": "Fastly"}, {"id": 9, "agent": False}],
+    }
+    ticket = from_requests_api(doc)
+    assert ticket.id == "57000" and [c.id for c in ticket.comments] == [1]
+    assert changes(ticket)[0][3] == "k4v7qh2m9xw3zt8pld.fastly-validations.com."
+
+
+def test_a_later_vendor_comment_supersedes_the_value() -> None:
+    ticket = conversation(vendor(f"Please add:\n\n{CNAME}", 1), vendor(f"New token:\n\n{NEW}", 2))
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "n3wt0k3nn3wt0k3n12.fastly-validations.com.",
+            None,
+        )
+    ]
+    assert "superseded" in codes(ticket)
+
+
+def test_ignore_my_previous_message_retracts_it() -> None:
+    txt = 'gov.uk. IN TXT "globalsign-domain-verification=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCd"'
+    ticket = conversation(
+        vendor(f"Please add both:\n\n{CNAME}\n{txt}", 1),
+        vendor(
+            "Please ignore my previous message about the TXT record, only the CNAME is needed.", 2
+        ),
+    )
+    assert [c[2] for c in changes(ticket)] == ["CNAME"]
+    assert "retracted" in codes(ticket)
+
+
+def test_do_not_add_is_never_a_change() -> None:
+    ticket = conversation(
+        vendor(
+            f'Please do not add the TXT we mentioned ({CNAME.split()[0]} TXT "abc123abc123"), only:\n\n{CNAME}',
+            1,
+        )
+    )
+    assert [c[2] for c in changes(ticket)] == ["CNAME"]
+
+
+def test_quoted_history_in_a_vendor_reply_is_context() -> None:
+    body = (
+        f"Thanks, the new token is below.\n\n{NEW}\n\n"
+        "On Mon, 23 Nov 2026 at 10:00, Fastly Support <support@fastly.com> wrote:\n"
+        f"> Please add:\n> {CNAME}\n"
+    )
+    assert [c[3] for c in changes(conversation(vendor(body, 1)))] == [
+        "n3wt0k3nn3wt0k3n12.fastly-validations.com."
+    ]
+
+
+# Observed, not requested
+
+
+def test_a_dig_paste_is_observed_and_fills_a_delete() -> None:
+    body = (
+        "This is what DNS returns now:\n\n"
+        ";; ANSWER SECTION:\n"
+        '_acme-challenge.www.gov.uk. 300 IN TXT "LdzMVWQY3IMx4FEx8LAFlqIaNFw8-ZWr7fZuZV5hyeR"\n\n'
+        "That TXT record should be removed. Then please add:\n\n"
+        f"{CNAME}\n"
+    )
+    reading = read(conversation(vendor(body, 1)))
+    assert sorted((c.action, c.type) for c in reading.changes) == [
+        ("add", "CNAME"),
+        ("delete", "TXT"),
+    ]
+    assert [o.value for o in reading.observed] == ["LdzMVWQY3IMx4FEx8LAFlqIaNFw8-ZWr7fZuZV5hyeR"]
+
+
+def test_currently_has_is_not_a_request() -> None:
+    body = f"We currently see:\n\n{CNAME}\n\nNothing needs to change."
+    reading = read(conversation(vendor(body, 1)))
+    assert reading.changes == () and len(reading.observed) == 1
+
+
+# The safety net
+
+
+def test_two_cnames_at_one_name_are_held_out_of_the_draft(app: AppConfig) -> None:
+    ticket = conversation(vendor(f"Please add:\n\n{CNAME}\n{NEW}", 1))
+    result = triage(ticket, DirectoryZones(app.owners(), app.suffixes), app)
+    assert "ambiguous_request" in [f.code for f in result.flags]
+    assert all(v.blocked for v in result.verdicts) and result.jisc_request is None
+
+
+def test_an_update_without_the_current_value_is_ambiguous() -> None:
+    ticket = conversation(
+        vendor(
+            "Please update the CNAME at _acme-challenge.www.gov.uk to point to "
+            "n3wt0k3nn3wt0k3n12.fastly-validations.com.",
+            1,
+        )
+    )
+    assert changes(ticket)[0][0] == "update" and "ambiguous_request" in codes(ticket)
+
+
+def test_a_value_nobody_read_is_said_out_loud() -> None:
+    body = "The validation target is now n3wt0k3nn3wt0k3n12.fastly-validations.com for the apex."
+    reading = read(conversation(vendor(body, 1)))
+    flag = next(f for f in reading.flags if f.code == "unread_value")
+    assert "n3wt0k3nn3wt0k3n12.fastly-validations.com" in flag.message
+    assert flag.source is not None and flag.source.comment_id == 1
+
+
+def test_remove_the_records_without_a_type_is_said_out_loud() -> None:
+    body = (
+        "Conflicting record(s) found at _acme-challenge.www.gov.uk. Please remove the record(s) "
+        "and add the following CNAME record: 96ra25rkq3mz8xw1pt.fastly-validations.com"
+    )
+    ticket = conversation(vendor(body, 1))
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "96ra25rkq3mz8xw1pt.fastly-validations.com.",
+            None,
+        )
+    ]
+    assert "unread_value" in codes(ticket)
+
+
+def test_a_relative_name_with_no_domain_is_not_guessed() -> None:
+    ticket = conversation(
+        vendor("HOST: _acme-challenge\nTYPE: CNAME\nPOINTS TO: x1y2z3.fastly-validations.com", 1)
+    )
+    assert changes(ticket) == [] and "unparsed_record" in codes(ticket)
+
+
+def test_names_and_ttls_that_are_not_well_formed_become_flags() -> None:
+    for line in (
+        "_acme challenge.www.gov.uk. CNAME x1y2z3.fastly-validations.com.",
+        "_acme-challenge.www.gov.uk. 99999999999 IN CNAME x1y2z3.fastly-validations.com.",
+        "Name: gov\\032x.uk\nType: TXT\nValue: abcdefabcdef",
+    ):
+        reading = read(conversation(vendor(line, 1)))
+        assert reading.changes == (), line
+        assert {"unparsed_record", "unread_value"} & {f.code for f in reading.flags}, line
+
+
+# Crash classes from the issue: each is read or flagged, never raised
+
+
+def test_crash_inputs_are_read_or_flagged() -> None:
+    for text in (
+        'CAA " 0 issue CNAME \u201c',
+        "$TTL \u2070\ngov.uk CNAME 0.fastly-validations.com",
+        "Name: gov.uk\nType: CNAME\nValue: 0.fastly-validations.com\nTTL: \u00b3\u2070\u2070",
+        "Name | Type | Value | TTL\n@ | CNAME | 0.fastly-validations.com | \u0663\u0660\u0660",
+        'gov.uk TXT "\ud800abc"',
+        'Please add a CAA record at @ for gov..uk: 0 issue "letsencrypt.org"',
+        f"Please add a CNAME record for {'a' * 64}.gov.uk pointing to x.fastly-validations.com",
+    ):
+        reading = read(conversation(vendor(text, 1)))
+        for change in reading.changes:
+            assert (
+                change.name.endswith(".") and change.ttl is None
+            ) or 0 <= change.ttl <= 2**31 - 1
+
+
+# Provenance
+
+
+def test_every_change_says_where_it_was_read(app: AppConfig) -> None:
+    ticket = conversation(vendor(f"Hello,\n\nPlease add:\n\n{CNAME}\n", 4242))
+    result = to_json(triage(ticket, DirectoryZones(app.owners(), app.suffixes), app))
+    (change,) = result["changes"]
+    assert change["source"] == {
+        "comment_id": 4242,
+        "first_line": 5,
+        "last_line": 5,
+        "excerpt": CNAME,
+    }
+    json.dumps(result)
