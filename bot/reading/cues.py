@@ -28,7 +28,8 @@ _DESCRIBES = re.compile(
     r"already\s+(?:has|have|exists?|published|in\s+place|there|contains?)|"
     r"(?:dig|lookup|query|resolver)\s+(?:shows?|returns?|gives?)|shows?\s+the\s+following|"
     r"returns?\s+the\s+following|what\s+(?:we|i)\s+see|is\s+what\s+(?:we|i)\s+see|"
-    r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference)\b",
+    r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference|"
+    r"looking\s+at\s+(?:public\s+)?dns|in\s+public\s+dns|left\s+over|leftover|still\s+there)\b",
     re.I,
 )
 

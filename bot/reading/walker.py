@@ -424,6 +424,10 @@ class Walker:
             if later or m.mode == "observed":
                 self.mentions.append(deleted)  # the record stays (requested or published)
                 self._answered(deleted)
+            elif m.action is None:  # shown with no verb, then "should be removed": it is there
+                self.mentions[i] = replace(m, mode="observed")
+                self.mentions.append(deleted)
+                self._answered(deleted)
 
 
 def _could_be(role: str, rdtype: str, token: str) -> bool:
