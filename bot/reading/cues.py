@@ -29,7 +29,8 @@ _DESCRIBES = re.compile(
     r"(?:dig|lookup|query|resolver)\s+(?:shows?|returns?|gives?)|shows?\s+the\s+following|"
     r"returns?\s+the\s+following|what\s+(?:we|i)\s+see|is\s+what\s+(?:we|i)\s+see|"
     r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference|"
-    r"looking\s+at\s+(?:public\s+)?dns|in\s+public\s+dns|left\s+over|leftover|still\s+there)\b",
+    r"looking\s+at\s+(?:public\s+)?dns|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
+    r"already\s+(?:resolves?|points?)|resolves?\s+to|in\s+the\s+way)\b",
     re.I,
 )
 
@@ -125,6 +126,20 @@ _PLURAL_REFERENCE = re.compile(
 def refers_to_all(clause: str) -> bool:
     """A plural back-reference ("both", "these TXT records") means every record shown so far."""
     return bool(_PLURAL_REFERENCE.search(clause))
+
+
+_REPLACEMENT = re.compile(
+    r"\b(?:replace|change|swap)\s+(?:the\s+value\s+|the\s+target\s+)?(\S{6,255})\s+"
+    r"(?:with|for|by|to)\s+(\S{6,255})",
+    re.I,
+)
+_FROM_TO = re.compile(r"\bfrom\s+(\S{6,255})\s+to\s+(\S{6,255})", re.I)
+
+
+def replacement(sentence: str) -> tuple[str, str] | None:
+    """(old, new) from "replace OLD with NEW" / "change it from OLD to NEW"."""
+    m = _REPLACEMENT.search(sentence) or _FROM_TO.search(sentence)
+    return (m.group(1), m.group(2)) if m else None
 
 
 def refers_back(sentence: str) -> bool:

@@ -71,7 +71,12 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
                 continue  # asked for what the ticket says is already there: nothing to do
             again = asked.get((item.comment, change.name, change.type), set())
             _supersede(item.comment, change, kept, out, again)
-    out.changes = [c for _, c in kept]
+    # An add of exactly what an update already puts there is the same request, said twice
+    # (a vendor error line "add the following CNAME" and "please replace X with it").
+    updated = {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
+    out.changes = [
+        c for _, c in kept if not (c.action == "add" and (c.name, c.type, c.value) in updated)
+    ]
     # What an update replaces is, by the vendor's own account, what is published now.
     replaced = [
         Observed(name=c.name, type=c.type, value=c.old_value, source=c.source)

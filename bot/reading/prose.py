@@ -43,6 +43,12 @@ _DELETE = re.compile(
     r"retir(?:e|ed|ing)|tidy[ -]up|no\s+longer\s+(?:required|needed|used|in\s+use|necessary))\b",
     re.I,
 )
+# "Quick update on ...", "the change": a noun, not a request to change a record.
+_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|quick|short|brief|status|small|latest|further|final|minor|any|"
+    r"your|our|my|no)\s+$",
+    re.I,
+)
 _UPDATE = re.compile(
     r"\b(?:updat(?:e|ed|ing)|chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|"
     r"repoint(?:ed|ing)?|now\s+(?:has|needs)\s+to|should\s+now|instead\s+of|swap(?:ped)?)\b",
@@ -94,7 +100,8 @@ def action_cue(text: str) -> Action | None:
     for pattern, action in ((_DELETE, "delete"), (_UPDATE, "update"), (_ADD, "add")):
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 40) : m.start()]
-            if not _NEGATED.search(before) and not _NARRATED.search(before):
+            noun = action == "update" and _NOUN_BEFORE.search(before)
+            if not _NEGATED.search(before) and not _NARRATED.search(before) and not noun:
                 found.append((m.start(), action))  # type: ignore[arg-type]
     return max(found)[1] if found else None
 

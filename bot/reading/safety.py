@@ -54,7 +54,7 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
             )
         elif c.action == "update" and c.old_value == c.value:
             flags.append(_ambiguous(c.name, [c], "asks to replace a record with itself"))
-        elif c.action == "delete" and c.value is None:
+        elif c.action == "delete" and c.value is None and not c.name.startswith("_"):
             flags.append(
                 _ambiguous(
                     c.name,

@@ -341,6 +341,8 @@ class Walker:
                         mode=mode,
                         structured=False,
                     )
+            if not read_here:
+                read_here = self._replace_pair(sentence, first, last)
             self._note_request(sentence, first, typed=not read_here)
             if not read_here and self.recent and cues.refers_back(sentence):
                 self._refer_back(sentence, first, last)
@@ -353,8 +355,37 @@ class Walker:
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
             self.lead_ttl = prose.ttl_in(" ".join(text.split()))  # "give it a TTL of 300:"
 
+    def _replace_pair(self, sentence: str, first: int, last: int) -> bool:
+        """ "Please replace OLD with NEW", where OLD is the data of a record already shown:
+        an update of that record (which is, by the vendor's account, what is there now)."""
+        pair = cues.replacement(sentence)
+        if pair is None:
+            return False
+        old = pair[0].strip("`'\".,;:").lower()
+        for i, m in enumerate(self.mentions):
+            if m.value and m.value.strip("`'\".,;:").lower() == old:
+                self.mentions[i] = replace(m, mode="observed")
+                value = pair[1].strip("`'\".,;:")
+                update = Mention(
+                    m.name,
+                    m.rdtype,
+                    f'"{value}"' if m.rdtype == "TXT" else value,
+                    first,
+                    ttl=m.ttl,  # the record keeps its TTL
+                    old_value=m.value,
+                    action="update",
+                    zone=m.zone,
+                    domain=m.domain,
+                    last_line=last,
+                    excerpt=" ".join(sentence.split()),
+                )
+                self._add(update, mode="request", structured=False)
+                return True
+        return False
+
     def _answered(self, mention: Mention) -> None:
-        done = {mention.rdtype, ANY_DELETE if mention.action == "delete" else mention.rdtype}
+        removes = mention.action in ("delete", "update")  # an update removes the old data too
+        done = {mention.rdtype, ANY_DELETE if removes else mention.rdtype}
         self.pending = [p for p in self.pending if p[2] not in done]
 
     def _note_request(self, sentence: str, first: int, typed: bool) -> None:
