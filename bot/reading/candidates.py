@@ -39,7 +39,7 @@ class Candidate:
 def candidates(number: int, line: str) -> list[Candidate]:
     found = []
     for word in line.split():
-        shown = word.strip(_STRIP).rstrip(".")
+        shown = word.strip(_STRIP + ".")
         text = shown.lower()
         if _is_candidate(shown, text):
             found.append(Candidate(number, text, shown))
