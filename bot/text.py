@@ -186,7 +186,8 @@ class _TextCollector(HTMLParser):
                 self.rows[-1].add_text(line)
             self.rows[-1].break_line()
         elif lines:
-            self.parts.append("\n" + "\n".join(lines) + "\n")
+            at_line_start = not self.parts or self.parts[-1].endswith("\n")
+            self.parts.append(("" if at_line_start else "\n") + "\n".join(lines) + "\n")
 
     def close(self) -> None:
         super().close()

@@ -62,6 +62,7 @@ class Mention:
     last_line: int | None = None
     excerpt: str = ""
     mode: Mode = "request"
+    described: bool = False  # the ticket also says this record is published now
 
 
 def ttl_of(text: str) -> int | None:

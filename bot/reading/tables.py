@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.reading.labels import action_word, header_phrase
 from bot.reading.mentions import Mention, clean_data, is_owner_token, is_type_word, ttl_of
+from bot.reading.prose import AFTER_ISSUANCE
 
 
 def table_cells(line: str) -> list[str] | None:
@@ -19,6 +20,19 @@ def table_cells(line: str) -> list[str] | None:
 
 _GAP = re.compile(r"[ ]{2,}")
 _REMARK = re.compile(r"\([^()]{0,200}\)")
+_CURRENT = re.compile(r"\b(?:current|existing|published|live|today)\b", re.I)
+# "Current: OLD Replace with: NEW" in one cell (Outlook tables with line breaks in cells).
+_OLD_LABEL = re.compile(r"\b(?:current|existing|old)(?:\s+value)?\s?:\s?(\S+)", re.I)
+_NEW_LABEL = re.compile(
+    r"\b(?:replace\s+with|new(?:\s+value)?|change\s+to|should\s+be)\s?:\s?(\S+)", re.I
+)
+
+
+def split_old_new(cell: str) -> tuple[str | None, str | None]:
+    old, new = _OLD_LABEL.search(cell), _NEW_LABEL.search(cell)
+    if old and new:
+        return old.group(1), new.group(1)
+    return None, None
 
 
 def aligned_cells(line: str) -> list[str] | None:
@@ -71,24 +85,29 @@ class Table:
         return mention
 
     def _by_header(self, cells: list[str], number: int) -> Mention | None:
-        def cell(role: str) -> str:
+        def raw(role: str) -> str:
             i = self.columns.get(role)
-            text = cells[i].strip() if i is not None and i < len(cells) else ""
-            bare = _REMARK.sub(" ", text).strip()  # "300 (5 min)", "name (host field: _x)"
-            return bare or text
+            return cells[i].strip() if i is not None and i < len(cells) else ""
+
+        def cell(role: str) -> str:
+            bare = _REMARK.sub(" ", raw(role)).strip()  # "300 (5 min)", "name (host field: _x)"
+            return bare or raw(role)
 
         name, rdtype, value = cell("name"), cell("type").upper(), cell("value")
         if not name or not value or not rdtype or not is_type_word(rdtype):
             return None
-        ttl = cell("ttl")
+        old, new = split_old_new(value)
+        remarks = " ".join(_REMARK.findall(raw("value")))
         return Mention(
             name,
             rdtype,
-            clean_data(rdtype, value),
+            clean_data(rdtype, new or value),
             number,
-            ttl=ttl_of(ttl),
-            old_value=cell("old") or None,
-            action=action_word(cell("action")) if cell("action") else None,
+            ttl=ttl_of(cell("ttl")),
+            old_value=cell("old") or old,
+            action=action_word(cell("action")) if cell("action") else ("update" if old else None),
+            after_issuance=bool(AFTER_ISSUANCE.search(raw("action"))),
+            described=bool(_CURRENT.search(remarks)),  # "x.comodoca.com (current value)"
         )
 
 

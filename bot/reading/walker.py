@@ -89,7 +89,8 @@ class Walker:
             self._end_prose()
             self._row(cells, number, line)
             return
-        self.table = None
+        if line.strip():
+            self.table = None  # a table ends at text; a blank line between rows does not end it
         if self._aligned_row(number, line):
             return
         zone_line = read_zone_line(line, number)
@@ -136,6 +137,8 @@ class Walker:
             )
         )
         self._answered(self.mentions[-1])
+        if mention.described and mention.value is not None:
+            self.mentions.append(replace(self.mentions[-1], mode="observed", described=False))
 
     def _directive(self, line: str) -> bool:
         m = _DIRECTIVE.match(line)
