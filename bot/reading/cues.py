@@ -30,7 +30,7 @@ _DESCRIBES = re.compile(
     r"returns?\s+the\s+following|what\s+(?:we|i)\s+see|is\s+what\s+(?:we|i)\s+see|"
     r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference|"
     r"looking\s+at\s+(?:public\s+)?dns|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
-    r"already\s+(?:resolves?|points?)|resolves?\s+to|in\s+the\s+way)\b",
+    r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way)\b",
     re.I,
 )
 

@@ -134,8 +134,11 @@ def _supersede(
 ) -> None:
     """A later comment's new value replaces an earlier request at the same name and type,
     unless that comment asks for the earlier value again (a set of TXT/CAA values)."""
-    if any(c.key() == change.key() for _, c in kept):
-        return  # the same request, repeated
+    for n, (i, c) in enumerate(kept):
+        if c.key() == change.key():  # the same request, repeated: keep the TTL if one said it
+            if c.ttl is None and change.ttl is not None:
+                kept[n] = (i, c.model_copy(update={"ttl": change.ttl}))
+            return
     if change.action in ("add", "update"):
         earlier = [
             (i, c)

@@ -51,7 +51,8 @@ _NOUN_BEFORE = re.compile(
 )
 _UPDATE = re.compile(
     r"\b(?:updat(?:e|ed|ing)|chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|"
-    r"repoint(?:ed|ing)?|now\s+(?:has|needs)\s+to|should\s+now|instead\s+of|swap(?:ped)?)\b",
+    r"repoint(?:ed|ing)?|now\s+(?:has|needs)\s+to|should\s+now|instead\s+of|swap(?:ped)?|"
+    r"should\s+(?:now\s+)?become|needs?\s+to\s+become)\b",
     re.I,
 )
 _ADD = re.compile(
@@ -61,7 +62,7 @@ _NEGATED = re.compile(r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2
 # "a subscription that was deleted in October": something that happened, not a request.
 _NARRATED = re.compile(r"\b(?:was|were|been|had|got)\s+(?:\w+\s+)?$", re.I)
 _DESCRIPTIVE = re.compile(
-    r"\b(?:currently|exists|existing|found|we see|there is|is set to|already|at the moment)\b", re.I
+    r"\b(?:currently|exists|existing|we see|there is|is set to|already|at the moment)\b", re.I
 )
 AFTER_ISSUANCE = re.compile(
     r"\b(?:once|after|when)\b[^.\n]{0,80}?\b(?:issued|issuance|renewed|renewal (?:is|has been) "
@@ -172,8 +173,7 @@ def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Ment
     action = action_cue(sentence[: tokens[t].start]) or action_cue(sentence)
     if not values and action != "delete":
         return None
-    if action is None and _DESCRIPTIVE.search(sentence):
-        return None
+    described = action is None and bool(_DESCRIPTIVE.search(sentence))
     taken = {i for i, _ in values}
     name_i = _owner(tokens, usable, t, taken)
     name = tokens[name_i].text if name_i is not None else fallback_name
@@ -196,6 +196,7 @@ def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Ment
         action=action,
         after_issuance=bool(AFTER_ISSUANCE.search(sentence)),
         origin_hint=next((o for o in origins if not o.startswith("_")), None),
+        mode="observed" if described else "request",  # "X currently has a CNAME to Y"
     )
 
 
@@ -281,7 +282,9 @@ def _values(
                 "records",
             )
         )  # Fastly: "add the following CNAME record: x.fastly-validations.com"
-        if before & _VALUE_CUES or introduced or (rdtype == "TXT" and tokens[i].quoted):
+        # "a CNAME to X", "CNAME pointing to X": the type right before "to"
+        typed_to = i >= 2 and tokens[i - 1].word == "to" and i - 2 == t
+        if before & _VALUE_CUES or introduced or typed_to or (rdtype == "TXT" and tokens[i].quoted):
             cued.append((i, value))
         elif i == t + 1 and _zone_line_owner(tokens, t):
             plain.append((i, value))  # "NAME TYPE VALUE" written inside a sentence
@@ -300,6 +303,9 @@ def _split_label(tokens: list[_Token], i: int) -> bool:
 
 def _owner(tokens: list[_Token], usable: list[int], t: int, taken: set[int]) -> int | None:
     names = [i for i in usable if i not in taken and _is_name(tokens[i])]
+    underscored = [i for i in names if tokens[i].text.startswith("_")]
+    if underscored:  # a validation owner is the record's name whatever stands around it
+        return underscored[0]
     after = [i for i in names if i > t]
     for i in after:
         if i == t + 1 or tokens[i - 1].word in _NAME_CUES or tokens[i - 1].word == "record":

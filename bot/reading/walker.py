@@ -190,7 +190,8 @@ class Walker:
                 return
         mention = self.table.read_row(cells, number)
         if mention is not None:
-            self._add(replace(mention, excerpt=line))
+            # A row with old and new values is a request, whatever the lead-in described.
+            self._add(replace(mention, excerpt=line), mode="request" if mention.old_value else None)
 
     def _aligned_row(self, number: int, line: str) -> bool:
         """Space-aligned columns: a header row of field names, then rows split the same way."""
@@ -287,9 +288,11 @@ class Walker:
             named = [w.strip("`'\",;:()") for w in words if w.startswith(("_", "`_", "'_", '"_'))]
             if intro == "value" and named and is_owner_token(named[0]):
                 self.loose["name"] = named[0]  # "update the _acme-challenge CNAME ... to:"
+        mode = cues.mode_of(line)
         if not self.paragraph:
             self.lead_ttl = None
-        mode = cues.mode_of(line)
+            if mode is None:
+                self.ctx.mode = "request"  # a new paragraph that says nothing: back to requests
         action = prose.action_cue(line)
         if mode is not None:
             self.ctx.mode = mode
@@ -332,7 +335,7 @@ class Walker:
             offset = at + len(sentence) if at >= 0 else offset
             first = _line_at(lines, starts, max(at, 0))
             last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
-            mode = cues.mode_of(sentence, lead_in=False) or "request"
+            mode = cues.mode_of(sentence, lead_in=False)
             read_here = False
             for clause in prose.split_clauses(sentence):
                 mention = prose.read_sentence(clause, first, last_owner)
@@ -341,7 +344,7 @@ class Walker:
                     excerpt = " ".join(sentence.split())
                     self._add(
                         replace(mention, last_line=last, excerpt=excerpt),
-                        mode=mode,
+                        mode=mode or mention.mode,
                         structured=False,
                     )
             if not read_here:
