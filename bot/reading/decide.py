@@ -137,7 +137,7 @@ def _supersede(
     for n, (i, c) in enumerate(kept):
         if c.key() == change.key():  # the same request, repeated: keep the TTL if one said it
             if c.ttl is None and change.ttl is not None:
-                kept[n] = (i, c.model_copy(update={"ttl": change.ttl}))
+                kept[n] = (i, change)
             return
     if change.action in ("add", "update"):
         earlier = [

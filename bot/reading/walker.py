@@ -108,7 +108,7 @@ class Walker:
             return
         if line.strip():
             self._end_block()
-            self._context_from(line)
+            self._context_from(line, number)
             self.paragraph.append((number, line))
             if len(line.split()) > 3:  # a heading ("1) assets.example", "For gov.uk:") is no break
                 self.after_prose = True
@@ -271,13 +271,13 @@ class Walker:
                 clean_data(rdtype, words[0].replace("'", '"') if rdtype == "TXT" else token),
                 int(loose["first"]),
                 last_line=number,
-                excerpt=f"{rdtype} {loose['excerpt']}",
+                excerpt=loose["excerpt"] if "said" in loose else f"{rdtype} {loose['excerpt']}",
             )
             self.loose = {"type": rdtype}
             self._add(mention)
         return True
 
-    def _context_from(self, line: str) -> None:
+    def _context_from(self, line: str, number: int) -> None:
         intro = cues.introduces(line)
         if intro:
             words = line.replace(",", " ").split()
@@ -288,6 +288,9 @@ class Walker:
             named = [w.strip("`'\",;:()") for w in words if w.startswith(("_", "`_", "'_", '"_'))]
             if intro == "value" and named and is_owner_token(named[0]):
                 self.loose["name"] = named[0]  # "update the _acme-challenge CNAME ... to:"
+                self.loose["first"] = str(number)
+                self.loose["excerpt"] = " ".join(line.split())
+                self.loose["said"] = "yes"  # the excerpt is the sentence that names it
         mode = cues.mode_of(line)
         if not self.paragraph:
             self.lead_ttl = None
