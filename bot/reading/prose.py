@@ -45,7 +45,7 @@ _DELETE = re.compile(
 )
 # "Quick update on ...", "the change": a noun, not a request to change a record.
 _NOUN_BEFORE = re.compile(
-    r"\b(?:a|an|the|this|that|quick|short|brief|status|small|latest|further|final|minor|any|"
+    r"\b(?:a|an|the|this|that|quick|short|brief|status|small|latest|further|final|minor|any|only|"
     r"your|our|my|no)\s+$",
     re.I,
 )
@@ -154,7 +154,9 @@ def _fits(rdtype: str, tok: _Token) -> bool:
     return False
 
 
-def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Mention | None:
+def read_sentence(
+    sentence: str, number: int, fallback_name: str | None, earlier_owner: str | None = None
+) -> Mention | None:
     """A record requested in one sentence, or None when the sentence requests none.
 
     The sentence must name a type. The value is the first fitting token after a value cue
@@ -165,7 +167,7 @@ def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Ment
     tokens = _tokens(sentence)
     t = next((i for i, tok in enumerate(tokens) if _is_type(tokens, i)), None)
     if t is None:
-        return _pointed(sentence, tokens, number)
+        return _pointed(sentence, tokens, number, fallback_name or earlier_owner)
     rdtype = tokens[t].text.upper()
     arrows = {i + d for i, tok in enumerate(tokens) if tok.text in ("->", "=>") for d in (-1, 1)}
     usable = [i for i in range(len(tokens)) if i not in arrows and i != t]
@@ -200,16 +202,22 @@ def read_sentence(sentence: str, number: int, fallback_name: str | None) -> Ment
     )
 
 
-_POINT_TO = re.compile(r"\bpoint(?:s|ing)?\s+(?:\S+\s+)?(?:to|at)\b", re.I)
+_POINT_TO = re.compile(
+    r"\b(?:point(?:s|ing)?\s+(?:\S+\s+)?(?:to|at)|resolv(?:es|ing)\s+to)\b", re.I
+)
+_RESOLVING = re.compile(r"\b(?:resolv(?:es|ing)\s+to|currently\s+points?|(?:can|we)\s+see)\b", re.I)
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.I)
 
 
-def _pointed(sentence: str, tokens: list[_Token], number: int) -> Mention | None:
+def _pointed(
+    sentence: str, tokens: list[_Token], number: int, fallback: str | None
+) -> Mention | None:
     """ "Please change _acme-challenge.gov.uk so that it points to X": no type word, but only a
     CNAME points, and only at a validation name (`_` first) is that a certificate's record."""
     m = _POINT_TO.search(sentence)
     action = action_cue(sentence)
-    if not m or action not in ("add", "update"):
+    described = action is None and bool(m) and bool(_RESOLVING.search(sentence))
+    if not m or (action not in ("add", "update") and not described):
         return None
     instead = _INSTEAD_OF.search(sentence, m.end())
     end = instead.start() if instead else len(sentence)
@@ -225,16 +233,18 @@ def _pointed(sentence: str, tokens: list[_Token], number: int) -> Mention | None
         for i, tok in enumerate(tokens)
         if tok.start < m.end() and _is_name(tok) and tok.text.startswith("_")
     ]
-    if value is None or not owners:
+    name = tokens[owners[-1]].text if owners else fallback  # "the record" said before
+    if value is None or name is None:
         return None
     return Mention(
-        name=tokens[owners[-1]].text,
+        name=name,
         rdtype="CNAME",
         value=clean_data("CNAME", tokens[value].text),
         old_value=clean_data("CNAME", old) if old else None,
         line=number,
         action=action,  # type: ignore[arg-type]
         after_issuance=bool(AFTER_ISSUANCE.search(sentence)),
+        mode="observed" if described else "request",  # "I can see X resolving to Y"
     )
 
 

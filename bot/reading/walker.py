@@ -64,6 +64,7 @@ class Walker:
     after_prose: bool = True  # the next structured line starts a new block
     loose: dict[str, str] = field(default_factory=dict)  # a record spread over bare lines
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
+    last_owner: str | None = None  # the last validation name a sentence named ("the record")
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
 
     def feed(self, number: int, line: str) -> None:
@@ -341,7 +342,7 @@ class Walker:
             mode = cues.mode_of(sentence, lead_in=False)
             read_here = False
             for clause in prose.split_clauses(sentence):
-                mention = prose.read_sentence(clause, first, last_owner)
+                mention = prose.read_sentence(clause, first, last_owner, self.last_owner)
                 if mention is not None:
                     read_here = True
                     excerpt = " ".join(sentence.split())
@@ -358,6 +359,7 @@ class Walker:
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
             underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
             last_owner = underscored[-1] if underscored else last_owner
+            self.last_owner = last_owner
         if mention is not None:
             # The paragraph ended with a whole request: its action does not reach further.
             self.ctx.action, self.ctx.after_issuance = None, False
@@ -400,7 +402,7 @@ class Walker:
     def _note_request(self, sentence: str, first: int, typed: bool) -> None:
         """A sentence that asks for a record of a type, when no record of that type has been
         read: it waits for the block it introduces, or ends as an `unread_value` flag."""
-        if cues.is_negated(sentence):
+        if cues.is_negated(sentence) or _HYPOTHETICAL.search(sentence):
             return
         action = prose.action_cue(sentence)
         if action is None:
@@ -479,6 +481,7 @@ def _could_be(role: str, rdtype: str, token: str) -> bool:
     return len(token) >= 8 or data_shaped(rdtype, token)
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|unless|whether|if\s+you)\b", re.I)
 _BOILERPLATE_TYPES = frozenset(("TXT", "CNAME", "CAA"))
 ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name
 
