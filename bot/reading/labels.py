@@ -21,6 +21,8 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "subdomain",
         "label",
         "fqdn",
+        "cname name",
+        "txt name",
         "record host",
         "domain name",
         "entry",

@@ -40,7 +40,8 @@ _VALUE_CUES = frozenset(
 _NAME_CUES = frozenset(("called", "named", "at", "for", "on", "to", "name", "host", "hostname"))
 _DELETE = re.compile(
     r"\b(?:remov(?:e|ed|ing|al)|delet(?:e|ed|ing|ion)|drop(?:ped|ping)?|clean(?:ed|ing)?[ -]up|"
-    r"retir(?:e|ed|ing)|tidy[ -]up|no\s+longer\s+(?:required|needed|used|in\s+use|necessary))\b",
+    r"retir(?:e|ed|ing)|tidy[ -]up|tak(?:e|en)\s+out|no\s+longer\s+(?:required|needed|used|"
+    r"in\s+use|necessary))\b",
     re.I,
 )
 # "Quick update on ...", "the change": a noun, not a request to change a record.
@@ -203,7 +204,9 @@ def read_sentence(
 
 
 _POINT_TO = re.compile(
-    r"\b(?:point(?:s|ing)?\s+(?:\S+\s+)?(?:to|at)|resolv(?:es|ing)\s+to)\b", re.I
+    r"\b(?:point(?:s|ing)?\s+(?:\S+\s+)?(?:to|at)|resolv(?:es|ing)\s+to|"
+    r"(?:change|set|update)\s+(?:the\s+)?(?:target|value)\s+to)\b",
+    re.I,
 )
 _RESOLVING = re.compile(r"\b(?:resolv(?:es|ing)\s+to|currently\s+points?|(?:can|we)\s+see)\b", re.I)
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.I)

@@ -74,6 +74,8 @@ class Table:
     def read_row(self, cells: list[str], number: int) -> Mention | None:
         if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
             return None
+        if self.columns and len(cells) > max(self.columns.values()) + 1 and not cells[0]:
+            cells = cells[len(cells) - max(self.columns.values()) - 1 :]  # a leading empty cell
         side = _ROW_SIDES.get(cells[0].strip().lower().rstrip(":")) if cells else None
         mention = self._by_header(cells, number) if self.columns else _by_position(cells, number)
         if mention is None or side is None:
