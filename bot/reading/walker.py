@@ -24,6 +24,7 @@ from bot.reading.mentions import (
     is_owner_token,
     is_type_word,
     read_zone_line,
+    strip_list_marker,
 )
 from bot.reading.tables import Table, aligned_cells, table_cells
 from bot.records import RecordError, to_name
@@ -65,6 +66,7 @@ class Walker:
     loose: dict[str, str] = field(default_factory=dict)  # a record spread over bare lines
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
+    heading_name: tuple[str, int] | None = None  # a validation name alone on a (list) line
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
 
     def feed(self, number: int, line: str) -> None:
@@ -106,6 +108,12 @@ class Walker:
             self._labels(labels, number, line)
             return
         if line.strip() and self._bare_line(number, line):
+            return
+        heading = strip_list_marker(line).split()
+        if len(heading) == 1 and heading[0].startswith("_") and is_owner_token(heading[0]):
+            self._end_prose()
+            self._end_block()
+            self.heading_name = (heading[0].rstrip(":"), number)  # "1. _dnsauth.hmrc.gov.uk"
             return
         if line.strip():
             self._end_block()
@@ -238,6 +246,12 @@ class Walker:
 
     def _end_block(self) -> None:
         block, self.block = self.block, LabelBlock()
+        if block.fields and not block.has("name") and self.heading_name is not None:
+            name, number = self.heading_name  # the name stood alone above its fields
+            block.fields["name"], block.labels["name"] = name, "name"
+            block.line, block.lines = number, [name, *block.lines]
+        if block.fields:
+            self.heading_name = None
         mention = block.to_mention()
         if mention is not None:
             hint = block.hint
