@@ -49,7 +49,7 @@ _ZONE_CUE = re.compile(
 
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
-_LAST_CLAUSE = re.compile(r"[,;(]")
+_LAST_CLAUSE = re.compile(r"[,;(]|\b(?:and|but|then)\b", re.I)
 _POSITIVE_TURN = re.compile(r"^[ )]*(?:only|instead|but|rather|just)\b", re.I)
 
 
@@ -64,12 +64,15 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
         last = _LAST_CLAUSE.split(sentence)[-1]
         if lead_in and _POSITIVE_TURN.match(last):
             return "request"  # "please do not add the TXT, only:" - what follows is wanted
-        if _NEGATED.search(sentence):
-            return "negated"
-        if action_cue(sentence) is not None:
-            return "request"
-        if _DESCRIBES.search(sentence):
-            return "observed"
+        # "ignore the record from my first message and add this instead:" - the last clause
+        # of a lead-in speaks for the records that follow it.
+        for part in [last, sentence] if lead_in else [sentence]:
+            if _NEGATED.search(part):
+                return "negated"
+            if action_cue(part) is not None:
+                return "request"
+            if _DESCRIBES.search(part):
+                return "observed"
     return None
 
 

@@ -74,6 +74,13 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
     # An add of exactly what an update already puts there is the same request, said twice
     # (a vendor error line "add the following CNAME" and "please replace X with it").
     updated = {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
+    # "remove both TXT records at X" beside the deletes of each value: the same request.
+    valued = {(c.name, c.type) for _, c in kept if c.action == "delete" and c.value is not None}
+    kept = [
+        (i, c)
+        for i, c in kept
+        if not (c.action == "delete" and c.value is None and (c.name, c.type) in valued)
+    ]
     out.changes = [
         c for _, c in kept if not (c.action == "add" and (c.name, c.type, c.value) in updated)
     ]

@@ -33,7 +33,9 @@ MAX_LINE = 4000  # longer lines are read only this far: no record is that long
 
 _DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
 _FIRST_WORD = re.compile(r"[^\s,;()]+")
-_DIG_COMMAND = re.compile(r"^\s*(?:[$#>%]\s*)?(?:dig|host|nslookup)\s", re.I)
+# `dig +short TXT x.gov.uk`, `$ host -t txt x.gov.uk`: a lower-case command, then an option or a
+# name ("Host name:" is a label, not a command).
+_DIG_COMMAND = re.compile(r"^\s*(?:[$#>%]\s*)?(?:dig|host|nslookup)\s+(?:[-+@]|[A-Za-z]*\s*\S*\.)")
 _DIG_SECTION = re.compile(r"^\s*;;?\s*(?:ANSWER|AUTHORITY|ADDITIONAL|QUESTION)\s+SECTION", re.I)
 _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 
@@ -178,8 +180,8 @@ class Walker:
             return True
         if self.dig is None:
             return False
-        if stripped.startswith(";") or not stripped:
-            return True
+        if stripped.startswith(";") or not stripped or stripped in ("$", "#", "%", ">"):
+            return True  # dig's comments, blank lines and a bare shell prompt
         zone_line = read_zone_line(line, number)
         if zone_line is not None:
             self._add(zone_line, mode="observed")
