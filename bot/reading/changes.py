@@ -59,9 +59,12 @@ def resolve_owner(mention: Mention, default_zone: str) -> str:
     is relative to D's parent; anything else is relative to the default zone.
     """
     raw = mention.name.strip()
-    if mention.zone:
+    if mention.zone:  # $ORIGIN or "Zone:": names are relative to it, as in a zone file
         return to_name(raw, mention.zone)
     domain = mention.domain
+    underscored = all(label.startswith("_") for label in raw.rstrip(".").split("."))
+    if mention.zone_said and not (underscored and domain):  # `_acme-challenge` is the domain's
+        return to_name(raw, mention.zone_said)
     if domain is None and "." not in raw.rstrip("."):
         raise RecordError(f"{raw!r} is relative, and the ticket does not say to which domain")
     labels = raw.rstrip(".").lower().split(".")

@@ -63,6 +63,7 @@ class Mention:
     excerpt: str = ""
     mode: Mode = "request"
     described: bool = False  # the ticket also says this record is published now
+    zone_said: str | None = None  # a zone named in prose ("in the gov.uk zone")
 
 
 def ttl_of(text: str) -> int | None:

@@ -57,11 +57,15 @@ _UPDATE = re.compile(
     re.I,
 )
 _ADD = re.compile(
-    r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy|new)\b", re.I
+    r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy)\b", re.I
 )
 _NEGATED = re.compile(r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$", re.I)
 # "a subscription that was deleted in October": something that happened, not a request.
-_NARRATED = re.compile(r"\b(?:was|were|been|had|got)\s+(?:\w+\s+)?$", re.I)
+# "... I've dropped the column", "we removed it ourselves": the writer's own doing.
+_NARRATED = re.compile(
+    r"(?:\b(?:was|were|been|had|got)|(?:^|\s|\()(?:i|we)(?:'ve|'d|\s+have|\s+had)?)\s+(?:\w+\s+)?$",
+    re.I,
+)
 _DESCRIPTIVE = re.compile(
     r"\b(?:currently|exists|existing|we see|there is|is set to|already|at the moment)\b", re.I
 )

@@ -33,7 +33,7 @@ def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
             said += _observed_only(index, part, default_zone)
             continue
         numbered = _lines_to_read(part)
-        walker = Walker()
+        walker = Walker(earlier_types=frozenset(s.change.type for s in said if s.change))
         for number, line in numbered:
             walker.feed(number, line)
         walker.finish()

@@ -48,6 +48,7 @@ class _Context:
     action: Action | None = None
     after_issuance: bool = False
     mode: Mode = "request"
+    zone_said: str | None = None  # "in the gov.uk zone": a hint, weaker than $ORIGIN
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Walker:
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
     heading_name: tuple[str, int] | None = None  # a validation name alone on a (list) line
+    earlier_types: frozenset[str] = frozenset()  # types read from earlier vendor comments
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
 
     def feed(self, number: int, line: str) -> None:
@@ -142,6 +144,7 @@ class Walker:
                 after_issuance=mention.after_issuance or ctx.after_issuance,
                 ttl=mention.ttl if mention.ttl is not None else ctx.ttl,
                 zone=mention.zone or ctx.zone,
+                zone_said=ctx.zone_said,
                 domain=mention.origin_hint or ctx.domain,
                 mode=mode or (mention.mode if mention.mode != "request" else ctx.mode),
                 excerpt=mention.excerpt.strip(),
@@ -323,7 +326,7 @@ class Walker:
             self._set_domain(name)
         zone = cues.zone_named(line)
         if zone:
-            self.ctx.zone = safe_name(zone)
+            self.ctx.zone_said = safe_name(zone)
 
     def _set_domain(self, text: str) -> None:
         name = safe_name(text.strip("`'\".,;:()"))
@@ -423,7 +426,7 @@ class Walker:
         action = prose.action_cue(sentence)
         if action is None:
             return
-        read = {m.rdtype for m in self.mentions}
+        read = {m.rdtype for m in self.mentions} | self.earlier_types
         for clause in cues.clauses(sentence):
             words = {w.strip(".,;:()\"'").upper() for w in clause.split()}
             untyped = _BOILERPLATE_TYPES.isdisjoint(words) and "RECORD" in clause.upper()
@@ -479,13 +482,27 @@ class Walker:
                 last_line=last,
                 excerpt=f"{m.excerpt} / {note}",
             )
-            if later or m.mode == "observed":
-                self.mentions.append(deleted)  # the record stays (requested or published)
-                self._answered(deleted)
-            elif m.action is None:  # shown with no verb, then "should be removed": it is there
+            if not (later or m.mode == "observed" or m.action is None):
+                continue
+            if m.mode != "observed" and not later:  # shown with no verb, then "remove it"
                 self.mentions[i] = replace(m, mode="observed")
-                self.mentions.append(deleted)
-                self._answered(deleted)
+            self._delete_once(deleted)
+
+    def _delete_once(self, deleted: Mention) -> None:
+        """ "It is no longer required. Please remove it once the certificate is issued": one
+        delete, after issuance if any sentence about it says so."""
+        for n, m in enumerate(self.mentions):
+            same = (m.action, m.name, m.rdtype, m.value) == ("delete", *_what(deleted))
+            if same and m.mode == "request":
+                later = m.after_issuance or deleted.after_issuance
+                self.mentions[n] = replace(m, after_issuance=later)
+                return
+        self.mentions.append(deleted)
+        self._answered(deleted)
+
+
+def _what(m: Mention) -> tuple[str, str, str | None]:
+    return (m.name, m.rdtype, m.value)
 
 
 def _could_be(role: str, rdtype: str, token: str) -> bool:
