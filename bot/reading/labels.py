@@ -53,16 +53,19 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "target host",
         "target name",
         "alias target",
+        "replace with",
+        "change to",
     ),
     "ttl": ("ttl",),
     "action": ("action", "operation", "change", "what to do"),
-    "old": ("old value", "current value", "existing value", "previous value"),
+    "old": ("old value", "current value", "existing value", "previous value", "current"),
 }
 # Labels that are not part of a record but end or give context to a block.
 _CONTEXT_LABELS: dict[str, tuple[str, ...]] = {
     "domain": ("domain", "domains", "common name", "san", "sans"),
     "zone": ("zone",),
-    "other": ("status", "ticket", "priority", "expires", "expiry", "issuer", "ca"),
+    "other": ("ticket", "priority", "expires", "expiry", "issuer", "ca"),
+    "status": ("status", "validation status", "validationstatus"),
 }
 _LABEL_KEYS = {
     phrase: role
@@ -124,9 +127,20 @@ _SLASHED_LABEL = re.compile(
 )
 
 
+# Machine output: `"Name": "x",` (JSON), `"name" = "x"` (Terraform), `- name: x` (YAML).
+_KEYED = re.compile(r"""^[ ]*(?:-[ ]+)?["']([A-Za-z][A-Za-z ]{0,30})["'][ ]?[:=][ ]?""")
+
+
 def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     """[(role, label, value)] when the line starts with a known label, else None."""
-    text = _SLASHED_LABEL.sub(r"\1", strip_list_marker(line), count=1)
+    keyed = _KEYED.match(line)
+    text = line
+    if keyed:
+        value = line[keyed.end() :].strip().rstrip(",").strip()
+        if len(value) > 1 and value[0] == value[-1] == '"':
+            value = value[1:-1]  # a JSON or HCL string: its quotes are syntax, not TXT quotes
+        text = f"{keyed.group(1)}: {value}"
+    text = _SLASHED_LABEL.sub(r"\1", strip_list_marker(text), count=1)
     matches = list(_LABEL.finditer(text))
     if not matches or matches[0].start() != 0:
         return None
@@ -136,6 +150,9 @@ def read_labels(line: str) -> list[tuple[str, str, str]] | None:
         label = re.sub(r"\s+", " ", m["label"].lower())
         pairs.append((_LABEL_KEYS[label], label, value))
     return pairs
+
+
+_DONE = frozenset(("SUCCESS", "ISSUED", "VALID", "VALIDATED", "ACTIVE", "VERIFIED"))
 
 
 @dataclass
@@ -162,6 +179,12 @@ class LabelBlock:
         self.last_line = number
 
     def to_mention(self) -> Mention | None:
+        mention = self._mention()
+        if mention is not None and self.fields.get("status", "").upper() in _DONE:
+            mention.mode = "observed"  # ACM "ValidationStatus": "SUCCESS": it is in place
+        return mention
+
+    def _mention(self) -> Mention | None:
         name, value = self.fields.get("name", ""), self.fields.get("value", "")
         action = action_word(self.fields["action"]) if "action" in self.fields else None
         if name and not value and action == "delete" and "type" in self.fields:

@@ -37,6 +37,11 @@ _FIRST_WORD = re.compile(r"[^\s,;()]+")
 # name ("Host name:" is a label, not a command).
 _DIG_COMMAND = re.compile(r"^\s*(?:[$#>%]\s*)?(?:dig|host|nslookup)\s+(?:[-+@]|[A-Za-z]*\s*\S*\.)")
 _DIG_SECTION = re.compile(r"^\s*;;?\s*(?:ANSWER|AUTHORITY|ADDITIONAL|QUESTION)\s+SECTION", re.I)
+_STRUCTURAL = re.compile(r"""^[ ]*(?:["'][\w ]{1,40}["'][ ]?[:=][ ]?)?[\[\]{}(),]*[ ]*$""")
+_INLINE_DIG = re.compile(
+    r"\bdig[ ]+(?:[+@]\S+[ ]+)*(?:(CNAME|TXT|CAA)[ ]+(\S+\.\S+)|(\S+\.\S+)[ ]+(CNAME|TXT|CAA))",
+    re.I,
+)
 _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 
 
@@ -89,6 +94,8 @@ class Walker:
         self.flags += [unread_request(*p) for p in self.pending]
 
     def _feed(self, number: int, line: str) -> None:
+        if _STRUCTURAL.match(line) and line.strip():
+            return  # JSON/HCL punctuation (`{`, `},`, `"ResourceRecord": {`): no text to read
         if self._directive(line) or self._dig_line(number, line):
             return
         cells = table_cells(line)
@@ -324,6 +331,10 @@ class Walker:
             self.ctx.after_issuance = bool(prose.AFTER_ISSUANCE.search(line))
         for name in cues.domains_named(line):
             self._set_domain(name)
+        inline = _INLINE_DIG.search(line)
+        if inline:  # "(from `dig +short CAA hmrc.gov.uk`):" - the lines below are its answer
+            rdtype = (inline.group(1) or inline.group(4)).upper()
+            self.dig = ((inline.group(2) or inline.group(3)).strip("`'\"(),:"), rdtype)
         zone = cues.zone_named(line)
         if zone:
             self.ctx.zone_said = safe_name(zone)
