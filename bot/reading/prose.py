@@ -63,7 +63,7 @@ _NEGATED = re.compile(r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2
 # "a subscription that was deleted in October": something that happened, not a request.
 # "... I've dropped the column", "we removed it ourselves": the writer's own doing.
 _NARRATED = re.compile(
-    r"(?:\b(?:was|were|been|had|got)\s+(?:\w+\s+){0,2}|"
+    r"(?:\b(?:was|were|been|had|got)\s+(?:\w+\s+){0,2}|\b(?:has|have)\s+|"
     r"(?:^|\s|\()(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:(?:also|already|just)\s+)?)$",
     re.I,
 )

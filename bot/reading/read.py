@@ -109,6 +109,8 @@ def _read_history(part: Part) -> Walker:
 def _said(
     index: int, mention: Mention, comment_id: int | None, zone: str, flags: list[Flag]
 ) -> Said | None:
+    if _illustration(mention):
+        return None  # names under example.com (RFC 2606) only ever illustrate
     try:
         if mention.mode == "observed":
             observed = to_observed(mention, zone, comment_id)
@@ -134,6 +136,14 @@ def _one_per_line(flags: list[Flag]) -> list[Flag]:
             seen.add(where)
         kept.append(flag)
     return kept
+
+
+_RESERVED = (".example.com", ".example.net", ".example.org", ".example", ".test", ".invalid")
+
+
+def _illustration(mention: Mention) -> bool:
+    names = (mention.name, mention.value or "") if mention.rdtype == "CNAME" else (mention.name,)
+    return any(f".{n.lower().strip().rstrip('.')}".endswith(_RESERVED) for n in names if n.strip())
 
 
 def _values(change: DnsChange) -> list[str]:

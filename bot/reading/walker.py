@@ -205,6 +205,12 @@ class Walker:
         return False
 
     def _row(self, cells: list[str], number: int, line: str) -> None:
+        filled = [c for c in cells if c.strip()]
+        labels = read_labels(f"{filled[0]}: {filled[1]}") if len(filled) == 2 else None
+        if labels is not None and len(labels) == 1:  # a two-column table: | Name | x |
+            self._labels(labels, number, line)
+            return
+        self._end_block()
         if self.table is None:
             self.table = Table()
             if self.table.read_header(cells):
@@ -267,7 +273,9 @@ class Walker:
         mention = block.to_mention()
         if mention is not None:
             hint = block.hint
-            self._add(replace(mention, origin_hint=hint) if hint else mention)
+            mention = replace(mention, origin_hint=hint) if hint else mention
+            # Current and new values together ask for an update, whatever the lead-in said.
+            self._add(mention, mode="request" if mention.old_value else None)
 
     def _bare_line(self, number: int, line: str) -> bool:
         """A name or value alone on its line, introduced by the prose line before it
@@ -319,11 +327,15 @@ class Walker:
                 self.loose["excerpt"] = " ".join(line.split())
                 self.loose["said"] = "yes"  # the excerpt is the sentence that names it
         mode = cues.mode_of(line)
-        if not self.paragraph:
+        action = prose.action_cue(line)
+        record_line = any(is_type_word(w.strip(",;:()")) for w in line.split())
+        heading = len(line.split()) <= 3  # "1) assets.example", "For gov.uk:"
+        if not self.paragraph and not record_line and not heading:  # lists keep their lead-in
             self.lead_ttl = None
             if mode is None:
                 self.ctx.mode = "request"  # a new paragraph that says nothing: back to requests
-        action = prose.action_cue(line)
+            if action is None:  # nor does an earlier paragraph's verb reach past this one
+                self.ctx.action, self.ctx.after_issuance = None, False
         if mode is not None:
             self.ctx.mode = mode
         if action is not None:
