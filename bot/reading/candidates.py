@@ -58,8 +58,13 @@ def _is_candidate(shown: str, text: str) -> bool:
     return bool(_TOKEN.match(shown)) and _looks_random(shown)
 
 
+_HASH_LENGTHS = frozenset((32, 40, 64))  # MD5, SHA-1, SHA-256 in hex: a CSR's or key's digest
+
+
 def _looks_random(token: str) -> bool:
-    """A token with letters and digits mixed, not a word-like identifier."""
+    """A token with letters and digits mixed, not a word-like identifier or a digest."""
+    if len(token) in _HASH_LENGTHS and all(c in "0123456789abcdefABCDEF" for c in token):
+        return False
     digits = sum(c.isdigit() for c in token)
     letters = sum(c.isalpha() for c in token)
     return digits >= 2 and letters >= 4 and "--" not in token

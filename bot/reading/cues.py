@@ -30,7 +30,8 @@ _DESCRIBES = re.compile(
     r"returns?\s+the\s+following|what\s+(?:we|i)\s+see|is\s+what\s+(?:we|i)\s+see|"
     r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference|"
     r"looking\s+at\s+(?:public\s+)?dns|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
-    r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way)\b",
+    r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way|"
+    r"(?:is|are)\s+now\s+(?:live|published|in\s+place))\b",
     re.I,
 )
 
@@ -39,6 +40,7 @@ _DOMAIN_CUE = re.compile(
     r"\b(?:domains?|hostnames?|common\s+name|SANs?|certificates?\s+for|"
     r"(?:re)?validat(?:e|ing|ion\s+for|ion\s+of)|verify|verifying|ownership\s+of|"
     r"(?:records?|entr(?:y|ies)|changes?|CNAME|TXT|CAA)\s+(?:for|on|under|in)|renewal\s+(?:for|of)|"
+    r"owner\s+is|"
     r"(?:^|[,;:]\s?|\bso\s)for)"
     r"[ ]?(?:name)?[ ]?(?:is|:|=)?[ ]?(?:the[ ])?(?:domain[ ])?" + _NAME,
     re.I,

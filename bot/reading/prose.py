@@ -59,7 +59,9 @@ _UPDATE = re.compile(
 _ADD = re.compile(
     r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy)\b", re.I
 )
-_NEGATED = re.compile(r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$", re.I)
+_NEGATED = re.compile(
+    r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$|\bno\s+(?:\w+\s+){0,5}$", re.I
+)
 # "a subscription that was deleted in October": something that happened, not a request.
 # "... I've dropped the column", "we removed it ourselves": the writer's own doing.
 _NARRATED = re.compile(

@@ -446,6 +446,8 @@ class Walker:
         read: it waits for the block it introduces, or ends as an `unread_value` flag."""
         if cues.is_negated(sentence) or _HYPOTHETICAL.search(sentence):
             return
+        if not _ASKING.search(sentence) or _NOTING.search(sentence):
+            return  # a request is asked for ("please", "could you", "we need"), not narrated
         action = prose.action_cue(sentence)
         if action is None:
             return
@@ -537,6 +539,13 @@ def _could_be(role: str, rdtype: str, token: str) -> bool:
     return len(token) >= 8 or data_shaped(rdtype, token)
 
 
+_ASKING = re.compile(
+    r"\b(?:please|kindly|could\s+you|can\s+you|would\s+you|we\s+need|you(?:'ll|\s+will)?\s+need|"
+    r"needs?\s+to|must|should|has\s+to|have\s+to|required)\b"
+    r"|^\W*(?:\d+[.)]\s+)?(?:add|create|delete|remove|update|change|replace|publish|set\s+up)\b",
+    re.I,
+)
+_NOTING = re.compile(r"\bplease\s+(?:note|be\s+aware|bear\s+in\s+mind)\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|unless|whether|if\s+you)\b", re.I)
 _BOILERPLATE_TYPES = frozenset(("TXT", "CNAME", "CAA"))
 ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name
