@@ -120,7 +120,7 @@ def to_value(rdtype: str, text: str) -> str:
 
 def _absolute_targets(rdtype: str, text: str) -> str:
     if rdtype in NAME_TYPES:
-        return text.strip(_STRIP).rstrip(".") + "."
+        return text.strip(_STRIP + "?!").rstrip(".") + "."
     if rdtype == "MX":
         parts = text.split()
         if len(parts) == 2 and not parts[1].endswith("."):

@@ -40,7 +40,7 @@ _DOMAIN_CUE = re.compile(
     r"\b(?:domains?|hostnames?|common\s+name|SANs?|certificates?\s+for|"
     r"(?:re)?validat(?:e|ing|ion\s+for|ion\s+of)|verify|verifying|ownership\s+of|"
     r"(?:records?|entr(?:y|ies)|changes?|CNAME|TXT|CAA)\s+(?:for|on|under|in)|renewal\s+(?:for|of)|"
-    r"owner\s+is|"
+    r"owner\s+is|@[ ,]*(?:i\.e\.|ie|means|=|is)|"
     r"(?:^|[,;:]\s?|\bso\s)for)"
     r"[ ]?(?:name)?[ ]?(?:is|:|=)?[ ]?(?:the[ ])?(?:domain[ ])?" + _NAME,
     re.I,

@@ -52,7 +52,7 @@ _NOUN_BEFORE = re.compile(
 )
 _UPDATE = re.compile(
     r"\b(?:updat(?:e|ed|ing)|chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|"
-    r"repoint(?:ed|ing)?|now\s+(?:has|needs)\s+to|should\s+now|instead\s+of|swap(?:ped)?|"
+    r"repoint(?:ed|ing)?|now\s+(?:has|needs)\s+to\s+(?:point|be|change|read|resolve|go)|should\s+now|instead\s+of|swap(?:ped)?|"
     r"should\s+(?:now\s+)?become|needs?\s+to\s+become)\b",
     re.I,
 )

@@ -42,6 +42,8 @@ _INLINE_DIG = re.compile(
     r"\bdig[ ]+(?:[+@]\S+[ ]+)*(?:(CNAME|TXT|CAA)[ ]+(\S+\.\S+)|(\S+\.\S+)[ ]+(CNAME|TXT|CAA))",
     re.I,
 )
+_LISTING = re.compile(r"\b(TXT|CAA)\s+(?:records?|entries|values?)\s*:\s*$", re.I)
+_ONE = re.compile(r"\b(?:the\s+)?([\w.-]{4,60})\s+one\b", re.I)  # "the globalsign one"
 _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 
 
@@ -76,6 +78,7 @@ class Walker:
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
     heading_name: tuple[str, int] | None = None  # a validation name alone on a (list) line
     earlier_types: frozenset[str] = frozenset()  # types read from earlier vendor comments
+    listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
 
     def feed(self, number: int, line: str) -> None:
@@ -119,6 +122,8 @@ class Walker:
             self._labels(labels, number, line)
             return
         if line.strip() and self._bare_line(number, line):
+            return
+        if self._listed(number, line):
             return
         heading = strip_list_marker(line).split()
         if len(heading) == 1 and heading[0].startswith("_") and is_owner_token(heading[0]):
@@ -277,6 +282,21 @@ class Walker:
             # Current and new values together ask for an update, whatever the lead-in said.
             self._add(mention, mode="request" if mention.old_value else None)
 
+    def _listed(self, number: int, line: str) -> bool:
+        """A data line under "gov.uk currently has these TXT records:"."""
+        if self.listing is None:
+            return False
+        stripped = strip_list_marker(line).strip()
+        name, rdtype = self.listing
+        if not stripped:
+            return False  # blank lines around the list are read as blank lines
+        if not data_shaped(rdtype, stripped):
+            self.listing = None
+            return False
+        self._end_prose()
+        self._add(Mention(name, rdtype, clean_data(rdtype, stripped), number, excerpt=line))
+        return True
+
     def _bare_line(self, number: int, line: str) -> bool:
         """A name or value alone on its line, introduced by the prose line before it
         ("Please deploy a DNS TXT record under the name:" / "with the following value:")."""
@@ -343,6 +363,12 @@ class Walker:
             self.ctx.after_issuance = bool(prose.AFTER_ISSUANCE.search(line))
         for name in cues.domains_named(line):
             self._set_domain(name)
+        listed = _LISTING.search(line)
+        if listed and not _INLINE_DIG.search(line):  # "gov.uk currently has these TXT records:"
+            names = [w.strip("`'\",;:()") for w in line[: listed.start()].split()]
+            owners = [n for n in names if is_owner_token(n) and "." in n.rstrip(".")]
+            if owners:
+                self.listing = (owners[-1], listed.group(1).upper())
         inline = _INLINE_DIG.search(line)
         if inline:  # "(from `dig +short CAA hmrc.gov.uk`):" - the lines below are its answer
             rdtype = (inline.group(1) or inline.group(4)).upper()
@@ -481,12 +507,17 @@ class Walker:
         self, clause: str, ttl: int | None, later: bool, note: str, last: int
     ) -> None:
         types = {w.strip(".,;:()").upper() for w in clause.split()} & {"TXT", "CNAME", "CAA"}
+        one = _ONE.search(clause)
         shown = (
             [i for i, m in enumerate(self.mentions) if m.action != "delete"]
             if cues.refers_to_all(clause)
             else self.recent
         )
         targets = [i for i in shown if not types or self.mentions[i].rdtype in types]
+        if one:  # "the globalsign-domain-verification one": the record whose data says so
+            word = one.group(1).lower()
+            picked = [i for i in targets if word in (self.mentions[i].value or "").lower()]
+            targets = picked or targets
         if targets:
             answered = {self.mentions[i].rdtype for i in targets}
             self.pending = [p for p in self.pending if p[2] not in answered]
