@@ -40,8 +40,8 @@ _DOMAIN_CUE = re.compile(
     r"\b(?:domains?|hostnames?|common\s+name|SANs?|certificates?\s+for|"
     r"(?:re)?validat(?:e|ing|ion\s+for|ion\s+of)|verify|verifying|ownership\s+of|"
     r"(?:records?|entr(?:y|ies)|changes?|CNAME|TXT|CAA)\s+(?:for|on|under|in)|renewal\s+(?:for|of)|"
-    r"owner\s+is|@[ ,]*(?:i\.e\.|ie|means|=|is)|"
-    r"(?:^|[,;:]\s?|\bso\s)for)"
+    r"owner\s+is|"
+    r"(?:^\s*|[,;:]\s?|\bso\s)for)"
     r"[ ]?(?:name)?[ ]?(?:is|:|=)?[ ]?(?:the[ ])?(?:domain[ ])?" + _NAME,
     re.I,
 )
@@ -50,6 +50,10 @@ _ZONE_CUE = re.compile(
 )
 
 
+_WANTED = re.compile(
+    r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)|to\s+be\s+(?:added|created))\b",
+    re.I,
+)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _LAST_CLAUSE = re.compile(r"[,;(]|\b(?:and|but|then)\b", re.I)
 _POSITIVE_TURN = re.compile(r"^[ )]*(?:only|instead|but|rather|just)\b", re.I)
@@ -62,6 +66,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     description of what is published ("we currently see", "dig returns") without a request
     verb makes the records observed facts.
     """
+    if lead_in and _WANTED.search(text) and not _NEGATED.search(text):
+        return "request"  # "What we need:", "the following is required:"
     for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
         last = _LAST_CLAUSE.split(sentence)[-1]
         if lead_in and _POSITIVE_TURN.match(last):
@@ -88,6 +94,8 @@ _HEADING = re.compile(
     + r"[ ]?:?[ ]*$",
     re.I,
 )
+# "(@, i.e. example.gov.uk itself)", "host @ means example.gov.uk"
+_AT_MEANS = re.compile(r"@[ ,]{0,3}(?:i\.e\.|ie|means|=|is)[ ]{0,3}" + _NAME, re.I)
 # A sentence that points back at records just shown ("That TXT record should be removed").
 _BACK_REFERENCE = re.compile(
     r"\b(?:that|this|these|those|it|them|the\s+above|above|the\s+old|the\s+existing|"
@@ -110,6 +118,9 @@ def domains_named(line: str) -> list[str]:
     heading = _HEADING.match(line)
     if heading:
         return [heading.group(1)]
+    at = _AT_MEANS.search(line)
+    if at:
+        return [at.group(1)]
     return [m.group(1) for m in _DOMAIN_CUE.finditer(line)]
 
 

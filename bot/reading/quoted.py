@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 ZENDESK_DELIMITER = "##- Please type your reply above this line -##"
 MAX_PARSED = 200_000  # the parser is linear, but no comment needs more than this read for quotes
 _SEPARATOR = re.compile(r"^-{10,}$")
+_HEADER = re.compile(r"^\s*(?:Subject|From|To|Cc|Date|Sent)\s*:", re.I)
 
 
 def history_start(lines: list[str]) -> int:
@@ -55,7 +56,7 @@ def _zendesk_history(lines: list[str]) -> int:
     marker = next((i for i, line in enumerate(lines) if ZENDESK_DELIMITER in line), None)
     if marker is None:
         return len(lines)
-    if any(line.strip() for line in lines[:marker]):
+    if any(line.strip() and not _HEADER.match(line) for line in lines[:marker]):
         return marker
     separators = [i for i in range(marker, len(lines)) if _SEPARATOR.match(lines[i].strip())]
     return separators[1] if len(separators) > 1 else len(lines)
