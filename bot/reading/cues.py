@@ -115,6 +115,7 @@ _VALUE_INTRO = re.compile(
 
 def domains_named(line: str) -> list[str]:
     """Domains the line says are being validated ("certificate for www.gov.uk", "For gov.uk:")."""
+    line = line.strip()
     heading = _HEADING.match(line)
     if heading:
         return [heading.group(1)]

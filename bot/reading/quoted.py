@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 ZENDESK_DELIMITER = "##- Please type your reply above this line -##"
 MAX_PARSED = 200_000  # the parser is linear, but no comment needs more than this read for quotes
 _SEPARATOR = re.compile(r"^-{10,}$")
-_HEADER = re.compile(r"^\s*(?:Subject|From|To|Cc|Date|Sent)\s*:", re.I)
+# Lines above a Zendesk delimiter that are not a reply: mail headers, "On ... wrote:".
+_HEADER = re.compile(r"^\s*(?:(?:Subject|From|To|Cc|Date|Sent)\s*:|On\s.{0,200}\swrote:\s*$)", re.I)
 
 
 def history_start(lines: list[str]) -> int:
@@ -47,6 +48,16 @@ def history_start(lines: list[str]) -> int:
         if lines[i].strip() and (lines[i].strip() == first or lines[i].strip().startswith(first)):
             return i if i > 0 else end
     return end
+
+
+def leading_headers(lines: list[str]) -> int:
+    """How many lines at the top are blank, an attribution or mail headers."""
+    count = 0
+    for line in lines:
+        if line.strip() and not _HEADER.match(line):
+            break
+        count += 1
+    return count
 
 
 def _zendesk_history(lines: list[str]) -> int:

@@ -8,7 +8,7 @@ from bot.reading.changes import to_change, to_observed, unparsed_flag, validated
 from bot.reading.conversation import Part, parts_of
 from bot.reading.decide import Said, decide
 from bot.reading.mentions import Mention
-from bot.reading.quoted import strip_marker
+from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.safety import consistency_flags, unread_flags
 from bot.reading.walker import Walker
 from bot.text import PRIVATE_KEY_PLACEHOLDER
@@ -38,8 +38,11 @@ def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
             walker.feed(number, line)
         walker.finish()
         if part.single and not walker.mentions and part.history < len(part.lines):
-            walker = _read_history(part)  # a forwarded request: the quoted mail is the request
-            numbered = [(i + 1, strip_marker(x)) for i, x in enumerate(part.lines)]
+            numbered = _quoted_request(part)  # a forwarded request: the quoted mail is it
+            walker = Walker()
+            for number, line in numbered:
+                walker.feed(number, line)
+            walker.finish()
         read_lines += [(part.comment_id, n, text) for n, text in numbered]
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
         domains += walker.domains
@@ -98,12 +101,12 @@ def _lines_to_read(part: Part) -> list[tuple[int, str]]:
     return [(i + 1, line) for i, line in enumerate(part.new_lines)]
 
 
-def _read_history(part: Part) -> Walker:
-    walker = Walker()
-    for i, line in enumerate(part.lines):
-        walker.feed(i + 1, strip_marker(line))
-    walker.finish()
-    return walker
+def _quoted_request(part: Part) -> list[tuple[int, str]]:
+    """The quoted mail under a reply with no records of its own, without its own history."""
+    quoted = [strip_marker(line) for line in part.lines[part.history :]]
+    start = leading_headers(quoted)  # "On ... wrote:", the forwarded mail's From:/Sent: lines
+    end = part.history + start + history_start(quoted[start:])
+    return [(i + 1, strip_marker(part.lines[i])) for i in range(end)]
 
 
 def _said(
