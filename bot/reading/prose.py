@@ -131,7 +131,7 @@ def _tokens(sentence: str) -> list[_Token]:
     for m in _TOKEN.finditer(sentence):
         raw = m.group()
         quoted = raw.startswith('"')
-        text = raw if quoted else raw.strip(_PUNCT)
+        text = raw if quoted or raw in ("->", "=>") else raw.strip(_PUNCT)
         tokens.append(_Token(text, m.start(), quoted))
     return tokens
 
@@ -178,6 +178,8 @@ def read_sentence(
         return _pointed(sentence, tokens, number, fallback_name or earlier_owner)
     rdtype = tokens[t].text.upper()
     arrows = {i + d for i, tok in enumerate(tokens) if tok.text in ("->", "=>") for d in (-1, 1)}
+    if arrows and rdtype == "CNAME" and _RESOLVING.search(sentence):
+        return _arrow_seen(tokens, number)  # "we can see ... live (_acme-challenge.x -> y)"
     usable = [i for i in range(len(tokens)) if i not in arrows and i != t]
     values = _values(sentence, tokens, usable, t, rdtype)
     action = action_cue(sentence[: tokens[t].start]) or action_cue(sentence)
@@ -215,7 +217,11 @@ _POINT_TO = re.compile(
     r"(?:change|set|update)\s+(?:the\s+)?(?:target|value)\s+to)\b",
     re.I,
 )
-_RESOLVING = re.compile(r"\b(?:resolv(?:es|ing)\s+to|currently\s+points?|(?:can|we)\s+see)\b", re.I)
+_RESOLVING = re.compile(
+    r"\b(?:resolv(?:es|ing)\s+to|currently\s+points?|(?:can|we)\s+see|(?:is|are)\s+live|"
+    r"live\s+in)\b",
+    re.I,
+)
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.I)
 
 
@@ -256,6 +262,20 @@ def _pointed(
         after_issuance=bool(AFTER_ISSUANCE.search(sentence)),
         mode="observed" if described else "request",  # "I can see X resolving to Y"
     )
+
+
+def _arrow_seen(tokens: list[_Token], number: int) -> Mention | None:
+    for i, tok in enumerate(tokens[1:-1], start=1):
+        name, target = tokens[i - 1], tokens[i + 1]
+        if (
+            tok.text == "->"
+            and name.text.startswith("_")
+            and _is_name(name)
+            and _fits("CNAME", target)
+        ):
+            value = clean_data("CNAME", target.text)
+            return Mention(name.text, "CNAME", value, number, mode="observed")
+    return None
 
 
 def _zone_line_owner(tokens: list[_Token], t: int) -> bool:

@@ -411,6 +411,12 @@ class Walker:
             read_here = False
             for clause in prose.split_clauses(sentence):
                 mention = prose.read_sentence(clause, first, last_owner, self.last_owner)
+                if (
+                    mention is not None
+                    and mention.value is None
+                    and sentence.rstrip().endswith(":")
+                ):
+                    mention = None  # "the old TXT on gov.uk can now be deleted:" leads in
                 if mention is not None:
                     read_here = True
                     excerpt = " ".join(sentence.split())
