@@ -43,6 +43,7 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
     out = Decision()
     out.observed = _unique([s.observed for s in said if s.observed is not None])
     observed: list[Observed] = []  # what the ticket has described so far, in reading order
+    seen: list[tuple[int, Observed]] = []  # every observed fact with the comment it came from
     kept: list[tuple[int, DnsChange]] = []
     asked: dict[tuple[int, str, str], set[str | None]] = {}  # values each comment asks for
     for s in said:
@@ -63,6 +64,7 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
             break
         if item.observed is not None:
             observed.append(item.observed)
+            seen.append((item.comment, item.observed))
         elif item.negated is not None:
             _withdraw(item.negated, kept, out)
         elif item.change is not None:
@@ -81,6 +83,10 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
         for i, c in kept
         if not (c.action == "delete" and c.value is None and (c.name, c.type) in valued)
     ]
+    # What another comment says is published (our dig paste, the vendor's earlier one) also
+    # completes a request: "replacing llxr…" said in our reply and confirmed by the vendor.
+    kept = [(i, _complete(c, [o for j, o in seen if j != i])) for i, c in kept]
+    updated |= {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
     out.changes = [
         c for _, c in kept if not (c.action == "add" and (c.name, c.type, c.value) in updated)
     ]

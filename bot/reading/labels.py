@@ -90,7 +90,7 @@ def header_phrase(text: str) -> str | None:
     """The role of a table header or label ("Record name" -> "name"), if it is one we know."""
     key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower())).strip()
     role = _LABEL_KEYS.get(key)
-    return role if role in _HEADERS else None
+    return role if role in _HEADERS or role == "status" else None
 
 
 # Actions that leave a record as it is: the block describes it, it asks nothing.
@@ -152,7 +152,7 @@ def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     return pairs
 
 
-_DONE = frozenset(("SUCCESS", "ISSUED", "VALID", "VALIDATED", "ACTIVE", "VERIFIED"))
+DONE = frozenset(("SUCCESS", "ISSUED", "VALID", "VALIDATED", "ACTIVE", "VERIFIED"))
 
 
 @dataclass
@@ -180,7 +180,7 @@ class LabelBlock:
 
     def to_mention(self) -> Mention | None:
         mention = self._mention()
-        if mention is not None and self.fields.get("status", "").upper() in _DONE:
+        if mention is not None and self.fields.get("status", "").upper() in DONE:
             mention.mode = "observed"  # ACM "ValidationStatus": "SUCCESS": it is in place
         return mention
 

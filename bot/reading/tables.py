@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.reading.labels import action_word, header_phrase
+from bot.reading.labels import DONE, action_word, header_phrase
 from bot.reading.mentions import Mention, clean_data, is_owner_token, is_type_word, ttl_of
 from bot.reading.prose import AFTER_ISSUANCE
 
@@ -110,6 +110,7 @@ class Table:
             action=action_word(cell("action")) if cell("action") else ("update" if old else None),
             after_issuance=bool(AFTER_ISSUANCE.search(raw("action"))),
             described=bool(_CURRENT.search(remarks)),  # "x.comodoca.com (current value)"
+            mode="observed" if cell("status").upper() in DONE else "request",  # ACM "Success"
         )
 
 
