@@ -34,7 +34,7 @@ def test_corpus_is_complete() -> None:
     missing = [p.name for p in tickets if not p.with_name(p.stem + ".expect.json").exists()]
     assert not missing, f"tickets without an .expect.json: {missing}"
     conversations = [p for p in tickets if p.suffix == ".json"]
-    assert len(CASES) >= 120 and len(conversations) >= 15
+    assert len(CASES) >= 140 and len(conversations) >= 15
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

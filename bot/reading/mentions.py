@@ -88,6 +88,8 @@ def clean_data(rdtype: str, data: str) -> str:
     data = data.strip().rstrip(",;")
     if rdtype in ("TXT", "CAA") and data.endswith('".'):
         data = data[:-1]
+    if rdtype == "TXT" and " " not in data and not data.startswith('"') and data.endswith("."):
+        data = data[:-1]  # an unquoted token ending a sentence: tokens never end in a full stop
     return data
 
 
