@@ -13,6 +13,7 @@ import pytest
 
 from bot.config import AppConfig
 from tests.corpus import (
+    HOLDOUT,
     READING,
     TICKET_SUFFIXES,
     Case,
@@ -28,7 +29,8 @@ CASES = load_cases()
 def test_corpus_is_complete() -> None:
     tickets = [
         p
-        for p in READING.iterdir()
+        for folder in (READING, HOLDOUT)
+        for p in folder.iterdir()
         if p.suffix in TICKET_SUFFIXES and not p.name.endswith(".expect.json")
     ]
     missing = [p.name for p in tickets if not p.with_name(p.stem + ".expect.json").exists()]
