@@ -54,7 +54,7 @@ _NOT_CERT = re.compile(
     re.I,
 )
 _HTTP_VALIDATION = re.compile(
-    r"https?://[^\s\"'<>]*?/\.well-known/(?:pki-validation|acme-challenge)/[^\s\"'<>]*"
+    r"https?://[^\s\"'<>/]{1,253}/\.well-known/(?:pki-validation|acme-challenge)/[^\s\"'<>]*"
     r"|/\.well-known/(?:pki-validation|acme-challenge)/\S*|\bHTTP-01\b|\bgsdv\.txt\b"
     r"|\bHTTP (?:file )?(?:based )?(?:domain )?validation\b|\bfile-based validation\b",
     re.I,
@@ -82,6 +82,9 @@ _DEADLINE = re.compile(
 )
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def read_signals(subject: str, text: str, extraction: Extraction) -> Signals:
     """Classify the ticket and pick out the CA, vendor, deadline and validation hints.
 
@@ -90,7 +93,9 @@ def read_signals(subject: str, text: str, extraction: Extraction) -> Signals:
     `http_validation`, and an approval mailbox or approval-email wording `email_validation`.
     Maintenance notices and the like are `not_certificate` unless they ask for records.
     """
-    whole = f"{subject}\n{text}"
+    # One space for every run of white space: no pattern below needs more, and a long run
+    # would otherwise make the patterns that allow space between words quadratic.
+    whole = _WHITESPACE.sub(" ", f"{subject}\n{text}")
     emails = tuple(dict.fromkeys(m.lower() for m in _CONSTRUCTED_MAILBOX.findall(whole)))
     urls = tuple(dict.fromkeys(m.rstrip(".,;)") for m in _HTTP_VALIDATION.findall(whole)))
     return Signals(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from html.parser import HTMLParser
+
+import lxml.html
+from lxml import etree
 
 PRIVATE_KEY_PLACEHOLDER = "[private key removed by cert-ticket]"
 
@@ -75,6 +77,7 @@ _BLOCK_TAGS = frozenset(
     )
 )
 _CELL_TAGS = frozenset(("td", "th"))
+_VOID_TAGS = frozenset(("br", "hr", "img", "wbr", "meta", "link", "input"))
 _ROW_TAGS = frozenset(("tr", "table", "thead", "tbody", "tfoot"))
 _SKIP_TAGS = frozenset(("script", "style", "head", "title"))
 
@@ -110,11 +113,14 @@ LAYOUT_LINES = 6  # a cell with more lines than this, or more text, is page layo
 LAYOUT_CHARS = 400
 
 
-class _TextCollector(HTMLParser):
-    """Keeps text and line structure; data-table cells become ' | '-separated rows."""
+class _TextCollector:
+    """Keeps text and line structure; data-table cells become ' | '-separated rows.
+
+    Fed start/end/data events from a parsed tree (lxml: libxml2's HTML parser, linear on
+    malformed markup such as thousands of unclosed `<!--` or `<a`, where the standard
+    library's html.parser rescans and goes quadratic)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
         self.pre = 0
@@ -138,6 +144,8 @@ class _TextCollector(HTMLParser):
             self._break(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_TAGS:
+            return  # <br> breaks once, at its start
         self.pre = max(0, self.pre - (tag == "pre"))
         if tag in _SKIP_TAGS:
             self.skipping = max(0, self.skipping - 1)
@@ -156,11 +164,6 @@ class _TextCollector(HTMLParser):
             self.line_paragraphs += 1
         else:
             self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in ("br", "hr"):
-            self.handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
@@ -190,15 +193,31 @@ class _TextCollector(HTMLParser):
             self.parts.append(("" if at_line_start else "\n") + "\n".join(lines) + "\n")
 
     def close(self) -> None:
-        super().close()
         while self.rows:
             self._end_row()
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML body, with paragraphs, line breaks and table rows kept."""
+    """Visible text of an HTML body, with paragraphs, line breaks and table rows kept.
+
+    Comments and processing instructions are not text anyone sees: they are left out."""
     collector = _TextCollector()
-    collector.feed(html)
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):  # nothing parseable (empty, only a comment)
+        return ""
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else None  # comments: a function
+        if event == "start":
+            if tag is not None:
+                collector.handle_starttag(tag.lower(), list(element.attrib.items()))
+                if element.text:
+                    collector.handle_data(element.text)
+        else:
+            if tag is not None:
+                collector.handle_endtag(tag.lower())
+            if element.tail:
+                collector.handle_data(element.tail)
     collector.close()
     text = "".join(collector.parts)
     return re.sub(r"\n{3,}", "\n\n", text)

@@ -3,6 +3,7 @@ author's role and where the new text ends and quoted history begins."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -10,6 +11,9 @@ from typing import Any
 from bot.models import AuthorRole, Comment, Ticket
 from bot.reading.quoted import history_start
 from bot.text import to_plain_text
+
+MAX_GAP = 16
+_LONG_SPACE = re.compile(f" {{{MAX_GAP + 1},}}")
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,9 @@ def parts_of(ticket: Ticket) -> list[Part]:
     single = not ticket.comments
     parts = []
     for comment in comments:
-        lines = to_plain_text(comment.body).split("\n")
+        # Runs of spaces are kept up to a width that aligned tables use, and no wider: a long
+        # run is no table, and shortening it keeps every pattern on the line linear.
+        lines = _LONG_SPACE.sub(" " * MAX_GAP, to_plain_text(comment.body)).split("\n")
         parts.append(
             Part(
                 comment_id=comment.id,
