@@ -175,7 +175,11 @@ def test_silent_server_falls_back_to_the_directory(silent_server: str, app: AppC
 def test_names_outside_the_suffix_are_never_queried(silent_server: str, app: AppConfig) -> None:
     finder = live(app, silent_server)
     result = triage(
-        Ticket(id="1", subject="certificate", text="_acme-challenge.shop.retailer.co.uk. CNAME a.b.com."),
+        Ticket(
+            id="1",
+            subject="certificate",
+            text="_acme-challenge.shop.retailer.co.uk. CNAME a.b.com.",
+        ),
         finder,
         app,
     )

@@ -1,0 +1,85 @@
+"""Hostile ticket shapes for the linear-time checks (tests/test_linear_time.py, bench/).
+
+Each shape is a ticket body of about `n` characters built to hit one weakness a pattern or a
+parser can have: a long run of spaces after a cue word the patterns look for, one token
+repeated, unclosed markup, deep nesting, one very long line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+# Words some pattern waits for before a gap: each gets a long run of spaces after it.
+CUES = (
+    "Thanks for your request",
+    "ticket",
+    "request #",
+    "Subject:",
+    "by",
+    "before",
+    "expires on",
+    "https://",
+    "/.well-known/",
+    "_acme-challenge.www.gov.uk",
+    "_acme-challenge.www.gov.uk CNAME",
+    "Name:",
+    "Host/Name:",
+    "domain",
+    "for",
+    "CNAME",
+    "TXT",
+    "please add",
+    "point",
+    "points to",
+    "dig",
+    "$ dig +short TXT gov.uk",
+    "|",
+    "TTL",
+    "@",
+    "replace",
+    "from",
+    "ignore",
+    "do not",
+    "On Mon, 23 Nov 2026 at 10:00, Fastly wrote:",
+    "From:",
+    "##- Please type your reply above this line -##",
+    "0 issue",
+    '"',
+)
+
+
+def shapes(n: int) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cue in CUES:
+        out[f"spaces after {cue!r}"] = f"{cue}{' ' * n}x"
+        out[f"tabs and newlines after {cue!r}"] = cue + " \t" * (n // 4) + "\n" * (n // 2) + "x"
+        out[f"{cue!r} repeated"] = (cue + " ") * max(1, n // (len(cue) + 1))
+    out["https:// glued"] = "https://" * (n // 8)
+    out["unclosed comments"] = "<p>" + "<!--" * (n // 4)
+    out["unclosed anchors"] = "<p>" + "<a" * (n // 2)
+    out["nested divs"] = "<div>" * (n // 5)
+    out["open cells"] = "<table><tr>" + "<td>x" * (n // 5)
+    out["cells with breaks"] = "<table><tr><td>" + "x<br>" * (n // 5)
+    out["dotted labels"] = "a." * (n // 2)
+    out["underscore labels"] = "_a." * (n // 3) + "gov.uk CNAME x.fastly-validations.com"
+    out["quotes"] = '"' * n
+    out["quote markers"] = "> " * (n // 2)
+    out["dashes"] = "-" * n
+    out["label colons"] = "Name:" * (n // 5)
+    out["digits"] = "1" * n
+    out["one long token"] = "x" * n
+    out["one long name"] = (
+        "_acme-challenge." + "a." * (n // 2) + "gov.uk CNAME y.fastly-validations.com"
+    )
+    out["pipes"] = "|" * n
+    out["record lines"] = (
+        "_acme-challenge.www.gov.uk. 300 IN CNAME abcdefghijklmnopqr.fastly-validations.com.\n"
+    ) * (n // 84)
+    return out
+
+
+def ratio(measure: Callable[[str], float], small: str, big: str, repeat: int = 3) -> float:
+    """Time(2n) / time(n), each the best of `repeat` runs (the least disturbed)."""
+    a = min(measure(small) for _ in range(repeat))
+    b = min(measure(big) for _ in range(repeat))
+    return b / max(a, 1e-4)
