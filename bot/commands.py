@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from bot import blocks
 from bot.poller import to_ticket
@@ -22,12 +23,20 @@ USAGE = (
     "`/cert-ticket list`: certificate tickets posted here and their state\n"
     "`/cert-ticket help`: this message"
 )
-_REQUEST_URL = re.compile(r"/(?:hc/(?:[a-z-]+/)?requests|agent/tickets|api/v2/requests)/(\d+)")
+_REQUEST_PATH = re.compile(
+    r"/(?:hc/(?:[a-z-]{2,10}/)?requests|agent/tickets|api/v2/requests)/([0-9]{1,12})(?:\.json)?/?",
+    re.ASCII,
+)
+_TICKET_ID = re.compile(r"#?([0-9]{1,12})", re.ASCII)  # ASCII digits only: "²" is no number
 _EMAIL = re.compile(r"^[^@\s,<>]+@[^@\s,<>]+\.[A-Za-z]{2,}$")
 
 
-def parse_command(text: str) -> tuple[str, list[str]]:
-    """`/cert-ticket` text → (verb, arguments): triage, check, list, help or bad."""
+def parse_command(text: str, site: str | None = None) -> tuple[str, list[str]]:
+    """`/cert-ticket` text → (verb, arguments): triage, check, list, help or bad.
+
+    A ticket is ASCII digits ("56002", "#56002") or a request URL on `site` (the configured
+    Zendesk host, e.g. fastly.zendesk.com); anything else is `bad`, answered with the usage.
+    """
     words = text.replace("<", " ").replace(">", " ").split()
     if not words or words[0].lower() in ("help", "-h", "--help"):
         return "help", []
@@ -37,12 +46,24 @@ def parse_command(text: str) -> tuple[str, list[str]]:
     if verb == "check":
         return ("check", words[1:5]) if len(words) > 1 else ("bad", ["`check` needs a name"])
     if len(words) == 1:
-        if words[0].lstrip("#").isdigit():
-            return "triage", [words[0].lstrip("#")]
-        found = _REQUEST_URL.search(words[0])
-        if found:
-            return "triage", [found.group(1)]
+        number = _TICKET_ID.fullmatch(words[0])
+        if number:
+            return "triage", [str(int(number.group(1)))]
+        rid = _request_url_id(words[0], site)
+        if rid is not None:
+            return "triage", [rid]
     return "bad", [f"I don't understand `{blocks.escape(text[:100])}`"]
+
+
+def _request_url_id(word: str, site: str | None) -> str | None:
+    try:
+        url = urlsplit(word.split("|", 1)[0])  # Slack sends links as <url|label>
+    except ValueError:
+        return None
+    if url.scheme not in ("http", "https") or (site and (url.hostname or "") != site.lower()):
+        return None
+    found = _REQUEST_PATH.fullmatch(url.path)
+    return str(int(found.group(1))) if found else None
 
 
 def validate_draft(values: dict[str, str]) -> dict[str, str]:

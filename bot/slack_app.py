@@ -55,6 +55,7 @@ def register(app: App, deps: Deps) -> None:
     cfg = deps.app_config
     poster = deps.poster
     channels = {c for c in (cfg.slack.channel, *cfg.slack.allowed_channels) if c}
+    site = f"{cfg.zendesk.subdomain}.{cfg.zendesk.domain}".lower()
 
     def allowed(channel: str | None, user: str | None, client: WebClient) -> bool:
         if channels and channel not in channels:
@@ -74,7 +75,7 @@ def register(app: App, deps: Deps) -> None:
         if channels and command.get("channel_id") not in channels:
             ack(refusal)
             return
-        verb, args = parse_command(command.get("text", ""))
+        verb, args = parse_command(command.get("text", ""), site)
         if verb in ("help", "bad"):
             ack(text=(f"{args[0]}\n\n" if args else "") + USAGE)
         elif verb == "triage":
@@ -88,7 +89,7 @@ def register(app: App, deps: Deps) -> None:
         if not allowed(command.get("channel_id"), command.get("user_id"), client):
             respond(response_type="ephemeral", text=refusal)
             return
-        verb, args = parse_command(command.get("text", ""))
+        verb, args = parse_command(command.get("text", ""), site)
         if verb == "triage":
             rid = int(args[0])
             with deps.lock:

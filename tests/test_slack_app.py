@@ -74,7 +74,10 @@ def test_second_command_updates_instead_of_posting_again(h: Harness) -> None:
     assert len(h.slack.of("chat.update")) == 1
 
 
-@pytest.mark.parametrize("text", ["help", "", "frobnicate the zone", "check"])
+@pytest.mark.parametrize(
+    "text",
+    ["help", "", "frobnicate the zone", "check", "\u00b2", "https://evil.example/hc/requests/1"],
+)
 def test_help_and_bad_input_get_usage(h: Harness, text: str) -> None:
     status, body = h.command(text)
     assert status == 200 and "/cert-ticket check www.gov.uk" in body
