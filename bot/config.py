@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import string
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
@@ -10,8 +12,17 @@ from typing import Annotated
 import dns.exception
 import dns.name
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, ValidationError
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, YamlConfigSettingsSource
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from bot.models import OwnerKind, ZoneOwner
 
@@ -38,10 +49,25 @@ def absolute_name(value: str) -> str:
 DnsName = Annotated[str, AfterValidator(absolute_name)]
 
 
+def host_name(value: str) -> str:
+    """An absolute host name: `@`, escapes, spaces and empty or odd labels are refused."""
+    name = absolute_name(value)
+    labels = name.rstrip(".").split(".")
+    if value.strip() in ("@", ".", "") or name == ".":
+        raise ValueError(f"{value!r} is not a domain (write the zone's full name, e.g. gov.uk.)")
+    if not all(_HOST_LABEL.match(label) for label in labels):
+        raise ValueError(f"{value!r} is not a host name")
+    return name
+
+
+_HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
+HostName = Annotated[str, AfterValidator(host_name)]
+
+
 class ZoneEntry(Section):
-    apex: DnsName
+    apex: HostName
     kind: OwnerKind
-    name: str
+    name: str = Field(min_length=1)
     change_via: str
 
     def to_owner(self) -> ZoneOwner:
@@ -95,6 +121,26 @@ class Zendesk(Section):
     subdomain: str = "fastly"
     domain: str = "zendesk.com"
     request_url: str = "https://{subdomain}.{domain}/hc/requests/{id}"
+
+    @field_validator("request_url")
+    @classmethod
+    def _only_known_fields(cls, value: str) -> str:
+        try:
+            fields = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
+        except ValueError as exc:
+            raise ValueError(f"not a valid template ({exc})") from None
+        unknown = fields - {"subdomain", "domain", "id"}
+        if unknown or "id" not in fields:
+            raise ValueError(
+                "may use only {subdomain}, {domain} and {id}, and must use {id}"
+                + (
+                    f" (found {', '.join('{' + f + '}' for f in sorted(unknown))})"
+                    if unknown
+                    else ""
+                )
+            )
+        return value
+
     initial_lookback_days: int = Field(14, ge=1, le=365)
     timeout: float = Field(20.0, gt=0, le=120)
 
@@ -113,8 +159,8 @@ class AppConfig(BaseSettings):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    suffixes: tuple[DnsName, ...] = Field(("gov.uk.",), min_length=1)
-    zones: tuple[ZoneEntry, ...] = ()
+    suffixes: tuple[HostName, ...] = Field(("gov.uk.",), min_length=1)
+    zones: tuple[ZoneEntry, ...] = Field(min_length=1)
     jisc: Jisc = Jisc()
     hostmaster: Hostmaster = Hostmaster()
     tickets: Tickets = Tickets()
@@ -135,6 +181,20 @@ class AppConfig(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # Only the YAML file (passed in as init values): secrets never come from it.
         return (init_settings,)
+
+    @model_validator(mode="after")
+    def _zones_make_sense(self) -> AppConfig:
+        apexes = [z.apex for z in self.zones]
+        twice = sorted({a for a in apexes if apexes.count(a) > 1})
+        if twice:
+            raise ValueError(f"zones: apex {', '.join(twice)} is listed more than once")
+        for zone in self.zones:
+            if not any(zone.apex == s or zone.apex.endswith("." + s) for s in self.suffixes):
+                under = ", ".join(self.suffixes)
+                raise ValueError(f"zones: apex {zone.apex} is not at or under a suffix ({under})")
+        if not any(z.kind == "jisc" for z in self.zones):
+            raise ValueError("zones: no zone of kind jisc, so nothing could ever be drafted")
+        return self
 
     def owners(self) -> tuple[ZoneOwner, ...]:
         return tuple(z.to_owner() for z in self.zones)
@@ -184,23 +244,79 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
 
 def load_app_config(path: Path) -> AppConfig:
     """Read and validate app.yaml; every problem becomes a ConfigError naming file and key."""
+    data = read_yaml(path)
+    try:
+        return AppConfig(**data)
+    except ValidationError as exc:
+        raise ConfigError(describe_errors(path, exc)) from None
+
+
+MAX_CONFIG_BYTES = 1_000_000
+MAX_DEPTH = 20  # app.yaml nests three levels; anything deeper is not a configuration
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """YAML as written: a key given twice is an error, not silently the last value."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key '{key}' is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_yaml(path: Path) -> dict[str, object]:
+    """The file as a mapping; a ConfigError naming the file (and line) for anything else."""
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a directory, not a configuration file")
     if not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
     try:
-        data = YamlConfigSettingsSource(AppConfig, yaml_file=path)()
+        raw = path.read_bytes()[: MAX_CONFIG_BYTES + 1]
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration file ({exc.strerror})") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES} bytes: not a configuration")
+    if b"\0" in raw:
+        line = raw[: raw.index(b"\0")].count(b"\n") + 1
+        raise ConfigError(f"{path}: line {line}: contains a NUL byte (is this a text file?)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}: line {line}: not UTF-8 (byte {exc.start})") from None
+    depth = _depth(text)
+    if depth > MAX_DEPTH:
+        raise ConfigError(f"{path}: nested {depth} levels deep (at most {MAX_DEPTH})")
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or exc
         raise ConfigError(f"{path}:{where}: not valid YAML ({problem})") from None
-    except (TypeError, ValueError):
-        raise ConfigError(f"{path}: the top level must be a mapping of keys") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the configuration file ({exc.strerror})") from None
-    try:
-        return AppConfig(**data)
-    except ValidationError as exc:
-        raise ConfigError(describe_errors(path, exc)) from None
+    if data is None:
+        raise ConfigError(f"{path}: the file is empty; it needs at least 'zones' (see README)")
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the top level must be a mapping of keys")
+    return data
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of [ and { (flow style), counted without parsing."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 def describe_errors(path: Path, exc: ValidationError) -> str:

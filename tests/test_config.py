@@ -64,5 +64,53 @@ def test_missing_secret_is_an_error_only_when_required() -> None:
 
 
 def test_config_path_from_environment(tmp_path: Path) -> None:
-    path = write(tmp_path, "poll_interval_seconds: 600\n")
+    text = (
+        (ROOT / "app.yaml")
+        .read_text()
+        .replace("poll_interval_seconds: 300", "poll_interval_seconds: 600")
+    )
+    path = write(tmp_path, text)
     assert load_settings(env={"CERT_TICKET_CONFIG": str(path)}).app.poll_interval_seconds == 600
+
+
+ZONES = "zones:\n  - apex: gov.uk.\n    kind: jisc\n    name: registry\n    change_via: email\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"", "the file is empty"),
+        (b"# only a comment\n", "the file is empty"),
+        (b"suffixes: ['gov.uk.']\n", "key 'zones'"),
+        (ZONES.replace("gov.uk.", "'@'").encode(), "key 'zones.0.apex'"),
+        (ZONES.replace("gov.uk.", "example.com.").encode(), "not at or under a suffix"),
+        (ZONES.replace("gov.uk.", "'gov\\\\032uk.'").encode(), "key 'zones.0.apex'"),
+        (ZONES.replace("kind: jisc", "kind: govuk").encode(), "no zone of kind jisc"),
+        ((ZONES + ZONES[7:]).encode(), "apex gov.uk. is listed more than once"),
+        (
+            (ZONES + "dns:\n  timeout: 1\ndns:\n  timeout: 2\n").encode(),
+            "line 8: not valid YAML (key 'dns' is given twice)",
+        ),
+        (
+            (ZONES + "zendesk:\n  request_url: 'https://{host}/{id}'\n").encode(),
+            "key 'zendesk.request_url'",
+        ),
+        ((ZONES + "zendesk:\n  request_url: 'https://x/{subdomain}'\n").encode(), "must use {id}"),
+        (ZONES.encode() + b"slack:\n  channel: \xff\xfe\n", "line 7: not UTF-8"),
+        (ZONES.encode() + b"slack:\n  channel: C1\x00\n", "line 7: contains a NUL byte"),
+        (ZONES.encode() + b"x: " + b"[" * 10_000, "nested 10000 levels deep"),
+    ],
+)
+def test_config_fails_loudly_naming_file_and_problem(
+    tmp_path: Path, raw: bytes, expected: str
+) -> None:
+    path = tmp_path / "app.yaml"
+    path.write_bytes(raw)
+    with pytest.raises(ConfigError) as err:
+        load_app_config(path)
+    assert str(path) in str(err.value) and expected in str(err.value)
+
+
+def test_a_directory_is_not_a_config(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="is a directory"):
+        load_app_config(tmp_path)
