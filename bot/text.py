@@ -223,7 +223,7 @@ def html_to_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
-_HTML_HINT = re.compile(r"<(?:html|body|div|p|br|table|td|span|pre)\b[^>]*>", re.IGNORECASE)
+_HTML_HINT = re.compile(r"<(?:html|body|div|p|br|table|td|span|pre)\b[^<>]{0,500}>", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:

@@ -11,11 +11,14 @@ from bot.models import Ticket
 from bot.reading.conversation import from_requests_api
 from bot.text import from_email, looks_like_email, to_plain_text
 
-_ID_IN_SUBJECT = re.compile(r"#\s?(\d{3,12})\b")
+_ID_IN_SUBJECT = re.compile(r"#[ ]?([0-9]{3,12})\b")
+# Applied to text whose white space is collapsed to single spaces: every gap is `[ ]?`, so no
+# two optional gaps can trade characters (the earlier `\s*` version was cubic on long runs).
 _ID_IN_TEXT = re.compile(
-    r"\b(?:ticket|request|case)\s*(?:number|no\.?|id)?\s*[:#]?\s*#?(\d{3,12})\b", re.I
+    r"\b(?:ticket|request|case)[ ]?(?:number|no\.?|id)?[ ]?[:#]?[ ]?#?([0-9]{3,12})\b", re.I
 )
-_SUBJECT_LINE = re.compile(r"^\s*Subject:\s*(.+)$", re.I | re.M)
+_SUBJECT_LINE = re.compile(r"^[ \t]*Subject:[ \t]*(\S.{0,300})", re.I | re.M)
+_WHITESPACE = re.compile(r"\s+")
 
 
 def read_ticket_file(path: str, zendesk: Zendesk, stdin_text: str | None = None) -> Ticket:
@@ -38,7 +41,7 @@ def read_ticket_file(path: str, zendesk: Zendesk, stdin_text: str | None = None)
         m = _SUBJECT_LINE.search(visible[:5000])
         first = next((line.strip() for line in visible.splitlines() if line.strip()), "")
         subject = m.group(1).strip() if m else first[:120]
-    found = _ID_IN_SUBJECT.search(subject) or _ID_IN_TEXT.search(visible)
+    found = _ID_IN_SUBJECT.search(subject) or _ID_IN_TEXT.search(_WHITESPACE.sub(" ", visible))
     ticket_id = found.group(1) if found else ("stdin" if path == "-" else Path(path).stem)
     url = zendesk.url_for(ticket_id) if ticket_id.isdigit() else None
     return Ticket(id=ticket_id, subject=subject, url=url, text=text)

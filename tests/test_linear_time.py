@@ -20,7 +20,7 @@ from bot.triage import triage
 from bot.zones import DirectoryZones
 from tests.hostile import ratio, shapes
 
-N = 40_000
+N = 20_000
 SMALL, BIG = shapes(N), shapes(2 * N)
 MAX_RATIO = 2.5
 

@@ -23,6 +23,7 @@ _SEPARATOR = re.compile(r"^-{10,}$")
 _HEADER = re.compile(r"^\s*(?:(?:Subject|From|To|Cc|Date|Sent)\s*:|On\s.{0,200}\swrote:\s*$)", re.I)
 _MAIL_FIELDS = ("from:", "sent:", "to:", "subject:", "date:", "cc:")
 _SEPARATORS = ("-----original message-----", "----- original message -----", "-----ursprüngliche")
+_MARKERS = re.compile(r"[ \t]*(?:>[ \t]?)+")  # "> > " at the start of a quoted line
 MAX_ATTRIBUTION = 400  # an "On ... wrote:" line is short; a longer line is text
 
 
@@ -99,7 +100,5 @@ def _quoted_tail(lines: list[str]) -> int:
 
 def strip_marker(line: str) -> str:
     """A quoted line without its `>` markers."""
-    stripped = line.lstrip()
-    while stripped.startswith(">"):
-        stripped = stripped[1:].lstrip(" ")
-    return stripped if line.lstrip().startswith(">") else line
+    marker = _MARKERS.match(line)
+    return line[marker.end() :] if marker else line
