@@ -12,6 +12,7 @@ from bot.config import DEFAULT_CONFIG, load_app_config
 def main() -> int:
     from bench import (
         dns_bench,
+        linear_bench,
         service_bench,
         slack_bench,
         triage_bench,
@@ -23,6 +24,7 @@ def main() -> int:
     rows = [
         *trust_bench.run(app),
         *triage_bench.run(app),
+        *linear_bench.run(app),
         *dns_bench.run(app),
         *zendesk_bench.run(app),
         *slack_bench.run(app),

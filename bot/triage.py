@@ -17,7 +17,7 @@ from bot.models import (
     ZoneOwner,
     ZoneSource,
 )
-from bot.reading import read, visible_text
+from bot.reading import parts_of, read_parts, visible_text
 from bot.signals import read_signals
 from bot.zones import ZoneFinder, in_suffixes, owner_of, zone_for_change
 
@@ -26,8 +26,9 @@ _SEVERITY_ORDER = {"block": 0, "warn": 1, "info": 2}
 
 def read_ticket(ticket: Ticket, app: AppConfig) -> tuple[Extraction, Signals]:
     """Extract requested changes and classify the ticket (pure)."""
-    extraction = read(ticket, default_zone=app.suffixes[0])
-    signals = read_signals(ticket.subject, visible_text(ticket), extraction)
+    parts = parts_of(ticket)  # once: the HTML of every comment is parsed a single time
+    extraction = read_parts(parts, default_zone=app.suffixes[0])
+    signals = read_signals(ticket.subject, visible_text(parts), extraction)
     if signals.classification == "not_certificate":
         extraction = Extraction(flags=tuple(f for f in extraction.flags if f.code == "private_key"))
     return extraction, signals

@@ -10,6 +10,7 @@ Pure: text in, `Extraction` out. The pipeline, one module per step:
 - `safety`: consistency (`ambiguous_request`) and completeness (`unread_value`) checks.
 """
 
-from bot.reading.read import read, visible_text
+from bot.reading.conversation import parts_of
+from bot.reading.read import read, read_parts, visible_text
 
-__all__ = ["read", "visible_text"]
+__all__ = ["parts_of", "read", "read_parts", "visible_text"]

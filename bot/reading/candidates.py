@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+MAX_LINE = 4000  # as far as the reader reads a line
+
 VALIDATION_SUFFIXES = (
     ".fastly-validations.com",
     ".acm-validations.aws",
@@ -23,6 +25,7 @@ VALIDATION_SUFFIXES = (
     ".digicert.com",
     ".validate-akdv.net",
 )
+_BARE_SUFFIXES = tuple(s[1:] for s in VALIDATION_SUFFIXES)  # the suffix alone is no value
 _STRIP = "`'\"()[]{}<>,;:!?*"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 _TTL = re.compile(r"\bTTL\b[^0-9\n]{0,16}?(\d{1,20})", re.I | re.ASCII)
@@ -38,7 +41,7 @@ class Candidate:
 
 def candidates(number: int, line: str) -> list[Candidate]:
     found = []
-    for word in line.split():
+    for word in line[:MAX_LINE].split():
         shown = word.strip(_STRIP + ".")
         text = shown.lower()
         if _is_candidate(shown, text):
@@ -51,7 +54,7 @@ def candidates(number: int, line: str) -> list[Candidate]:
 def _is_candidate(shown: str, text: str) -> bool:
     if "/" in text or "@" in text:
         return False
-    if any(text.endswith(s) and len(text) > len(s) for s in VALIDATION_SUFFIXES):
+    if text.endswith(VALIDATION_SUFFIXES) and not text.startswith(_BARE_SUFFIXES):
         return True
     if "verification=" in text and len(text.split("=", 1)[1]) >= 8:
         return True

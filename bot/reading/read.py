@@ -13,13 +13,21 @@ from bot.reading.safety import consistency_flags, unread_flags
 from bot.reading.walker import Walker
 from bot.text import PRIVATE_KEY_PLACEHOLDER
 
+# No certificate request needs more lines than this; a longer comment is read this far and
+# the rest is flagged, so a hostile ticket costs bounded time.
+MAX_LINES = 5_000
+MAX_RECORDS = 200  # records read from one comment; certificate tickets ask for a handful
 PRIVATE_KEY_RULE = "never transfer a private key outside the system it was generated on"
 
 
 def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
     """Every DNS change the vendor's comments ask for, what they say is published, and flags
     for whatever a person must check."""
-    parts = parts_of(ticket)
+    return read_parts(parts_of(ticket), default_zone=default_zone)
+
+
+def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extraction:
+    """`read`, for a ticket already split into its comments (`parts_of`)."""
     flags: list[Flag] = []
     said: list[Said] = []
     domains: list[str] = []
@@ -33,12 +41,15 @@ def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
             said += _observed_only(index, part, default_zone)
             continue
         numbered = _lines_to_read(part)
+        if len(numbered) > MAX_LINES:
+            flags.append(_too_long(part, len(numbered)))
+            numbered = numbered[:MAX_LINES]
         walker = Walker(earlier_types=frozenset(s.change.type for s in said if s.change))
         for number, line in numbered:
             walker.feed(number, line)
         walker.finish()
         if part.single and not walker.mentions and part.history < len(part.lines):
-            numbered = _quoted_request(part)  # a forwarded request: the quoted mail is it
+            numbered = _quoted_request(part)[:MAX_LINES]  # a forwarded request: the quoted mail
             walker = Walker()
             for number, line in numbered:
                 walker.feed(number, line)
@@ -49,7 +60,11 @@ def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
         withdraws, types = cues.withdraws_earlier("\n".join(text for _, text in numbered))
         if withdraws and index > 0:
             withdrawals[index] = types
-        for mention in walker.mentions:
+        mentions = walker.mentions
+        if len(mentions) > MAX_RECORDS:
+            flags.append(_too_many(part, len(mentions)))
+            mentions = mentions[:MAX_RECORDS]
+        for mention in mentions:
             used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
             used += [f"ttl {mention.ttl}"] if mention.ttl is not None else []
             item = _said(index, mention, part.comment_id, default_zone, flags)
@@ -73,9 +88,10 @@ def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
     )
 
 
-def visible_text(ticket: Ticket) -> str:
+def visible_text(ticket: Ticket | list[Part]) -> str:
     """What the vendor wrote, as plain text: what classification and signals read."""
-    parts = [p for p in parts_of(ticket) if p.role == "vendor"]
+    split = parts_of(ticket) if isinstance(ticket, Ticket) else ticket
+    parts = [p for p in split if p.role == "vendor"]
     return "\n\n".join("\n".join(strip_marker(x) for x in p.lines) for p in parts)
 
 
@@ -95,6 +111,26 @@ def _observed_only(index: int, part: Part, zone: str) -> list[Said]:
         if observed is not None:
             found.append(Said(index, observed=observed))
     return found
+
+
+def _too_long(part: Part, count: int) -> Flag:
+    where = f"Comment {part.comment_id}" if part.comment_id is not None else "The ticket"
+    return Flag(
+        code="unparsed_record",
+        severity="warn",
+        message=f"{where} has {count:,} lines; only the first {MAX_LINES:,} were read (no "
+        "certificate request is that long). Read the rest on Zendesk.",
+    )
+
+
+def _too_many(part: Part, count: int) -> Flag:
+    where = f"Comment {part.comment_id}" if part.comment_id is not None else "The ticket"
+    return Flag(
+        code="unparsed_record",
+        severity="warn",
+        message=f"{where} mentions {count:,} records; only the first {MAX_RECORDS} were read. "
+        "No certificate request asks for that many: read it on Zendesk.",
+    )
 
 
 def _lines_to_read(part: Part) -> list[tuple[int, str]]:

@@ -87,6 +87,8 @@ def unread_flags(lines: Iterable[tuple[int | None, int, str]], used: list[str]) 
     flags: list[Flag] = []
     reported: set[str] = set()
     for comment_id, number, text in lines:
+        if not text or text.isspace():
+            continue
         for candidate in candidates(number, text):
             if candidate.text in reported or is_consumed(candidate, used):
                 continue

@@ -97,7 +97,12 @@ class Walker:
         self.flags += [unread_request(*p) for p in self.pending]
 
     def _feed(self, number: int, line: str) -> None:
-        if _STRUCTURAL.match(line) and line.strip():
+        if not line or line.isspace():  # a blank line: the common case, kept cheap
+            if self.dig is None:
+                self.aligned = None
+                self._end_prose()
+            return
+        if _STRUCTURAL.match(line):
             return  # JSON/HCL punctuation (`{`, `},`, `"ResourceRecord": {`): no text to read
         if self._directive(line) or self._dig_line(number, line):
             return
