@@ -107,7 +107,7 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             out.write(to_terminal(result) + "\n")
         out.flush()
 
-    store = Store(args.state or app.state_path)
+    store = Store(args.state or app.state_path, app.zendesk.initial_lookback_days)
     handler = show
     if not args.dry_run:
         from bot.slack_post import SlackPoster, make_web_client

@@ -65,7 +65,7 @@ def run(
     socket_mode = check_secrets(settings, options)
     zendesk = ZendeskSource(make_client(app.zendesk, settings.secrets, timeout=app.zendesk.timeout))
     client = make_web_client(settings)
-    store = Store(options.state or app.state_path)
+    store = Store(options.state or app.state_path, app.zendesk.initial_lookback_days)
     poster = SlackPoster(client, store, app.slack.channel)
     try:
         _startup_checks(poster, zendesk, app.slack.channel)
