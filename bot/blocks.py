@@ -132,6 +132,9 @@ def _change(v: ChangeVerdict) -> SectionBlock:
     lines.append(f"zone {zone} ({v.zone_source}) · {who} · {v.current}")
     if v.current_values:
         lines.append("published now: " + ", ".join(_code(x) for x in v.current_values[:5]))
+    if c.source is not None:  # where to check it in the ticket, in a few words
+        excerpt = c.source.excerpt if len(c.source.excerpt) <= 80 else c.source.excerpt[:77] + "..."
+        lines.append(f"_read from {escape(c.source.where())}:_ {_code(excerpt)}")
     if v.blocked:
         lines.append("⛔ blocked: left out of the Jisc request")
     return _section("\n".join(lines))
