@@ -42,7 +42,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
             continue
         numbered = _lines_to_read(part)
         if len(numbered) > MAX_LINES:
-            flags.append(_too_long(part, len(numbered)))
+            flags.append(_over_limit(part, len(numbered), "lines", MAX_LINES))
             numbered = numbered[:MAX_LINES]
         walker = Walker(earlier_types=frozenset(s.change.type for s in said if s.change))
         for number, line in numbered:
@@ -62,7 +62,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
             withdrawals[index] = types
         mentions = walker.mentions
         if len(mentions) > MAX_RECORDS:
-            flags.append(_too_many(part, len(mentions)))
+            flags.append(_over_limit(part, len(mentions), "records", MAX_RECORDS))
             mentions = mentions[:MAX_RECORDS]
         for mention in mentions:
             used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
@@ -113,23 +113,14 @@ def _observed_only(index: int, part: Part, zone: str) -> list[Said]:
     return found
 
 
-def _too_long(part: Part, count: int) -> Flag:
+def _over_limit(part: Part, count: int, what: str, limit: int) -> Flag:
+    """A comment past a reading limit: what was read, and that a person must read the rest."""
     where = f"Comment {part.comment_id}" if part.comment_id is not None else "The ticket"
     return Flag(
         code="unparsed_record",
         severity="warn",
-        message=f"{where} has {count:,} lines; only the first {MAX_LINES:,} were read (no "
-        "certificate request is that long). Read the rest on Zendesk.",
-    )
-
-
-def _too_many(part: Part, count: int) -> Flag:
-    where = f"Comment {part.comment_id}" if part.comment_id is not None else "The ticket"
-    return Flag(
-        code="unparsed_record",
-        severity="warn",
-        message=f"{where} mentions {count:,} records; only the first {MAX_RECORDS} were read. "
-        "No certificate request asks for that many: read it on Zendesk.",
+        message=f"{where} has {count:,} {what}; only the first {limit:,} were read (no "
+        "certificate request has that many). Read the rest on Zendesk.",
     )
 
 
