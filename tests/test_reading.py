@@ -261,3 +261,15 @@ def test_every_change_says_where_it_was_read(app: AppConfig) -> None:
         "excerpt": CNAME,
     }
     json.dumps(result)
+
+
+def test_a_comment_past_the_reading_limits_says_so() -> None:
+    long = read(conversation(vendor("Hello there.\n" * 6_000 + CNAME, 1)))
+    assert long.changes == ()  # the record on line 6,001 is past the limit: said, not read
+    assert any(f.code == "unparsed_record" and "6,001 lines" in f.message for f in long.flags)
+    many = "\n".join(
+        f"_acme-challenge.n{i}.gov.uk. CNAME t{i:017d}a.fastly-validations.com." for i in range(250)
+    )
+    reading = read(conversation(vendor(many, 2)))
+    assert len(reading.changes) == 200
+    assert any("250 records" in f.message for f in reading.flags)
