@@ -30,6 +30,7 @@ _VALUE_CUES = frozenset(
         "containing",
         "contain",
         "reads",
+        "text",
         "read",
         "pointing",
         "points",

@@ -77,6 +77,7 @@ class Walker:
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
     heading_name: tuple[str, int] | None = None  # a validation name alone on a (list) line
+    open_label: tuple[str, str] | None = None  # a label whose value is on the next line
     earlier_types: frozenset[str] = frozenset()  # types read from earlier vendor comments
     listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
@@ -122,9 +123,16 @@ class Walker:
             self._add(zone_line)
             return
         labels = read_labels(line)
+        if labels is None and self.open_label is not None:
+            role, label = self.open_label  # "Record Value:" on one line, the value on the next
+            labels = [(role, label, line.strip())]
+        self.open_label = None
         if labels is not None:
             self._end_prose()
-            self._labels(labels, number, line)
+            if len(labels) == 1 and not labels[0][2]:
+                self.open_label = (labels[0][0], labels[0][1])  # its value comes next
+            else:
+                self._labels(labels, number, line)
             return
         if line.strip() and self._bare_line(number, line):
             return
