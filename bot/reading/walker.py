@@ -499,14 +499,14 @@ class Walker:
         read = {m.rdtype for m in self.mentions} | self.earlier_types
         for clause in cues.clauses(sentence):
             words = {w.strip(".,;:()\"'").upper() for w in clause.split()}
-            untyped = _BOILERPLATE_TYPES.isdisjoint(words) and "RECORD" in clause.upper()
+            untyped = _ASKED_TYPES.isdisjoint(words) and "RECORD" in clause.upper()
             deleted = any(m.action == "delete" for m in self.mentions)
             if untyped and not deleted and prose.action_cue(clause) == "delete":
                 self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
         if not typed:
             return
         for word in dict.fromkeys(w.strip(".,;:()\"'").upper() for w in sentence.split()):
-            if word in _BOILERPLATE_TYPES and word not in read:
+            if word in _ASKED_TYPES and word not in read:
                 self.pending.append((first, " ".join(sentence.split()), word))
 
     def _refer_back(self, sentence: str, first: int, last: int) -> None:
@@ -597,7 +597,7 @@ _ASKING = re.compile(
 )
 _NOTING = re.compile(r"\bplease\s+(?:note|be\s+aware|bear\s+in\s+mind)\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|unless|whether|if\s+you)\b", re.I)
-_BOILERPLATE_TYPES = frozenset(("TXT", "CNAME", "CAA"))
+_ASKED_TYPES = frozenset(("TXT", "CNAME", "CAA"))
 ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name
 
 
