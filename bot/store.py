@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from bot.config import ConfigError
+from bot.statefile import StateError, check_database, check_state_file
 
 # Each entry moves the schema one version up; PRAGMA user_version records where a file is.
 MIGRATIONS: tuple[str, ...] = (
@@ -56,57 +55,6 @@ MIGRATIONS: tuple[str, ...] = (
 DONE = ("handled", "skipped", "given_up")
 
 
-class StateError(ConfigError):
-    """The state file cannot be used; one line naming it, what is wrong and what to do."""
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def check_state_file(path: Path, lookback_days: int) -> None:
-    """Refuse, before anything is read or handed on, a state file that is not this bot's.
-
-    A new file is fine. Never a silent fresh start: that would post every ticket of the
-    look-back window again.
-    """
-    fresh = (
-        f"delete it to start afresh (tickets of the last {lookback_days} days will be posted again)"
-    )
-    if path.is_dir():
-        raise StateError(f"state file {path}: is a directory; give a file path (--state)")
-    if not path.exists():
-        parent = path.parent if str(path.parent) else Path(".")
-        if parent.exists() and not _can(parent, os.W_OK | os.X_OK):
-            raise StateError(f"state file {path}: cannot be created in {parent} (permission)")
-        return
-    try:
-        with path.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StateError(
-            f"state file {path}: cannot be read ({exc.strerror}); fix its permissions"
-        ) from None
-    if not header:
-        raise StateError(f"state file {path}: is empty (0 bytes), not cert-ticket state; {fresh}")
-    if header != SQLITE_HEADER:
-        raise StateError(f"state file {path}: is not a SQLite database; {fresh}")
-    if not _can(path, os.W_OK) or not _can(path.parent, os.W_OK | os.X_OK):
-        raise StateError(
-            f"state file {path}: cannot be written; fix its permissions (nothing is posted "
-            "until the state that records it can be written)"
-        )
-
-
-def _can(path: Path, mode: int) -> bool:
-    """Access as the running process has it (effective ids, as the bot's service user)."""
-    effective = os.access in os.supports_effective_ids
-    return os.access(path, mode, effective_ids=effective)
-
-
-def _afresh(days: int) -> str:
-    return f"delete it to start afresh (tickets of the last {days} days will be posted again)"
-
-
 class Store:
     """All reads and writes of the state file; every write is one transaction."""
 
@@ -117,7 +65,7 @@ class Store:
         self.path = str(path)
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-            self._check_database(lookback_days)
+            check_database(self._db, self.path, len(MIGRATIONS), lookback_days)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
         except sqlite3.DatabaseError as exc:
@@ -126,21 +74,6 @@ class Store:
             ) from None
         self._lock = threading.Lock()
         self._migrate()
-
-    def _check_database(self, lookback_days: int) -> None:
-        fresh = _afresh(lookback_days)
-        try:
-            ok = self._db.execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise StateError(f"state file {self.path}: is corrupt ({exc}); {fresh}") from None
-        if ok != "ok":
-            raise StateError(f"state file {self.path}: is corrupt ({ok}); {fresh}")
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise StateError(
-                f"state file {self.path}: was written by a newer cert-ticket (schema {version}; "
-                f"this version knows up to {len(MIGRATIONS)}); upgrade cert-ticket, or {fresh}"
-            )
 
     def _migrate(self) -> None:
         with self._lock:
