@@ -1,0 +1,181 @@
+"""An HTML mail body to the text a reader sees: paragraphs and line breaks kept, data tables
+as `| a | b |` rows, layout tables (a whole message in a cell) as plain lines, comments and
+scripts left out. Parsed by lxml (libxml2), which stays linear on malformed markup."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+_BLOCK_TAGS = frozenset(
+    (
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "pre",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "section",
+    )
+)
+_CELL_TAGS = frozenset(("td", "th"))
+_VOID_TAGS = frozenset(("br", "hr", "img", "wbr", "meta", "link", "input"))
+_ROW_TAGS = frozenset(("tr", "table", "thead", "tbody", "tfoot"))
+_SKIP_TAGS = frozenset(("script", "style", "head", "title"))
+
+
+class _Row:
+    """A table row being read: each cell is a list of lines."""
+
+    def __init__(self) -> None:
+        self.cells: list[list[str]] = []
+
+    def add_text(self, text: str) -> None:
+        if not self.cells:
+            self.cells.append([""])
+        self.cells[-1][-1] += text
+
+    def break_line(self) -> None:
+        if self.cells and self.cells[-1][-1].strip():
+            self.cells[-1].append("")
+
+    def render(self) -> list[str]:
+        """A data row as `| a | b |`; a layout row (a cell holding a whole message, as in
+        Zendesk and Outlook mail) as the lines of its cells, the way a reader sees it."""
+        cells = [[" ".join(line.split()) for line in cell] for cell in self.cells]
+        cells = [[line for line in cell if line] for cell in cells]
+        if not any(cells):
+            return []
+        if any(len(cell) > LAYOUT_LINES or len(" ".join(cell)) > LAYOUT_CHARS for cell in cells):
+            return [line for cell in cells for line in (*cell, "")]
+        return ["| " + " | ".join(" ".join(cell) for cell in cells) + " |"]
+
+
+LAYOUT_LINES = 6  # a cell with more lines than this, or more text, is page layout, not data
+LAYOUT_CHARS = 400
+
+
+class _TextCollector:
+    """Keeps text and line structure; data-table cells become ' | '-separated rows.
+
+    Fed start/end/data events from a parsed tree (lxml: libxml2's HTML parser, linear on
+    malformed markup such as thousands of unclosed `<!--` or `<a`, where the standard
+    library's html.parser rescans and goes quadratic)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.pre = 0
+        self.line_paragraphs = 0
+        self.rows: list[_Row] = []  # open rows, innermost last (tables nest in mail layouts)
+        self._msonormal = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.pre += tag == "pre"
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+        elif tag == "tr":
+            self.rows.append(_Row())
+        elif tag in _CELL_TAGS:
+            if not self.rows:
+                self.rows.append(_Row())
+            self.rows[-1].cells.append([""])
+        elif tag in _BLOCK_TAGS:
+            classes = str(dict(attrs).get("class") or "").lower()
+            self._msonormal = tag == "p" and "msonormal" in classes
+            self._break(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_TAGS:
+            return  # <br> breaks once, at its start
+        self.pre = max(0, self.pre - (tag == "pre"))
+        if tag in _SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag == "tr" or (tag == "table" and self.rows):
+            self._end_row()
+        elif tag == "p" and self.line_paragraphs and not self.rows:
+            self.line_paragraphs -= 1
+        elif tag in _BLOCK_TAGS and tag not in _CELL_TAGS:
+            self._break(None)
+
+    def _break(self, start: str | None) -> None:
+        if self.rows:
+            self.rows[-1].break_line()
+        elif start == "p" and self._msonormal:
+            self.parts.append("\n")  # Outlook writes one <p class=MsoNormal> per line
+            self.line_paragraphs += 1
+        else:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if not self.pre:  # outside <pre>, a newline in the source is a space, as a browser shows it
+            data = data.replace("\n", " ")
+        if self.rows:
+            pieces = data.split("\n")
+            for i, piece in enumerate(pieces):  # inside a cell, <pre> keeps its lines too
+                if i:
+                    self.rows[-1].break_line()
+                self.rows[-1].add_text(piece)
+        else:
+            self.parts.append(data)
+
+    def _end_row(self) -> None:
+        if not self.rows:
+            return
+        lines = self.rows.pop().render()
+        if self.rows:  # a row inside a cell of an outer table
+            for line in lines:
+                self.rows[-1].break_line()
+                self.rows[-1].add_text(line)
+            self.rows[-1].break_line()
+        elif lines:
+            at_line_start = not self.parts or self.parts[-1].endswith("\n")
+            self.parts.append(("" if at_line_start else "\n") + "\n".join(lines) + "\n")
+
+    def close(self) -> None:
+        while self.rows:
+            self._end_row()
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML body, with paragraphs, line breaks and table rows kept.
+
+    Comments and processing instructions are not text anyone sees: they are left out."""
+    collector = _TextCollector()
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):  # nothing parseable (empty, only a comment)
+        return ""
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else None  # comments: a function
+        if event == "start":
+            if tag is not None:
+                collector.handle_starttag(tag.lower(), list(element.attrib.items()))
+                if element.text:
+                    collector.handle_data(element.text)
+        else:
+            if tag is not None:
+                collector.handle_endtag(tag.lower())
+            if element.tail:
+                collector.handle_data(element.tail)
+    collector.close()
+    text = "".join(collector.parts)
+    return re.sub(r"\n{3,}", "\n\n", text)
