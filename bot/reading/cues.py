@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.reading.actions import action_cue
 from bot.reading.mentions import Mode
-from bot.reading.prose import action_cue
 
 # "Please do not add ...", "ignore the TXT record", "you don't need to create ..."
 _NEGATED = re.compile(

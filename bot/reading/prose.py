@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.models import Action
+from bot.reading.actions import AFTER_ISSUANCE, action_cue
 from bot.reading.mentions import Mention, clean_data, is_owner_token
 
 _SENTENCE_END = re.compile(
@@ -39,47 +39,9 @@ _VALUE_CUES = frozenset(
     )
 )
 _NAME_CUES = frozenset(("called", "named", "at", "for", "on", "to", "name", "host", "hostname"))
-_DELETE = re.compile(
-    r"\b(?:remov(?:e|ed|ing|al)|delet(?:e|ed|ing|ion)|drop(?:ped|ping)?|clean(?:ed|ing)?[ -]up|"
-    r"retir(?:e|ed|ing)|tidy[ -]up|tak(?:e|en)\s+out|no\s+longer\s+(?:required|needed|used|"
-    r"in\s+use|necessary))\b",
-    re.I,
-)
-# "Quick update on ...", "the change": a noun, not a request to change a record.
-_NOUN_BEFORE = re.compile(
-    r"\b(?:a|an|the|this|that|quick|short|brief|status|small|latest|further|final|minor|any|only|"
-    r"your|our|my|no)\s+$",
-    re.I,
-)
-_UPDATE = re.compile(
-    r"\b(?:updat(?:e|ed|ing)|chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|"
-    r"repoint(?:ed|ing)?|now\s+(?:has|needs)\s+to\s+(?:point|be|change|read|resolve|go)|should\s+now|instead\s+of|swap(?:ped)?|"
-    r"should\s+(?:now\s+)?become|needs?\s+to\s+become)\b",
-    re.I,
-)
-_ADD = re.compile(
-    r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy)\b", re.I
-)
-_NEGATED = re.compile(
-    r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$|\bno\s+(?:\w+\s+){0,5}$", re.I
-)
-# "a subscription that was deleted in October": something that happened, not a request.
-# "... I've dropped the column", "we removed it ourselves": the writer's own doing.
-_NARRATED = re.compile(
-    r"(?:\b(?:was|were|been|had|got)\s+(?:\w+\s+){0,2}|\b(?:has|have)\s+|"
-    r"(?:^|\s|\()(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:(?:also|already|just)\s+)?)$",
-    re.I,
-)
 _DESCRIPTIVE = re.compile(
     r"\b(?:currently|exists|existing|we see|there is|is set to|already|at the moment)\b", re.I
 )
-AFTER_ISSUANCE = re.compile(
-    r"\b(?:once|after|when)\b[^.\n]{0,80}?\b(?:issued|issuance|renewed|renewal (?:is|has been) "
-    r"(?:complete|done)|validated|validation (?:is|has been) complete|installed|live|deployed)\b",
-    re.I,
-)
-
-
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|also|then|plus)\s+", re.I)
 
 
@@ -102,18 +64,6 @@ def split_clauses(sentence: str) -> list[str]:
         if breaks:
             cuts.append(breaks[-1])
     return [sentence[a:b] for a, b in zip(cuts, [*cuts[1:], len(sentence)], strict=True)]
-
-
-def action_cue(text: str) -> Action | None:
-    """The action the last non-negated cue in `text` asks for, if any."""
-    found: list[tuple[int, Action]] = []
-    for pattern, action in ((_DELETE, "delete"), (_UPDATE, "update"), (_ADD, "add")):
-        for m in pattern.finditer(text):
-            before = text[max(0, m.start() - 40) : m.start()]
-            noun = action == "update" and _NOUN_BEFORE.search(before)
-            if not _NEGATED.search(before) and not _NARRATED.search(before) and not noun:
-                found.append((m.start(), action))  # type: ignore[arg-type]
-    return max(found)[1] if found else None
 
 
 @dataclass

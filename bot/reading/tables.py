@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.reading.actions import AFTER_ISSUANCE
 from bot.reading.labels import DONE, action_word, header_phrase
 from bot.reading.mentions import Mention, clean_data, is_owner_token, is_type_word, ttl_of
-from bot.reading.prose import AFTER_ISSUANCE
 
 
 def table_cells(line: str) -> list[str] | None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.models import Action, Flag, Source
-from bot.reading import cues, prose
+from bot.reading import actions, cues, prose
 from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import (
     Mention,
@@ -360,7 +360,7 @@ class Walker:
                 self.loose["excerpt"] = " ".join(line.split())
                 self.loose["said"] = "yes"  # the excerpt is the sentence that names it
         mode = cues.mode_of(line)
-        action = prose.action_cue(line)
+        action = actions.action_cue(line)
         record_line = any(is_type_word(w.strip(",;:()")) for w in line.split())
         heading = len(line.split()) <= 3  # "1) assets.example", "For gov.uk:"
         if not self.paragraph and not record_line and not heading:  # lists keep their lead-in
@@ -373,7 +373,7 @@ class Walker:
             self.ctx.mode = mode
         if action is not None:
             self.ctx.action = action
-            self.ctx.after_issuance = bool(prose.AFTER_ISSUANCE.search(line))
+            self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(line))
         for name in cues.domains_named(line):
             self._set_domain(name)
         listed = _LISTING.search(line)
@@ -493,7 +493,7 @@ class Walker:
             return
         if not _ASKING.search(sentence) or _NOTING.search(sentence):
             return  # a request is asked for ("please", "could you", "we need"), not narrated
-        action = prose.action_cue(sentence)
+        action = actions.action_cue(sentence)
         if action is None:
             return
         read = {m.rdtype for m in self.mentions} | self.earlier_types
@@ -501,7 +501,7 @@ class Walker:
             words = {w.strip(".,;:()\"'").upper() for w in clause.split()}
             untyped = _ASKED_TYPES.isdisjoint(words) and "RECORD" in clause.upper()
             deleted = any(m.action == "delete" for m in self.mentions)
-            if untyped and not deleted and prose.action_cue(clause) == "delete":
+            if untyped and not deleted and actions.action_cue(clause) == "delete":
                 self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
         if not typed:
             return
@@ -512,7 +512,7 @@ class Walker:
     def _refer_back(self, sentence: str, first: int, last: int) -> None:
         """A sentence about the records just shown: "That TXT record should be removed",
         "once the certificate is issued it can be deleted", "with a TTL of 120"."""
-        later = bool(prose.AFTER_ISSUANCE.search(sentence))
+        later = bool(actions.AFTER_ISSUANCE.search(sentence))
         ttl = prose.ttl_in(sentence)
         note = " ".join(sentence.split())
         parts = cues.clauses(sentence)
@@ -540,7 +540,7 @@ class Walker:
         if targets:
             answered = {self.mentions[i].rdtype for i in targets}
             self.pending = [p for p in self.pending if p[2] not in answered]
-        action = None if cues.is_negated(clause) else prose.action_cue(clause)
+        action = None if cues.is_negated(clause) else actions.action_cue(clause)
         for i in targets:
             m = self.mentions[i]
             if ttl is not None and m.ttl is None and m.mode == "request":

@@ -1,0 +1,60 @@
+"""Which action words ask for: add, update or delete, and when ("once issued").
+
+A cue counts only when it asks: not negated ("do not add"), not narrated ("was deleted",
+"I've dropped"), not a noun ("a quick update"). Every pattern is bounded: linear on any line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.models import Action
+
+_DELETE = re.compile(
+    r"\b(?:remov(?:e|ed|ing|al)|delet(?:e|ed|ing|ion)|drop(?:ped|ping)?|clean(?:ed|ing)?[ -]up|"
+    r"retir(?:e|ed|ing)|tidy[ -]up|tak(?:e|en)\s+out|no\s+longer\s+(?:required|needed|used|"
+    r"in\s+use|necessary))\b",
+    re.I,
+)
+# "Quick update on ...", "the change": a noun, not a request to change a record.
+_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|quick|short|brief|status|small|latest|further|final|minor|any|only|"
+    r"your|our|my|no)\s+$",
+    re.I,
+)
+_UPDATE = re.compile(
+    r"\b(?:updat(?:e|ed|ing)|chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|"
+    r"repoint(?:ed|ing)?|now\s+(?:has|needs)\s+to\s+(?:point|be|change|read|resolve|go)|should\s+now|instead\s+of|swap(?:ped)?|"
+    r"should\s+(?:now\s+)?become|needs?\s+to\s+become)\b",
+    re.I,
+)
+_ADD = re.compile(
+    r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy)\b", re.I
+)
+_NEGATED = re.compile(
+    r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$|\bno\s+(?:\w+\s+){0,5}$", re.I
+)
+# "a subscription that was deleted in October": something that happened, not a request.
+# "... I've dropped the column", "we removed it ourselves": the writer's own doing.
+_NARRATED = re.compile(
+    r"(?:\b(?:was|were|been|had|got)\s+(?:\w+\s+){0,2}|\b(?:has|have)\s+|"
+    r"(?:^|\s|\()(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:(?:also|already|just)\s+)?)$",
+    re.I,
+)
+AFTER_ISSUANCE = re.compile(
+    r"\b(?:once|after|when)\b[^.\n]{0,80}?\b(?:issued|issuance|renewed|renewal (?:is|has been) "
+    r"(?:complete|done)|validated|validation (?:is|has been) complete|installed|live|deployed)\b",
+    re.I,
+)
+
+
+def action_cue(text: str) -> Action | None:
+    """The action the last non-negated cue in `text` asks for, if any."""
+    found: list[tuple[int, Action]] = []
+    for pattern, action in ((_DELETE, "delete"), (_UPDATE, "update"), (_ADD, "add")):
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 40) : m.start()]
+            noun = action == "update" and _NOUN_BEFORE.search(before)
+            if not _NEGATED.search(before) and not _NARRATED.search(before) and not noun:
+                found.append((m.start(), action))  # type: ignore[arg-type]
+    return max(found)[1] if found else None
