@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from bot.models import DnsChange, Flag, Observed, Source
-from bot.reading.mentions import Mention
+from bot.reading.mentions import Mention, excerpt
 from bot.records import RecordError, parent, to_name, to_value
 
 MAX_TTL = 2**31 - 1  # RFC 2181 §8
 
 
 def source_of(mention: Mention, comment_id: int | None) -> Source:
-    excerpt = " ".join(mention.excerpt.split())
     return Source(
         comment_id=comment_id,
         first_line=mention.line,
         last_line=mention.last_line or mention.line,
-        excerpt=excerpt[:117] + "..." if len(excerpt) > 120 else excerpt,
+        excerpt=excerpt(mention.excerpt),
     )
 
 

@@ -66,6 +66,12 @@ class Mention:
     zone_said: str | None = None  # a zone named in prose ("in the gov.uk zone")
 
 
+def excerpt(text: str, limit: int = 120) -> str:
+    """Text as one short line, for messages and `source`: white space collapsed, cut at limit."""
+    shown = " ".join(text.split())
+    return shown[: limit - 3] + "..." if len(shown) > limit else shown
+
+
 def ttl_of(text: str) -> int | None:
     """A TTL written in ASCII digits; anything else (other scripts' digits, words) is none."""
     text = text.strip()

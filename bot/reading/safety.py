@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from bot.models import DnsChange, Flag, Source
 from bot.reading.candidates import Candidate, candidates, is_consumed
+from bot.reading.mentions import excerpt
 
 MAX_UNREAD_FLAGS = 10
 
@@ -100,18 +101,17 @@ def unread_flags(lines: Iterable[tuple[int | None, int, str]], used: list[str]) 
 
 def _unread(comment_id: int | None, candidate: Candidate, text: str) -> Flag:
     where = f"comment {comment_id}, line" if comment_id is not None else "Line"
-    excerpt = " ".join(text.split())
-    excerpt = excerpt[:117] + "..." if len(excerpt) > 120 else excerpt
-    shown = candidate.shown if len(candidate.shown) <= 60 else candidate.shown[:57] + "..."
+    line = excerpt(text)
+    shown = excerpt(candidate.shown, 60)
     return Flag(
         code="unread_value",
         severity="warn",
         message=f"{where[0].upper()}{where[1:]} {candidate.line} mentions {shown!r} but no record "
-        f"was read from it: {excerpt!r}. Read that part of the ticket by hand.",
+        f"was read from it: {line!r}. Read that part of the ticket by hand.",
         source=Source(
             comment_id=comment_id,
             first_line=candidate.line,
             last_line=candidate.line,
-            excerpt=excerpt,
+            excerpt=line,
         ),
     )

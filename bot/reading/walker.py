@@ -19,13 +19,14 @@ from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import (
     Mention,
     Mode,
-    clean_data,
-    data_shaped,
+    excerpt,
     is_owner_token,
     is_type_word,
     read_zone_line,
     strip_list_marker,
 )
+from bot.reading.references import References, unread_request
+from bot.reading.spread import SpreadRecords
 from bot.reading.tables import Table, aligned_cells, table_cells
 from bot.records import RecordError, to_name
 
@@ -33,17 +34,13 @@ MAX_LINE = 4000  # longer lines are read only this far: no record is that long
 
 _DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
 _FIRST_WORD = re.compile(r"[^\s,;()]+")
-# `dig +short TXT x.gov.uk`, `$ host -t txt x.gov.uk`: a lower-case command, then an option or a
-# name ("Host name:" is a label, not a command).
-_DIG_COMMAND = re.compile(r"^\s*(?:[$#>%]\s*)?(?:dig|host|nslookup)\s+(?:[-+@]|[A-Za-z]*\s*\S*\.)")
-_DIG_SECTION = re.compile(r"^\s*;;?\s*(?:ANSWER|AUTHORITY|ADDITIONAL|QUESTION)\s+SECTION", re.I)
+# JSON/HCL punctuation lines: `{`, `},`, `"ResourceRecord": {`.
 _STRUCTURAL = re.compile(r"""^[ ]*(?:["'][\w ]{1,40}["'][ ]?[:=][ ]?)?[\[\]{}(),]*[ ]*$""")
 _INLINE_DIG = re.compile(
     r"\bdig[ ]+(?:[+@]\S+[ ]+)*(?:(CNAME|TXT|CAA)[ ]+(\S+\.\S+)|(\S+\.\S+)[ ]+(CNAME|TXT|CAA))",
     re.I,
 )
 _LISTING = re.compile(r"\b(TXT|CAA)\s+(?:records?|entries|values?)\s*:\s*$", re.I)
-_ONE = re.compile(r"\b(?:the\s+)?([\w.-]{4,60})\s+one\b", re.I)  # "the globalsign one"
 _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 
 
@@ -59,7 +56,7 @@ class _Context:
 
 
 @dataclass
-class Walker:
+class Walker(SpreadRecords, References):
     """Feeds lines one at a time; collects mentions, domains and per-block failures."""
 
     ctx: _Context = field(default_factory=_Context)
@@ -191,37 +188,6 @@ class Walker:
             )
         return True
 
-    def _dig_line(self, number: int, line: str) -> bool:
-        """A pasted dig answer describes what is published: observed, never requested."""
-        stripped = line.strip()
-        if _DIG_COMMAND.match(line):
-            self._end_prose()
-            self._end_block()
-            words = [w for w in stripped.split()[1:] if not w.startswith(("+", "@", "-"))]
-            name = next((w for w in words if "." in w and not is_type_word(w)), None)
-            rdtype = next((w.upper() for w in words if is_type_word(w)), None)
-            self.dig = (name, rdtype)
-            return True
-        if _DIG_SECTION.match(line):
-            self._end_prose()
-            self.dig = self.dig or (None, None)
-            return True
-        if self.dig is None:
-            return False
-        if stripped.startswith(";") or not stripped or stripped in ("$", "#", "%", ">"):
-            return True  # dig's comments, blank lines and a bare shell prompt
-        zone_line = read_zone_line(line, number)
-        if zone_line is not None:
-            self._add(zone_line, mode="observed")
-            return True
-        name, rdtype = self.dig
-        if name and rdtype and data_shaped(rdtype, stripped):  # `dig +short` prints bare data
-            value = clean_data(rdtype, stripped)
-            self._add(Mention(name, rdtype, value, number, excerpt=line), mode="observed")
-            return True
-        self.dig = None
-        return False
-
     def _row(self, cells: list[str], number: int, line: str) -> None:
         filled = [c for c in cells if c.strip()]
         labels = read_labels(f"{filled[0]}: {filled[1]}") if len(filled) == 2 else None
@@ -294,56 +260,6 @@ class Walker:
             mention = replace(mention, origin_hint=hint) if hint else mention
             # Current and new values together ask for an update, whatever the lead-in said.
             self._add(mention, mode="request" if mention.old_value else None)
-
-    def _listed(self, number: int, line: str) -> bool:
-        """A data line under "gov.uk currently has these TXT records:"."""
-        if self.listing is None:
-            return False
-        stripped = strip_list_marker(line).strip()
-        name, rdtype = self.listing
-        if not stripped:
-            return False  # blank lines around the list are read as blank lines
-        if not data_shaped(rdtype, stripped):
-            self.listing = None
-            return False
-        self._end_prose()
-        self._add(Mention(name, rdtype, clean_data(rdtype, stripped), number, excerpt=line))
-        return True
-
-    def _bare_line(self, number: int, line: str) -> bool:
-        """A name or value alone on its line, introduced by the prose line before it
-        ("Please deploy a DNS TXT record under the name:" / "with the following value:")."""
-        expect = self.loose.get("expect")
-        words = line.split()
-        if expect and len(words) != 1:
-            self.loose["expect"] = ""  # the line after "with the value:" was not the value
-        if not expect or len(words) != 1 or not self.loose.get("type"):
-            return False
-        if not _could_be(expect, self.loose["type"], words[0].strip("`'\"")):
-            self.loose["expect"] = ""
-            return False
-        if expect == "value" and not self.loose.get("name"):
-            return False  # the sentence itself names the record: prose reads it whole
-        self._end_prose()
-        token = words[0].strip("`'\"")
-        self.loose[expect] = token
-        self.loose.setdefault("first", str(number))
-        self.loose["expect"] = ""
-        self.loose["excerpt"] = (self.loose.get("excerpt", "") + " " + token).strip()
-        loose = self.loose
-        if loose.get("name") and loose.get("value") and loose.get("type"):
-            rdtype = loose["type"]
-            mention = Mention(
-                loose["name"],
-                rdtype,
-                clean_data(rdtype, words[0].replace("'", '"') if rdtype == "TXT" else token),
-                int(loose["first"]),
-                last_line=number,
-                excerpt=loose["excerpt"] if "said" in loose else f"{rdtype} {loose['excerpt']}",
-            )
-            self.loose = {"type": rdtype}
-            self._add(mention)
-        return True
 
     def _context_from(self, line: str, number: int) -> None:
         intro = cues.introduces(line)
@@ -453,169 +369,6 @@ class Walker:
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
             self.lead_ttl = prose.ttl_in(" ".join(text.split()))  # "give it a TTL of 300:"
 
-    def _replace_pair(self, sentence: str, first: int, last: int) -> bool:
-        """ "Please replace OLD with NEW", where OLD is the data of a record already shown:
-        an update of that record (which is, by the vendor's account, what is there now)."""
-        pair = cues.replacement(sentence)
-        if pair is None:
-            return False
-        old = pair[0].strip("`'\".,;:").lower()
-        for i, m in enumerate(self.mentions):
-            if m.value and m.value.strip("`'\".,;:").lower() == old:
-                self.mentions[i] = replace(m, mode="observed")
-                value = pair[1].strip("`'\".,;:")
-                update = Mention(
-                    m.name,
-                    m.rdtype,
-                    f'"{value}"' if m.rdtype == "TXT" else value,
-                    first,
-                    ttl=m.ttl,  # the record keeps its TTL
-                    old_value=m.value,
-                    action="update",
-                    zone=m.zone,
-                    domain=m.domain,
-                    last_line=last,
-                    excerpt=" ".join(sentence.split()),
-                )
-                self._add(update, mode="request", structured=False)
-                return True
-        return False
-
-    def _answered(self, mention: Mention) -> None:
-        removes = mention.action in ("delete", "update")  # an update removes the old data too
-        done = {mention.rdtype, ANY_DELETE if removes else mention.rdtype}
-        self.pending = [p for p in self.pending if p[2] not in done]
-
-    def _note_request(self, sentence: str, first: int, typed: bool) -> None:
-        """A sentence that asks for a record of a type, when no record of that type has been
-        read: it waits for the block it introduces, or ends as an `unread_value` flag."""
-        if cues.is_negated(sentence) or _HYPOTHETICAL.search(sentence):
-            return
-        if not _ASKING.search(sentence) or _NOTING.search(sentence):
-            return  # a request is asked for ("please", "could you", "we need"), not narrated
-        action = actions.action_cue(sentence)
-        if action is None:
-            return
-        read = {m.rdtype for m in self.mentions} | self.earlier_types
-        for clause in cues.clauses(sentence):
-            words = {w.strip(".,;:()\"'").upper() for w in clause.split()}
-            untyped = _ASKED_TYPES.isdisjoint(words) and "RECORD" in clause.upper()
-            deleted = any(m.action == "delete" for m in self.mentions)
-            if untyped and not deleted and actions.action_cue(clause) == "delete":
-                self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
-        if not typed:
-            return
-        for word in dict.fromkeys(w.strip(".,;:()\"'").upper() for w in sentence.split()):
-            if word in _ASKED_TYPES and word not in read:
-                self.pending.append((first, " ".join(sentence.split()), word))
-
-    def _refer_back(self, sentence: str, first: int, last: int) -> None:
-        """A sentence about the records just shown: "That TXT record should be removed",
-        "once the certificate is issued it can be deleted", "with a TTL of 120"."""
-        later = bool(actions.AFTER_ISSUANCE.search(sentence))
-        ttl = prose.ttl_in(sentence)
-        note = " ".join(sentence.split())
-        parts = cues.clauses(sentence)
-        if sentence.rstrip().endswith(":"):
-            parts = parts[:-1]  # the last clause leads in to the records that follow
-        for clause in parts:
-            if cues.refers_back(clause):
-                self._refer_back_clause(clause, ttl, later, note, last)
-
-    def _refer_back_clause(
-        self, clause: str, ttl: int | None, later: bool, note: str, last: int
-    ) -> None:
-        types = {w.strip(".,;:()").upper() for w in clause.split()} & {"TXT", "CNAME", "CAA"}
-        one = _ONE.search(clause)
-        shown = (
-            [i for i, m in enumerate(self.mentions) if m.action != "delete"]
-            if cues.refers_to_all(clause)
-            else self.recent
-        )
-        targets = [i for i in shown if not types or self.mentions[i].rdtype in types]
-        if one:  # "the globalsign-domain-verification one": the record whose data says so
-            word = one.group(1).lower()
-            picked = [i for i in targets if word in (self.mentions[i].value or "").lower()]
-            targets = picked or targets
-        if targets:
-            answered = {self.mentions[i].rdtype for i in targets}
-            self.pending = [p for p in self.pending if p[2] not in answered]
-        action = None if cues.is_negated(clause) else actions.action_cue(clause)
-        for i in targets:
-            m = self.mentions[i]
-            if ttl is not None and m.ttl is None and m.mode == "request":
-                self.mentions[i] = m = replace(m, ttl=ttl)
-            if action != "delete":
-                continue
-            deleted = replace(
-                m,
-                action="delete",
-                mode="request",
-                after_issuance=later,
-                old_value=None,
-                ttl=m.ttl if m.mode == "observed" else None,  # as published, not as requested
-                last_line=last,
-                excerpt=f"{m.excerpt} / {note}",
-            )
-            if not (later or m.mode == "observed" or m.action is None):
-                continue
-            if m.mode != "observed" and not later:  # shown with no verb, then "remove it"
-                self.mentions[i] = replace(m, mode="observed")
-            self._delete_once(deleted)
-
-    def _delete_once(self, deleted: Mention) -> None:
-        """ "It is no longer required. Please remove it once the certificate is issued": one
-        delete, after issuance if any sentence about it says so."""
-        for n, m in enumerate(self.mentions):
-            same = (m.action, m.name, m.rdtype, m.value) == ("delete", *_what(deleted))
-            if same and m.mode == "request":
-                later = m.after_issuance or deleted.after_issuance
-                self.mentions[n] = replace(m, after_issuance=later)
-                return
-        self.mentions.append(deleted)
-        self._answered(deleted)
-
-
-def _what(m: Mention) -> tuple[str, str, str | None]:
-    return (m.name, m.rdtype, m.value)
-
-
-def _could_be(role: str, rdtype: str, token: str) -> bool:
-    """A bare line as a record's name, or as its data: a host name where one is needed."""
-    if role == "name":
-        return is_owner_token(token)
-    if rdtype in ("CNAME", "NS", "MX"):
-        return is_owner_token(token) and "." in token.rstrip(".")
-    return len(token) >= 8 or data_shaped(rdtype, token)
-
-
-_ASKING = re.compile(
-    r"\b(?:please|kindly|could\s+you|can\s+you|would\s+you|we\s+need|you(?:'ll|\s+will)?\s+need|"
-    r"needs?\s+to|must|should|has\s+to|have\s+to|required)\b"
-    r"|^\W*(?:\d+[.)]\s+)?(?:add|create|delete|remove|update|change|replace|publish|set\s+up)\b",
-    re.I,
-)
-_NOTING = re.compile(r"\bplease\s+(?:note|be\s+aware|bear\s+in\s+mind)\b", re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|unless|whether|if\s+you)\b", re.I)
-_ASKED_TYPES = frozenset(("TXT", "CNAME", "CAA"))
-ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name
-
-
-def unread_request(line: int, sentence: str, rdtype: str) -> Flag:
-    shown = excerpt(sentence)
-    return Flag(
-        code="unread_value",
-        severity="warn",
-        message=(
-            f"Line {line} asks to delete records without naming them, and no delete was read "
-            f"from the ticket: {shown!r}. Check with dig what is there and ask the vendor."
-            if rdtype == ANY_DELETE
-            else f"Line {line} asks for a change to a {rdtype} record, but no {rdtype} record "
-            f"was read from the ticket: {shown!r}. Read that part of the ticket by hand."
-        ),
-        source=Source(first_line=line, last_line=line, excerpt=shown),
-    )
-
 
 def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:
     index = 0
@@ -656,8 +409,3 @@ def failed_block(first: int, last: int, text: str, exc: Exception) -> Flag:
         f"({type(exc).__name__}): {shown!r}. Read it by hand.",
         source=Source(first_line=first, last_line=last, excerpt=shown),
     )
-
-
-def excerpt(text: str, limit: int = 120) -> str:
-    shown = " ".join(text.split())
-    return shown[: limit - 3] + "..." if len(shown) > limit else shown

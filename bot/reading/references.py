@@ -1,0 +1,186 @@
+"""Sentences about records already shown, and requests still waiting for theirs.
+
+"That TXT record should be removed", "once issued it can be deleted", "the globalsign one",
+"please replace OLD with NEW" refer back to the records of the block before; "please add a
+TXT record" with no record read waits for the block it introduces and, if none comes,
+becomes an `unread_value` flag. A mixin of `Walker` (bot/reading/walker.py), whose state
+(`mentions`, `recent`, `pending`, `earlier_types`, `_add`) it reads and changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.models import Flag, Source
+from bot.reading import actions, cues, prose
+from bot.reading.mentions import Mention, Mode, excerpt
+
+_ONE = re.compile(r"\b(?:the\s+)?([\w.-]{4,60})\s+one\b", re.I)  # "the globalsign one"
+
+
+class References:
+    if TYPE_CHECKING:
+        mentions: list[Mention]
+        recent: list[int]
+        pending: list[tuple[int, str, str]]
+        earlier_types: frozenset[str]
+
+        def _add(
+            self, mention: Mention, mode: Mode | None = None, structured: bool = True
+        ) -> None: ...
+
+    def _replace_pair(self, sentence: str, first: int, last: int) -> bool:
+        """ "Please replace OLD with NEW", where OLD is the data of a record already shown:
+        an update of that record (which is, by the vendor's account, what is there now)."""
+        pair = cues.replacement(sentence)
+        if pair is None:
+            return False
+        old = pair[0].strip("`'\".,;:").lower()
+        for i, m in enumerate(self.mentions):
+            if m.value and m.value.strip("`'\".,;:").lower() == old:
+                self.mentions[i] = replace(m, mode="observed")
+                value = pair[1].strip("`'\".,;:")
+                update = Mention(
+                    m.name,
+                    m.rdtype,
+                    f'"{value}"' if m.rdtype == "TXT" else value,
+                    first,
+                    ttl=m.ttl,  # the record keeps its TTL
+                    old_value=m.value,
+                    action="update",
+                    zone=m.zone,
+                    domain=m.domain,
+                    last_line=last,
+                    excerpt=" ".join(sentence.split()),
+                )
+                self._add(update, mode="request", structured=False)
+                return True
+        return False
+
+    def _answered(self, mention: Mention) -> None:
+        removes = mention.action in ("delete", "update")  # an update removes the old data too
+        done = {mention.rdtype, ANY_DELETE if removes else mention.rdtype}
+        self.pending = [p for p in self.pending if p[2] not in done]
+
+    def _note_request(self, sentence: str, first: int, typed: bool) -> None:
+        """A sentence that asks for a record of a type, when no record of that type has been
+        read: it waits for the block it introduces, or ends as an `unread_value` flag."""
+        if cues.is_negated(sentence) or _HYPOTHETICAL.search(sentence):
+            return
+        if not _ASKING.search(sentence) or _NOTING.search(sentence):
+            return  # a request is asked for ("please", "could you", "we need"), not narrated
+        action = actions.action_cue(sentence)
+        if action is None:
+            return
+        read = {m.rdtype for m in self.mentions} | self.earlier_types
+        for clause in cues.clauses(sentence):
+            words = {w.strip(".,;:()\"'").upper() for w in clause.split()}
+            untyped = _ASKED_TYPES.isdisjoint(words) and "RECORD" in clause.upper()
+            deleted = any(m.action == "delete" for m in self.mentions)
+            if untyped and not deleted and actions.action_cue(clause) == "delete":
+                self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
+        if not typed:
+            return
+        for word in dict.fromkeys(w.strip(".,;:()\"'").upper() for w in sentence.split()):
+            if word in _ASKED_TYPES and word not in read:
+                self.pending.append((first, " ".join(sentence.split()), word))
+
+    def _refer_back(self, sentence: str, first: int, last: int) -> None:
+        """A sentence about the records just shown: "That TXT record should be removed",
+        "once the certificate is issued it can be deleted", "with a TTL of 120"."""
+        later = bool(actions.AFTER_ISSUANCE.search(sentence))
+        ttl = prose.ttl_in(sentence)
+        note = " ".join(sentence.split())
+        parts = cues.clauses(sentence)
+        if sentence.rstrip().endswith(":"):
+            parts = parts[:-1]  # the last clause leads in to the records that follow
+        for clause in parts:
+            if cues.refers_back(clause):
+                self._refer_back_clause(clause, ttl, later, note, last)
+
+    def _refer_back_clause(
+        self, clause: str, ttl: int | None, later: bool, note: str, last: int
+    ) -> None:
+        types = {w.strip(".,;:()").upper() for w in clause.split()} & {"TXT", "CNAME", "CAA"}
+        one = _ONE.search(clause)
+        shown = (
+            [i for i, m in enumerate(self.mentions) if m.action != "delete"]
+            if cues.refers_to_all(clause)
+            else self.recent
+        )
+        targets = [i for i in shown if not types or self.mentions[i].rdtype in types]
+        if one:  # "the globalsign-domain-verification one": the record whose data says so
+            word = one.group(1).lower()
+            picked = [i for i in targets if word in (self.mentions[i].value or "").lower()]
+            targets = picked or targets
+        if targets:
+            answered = {self.mentions[i].rdtype for i in targets}
+            self.pending = [p for p in self.pending if p[2] not in answered]
+        action = None if cues.is_negated(clause) else actions.action_cue(clause)
+        for i in targets:
+            m = self.mentions[i]
+            if ttl is not None and m.ttl is None and m.mode == "request":
+                self.mentions[i] = m = replace(m, ttl=ttl)
+            if action != "delete":
+                continue
+            deleted = replace(
+                m,
+                action="delete",
+                mode="request",
+                after_issuance=later,
+                old_value=None,
+                ttl=m.ttl if m.mode == "observed" else None,  # as published, not as requested
+                last_line=last,
+                excerpt=f"{m.excerpt} / {note}",
+            )
+            if not (later or m.mode == "observed" or m.action is None):
+                continue
+            if m.mode != "observed" and not later:  # shown with no verb, then "remove it"
+                self.mentions[i] = replace(m, mode="observed")
+            self._delete_once(deleted)
+
+    def _delete_once(self, deleted: Mention) -> None:
+        """ "It is no longer required. Please remove it once the certificate is issued": one
+        delete, after issuance if any sentence about it says so."""
+        for n, m in enumerate(self.mentions):
+            same = (m.action, m.name, m.rdtype, m.value) == ("delete", *_what(deleted))
+            if same and m.mode == "request":
+                later = m.after_issuance or deleted.after_issuance
+                self.mentions[n] = replace(m, after_issuance=later)
+                return
+        self.mentions.append(deleted)
+        self._answered(deleted)
+
+
+def _what(m: Mention) -> tuple[str, str, str | None]:
+    return (m.name, m.rdtype, m.value)
+
+
+_ASKING = re.compile(
+    r"\b(?:please|kindly|could\s+you|can\s+you|would\s+you|we\s+need|you(?:'ll|\s+will)?\s+need|"
+    r"needs?\s+to|must|should|has\s+to|have\s+to|required)\b"
+    r"|^\W*(?:\d+[.)]\s+)?(?:add|create|delete|remove|update|change|replace|publish|set\s+up)\b",
+    re.I,
+)
+_NOTING = re.compile(r"\bplease\s+(?:note|be\s+aware|bear\s+in\s+mind)\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|unless|whether|if\s+you)\b", re.I)
+_ASKED_TYPES = frozenset(("TXT", "CNAME", "CAA"))
+ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name
+
+
+def unread_request(line: int, sentence: str, rdtype: str) -> Flag:
+    shown = excerpt(sentence)
+    return Flag(
+        code="unread_value",
+        severity="warn",
+        message=(
+            f"Line {line} asks to delete records without naming them, and no delete was read "
+            f"from the ticket: {shown!r}. Check with dig what is there and ask the vendor."
+            if rdtype == ANY_DELETE
+            else f"Line {line} asks for a change to a {rdtype} record, but no {rdtype} record "
+            f"was read from the ticket: {shown!r}. Read that part of the ticket by hand."
+        ),
+        source=Source(first_line=line, last_line=line, excerpt=shown),
+    )

@@ -1,0 +1,132 @@
+"""Records spread over lines: a pasted dig answer, a list of values under a lead-in, a name
+and a value each alone on its line (certbot's "under the name:" / "with the following value:").
+A mixin of `Walker` (bot/reading/walker.py), whose state (`dig`, `listing`, `loose`, `recent`,
+`_add`, `_end_prose`, `_end_block`) it reads and changes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.reading.mentions import (
+    Mention,
+    Mode,
+    clean_data,
+    data_shaped,
+    is_owner_token,
+    is_type_word,
+    read_zone_line,
+    strip_list_marker,
+)
+
+# `dig +short TXT x.gov.uk`, `$ host -t txt x.gov.uk`: a lower-case command, then an option or a
+# name ("Host name:" is a label, not a command).
+_DIG_COMMAND = re.compile(r"^\s*(?:[$#>%]\s*)?(?:dig|host|nslookup)\s+(?:[-+@]|[A-Za-z]*\s*\S*\.)")
+_DIG_SECTION = re.compile(r"^\s*;;?\s*(?:ANSWER|AUTHORITY|ADDITIONAL|QUESTION)\s+SECTION", re.I)
+
+
+class SpreadRecords:
+    if TYPE_CHECKING:
+        dig: tuple[str | None, str | None] | None
+        listing: tuple[str, str] | None
+        loose: dict[str, str]
+        recent: list[int]
+
+        def _add(
+            self, mention: Mention, mode: Mode | None = None, structured: bool = True
+        ) -> None: ...
+
+        def _end_prose(self) -> None: ...
+
+        def _end_block(self) -> None: ...
+
+    def _dig_line(self, number: int, line: str) -> bool:
+        """A pasted dig answer describes what is published: observed, never requested."""
+        stripped = line.strip()
+        if _DIG_COMMAND.match(line):
+            self._end_prose()
+            self._end_block()
+            words = [w for w in stripped.split()[1:] if not w.startswith(("+", "@", "-"))]
+            name = next((w for w in words if "." in w and not is_type_word(w)), None)
+            rdtype = next((w.upper() for w in words if is_type_word(w)), None)
+            self.dig = (name, rdtype)
+            return True
+        if _DIG_SECTION.match(line):
+            self._end_prose()
+            self.dig = self.dig or (None, None)
+            return True
+        if self.dig is None:
+            return False
+        if stripped.startswith(";") or not stripped or stripped in ("$", "#", "%", ">"):
+            return True  # dig's comments, blank lines and a bare shell prompt
+        zone_line = read_zone_line(line, number)
+        if zone_line is not None:
+            self._add(zone_line, mode="observed")
+            return True
+        name, rdtype = self.dig
+        if name and rdtype and data_shaped(rdtype, stripped):  # `dig +short` prints bare data
+            value = clean_data(rdtype, stripped)
+            self._add(Mention(name, rdtype, value, number, excerpt=line), mode="observed")
+            return True
+        self.dig = None
+        return False
+
+    def _listed(self, number: int, line: str) -> bool:
+        """A data line under "gov.uk currently has these TXT records:"."""
+        if self.listing is None:
+            return False
+        stripped = strip_list_marker(line).strip()
+        name, rdtype = self.listing
+        if not stripped:
+            return False  # blank lines around the list are read as blank lines
+        if not data_shaped(rdtype, stripped):
+            self.listing = None
+            return False
+        self._end_prose()
+        self._add(Mention(name, rdtype, clean_data(rdtype, stripped), number, excerpt=line))
+        return True
+
+    def _bare_line(self, number: int, line: str) -> bool:
+        """A name or value alone on its line, introduced by the prose line before it
+        ("Please deploy a DNS TXT record under the name:" / "with the following value:")."""
+        expect = self.loose.get("expect")
+        words = line.split()
+        if expect and len(words) != 1:
+            self.loose["expect"] = ""  # the line after "with the value:" was not the value
+        if not expect or len(words) != 1 or not self.loose.get("type"):
+            return False
+        if not _could_be(expect, self.loose["type"], words[0].strip("`'\"")):
+            self.loose["expect"] = ""
+            return False
+        if expect == "value" and not self.loose.get("name"):
+            return False  # the sentence itself names the record: prose reads it whole
+        self._end_prose()
+        token = words[0].strip("`'\"")
+        self.loose[expect] = token
+        self.loose.setdefault("first", str(number))
+        self.loose["expect"] = ""
+        self.loose["excerpt"] = (self.loose.get("excerpt", "") + " " + token).strip()
+        loose = self.loose
+        if loose.get("name") and loose.get("value") and loose.get("type"):
+            rdtype = loose["type"]
+            mention = Mention(
+                loose["name"],
+                rdtype,
+                clean_data(rdtype, words[0].replace("'", '"') if rdtype == "TXT" else token),
+                int(loose["first"]),
+                last_line=number,
+                excerpt=loose["excerpt"] if "said" in loose else f"{rdtype} {loose['excerpt']}",
+            )
+            self.loose = {"type": rdtype}
+            self._add(mention)
+        return True
+
+
+def _could_be(role: str, rdtype: str, token: str) -> bool:
+    """A bare line as a record's name, or as its data: a host name where one is needed."""
+    if role == "name":
+        return is_owner_token(token)
+    if rdtype in ("CNAME", "NS", "MX"):
+        return is_owner_token(token) and "." in token.rstrip(".")
+    return len(token) >= 8 or data_shaped(rdtype, token)
