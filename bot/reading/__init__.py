@@ -2,8 +2,9 @@
 
 Pure: text in, `Extraction` out. The pipeline, one module per step:
 - `conversation`: the ticket as comments (author role, new text vs quoted history, `quoted`);
-- `walker` with `labels`, `tables`, `mentions`, `prose`, `cues`: records mentioned in each
-  vendor comment, with how they are meant (requested / observed / not wanted) and where;
+- `walker` with `spread` and `references` (its mixins), `labels`, `tables`, `mentions`,
+  `prose`, `actions`, `cues`: records mentioned in each vendor comment, with how they are meant
+  (requested / observed / not wanted) and where;
 - `changes`: mentions to normalised changes and observed facts (dnspython checks the data);
 - `decide`: what the conversation asks for in the end (observed values fill deletes and
   updates; retractions and later comments win);
