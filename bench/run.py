@@ -12,6 +12,7 @@ from bot.config import DEFAULT_CONFIG, load_app_config
 def main() -> int:
     from bench import (
         dns_bench,
+        hostile_ack_bench,
         linear_bench,
         service_bench,
         slack_bench,
@@ -28,6 +29,7 @@ def main() -> int:
         *dns_bench.run(app),
         *zendesk_bench.run(app),
         *slack_bench.run(app),
+        *hostile_ack_bench.run(app),
         *service_bench.run(app),
     ]
     print(f"cert-ticket benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")

@@ -7,13 +7,19 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from bot.budget import TriageRunner, Unreadable
 from bot.config import AppConfig, ConfigError, Settings, load_settings
+from bot.models import Ticket, Triage
 from bot.render import to_json, to_terminal
 from bot.ticketfile import read_ticket_file
 from bot.triage import triage
-from bot.zones import DirectoryZones, ZoneFinder
+from bot.worker import FinderSpec
+from bot.zones import ZoneFinder
+
+if TYPE_CHECKING:
+    from bot.poller import TicketEvent
 
 log = logging.getLogger("bot")
 
@@ -35,21 +41,21 @@ def parse_nameserver(text: str) -> tuple[str, int]:
     return host, int(port)
 
 
-def make_finder(app: AppConfig, nameserver: str | None, offline: bool) -> ZoneFinder:
+def finder_spec(nameserver: str | None, offline: bool) -> FinderSpec:
     """Directory only with --offline; otherwise live DNS with the directory as fallback."""
-    directory = DirectoryZones(app.owners(), app.suffixes)
-    if offline:
-        return directory
-    from bot.dnscheck import LiveZones, make_resolver_config
+    return FinderSpec(server=parse_nameserver(nameserver) if nameserver else None, offline=offline)
 
-    server = parse_nameserver(nameserver) if nameserver else None
-    return LiveZones(make_resolver_config(server, app.dns), directory)
+
+def make_finder(app: AppConfig, nameserver: str | None, offline: bool) -> ZoneFinder:
+    return finder_spec(nameserver, offline).build(app)
 
 
 def cmd_triage(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     stdin_text = sys.stdin.read() if args.file == "-" else None
     try:
-        ticket = read_ticket_file(args.file, settings.app.zendesk, stdin_text)
+        ticket = read_ticket_file(
+            args.file, settings.app.zendesk, stdin_text, settings.app.trust.vendor_organization_ids
+        )
     except OSError as exc:
         raise UsageError(f"{args.file}: cannot read the ticket ({exc.strerror})") from None
     finder = make_finder(settings.app, args.nameserver, args.offline)
@@ -78,7 +84,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     from datetime import UTC, datetime
 
-    from bot.poller import TicketEvent, poll_once
+    from bot.poller import poll_once
     from bot.store import Store
     from bot.zendesk import ZendeskError, ZendeskSource, make_client
 
@@ -90,25 +96,16 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         if not app.slack.channel:
             raise ConfigError(f"{settings.config_path}: key 'slack.channel' must be set to post")
     client = make_client(app.zendesk, settings.secrets, timeout=app.zendesk.timeout)
-    finder = make_finder(app, args.nameserver, args.offline)
+    runner = TriageRunner(app, finder_spec(args.nameserver, args.offline))
 
     def show(event: TicketEvent) -> None:
-        result = triage(event.ticket, finder, app)
-        if args.json:
-            line = {
-                "event": "new" if event.first_seen else "updated",
-                "request_id": event.request.id,
-                "updated_at": event.request.updated_at.isoformat(),
-                "new_comment_ids": list(event.new_comment_ids),
-                "triage": to_json(result),
-            }
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        else:
-            out.write(to_terminal(result) + "\n")
-        out.flush()
+        print_outcome(event, runner.triage(event.ticket), args.json, out)
+
+    def show_unreadable(ticket: Ticket, reason: str) -> None:
+        out.write(f"ticket {ticket.id}: could not read this ticket: {reason}; {ticket.url}\n")
 
     store = Store(args.state or app.state_path, app.zendesk.initial_lookback_days)
-    handler = show
+    handler, unreadable = show, show_unreadable
     if not args.dry_run:
         from bot.slack_post import SlackPoster, make_web_client
 
@@ -116,7 +113,10 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         poster.reconcile()  # posts the store lost (a crash right after posting) are known again
 
         def handler(event: TicketEvent) -> None:
-            poster.publish(event.ticket, triage(event.ticket, finder, app))
+            poster.deliver(event.ticket, runner.triage(event.ticket))
+
+        def unreadable(ticket: Ticket, reason: str) -> None:
+            poster.publish_unreadable(ticket, Unreadable(reason=reason))
 
     try:
         from bot.run import retry_later
@@ -128,22 +128,49 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             app=app,
             now=datetime.now(UTC),
             is_transient=retry_later,
+            post_unreadable=unreadable,
         )
     except ZendeskError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:
+        runner.close()
         store.close()
     log.info(
-        "poll: listed=%d handled=%s skipped=%s failed=%s given_up=%s watermark=%s",
+        "poll: listed=%d handled=%s skipped=%s failed=%s unreadable=%s given_up=%s watermark=%s",
         report.listed,
         report.handled,
         report.skipped,
         report.failed,
+        report.unreadable,
         report.given_up,
         report.watermark,
     )
     return 0
+
+
+def print_outcome(
+    event: TicketEvent, outcome: Triage | Unreadable, as_json: bool, out: TextIO
+) -> None:
+    """`poll --dry-run`: the triage of one ticket version, or why it could not be read."""
+    if as_json:
+        line: dict[str, object] = {
+            "event": "new" if event.first_seen else "updated",
+            "request_id": event.request.id,
+            "updated_at": event.request.updated_at.isoformat(),
+            "new_comment_ids": list(event.new_comment_ids),
+        }
+        if isinstance(outcome, Unreadable):
+            line["unreadable"] = outcome.model_dump(mode="json")
+        else:
+            line["triage"] = to_json(outcome)
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    elif isinstance(outcome, Unreadable):
+        t = event.ticket
+        out.write(f"ticket {t.id}: could not read this ticket: {outcome.reason}; {t.url}\n")
+    else:
+        out.write(to_terminal(outcome) + "\n")
+    out.flush()
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -159,7 +186,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         poll_interval=args.poll_interval,
     )
     try:
-        return run(settings, options, make_finder(settings.app, args.nameserver, args.offline))
+        return run(settings, options, finder_spec(args.nameserver, args.offline))
     except StartupError as exc:
         raise UsageError(f"cannot start: {exc}") from None
 

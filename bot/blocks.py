@@ -26,7 +26,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.models import ChangeVerdict, Draft, Flag, Triage
+from bot.models import ChangeVerdict, Draft, Flag, Source, Triage
 
 # Shared ids: the listeners in slack_app.py register exactly these.
 DRAFT_JISC = "draft_jisc"
@@ -87,7 +87,8 @@ def triage_message(triage: Triage, status: Status) -> dict[str, Any]:
     link = f"<{t.url}|Zendesk request {escape(t.id)}>" if t.url else f"Request {escape(t.id)}"
     blocks.append(_section(f"{link} · {escape(triage.summary)}"))
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_context(triage, status))]))
-    rows = [_flag(f) for f in triage.flags] + [_change(v) for v in triage.verdicts]
+    # Flags come first, blocks at the top: what stops a change is read before the change.
+    rows = [_flag(f) for f in triage.flags] + [_change(v, triage.flags) for v in triage.verdicts]
     room = MAX_BLOCKS - len(blocks) - 2  # the divider and the actions around the rows
     if len(rows) > room:
         hidden = len(rows) - (room - 1)
@@ -117,10 +118,19 @@ def _context(triage: Triage, status: Status) -> str:
 
 
 def _flag(flag: Flag) -> SectionBlock:
-    return _section(f"{_SEVERITY[flag.severity]} *{flag.code}* {escape(flag.message)}")
+    text = f"{_SEVERITY[flag.severity]} *{flag.code}* {escape(flag.message)}"
+    if flag.source is not None:
+        text += f"\n{_where(flag.source)}"
+    return _section(text)
 
 
-def _change(v: ChangeVerdict) -> SectionBlock:
+def _where(source: Source) -> str:
+    """Where to check it in the ticket, in a few words."""
+    excerpt = source.excerpt if len(source.excerpt) <= 80 else source.excerpt[:77] + "..."
+    return f"_read from {escape(source.where())}:_ {_code(excerpt)}"
+
+
+def _change(v: ChangeVerdict, flags: tuple[Flag, ...] = ()) -> SectionBlock:
     c = v.change
     record = " ".join(x for x in (c.name, c.type, c.value or "(any value)") if x)
     later = " · _after issuance_" if c.when == "after_issuance" else ""
@@ -132,11 +142,12 @@ def _change(v: ChangeVerdict) -> SectionBlock:
     lines.append(f"zone {zone} ({v.zone_source}) · {who} · {v.current}")
     if v.current_values:
         lines.append("published now: " + ", ".join(_code(x) for x in v.current_values[:5]))
-    if c.source is not None:  # where to check it in the ticket, in a few words
-        excerpt = c.source.excerpt if len(c.source.excerpt) <= 80 else c.source.excerpt[:77] + "..."
-        lines.append(f"_read from {escape(c.source.where())}:_ {_code(excerpt)}")
+    if c.source is not None:
+        lines.append(_where(c.source))
     if v.blocked:
-        lines.append("⛔ blocked: left out of the Jisc request")
+        codes = [f.code for f in flags if f.severity == "block" and f.name == c.name]
+        why = f" by {', '.join(dict.fromkeys(codes))}" if codes else ""
+        lines.append(f"⛔ blocked{why}: left out of every draft")
     return _section("\n".join(lines))
 
 
@@ -188,8 +199,12 @@ def _note(text: str) -> ContextBlock:
 def jisc_modal(draft: Draft, metadata: dict[str, str]) -> dict[str, Any]:
     """An editable draft of the Jisc email; the bot never sends it."""
     notes = " ".join(escape(n) for n in draft.before_sending)
-    fields = [
-        _note(notes or "Check before sending."),
+    fields = [_note(notes or "Check before sending.")]
+    if draft.left_out:
+        shown = "\n".join(f"• {_code(line)}" for line in draft.left_out[:10])
+        more = f"\n… and {len(draft.left_out) - 10} more" if len(draft.left_out) > 10 else ""
+        fields.append(_note(f"⛔ *Left out of this draft* (see the triage):\n{shown}{more}"))
+    fields += [
         _input("to", "To", ", ".join(draft.to)),
         _input("cc", "Cc", ", ".join(draft.cc), optional=True),
         _input("subject", "Subject", draft.subject),

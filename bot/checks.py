@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.models import CaaSet, Current, DnsChange, Flag, ServerAnswer
+from bot.models import CaaSet, ChangeVerdict, Current, DnsChange, Flag, ServerAnswer
 from bot.signals import CERTIFICATE_AUTHORITIES
 
 # Types that hold one value per name: any other value there competes with the requested one.
@@ -36,6 +36,43 @@ def current_state(
     if change.action != "delete" and competing:
         return "different", tuple(competing)
     return "missing", ()
+
+
+def is_done(v: ChangeVerdict) -> bool:
+    """Published everywhere (add/update), or gone everywhere (delete)."""
+    return v.current == ("missing" if v.change.action == "delete" else "present")
+
+
+def live_flags(v: ChangeVerdict, dangling: Sequence[str]) -> list[Flag]:
+    """What live DNS says of a request: already done everywhere (left out of the draft), or a
+    CNAME pointing at a name that does not exist (nothing there for the CA to ask)."""
+    change = v.change
+    flags = []
+    if is_done(v):
+        done = "gone from" if change.action == "delete" else "published on"
+        flags.append(
+            Flag(
+                code="already_live",
+                severity="info",
+                name=change.name,
+                message=f"{change.name} {change.type} {change.value or ''} is already {done} "
+                "every authoritative server: nothing to request, left out of the draft.",
+                source=change.source,
+            )
+        )
+    elif change.type == "CNAME" and change.action != "delete" and change.value in dangling:
+        flags.append(
+            Flag(
+                code="target_not_resolving",
+                severity="warn",
+                name=change.name,
+                message=f"The CNAME target {change.value} does not exist in DNS (NXDOMAIN): the "
+                "CA could not validate through it. Ask the vendor to confirm the target "
+                "before requesting the record.",
+                source=change.source,
+            )
+        )
+    return flags
 
 
 def _competes(change: DnsChange, value: str) -> bool:

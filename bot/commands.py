@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from bot import blocks
+from bot.budget import Unreadable
 from bot.poller import to_ticket
 from bot.slack_post import SlackPoster
-from bot.triage import triage
+from bot.unreadable_message import unreadable_answer
 from bot.zendesk import ZendeskError, ZendeskNotFound
 
 if TYPE_CHECKING:
@@ -97,8 +98,10 @@ def triage_command(deps: Deps, rid: int) -> str:
         return f"Zendesk has no request {rid} that I can see."
     except ZendeskError as exc:
         return f"Zendesk is not answering right now: {blocks.escape(str(exc))}"
-    result = triage(ticket, deps.finder(), deps.app_config)
-    channel, _ = deps.poster.publish(ticket, result)
+    outcome = deps.runner.triage(ticket)
+    channel, _ = deps.poster.deliver(ticket, outcome)
+    if isinstance(outcome, Unreadable):
+        return unreadable_answer(ticket, outcome, channel)
     return f"Triage of ticket {rid} is in <#{channel}>."
 
 

@@ -25,6 +25,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from bot.configfile import ConfigError, read_yaml
 from bot.models import OwnerKind, ZoneOwner
+from bot.trustpolicy import Trust
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "app.yaml"
 CONFIG_ENV = "CERT_TICKET_CONFIG"
@@ -163,7 +164,10 @@ class AppConfig(BaseSettings):
     slack: Slack = Slack()
     zendesk: Zendesk = Zendesk()
     dns: Dns = Dns()
+    trust: Trust = Trust()
     poll_interval_seconds: int = Field(300, ge=30, le=86400)
+    # Seconds one ticket's triage may take in its worker process (bot/budget.py).
+    triage_timeout_seconds: float = Field(10.0, gt=0, le=600)
     state_path: str = "state/cert-ticket.sqlite3"
 
     @classmethod

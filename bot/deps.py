@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.budget import TriageRunner
 from bot.config import AppConfig
 from bot.slack_post import SlackPoster
 from bot.zendesk import ZendeskSource
@@ -26,6 +27,7 @@ class Deps:
     poster: SlackPoster
     zendesk: ZendeskSource | None
     finder: Callable[[], ZoneFinder]
+    runner: TriageRunner  # every triage goes through it: a worker process, within a budget
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     # Slow work (Zendesk, DNS) runs here, never on Bolt's own threads: Bolt runs every ack
     # on a small shared pool, and work queued there would delay other requests' acks.

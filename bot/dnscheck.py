@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import dns.flags
 import dns.message
 import dns.name
+import dns.rcode
 import dns.rdatatype
 
 from bot.config import Dns
@@ -45,15 +46,22 @@ class LiveZones:
 
     def gather(self, changes: Sequence[DnsChange], validated: Sequence[str]) -> DnsFacts:
         wanted: dict[str, set[str]] = {}
+        targets = [
+            c.value for c in changes if c.type == "CNAME" and c.action != "delete" and c.value
+        ]
         for change in changes:
             types = wanted.setdefault(change.name, set())
             types.add(change.type)
             if change.type == "CNAME" and change.action != "delete":
                 types |= CNAME_NEIGHBOURS
-        return self.inspect(names_to_locate(changes), wanted, validated)
+        return self.inspect(names_to_locate(changes), wanted, validated, targets)
 
     def inspect(
-        self, names: Sequence[str], wanted: Mapping[str, Iterable[str]], validated: Sequence[str]
+        self,
+        names: Sequence[str],
+        wanted: Mapping[str, Iterable[str]],
+        validated: Sequence[str],
+        targets: Sequence[str] = (),
     ) -> DnsFacts:
         suffixes = self.directory.suffixes
         names = [n for n in names if in_suffixes(n, suffixes)]
@@ -70,12 +78,16 @@ class LiveZones:
             [(first, n, "CNAME", True) for n in names if n not in guesses]
             + [(first, n, "NS", True) for n in sorted(guesses)]
             + [(first, n, "CAA", True) for n in caa_names]
+            + [(first, t, "TXT", True) for t in targets]
         )
         cuts = self._cuts(querier, first, names, replies)
         zones, servers = self._servers(querier, first, cuts, replies)
         answers = self._data(querier, wanted, zones, servers)
         caa = {v: c for v in validated if (c := _caa_for(v, suffixes, first, replies)) is not None}
-        return DnsFacts(zones=zones, answers=answers, caa=caa, live=True)
+        dangling = tuple(
+            t for t in dict.fromkeys(targets) if _nxdomain(replies.get((first, t, "TXT", True)))
+        )
+        return DnsFacts(zones=zones, answers=answers, caa=caa, live=True, dangling=dangling)
 
     def _fallback(self, name: str, note: str) -> ZoneFact:
         apex = self.directory.locate(name).apex
@@ -208,3 +220,8 @@ def _caa_for(name: str, suffixes: Sequence[str], first: Server, replies: Mapping
         if caa:
             return CaaSet(owner=node, records=caa)
     return CaaSet(owner=None)
+
+
+def _nxdomain(reply: Reply | None) -> bool:
+    """The name does not exist (a timeout or SERVFAIL says nothing either way)."""
+    return isinstance(reply, dns.message.Message) and reply.rcode() == dns.rcode.NXDOMAIN

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.checks import is_done
 from bot.config import AppConfig
 from bot.models import ChangeVerdict, Draft, Triage
 from bot.records import zone_line
@@ -16,8 +17,9 @@ _ACTION_HEADINGS = (
 
 
 def jisc_changes(triage: Triage) -> list[ChangeVerdict]:
-    """The changes the registry must make: they need Jisc and nothing blocks them."""
-    return [v for v in triage.verdicts if v.needs_jisc and not v.blocked]
+    """The changes the registry must make: they need Jisc, nothing blocks them, and live DNS
+    does not already show them done."""
+    return [v for v in triage.verdicts if v.needs_jisc and not v.blocked and not is_done(v)]
 
 
 def jisc_request(triage: Triage, app: AppConfig) -> Draft | None:
@@ -68,7 +70,26 @@ def jisc_request(triage: Triage, app: AppConfig) -> Draft | None:
             f"Tell first: {tell}.",
             f"Only an approved contact may send this ({sender.name}).",
         ),
+        left_out=left_out(triage),
     )
+
+
+def left_out(triage: Triage) -> tuple[str, ...]:
+    """The Jisc changes a draft leaves out: blocked (with the flags that block them) or
+    already live."""
+    lines = []
+    for v in triage.verdicts:
+        c = v.change
+        if not v.needs_jisc or not (v.blocked or is_done(v)):
+            continue
+        record = " ".join(x for x in (c.action, c.name, c.type, c.value) if x)
+        if v.blocked:
+            codes = [f.code for f in triage.flags if f.severity == "block" and f.name == c.name]
+            why = "blocked: " + (", ".join(dict.fromkeys(codes)) or "see the triage")
+        else:
+            why = "already live"
+        lines.append(f"{record} ({why})")
+    return tuple(lines)
 
 
 def _plain(names: Sequence[str]) -> str:

@@ -158,24 +158,77 @@ class _TextCollector:
 def html_to_text(html: str) -> str:
     """Visible text of an HTML body, with paragraphs, line breaks and table rows kept.
 
-    Comments and processing instructions are not text anyone sees: they are left out."""
+    Comments, processing instructions and hidden elements are not text anyone sees: they are
+    left out."""
+    return html_to_visible_and_hidden(html)[0]
+
+
+# Styles that keep an element's text from a reader: not displayed, invisible, no size, or
+# white text (on the white of a mail client). A white text on a set background is visible.
+_HIDING_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)"
+    r"|font-size\s*:\s*0(?:\.0*)?(?:px|pt|em|%)?\s*(?:;|$)|max-height\s*:\s*0(?:px)?\s*(?:;|$)",
+    re.I,
+)
+_WHITE_TEXT = re.compile(
+    r"(?:^|;|\s)color\s*:\s*(?:#fff\b|#ffffff\b|white\b|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\))",
+    re.I,
+)
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(?!#fff\b|#ffffff\b|white\b)[#a-z]", re.I)
+
+
+def _hides(element: lxml.html.HtmlElement) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    style = str(element.get("style") or "")[:2000]
+    if _HIDING_STYLE.search(style):
+        return True
+    color = str(element.get("color") or "").lower()  # <font color="#ffffff">
+    white = color in ("#fff", "#ffffff", "white") or bool(_WHITE_TEXT.search(style))
+    return white and not _BACKGROUND.search(style)
+
+
+def html_to_visible_and_hidden(html: str) -> tuple[str, str]:
+    """(visible text, hidden text) of an HTML body. Hidden: comments and elements a mail
+    client would not show (`display:none`, white text, zero size); the reader never takes
+    a request from it, but says when it holds record-like data."""
     collector = _TextCollector()
+    hidden: list[str] = []
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):  # nothing parseable (empty, only a comment)
-        return ""
-    for event, element in etree.iterwalk(root, events=("start", "end")):
+        return "", ""
+    hiding: list[object] = []  # hidden elements open around the current one
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         tag = element.tag if isinstance(element.tag, str) else None  # comments: a function
+        if tag is None:  # a comment or processing instruction: its text is hidden, not its tail
+            hidden.append(element.text or "")
+            if element.tail:
+                (hidden.append if hiding else collector.handle_data)(element.tail)
+            continue
         if event == "start":
-            if tag is not None:
+            if hiding or _hides(element):
+                hiding.append(element)
+                hidden.append(("\n" if tag.lower() in _BLOCK_TAGS else "") + (element.text or ""))
+            else:
                 collector.handle_starttag(tag.lower(), list(element.attrib.items()))
                 if element.text:
                     collector.handle_data(element.text)
-        else:
-            if tag is not None:
-                collector.handle_endtag(tag.lower())
-            if element.tail:
-                collector.handle_data(element.tail)
+            continue
+        if hiding and hiding[-1] is element:
+            hiding.pop()
+            if not hiding:
+                if element.tail:
+                    collector.handle_data(element.tail)
+                continue
+        if hiding:
+            hidden.append(
+                ("\n" if tag and tag.lower() in _BLOCK_TAGS else "") + (element.tail or "")
+            )
+            continue
+        collector.handle_endtag(tag.lower())
+        if element.tail:
+            collector.handle_data(element.tail)
     collector.close()
     text = "".join(collector.parts)
-    return re.sub(r"\n{3,}", "\n\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text), "\n".join(hidden).strip()

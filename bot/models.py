@@ -59,6 +59,9 @@ class Source(Frozen):
     first_line: int
     last_line: int
     excerpt: str
+    # Who wrote that comment: their role and name, when the ticket says (a conversation).
+    role: AuthorRole | None = None
+    author: str | None = None
 
     def where(self) -> str:
         """ "comment 9912, lines 3-5" or "line 14"."""
@@ -166,6 +169,8 @@ class DnsFacts(Frozen):
     answers: dict[str, tuple[ServerAnswer, ...]] = {}
     caa: dict[str, CaaSet] = {}
     live: bool = False
+    # Requested CNAME targets for which the resolver said NXDOMAIN: nothing there to answer.
+    dangling: tuple[str, ...] = ()
 
 
 class ChangeVerdict(Frozen):
@@ -189,6 +194,8 @@ class Draft(Frozen):
     subject: str
     body: str
     before_sending: tuple[str, ...] = ()
+    # Changes the ticket asks of the same registry that this draft leaves out, and why.
+    left_out: tuple[str, ...] = ()
 
 
 class Triage(Frozen):

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from bot.config import AppConfig
 from bot.models import Comment, Ticket, ZendeskComment, ZendeskRequest
 from bot.reading.conversation import role_of
-from bot.store import Store
+from bot.store import StateWriteError, Store
 from bot.zendesk import ZendeskAuthError, ZendeskError, ZendeskSource
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,19 @@ class PollReport:
     skipped: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
     given_up: list[int] = field(default_factory=list)
+    unreadable: list[int] = field(default_factory=list)
     watermark: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Retries:
+    """What to do when handing on a version fails: retry outages (`is_transient`) every poll;
+    after `max_attempts` failures of the ticket's own, post it as unreadable (`post_unreadable`
+    with the ticket and the reason) so it never vanishes, or, without that, give it up."""
+
+    max_attempts: int = 3
+    is_transient: Callable[[BaseException], bool] = lambda exc: is_outage(exc)
+    post_unreadable: Callable[[Ticket, str], None] | None = None
 
 
 def is_outage(exc: BaseException) -> bool:
@@ -74,6 +86,7 @@ def to_ticket(
                 },
                 request.requester_id,
                 request.organization_id,
+                app.trust.vendor_organization_ids,
             ),
             author=c.author,
             body=c.html_body or c.body,
@@ -105,15 +118,17 @@ def poll_once(
     overlap: timedelta = timedelta(minutes=10),
     max_attempts: int = 3,
     is_transient: Callable[[BaseException], bool] = lambda exc: is_outage(exc),
+    post_unreadable: Callable[[Ticket, str], None] | None = None,
 ) -> PollReport:
     """List requests changed since the watermark (less an overlap), hand on each new version
     of a certificate ticket, and move the watermark past what is fully done.
 
-    A version is done when handled, skipped (not a certificate ticket) or given up after
+    A version is done when handled, skipped (not a certificate ticket), or after
     `max_attempts` failures that are about the ticket itself (`is_transient` errors, such as
-    Zendesk or Slack being down, are retried without counting); the watermark never passes a
+    Zendesk or Slack being down, are retried without counting) posted as unreadable (or given
+    up without `post_unreadable`); a new version is tried afresh. The watermark never passes a
     version that is not done, so a crash or a failed hand-off re-delivers instead of losing.
-    An idle poll is one API call.
+    A state write that fails stops the cycle (StateWriteError). An idle poll is one API call.
     """
     watermark = store.watermark()
     since = (
@@ -128,10 +143,9 @@ def poll_once(
     )
     report = PollReport(listed=len(listed))
     pattern = keyword_pattern(app.tickets.keywords)
+    retries = Retries(max_attempts, is_transient, post_unreadable)
     for request in todo:
-        outcome = _poll_one(
-            source, store, handle, request, app, pattern, max_attempts, is_transient
-        )
+        outcome = _poll_one(source, store, handle, request, app, pattern, retries)
         getattr(report, outcome).append(request.id)
     new_mark = _watermark(listed, store)
     if new_mark is not None and (watermark is None or new_mark > watermark):
@@ -155,9 +169,17 @@ def _poll_one(
     request: ZendeskRequest,
     app: AppConfig,
     pattern: re.Pattern[str],
-    max_attempts: int,
-    is_transient: Callable[[BaseException], bool],
+    retries: Retries,
 ) -> str:
+    # What is known of the ticket before its comments are read: enough to say it exists.
+    ticket = Ticket(
+        id=str(request.id),
+        subject=request.subject,
+        url=app.zendesk.url_for(str(request.id)),
+        status=request.status,
+        created_at=request.created_at,
+        updated_at=request.updated_at,
+    )
     try:
         comments = source.comments(request.id)
         seen = store.seen_comments(request.id)
@@ -174,32 +196,48 @@ def _poll_one(
         )
         store.finish(request.id, request.updated_at, "handled", ticket.comment_ids)
         return "handled"
-    except ZendeskAuthError:
+    except (ZendeskAuthError, StateWriteError):
         raise
     except Exception as exc:
-        if is_transient(exc):
-            # An outage is not the ticket's fault: retry next poll, never give up over it.
-            log.warning(
-                "not handled this time, will retry next poll: %s: %s",
-                type(exc).__name__,
-                exc,
-                extra={"ticket": request.id, "event": "retry"},
-            )
-            return "failed"
-        log.exception("handling failed", extra={"ticket": request.id, "event": "failed"})
-        attempts = store.record_failure(
-            request.id, request.updated_at, f"{type(exc).__name__}: {exc}"
+        return _failed(store, request, ticket, exc, retries)
+
+
+def _failed(
+    store: Store, request: ZendeskRequest, ticket: Ticket, exc: Exception, retries: Retries
+) -> str:
+    """One failed hand-off: retried next poll, or at last posted as unreadable."""
+    where = {"ticket": request.id, "updated_at": request.updated_at.isoformat()}
+    if retries.is_transient(exc):
+        # An outage is not the ticket's fault: retry next poll, never give up over it.
+        log.warning(
+            "not handled this time, will retry next poll: %s: %s",
+            type(exc).__name__,
+            exc,
+            extra={**where, "event": "retry"},
         )
-        if attempts >= max_attempts:
-            log.error(
-                "giving up on this version after %d attempts; it will not be retried",
-                attempts,
-                extra={
-                    "ticket": request.id,
-                    "event": "given_up",
-                    "updated_at": request.updated_at.isoformat(),
-                },
-            )
-            store.finish(request.id, request.updated_at, "given_up", ())
-            return "given_up"
         return "failed"
+    log.exception("handling failed", extra={**where, "event": "failed"})
+    error = f"{type(exc).__name__}: {exc}"[:300]
+    attempts = store.record_failure(request.id, request.updated_at, error)
+    if attempts < retries.max_attempts:
+        return "failed"
+    if retries.post_unreadable is not None:
+        try:
+            retries.post_unreadable(ticket, f"handling it failed {attempts} times ({error})")
+        except StateWriteError:
+            raise
+        except Exception as again:
+            if retries.is_transient(again):
+                log.warning("not posted, will retry next poll", extra={**where, "event": "retry"})
+                return "failed"
+            log.exception("could not post it as unreadable either", extra=where)
+        else:
+            store.finish(request.id, request.updated_at, "unreadable", ticket.comment_ids)
+            return "unreadable"
+    log.error(
+        "giving up on this version after %d attempts; it will not be retried",
+        attempts,
+        extra={**where, "event": "given_up"},
+    )
+    store.finish(request.id, request.updated_at, "given_up", ())
+    return "given_up"

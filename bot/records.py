@@ -11,7 +11,7 @@ import dns.rdataclass
 import dns.rdatatype
 import dns.rdtypes.ANY.TXT
 
-RECORD_TYPES = ("CNAME", "TXT", "CAA", "AAAA", "A", "NS", "DS", "MX")
+RECORD_TYPES = ("CNAME", "TXT", "CAA", "AAAA", "A", "NS", "DS", "MX", "HTTPS", "SVCB", "SRV")
 NAME_TYPES = frozenset(("CNAME", "NS"))
 
 # Last labels that mark a name written without its trailing dot as absolute anyway.

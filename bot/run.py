@@ -12,16 +12,17 @@ from datetime import UTC, datetime
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
-from bot.config import ConfigError, Settings
+from bot.budget import TriageRunner, Unreadable
+from bot.config import AppConfig, ConfigError, Settings
 from bot.deps import Deps
+from bot.models import Ticket
 from bot.poller import PollReport, TicketEvent, is_outage, poll_once
 from bot.service import Health, run_poller
 from bot.slack_app import create_app
 from bot.slack_post import SlackPoster, is_transient, make_web_client
 from bot.store import Store
-from bot.triage import triage
+from bot.worker import FinderSpec
 from bot.zendesk import ZendeskAuthError, ZendeskError, ZendeskSource, make_client
-from bot.zones import ZoneFinder
 
 log = logging.getLogger(__name__)
 
@@ -58,15 +59,22 @@ def check_secrets(settings: Settings, options: RunOptions) -> bool:
 
 
 def run(
-    settings: Settings, options: RunOptions, finder: ZoneFinder, stop: threading.Event | None = None
+    settings: Settings, options: RunOptions, spec: FinderSpec, stop: threading.Event | None = None
 ) -> int:
-    """Start-up checks, then Slack (Socket Mode or HTTP) and the poll loop until SIGTERM/SIGINT."""
+    """Start-up checks, then Slack (Socket Mode or HTTP) and the poll loop until SIGTERM/SIGINT.
+
+    Every ticket is triaged in a worker process within its budget (`bot.budget`), whether
+    the poll loop, `/cert-ticket` or "Re-check DNS" asks; `spec` says how a worker builds
+    its DNS finder.
+    """
     app = settings.app
     socket_mode = check_secrets(settings, options)
     zendesk = ZendeskSource(make_client(app.zendesk, settings.secrets, timeout=app.zendesk.timeout))
     client = make_web_client(settings)
     store = Store(options.state or app.state_path, app.zendesk.initial_lookback_days)
     poster = SlackPoster(client, store, app.slack.channel)
+    runner = TriageRunner(app, spec)
+    finder = spec.build(app)  # for `/cert-ticket check`: names only, no ticket text
     try:
         _startup_checks(poster, zendesk, app.slack.channel)
         stop = stop or threading.Event()
@@ -74,7 +82,9 @@ def run(
             signal.signal(sig, lambda *_: stop.set())
         interval = options.poll_interval or app.poll_interval_seconds
         health = Health(interval=interval)
-        deps = Deps(app_config=app, poster=poster, zendesk=zendesk, finder=lambda: finder)
+        deps = Deps(
+            app_config=app, poster=poster, zendesk=zendesk, finder=lambda: finder, runner=runner
+        )
         bolt = create_app(settings, deps, client)
         close = _start_slack(bolt, settings, options, socket_mode, health)
         log.info(
@@ -82,18 +92,15 @@ def run(
             extra={"event": "ready", "mode": "socket" if socket_mode else "http"},
         )
 
-        def handle(event: TicketEvent) -> None:
-            poster.publish(event.ticket, triage(event.ticket, finder, app))
-
-        def poll() -> PollReport:
-            return poll_once(
-                zendesk, store, handle, app=app, now=datetime.now(UTC), is_transient=retry_later
-            )
-
         poller = threading.Thread(
             target=run_poller,
             name="poller",
-            kwargs={"poll": poll, "interval": interval, "stop": stop, "health": health},
+            kwargs={
+                "poll": make_poll(zendesk, store, poster, runner, app),
+                "interval": interval,
+                "stop": stop,
+                "health": health,
+            },
         )
         poller.start()
         stop.wait()
@@ -103,7 +110,39 @@ def run(
         deps.work.shutdown(wait=True, cancel_futures=True)  # running work ends before the store
         return 0
     finally:
+        runner.close()
         store.close()
+
+
+def make_poll(
+    zendesk: ZendeskSource,
+    store: Store,
+    poster: SlackPoster,
+    runner: TriageRunner,
+    app: AppConfig,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> Callable[[], PollReport]:
+    """One poll cycle as `run` does it: each ticket triaged by `runner` within its budget
+    and posted, or posted as unreadable; outages retried next cycle."""
+
+    def handle(event: TicketEvent) -> None:
+        poster.deliver(event.ticket, runner.triage(event.ticket))
+
+    def unreadable(ticket: Ticket, reason: str) -> None:
+        poster.publish_unreadable(ticket, Unreadable(reason=reason))
+
+    def poll() -> PollReport:
+        return poll_once(
+            zendesk,
+            store,
+            handle,
+            app=app,
+            now=clock(),
+            is_transient=retry_later,
+            post_unreadable=unreadable,
+        )
+
+    return poll
 
 
 def _startup_checks(poster: SlackPoster, zendesk: ZendeskSource, channel: str) -> None:

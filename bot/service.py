@@ -82,6 +82,7 @@ def run_poller(
                     "listed": report.listed,
                     "handled": report.handled,
                     "failed": report.failed,
+                    "unreadable": report.unreadable,
                     "given_up": report.given_up,
                 },
             )

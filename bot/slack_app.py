@@ -15,6 +15,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot import blocks, drafts
+from bot.budget import Unreadable
 from bot.commands import (
     USAGE,
     addresses,
@@ -29,7 +30,6 @@ from bot.config import Settings
 from bot.deps import Deps
 from bot.models import Ticket, Triage
 from bot.namecheck import check_names
-from bot.triage import triage
 from bot.zendesk import ZendeskError
 
 log = logging.getLogger(__name__)
@@ -191,10 +191,16 @@ def register(app: App, deps: Deps) -> None:
         rid = _request_id(body)
         saved = poster.load(rid)
         if guarded(body, client, respond) and saved is not None:
-            deps.later(recheck, saved[0], rid, body["user"]["id"])
+            deps.later(recheck, saved[0], rid, body["user"]["id"], respond)
 
-    def recheck(ticket: Ticket, rid: int, user: str) -> None:
-        result = triage(ticket, deps.finder(), cfg)
+    def recheck(ticket: Ticket, rid: int, user: str, respond: Respond) -> None:
+        result = deps.runner.triage(ticket)
+        if isinstance(result, Unreadable):  # the message keeps the last triage it had
+            why = blocks.escape(result.reason)
+            respond(
+                response_type="ephemeral", replace_original=False, text=f"Not re-checked: {why}"
+            )
+            return
         poster.remember(ticket, result)
         poster.store.add_action(rid, "rechecked", user, deps.clock())
         poster.refresh(rid)

@@ -14,10 +14,14 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from bot import blocks
+from bot.budget import Unreadable
+from bot.checks import is_done
 from bot.config import Settings
 from bot.models import ChangeVerdict, Ticket, Triage
+from bot.parent_post import metadata, parents_in, post_once
 from bot.store import Store
 from bot.text import to_plain_text
+from bot.unreadable_message import unreadable_message
 
 log = logging.getLogger(__name__)
 
@@ -73,14 +77,10 @@ def jisc_changes_now(triage: Triage) -> list[ChangeVerdict]:
     return [v for v in triage.verdicts if v.needs_jisc and not v.blocked and v.change.when == "now"]
 
 
-def is_done(v: ChangeVerdict) -> bool:
-    """Published everywhere (add/update), or gone everywhere (delete)."""
-    return v.current == ("missing" if v.change.action == "delete" else "present")
-
-
 class SlackPoster:
     """The only writer of triage messages. Every post carries metadata (event type, ticket id,
-    updated_at) and is recorded in the store, so a restart never posts a ticket twice."""
+    updated_at) and is recorded in the store (intent first: `bot.parent_post`), so neither a
+    restart nor a failing state write ever posts a ticket twice."""
 
     def __init__(
         self,
@@ -93,14 +93,6 @@ class SlackPoster:
         self.store = store
         self.channel = channel
         self.clock = clock
-
-    def _metadata(self, triage: Triage) -> dict[str, object]:
-        t = triage.ticket
-        updated = t.updated_at.isoformat() if t.updated_at else ""
-        return {
-            "event_type": blocks.EVENT_TYPE,
-            "event_payload": {"ticket_id": t.id, "updated_at": updated},
-        }
 
     def status(self, request_id: int) -> blocks.Status:
         sent = self.store.last_action(request_id, "jisc_sent")
@@ -133,30 +125,15 @@ class SlackPoster:
         rid = int(ticket.id)
         previous = self.remember(ticket, triage)
         message = blocks.triage_message(triage, self.status(rid))
-        post = self.store.post_of(rid)
-        if post is None:
-            response = self.client.chat_postMessage(
-                channel=self.channel,
-                metadata=self._metadata(triage),
-                unfurl_links=False,
-                unfurl_media=False,
-                **message,
-            )
-            post = (response["channel"], response["ts"])
-            self.store.record_post(
-                rid,
-                post[0],
-                post[1],
-                triage.ticket.updated_at.isoformat() if triage.ticket.updated_at else "",
-                self.clock(),
-            )
+        post, new = post_once(self.client, self.store, self.channel, ticket, message, self.clock)
+        if new:
             log.info(
                 "posted",
                 extra={"ticket": rid, "event": "posted", "channel": post[0], "ts": post[1]},
             )
         else:
             self.client.chat_update(
-                channel=post[0], ts=post[1], metadata=self._metadata(triage), **message
+                channel=post[0], ts=post[1], metadata=metadata(ticket), **message
             )
             change = what_changed(previous, triage)
             if change:
@@ -164,6 +141,30 @@ class SlackPoster:
             log.info("message updated", extra={"ticket": rid, "event": "updated"})
         self.announce_if_live(rid, triage)
         return post
+
+    def publish_unreadable(self, ticket: Ticket, outcome: Unreadable) -> tuple[str, str]:
+        """Post (once) or redraw the ticket's message as one cert-ticket could not read. A
+        triage saved for an earlier version is dropped: it no longer describes the ticket."""
+        rid = int(ticket.id)
+        self.store.forget_ticket(rid)
+        message = unreadable_message(ticket, outcome)
+        post, new = post_once(self.client, self.store, self.channel, ticket, message, self.clock)
+        if not new:
+            self.client.chat_update(
+                channel=post[0], ts=post[1], metadata=metadata(ticket), **message
+            )
+        log.warning(
+            "could not read the ticket: %s",
+            outcome.reason,
+            extra={"ticket": rid, "event": "unreadable", "ts": post[1]},
+        )
+        return post
+
+    def deliver(self, ticket: Ticket, outcome: Triage | Unreadable) -> tuple[str, str]:
+        """Publish a triage, or say the ticket could not be read."""
+        if isinstance(outcome, Unreadable):
+            return self.publish_unreadable(ticket, outcome)
+        return self.publish(ticket, outcome)
 
     def refresh(self, request_id: int) -> None:
         """Redraw the parent message from the stored triage and people's actions."""
@@ -188,8 +189,9 @@ class SlackPoster:
             return
         if all(is_done(v) for v in jisc):
             text = "✅ Live on all gov.uk nameservers: every registry change is published."
-            self.thread(request_id, blocks.notice(text))
+            # Recorded before it is posted: a failing write means no line, never a second one.
             self.store.add_action(request_id, "live", "cert-ticket", self.clock())
+            self.thread(request_id, blocks.notice(text))
 
     def reconcile(self, limit: int = 200) -> int:
         """Record posts the store lost (e.g. a crash right after posting) from channel metadata."""
@@ -197,20 +199,8 @@ class SlackPoster:
             channel=self.channel, limit=limit, include_all_metadata=True
         )
         found = 0
-        for message in response.get("messages", []):
-            meta = message.get("metadata") or {}
-            in_thread = message.get("thread_ts") not in (None, message.get("ts"))
-            if meta.get("event_type") != blocks.EVENT_TYPE or in_thread:
-                continue
-            payload = meta.get("event_payload") or {}
-            rid = str(payload.get("ticket_id", ""))
-            if rid.isdigit() and self.store.post_of(int(rid)) is None:
-                self.store.record_post(
-                    int(rid),
-                    self.channel,
-                    message["ts"],
-                    str(payload.get("updated_at", "")),
-                    self.clock(),
-                )
+        for rid, ts, updated in parents_in(response.get("messages", [])):
+            if self.store.post_of(rid) is None:
+                self.store.record_post(rid, self.channel, ts, updated, self.clock())
                 found += 1
         return found

@@ -8,51 +8,15 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from bot.schema import MIGRATIONS
 from bot.statefile import StateError, check_database, check_state_file
 
-# Each entry moves the schema one version up; PRAGMA user_version records where a file is.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE versions (
-        request_id INTEGER NOT NULL,
-        updated_at TEXT NOT NULL,
-        outcome TEXT NOT NULL,          -- handled | skipped | failed | given_up
-        attempts INTEGER NOT NULL DEFAULT 0,
-        error TEXT,
-        PRIMARY KEY (request_id, updated_at)
-    );
-    CREATE TABLE comments (
-        request_id INTEGER NOT NULL,
-        comment_id INTEGER NOT NULL,
-        PRIMARY KEY (request_id, comment_id)
-    );
-    CREATE TABLE posts (
-        request_id INTEGER PRIMARY KEY,
-        channel TEXT NOT NULL,
-        ts TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        posted_at TEXT NOT NULL
-    );
-    """,
-    """
-    CREATE TABLE tickets (
-        request_id INTEGER PRIMARY KEY,
-        ticket_json TEXT NOT NULL,      -- the ticket with its text as redacted plain text
-        triage_json TEXT NOT NULL,
-        saved_at TEXT NOT NULL
-    );
-    CREATE TABLE actions (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        request_id INTEGER NOT NULL,
-        kind TEXT NOT NULL,             -- jisc_drafted | jisc_sent | rechecked | live | replied
-        user_id TEXT NOT NULL,
-        at TEXT NOT NULL,
-        detail TEXT NOT NULL DEFAULT ''
-    );
-    """,
-)
-DONE = ("handled", "skipped", "given_up")
+DONE = ("handled", "skipped", "given_up", "unreadable")
+
+
+class StateWriteError(StateError):
+    """The state file cannot be written now (read-only, disk full, locked): the cycle stops,
+    and nothing is posted until it can be written."""
 
 
 class Store:
@@ -94,14 +58,21 @@ class Store:
 
     def _write(self, statements: Iterable[tuple[str, tuple[object, ...]]]) -> None:
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
             try:
-                for sql, args in statements:
-                    self._db.execute(sql, args)
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    for sql, args in statements:
+                        self._db.execute(sql, args)
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise StateWriteError(
+                    f"state file {self.path}: cannot be written ({exc}); nothing more is posted "
+                    "until it can be"
+                ) from exc
 
     def _one(self, sql: str, args: tuple[object, ...] = ()) -> tuple | None:
         with self._lock:
@@ -182,15 +153,33 @@ class Store:
         row = self._one("SELECT channel, ts FROM posts WHERE request_id = ?", (request_id,))
         return (row[0], row[1]) if row else None
 
+    def begin_post(self, request_id: int, updated_at: str, at: datetime) -> None:
+        """Record the intent to post a ticket's parent message, before it is handed to Slack."""
+        self._write(
+            [
+                (
+                    "INSERT OR REPLACE INTO intents VALUES (?, ?, ?)",
+                    (request_id, updated_at, at.isoformat()),
+                )
+            ]
+        )
+
+    def pending_post(self, request_id: int) -> datetime | None:
+        """When a parent post was begun and never recorded as done (it may be in Slack)."""
+        row = self._one("SELECT at FROM intents WHERE request_id = ?", (request_id,))
+        return datetime.fromisoformat(row[0]) if row else None
+
     def record_post(
         self, request_id: int, channel: str, ts: str, updated_at: str, at: datetime
     ) -> None:
+        """The parent post is done: recorded, and its intent (if any) cleared, at once."""
         self._write(
             [
                 (
                     "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?)",
                     (request_id, channel, ts, updated_at, at.isoformat()),
-                )
+                ),
+                ("DELETE FROM intents WHERE request_id = ?", (request_id,)),
             ]
         )
 
@@ -212,6 +201,10 @@ class Store:
                 )
             ]
         )
+
+    def forget_ticket(self, request_id: int) -> None:
+        """Drop the saved triage (its ticket changed and could not be read again)."""
+        self._write([("DELETE FROM tickets WHERE request_id = ?", (request_id,))])
 
     def load_ticket(self, request_id: int) -> tuple[str, str] | None:
         """(ticket_json, triage_json) last saved for a request."""

@@ -6,7 +6,7 @@ import email
 import email.policy
 import re
 
-from bot.htmltext import html_to_text
+from bot.htmltext import html_to_visible_and_hidden
 
 PRIVATE_KEY_PLACEHOLDER = "[private key removed by cert-ticket]"
 
@@ -79,8 +79,7 @@ def from_email(raw: str) -> tuple[str, str]:
         content = payload if isinstance(payload, bytes) else str(payload or "").encode()
     if not isinstance(content, str):
         content = content.decode("utf-8", "replace")
-    if part.get_content_subtype() == "html":
-        content = html_to_text(content)
+    # An HTML part stays HTML: the reader sees its visible text and says what is hidden in it.
     return subject, content
 
 
@@ -103,5 +102,11 @@ def without_quote_markers(text: str) -> str:
 
 def to_plain_text(raw: str) -> str:
     """Any ticket body (plain or HTML) to normalised plain text, private keys removed."""
-    text = html_to_text(raw) if looks_like_html(raw) else raw
-    return normalise(redact_private_keys(text)[0])
+    return visible_and_hidden(raw)[0]
+
+
+def visible_and_hidden(raw: str) -> tuple[str, str]:
+    """`to_plain_text`, and the text of an HTML body a reader would not see (comments,
+    `display:none`, white text), normalised the same way."""
+    visible, hidden = html_to_visible_and_hidden(raw) if looks_like_html(raw) else (raw, "")
+    return normalise(redact_private_keys(visible)[0]), normalise(redact_private_keys(hidden)[0])

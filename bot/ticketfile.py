@@ -21,14 +21,19 @@ _SUBJECT_LINE = re.compile(r"^[ \t]*Subject:[ \t]*(\S.{0,300})", re.I | re.M)
 _WHITESPACE = re.compile(r"\s+")
 
 
-def read_ticket_file(path: str, zendesk: Zendesk, stdin_text: str | None = None) -> Ticket:
+def read_ticket_file(
+    path: str,
+    zendesk: Zendesk,
+    stdin_text: str | None = None,
+    vendor_organizations: tuple[int, ...] = (),
+) -> Ticket:
     """`path` is a file, or "-" for `stdin_text`. The id comes from the subject or text
     ("#56002", "ticket 56002"), else the file name; the URL is the Zendesk request page."""
     raw = stdin_text if path == "-" else Path(path).read_text(encoding="utf-8", errors="replace")
     raw = raw or ""
     conversation = _conversation(raw)
     if conversation is not None:
-        ticket = from_requests_api(conversation)
+        ticket = from_requests_api(conversation, vendor_organizations=vendor_organizations)
         return ticket.model_copy(
             update={"url": zendesk.url_for(ticket.id) if ticket.id.isdigit() else None}
         )

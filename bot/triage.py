@@ -19,6 +19,7 @@ from bot.models import (
 )
 from bot.reading import parts_of, read_parts, visible_text
 from bot.signals import read_signals
+from bot.trust import trust_flags
 from bot.zones import ZoneFinder, in_suffixes, owner_of, zone_for_change
 
 _SEVERITY_ORDER = {"block": 0, "warn": 1, "info": 2}
@@ -58,7 +59,7 @@ def decide(
     # A reading flag that blocks (ambiguous_request) holds back every change at its name.
     held = {f.name for f in extraction.flags if f.severity == "block" and f.name}
     for change in extraction.changes:
-        verdict, change_flags = judge(change, extraction.changes, facts, owners, app)
+        verdict, change_flags = judge(change, extraction.changes, facts, owners, app, signals)
         if change.name in held:
             verdict = verdict.model_copy(update={"blocked": True})
         verdicts.append(verdict)
@@ -91,6 +92,7 @@ def judge(
     facts: DnsFacts,
     owners: tuple[ZoneOwner, ...],
     app: AppConfig,
+    signals: Signals,
 ) -> tuple[ChangeVerdict, list[Flag]]:
     """Who must make one change, what DNS holds now, and what stands in its way."""
     if not in_suffixes(change.name, app.suffixes):
@@ -106,7 +108,7 @@ def judge(
     owner = owner_of(fact.apex, owners)
     if owner is None and fact.apex is not None:
         owner = ZoneOwner(apex=fact.apex, kind="other", name=f"owner of {fact.apex}", change_via="")
-    flags: list[Flag] = []
+    flags = trust_flags(change, signals, app.trust)
     if facts.live and fact.source == "config":
         flags.append(_unverified(change, fact.note, fact.apex))
     if owner is not None and owner.kind in ("department", "other"):
@@ -118,6 +120,7 @@ def judge(
     flags.extend(checks.conflict_flags(change, fact.apex, answers, deleted))
     current, values = checks.current_state(change, answers)
     verdict = _verdict(change, owner, fact.source, fact.apex, current, values)
+    flags.extend(checks.live_flags(verdict, facts.dangling))
     blocked = any(f.severity == "block" and f.name == change.name for f in flags)
     return verdict.model_copy(update={"blocked": blocked}), flags
 

@@ -23,9 +23,14 @@ class ZoneFinder(Protocol):
     def gather(self, changes: Sequence[DnsChange], validated: Sequence[str]) -> DnsFacts: ...
 
     def inspect(
-        self, names: Sequence[str], wanted: Mapping[str, Iterable[str]], validated: Sequence[str]
+        self,
+        names: Sequence[str],
+        wanted: Mapping[str, Iterable[str]],
+        validated: Sequence[str],
+        targets: Sequence[str] = (),
     ) -> DnsFacts:
-        """Zones of `names`, the `wanted` record types at each, CAA for `validated` names."""
+        """Zones of `names`, the `wanted` record types at each, CAA for `validated` names,
+        and which CNAME `targets` do not exist."""
         ...
 
 
@@ -95,6 +100,10 @@ class DirectoryZones:
         return self.inspect(names_to_locate(changes), {}, validated)
 
     def inspect(
-        self, names: Sequence[str], wanted: Mapping[str, Iterable[str]], validated: Sequence[str]
+        self,
+        names: Sequence[str],
+        wanted: Mapping[str, Iterable[str]],
+        validated: Sequence[str],
+        targets: Sequence[str] = (),
     ) -> DnsFacts:
         return DnsFacts(zones={n: self.locate(n) for n in names})

@@ -25,9 +25,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def config_file(tmp_path: Path) -> Path:
+def config_file(tmp_path: Path, extra: str = "") -> Path:
+    """The repository's app.yaml with the test channel, and `extra` top-level keys appended."""
     path = tmp_path / "app.yaml"
-    path.write_text((ROOT / "app.yaml").read_text().replace('channel: ""', f'channel: "{CHANNEL}"'))
+    text = (ROOT / "app.yaml").read_text().replace('channel: ""', f'channel: "{CHANNEL}"')
+    path.write_text(text + extra)
     return path
 
 
@@ -38,6 +40,7 @@ def start_bot(
     port: int,
     *extra: str,
     log: Path | None = None,
+    config: str = "",
 ) -> subprocess.Popen:
     env = {
         **os.environ,
@@ -61,7 +64,7 @@ def start_bot(
         "--port",
         str(port),
         "--config",
-        str(config_file(tmp_path)),
+        str(config_file(tmp_path, config)),
         "--state",
         str(tmp_path / "state.db"),
         "--offline",

@@ -73,11 +73,17 @@ def load_cases() -> list[Case]:
 
 
 def reading_view(result: dict[str, Any]) -> dict[str, Any]:
-    """The part of a `triage --json` document that says what was read."""
+    """The part of a `triage --json` document that says what was read.
+
+    What a CC or another organisation's user asked for is listed too, always blocked as
+    `untrusted_author` (tests/test_trust.py): it is not what the vendor asks for, so the
+    reading is judged without it."""
     return _normalise(
         {
             "classification": result["classification"],
-            "changes": result["changes"],
+            "changes": [
+                c for c in result["changes"] if (c.get("source") or {}).get("role") != "other"
+            ],
             "observed": result.get("observed", []),
             "flags": [f["code"] for f in result["flags"]],
         }

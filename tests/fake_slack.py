@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -33,6 +34,9 @@ class FakeSlack:
     faults: dict[str, list[str]] = field(default_factory=dict)
     usergroup_members: list[str] = field(default_factory=list)
     delay: float = 0.0
+    # Called with (method, body) once a call is answered and before the answer is sent:
+    # for what happens on the bot's side right after Slack has done the work.
+    on_call: Callable[[str, dict[str, Any]], None] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     port: int = 0
     _ts: int = 1_700_000_000
@@ -160,6 +164,8 @@ def make_handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 self.connection.shutdown(2)
                 return
             status, payload, headers = fake.answer(method, body)
+            if fake.on_call is not None:
+                fake.on_call(method, body)
             if fake.delay:  # the work is done; only the answer is slow
                 time.sleep(fake.delay)
             data = json.dumps(payload).encode()

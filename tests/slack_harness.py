@@ -15,12 +15,14 @@ from urllib.parse import urlencode
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
+from bot.budget import TriageRunner
 from bot.config import AppConfig, Secrets, Settings, Slack
 from bot.deps import Deps
 from bot.http_mode import EVENTS_PATH, serve
 from bot.slack_app import create_app
 from bot.slack_post import SlackPoster, make_web_client
 from bot.store import Store
+from bot.worker import FinderSpec
 from bot.zendesk import ZendeskSource, make_client
 from bot.zones import DirectoryZones, ZoneFinder
 from tests.fake_slack import FakeSlack, start
@@ -172,6 +174,7 @@ def harness(
     fake_zendesk: FakeZendesk,
     tmp_path: Path,
     finder: Callable[[], ZoneFinder] | None = None,
+    runner: TriageRunner | None = None,
 ) -> Iterator[Harness]:
     client = make_web_client(settings)
     store = Store(tmp_path / "state.db")
@@ -183,12 +186,18 @@ def harness(
         sleep=lambda s: None,
     )
     cfg = settings.app
+    runner = runner or TriageRunner(cfg, FinderSpec(offline=True))
     deps = Deps(
-        app_config=cfg, poster=poster, zendesk=zendesk, finder=finder or (lambda: finder_for(cfg))
+        app_config=cfg,
+        poster=poster,
+        zendesk=zendesk,
+        finder=finder or (lambda: finder_for(cfg)),
+        runner=runner,
     )
     server = serve(create_app(settings, deps, client), health=lambda: {"ok": True}, port=0)
     url = f"http://127.0.0.1:{server.server_address[1]}{EVENTS_PATH}"
     yield Harness(fake_slack, fake_zendesk, url, store, poster, deps)
     deps.work.shutdown(wait=True)  # let background work finish before the fakes go
+    runner.close()
     server.shutdown()
     server.server_close()

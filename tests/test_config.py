@@ -114,3 +114,20 @@ def test_config_fails_loudly_naming_file_and_problem(
 def test_a_directory_is_not_a_config(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="is a directory"):
         load_app_config(tmp_path)
+
+
+def test_triage_timeout_seconds_is_read_and_must_be_positive(tmp_path: Path) -> None:
+    text = (ROOT / "app.yaml").read_text()
+    assert load_app_config(ROOT / "app.yaml").triage_timeout_seconds == 10
+    tight = write(
+        tmp_path, text.replace("triage_timeout_seconds: 10", "triage_timeout_seconds: 2.5")
+    )
+    assert load_app_config(tight).triage_timeout_seconds == 2.5
+    for bad in ("0", "-1", "never"):
+        path = write(
+            tmp_path, text.replace("triage_timeout_seconds: 10", f"triage_timeout_seconds: {bad}")
+        )
+        with pytest.raises(ConfigError) as err:
+            load_app_config(path)
+        assert f"{path}: key 'triage_timeout_seconds'" in str(err.value)
+        assert "Extra inputs" not in str(err.value)

@@ -16,6 +16,7 @@ from pathlib import Path
 from tests.bot_process import free_port, start_bot, wait_healthy
 from tests.fake_slack import FakeSlack
 from tests.fake_zendesk import FakeZendesk
+from tests.hostile import shapes
 
 ROUNDS = 24
 SEED = 20261124
@@ -111,3 +112,74 @@ def test_sigkill_at_random_moments_never_loses_or_duplicates(
     for rid, names in expected.items():
         missing = [n for n in names if n not in shown[str(rid)]]
         assert not missing, f"ticket {rid}: {missing} never shown"
+
+
+POISON_ROUNDS = 12
+# Every ticket has 1 s; a poisoned one takes about 2.6 s to read (the "open cells" shape of
+# tests/hostile.py at 2 MB, as the comment's HTML), so it always runs out of time.
+BUDGET = "\ntriage_timeout_seconds: 1.0\n"
+HOSTILE = shapes(2_000_000)["open cells"]
+
+
+def arrive_or_poison(
+    zendesk: FakeZendesk,
+    rng: random.Random,
+    expected: dict[int, set[str]],
+    poisoned: set[int],
+    n: int,
+) -> None:
+    """A poisoned ticket arrives, one changes (a new comment: read again), or a good one."""
+    now = datetime.now(UTC)
+    choice = rng.random()
+    if choice < 0.4 or not poisoned:
+        rid = 68000 + n
+        zendesk.add_request(rid, f"Certificate renewal {n} <!channel>", HOSTILE, now, html=HOSTILE)
+        poisoned.add(rid)
+    elif choice < 0.65:
+        zendesk.add_comment(rng.choice(sorted(poisoned)), f"Any news? ({n})", now)
+    else:
+        arrive(zendesk, rng, expected, n)
+
+
+def test_sigkill_never_loses_or_reposts_a_poisoned_ticket(
+    fake_slack: FakeSlack, fake_zendesk: FakeZendesk, tmp_path: Path
+) -> None:
+    rng = random.Random(SEED + 1)
+    fake_slack.delay = 0.3  # Slack has stored a post for 0.3 s before the bot hears back
+    expected: dict[int, set[str]] = {}
+    poisoned: set[int] = set()
+    port = free_port()
+    arrive_or_poison(fake_zendesk, rng, expected, poisoned, 0)
+    for n in range(1, POISON_ROUNDS + 1):
+        proc = start_bot(fake_slack, fake_zendesk, tmp_path, port, config=BUDGET)
+        time.sleep(rng.uniform(1.0, 4.0))
+        if rng.random() < 0.7:
+            arrive_or_poison(fake_zendesk, rng, expected, poisoned, n)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    final = start_bot(fake_slack, fake_zendesk, tmp_path, port, config=BUDGET)
+    unread = "Could not read this ticket:* it took longer than its 1 s budget"
+    try:
+        wait_healthy(port)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            shown = latest_view(fake_slack)
+            if all(unread in shown.get(str(rid), "") for rid in poisoned) and all(
+                all(name in shown.get(str(rid), "") for name in names)
+                for rid, names in expected.items()
+            ):
+                break
+            time.sleep(0.2)
+    finally:
+        final.send_signal(signal.SIGTERM)
+        assert final.wait(timeout=20) == 0
+    posts = parents(fake_slack)
+    assert sorted(posts) == sorted(str(rid) for rid in [*poisoned, *expected]), "none lost"
+    assert all(len(p) == 1 for p in posts.values()), {
+        k: len(v) for k, v in posts.items() if len(v) > 1
+    }
+    shown = latest_view(fake_slack)
+    for rid in poisoned:
+        assert unread in shown[str(rid)] and "<!channel>" not in shown[str(rid)], rid
+    for rid, names in expected.items():
+        assert all(name in shown[str(rid)] for name in names), f"ticket {rid} not read"

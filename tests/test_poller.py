@@ -186,9 +186,9 @@ def test_first_poll_only_looks_back_as_configured(
 
 def test_store_schema_is_versioned(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.db")
-    assert store.schema_version() == len(MIGRATIONS) == 2
+    assert store.schema_version() == len(MIGRATIONS) == 3
     store.close()
-    assert Store(tmp_path / "s.db").schema_version() == 2
+    assert Store(tmp_path / "s.db").schema_version() == 3
 
 
 def run_cli(fake: FakeZendesk, state: Path, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -259,6 +259,8 @@ def test_every_change_says_where_it_was_read(app: AppConfig) -> None:
         "first_line": 5,
         "last_line": 5,
         "excerpt": CNAME,
+        "role": "vendor",
+        "author": "Fastly Support",
     }
     json.dumps(result)
 

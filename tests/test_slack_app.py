@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from bot import blocks
+from bot.budget import TriageRunner
 from bot.config import AppConfig
+from bot.worker import FinderSpec
 from tests.fake_slack import FakeSlack
 from tests.fake_zendesk import T0, FakeZendesk
+from tests.hostile import shapes
 from tests.slack_harness import CHANNEL, USER, Harness, harness, settings_for
 
 CNAME = "_acme-challenge.www.gov.uk. 300 IN CNAME k4v7qh2m9xw3zt8pld.fastly-validations.com."
@@ -257,3 +260,46 @@ def test_repeated_command_for_a_ticket_in_flight_is_coalesced(h: Harness) -> Non
     assert any("Already looking up ticket 56001" in a.body["text"] for a in answers)
     h.zendesk.delay = 0.0
     assert len(h.slack.wait_for("chat.postMessage")) == 1
+
+
+HOSTILE = shapes(2_000_000)["open cells"]  # about 2 s to read: past the 0.5 s budget below
+
+
+@pytest.fixture
+def tight(
+    app: AppConfig, fake_slack: FakeSlack, fake_zendesk: FakeZendesk, tmp_path: Path
+) -> Iterator[Harness]:
+    """The app with a 0.5 s budget per ticket, and a hostile ticket on Zendesk."""
+    fake_zendesk.add_request(56001, "Certificate renewal", CNAME, T0)
+    fake_zendesk.add_request(66001, "Certificate <!here>", HOSTILE, T0, html=HOSTILE)
+    runner = TriageRunner(app, FinderSpec(offline=True), timeout=0.5)
+    settings = settings_for(app, fake_slack)
+    yield from harness(settings, fake_slack, fake_zendesk, tmp_path, runner=runner)
+
+
+def test_command_on_an_unreadable_ticket_says_so_and_posts_it_once(tight: Harness) -> None:
+    status, body = tight.command("66001")
+    assert status == 200 and "Looking up ticket 66001" in body
+    (answer,) = tight.slack.wait_for("/respond/1")
+    assert answer.body["text"] == (
+        "Ticket 66001: could not read this ticket: it took longer than its 0.5 s budget "
+        "(stopped while reading the ticket); read it on Zendesk: "
+        f"<https://fastly.zendesk.com/hc/requests/66001|Zendesk request 66001>. Posted in <#{CHANNEL}>."
+    )
+    (post,) = tight.slack.wait_for("chat.postMessage")
+    assert "Could not read this ticket" in posted_text(post.body)
+    assert "<!here>" not in posted_text(post.body)
+    tight.command("66001")
+    answers = tight.slack.wait_for("/respond/1", 2)
+    assert answers[1].body["text"] == answer.body["text"]  # says the same again
+    assert len(tight.slack.of("chat.postMessage")) == 1 and len(tight.slack.of("chat.update")) == 1
+
+
+def test_recheck_goes_through_the_budget_too(tight: Harness) -> None:
+    tight.command("56001")
+    tight.slack.wait_for("/respond/1")
+    tight.deps.runner.timeout = 1e-6  # no triage can finish in a microsecond
+    tight.click(blocks.RECHECK_DNS, 56001)
+    (said,) = tight.slack.wait_for("/respond/2")
+    assert said.body["text"].startswith("Not re-checked: it took longer than its 1e-06 s budget")
+    assert tight.slack.of("chat.update") == []  # the message keeps the triage it had

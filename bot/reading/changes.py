@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
-from bot.models import DnsChange, Flag, Observed, Source
+from dataclasses import dataclass
+
+from bot.models import AuthorRole, DnsChange, Flag, Observed, Source
 from bot.reading.mentions import Mention, excerpt
 from bot.records import RecordError, parent, to_name, to_value
 
 MAX_TTL = 2**31 - 1  # RFC 2181 §8
 
 
-def source_of(mention: Mention, comment_id: int | None) -> Source:
+@dataclass(frozen=True)
+class Author:
+    """The comment a mention was read from, and who wrote it (None: not known)."""
+
+    comment_id: int | None = None
+    role: AuthorRole | None = None
+    name: str | None = None
+
+
+def source_of(mention: Mention, author: Author) -> Source:
     return Source(
-        comment_id=comment_id,
+        comment_id=author.comment_id,
         first_line=mention.line,
         last_line=mention.last_line or mention.line,
         excerpt=excerpt(mention.excerpt),
+        role=author.role,
+        author=author.name,
     )
 
 
-def to_change(mention: Mention, default_zone: str, comment_id: int | None = None) -> DnsChange:
+def to_change(mention: Mention, default_zone: str, author: Author | None = None) -> DnsChange:
     """The change a mention asks for. An update keeps its action even without an old value:
     the consistency check says so, rather than this quietly turning it into an add."""
     rdtype = mention.rdtype
@@ -34,18 +47,18 @@ def to_change(mention: Mention, default_zone: str, comment_id: int | None = None
         old_value=old,
         ttl=mention.ttl,
         when="after_issuance" if mention.after_issuance else "now",
-        source=source_of(mention, comment_id),
+        source=source_of(mention, author or Author()),
     )
 
 
-def to_observed(mention: Mention, default_zone: str, comment_id: int | None) -> Observed | None:
+def to_observed(mention: Mention, default_zone: str, author: Author) -> Observed | None:
     if mention.value is None:
         return None
     return Observed(
         name=resolve_owner(mention, default_zone),
         type=mention.rdtype,
         value=to_value(mention.rdtype, mention.value),
-        source=source_of(mention, comment_id),
+        source=source_of(mention, author),
     )
 
 
@@ -84,7 +97,7 @@ def validated_domain(name: str) -> str:
     return ".".join(labels) or "."
 
 
-def unparsed_flag(mention: Mention, exc: Exception, comment_id: int | None = None) -> Flag:
+def unparsed_flag(mention: Mention, exc: Exception, author: Author | None = None) -> Flag:
     shown = f"{mention.name} {mention.rdtype} {mention.value or ''}".strip()
     if len(shown) > 160:
         shown = shown[:157] + "..."
@@ -93,5 +106,5 @@ def unparsed_flag(mention: Mention, exc: Exception, comment_id: int | None = Non
         severity="warn",
         message=f"Line {mention.line}: looks like a record ({mention.rdtype}) but could not be "
         f"read: {shown!r} ({exc}). Check the ticket by hand.",
-        source=source_of(mention, comment_id),
+        source=source_of(mention, author or Author()),
     )

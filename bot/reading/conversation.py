@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.models import AuthorRole, Comment, Ticket
 from bot.reading.quoted import history_start
-from bot.text import to_plain_text
+from bot.text import visible_and_hidden
 
 MAX_GAP = 16
 _LONG_SPACE = re.compile(f" {{{MAX_GAP + 1},}}")
@@ -26,6 +26,7 @@ class Part:
     lines: tuple[str, ...]
     history: int
     single: bool  # the whole ticket is this one text (a file, not a conversation)
+    hidden: tuple[str, ...] = ()  # lines of HTML a reader would not see (never requests)
 
     @property
     def new_lines(self) -> tuple[str, ...]:
@@ -39,7 +40,8 @@ def parts_of(ticket: Ticket) -> list[Part]:
     for comment in comments:
         # Runs of spaces are kept up to a width that aligned tables use, and no wider: a long
         # run is no table, and shortening it keeps every pattern on the line linear.
-        lines = _LONG_SPACE.sub(" " * MAX_GAP, to_plain_text(comment.body)).split("\n")
+        visible, hidden = visible_and_hidden(comment.body)
+        lines = _LONG_SPACE.sub(" " * MAX_GAP, visible).split("\n")
         parts.append(
             Part(
                 comment_id=comment.id,
@@ -48,16 +50,28 @@ def parts_of(ticket: Ticket) -> list[Part]:
                 lines=tuple(lines),
                 history=history_start(lines),
                 single=single,
+                hidden=tuple(_LONG_SPACE.sub(" " * MAX_GAP, hidden).split("\n")) if hidden else (),
             )
         )
     return parts
 
 
-def role_of(user: dict[str, Any] | None, requester_id: Any, organization_id: Any) -> AuthorRole:
-    """The vendor's agents; us (the requester and its organisation); anyone else."""
+def role_of(
+    user: dict[str, Any] | None,
+    requester_id: Any,
+    organization_id: Any,
+    vendor_organizations: tuple[int, ...] = (),
+) -> AuthorRole:
+    """The vendor's agents; us (the requester and its organisation); anyone else.
+
+    With `vendor_organizations` (app.yaml trust.vendor_organization_ids), an agent whose
+    organisation Zendesk gives and that is not listed counts as anyone else."""
     if user is None:
         return "other"
     if user.get("agent") is True:
+        org = user.get("organization_id")
+        if vendor_organizations and org is not None and org not in vendor_organizations:
+            return "other"
         return "vendor"
     if user.get("id") == requester_id:
         return "us"
@@ -66,7 +80,9 @@ def role_of(user: dict[str, Any] | None, requester_id: Any, organization_id: Any
     return "other"
 
 
-def from_requests_api(doc: dict[str, Any], url: str | None = None) -> Ticket:
+def from_requests_api(
+    doc: dict[str, Any], url: str | None = None, vendor_organizations: tuple[int, ...] = ()
+) -> Ticket:
     """A Ticket from `{"request": ..., "comments": [...], "users": [...]}` as the Zendesk
     Requests API returns them (GET requests/{id}.json and requests/{id}/comments.json)."""
     request = doc.get("request") or {}
@@ -83,7 +99,7 @@ def from_requests_api(doc: dict[str, Any], url: str | None = None) -> Ticket:
         comments.append(
             Comment(
                 id=raw.get("id") if isinstance(raw.get("id"), int) else None,
-                role=role_of(user, requester, org),
+                role=role_of(user, requester, org, vendor_organizations),
                 author=str(user.get("name")) if user and user.get("name") else None,
                 body=str(raw.get("html_body") or raw.get("body") or raw.get("plain_body") or ""),
                 created_at=_when(raw.get("created_at")),

@@ -31,7 +31,7 @@ _DESCRIBES = re.compile(
     r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference|"
     r"looking\s+at\s+(?:public\s+)?dns|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
     r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way|"
-    r"(?:is|are)\s+now\s+(?:live|published|in\s+place))\b",
+    r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing)\b",
     re.I,
 )
 
@@ -79,6 +79,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
                 return "negated"
             if action_cue(part) is not None:
                 return "request"
+            if part is last and action_cue(sentence) is not None:
+                continue  # "please add these (keep the existing ones):" asks; the aside does not
             if _DESCRIBES.search(part):
                 return "observed"
     return None

@@ -12,7 +12,7 @@ from bot.models import Action
 Mode = Literal["request", "observed", "negated"]
 
 # Types as they may appear in a structured line. A lone lower-case "a" is an article, not a type.
-TYPE_WORD = r"(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|cname|txt|caa|aaaa|ns|mx|Cname|Txt)"
+TYPE_WORD = r"(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|HTTPS|SVCB|SRV|cname|txt|caa|aaaa|ns|mx|Cname|Txt)"
 _TYPE_ONLY = re.compile(rf"^{TYPE_WORD}$")
 
 # A DNS owner as written by a vendor: @, or labels with at least one dot or a leading underscore.
@@ -41,6 +41,10 @@ _DATA_SHAPES = {
     "CAA": re.compile(r'^\d{1,3}\s+[A-Za-z]+\s+(?:"[^"]*"|\S+)$'),
     "MX": re.compile(r"^\d{1,5}\s+\S+$"),
     "DS": re.compile(r"^\d+\s+\d+\s+\d+\s+[0-9A-Fa-f\s]+$"),
+    # Never asked for by a certificate ticket; read so the trust rules can say so.
+    "HTTPS": re.compile(r"^\d{1,5}\s+\S+(?:\s+\S+){0,30}$"),
+    "SVCB": re.compile(r"^\d{1,5}\s+\S+(?:\s+\S+){0,30}$"),
+    "SRV": re.compile(r"^\d{1,5}\s+\d{1,5}\s+\d{1,5}\s+\S+$"),
 }
 
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Ticket
 from bot.reading import cues
-from bot.reading.changes import to_change, to_observed, unparsed_flag, validated_domain
+from bot.reading.changes import (
+    Author,
+    resolve_owner,
+    to_change,
+    to_observed,
+    unparsed_flag,
+    validated_domain,
+)
 from bot.reading.conversation import Part, parts_of
 from bot.reading.decide import Said, decide
-from bot.reading.mentions import Mention
+from bot.reading.mentions import Mention, is_owner_token
 from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.safety import consistency_flags, unread_flags
-from bot.reading.walker import Walker
+from bot.reading.walker import Walker, safe_name
 from bot.text import PRIVATE_KEY_PLACEHOLDER
 
 # No certificate request needs more lines than this; a longer comment is read this far and
@@ -34,10 +41,12 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
     read_lines: list[tuple[int | None, int, str]] = []
     withdrawals: dict[int, frozenset[str] | None] = {}
     used: list[str] = []
+    untrusted: list[Said] = []  # what anyone but the vendor asked for: shown, never drafted
     for index, part in enumerate(parts):
-        if part.role != "vendor":
-            # Requests come only from the vendor. What others describe as published (our
-            # own dig paste) is still a fact the vendor's "delete that record" can refer to.
+        flags += hidden_flags(part, default_zone)
+        if part.role == "us":
+            # Our own comments are never requests. What we describe as published (our dig
+            # paste) is still a fact the vendor's "delete that record" can refer to.
             said += _observed_only(index, part, default_zone)
             continue
         numbered = _lines_to_read(part)
@@ -58,23 +67,35 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
         domains += walker.domains
         withdraws, types = cues.withdraws_earlier("\n".join(text for _, text in numbered))
-        if withdraws and index > 0:
+        if withdraws and index > 0 and part.role == "vendor":
             withdrawals[index] = types
         mentions = walker.mentions
         if len(mentions) > MAX_RECORDS:
             flags.append(_over_limit(part, len(mentions), "records", MAX_RECORDS))
             mentions = mentions[:MAX_RECORDS]
+        author = Author(
+            part.comment_id, part.role if part.comment_id is not None else None, part.author
+        )
         for mention in mentions:
             used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
             used += [f"ttl {mention.ttl}"] if mention.ttl is not None else []
-            item = _said(index, mention, part.comment_id, default_zone, flags)
-            if item is not None:
+            item = _said(index, mention, author, default_zone, flags)
+            if item is None:
+                continue
+            # A CC or another organisation's user can neither ask for a record nor withdraw
+            # or replace the vendor's: what they ask for is decided apart, and blocked later.
+            if part.role == "vendor" or item.observed is not None:
                 said.append(item)
+            else:
+                untrusted.append(item)
     decision = decide(said, withdrawals)
+    others = decide(untrusted, {})
+    flags += consistency_flags(decision.changes)  # between the vendor's requests only
+    decision.changes += others.changes
+    decision.dropped += others.dropped
     used += [v.lower() for c in [*decision.changes, *decision.dropped] for v in _values(c)]
     used += [o.value.lower() for o in decision.observed]
     flags += decision.flags
-    flags += consistency_flags(decision.changes)
     flags += unread_flags(read_lines, used)
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
@@ -105,11 +126,67 @@ def _observed_only(index: int, part: Part, zone: str) -> list[Said]:
         if mention.mode != "observed":
             continue
         try:
-            observed = to_observed(mention, zone, part.comment_id)
+            observed = to_observed(mention, zone, Author(part.comment_id, part.role, part.author))
         except Exception:  # a malformed line in our own reply is not the vendor's request
             continue
         if observed is not None:
             found.append(Said(index, observed=observed))
+    return found
+
+
+def hidden_flags(part: Part, zone: str) -> list[Flag]:
+    """`hidden_text` for HTML a reader would not see that holds record-like data. It is never
+    read as a request: a mail that hides a record from its reader is not a request to trust."""
+    if not part.hidden or part.role == "us":
+        return []
+    walker = Walker()
+    for number, line in enumerate(part.hidden[:MAX_LINES], start=1):
+        walker.feed(number, line)
+    walker.finish()
+    names: list[str | None] = []
+    for mention in walker.mentions[:MAX_RECORDS]:
+        try:
+            names.append(resolve_owner(mention, zone))
+        except Exception:  # a malformed hidden record is still a hidden record
+            names.append(None)
+    if not names:
+        typed = _typed_names(" ".join(part.hidden[:MAX_LINES]))
+        names += [n for n in typed if n] or typed[:1]  # named owners, else one unnamed
+    lines = [(part.comment_id, n, t) for n, t in enumerate(part.hidden[:MAX_LINES], start=1)]
+    if not names and unread_flags(lines, []):
+        names.append(None)  # values that look like validation data, in no readable record
+    where = f"Comment {part.comment_id}" if part.comment_id is not None else "The ticket"
+    return [
+        Flag(
+            code="hidden_text",
+            severity="warn",
+            name=name,
+            message=f"{where} hides record-like text from its reader (an HTML comment, "
+            f"display:none or white text){f' at {name}' if name else ''}: it was not read as "
+            "a request. A real vendor mail has no reason to hide records; ask the vendor "
+            "what it means before acting on this ticket.",
+        )
+        for name in dict.fromkeys(names)
+    ]
+
+
+_RECORD_TYPES = frozenset(
+    ("A", "AAAA", "CNAME", "TXT", "NS", "DS", "MX", "CAA", "SRV", "HTTPS", "SVCB", "DNAME", "PTR")
+)
+
+
+def _typed_names(text: str) -> list[str | None]:
+    """Owners of record-like text the reader does not take apart: a record type written in
+    capitals, with the name before it if there is one ("add to the NS set: gov.uk. IN NS x")."""
+    tokens = text.replace(",", " ").split()[:20_000]
+    found: list[str | None] = []
+    for i, token in enumerate(tokens):
+        word = token.strip(":;()")
+        if word not in _RECORD_TYPES:
+            continue
+        before = [t.strip("`'\",;:()") for t in tokens[max(0, i - 4) : i]]
+        owners = [t for t in before if is_owner_token(t) and "." in t.rstrip(".")]
+        found.append(safe_name(owners[-1]) if owners else None)
     return found
 
 
@@ -137,17 +214,17 @@ def _quoted_request(part: Part) -> list[tuple[int, str]]:
 
 
 def _said(
-    index: int, mention: Mention, comment_id: int | None, zone: str, flags: list[Flag]
+    index: int, mention: Mention, author: Author, zone: str, flags: list[Flag]
 ) -> Said | None:
     if _illustration(mention):
         return None  # names under example.com (RFC 2606) only ever illustrate
     try:
         if mention.mode == "observed":
-            observed = to_observed(mention, zone, comment_id)
+            observed = to_observed(mention, zone, author)
             return Said(index, observed=observed) if observed else None
-        change = to_change(mention, zone, comment_id)
+        change = to_change(mention, zone, author)
     except Exception as exc:  # malformed data or a reader bug: said, never a crash
-        flags.append(unparsed_flag(mention, exc, comment_id))
+        flags.append(unparsed_flag(mention, exc, author))
         return None
     if mention.mode == "negated":
         return Said(index, negated=change)

@@ -117,7 +117,11 @@ class Walker(SpreadRecords, References):
         if zone_line is not None:
             self._end_prose()
             self._end_block()
-            self._add(zone_line)
+            # "Please do not add gov.uk. TXT "…" that we sent; instead add:" - the words before
+            # the record say how it is meant, whatever the lead-in at the end of the line says.
+            before = line[: max(line.find(zone_line.name), 0)]
+            negated = before.strip() and cues.mode_of(before, lead_in=False) == "negated"
+            self._add(zone_line, mode="negated" if negated else None)
             return
         labels = read_labels(line)
         if labels is None and self.open_label is not None:
@@ -349,9 +353,16 @@ class Walker(SpreadRecords, References):
                 if mention is not None:
                     read_here = True
                     excerpt = " ".join(sentence.split())
+                    # "do not add the TXT …; instead add a CNAME …": a negation just before a
+                    # record speaks for it, whatever the sentence goes on to ask.
+                    start = max(at, 0) + max(sentence.find(clause), 0)
+                    where = clause.find(mention.name)
+                    end = start + (where if where > 0 else len(clause))
+                    near = cues.mode_of(text[max(0, end - _NEAR) : end], lead_in=False)
+                    own = near if near == "negated" else None
                     self._add(
                         replace(mention, last_line=last, excerpt=excerpt),
-                        mode=mode or mention.mode,
+                        mode=own or mode or mention.mode,
                         structured=False,
                     )
             if not read_here:
@@ -368,6 +379,9 @@ class Walker(SpreadRecords, References):
             self.ctx.action, self.ctx.after_issuance = None, False
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
             self.lead_ttl = prose.ttl_in(" ".join(text.split()))  # "give it a TTL of 300:"
+
+
+_NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
 
 def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:
