@@ -46,7 +46,11 @@ class _Worker:
 class TriageRunner:
     """`triage(ticket)` in up to `workers` worker processes, each ticket within `timeout`
     seconds (default: `triage_timeout_seconds` from app.yaml). Thread-safe; callers beyond
-    `workers` wait for a free worker. Workers start on first use and are kept."""
+    `workers` wait for a free worker. Workers start on first use and are kept.
+
+    A Triage handed back carries the ticket as it is kept (`bot.worker.redacted`: plain
+    text, private keys removed), so the caller can store it without parsing it again.
+    """
 
     def __init__(
         self,
@@ -69,6 +73,8 @@ class TriageRunner:
         self._closed = False
 
     def triage(self, ticket: Ticket) -> Triage | Unreadable:
+        """The ticket's Triage, or Unreadable (past its budget, failed, or its worker died).
+        Raises WorkerError, an OSError (an outage: retried later), only if no worker starts."""
         with self._slots:
             worker = self._take()
             outcome, reusable = self._run(worker, ticket)

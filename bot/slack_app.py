@@ -201,7 +201,7 @@ def register(app: App, deps: Deps) -> None:
                 response_type="ephemeral", replace_original=False, text=f"Not re-checked: {why}"
             )
             return
-        poster.remember(ticket, result)
+        poster.remember(result.ticket, result, is_redacted=True)
         poster.store.add_action(rid, "rechecked", user, deps.clock())
         poster.refresh(rid)
         poster.announce_if_live(rid, result)

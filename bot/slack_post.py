@@ -20,8 +20,8 @@ from bot.config import Settings
 from bot.models import ChangeVerdict, Ticket, Triage
 from bot.parent_post import metadata, parents_in, post_once
 from bot.store import Store
-from bot.text import to_plain_text
 from bot.unreadable_message import unreadable_message
+from bot.worker import redacted
 
 log = logging.getLogger(__name__)
 
@@ -103,15 +103,17 @@ class SlackPoster:
             checked_at=checked[1] if checked else None,
         )
 
-    def remember(self, ticket: Ticket, triage: Triage) -> Triage | None:
-        """Save the ticket (text redacted) and its triage; return the triage saved before."""
+    def remember(
+        self, ticket: Ticket, triage: Triage, *, is_redacted: bool = False
+    ) -> Triage | None:
+        """Save the ticket redacted (plain text, no private key; `is_redacted`: it already is,
+        as `TriageRunner` hands it back) and its triage, which then carries that ticket too;
+        return the triage saved before."""
         rid = int(ticket.id)
         previous = self.load(rid)
-        comments = tuple(
-            c.model_copy(update={"body": to_plain_text(c.body)}) for c in ticket.comments
-        )
-        safe = ticket.model_copy(update={"text": to_plain_text(ticket.text), "comments": comments})
-        self.store.save_ticket(rid, safe.model_dump_json(), triage.model_dump_json(), self.clock())
+        safe = ticket if is_redacted else redacted(ticket)
+        kept = triage.model_copy(update={"ticket": safe})
+        self.store.save_ticket(rid, safe.model_dump_json(), kept.model_dump_json(), self.clock())
         return previous[1] if previous else None
 
     def load(self, request_id: int) -> tuple[Ticket, Triage] | None:
@@ -120,10 +122,12 @@ class SlackPoster:
             return None
         return Ticket.model_validate_json(saved[0]), Triage.model_validate_json(saved[1])
 
-    def publish(self, ticket: Ticket, triage: Triage) -> tuple[str, str]:
+    def publish(
+        self, ticket: Ticket, triage: Triage, *, is_redacted: bool = False
+    ) -> tuple[str, str]:
         """Post a new ticket, or update its message and say in the thread what changed."""
         rid = int(ticket.id)
-        previous = self.remember(ticket, triage)
+        previous = self.remember(ticket, triage, is_redacted=is_redacted)
         message = blocks.triage_message(triage, self.status(rid))
         post, new = post_once(self.client, self.store, self.channel, ticket, message, self.clock)
         if new:
@@ -161,10 +165,11 @@ class SlackPoster:
         return post
 
     def deliver(self, ticket: Ticket, outcome: Triage | Unreadable) -> tuple[str, str]:
-        """Publish a triage, or say the ticket could not be read."""
+        """Publish what `TriageRunner` made of a ticket: its triage (which carries the ticket
+        redacted), or that it could not be read."""
         if isinstance(outcome, Unreadable):
             return self.publish_unreadable(ticket, outcome)
-        return self.publish(ticket, outcome)
+        return self.publish(outcome.ticket, outcome, is_redacted=True)
 
     def refresh(self, request_id: int) -> None:
         """Redraw the parent message from the stored triage and people's actions."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.config import AppConfig
 from bot.models import DnsChange, DnsFacts, Flag, Ticket
-from bot.text import redact_private_keys
+from bot.text import redact_private_keys, to_plain_text
 from bot.triage import triage
 from bot.zones import DirectoryZones, ZoneFinder
 
@@ -53,6 +53,12 @@ def flags_at_once(ticket: Ticket) -> tuple[Flag, ...]:
     return (Flag(code="private_key", severity="block", message=message),)
 
 
+def redacted(ticket: Ticket) -> Ticket:
+    """The ticket as it is kept: every body as plain text, private keys removed."""
+    comments = tuple(c.model_copy(update={"body": to_plain_text(c.body)}) for c in ticket.comments)
+    return ticket.model_copy(update={"text": to_plain_text(ticket.text), "comments": comments})
+
+
 class _Reporting:
     """The finder, telling the parent when reading is over and DNS lookups begin."""
 
@@ -70,9 +76,11 @@ class _Reporting:
 
 
 def outcome_of(ticket: Ticket, finder: ZoneFinder, app: AppConfig) -> tuple[str, object]:
-    """("done", Triage), or ("error", what went wrong) when triage raises."""
+    """("done", Triage), or ("error", what went wrong) when triage raises. The Triage carries
+    the ticket `redacted`, parsed here too, so the bot's process never parses ticket HTML."""
     try:
-        return "done", triage(ticket, finder, app)
+        result = triage(ticket, finder, app)
+        return "done", result.model_copy(update={"ticket": redacted(ticket)})
     except Exception as exc:
         return "error", f"{type(exc).__name__}: {str(exc)[:MAX_ERROR]}"
 

@@ -25,11 +25,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def config_file(tmp_path: Path, extra: str = "") -> Path:
-    """The repository's app.yaml with the test channel, and `extra` top-level keys appended."""
+def config_file(tmp_path: Path, settings: dict[str, str] | None = None) -> Path:
+    """The repository's app.yaml with the test channel, and top-level `settings` set
+    (`{"triage_timeout_seconds": "1.0"}` replaces that line, or adds it)."""
     path = tmp_path / "app.yaml"
-    text = (ROOT / "app.yaml").read_text().replace('channel: ""', f'channel: "{CHANNEL}"')
-    path.write_text(text + extra)
+    lines = (ROOT / "app.yaml").read_text().replace('channel: ""', f'channel: "{CHANNEL}"')
+    kept = [line for line in lines.splitlines() if line.split(":")[0] not in (settings or {})]
+    path.write_text("\n".join([*kept, *(f"{k}: {v}" for k, v in (settings or {}).items())]) + "\n")
     return path
 
 
@@ -40,7 +42,7 @@ def start_bot(
     port: int,
     *extra: str,
     log: Path | None = None,
-    config: str = "",
+    config: dict[str, str] | None = None,
 ) -> subprocess.Popen:
     env = {
         **os.environ,

@@ -13,16 +13,21 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 
 import pytest
 
 from bot.budget import TriageRunner, Unreadable
 from bot.config import AppConfig, Dns
-from bot.models import Ticket, Triage
+from bot.models import Comment, Ticket, Triage
 from bot.worker import FinderSpec
+from tests.fake_slack import FakeSlack
+from tests.fake_zendesk import FakeZendesk
 from tests.hostile import shapes
 from tests.nsd import Nsd
+from tests.poll_bot import Bot
 
 HOSTILE = shapes(2_000_000)["open cells"]
 KEY = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n"
@@ -142,3 +147,28 @@ def test_a_budget_spent_on_dns_says_so(silent_server: str, app: AppConfig) -> No
         runner.close()
     assert isinstance(outcome, Unreadable)
     assert "1 s budget (stopped while looking up DNS for 1 record)" in outcome.reason
+
+
+def test_the_worker_hands_back_the_ticket_redacted(runner: TriageRunner) -> None:
+    html = f"<div><p>{KEY}</p><p>{CNAME}</p></div>"
+    sent = Ticket(id="66002", subject="certificate", comments=(Comment(id=1, body=html),))
+    outcome = runner.triage(sent)
+    assert isinstance(outcome, Triage) and outcome.verdicts[0].needs_jisc
+    (kept,) = outcome.ticket.comments
+    assert CNAME in kept.body and "<p>" not in kept.body
+    assert "MIIEvQ" not in outcome.model_dump_json()
+
+
+def test_no_private_key_reaches_the_state_file(
+    app: AppConfig, fake_zendesk: FakeZendesk, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    when = datetime.now(UTC) - timedelta(minutes=30)
+    fake_zendesk.add_request(56001, "Certificate renewal", f"{KEY}\n{CNAME}", when)
+    bot = Bot(app, fake_slack, tmp_path, budget=10)
+    try:
+        assert bot.poll().handled == [56001]
+        assert "k4v7qh2m9xw3zt8pld" in bot.store.load_ticket(56001)[1]
+    finally:
+        bot.close()
+    for path in tmp_path.glob("state.db*"):
+        assert b"MIIEvQ" not in path.read_bytes(), path

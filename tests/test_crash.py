@@ -117,7 +117,7 @@ def test_sigkill_at_random_moments_never_loses_or_duplicates(
 POISON_ROUNDS = 12
 # Every ticket has 1 s; a poisoned one takes about 2.6 s to read (the "open cells" shape of
 # tests/hostile.py at 2 MB, as the comment's HTML), so it always runs out of time.
-BUDGET = "\ntriage_timeout_seconds: 1.0\n"
+BUDGET = {"triage_timeout_seconds": "1.0"}
 HOSTILE = shapes(2_000_000)["open cells"]
 
 
