@@ -11,6 +11,7 @@ from bot.config import DEFAULT_CONFIG, load_app_config
 
 def main() -> int:
     from bench import (
+        attack_bench,
         dns_bench,
         hostile_ack_bench,
         linear_bench,
@@ -24,6 +25,7 @@ def main() -> int:
     app = load_app_config(DEFAULT_CONFIG)
     rows = [
         *trust_bench.run(app),
+        *attack_bench.run(app),
         *triage_bench.run(app),
         *linear_bench.run(app),
         *dns_bench.run(app),

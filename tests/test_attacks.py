@@ -73,14 +73,10 @@ def test_the_corpus_has_enough_attacks_and_near_misses() -> None:
 KNOWN_MISREADS = {
     "022-url-txt-at-acme-challenge": "reads a second TXT ('verification link') from the prose "
     "around the record: an extra unexpected_value, beside the ambiguous_request block",
-    "030-conv-retract-then-readd-apex-a": "'ignore the A records' withdraws the CNAME too "
-    "(retracted, info): the legitimate CNAME is not drafted",
     "040-https-rr-at-apex": "dnspython refuses the ECH parameter, so the HTTPS record is "
     "unparsed_record (warn), not unexpected_type",
     "041-update-acme-cname-lookalike-tld": "a name/type line with 'from:'/'to:' lines under it "
     "is not read (no_changes_found, unread_value), so no unexpected_target",
-    "067-legit-acme-dns01-txt-apex": "'remove it once issued' makes the add an update with no "
-    "current value: ambiguous_request holds it out of the draft",
 }
 
 

@@ -29,16 +29,20 @@ _UPDATE = re.compile(
     re.I,
 )
 _ADD = re.compile(
-    r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy)\b", re.I
+    r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy|"
+    r"needs?\s+(?:\S+\s+){0,6}?published)\b",
+    re.I,
 )
 _NEGATED = re.compile(
     r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$|\bno\s+(?:\w+\s+){0,5}$", re.I
 )
 # "a subscription that was deleted in October": something that happened, not a request.
 # "... I've dropped the column", "we removed it ourselves": the writer's own doing.
+# "we'll ask you to remove it again": a request still to come, not one made now.
 _NARRATED = re.compile(
     r"(?:\b(?:was|were|been|had|got)\s+(?:\w+\s+){0,2}|\b(?:has|have)\s+|"
-    r"(?:^|\s|\()(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:(?:also|already|just)\s+)?)$",
+    r"(?:^|\s|\()(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:(?:also|already|just)\s+)?|"
+    r"\b(?:we|i)(?:'ll|\s+will)\s+(?:\w+\s+)?(?:ask|remind|tell)\s+you\s+to\s+)$",
     re.I,
 )
 AFTER_ISSUANCE = re.compile(

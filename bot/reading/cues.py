@@ -194,12 +194,15 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSE.split(sentence) if c.strip()]
 
 
-_TYPE_WORDS = re.compile(r"\b(CNAME|TXT|CAA|AAAA|MX|NS|DS)\b", re.I)
+# Record types a withdrawal names; "A" only as "A record(s)" (else it is the article).
+_TYPE_WORDS = re.compile(
+    r"\b((?i:CNAME|TXT|CAA|AAAA|MX|NS|DS|HTTPS|SVCB|SRV)|A(?=[ ]records?\b))\b"
+)
 
 
 _WITHDRAW_TYPE = re.compile(
     r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget\s+about|drop)\b[^.\n]{0,30}?"
-    r"\b(?:the|that|this|my)\s+(TXT|CNAME|CAA)\b",
+    r"\b(?:the|that|this|my)\s+((?i:TXT|CNAME|CAA|AAAA|MX|NS|DS)|A(?=[ ]records?\b))\b",
     re.I,
 )
 
