@@ -8,6 +8,7 @@ from bot.config import AppConfig
 from bot.models import Comment, Ticket
 from bot.reading import read
 from bot.reading.conversation import from_requests_api, role_of
+from bot.reading.notification import split_notification
 from bot.render import to_json
 from bot.triage import triage
 from bot.zones import DirectoryZones
@@ -275,3 +276,49 @@ def test_a_comment_past_the_reading_limits_says_so() -> None:
     reading = read(conversation(vendor(many, 2)))
     assert len(reading.changes) == 200
     assert any("250 records" in f.message for f in reading.flags)
+
+
+NOTIFICATION = """##- Please type your reply above this line -##
+
+Your request (61228) has been updated. To add additional comments, reply to this email.
+
+Ines R. (Fastly Support)
+Nov 27, 2026, 09:02 GMT
+Please use this one instead of the earlier value:
+_acme-challenge.www.gov.uk. CNAME v8momoev86mmpmsg7e.fastly-validations.com.
+
+GOV.UK 2nd line, Nov 26, 2026, 4:40 PM GMT
+Thanks, we have asked Jisc for _acme-challenge.www.gov.uk. CNAME 7kilm4sl7916radjhy.fastly-validations.com.
+
+Ines R. (Fastly Support)
+Nov 26, 2026, 14:18 GMT
+Please create:
+_acme-challenge.www.gov.uk. CNAME 7kilm4sl7916radjhy.fastly-validations.com.
+
+This email is a service from Fastly. Delivered by Zendesk
+[P9TN4C-W3KX]
+"""
+
+
+def test_a_saved_zendesk_notification_is_read_as_its_comments_oldest_first() -> None:
+    blocks = split_notification(NOTIFICATION.split("\n"))
+    assert blocks is not None
+    assert [(b.author, b.role) for b in blocks] == [
+        ("Ines R. (Fastly Support)", "vendor"),
+        ("GOV.UK 2nd line", "us"),
+        ("Ines R. (Fastly Support)", "vendor"),
+    ]
+    reading = read(Ticket(id="1", subject="TLS", text=NOTIFICATION))
+    assert [c.value for c in reading.changes] == ["v8momoev86mmpmsg7e.fastly-validations.com."]
+    assert reading.changes[0].source is not None and reading.changes[0].source.first_line == 8
+    assert reading.changes[0].source.role == "vendor"
+    assert "superseded" in [f.code for f in reading.flags]
+
+
+def test_text_added_under_the_notification_footer_keeps_it_one_text() -> None:
+    added = NOTIFICATION + "\nFor reference, dig shows the old record.\n"
+    assert split_notification(added.split("\n")) is None
+    assert (
+        split_notification(NOTIFICATION.replace("##- Please type", "Please type").split("\n"))
+        is None
+    )

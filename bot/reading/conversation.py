@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.models import AuthorRole, Comment, Ticket
+from bot.reading.notification import split_notification
 from bot.reading.quoted import history_start
 from bot.text import visible_and_hidden
 
@@ -27,6 +28,7 @@ class Part:
     history: int
     single: bool  # the whole ticket is this one text (a file, not a conversation)
     hidden: tuple[str, ...] = ()  # lines of HTML a reader would not see (never requests)
+    first_line: int = 1  # number of `lines[0]` in the text shown (a notification's comments)
 
     @property
     def new_lines(self) -> tuple[str, ...]:
@@ -42,6 +44,23 @@ def parts_of(ticket: Ticket) -> list[Part]:
         # run is no table, and shortening it keeps every pattern on the line linear.
         visible, hidden = visible_and_hidden(comment.body)
         lines = _LONG_SPACE.sub(" " * MAX_GAP, visible).split("\n")
+        hidden_lines = tuple(_LONG_SPACE.sub(" " * MAX_GAP, hidden).split("\n")) if hidden else ()
+        blocks = split_notification(lines) if single else None
+        if blocks:  # a Zendesk notification saved whole: its comments, oldest first
+            parts += [
+                Part(
+                    comment_id=None,
+                    role=b.role,
+                    author=b.author,
+                    lines=tuple(lines[b.start : b.end]),
+                    history=history_start(lines[b.start : b.end]),
+                    single=False,
+                    hidden=hidden_lines if i == 0 else (),
+                    first_line=b.start + 1,
+                )
+                for i, b in enumerate(blocks)
+            ]
+            continue
         parts.append(
             Part(
                 comment_id=comment.id,
@@ -50,7 +69,7 @@ def parts_of(ticket: Ticket) -> list[Part]:
                 lines=tuple(lines),
                 history=history_start(lines),
                 single=single,
-                hidden=tuple(_LONG_SPACE.sub(" " * MAX_GAP, hidden).split("\n")) if hidden else (),
+                hidden=hidden_lines,
             )
         )
     return parts

@@ -178,6 +178,18 @@ def _supersede(
                     source=entry[1].source,
                 )
             )
+    elif change.action == "delete" and change.value is not None and change.when == "now":
+        # A later comment deleting exactly the record an earlier one asked for ends that
+        # request (it was made, or is no longer wanted): only the delete remains.
+        for entry in [
+            (i, c)
+            for i, c in kept
+            if i < comment
+            and c.action in ("add", "update")
+            and (c.name, c.type, c.value) == (change.name, change.type, change.value)
+        ]:
+            kept.remove(entry)
+            out.dropped.append(entry[1])
     kept.append((comment, change))
 
 

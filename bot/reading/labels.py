@@ -56,14 +56,14 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "replace with",
         "change to",
     ),
-    "ttl": ("ttl",),
+    "ttl": ("ttl", "time to live", "time to live ttl", "ttl seconds", "ttl in seconds"),
     "action": ("action", "operation", "change", "what to do"),
     "old": ("old value", "current value", "existing value", "previous value", "current"),
 }
 # Labels that are not part of a record but end or give context to a block.
 _CONTEXT_LABELS: dict[str, tuple[str, ...]] = {
     "domain": ("domain", "domains", "common name", "san", "sans"),
-    "zone": ("zone",),
+    "zone": ("zone", "dns zone", "zone name", "hosted zone"),
     "other": ("ticket", "priority", "expires", "expiry", "issuer", "ca"),
     "status": ("status", "validation status", "validationstatus"),
 }
@@ -148,7 +148,15 @@ def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     for m, nxt in zip(matches, [*matches[1:], None], strict=True):
         value = text[m.end() : nxt.start() if nxt else len(text)].strip().rstrip(",;")
         label = re.sub(r"\s+", " ", m["label"].lower())
-        pairs.append((_LABEL_KEYS[label], label, value))
+        role = _LABEL_KEYS[label]
+        if pairs and pairs[-1][0] == "type" and not pairs[-1][2] and " " in label:
+            # "Type: CNAME Name: x" read as "Type:" and "CNAME Name: x": the type word is the
+            # type's value, the rest the next label.
+            word, rest = label.split(" ", 1)
+            if is_type_word(word) and rest in _LABEL_KEYS:
+                pairs[-1] = ("type", "type", word.upper())
+                label, role = rest, _LABEL_KEYS[rest]
+        pairs.append((role, label, value))
     return pairs
 
 

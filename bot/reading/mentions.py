@@ -77,9 +77,13 @@ def excerpt(text: str, limit: int = 120) -> str:
 
 
 def ttl_of(text: str) -> int | None:
-    """A TTL written in ASCII digits; anything else (other scripts' digits, words) is none."""
-    text = text.strip()
+    """A TTL written in ASCII digits, with "s"/"seconds" after it or not; anything else
+    (other scripts' digits, words, other units) is none."""
+    text = _SECONDS.sub("", text.strip())
     return int(text) if text.isascii() and text.isdigit() else None
+
+
+_SECONDS = re.compile(r"[ ]?(?:s|secs?|seconds?)$", re.I)
 
 
 def strip_list_marker(line: str) -> str:

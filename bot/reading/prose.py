@@ -46,8 +46,20 @@ _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|also|then|plus)\s+", re.I)
 
 
 def ttl_in(sentence: str) -> int | None:
-    m = _TTL.search(sentence)
+    m = _TTL.search(sentence) or _TTL_SECONDS.search(sentence)
     return int(m.group(1)) if m else None
+
+
+# "keep the TTL short on both, 120 seconds": a TTL a few words before its number and unit.
+_TTL_SECONDS = re.compile(
+    r"\bTTL\b[^.\d\n]{0,40}?\b(\d{1,10})[ ]?(?:s|secs?|seconds?)\b", re.I | re.ASCII
+)
+# "... on both", "all of them", "those records": a sentence about the records just shown.
+BOTH = re.compile(
+    r"\b(?:both|all\s+of\s+them|each\s+of\s+them|all\s+(?:three|four)|"
+    r"those|these|them)\b",
+    re.I,
+)
 
 
 def split_sentences(paragraph: str) -> list[str]:

@@ -73,9 +73,8 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         if len(mentions) > MAX_RECORDS:
             flags.append(_over_limit(part, len(mentions), "records", MAX_RECORDS))
             mentions = mentions[:MAX_RECORDS]
-        author = Author(
-            part.comment_id, part.role if part.comment_id is not None else None, part.author
-        )
+        # A single text has no author to speak of; a conversation's comments each have one.
+        author = Author(part.comment_id, None if part.single else part.role, part.author)
         for mention in mentions:
             used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
             used += [f"ttl {mention.ttl}"] if mention.ttl is not None else []
@@ -202,7 +201,7 @@ def _over_limit(part: Part, count: int, what: str, limit: int) -> Flag:
 
 
 def _lines_to_read(part: Part) -> list[tuple[int, str]]:
-    return [(i + 1, line) for i, line in enumerate(part.new_lines)]
+    return [(i + part.first_line, line) for i, line in enumerate(part.new_lines)]
 
 
 def _quoted_request(part: Part) -> list[tuple[int, str]]:

@@ -194,11 +194,25 @@ class Walker(SpreadRecords, References):
 
     def _row(self, cells: list[str], number: int, line: str) -> None:
         filled = [c for c in cells if c.strip()]
-        labels = read_labels(f"{filled[0]}: {filled[1]}") if len(filled) == 2 else None
+        # "| Time to live (TTL) | 3600 |": the label without its parenthesis.
+        label = _PAREN.sub("", filled[0]) if len(filled) == 2 else ""
+        labels = read_labels(f"{label}: {filled[1]}") if len(filled) == 2 else None
         if labels is not None and len(labels) == 1:  # a two-column table: | Name | x |
             self._labels(labels, number, line)
             return
         self._end_block()
+        # "| gov.uk | Type: CNAME Name: _acme-challenge.gov.uk Value: x |": a whole record
+        # written as labels inside one cell (an Outlook table with <br> between the fields).
+        labelled = [
+            found
+            for c in filled
+            if (found := read_labels(c)) and {"value", "name"} <= {r for r, _, _ in found}
+        ]
+        if labelled:
+            for found in labelled:
+                self._labels(found, number, line)
+                self._end_block()
+            return
         if self.table is None:
             self.table = Table()
             if self.table.read_header(cells):
@@ -281,7 +295,11 @@ class Walker(SpreadRecords, References):
                 self.loose["said"] = "yes"  # the excerpt is the sentence that names it
         mode = cues.mode_of(line)
         action = actions.action_cue(line)
-        record_line = any(is_type_word(w.strip(",;:()")) for w in line.split())
+        words = [w.strip(",;:()`'\"") for w in line.split()]
+        # A line holding a record (a type word and a name), not prose that names a type.
+        record_line = any(is_type_word(w) for w in words) and any(
+            is_owner_token(w) and "." in w.rstrip(".") for w in words
+        )
         heading = len(line.split()) <= 3  # "1) assets.example", "For gov.uk:"
         if not self.paragraph and not record_line and not heading:  # lists keep their lead-in
             self.lead_ttl = None
@@ -378,9 +396,17 @@ class Walker(SpreadRecords, References):
             # The paragraph ended with a whole request: its action does not reach further.
             self.ctx.action, self.ctx.after_issuance = None, False
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
-            self.lead_ttl = prose.ttl_in(" ".join(text.split()))  # "give it a TTL of 300:"
+            said = " ".join(text.split())
+            ttl = prose.ttl_in(said)
+            self.lead_ttl = ttl  # "give it a TTL of 300:"
+            if ttl is not None and self.recent and prose.BOTH.search(said):
+                # "keep the TTL short on both, 120 seconds": for the records just shown.
+                for i in self.recent:
+                    if i < len(self.mentions) and self.mentions[i].ttl is None:
+                        self.mentions[i] = replace(self.mentions[i], ttl=ttl)
 
 
+_PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
 

@@ -1,0 +1,94 @@
+"""A whole Zendesk notification mail saved as one text: its comments, oldest first.
+
+Zendesk's notification ("##- Please type your reply above this line -##") lists the request's
+comments newest first, each under a header naming its author and time: "Lena Hoffmann (Fastly
+Support), Dec 1, 2026, 10:15 GMT" on one line, or the name on one line and the time on the
+next. Read as one text, a corrected value and the value it replaces would be two requests;
+split into comments, the reader sees which came later (`superseded`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.models import AuthorRole
+from bot.reading.quoted import ZENDESK_DELIMITER
+
+_WHEN = r"(?P<when>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? \d{1,2}:\d{2}(?: ?[AP]M)?(?: [A-Z]{2,5})?)"
+_ONE_LINE = re.compile(rf"^[ |]*(?P<name>[^,|:<>]{{2,80}}?), {_WHEN}[ |]*$")
+_TIME_ONLY = re.compile(rf"^[ |]*{_WHEN}[ |]*$")
+_NAME_ONLY = re.compile(r"^[ |]*(?P<name>[^,|:<>!?]{2,80}?)[ |]*$")
+_ENCODED_ID = re.compile(r"^\[[A-Z0-9]{4,8}-[A-Z0-9]{4,8}\]$")  # Zendesk's "[P9TN4C-W3KX]"
+_FOOTER = re.compile(r"This email is a service from|Delivered by Zendesk", re.I)
+_FORMATS = tuple(
+    f"{month} %d, %Y{comma} {clock}"
+    for month in ("%b", "%B")
+    for comma in (",", "")
+    for clock in ("%H:%M", "%I:%M %p", "%I:%M%p")
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One comment of the notification: its author, role, and its lines' place in the text."""
+
+    author: str
+    role: AuthorRole
+    start: int  # index of the comment's first line (after its header) in the whole text
+    end: int
+    when: datetime | None
+
+
+def split_notification(lines: list[str]) -> list[Block] | None:
+    """The comments of a notification, oldest first; None when the text is not one (no
+    delimiter, or fewer than two comment headers)."""
+    if not any(ZENDESK_DELIMITER in line for line in lines[:200]):
+        return None
+    headers: list[tuple[int, int, str, str]] = []  # (header line, first body line, name, when)
+    for i, line in enumerate(lines):
+        if len(line) > 200:
+            continue
+        one = _ONE_LINE.match(line)
+        if one:
+            headers.append((i, i + 1, one["name"].strip(), one["when"]))
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) and len(lines[i + 1]) <= 200 else ""
+        name, time = _NAME_ONLY.match(line), _TIME_ONLY.match(nxt)
+        if name and time and line.strip():
+            headers.append((i, i + 2, name["name"].strip(), time["when"]))
+    if len(headers) < 2:
+        return None
+    footer = next(
+        (i for i in range(headers[-1][1], len(lines)) if _FOOTER.search(lines[i][:200])), None
+    )
+    last = footer if footer is not None else len(lines)
+    blocks = []
+    for (_, body, name, when), following in zip(headers, [*headers[1:], None], strict=True):
+        end = following[0] if following else last
+        blocks.append(Block(name, _role(name), body, end, _parse(when)))
+    if all(b.when is not None for b in blocks):
+        ordered = sorted(blocks, key=lambda b: b.when)  # type: ignore[arg-type, return-value]
+    else:
+        ordered = blocks[::-1]  # newest first, as Zendesk writes them
+    tail = [line.strip() for line in lines[footer + 1 :]] if footer is not None else []
+    if any(line and not _ENCODED_ID.match(line) for line in tail):
+        return None  # text added under Zendesk's footer (a pasted dig): read it all as one
+    return ordered
+
+
+def _role(name: str) -> AuthorRole:
+    """Our own replies are never requests; everyone else in a notification file counts as the
+    vendor (the file has no other sign of who is an agent)."""
+    return "us" if "gov.uk" in name.lower() else "vendor"
+
+
+def _parse(when: str) -> datetime | None:
+    text = re.sub(r" [A-Z]{3,5}$", "", when.replace(".", ""))  # the zone: GMT, BST, UTC
+    for form in _FORMATS:
+        try:
+            return datetime.strptime(text, form)
+        except ValueError:
+            continue
+    return None
