@@ -75,8 +75,6 @@ KNOWN_MISREADS = {
     "around the record: an extra unexpected_value, beside the ambiguous_request block",
     "040-https-rr-at-apex": "dnspython refuses the ECH parameter, so the HTTPS record is "
     "unparsed_record (warn), not unexpected_type",
-    "041-update-acme-cname-lookalike-tld": "a name/type line with 'from:'/'to:' lines under it "
-    "is not read (no_changes_found, unread_value), so no unexpected_target",
 }
 
 

@@ -74,6 +74,7 @@ class Walker(SpreadRecords, References):
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
     heading_name: tuple[str, int] | None = None  # a validation name alone on a (list) line
+    heading_type: str | None = None  # and its type beside it ("_acme-challenge.www  CNAME")
     open_label: tuple[str, str] | None = None  # a label whose value is on the next line
     earlier_types: frozenset[str] = frozenset()  # types read from earlier vendor comments
     listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
@@ -124,6 +125,8 @@ class Walker(SpreadRecords, References):
             self._add(zone_line, mode="negated" if negated else None)
             return
         labels = read_labels(line)
+        if labels is None and self.heading_type is not None:
+            labels = _from_to(line)  # "from: x" / "to: y" under "_acme-challenge.www  CNAME"
         if labels is None and self.open_label is not None:
             role, label = self.open_label  # "Record Value:" on one line, the value on the next
             labels = [(role, label, line.strip())]
@@ -140,10 +143,18 @@ class Walker(SpreadRecords, References):
         if self._listed(number, line):
             return
         heading = strip_list_marker(line).split()
-        if len(heading) == 1 and heading[0].startswith("_") and is_owner_token(heading[0]):
+        typed = len(heading) == 2 and is_type_word(heading[1].rstrip(":"))
+        if (
+            (len(heading) == 1 or typed)
+            and heading[0].startswith("_")
+            and is_owner_token(heading[0])
+        ):
             self._end_prose()
             self._end_block()
             self.heading_name = (heading[0].rstrip(":"), number)  # "1. _dnsauth.hmrc.gov.uk"
+            if typed:  # "_acme-challenge.www.gov.uk   CNAME", its values on the lines below
+                self.heading_type = heading[1].rstrip(":").upper()
+                self.block.add("type", "type", self.heading_type, number, line)
             return
         if line.strip():
             self._end_block()
@@ -271,7 +282,7 @@ class Walker(SpreadRecords, References):
             block.fields["name"], block.labels["name"] = name, "name"
             block.line, block.lines = number, [name, *block.lines]
         if block.fields:
-            self.heading_name = None
+            self.heading_name = self.heading_type = None
         mention = block.to_mention()
         if mention is not None:
             hint = block.hint
@@ -404,6 +415,21 @@ class Walker(SpreadRecords, References):
                 for i in self.recent:
                     if i < len(self.mentions) and self.mentions[i].ttl is None:
                         self.mentions[i] = replace(self.mentions[i], ttl=ttl)
+
+
+_FROM_TO_LINE = re.compile(
+    r"^[ \t]*(from|to|old|new|was|now|currently)[ \t]*:[ \t]*(\S+)[ \t]*$", re.I
+)
+
+
+def _from_to(line: str) -> list[tuple[str, str, str]] | None:
+    """ "from: x" / "to: y" as the current and new value of the record named above."""
+    m = _FROM_TO_LINE.match(line)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    role = "old" if word in ("from", "old", "was", "currently") else "value"
+    return [(role, word, m.group(2))]
 
 
 _PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
