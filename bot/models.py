@@ -97,6 +97,7 @@ class Observed(Frozen):
     type: str
     value: str
     source: Source | None = None
+    ttl: int | None = None
 
 
 class Flag(Frozen):

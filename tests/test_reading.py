@@ -322,3 +322,38 @@ def test_text_added_under_the_notification_footer_keeps_it_one_text() -> None:
         split_notification(NOTIFICATION.replace("##- Please type", "Please type").split("\n"))
         is None
     )
+
+
+OUR_DIG = (
+    "Our zone already has a TXT at that name:\n\n"
+    '_acme-challenge.gov.uk. 120 IN TXT "hHei0k8gVy6M_xTb8MEca10Cu19qBX1ky9PRLvSyMYQ"\n'
+)
+
+
+def test_delete_that_record_refers_to_the_one_an_earlier_comment_showed() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}\n", 1),
+        us(OUR_DIG, 2),
+        vendor("Yes, please delete that TXT record first and then create the CNAME.", 3),
+    )
+    found = read(ticket).changes
+    delete = next(c for c in found if c.action == "delete")
+    assert (delete.name, delete.type, delete.value, delete.ttl) == (
+        "_acme-challenge.gov.uk.",
+        "TXT",
+        "hHei0k8gVy6M_xTb8MEca10Cu19qBX1ky9PRLvSyMYQ",
+        120,
+    )
+    assert delete.source is not None and delete.source.comment_id == 3
+
+
+def test_delete_that_record_with_two_candidates_is_not_guessed() -> None:
+    two = OUR_DIG + '_acme-challenge.gov.uk. 120 IN TXT "secondTokenSecondTokenSecondToken12345"\n'
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}\n", 1),
+        us(two, 2),
+        vendor("Yes, please delete that TXT record first.", 3),
+    )
+    reading = read(ticket)
+    assert not any(c.action == "delete" for c in reading.changes)
+    assert any(f.severity == "warn" for f in reading.flags)  # said, not guessed

@@ -59,6 +59,7 @@ def to_observed(mention: Mention, default_zone: str, author: Author) -> Observed
         type=mention.rdtype,
         value=to_value(mention.rdtype, mention.value),
         source=source_of(mention, author),
+        ttl=mention.ttl if mention.ttl is not None and 0 <= mention.ttl <= MAX_TTL else None,
     )
 
 

@@ -13,10 +13,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.models import Flag, Source
+from bot.models import Flag, Observed, Source
 from bot.reading import actions, cues, prose
 from bot.reading.mentions import Mention, Mode, excerpt
 
+# "that TXT record", "the existing TXT", "this CNAME": one record named by its type alone.
+_THAT_RECORD = re.compile(
+    r"\b(?:that|this|the\s+(?:existing|old|leftover|left-over|current))\s+(TXT|CNAME|CAA)\b", re.I
+)
 _ONE = re.compile(r"\b(?:the\s+)?([\w.-]{4,60})\s+one\b", re.I)  # "the globalsign one"
 
 
@@ -26,6 +30,7 @@ class References:
         recent: list[int]
         pending: list[tuple[int, str, str]]
         earlier_types: frozenset[str]
+        earlier_observed: tuple[Observed, ...]
 
         def _add(
             self, mention: Mention, mode: Mode | None = None, structured: bool = True
@@ -58,6 +63,34 @@ class References:
                 self._add(update, mode="request", structured=False)
                 return True
         return False
+
+    def _refer_to_earlier(self, sentence: str, first: int, last: int) -> None:
+        """ "Please delete that TXT record first": a delete of the one record of that type an
+        earlier comment showed as published (our own dig paste, say), when there is one."""
+        for clause in cues.clauses(sentence):
+            m = _THAT_RECORD.search(clause)
+            if m is None or actions.action_cue(clause) != "delete" or cues.is_negated(clause):
+                continue
+            rdtype = m.group(1).upper()
+            shown = {(o.name, o.value): o for o in self.earlier_observed if o.type == rdtype}
+            if len(shown) != 1:
+                continue  # none, or more than one it could mean: the pending request says so
+            (record,) = shown.values()
+            self._add(
+                Mention(
+                    record.name,
+                    rdtype,
+                    f'"{record.value}"' if rdtype == "TXT" else record.value,
+                    first,
+                    ttl=record.ttl,
+                    action="delete",
+                    after_issuance=bool(actions.AFTER_ISSUANCE.search(clause)),
+                    last_line=last,
+                    excerpt=" ".join(sentence.split()),
+                ),
+                mode="request",
+                structured=False,
+            )
 
     def _answered(self, mention: Mention) -> None:
         removes = mention.action in ("delete", "update")  # an update removes the old data too

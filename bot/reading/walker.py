@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.models import Action, Flag, Source
+from bot.models import Action, Flag, Observed, Source
 from bot.reading import actions, cues, prose
 from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import (
@@ -77,6 +77,8 @@ class Walker(SpreadRecords, References):
     heading_type: str | None = None  # and its type beside it ("_acme-challenge.www  CNAME")
     open_label: tuple[str, str] | None = None  # a label whose value is on the next line
     earlier_types: frozenset[str] = frozenset()  # types read from earlier vendor comments
+    # Records earlier comments (ours included) showed as published: "delete that TXT record".
+    earlier_observed: tuple[Observed, ...] = ()
     listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
 
@@ -399,6 +401,8 @@ class Walker(SpreadRecords, References):
             self._note_request(sentence, first, typed=not read_here)
             if not read_here and self.recent and cues.refers_back(sentence):
                 self._refer_back(sentence, first, last)
+            elif not read_here and not self.recent and self.earlier_observed:
+                self._refer_to_earlier(sentence, first, last)
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
             underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
             last_owner = underscored[-1] if underscored else last_owner
