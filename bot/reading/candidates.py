@@ -41,7 +41,7 @@ class Candidate:
 
 def candidates(number: int, line: str) -> list[Candidate]:
     found = []
-    for word in line[:MAX_LINE].split():
+    for word in line[:MAX_LINE].replace(",", " ").split():  # CSV cells are words too
         shown = word.strip(_STRIP + ".")
         text = shown.lower()
         if _is_candidate(shown, text):

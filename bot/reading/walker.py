@@ -65,6 +65,7 @@ class Walker(SpreadRecords, References):
     flags: list[Flag] = field(default_factory=list)
     table: Table | None = None
     aligned: Table | None = None
+    csv: tuple[Table, int] | None = None  # a CSV header read, and its number of cells
     block: LabelBlock = field(default_factory=LabelBlock)
     paragraph: list[tuple[int, str]] = field(default_factory=list)
     dig: tuple[str | None, str | None] | None = None  # in a dig paste: (name, type) asked
@@ -100,7 +101,7 @@ class Walker(SpreadRecords, References):
     def _feed(self, number: int, line: str) -> None:
         if not line or line.isspace():  # a blank line: the common case, kept cheap
             if self.dig is None:
-                self.aligned = None
+                self.aligned = self.csv = None
                 self._end_prose()
             return
         if _STRUCTURAL.match(line):
@@ -114,7 +115,7 @@ class Walker(SpreadRecords, References):
             return
         if line.strip():
             self.table = None  # a table ends at text; a blank line between rows does not end it
-        if self._aligned_row(number, line):
+        if self._csv_row(number, line) or self._aligned_row(number, line):
             return
         zone_line = read_zone_line(line, number)
         if zone_line is not None:
@@ -234,6 +235,30 @@ class Walker(SpreadRecords, References):
         if mention is not None:
             # A row with old and new values is a request, whatever the lead-in described.
             self._add(replace(mention, excerpt=line), mode="request" if mention.old_value else None)
+
+    def _csv_row(self, number: int, line: str) -> bool:
+        """A CSV export ("Domain Name,Record Name,Record Type,Record Value" and its rows), as
+        ACM's "Export to CSV" writes it: a header of field names, then rows of as many cells."""
+        if line.count(",") < 2:
+            self.csv = None
+            return False
+        cells = [c.strip().strip('"') for c in line.split(",")]
+        if self.csv is None:
+            header = Table()
+            if header.read_header(cells):
+                self._end_prose()
+                self._end_block()
+                self.csv = (header, len(cells))
+                return True
+            return False
+        table, width = self.csv
+        if len(cells) != width:
+            self.csv = None
+            return False
+        mention = table.read_row(cells, number)
+        if mention is not None:
+            self._add(replace(mention, excerpt=line))
+        return True
 
     def _aligned_row(self, number: int, line: str) -> bool:
         """Space-aligned columns: a header row of field names, then rows split the same way."""
