@@ -315,13 +315,15 @@ def test_a_saved_zendesk_notification_is_read_as_its_comments_oldest_first() -> 
     assert "superseded" in [f.code for f in reading.flags]
 
 
-def test_text_added_under_the_notification_footer_keeps_it_one_text() -> None:
-    added = NOTIFICATION + "\nFor reference, dig shows the old record.\n"
-    assert split_notification(added.split("\n")) is None
-    assert (
-        split_notification(NOTIFICATION.replace("##- Please type", "Please type").split("\n"))
-        is None
-    )
+def test_text_added_under_the_notification_footer_belongs_to_the_newest_comment() -> None:
+    added = NOTIFICATION + "\nThanks,\nSam (forwarding for the team)\n"
+    blocks = split_notification(added.split("\n"))
+    assert blocks is not None and blocks[-1].continues and not blocks[-2].continues
+    assert blocks[-1].author == blocks[-2].author == "Ines R. (Fastly Support)"
+    reading = read(Ticket(id="1", subject="TLS", text=added))
+    assert [c.value for c in reading.changes] == ["v8momoev86mmpmsg7e.fastly-validations.com."]
+    not_one = NOTIFICATION.replace("##- Please type", "Please type")
+    assert split_notification(not_one.split("\n")) is None
 
 
 OUR_DIG = (

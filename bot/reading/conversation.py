@@ -29,6 +29,7 @@ class Part:
     single: bool  # the whole ticket is this one text (a file, not a conversation)
     hidden: tuple[str, ...] = ()  # lines of HTML a reader would not see (never requests)
     first_line: int = 1  # number of `lines[0]` in the text shown (a notification's comments)
+    continues: bool = False  # the same comment as the part before it, further down the text
 
     @property
     def new_lines(self) -> tuple[str, ...]:
@@ -57,6 +58,7 @@ def parts_of(ticket: Ticket) -> list[Part]:
                     single=False,
                     hidden=hidden_lines if i == 0 else (),
                     first_line=b.start + 1,
+                    continues=b.continues,
                 )
                 for i, b in enumerate(blocks)
             ]

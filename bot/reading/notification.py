@@ -39,6 +39,7 @@ class Block:
     start: int  # index of the comment's first line (after its header) in the whole text
     end: int
     when: datetime | None
+    continues: bool = False  # more of the comment before it (text under the footer)
 
 
 def split_notification(lines: list[str]) -> list[Block] | None:
@@ -73,8 +74,11 @@ def split_notification(lines: list[str]) -> list[Block] | None:
     else:
         ordered = blocks[::-1]  # newest first, as Zendesk writes them
     tail = [line.strip() for line in lines[footer + 1 :]] if footer is not None else []
-    if any(line and not _ENCODED_ID.match(line) for line in tail):
-        return None  # text added under Zendesk's footer (a pasted dig): read it all as one
+    if footer is not None and any(line and not _ENCODED_ID.match(line) for line in tail):
+        # Text added under Zendesk's footer (a pasted dig, a signature) belongs to whoever
+        # saved or forwarded the mail last: read as part of the newest comment.
+        newest = ordered[-1]
+        ordered.append(Block(newest.author, newest.role, footer + 1, len(lines), None, True))
     return ordered
 
 

@@ -42,7 +42,9 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
     withdrawals: dict[int, frozenset[str] | None] = {}
     used: list[str] = []
     untrusted: list[Said] = []  # what anyone but the vendor asked for: shown, never drafted
-    for index, part in enumerate(parts):
+    index = -1
+    for part in parts:
+        index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         flags += hidden_flags(part, default_zone)
         if part.role == "us":
             # Our own comments are never requests. What we describe as published (our dig
