@@ -28,7 +28,8 @@ VALIDATION_SUFFIXES = (
 _BARE_SUFFIXES = tuple(s[1:] for s in VALIDATION_SUFFIXES)  # the suffix alone is no value
 _STRIP = "`'\"()[]{}<>,;:!?*"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
-_TTL = re.compile(r"\bTTL\b[^0-9\n]{0,16}?(\d{1,20})", re.I | re.ASCII)
+# "TTL: 300", "TTL ........ 300" (dot leaders), never across a sentence's full stop.
+_TTL = re.compile(r"\bTTL\b(?:\.{2,}|[^0-9.\n]){0,40}?(\d{1,20})", re.I | re.ASCII)
 _CAA = re.compile(r"\b\d{1,3}[ ]+(?:issue|issuewild)[ ]+\"?([A-Za-z0-9.-]{3,100})", re.I)
 
 

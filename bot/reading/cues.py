@@ -15,7 +15,8 @@ from bot.reading.mentions import Mode
 _NEGATED = re.compile(
     r"\b(?:do\s+not|don't|dont|doesn't|does\s+not|no\s+need\s+to|not\s+need\s+to|never|"
     r"should\s+not|shouldn't|must\s+not)\s+(?:\w+\s+){0,3}?"
-    r"(?:add|adding|create|creating|publish|set\s+up|put|change|update|touch)\b"
+    r"(?:add|adding|create|creating|publish|set\s+up|put|change|update|touch|remove|removing|"
+    r"delete|deleting|replace|replacing|undo|drop)\b"
     r"|\b(?:ignore|disregard|disregarding|ignoring)\b"
     r"|\b(?:withdraw|cancel|retract)(?:s|ed|ing)?\b",
     re.I,
@@ -180,8 +181,11 @@ def zone_named(line: str) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
+# "ignore the _acme-challenge.gov.uk record from my first message": a full stop inside a
+# name (followed by a letter) does not end the sentence.
 _WITHDRAW_EARLIER = re.compile(
-    r"\b(?:ignore|disregard)\b[^.\n]{0,60}?\b(?:previous|earlier|last|prior|above|first)\b"
+    r"\b(?:ignore|disregard)\b(?:[^.\n]|\.(?=\w)){0,80}?"
+    r"\b(?:previous|earlier|last|prior|above|first)\b"
     r"[^.\n]{0,30}?\b(?:message|e-?mail|comment|request|reply|update|instructions?|note)\b"
     r"[^.\n]{0,80}",
     re.I,
@@ -207,14 +211,19 @@ _WITHDRAW_TYPE = re.compile(
 )
 
 
+_SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)\.?(?![\w-])", re.I)
+
+
 def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     """Does this comment withdraw what an earlier one asked for ("please ignore my previous
-    message", "please disregard the TXT I asked for")? With the record types it names (None:
-    everything)."""
+    message", "please disregard the TXT I asked for")? With what it names: record types
+    ("TXT") and owner names ("_acme-challenge.gov.uk.", with the trailing dot); None:
+    everything."""
     m = _WITHDRAW_EARLIER.search(text)
     if not m:
         typed = {t.upper() for t in _WITHDRAW_TYPE.findall(text)}
         return (True, frozenset(typed)) if typed else (False, None)
     scope = _SCOPE_END.split(m.group(0), maxsplit=1)[0]
-    types = frozenset(t.upper() for t in _TYPE_WORDS.findall(scope))
-    return True, types or None
+    types = {t.upper() for t in _TYPE_WORDS.findall(scope)}
+    names = {n.lower() + "." for n in _SCOPE_NAME.findall(scope) if "_" in n or n.count(".") > 1}
+    return True, frozenset(types | names) or None

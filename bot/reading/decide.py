@@ -53,9 +53,7 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
     for item in [*said, None]:
         while pending and (item is None or pending[0][0] <= item.comment):
             index, types = pending.pop(0)
-            withdrawn = [
-                (i, c) for i, c in kept if i < index and (types is None or c.type in types)
-            ]
+            withdrawn = [(i, c) for i, c in kept if i < index and _in_scope(c, types)]
             for entry in withdrawn:
                 kept.remove(entry)
                 out.dropped.append(entry[1])
@@ -161,6 +159,7 @@ def _supersede(
             and c.type == change.type
             and c.action in ("add", "update")
             and c.value not in again
+            and _caa_tag(c.value) == _caa_tag(change.value)  # issuewild never replaces issue
         ]
         if earlier and change.action == "update" and change.old_value is None:
             # "The token has changed: please update it to ..." replaces a request, not a record.
@@ -218,3 +217,19 @@ def _unique(observed: list[Observed]) -> list[Observed]:
     for o in observed:
         seen.setdefault((o.name, o.type, o.value), o)
     return list(seen.values())
+
+
+def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
+    """Whether a withdrawal covers a change: everything (None), or the types and owner names
+    it names (names end with a dot)."""
+    if scope is None:
+        return True
+    names = {s for s in scope if s.endswith(".")}
+    types = scope - names
+    return (not names or change.name in names) and (not types or change.type in types)
+
+
+def _caa_tag(value: str | None) -> str | None:
+    """The tag of CAA data (`0 issuewild "x"` -> issuewild); None for other data."""
+    parts = (value or "").split()
+    return parts[1].lower() if len(parts) >= 3 and parts[0].isdigit() else None

@@ -131,8 +131,12 @@ _SLASHED_LABEL = re.compile(
 _KEYED = re.compile(r"""^[ ]*(?:-[ ]+)?["']([A-Za-z][A-Za-z ]{0,30})["'][ ]?[:=][ ]?""")
 
 
+_LEADER = re.compile(r"^([ \t]*[A-Za-z][A-Za-z /()_-]{0,40}?)[ \t]*\.{3,}[ \t]*")
+
+
 def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     """[(role, label, value)] when the line starts with a known label, else None."""
+    line = _LEADER.sub(r"\1: ", line, count=1)  # "TTL ........ 300": a label and its value
     keyed = _KEYED.match(line)
     text = line
     if keyed:

@@ -84,7 +84,7 @@ class References:
                     first,
                     ttl=record.ttl,
                     action="delete",
-                    after_issuance=bool(actions.AFTER_ISSUANCE.search(clause)),
+                    after_issuance=bool(actions.AFTER_ISSUANCE.search(" ".join(clause.split()))),
                     last_line=last,
                     excerpt=" ".join(sentence.split()),
                 ),
@@ -123,9 +123,9 @@ class References:
     def _refer_back(self, sentence: str, first: int, last: int) -> None:
         """A sentence about the records just shown: "That TXT record should be removed",
         "once the certificate is issued it can be deleted", "with a TTL of 120"."""
-        later = bool(actions.AFTER_ISSUANCE.search(sentence))
-        ttl = prose.ttl_in(sentence)
-        note = " ".join(sentence.split())
+        note = " ".join(sentence.split())  # a sentence may run over lines
+        later = bool(actions.AFTER_ISSUANCE.search(note))
+        ttl = prose.ttl_in(note)
         parts = cues.clauses(sentence)
         if sentence.rstrip().endswith(":"):
             parts = parts[:-1]  # the last clause leads in to the records that follow
