@@ -121,8 +121,21 @@ def _fits(rdtype: str, tok: _Token) -> bool:
     if rdtype == "TXT":
         if tok.quoted:
             return len(tok.text.strip('"').strip()) >= 3  # not a quoted "@" or "-"
-        return "=" in tok.text and "://" not in tok.text
+        return ("=" in tok.text and "://" not in tok.text) or _random_token(tok.text)
     return False
+
+
+_RANDOM = re.compile(r"[A-Za-z0-9_-]{16,255}")
+
+
+def _random_token(text: str) -> bool:
+    """A CA's token written without quotes (DigiCert's 32 characters, ACME's 43): letters and
+    digits mixed, so never a word."""
+    return (
+        bool(_RANDOM.fullmatch(text))
+        and any(c.isdigit() for c in text)
+        and any(c.isalpha() for c in text)
+    )
 
 
 def read_sentence(

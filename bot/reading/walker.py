@@ -66,6 +66,7 @@ class Walker(SpreadRecords, References):
     table: Table | None = None
     aligned: Table | None = None
     csv: tuple[Table, int] | None = None  # a CSV header read, and its number of cells
+    lead_type: str | None = None  # the one type a lead-in line named ("these TXT records:")
     block: LabelBlock = field(default_factory=LabelBlock)
     paragraph: list[tuple[int, str]] = field(default_factory=list)
     dig: tuple[str | None, str | None] | None = None  # in a dig paste: (name, type) asked
@@ -126,6 +127,8 @@ class Walker(SpreadRecords, References):
             before = line[: max(line.find(zone_line.name), 0)]
             negated = before.strip() and cues.mode_of(before, lead_in=False) == "negated"
             self._add(zone_line, mode="negated" if negated else None)
+            return
+        if self._arrow_pair(number, line):
             return
         labels = read_labels(line)
         if labels is None and self.heading_type is not None:
@@ -236,6 +239,21 @@ class Walker(SpreadRecords, References):
             # A row with old and new values is a request, whatever the lead-in described.
             self._add(replace(mention, excerpt=line), mode="request" if mention.old_value else None)
 
+    def _arrow_pair(self, number: int, line: str) -> bool:
+        """`_acme-challenge.x -> TOKEN` under "Please create the following TXT records:"
+        (Posh-ACME, hand-written lists): a name and its data, the type from the lead-in."""
+        m = _ARROW_PAIR.match(line)
+        if m is None or self.lead_type is None or not is_owner_token(m.group(1)):
+            return False
+        rdtype, data = self.lead_type, m.group(2).strip("`'\"")
+        if rdtype == "CNAME" and not (is_owner_token(data) and "." in data.rstrip(".")):
+            return False
+        self._end_prose()
+        self._end_block()
+        value = f'"{data}"' if rdtype == "TXT" else data
+        self._add(Mention(m.group(1).strip("`'\""), rdtype, value, number, excerpt=line))
+        return True
+
     def _csv_row(self, number: int, line: str) -> bool:
         """A CSV export ("Domain Name,Record Name,Record Type,Record Value" and its rows), as
         ACM's "Export to CSV" writes it: a header of field names, then rows of as many cells."""
@@ -318,6 +336,10 @@ class Walker(SpreadRecords, References):
             self._add(mention, mode="request" if mention.old_value else None)
 
     def _context_from(self, line: str, number: int) -> None:
+        if any(c.isalpha() for c in line):  # a rule of dashes keeps the lead-in's type
+            typed = {w.strip(",;:()").upper() for w in line.split()} & {"TXT", "CNAME"}
+            lead = line.rstrip().endswith(":") and len(typed) == 1
+            self.lead_type = typed.pop() if lead else None
         intro = cues.introduces(line)
         if intro:
             words = line.replace(",", " ").split()
@@ -461,6 +483,7 @@ def _from_to(line: str) -> list[tuple[str, str, str]] | None:
     return [(role, word, m.group(2))]
 
 
+_ARROW_PAIR = re.compile(r"^[ \t]*(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})[ \t]*$")
 _PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
