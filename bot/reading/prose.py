@@ -125,6 +125,9 @@ def _fits(rdtype: str, tok: _Token) -> bool:
     return False
 
 
+_AS_VALUE = re.compile(
+    r"[\"'`]?[ ]+as[ ]+(?:its|the|their)[ ]+(?:target|value|data|content)\b", re.I
+)
 _RANDOM = re.compile(r"[A-Za-z0-9_-]{16,255}")
 
 
@@ -300,7 +303,15 @@ def _values(
         )  # Fastly: "add the following CNAME record: x.fastly-validations.com"
         # "a CNAME to X", "CNAME pointing to X": the type right before "to"
         typed_to = i >= 2 and tokens[i - 1].word == "to" and i - 2 == t
-        if before & _VALUE_CUES or introduced or typed_to or (rdtype == "TXT" and tokens[i].quoted):
+        end = tokens[i].start + len(tokens[i].text)
+        named_after = _AS_VALUE.match(sentence, end) is not None  # "X as its target"
+        if (
+            before & _VALUE_CUES
+            or introduced
+            or typed_to
+            or named_after
+            or (rdtype == "TXT" and tokens[i].quoted)
+        ):
             cued.append((i, value))
         elif i == t + 1 and _zone_line_owner(tokens, t):
             plain.append((i, value))  # "NAME TYPE VALUE" written inside a sentence
