@@ -107,6 +107,7 @@ _ACTION_WORDS = {
 
 def header_phrase(text: str) -> str | None:
     """The role of a table header or label ("Record name" -> "name"), if it is one we know."""
+    text = re.sub(r"\([^()]{0,40}\)", " ", text)  # "Host name (CNAME)": the label without its aside
     key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower())).strip()
     role = _LABEL_KEYS.get(key)
     return role if role in _HEADERS or role == "status" else None

@@ -21,6 +21,14 @@ from bot.reading.mentions import Mention, Mode, excerpt
 _THAT_RECORD = re.compile(
     r"\b(?:that|this|the\s+(?:existing|old|leftover|left-over|current))\s+(TXT|CNAME|CAA)\b", re.I
 )
+# "Once it has", "after that", "at that point": when the sentence before says.
+_ONCE_IT = re.compile(
+    r"\b(?:(?:once|when|after)\s+(?:it|that|this|they)(?:\s+(?:has|have|is|are))?|after\s+that|"
+    r"at\s+that\s+(?:point|stage)|once\s+done)\b",
+    re.I,
+)
+_UNTIL_ISSUED = re.compile(r"\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|validated|live)\b", re.I)
+_OLD = re.compile(r"\b(?:old|older|existing|previous|leftover|left-over|stale|expired)\b", re.I)
 _ONE = re.compile(r"\b(?:the\s+)?([\w.-]{4,60})\s+one\b", re.I)  # "the globalsign one"
 
 
@@ -120,11 +128,16 @@ class References:
             if word in _ASKED_TYPES and word not in read:
                 self.pending.append((first, " ".join(sentence.split()), word))
 
-    def _refer_back(self, sentence: str, first: int, last: int) -> None:
+    def _refer_back(self, sentence: str, first: int, last: int, previous: str = "") -> None:
         """A sentence about the records just shown: "That TXT record should be removed",
-        "once the certificate is issued it can be deleted", "with a TTL of 120"."""
+        "once the certificate is issued it can be deleted", "with a TTL of 120"; "leave them
+        until the certificate is issued. Once it has, delete them" (`previous` sentence)."""
         note = " ".join(sentence.split())  # a sentence may run over lines
-        later = bool(actions.AFTER_ISSUANCE.search(note))
+        before = " ".join(previous.split())
+        later = bool(actions.AFTER_ISSUANCE.search(note)) or bool(
+            _ONCE_IT.search(note)
+            and (actions.AFTER_ISSUANCE.search(before) or _UNTIL_ISSUED.search(before))
+        )
         ttl = prose.ttl_in(note)
         parts = cues.clauses(sentence)
         if sentence.rstrip().endswith(":"):
@@ -144,6 +157,9 @@ class References:
             else self.recent
         )
         targets = [i for i in shown if not types or self.mentions[i].rdtype in types]
+        published = [i for i in targets if self.mentions[i].mode == "observed"]
+        if published and _OLD.search(clause):  # "delete both of these old records"
+            targets = published
         if one:  # "the globalsign-domain-verification one": the record whose data says so
             word = one.group(1).lower()
             picked = [i for i in targets if word in (self.mentions[i].value or "").lower()]

@@ -58,16 +58,28 @@ _ROW_SIDES = {
 }
 
 
+_HEADER_TYPE = re.compile(r"\b(CNAME|TXT|CAA)\b", re.I)
+
+
 @dataclass
 class Table:
     """Column roles of the table being read, from its header row."""
 
     columns: dict[str, int] = field(default_factory=dict)
+    # The type the header names when no column holds it: "Host name (CNAME)", "TXT value".
+    type_hint: str | None = None
+    published: bool = False  # the value column says what is there now, not what to set
 
     def read_header(self, cells: list[str]) -> bool:
         roles = {header_phrase(c): i for i, c in enumerate(cells) if header_phrase(c)}
+        if "old" in roles and "value" not in roles and "name" in roles:
+            # "| Host name | Currently points to |": records as published, asking nothing.
+            roles["value"] = roles.pop("old")
+            self.published = True
         if "value" in roles and ("name" in roles or "type" in roles):
             self.columns = {k: v for k, v in roles.items() if k}
+            named = {t.upper() for c in cells for t in _HEADER_TYPE.findall(c)}
+            self.type_hint = named.pop() if len(named) == 1 else None
             return True
         return False
 
@@ -96,6 +108,8 @@ class Table:
             return bare or raw(role)
 
         name, rdtype, value = cell("name"), cell("type").upper(), cell("value")
+        if not rdtype and "type" not in self.columns:
+            rdtype = self.type_hint or ""
         if not name or not value or not rdtype or not is_type_word(rdtype):
             return None
         old, new = split_old_new(value)
@@ -110,7 +124,7 @@ class Table:
             action=action_word(cell("action")) if cell("action") else ("update" if old else None),
             after_issuance=bool(AFTER_ISSUANCE.search(raw("action"))),
             described=bool(_CURRENT.search(remarks)),  # "x.comodoca.com (current value)"
-            mode="observed" if cell("status").upper() in DONE else "request",  # ACM "Success"
+            mode="observed" if self.published or cell("status").upper() in DONE else "request",
         )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.models import Action, Flag, Observed, Source
 from bot.reading import actions, cues, prose
-from bot.reading.labels import LabelBlock, read_labels
+from bot.reading.labels import LabelBlock, header_phrase, read_labels
 from bot.reading.mentions import (
     Mention,
     Mode,
@@ -213,7 +213,9 @@ class Walker(SpreadRecords, References):
         filled = [c for c in cells if c.strip()]
         # "| Time to live (TTL) | 3600 |": the label without its parenthesis.
         label = _PAREN.sub("", filled[0]) if len(filled) == 2 else ""
-        labels = read_labels(f"{label}: {filled[1]}") if len(filled) == 2 else None
+        # ... unless both cells are field names: the header of a two-column table.
+        two = len(filled) == 2 and header_phrase(filled[1]) is None
+        labels = read_labels(f"{label}: {filled[1]}") if two else None
         if labels is not None and len(labels) == 1:  # a two-column table: | Name | x |
             self._labels(labels, number, line)
             return
@@ -413,6 +415,7 @@ class Walker(SpreadRecords, References):
         last_owner: str | None = None
         mention = None
         offset = 0
+        previous = ""
         for sentence in prose.split_sentences(text):
             at = text.find(sentence, offset)
             offset = at + len(sentence) if at >= 0 else offset
@@ -447,13 +450,14 @@ class Walker(SpreadRecords, References):
                 read_here = self._replace_pair(sentence, first, last)
             self._note_request(sentence, first, typed=not read_here)
             if not read_here and self.recent and cues.refers_back(sentence):
-                self._refer_back(sentence, first, last)
+                self._refer_back(sentence, first, last, previous)
             elif not read_here and not self.recent and self.earlier_observed:
                 self._refer_to_earlier(sentence, first, last)
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
             underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
             last_owner = underscored[-1] if underscored else last_owner
             self.last_owner = last_owner
+            previous = sentence
         if mention is not None:
             # The paragraph ended with a whole request: its action does not reach further.
             self.ctx.action, self.ctx.after_issuance = None, False
