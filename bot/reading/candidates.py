@@ -27,6 +27,7 @@ VALIDATION_SUFFIXES = (
 )
 _BARE_SUFFIXES = tuple(s[1:] for s in VALIDATION_SUFFIXES)  # the suffix alone is no value
 _STRIP = "`'\"()[]{}<>,;:!?*"
+_ID_KEY = re.compile(r"""^[ ]*["']?(?:[a-z]+_)?id["']?[ ]?[:=]""", re.I)
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 # "TTL: 300", "TTL ........ 300" (dot leaders), never across a sentence's full stop.
 _TTL = re.compile(r"\bTTL\b(?:\.{2,}|[^0-9.\n]){0,40}?(\d{1,20})", re.I | re.ASCII)
@@ -41,6 +42,8 @@ class Candidate:
 
 
 def candidates(number: int, line: str) -> list[Candidate]:
+    if _ID_KEY.match(line):
+        return []  # "id": "ea2d5eee-…": an API object's identifier, never a record's data
     found = []
     for word in line[:MAX_LINE].replace(",", " ").split():  # CSV cells are words too
         shown = word.strip(_STRIP + ".")

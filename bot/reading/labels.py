@@ -148,7 +148,7 @@ _SLASHED_LABEL = re.compile(
 
 
 # Machine output: `"Name": "x",` (JSON), `"name" = "x"` (Terraform), `- name: x` (YAML).
-_KEYED = re.compile(r"""^[ ]*(?:-[ ]+)?["']([A-Za-z][A-Za-z ]{0,30})["'][ ]?[:=][ ]?""")
+_KEYED = re.compile(r"""^[ ]*(?:-[ ]+)?["']([A-Za-z][A-Za-z _]{0,30})["'][ ]?[:=][ ]?""")
 
 
 _LEADER = re.compile(r"^([ \t]*[A-Za-z][A-Za-z /()_-]{0,40}?)[ \t]*\.{3,}[ \t]*")
@@ -163,7 +163,7 @@ def read_labels(line: str) -> list[tuple[str, str, str]] | None:
         value = line[keyed.end() :].strip().rstrip(",").strip()
         if len(value) > 1 and value[0] == value[-1] == '"':
             value = value[1:-1]  # a JSON or HCL string: its quotes are syntax, not TXT quotes
-        text = f"{keyed.group(1)}: {value}"
+        text = f"{keyed.group(1).replace('_', ' ')}: {value}"  # "txt_name": "txt name"
     text = _SLASHED_LABEL.sub(r"\1", strip_list_marker(text), count=1)
     matches = list(_LABEL.finditer(text))
     if not matches or matches[0].start() != 0:

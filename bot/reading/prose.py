@@ -120,11 +120,14 @@ def _fits(rdtype: str, tok: _Token) -> bool:
         return _ip(tok.text)
     if rdtype == "TXT":
         if tok.quoted:
-            return len(tok.text.strip('"').strip()) >= 3  # not a quoted "@" or "-"
+            inner = tok.text.strip('"').strip()
+            # not a quoted "@" or "-", nor a quoted field name ("the "txt_value" value")
+            return len(inner) >= 3 and not _FIELD_NAME.fullmatch(inner)
         return ("=" in tok.text and "://" not in tok.text) or _random_token(tok.text)
     return False
 
 
+_FIELD_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
 _AS_VALUE = re.compile(
     r"[\"'`]?[ ]+as[ ]+(?:its|the|their)[ ]+(?:target|value|data|content)\b", re.I
 )

@@ -58,6 +58,7 @@ _ROW_SIDES = {
 }
 
 
+_NOTHING = frozenset(("-", "--", "\u2013", "\u2014", "none", "n/a", "na", "nil", "(none)"))
 _HEADER_TYPE = re.compile(r"\b(CNAME|TXT|CAA)\b", re.I)
 
 
@@ -105,6 +106,8 @@ class Table:
 
         def cell(role: str) -> str:
             bare = _REMARK.sub(" ", raw(role)).strip()  # "300 (5 min)", "name (host field: _x)"
+            if bare.lower() in _NOTHING:
+                return ""  # "- (no record today)": an empty cell, said in words
             return bare or raw(role)
 
         name, rdtype, value = cell("name"), cell("type").upper(), cell("value")
@@ -121,7 +124,9 @@ class Table:
             number,
             ttl=ttl_of(cell("ttl")),
             old_value=cell("old") or old,
-            action=action_word(cell("action")) if cell("action") else ("update" if old else None),
+            action=action_word(cell("action"))
+            if cell("action")
+            else ("update" if cell("old") or old else None),
             after_issuance=bool(AFTER_ISSUANCE.search(raw("action"))),
             described=bool(_CURRENT.search(remarks)),  # "x.comodoca.com (current value)"
             mode="observed" if self.published or cell("status").upper() in DONE else "request",
