@@ -1,4 +1,5 @@
-"""A record as written in a ticket (`Mention`), shared token rules, and zone-file lines."""
+"""A record as written in a ticket (`Mention`), shared token rules, zone-file lines, and the
+flag for a part of the ticket the reader failed on."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.models import Action
+from bot.models import Action, Flag, Source
+from bot.records import RecordError, to_name
 
 # How a record is meant: requested, described as already published, or explicitly not wanted.
 Mode = Literal["request", "observed", "negated"]
@@ -133,3 +135,22 @@ def read_zone_line(line: str, number: int) -> Mention | None:
 
 def is_type_word(text: str) -> bool:
     return bool(_TYPE_ONLY.match(text))
+
+
+def safe_name(text: str) -> str | None:
+    try:
+        return to_name(text) if text else None
+    except RecordError:
+        return None
+
+
+def failed_block(first: int, last: int, text: str, exc: Exception) -> Flag:
+    where = f"Line {first}" if first == last else f"Lines {first}-{last}"
+    shown = excerpt(text)
+    return Flag(
+        code="unparsed_record",
+        severity="warn",
+        message=f"{where}: cert-ticket could not read this part of the ticket "
+        f"({type(exc).__name__}): {shown!r}. Read it by hand.",
+        source=Source(first_line=first, last_line=last, excerpt=shown),
+    )

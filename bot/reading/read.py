@@ -14,10 +14,10 @@ from bot.reading.changes import (
 )
 from bot.reading.conversation import Part, parts_of
 from bot.reading.decide import Said, decide
-from bot.reading.mentions import Mention, is_owner_token
+from bot.reading.mentions import Mention, is_owner_token, safe_name
 from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.safety import consistency_flags, unread_flags
-from bot.reading.walker import Walker, safe_name
+from bot.reading.walker import Walker
 from bot.text import PRIVATE_KEY_PLACEHOLDER
 
 # No certificate request needs more lines than this; a longer comment is read this far and

@@ -13,35 +13,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.models import Action, Flag, Observed, Source
-from bot.reading import actions, cues, prose
-from bot.reading.labels import LabelBlock, header_phrase, read_labels
+from bot.models import Action, Flag, Observed
+from bot.reading import cues
+from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import (
     Mention,
     Mode,
-    excerpt,
+    failed_block,
     is_owner_token,
     is_type_word,
     read_zone_line,
+    safe_name,
     strip_list_marker,
 )
+from bot.reading.paragraphs import Paragraphs
 from bot.reading.references import References, unread_request
+from bot.reading.rows import Rows, from_to
 from bot.reading.spread import SpreadRecords
-from bot.reading.tables import Table, aligned_cells, table_cells
-from bot.records import RecordError, to_name
+from bot.reading.tables import Table, table_cells
 
 MAX_LINE = 4000  # longer lines are read only this far: no record is that long
 
 _DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
-_FIRST_WORD = re.compile(r"[^\s,;()]+")
 # JSON/HCL punctuation lines: `{`, `},`, `"ResourceRecord": {`.
 _STRUCTURAL = re.compile(r"""^[ ]*(?:["'][\w ]{1,40}["'][ ]?[:=][ ]?)?[\[\]{}(),]*[ ]*$""")
-_INLINE_DIG = re.compile(
-    r"\bdig[ ]+(?:[+@]\S+[ ]+)*(?:(CNAME|TXT|CAA)[ ]+(\S+\.\S+)|(\S+\.\S+)[ ]+(CNAME|TXT|CAA))",
-    re.I,
-)
-_LISTING = re.compile(r"\b(TXT|CAA)\s+(?:records?|entries|values?)\s*:?\s*$", re.I)
-_BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 
 
 @dataclass
@@ -56,7 +51,7 @@ class _Context:
 
 
 @dataclass
-class Walker(SpreadRecords, References):
+class Walker(Rows, Paragraphs, SpreadRecords, References):
     """Feeds lines one at a time; collects mentions, domains and per-block failures."""
 
     ctx: _Context = field(default_factory=_Context)
@@ -132,7 +127,7 @@ class Walker(SpreadRecords, References):
             return
         labels = read_labels(line)
         if labels is None and self.heading_type is not None:
-            labels = _from_to(line)  # "from: x" / "to: y" under "_acme-challenge.www  CNAME"
+            labels = from_to(line)  # "from: x" / "to: y" under "_acme-challenge.www  CNAME"
         if labels is None and self.open_label is not None:
             role, label = self.open_label  # "Record Value:" on one line, the value on the next
             labels = [(role, label, line.strip())]
@@ -208,326 +203,3 @@ class Walker(SpreadRecords, References):
                 int(m.group(2)) if m.group(2).isascii() and m.group(2).isdigit() else None
             )
         return True
-
-    def _row(self, cells: list[str], number: int, line: str) -> None:
-        filled = [c for c in cells if c.strip()]
-        # "| Time to live (TTL) | 3600 |": the label without its parenthesis.
-        label = _PAREN.sub("", filled[0]) if len(filled) == 2 else ""
-        # ... unless both cells are field names: the header of a two-column table.
-        two = len(filled) == 2 and header_phrase(filled[1]) is None
-        labels = read_labels(f"{label}: {filled[1]}") if two else None
-        if labels is not None and len(labels) == 1:  # a two-column table: | Name | x |
-            self._labels(labels, number, line)
-            return
-        self._end_block()
-        # "| gov.uk | Type: CNAME Name: _acme-challenge.gov.uk Value: x |": a whole record
-        # written as labels inside one cell (an Outlook table with <br> between the fields).
-        labelled = [
-            found
-            for c in filled
-            if (found := read_labels(c)) and {"value", "name"} <= {r for r, _, _ in found}
-        ]
-        if labelled:
-            for found in labelled:
-                self._labels(found, number, line)
-                self._end_block()
-            return
-        if self.table is None:
-            self.table = Table()
-            if self.table.read_header(cells):
-                return
-        mention = self.table.read_row(cells, number)
-        if mention is not None:
-            # A row with old and new values is a request, whatever the lead-in described.
-            self._add(replace(mention, excerpt=line), mode="request" if mention.old_value else None)
-
-    def _arrow_pair(self, number: int, line: str) -> bool:
-        """`_acme-challenge.x -> TOKEN` under "Please create the following TXT records:"
-        (Posh-ACME, hand-written lists): a name and its data, the type from the lead-in."""
-        m = _ARROW_PAIR.match(line)
-        if m is None or self.lead_type is None or not is_owner_token(m.group(1)):
-            return False
-        rdtype, data = self.lead_type, m.group(2).strip("`'\"")
-        if rdtype == "CNAME" and not (is_owner_token(data) and "." in data.rstrip(".")):
-            return False
-        self._end_prose()
-        self._end_block()
-        value = f'"{data}"' if rdtype == "TXT" else data
-        self._add(Mention(m.group(1).strip("`'\""), rdtype, value, number, excerpt=line))
-        return True
-
-    def _csv_row(self, number: int, line: str) -> bool:
-        """A CSV export ("Domain Name,Record Name,Record Type,Record Value" and its rows), as
-        ACM's "Export to CSV" writes it: a header of field names, then rows of as many cells."""
-        if line.count(",") < 2:
-            self.csv = None
-            return False
-        cells = [c.strip().strip('"') for c in line.split(",")]
-        if self.csv is None:
-            header = Table()
-            if header.read_header(cells):
-                self._end_prose()
-                self._end_block()
-                self.csv = (header, len(cells))
-                return True
-            return False
-        table, width = self.csv
-        if len(cells) != width:
-            self.csv = None
-            return False
-        mention = table.read_row(cells, number)
-        if mention is not None:
-            self._add(replace(mention, excerpt=line))
-        return True
-
-    def _aligned_row(self, number: int, line: str) -> bool:
-        """Space-aligned columns: a header row of field names, then rows split the same way."""
-        cells = aligned_cells(line)
-        if cells is None:
-            return False
-        if self.aligned is None:
-            header = Table()
-            if header.read_header(cells):
-                self._end_prose()
-                self._end_block()
-                self.aligned = header
-                return True
-            return False
-        mention = self.aligned.read_row(cells, number)
-        if mention is not None:
-            self._add(replace(mention, excerpt=line))
-        return True
-
-    def _labels(self, labels: list[tuple[str, str, str]], number: int, line: str) -> None:
-        for role, label, raw in labels:
-            value, remark = _remark(raw)
-            if role == "domain" and value.strip("'\"`").startswith("_"):
-                role = "name"  # acme.sh: "Domain: '_acme-challenge.example'" is the record's name
-            first = _FIRST_WORD.match(value)
-            if role == "domain":
-                self._set_domain(first.group() if first else "")
-            elif role == "zone":
-                self.ctx.zone = safe_name(first.group()) if first else None
-            elif role == "action":
-                if self.block.has(role) or self.block.has("name"):
-                    self._end_block()
-                self.block.add(role, label, value, number, line)
-            elif role != "other":
-                if self.block.has(role):
-                    self._end_block()
-                if role == "name" and remark:
-                    self.block.hint = _domain_in(remark)
-                self.block.add(role, label, value, number, line)
-                ttl = prose.ttl_in(remark) if remark else None
-                if ttl is not None and not self.block.has("ttl"):  # "(TTL: 1800, ...)"
-                    self.block.add("ttl", "ttl", str(ttl), number, line)
-
-    def _end_block(self) -> None:
-        block, self.block = self.block, LabelBlock()
-        if block.fields and not block.has("name") and self.heading_name is not None:
-            name, number = self.heading_name  # the name stood alone above its fields
-            block.fields["name"], block.labels["name"] = name, "name"
-            block.line, block.lines = number, [name, *block.lines]
-        if block.fields:
-            self.heading_name = self.heading_type = None
-        mention = block.to_mention()
-        if mention is not None:
-            hint = block.hint
-            mention = replace(mention, origin_hint=hint) if hint else mention
-            # Current and new values together ask for an update, whatever the lead-in said.
-            self._add(mention, mode="request" if mention.old_value else None)
-
-    def _context_from(self, line: str, number: int) -> None:
-        if any(c.isalpha() for c in line):  # a rule of dashes keeps the lead-in's type
-            typed = {w.strip(",;:()").upper() for w in line.split()} & {"TXT", "CNAME"}
-            lead = line.rstrip().endswith(":") and len(typed) == 1
-            self.lead_type = typed.pop() if lead else None
-        intro = cues.introduces(line)
-        if intro:
-            words = line.replace(",", " ").split()
-            rdtype = next((w.upper() for w in words if is_type_word(w)), None)
-            if rdtype and rdtype != self.loose.get("type"):
-                self.loose = {"type": rdtype}
-            self.loose["expect"] = intro
-            named = [w.strip("`'\",;:()") for w in words if w.startswith(("_", "`_", "'_", '"_'))]
-            if intro == "value" and named and is_owner_token(named[0]):
-                self.loose["name"] = named[0]  # "update the _acme-challenge CNAME ... to:"
-                self.loose["first"] = str(number)
-                self.loose["excerpt"] = " ".join(line.split())
-                self.loose["said"] = "yes"  # the excerpt is the sentence that names it
-        mode = cues.mode_of(line)
-        action = actions.action_cue(line)
-        words = [w.strip(",;:()`'\"") for w in line.split()]
-        # A line holding a record (a type word and a name), not prose that names a type.
-        record_line = any(is_type_word(w) for w in words) and any(
-            is_owner_token(w) and "." in w.rstrip(".") for w in words
-        )
-        heading = len(line.split()) <= 3  # "1) assets.example", "For gov.uk:"
-        if not self.paragraph and not record_line and not heading:  # lists keep their lead-in
-            self.lead_ttl = None
-            if mode is None:
-                self.ctx.mode = "request"  # a new paragraph that says nothing: back to requests
-            if action is None:  # nor does an earlier paragraph's verb reach past this one
-                self.ctx.action, self.ctx.after_issuance = None, False
-        if mode is not None:
-            self.ctx.mode = mode
-        if action is not None:
-            self.ctx.action = action
-            self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(line))
-        for name in cues.domains_named(line):
-            self._set_domain(name)
-        listed = _LISTING.search(line)
-        if listed and not _INLINE_DIG.search(line):  # "gov.uk currently has these TXT records:"
-            names = [w.strip("`'\",;:()") for w in line[: listed.start()].split()]
-            owners = [n for n in names if is_owner_token(n) and "." in n.rstrip(".")]
-            if owners:
-                self.listing = (owners[-1], listed.group(1).upper())
-        inline = _INLINE_DIG.search(line)
-        if inline:  # "(from `dig +short CAA hmrc.gov.uk`):" - the lines below are its answer
-            rdtype = (inline.group(1) or inline.group(4)).upper()
-            self.dig = ((inline.group(2) or inline.group(3)).strip("`'\"(),:"), rdtype)
-        zone = cues.zone_named(line)
-        if zone:
-            self.ctx.zone_said = safe_name(zone)
-
-    def _set_domain(self, text: str) -> None:
-        name = safe_name(text.strip("`'\".,;:()"))
-        if name and not name.startswith("_") and not name.startswith("*"):
-            self.ctx.domain = name
-            self.domains.append(name)
-
-    def _end_prose(self) -> None:
-        if not self.paragraph:
-            return
-        lines, self.paragraph = self.paragraph, []
-        first, last = lines[0][0], lines[-1][0]
-        try:
-            self._read_paragraph(lines)
-        except Exception as exc:
-            text = " ".join(line.strip() for _, line in lines)
-            self.flags.append(failed_block(first, last, text, exc))
-
-    def _read_paragraph(self, lines: list[tuple[int, str]]) -> None:
-        text = "\n".join(line for _, line in lines)
-        starts = [0]
-        for _, line in lines[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
-        last_owner: str | None = None
-        mention = None
-        offset = 0
-        previous = ""
-        for sentence in prose.split_sentences(text):
-            at = text.find(sentence, offset)
-            offset = at + len(sentence) if at >= 0 else offset
-            first = _line_at(lines, starts, max(at, 0))
-            last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
-            mode = cues.mode_of(sentence, lead_in=False)
-            read_here = False
-            for clause in prose.split_clauses(sentence):
-                mention = prose.read_sentence(clause, first, last_owner, self.last_owner)
-                if (
-                    mention is not None
-                    and mention.value is None
-                    and sentence.rstrip().endswith(":")
-                ):
-                    mention = None  # "the old TXT on gov.uk can now be deleted:" leads in
-                if mention is not None:
-                    read_here = True
-                    excerpt = " ".join(sentence.split())
-                    # "do not add the TXT …; instead add a CNAME …": a negation just before a
-                    # record speaks for it, whatever the sentence goes on to ask.
-                    start = max(at, 0) + max(sentence.find(clause), 0)
-                    where = clause.find(mention.name)
-                    end = start + (where if where > 0 else len(clause))
-                    near = cues.mode_of(text[max(0, end - _NEAR) : end], lead_in=False)
-                    own = near if near == "negated" else None
-                    self._add(
-                        replace(mention, last_line=last, excerpt=excerpt),
-                        mode=own or mode or mention.mode,
-                        structured=False,
-                    )
-            if not read_here:
-                read_here = self._replace_pair(sentence, first, last)
-            self._note_request(sentence, first, typed=not read_here)
-            if not read_here and self.recent and cues.refers_back(sentence):
-                self._refer_back(sentence, first, last, previous)
-            elif not read_here and not self.recent and self.earlier_observed:
-                self._refer_to_earlier(sentence, first, last)
-            owners = [w.strip("`'\",;:()") for w in sentence.split()]
-            underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
-            last_owner = underscored[-1] if underscored else last_owner
-            self.last_owner = last_owner
-            previous = sentence
-        if mention is not None:
-            # The paragraph ended with a whole request: its action does not reach further.
-            self.ctx.action, self.ctx.after_issuance = None, False
-        elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
-            said = " ".join(text.split())
-            ttl = prose.ttl_in(said)
-            self.lead_ttl = ttl  # "give it a TTL of 300:"
-            if ttl is not None and self.recent and prose.BOTH.search(said):
-                # "keep the TTL short on both, 120 seconds": for the records just shown.
-                for i in self.recent:
-                    if i < len(self.mentions) and self.mentions[i].ttl is None:
-                        self.mentions[i] = replace(self.mentions[i], ttl=ttl)
-
-
-_FROM_TO_LINE = re.compile(
-    r"^[ \t]*(from|to|old|new|was|now|currently)[ \t]*:[ \t]*(\S+)[ \t]*$", re.I
-)
-
-
-def _from_to(line: str) -> list[tuple[str, str, str]] | None:
-    """ "from: x" / "to: y" as the current and new value of the record named above."""
-    m = _FROM_TO_LINE.match(line)
-    if not m:
-        return None
-    word = m.group(1).lower()
-    role = "old" if word in ("from", "old", "was", "currently") else "value"
-    return [(role, word, m.group(2))]
-
-
-_ARROW_PAIR = re.compile(r"^[ \t]*(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})[ \t]*$")
-_PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
-_NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
-
-
-def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:
-    index = 0
-    for i, start in enumerate(starts):
-        if start <= pos:
-            index = i
-    return lines[index][0]
-
-
-def _remark(value: str) -> tuple[str, str]:
-    """A label's value without remarks in brackets, and the remarks ("(zone www.gov.uk)")."""
-    remarks = [m.group(1) or m.group(2) or "" for m in _BRACKETED.finditer(value)]
-    return _BRACKETED.sub(" ", value).strip(), " ".join(remarks)
-
-
-def _domain_in(remark: str) -> str | None:
-    for word in remark.replace(",", " ").split():
-        word = word.strip("`'\".;:")
-        if "." in word and not word.startswith("_") and is_owner_token(word):
-            return word
-    return None
-
-
-def safe_name(text: str) -> str | None:
-    try:
-        return to_name(text) if text else None
-    except RecordError:
-        return None
-
-
-def failed_block(first: int, last: int, text: str, exc: Exception) -> Flag:
-    where = f"Line {first}" if first == last else f"Lines {first}-{last}"
-    shown = excerpt(text)
-    return Flag(
-        code="unparsed_record",
-        severity="warn",
-        message=f"{where}: cert-ticket could not read this part of the ticket "
-        f"({type(exc).__name__}): {shown!r}. Read it by hand.",
-        source=Source(first_line=first, last_line=last, excerpt=shown),
-    )

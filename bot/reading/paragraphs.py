@@ -1,0 +1,201 @@
+"""Prose of a comment, a paragraph at a time: the context a line sets (mode, action, domain,
+zone, a listing's owner, an inline dig), and the records its sentences ask for. A mixin of
+`Walker` (bot/reading/walker.py), whose state it reads and changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.models import Flag, Observed
+from bot.reading import actions, cues, prose
+from bot.reading.mentions import (
+    Mention,
+    Mode,
+    failed_block,
+    is_owner_token,
+    is_type_word,
+    safe_name,
+)
+
+_INLINE_DIG = re.compile(
+    r"\bdig[ ]+(?:[+@]\S+[ ]+)*(?:(CNAME|TXT|CAA)[ ]+(\S+\.\S+)|(\S+\.\S+)[ ]+(CNAME|TXT|CAA))",
+    re.I,
+)
+_LISTING = re.compile(r"\b(TXT|CAA)\s+(?:records?|entries|values?)\s*:?\s*$", re.I)
+_NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
+
+
+class Paragraphs:
+    if TYPE_CHECKING:
+        from bot.reading.walker import _Context
+
+        ctx: _Context
+        mentions: list[Mention]
+        domains: list[str]
+        flags: list[Flag]
+        paragraph: list[tuple[int, str]]
+        recent: list[int]
+        loose: dict[str, str]
+        lead_ttl: int | None
+        lead_type: str | None
+        last_owner: str | None
+        listing: tuple[str, str] | None
+        dig: tuple[str | None, str | None] | None
+        earlier_observed: tuple[Observed, ...]
+
+        def _add(
+            self, mention: Mention, mode: Mode | None = None, structured: bool = True
+        ) -> None: ...
+
+        def _replace_pair(self, sentence: str, first: int, last: int) -> bool: ...
+
+        def _note_request(self, sentence: str, first: int, typed: bool) -> None: ...
+
+        def _refer_back(self, sentence: str, first: int, last: int, previous: str = "") -> None: ...
+
+        def _refer_to_earlier(self, sentence: str, first: int, last: int) -> None: ...
+
+    def _context_from(self, line: str, number: int) -> None:
+        if any(c.isalpha() for c in line):  # a rule of dashes keeps the lead-in's type
+            typed = {w.strip(",;:()").upper() for w in line.split()} & {"TXT", "CNAME"}
+            lead = line.rstrip().endswith(":") and len(typed) == 1
+            self.lead_type = typed.pop() if lead else None
+        intro = cues.introduces(line)
+        if intro:
+            words = line.replace(",", " ").split()
+            rdtype = next((w.upper() for w in words if is_type_word(w)), None)
+            if rdtype and rdtype != self.loose.get("type"):
+                self.loose = {"type": rdtype}
+            self.loose["expect"] = intro
+            named = [w.strip("`'\",;:()") for w in words if w.startswith(("_", "`_", "'_", '"_'))]
+            if intro == "value" and named and is_owner_token(named[0]):
+                self.loose["name"] = named[0]  # "update the _acme-challenge CNAME ... to:"
+                self.loose["first"] = str(number)
+                self.loose["excerpt"] = " ".join(line.split())
+                self.loose["said"] = "yes"  # the excerpt is the sentence that names it
+        mode = cues.mode_of(line)
+        action = actions.action_cue(line)
+        words = [w.strip(",;:()`'\"") for w in line.split()]
+        # A line holding a record (a type word and a name), not prose that names a type.
+        record_line = any(is_type_word(w) for w in words) and any(
+            is_owner_token(w) and "." in w.rstrip(".") for w in words
+        )
+        heading = len(line.split()) <= 3  # "1) assets.example", "For gov.uk:"
+        if not self.paragraph and not record_line and not heading:  # lists keep their lead-in
+            self.lead_ttl = None
+            if mode is None:
+                self.ctx.mode = "request"  # a new paragraph that says nothing: back to requests
+            if action is None:  # nor does an earlier paragraph's verb reach past this one
+                self.ctx.action, self.ctx.after_issuance = None, False
+        if mode is not None:
+            self.ctx.mode = mode
+        if action is not None:
+            self.ctx.action = action
+            self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(line))
+        for name in cues.domains_named(line):
+            self._set_domain(name)
+        listed = _LISTING.search(line)
+        if listed and not _INLINE_DIG.search(line):  # "gov.uk currently has these TXT records:"
+            names = [w.strip("`'\",;:()") for w in line[: listed.start()].split()]
+            owners = [n for n in names if is_owner_token(n) and "." in n.rstrip(".")]
+            if owners:
+                self.listing = (owners[-1], listed.group(1).upper())
+        inline = _INLINE_DIG.search(line)
+        if inline:  # "(from `dig +short CAA hmrc.gov.uk`):" - the lines below are its answer
+            rdtype = (inline.group(1) or inline.group(4)).upper()
+            self.dig = ((inline.group(2) or inline.group(3)).strip("`'\"(),:"), rdtype)
+        zone = cues.zone_named(line)
+        if zone:
+            self.ctx.zone_said = safe_name(zone)
+
+    def _set_domain(self, text: str) -> None:
+        name = safe_name(text.strip("`'\".,;:()"))
+        if name and not name.startswith("_") and not name.startswith("*"):
+            self.ctx.domain = name
+            self.domains.append(name)
+
+    def _end_prose(self) -> None:
+        if not self.paragraph:
+            return
+        lines, self.paragraph = self.paragraph, []
+        first, last = lines[0][0], lines[-1][0]
+        try:
+            self._read_paragraph(lines)
+        except Exception as exc:
+            text = " ".join(line.strip() for _, line in lines)
+            self.flags.append(failed_block(first, last, text, exc))
+
+    def _read_paragraph(self, lines: list[tuple[int, str]]) -> None:
+        text = "\n".join(line for _, line in lines)
+        starts = [0]
+        for _, line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        last_owner: str | None = None
+        mention = None
+        offset = 0
+        previous = ""
+        for sentence in prose.split_sentences(text):
+            at = text.find(sentence, offset)
+            offset = at + len(sentence) if at >= 0 else offset
+            first = _line_at(lines, starts, max(at, 0))
+            last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
+            mode = cues.mode_of(sentence, lead_in=False)
+            read_here = False
+            for clause in prose.split_clauses(sentence):
+                mention = prose.read_sentence(clause, first, last_owner, self.last_owner)
+                if (
+                    mention is not None
+                    and mention.value is None
+                    and sentence.rstrip().endswith(":")
+                ):
+                    mention = None  # "the old TXT on gov.uk can now be deleted:" leads in
+                if mention is not None:
+                    read_here = True
+                    excerpt = " ".join(sentence.split())
+                    # "do not add the TXT …; instead add a CNAME …": a negation just before a
+                    # record speaks for it, whatever the sentence goes on to ask.
+                    start = max(at, 0) + max(sentence.find(clause), 0)
+                    where = clause.find(mention.name)
+                    end = start + (where if where > 0 else len(clause))
+                    near = cues.mode_of(text[max(0, end - _NEAR) : end], lead_in=False)
+                    own = near if near == "negated" else None
+                    self._add(
+                        replace(mention, last_line=last, excerpt=excerpt),
+                        mode=own or mode or mention.mode,
+                        structured=False,
+                    )
+            if not read_here:
+                read_here = self._replace_pair(sentence, first, last)
+            self._note_request(sentence, first, typed=not read_here)
+            if not read_here and self.recent and cues.refers_back(sentence):
+                self._refer_back(sentence, first, last, previous)
+            elif not read_here and not self.recent and self.earlier_observed:
+                self._refer_to_earlier(sentence, first, last)
+            owners = [w.strip("`'\",;:()") for w in sentence.split()]
+            underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
+            last_owner = underscored[-1] if underscored else last_owner
+            self.last_owner = last_owner
+            previous = sentence
+        if mention is not None:
+            # The paragraph ended with a whole request: its action does not reach further.
+            self.ctx.action, self.ctx.after_issuance = None, False
+        elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
+            said = " ".join(text.split())
+            ttl = prose.ttl_in(said)
+            self.lead_ttl = ttl  # "give it a TTL of 300:"
+            if ttl is not None and self.recent and prose.BOTH.search(said):
+                # "keep the TTL short on both, 120 seconds": for the records just shown.
+                for i in self.recent:
+                    if i < len(self.mentions) and self.mentions[i].ttl is None:
+                        self.mentions[i] = replace(self.mentions[i], ttl=ttl)
+
+
+def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= pos:
+            index = i
+    return lines[index][0]

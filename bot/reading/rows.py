@@ -1,0 +1,202 @@
+"""Structured lines of a comment: table rows (pipe, CSV, space-aligned), label blocks
+("Name: x" / "Type: CNAME" / "Value: y", two-column tables, labels inside one cell) and
+`name -> value` lists. A mixin of `Walker` (bot/reading/walker.py), whose state it reads and
+changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.reading import prose
+from bot.reading.labels import LabelBlock, header_phrase, read_labels
+from bot.reading.mentions import Mention, Mode, is_owner_token, safe_name
+from bot.reading.tables import Table, aligned_cells
+
+_FIRST_WORD = re.compile(r"[^\s,;()]+")
+_BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
+
+
+_ARROW_PAIR = re.compile(r"^[ \t]*(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})[ \t]*$")
+_PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
+
+
+class Rows:
+    if TYPE_CHECKING:
+        from bot.reading.walker import _Context
+
+        ctx: _Context
+        table: Table | None
+        aligned: Table | None
+        csv: tuple[Table, int] | None
+        lead_type: str | None
+        block: LabelBlock
+        heading_name: tuple[str, int] | None
+        heading_type: str | None
+
+        def _add(
+            self, mention: Mention, mode: Mode | None = None, structured: bool = True
+        ) -> None: ...
+
+        def _end_prose(self) -> None: ...
+
+        def _set_domain(self, text: str) -> None: ...
+
+    def _row(self, cells: list[str], number: int, line: str) -> None:
+        filled = [c for c in cells if c.strip()]
+        # "| Time to live (TTL) | 3600 |": the label without its parenthesis.
+        label = _PAREN.sub("", filled[0]) if len(filled) == 2 else ""
+        # ... unless both cells are field names: the header of a two-column table.
+        two = len(filled) == 2 and header_phrase(filled[1]) is None
+        labels = read_labels(f"{label}: {filled[1]}") if two else None
+        if labels is not None and len(labels) == 1:  # a two-column table: | Name | x |
+            self._labels(labels, number, line)
+            return
+        self._end_block()
+        # "| gov.uk | Type: CNAME Name: _acme-challenge.gov.uk Value: x |": a whole record
+        # written as labels inside one cell (an Outlook table with <br> between the fields).
+        labelled = [
+            found
+            for c in filled
+            if (found := read_labels(c)) and {"value", "name"} <= {r for r, _, _ in found}
+        ]
+        if labelled:
+            for found in labelled:
+                self._labels(found, number, line)
+                self._end_block()
+            return
+        if self.table is None:
+            self.table = Table()
+            if self.table.read_header(cells):
+                return
+        mention = self.table.read_row(cells, number)
+        if mention is not None:
+            # A row with old and new values is a request, whatever the lead-in described.
+            self._add(replace(mention, excerpt=line), mode="request" if mention.old_value else None)
+
+    def _arrow_pair(self, number: int, line: str) -> bool:
+        """`_acme-challenge.x -> TOKEN` under "Please create the following TXT records:"
+        (Posh-ACME, hand-written lists): a name and its data, the type from the lead-in."""
+        m = _ARROW_PAIR.match(line)
+        if m is None or self.lead_type is None or not is_owner_token(m.group(1)):
+            return False
+        rdtype, data = self.lead_type, m.group(2).strip("`'\"")
+        if rdtype == "CNAME" and not (is_owner_token(data) and "." in data.rstrip(".")):
+            return False
+        self._end_prose()
+        self._end_block()
+        value = f'"{data}"' if rdtype == "TXT" else data
+        self._add(Mention(m.group(1).strip("`'\""), rdtype, value, number, excerpt=line))
+        return True
+
+    def _csv_row(self, number: int, line: str) -> bool:
+        """A CSV export ("Domain Name,Record Name,Record Type,Record Value" and its rows), as
+        ACM's "Export to CSV" writes it: a header of field names, then rows of as many cells."""
+        if line.count(",") < 2:
+            self.csv = None
+            return False
+        cells = [c.strip().strip('"') for c in line.split(",")]
+        if self.csv is None:
+            header = Table()
+            if header.read_header(cells):
+                self._end_prose()
+                self._end_block()
+                self.csv = (header, len(cells))
+                return True
+            return False
+        table, width = self.csv
+        if len(cells) != width:
+            self.csv = None
+            return False
+        mention = table.read_row(cells, number)
+        if mention is not None:
+            self._add(replace(mention, excerpt=line))
+        return True
+
+    def _aligned_row(self, number: int, line: str) -> bool:
+        """Space-aligned columns: a header row of field names, then rows split the same way."""
+        cells = aligned_cells(line)
+        if cells is None:
+            return False
+        if self.aligned is None:
+            header = Table()
+            if header.read_header(cells):
+                self._end_prose()
+                self._end_block()
+                self.aligned = header
+                return True
+            return False
+        mention = self.aligned.read_row(cells, number)
+        if mention is not None:
+            self._add(replace(mention, excerpt=line))
+        return True
+
+    def _labels(self, labels: list[tuple[str, str, str]], number: int, line: str) -> None:
+        for role, label, raw in labels:
+            value, remark = _remark(raw)
+            if role == "domain" and value.strip("'\"`").startswith("_"):
+                role = "name"  # acme.sh: "Domain: '_acme-challenge.example'" is the record's name
+            first = _FIRST_WORD.match(value)
+            if role == "domain":
+                self._set_domain(first.group() if first else "")
+            elif role == "zone":
+                self.ctx.zone = safe_name(first.group()) if first else None
+            elif role == "action":
+                if self.block.has(role) or self.block.has("name"):
+                    self._end_block()
+                self.block.add(role, label, value, number, line)
+            elif role != "other":
+                if self.block.has(role):
+                    self._end_block()
+                if role == "name" and remark:
+                    self.block.hint = _domain_in(remark)
+                self.block.add(role, label, value, number, line)
+                ttl = prose.ttl_in(remark) if remark else None
+                if ttl is not None and not self.block.has("ttl"):  # "(TTL: 1800, ...)"
+                    self.block.add("ttl", "ttl", str(ttl), number, line)
+
+    def _end_block(self) -> None:
+        block, self.block = self.block, LabelBlock()
+        if block.fields and not block.has("name") and self.heading_name is not None:
+            name, number = self.heading_name  # the name stood alone above its fields
+            block.fields["name"], block.labels["name"] = name, "name"
+            block.line, block.lines = number, [name, *block.lines]
+        if block.fields:
+            self.heading_name = self.heading_type = None
+        mention = block.to_mention()
+        if mention is not None:
+            hint = block.hint
+            mention = replace(mention, origin_hint=hint) if hint else mention
+            # Current and new values together ask for an update, whatever the lead-in said.
+            self._add(mention, mode="request" if mention.old_value else None)
+
+
+_FROM_TO_LINE = re.compile(
+    r"^[ \t]*(from|to|old|new|was|now|currently)[ \t]*:[ \t]*(\S+)[ \t]*$", re.I
+)
+
+
+def from_to(line: str) -> list[tuple[str, str, str]] | None:
+    """ "from: x" / "to: y" as the current and new value of the record named above."""
+    m = _FROM_TO_LINE.match(line)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    role = "old" if word in ("from", "old", "was", "currently") else "value"
+    return [(role, word, m.group(2))]
+
+
+def _remark(value: str) -> tuple[str, str]:
+    """A label's value without remarks in brackets, and the remarks ("(zone www.gov.uk)")."""
+    remarks = [m.group(1) or m.group(2) or "" for m in _BRACKETED.finditer(value)]
+    return _BRACKETED.sub(" ", value).strip(), " ".join(remarks)
+
+
+def _domain_in(remark: str) -> str | None:
+    for word in remark.replace(",", " ").split():
+        word = word.strip("`'\".;:")
+        if "." in word and not word.startswith("_") and is_owner_token(word):
+            return word
+    return None
