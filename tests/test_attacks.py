@@ -71,8 +71,6 @@ def test_the_corpus_has_enough_attacks_and_near_misses() -> None:
 # Read wrongly today, each loudly (a warn or block says to read the ticket) and with nothing
 # hostile drafted; strict, so a fix shows up as an unexpected pass to remove from this list.
 KNOWN_MISREADS = {
-    "022-url-txt-at-acme-challenge": "reads a second TXT ('verification link') from the prose "
-    "around the record: an extra unexpected_value, beside the ambiguous_request block",
     "040-https-rr-at-apex": "dnspython refuses the ECH parameter, so the HTTPS record is "
     "unparsed_record (warn), not unexpected_type",
 }

@@ -121,13 +121,15 @@ def _fits(rdtype: str, tok: _Token) -> bool:
     if rdtype == "TXT":
         if tok.quoted:
             inner = tok.text.strip('"').strip()
-            # not a quoted "@" or "-", nor a quoted field name ("the "txt_value" value")
+            # not a quoted "@" or "-", nor a name for something ("the "txt_value" value")
             return len(inner) >= 3 and not _FIELD_NAME.fullmatch(inner)
         return ("=" in tok.text and "://" not in tok.text) or _random_token(tok.text)
     return False
 
 
-_FIELD_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
+# A quoted field name ("txt_value") or a few plain words ("verification link"): what a
+# sentence calls something, never a record's data (which has digits, "=" or a token).
+_FIELD_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+|[A-Za-z]+(?: [A-Za-z]+){0,5}")
 _AS_VALUE = re.compile(
     r"[\"'`]?[ ]+as[ ]+(?:its|the|their)[ ]+(?:target|value|data|content)\b", re.I
 )
