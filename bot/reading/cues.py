@@ -32,7 +32,8 @@ _DESCRIBES = re.compile(
     r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference|"
     r"looking\s+at\s+(?:public\s+)?dns|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
     r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way|"
-    r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing)\b",
+    r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing|"
+    r"(?:was|were)\s+(?:added|created|published|set\s+up)\s+(?:for|by|in|last|during|when))\b",
     re.I,
 )
 

@@ -25,6 +25,7 @@ _INLINE_DIG = re.compile(
     re.I,
 )
 _LISTING = re.compile(r"\b(TXT|CAA)\s+(?:records?|entries|values?)\s*:?\s*$", re.I)
+_ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+")
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
 
@@ -41,6 +42,7 @@ class Paragraphs:
         loose: dict[str, str]
         lead_ttl: int | None
         lead_type: str | None
+        item_later: bool
         last_owner: str | None
         listing: tuple[str, str] | None
         dig: tuple[str | None, str | None] | None
@@ -59,6 +61,10 @@ class Paragraphs:
         def _refer_to_earlier(self, sentence: str, first: int, last: int) -> None: ...
 
     def _context_from(self, line: str, number: int) -> None:
+        if _ITEM_START.match(line):
+            self.item_later = False  # "3. After the certificate is issued: ..." starts anew
+        if actions.AFTER_ISSUANCE.search(line):
+            self.item_later = True
         if any(c.isalpha() for c in line):  # a rule of dashes keeps the lead-in's type
             typed = {w.strip(",;:()").upper() for w in line.split()} & {"TXT", "CNAME"}
             lead = line.rstrip().endswith(":") and len(typed) == 1

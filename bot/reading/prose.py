@@ -291,9 +291,12 @@ def _values(
         return [(i, f"{m.group(1)} {m.group(2).lower()} {m.group(3)}")]
     cued: list[tuple[int, str]] = []
     plain: list[tuple[int, str]] = []
+    zone_line = _zone_line_owner(tokens, t)
     for i in usable:
         if not _fits(rdtype, tokens[i]):
             continue
+        if zone_line and i < t and i >= t - 3:
+            continue  # "it reads NAME CNAME VALUE": NAME owns the record, it is not its data
         before = {tokens[j].word for j in range(max(0, i - 3), i)}
         value = clean_data(rdtype, tokens[i].text)
         colon = sentence[max(0, tokens[i].start - 3) : tokens[i].start].rstrip().endswith(":")
@@ -318,7 +321,7 @@ def _values(
             or (rdtype == "TXT" and tokens[i].quoted)
         ):
             cued.append((i, value))
-        elif i == t + 1 and _zone_line_owner(tokens, t):
+        elif i == t + 1 and zone_line:
             plain.append((i, value))  # "NAME TYPE VALUE" written inside a sentence
     found = sorted(cued + [p for p in plain if p[0] < (cued[0][0] if cued else len(tokens))])
     return found[:2]

@@ -39,6 +39,7 @@ class References:
         pending: list[tuple[int, str, str]]
         earlier_types: frozenset[str]
         earlier_observed: tuple[Observed, ...]
+        item_later: bool
 
         def _add(
             self, mention: Mention, mode: Mode | None = None, structured: bool = True
@@ -134,9 +135,11 @@ class References:
         until the certificate is issued. Once it has, delete them" (`previous` sentence)."""
         note = " ".join(sentence.split())  # a sentence may run over lines
         before = " ".join(previous.split())
+        said_before = self.item_later or bool(
+            actions.AFTER_ISSUANCE.search(before) or _UNTIL_ISSUED.search(before)
+        )
         later = bool(actions.AFTER_ISSUANCE.search(note)) or bool(
-            _ONCE_IT.search(note)
-            and (actions.AFTER_ISSUANCE.search(before) or _UNTIL_ISSUED.search(before))
+            _ONCE_IT.search(note) and said_before
         )
         ttl = prose.ttl_in(note)
         parts = cues.clauses(sentence)

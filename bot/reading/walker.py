@@ -62,6 +62,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     aligned: Table | None = None
     csv: tuple[Table, int] | None = None  # a CSV header read, and its number of cells
     lead_type: str | None = None  # the one type a lead-in line named ("these TXT records:")
+    item_later: bool = False  # this list item or paragraph said "after it is issued"
     block: LabelBlock = field(default_factory=LabelBlock)
     paragraph: list[tuple[int, str]] = field(default_factory=list)
     dig: tuple[str | None, str | None] | None = None  # in a dig paste: (name, type) asked
@@ -99,6 +100,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             if self.dig is None:
                 self.aligned = self.csv = None
                 self._end_prose()
+                self.item_later = False  # after the paragraph it spoke for is read
             return
         if _STRUCTURAL.match(line):
             return  # JSON/HCL punctuation (`{`, `},`, `"ResourceRecord": {`): no text to read
