@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bot.models import DnsChange, Extraction, Flag, Observed, Ticket
 from bot.reading import cues
 from bot.reading.changes import (
@@ -37,7 +35,6 @@ def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
 
 def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extraction:
     """`read`, for a ticket already split into its comments (`parts_of`)."""
-    parts = _with_quoted_earlier(parts)
     flags: list[Flag] = []
     said: list[Said] = []
     domains: list[str] = []
@@ -210,30 +207,6 @@ def _over_limit(part: Part, count: int, what: str, limit: int) -> Flag:
 
 def _lines_to_read(part: Part) -> list[tuple[int, str]]:
     return [(i + part.first_line, line) for i, line in enumerate(part.new_lines)]
-
-
-def _with_quoted_earlier(parts: list[Part]) -> list[Part]:
-    """A single mail whose new text withdraws part of the mail it quotes ("please disregard
-    the TXT record from my email this morning"): the quoted mail is read as the earlier
-    comment it was, so that the withdrawal applies to it and what remains is still asked."""
-    if len(parts) != 1 or not parts[0].single or parts[0].history >= len(parts[0].lines):
-        return parts
-    part = parts[0]
-    if not cues.withdraws_earlier("\n".join(part.new_lines))[0]:
-        return parts
-    quoted = _quoted_request(part)[part.history :]
-    if not quoted:
-        return parts
-    earlier = Part(
-        comment_id=None,
-        role=part.role,
-        author=part.author,
-        lines=tuple(text for _, text in quoted),
-        history=len(quoted),
-        single=False,
-        first_line=quoted[0][0],
-    )
-    return [earlier, replace(part, single=False)]
 
 
 def _quoted_request(part: Part) -> list[tuple[int, str]]:
