@@ -83,6 +83,7 @@ _DEADLINE = re.compile(
 
 
 _WHITESPACE = re.compile(r"\s+")
+_HEADER_LINE = re.compile(r"^[ \t>]*(?:from|to|cc|bcc|sent|reply-to):[^\n]*$", re.I | re.M)
 
 
 def read_signals(subject: str, text: str, extraction: Extraction) -> Signals:
@@ -96,7 +97,9 @@ def read_signals(subject: str, text: str, extraction: Extraction) -> Signals:
     # One space for every run of white space: no pattern below needs more, and a long run
     # would otherwise make the patterns that allow space between words quadratic.
     whole = _WHITESPACE.sub(" ", f"{subject}\n{text}")
-    emails = tuple(dict.fromkeys(m.lower() for m in _CONSTRUCTED_MAILBOX.findall(whole)))
+    # A mailbox in a forwarded mail's From:/To: line is who sent it, not an approval address.
+    addressed = _WHITESPACE.sub(" ", _HEADER_LINE.sub("", text))
+    emails = tuple(dict.fromkeys(m.lower() for m in _CONSTRUCTED_MAILBOX.findall(addressed)))
     urls = tuple(dict.fromkeys(m.rstrip(".,;)") for m in _HTTP_VALIDATION.findall(whole)))
     return Signals(
         classification=_classify(whole, extraction, emails, urls),

@@ -212,6 +212,11 @@ _WITHDRAW_TYPE = re.compile(
 )
 
 
+# "you don't need the _acme-challenge.www.gov.uk record at all": that one record withdrawn.
+_NOT_NEEDED_NAME = re.compile(
+    r"\b(?:do\s+not|don't|no\s+longer)\s+need\s+(?:the\s+)?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)",
+    re.I,
+)
 _SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)\.?(?![\w-])", re.I)
 
 
@@ -223,7 +228,9 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     m = _WITHDRAW_EARLIER.search(text)
     if not m:
         typed = {t.upper() for t in _WITHDRAW_TYPE.findall(text)}
-        return (True, frozenset(typed)) if typed else (False, None)
+        named = {n.lower().rstrip(".") + "." for n in _NOT_NEEDED_NAME.findall(text)}
+        scope = typed | named
+        return (True, frozenset(scope)) if scope else (False, None)
     scope = _SCOPE_END.split(m.group(0), maxsplit=1)[0]
     types = {t.upper() for t in _TYPE_WORDS.findall(scope)}
     names = {n.lower() + "." for n in _SCOPE_NAME.findall(scope) if "_" in n or n.count(".") > 1}

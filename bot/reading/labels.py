@@ -84,7 +84,7 @@ _CONTEXT_LABELS: dict[str, tuple[str, ...]] = {
     "domain": ("domain", "domains", "common name", "san", "sans"),
     "zone": ("zone", "dns zone", "zone name", "hosted zone"),
     "other": ("ticket", "priority", "expires", "expiry", "issuer", "ca"),
-    "status": ("status", "validation status", "validationstatus"),
+    "status": ("status", "validation status", "validationstatus", "renewal status"),
 }
 _LABEL_KEYS = {
     phrase: role

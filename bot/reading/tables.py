@@ -70,6 +70,7 @@ class Table:
     # The type the header names when no column holds it: "Host name (CNAME)", "TXT value".
     type_hint: str | None = None
     published: bool = False  # the value column says what is there now, not what to set
+    status_columns: list[int] = field(default_factory=list)
 
     def read_header(self, cells: list[str]) -> bool:
         roles = {header_phrase(c): i for i, c in enumerate(cells) if header_phrase(c)}
@@ -79,10 +80,18 @@ class Table:
             self.published = True
         if "value" in roles and ("name" in roles or "type" in roles):
             self.columns = {k: v for k, v in roles.items() if k}
+            self.status_columns = [i for i, c in enumerate(cells) if header_phrase(c) == "status"]
             named = {t.upper() for c in cells for t in _HEADER_TYPE.findall(c)}
             self.type_hint = named.pop() if len(named) == 1 else None
             return True
         return False
+
+    def _done(self, cells: list[str]) -> bool:
+        """ACM's "Success" in every status column: published, nothing to ask ("Validation
+        status: Success" beside "Renewal status: Pending validation" still asks)."""
+        states = [cells[i].strip() for i in self.status_columns if i < len(cells)]
+        said = [s.upper() for s in states if s and s.lower() not in _NOTHING]
+        return bool(said) and all(s in DONE for s in said)
 
     def read_row(self, cells: list[str], number: int) -> Mention | None:
         if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
@@ -129,7 +138,7 @@ class Table:
             else ("update" if cell("old") or old else None),
             after_issuance=bool(AFTER_ISSUANCE.search(raw("action"))),
             described=bool(_CURRENT.search(remarks)),  # "x.comodoca.com (current value)"
-            mode="observed" if self.published or cell("status").upper() in DONE else "request",
+            mode="observed" if self.published or self._done(cells) else "request",
         )
 
 

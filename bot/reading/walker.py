@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.models import Action, Flag, Observed
-from bot.reading import cues
-from bot.reading.labels import LabelBlock, read_labels
+from bot.reading import actions, cues
+from bot.reading.labels import LabelBlock, keeps, read_labels
 from bot.reading.mentions import (
     Mention,
     Mode,
@@ -34,6 +34,16 @@ from bot.reading.tables import Table, table_cells
 
 MAX_LINE = 4000  # longer lines are read only this far: no record is that long
 
+_PUBLISHED_NOTE = re.compile(
+    r"\b(?:published|exists|existing|live|in\s+place|currently|already\s+there)\b", re.I
+)
+_KEEP_NOTE = re.compile(
+    r"\b(?:leave|keep|retain)\b[^;]{0,20}?\b(?:as\s+it\s+is|as\s+is|in\s+place|alone)\b"
+    r"|\bno\s+change\b|\bunchanged\b",
+    re.I,
+)
+_ZONE_COMMENT = re.compile(r"^[ \t]*;+[ \t]*(\S.{0,300})$")
+_HOST_SAYS = re.compile(r"^[ \t]*(\S{1,253}) has (CAA|TXT|caa|txt) record (\S.{0,500})$")
 _DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
 # JSON/HCL punctuation lines: `{`, `},`, `"ResourceRecord": {`.
 _STRUCTURAL = re.compile(r"""^[ ]*(?:["'][\w ]{1,40}["'][ ]?[:=][ ]?)?[\[\]{}(),]*[ ]*$""")
@@ -63,6 +73,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     csv: tuple[Table, int] | None = None  # a CSV header read, and its number of cells
     lead_type: str | None = None  # the one type a lead-in line named ("these TXT records:")
     item_later: bool = False  # this list item or paragraph said "after it is issued"
+    zone_note: str | None = None  # a zone-file comment, for the record line below it
     block: LabelBlock = field(default_factory=LabelBlock)
     paragraph: list[tuple[int, str]] = field(default_factory=list)
     dig: tuple[str | None, str | None] | None = None  # in a dig paste: (name, type) asked
@@ -115,16 +126,31 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.table = None  # a table ends at text; a blank line between rows does not end it
         if self._csv_row(number, line) or self._aligned_row(number, line):
             return
+        note = _ZONE_COMMENT.match(line)
+        if note:  # "; published today - remove once issued": says how the next line is meant
+            self.zone_note = note.group(1)
+            return
+        host = _HOST_SAYS.match(line)
+        if host:  # `host -t CAA x` output: "x has CAA record 0 issue "y"" - what is published
+            name, rdtype, data = host.group(1), host.group(2).upper(), host.group(3)
+            self._end_prose()
+            self._add(Mention(name, rdtype, data.strip(), number, excerpt=line), mode="observed")
+            return
         zone_line = read_zone_line(line, number)
         if zone_line is not None:
             self._end_prose()
             self._end_block()
+            note_text, self.zone_note = self.zone_note, None
+            if note_text is not None:
+                self._annotated(zone_line, note_text)
+                return
             # "Please do not add gov.uk. TXT "…" that we sent; instead add:" - the words before
             # the record say how it is meant, whatever the lead-in at the end of the line says.
             before = line[: max(line.find(zone_line.name), 0)]
             negated = before.strip() and cues.mode_of(before, lead_in=False) == "negated"
             self._add(zone_line, mode="negated" if negated else None)
             return
+        self.zone_note = None
         if self._arrow_pair(number, line):
             return
         labels = read_labels(line)
@@ -193,6 +219,20 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         self._answered(self.mentions[-1])
         if mention.described and mention.value is not None:
             self.mentions.append(replace(self.mentions[-1], mode="observed", described=False))
+
+    def _annotated(self, mention: Mention, note: str) -> None:
+        """A zone-file line under its comment: "; add now", "; published today - leave as it
+        is", "; published today - remove once the certificate has been issued"."""
+        keep = keeps(note) or bool(_KEEP_NOTE.search(note))
+        published = keep or bool(_PUBLISHED_NOTE.search(note))
+        action = None if keep else actions.action_cue(note)
+        if published:
+            self._add(mention, mode="observed")
+        if action == "delete":
+            later = bool(actions.AFTER_ISSUANCE.search(note))
+            self._add(replace(mention, action="delete", after_issuance=later), mode="request")
+        elif not published:
+            self._add(replace(mention, action=action or mention.action))
 
     def _directive(self, line: str) -> bool:
         m = _DIRECTIVE.match(line)
