@@ -19,7 +19,10 @@ from bot.ticketfile import read_ticket_file
 from bot.triage import triage
 from bot.zones import DirectoryZones
 
-ATTACKS = Path(__file__).resolve().parent / "fixtures" / "attacks"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# attacks: 58 cases (49 exact on first run); attacks2: 10 more, written a session later
+# (7 exact on first run, one legitimate CNAME misread as a delete and drafted).
+ATTACK_DIRS = (FIXTURES / "attacks", FIXTURES / "attacks2")
 TRUST_CODES = frozenset(
     (
         "untrusted_author",
@@ -35,7 +38,10 @@ SUFFIXES = (".txt", ".html", ".eml", ".json")
 
 def _cases() -> list[Path]:
     return sorted(
-        p for p in ATTACKS.iterdir() if p.suffix in SUFFIXES and not p.name.endswith(".expect.json")
+        p
+        for folder in ATTACK_DIRS
+        for p in folder.iterdir()
+        if p.suffix in SUFFIXES and not p.name.endswith(".expect.json")
     )
 
 
@@ -73,6 +79,10 @@ def test_the_corpus_has_enough_attacks_and_near_misses() -> None:
 KNOWN_MISREADS = {
     "040-https-rr-at-apex": "dnspython refuses the ECH parameter, so the HTTPS record is "
     "unparsed_record (warn), not unexpected_type",
+    "706-font-size-zero-table-cell": "the visible table row ends in a 'Permanent - leave in "
+    "place' cell and is not read (unread_value, no_changes_found): the CNAME is not drafted",
+    "707-cleanup-deletes-www-cname": "the writer expects unexpected_type beside "
+    "touches_service_record on the www.gov.uk delete; a service record gets only the latter",
 }
 
 

@@ -35,7 +35,9 @@ _ADD = re.compile(
     re.I,
 )
 _NEGATED = re.compile(
-    r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$|\bno\s+(?:\w+\s+){0,5}$", re.I
+    r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:no|nothing)\s+(?:\w+\s+){0,5}$",
+    re.I,
 )
 # "a subscription that was deleted in October": something that happened, not a request.
 # "... I've dropped the column", "we removed it ourselves": the writer's own doing.

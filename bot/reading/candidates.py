@@ -27,6 +27,14 @@ VALIDATION_SUFFIXES = (
 )
 _BARE_SUFFIXES = tuple(s[1:] for s in VALIDATION_SUFFIXES)  # the suffix alone is no value
 _STRIP = "`'\"()[]{}<>,;:!?*"
+_MOVED = re.compile(
+    r"\b(?:belongs?\s+on|wrong\s+(?:host|name|record)|should\s+(?:be|go)\s+(?:on|at)|"
+    r"move\s+it\s+to|not\s+on)\b",
+    re.I,
+)
+_VALIDATION_NAME = re.compile(
+    r"(?<![\w.-])(_(?:acme-challenge|dnsauth)(?:\.[a-z0-9-]{1,63}){2,})", re.I
+)
 _ID_KEY = re.compile(r"""^[ ]*["']?(?:[a-z]+_)?id["']?[ ]?[:=]""", re.I)
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 # "TTL: 300", "TTL ........ 300" (dot leaders), never across a sentence's full stop.
@@ -50,6 +58,11 @@ def candidates(number: int, line: str) -> list[Candidate]:
         text = shown.lower()
         if _is_candidate(shown, text):
             found.append(Candidate(number, text, shown))
+    if _MOVED.search(line):  # "it belongs on _acme-challenge.www.gov.uk, not on …": a name
+        found += [  # correction; the name must end up in a record, else a person reads it
+            Candidate(number, name.lower().rstrip("."), name)
+            for name in _VALIDATION_NAME.findall(line)
+        ]
     found += [Candidate(number, m.group(1).lower(), m.group(0)) for m in _CAA.finditer(line)]
     found += [Candidate(number, f"ttl {m.group(1)}", m.group(0)) for m in _TTL.finditer(line)]
     return found
@@ -60,6 +73,7 @@ def _is_candidate(shown: str, text: str) -> bool:
         return False
     if text.endswith(VALIDATION_SUFFIXES) and not text.startswith(_BARE_SUFFIXES):
         return True
+
     if "verification=" in text and len(text.split("=", 1)[1]) >= 8:
         return True
     return bool(_TOKEN.match(shown)) and _looks_random(shown)

@@ -17,6 +17,7 @@ _NEGATED = re.compile(
     r"should\s+not|shouldn't|must\s+not)\s+(?:\w+\s+){0,3}?"
     r"(?:add|adding|create|creating|publish|set\s+up|put|change|update|touch|remove|removing|"
     r"delete|deleting|replace|replacing|undo|drop)\b"
+    r"|\bnothing\s+(?:\w+\s+){0,5}?(?:delet|remov|chang|add)\w*"
     r"|\b(?:ignore|disregard|disregarding|ignoring)\b"
     r"|\b(?:withdraw|cancel|retract)(?:s|ed|ing)?\b",
     re.I,
