@@ -178,6 +178,8 @@ _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(?!#fff\b|#ffffff\b|white
 
 
 def _hides(element: lxml.html.HtmlElement) -> bool:
+    if not element.attrib:  # most elements: nothing that could hide them
+        return False
     if element.get("hidden") is not None:
         return True
     style = str(element.get("style") or "")[:2000]
