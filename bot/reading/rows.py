@@ -73,8 +73,11 @@ class Rows:
                 return
         mention = self.table.read_row(cells, number)
         if mention is not None:
-            # A row with old and new values is a request, whatever the lead-in described.
-            self._add(replace(mention, excerpt=line), mode="request" if mention.old_value else None)
+            # A row with old and new values, or whose status says it is still to be done
+            # ("Missing - please add"), is a request, whatever the lead-in described.
+            pending = bool(self.table.status_columns) and mention.mode == "request"
+            asks = mention.old_value or pending
+            self._add(replace(mention, excerpt=line), mode="request" if asks else None)
 
     def _arrow_pair(self, number: int, line: str) -> bool:
         """`_acme-challenge.x -> TOKEN` under "Please create the following TXT records:"

@@ -59,6 +59,32 @@ _ROW_SIDES = {
 
 
 _NOTHING = frozenset(("-", "--", "\u2013", "\u2014", "none", "n/a", "na", "nil", "(none)"))
+
+
+def _state_done(state: str) -> bool:
+    """A status cell saying the record is in place: ACM's "Success", "✔ Present - no action";
+    never "Pending validation" or "✖ Missing - please add"."""
+    words = re.sub(r"[^a-z ]", " ", state.lower()).split()
+    if not words or _PENDING_WORDS & set(words):
+        return False
+    return state.strip().upper() in DONE or bool(_DONE_WORDS & set(words))
+
+
+_DONE_WORDS = frozenset(
+    (
+        "success",
+        "present",
+        "published",
+        "valid",
+        "validated",
+        "verified",
+        "issued",
+        "active",
+        "live",
+        "ok",
+    )
+)
+_PENDING_WORDS = frozenset(("pending", "missing", "add", "required", "failed", "absent", "todo"))
 _HEADER_TYPE = re.compile(r"\b(CNAME|TXT|CAA)\b", re.I)
 
 
@@ -90,8 +116,8 @@ class Table:
         """ACM's "Success" in every status column: published, nothing to ask ("Validation
         status: Success" beside "Renewal status: Pending validation" still asks)."""
         states = [cells[i].strip() for i in self.status_columns if i < len(cells)]
-        said = [s.upper() for s in states if s and s.lower() not in _NOTHING]
-        return bool(said) and all(s in DONE for s in said)
+        said = [s for s in states if s and s.lower() not in _NOTHING]
+        return bool(said) and all(_state_done(s) for s in said)
 
     def read_row(self, cells: list[str], number: int) -> Mention | None:
         if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
@@ -139,6 +165,7 @@ class Table:
             after_issuance=bool(AFTER_ISSUANCE.search(raw("action"))),
             described=bool(_CURRENT.search(remarks)),  # "x.comodoca.com (current value)"
             mode="observed" if self.published or self._done(cells) else "request",
+            zone=cell("zone") or None,  # "| Zone | Host |": the host is relative to this zone
         )
 
 
