@@ -35,6 +35,8 @@ _VALUE_CUES = frozenset(
         "pointing",
         "points",
         "point",
+        "resolves",
+        "resolving",
         "=",
     )
 )

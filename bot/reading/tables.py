@@ -147,7 +147,10 @@ class Table:
 
         name, rdtype, value = cell("name"), cell("type").upper(), cell("value")
         if not rdtype and "type" not in self.columns:
-            rdtype = self.type_hint or ""
+            # The header names it ("Host name (CNAME)"), or a cell of the row does ("DNS CNAME"
+            # under "Method").
+            in_row = {t.upper() for c in cells for t in _HEADER_TYPE.findall(c)}
+            rdtype = self.type_hint or (in_row.pop() if len(in_row) == 1 else "")
         if not name or not value or not rdtype or not is_type_word(rdtype):
             return None
         old, new = split_old_new(value)
