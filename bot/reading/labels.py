@@ -30,6 +30,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "type": ("type", "record type", "rr type", "rrtype"),
     "value": (
         "value",
+        "values",
         "data",
         "content",
         "target",
@@ -197,6 +198,7 @@ class LabelBlock:
     last_line: int = 0
     lines: list[str] = field(default_factory=list)
     hint: str | None = None  # a domain named in a remark beside the name
+    method: str = ""  # Fastly's API "type": "managed-dns" / "managed-http-a"
 
     def has(self, role: str) -> bool:
         return role in self.fields
@@ -211,6 +213,8 @@ class LabelBlock:
         self.last_line = number
 
     def to_mention(self) -> Mention | None:
+        if self.method.startswith("managed-http"):
+            return None  # Fastly lists its HTTP alternative beside every DNS challenge
         mention = self._mention()
         if mention is not None and self.fields.get("status", "").upper() in DONE:
             mention.mode = "observed"  # ACM "ValidationStatus": "SUCCESS": it is in place

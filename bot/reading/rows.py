@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.reading import prose
 from bot.reading.labels import LabelBlock, header_phrase, read_labels
-from bot.reading.mentions import Mention, Mode, is_owner_token, safe_name
+from bot.reading.mentions import Mention, Mode, is_owner_token, is_type_word, safe_name
 from bot.reading.tables import Table, aligned_cells
 
 _FIRST_WORD = re.compile(r"[^\s,;()]+")
@@ -138,9 +138,18 @@ class Rows:
 
     def _labels(self, labels: list[tuple[str, str, str]], number: int, line: str) -> None:
         for role, label, raw in labels:
+            if role == "value":
+                raw = _one_item(raw)  # "values": ["x.fastly-validations.com"] (Fastly's API)
             value, remark = _remark(raw)
             if role == "domain" and value.strip("'\"`").startswith("_"):
                 role = "name"  # acme.sh: "Domain: '_acme-challenge.example'" is the record's name
+            if role == "type" and not is_type_word(value.strip("'\"` ").upper()):
+                # Fastly's API: "type": "managed-dns" names the method; "record_type" the type.
+                # Each challenge object starts with it: the one before is complete.
+                if self.block.fields:
+                    self._end_block()
+                self.block.method = value.strip("'\"` ").lower()
+                continue
             first = _FIRST_WORD.match(value)
             if role == "domain":
                 self._set_domain(first.group() if first else "")
@@ -203,3 +212,11 @@ def _domain_in(remark: str) -> str | None:
         if "." in word and not word.startswith("_") and is_owner_token(word):
             return word
     return None
+
+
+def _one_item(value: str) -> str:
+    """A JSON list of one string (`["x"]`) as that string; anything else as it is."""
+    inner = value.strip().rstrip(",")
+    if inner.startswith("[") and inner.endswith("]") and inner.count(",") == 0:
+        return inner[1:-1].strip().strip("\"'")
+    return value
