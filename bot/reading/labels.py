@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from bot.models import Action
-from bot.reading.mentions import Mention, clean_data, is_type_word, strip_list_marker, ttl_of
+from bot.reading.mentions import (
+    Mention,
+    clean_data,
+    is_owner_token,
+    is_type_word,
+    strip_list_marker,
+    ttl_of,
+)
 
 _HEADERS: dict[str, tuple[str, ...]] = {
     "name": (
@@ -31,6 +38,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "value": (
         "value",
         "values",
+        "records",
         "data",
         "content",
         "target",
@@ -152,12 +160,14 @@ _SLASHED_LABEL = re.compile(
 _KEYED = re.compile(r"""^[ ]*(?:-[ ]+)?["']([A-Za-z][A-Za-z _]{0,30})["'][ ]?[:=][ ]?""")
 
 
+_PLAN_MARK = re.compile(r"^[ \t]*[~+-][ \t]+(?=[a-z_]{2,30}[ \t]*=)")
 _LEADER = re.compile(r"^([ \t]*[A-Za-z][A-Za-z /()_-]{0,40}?)[ \t]*\.{3,}[ \t]*")
 
 
 def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     """[(role, label, value)] when the line starts with a known label, else None."""
     line = _LEADER.sub(r"\1: ", line, count=1)  # "TTL ........ 300": a label and its value
+    line = _PLAN_MARK.sub("", line, count=1)  # Terraform plan: "~ name = ..." / "+ ttl = 300"
     keyed = _KEYED.match(line)
     text = line
     if keyed:
@@ -262,4 +272,6 @@ class LabelBlock:
             return label.split()[0].upper()
         if label in _CNAME_LABELS:
             return "CNAME"
+        if label in ("records", "values") and is_owner_token(value) and "." in value:
+            return "CNAME"  # a host name as a record's data: a CNAME target
         return "TXT" if value.startswith('"') or "=" in value else ""

@@ -20,6 +20,7 @@ _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 
 
 _ARROW_PAIR = re.compile(r"^[ \t]*(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})[ \t]*$")
+_LIST_ITEM = re.compile(r'^[ \t]*([+-]?)[ \t]*"([^"]{1,300})",?[ \t]*$')
 _PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
 
 
@@ -35,6 +36,7 @@ class Rows:
         block: LabelBlock
         heading_name: tuple[str, int] | None
         heading_type: str | None
+        open_list: tuple[str, str, list[tuple[str, str]]] | None
 
         def _add(
             self, mention: Mention, mode: Mode | None = None, structured: bool = True
@@ -138,9 +140,16 @@ class Rows:
 
     def _labels(self, labels: list[tuple[str, str, str]], number: int, line: str) -> None:
         for role, label, raw in labels:
+            if role == "value" and raw.strip() == "[":
+                self.open_list = (role, label, [])  # Terraform: records = [ ... ] below
+                continue
+            if raw.strip().startswith("(known after apply)"):
+                continue  # Terraform plan: not known yet, says nothing
             if role == "value":
                 raw = _one_item(raw)  # "values": ["x.fastly-validations.com"] (Fastly's API)
             value, remark = _remark(raw)
+            if role in ("name", "type", "ttl") and len(value) > 1 and value[0] == value[-1] == '"':
+                value = value[1:-1]  # HCL: name = "x"; its quotes are syntax
             if role == "domain" and value.strip("'\"`").startswith("_"):
                 role = "name"  # acme.sh: "Domain: '_acme-challenge.example'" is the record's name
             if role == "type" and not is_type_word(value.strip("'\"` ").upper()):
@@ -168,6 +177,27 @@ class Rows:
                 ttl = prose.ttl_in(remark) if remark else None
                 if ttl is not None and not self.block.has("ttl"):  # "(TTL: 1800, ...)"
                     self.block.add("ttl", "ttl", str(ttl), number, line)
+
+    def _list_item(self, number: int, line: str) -> bool:
+        """A line of a list a label opened (`records = [` in a Terraform plan): `- "old"`,
+        `+ "new"` or `"value"`, until `]`; one new value (and one old) go to the block."""
+        assert self.open_list is not None
+        role, label, items = self.open_list
+        if line.strip().startswith("]"):
+            self.open_list = None
+            new = [v for sign, v in items if sign != "-"]
+            old = [v for sign, v in items if sign == "-"]
+            if len(new) == 1:
+                self.block.add(role, label, new[0], number, line)
+            if len(old) == 1:
+                self.block.add("old", label, old[0], number, line)
+            return True
+        item = _LIST_ITEM.match(line)
+        if item is None:
+            self.open_list = None  # not a list after all: read the line as usual
+            return False
+        items.append((item.group(1), item.group(2)))
+        return True
 
     def _end_block(self) -> None:
         block, self.block = self.block, LabelBlock()

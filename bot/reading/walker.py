@@ -74,6 +74,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     lead_type: str | None = None  # the one type a lead-in line named ("these TXT records:")
     item_later: bool = False  # this list item or paragraph said "after it is issued"
     zone_note: str | None = None  # a zone-file comment, for the record line below it
+    open_list: tuple[str, str, list[tuple[str, str]]] | None = None  # `records = [` open
     block: LabelBlock = field(default_factory=LabelBlock)
     paragraph: list[tuple[int, str]] = field(default_factory=list)
     dig: tuple[str | None, str | None] | None = None  # in a dig paste: (name, type) asked
@@ -112,6 +113,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self.aligned = self.csv = None
                 self._end_prose()
                 self.item_later = False  # after the paragraph it spoke for is read
+            return
+        if self.open_list is not None and self._list_item(number, line):
             return
         if _STRUCTURAL.match(line):
             return  # JSON/HCL punctuation (`{`, `},`, `"ResourceRecord": {`): no text to read
