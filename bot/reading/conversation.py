@@ -14,6 +14,10 @@ from bot.reading.quoted import history_start
 from bot.text import visible_and_hidden
 
 MAX_GAP = 16
+# No certificate request needs more lines than this; a longer comment is read this far and
+# the rest is flagged, so a hostile ticket costs bounded time.
+MAX_LINES = 5_000
+MAX_RECORDS = 200  # records read from one comment; certificate tickets ask for a handful
 _LONG_SPACE = re.compile(f" {{{MAX_GAP + 1},}}")
 
 
