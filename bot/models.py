@@ -115,6 +115,9 @@ class Extraction(Frozen):
     flags: tuple[Flag, ...] = ()
     domains: tuple[str, ...] = ()
     observed: tuple[Observed, ...] = ()
+    # Records asked for whose data dnspython refused (each has an `unparsed_record` flag):
+    # their name and type still go through the trust rules. Never drafted.
+    refused: tuple[DnsChange, ...] = ()
 
 
 class Signals(Frozen):

@@ -64,6 +64,11 @@ def decide(
             verdict = verdict.model_copy(update={"blocked": True})
         verdicts.append(verdict)
         flags.extend(change_flags)
+    for refused in extraction.refused:  # data unreadable; name and type still judged
+        if in_suffixes(refused.name, app.suffixes):
+            flags.extend(
+                f for f in trust_flags(refused, signals, app.trust) if f.severity == "block"
+            )
     flags.extend(ticket_flags(extraction, signals, facts, owners))
     flags = sorted(dict.fromkeys(flags), key=lambda f: _SEVERITY_ORDER[f.severity])
     partial = Triage(

@@ -366,3 +366,17 @@ def test_the_jisc_modal_says_what_it_leaves_out(app: AppConfig) -> None:
     notes = json.dumps(view)
     assert "Left out of this draft" in notes and "fastly-validati0ns" in notes
     assert "unexpected_target" in notes
+
+
+def test_a_record_whose_data_cannot_be_read_is_still_judged_by_its_type(app: AppConfig) -> None:
+    text = (
+        f"Please add:\n_acme-challenge.gov.uk. CNAME {TOKEN}.fastly-validations.com.\n"
+        'gov.uk. HTTPS 1 . alpn="h3" ech="not-base64!"\n'
+    )
+    result = triage(
+        Ticket(id="1", subject="TLS", text=text), DirectoryZones(app.owners(), app.suffixes), app
+    )
+    found = {(f.code, f.severity, f.name) for f in result.flags}
+    assert ("unparsed_record", "warn", None) in found
+    assert ("unexpected_type", "block", "gov.uk.") in found
+    assert [v.change.type for v in result.verdicts] == ["CNAME"]  # never a change, never drafted

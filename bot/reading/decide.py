@@ -27,6 +27,7 @@ class Said:
     change: DnsChange | None = None
     observed: Observed | None = None
     negated: DnsChange | None = None
+    refused: DnsChange | None = None  # asked for, but its data could not be read
 
 
 @dataclass

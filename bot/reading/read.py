@@ -6,6 +6,8 @@ from bot.models import DnsChange, Extraction, Flag, Observed, Ticket
 from bot.reading import cues
 from bot.reading.changes import (
     Author,
+    resolve_owner,
+    source_of,
     to_change,
     to_observed,
     unparsed_flag,
@@ -102,6 +104,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         flags.insert(0, _private_key_flag())
     names = [validated_domain(c.name) for c in decision.changes]
     return Extraction(
+        refused=tuple(x.refused for x in [*said, *untrusted] if x.refused is not None),
         changes=tuple(decision.changes),
         flags=tuple(flags),
         domains=tuple(dict.fromkeys([*domains, *names])),
@@ -169,10 +172,29 @@ def _said(
         change = to_change(mention, zone, author)
     except Exception as exc:  # malformed data or a reader bug: said, never a crash
         flags.append(unparsed_flag(mention, exc, author))
-        return None
+        refused = _refused(mention, zone, author)
+        return Said(index, refused=refused) if refused is not None else None
     if mention.mode == "negated":
         return Said(index, negated=change)
     return Said(index, change=change)
+
+
+def _refused(mention: Mention, zone: str, author: Author) -> DnsChange | None:
+    """A requested record whose data could not be read, as name and type only (no value),
+    so the trust rules can still judge it ("an HTTPS record at gov.uk")."""
+    if mention.mode != "request":
+        return None
+    try:
+        name = resolve_owner(mention, zone)
+        return DnsChange(
+            action=mention.action or "add",
+            name=name,
+            type=mention.rdtype,
+            value=None,
+            source=source_of(mention, author),
+        )
+    except Exception:  # no owner either: the unparsed_record flag says it all
+        return None
 
 
 def _one_per_line(flags: list[Flag]) -> list[Flag]:
