@@ -26,6 +26,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.drafts import blocking_codes
 from bot.models import ChangeVerdict, Draft, Flag, Source, Triage
 
 # Shared ids: the listeners in slack_app.py register exactly these.
@@ -145,8 +146,8 @@ def _change(v: ChangeVerdict, flags: tuple[Flag, ...] = ()) -> SectionBlock:
     if c.source is not None:
         lines.append(_where(c.source))
     if v.blocked:
-        codes = [f.code for f in flags if f.severity == "block" and f.name == c.name]
-        why = f" by {', '.join(dict.fromkeys(codes))}" if codes else ""
+        codes = blocking_codes(flags, c.name)
+        why = f" by {', '.join(codes)}" if codes else ""
         lines.append(f"⛔ blocked{why}: left out of every draft")
     return _section("\n".join(lines))
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.checks import is_done
 from bot.config import AppConfig
-from bot.models import ChangeVerdict, Draft, Triage
+from bot.models import ChangeVerdict, Draft, Flag, Triage
 from bot.records import zone_line
 
 _ACTION_HEADINGS = (
@@ -74,6 +74,11 @@ def jisc_request(triage: Triage, app: AppConfig) -> Draft | None:
     )
 
 
+def blocking_codes(flags: Sequence[Flag], name: str) -> list[str]:
+    """The codes of the block flags at a name, each once: why a change there is held."""
+    return list(dict.fromkeys(f.code for f in flags if f.severity == "block" and f.name == name))
+
+
 def left_out(triage: Triage) -> tuple[str, ...]:
     """The Jisc changes a draft leaves out: blocked (with the flags that block them) or
     already live."""
@@ -84,8 +89,9 @@ def left_out(triage: Triage) -> tuple[str, ...]:
             continue
         record = " ".join(x for x in (c.action, c.name, c.type, c.value) if x)
         if v.blocked:
-            codes = [f.code for f in triage.flags if f.severity == "block" and f.name == c.name]
-            why = "blocked: " + (", ".join(dict.fromkeys(codes)) or "see the triage")
+            why = "blocked: " + (
+                ", ".join(blocking_codes(triage.flags, c.name)) or "see the triage"
+            )
         else:
             why = "already live"
         lines.append(f"{record} ({why})")
