@@ -1,0 +1,204 @@
+"""The words of a sentence, and what each could be in a record: a name, a type, data of a
+type (a host name, an address, a TXT value or a CA's token), and which of them a sentence
+gives as the record's data and owner. Used by bot/reading/prose.py."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+
+from bot.reading.mentions import clean_data, is_owner_token
+
+TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"(?:\s+"(?:[^"\\\n]|\\.)*")*|[^\s"]+')
+TYPE = re.compile(r"^(?:CNAME|TXT|CAA|AAAA|NS|MX|DS|cname|txt|caa|aaaa|Cname|Txt)$")
+_CAA_DATA = re.compile(r'\b(\d{1,3})\s+(issue|issuewild|iodef)\s+("[^"\n]{0,255}"|[^\s"]+)', re.I)
+_PUNCT = "`'()[]<>{},;:!?"
+_VALUE_CUES = frozenset(
+    (
+        "value",
+        "values",
+        "target",
+        "content",
+        "contents",
+        "data",
+        "containing",
+        "contain",
+        "reads",
+        "text",
+        "read",
+        "pointing",
+        "points",
+        "point",
+        "resolves",
+        "resolving",
+        "=",
+    )
+)
+_NAME_CUES = frozenset(("called", "named", "at", "for", "on", "to", "name", "host", "hostname"))
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    quoted: bool
+
+    @property
+    def word(self) -> str:
+        return self.text.lower().strip(_PUNCT)
+
+
+def tokens_of(sentence: str) -> list[Token]:
+    tokens = []
+    for m in TOKEN.finditer(sentence):
+        raw = m.group()
+        quoted = raw.startswith('"')
+        text = raw if quoted or raw in ("->", "=>") else raw.strip(_PUNCT)
+        tokens.append(Token(text, m.start(), quoted))
+    return tokens
+
+
+def is_name(tok: Token) -> bool:
+    t = tok.text
+    return (
+        not tok.quoted and "/" not in t and "@" not in t[1:] and is_owner_token(t) and not is_ip(t)
+    )
+
+
+def is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text.rstrip("."))
+    except ValueError:
+        return False
+    return True
+
+
+def fits(rdtype: str, tok: Token) -> bool:
+    """Could this token be record data of this type?"""
+    if rdtype in ("CNAME", "NS", "MX"):
+        return is_name(tok) and "." in tok.text.rstrip(".")
+    if rdtype in ("A", "AAAA"):
+        return is_ip(tok.text)
+    if rdtype == "TXT":
+        if tok.quoted:
+            inner = tok.text.strip('"').strip()
+            # not a quoted "@" or "-", nor a name for something ("the "txt_value" value")
+            return len(inner) >= 3 and not _FIELD_NAME.fullmatch(inner)
+        return ("=" in tok.text and "://" not in tok.text) or random_token(tok.text)
+    return False
+
+
+# A quoted field name ("txt_value") or a few plain words ("verification link"): what a
+# sentence calls something, never a record's data (which has digits, "=" or a token).
+_FIELD_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+|[A-Za-z]+(?: [A-Za-z]+){0,5}")
+
+
+_AS_VALUE = re.compile(
+    r"[\"'`]?[ ]+as[ ]+(?:its|the|their)[ ]+(?:target|value|data|content)\b", re.I
+)
+
+
+_RANDOM = re.compile(r"[A-Za-z0-9_-]{16,255}")
+
+
+def random_token(text: str) -> bool:
+    """A CA's token written without quotes (DigiCert's 32 characters, ACME's 43): letters and
+    digits mixed, so never a word."""
+    return (
+        bool(_RANDOM.fullmatch(text))
+        and any(c.isdigit() for c in text)
+        and any(c.isalpha() for c in text)
+    )
+
+
+def zone_line_owner(tokens: list[Token], t: int) -> bool:
+    """`NAME [TTL] [IN] TYPE VALUE` written inside a sentence ("Please add: NAME 300 IN ...")."""
+    j = t - 1
+    while j >= 0 and (tokens[j].text.upper() == "IN" or tokens[j].text.isdecimal()) and j > t - 3:
+        j -= 1
+    return j >= 0 and is_name(tokens[j])
+
+
+def is_type_at(tokens: list[Token], i: int) -> bool:
+    tok = tokens[i]
+    if tok.quoted:
+        return False
+    if TYPE.match(tok.text):
+        return True
+    following = tokens[i + 1].word if i + 1 < len(tokens) else ""
+    return tok.text in ("A", "AAAA") and following in ("record", "records")
+
+
+def values_in(
+    sentence: str, tokens: list[Token], usable: list[int], t: int, rdtype: str
+) -> list[tuple[int, str]]:
+    if rdtype == "CAA":
+        m = _CAA_DATA.search(sentence)
+        if not m:
+            return []
+        i = next(j for j, tok in enumerate(tokens) if tok.start >= m.start())
+        return [(i, f"{m.group(1)} {m.group(2).lower()} {m.group(3)}")]
+    cued: list[tuple[int, str]] = []
+    plain: list[tuple[int, str]] = []
+    zone_line = zone_line_owner(tokens, t)
+    for i in usable:
+        if not fits(rdtype, tokens[i]):
+            continue
+        if zone_line and i < t and i >= t - 3:
+            continue  # "it reads NAME CNAME VALUE": NAME owns the record, it is not its data
+        before = {tokens[j].word for j in range(max(0, i - 3), i)}
+        value = clean_data(rdtype, tokens[i].text)
+        colon = sentence[max(0, tokens[i].start - 3) : tokens[i].start].rstrip().endswith(":")
+        introduced = (
+            i > 0
+            and colon
+            and tokens[i - 1].word
+            in (
+                "record",
+                "records",
+            )
+        )  # Fastly: "add the following CNAME record: x.fastly-validations.com"
+        # "a CNAME to X", "CNAME pointing to X": the type right before "to"
+        typed_to = i >= 2 and tokens[i - 1].word == "to" and i - 2 == t
+        end = tokens[i].start + len(tokens[i].text)
+        named_after = _AS_VALUE.match(sentence, end) is not None  # "X as its target"
+        if (
+            before & _VALUE_CUES
+            or introduced
+            or typed_to
+            or named_after
+            or (rdtype == "TXT" and tokens[i].quoted)
+        ):
+            cued.append((i, value))
+        elif i == t + 1 and zone_line:
+            plain.append((i, value))  # "NAME TYPE VALUE" written inside a sentence
+    found = sorted(cued + [p for p in plain if p[0] < (cued[0][0] if cued else len(tokens))])
+    return found[:2]
+
+
+def split_label(tokens: list[Token], i: int) -> bool:
+    """`_acme challenge.www.gov.uk`: a label and a name with only a space between them."""
+    tok = tokens[i]
+    if not tok.text.startswith("_") or "." in tok.text or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return nxt.start == tok.start + len(tok.text) + 1 and is_name(nxt) and not nxt.quoted
+
+
+def owner_in(tokens: list[Token], usable: list[int], t: int, taken: set[int]) -> int | None:
+    names = [i for i in usable if i not in taken and is_name(tokens[i])]
+    underscored = [i for i in names if tokens[i].text.startswith("_")]
+    if underscored:  # a validation owner is the record's name whatever stands around it
+        return underscored[0]
+    after = [i for i in names if i > t]
+    for i in after:
+        if i == t + 1 or tokens[i - 1].word in _NAME_CUES or tokens[i - 1].word == "record":
+            return i
+    before = [i for i in names if i < t]
+    underscored = [i for i in names if tokens[i].text.startswith("_")]
+    if underscored:
+        return underscored[0]
+    if before:
+        return before[-1]
+    return after[0] if after else None
