@@ -1,11 +1,12 @@
-"""`Label: value` lists ("Name: …", "Points to: …") and the vocabulary of record fields."""
+"""`Label: value` lists ("Name: …", "Points to: …"), read into one record at a time; what
+each label means is in bot/reading/fieldnames.py."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from bot.models import Action
+from bot.reading.fieldnames import CNAME_LABELS, DONE, LABEL_KEYS, action_word, keeps
 from bot.reading.mentions import (
     Mention,
     clean_data,
@@ -15,136 +16,9 @@ from bot.reading.mentions import (
     ttl_of,
 )
 
-_HEADERS: dict[str, tuple[str, ...]] = {
-    "name": (
-        "name",
-        "host",
-        "hostname",
-        "host name",
-        "record name",
-        "owner",
-        "record",
-        "alias",
-        "subdomain",
-        "label",
-        "fqdn",
-        "cname name",
-        "txt name",
-        "record host",
-        "domain name",
-        "entry",
-    ),
-    "type": ("type", "record type", "rr type", "rrtype"),
-    "value": (
-        "value",
-        "values",
-        "records",
-        "data",
-        "content",
-        "target",
-        "points to",
-        "point to",
-        "pointing to",
-        "record value",
-        "answer",
-        "destination",
-        "canonical name",
-        "alias of",
-        "record data",
-        "value to add",
-        "expected value",
-        "new value",
-        "txt value",
-        "cname value",
-        "cname target",
-        "txt record value",
-        "required value",
-        "target host",
-        "target name",
-        "alias target",
-        "replace with",
-        "change to",
-        "should point to",
-        "should point at",
-        "must point to",
-        "needs to point to",
-        "new target",
-        "point it to",
-        "repoint to",
-    ),
-    "ttl": ("ttl", "time to live", "time to live ttl", "ttl seconds", "ttl in seconds"),
-    "action": ("action", "operation", "change", "what to do"),
-    "old": (
-        "old value",
-        "current value",
-        "existing value",
-        "previous value",
-        "current",
-        "currently points to",
-        "currently points at",
-        "current target",
-        "old target",
-        "existing target",
-        "points to now",
-    ),
-}
-# Labels that are not part of a record but end or give context to a block.
-_CONTEXT_LABELS: dict[str, tuple[str, ...]] = {
-    "domain": ("domain", "domains", "common name", "san", "sans"),
-    "zone": ("zone", "dns zone", "zone name", "hosted zone"),
-    "other": ("ticket", "priority", "expires", "expiry", "issuer", "ca"),
-    "status": ("status", "validation status", "validationstatus", "renewal status"),
-}
-_LABEL_KEYS = {
-    phrase: role
-    for table in (_HEADERS, _CONTEXT_LABELS)
-    for role, phrases in table.items()
-    for phrase in phrases
-}
-_ACTION_WORDS = {
-    "add": "add",
-    "create": "add",
-    "new": "add",
-    "delete": "delete",
-    "remove": "delete",
-    "update": "update",
-    "change": "update",
-    "replace": "update",
-    "modify": "update",
-}
-
-
-def header_phrase(text: str) -> str | None:
-    """The role of a table header or label ("Record name" -> "name"), if it is one we know."""
-    text = re.sub(r"\([^()]{0,40}\)", " ", text)  # "Host name (CNAME)": the label without its aside
-    key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower())).strip()
-    role = _LABEL_KEYS.get(key)
-    return role if role in _HEADERS or role in ("status", "zone") else None
-
-
-# Actions that leave a record as it is: the block describes it, it asks nothing.
-KEEP_WORDS = frozenset(("keep", "leave", "retain", "no change", "unchanged", "none"))
-
-
-def action_word(text: str) -> Action | None:
-    """The action a cell or label value names: its first word ("Delete record" -> delete)."""
-    words = text.strip().lower().split()
-    return _ACTION_WORDS.get(words[0].rstrip("s:,.")) if words else None  # type: ignore[return-value]
-
-
-def keeps(text: str) -> bool:
-    words = text.strip().lower().split()
-    return bool(words) and (
-        words[0].rstrip(":,.") in KEEP_WORDS or " ".join(words[:2]) in KEEP_WORDS
-    )
-
-
-_CNAME_LABELS = frozenset(
-    ("points to", "point to", "pointing to", "target", "canonical name", "alias of")
-)
 _LABEL = re.compile(
     r"(?:^|(?<=\s))(?P<label>"
-    + "|".join(sorted((re.escape(k) for k in _LABEL_KEYS), key=len, reverse=True))
+    + "|".join(sorted((re.escape(k) for k in LABEL_KEYS), key=len, reverse=True))
     + r")\s*[:=]\s*",
     re.IGNORECASE,
 )
@@ -183,19 +57,16 @@ def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     for m, nxt in zip(matches, [*matches[1:], None], strict=True):
         value = text[m.end() : nxt.start() if nxt else len(text)].strip().rstrip(",;")
         label = re.sub(r"\s+", " ", m["label"].lower())
-        role = _LABEL_KEYS[label]
+        role = LABEL_KEYS[label]
         if pairs and pairs[-1][0] == "type" and not pairs[-1][2] and " " in label:
             # "Type: CNAME Name: x" read as "Type:" and "CNAME Name: x": the type word is the
             # type's value, the rest the next label.
             word, rest = label.split(" ", 1)
-            if is_type_word(word) and rest in _LABEL_KEYS:
+            if is_type_word(word) and rest in LABEL_KEYS:
                 pairs[-1] = ("type", "type", word.upper())
-                label, role = rest, _LABEL_KEYS[rest]
+                label, role = rest, LABEL_KEYS[rest]
         pairs.append((role, label, value))
     return pairs
-
-
-DONE = frozenset(("SUCCESS", "ISSUED", "VALID", "VALIDATED", "ACTIVE", "VERIFIED"))
 
 
 @dataclass
@@ -270,7 +141,7 @@ class LabelBlock:
         label = self.labels.get("value", "")
         if label.startswith(("txt", "cname")):
             return label.split()[0].upper()
-        if label in _CNAME_LABELS:
+        if label in CNAME_LABELS:
             return "CNAME"
         if label in ("records", "values") and is_owner_token(value) and "." in value:
             return "CNAME"  # a host name as a record's data: a CNAME target

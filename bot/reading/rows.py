@@ -11,7 +11,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.reading import prose
-from bot.reading.labels import LabelBlock, header_phrase, read_labels
+from bot.reading.fieldnames import header_phrase
+from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import Mention, Mode, is_owner_token, is_type_word, safe_name
 from bot.reading.tables import Table, aligned_cells
 

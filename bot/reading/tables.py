@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.reading.actions import AFTER_ISSUANCE
-from bot.reading.labels import DONE, action_word, header_phrase
+from bot.reading.fieldnames import DONE, action_word, header_phrase
 from bot.reading.mentions import Mention, clean_data, is_owner_token, is_type_word, ttl_of
 
 

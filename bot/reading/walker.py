@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from bot.models import Action, Flag, Observed
 from bot.reading import actions, cues
-from bot.reading.labels import LabelBlock, keeps, read_labels
+from bot.reading.fieldnames import keeps
+from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import (
     Mention,
     Mode,

@@ -1,0 +1,141 @@
+"""The vocabulary of record fields: what a label or a table header means ("Record name" ->
+name, "Points to" -> value, "Current value" -> old), and the words of action and status
+cells ("Delete record", "Keep", "Success")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.models import Action
+
+_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "name",
+        "host",
+        "hostname",
+        "host name",
+        "record name",
+        "owner",
+        "record",
+        "alias",
+        "subdomain",
+        "label",
+        "fqdn",
+        "cname name",
+        "txt name",
+        "record host",
+        "domain name",
+        "entry",
+    ),
+    "type": ("type", "record type", "rr type", "rrtype"),
+    "value": (
+        "value",
+        "values",
+        "records",
+        "data",
+        "content",
+        "target",
+        "points to",
+        "point to",
+        "pointing to",
+        "record value",
+        "answer",
+        "destination",
+        "canonical name",
+        "alias of",
+        "record data",
+        "value to add",
+        "expected value",
+        "new value",
+        "txt value",
+        "cname value",
+        "cname target",
+        "txt record value",
+        "required value",
+        "target host",
+        "target name",
+        "alias target",
+        "replace with",
+        "change to",
+        "should point to",
+        "should point at",
+        "must point to",
+        "needs to point to",
+        "new target",
+        "point it to",
+        "repoint to",
+    ),
+    "ttl": ("ttl", "time to live", "time to live ttl", "ttl seconds", "ttl in seconds"),
+    "action": ("action", "operation", "change", "what to do"),
+    "old": (
+        "old value",
+        "current value",
+        "existing value",
+        "previous value",
+        "current",
+        "currently points to",
+        "currently points at",
+        "current target",
+        "old target",
+        "existing target",
+        "points to now",
+    ),
+}
+# Labels that are not part of a record but end or give context to a block.
+_CONTEXT_LABELS: dict[str, tuple[str, ...]] = {
+    "domain": ("domain", "domains", "common name", "san", "sans"),
+    "zone": ("zone", "dns zone", "zone name", "hosted zone"),
+    "other": ("ticket", "priority", "expires", "expiry", "issuer", "ca"),
+    "status": ("status", "validation status", "validationstatus", "renewal status"),
+}
+LABEL_KEYS = {
+    phrase: role
+    for table in (_HEADERS, _CONTEXT_LABELS)
+    for role, phrases in table.items()
+    for phrase in phrases
+}
+_ACTION_WORDS = {
+    "add": "add",
+    "create": "add",
+    "new": "add",
+    "delete": "delete",
+    "remove": "delete",
+    "update": "update",
+    "change": "update",
+    "replace": "update",
+    "modify": "update",
+}
+
+
+def header_phrase(text: str) -> str | None:
+    """The role of a table header or label ("Record name" -> "name"), if it is one we know."""
+    text = re.sub(r"\([^()]{0,40}\)", " ", text)  # "Host name (CNAME)": the label without its aside
+    key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower())).strip()
+    role = LABEL_KEYS.get(key)
+    return role if role in _HEADERS or role in ("status", "zone") else None
+
+
+# Actions that leave a record as it is: the block describes it, it asks nothing.
+KEEP_WORDS = frozenset(("keep", "leave", "retain", "no change", "unchanged", "none"))
+
+
+def action_word(text: str) -> Action | None:
+    """The action a cell or label value names: its first word ("Delete record" -> delete)."""
+    words = text.strip().lower().split()
+    return _ACTION_WORDS.get(words[0].rstrip("s:,.")) if words else None  # type: ignore[return-value]
+
+
+def keeps(text: str) -> bool:
+    words = text.strip().lower().split()
+    return bool(words) and (
+        words[0].rstrip(":,.") in KEEP_WORDS or " ".join(words[:2]) in KEEP_WORDS
+    )
+
+
+CNAME_LABELS = frozenset(
+    ("points to", "point to", "pointing to", "target", "canonical name", "alias of")
+)
+
+
+# Status values saying a record is in place (ACM's console and API).
+DONE = frozenset(("SUCCESS", "ISSUED", "VALID", "VALIDATED", "ACTIVE", "VERIFIED"))
