@@ -78,8 +78,15 @@ def shapes(n: int) -> dict[str, str]:
     return out
 
 
-def ratio(measure: Callable[[str], float], small: str, big: str, repeat: int = 3) -> float:
-    """Time(2n) / time(n), each the best of `repeat` runs (the least disturbed)."""
-    a = min(measure(small) for _ in range(repeat))
-    b = min(measure(big) for _ in range(repeat))
-    return b / max(a, 1e-3)  # below a millisecond, timer noise is all a ratio would show
+def ratio(measure: Callable[[str], float], small: str, big: str, repeat: int = 5) -> float:
+    """Time(big) / time(small), each the best of `repeat` runs (the least disturbed).
+
+    The runs alternate small and big, so a burst of load on the machine lands on both sides
+    of the ratio rather than on one.
+    """
+    small_times: list[float] = []
+    big_times: list[float] = []
+    for _ in range(repeat):
+        small_times.append(measure(small))
+        big_times.append(measure(big))
+    return min(big_times) / max(min(small_times), 1e-3)  # below 1 ms a ratio shows timer noise
