@@ -359,3 +359,66 @@ def test_delete_that_record_with_two_candidates_is_not_guessed() -> None:
     reading = read(ticket)
     assert not any(c.action == "delete" for c in reading.changes)
     assert any(f.severity == "warn" for f in reading.flags)  # said, not guessed
+
+
+def _text(body: str) -> Ticket:
+    return Ticket(id="1", subject="Certificate validation", text=body)
+
+
+def test_a_value_named_by_a_field_of_pasted_output_is_that_field() -> None:
+    ticket = _text(
+        "Please create a TXT record named _acme-challenge.hfh.campaign.gov.uk whose value is\n"
+        'the "Key" field in the challenge below (not the URL).\n\n'
+        "Spec:\n"
+        "  Dns Name:  hfh.campaign.gov.uk\n"
+        "  Key:       zLIv53kpInA5kydBN-PB2Tn6wVGw4XZcpfM5osW1azc\n"
+        "  URL:       https://acme-v02.api.letsencrypt.org/acme/chall/441893017265/Nq3xYg\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.hfh.campaign.gov.uk.",
+            "TXT",
+            "zLIv53kpInA5kydBN-PB2Tn6wVGw4XZcpfM5osW1azc",
+            None,
+        )
+    ]
+    assert codes(ticket) == []
+
+
+def test_a_field_reference_with_two_values_is_not_guessed() -> None:
+    ticket = _text(
+        "Record name: _dnsauth.x.campaign.gov.uk\n"
+        "Value: the validationToken in the output below\n\n"
+        '  {"validationToken": "vmdcxqliqhqq5e031gihwhlr44agje4l"},\n'
+        '  {"validationToken": "q8w7e6r5t4y3u2i1o0p9a8s7d6f5g4h3"}\n'
+    )
+    assert changes(ticket) == []
+    assert "unread_value" in codes(ticket)  # a person picks, never the reader
+
+
+def test_the_record_below_is_not_a_field_reference() -> None:
+    ticket = _text(
+        "Please add the record below.\n\n"
+        "Record: _acme-challenge.www.gov.uk\n"
+        "Type: CNAME\n"
+        "Value: k4v7qh2m9xw3zt8pld.fastly-validations.com\n"
+    )
+    assert [c[3] for c in changes(ticket)] == ["k4v7qh2m9xw3zt8pld.fastly-validations.com."]
+
+
+def test_a_ttl_said_in_words_applies_to_the_records_just_given() -> None:
+    ticket = _text(
+        "Record name: _dnsauth.get-ready.campaign.gov.uk\n"
+        "Value: vmdcxqliqhqq5e031gihwhlr44agje4l\n\n"
+        "The token expires on 12 December. Please set the TTL to one hour.\n"
+    )
+    (change,) = read(ticket).changes
+    assert (change.type, change.ttl) == ("TXT", 3600)
+
+
+def test_a_ttl_in_words_nobody_applied_is_said_out_loud() -> None:
+    ticket = _text(
+        f"{CNAME}\n\nWe would like a 10 minute TTL on the apex one when you get to it.\n"
+    )
+    assert "unread_value" in codes(ticket)

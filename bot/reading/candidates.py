@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.reading import durations
+
 MAX_LINE = 4000  # as far as the reader reads a line
 
 VALIDATION_SUFFIXES = (
@@ -65,6 +67,8 @@ def candidates(number: int, line: str) -> list[Candidate]:
         ]
     found += [Candidate(number, m.group(1).lower(), m.group(0)) for m in _CAA.finditer(line)]
     found += [Candidate(number, f"ttl {m.group(1)}", m.group(0)) for m in _TTL.finditer(line)]
+    said = durations.ttl_said(line[:MAX_LINE])  # "set the TTL to one hour"
+    found += [Candidate(number, f"ttl {said[1]}", said[0])] if said else []
     return found
 
 
@@ -88,7 +92,14 @@ def _looks_random(token: str) -> bool:
         return False
     digits = sum(c.isdigit() for c in token)
     letters = sum(c.isalpha() for c in token)
-    return digits >= 2 and letters >= 4 and "--" not in token
+    return digits >= 2 and letters >= 4 and "--" not in token and not _generated_name(token)
+
+
+def _generated_name(token: str) -> bool:
+    """`hfh-tls-1-2917550032-3620518824` (a Kubernetes object), `order-12345-renewal`: words
+    and numbers joined by hyphens, no part mixing the two as a random token's parts do."""
+    parts = re.split(r"[-_]", token)
+    return len(parts) > 1 and all(p.isalpha() or p.isdigit() for p in parts if p)
 
 
 def is_consumed(candidate: Candidate, used: list[str]) -> bool:

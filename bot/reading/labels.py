@@ -145,4 +145,13 @@ class LabelBlock:
             return "CNAME"
         if label in ("records", "values") and is_owner_token(value) and "." in value:
             return "CNAME"  # a host name as a record's data: a CNAME target
-        return "TXT" if value.startswith('"') or "=" in value else ""
+        if value.startswith('"') or "=" in value:
+            return "TXT"
+        owner = self.fields.get("name", "").lstrip().lower()
+        if owner.startswith(_TXT_OWNERS) and " " not in value.strip() and "." not in value:
+            return "TXT"  # a bare token at `_dnsauth.x`: no host name, so no CNAME target
+        return ""
+
+
+# Owners whose data, when it is a bare token rather than a host name, can only be TXT.
+_TXT_OWNERS = ("_dnsauth.", "_acme-challenge.", "_globalsign-domain-verification.")

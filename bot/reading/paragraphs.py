@@ -192,8 +192,13 @@ class Paragraphs:
             said = " ".join(text.split())
             ttl = prose.ttl_in(said)
             self.lead_ttl = ttl  # "give it a TTL of 300:"
-            if ttl is not None and self.recent and prose.BOTH.search(said):
-                # "keep the TTL short on both, 120 seconds": for the records just shown.
+            if (
+                ttl is not None
+                and self.recent
+                and (prose.BOTH.search(said) or prose.TTL_ORDER.search(said))
+            ):
+                # "keep the TTL short on both, 120 seconds", "please set the TTL to one
+                # hour": for the records just shown.
                 for i in self.recent:
                     if i < len(self.mentions) and self.mentions[i].ttl is None:
                         self.mentions[i] = replace(self.mentions[i], ttl=ttl)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.reading import durations
 from bot.reading.actions import AFTER_ISSUANCE, action_cue
 from bot.reading.mentions import Mention, clean_data
 from bot.reading.tokens import (
@@ -33,7 +34,14 @@ _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|also|then|plus)\s+", re.I)
 
 def ttl_in(sentence: str) -> int | None:
     m = _TTL.search(sentence) or _TTL_SECONDS.search(sentence)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    said = durations.ttl_said(sentence)  # "set the TTL to one hour"
+    return said[1] if said else None
+
+
+# "Please set the TTL to one hour": an instruction about the TTL of the records just given.
+TTL_ORDER = re.compile(r"\b(?:set|use|make|give|keep|put)\b[^.\n]{0,30}?\bTTL\b", re.I)
 
 
 # "keep the TTL short on both, 120 seconds": a TTL a few words before its number and unit.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Ticket
-from bot.reading import cues
+from bot.reading import cues, fieldrefs
 from bot.reading.changes import (
     Author,
     resolve_owner,
@@ -53,6 +53,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         if len(numbered) > MAX_LINES:
             flags.append(_over_limit(part, len(numbered), "lines", MAX_LINES))
             numbered = numbered[:MAX_LINES]
+        numbered = fieldrefs.resolve(numbered)  # "the "Key" field below" -> its value
         walker = Walker(
             earlier_types=frozenset(s.change.type for s in said if s.change),
             earlier_observed=tuple(s.observed for s in said if s.observed),

@@ -1,0 +1,80 @@
+"""Values named by a field of pasted tool output: "the "Key" field in the challenge below".
+
+Vendors and suppliers often paste `kubectl describe challenge`, `az … show -o json` or an
+API response and say which of its fields is the record's value instead of copying it:
+
+    Could you create a TXT record named _acme-challenge.x.gov.uk whose value is the "Key"
+    field in the challenge below ...
+        Key:     zLIv53kpInA5kydBN-PB2Tn6wVGw4XZcpfM5osW1azc
+
+    Value: the validationToken in the output below
+        "validationToken": "vmdcxqliqhqq5e031gihwhlr44agje4l"
+
+`resolve` writes the field's value in place of the reference, on the same line, so line
+numbers and the ticket-line links stay true (a label's value is the rest of its line, so
+nothing else can stay there: the excerpt shows the value, the link shows the wording). It
+does so only when the field is named as a
+field (quoted, camelCase/snake_case, or followed by "field"/"property"), the comment holds it
+as a `key: value` line, and every such line gives one and the same value; otherwise the line
+is left alone and the reader's `unread_value` flag sends a person to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "the "Key" field in the challenge below", "the validationToken in the output below",
+# "the value of `dnsName` above". Bounded quantifiers only (linear on any line).
+_REFERENCE = re.compile(
+    r"""\bthe[ \t]{1,4}(?:value[ \t]{1,4}of[ \t]{1,4}(?:the[ \t]{1,4})?)?"""
+    r"""(?P<q>["'`“‘])?(?P<key>[A-Za-z][\w.-]{0,40})["'`”’]?"""
+    r"""(?:[ \t]{1,4}(?P<kind>field|property|attribute|key|value|entry))?"""
+    r"""(?P<where>(?:[ \t]{1,4}(?:in|from|of|shown[ \t]{1,4}in|given[ \t]{1,4}in)"""
+    r"""(?:[ \t]{1,4}the)?(?:[ \t]{1,4}[\w-]{1,20}){1,3})?[ \t]{1,4}(?:below|above)\b"""
+    r"""|[ \t]{1,4}(?:in|from|of)(?:[ \t]{1,4}the)?[ \t]{1,4}(?:output|challenge|response|json|"""
+    r"""result|resource)\b)""",
+    re.I,
+)
+_FIELD_LIKE = re.compile(r"[a-z][A-Z]|_|\d")  # camelCase, snake_case, a digit
+_LINE_KEY = re.compile(
+    r"""^[ \t]*["']?(?P<key>[A-Za-z][\w.-]{0,40})["']?[ \t]*[:=][ \t]*(?P<v>\S.*)$"""
+)
+_EMPTY = frozenset(("null", "none", "<none>", "true", "false", "nil", '""', "''", "{", "["))
+
+
+def resolve(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`lines` with each field reference replaced by the field's one value, where it has one."""
+    if not any(_REFERENCE.search(text) for _, text in lines):
+        return lines
+    fields = _fields(lines)
+    out = []
+    for number, text in lines:
+        match = _REFERENCE.search(text)
+        value = _value_for(match, fields) if match else None
+        if match and value:
+            text = f"{text[: match.start()]}{value}{text[match.end() :]}"
+        out.append((number, text))
+    return out
+
+
+def _value_for(match: re.Match[str], fields: dict[str, set[str]]) -> str | None:
+    key = match.group("key")
+    named_as_field = bool(match.group("q")) or bool(_FIELD_LIKE.search(key))
+    if not named_as_field and (match.group("kind") or "").lower() not in ("field", "property"):
+        return None  # "the record below", "the TXT value above": not a field of an output
+    values = fields.get(key.lower(), set())
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _fields(lines: list[tuple[int, str]]) -> dict[str, set[str]]:
+    """Every `key: value` / `"key": "value",` line's value, by key (lower case)."""
+    found: dict[str, set[str]] = {}
+    for _, text in lines:
+        match = _LINE_KEY.match(text)
+        if match is None:
+            continue
+        value = match.group("v").strip().rstrip(",").strip().strip("\"'")
+        if not value or value.lower() in _EMPTY or any(c.isspace() for c in value):
+            continue
+        found.setdefault(match.group("key").lower(), set()).add(value)
+    return found
