@@ -422,3 +422,17 @@ def test_a_ttl_in_words_nobody_applied_is_said_out_loud() -> None:
         f"{CNAME}\n\nWe would like a 10 minute TTL on the apex one when you get to it.\n"
     )
     assert "unread_value" in codes(ticket)
+
+
+def test_the_random_value_of_a_forwarded_ca_notice_is_its_one_token() -> None:
+    ticket = _text(
+        "Please add the random value as a TXT record on _dnsauth.blog.gov.uk.\n\n"
+        "________________________________\n"
+        "From: DigiCert <noreply@digicert.com>\n"
+        "Sent: 08 December 2026 07:15\n\n"
+        "To validate the domain, create a DNS TXT record containing this random value:\n\n"
+        "  0ela4xgjwchxm6hwff68liidvp020blh\n"
+    )
+    assert changes(ticket) == [
+        ("add", "_dnsauth.blog.gov.uk.", "TXT", "0ela4xgjwchxm6hwff68liidvp020blh", None)
+    ]

@@ -17,11 +17,17 @@ does so only when the field is named as a
 field (quoted, camelCase/snake_case, or followed by "field"/"property"), the comment holds it
 as a `key: value` line, and every such line gives one and the same value; otherwise the line
 is left alone and the reader's `unread_value` flag sends a person to it.
+
+A supplier forwarding a CA's notice says "please add the random value as a TXT record on
+_dnsauth.blog.gov.uk" (DigiCert's words for its token): the same, when the whole comment,
+quoted notice included, holds exactly one validation-looking token and the line has none.
 """
 
 from __future__ import annotations
 
 import re
+
+from bot.reading.candidates import candidates
 
 # "the "Key" field in the challenge below", "the validationToken in the output below",
 # "the value of `dnsName` above". Bounded quantifiers only (linear on any line).
@@ -35,6 +41,12 @@ _REFERENCE = re.compile(
     r"""result|resource)\b)""",
     re.I,
 )
+# "the random value", "the validation token", "the DCV token", "the verification code".
+_TOKEN_REFERENCE = re.compile(
+    r"\bthe[ \t]{1,4}(?:random[ \t]{1,4}value|(?:(?:validation|verification|DCV|DNS)[ \t]{1,4})?"
+    r"(?:token|code|string))\b",
+    re.I,
+)
 _FIELD_LIKE = re.compile(r"[a-z][A-Z]|_|\d")  # camelCase, snake_case, a digit
 _LINE_KEY = re.compile(
     r"""^[ \t]*["']?(?P<key>[A-Za-z][\w.-]{0,40})["']?[ \t]*[:=][ \t]*(?P<v>\S.*)$"""
@@ -42,19 +54,31 @@ _LINE_KEY = re.compile(
 _EMPTY = frozenset(("null", "none", "<none>", "true", "false", "nil", '""', "''", "{", "["))
 
 
-def resolve(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """`lines` with each field reference replaced by the field's one value, where it has one."""
-    if not any(_REFERENCE.search(text) for _, text in lines):
+def resolve(lines: list[tuple[int, str]], context: tuple[str, ...] = ()) -> list[tuple[int, str]]:
+    """`lines` with each reference replaced by the one value it names, where it names one.
+    `context`: the whole comment (its quoted mail too), where a token reference may look."""
+    if not any(_REFERENCE.search(t) or _TOKEN_REFERENCE.search(t) for _, t in lines):
         return lines
     fields = _fields(lines)
+    tokens = _tokens(context or tuple(t for _, t in lines))
+    token = next(iter(tokens)) if len(tokens) == 1 else None
     out = []
     for number, text in lines:
-        match = _REFERENCE.search(text)
-        value = _value_for(match, fields) if match else None
-        if match and value:
-            text = f"{text[: match.start()]}{value}{text[match.end() :]}"
+        field_ref = _REFERENCE.search(text)
+        token_ref = _TOKEN_REFERENCE.search(text)
+        if field_ref and (value := _value_for(field_ref, fields)):
+            text = f"{text[: field_ref.start()]}{value}{text[field_ref.end() :]}"
+        elif token_ref and token and not candidates(number, text):  # no value of its own
+            text = f"{text[: token_ref.start()]}{token}{text[token_ref.end() :]}"
         out.append((number, text))
     return out
+
+
+def _tokens(text: tuple[str, ...]) -> set[str]:
+    """Distinct random-looking values (no host names) anywhere in `text`."""
+    return {
+        c.shown for i, line in enumerate(text) for c in candidates(i, line) if "." not in c.text
+    }
 
 
 def _value_for(match: re.Match[str], fields: dict[str, set[str]]) -> str | None:

@@ -53,7 +53,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         if len(numbered) > MAX_LINES:
             flags.append(_over_limit(part, len(numbered), "lines", MAX_LINES))
             numbered = numbered[:MAX_LINES]
-        numbered = fieldrefs.resolve(numbered)  # "the "Key" field below" -> its value
+        numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
         walker = Walker(
             earlier_types=frozenset(s.change.type for s in said if s.change),
             earlier_observed=tuple(s.observed for s in said if s.observed),

@@ -85,8 +85,14 @@ def fits(rdtype: str, tok: Token) -> bool:
             inner = tok.text.strip('"').strip()
             # not a quoted "@" or "-", nor a name for something ("the "txt_value" value")
             return len(inner) >= 3 and not _FIELD_NAME.fullmatch(inner)
-        return ("=" in tok.text and "://" not in tok.text) or random_token(tok.text)
+        return ("=" in tok.text and "://" not in tok.text) or random_token(_unstopped(tok.text))
     return False
+
+
+def _unstopped(text: str) -> str:
+    """A token that ends a sentence, without the sentence's full stop (a CA's random token
+    never ends in one)."""
+    return text[:-1] if text.endswith(".") and random_token(text[:-1]) else text
 
 
 # A quoted field name ("txt_value") or a few plain words ("verification link"): what a
@@ -99,6 +105,7 @@ _AS_VALUE = re.compile(
 )
 
 
+_AS_A = re.compile(r"[\"'`]?[ ]+as[ ]+an?[ ]+(?:new[ ]+)?")
 _RANDOM = re.compile(r"[A-Za-z0-9_-]{16,255}")
 
 
@@ -148,7 +155,9 @@ def values_in(
         if zone_line and i < t and i >= t - 3:
             continue  # "it reads NAME CNAME VALUE": NAME owns the record, it is not its data
         before = {tokens[j].word for j in range(max(0, i - 3), i)}
-        value = clean_data(rdtype, tokens[i].text)
+        value = clean_data(
+            rdtype, _unstopped(tokens[i].text) if rdtype == "TXT" else tokens[i].text
+        )
         colon = sentence[max(0, tokens[i].start - 3) : tokens[i].start].rstrip().endswith(":")
         introduced = (
             i > 0
@@ -163,6 +172,12 @@ def values_in(
         typed_to = i >= 2 and tokens[i - 1].word == "to" and i - 2 == t
         end = tokens[i].start + len(tokens[i].text)
         named_after = _AS_VALUE.match(sentence, end) is not None  # "X as its target"
+        # "add TOKEN as a TXT record" (a CNAME's "create NAME as a CNAME to X" names its owner)
+        named_after |= (
+            rdtype == "TXT"
+            and i < t
+            and _AS_A.fullmatch(sentence, end, tokens[t].start) is not None
+        )
         if (
             before & _VALUE_CUES
             or introduced
