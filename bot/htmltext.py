@@ -48,6 +48,8 @@ class _Row:
 
     def add_text(self, text: str) -> None:
         if not self.cells:
+            if not text.strip():
+                return  # the source's line break between <tr> and its first <td>: no cell
             self.cells.append([""])
         self.cells[-1][-1] += text
 

@@ -77,8 +77,6 @@ def test_the_corpus_has_enough_attacks_and_near_misses() -> None:
 # Read wrongly today, each loudly (a warn or block says to read the ticket) and with nothing
 # hostile drafted; strict, so a fix shows up as an unexpected pass to remove from this list.
 KNOWN_MISREADS = {
-    "706-font-size-zero-table-cell": "the visible table row ends in a 'Permanent - leave in "
-    "place' cell and is not read (unread_value, no_changes_found): the CNAME is not drafted",
     "707-cleanup-deletes-www-cname": "the writer expects unexpected_type beside "
     "touches_service_record on the www.gov.uk delete; a service record gets only the latter",
 }

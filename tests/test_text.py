@@ -21,6 +21,14 @@ def test_html_table_becomes_pipe_rows() -> None:
     ]
 
 
+def test_line_breaks_between_row_and_cell_tags_make_no_cell() -> None:
+    html = "<table>\n<tr>\n<td>Name</td>\n<td>Type</td>\n</tr>\n<tr>\n<td>x</td> <td>CNAME</td></tr></table>"
+    assert [line for line in html_to_text(html).splitlines() if line.strip()] == [
+        "| Name | Type |",
+        "| x | CNAME |",
+    ]
+
+
 def test_script_and_style_are_dropped() -> None:
     assert "alert" not in html_to_text("<p>hi</p><script>alert(1)</script><style>p{}</style>")
 
