@@ -436,3 +436,37 @@ def test_the_random_value_of_a_forwarded_ca_notice_is_its_one_token() -> None:
     assert changes(ticket) == [
         ("add", "_dnsauth.blog.gov.uk.", "TXT", "0ela4xgjwchxm6hwff68liidvp020blh", None)
     ]
+
+
+def test_a_record_the_vendor_moves_to_another_owner_is_asked_for_there() -> None:
+    first = vendor(
+        "Please create: _acme-challenge.gov.uk CNAME vkmi1ynbzc2bjf5lwb.fastly-validations.com",
+        1,
+    )
+    second = vendor(
+        "One correction: I put the record on the wrong host. It belongs on "
+        "_acme-challenge.www.gov.uk, not on _acme-challenge.gov.uk. The target is the same.",
+        2,
+    )
+    ticket = conversation(first, second)
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "vkmi1ynbzc2bjf5lwb.fastly-validations.com.",
+            None,
+        )
+    ]
+    (flag,) = read(ticket).flags
+    assert flag.code == "superseded" and "moved" in flag.message
+    (change,) = read(ticket).changes
+    assert change.source is not None and change.source.comment_id == 2  # the move says where
+
+
+def test_a_move_that_names_no_earlier_request_is_said_out_loud() -> None:
+    ticket = _text(
+        "The record belongs on _acme-challenge.www.gov.uk, not on _acme-challenge.gov.uk."
+    )
+    assert changes(ticket) == []
+    assert "unread_value" in codes(ticket)

@@ -236,3 +236,27 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     types = {t.upper() for t in _TYPE_WORDS.findall(scope)}
     names = {n.lower() + "." for n in _SCOPE_NAME.findall(scope) if "_" in n or n.count(".") > 1}
     return True, frozenset(types | names) or None
+
+
+# "It belongs on _acme-challenge.www.gov.uk, not on _acme-challenge.gov.uk", "it should go
+# at X instead of Y": a record put on the wrong owner, moved. Validation owners only (a
+# leading underscore), bounded gaps (linear on any line).
+_MOVED = re.compile(
+    r"\b(?:belongs?|should[ \t]{1,3}(?:be|go|sit|live)|needs?[ \t]{1,3}to[ \t]{1,3}(?:be|go)|"
+    r"move[ \t]{1,3}it|put[ \t]{1,3}it)[ \t\n]{1,3}(?:on|at|to|under)[ \t\n]{1,3}[`'\"]?"
+    r"(?P<to>_[\w.-]{3,253})[`'\"]?[ \t\n]{0,3}[,;(]?[ \t\n]{0,3}(?:and[ \t\n]{1,3})?"
+    r"(?:not|instead[ \t\n]{1,3}of|rather[ \t\n]{1,3}than)[ \t\n]{1,3}(?:(?:on|at)[ \t\n]{1,3})?"
+    r"[`'\"]?(?P<from>_[\w.-]{3,253})",
+    re.I,
+)
+
+
+def moved_owners(text: str) -> list[tuple[str, str, int]]:
+    """(new owner, old owner, offset in `text`) for each "belongs on X, not on Y"; names
+    absolute, lower case."""
+    found = []
+    for m in _MOVED.finditer(text):
+        to, old = (m[k].lower().rstrip(".") + "." for k in ("to", "from"))
+        if to != old:
+            found.append((to, old, m.start()))
+    return found

@@ -7,7 +7,9 @@ a change, an observed fact, or a "not wanted" (negated) record. Decisions, in th
 - a negated record ("please do not add the TXT") withdraws the matching request, and
   "ignore my previous message" withdraws the earlier comments' requests (`retracted`);
 - a later comment asking for another value at the same name and type replaces the earlier
-  request (`superseded`); the same request repeated is one change.
+  request (`superseded`); the same request repeated is one change;
+- "it belongs on X, not on Y" in a later comment moves the earlier requests at Y to X
+  (`superseded` says so).
 """
 
 from __future__ import annotations
@@ -30,6 +32,15 @@ class Said:
     refused: DnsChange | None = None  # asked for, but its data could not be read
 
 
+@dataclass(frozen=True)
+class Move:
+    """A later comment saying the records asked for at `old` belong at `new`."""
+
+    new: str
+    old: str
+    source: Source
+
+
 @dataclass
 class Decision:
     changes: list[DnsChange] = field(default_factory=list)
@@ -38,9 +49,15 @@ class Decision:
     dropped: list[DnsChange] = field(default_factory=list)
 
 
-def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None]) -> Decision:
+def decide(
+    said: list[Said],
+    retract_all_before: dict[int, frozenset[str] | None],
+    moves: dict[int, list[Move]] | None = None,
+) -> Decision:
     """`retract_all_before[i]`: comment i withdraws earlier comments' requests (None: all
-    types; else only these types)."""
+    types; else only these types). `moves[i]`: comment i moves earlier requests to another
+    owner."""
+    moves = moves or {}
     out = Decision()
     out.observed = _unique([s.observed for s in said if s.observed is not None])
     observed: list[Observed] = []  # what the ticket has described so far, in reading order
@@ -72,6 +89,9 @@ def decide(said: list[Said], retract_all_before: dict[int, frozenset[str] | None
                 continue  # asked for what the ticket says is already there: nothing to do
             again = asked.get((item.comment, change.name, change.type), set())
             _supersede(item.comment, change, kept, out, again)
+    for index, said_moves in sorted(moves.items()):
+        for move in said_moves:
+            _move(index, move, kept, out)
     # An add of exactly what an update already puts there is the same request, said twice
     # (a vendor error line "add the following CNAME" and "please replace X with it").
     updated = {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
@@ -191,6 +211,35 @@ def _supersede(
             kept.remove(entry)
             out.dropped.append(entry[1])
     kept.append((comment, change))
+
+
+def _move(index: int, move: Move, kept: list[tuple[int, DnsChange]], out: Decision) -> None:
+    """The requests at `move.old` said before the move (in an earlier comment, or higher up
+    in the same one), asked for again at `move.new`."""
+    line = move.source.first_line
+    earlier = [
+        (i, c)
+        for i, c in kept
+        if c.name == move.old
+        and (i < index or (i == index and c.source is not None and c.source.last_line < line))
+    ]
+    for entry in earlier:
+        if entry[1].action == "delete":
+            continue  # a delete names what is published where it is: nothing moves
+        kept.remove(entry)
+        out.dropped.append(entry[1])
+        moved = entry[1].model_copy(update={"name": move.new, "source": move.source})
+        out.flags.append(
+            Flag(
+                code="superseded",
+                severity="info",
+                name=move.old,
+                message=f"{_describe(entry[1])} ({_where(entry[1].source)}) was moved by a "
+                f"later comment to {move.new} ({_where(move.source)}).",
+                source=entry[1].source,
+            )
+        )
+        _supersede(index, moved, kept, out, set())
 
 
 def _retracted(change: DnsChange, why: str, source: Source | None = None) -> Flag:

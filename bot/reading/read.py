@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.models import DnsChange, Extraction, Flag, Observed, Ticket
+from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
 from bot.reading import cues, fieldrefs
 from bot.reading.changes import (
     Author,
@@ -14,9 +14,9 @@ from bot.reading.changes import (
     validated_domain,
 )
 from bot.reading.conversation import MAX_LINES, MAX_RECORDS, Part, parts_of
-from bot.reading.decide import Said, decide
+from bot.reading.decide import Move, Said, decide
 from bot.reading.hidden import hidden_flags
-from bot.reading.mentions import Mention
+from bot.reading.mentions import Mention, excerpt
 from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.safety import consistency_flags, unread_flags
 from bot.reading.walker import Walker
@@ -38,6 +38,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
     domains: list[str] = []
     read_lines: list[tuple[int | None, int, str]] = []
     withdrawals: dict[int, frozenset[str] | None] = {}
+    moves: dict[int, list[Move]] = {}
     used: list[str] = []
     untrusted: list[Said] = []  # what anyone but the vendor asked for: shown, never drafted
     index = -1
@@ -70,15 +71,18 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         read_lines += [(part.comment_id, n, text) for n, text in numbered]
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
         domains += walker.domains
-        withdraws, types = cues.withdraws_earlier("\n".join(text for _, text in numbered))
+        joined = "\n".join(text for _, text in numbered)
+        withdraws, types = cues.withdraws_earlier(joined)
         if withdraws and index > 0 and part.role == "vendor":
             withdrawals[index] = types
+        # A single text has no author to speak of; a conversation's comments each have one.
+        author = Author(part.comment_id, None if part.single else part.role, part.author)
+        if part.role == "vendor":
+            moves[index] = moves.get(index, []) + _moves(joined, numbered, author)
         mentions = walker.mentions
         if len(mentions) > MAX_RECORDS:
             flags.append(_over_limit(part, len(mentions), "records", MAX_RECORDS))
             mentions = mentions[:MAX_RECORDS]
-        # A single text has no author to speak of; a conversation's comments each have one.
-        author = Author(part.comment_id, None if part.single else part.role, part.author)
         for mention in mentions:
             used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
             used += [f"ttl {mention.ttl}"] if mention.ttl is not None else []
@@ -91,7 +95,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
                 said.append(item)
             else:
                 untrusted.append(item)
-    decision = decide(said, withdrawals)
+    decision = decide(said, withdrawals, moves)
     others = decide(untrusted, {})
     flags += consistency_flags(decision.changes)  # between the vendor's requests only
     decision.changes += others.changes
@@ -135,6 +139,28 @@ def _observed_only(index: int, part: Part, zone: str) -> list[Said]:
             continue
         if observed is not None:
             found.append(Said(index, observed=observed))
+    return found
+
+
+def _moves(joined: str, numbered: list[tuple[int, str]], author: Author) -> list[Move]:
+    """ "It belongs on X, not on Y" in a comment, with the line that says it."""
+    found = []
+    for new, old, at in cues.moved_owners(joined):
+        number, text = numbered[joined.count("\n", 0, at)]
+        found.append(
+            Move(
+                new,
+                old,
+                Source(
+                    comment_id=author.comment_id,
+                    first_line=number,
+                    last_line=number,
+                    excerpt=excerpt(text),
+                    role=author.role,
+                    author=author.name,
+                ),
+            )
+        )
     return found
 
 
