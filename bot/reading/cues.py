@@ -31,6 +31,7 @@ _DESCRIBES = re.compile(
     r"(?:dig|lookup|query|resolver)\s+(?:shows?|returns?|gives?)|shows?\s+the\s+following|"
     r"returns?\s+the\s+following|what\s+(?:we|i)\s+see|is\s+what\s+(?:we|i)\s+see|"
     r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference|"
+    r"today\s+(?:is|are)|(?:set|records?)\s+that\s+appl(?:y|ies)|"
     r"looking\s+at\s+(?:public\s+)?dns|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
     r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way|"
     r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing|"
@@ -53,6 +54,13 @@ _ZONE_CUE = re.compile(
 )
 
 
+# "Do not remove or change the existing CAA records", "leave the others alone": a negation
+# about records already there, which says nothing of the records that follow.
+_ABOUT_EXISTING = re.compile(
+    r"\b(?:remove|delete|change|touch|modify|replace|alter)\b[^.\n]{0,30}?"
+    r"\b(?:existing|current|other|present)\b",
+    re.I,
+)
 _WANTED = re.compile(
     r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)|to\s+be\s+(?:added|created))\b",
     re.I,
@@ -78,6 +86,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
         # "ignore the record from my first message and add this instead:" - the last clause
         # of a lead-in speaks for the records that follow it.
         for part in [last, sentence] if lead_in else [sentence]:
+            if _NEGATED.search(part) and _ABOUT_EXISTING.search(part):
+                break  # "do not remove the existing CAA records": about others, not these
             if _NEGATED.search(part):
                 return "negated"
             if action_cue(part) is not None:

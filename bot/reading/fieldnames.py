@@ -112,7 +112,7 @@ def header_phrase(text: str) -> str | None:
     text = re.sub(r"\([^()]{0,40}\)", " ", text)  # "Host name (CNAME)": the label without its aside
     key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower())).strip()
     role = LABEL_KEYS.get(key)
-    return role if role in _HEADERS or role in ("status", "zone") else None
+    return role if role in _HEADERS or role in ("status", "zone", "domain") else None
 
 
 # Actions that leave a record as it is: the block describes it, it asks nothing.

@@ -26,12 +26,10 @@ _LIST_MARKER = re.compile(
 )
 _ZONE_LINE = re.compile(
     rf"^(?P<name>{OWNER})\s+(?:(?P<ttl>\d{{1,20}})\s+)?(?:IN\s+)?(?:(?P<ttl2>\d{{1,20}})\s+)?"
-    rf"(?P<type>{TYPE_WORD})\s+(?P<rdata>[^;]*?)\s*(?:;.*)?$",
+    rf"(?P<type>{TYPE_WORD})\s+(?P<rdata>.*)$",
     re.ASCII,
 )
-_TYPE_FIRST = re.compile(
-    rf"^(?P<type>{TYPE_WORD})\s+(?P<name>{OWNER})\s+(?P<rdata>[^;]*?)\s*$", re.ASCII
-)
+_TYPE_FIRST = re.compile(rf"^(?P<type>{TYPE_WORD})\s+(?P<name>{OWNER})\s+(?P<rdata>.*)$", re.ASCII)
 _ARROW = re.compile(r"^(?:->|=>)\s*")
 # What a whole zone-file line's data looks like, per type; anything else is prose.
 _DATA_SHAPES = {
@@ -118,7 +116,7 @@ def data_shaped(rdtype: str, text: str) -> bool:
 def read_zone_line(line: str, number: int) -> Mention | None:
     """`name [ttl] [IN] [ttl] TYPE data` when the whole line is that and nothing else; also
     `TYPE name data` and an arrow before the data (`CNAME name -> target`), as lists write it."""
-    text = strip_list_marker(line)
+    text = _without_comment(strip_list_marker(line))
     match = _ZONE_LINE.match(text) or _TYPE_FIRST.match(text)
     if not match or not is_owner_token(match["name"]):
         return None
@@ -131,6 +129,18 @@ def read_zone_line(line: str, number: int) -> Mention | None:
     return Mention(
         match["name"], rdtype, data, number, ttl=ttl_of(ttl) if ttl else None, excerpt=line
     )
+
+
+def _without_comment(line: str) -> str:
+    """A zone-file line without its `; comment` (a `;` inside quotes is data: CAA
+    `0 issue "letsencrypt.org; validationmethods=dns-01"`)."""
+    quoted = False
+    for i, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ";" and not quoted:
+            return line[:i].rstrip()
+    return line.rstrip()
 
 
 def is_type_word(text: str) -> bool:

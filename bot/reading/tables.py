@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from bot.reading.actions import AFTER_ISSUANCE
 from bot.reading.fieldnames import DONE, action_word, header_phrase
-from bot.reading.mentions import Mention, clean_data, is_owner_token, is_type_word, ttl_of
+from bot.reading.mentions import (
+    Mention,
+    clean_data,
+    is_owner_token,
+    is_type_word,
+    safe_name,
+    ttl_of,
+)
 
 
 def table_cells(line: str) -> list[str] | None:
@@ -169,6 +176,8 @@ class Table:
             described=bool(_CURRENT.search(remarks)),  # "x.comodoca.com (current value)"
             mode="observed" if self.published or self._done(cells) else "request",
             zone=cell("zone") or None,  # "| Zone | Host |": the host is relative to this zone
+            # "| Domain | Record name |" with "gov.uk (apex / @)" and "@": the row's own domain
+            origin_hint=safe_name(cell("domain")) if " " not in cell("domain") else None,
         )
 
 
