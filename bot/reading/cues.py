@@ -270,3 +270,20 @@ def moved_owners(text: str) -> list[tuple[str, str, int]]:
         if to != old:
             found.append((to, old, m.start()))
     return found
+
+
+# "my colleague asked me to pass on the message below", "please add it as she describes".
+_PASS_ON = re.compile(
+    r"\b(?:pass(?:ing)?[ \t]{1,3}(?:it[ \t]{1,3}|this[ \t]{1,3})?on|"
+    r"(?:message|mail|email|note|instructions?|details)[ \t]{1,3}below|"
+    r"forwarded[ \t]{1,3}(?:below|here|underneath)|(?:below|here)[ \t]{1,3}forwarded|"
+    r"as[ \t]{1,3}(?:she|he|they)[ \t]{1,3}(?:describes?|says?|asks?|wrote|writes))\b",
+    re.I,
+)
+
+
+def passes_on(lines: tuple[str, ...]) -> bool:
+    """Does the new text of a comment ask for what the mail quoted under it says?"""
+    return any(_PASS_ON.search(line) for line in lines) and any(
+        action_cue(line) is not None for line in lines
+    )

@@ -62,8 +62,12 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         for number, line in numbered:
             walker.feed(number, line)
         walker.finish()
-        if part.single and not walker.mentions and part.history < len(part.lines):
-            numbered = _quoted_request(part)[:MAX_LINES]  # a forwarded request: the quoted mail
+        if part.history < len(part.lines) and (
+            (part.single and not walker.mentions) or cues.passes_on(part.new_lines)
+        ):
+            # A forwarded request, or "please add the record as she describes below": the
+            # quoted mail is read as this comment's own words (and judged as the vendor's).
+            numbered = _quoted_request(part)[:MAX_LINES]
             walker = Walker()
             for number, line in numbered:
                 walker.feed(number, line)
@@ -184,7 +188,7 @@ def _quoted_request(part: Part) -> list[tuple[int, str]]:
     quoted = [strip_marker(line) for line in part.lines[part.history :]]
     start = leading_headers(quoted)  # "On ... wrote:", the forwarded mail's From:/Sent: lines
     end = part.history + start + history_start(quoted[start:])
-    return [(i + 1, strip_marker(part.lines[i])) for i in range(end)]
+    return [(i + part.first_line, strip_marker(part.lines[i])) for i in range(end)]
 
 
 def _said(
