@@ -31,6 +31,9 @@ HOLDOUT = FIXTURES / "holdout"
 HOLDOUT2 = FIXTURES / "holdout2"
 # A third (20 tickets), a session later again: 6/20 exact and 5 silent errors on first reading.
 HOLDOUT3 = FIXTURES / "holdout3"
+# A fourth (20 tickets), a session later again: 4/20 exact, 9/20 changes right and 1 silent
+# error (an `@` TXT under a "Domain: gov.uk" column read as www.gov.uk) on first reading.
+HOLDOUT4 = FIXTURES / "holdout4"
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")
 OBSERVED_KEYS = ("name", "type", "value")
@@ -65,7 +68,7 @@ def load_cases() -> list[Case]:
         if path.suffix in (".txt", ".html", ".eml"):
             whole = json.loads(path.with_suffix(".json").read_text())
             cases.append(Case(path.stem, path, reading_view(whole)))
-    for folder in (READING, HOLDOUT, HOLDOUT2, HOLDOUT3):
+    for folder in (READING, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4):
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):

@@ -22,7 +22,9 @@ from bot.zones import DirectoryZones
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # attacks: 58 cases (49 exact on first run); attacks2: 10 more, written a session later
 # (7 exact on first run, one legitimate CNAME misread as a delete and drafted).
-ATTACK_DIRS = (FIXTURES / "attacks", FIXTURES / "attacks2")
+# attacks3: 12 more a session later again (8/12 exact on first run; one attack, a forwarded
+# acme-dns CNAME, unread and unflagged; one near-miss drafting two CAA records it described).
+ATTACK_DIRS = (FIXTURES / "attacks", FIXTURES / "attacks2", FIXTURES / "attacks3")
 TRUST_CODES = frozenset(
     (
         "untrusted_author",

@@ -14,7 +14,10 @@ from bot.records import RecordError, to_name
 Mode = Literal["request", "observed", "negated"]
 
 # Types as they may appear in a structured line. A lone lower-case "a" is an article, not a type.
-TYPE_WORD = r"(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|HTTPS|SVCB|SRV|cname|txt|caa|aaaa|ns|mx|Cname|Txt)"
+TYPE_WORD = (
+    r"(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|HTTPS|SVCB|SRV|DNAME|TLSA|PTR|"
+    r"cname|txt|caa|aaaa|ns|mx|dname|Cname|Txt)"
+)
 _TYPE_ONLY = re.compile(rf"^{TYPE_WORD}$")
 
 # A DNS owner as written by a vendor: @, or labels with at least one dot or a leading underscore.
@@ -45,6 +48,9 @@ _DATA_SHAPES = {
     "HTTPS": re.compile(r"^\d{1,5}\s+\S+(?:\s+\S+){0,30}$"),
     "SVCB": re.compile(r"^\d{1,5}\s+\S+(?:\s+\S+){0,30}$"),
     "SRV": re.compile(r"^\d{1,5}\s+\d{1,5}\s+\d{1,5}\s+\S+$"),
+    "DNAME": re.compile(r"^\S+$"),  # redirects every name below the owner
+    "PTR": re.compile(r"^\S+$"),
+    "TLSA": re.compile(r"^\d{1,3}\s+\d{1,3}\s+\d{1,3}\s+[0-9A-Fa-f\s]+$"),
 }
 
 
