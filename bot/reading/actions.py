@@ -39,11 +39,13 @@ _NEGATED = re.compile(
     r"|\b(?:no|nothing)\s+(?:\w+\s+){0,5}$",
     re.I,
 )
-# "a subscription that was deleted in October": something that happened, not a request.
+# "a subscription that was deleted in October": something that happened, not a request;
+# "once the old subscription is deleted": a condition ("can be deleted" asks).
 # "... I've dropped the column", "we removed it ourselves": the writer's own doing.
 # "we'll ask you to remove it again": a request still to come, not one made now.
 _NARRATED = re.compile(
     r"(?:\b(?:was|were|been|had|got)\s+(?:\w+\s+){0,2}|\b(?:has|have)\s+|"
+    r"\b(?:once|when|after|until|before|if)\b[^.,;]{0,40}?\b(?:is|are|gets)\s+|"
     r"(?:^|\s|\()(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:(?:also|already|just)\s+)?|"
     r"\b(?:we|i)(?:'ll|\s+will)\s+(?:\w+\s+)?(?:ask|remind|tell)\s+you\s+to\s+)$",
     re.I,

@@ -40,7 +40,12 @@ _VALIDATION_NAME = re.compile(
 _ID_KEY = re.compile(r"""^[ ]*["']?(?:[a-z]+_)?id["']?[ ]?[:=]""", re.I)
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 # "TTL: 300", "TTL ........ 300" (dot leaders), never across a sentence's full stop.
-_TTL = re.compile(r"\bTTL\b(?:\.{2,}|[^0-9.\n]){0,40}?(\d{1,20})", re.I | re.ASCII)
+# A number with a unit after it ("1h", "5 minutes") is a duration: durations.py reads it.
+_TTL = re.compile(
+    r"\bTTL\b(?:\.{2,}|[^0-9.\n]){0,40}?(\d{1,20})"
+    r"(?![0-9]|[ ]?(?:[mhd]\b|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b))",
+    re.I | re.ASCII,
+)
 _CAA = re.compile(r"\b\d{1,3}[ ]+(?:issue|issuewild)[ ]+\"?([A-Za-z0-9.-]{3,100})", re.I)
 
 

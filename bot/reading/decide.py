@@ -97,10 +97,13 @@ def decide(
     updated = {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
     # "remove both TXT records at X" beside the deletes of each value: the same request.
     valued = {(c.name, c.type) for _, c in kept if c.action == "delete" and c.value is not None}
+    # "delete the old CNAME" beside "change it from OLD to NEW": the update already removes it.
+    replaced = {(c.name, c.type, c.old_value) for _, c in kept if c.action == "update"}
     kept = [
         (i, c)
         for i, c in kept
         if not (c.action == "delete" and c.value is None and (c.name, c.type) in valued)
+        and not (c.action == "delete" and c.when == "now" and (c.name, c.type, c.value) in replaced)
     ]
     # What another comment says is published (our dig paste, the vendor's earlier one) also
     # completes a request: "replacing llxr…" said in our reply and confirmed by the vendor.
