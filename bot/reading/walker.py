@@ -45,6 +45,10 @@ _KEEP_NOTE = re.compile(
 )
 _ZONE_COMMENT = re.compile(r"^[ \t]*;+[ \t]*(\S.{0,300})$")
 _HOST_SAYS = re.compile(r"^[ \t]*(\S{1,253}) has (CAA|TXT|caa|txt) record (\S.{0,500})$")
+# `nslookup` answers: "x	text = "token"", "x	canonical name = y." - what is published.
+_NSLOOKUP_SAYS = re.compile(
+    r"^[ \t]*(\S{1,253})[ \t]{1,8}(text|canonical name)[ \t]{0,3}=[ \t]{0,3}(\S.{0,500})$"
+)
 _DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
 # JSON/HCL punctuation lines: `{`, `},`, `"ResourceRecord": {`.
 _STRUCTURAL = re.compile(r"""^[ ]*(?:["'][\w ]{1,40}["'][ ]?[:=][ ]?)?[\[\]{}(),]*[ ]*$""")
@@ -134,9 +138,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if note:  # "; published today - remove once issued": says how the next line is meant
             self.zone_note = note.group(1)
             return
-        host = _HOST_SAYS.match(line)
+        host = _HOST_SAYS.match(line) or _NSLOOKUP_SAYS.match(line)
         if host:  # `host -t CAA x` output: "x has CAA record 0 issue "y"" - what is published
             name, rdtype, data = host.group(1), host.group(2).upper(), host.group(3)
+            rdtype = {"TEXT": "TXT", "CANONICAL NAME": "CNAME"}.get(rdtype, rdtype)
             self._end_prose()
             self._add(Mention(name, rdtype, data.strip(), number, excerpt=line), mode="observed")
             return
