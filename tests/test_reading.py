@@ -470,3 +470,24 @@ def test_a_move_that_names_no_earlier_request_is_said_out_loud() -> None:
     )
     assert changes(ticket) == []
     assert "unread_value" in codes(ticket)
+
+
+def test_a_corrected_target_on_its_own_line_supersedes_the_first() -> None:
+    first = vendor(
+        "Please create _acme-challenge.gov.uk as a CNAME pointing at "
+        "mp21oarlnxeb2jabux.fastly-validations.com.",
+        1,
+    )
+    second = vendor(
+        "The value sent was for staging. The correct target for _acme-challenge.gov.uk is:\n\n"
+        "  ahehfefugdwl41tlne.fastly-validations.com\n",
+        2,
+    )
+    ticket = conversation(first, second)
+    assert [c[3] for c in changes(ticket)] == ["ahehfefugdwl41tlne.fastly-validations.com."]
+    assert codes(ticket) == ["superseded"]
+
+
+def test_a_word_after_the_value_is_lead_in_is_no_record() -> None:
+    ticket = _text("The correct target for _acme-challenge.gov.uk is:\n\nPending\n")
+    assert changes(ticket) == []

@@ -124,7 +124,10 @@ _NAME_INTRO = re.compile(
     re.I,
 )
 _VALUE_INTRO = re.compile(
-    r"\b(?:value|values|target|points?\s+to|pointing\s+(?:to|at)|content|data|token)\s*:?[ ]*$",
+    r"\b(?:value|values|target|points?\s+to|pointing\s+(?:to|at)|content|data|token)\s*:?[ ]*$"
+    # "The correct target for _acme-challenge.gov.uk is:"
+    r"|\b(?:value|target|token)\b(?:[^.:\n]|\.(?=\S)){0,80}?"
+    r"\b(?:is|should\s+be|will\s+be)[ ]?:[ ]*$",
     re.I,
 )
 
