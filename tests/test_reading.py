@@ -491,3 +491,43 @@ def test_a_corrected_target_on_its_own_line_supersedes_the_first() -> None:
 def test_a_word_after_the_value_is_lead_in_is_no_record() -> None:
     ticket = _text("The correct target for _acme-challenge.gov.uk is:\n\nPending\n")
     assert changes(ticket) == []
+
+
+def test_a_narrow_mail_that_wraps_a_target_and_says_same_as_above() -> None:
+    ticket = _text(
+        "  Host:   _431A4CBB33CC697E2B0DF63DDA09C6FF.gov.uk.\n"
+        "  Type:   CNAME\n"
+        "  Target: C77AF63B53331C89E1C2C5DAF2C2EBC7.6AC5D1048E5E7CA6\n"
+        "842B0513A54C8485.sectigo.com.\n\n"
+        "  Host:   _431A4CBB33CC697E2B0DF63DDA09C6FF.publishing.service.gov.uk.\n"
+        "  Type:   CNAME\n"
+        "  Target: identical to the gov.uk one above\n"
+    )
+    target = "c77af63b53331c89e1c2c5daf2c2ebc7.6ac5d1048e5e7ca6842b0513a54c8485.sectigo.com."
+    assert sorted(c[1:4] for c in changes(ticket)) == [
+        ("_431a4cbb33cc697e2b0df63dda09c6ff.gov.uk.", "CNAME", target),
+        ("_431a4cbb33cc697e2b0df63dda09c6ff.publishing.service.gov.uk.", "CNAME", target),
+    ]
+
+
+def test_a_wrapped_value_is_joined_only_into_a_validation_host() -> None:
+    ticket = _text(
+        "Host: _acme-challenge.www.gov.uk\nType: CNAME\nTarget: k4v7qh2m9xw3zt8pld.fastly-validations.com\n"
+        "thanks\n"
+    )
+    assert [c[3] for c in changes(ticket)] == ["k4v7qh2m9xw3zt8pld.fastly-validations.com."]
+
+
+def test_a_zone_line_broken_after_its_type_is_one_record() -> None:
+    ticket = _text(
+        "Once the certificate has been issued, the CNAME from last\n"
+        "year's order can be deleted:\n\n"
+        "  _7200F6DF877F894AF24429996CAA64C2.gov.uk.  CNAME\n"
+        "  1666450CDE23C5051993959A84B67DC5.C47C149E0DA16B7B1DDAF34FD94AF8BA.comodoca.com.\n"
+    )
+    (change,) = read(ticket).changes
+    assert (change.action, change.when) == ("delete", "after_issuance")
+    assert (
+        change.value
+        == "1666450cde23c5051993959a84b67dc5.c47c149e0da16b7b1ddaf34fd94af8ba.comodoca.com."
+    )

@@ -107,5 +107,15 @@ def _generated_name(token: str) -> bool:
     return len(parts) > 1 and all(p.isalpha() or p.isdigit() for p in parts if p)
 
 
+def is_validation_host(text: str) -> bool:
+    """A host name under a CA's validation domain (not the domain itself)."""
+    host = text.strip(_STRIP).lower().rstrip(".")
+    return (
+        " " not in host
+        and f"{host}".endswith(VALIDATION_SUFFIXES)
+        and not host.startswith(_BARE_SUFFIXES)
+    )
+
+
 def is_consumed(candidate: Candidate, used: list[str]) -> bool:
     return any(candidate.text in value for value in used)

@@ -100,7 +100,10 @@ class Paragraphs:
             self.ctx.mode = mode
         if action is not None:
             self.ctx.action = action
-            self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(line))
+            # "Once the certificate has been issued, the CNAME from last / year's order can be
+            # deleted": the condition may stand on the line before the verb.
+            near = " ".join(text for _, text in self.paragraph[-1:]) + " " + line
+            self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(near))
         for name in cues.domains_named(line):
             self._set_domain(name)
         listed = _LISTING.search(line)

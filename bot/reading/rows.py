@@ -25,6 +25,14 @@ _LIST_ITEM = re.compile(r'^[ \t]*([+-]?)[ \t]*"([^"]{1,300})",?[ \t]*$')
 _PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
 
 
+# "identical to the gov.uk one above", "the same as above", "same as the previous one"
+_SAME_AS = re.compile(
+    r"^[ \t]*(?:identical|the[ \t]+same|same)[ \t]+(?:to|as)\b[^\n]{0,60}?"
+    r"\b(?:above|before|previous|earlier)\b",
+    re.I,
+)
+
+
 class Rows:
     if TYPE_CHECKING:
         from bot.reading.walker import _Context
@@ -38,6 +46,7 @@ class Rows:
         heading_name: tuple[str, int] | None
         heading_type: str | None
         open_list: tuple[str, str, list[tuple[str, str]]] | None
+        mentions: list[Mention]
 
         def _add(
             self, mention: Mention, mode: Mode | None = None, structured: bool = True
@@ -139,6 +148,15 @@ class Rows:
             self._add(replace(mention, excerpt=line))
         return True
 
+    def _same_as_above(self, raw: str) -> str:
+        """ "Target: identical to the gov.uk one above": the data of the record just read, when
+        it is of the type this block names (else the words stay, and are not a value)."""
+        if not _SAME_AS.match(raw) or not self.mentions:
+            return raw
+        above = self.mentions[-1]
+        rdtype = self.block.fields.get("type", "").upper()
+        return above.value if above.value and above.rdtype == rdtype else raw
+
     def _labels(self, labels: list[tuple[str, str, str]], number: int, line: str) -> None:
         for role, label, raw in labels:
             if role == "value" and raw.strip() == "[":
@@ -148,6 +166,7 @@ class Rows:
                 continue  # Terraform plan: not known yet, says nothing
             if role == "value":
                 raw = _one_item(raw)  # "values": ["x.fastly-validations.com"] (Fastly's API)
+                raw = self._same_as_above(raw)
             value, remark = _remark(raw)
             if role in ("name", "type", "ttl") and len(value) > 1 and value[0] == value[-1] == '"':
                 value = value[1:-1]  # HCL: name = "x"; its quotes are syntax

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field, replace
 
 from bot.models import Action, Flag, Observed
 from bot.reading import actions, cues
+from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import keeps
 from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import (
     Mention,
     Mode,
+    data_shaped,
     failed_block,
     is_owner_token,
     is_type_word,
@@ -162,6 +164,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         self.zone_note = None
         if self._arrow_pair(number, line):
             return
+        if self._wrapped_value(number, line):
+            return
         labels = read_labels(line)
         if labels is None and self.heading_type is not None:
             labels = from_to(line)  # "from: x" / "to: y" under "_acme-challenge.www  CNAME"
@@ -169,6 +173,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             role, label = self.open_label  # "Record Value:" on one line, the value on the next
             labels = [(role, label, line.strip())]
         self.open_label = None
+        if labels is None and self._heading_value(number, line):
+            return
         if labels is not None:
             self._end_prose()
             if len(labels) == 1 and not labels[0][2]:
@@ -203,6 +209,35 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         else:
             self.aligned = None
             self._end_prose()
+
+    def _heading_value(self, number: int, line: str) -> bool:
+        """ "_7200F….gov.uk.  CNAME" and, on the next line, its data alone (a zone-file line a
+        narrow mail broke after the type)."""
+        words = line.split()
+        if self.heading_type is None or self.heading_name is None or self.block.has("value"):
+            return False
+        if len(words) != 1 or number - self.heading_name[1] > 2:
+            return False
+        if not data_shaped(self.heading_type, words[0]):
+            return False
+        self.block.add("value", "value", words[0], number, line)
+        return True
+
+    def _wrapped_value(self, number: int, line: str) -> bool:
+        """A value a narrow mail broke over two lines ("Target: C77A...6AC5D1048E5E7CA6" then
+        "842B0513A54C8485.sectigo.com."): joined only when the two make a host under a CA's
+        validation domain and the first alone does not, so no guess is ever made."""
+        block, words = self.block, line.split()
+        if len(words) != 1 or block.last_line != number - 1 or list(block.fields)[-1:] != ["value"]:
+            return False
+        value = block.fields["value"].strip()
+        joined = value + words[0]
+        if not (is_validation_host(joined) and not is_validation_host(value)):
+            return False
+        block.fields["value"] = joined
+        block.lines[-1] = f"{block.lines[-1]}{words[0]}"
+        block.last_line = number
+        return True
 
     def _add(self, mention: Mention, mode: Mode | None = None, structured: bool = True) -> None:
         ctx = self.ctx
