@@ -33,7 +33,7 @@ _TRANSLATE = str.maketrans(
         "\u2007": " ",
         "\u202f": " ",
         "\u2009": " ",
-        "\t": " ",
+        "\t": "  ",  # a column gap (a table copied out of a web console), as aligned text has
         "\u200b": None,
         "\u200c": None,
         "\u200d": None,
