@@ -531,3 +531,21 @@ def test_a_zone_line_broken_after_its_type_is_one_record() -> None:
         change.value
         == "1666450cde23c5051993959a84b67dc5.c47c149e0da16b7b1ddaf34fd94af8ba.comodoca.com."
     )
+
+
+def test_a_current_new_table_under_the_record_it_is_about_is_an_update() -> None:
+    ticket = _text(
+        "Please update them as below - the record names stay the same.\n\n"
+        "_acme-challenge.www.gov.uk (CNAME)\n"
+        "| Current value | New value |\n"
+        "| rvhpsnyy4pjd92lwq7.fastly-validations.com | rxrzr1b37a3l5u7kul.fastly-validations.com |\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "rxrzr1b37a3l5u7kul.fastly-validations.com.",
+            "rvhpsnyy4pjd92lwq7.fastly-validations.com.",
+        )
+    ]

@@ -66,6 +66,7 @@ class Rows:
         if labels is not None and len(labels) == 1:  # a two-column table: | Name | x |
             self._labels(labels, number, line)
             return
+        owner, owner_type = self.heading_name, self.heading_type  # the line above the table
         self._end_block()
         # "| gov.uk | Type: CNAME Name: _acme-challenge.gov.uk Value: x |": a whole record
         # written as labels inside one cell (an Outlook table with <br> between the fields).
@@ -80,7 +81,7 @@ class Rows:
                 self._end_block()
             return
         if self.table is None:
-            self.table = Table()
+            self.table = Table(owner=owner[0] if owner else None, owner_type=owner_type)
             if self.table.read_header(cells):
                 return
         mention = self.table.read_row(cells, number)

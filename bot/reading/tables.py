@@ -104,9 +104,16 @@ class Table:
     type_hint: str | None = None
     published: bool = False  # the value column says what is there now, not what to set
     status_columns: list[int] = field(default_factory=list)
+    # "_acme-challenge.www.gov.uk (CNAME)" on the line above a "| Current value | New value |"
+    # table: the record its rows are about.
+    owner: str | None = None
+    owner_type: str | None = None
 
     def read_header(self, cells: list[str]) -> bool:
         roles = {header_phrase(c): i for i, c in enumerate(cells) if header_phrase(c)}
+        if self.owner and "old" in roles and "value" in roles:
+            self.columns = {k: v for k, v in roles.items() if k}
+            return True
         if "old" in roles and "value" not in roles and "name" in roles:
             # "| Host name | Currently points to |": records as published, asking nothing.
             roles["value"] = roles.pop("old")
@@ -152,12 +159,12 @@ class Table:
                 return ""  # "- (no record today)": an empty cell, said in words
             return bare or raw(role)
 
-        name, rdtype, value = cell("name"), cell("type").upper(), cell("value")
+        name, rdtype, value = cell("name") or self.owner or "", cell("type").upper(), cell("value")
         if not rdtype and "type" not in self.columns:
             # The header names it ("Host name (CNAME)"), or a cell of the row does ("DNS CNAME"
             # under "Method").
             in_row = {t.upper() for c in cells for t in _HEADER_TYPE.findall(c)}
-            rdtype = self.type_hint or (in_row.pop() if len(in_row) == 1 else "")
+            rdtype = self.type_hint or self.owner_type or (in_row.pop() if len(in_row) == 1 else "")
         if not name or not value or not rdtype or not is_type_word(rdtype):
             return None
         old, new = split_old_new(value)

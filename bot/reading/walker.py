@@ -187,7 +187,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if self._listed(number, line):
             return
         heading = strip_list_marker(line).split()
-        typed = len(heading) == 2 and is_type_word(heading[1].rstrip(":"))
+        typed = len(heading) == 2 and is_type_word(heading[1].strip(":()"))
         if (
             (len(heading) == 1 or typed)
             and heading[0].startswith("_")
@@ -197,7 +197,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self._end_block()
             self.heading_name = (heading[0].rstrip(":"), number)  # "1. _dnsauth.hmrc.gov.uk"
             if typed:  # "_acme-challenge.www.gov.uk   CNAME", its values on the lines below
-                self.heading_type = heading[1].rstrip(":").upper()
+                self.heading_type = heading[1].strip(":()").upper()
                 self.block.add("type", "type", self.heading_type, number, line)
             return
         if line.strip():
