@@ -38,6 +38,8 @@ _VALIDATION_NAME = re.compile(
     r"(?<![\w.-])(_(?:acme-challenge|dnsauth)(?:\.[a-z0-9-]{1,63}){2,})", re.I
 )
 _ID_KEY = re.compile(r"""^[ ]*["']?(?:[a-z]+_)?id["']?[ ]?[:=]""", re.I)
+# "(ID 3vQ8mN0kLx2Rt7YpZc4Wd1)", "order ref K2x9...": an identifier, named as one.
+_ID_WORDS = frozenset(("id", "ref", "reference", "order", "account", "case", "no", "number"))
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 # "TTL: 300", "TTL ........ 300" (dot leaders), never across a sentence's full stop.
 # A number with a unit after it ("1h", "5 minutes") is a duration: durations.py reads it.
@@ -60,11 +62,13 @@ def candidates(number: int, line: str) -> list[Candidate]:
     if _ID_KEY.match(line):
         return []  # "id": "ea2d5eee-…": an API object's identifier, never a record's data
     found = []
+    before = ""
     for word in line[:MAX_LINE].replace(",", " ").split():  # CSV cells are words too
         shown = word.strip(_STRIP + ".")
         text = shown.lower()
-        if _is_candidate(shown, text):
+        if _is_candidate(shown, text) and before not in _ID_WORDS:
             found.append(Candidate(number, text, shown))
+        before = text
     if _MOVED.search(line):  # "it belongs on _acme-challenge.www.gov.uk, not on …": a name
         found += [  # correction; the name must end up in a record, else a person reads it
             Candidate(number, name.lower().rstrip("."), name)

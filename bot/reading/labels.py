@@ -150,6 +150,8 @@ class LabelBlock:
         owner = self.fields.get("name", "").lstrip().lower()
         if owner.startswith(_TXT_OWNERS) and " " not in value.strip() and "." not in value:
             return "TXT"  # a bare token at `_dnsauth.x`: no host name, so no CNAME target
+        if owner.startswith("_") and is_owner_token(value) and value.rstrip(".").count(".") >= 2:
+            return "CNAME"  # "Answer: x.fastly-validations.com." at `_acme-challenge`: a target
         return ""
 
 

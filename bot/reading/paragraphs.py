@@ -121,7 +121,9 @@ class Paragraphs:
             self.ctx.zone_said = safe_name(zone)
 
     def _set_domain(self, text: str) -> None:
-        name = safe_name(text.strip("`'\".,;:()"))
+        text = text.strip("`'\".,;:()")
+        text = text[2:] if text.startswith("*.") else text  # a wildcard is validated at its base
+        name = safe_name(text)
         if name and not name.startswith("_") and not name.startswith("*"):
             self.ctx.domain = name
             self.domains.append(name)

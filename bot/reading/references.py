@@ -29,6 +29,9 @@ _ONCE_IT = re.compile(
 )
 _UNTIL_ISSUED = re.compile(r"\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|validated|live)\b", re.I)
 _OLD = re.compile(r"\b(?:old|older|existing|previous|leftover|left-over|stale|expired)\b", re.I)
+# Words that name a kind of validation record by whose it is: a clause that says one refers
+# only to records whose data or name says it too ("the old GlobalSign verification record").
+_KINDS = ("globalsign", "digicert", "sectigo", "comodo", "acm-validations", "dnsauth")
 _ONE = re.compile(r"\b(?:the\s+)?([\w.-]{4,60})\s+one\b", re.I)  # "the globalsign one"
 
 
@@ -167,6 +170,15 @@ class References:
             word = one.group(1).lower()
             picked = [i for i in targets if word in (self.mentions[i].value or "").lower()]
             targets = picked or targets
+        kinds = {k for k in _KINDS if k in clause.lower()}
+        if kinds:  # "the old GlobalSign verification record": only a record whose data says so
+            targets = [
+                i
+                for i in targets
+                if any(
+                    k in f"{self.mentions[i].value} {self.mentions[i].name}".lower() for k in kinds
+                )
+            ]
         if targets:
             answered = {self.mentions[i].rdtype for i in targets}
             self.pending = [p for p in self.pending if p[2] not in answered]

@@ -182,6 +182,8 @@ class Rows:
                 continue
             first = _FIRST_WORD.match(value)
             if role == "domain":
+                if self.block.fields:  # "Domain: x" starts the next record's block
+                    self._end_block()
                 self._set_domain(first.group() if first else "")
             elif role == "zone":
                 self.ctx.zone = safe_name(first.group()) if first else None
