@@ -182,7 +182,7 @@ class Rows:
                 continue
             first = _FIRST_WORD.match(value)
             if role == "domain":
-                if self.block.fields:  # "Domain: x" starts the next record's block
+                if self.block.has("value"):  # after a whole record, "Domain:" starts the next
                     self._end_block()
                 self._set_domain(first.group() if first else "")
             elif role == "zone":
