@@ -549,3 +549,32 @@ def test_a_current_new_table_under_the_record_it_is_about_is_an_update() -> None
             "rvhpsnyy4pjd92lwq7.fastly-validations.com.",
         )
     ]
+
+
+def test_fastly_api_challenges_with_multi_line_values_are_read() -> None:
+    ticket = _text(
+        "Here is what the API returns:\n\n"
+        "[\n  {\n"
+        '    "type": "managed-dns",\n'
+        '    "record_type": "CNAME",\n'
+        '    "record_name": "_acme-challenge.www.hmrc.gov.uk",\n'
+        '    "values": [\n'
+        '      "pynvswtmokfakftkkq.fastly-validations.com"\n'
+        "    ]\n  },\n  {\n"
+        '    "type": "managed-http-a",\n'
+        '    "record_type": "A",\n'
+        '    "record_name": "www.hmrc.gov.uk",\n'
+        '    "values": [\n'
+        '      "151.101.2.30",\n'
+        '      "151.101.66.30"\n'
+        "    ]\n  }\n]\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.www.hmrc.gov.uk.",
+            "CNAME",
+            "pynvswtmokfakftkkq.fastly-validations.com.",
+            None,
+        )
+    ]

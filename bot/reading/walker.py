@@ -53,6 +53,10 @@ _NSLOOKUP_SAYS = re.compile(
 )
 _DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
 # JSON/HCL punctuation lines: `{`, `},`, `"ResourceRecord": {`.
+# `"values": [` (Fastly's API), `records = [` (Terraform): a list of record data follows.
+_OPENS_VALUES = re.compile(
+    r"""^[ ]*["']?(?:values|records|rrdatas)["']?[ ]?[:=][ ]?\[[ ]*$""", re.I
+)
 _STRUCTURAL = re.compile(r"""^[ ]*(?:["'][\w ]{1,40}["'][ ]?[:=][ ]?)?[\[\]{}(),]*[ ]*$""")
 
 
@@ -123,7 +127,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             return
         if self.open_list is not None and self._list_item(number, line):
             return
-        if _STRUCTURAL.match(line):
+        if _STRUCTURAL.match(line) and not _OPENS_VALUES.match(line):
             return  # JSON/HCL punctuation (`{`, `},`, `"ResourceRecord": {`): no text to read
         if self._directive(line) or self._dig_line(number, line):
             return
