@@ -30,8 +30,9 @@ _SLASHED_LABEL = re.compile(
 )
 
 
-# Machine output: `"Name": "x",` (JSON), `"name" = "x"` (Terraform), `- name: x` (YAML).
-_KEYED = re.compile(r"""^[ ]*(?:-[ ]+)?["']([A-Za-z][A-Za-z _]{0,30})["'][ ]?[:=][ ]?""")
+# Machine output: `"Name": "x",` (JSON), `"name" = "x"` (Terraform, aligned or not), `- name: x`
+# (YAML).
+_KEYED = re.compile(r"""^[ ]*(?:-[ ]+)?["']([A-Za-z][A-Za-z _]{0,30})["'][ ]{0,8}[:=][ ]{0,8}""")
 
 
 _PLAN_MARK = re.compile(r"^[ \t]*[~+-][ \t]+(?=[a-z_]{2,30}[ \t]*=)")
