@@ -45,6 +45,16 @@ CUES = (
     "##- Please type your reply above this line -##",
     "0 issue",
     '"',
+    # cues of the readers added for holdout3/holdout4 wording
+    "belongs on _acme-challenge.www.gov.uk",
+    'the "Key" field',
+    "the random value",
+    "set the TTL to",
+    "The correct target for _acme-challenge.gov.uk",
+    "once the subscription",
+    "Target: identical to",
+    "forwarded below",
+    '"values":',
 )
 
 
