@@ -62,6 +62,13 @@ _ABOUT_EXISTING = re.compile(
     r"\b(?:existing|current|other|present)\b",
     re.I,
 )
+# "these are the records we'll be requesting", "we have asked the registry for": records on
+# their way, not what is published (even beside "for reference").
+_TO_REQUEST = re.compile(
+    r"\b(?:we(?:'ll|\s+will|\s+are|'re)?\s+(?:be\s+)?request(?:ing)?|we(?:'ve|\s+have)\s+"
+    r"(?:asked|requested)|(?:will\s+be|to\s+be)\s+requested)\b",
+    re.I,
+)
 _WANTED = re.compile(
     r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)|to\s+be\s+(?:added|created))\b",
     re.I,
@@ -95,6 +102,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
                 return "request"
             if part is last and action_cue(sentence) is not None:
                 continue  # "please add these (keep the existing ones):" asks; the aside does not
+            if _TO_REQUEST.search(part):
+                return "request"  # "the records we'll be requesting": not published yet
             if _DESCRIBES.search(part):
                 return "observed"
     return None
