@@ -66,19 +66,24 @@ def looks_like_email(raw: str) -> bool:
 
 
 def from_email(raw: str) -> tuple[str, str]:
-    """(subject, text) of an RFC 822 message: the plain part, else the HTML part as text."""
-    message = email.message_from_string(raw, policy=email.policy.default)
+    """(subject, text) of an RFC 822 message: the plain part, else the HTML part as text.
+
+    Parsed from bytes, and each part's bytes decoded by the charset it declares, else as UTF-8:
+    a message saved as text with 8-bit characters (smart quotes, "£") and no or a wrong
+    charset keeps them, instead of the `\\u201c` escapes the string parser leaves."""
+    data = raw.encode("utf-8", "surrogateescape")
+    message = email.message_from_bytes(data, policy=email.policy.default)
     subject = str(message.get("subject", "") or "")
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return subject, ""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        payload = str(payload or "").encode("utf-8", "surrogateescape")
     try:
-        content = part.get_content()
-    except (LookupError, ValueError):  # an unknown or broken charset: read the bytes as UTF-8
-        payload = part.get_payload(decode=True)
-        content = payload if isinstance(payload, bytes) else str(payload or "").encode()
-    if not isinstance(content, str):
-        content = content.decode("utf-8", "replace")
+        content = payload.decode(part.get_content_charset() or "utf-8")
+    except (LookupError, UnicodeDecodeError):  # unknown, wrong or absent charset
+        content = payload.decode("utf-8", "replace")
     # An HTML part stays HTML: the reader sees its visible text and says what is hidden in it.
     return subject, content
 

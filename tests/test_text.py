@@ -49,6 +49,13 @@ def test_certificate_is_not_a_private_key() -> None:
     assert redact_private_keys(text) == (text, False)
 
 
+def test_a_mail_saved_as_text_keeps_its_8_bit_characters() -> None:
+    # No charset, or us-ascii, over UTF-8 bytes: the string parser used to leave "\\u201c".
+    for header in ("", "Content-Type: text/plain; charset=us-ascii\n"):
+        raw = f"From: a@b.com\nSubject: x\n{header}\n\u201cvalues\u201d: [ \u00a3 caf\u00e9"
+        assert from_email(raw)[1] == "\u201cvalues\u201d: [ \u00a3 caf\u00e9"
+
+
 def test_eml_html_part_is_read() -> None:
     raw = (
         "From: a@b.com\nSubject: Hello #123\nMIME-Version: 1.0\n"
