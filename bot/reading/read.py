@@ -67,7 +67,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         ):
             # A forwarded request, or "please add the record as she describes below": the
             # quoted mail is read as this comment's own words (and judged as the vendor's).
-            numbered = _quoted_request(part)[:MAX_LINES]
+            numbered = fieldrefs.resolve(_quoted_request(part)[:MAX_LINES], part.lines)
             walker = Walker()
             for number, line in numbered:
                 walker.feed(number, line)
