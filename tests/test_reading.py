@@ -578,3 +578,33 @@ def test_fastly_api_challenges_with_multi_line_values_are_read() -> None:
             None,
         )
     ]
+
+
+def test_a_second_txt_value_alongside_the_first_and_both_removed_after_issuance() -> None:
+    first = vendor(
+        "Please deploy a DNS TXT record under the name:\n\n_acme-challenge.blog.gov.uk.\n\n"
+        "with the following value:\n\nKmNC5yaTTew6yKLsln2Ta1PHmdJrAi-xp1ROtw9YtZU\n",
+        1,
+    )
+    second = vendor(
+        "Here's the second one, same name - please add it alongside the first record:\n\n"
+        "Please deploy a DNS TXT record under the name:\n\n_acme-challenge.blog.gov.uk.\n\n"
+        "with the following value:\n\nhcb2mUxPlccPGcQh6Gb2bg6Lxq2vKhvv6IPNB3nt2Pc\n\n"
+        "Once the certificate has been issued both TXT records can come out again.\n",
+        2,
+    )
+    got = read(conversation(first, second)).changes
+    assert sorted((c.action, c.value, c.when) for c in got) == [
+        ("add", "KmNC5yaTTew6yKLsln2Ta1PHmdJrAi-xp1ROtw9YtZU", "now"),
+        ("add", "hcb2mUxPlccPGcQh6Gb2bg6Lxq2vKhvv6IPNB3nt2Pc", "now"),
+        ("delete", "KmNC5yaTTew6yKLsln2Ta1PHmdJrAi-xp1ROtw9YtZU", "after_issuance"),
+        ("delete", "hcb2mUxPlccPGcQh6Gb2bg6Lxq2vKhvv6IPNB3nt2Pc", "after_issuance"),
+    ]
+
+
+def test_a_relative_owner_is_never_placed_under_its_own_target() -> None:
+    ticket = _text(
+        "Your records live in the gov.uk zone:\n\n"
+        "- `_acme-challenge`: CNAME to `fph1keklbckibu2zbv.fastly-validations.com`\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.gov.uk."]

@@ -300,3 +300,18 @@ def passes_on(lines: tuple[str, ...]) -> bool:
     return any(_PASS_ON.search(line) for line in lines) and any(
         action_cue(line) is not None for line in lines
     )
+
+
+# "please add it alongside the first record, don't overwrite it", certbot's "This must be set
+# up in addition to the previous challenges": a second value at the same name, not a new one.
+_ALONGSIDE = re.compile(
+    r"\b(?:alongside|in[ \t]{1,3}addition[ \t]{1,3}to|as[ \t]{1,3}well[ \t]{1,3}as[ \t]{1,3}the|"
+    r"(?:don'?t|do[ \t]{1,3}not)[ \t]{1,3}(?:overwrite|replace)[ \t]{1,3}(?:it|the[ \t]{1,3}"
+    r"(?:first|previous|earlier|other)))\b",
+    re.I,
+)
+
+
+def adds_alongside(text: str) -> bool:
+    """Does this comment ask for its TXT/CAA values beside the earlier ones, not instead?"""
+    return bool(_ALONGSIDE.search(text))

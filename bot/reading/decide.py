@@ -30,6 +30,7 @@ class Said:
     observed: Observed | None = None
     negated: DnsChange | None = None
     refused: DnsChange | None = None  # asked for, but its data could not be read
+    every: bool = False  # a delete of "both TXT records": the earlier comments' values too
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,12 @@ def decide(
     said: list[Said],
     retract_all_before: dict[int, frozenset[str] | None],
     moves: dict[int, list[Move]] | None = None,
+    alongside: frozenset[int] = frozenset(),
 ) -> Decision:
     """`retract_all_before[i]`: comment i withdraws earlier comments' requests (None: all
     types; else only these types). `moves[i]`: comment i moves earlier requests to another
-    owner."""
+    owner. `alongside`: comments whose TXT/CAA values go beside the earlier ones, not
+    instead."""
     moves = moves or {}
     out = Decision()
     out.observed = _unique([s.observed for s in said if s.observed is not None])
@@ -84,10 +87,16 @@ def decide(
         elif item.negated is not None:
             _withdraw(item.negated, kept, out)
         elif item.change is not None:
+            if item.every and item.change.action == "delete":
+                for also in _every_value(item.comment, item.change, kept):
+                    _supersede(item.comment, also, kept, out, set())
             change = _complete(item.change, observed)
             if _published(change, observed):
                 continue  # asked for what the ticket says is already there: nothing to do
             again = asked.get((item.comment, change.name, change.type), set())
+            if item.comment in alongside and change.type not in SINGLETON_TYPES:
+                same = (change.name, change.type)
+                again = again | {c.value for _, c in kept if (c.name, c.type) == same}
             _supersede(item.comment, change, kept, out, again)
     for index, said_moves in sorted(moves.items()):
         for move in said_moves:
@@ -214,6 +223,21 @@ def _supersede(
             kept.remove(entry)
             out.dropped.append(entry[1])
     kept.append((comment, change))
+
+
+def _every_value(
+    comment: int, delete: DnsChange, kept: list[tuple[int, DnsChange]]
+) -> list[DnsChange]:
+    """ "Once issued, both TXT records can come out": a delete for each value an earlier
+    comment asked to add at that name and type, said where this one is."""
+    return [
+        delete.model_copy(update={"value": c.value})
+        for i, c in kept
+        if i < comment
+        and c.action == "add"
+        and (c.name, c.type) == (delete.name, delete.type)
+        and c.value != delete.value
+    ]
 
 
 def _move(index: int, move: Move, kept: list[tuple[int, DnsChange]], out: Decision) -> None:

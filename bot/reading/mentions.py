@@ -74,6 +74,7 @@ class Mention:
     mode: Mode = "request"
     described: bool = False  # the ticket also says this record is published now
     zone_said: str | None = None  # a zone named in prose ("in the gov.uk zone")
+    every: bool = False  # a delete said of "both"/"all" records: earlier comments' values too
 
 
 def excerpt(text: str, limit: int = 120) -> str:

@@ -107,7 +107,11 @@ def read_sentence(
     if len(values) >= 2 and action == "update":
         old = values[0][1]
     ttl = _TTL.search(sentence)
-    origins = [tokens[i].text for i in usable if is_name(tokens[i]) and i != name_i]
+    # Another name in the sentence may say which domain a relative owner is in; never the
+    # record's own data ("`_acme-challenge`: CNAME to `x.fastly-validations.com`").
+    origins = [
+        tokens[i].text for i in usable if is_name(tokens[i]) and i != name_i and i not in taken
+    ]
     return Mention(
         name=name,
         rdtype=rdtype,

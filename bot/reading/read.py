@@ -39,6 +39,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
     read_lines: list[tuple[int | None, int, str]] = []
     withdrawals: dict[int, frozenset[str] | None] = {}
     moves: dict[int, list[Move]] = {}
+    alongside: set[int] = set()  # comments adding TXT values beside earlier ones
     used: list[str] = []
     untrusted: list[Said] = []  # what anyone but the vendor asked for: shown, never drafted
     index = -1
@@ -79,6 +80,8 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         withdraws, types = cues.withdraws_earlier(joined)
         if withdraws and index > 0 and part.role == "vendor":
             withdrawals[index] = types
+        if cues.adds_alongside(joined):
+            alongside.add(index)
         # A single text has no author to speak of; a conversation's comments each have one.
         author = Author(part.comment_id, None if part.single else part.role, part.author)
         if part.role == "vendor":
@@ -99,7 +102,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
                 said.append(item)
             else:
                 untrusted.append(item)
-    decision = decide(said, withdrawals, moves)
+    decision = decide(said, withdrawals, moves, frozenset(alongside))
     others = decide(untrusted, {})
     flags += consistency_flags(decision.changes)  # between the vendor's requests only
     decision.changes += others.changes
@@ -207,7 +210,7 @@ def _said(
         return Said(index, refused=refused) if refused is not None else None
     if mention.mode == "negated":
         return Said(index, negated=change)
-    return Said(index, change=change)
+    return Said(index, change=change, every=mention.every)
 
 
 def _refused(mention: Mention, zone: str, author: Author) -> DnsChange | None:

@@ -198,6 +198,7 @@ class References:
                 ttl=m.ttl if m.mode == "observed" else None,  # as published, not as requested
                 last_line=last,
                 excerpt=f"{m.excerpt} / {note}",
+                every=cues.refers_to_all(clause),
             )
             if not (later or m.mode == "observed" or m.action is None):
                 continue
