@@ -70,7 +70,8 @@ _TO_REQUEST = re.compile(
     re.I,
 )
 _WANTED = re.compile(
-    r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)|to\s+be\s+(?:added|created))\b",
+    r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)|to\s+be\s+(?:added|created)|"
+    r"needs?\s+(?:its\s+own|a|an|one|the\s+following)\s+(?:\w+\s+)?records?)\b",
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
