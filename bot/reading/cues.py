@@ -316,3 +316,16 @@ _ALONGSIDE = re.compile(
 def adds_alongside(text: str) -> bool:
     """Does this comment ask for its TXT/CAA values beside the earlier ones, not instead?"""
     return bool(_ALONGSIDE.search(text))
+
+
+# "so no further action is needed for gov.uk", "nothing more to do on your side"
+_NOTHING_MORE = re.compile(
+    r"\b(?:no[ \t]{1,3}(?:further|more|other)[ \t]{1,3}action|nothing[ \t]{1,3}(?:more|else|"
+    r"further)[ \t]{1,3}(?:is[ \t]{1,3})?(?:needed|required|to[ \t]{1,3}do))\b",
+    re.I,
+)
+
+
+def nothing_more_needed(text: str) -> bool:
+    """Does this comment say that what it reports as published needs nothing more?"""
+    return bool(_NOTHING_MORE.search(text))

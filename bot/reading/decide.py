@@ -43,6 +43,17 @@ class Move:
 
 
 @dataclass
+class Thread:
+    """What comments say about the requests of the conversation, by comment index."""
+
+    # i withdraws earlier comments' requests (None: all; else these types and names)
+    withdraws: dict[int, frozenset[str] | None] = field(default_factory=dict)
+    moves: dict[int, list[Move]] = field(default_factory=dict)  # "belongs on X, not on Y"
+    alongside: set[int] = field(default_factory=set)  # TXT values beside earlier ones
+    settled: set[int] = field(default_factory=set)  # "no further action is needed for X"
+
+
+@dataclass
 class Decision:
     changes: list[DnsChange] = field(default_factory=list)
     observed: list[Observed] = field(default_factory=list)
@@ -50,17 +61,10 @@ class Decision:
     dropped: list[DnsChange] = field(default_factory=list)
 
 
-def decide(
-    said: list[Said],
-    retract_all_before: dict[int, frozenset[str] | None],
-    moves: dict[int, list[Move]] | None = None,
-    alongside: frozenset[int] = frozenset(),
-) -> Decision:
-    """`retract_all_before[i]`: comment i withdraws earlier comments' requests (None: all
-    types; else only these types). `moves[i]`: comment i moves earlier requests to another
-    owner. `alongside`: comments whose TXT/CAA values go beside the earlier ones, not
-    instead."""
-    moves = moves or {}
+def decide(said: list[Said], thread: Thread | None = None) -> Decision:
+    """The changes the conversation asks for in the end, from what each comment said and what
+    comments say of the others (`thread`)."""
+    thread = thread or Thread()
     out = Decision()
     out.observed = _unique([s.observed for s in said if s.observed is not None])
     observed: list[Observed] = []  # what the ticket has described so far, in reading order
@@ -70,7 +74,7 @@ def decide(
     for s in said:
         if s.change is not None and s.change.action in ("add", "update"):
             asked.setdefault((s.comment, s.change.name, s.change.type), set()).add(s.change.value)
-    pending = sorted(retract_all_before.items(), key=lambda kv: kv[0])
+    pending = sorted(thread.withdraws.items(), key=lambda kv: kv[0])
     for item in [*said, None]:
         while pending and (item is None or pending[0][0] <= item.comment):
             index, types = pending.pop(0)
@@ -94,11 +98,11 @@ def decide(
             if _published(change, observed):
                 continue  # asked for what the ticket says is already there: nothing to do
             again = asked.get((item.comment, change.name, change.type), set())
-            if item.comment in alongside and change.type not in SINGLETON_TYPES:
+            if item.comment in thread.alongside and change.type not in SINGLETON_TYPES:
                 same = (change.name, change.type)
                 again = again | {c.value for _, c in kept if (c.name, c.type) == same}
             _supersede(item.comment, change, kept, out, again)
-    for index, said_moves in sorted(moves.items()):
+    for index, said_moves in sorted(thread.moves.items()):
         for move in said_moves:
             _move(index, move, kept, out)
     # An add of exactly what an update already puts there is the same request, said twice
@@ -113,6 +117,19 @@ def decide(
         for i, c in kept
         if not (c.action == "delete" and c.value is None and (c.name, c.type) in valued)
         and not (c.action == "delete" and c.when == "now" and (c.name, c.type, c.value) in replaced)
+    ]
+    # A request the vendor reports as published in a later comment that also says nothing
+    # more is needed ("the CNAME for gov.uk is now verified: we can see it resolving to X, so
+    # no further action is needed") has been done. (Our own "done" is no proof, nor is the
+    # vendor's "we can see it" alone: the live check says whether it is.)
+    done = {(j, o.name, o.type, o.value) for j, o in seen if j in thread.settled}
+    kept = [
+        (i, c)
+        for i, c in kept
+        if not (
+            c.action == "add"
+            and any(j > i and (n, t, v) == (c.name, c.type, c.value) for j, n, t, v in done)
+        )
     ]
     # What another comment says is published (our dig paste, the vendor's earlier one) also
     # completes a request: "replacing llxr…" said in our reply and confirmed by the vendor.

@@ -14,7 +14,7 @@ from bot.reading.changes import (
     validated_domain,
 )
 from bot.reading.conversation import MAX_LINES, MAX_RECORDS, Part, parts_of
-from bot.reading.decide import Move, Said, decide
+from bot.reading.decide import Move, Said, Thread, decide
 from bot.reading.hidden import hidden_flags
 from bot.reading.mentions import Mention, excerpt
 from bot.reading.quoted import history_start, leading_headers, strip_marker
@@ -37,9 +37,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
     said: list[Said] = []
     domains: list[str] = []
     read_lines: list[tuple[int | None, int, str]] = []
-    withdrawals: dict[int, frozenset[str] | None] = {}
-    moves: dict[int, list[Move]] = {}
-    alongside: set[int] = set()  # comments adding TXT values beside earlier ones
+    thread = Thread()  # what comments say of the others' requests
     used: list[str] = []
     untrusted: list[Said] = []  # what anyone but the vendor asked for: shown, never drafted
     index = -1
@@ -79,13 +77,15 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         joined = "\n".join(text for _, text in numbered)
         withdraws, types = cues.withdraws_earlier(joined)
         if withdraws and index > 0 and part.role == "vendor":
-            withdrawals[index] = types
+            thread.withdraws[index] = types
         if cues.adds_alongside(joined):
-            alongside.add(index)
+            thread.alongside.add(index)
+        if part.role == "vendor" and cues.nothing_more_needed(joined):
+            thread.settled.add(index)
         # A single text has no author to speak of; a conversation's comments each have one.
         author = Author(part.comment_id, None if part.single else part.role, part.author)
         if part.role == "vendor":
-            moves[index] = moves.get(index, []) + _moves(joined, numbered, author)
+            thread.moves[index] = thread.moves.get(index, []) + _moves(joined, numbered, author)
         mentions = walker.mentions
         if len(mentions) > MAX_RECORDS:
             flags.append(_over_limit(part, len(mentions), "records", MAX_RECORDS))
@@ -102,8 +102,8 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
                 said.append(item)
             else:
                 untrusted.append(item)
-    decision = decide(said, withdrawals, moves, frozenset(alongside))
-    others = decide(untrusted, {})
+    decision = decide(said, thread)
+    others = decide(untrusted)
     flags += consistency_flags(decision.changes)  # between the vendor's requests only
     decision.changes += others.changes
     decision.dropped += others.dropped
