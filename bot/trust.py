@@ -163,6 +163,17 @@ def _txt_value_flags(change: DnsChange, name: str) -> list[Flag]:
                 )
             ]
         return []
+    if change.action == "update" and change.old_value and not looks_issued(change.old_value):
+        # An update deletes its old side: replacing SPF with a token removes the SPF.
+        return [
+            _flag(
+                "unexpected_value",
+                change,
+                f"{_what(change)} would replace {change.old_value!r}, a TXT value that is not "
+                f"validation data. {_PHONE}",
+                severity="block",
+            )
+        ]
     if change.value is not None and not looks_issued(change.value):
         return [
             _flag(

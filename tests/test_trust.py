@@ -380,3 +380,15 @@ def test_a_record_whose_data_cannot_be_read_is_still_judged_by_its_type(app: App
     assert ("unparsed_record", "warn", None) in found
     assert ("unexpected_type", "block", "gov.uk.") in found
     assert [v.change.type for v in result.verdicts] == ["CNAME"]  # never a change, never drafted
+
+
+def test_an_update_that_replaces_spf_with_a_token_is_blocked(app: AppConfig) -> None:
+    change = DnsChange(
+        action="update",
+        name="gov.uk.",
+        type="TXT",
+        value="globalsign-domain-verification=M_Vsz5-npno7oT7Ka5Otx-BPdRjdmIIlbkARkuw-yh",
+        old_value="v=spf1 -all",
+    )
+    flags = trust_flags(change, Signals(), app.trust)
+    assert [(f.code, f.severity) for f in flags] == [("unexpected_value", "block")]
