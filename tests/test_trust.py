@@ -390,5 +390,5 @@ def test_an_update_that_replaces_spf_with_a_token_is_blocked(app: AppConfig) -> 
         value="globalsign-domain-verification=M_Vsz5-npno7oT7Ka5Otx-BPdRjdmIIlbkARkuw-yh",
         old_value="v=spf1 -all",
     )
-    flags = trust_flags(change, Signals(), app.trust)
+    flags = trust_flags(change, FASTLY, app.trust)
     assert [(f.code, f.severity) for f in flags] == [("unexpected_value", "block")]
