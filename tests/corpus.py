@@ -34,6 +34,9 @@ HOLDOUT3 = FIXTURES / "holdout3"
 # A fourth (20 tickets), a session later again: 4/20 exact, 9/20 changes right and 1 silent
 # error (an `@` TXT under a "Domain: gov.uk" column read as www.gov.uk) on first reading.
 HOLDOUT4 = FIXTURES / "holdout4"
+# A fifth (20 tickets), later the same session, after the reader was changed for holdout4:
+# 5/20 exact, 7/20 changes right and 4 silent errors on first reading.
+HOLDOUT5 = FIXTURES / "holdout5"
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")
 OBSERVED_KEYS = ("name", "type", "value")
@@ -68,7 +71,7 @@ def load_cases() -> list[Case]:
         if path.suffix in (".txt", ".html", ".eml"):
             whole = json.loads(path.with_suffix(".json").read_text())
             cases.append(Case(path.stem, path, reading_view(whole)))
-    for folder in (READING, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4):
+    for folder in (READING, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5):
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):

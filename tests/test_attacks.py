@@ -24,7 +24,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # (7 exact on first run, one legitimate CNAME misread as a delete and drafted).
 # attacks3: 12 more a session later again (8/12 exact on first run; one attack, a forwarded
 # acme-dns CNAME, unread and unflagged; one near-miss drafting two CAA records it described).
-ATTACK_DIRS = (FIXTURES / "attacks", FIXTURES / "attacks2", FIXTURES / "attacks3")
+# attacks4: 12 more, later the same session (10/12 exact on first run; one attack drafted: an
+# update replacing the apex SPF with a GlobalSign token).
+ATTACK_DIRS = tuple(FIXTURES / d for d in ("attacks", "attacks2", "attacks3", "attacks4"))
 TRUST_CODES = frozenset(
     (
         "untrusted_author",

@@ -32,6 +32,7 @@ _UPDATE = re.compile(
 )
 _ADD = re.compile(
     r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy|"
+    r"put\s+(?:the|a|an|it|this|these|them)\s+(?:\w+\s+){0,3}?(?:under|at|in|into|on)|"
     r"needs?\s+(?:\S+\s+){0,6}?published)\b",
     re.I,
 )
