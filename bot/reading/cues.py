@@ -89,6 +89,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     if lead_in and _WANTED.search(text) and not _NEGATED.search(text):
         return "request"  # "What we need:", "the following is required:"
     for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
+        if lead_in and _WANTED.search(sentence) and not _NEGATED.search(sentence):
+            return "request"  # "ignore that TXT record. What we need instead is a CNAME:"
         last = _LAST_CLAUSE.split(sentence)[-1]
         if lead_in and _POSITIVE_TURN.match(last):
             return "request"  # "please do not add the TXT, only:" - what follows is wanted

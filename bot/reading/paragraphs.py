@@ -29,6 +29,9 @@ _ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+"
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
 class Paragraphs:
     if TYPE_CHECKING:
         from bot.reading.walker import _Context
@@ -66,7 +69,10 @@ class Paragraphs:
         if actions.AFTER_ISSUANCE.search(line):
             self.item_later = True
         if any(c.isalpha() for c in line):  # a rule of dashes keeps the lead-in's type
-            typed = {w.strip(",;:()").upper() for w in line.split()} & {"TXT", "CNAME"}
+            # The type of the last sentence: "ignore that TXT record. What we need instead is
+            # a CNAME:" leads in to a CNAME.
+            said = _SENTENCE_END.split(line)[-1]
+            typed = {w.strip(",;:()").upper() for w in said.split()} & {"TXT", "CNAME"}
             lead = line.rstrip().endswith(":") and len(typed) == 1
             self.lead_type = typed.pop() if lead else None
         intro = cues.introduces(line)
