@@ -322,7 +322,9 @@ def adds_alongside(text: str) -> bool:
 
 # "so no further action is needed for gov.uk", "nothing more to do on your side"
 _NOTHING_MORE = re.compile(
-    r"\b(?:no[ \t]{1,3}(?:further|more|other)[ \t]{1,3}action|nothing[ \t]{1,3}(?:more|else|"
+    r"\b(?:no[ \t]{1,3}(?:(?:further|more|other)[ \t]{1,3})?action[ \t]{1,3}(?:is[ \t]{1,3})?"
+    r"(?:needed|required|necessary)|no[ \t]{1,3}(?:further|more)[ \t]{1,3}action|"
+    r"nothing[ \t]{1,3}(?:more|else|"
     r"further)[ \t]{1,3}(?:is[ \t]{1,3})?(?:needed|required|to[ \t]{1,3}do))\b",
     re.I,
 )

@@ -122,15 +122,13 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     # more is needed ("the CNAME for gov.uk is now verified: we can see it resolving to X, so
     # no further action is needed") has been done. (Our own "done" is no proof, nor is the
     # vendor's "we can see it" alone: the live check says whether it is.)
-    done = {(j, o.name, o.type, o.value) for j, o in seen if j in thread.settled}
-    kept = [
-        (i, c)
-        for i, c in kept
-        if not (
-            c.action == "add"
-            and any(j > i and (n, t, v) == (c.name, c.type, c.value) for j, n, t, v in done)
-        )
-    ]
+    for i, c in list(kept):
+        said = [o for j, o in seen if j > i and j in thread.settled and _same(o, c)]
+        if c.action == "add" and said:
+            kept.remove((i, c))
+            out.dropped.append(c)
+            why = "a later comment says it is in place and nothing more is needed"
+            out.flags.append(_retracted(c, why, said[0].source))
     # What another comment says is published (our dig paste, the vendor's earlier one) also
     # completes a request: "replacing llxr…" said in our reply and confirmed by the vendor.
     kept = [(i, _complete(c, [o for j, o in seen if j != i])) for i, c in kept]
@@ -240,6 +238,14 @@ def _supersede(
             kept.remove(entry)
             out.dropped.append(entry[1])
     kept.append((comment, change))
+
+
+def _same(observed: Observed, change: DnsChange) -> bool:
+    return (observed.name, observed.type, observed.value) == (
+        change.name,
+        change.type,
+        change.value,
+    )
 
 
 def _every_value(

@@ -55,10 +55,12 @@ def split_notification(lines: list[str]) -> list[Block] | None:
         if one:
             headers.append((i, i + 1, one["name"].strip(), one["when"]))
             continue
-        nxt = lines[i + 1] if i + 1 < len(lines) and len(lines[i + 1]) <= 200 else ""
+        # The time on the next line, or after one blank line (plain-text notifications).
+        gap = 2 if i + 2 < len(lines) and not lines[i + 1].strip() else 1
+        nxt = lines[i + gap] if i + gap < len(lines) and len(lines[i + gap]) <= 200 else ""
         name, time = _NAME_ONLY.match(line), _TIME_ONLY.match(nxt)
         if name and time and line.strip():
-            headers.append((i, i + 2, name["name"].strip(), time["when"]))
+            headers.append((i, i + gap + 1, name["name"].strip(), time["when"]))
     if len(headers) < 2:
         return None
     footer = next(

@@ -161,7 +161,12 @@ class Paragraphs:
             last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
             mode = cues.mode_of(sentence, lead_in=False)
             read_here = False
-            for clause in prose.split_clauses(sentence):
+            paired = prose.respectively(sentence, first)
+            for mention in paired:
+                excerpt = " ".join(sentence.split())
+                self._add(replace(mention, last_line=last, excerpt=excerpt), structured=False)
+            read_here = bool(paired)
+            for clause in [] if paired else prose.split_clauses(sentence):
                 mention = prose.read_sentence(clause, first, last_owner, self.last_owner)
                 if (
                     mention is not None

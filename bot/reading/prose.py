@@ -72,6 +72,27 @@ def split_clauses(sentence: str) -> list[str]:
     return [sentence[a:b] for a, b in zip(cuts, [*cuts[1:], len(sentence)], strict=True)]
 
 
+def respectively(sentence: str, number: int) -> list[Mention]:
+    """ "_acme-challenge.www.gov.uk and _acme-challenge.gov.uk already CNAME to A and B
+    respectively": one record per owner, its value in the same place of the second list."""
+    if "respectively" not in sentence.lower():
+        return []
+    tokens = tokens_of(sentence)
+    t = next((i for i, tok in enumerate(tokens) if is_type_at(tokens, i)), None)
+    if t is None:
+        return []
+    rdtype = tokens[t].text.upper()
+    owners = [tok.text for tok in tokens[:t] if is_name(tok) and tok.text.startswith("_")]
+    values = [tok.text for tok in tokens[t + 1 :] if fits(rdtype, tok)]
+    if len(owners) < 2 or len(owners) != len(values):
+        return []  # the lists do not pair: the sentence is read as usual, and checked
+    mode = "observed" if _DESCRIPTIVE.search(sentence) and not action_cue(sentence) else "request"
+    return [
+        Mention(name, rdtype, clean_data(rdtype, value), number, mode=mode)
+        for name, value in zip(owners, values, strict=True)
+    ]
+
+
 def read_sentence(
     sentence: str, number: int, fallback_name: str | None, earlier_owner: str | None = None
 ) -> Mention | None:
