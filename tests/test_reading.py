@@ -608,3 +608,30 @@ def test_a_relative_owner_is_never_placed_under_its_own_target() -> None:
         "- `_acme-challenge`: CNAME to `fph1keklbckibu2zbv.fastly-validations.com`\n"
     )
     assert [c[1] for c in changes(ticket)] == ["_acme-challenge.gov.uk."]
+
+
+def test_respectively_pairs_owners_and_values_in_order() -> None:
+    ticket = _text(
+        "I've checked public DNS: _acme-challenge.www.gov.uk and _acme-challenge.gov.uk already "
+        "CNAME to tjbxth3d7scdoem4pp.fastly-validations.com and "
+        "mqbqzy9fkyefydcr64.fastly-validations.com respectively.\n"
+    )
+    seen = {(o.name, o.value) for o in read(ticket).observed}
+    assert seen == {
+        ("_acme-challenge.www.gov.uk.", "tjbxth3d7scdoem4pp.fastly-validations.com."),
+        ("_acme-challenge.gov.uk.", "mqbqzy9fkyefydcr64.fastly-validations.com."),
+    }
+
+
+def test_a_plain_text_notification_with_a_blank_line_under_each_author_is_split() -> None:
+    ticket = _text(
+        "##- Please type your reply above this line -##\n\n"
+        "Marcus Webb (Fastly Support)\n\nNov 10, 2026, 14:22 GMT\n\n"
+        "Sorry, the correct value is:\n\n"
+        "_acme-challenge.www.gov.uk. CNAME n3wt0k3nn3wt0k3n12.fastly-validations.com.\n\n"
+        "----------------------------------------------\n\n"
+        "Aisha Patel (Fastly Support)\n\nNov 9, 2026, 17:03 GMT\n\n"
+        f"Please add:\n\n{CNAME}\n"
+    )
+    assert [c[3] for c in changes(ticket)] == ["n3wt0k3nn3wt0k3n12.fastly-validations.com."]
+    assert "superseded" in codes(ticket)
