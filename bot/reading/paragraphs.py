@@ -82,7 +82,7 @@ class Paragraphs:
             if rdtype and rdtype != self.loose.get("type"):
                 self.loose = {"type": rdtype}
             self.loose["expect"] = intro
-            named = [w.strip("`'\",;:()") for w in words if w.startswith(("_", "`_", "'_", '"_'))]
+            named = [w.strip("`'\",;:().") for w in words if w.startswith(("_", "`_", "'_", '"_'))]
             if intro == "value" and named and is_owner_token(named[0]):
                 self.loose["name"] = named[0]  # "update the _acme-challenge CNAME ... to:"
                 self.loose["first"] = str(number)

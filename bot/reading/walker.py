@@ -125,6 +125,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self._end_prose()
                 self.item_later = False  # after the paragraph it spoke for is read
             return
+        if line.lstrip().startswith("```"):
+            return  # a Markdown code fence: what it holds is read, the fence says nothing
         if self.open_list is not None and self._list_item(number, line):
             return
         if _STRUCTURAL.match(line) and not _OPENS_VALUES.match(line):
@@ -251,6 +253,11 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.recent.append(len(self.mentions))
             if mention.ttl is None and self.lead_ttl is not None:
                 mention = replace(mention, ttl=self.lead_ttl)
+        final = mode or (mention.mode if mention.mode != "request" else ctx.mode)
+        if final == "observed" and (mention.action or ctx.action) == "delete":
+            # "Delete the TXT record at X. Its current value is: V": V is published, and the
+            # request is to delete it.
+            mode, mention = "request", replace(mention, described=True)
         self.mentions.append(
             replace(
                 mention,
