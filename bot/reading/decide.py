@@ -131,7 +131,9 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             out.flags.append(_retracted(c, why, said[0].source))
     # What another comment says is published (our dig paste, the vendor's earlier one) also
     # completes a request: "replacing llxr…" said in our reply and confirmed by the vendor.
-    kept = [(i, _complete(c, [o for j, o in seen if j != i])) for i, c in kept]
+    # An add becomes an update of what was published before it was asked for, or of what we
+    # say is in our zone at any time; a vendor's later paste may already show anything else.
+    kept = [(i, _complete(c, [o for j, o in seen if _informs(j, o, i, c)])) for i, c in kept]
     updated |= {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
     out.changes = [
         c for _, c in kept if not (c.action == "add" and (c.name, c.type, c.value) in updated)
@@ -240,12 +242,14 @@ def _supersede(
     kept.append((comment, change))
 
 
-def _same(observed: Observed, change: DnsChange) -> bool:
-    return (observed.name, observed.type, observed.value) == (
-        change.name,
-        change.type,
-        change.value,
-    )
+def _informs(j: int, seen: Observed, i: int, change: DnsChange) -> bool:
+    """Does comment j's observation complete comment i's change (after the comments are read)?"""
+    ours = seen.source is not None and seen.source.role == "us"
+    return j != i and (j < i or change.action != "add" or ours)
+
+
+def _same(seen: Observed, change: DnsChange) -> bool:
+    return (seen.name, seen.type, seen.value) == (change.name, change.type, change.value)
 
 
 def _every_value(

@@ -253,10 +253,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.recent.append(len(self.mentions))
             if mention.ttl is None and self.lead_ttl is not None:
                 mention = replace(mention, ttl=self.lead_ttl)
-        final = mode or (mention.mode if mention.mode != "request" else ctx.mode)
-        if final == "observed" and (mention.action or ctx.action) == "delete":
+        said = mention.mode if mention.mode != "request" else ctx.mode
+        if mode is None and said == "observed" and (mention.action or ctx.action) == "delete":
             # "Delete the TXT record at X. Its current value is: V": V is published, and the
-            # request is to delete it.
+            # request is to delete it. (A dig answer is only ever what is published.)
             mode, mention = "request", replace(mention, described=True)
         self.mentions.append(
             replace(
