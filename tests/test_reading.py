@@ -635,3 +635,30 @@ def test_a_plain_text_notification_with_a_blank_line_under_each_author_is_split(
     )
     assert [c[3] for c in changes(ticket)] == ["n3wt0k3nn3wt0k3n12.fastly-validations.com."]
     assert "superseded" in codes(ticket)
+
+
+def test_a_relative_name_with_no_domain_said_is_never_put_in_the_default_zone() -> None:
+    ticket = _text(
+        "| Host | Type | Value |\n"
+        "| asuid.admin | TXT | 67C6E3235438A20ECD2E04F159C60577015D18032E1CD86679EDDD75071A48BD |\n"
+    )
+    assert changes(ticket) == []  # never asuid.admin.gov.uk
+    assert "unparsed_record" in codes(ticket)
+
+
+def test_a_later_comment_names_relative_to_the_domain_the_thread_is_about() -> None:
+    first = vendor(f"For www.gov.uk please add:\n\n{CNAME}\n", 1)
+    second = vendor(
+        "The token was regenerated:\n\n| Type | Name | Content |\n"
+        "| CNAME | _acme-challenge.www | n3wt0k3nn3wt0k3n12.fastly-validations.com |\n",
+        2,
+    )
+    assert changes(conversation(first, second)) == [
+        (
+            "add",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "n3wt0k3nn3wt0k3n12.fastly-validations.com.",
+            None,
+        )
+    ]

@@ -78,9 +78,13 @@ def resolve_owner(mention: Mention, default_zone: str) -> str:
     underscored = all(label.startswith("_") for label in raw.rstrip(".").split("."))
     if mention.zone_said and not (underscored and domain):  # `_acme-challenge` is the domain's
         return to_name(raw, mention.zone_said)
-    if domain is None and "." not in raw.rstrip("."):
-        raise RecordError(f"{raw!r} is relative, and the ticket does not say to which domain")
     labels = raw.rstrip(".").lower().split(".")
+    zone_labels = default_zone.rstrip(".").lower().split(".")
+    under_zone = labels[-len(zone_labels) :] == zone_labels
+    if domain is None and raw != "@" and not under_zone:
+        # "asuid.admin" with no domain said: appending the default zone would invent a name
+        # in it (asuid.admin.gov.uk), one the Jisc draft could carry.
+        raise RecordError(f"{raw!r} is relative, and the ticket does not say to which domain")
     if domain is None or raw == "@":
         return to_name(raw, domain or default_zone)
     if all(label.startswith("_") for label in labels):

@@ -34,9 +34,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 class Paragraphs:
     if TYPE_CHECKING:
-        from bot.reading.walker import _Context
+        from bot.reading.walker import Context
 
-        ctx: _Context
+        ctx: Context
         mentions: list[Mention]
         domains: list[str]
         flags: list[Flag]

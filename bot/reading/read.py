@@ -19,7 +19,7 @@ from bot.reading.hidden import hidden_flags
 from bot.reading.mentions import Mention, excerpt
 from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.safety import consistency_flags, unread_flags
-from bot.reading.walker import Walker
+from bot.reading.walker import Context, Walker
 from bot.text import PRIVATE_KEY_PLACEHOLDER
 
 PRIVATE_KEY_RULE = "never transfer a private key outside the system it was generated on"
@@ -55,6 +55,9 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
             numbered = numbered[:MAX_LINES]
         numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
         walker = Walker(
+            # The domain the conversation was about so far: "_acme-challenge.www" in a later
+            # comment is relative to it, as it would be to a reader of the thread.
+            ctx=Context(domain=next(reversed(domains), None)),
             earlier_types=frozenset(s.change.type for s in said if s.change),
             earlier_observed=tuple(s.observed for s in said if s.observed),
         )

@@ -35,9 +35,9 @@ _SAME_AS = re.compile(
 
 class Rows:
     if TYPE_CHECKING:
-        from bot.reading.walker import _Context
+        from bot.reading.walker import Context
 
-        ctx: _Context
+        ctx: Context
         table: Table | None
         aligned: Table | None
         csv: tuple[Table, int] | None

@@ -61,7 +61,7 @@ _STRUCTURAL = re.compile(r"""^[ ]*(?:["'][\w ]{1,40}["'][ ]?[:=][ ]?)?[\[\]{}(),
 
 
 @dataclass
-class _Context:
+class Context:
     zone: str | None = None
     ttl: int | None = None
     domain: str | None = None
@@ -75,7 +75,7 @@ class _Context:
 class Walker(Rows, Paragraphs, SpreadRecords, References):
     """Feeds lines one at a time; collects mentions, domains and per-block failures."""
 
-    ctx: _Context = field(default_factory=_Context)
+    ctx: Context = field(default_factory=Context)
     mentions: list[Mention] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
