@@ -72,7 +72,7 @@ def to_name(text: str, origin: str | None = None) -> str:
     if not text or "\\" in text or any(c.isspace() for c in text):
         raise RecordError(f"not a host name: {text!r}")
     try:
-        base = dns.name.root if _is_absolute(text) or origin is None else dns.name.from_text(origin)
+        base = dns.name.root if is_absolute(text) or origin is None else dns.name.from_text(origin)
         name = dns.name.from_text(text, origin=base).to_text().lower()
     except (dns.exception.DNSException, UnicodeError, ValueError) as exc:
         raise RecordError(f"not a DNS name: {text!r}") from exc
@@ -82,7 +82,8 @@ def to_name(text: str, origin: str | None = None) -> str:
     return name
 
 
-def _is_absolute(text: str) -> bool:
+def is_absolute(text: str) -> bool:
+    """Ends with a dot, or its last label is a top-level domain we know."""
     return text.endswith(".") or text.rsplit(".", 1)[-1].lower() in _TLDS
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.models import AuthorRole, DnsChange, Flag, Observed, Source
 from bot.reading.mentions import Mention, excerpt
-from bot.records import RecordError, parent, to_name, to_value
+from bot.records import RecordError, is_absolute, parent, to_name, to_value
 
 MAX_TTL = 2**31 - 1  # RFC 2181 §8
 
@@ -79,11 +79,10 @@ def resolve_owner(mention: Mention, default_zone: str) -> str:
     if mention.zone_said and not (underscored and domain):  # `_acme-challenge` is the domain's
         return to_name(raw, mention.zone_said)
     labels = raw.rstrip(".").lower().split(".")
-    zone_labels = default_zone.rstrip(".").lower().split(".")
-    under_zone = labels[-len(zone_labels) :] == zone_labels
-    if domain is None and raw != "@" and not under_zone:
-        # "asuid.admin" with no domain said: appending the default zone would invent a name
-        # in it (asuid.admin.gov.uk), one the Jisc draft could carry.
+    # "asuid.admin": neither absolute nor under a domain the ticket names. Appending the
+    # default zone would invent a name in it (asuid.admin.gov.uk) that a Jisc draft could carry.
+    guessed = not is_absolute(raw.strip("'\"`")) and raw != "@"
+    if domain is None and guessed:
         raise RecordError(f"{raw!r} is relative, and the ticket does not say to which domain")
     if domain is None or raw == "@":
         return to_name(raw, domain or default_zone)
@@ -91,6 +90,8 @@ def resolve_owner(mention: Mention, default_zone: str) -> str:
         return to_name(raw, domain)
     if labels[-1] == domain.split(".")[0]:
         return to_name(raw, parent(domain))
+    if guessed:  # "asuid.admin" beside a domain it is not under: not guessed
+        raise RecordError(f"{raw!r} is relative, and the ticket does not say to which domain")
     return to_name(raw, default_zone)
 
 

@@ -51,7 +51,10 @@ _DOMAIN_CUE = re.compile(
     re.I,
 )
 _ZONE_CUE = re.compile(
-    rf"\bzone\s?[:=]\s?{_NAME}|\b(?:in|to|into|from)\s+the\s+{_NAME}\s+zone\b", re.I
+    rf"\bzone\s?[:=]\s?{_NAME}|\b(?:in|to|into|from)\s+the\s+{_NAME}\s+zone\b"
+    # "host names relative to x.service.gov.uk", "please append .x.service.gov.uk"
+    rf"|\b(?:relative\s+to|append)\s+\.?{_NAME}",
+    re.I,
 )
 
 
