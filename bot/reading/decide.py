@@ -217,16 +217,8 @@ def _supersede(
         for entry in earlier:
             kept.remove(entry)
             out.dropped.append(entry[1])
-            out.flags.append(
-                Flag(
-                    code="superseded",
-                    severity="info",
-                    name=change.name,
-                    message=f"{_describe(entry[1])} ({_where(entry[1].source)}) was replaced by "
-                    f"a later comment asking for {change.value} ({_where(change.source)}).",
-                    source=entry[1].source,
-                )
-            )
+            why = f"a later comment asking for {change.value} ({_where(change.source)})"
+            out.flags.append(_superseded(entry[1], change.name, f"was replaced by {why}"))
     elif change.action == "delete" and change.value is not None and change.when == "now":
         # A later comment deleting exactly the record an earlier one asked for ends that
         # request (it was made, or is no longer wanted): only the delete remains.
@@ -283,17 +275,19 @@ def _move(index: int, move: Move, kept: list[tuple[int, DnsChange]], out: Decisi
         kept.remove(entry)
         out.dropped.append(entry[1])
         moved = entry[1].model_copy(update={"name": move.new, "source": move.source})
-        out.flags.append(
-            Flag(
-                code="superseded",
-                severity="info",
-                name=move.old,
-                message=f"{_describe(entry[1])} ({_where(entry[1].source)}) was moved by a "
-                f"later comment to {move.new} ({_where(move.source)}).",
-                source=entry[1].source,
-            )
-        )
+        why = f"was moved by a later comment to {move.new} ({_where(move.source)})"
+        out.flags.append(_superseded(entry[1], move.old, why))
         _supersede(index, moved, kept, out, set())
+
+
+def _superseded(change: DnsChange, name: str, why: str) -> Flag:
+    return Flag(
+        code="superseded",
+        severity="info",
+        name=name,
+        message=f"{_describe(change)} ({_where(change.source)}) {why}.",
+        source=change.source,
+    )
 
 
 def _retracted(change: DnsChange, why: str, source: Source | None = None) -> Flag:
