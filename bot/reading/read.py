@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
-from bot.reading import cues, fieldrefs
+from bot.reading import fieldrefs, threadcues
 from bot.reading.changes import (
     Author,
     resolve_owner,
@@ -65,7 +65,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
             walker.feed(number, line)
         walker.finish()
         if part.history < len(part.lines) and (
-            (part.single and not walker.mentions) or cues.passes_on(part.new_lines)
+            (part.single and not walker.mentions) or threadcues.passes_on(part.new_lines)
         ):
             # A forwarded request, or "please add the record as she describes below": the
             # quoted mail is read as this comment's own words (and judged as the vendor's).
@@ -78,12 +78,12 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
         domains += walker.domains
         joined = "\n".join(text for _, text in numbered)
-        withdraws, types = cues.withdraws_earlier(joined)
+        withdraws, types = threadcues.withdraws_earlier(joined)
         if withdraws and index > 0 and part.role == "vendor":
             thread.withdraws[index] = types
-        if cues.adds_alongside(joined):
+        if threadcues.adds_alongside(joined):
             thread.alongside.add(index)
-        if part.role == "vendor" and cues.nothing_more_needed(joined):
+        if part.role == "vendor" and threadcues.nothing_more_needed(joined):
             thread.settled.add(index)
         # A single text has no author to speak of; a conversation's comments each have one.
         author = Author(part.comment_id, None if part.single else part.role, part.author)
@@ -155,7 +155,7 @@ def _observed_only(index: int, part: Part, zone: str) -> list[Said]:
 def _moves(joined: str, numbered: list[tuple[int, str]], author: Author) -> list[Move]:
     """ "It belongs on X, not on Y" in a comment, with the line that says it."""
     found = []
-    for new, old, at in cues.moved_owners(joined):
+    for new, old, at in threadcues.moved_owners(joined):
         number, text = numbered[joined.count("\n", 0, at)]
         found.append(
             Move(

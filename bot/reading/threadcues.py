@@ -1,0 +1,134 @@
+"""What a comment says about the requests of other comments in the conversation.
+
+"Please ignore my previous message" withdraws them; "it belongs on X, not on Y" moves them;
+"add it alongside the first" keeps them beside a new value; "no further action is needed"
+settles what the comment reports as in place; "pass on the message below" makes a forwarded
+mail the comment's own request. Each is read from one comment's text and acted on in
+bot/reading/decide.py. Every pattern is bounded: linear on any text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.reading.actions import action_cue
+
+# "ignore the _acme-challenge.gov.uk record from my first message": a full stop inside a
+# name (followed by a letter) does not end the sentence.
+_WITHDRAW_EARLIER = re.compile(
+    r"\b(?:ignore|disregard)\b(?:[^.\n]|\.(?=\w)){0,80}?"
+    r"\b(?:previous|earlier|last|prior|above|first)\b"
+    r"[^.\n]{0,30}?\b(?:message|e-?mail|comment|request|reply|update|instructions?|note)\b"
+    r"[^.\n]{0,80}",
+    re.I,
+)
+_SCOPE_END = re.compile(r"[,;:]|\b(?:only|but|instead|just)\b", re.I)
+
+
+# Record types a withdrawal names; "A" only as "A record(s)" (else it is the article).
+_TYPE_WORDS = re.compile(
+    r"\b((?i:CNAME|TXT|CAA|AAAA|MX|NS|DS|HTTPS|SVCB|SRV)|A(?=[ ]records?\b))\b"
+)
+
+
+_WITHDRAW_TYPE = re.compile(
+    r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget\s+about|drop)\b[^.\n]{0,30}?"
+    r"\b(?:the|that|this|my)\s+((?i:TXT|CNAME|CAA|AAAA|MX|NS|DS)|A(?=[ ]records?\b))\b",
+    re.I,
+)
+
+
+# "you don't need the _acme-challenge.www.gov.uk record at all": that one record withdrawn.
+_NOT_NEEDED_NAME = re.compile(
+    r"\b(?:do\s+not|don't|no\s+longer)\s+need\s+(?:the\s+)?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)",
+    re.I,
+)
+_SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)\.?(?![\w-])", re.I)
+
+
+def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
+    """Does this comment withdraw what an earlier one asked for ("please ignore my previous
+    message", "please disregard the TXT I asked for")? With what it names: record types
+    ("TXT") and owner names ("_acme-challenge.gov.uk.", with the trailing dot); None:
+    everything."""
+    m = _WITHDRAW_EARLIER.search(text)
+    if not m:
+        typed = {t.upper() for t in _WITHDRAW_TYPE.findall(text)}
+        named = {n.lower().rstrip(".") + "." for n in _NOT_NEEDED_NAME.findall(text)}
+        scope = typed | named
+        return (True, frozenset(scope)) if scope else (False, None)
+    scope = _SCOPE_END.split(m.group(0), maxsplit=1)[0]
+    types = {t.upper() for t in _TYPE_WORDS.findall(scope)}
+    names = {n.lower() + "." for n in _SCOPE_NAME.findall(scope) if "_" in n or n.count(".") > 1}
+    return True, frozenset(types | names) or None
+
+
+# "It belongs on _acme-challenge.www.gov.uk, not on _acme-challenge.gov.uk", "it should go
+# at X instead of Y": a record put on the wrong owner, moved. Validation owners only (a
+# leading underscore), bounded gaps (linear on any line).
+_MOVED = re.compile(
+    r"\b(?:belongs?|should[ \t]{1,3}(?:be|go|sit|live)|needs?[ \t]{1,3}to[ \t]{1,3}(?:be|go)|"
+    r"move[ \t]{1,3}it|put[ \t]{1,3}it)[ \t\n]{1,3}(?:on|at|to|under)[ \t\n]{1,3}[`'\"]?"
+    r"(?P<to>_[\w.-]{3,253})[`'\"]?[ \t\n]{0,3}[,;(]?[ \t\n]{0,3}(?:and[ \t\n]{1,3})?"
+    r"(?:not|instead[ \t\n]{1,3}of|rather[ \t\n]{1,3}than)[ \t\n]{1,3}(?:(?:on|at)[ \t\n]{1,3})?"
+    r"[`'\"]?(?P<from>_[\w.-]{3,253})",
+    re.I,
+)
+
+
+def moved_owners(text: str) -> list[tuple[str, str, int]]:
+    """(new owner, old owner, offset in `text`) for each "belongs on X, not on Y"; names
+    absolute, lower case."""
+    found = []
+    for m in _MOVED.finditer(text):
+        to, old = (m[k].lower().rstrip(".") + "." for k in ("to", "from"))
+        if to != old:
+            found.append((to, old, m.start()))
+    return found
+
+
+# "my colleague asked me to pass on the message below", "please add it as she describes".
+_PASS_ON = re.compile(
+    r"\b(?:pass(?:ing)?[ \t]{1,3}(?:it[ \t]{1,3}|this[ \t]{1,3})?on|"
+    r"(?:message|mail|email|note|instructions?|details)[ \t]{1,3}below|"
+    r"forwarded[ \t]{1,3}(?:below|here|underneath)|(?:below|here)[ \t]{1,3}forwarded|"
+    r"as[ \t]{1,3}(?:she|he|they)[ \t]{1,3}(?:describes?|says?|asks?|wrote|writes))\b",
+    re.I,
+)
+
+
+def passes_on(lines: tuple[str, ...]) -> bool:
+    """Does the new text of a comment ask for what the mail quoted under it says?"""
+    return any(_PASS_ON.search(line) for line in lines) and any(
+        action_cue(line) is not None for line in lines
+    )
+
+
+# "please add it alongside the first record, don't overwrite it", certbot's "This must be set
+# up in addition to the previous challenges": a second value at the same name, not a new one.
+_ALONGSIDE = re.compile(
+    r"\b(?:alongside|in[ \t]{1,3}addition[ \t]{1,3}to|as[ \t]{1,3}well[ \t]{1,3}as[ \t]{1,3}the|"
+    r"(?:don'?t|do[ \t]{1,3}not)[ \t]{1,3}(?:overwrite|replace)[ \t]{1,3}(?:it|the[ \t]{1,3}"
+    r"(?:first|previous|earlier|other)))\b",
+    re.I,
+)
+
+
+def adds_alongside(text: str) -> bool:
+    """Does this comment ask for its TXT/CAA values beside the earlier ones, not instead?"""
+    return bool(_ALONGSIDE.search(text))
+
+
+# "so no further action is needed for gov.uk", "nothing more to do on your side"
+_NOTHING_MORE = re.compile(
+    r"\b(?:no[ \t]{1,3}(?:(?:further|more|other)[ \t]{1,3})?action[ \t]{1,3}(?:is[ \t]{1,3})?"
+    r"(?:needed|required|necessary)|no[ \t]{1,3}(?:further|more)[ \t]{1,3}action|"
+    r"nothing[ \t]{1,3}(?:more|else|"
+    r"further)[ \t]{1,3}(?:is[ \t]{1,3})?(?:needed|required|to[ \t]{1,3}do))\b",
+    re.I,
+)
+
+
+def nothing_more_needed(text: str) -> bool:
+    """Does this comment say that what it reports as published needs nothing more?"""
+    return bool(_NOTHING_MORE.search(text))
