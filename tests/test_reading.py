@@ -662,3 +662,17 @@ def test_a_later_comment_names_relative_to_the_domain_the_thread_is_about() -> N
             None,
         )
     ]
+
+
+def test_a_ttl_column_in_minutes_and_a_same_as_above_cell() -> None:
+    ticket = _text(
+        "HOST                                   TYPE    TTL (mins)   POINTS TO\n"
+        "_5d7d589e547b201b4eb1cefd51a42b12.x.hmrc.gov.uk      CNAME   60           "
+        "55b265d2a9d3cfdd045bf3e80a3fd313.26bd6a811029ed08742b8ade714aa923.sectigo.com.\n"
+        "_5d7d589e547b201b4eb1cefd51a42b12.www.x.hmrc.gov.uk  CNAME   60           (same as above)\n"
+    )
+    got = read(ticket).changes
+    assert {(c.value, c.ttl) for c in got} == {
+        ("55b265d2a9d3cfdd045bf3e80a3fd313.26bd6a811029ed08742b8ade714aa923.sectigo.com.", 3600)
+    }
+    assert len(got) == 2

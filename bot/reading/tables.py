@@ -108,6 +108,8 @@ class Table:
     # table: the record its rows are about.
     owner: str | None = None
     owner_type: str | None = None
+    ttl_unit: int = 1  # "TTL (mins)": seconds per unit of the TTL column
+    last_value: str | None = None  # the row above's value, for "(same as above)"
 
     def read_header(self, cells: list[str]) -> bool:
         roles = {header_phrase(c): i for i, c in enumerate(cells) if header_phrase(c)}
@@ -120,6 +122,8 @@ class Table:
             self.published = True
         if "value" in roles and ("name" in roles or "type" in roles):
             self.columns = {k: v for k, v in roles.items() if k}
+            if "ttl" in roles:
+                self.ttl_unit = _unit_of(cells[roles["ttl"]])
             self.status_columns = [i for i, c in enumerate(cells) if header_phrase(c) == "status"]
             named = {t.upper() for c in cells for t in _HEADER_TYPE.findall(c)}
             self.type_hint = named.pop() if len(named) == 1 else None
@@ -160,6 +164,9 @@ class Table:
             return bare or raw(role)
 
         name, rdtype, value = cell("name") or self.owner or "", cell("type").upper(), cell("value")
+        if _SAME_AS_ABOVE.match(raw("value")) and self.last_value:
+            value = self.last_value  # "(same as above)", "ditto", "as above"
+        self.last_value = value or self.last_value
         if not rdtype and "type" not in self.columns:
             # The header names it ("Host name (CNAME)"), or a cell of the row does ("DNS CNAME"
             # under "Method").
@@ -174,7 +181,7 @@ class Table:
             rdtype,
             clean_data(rdtype, new or value),
             number,
-            ttl=ttl_of(cell("ttl")),
+            ttl=_scaled(ttl_of(cell("ttl")), self.ttl_unit),
             old_value=cell("old") or old,
             action=action_word(cell("action"))
             if cell("action")
@@ -186,6 +193,23 @@ class Table:
             # "| Domain | Record name |" with "gov.uk (apex / @)" and "@": the row's own domain
             origin_hint=safe_name(cell("domain")) if " " not in cell("domain") else None,
         )
+
+
+# "(same as above)", "same as above", "ditto", "as above", '"'
+_SAME_AS_ABOVE = re.compile(
+    r"^[ (]*(?:(?:the\s+)?same\s+as\s+(?:above|the\s+row\s+above)|ditto|as\s+above|\")[ .)]*$", re.I
+)
+_UNITS = (("min", 60), ("hour", 3600), ("hr", 3600), ("day", 86400))
+
+
+def _unit_of(header: str) -> int:
+    """Seconds per unit a TTL header names: "TTL (mins)" -> 60; "TTL (s)" or none -> 1."""
+    low = header.lower()
+    return next((seconds for word, seconds in _UNITS if word in low), 1)
+
+
+def _scaled(ttl: int | None, unit: int) -> int | None:
+    return ttl * unit if ttl is not None else None
 
 
 def _by_position(cells: list[str], number: int) -> Mention | None:
