@@ -139,3 +139,16 @@ CNAME_LABELS = frozenset(
 
 # Status values saying a record is in place (ACM's console and API).
 DONE = frozenset(("SUCCESS", "ISSUED", "VALID", "VALIDATED", "ACTIVE", "VERIFIED"))
+
+
+# A value given by pointing at the one before: "(same as above)", "ditto", "identical to the
+# gov.uk one above", "the same as the previous one".
+_SAME_AS_ABOVE = re.compile(
+    r"^[ \t(]*(?:(?:identical|(?:the[ \t]+)?same)[ \t]+(?:to|as)\b[^\n]{0,60}?"
+    r"\b(?:above|before|previous|earlier)\b|ditto\b|as[ \t]+above\b|\"[ \t]*$)",
+    re.I,
+)
+
+
+def same_as_above(value: str) -> bool:
+    return bool(_SAME_AS_ABOVE.match(value))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.reading import prose
-from bot.reading.fieldnames import header_phrase
+from bot.reading.fieldnames import header_phrase, same_as_above
 from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import Mention, Mode, is_owner_token, is_type_word, safe_name
 from bot.reading.tables import Table, aligned_cells
@@ -23,14 +23,6 @@ _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 _ARROW_PAIR = re.compile(r"^[ \t]*(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})[ \t]*$")
 _LIST_ITEM = re.compile(r'^[ \t]*([+-]?)[ \t]*"([^"]{1,300})",?[ \t]*$')
 _PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
-
-
-# "identical to the gov.uk one above", "the same as above", "same as the previous one"
-_SAME_AS = re.compile(
-    r"^[ \t]*(?:identical|the[ \t]+same|same)[ \t]+(?:to|as)\b[^\n]{0,60}?"
-    r"\b(?:above|before|previous|earlier)\b",
-    re.I,
-)
 
 
 class Rows:
@@ -152,7 +144,7 @@ class Rows:
     def _same_as_above(self, raw: str) -> str:
         """ "Target: identical to the gov.uk one above": the data of the record just read, when
         it is of the type this block names (else the words stay, and are not a value)."""
-        if not _SAME_AS.match(raw) or not self.mentions:
+        if not same_as_above(raw) or not self.mentions:
             return raw
         above = self.mentions[-1]
         rdtype = self.block.fields.get("type", "").upper()

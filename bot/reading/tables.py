@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.reading.actions import AFTER_ISSUANCE
-from bot.reading.fieldnames import DONE, action_word, header_phrase
+from bot.reading.fieldnames import DONE, action_word, header_phrase, same_as_above
 from bot.reading.mentions import (
     Mention,
     clean_data,
@@ -164,7 +164,7 @@ class Table:
             return bare or raw(role)
 
         name, rdtype, value = cell("name") or self.owner or "", cell("type").upper(), cell("value")
-        if _SAME_AS_ABOVE.match(raw("value")) and self.last_value:
+        if same_as_above(raw("value")) and self.last_value:
             value = self.last_value  # "(same as above)", "ditto", "as above"
         self.last_value = value or self.last_value
         if not rdtype and "type" not in self.columns:
@@ -195,10 +195,6 @@ class Table:
         )
 
 
-# "(same as above)", "same as above", "ditto", "as above", '"'
-_SAME_AS_ABOVE = re.compile(
-    r"^[ (]*(?:(?:the\s+)?same\s+as\s+(?:above|the\s+row\s+above)|ditto|as\s+above|\")[ .)]*$", re.I
-)
 _UNITS = (("min", 60), ("hour", 3600), ("hr", 3600), ("day", 86400))
 
 
