@@ -676,3 +676,18 @@ def test_a_ttl_column_in_minutes_and_a_same_as_above_cell() -> None:
         ("55b265d2a9d3cfdd045bf3e80a3fd313.26bd6a811029ed08742b8ade714aa923.sectigo.com.", 3600)
     }
     assert len(got) == 2
+
+
+def test_records_written_into_sentences_in_unusual_orders() -> None:
+    ticket = _text(
+        "1) The value for _cf-custom-hostname.help.data.gov.uk is "
+        "78ea58f6-795d-48d7-8d7f-46a30306b1de - it's a TXT record.\n\n"
+        "2) fAsfdW4GR-T1UdUvTEwCMtcrmPpMw3CQyEsfGVBEWNs needs to go in as a TXT record at "
+        "_acme-challenge.help.data.gov.uk.\n\n"
+        "3) custom.deskpoint-edge.net should be the target of help.data.gov.uk (CNAME).\n"
+    )
+    assert sorted(c[1:4] for c in changes(ticket)) == [
+        ("_acme-challenge.help.data.gov.uk.", "TXT", "fAsfdW4GR-T1UdUvTEwCMtcrmPpMw3CQyEsfGVBEWNs"),
+        ("_cf-custom-hostname.help.data.gov.uk.", "TXT", "78ea58f6-795d-48d7-8d7f-46a30306b1de"),
+        ("help.data.gov.uk.", "CNAME", "custom.deskpoint-edge.net."),
+    ]

@@ -54,9 +54,18 @@ def tokens_of(sentence: str) -> list[Token]:
     for m in TOKEN.finditer(sentence):
         raw = m.group()
         quoted = raw.startswith('"')
-        text = raw if quoted or raw in ("->", "=>") else raw.strip(_PUNCT)
+        text = raw if quoted or raw in ("->", "=>") else _bare(raw)
         tokens.append(Token(text, m.start(), quoted))
     return tokens
+
+
+def _bare(raw: str) -> str:
+    """A word without the punctuation around it; "(CNAME)." ends a sentence after a bracket,
+    so its full stop goes too (a name's own trailing dot stays: "gov.uk.")."""
+    text = raw.strip(_PUNCT)
+    if text.endswith(".") and text[:-1][-1:] in tuple(_PUNCT):
+        text = text[:-1].strip(_PUNCT)
+    return text
 
 
 def is_name(tok: Token) -> bool:
@@ -101,11 +110,14 @@ _FIELD_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+|[A-Za-z]+(?: [A-Za-z]+){0,5}")
 
 
 _AS_VALUE = re.compile(
-    r"[\"'`]?[ ]+as[ ]+(?:its|the|their)[ ]+(?:target|value|data|content)\b", re.I
+    r"[\"'`]?[ ]+(?:as|(?:should|must|will|needs[ ]to)[ ]+be)[ ]+(?:its|the|their)[ ]+"
+    r"(?:target|value|data|content)\b",
+    re.I,
 )
 
 
-_AS_A = re.compile(r"[\"'`]?[ ]+as[ ]+an?[ ]+(?:new[ ]+)?")
+# "TOKEN as a TXT record", "TOKEN needs to go in as a TXT record"
+_AS_A = re.compile(r"[\"'`]?(?:[ ]+[a-z]{1,12}){0,4}?[ ]+as[ ]+an?[ ]+(?:new[ ]+)?", re.I)
 _RANDOM = re.compile(r"[A-Za-z0-9_-]{16,255}")
 
 
@@ -155,6 +167,14 @@ def values_in(
         if zone_line and i < t and i >= t - 3:
             continue  # "it reads NAME CNAME VALUE": NAME owns the record, it is not its data
         before = {tokens[j].word for j in range(max(0, i - 3), i)}
+        # "The value for NAME is VALUE": a cue, the record's name, then "is"
+        value_for = (
+            i >= 4
+            and tokens[i - 1].word in ("is", "=")
+            and is_name(tokens[i - 2])
+            and tokens[i - 3].word in ("for", "of", "at")
+            and tokens[i - 4].word in _VALUE_CUES
+        )
         value = clean_data(
             rdtype, _unstopped(tokens[i].text) if rdtype == "TXT" else tokens[i].text
         )
@@ -180,6 +200,7 @@ def values_in(
         )
         if (
             before & _VALUE_CUES
+            or value_for
             or introduced
             or typed_to
             or named_after
