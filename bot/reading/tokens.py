@@ -164,9 +164,14 @@ def values_in(
     for i in usable:
         if not fits(rdtype, tokens[i]):
             continue
-        if zone_line and i < t and i >= t - 3:
-            continue  # "it reads NAME CNAME VALUE": NAME owns the record, it is not its data
         before = {tokens[j].word for j in range(max(0, i - 3), i)}
+        # "Point NAME at VALUE (CNAME)"
+        pointed = (
+            i >= 3
+            and tokens[i - 1].word in ("at", "to")
+            and is_name(tokens[i - 2])
+            and tokens[i - 3].word in ("point", "points", "repoint", "re-point")
+        )
         # "The value for NAME is VALUE": a cue, the record's name, then "is"
         value_for = (
             i >= 4
@@ -175,6 +180,8 @@ def values_in(
             and tokens[i - 3].word in ("for", "of", "at")
             and tokens[i - 4].word in _VALUE_CUES
         )
+        if zone_line and t - 3 <= i < t and not (pointed or value_for):
+            continue  # "it reads NAME CNAME VALUE": NAME owns the record, it is not its data
         value = clean_data(
             rdtype, _unstopped(tokens[i].text) if rdtype == "TXT" else tokens[i].text
         )
@@ -201,6 +208,7 @@ def values_in(
         if (
             before & _VALUE_CUES
             or value_for
+            or pointed
             or introduced
             or typed_to
             or named_after
