@@ -83,8 +83,8 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
             thread.withdraws[index] = types
         if threadcues.adds_alongside(joined):
             thread.alongside.add(index)
-        if part.role == "vendor" and threadcues.nothing_more_needed(joined):
-            thread.settled.add(index)
+        if part.role == "vendor" and (threadcues.nothing_more_needed(joined) or walker.ticked):
+            thread.settled.add(index)  # "no further action is needed", "[x] … done"
         # A single text has no author to speak of; a conversation's comments each have one.
         author = Author(part.comment_id, None if part.single else part.role, part.author)
         if part.role == "vendor":

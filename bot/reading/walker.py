@@ -57,6 +57,11 @@ _DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
 _OPENS_VALUES = re.compile(
     r"""^[ ]*["']?(?:values|records|rrdatas)["']?[ ]?[:=][ ]?\[[ ]*$""", re.I
 )
+# A checklist item ticked as done: "[x] …", "- [X] …", "✓ …", "☑ …"
+_TICKED = re.compile(
+    r"^[ \t]*(?:[-*][ \t]+)?(?:\[[xX\u2713\u2714]\]|[\u2611\u2705\u2713\u2714])[ \t]"
+)
+_ITEM_REMARK = re.compile(r"[ \t]+\(|[ \t]+[-\u2013\u2014][ \t]+")
 _STRUCTURAL = re.compile(r"""^[ ]*(?:["'][\w ]{1,40}["'][ ]?[:=][ ]?)?[\[\]{}(),]*[ ]*$""")
 
 
@@ -102,6 +107,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     earlier_observed: tuple[Observed, ...] = ()
     listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
+    ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
 
     def feed(self, number: int, line: str) -> None:
         line = line[:MAX_LINE]
@@ -119,6 +125,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         self.flags += [unread_request(*p) for p in self.pending]
 
     def _feed(self, number: int, line: str) -> None:
+        if _TICKED.match(line):
+            self.ticked.add(number)  # "[x] _acme-challenge.gov.uk CNAME -> x": done already
+            # its remark ("(apex) - resolving correctly") is no part of the record
+            line = _ITEM_REMARK.split(line.lstrip(), maxsplit=1)[0]
         if not line or line.isspace():  # a blank line: the common case, kept cheap
             if self.dig is None:
                 self.aligned = self.csv = None
@@ -253,6 +263,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.recent.append(len(self.mentions))
             if mention.ttl is None and self.lead_ttl is not None:
                 mention = replace(mention, ttl=self.lead_ttl)
+        if mention.line in self.ticked and mention.mode == "request":
+            mode = "observed"  # a ticked checklist item is in place, not asked for
         said = mention.mode if mention.mode != "request" else ctx.mode
         if mode is None and said == "observed" and (mention.action or ctx.action) == "delete":
             # "Delete the TXT record at X. Its current value is: V": V is published, and the
