@@ -39,7 +39,7 @@ _VALIDATION_NAME = re.compile(
 )
 _ID_KEY = re.compile(r"""^[ ]*["']?(?:[a-z]+_)?id["']?[ ]?[:=]""", re.I)
 # "(ID 3vQ8mN0kLx2Rt7YpZc4Wd1)", "order ref K2x9...": an identifier, named as one.
-_ID_WORDS = frozenset(("id", "ref", "reference", "order", "account", "case", "no", "number"))
+_ID_WORDS = frozenset(("id", "ref", "reference"))  # a bare token only: never a CA's string
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 # "TTL: 300", "TTL ........ 300" (dot leaders), never across a sentence's full stop.
 # A number with a unit after it ("1h", "5 minutes") is a duration: durations.py reads it.
@@ -66,7 +66,8 @@ def candidates(number: int, line: str) -> list[Candidate]:
     for word in line[:MAX_LINE].replace(",", " ").split():  # CSV cells are words too
         shown = word.strip(_STRIP + ".")
         text = shown.lower()
-        if _is_candidate(shown, text) and before not in _ID_WORDS:
+        named_id = before in _ID_WORDS and "=" not in text and "." not in text
+        if _is_candidate(shown, text) and not named_id:
             found.append(Candidate(number, text, shown))
         before = text
     if _MOVED.search(line):  # "it belongs on _acme-challenge.www.gov.uk, not on …": a name
