@@ -53,8 +53,9 @@ _NARRATED = re.compile(
     re.I,
 )
 AFTER_ISSUANCE = re.compile(
-    r"\b(?:once|after|when)\b[^.\n]{0,80}?\b(?:issued|issuance|renewed|renewal (?:is|has been) "
-    r"(?:complete|done)|validated|validation (?:is|has been) complete|installed|live|deployed)\b",
+    r"\b(?:once|after|when|post|following)\b[^.\n]{0,80}?\b(?:issued|issuance|renewed|"
+    r"renewal (?:is|has been) (?:complete|done)|validated|validation (?:is|has been) complete|"
+    r"installed|live|deployed)\b",
     re.I,
 )
 

@@ -52,8 +52,9 @@ _DOMAIN_CUE = re.compile(
 )
 _ZONE_CUE = re.compile(
     rf"\bzone\s?[:=]\s?{_NAME}|\b(?:in|to|into|from)\s+the\s+{_NAME}\s+zone\b"
-    # "host names relative to x.service.gov.uk", "please append .x.service.gov.uk"
-    rf"|\b(?:relative\s+to|append)\s+\.?{_NAME}",
+    # "host names relative to x.service.gov.uk", "please append .x.service.gov.uk", "in the
+    # DNS of gov.uk domain"
+    rf"|\b(?:relative\s+to|append)\s+\.?{_NAME}|\bDNS\s+(?:of|for)\s+(?:the\s+)?{_NAME}",
     re.I,
 )
 
@@ -209,7 +210,7 @@ def introduces(line: str) -> str | None:
 
 def zone_named(line: str) -> str | None:
     m = _ZONE_CUE.search(line)
-    return (m.group(1) or m.group(2)) if m else None
+    return next((g for g in m.groups() if g), None) if m else None
 
 
 _CLAUSE = re.compile(r"[;,]|\b(?:and\s+then|then|but|and)\b", re.I)

@@ -18,7 +18,7 @@ from bot.reading.decide import Move, Said, Thread, decide
 from bot.reading.hidden import hidden_flags
 from bot.reading.mentions import Mention, excerpt
 from bot.reading.quoted import history_start, leading_headers, strip_marker
-from bot.reading.safety import consistency_flags, unread_flags
+from bot.reading.safety import consistency_flags, row_flags, unread_flags
 from bot.reading.walker import Context, Walker
 from bot.text import PRIVATE_KEY_PLACEHOLDER
 
@@ -39,6 +39,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
     read_lines: list[tuple[int | None, int, str]] = []
     thread = Thread()  # what comments say of the others' requests
     used: list[str] = []
+    spans: list[tuple[int | None, int, int]] = []  # lines each record was read from
     untrusted: list[Said] = []  # what anyone but the vendor asked for: shown, never drafted
     index = -1
     for part in parts:
@@ -93,6 +94,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         if len(mentions) > MAX_RECORDS:
             flags.append(_over_limit(part, len(mentions), "records", MAX_RECORDS))
             mentions = mentions[:MAX_RECORDS]
+        spans += [(part.comment_id, m.line, m.last_line or m.line) for m in walker.mentions]
         for mention in mentions:
             used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
             used += [f"ttl {mention.ttl}"] if mention.ttl is not None else []
@@ -114,6 +116,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
     used += [o.value.lower() for o in decision.observed]
     flags += decision.flags
     flags += unread_flags(read_lines, used)
+    flags += row_flags(read_lines, spans)
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
         flags.insert(0, _private_key_flag())

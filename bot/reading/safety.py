@@ -5,7 +5,9 @@
   which record, adding and deleting one record at once: `ambiguous_request` (block), so the
   records stay out of the Jisc draft.
 - Completeness: every validation-looking value in what the vendor wrote must have been read
-  into a change, an observed fact or a dropped request; anything left is `unread_value`.
+  into a change, an observed fact or a dropped request; anything left is `unread_value`. So
+  must every table row with a record type in a cell of its own ("| admin | CNAME | x |"),
+  whatever its data looks like.
 """
 
 from __future__ import annotations
@@ -115,3 +117,33 @@ def _unread(comment_id: int | None, candidate: Candidate, text: str) -> Flag:
             excerpt=line,
         ),
     )
+
+
+_TYPE_CELL = frozenset(("A", "AAAA", "CNAME", "TXT", "CAA", "NS", "MX", "DS", "SRV", "DNAME"))
+
+
+def row_flags(
+    lines: Iterable[tuple[int | None, int, str]], spans: Iterable[tuple[int | None, int, int]]
+) -> list[Flag]:
+    """`unread_value` for each table row naming a record type in a cell of its own from which
+    no record was read. `spans`: (comment id, first line, last line) of every record read."""
+    read = defaultdict(set)
+    for comment_id, first, last in spans:
+        read[comment_id].update(range(first, last + 1))
+    flags: list[Flag] = []
+    for comment_id, number, text in lines:
+        if number in read[comment_id] or len(flags) >= MAX_UNREAD_FLAGS:
+            continue
+        cells = _cells(text)
+        typed = [c for c in cells if c.upper() in _TYPE_CELL and c.upper() == c.upper().strip()]
+        if len(cells) >= 3 and typed:
+            flags.append(_unread(comment_id, Candidate(number, typed[0].lower(), typed[0]), text))
+    return flags
+
+
+def _cells(text: str) -> list[str]:
+    if text.lstrip().startswith((";", "$", "#")):
+        return []  # a dig question, a zone-file directive or comment: no record asked for
+    if text.count("|") >= 2:
+        return [c.strip() for c in text.strip().strip("|").split("|")]
+    return [c.strip() for c in text.split("  ") if c.strip()] if "  " in text.strip() else []

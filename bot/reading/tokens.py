@@ -33,6 +33,9 @@ _VALUE_CUES = frozenset(
         "resolves",
         "resolving",
         "=",
+        "i.e.",  # "the old TXT for GlobalSign i.e. globalsign-domain-verification=…"
+        "ie",
+        "namely",
     )
 )
 _NAME_CUES = frozenset(("called", "named", "at", "for", "on", "to", "name", "host", "hostname"))
