@@ -37,6 +37,9 @@ HOLDOUT4 = FIXTURES / "holdout4"
 # A fifth (20 tickets), later the same session, after the reader was changed for holdout4:
 # 5/20 exact, 7/20 changes right and 4 silent errors on first reading.
 HOLDOUT5 = FIXTURES / "holdout5"
+# A sixth (20 tickets), later again: people's own words, HTML and MIME shapes. 5/20 exact, 6/20
+# changes right and 2 silent errors on first reading.
+HOLDOUT6 = FIXTURES / "holdout6"
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")
 OBSERVED_KEYS = ("name", "type", "value")
@@ -71,7 +74,7 @@ def load_cases() -> list[Case]:
         if path.suffix in (".txt", ".html", ".eml"):
             whole = json.loads(path.with_suffix(".json").read_text())
             cases.append(Case(path.stem, path, reading_view(whole)))
-    for folder in (READING, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5):
+    for folder in (READING, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6):
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
