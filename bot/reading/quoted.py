@@ -32,7 +32,9 @@ def history_start(lines: list[str]) -> int:
     non-blank line never starts history: something new must stand above it."""
     end = min(_quoted_tail(lines), _zendesk_history(lines))
     seen_text = False
-    for i in range(end):
+    # A printed message starts with its own From:/Sent:/To:/Subject: block: not history.
+    top = leading_headers(lines[:end]) if _headed(lines) else 0
+    for i in range(top, end):
         stripped = lines[i].strip()
         if not stripped:
             continue
@@ -40,6 +42,12 @@ def history_start(lines: list[str]) -> int:
             return i
         seen_text = True
     return end
+
+
+def _headed(lines: list[str]) -> bool:
+    """Does the text start with mail header fields (a printed or forwarded message)?"""
+    first = next((line.strip().lower() for line in lines if line.strip()), "")
+    return first.startswith(_MAIL_FIELDS)
 
 
 def _starts_history(lines: list[str], i: int, low: str) -> bool:

@@ -22,6 +22,7 @@ _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 
 _ARROW_PAIR = re.compile(r"^[ \t]*(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})[ \t]*$")
 _LIST_ITEM = re.compile(r'^[ \t]*([+-]?)[ \t]*"([^"]{1,300})",?[ \t]*$')
+_COUNTER = re.compile(r"(?:#|no\.?[ ]?|record[ ]|item[ ])?\d{1,3}[.):]?", re.I)
 _PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
 
 
@@ -39,6 +40,7 @@ class Rows:
         heading_type: str | None
         open_list: tuple[str, str, list[tuple[str, str]]] | None
         mentions: list[Mention]
+        row_number: str | None
 
         def _add(
             self, mention: Mention, mode: Mode | None = None, structured: bool = True
@@ -50,6 +52,12 @@ class Rows:
 
     def _row(self, cells: list[str], number: int, line: str) -> None:
         filled = [c for c in cells if c.strip()]
+        if len(filled) == 3 and _COUNTER.fullmatch(filled[0]) and read_labels(f"{filled[1]}: x"):
+            # "| 1 | Host | x |" (a record number spanning the record's rows): a new number
+            # starts the next record, and the rest of the row is a label and its value.
+            if self.block.fields and filled[0] != self.row_number:
+                self._end_block()
+            self.row_number, filled = filled[0], filled[1:]
         # "| Time to live (TTL) | 3600 |": the label without its parenthesis.
         label = _PAREN.sub("", filled[0]) if len(filled) == 2 else ""
         # ... unless both cells are field names: the header of a two-column table.

@@ -108,6 +108,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
     ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
+    row_number: str | None = None  # "| 1 | Host | x |": the record number of the row
 
     def feed(self, number: int, line: str) -> None:
         line = line[:MAX_LINE]
