@@ -77,15 +77,26 @@ def from_email(raw: str) -> tuple[str, str]:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return subject, ""
+    content = _decoded(part)
+    # A text file attached beside the message (a zone snippet, a CSV export) is read after it,
+    # under a line naming it, as a person opening the mail would read it.
+    for attached in message.iter_attachments():
+        if attached.get_content_maintype() == "text" and attached.get_content_subtype() != "html":
+            name = attached.get_filename() or "attachment"
+            content += f"\n\n--- attached file {name} ---\n{_decoded(attached)}"
+    # An HTML part stays HTML: the reader sees its visible text and says what is hidden in it.
+    return subject, content
+
+
+def _decoded(part: email.message.Message) -> str:
+    """A part's bytes by the charset it declares, else as UTF-8."""
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         payload = str(payload or "").encode("utf-8", "surrogateescape")
     try:
-        content = payload.decode(part.get_content_charset() or "utf-8")
+        return payload.decode(part.get_content_charset() or "utf-8")
     except (LookupError, UnicodeDecodeError):  # unknown, wrong or absent charset
-        content = payload.decode("utf-8", "replace")
-    # An HTML part stays HTML: the reader sees its visible text and says what is hidden in it.
-    return subject, content
+        return payload.decode("utf-8", "replace")
 
 
 def redact_private_keys(text: str) -> tuple[str, bool]:

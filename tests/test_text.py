@@ -56,6 +56,21 @@ def test_a_mail_saved_as_text_keeps_its_8_bit_characters() -> None:
         assert from_email(raw)[1] == "\u201cvalues\u201d: [ \u00a3 caf\u00e9"
 
 
+def test_a_text_file_attached_to_a_mail_is_read_after_its_body() -> None:
+    raw = (
+        "From: a@b.com\nSubject: x\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="b"\n\n--b\n'
+        "Content-Type: text/plain; charset=utf-8\n\nRecords attached.\n--b\n"
+        'Content-Type: text/plain; name="records.txt"\n'
+        'Content-Disposition: attachment; filename="records.txt"\n\n'
+        "_acme-challenge.gov.uk. 300 IN CNAME x.fastly-validations.com.\n--b--\n"
+    )
+    text = from_email(raw)[1]
+    assert text.startswith("Records attached.")
+    assert "--- attached file records.txt ---" in text
+    assert text.rstrip().endswith("CNAME x.fastly-validations.com.")
+
+
 def test_eml_html_part_is_read() -> None:
     raw = (
         "From: a@b.com\nSubject: Hello #123\nMIME-Version: 1.0\n"
