@@ -700,3 +700,16 @@ def test_a_table_row_naming_a_type_that_was_not_read_is_said_out_loud() -> None:
     assert changes(ticket) == []
     (flag,) = [f for f in read(ticket).flags if f.code == "unread_value"]
     assert flag.source is not None and flag.source.first_line == 1
+
+
+def test_the_value_first_and_the_name_after_under_a_plural_lead_in() -> None:
+    ticket = _text(
+        "Right, two for you, both CNAMEs, TTL whatever suits you:\n\n"
+        "jbf2aie5vrxval6yd3.fastly-validations.com \u2014 that's for _acme-challenge.gov.uk\n\n"
+        "6rkgba2xgm0lhm22b4.fastly-validations.com \u2014 and that one's the www one, i.e. "
+        "_acme-challenge.www.gov.uk\n"
+    )
+    assert sorted(c[1:4] for c in changes(ticket)) == [
+        ("_acme-challenge.gov.uk.", "CNAME", "jbf2aie5vrxval6yd3.fastly-validations.com."),
+        ("_acme-challenge.www.gov.uk.", "CNAME", "6rkgba2xgm0lhm22b4.fastly-validations.com."),
+    ]

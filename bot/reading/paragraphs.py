@@ -72,7 +72,8 @@ class Paragraphs:
             # The type of the last sentence: "ignore that TXT record. What we need instead is
             # a CNAME:" leads in to a CNAME.
             said = _SENTENCE_END.split(line)[-1]
-            typed = {w.strip(",;:()").upper() for w in said.split()} & {"TXT", "CNAME"}
+            words = {w.strip(",;:()").upper() for w in said.split()}
+            typed = {w.removesuffix("S") for w in words} & {"TXT", "CNAME"}  # "both CNAMEs"
             lead = line.rstrip().endswith(":") and len(typed) == 1
             self.lead_type = typed.pop() if lead else None
         intro = cues.introduces(line)

@@ -21,6 +21,11 @@ _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 
 
 _ARROW_PAIR = re.compile(r"^[ \t]*(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})[ \t]*$")
+# "VALUE — that's for _acme-challenge.gov.uk", "VALUE – the www one, i.e. _acme-challenge.www…"
+_VALUE_FOR_NAME = re.compile(
+    r"^[ \t]*(\S{3,300})[ \t]+[\u2014\u2013-]{1,2}[ \t]+[^\n]{0,80}?"
+    r"[ \t`'\"(](_[\w.-]{3,253})[ \t.`'\")]*$"
+)
 _LIST_ITEM = re.compile(r'^[ \t]*([+-]?)[ \t]*"([^"]{1,300})",?[ \t]*$')
 _COUNTER = re.compile(r"(?:#|no\.?[ ]?|record[ ]|item[ ])?\d{1,3}[.):]?", re.I)
 _PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
@@ -96,15 +101,19 @@ class Rows:
         """`_acme-challenge.x -> TOKEN` under "Please create the following TXT records:"
         (Posh-ACME, hand-written lists): a name and its data, the type from the lead-in."""
         m = _ARROW_PAIR.match(line)
-        if m is None or self.lead_type is None or not is_owner_token(m.group(1)):
+        name, data = (m.group(1), m.group(2)) if m else (None, None)
+        said = _VALUE_FOR_NAME.match(line) if m is None else None
+        if said:  # "x.fastly-validations.com — that's for _acme-challenge.gov.uk"
+            name, data = said.group(2).rstrip(".,;)"), said.group(1)
+        if name is None or data is None or self.lead_type is None or not is_owner_token(name):
             return False
-        rdtype, data = self.lead_type, m.group(2).strip("`'\"")
+        rdtype, data = self.lead_type, data.strip("`'\"")
         if rdtype == "CNAME" and not (is_owner_token(data) and "." in data.rstrip(".")):
             return False
         self._end_prose()
         self._end_block()
         value = f'"{data}"' if rdtype == "TXT" else data
-        self._add(Mention(m.group(1).strip("`'\""), rdtype, value, number, excerpt=line))
+        self._add(Mention(name.strip("`'\""), rdtype, value, number, excerpt=line))
         return True
 
     def _csv_row(self, number: int, line: str) -> bool:
