@@ -44,6 +44,8 @@ _BEFORE = re.compile(rf"\b{_COUNT}{_UNIT}[ ]{{1,3}}TTL\b", re.I | re.ASCII)
 
 def ttl_said(sentence: str) -> tuple[str, int] | None:
     """(the words, seconds) of the first TTL said with a unit, else None."""
+    if "ttl" not in sentence.lower():
+        return None  # the common case, cheaply
     match = _AFTER.search(sentence) or _BEFORE.search(sentence)
     if match is None:
         return None

@@ -141,6 +141,10 @@ def read_zone_line(line: str, number: int) -> Mention | None:
 def _without_comment(line: str) -> str:
     """A zone-file line without its `; comment` (a `;` inside quotes is data: CAA
     `0 issue "letsencrypt.org; validationmethods=dns-01"`)."""
+    if ";" not in line:
+        return line.rstrip()
+    if '"' not in line:
+        return line.split(";", 1)[0].rstrip()
     quoted = False
     for i, char in enumerate(line):
         if char == '"':
