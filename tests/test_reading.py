@@ -713,3 +713,20 @@ def test_the_value_first_and_the_name_after_under_a_plural_lead_in() -> None:
         ("_acme-challenge.gov.uk.", "CNAME", "jbf2aie5vrxval6yd3.fastly-validations.com."),
         ("_acme-challenge.www.gov.uk.", "CNAME", "6rkgba2xgm0lhm22b4.fastly-validations.com."),
     ]
+
+
+def test_an_outlook_step_table_with_a_spanning_cell_and_a_full_width_note() -> None:
+    ticket = _text(
+        "Please work through the table in order:\n\n"
+        "| Domain | Step | Record name | Type | Value |\n"
+        '| www.gov.uk | 1. Remove | _acme-challenge.www.gov.uk | TXT | "xrZkjXnjlSeG7W30TeIs8EthdYjhVjkWFLqeNaptoLI" |\n'
+        "| 2. Add | _acme-challenge.www.gov.uk | CNAME | 6l1zujg8w1qbmqar0f.fastly-validations.com |\n"
+        "| Only after the new certificate has been issued: |\n"
+        '| gov.uk | 3. Remove | gov.uk | TXT | "globalsign-domain-verification=Uw4sRbj2MHYf0sOcYhK3oKAxE6hul_O5myy70p5ggT" |\n\n'
+        "Please give the new CNAME record a TTL of 300.\n"
+    )
+    assert sorted((c.action, c.type, c.when, c.ttl) for c in read(ticket).changes) == [
+        ("add", "CNAME", "now", 300),
+        ("delete", "TXT", "after_issuance", None),
+        ("delete", "TXT", "now", None),
+    ]

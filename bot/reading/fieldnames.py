@@ -66,7 +66,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "repoint to",
     ),
     "ttl": ("ttl", "time to live", "time to live ttl", "ttl seconds", "ttl in seconds"),
-    "action": ("action", "operation", "change", "what to do"),
+    "action": ("action", "operation", "change", "what to do", "step"),
     "old": (
         "old value",
         "current value",
@@ -122,6 +122,8 @@ KEEP_WORDS = frozenset(("keep", "leave", "retain", "no change", "unchanged", "no
 def action_word(text: str) -> Action | None:
     """The action a cell or label value names: its first word ("Delete record" -> delete)."""
     words = text.strip().lower().split()
+    if len(words) > 1 and words[0].rstrip(".):").isdigit():
+        words = words[1:]  # "1. Remove", "2) Add": a numbered step
     return _ACTION_WORDS.get(words[0].rstrip("s:,.")) if words else None  # type: ignore[return-value]
 
 

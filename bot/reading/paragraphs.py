@@ -216,9 +216,14 @@ class Paragraphs:
             ):
                 # "keep the TTL short on both, 120 seconds", "please set the TTL to one
                 # hour": for the records just shown.
+                named = {w.strip(",;:()").upper().removesuffix("S") for w in said.split()}
+                types = named & {"TXT", "CNAME", "CAA"}  # "the two new CNAME records"
                 for i in self.recent:
-                    if i < len(self.mentions) and self.mentions[i].ttl is None:
-                        self.mentions[i] = replace(self.mentions[i], ttl=ttl)
+                    m = self.mentions[i] if i < len(self.mentions) else None
+                    if m is None or m.ttl is not None or m.action == "delete":
+                        continue  # a record being removed has no TTL to set
+                    if not types or m.rdtype in types:
+                        self.mentions[i] = replace(m, ttl=ttl)
 
 
 def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:

@@ -170,7 +170,9 @@ class References:
             word = one.group(1).lower()
             picked = [i for i in targets if word in (self.mentions[i].value or "").lower()]
             targets = picked or targets
-        kinds = {k for k in _KINDS if k in clause.lower()}
+        said = " ".join(clause.split())
+        head = note[: note.find(said) + len(said)] if said in note else said
+        kinds = {k for k in _KINDS if k in head.lower()}  # said of it, up to this clause
         if kinds:  # "the old GlobalSign verification record": only a record whose data says so
             targets = [
                 i
@@ -185,8 +187,8 @@ class References:
         action = None if cues.is_negated(clause) else actions.action_cue(clause)
         for i in targets:
             m = self.mentions[i]
-            if ttl is not None and m.ttl is None and m.mode == "request":
-                self.mentions[i] = m = replace(m, ttl=ttl)
+            if ttl is not None and m.ttl is None and m.mode == "request" and m.action != "delete":
+                self.mentions[i] = m = replace(m, ttl=ttl)  # a record being removed has none
             if action != "delete":
                 continue
             deleted = replace(

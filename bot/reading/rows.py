@@ -94,7 +94,10 @@ class Rows:
             # A row with old and new values, or whose status says it is still to be done
             # ("Missing - please add"), is a request, whatever the lead-in described.
             pending = bool(self.table.status_columns) and mention.mode == "request"
-            asks = mention.old_value or pending
+            acts = "action" in self.table.columns and mention.action is not None
+            asks = mention.old_value or pending or acts
+            if acts and mention.action == "delete":  # "1. Remove": what is there now, to go
+                mention = replace(mention, described=True)
             self._add(replace(mention, excerpt=line), mode="request" if asks else None)
 
     def _arrow_pair(self, number: int, line: str) -> bool:

@@ -109,6 +109,8 @@ class Table:
     owner: str | None = None
     owner_type: str | None = None
     ttl_unit: int = 1  # "TTL (mins)": seconds per unit of the TTL column
+    width: int = 0  # cells in the header row
+    later: bool = False  # a full-width row said the rows below wait for issuance
     last_value: str | None = None  # the row above's value, for "(same as above)"
 
     def read_header(self, cells: list[str]) -> bool:
@@ -122,6 +124,7 @@ class Table:
             self.published = True
         if "value" in roles and ("name" in roles or "type" in roles):
             self.columns = {k: v for k, v in roles.items() if k}
+            self.width = len(cells)
             if "ttl" in roles:
                 self.ttl_unit = _unit_of(cells[roles["ttl"]])
             self.status_columns = [i for i, c in enumerate(cells) if header_phrase(c) == "status"]
@@ -140,6 +143,8 @@ class Table:
     def read_row(self, cells: list[str], number: int) -> Mention | None:
         if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
             return None
+        if self.width > 2 and len(cells) == self.width - 1 and self.columns.get("name", 1) > 0:
+            cells = ["", *cells]  # the first cell spans this row too (rowspan): it is not repeated
         if self.columns and len(cells) > max(self.columns.values()) + 1 and not cells[0]:
             cells = cells[len(cells) - max(self.columns.values()) - 1 :]  # a leading empty cell
         side = _ROW_SIDES.get(cells[0].strip().lower().rstrip(":")) if cells else None
@@ -186,7 +191,7 @@ class Table:
             action=action_word(cell("action"))
             if cell("action")
             else ("update" if cell("old") or old else None),
-            after_issuance=bool(AFTER_ISSUANCE.search(raw("action"))),
+            after_issuance=self.later or bool(AFTER_ISSUANCE.search(raw("action"))),
             described=bool(_CURRENT.search(remarks)),  # "x.comodoca.com (current value)"
             mode="observed" if self.published or self._done(cells) else "request",
             zone=cell("zone") or None,  # "| Zone | Host |": the host is relative to this zone

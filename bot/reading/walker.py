@@ -61,6 +61,7 @@ _OPENS_VALUES = re.compile(
 _TICKED = re.compile(
     r"^[ \t]*(?:[-*][ \t]+)?(?:\[[xX\u2713\u2714]\]|[\u2611\u2705\u2713\u2714])[ \t]"
 )
+_NOTE_ROW = re.compile(r"^[ \t]*\|[^|]{1,400}\|[ \t]*$")  # one cell across a whole table
 _ITEM_REMARK = re.compile(r"[ \t]+\(|[ \t]+[-\u2013\u2014][ \t]+")
 _STRUCTURAL = re.compile(r"""^[ ]*(?:["'][\w ]{1,40}["'][ ]?[:=][ ]?)?[\[\]{}(),]*[ ]*$""")
 
@@ -143,6 +144,11 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if _STRUCTURAL.match(line) and not _OPENS_VALUES.match(line):
             return  # JSON/HCL punctuation (`{`, `},`, `"ResourceRecord": {`): no text to read
         if self._directive(line) or self._dig_line(number, line):
+            return
+        if self.table is not None and self.table.columns and _NOTE_ROW.match(line):
+            # "| Only after the new certificate has been issued: |" across a table: the rows
+            # below wait for issuance
+            self.table.later = self.table.later or bool(actions.AFTER_ISSUANCE.search(line))
             return
         cells = table_cells(line)
         if cells is not None:
