@@ -195,6 +195,10 @@ def _supersede(
 ) -> None:
     """A later comment's new value replaces an earlier request at the same name and type,
     unless that comment asks for the earlier value again (a set of TXT/CAA values)."""
+    if change.action == "update" and change.old_value is None:
+        same = (change.name, change.type, change.value)
+        if any((c.name, c.type, c.value) == same for _, c in kept if c.action == "add"):
+            return  # "update" to the value already asked for: the request repeated
     for n, (i, c) in enumerate(kept):
         if c.key() == change.key():  # the same request, repeated: keep the TTL if one said it
             if c.ttl is None and change.ttl is not None:
