@@ -65,6 +65,10 @@ def looks_like_email(raw: str) -> bool:
     return sum(bool(_EML_HEADER.match(line)) for line in head) >= 2
 
 
+# The line above a text file attached to a mail, in the text read from it.
+ATTACHED = "--- attached file"
+
+
 def from_email(raw: str) -> tuple[str, str]:
     """(subject, text) of an RFC 822 message: the plain part, else the HTML part as text.
 
@@ -83,7 +87,7 @@ def from_email(raw: str) -> tuple[str, str]:
     for attached in message.iter_attachments():
         if attached.get_content_maintype() == "text" and attached.get_content_subtype() != "html":
             name = attached.get_filename() or "attachment"
-            content += f"\n\n--- attached file {name} ---\n{_decoded(attached)}"
+            content += f"\n\n{ATTACHED} {name} ---\n{_decoded(attached)}"
     # An HTML part stays HTML: the reader sees its visible text and says what is hidden in it.
     return subject, content
 

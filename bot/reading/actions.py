@@ -21,7 +21,7 @@ _DELETE = re.compile(
 # "Quick update on ...", "the change": a noun, not a request to change a record.
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|this|that|quick|short|brief|status|small|latest|further|final|minor|any|only|"
-    r"your|our|my|no)\s+$",
+    r"your|our|my|their|his|her|its|no)\s+$",
     re.I,
 )
 _UPDATE = re.compile(

@@ -11,7 +11,7 @@ from typing import Any
 from bot.models import AuthorRole, Comment, Ticket
 from bot.reading.notification import split_notification
 from bot.reading.quoted import history_start
-from bot.text import visible_and_hidden
+from bot.text import ATTACHED, visible_and_hidden
 
 MAX_GAP = 16
 # No certificate request needs more lines than this; a longer comment is read this far and
@@ -50,6 +50,9 @@ def parts_of(ticket: Ticket) -> list[Part]:
         visible, hidden = visible_and_hidden(comment.body)
         lines = _LONG_SPACE.sub(" " * MAX_GAP, visible).split("\n")
         hidden_lines = tuple(_LONG_SPACE.sub(" " * MAX_GAP, hidden).split("\n")) if hidden else ()
+        # A text file attached to the mail follows its body: never the body's quoted history.
+        cut = next((i for i, line in enumerate(lines) if line.startswith(ATTACHED)), len(lines))
+        lines, attached = lines[:cut], lines[cut:]
         blocks = split_notification(lines) if single else None
         if blocks:  # a Zendesk notification saved whole: its comments, oldest first
             parts += [
@@ -66,18 +69,32 @@ def parts_of(ticket: Ticket) -> list[Part]:
                 )
                 for i, b in enumerate(blocks)
             ]
-            continue
-        parts.append(
-            Part(
-                comment_id=comment.id,
-                role=comment.role,
-                author=comment.author,
-                lines=tuple(lines),
-                history=history_start(lines),
-                single=single,
-                hidden=hidden_lines,
+        else:
+            parts.append(
+                Part(
+                    comment_id=comment.id,
+                    role=comment.role,
+                    author=comment.author,
+                    lines=tuple(lines),
+                    history=history_start(lines),
+                    single=single,
+                    hidden=hidden_lines,
+                )
             )
-        )
+        if attached:  # read as the rest of the comment it came with (the newest, in a notification)
+            last = parts[-1]
+            parts.append(
+                Part(
+                    comment_id=last.comment_id,
+                    role=last.role,
+                    author=last.author,
+                    lines=tuple(attached),
+                    history=len(attached),
+                    single=last.single,
+                    first_line=cut + 1,
+                    continues=True,
+                )
+            )
     return parts
 
 
