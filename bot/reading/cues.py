@@ -66,6 +66,11 @@ _ABOUT_EXISTING = re.compile(
     r"\b(?:existing|current|other|present)\b",
     re.I,
 )
+_BESIDE_EXISTING = re.compile(
+    r"\b(?:alongside|next\s+to|in\s+addition\s+to|as\s+well\s+as|besides|on\s+top\s+of)\s+"
+    r"(?:the\s+|your\s+|our\s+)?(?:existing|current)\b",
+    re.I,
+)
 # "these are the records we'll be requesting", "we have asked the registry for": records on
 # their way, not what is published (even beside "for reference").
 _TO_REQUEST = re.compile(
@@ -109,6 +114,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
                 return "request"
             if part is last and action_cue(sentence) is not None:
                 continue  # "please add these (keep the existing ones):" asks; the aside does not
+            if _BESIDE_EXISTING.search(part):
+                return "request"  # "added alongside your existing CAA records:" asks for more
             if _TO_REQUEST.search(part):
                 return "request"  # "the records we'll be requesting": not published yet
             if _DESCRIBES.search(part):
