@@ -66,6 +66,8 @@ class _Row:
             return []
         if any(len(cell) > LAYOUT_LINES or len(" ".join(cell)) > LAYOUT_CHARS for cell in cells):
             return [line for cell in cells for line in (*cell, "")]
+        if len(cells) == 1 and len(cells[0]) > 1:
+            return [*cells[0], ""]  # one cell of several lines (a code box): a box, not a row
         return ["| " + " | ".join(" ".join(cell) for cell in cells) + " |"]
 
 

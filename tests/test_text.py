@@ -29,6 +29,14 @@ def test_line_breaks_between_row_and_cell_tags_make_no_cell() -> None:
     ]
 
 
+def test_a_one_cell_box_keeps_its_lines() -> None:
+    html = "<table><tr><td>a.gov.uk. CNAME x.<br>b.gov.uk. CNAME y.</td></tr></table>"
+    assert [line for line in html_to_text(html).splitlines() if line.strip()] == [
+        "a.gov.uk. CNAME x.",
+        "b.gov.uk. CNAME y.",
+    ]
+
+
 def test_script_and_style_are_dropped() -> None:
     assert "alert" not in html_to_text("<p>hi</p><script>alert(1)</script><style>p{}</style>")
 
