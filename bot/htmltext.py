@@ -92,6 +92,8 @@ class _TextCollector:
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.pre += tag == "pre"
+        if tag == "blockquote" and not self.rows:
+            self.parts.append(f"\n{_QUOTE_START}\n")
         if tag in _SKIP_TAGS:
             self.skipping += 1
         elif tag == "tr":
@@ -108,6 +110,8 @@ class _TextCollector:
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID_TAGS:
             return  # <br> breaks once, at its start
+        if tag == "blockquote" and not self.rows:
+            self.parts.append(f"\n{_QUOTE_END}\n")
         self.pre = max(0, self.pre - (tag == "pre"))
         if tag in _SKIP_TAGS:
             self.skipping = max(0, self.skipping - 1)
@@ -236,5 +240,23 @@ def html_to_visible_and_hidden(html: str) -> tuple[str, str]:
         if element.tail:
             collector.handle_data(element.tail)
     collector.close()
-    text = "".join(collector.parts)
+    text = _quoted("".join(collector.parts))
     return re.sub(r"\n{3,}", "\n\n", text), "\n".join(hidden).strip()
+
+
+# A <blockquote> (a quoted mail in Gmail, Apple Mail, Zendesk) is shown to a reader as quoted:
+# its lines get `> ` as a plain-text mail would have them. Marked while collecting by two
+# private-use characters on lines of their own, which no mail text has.
+_QUOTE_START, _QUOTE_END = "\ue000", "\ue001"
+
+
+def _quoted(text: str) -> str:
+    depth, out = 0, []
+    for line in text.split("\n"):
+        if line == _QUOTE_START:
+            depth += 1
+        elif line == _QUOTE_END:
+            depth = max(0, depth - 1)
+        else:
+            out.append(("> " * depth + line) if depth and line.strip() else line)
+    return "\n".join(out)

@@ -37,6 +37,16 @@ def test_a_one_cell_box_keeps_its_lines() -> None:
     ]
 
 
+def test_a_blockquote_is_shown_quoted() -> None:
+    html = "<p>Is this the only one?</p><blockquote><p>Add:</p><pre>x CNAME y</pre></blockquote><p>Dev</p>"
+    assert [line for line in html_to_text(html).splitlines() if line.strip()] == [
+        "Is this the only one?",
+        "> Add:",
+        "> x CNAME y",
+        "Dev",
+    ]
+
+
 def test_script_and_style_are_dropped() -> None:
     assert "alert" not in html_to_text("<p>hi</p><script>alert(1)</script><style>p{}</style>")
 

@@ -189,7 +189,15 @@ def _over_limit(part: Part, count: int, what: str, limit: int) -> Flag:
 
 
 def _lines_to_read(part: Part) -> list[tuple[int, str]]:
-    return [(i + part.first_line, line) for i, line in enumerate(part.new_lines)]
+    """The comment's new lines, numbered. In a comment by anyone but the vendor, a `>` line
+    quotes someone else ("can you confirm this is the only record? > add …") and is read as a
+    blank line: what a CC quotes is not what the CC asks for. (The vendor's own `>` lines
+    are read: it quotes its control panel's error to say what to add.)"""
+    quoting = part.role == "other"
+    return [
+        (i + part.first_line, "" if quoting and line.lstrip().startswith(">") else line)
+        for i, line in enumerate(part.new_lines)
+    ]
 
 
 def _quoted_request(part: Part) -> list[tuple[int, str]]:
