@@ -16,7 +16,7 @@ _NEGATED = re.compile(
     r"\b(?:do\s+not|don't|dont|doesn't|does\s+not|no\s+need\s+to|not\s+need\s+to|never|"
     r"should\s+not|shouldn't|must\s+not)\s+(?:\w+\s+){0,3}?"
     r"(?:add|adding|create|creating|publish|set\s+up|put|change|update|touch|remove|removing|"
-    r"delete|deleting|replace|replacing|undo|drop)\b"
+    r"delete|deleting|replace|replacing|undo|drop|append|merge)\b"
     r"|\bnothing\s+(?:\w+\s+){0,5}?(?:delet|remov|chang|add)\w*"
     r"|\b(?:ignore|disregard|disregarding|ignoring)\b"
     r"|\b(?:withdraw|cancel|retract)(?:s|ed|ing)?\b",
@@ -62,7 +62,7 @@ _ZONE_CUE = re.compile(
 # "Do not remove or change the existing CAA records", "leave the others alone": a negation
 # about records already there, which says nothing of the records that follow.
 _ABOUT_EXISTING = re.compile(
-    r"\b(?:remove|delete|change|touch|modify|replace|alter)\b[^.\n]{0,30}?"
+    r"\b(?:remove|delete|change|touch|modify|replace|alter|append|merge|combine)\b[^.\n]{0,30}?"
     r"\b(?:existing|current|other|present)\b",
     re.I,
 )

@@ -62,6 +62,10 @@ _TICKED = re.compile(
     r"^[ \t]*(?:[-*][ \t]+)?(?:\[[xX\u2713\u2714]\]|[\u2611\u2705\u2713\u2714])[ \t]"
 )
 _NOTE_ROW = re.compile(r"^[ \t]*\|[^|]{1,400}\|[ \t]*$")  # one cell across a whole table
+# A list item that is only a name and a remark: "1. gov.uk (the zone apex, "@")"
+_ITEM_NAME = re.compile(
+    r"^([A-Za-z0-9_][A-Za-z0-9_.-]{0,252}\.[A-Za-z]{2,63}\.?)(?:[ \t]+\([^()\n]{0,80}\))?[ \t:]*$"
+)
 _ITEM_REMARK = re.compile(r"[ \t]+\(|[ \t]+[-\u2013\u2014][ \t]+")
 _STRUCTURAL = re.compile(r"""^[ ]*(?:["'][\w ]{1,40}["'][ ]?[:=][ ]?)?[\[\]{}(),]*[ ]*$""")
 
@@ -209,11 +213,13 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             return
         if self._listed(number, line):
             return
-        heading = strip_list_marker(line).split()
+        bare = strip_list_marker(line)
+        listed = bare != line.strip() and _ITEM_NAME.match(bare)  # "1. gov.uk (the zone apex)"
+        heading = [listed.group(1)] if listed else bare.split()
         typed = len(heading) == 2 and is_type_word(heading[1].strip(":()"))
         if (
             (len(heading) == 1 or typed)
-            and heading[0].startswith("_")
+            and (heading[0].startswith("_") or listed)
             and is_owner_token(heading[0])
         ):
             self._end_prose()
