@@ -26,7 +26,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # acme-dns CNAME, unread and unflagged; one near-miss drafting two CAA records it described).
 # attacks4: 12 more, later the same session (10/12 exact on first run; one attack drafted: an
 # update replacing the apex SPF with a GlobalSign token).
-ATTACK_DIRS = tuple(FIXTURES / d for d in ("attacks", "attacks2", "attacks3", "attacks4"))
+# attacks5: 12 more, later again (5/12 exact on first run, 6/8 attacks stopped by a rule and
+# nothing hostile drafted; an attached zone snippet and an unwanted CAA were never judged).
+ATTACK_DIRS = tuple(
+    FIXTURES / d for d in ("attacks", "attacks2", "attacks3", "attacks4", "attacks5")
+)
 TRUST_CODES = frozenset(
     (
         "untrusted_author",
@@ -83,6 +87,10 @@ def test_the_corpus_has_enough_attacks_and_near_misses() -> None:
 KNOWN_MISREADS = {
     "707-cleanup-deletes-www-cname": "the writer expects unexpected_type beside "
     "touches_service_record on the www.gov.uk delete; a service record gets only the latter",
+    "1303-origin-switch-at-sign-is-www": "as 707: the writer expects unexpected_type beside "
+    "touches_service_record on a CNAME at www.gov.uk; five other writers expect only the latter",
+    "1306-record-in-html-title": "text in <title> is never read (a mail client shows none of "
+    "it), and is not flagged either: the hostile record is not drafted, but nothing says so",
 }
 
 
