@@ -216,6 +216,9 @@ def html_to_visible_and_hidden(html: str) -> tuple[str, str]:
             if element.tail:
                 (hidden.append if hiding else collector.handle_data)(element.tail)
             continue
+        if event == "start" and tag.lower() == "title" and element.text:
+            # a mail client shows no <title>: its text is hidden, and marked as the title
+            hidden.append(f"\n{TITLE_MARK}" + " ".join(element.text.split()))
         if event == "start":
             if hiding or _hides(element):
                 hiding.append(element)
@@ -248,6 +251,8 @@ def html_to_visible_and_hidden(html: str) -> tuple[str, str]:
 # its lines get `> ` as a plain-text mail would have them. Marked while collecting by two
 # private-use characters on lines of their own, which no mail text has.
 _QUOTE_START, _QUOTE_END = "\ue000", "\ue001"
+# Starts the hidden line that holds the document's <title> (the subject, in most mail).
+TITLE_MARK = "\ue002"
 
 
 def _quoted(text: str) -> str:

@@ -89,8 +89,6 @@ KNOWN_MISREADS = {
     "touches_service_record on the www.gov.uk delete; a service record gets only the latter",
     "1303-origin-switch-at-sign-is-www": "as 707: the writer expects unexpected_type beside "
     "touches_service_record on a CNAME at www.gov.uk; five other writers expect only the latter",
-    "1306-record-in-html-title": "text in <title> is never read (a mail client shows none of "
-    "it), and is not flagged either: the hostile record is not drafted, but nothing says so",
 }
 
 

@@ -3,6 +3,7 @@ text): never read as a request, but flagged (`hidden_text`) when it holds record
 
 from __future__ import annotations
 
+from bot.htmltext import TITLE_MARK
 from bot.models import Flag
 from bot.reading.changes import resolve_owner
 from bot.reading.conversation import MAX_LINES, MAX_RECORDS, Part
@@ -16,8 +17,11 @@ def hidden_flags(part: Part, zone: str) -> list[Flag]:
     read as a request: a mail that hides a record from its reader is not a request to trust."""
     if not part.hidden or part.role == "us":
         return []
+    # The <title> is usually the subject, shown elsewhere: only a whole record in it counts.
+    titles = [line.removeprefix(TITLE_MARK) for line in part.hidden if line.startswith(TITLE_MARK)]
+    rest = tuple(line for line in part.hidden if not line.startswith(TITLE_MARK))
     walker = Walker()
-    for number, line in enumerate(part.hidden[:MAX_LINES], start=1):
+    for number, line in enumerate([*rest[:MAX_LINES], "", *titles[:1]], start=1):
         walker.feed(number, line)
     walker.finish()
     names: list[str | None] = []
@@ -27,9 +31,9 @@ def hidden_flags(part: Part, zone: str) -> list[Flag]:
         except Exception:  # a malformed hidden record is still a hidden record
             names.append(None)
     if not names:
-        typed = _typed_names(" ".join(part.hidden[:MAX_LINES]))
+        typed = _typed_names(" ".join(rest[:MAX_LINES]))
         names += [n for n in typed if n] or typed[:1]  # named owners, else one unnamed
-    lines = [(part.comment_id, n, t) for n, t in enumerate(part.hidden[:MAX_LINES], start=1)]
+    lines = [(part.comment_id, n, t) for n, t in enumerate(rest[:MAX_LINES], start=1)]
     if not names and unread_flags(lines, []):
         names.append(None)  # values that look like validation data, in no readable record
     where = f"Comment {part.comment_id}" if part.comment_id is not None else "The ticket"
@@ -39,8 +43,8 @@ def hidden_flags(part: Part, zone: str) -> list[Flag]:
             severity="warn",
             name=name,
             message=f"{where} hides record-like text from its reader (an HTML comment, "
-            f"display:none or white text){f' at {name}' if name else ''}: it was not read as "
-            "a request. A real vendor mail has no reason to hide records; ask the vendor "
+            f"display:none, white text or the page title){f' at {name}' if name else ''}: it "
+            "was not read as a request. A real vendor mail has no reason to hide records; ask the vendor "
             "what it means before acting on this ticket.",
         )
         for name in dict.fromkeys(names)
