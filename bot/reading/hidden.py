@@ -44,8 +44,8 @@ def hidden_flags(part: Part, zone: str) -> list[Flag]:
             name=name,
             message=f"{where} hides record-like text from its reader (an HTML comment, "
             f"display:none, white text or the page title){f' at {name}' if name else ''}: it "
-            "was not read as a request. A real vendor mail has no reason to hide records; ask the vendor "
-            "what it means before acting on this ticket.",
+            "was not read as a request. A real vendor mail has no reason to hide records; ask "
+            "the vendor what it means before acting on this ticket.",
         )
         for name in dict.fromkeys(names)
     ]
