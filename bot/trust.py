@@ -24,6 +24,14 @@ _VALIDATION_LABEL = re.compile(
 # TXT values a CA issues: a known prefix and its token, or a random token alone (ACME: 43
 # base64url characters; DigiCert: 32 alphanumerics; GlobalSign: 40-odd base64url).
 _KNOWN_PREFIX = re.compile(r"_?globalsign-domain-verification=[A-Za-z0-9_-]{16,100}")
+# Domain-ownership tokens of services that are not CAs: a certificate ticket never needs one.
+_OWNERSHIP_TOKEN = re.compile(
+    r"(?:google-site-verification|MS|facebook-domain-verification|atlassian-domain-verification|"
+    r"apple-domain-verification|adobe-idp-site-verification|docusign|zoom-domain-verification|"
+    r"slack-domain-verification|stripe-verification|dropbox-domain-verification|"
+    r"_?github-challenge[\w-]*|amazonses|mandrill_verify)=",
+    re.I,
+)
 _TOKEN = re.compile(r"[A-Za-z0-9_+/-]{16,255}={0,2}")
 _CAA = re.compile(r'(\d{1,3}) (issue|issuewild) "([^";]*)(;[^"]*)?"')
 # The CAs a vendor obtains certificates from, besides those a ticket names (domain.md §4.5).
@@ -171,6 +179,18 @@ def _txt_value_flags(change: DnsChange, name: str) -> list[Flag]:
                 change,
                 f"{_what(change)} would replace {change.old_value!r}, a TXT value that is not "
                 f"validation data. {_PHONE}",
+                severity="block",
+            )
+        ]
+    if change.value is not None and _OWNERSHIP_TOKEN.match(change.value):
+        # Another service's proof of domain ownership: it makes whoever holds that account an
+        # owner of the name (Google Search Console, Microsoft 365, Facebook, Atlassian...).
+        return [
+            _flag(
+                "unexpected_value",
+                change,
+                f"{_what(change)}: this is another service's domain-ownership token, not a "
+                f"CA's; it would let whoever holds that account claim {change.name}. {_PHONE}",
                 severity="block",
             )
         ]

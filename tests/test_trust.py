@@ -108,7 +108,8 @@ def codes(
         ],
         # TXT values that are no CA token.
         ("add", "gov.uk.", "TXT", "v=spf1 include:evil.example ~all", ["warn:unexpected_value"]),
-        ("add", "gov.uk.", "TXT", "google-site-verification=abc", ["warn:unexpected_value"]),
+        ("add", "gov.uk.", "TXT", "google-site-verification=abc", ["block:unexpected_value"]),
+        ("add", "gov.uk.", "TXT", "v=spf1 -all", ["warn:unexpected_value"]),  # words: a warn
         (
             "add",
             "_acme-challenge.gov.uk.",
