@@ -4,7 +4,7 @@ author's role and where the new text ends and quoted history begins."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -82,15 +82,12 @@ def parts_of(ticket: Ticket) -> list[Part]:
                 )
             )
         if attached:  # read as the rest of the comment it came with (the newest, in a notification)
-            last = parts[-1]
             parts.append(
-                Part(
-                    comment_id=last.comment_id,
-                    role=last.role,
-                    author=last.author,
+                replace(
+                    parts[-1],
                     lines=tuple(attached),
                     history=len(attached),
-                    single=last.single,
+                    hidden=(),
                     first_line=cut + 1,
                     continues=True,
                 )
