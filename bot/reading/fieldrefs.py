@@ -75,9 +75,12 @@ def resolve(lines: list[tuple[int, str]], context: tuple[str, ...] = ()) -> list
 
 
 def _tokens(text: tuple[str, ...]) -> set[str]:
-    """Distinct random-looking values (no host names) anywhere in `text`."""
+    """Distinct random-looking values anywhere in `text`: no host names, no TTLs said."""
     return {
-        c.shown for i, line in enumerate(text) for c in candidates(i, line) if "." not in c.text
+        c.shown
+        for i, line in enumerate(text)
+        for c in candidates(i, line)
+        if "." not in c.text and " " not in c.text
     }
 
 
