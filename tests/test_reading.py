@@ -730,3 +730,19 @@ def test_an_outlook_step_table_with_a_spanning_cell_and_a_full_width_note() -> N
         ("delete", "TXT", "after_issuance", None),
         ("delete", "TXT", "now", None),
     ]
+
+
+def test_a_globalsign_string_on_a_name_with_no_type_word_is_txt() -> None:
+    ticket = _text(
+        "Same as last year but with the new value: "
+        "globalsign-domain-verification=s9-veXVHBVJvC--uuULSQmEZAOJH0aHp23tsTSKW-P on gov.uk.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "gov.uk.",
+            "TXT",
+            "globalsign-domain-verification=s9-veXVHBVJvC--uuULSQmEZAOJH0aHp23tsTSKW-P",
+            None,
+        )
+    ]

@@ -106,7 +106,9 @@ def read_sentence(
     tokens = tokens_of(sentence)
     t = next((i for i, tok in enumerate(tokens) if is_type_at(tokens, i)), None)
     if t is None:
-        return _pointed(sentence, tokens, number, fallback_name or earlier_owner)
+        return _pointed(sentence, tokens, number, fallback_name or earlier_owner) or _verification(
+            sentence, tokens, number
+        )
     rdtype = tokens[t].text.upper()
     arrows = {i + d for i, tok in enumerate(tokens) if tok.text in ("->", "=>") for d in (-1, 1)}
     if arrows and rdtype == "CNAME" and _RESOLVING.search(sentence):
@@ -158,6 +160,30 @@ _RESOLVING = re.compile(
     re.I,
 )
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.I)
+
+
+def _verification(sentence: str, tokens: list[Token], number: int) -> Mention | None:
+    """ "… the new value: globalsign-domain-verification=X on gov.uk": a CA's verification
+    string is TXT data though no type is named; its owner is the one name after "on"/"at"."""
+    values = [i for i, tok in enumerate(tokens) if _VERIFICATION.fullmatch(tok.text)]
+    if len(values) != 1:
+        return None
+    after = tokens[values[0] + 1 : values[0] + 3]
+    if len(after) < 2 or after[0].word not in ("on", "at", "for") or not is_name(after[1]):
+        return None
+    action = action_cue(sentence)
+    if action == "delete" or _DESCRIPTIVE.search(sentence):
+        return None  # a published string or a clean-up: said with a type word, or flagged
+    return Mention(
+        name=after[1].text,
+        rdtype="TXT",
+        value=clean_data("TXT", tokens[values[0]].text),
+        line=number,
+        action=action,
+    )
+
+
+_VERIFICATION = re.compile(r"globalsign-domain-verification=[A-Za-z0-9_-]{16,100}", re.I)
 
 
 def _pointed(
