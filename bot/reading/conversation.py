@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.models import AuthorRole, Comment, Ticket
 from bot.reading.notification import split_notification
-from bot.reading.quoted import history_start
+from bot.reading.quoted import history_start, strip_marker
 from bot.text import ATTACHED, visible_and_hidden
 
 MAX_GAP = 16
@@ -54,6 +54,11 @@ def parts_of(ticket: Ticket) -> list[Part]:
         cut = next((i for i, line in enumerate(lines) if line.startswith(ATTACHED)), len(lines))
         lines, attached = lines[:cut], lines[cut:]
         blocks = split_notification(lines) if single else None
+        if single and blocks is None and any(line.lstrip().startswith(">") for line in lines):
+            # a notification quoted whole under a reply or forward: its comments all the same
+            unquoted = [strip_marker(line) for line in lines]
+            blocks = split_notification(unquoted)
+            lines = unquoted if blocks else lines
         if blocks:  # a Zendesk notification saved whole: its comments, oldest first
             parts += [
                 Part(
