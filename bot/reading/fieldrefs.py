@@ -69,7 +69,8 @@ def resolve(lines: list[tuple[int, str]], context: tuple[str, ...] = ()) -> list
         if field_ref and (value := _value_for(field_ref, fields)):
             text = f"{text[: field_ref.start()]}{value}{text[field_ref.end() :]}"
         elif token_ref and token and not candidates(number, text):  # no value of its own
-            text = f"{text[: token_ref.start()]}{token}{text[token_ref.end() :]}"
+            # "add the random value as a TXT record": still a phrase ("the value X")
+            text = f"{text[: token_ref.start()]}the value {token}{text[token_ref.end() :]}"
         out.append((number, text))
     return out
 
