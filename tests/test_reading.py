@@ -746,3 +746,24 @@ def test_a_globalsign_string_on_a_name_with_no_type_word_is_txt() -> None:
             None,
         )
     ]
+
+
+def test_a_correction_said_as_the_target_for_a_name_with_no_type_word() -> None:
+    first = vendor("_acme-challenge.www.gov.uk CNAME uowhd8j2t3hg3de121.fastly-validations.com", 1)
+    second = vendor(
+        "One correction: the www token was mistyped. The correct target for "
+        "_acme-challenge.www.gov.uk is 5d8vzrrbu5wwag1rnn.fastly-validations.com - please use "
+        "that one. The apex is right (i.e. unchanged).",
+        2,
+    )
+    ticket = conversation(first, second)
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "5d8vzrrbu5wwag1rnn.fastly-validations.com.",
+            None,
+        )
+    ]
+    assert "superseded" in codes(ticket)

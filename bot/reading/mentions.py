@@ -93,12 +93,16 @@ def ttl_of(text: str) -> int | None:
 _SECONDS = re.compile(r"[ ]?(?:s|secs?|seconds?)$", re.I)
 
 
+# Abbreviations that look like names with a dot: "i.e.", "e.g." are never a record's owner.
+_ABBREVIATIONS = frozenset(("i.e.", "i.e", "e.g.", "e.g", "etc.", "a.m.", "p.m.", "n.b.", "p.s."))
+
+
 def strip_list_marker(line: str) -> str:
     return _LIST_MARKER.sub("", line, count=1).replace("`", "").strip()
 
 
 def is_owner_token(token: str) -> bool:
-    if not _OWNER_TOKEN.match(token):
+    if not _OWNER_TOKEN.match(token) or token.lower() in _ABBREVIATIONS:
         return False
     # A name has two labels ("removed." ending a sentence is a word), or is @, _x or *.x.
     return "." in token.rstrip(".") or token[0] in "@_*"

@@ -18,6 +18,7 @@ from bot.reading.tokens import (
     owner_in,
     split_label,
     tokens_of,
+    type_by_shape,
     values_in,
 )
 
@@ -106,8 +107,10 @@ def read_sentence(
     tokens = tokens_of(sentence)
     t = next((i for i, tok in enumerate(tokens) if is_type_at(tokens, i)), None)
     if t is None:
-        return _pointed(sentence, tokens, number, fallback_name or earlier_owner) or _verification(
-            sentence, tokens, number
+        return (
+            _pointed(sentence, tokens, number, fallback_name or earlier_owner)
+            or _verification(sentence, tokens, number)
+            or _target_for(sentence, number)
         )
     rdtype = tokens[t].text.upper()
     arrows = {i + d for i, tok in enumerate(tokens) if tok.text in ("->", "=>") for d in (-1, 1)}
@@ -160,6 +163,23 @@ _RESOLVING = re.compile(
     re.I,
 )
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.I)
+
+
+# "The correct target for _acme-challenge.www.gov.uk is X", "the value for _dnsauth.x is Y"
+_TARGET_FOR = re.compile(
+    r"\b(?:target|value|content)[ ]{1,3}(?:for|of)[ ]{1,3}`?(_[\w.-]{3,253}?)`?[ ]{1,3}"
+    r"(?:is|should[ ]be|=)[ ]{0,3}:?[ ]{0,3}`?([\w.=+/-]{8,300}?)`?(?=[ ,;)]|\.?$|\.[ ])",
+    re.I,
+)
+
+
+def _target_for(sentence: str, number: int) -> Mention | None:
+    """A record said as "the target for NAME is VALUE", no type named: the value's shape says."""
+    m = _TARGET_FOR.search(" ".join(sentence.split()))
+    rdtype = type_by_shape(m.group(2)) if m else None
+    if m is None or rdtype is None or _DESCRIPTIVE.search(sentence):
+        return None
+    return Mention(m.group(1), rdtype, clean_data(rdtype, m.group(2)), number)
 
 
 def _verification(sentence: str, tokens: list[Token], number: int) -> Mention | None:

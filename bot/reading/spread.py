@@ -19,7 +19,7 @@ from bot.reading.mentions import (
     read_zone_line,
     strip_list_marker,
 )
-from bot.reading.tokens import random_token
+from bot.reading.tokens import type_by_shape
 
 # `dig +short TXT x.gov.uk`, `$ host -t txt x.gov.uk`: a lower-case command, then an option or a
 # name ("Host name:" is a label, not a command).
@@ -98,7 +98,7 @@ class SpreadRecords:
         if expect == "value" and len(words) == 1 and self.loose.get("name"):
             # "The correct target for _acme-challenge.gov.uk is:" names no type: the value's
             # shape does (a host name is a CNAME target, a bare token TXT data).
-            self.loose.setdefault("type", _type_by_shape(words[0].strip("`'\"")) or "")
+            self.loose.setdefault("type", type_by_shape(words[0].strip("`'\"")) or "")
         if not expect or len(words) != 1 or not self.loose.get("type"):
             return False
         if not _could_be(expect, self.loose["type"], words[0].strip("`'\"")):
@@ -135,9 +135,3 @@ def _could_be(role: str, rdtype: str, token: str) -> bool:
     if rdtype in ("CNAME", "NS", "MX"):
         return is_owner_token(token) and "." in token.rstrip(".")
     return len(token) >= 8 or data_shaped(rdtype, token)
-
-
-def _type_by_shape(token: str) -> str | None:
-    if is_owner_token(token) and "." in token.rstrip(".") and not token.startswith("_"):
-        return "CNAME"
-    return "TXT" if random_token(token) or "-verification=" in token else None

@@ -216,6 +216,7 @@ def values_in(
             or typed_to
             or named_after
             or (rdtype == "TXT" and tokens[i].quoted)
+            or (rdtype == "TXT" and "-verification=" in tokens[i].text)  # data by its shape
         ):
             cued.append((i, value))
         elif i == t + 1 and zone_line:
@@ -249,3 +250,11 @@ def owner_in(tokens: list[Token], usable: list[int], t: int, taken: set[int]) ->
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def type_by_shape(token: str) -> str | None:
+    """The type a value's shape says: a host name is a CNAME target, a CA's random token or
+    verification string TXT data; anything else says nothing."""
+    if is_owner_token(token) and "." in token.rstrip(".") and not token.startswith("_"):
+        return "CNAME"
+    return "TXT" if random_token(token) or "-verification=" in token else None
