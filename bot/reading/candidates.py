@@ -70,15 +70,18 @@ def candidates(number: int, line: str) -> list[Candidate]:
         if _is_candidate(shown, text) and not named_id:
             found.append(Candidate(number, text, shown))
         before = text
-    if _MOVED.search(line):  # "it belongs on _acme-challenge.www.gov.uk, not on …": a name
-        found += [  # correction; the name must end up in a record, else a person reads it
+    if "_" in line and _MOVED.search(line):  # "it belongs on _acme-challenge.www.gov.uk, not
+        found += [  # on …": a name correction; it must end up in a record, else a person reads it
             Candidate(number, name.lower().rstrip("."), name)
             for name in _VALIDATION_NAME.findall(line)
         ]
-    found += [Candidate(number, m.group(1).lower(), m.group(0)) for m in _CAA.finditer(line)]
-    found += [Candidate(number, f"ttl {m.group(1)}", m.group(0)) for m in _TTL.finditer(line)]
-    said = durations.ttl_said(line[:MAX_LINE])  # "set the TTL to one hour"
-    found += [Candidate(number, f"ttl {said[1]}", said[0])] if said else []
+    low = line.lower()  # the patterns below need these words: skip the line cheaply without
+    if "issue" in low:
+        found += [Candidate(number, m.group(1).lower(), m.group(0)) for m in _CAA.finditer(line)]
+    if "ttl" in low:
+        found += [Candidate(number, f"ttl {m.group(1)}", m.group(0)) for m in _TTL.finditer(line)]
+        said = durations.ttl_said(line[:MAX_LINE])  # "set the TTL to one hour"
+        found += [Candidate(number, f"ttl {said[1]}", said[0])] if said else []
     return found
 
 

@@ -95,10 +95,13 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     description of what is published ("we currently see", "dig returns") without a request
     verb makes the records observed facts.
     """
-    if lead_in and _WANTED.search(text) and not _NEGATED.search(text):
+    low = text.lower()
+    wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
+    existing = "existing" in low or "current" in low  # words a few patterns need, cheaply
+    if wanted and _WANTED.search(text) and not _NEGATED.search(text):
         return "request"  # "What we need:", "the following is required:"
     for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
-        if lead_in and _WANTED.search(sentence) and not _NEGATED.search(sentence):
+        if wanted and _WANTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "ignore that TXT record. What we need instead is a CNAME:"
         last = _LAST_CLAUSE.split(sentence)[-1]
         if lead_in and _POSITIVE_TURN.match(last):
@@ -106,17 +109,18 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
         # "ignore the record from my first message and add this instead:" - the last clause
         # of a lead-in speaks for the records that follow it.
         for part in [last, sentence] if lead_in else [sentence]:
-            if _NEGATED.search(part) and _ABOUT_EXISTING.search(part):
+            negated = bool(_NEGATED.search(part))
+            if negated and _ABOUT_EXISTING.search(part):
                 break  # "do not remove the existing CAA records": about others, not these
-            if _NEGATED.search(part):
+            if negated:
                 return "negated"
             if action_cue(part) is not None:
                 return "request"
             if part is last and action_cue(sentence) is not None:
                 continue  # "please add these (keep the existing ones):" asks; the aside does not
-            if _BESIDE_EXISTING.search(part):
+            if existing and _BESIDE_EXISTING.search(part):
                 return "request"  # "added alongside your existing CAA records:" asks for more
-            if _TO_REQUEST.search(part):
+            if "request" in low and _TO_REQUEST.search(part):
                 return "request"  # "the records we'll be requesting": not published yet
             if _DESCRIBES.search(part):
                 return "observed"

@@ -175,6 +175,9 @@ _TARGET_FOR = re.compile(
 
 def _target_for(sentence: str, number: int) -> Mention | None:
     """A record said as "the target for NAME is VALUE", no type named: the value's shape says."""
+    low = sentence.lower()
+    if "_" not in sentence or not ("target" in low or "value" in low or "content" in low):
+        return None  # the common case, cheaply
     m = _TARGET_FOR.search(" ".join(sentence.split()))
     rdtype = type_by_shape(m.group(2)) if m else None
     if m is None or rdtype is None or _DESCRIPTIVE.search(sentence):
@@ -185,6 +188,8 @@ def _target_for(sentence: str, number: int) -> Mention | None:
 def _verification(sentence: str, tokens: list[Token], number: int) -> Mention | None:
     """ "… the new value: globalsign-domain-verification=X on gov.uk": a CA's verification
     string is TXT data though no type is named; its owner is the one name after "on"/"at"."""
+    if "verification=" not in sentence:
+        return None  # the common case, cheaply
     values = [i for i, tok in enumerate(tokens) if _VERIFICATION.fullmatch(tok.text)]
     if len(values) != 1:
         return None
