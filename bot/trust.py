@@ -148,64 +148,50 @@ def _type_flags(change: DnsChange, signals: Signals, policy: Trust) -> list[Flag
 
 
 def _txt_value_flags(change: DnsChange, name: str) -> list[Flag]:
+    problem = _txt_value_problem(change, name)
+    if problem is None:
+        return []
+    message, severity = problem
+    return [_flag("unexpected_value", change, f"{_what(change)}{message}", severity=severity)]
+
+
+def _txt_value_problem(change: DnsChange, name: str) -> tuple[str, Severity] | None:
+    """What is wrong with a TXT change's data, and how much: deleting, or replacing, a value
+    that is not validation data blocks; asking for one warns."""
     if change.action == "delete":
         if change.value is None and is_validated_name(name):
-            return [
-                _flag(
-                    "unexpected_value",
-                    change,
-                    f"{_what(change)} names no value: deleting every TXT at {name} would also "
-                    "remove mail and verification records (SPF, site verification). Ask the "
-                    "vendor for the exact value.",
-                    severity="block",
-                )
-            ]
+            return (
+                f" names no value: deleting every TXT at {name} would also remove mail and "
+                "verification records (SPF, site verification). Ask the vendor for the exact "
+                "value.",
+                "block",
+            )
         if change.value is not None and not looks_issued(change.value):
-            return [
-                _flag(
-                    "unexpected_value",
-                    change,
-                    f"{_what(change)} would delete a TXT value that is not validation data. "
-                    f"{_PHONE}",
-                    severity="block",
-                )
-            ]
-        return []
+            return f" would delete a TXT value that is not validation data. {_PHONE}", "block"
+        return None
     if change.action == "update" and change.old_value and not looks_issued(change.old_value):
         # An update deletes its old side: replacing SPF with a token removes the SPF.
-        return [
-            _flag(
-                "unexpected_value",
-                change,
-                f"{_what(change)} would replace {change.old_value!r}, a TXT value that is not "
-                f"validation data. {_PHONE}",
-                severity="block",
-            )
-        ]
+        return (
+            f" would replace {change.old_value!r}, a TXT value that is not validation data. "
+            f"{_PHONE}",
+            "block",
+        )
     if change.value is not None and _OWNERSHIP_TOKEN.match(change.value):
         # Another service's proof of domain ownership: it makes whoever holds that account an
         # owner of the name (Google Search Console, Microsoft 365, Facebook, Atlassian...).
-        return [
-            _flag(
-                "unexpected_value",
-                change,
-                f"{_what(change)}: this is another service's domain-ownership token, not a "
-                f"CA's; it would let whoever holds that account claim {change.name}. {_PHONE}",
-                severity="block",
-            )
-        ]
+        return (
+            ": this is another service's domain-ownership token, not a CA's; it would let "
+            f"whoever holds that account claim {change.name}. {_PHONE}",
+            "block",
+        )
     if change.value is not None and not looks_issued(change.value):
-        return [
-            _flag(
-                "unexpected_value",
-                change,
-                f"{_what(change)}: the TXT value does not look like a CA's validation token "
-                "(a known prefix such as globalsign-domain-verification=, or a random token). "
-                "Check it with the vendor before requesting it.",
-                severity="warn",
-            )
-        ]
-    return []
+        return (
+            ": the TXT value does not look like a CA's validation token (a known prefix such as "
+            "globalsign-domain-verification=, or a random token). Check it with the vendor "
+            "before requesting it.",
+            "warn",
+        )
+    return None
 
 
 def _caa_issuer(value: str) -> str | None:
