@@ -29,9 +29,6 @@ _ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+"
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-
-
 class Paragraphs:
     if TYPE_CHECKING:
         from bot.reading.walker import Context
@@ -71,9 +68,8 @@ class Paragraphs:
         if any(c.isalpha() for c in line):  # a rule of dashes keeps the lead-in's type
             # The type of the last sentence: "ignore that TXT record. What we need instead is
             # a CNAME:" leads in to a CNAME.
-            said = _SENTENCE_END.split(line)[-1]
-            words = {w.strip(",;:()").upper() for w in said.split()}
-            typed = {w.removesuffix("S") for w in words} & {"TXT", "CNAME"}  # "both CNAMEs"
+            said = (prose.split_sentences(line) or [line])[-1]
+            typed = _types_named(said) & {"TXT", "CNAME"}
             lead = line.rstrip().endswith(":") and len(typed) == 1
             self.lead_type = typed.pop() if lead else None
         intro = cues.introduces(line)
@@ -216,8 +212,7 @@ class Paragraphs:
             ):
                 # "keep the TTL short on both, 120 seconds", "please set the TTL to one
                 # hour": for the records just shown.
-                named = {w.strip(",;:()").upper().removesuffix("S") for w in said.split()}
-                types = named & {"TXT", "CNAME", "CAA"}  # "the two new CNAME records"
+                types = _types_named(said)  # "the two new CNAME records"
                 for i in self.recent:
                     m = self.mentions[i] if i < len(self.mentions) else None
                     if m is None or m.ttl is not None or m.action == "delete":
@@ -232,3 +227,9 @@ def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:
         if start <= pos:
             index = i
     return lines[index][0]
+
+
+def _types_named(text: str) -> set[str]:
+    """The record types a sentence names, plural or not ("both CNAMEs", "the TXT records")."""
+    words = {w.strip(",;:()").upper().removesuffix("S") for w in text.split()}
+    return words & {"TXT", "CNAME", "CAA"}
