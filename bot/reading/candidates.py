@@ -88,7 +88,7 @@ def candidates(number: int, line: str) -> list[Candidate]:
 def _is_candidate(shown: str, text: str) -> bool:
     if "/" in text or "@" in text:
         return False
-    if text.endswith(VALIDATION_SUFFIXES) and not text.startswith(_BARE_SUFFIXES):
+    if is_validation_host(text):
         return True
 
     if "verification=" in text and len(text.split("=", 1)[1]) >= 8:
@@ -120,7 +120,7 @@ def is_validation_host(text: str) -> bool:
     host = text.strip(_STRIP).lower().rstrip(".")
     return (
         " " not in host
-        and f"{host}".endswith(VALIDATION_SUFFIXES)
+        and host.endswith(VALIDATION_SUFFIXES)
         and not host.startswith(_BARE_SUFFIXES)
     )
 
