@@ -767,3 +767,161 @@ def test_a_correction_said_as_the_target_for_a_name_with_no_type_word() -> None:
         )
     ]
     assert "superseded" in codes(ticket)
+
+
+def test_a_bare_corrected_value_replaces_the_one_asked_for_higher_up() -> None:
+    ticket = _text(
+        "HOST                                   TYPE   POINTS TO\n"
+        "_5d7d.secure-upload.hmrc.gov.uk        CNAME  aa11.bb22.ygatgdwo.sectigo.com.\n"
+        "_5d7d.www.secure-upload.hmrc.gov.uk    CNAME  (same as above)\n\n"
+        "Sorry - ignore the first POINTS TO value above, I pasted it from a cancelled order. "
+        "The right one, for BOTH rows, is:\n\n"
+        "aa11.bb22.cqpiiwuh.sectigo.com.\n"
+    )
+    assert [(c[1], c[3]) for c in changes(ticket)] == [
+        ("_5d7d.secure-upload.hmrc.gov.uk.", "aa11.bb22.cqpiiwuh.sectigo.com."),
+        ("_5d7d.www.secure-upload.hmrc.gov.uk.", "aa11.bb22.cqpiiwuh.sectigo.com."),
+    ]
+    assert codes(ticket) == ["superseded", "superseded"]
+
+
+def test_a_bare_correction_after_we_published_the_first_value_is_an_update() -> None:
+    first = vendor(f"Please add:\n\n{CNAME}", 1)
+    done = us(
+        "Done:\n\n$ dig +short CNAME _acme-challenge.www.gov.uk\n"
+        "k4v7qh2m9xw3zt8pld.fastly-validations.com.",
+        2,
+    )
+    fix = vendor(
+        "argh, my mistake, that was the staging token. correct one is "
+        "n3wt0k3nn3wt0k3n12.fastly-validations.com - can you change it over pls",
+        3,
+    )
+    assert changes(conversation(first, done, fix)) == [
+        (
+            "update",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "n3wt0k3nn3wt0k3n12.fastly-validations.com.",
+            "k4v7qh2m9xw3zt8pld.fastly-validations.com.",
+        )
+    ]
+
+
+def test_a_bare_correction_that_could_mean_two_records_is_not_guessed() -> None:
+    first = vendor(
+        "_acme-challenge.gov.uk. CNAME aaaa1111bbbb2222cc.fastly-validations.com.\n"
+        "_acme-challenge.www.gov.uk. CNAME dddd3333eeee4444ff.fastly-validations.com.",
+        1,
+    )
+    fix = vendor(
+        "Sorry, one token was wrong. The correct one is gggg5555hhhh6666ii.fastly-validations.com",
+        2,
+    )
+    ticket = conversation(first, fix)
+    assert len(changes(ticket)) == 2  # both as first asked: which one it corrects is unsaid
+    assert "unread_value" in codes(ticket)
+
+
+def test_a_correct_value_with_no_mistake_said_is_not_a_correction() -> None:
+    ticket = _text(
+        f"Please add:\n\n{CNAME}\n\nThe correct one is n3wt0k3nn3wt0k3n12.fastly-validations.com"
+    )
+    assert [c[3] for c in changes(ticket)] == ["k4v7qh2m9xw3zt8pld.fastly-validations.com."]
+    assert "unread_value" in codes(ticket)
+
+
+def test_it_after_several_published_records_names_none_of_them() -> None:
+    ticket = _text(
+        "Please add the CNAME _acme-challenge.gov.uk pointing to "
+        "8iefi4ovpnz4dinlw1.fastly-validations.com.\n\n"
+        "The apex returns three TXT strings today:\n\n"
+        "  $ dig +short TXT gov.uk\n"
+        '  "v=spf1 -all"\n'
+        '  "google-site-verification=jjkHsKTY7G-H_Wz9hfsNNF33qxEo3EgYOGgSXhn9th7"\n'
+        '  "globalsign-domain-verification=f29ddAWyjPTuIyCmlXPfvikQD7wQIcRoT_XBVZRxbD"\n\n'
+        "It can be removed once the new certificate is live.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+    assert codes(ticket) == ["ambiguous_request"]
+
+
+def test_it_after_a_sentence_naming_the_kind_is_that_record() -> None:
+    ticket = _text(
+        "  $ dig +short TXT gov.uk\n"
+        '  "v=spf1 -all"\n'
+        '  "globalsign-domain-verification=f29ddAWyjPTuIyCmlXPfvikQD7wQIcRoT_XBVZRxbD"\n\n'
+        "The globalsign-domain-verification string is only there for the old certificate. It "
+        "can be cleaned up once the new certificate is live.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "delete",
+            "gov.uk.",
+            "TXT",
+            "globalsign-domain-verification=f29ddAWyjPTuIyCmlXPfvikQD7wQIcRoT_XBVZRxbD",
+            None,
+        )
+    ]
+
+
+def test_instead_of_a_description_of_the_shown_record_takes_its_published_value() -> None:
+    ticket = _text(
+        "That name currently holds this record:\n\n"
+        "    _acme-challenge.chat.publishing.service.gov.uk. 300 IN CNAME "
+        "d6fe9815-0203-4d34-b5e6-cbefac5904ad.11.authorize.certificatemanager.goog.\n\n"
+        "Please point _acme-challenge.chat.publishing.service.gov.uk at "
+        "0zdorsbeovsv76wnsq.fastly-validations.com instead of the certificatemanager.goog "
+        "target shown above.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.chat.publishing.service.gov.uk.",
+            "CNAME",
+            "0zdorsbeovsv76wnsq.fastly-validations.com.",
+            "d6fe9815-0203-4d34-b5e6-cbefac5904ad.11.authorize.certificatemanager.goog.",
+        )
+    ]
+
+
+def test_a_reply_withdrawing_part_of_the_request_it_quotes() -> None:
+    ticket = _text(
+        "Quick correction to my note below. Please ignore item 1, the "
+        "globalsign-domain-verification TXT on gov.uk; items 2 and 3 are still needed.\n\n"
+        "On Thu, 19 Nov 2026 at 14:05, Tom Hollis <thollis@fastly.com> wrote:\n"
+        "> TXT record at gov.uk:\n"
+        "> globalsign-domain-verification=o75XsoLmgmmta-pg87vH5M-M-qH42XBOpfGvYfRYIw\n>\n"
+        "> _acme-challenge.gov.uk. CNAME t9txkxxowz6wcyk84y.fastly-validations.com.\n"
+        "> _acme-challenge.www.gov.uk. CNAME ydkfhp53ddxfjlcwzb.fastly-validations.com.\n"
+    )
+    assert [c[2] for c in changes(ticket)] == ["CNAME", "CNAME"]
+    assert codes(ticket) == ["retracted"]
+
+
+def test_no_caa_change_is_needed_withdraws_the_caa_asked_for() -> None:
+    first = vendor(
+        'gov.uk. IN CAA 0 issue "letsencrypt.org"\n'
+        "_acme-challenge.www.gov.uk. IN CNAME 9ub37r6tqkglsexupl.fastly-validations.com.",
+        1,
+    )
+    second = vendor("letsencrypt.org is already in your CAA set, so no CAA change is needed.", 2)
+    ticket = conversation(first, second)
+    assert [c[2] for c in changes(ticket)] == ["CNAME"]
+    assert codes(ticket) == ["retracted"]
+
+
+def test_a_caa_not_needed_if_something_is_not_a_withdrawal() -> None:
+    first = vendor('gov.uk. IN CAA 0 issue "letsencrypt.org"', 1)
+    second = vendor("The CAA record is not needed if you have no CAA records at all.", 2)
+    assert [c[2] for c in changes(conversation(first, second))] == ["CAA"]
+
+
+def test_an_at_sign_with_its_domain_in_brackets_in_a_table_cell() -> None:
+    ticket = _text(
+        "| Action | Host | Type | Value |\n"
+        "|---|---|---|---|\n"
+        "| Add | @ (gov.uk) | TXT | globalsign-domain-verification=F-38jnw17zBnJXD71OpSgvczJYCDihFZiM7mhu2Su1 |\n"
+        "| Add | @ (publishing.service.gov.uk) | TXT | globalsign-domain-verification=FPnf5Sr_gDr5pGixKpB2ksFhysPjI3RiKLG86adsKZ |\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["gov.uk.", "publishing.service.gov.uk."]

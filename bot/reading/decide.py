@@ -31,6 +31,7 @@ class Said:
     negated: DnsChange | None = None
     refused: DnsChange | None = None  # asked for, but its data could not be read
     every: bool = False  # a delete of "both TXT records": the earlier comments' values too
+    replaces: bool = False  # "the correct one is X": replaces the value asked for before it
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             if item.every and item.change.action == "delete":
                 for also in _every_value(item.comment, item.change, kept):
                     _supersede(item.comment, also, kept, out, set())
+            if item.replaces:
+                _correct(item.change, kept, out)
             change = _complete(item.change, observed)
             if _published(change, observed):
                 continue  # asked for what the ticket says is already there: nothing to do
@@ -236,6 +239,21 @@ def _supersede(
             kept.remove(entry)
             out.dropped.append(entry[1])
     kept.append((comment, change))
+
+
+def _correct(change: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision) -> None:
+    """The requests at the corrected change's name and type, said before the correction."""
+    for entry in [
+        (i, c)
+        for i, c in kept
+        if (c.name, c.type) == (change.name, change.type)
+        and c.action in ("add", "update")
+        and c.value != change.value
+    ]:
+        kept.remove(entry)
+        out.dropped.append(entry[1])
+        why = f"was corrected to {change.value} ({_where(change.source)})"
+        out.flags.append(_superseded(entry[1], change.name, why))
 
 
 def _informs(j: int, seen: Observed, i: int, change: DnsChange) -> bool:

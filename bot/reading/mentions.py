@@ -108,6 +108,15 @@ def is_owner_token(token: str) -> bool:
     return "." in token.rstrip(".") or token[0] in "@_*"
 
 
+def domain_in(remark: str) -> str | None:
+    """The domain a remark beside a name names: "(zone www.gov.uk)", "(gov.uk)"."""
+    for word in remark.replace(",", " ").split():
+        word = word.strip("`'\".;:()")
+        if "." in word and not word.startswith("_") and is_owner_token(word):
+            return word
+    return None
+
+
 def clean_data(rdtype: str, data: str) -> str:
     """Drop sentence punctuation that trails record data (a comma, a full stop after a quote)."""
     data = data.strip().rstrip(",;")

@@ -162,6 +162,7 @@ _RESOLVING = re.compile(
     r"live\s+in)\b",
     re.I,
 )
+_NOUNS = frozenset(("target", "record", "one", "value", "cname", "entry", "host", "token"))
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.I)
 
 
@@ -229,7 +230,12 @@ def _pointed(
     )
     old = None
     if instead:  # "point X at NEW instead of OLD"
-        old = next((t.text for t in tokens if t.start >= instead.end() and fits("CNAME", t)), None)
+        at = next((n for n, t in enumerate(tokens) if t.start >= instead.end()), len(tokens))
+        olds = [n for n in range(at, len(tokens)) if fits("CNAME", tokens[n])]
+        described = olds and olds[0] + 1 < len(tokens) and tokens[olds[0] + 1].word in _NOUNS
+        # "instead of the certificatemanager.goog target shown above": a description of the
+        # record shown, not its data; what is published there says the old value.
+        old = tokens[olds[0]].text if olds and not described else None
     owners = [
         i
         for i, tok in enumerate(tokens)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
-from bot.reading import fieldrefs, threadcues
+from bot.reading import corrections, fieldrefs, threadcues
 from bot.reading.changes import (
     Author,
     resolve_owner,
@@ -20,6 +20,7 @@ from bot.reading.mentions import Mention, excerpt
 from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.safety import consistency_flags, row_flags, unread_flags
 from bot.reading.walker import Context, Walker
+from bot.records import RecordError, to_value
 from bot.text import PRIVATE_KEY_PLACEHOLDER
 
 PRIVATE_KEY_RULE = "never transfer a private key outside the system it was generated on"
@@ -65,20 +66,24 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         for number, line in numbered:
             walker.feed(number, line)
         walker.finish()
+        joined = "\n".join(text for _, text in numbered)  # the comment's own words
+        asking = index  # the comment its requests count as said in
         if part.history < len(part.lines) and (
             (part.single and not walker.mentions) or threadcues.passes_on(part.new_lines)
         ):
             # A forwarded request, or "please add the record as she describes below": the
             # quoted mail is read as this comment's own words (and judged as the vendor's).
+            # Its requests come before what the reply says of them ("ignore item 1").
+            read_lines += [(part.comment_id, n, text) for n, text in numbered]
             numbered = fieldrefs.resolve(_quoted_request(part)[:MAX_LINES], part.lines)
             walker = Walker()
             for number, line in numbered:
                 walker.feed(number, line)
             walker.finish()
+            index += 1
         read_lines += [(part.comment_id, n, text) for n, text in numbered]
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
         domains += walker.domains
-        joined = "\n".join(text for _, text in numbered)
         withdraws, types = threadcues.withdraws_earlier(joined)
         if withdraws and index > 0 and part.role == "vendor":
             thread.withdraws[index] = types
@@ -98,7 +103,7 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
         for mention in mentions:
             used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
             used += [f"ttl {mention.ttl}"] if mention.ttl is not None else []
-            item = _said(index, mention, author, default_zone, flags)
+            item = _said(asking, mention, author, default_zone, flags)
             if item is None:
                 continue
             # A CC or another organisation's user can neither ask for a record nor withdraw
@@ -107,6 +112,9 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
                 said.append(item)
             else:
                 untrusted.append(item)
+        if part.role == "vendor":
+            for fix in _corrected(asking, numbered, used, said, author):
+                _insert_in_order(said, fix)
     decision = decide(said, thread)
     others = decide(untrusted)
     flags += consistency_flags(decision.changes)  # between the vendor's requests only
@@ -153,6 +161,47 @@ def _observed_only(index: int, part: Part, zone: str) -> list[Said]:
         if observed is not None:
             found.append(Said(index, observed=observed))
     return found
+
+
+def _corrected(
+    index: int, numbered: list[tuple[int, str]], used: list[str], said: list[Said], author: Author
+) -> list[Said]:
+    """ "Sorry, wrong token: the correct one is X": the earlier requests of X's shape, with X."""
+    found = []
+    for fix in corrections.corrections(numbered, used):
+        asked = [s.change for s in said if s.change is not None]
+        for target in corrections.targets(fix.value, asked):
+            try:
+                value = to_value(target.type, fix.value)
+            except RecordError:
+                continue  # not data of that type: the completeness check flags the value
+            text = dict(numbered)[fix.line]
+            source = Source(
+                comment_id=author.comment_id,
+                first_line=fix.cue,
+                last_line=fix.line,
+                excerpt=excerpt(text),
+                role=author.role,
+                author=author.name,
+            )
+            change = target.model_copy(update={"value": value, "source": source})
+            found.append(Said(index, change=change, replaces=True))
+    return found
+
+
+def _insert_in_order(said: list[Said], item: Said) -> None:
+    """Put a comment's item where its line stands among that comment's others (a correction
+    comes before a dig paste further down, so what the paste shows does not complete it)."""
+    line = _line(item)
+    at = len(said)
+    while at > 0 and said[at - 1].comment == item.comment and _line(said[at - 1]) > line:
+        at -= 1
+    said.insert(at, item)
+
+
+def _line(item: Said) -> int:
+    thing = item.change or item.observed or item.negated or item.refused
+    return thing.source.first_line if thing is not None and thing.source is not None else 0
 
 
 def _moves(joined: str, numbered: list[tuple[int, str]], author: Author) -> list[Move]:

@@ -43,6 +43,7 @@ class References:
         earlier_types: frozenset[str]
         earlier_observed: tuple[Observed, ...]
         item_later: bool
+        flags: list[Flag]
 
         def _add(
             self, mention: Mention, mode: Mode | None = None, structured: bool = True
@@ -150,10 +151,10 @@ class References:
             parts = parts[:-1]  # the last clause leads in to the records that follow
         for clause in parts:
             if cues.refers_back(clause):
-                self._refer_back_clause(clause, ttl, later, note, last)
+                self._refer_back_clause(clause, ttl, later, note, last, before)
 
     def _refer_back_clause(
-        self, clause: str, ttl: int | None, later: bool, note: str, last: int
+        self, clause: str, ttl: int | None, later: bool, note: str, last: int, before: str = ""
     ) -> None:
         types = {w.strip(".,;:()").upper() for w in clause.split()} & {"TXT", "CNAME", "CAA"}
         one = _ONE.search(clause)
@@ -173,6 +174,9 @@ class References:
         said = " ".join(clause.split())
         head = note[: note.find(said) + len(said)] if said in note else said
         kinds = {k for k in _KINDS if k in head.lower()}  # said of it, up to this clause
+        singular = bool(_SINGULAR.search(clause)) and not cues.refers_to_all(clause)
+        if singular and not kinds:  # "The GlobalSign string is only there for the old
+            kinds = {k for k in _KINDS if k in before.lower()}  # certificate. It can go."
         if kinds:  # "the old GlobalSign verification record": only a record whose data says so
             targets = [
                 i
@@ -185,6 +189,15 @@ class References:
             answered = {self.mentions[i].rdtype for i in targets}
             self.pending = [p for p in self.pending if p[2] not in answered]
         action = None if cues.is_negated(clause) else actions.action_cue(clause)
+        if (
+            action == "delete"
+            and singular
+            and not one
+            and len(_distinct(self.mentions, targets)) > 1
+        ):
+            # "It can be removed" after three TXT strings: which one is not said. Not guessed.
+            self.flags.append(_which_one(clause, note, last, [self.mentions[i] for i in targets]))
+            return
         for i in targets:
             m = self.mentions[i]
             if ttl is not None and m.ttl is None and m.mode == "request" and m.action != "delete":
@@ -219,6 +232,29 @@ class References:
                 return
         self.mentions.append(deleted)
         self._answered(deleted)
+
+
+# "it", "that one", "this record": one record, where several may have just been shown.
+_SINGULAR = re.compile(
+    r"\b(?:it|(?:that|this|the)\s+(?:one|record|string|value|entry|token))\b", re.I
+)
+
+
+def _distinct(mentions: list[Mention], targets: list[int]) -> set[tuple[str, str, str | None]]:
+    return {_what(mentions[i]) for i in targets}
+
+
+def _which_one(clause: str, note: str, line: int, shown: list[Mention]) -> Flag:
+    said = excerpt(note)
+    values = ", ".join(sorted({excerpt((m.value or m.name).strip('"'), 40) for m in shown}))
+    return Flag(
+        code="ambiguous_request",
+        severity="block",
+        message=f"Line {line} asks to delete one record ({' '.join(clause.split())!r}) but "
+        f"{len(shown)} were shown just before it ({values}); which one is not said, so none "
+        f"was read as a delete: {said!r}. Ask the vendor which record to remove.",
+        source=Source(first_line=line, last_line=line, excerpt=said),
+    )
 
 
 def _what(m: Mention) -> tuple[str, str, str | None]:

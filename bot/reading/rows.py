@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from bot.reading import prose
 from bot.reading.fieldnames import header_phrase, same_as_above
 from bot.reading.labels import LabelBlock, read_labels
-from bot.reading.mentions import Mention, Mode, is_owner_token, is_type_word, safe_name
+from bot.reading.mentions import (
+    Mention,
+    Mode,
+    domain_in,
+    is_owner_token,
+    is_type_word,
+    safe_name,
+)
 from bot.reading.tables import Table, aligned_cells
 
 _FIRST_WORD = re.compile(r"[^\s,;()]+")
@@ -207,7 +214,7 @@ class Rows:
                 if self.block.has(role):
                     self._end_block()
                 if role == "name" and remark:
-                    self.block.hint = _domain_in(remark)
+                    self.block.hint = domain_in(remark)
                 self.block.add(role, label, value, number, line)
                 ttl = prose.ttl_in(remark) if remark else None
                 if ttl is not None and not self.block.has("ttl"):  # "(TTL: 1800, ...)"
@@ -269,14 +276,6 @@ def _remark(value: str) -> tuple[str, str]:
     """A label's value without remarks in brackets, and the remarks ("(zone www.gov.uk)")."""
     remarks = [m.group(1) or m.group(2) or "" for m in _BRACKETED.finditer(value)]
     return _BRACKETED.sub(" ", value).strip(), " ".join(remarks)
-
-
-def _domain_in(remark: str) -> str | None:
-    for word in remark.replace(",", " ").split():
-        word = word.strip("`'\".;:")
-        if "." in word and not word.startswith("_") and is_owner_token(word):
-            return word
-    return None
 
 
 def _one_item(value: str) -> str:

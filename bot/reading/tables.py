@@ -10,6 +10,7 @@ from bot.reading.fieldnames import DONE, action_word, header_phrase, same_as_abo
 from bot.reading.mentions import (
     Mention,
     clean_data,
+    domain_in,
     is_owner_token,
     is_type_word,
     safe_name,
@@ -181,7 +182,7 @@ class Table:
             return None
         old, new = split_old_new(value)
         remarks = " ".join(_REMARK.findall(raw("value")))
-        return Mention(
+        mention = Mention(
             name,
             rdtype,
             clean_data(rdtype, new or value),
@@ -198,6 +199,9 @@ class Table:
             # "| Domain | Record name |" with "gov.uk (apex / @)" and "@": the row's own domain
             origin_hint=safe_name(cell("domain")) if " " not in cell("domain") else None,
         )
+        if mention.origin_hint is None:  # "@ (publishing.service.gov.uk)": the name's domain
+            mention.origin_hint = safe_name(domain_in(" ".join(_REMARK.findall(raw("name")))) or "")
+        return mention
 
 
 _UNITS = (("min", 60), ("hour", 3600), ("hr", 3600), ("day", 86400))

@@ -31,13 +31,30 @@ _TYPE_WORDS = re.compile(
 )
 
 
+# "ignore the TXT", "please disregard item 1, the globalsign-domain-verification TXT on
+# gov.uk": a type, a few words after "the", and the owner when said ("on/at NAME").
 _WITHDRAW_TYPE = re.compile(
     r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget\s+about|drop)\b[^.\n]{0,30}?"
-    r"\b(?:the|that|this|my)\s+((?i:TXT|CNAME|CAA|AAAA|MX|NS|DS)|A(?=[ ]records?\b))\b",
+    r"\b(?:the|that|this|my)\s+(?:[\w.=-]{1,60}\s+){0,2}?"
+    r"((?i:TXT|CNAME|CAA|AAAA|MX|NS|DS)|A(?=[ ]records?\b))\b"
+    r"(?:\s+records?)?(?:\s+(?:on|at|for)\s+`?(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+))?",
     re.I,
 )
 
 
+# "no CAA change is needed", "the TXT record is no longer required", "we don't need the CAA
+# after all": every request of that type withdrawn (never "not needed if ...": a condition).
+_T = r"(TXT|CNAME|CAA|AAAA|MX|NS|DS)"
+_NOT_NEEDED_TYPE = re.compile(
+    r"\bno[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:change|record|update|entry)s?[ \t]{1,3}"
+    r"(?:(?:is|are)[ \t]{1,3})?(?:needed|required|necessary)\b(?![ \t]{1,3}(?:if|unless|when))"
+    r"|\bthe[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:(?:record|change|entry)s?[ \t]{1,3})?(?:is|are)"
+    r"[ \t]{1,3}(?:not|no[ \t]{1,3}longer)[ \t]{1,3}(?:needed|required|necessary)\b"
+    r"(?![ \t]{1,3}(?:if|unless|when))"
+    r"|\b(?:do[ \t]{1,3}not|don't|no[ \t]{1,3}longer)[ \t]{1,3}need[ \t]{1,3}(?:the|a|any)"
+    r"[ \t]{1,3}" + _T + r"\b(?![ \t]{1,3}(?:if|unless|when))",
+    re.I,
+)
 # "you don't need the _acme-challenge.www.gov.uk record at all": that one record withdrawn.
 _NOT_NEEDED_NAME = re.compile(
     r"\b(?:do\s+not|don't|no\s+longer)\s+need\s+(?:the\s+)?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)",
@@ -53,7 +70,9 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     everything."""
     m = _WITHDRAW_EARLIER.search(text)
     if not m:
-        typed = {t.upper() for t in _WITHDRAW_TYPE.findall(text)}
+        found = _WITHDRAW_TYPE.findall(text)
+        typed = {t.upper() for t, _ in found} | {n.lower() + "." for _, n in found if n}
+        typed |= {t.upper() for m in _NOT_NEEDED_TYPE.findall(text) for t in m if t}
         named = {n.lower().rstrip(".") + "." for n in _NOT_NEEDED_NAME.findall(text)}
         scope = typed | named
         return (True, frozenset(scope)) if scope else (False, None)

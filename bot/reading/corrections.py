@@ -1,0 +1,93 @@
+"""A value the vendor corrects without restating the record: "Sorry, I pasted the wrong
+token. The correct one is 64r5…fastly-validations.com", "ignore the first POINTS TO value
+above … The right one, for BOTH rows, is: …".
+
+The new value stands alone (no owner, no type): it replaces the value of the earlier
+requests whose data has the same shape (the same validation domain, the same `name=` prefix,
+a token of the same length), asked for higher up in the comment or in an earlier one. Only
+when those requests all had one value: with two candidates the correction could mean
+either, and the bare value is left for the completeness check to flag. Every pattern is
+bounded: linear on any text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.models import DnsChange
+from bot.reading.candidates import Candidate, candidates, is_consumed
+
+# Somewhere in the comment the writer says the earlier value was a mistake.
+_MISTAKE = re.compile(
+    r"\b(?:sorry|apolog\w{0,6}|my[ \t]{1,3}(?:mistake|bad|error)|mistake|typo|"
+    r"wrong|incorrect|ignore|disregard|oops|mis-?pasted)\b",
+    re.I,
+)
+# "the correct one is", "the right value, for both rows, is:", "the actual token should be"
+_CORRECT = re.compile(
+    r"\b(?:correct(?:ed)?|right|proper|actual|real|valid)[ \t]{1,3}"
+    r"(?:one|value|target|token|string|data|cname|txt|record|host(?:name)?)\b"
+    r"(?:[^.\n]{0,40}?[ \t,](?:is|should[ \t]{1,3}(?:be|read)|reads)\b|[ \t]*[:=])",
+    re.I,
+)
+LOOKAHEAD = 3  # lines after the cue where the value may stand ("… is:", a blank, the value)
+
+
+@dataclass(frozen=True)
+class Correction:
+    line: int  # where the new value stands
+    value: str  # as written
+    cue: int  # the line that says it is the correct one
+
+
+def corrections(numbered: Sequence[tuple[int, str]], used: list[str]) -> list[Correction]:
+    """Bare values a comment calls the correct ones, not read into any record (`used`)."""
+    if not any(_MISTAKE.search(text) for _, text in numbered):
+        return []
+    found: list[Correction] = []
+    for at, (number, text) in enumerate(numbered):
+        cue = _CORRECT.search(text)
+        if cue is None:
+            continue
+        after = [(number, text[cue.end() :]), *numbered[at + 1 : at + 1 + LOOKAHEAD]]
+        for line, rest in after:
+            fresh = [c for c in candidates(line, rest) if _is_value(c, used)]
+            if fresh:
+                found.append(Correction(line, fresh[0].shown, number))
+                break
+            if rest.strip() and line != number:
+                break  # a line of words between the cue and any value: not this cue's value
+    return found
+
+
+def _is_value(candidate: Candidate, used: list[str]) -> bool:
+    return not candidate.text.startswith("ttl ") and not is_consumed(candidate, used)
+
+
+def targets(value: str, requested: Sequence[DnsChange]) -> list[DnsChange]:
+    """The requests (add or update) a corrected value replaces: those whose value has its
+    shape, when they all had the same value; else none."""
+    same = [
+        c
+        for c in requested
+        if c.action in ("add", "update")
+        and c.value is not None
+        and c.value.lower().rstrip(".") != value.lower().rstrip(".")
+        and same_shape(c.value, value)
+    ]
+    if len({c.value for c in same}) != 1:
+        return []
+    return list({(c.name, c.type): c for c in same}.values())
+
+
+def same_shape(old: str, new: str) -> bool:
+    """Could `new` be a corrected `old`: hosts under the same domain, strings with the same
+    `name=` prefix, or random tokens of the same length."""
+    old, new = old.strip('"').rstrip("."), new.strip('"').rstrip(".")
+    if "=" in old or "=" in new:
+        return old.split("=", 1)[0].lower() == new.split("=", 1)[0].lower()
+    if "." in old or "." in new:
+        return old.lower().split(".")[-2:] == new.lower().split(".")[-2:]
+    return len(old) == len(new)
