@@ -925,3 +925,74 @@ def test_an_at_sign_with_its_domain_in_brackets_in_a_table_cell() -> None:
         "| Add | @ (publishing.service.gov.uk) | TXT | globalsign-domain-verification=FPnf5Sr_gDr5pGixKpB2ksFhysPjI3RiKLG86adsKZ |\n"
     )
     assert [c[1] for c in changes(ticket)] == ["gov.uk.", "publishing.service.gov.uk."]
+
+
+def test_a_space_aligned_table_with_do_and_when_columns() -> None:
+    ticket = _text(
+        'Host names are relative to the publishing.service.gov.uk zone (so "@" is '
+        "publishing.service.gov.uk itself).\n\n"
+        " DO      HOST   TYPE   DATA                                       WHEN\n"
+        " CREATE  _07b2  CNAME  aa11.bb22.sectigo.com.                     straight away\n"
+        ' CREATE  @      CAA    0 issue "sectigo.com"                      straight away\n'
+        " REMOVE  _bead  CNAME  cc33.dd44.comodoca.com.                    after the new cert is issued\n"
+    )
+    assert [(c.action, c.name, c.when) for c in read(ticket).changes] == [
+        ("add", "_07b2.publishing.service.gov.uk.", "now"),
+        ("add", "publishing.service.gov.uk.", "now"),
+        ("delete", "_bead.publishing.service.gov.uk.", "after_issuance"),
+    ]
+
+
+def test_the_value_should_now_read_with_the_record_named_earlier_in_the_paragraph() -> None:
+    ticket = _text(
+        "The TXT record at _acme-challenge.assets-origin.publishing.service.gov.uk that we asked "
+        "for\nback in the spring has to change for this renewal. The value should now read\n\n"
+        "    Y5xur2BEiFY1UyC-BXqBY-P6oZKOC8oiNCIj2q_Xh6q\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.assets-origin.publishing.service.gov.uk.",
+            "TXT",
+            "Y5xur2BEiFY1UyC-BXqBY-P6oZKOC8oiNCIj2q_Xh6q",
+            None,
+        )
+    ]
+    assert codes(ticket) == ["ambiguous_request"]  # the current value is never said
+
+
+def test_its_acme_challenge_belongs_to_the_domain_the_sentence_is_about() -> None:
+    ticket = _text(
+        "1) We need a certificate for draft-origin.publishing.service.gov.uk.\n\n"
+        "origin-legacy.publishing.service.gov.uk was decommissioned last Friday. Its "
+        "_acme-challenge TXT record is therefore orphaned; please delete it.\n"
+    )
+    assert [(c[0], c[1]) for c in changes(ticket)] == [
+        ("delete", "_acme-challenge.origin-legacy.publishing.service.gov.uk.")
+    ]
+
+
+def test_no_longer_used_but_not_asked_to_change_is_no_delete() -> None:
+    ticket = _text(
+        "The apex TXT is no longer used for validation, but it does no harm where it is, and we "
+        "are not asking for any change to it in this ticket.\n"
+    )
+    assert changes(ticket) == []
+
+
+def test_the_code_an_http_validation_file_serves_is_no_unread_dns_value() -> None:
+    ticket = _text(
+        "Please make the following file available over plain HTTP:\n\n"
+        "http://www.gov.uk/.well-known/pki-validation/gsdv.txt\n\n"
+        "with exactly this content (one line, no HTML):\n\n"
+        "46K37ATfz6hXpa4KJxEqAjg2cG-zTVNt6pCIRK54ScF\n\n"
+        "The code is valid for 30 days.\n"
+    )
+    assert codes(ticket) == []
+
+
+def test_a_token_under_a_txt_lead_in_is_still_said_out_loud() -> None:
+    ticket = _text(
+        "The TXT record must contain exactly this content:\n\n46K37ATfz6hXpa4KJxEqAjg2cG-zTVNt6pCIRK54ScF\n"
+    )
+    assert "unread_value" in codes(ticket)

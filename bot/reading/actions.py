@@ -60,8 +60,20 @@ AFTER_ISSUANCE = re.compile(
 )
 
 
+# "... no longer used, but it does no harm where it is, and we are not asking for any change
+# to it": the writer declines the action the words before it might have asked for.
+_DECLINED = re.compile(
+    r"\b(?:(?:not|never)[ ]+(?:asking|requesting)[ ]+(?:you[ ]+)?(?:for|to)|does[ ]+no[ ]+harm|"
+    r"(?:leave|keep)[ ]+it[ ]+(?:where[ ]+it[ ]+is|in[ ]+place|as[ ]+it[ ]+is))\b",
+    re.I,
+)
+
+
 def action_cue(text: str) -> Action | None:
     """The action the last non-negated cue in `text` asks for, if any."""
+    declined = _DECLINED.search(text)
+    if declined:
+        text = text[declined.end() :]  # only what is said after "we are not asking for"
     found: list[tuple[int, Action]] = []
     for pattern, action in ((_DELETE, "delete"), (_UPDATE, "update"), (_ADD, "add")):
         for m in pattern.finditer(text):

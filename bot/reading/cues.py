@@ -35,7 +35,7 @@ _DESCRIBES = re.compile(
     r"still\s+(?:carries|carry|has|have|holds?|contains?)|"
     r"looking\s+at\s+(?:public\s+)?dns|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
     r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way|"
-    r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing|"
+    r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing(?![.\w-])|"
     r"(?:was|were)\s+(?:added|created|published|set\s+up)\s+(?:for|by|in|last|during|when))\b",
     re.I,
 )
@@ -154,15 +154,24 @@ _VALUE_INTRO = re.compile(
     r"\b(?:value|values|target|points?\s+to|pointing\s+(?:to|at)|content|data|token)\s*:?[ ]*$"
     # "The correct target for _acme-challenge.gov.uk is:"
     r"|\b(?:value|target|token)\b(?:[^.:\n]|\.(?=\S)){0,80}?"
-    r"\b(?:is|should\s+be|will\s+be)[ ]?:[ ]*$",
+    r"\b(?:is|should\s+be|will\s+be)[ ]?:[ ]*$"
+    # "The value should now read" (the value on the next line, no colon)
+    r"|\b(?:value|target|token)\s+(?:should\s+now|should|must\s+now|now)\s+(?:read|be)[ ]?:?[ ]*$",
     re.I,
+)
+
+
+# "origin-legacy.publishing.service.gov.uk was decommissioned ... Its _acme-challenge TXT":
+# a domain as the subject of a sentence that starts the line.
+_SUBJECT = re.compile(
+    r"^(?:\d+[.)][ ]+)?" + _NAME + r"[ ]+(?:was|is|has|had|will|no[ ]+longer|needs?)\b"
 )
 
 
 def domains_named(line: str) -> list[str]:
     """Domains the line says are being validated ("certificate for www.gov.uk", "For gov.uk:")."""
     line = line.strip()
-    heading = _HEADING.match(line)
+    heading = _HEADING.match(line) or _SUBJECT.match(line)
     if heading:
         return [heading.group(1)]
     at = _AT_MEANS.search(line)

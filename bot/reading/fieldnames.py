@@ -66,7 +66,9 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "repoint to",
     ),
     "ttl": ("ttl", "time to live", "time to live ttl", "ttl seconds", "ttl in seconds"),
-    "action": ("action", "operation", "change", "what to do", "step"),
+    "action": ("action", "operation", "change", "what to do", "step", "do"),
+    # "| When |" beside an action: "after the new cert is issued" puts the row after issuance
+    "when": ("when", "timing", "when to do it", "when to apply", "schedule"),
     "old": (
         "old value",
         "current value",

@@ -80,6 +80,16 @@ class Paragraphs:
                 self.loose = {"type": rdtype}
             self.loose["expect"] = intro
             named = [w.strip("`'\",;:().") for w in words if w.startswith(("_", "`_", "'_", '"_'))]
+            if intro == "value" and not named:
+                # "The TXT record at _acme-challenge.x … has to change. The value should now
+                # read" - the record was named earlier in the paragraph: only one, or none.
+                said = [w for _, text in self.paragraph for w in text.replace(",", " ").split()]
+                owners = {w.strip("`'\",;:().").lower() for w in said if w.startswith(("_", "`_"))}
+                types = {w.upper() for w in said if is_type_word(w)}
+                named = list(owners) if len(owners) == 1 else []
+                rdtype = rdtype or (types.pop() if len(types) == 1 else None)
+                if rdtype and rdtype != self.loose.get("type"):
+                    self.loose = {"type": rdtype, "expect": intro}
             if intro == "value" and named and is_owner_token(named[0]):
                 self.loose["name"] = named[0]  # "update the _acme-challenge CNAME ... to:"
                 self.loose["first"] = str(number)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -89,16 +90,42 @@ def unread_flags(lines: Iterable[tuple[int | None, int, str]], used: list[str]) 
     """`lines`: (comment id, line number, text) of everything the vendor wrote that was read."""
     flags: list[Flag] = []
     reported: set[str] = set()
+    before: list[tuple[int | None, str]] = []  # the last few lines with text, and their comment
     for comment_id, number, text in lines:
         if not text or text.isspace():
             continue
+        lead = [t for c, t in before if c == comment_id]
+        before = [*before[-(LEAD_LINES - 1) :], (comment_id, text)]
         for candidate in candidates(number, text):
             if candidate.text in reported or is_consumed(candidate, used):
                 continue
+            if text.strip() == candidate.shown and _file_content(lead):
+                reported.add(candidate.text)  # the code a /.well-known/ file must serve
+                continue  # (here and wherever it is said again): no DNS record at all
             reported.add(candidate.text)
             if len(flags) < MAX_UNREAD_FLAGS:
                 flags.append(_unread(comment_id, candidate, text))
     return flags
+
+
+LEAD_LINES = 3  # lines with text before a bare token that can say what it is for
+# "Please make the following file available … /.well-known/pki-validation/gsdv.txt … with
+# exactly this content:", "expects each to return the Domain Validation Code as plain text:"
+_FILE_CONTENT = re.compile(
+    r"/\.well-known/|\b(?:(?:exactly|only)[ ]+this[ ]+content|the[ ]+body|as[ ]+plain[ ]+text|"
+    r"file[ ]+must[ ]+contain|(?:verification|validation)[ ]+code)\b",
+    re.I,
+)
+_DNS_WORDS = re.compile(
+    r"(?<![.\w])(?:TXT|CNAME)\b|(?i:\b(?:DNS[ ]+record|record[ ]+value|_acme-challenge)\b)"
+)  # "TXT" in capitals: "gsdv.txt" is the file's name
+
+
+def _file_content(lead: list[str]) -> bool:
+    """Do the lines before a bare token say it is an HTTP validation file's content, and
+    never a DNS record's?"""
+    said = " ".join(lead)
+    return bool(_FILE_CONTENT.search(said)) and not _DNS_WORDS.search(said)
 
 
 def _unread(comment_id: int | None, candidate: Candidate, text: str) -> Flag:

@@ -192,7 +192,8 @@ class Table:
             action=action_word(cell("action"))
             if cell("action")
             else ("update" if cell("old") or old else None),
-            after_issuance=self.later or bool(AFTER_ISSUANCE.search(raw("action"))),
+            after_issuance=self.later
+            or bool(AFTER_ISSUANCE.search(raw("action") + " " + raw("when"))),
             described=bool(_CURRENT.search(remarks)),  # "x.comodoca.com (current value)"
             mode="observed" if self.published or self._done(cells) else "request",
             zone=cell("zone") or None,  # "| Zone | Host |": the host is relative to this zone
