@@ -996,3 +996,41 @@ def test_a_token_under_a_txt_lead_in_is_still_said_out_loud() -> None:
         "The TXT record must contain exactly this content:\n\n46K37ATfz6hXpa4KJxEqAjg2cG-zTVNt6pCIRK54ScF\n"
     )
     assert "unread_value" in codes(ticket)
+
+
+def test_create_these_after_records_a_portal_currently_shows_asks_for_them() -> None:
+    ticket = _text(
+        "The TLS management page currently shows these domains as Pending with the following "
+        "DNS validation records:\n\n"
+        "| Record name | Type | Value |\n|---|---|---|\n"
+        "| _acme-challenge.www.gov.uk | CNAME | y7i73cldjftg7ig0td.fastly-validations.com |\n\n"
+        "Could you please create these?\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_the_named_record_is_no_longer_needed_withdraws_it() -> None:
+    first = vendor(
+        "_acme-challenge.www.gov.uk. CNAME y7i73cldjftg7ig0td.fastly-validations.com.\n"
+        "_acme-challenge.assets.publishing.service.gov.uk. CNAME "
+        "yom3bwmey1cieo3qn4.fastly-validations.com.",
+        1,
+    )
+    second = vendor(
+        "So the _acme-challenge.assets.publishing.service.gov.uk record from my first message is "
+        "no longer needed; please don't create it.",
+        2,
+    )
+    ticket = conversation(first, second)
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
+    assert codes(ticket) == ["retracted"]
+
+
+def test_the_certificate_we_are_replacing_is_narration_not_an_update() -> None:
+    ticket = _text(
+        "The certificate we are replacing was validated through this record, which is still "
+        "published in your zone:\n\n"
+        "    _da1f.search.publishing.service.gov.uk.  CNAME  _5423.sbcizgdfmp.acm-validations.aws.\n\n"
+        "Once the new certificate shows Issued, that record can be removed.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]

@@ -189,6 +189,7 @@ class References:
             answered = {self.mentions[i].rdtype for i in targets}
             self.pending = [p for p in self.pending if p[2] not in answered]
         action = None if cues.is_negated(clause) else actions.action_cue(clause)
+        asks_for_shown = action == "add" and bool(_CREATE_THESE.search(clause))
         if (
             action == "delete"
             and singular
@@ -202,6 +203,10 @@ class References:
             m = self.mentions[i]
             if ttl is not None and m.ttl is None and m.mode == "request" and m.action != "delete":
                 self.mentions[i] = m = replace(m, ttl=ttl)  # a record being removed has none
+            if asks_for_shown and m.mode == "observed" and m.action in (None, "add"):
+                # "The management page currently shows these records: … Could you please
+                # create these?": what was shown is asked for.
+                self.mentions[i] = replace(m, mode="request", action="add")
             if action != "delete":
                 continue
             deleted = replace(
@@ -234,6 +239,12 @@ class References:
         self._answered(deleted)
 
 
+# "Could you please create these?", "please add all of them": the records just shown, asked for.
+_CREATE_THESE = re.compile(
+    r"\b(?:add|create|set[ ]up|publish)[ ]+(?:all[ ]+)?(?:of[ ]+)?(?:these|those|them)"
+    r"(?:[ ]+(?:records|entries))?[ ]*(?:[?.!]|please|for[ ]+us|$)",
+    re.I,
+)
 # "it", "that one", "this record": one record, where several may have just been shown.
 _SINGULAR = re.compile(
     r"\b(?:it|(?:that|this|the)\s+(?:one|record|string|value|entry|token))\b", re.I

@@ -56,8 +56,12 @@ _NOT_NEEDED_TYPE = re.compile(
     re.I,
 )
 # "you don't need the _acme-challenge.www.gov.uk record at all": that one record withdrawn.
+# "the _acme-challenge.assets… record from my first message is no longer needed": the same.
 _NOT_NEEDED_NAME = re.compile(
-    r"\b(?:do\s+not|don't|no\s+longer)\s+need\s+(?:the\s+)?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)",
+    r"\b(?:do\s+not|don't|no\s+longer)\s+need\s+(?:the\s+)?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)"
+    r"|\bthe\s+`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)`?\s+(?:[\w-]{1,20}\s+){0,5}?"
+    r"(?:is|are)\s+(?:not|no\s+longer)\s+(?:needed|required|necessary)\b"
+    r"(?!\s+(?:if|unless|when))",
     re.I,
 )
 _SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)\.?(?![\w-])", re.I)
@@ -73,7 +77,9 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
         found = _WITHDRAW_TYPE.findall(text)
         typed = {t.upper() for t, _ in found} | {n.lower() + "." for _, n in found if n}
         typed |= {t.upper() for m in _NOT_NEEDED_TYPE.findall(text) for t in m if t}
-        named = {n.lower().rstrip(".") + "." for n in _NOT_NEEDED_NAME.findall(text)}
+        named = {
+            n.lower().rstrip(".") + "." for m in _NOT_NEEDED_NAME.findall(text) for n in m if n
+        }
         scope = typed | named
         return (True, frozenset(scope)) if scope else (False, None)
     scope = _SCOPE_END.split(m.group(0), maxsplit=1)[0]
