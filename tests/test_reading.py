@@ -1034,3 +1034,61 @@ def test_the_certificate_we_are_replacing_is_narration_not_an_update() -> None:
         "Once the new certificate shows Issued, that record can be removed.\n"
     )
     assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_instead_of_beside_another_verb_names_an_alternative_not_a_change() -> None:
+    ticket = _text(
+        "Please create the records under the _dnsauth label instead of at the base domain:\n\n"
+        '_dnsauth.hmrc.gov.uk. 3600 IN TXT "y4d3285k3838ebo5gh1rtt3qyvnjwb0r"\n'
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_a_domain_pasted_twice_in_a_name_to_create_is_not_drafted() -> None:
+    ticket = _text(
+        "Please add:\n\n_acme-challenge.www.gov.uk.gov.uk. CNAME pijf5cyfaz0roy755g.fastly-validations.com.\n"
+    )
+    assert changes(ticket) == []
+    assert codes(ticket) == ["unparsed_record"]
+
+
+def test_the_random_value_told_as_history_is_no_request() -> None:
+    ticket = _text(
+        "The random value we issued for www.gov.uk in October was placed as a TXT record and\n"
+        "has now expired, so we have switched to the CNAME method.\n\n"
+        "Action,Hostname,Record Type,Value,TTL\n"
+        "DELETE,_dnsauth.www.gov.uk,TXT,q2chf8p2hthot13hxfi2hd7opohuomlx,\n"
+    )
+    assert changes(ticket) == [
+        ("delete", "_dnsauth.www.gov.uk.", "TXT", "q2chf8p2hthot13hxfi2hd7opohuomlx", None)
+    ]
+
+
+def test_nothing_needed_there_settles_a_record_the_vendor_now_sees() -> None:
+    first = vendor(
+        "Please create:\n\n_acme-challenge.www.gov.uk. CNAME 5kuuopojzsy9tic2t8.fastly-validations.com.\n"
+        "_acme-challenge.assets.publishing.service.gov.uk. CNAME 7d5awym6aasi6i2pn8.fastly-validations.com.",
+        1,
+    )
+    second = vendor(
+        "The www record was already added by your colleague; our verification job now sees\n\n"
+        "  _acme-challenge.www.gov.uk.  CNAME  5kuuopojzsy9tic2t8.fastly-validations.com.\n\n"
+        "in public DNS, so nothing needed there.",
+        2,
+    )
+    ticket = conversation(first, second)
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.assets.publishing.service.gov.uk."]
+    assert codes(ticket) == ["retracted"]
+
+
+def test_sub_items_under_a_remove_lead_in_are_all_deletes() -> None:
+    ticket = _text(
+        "  6. ONLY AFTER the certificate has been issued, remove from the zone:\n"
+        "       a) _ff47.assets.publishing.service.gov.uk. 3600 IN CNAME\n"
+        "          89ce41.a3447.sectigo.com.\n"
+        '       b) assets.publishing.service.gov.uk. 300 IN CAA 0 issue "sectigo.com"\n'
+    )
+    assert [(c.action, c.type, c.ttl, c.when) for c in read(ticket).changes] == [
+        ("delete", "CNAME", 3600, "after_issuance"),
+        ("delete", "CAA", 300, "after_issuance"),
+    ]

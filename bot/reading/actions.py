@@ -81,4 +81,7 @@ def action_cue(text: str) -> Action | None:
             noun = action == "update" and _NOUN_BEFORE.search(before)
             if not _NEGATED.search(before) and not _NARRATED.search(before) and not noun:
                 found.append((m.start(), action))  # type: ignore[arg-type]
-    return max(found)[1] if found else None
+    # "create the records under _dnsauth instead of at the base domain": "instead of" names
+    # the alternative to another verb's action; alone ("X instead of Y") it is a change.
+    strong = [f for f in found if text[f[0] : f[0] + 7].lower() != "instead"]
+    return max(strong or found)[1] if found else None

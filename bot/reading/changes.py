@@ -39,9 +39,15 @@ def to_change(mention: Mention, default_zone: str, author: Author | None = None)
     old = to_value(rdtype, mention.old_value) if mention.old_value else None
     if mention.ttl is not None and not 0 <= mention.ttl <= MAX_TTL:
         raise RecordError(f"TTL {mention.ttl} is outside 0..{MAX_TTL}")
+    name = resolve_owner(mention, default_zone)
+    doubled = doubled_suffix(name)
+    if doubled and (mention.action or "add") != "delete":
+        # "_acme-challenge.www.gov.uk.gov.uk": the domain pasted twice. A record to remove may
+        # really be published there (a form that appended the zone); one to create is a typo.
+        raise RecordError(f"{name} ends in {doubled} twice: the domain looks pasted twice")
     return DnsChange(
         action=mention.action or "add",
-        name=resolve_owner(mention, default_zone),
+        name=name,
         type=rdtype,
         value=value,
         old_value=old,
@@ -49,6 +55,15 @@ def to_change(mention: Mention, default_zone: str, author: Author | None = None)
         when="after_issuance" if mention.after_issuance else "now",
         source=source_of(mention, author or Author()),
     )
+
+
+def doubled_suffix(name: str) -> str | None:
+    """The suffix a name repeats at its end ("gov.uk." in "x.gov.uk.gov.uk."), if any."""
+    labels = name.lower().rstrip(".").split(".")
+    for k in range(2, len(labels) // 2 + 1):
+        if labels[-k:] == labels[-2 * k : -k]:
+            return ".".join(labels[-k:]) + "."
+    return None
 
 
 def to_observed(mention: Mention, default_zone: str, author: Author) -> Observed | None:

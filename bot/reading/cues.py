@@ -36,7 +36,8 @@ _DESCRIBES = re.compile(
     r"looking\s+at\s+(?:public\s+)?dns|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
     r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way|"
     r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing(?![.\w-])|"
-    r"(?:was|were)\s+(?:added|created|published|set\s+up)\s+(?:for|by|in|last|during|when))\b",
+    r"(?:was|were)\s+(?:already\s+)?(?:added|created|published|set\s+up)\s+(?:for|by|in|last|"
+    r"during|when)|(?:now|still|already)\s+(?:sees|shows|finds|returns))\b",
     re.I,
 )
 

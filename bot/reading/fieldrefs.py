@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from bot.reading.actions import action_cue
 from bot.reading.candidates import candidates
 
 # "the "Key" field in the challenge below", "the validationToken in the output below",
@@ -63,13 +64,17 @@ def resolve(lines: list[tuple[int, str]], context: tuple[str, ...] = ()) -> list
     tokens = _tokens(context or tuple(t for _, t in lines))
     token = next(iter(tokens)) if len(tokens) == 1 else None
     out = []
+    previous = ""
     for number, text in lines:
         field_ref = _REFERENCE.search(text)
         token_ref = _TOKEN_REFERENCE.search(text)
+        said, previous = f"{previous} {text}", text
         if field_ref and (value := _value_for(field_ref, fields)):
             text = f"{text[: field_ref.start()]}{value}{text[field_ref.end() :]}"
-        elif token_ref and token and not candidates(number, text):  # no value of its own
-            # "add the random value as a TXT record": still a phrase ("the value X")
+        elif token_ref and token and not candidates(number, text) and action_cue(said):
+            # "add the random value as a TXT record": still a phrase ("the value X"). Only
+            # where it is asked for: "the random value we issued in October was placed as a
+            # TXT record and has now expired" tells a story.
             text = f"{text[: token_ref.start()]}the value {token}{text[token_ref.end() :]}"
         out.append((number, text))
     return out

@@ -208,8 +208,10 @@ class Paragraphs:
             last_owner = underscored[-1] if underscored else last_owner
             self.last_owner = last_owner
             previous = sentence
-        if mention is not None:
-            # The paragraph ended with a whole request: its action does not reach further.
+        led = any(line.rstrip().endswith(":") for _, line in lines[:-1])
+        if mention is not None and not led:
+            # The paragraph ended with a whole request: its action does not reach further
+            # (unless it was an item under a lead-in: "remove from the zone: a) … b) …").
             self.ctx.action, self.ctx.after_issuance = None, False
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
             said = " ".join(text.split())

@@ -27,6 +27,9 @@ _SENTENCE_END = re.compile(
 )
 _TTL = re.compile(r"\bTTL\b(?:\s+of)?\s*[:=]?\s*(\d{1,10})\b", re.I | re.ASCII)
 
+# "NAME. 3600 IN CNAME" (a zone-file line broken over lines, read as a sentence): its TTL
+_ZONE_TTL = re.compile(r"(?<=[.\w])[ \t]+(\d{1,10})[ \t]+IN[ \t]+[A-Z]{1,10}\b", re.ASCII)
+
 _DESCRIPTIVE = re.compile(
     r"\b(?:currently|exists|existing|we see|there is|is set to|already|at the moment)\b", re.I
 )
@@ -132,7 +135,7 @@ def read_sentence(
     old = None
     if len(values) >= 2 and action == "update":
         old = values[0][1]
-    ttl = _TTL.search(sentence)
+    ttl = _TTL.search(sentence) or _ZONE_TTL.search(sentence)
     # Another name in the sentence may say which domain a relative owner is in; never the
     # record's own data ("`_acme-challenge`: CNAME to `x.fastly-validations.com`").
     origins = [

@@ -148,8 +148,8 @@ def adds_alongside(text: str) -> bool:
 _NOTHING_MORE = re.compile(
     r"\b(?:no[ \t]{1,3}(?:(?:further|more|other)[ \t]{1,3})?action[ \t]{1,3}(?:is[ \t]{1,3})?"
     r"(?:needed|required|necessary)|no[ \t]{1,3}(?:further|more)[ \t]{1,3}action|"
-    r"nothing[ \t]{1,3}(?:more|else|"
-    r"further)[ \t]{1,3}(?:is[ \t]{1,3})?(?:needed|required|to[ \t]{1,3}do))\b",
+    r"nothing[ \t]{1,3}(?:(?:more|else|further)[ \t]{1,3})?(?:is[ \t]{1,3})?"
+    r"(?:needed|required|to[ \t]{1,3}do))\b",
     re.I,
 )
 
