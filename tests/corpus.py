@@ -40,6 +40,26 @@ HOLDOUT5 = FIXTURES / "holdout5"
 # A sixth (20 tickets), later again: people's own words, HTML and MIME shapes. 5/20 exact, 6/20
 # changes right and 2 silent errors on first reading.
 HOLDOUT6 = FIXTURES / "holdout6"
+# A seventh (20 tickets), a session later: vendors' own update/delete wording, MIME forwards and
+# replies, corrections in later comments, Outlook/Zendesk/Gmail/<dl> HTML. 4/20 exact, 6/20
+# changes right and 5 silent errors on first reading.
+HOLDOUT7 = FIXTURES / "holdout7"
+# An eighth (20 tickets), later the same session, after the reader was changed for holdout7:
+# machine output (ACM JSON, gcloud YAML), CSV, chat-style and ITIL change requests, vertical
+# tables. 4/20 exact, 5/20 changes right and 4 silent errors on first reading.
+HOLDOUT8 = FIXTURES / "holdout8"
+
+READING_FOLDERS = (
+    READING,
+    HOLDOUT,
+    HOLDOUT2,
+    HOLDOUT3,
+    HOLDOUT4,
+    HOLDOUT5,
+    HOLDOUT6,
+    HOLDOUT7,
+    HOLDOUT8,
+)
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")
 OBSERVED_KEYS = ("name", "type", "value")
@@ -74,7 +94,7 @@ def load_cases() -> list[Case]:
         if path.suffix in (".txt", ".html", ".eml"):
             whole = json.loads(path.with_suffix(".json").read_text())
             cases.append(Case(path.stem, path, reading_view(whole)))
-    for folder in (READING, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6):
+    for folder in READING_FOLDERS:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):

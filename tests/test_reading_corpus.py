@@ -13,8 +13,7 @@ import pytest
 
 from bot.config import AppConfig
 from tests.corpus import (
-    HOLDOUT,
-    READING,
+    READING_FOLDERS,
     TICKET_SUFFIXES,
     Case,
     is_silent_error,
@@ -29,7 +28,7 @@ CASES = load_cases()
 def test_corpus_is_complete() -> None:
     tickets = [
         p
-        for folder in (READING, HOLDOUT)
+        for folder in READING_FOLDERS
         for p in folder.iterdir()
         if p.suffix in TICKET_SUFFIXES and not p.name.endswith(".expect.json")
     ]

@@ -28,7 +28,9 @@ _SENTENCE_END = re.compile(
 _TTL = re.compile(r"\bTTL\b(?:\s+of)?\s*[:=]?\s*(\d{1,10})\b", re.I | re.ASCII)
 
 # "NAME. 3600 IN CNAME" (a zone-file line broken over lines, read as a sentence): its TTL
-_ZONE_TTL = re.compile(r"(?<=[.\w])[ \t]+(\d{1,10})[ \t]+IN[ \t]+[A-Z]{1,10}\b", re.ASCII)
+_ZONE_TTL = re.compile(
+    r"(?<=[.\w])[ \t]+(\d{1,10})[ \t]+IN[ \t]+(?:CNAME|TXT|CAA|A|AAAA|MX|NS)\b", re.ASCII | re.I
+)
 
 _DESCRIPTIVE = re.compile(
     r"\b(?:currently|exists|existing|we see|there is|is set to|already|at the moment)\b", re.I
