@@ -1092,3 +1092,37 @@ def test_sub_items_under_a_remove_lead_in_are_all_deletes() -> None:
         ("delete", "CNAME", 3600, "after_issuance"),
         ("delete", "CAA", 300, "after_issuance"),
     ]
+
+
+def test_an_ascii_table_with_plus_borders_keeps_its_header() -> None:
+    ticket = _text(
+        "Please create the following records in the gov.uk zone:\n\n"
+        "    +----------------------------+-------+-------+--------------------------------------------+\n"
+        "    | Record name                | Type  | TTL   | Value                                      |\n"
+        "    +----------------------------+-------+-------+--------------------------------------------+\n"
+        "    | _acme-challenge.gov.uk     | CNAME | 3600  | td6sa4lgzbo145cixr.fastly-validations.com  |\n"
+        "    +----------------------------+-------+-------+--------------------------------------------+\n"
+    )
+    assert [(c.value, c.ttl) for c in read(ticket).changes] == [
+        ("td6sa4lgzbo145cixr.fastly-validations.com.", 3600)
+    ]
+
+
+def test_a_headerless_row_with_a_ttl_before_the_data() -> None:
+    ticket = _text(
+        "| _acme-challenge.gov.uk | CNAME | 3600 | td6sa4lgzbo145cixr.fastly-validations.com |\n"
+    )
+    assert [(c.value, c.ttl) for c in read(ticket).changes] == [
+        ("td6sa4lgzbo145cixr.fastly-validations.com.", 3600)
+    ]
+
+
+def test_a_section_title_ends_the_action_of_the_section_before() -> None:
+    ticket = _text(
+        "2. JUSTIFICATION\n----------------\nThis removes the manual step.\n\n"
+        "3. CURRENT STATE\n----------------\n"
+        "The existing validation record for the GlobalSign certificate is:\n\n"
+        '    gov.uk.   3600  IN  TXT  "globalsign-domain-verification=pMHwsWR9yyZEbCWM4agzCcBWglsWQ56qiLYTfAWHUg"\n'
+    )
+    assert changes(ticket) == []
+    assert [o.type for o in read(ticket).observed] == ["TXT"]

@@ -102,7 +102,11 @@ class Paragraphs:
         record_line = any(is_type_word(w) for w in words) and any(
             is_owner_token(w) and "." in w.rstrip(".") for w in words
         )
-        heading = len(line.split()) <= 3  # "1) assets.example", "For gov.uk:"
+        # "1) assets.example", "For gov.uk:" keep the lead-in above them; "3. CURRENT STATE"
+        # (a section's title: no name, no colon) starts afresh.
+        heading = len(line.split()) <= 3 and (
+            line.rstrip().endswith(":") or any("." in w.strip(".") for w in words)
+        )
         if not self.paragraph and not record_line and not heading:  # lists keep their lead-in
             self.lead_ttl = None
             if mode is None:

@@ -223,5 +223,8 @@ def _by_position(cells: list[str], number: int) -> Mention | None:
     for i, c in enumerate(cells[1:-1], start=1):
         if is_type_word(c) and is_owner_token(cells[i - 1]):
             rdtype = c.upper()
-            return Mention(cells[i - 1], rdtype, clean_data(rdtype, cells[i + 1]), number)
+            data, ttl = cells[i + 1], None
+            if data.isdigit() and i + 2 < len(cells) and cells[i + 2]:
+                data, ttl = cells[i + 2], int(data)  # `name | CNAME | 3600 | target`
+            return Mention(cells[i - 1], rdtype, clean_data(rdtype, data), number, ttl=ttl)
     return None

@@ -61,6 +61,7 @@ _OPENS_VALUES = re.compile(
 _TICKED = re.compile(
     r"^[ \t]*(?:[-*][ \t]+)?(?:\[[xX\u2713\u2714]\]|[\u2611\u2705\u2713\u2714])[ \t]"
 )
+_BORDER = re.compile(r"^[ \t]*\+[-=+ ]{2,}\+?[ \t]*$")  # "+----+----+" of an ASCII table
 _NOTE_ROW = re.compile(r"^[ \t]*\|[^|]{1,400}\|[ \t]*$")  # one cell across a whole table
 # A list item that is only a name and a remark: "1. gov.uk (the zone apex, "@")"
 _ITEM_NAME = re.compile(
@@ -154,6 +155,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             # below wait for issuance
             self.table.later = self.table.later or bool(actions.AFTER_ISSUANCE.search(line))
             return
+        if _BORDER.match(line):
+            return  # "+------+-----+" (an ASCII table's rule): the table goes on below it
         cells = table_cells(line)
         if cells is not None:
             self._end_prose()
