@@ -113,8 +113,12 @@ def to_value(rdtype: str, text: str) -> str:
         raise RecordError(f"not valid {rdtype} data: {text!r}") from exc
     if rdtype in NAME_TYPES or rdtype == "MX":
         target = rdata.to_text().lower()
-        if not all(_HOST_LABEL.match(label) for label in target.split()[-1].rstrip(".").split(".")):
+        labels = target.split()[-1].rstrip(".").split(".")
+        if not all(_HOST_LABEL.match(label) for label in labels):
             raise RecordError(f"not a host name: {text!r}")
+        if len(labels) < 2 or labels[-1].isdigit():
+            # "3600." (a TTL read as the target), "localhost.": no host anyone validates with
+            raise RecordError(f"not a host under a domain: {text!r}")
         return target
     return rdata.to_text()
 
