@@ -1129,6 +1129,6 @@ def test_a_section_title_ends_the_action_of_the_section_before() -> None:
 
 
 def test_a_cname_target_that_is_no_host_under_a_domain_is_unparsed() -> None:
-    ticket = _text("Please add _acme-challenge.gov.uk CNAME 3600\n")
+    ticket = _text("| _acme-challenge.gov.uk | CNAME | 3600 |\n")
     assert changes(ticket) == []
     assert "unparsed_record" in codes(ticket)
