@@ -1132,3 +1132,49 @@ def test_a_cname_target_that_is_no_host_under_a_domain_is_unparsed() -> None:
     ticket = _text("| _acme-challenge.gov.uk | CNAME | 3600 |\n")
     assert changes(ticket) == []
     assert "unparsed_record" in codes(ticket)
+
+
+def test_a_validation_name_alone_and_its_target_on_the_next_line() -> None:
+    ticket = _text(
+        "its 2 cnames, first line is the host second is where it points\n\n"
+        "_acme-challenge.gov.uk\nysin0hmmuzwmuexmtt.fastly-validations.com\n\n"
+        "_acme-challenge.www.gov.uk\np9zxlp35scbv3odsgw.fastly-validations.com\n"
+    )
+    assert [(c[1], c[2]) for c in changes(ticket)] == [
+        ("_acme-challenge.gov.uk.", "CNAME"),
+        ("_acme-challenge.www.gov.uk.", "CNAME"),
+    ]
+
+
+def test_a_name_alone_above_a_word_that_is_no_value_reads_nothing() -> None:
+    ticket = _text("_acme-challenge.gov.uk\nexample.org\n")
+    assert changes(ticket) == []
+
+
+def test_short_ttl_pls_applies_to_the_records_just_given() -> None:
+    ticket = _text(
+        '_acme-challenge.publishing.service.gov.uk  TXT  "H47Fp-SWu9eSykp6W6KqU6mgEMhApZYojGLR1SvUhk3"\n\n'
+        "short ttl pls (60) so we can retry quick\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [60]
+
+
+def test_challenge_strings_below_published_at_one_name_are_txt_there() -> None:
+    ticket = _text(
+        "Both challenge strings below must be published at "
+        "_acme-challenge.publishing.service.gov.uk, at the same time:\n\n"
+        "    oYfKHbMv9wnCehROylEctjaqXFGp_7yNiDqUUJWTd4U     (for publishing.service.gov.uk)\n"
+        "    r5SyvnizL6vjVDPbuLQMCwmPXYjfZfWGyeyGnxPqUSY     (for *.publishing.service.gov.uk)\n"
+    )
+    assert [(c[1], c[2], c[3]) for c in changes(ticket)] == [
+        (
+            "_acme-challenge.publishing.service.gov.uk.",
+            "TXT",
+            "oYfKHbMv9wnCehROylEctjaqXFGp_7yNiDqUUJWTd4U",
+        ),
+        (
+            "_acme-challenge.publishing.service.gov.uk.",
+            "TXT",
+            "r5SyvnizL6vjVDPbuLQMCwmPXYjfZfWGyeyGnxPqUSY",
+        ),
+    ]

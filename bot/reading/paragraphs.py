@@ -25,6 +25,9 @@ _INLINE_DIG = re.compile(
     re.I,
 )
 _LISTING = re.compile(r"\b(TXT|CAA)\s+(?:records?|entries|values?)\s*:?\s*$", re.I)
+_STRINGS = re.compile(
+    r"\b(?:challenge|validation|verification|dns-01|acme)[ \t]+(?:strings?|tokens?)\b", re.I
+)
 _ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+")
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
@@ -129,6 +132,15 @@ class Paragraphs:
             owners = [n for n in names if is_owner_token(n) and "." in n.rstrip(".")]
             if owners:
                 self.listing = (owners[-1], listed.group(1).upper())
+        elif line.rstrip().endswith(":"):
+            # "Both challenge strings below must be published at _acme-challenge.x, …:" then
+            # the strings alone on their lines: TXT data at the one validation name it names.
+            said = " ".join(text for _, text in self.paragraph[-4:]) + " " + line
+            if _STRINGS.search(said):
+                words = [w.strip("`'\",;:()") for w in said.split()]
+                owners = {w.lower() for w in words if w.startswith("_") and is_owner_token(w)}
+                if len(owners) == 1:
+                    self.listing = (owners.pop(), "TXT")
         inline = _INLINE_DIG.search(line)
         if inline:  # "(from `dig +short CAA hmrc.gov.uk`):" - the lines below are its answer
             rdtype = (inline.group(1) or inline.group(4)).upper()

@@ -25,7 +25,12 @@ from bot.reading.tokens import (
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[A-Z(])(?!(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|IN)\b)|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)"
 )
-_TTL = re.compile(r"\bTTL\b(?:\s+of)?\s*[:=]?\s*(\d{1,10})\b", re.I | re.ASCII)
+# "TTL 300", "TTL of 300", "short ttl pls (60)"
+_TTL = re.compile(
+    r"\bTTL\b(?:\s+of|[ \t]+(?:pls|please))?\s*[:=(]?\s*(\d{1,10})\b"
+    r"(?![ \t]*(?:[mhd]\b|min|hour|hr|day))",
+    re.I | re.ASCII,
+)
 
 # "NAME. 3600 IN CNAME" (a zone-file line broken over lines, read as a sentence): its TTL
 _ZONE_TTL = re.compile(
@@ -47,7 +52,11 @@ def ttl_in(sentence: str) -> int | None:
 
 
 # "Please set the TTL to one hour": an instruction about the TTL of the records just given.
-TTL_ORDER = re.compile(r"\b(?:set|use|make|give|keep|put)\b[^.\n]{0,30}?\bTTL\b", re.I)
+TTL_ORDER = re.compile(
+    r"\b(?:set|use|make|give|keep|put)\b[^.\n]{0,30}?\bTTL\b|\b(?:short|low)\s+TTL\b|"
+    r"\bTTL\s+(?:pls|please)\b",
+    re.I,
+)
 
 
 # "keep the TTL short on both, 120 seconds": a TTL a few words before its number and unit.

@@ -27,6 +27,9 @@ _DIG_COMMAND = re.compile(r"^\s*(?:[$#>%]\s*)?(?:dig|host|nslookup)\s+(?:[-+@]|[
 _DIG_SECTION = re.compile(r"^\s*;;?\s*(?:ANSWER|AUTHORITY|ADDITIONAL|QUESTION)\s+SECTION", re.I)
 
 
+_REMARK_AFTER = re.compile(r"[ \t]{2,}\([^()]{1,80}\)[ \t]*$")
+
+
 class SpreadRecords:
     if TYPE_CHECKING:
         dig: tuple[str | None, str | None] | None
@@ -77,7 +80,7 @@ class SpreadRecords:
         """A data line under "gov.uk currently has these TXT records:"."""
         if self.listing is None:
             return False
-        stripped = strip_list_marker(line).strip()
+        stripped = _REMARK_AFTER.sub("", strip_list_marker(line)).strip()  # "X   (for y.gov.uk)"
         name, rdtype = self.listing
         if not stripped:
             return False  # blank lines around the list are read as blank lines

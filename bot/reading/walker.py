@@ -34,6 +34,7 @@ from bot.reading.references import References, unread_request
 from bot.reading.rows import Rows, from_to
 from bot.reading.spread import SpreadRecords
 from bot.reading.tables import Table, table_cells
+from bot.reading.tokens import type_by_shape
 
 MAX_LINE = 4000  # longer lines are read only this far: no record is that long
 
@@ -246,10 +247,20 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         """ "_7200F….gov.uk.  CNAME" and, on the next line, its data alone (a zone-file line a
         narrow mail broke after the type)."""
         words = line.split()
-        if self.heading_type is None or self.heading_name is None or self.block.has("value"):
+        if self.heading_name is None or self.block.has("value"):
             return False
         if len(words) != 1 or number - self.heading_name[1] > 2:
             return False
+        if self.heading_type is None:
+            # "first line is the host, second is where it points": a validation name alone,
+            # and right under it a value whose shape says its type (a host under a CA's
+            # validation domain, a random token or verification string).
+            shaped = words[0].strip("`'\"")
+            rdtype = type_by_shape(shaped) if number - self.heading_name[1] == 1 else None
+            if rdtype is None or (rdtype == "CNAME" and not is_validation_host(shaped)):
+                return False
+            self.heading_type = rdtype
+            self.block.add("type", "type", rdtype, number, line)
         if not data_shaped(self.heading_type, words[0]):
             return False
         self.block.add("value", "value", words[0], number, line)
