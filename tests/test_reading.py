@@ -1178,3 +1178,39 @@ def test_challenge_strings_below_published_at_one_name_are_txt_there() -> None:
             "r5SyvnizL6vjVDPbuLQMCwmPXYjfZfWGyeyGnxPqUSY",
         ),
     ]
+
+
+def test_a_dig_short_txt_answer_ends_at_the_first_unquoted_line() -> None:
+    ticket = conversation(
+        us(
+            'For reference:\n\n$ dig +short TXT gov.uk\n"v=spf1 -all"\n\nCheers,\nGOV.UK 2nd line',
+            1,
+        )
+    )
+    assert [o.value for o in read(ticket).observed] == ["v=spf1 -all"]
+
+
+def test_a_token_a_lead_in_removes_from_a_domain_is_txt_there() -> None:
+    ticket = _text(
+        "Once the renewed certificate has been issued, last year's token is no longer needed and "
+        "can be removed from gov.uk:\n\n"
+        "globalsign-domain-verification=K2_tdMIETVmnFe3D7BQ3MMelSf0YVm_pzry5RNvZh3\n\n"
+        "Thanks\n"
+    )
+    assert [(c.action, c.name, c.type, c.when) for c in read(ticket).changes] == [
+        ("delete", "gov.uk.", "TXT", "after_issuance")
+    ]
+
+
+def test_the_old_one_is_never_the_record_just_asked_for() -> None:
+    ticket = _text(
+        'Please add:\n\n@ IN TXT "globalsign-domain-verification=I3JYn_8OUSewKCggUDdxUUlafYzZZz4-1efuNeB6kH"\n\n'
+        "Once the renewed certificate has been issued, and only if you still have the old TXT from "
+        "the 2024 renewal, you can remove it.\n"
+    )
+    got = [(c.action, c.value, c.when) for c in read(ticket).changes]
+    assert got == [
+        ("add", "globalsign-domain-verification=I3JYn_8OUSewKCggUDdxUUlafYzZZz4-1efuNeB6kH", "now"),
+        ("delete", None, "after_issuance"),
+    ]
+    assert "ambiguous_request" in codes(ticket)

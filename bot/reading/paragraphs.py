@@ -28,6 +28,12 @@ _LISTING = re.compile(r"\b(TXT|CAA)\s+(?:records?|entries|values?)\s*:?\s*$", re
 _STRINGS = re.compile(
     r"\b(?:challenge|validation|verification|dns-01|acme)[ \t]+(?:strings?|tokens?)\b", re.I
 )
+_TOKEN_WORDS = re.compile(r"\b(?:token|string|verification|random[ \t]+value)\b", re.I)
+_AT_DOMAIN = re.compile(
+    r"\b(?:from|at|on|to|in)[ \t]+(?:the[ \t]+)?`?"
+    r"([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)\.?`?(?=[ \t]*(?:zone[ \t]*)?:?[ \t]*$)",
+    re.I,
+)
 _ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+")
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
@@ -131,7 +137,7 @@ class Paragraphs:
             names = [w.strip("`'\",;:()") for w in line[: listed.start()].split()]
             owners = [n for n in names if is_owner_token(n) and "." in n.rstrip(".")]
             if owners:
-                self.listing = (owners[-1], listed.group(1).upper())
+                self.listing, self.listing_shaped = (owners[-1], listed.group(1).upper()), False
         elif line.rstrip().endswith(":"):
             # "Both challenge strings below must be published at _acme-challenge.x, …:" then
             # the strings alone on their lines: TXT data at the one validation name it names.
@@ -140,7 +146,13 @@ class Paragraphs:
                 words = [w.strip("`'\",;:()") for w in said.split()]
                 owners = {w.lower() for w in words if w.startswith("_") and is_owner_token(w)}
                 if len(owners) == 1:
-                    self.listing = (owners.pop(), "TXT")
+                    self.listing, self.listing_shaped = (owners.pop(), "TXT"), False
+            elif _TOKEN_WORDS.search(said) and actions.action_cue(said):
+                # "last year's token … can be removed from gov.uk:" then the string alone:
+                # TXT data at the one domain named, if the line's shape says TXT data.
+                domains = {m.group(1).lower().rstrip(".") for m in _AT_DOMAIN.finditer(said)}
+                if len(domains) == 1:
+                    self.listing, self.listing_shaped = (domains.pop(), "TXT"), True
         inline = _INLINE_DIG.search(line)
         if inline:  # "(from `dig +short CAA hmrc.gov.uk`):" - the lines below are its answer
             rdtype = (inline.group(1) or inline.group(4)).upper()

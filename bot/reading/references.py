@@ -190,6 +190,17 @@ class References:
             self.pending = [p for p in self.pending if p[2] not in answered]
         action = None if cues.is_negated(clause) else actions.action_cue(clause)
         asks_for_shown = action == "add" and bool(_CREATE_THESE.search(clause))
+        asked = [i for i in targets if self.mentions[i].mode == "request"]
+        if action == "delete" and targets and _OLD.search(note) and len(asked) == len(targets):
+            # "only if you still have the old TXT from 2024, you can remove it": not the record
+            # just asked for. Which old one is not shown: a delete by name and type, which the
+            # consistency check holds back for a person to look up.
+            for i in asked:
+                m = self.mentions[i]
+                if m.action in (None, "add"):
+                    gone = replace(m, action="delete", value=None, ttl=None, after_issuance=later)
+                    self._delete_once(replace(gone, last_line=last, excerpt=note))
+            return
         if (
             action == "delete"
             and singular

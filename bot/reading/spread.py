@@ -34,6 +34,7 @@ class SpreadRecords:
     if TYPE_CHECKING:
         dig: tuple[str | None, str | None] | None
         listing: tuple[str, str] | None
+        listing_shaped: bool
         loose: dict[str, str]
         recent: list[int]
 
@@ -69,7 +70,8 @@ class SpreadRecords:
             self._add(zone_line, mode="observed")
             return True
         name, rdtype = self.dig
-        if name and rdtype and data_shaped(rdtype, stripped):  # `dig +short` prints bare data
+        quoted = rdtype != "TXT" or stripped.startswith('"')  # dig prints TXT data in quotes
+        if name and rdtype and quoted and data_shaped(rdtype, stripped):  # `dig +short`'s data
             value = clean_data(rdtype, stripped)
             self._add(Mention(name, rdtype, value, number, excerpt=line), mode="observed")
             return True
@@ -84,7 +86,8 @@ class SpreadRecords:
         name, rdtype = self.listing
         if not stripped:
             return False  # blank lines around the list are read as blank lines
-        if not data_shaped(rdtype, stripped):
+        shaped = not self.listing_shaped or type_by_shape(stripped.strip('"')) == rdtype
+        if not data_shaped(rdtype, stripped) or not shaped:
             self.listing = None
             return False
         self._end_prose()

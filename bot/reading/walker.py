@@ -113,6 +113,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     # Records earlier comments (ours included) showed as published: "delete that TXT record".
     earlier_observed: tuple[Observed, ...] = ()
     listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
+    listing_shaped: bool = False  # and only data whose shape says that type is listed
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
     ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
     row_number: str | None = None  # "| 1 | Host | x |": the record number of the row
