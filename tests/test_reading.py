@@ -1214,3 +1214,59 @@ def test_the_old_one_is_never_the_record_just_asked_for() -> None:
         ("delete", None, "after_issuance"),
     ]
     assert "ambiguous_request" in codes(ticket)
+
+
+def test_we_will_let_you_know_when_it_can_be_removed_is_no_request() -> None:
+    ticket = _text(
+        "| Name | Type | Value |\n|---|---|---|\n"
+        "| gov.uk | TXT | globalsign-domain-verification=ZeqH377ZSoYWLFfWNATNmi-WbmhJOJxSolreYOxFD5 |\n"
+        "| _acme-challenge.www.gov.uk | CNAME | t56nhger5aedh3e4s7.fastly-validations.com |\n\n"
+        "The TXT is only needed until the certificate has been issued; we'll let you know when "
+        "it can be removed.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add", "add"]
+    assert codes(ticket) == []
+
+
+def test_the_certificate_has_been_issued_settles_the_records_it_shows() -> None:
+    first = vendor(
+        "Please add:\n\n_acme-challenge.www.gov.uk. CNAME t56nhger5aedh3e4s7.fastly-validations.com.",
+        1,
+    )
+    second = vendor(
+        "Good news: GlobalSign has issued the renewed certificate. The validation record you "
+        "published is visible from our side:\n\n"
+        "_acme-challenge.www.gov.uk. CNAME t56nhger5aedh3e4s7.fastly-validations.com.\n\n"
+        "Please keep it in place.",
+        2,
+    )
+    ticket = conversation(first, second)
+    assert changes(ticket) == []
+    assert codes(ticket) == ["retracted"]
+
+
+def test_once_the_certificate_has_been_issued_is_a_condition_not_news() -> None:
+    first = vendor(
+        "Please add:\n\n_acme-challenge.www.gov.uk. CNAME t56nhger5aedh3e4s7.fastly-validations.com.",
+        1,
+    )
+    second = vendor(
+        "We can see it:\n\n_acme-challenge.www.gov.uk. CNAME t56nhger5aedh3e4s7.fastly-validations.com.\n\n"
+        "Once the certificate has been issued we will tell you.",
+        2,
+    )
+    assert [c[0] for c in changes(conversation(first, second))] == ["add"]
+
+
+def test_found_the_following_record_and_we_also_see_describe_what_is_published() -> None:
+    ticket = _text(
+        "We have checked DNS for the domain hmrc.gov.uk and found the following DCV record:\n\n"
+        "    Host:   _dnsauth.hmrc.gov.uk\n    Type:   TXT\n    Value:  wuw8r8zzoa22psadt06q72h7o8gxh0v0\n\n"
+        "Please note: we also see a TXT record on the base domain hmrc.gov.uk itself containing the "
+        "value e65zy5jz75mfi5fhnnv9j42t570mikxo. Please do not modify or remove it.\n"
+    )
+    assert changes(ticket) == []
+    assert {o.value for o in read(ticket).observed} == {
+        "wuw8r8zzoa22psadt06q72h7o8gxh0v0",
+        "e65zy5jz75mfi5fhnnv9j42t570mikxo",
+    }

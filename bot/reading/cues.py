@@ -25,8 +25,9 @@ _NEGATED = re.compile(
 # What is published now: a description, not a request.
 _DESCRIBES = re.compile(
     r"\b(?:currently|at\s+the\s+moment|right\s+now|presently|exists?\s+today|existing|"
-    r"we\s+(?:can\s+)?(?:still\s+)?see|i\s+(?:can\s+)?see|is\s+(?:still\s+)?(?:live|published|"
-    r"in\s+place|present|set\s+to)|are\s+(?:still\s+)?(?:live|published|in\s+place|present)|"
+    r"we\s+(?:can\s+)?(?:also\s+|still\s+)?see|i\s+(?:can\s+)?(?:also\s+)?see|"
+    r"found\s+(?:the\s+following|this|these|an?\s+existing)|is\s+(?:still\s+)?(?:live|published|"
+    r"in\s+place|present|set\s+to)|are\s+(?:still\s+)?(?:live|published|in\s+place|present|visible)|you\s+published|"
     r"already\s+(?:has|have|exists?|published|in\s+place|there|contains?)|"
     r"(?:dig|lookup|query|resolver)\s+(?:shows?|returns?|gives?)|shows?\s+the\s+following|"
     r"returns?\s+the\s+following|what\s+(?:we|i)\s+see|is\s+what\s+(?:we|i)\s+see|"

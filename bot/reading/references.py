@@ -177,6 +177,10 @@ class References:
         singular = bool(_SINGULAR.search(clause)) and not cues.refers_to_all(clause)
         if singular and not kinds:  # "The GlobalSign string is only there for the old
             kinds = {k for k in _KINDS if k in before.lower()}  # certificate. It can go."
+        if singular and not types:  # "The TXT is only needed until issuance; … it can go"
+            said = {w.strip(".,;:()").upper() for w in f"{before} {head}".split()}
+            named = said & {"TXT", "CNAME", "CAA"}
+            targets = [i for i in targets if self.mentions[i].rdtype in named] if named else targets
         if kinds:  # "the old GlobalSign verification record": only a record whose data says so
             targets = [
                 i

@@ -154,6 +154,24 @@ _NOTHING_MORE = re.compile(
 )
 
 
+# "GlobalSign has issued the renewed certificate", "the certificate is now issued": done.
+_ISSUED = re.compile(
+    r"\b(?:(?:has|have)[ \t]{1,3}(?:now[ \t]{1,3})?issued|certificate[ \t]{1,3}"
+    r"(?:has[ \t]{1,3}been|is[ \t]{1,3}now|was)[ \t]{1,3}(?:issued|renewed))\b",
+    re.I,
+)
+# "once the certificate has been issued": a condition, not news
+_CONDITION = re.compile(r"\b(?:once|when|after|until|before|if|as[ \t]soon[ \t]as)\b", re.I)
+
+
+def _issued(text: str) -> bool:
+    return any(
+        not _CONDITION.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _ISSUED.finditer(text)
+    )
+
+
 def nothing_more_needed(text: str) -> bool:
-    """Does this comment say that what it reports as published needs nothing more?"""
-    return bool(_NOTHING_MORE.search(text))
+    """Does this comment say that what it reports as published needs nothing more (or that
+    the certificate has been issued, so the requests before it were done)?"""
+    return bool(_NOTHING_MORE.search(text)) or _issued(text)
