@@ -1270,3 +1270,26 @@ def test_found_the_following_record_and_we_also_see_describe_what_is_published()
         "wuw8r8zzoa22psadt06q72h7o8gxh0v0",
         "e65zy5jz75mfi5fhnnv9j42t570mikxo",
     }
+
+
+def test_a_backout_plan_and_last_years_request_are_not_requests() -> None:
+    ticket = _text(
+        "Please change that record so that it points to the new target instead:\n\n"
+        "    _acme-challenge.www.gov.uk. 300 IN CNAME 99zx4xthm2ff1z9dfz.fastly-validations.com.\n\n"
+        "In ticket #71842 we asked you to add _acme-challenge.www.gov.uk CNAME "
+        "gkt7nr68bhczrgp2at.fastly-validations.com. That token was retired.\n\n"
+        "5. Backout\n\n"
+        "If anything goes wrong, the backout is to put the record back to its present value:\n\n"
+        "    _acme-challenge.www.gov.uk. 300 IN CNAME y5fg9ebsdy7wgqsz9b.fastly-validations.com.\n"
+    )
+    assert [c[3] for c in changes(ticket)] == ["99zx4xthm2ff1z9dfz.fastly-validations.com."]
+    # last year's value is read by nothing else: a person is told, in case it is asked again
+    assert "unread_value" in codes(ticket)
+
+
+def test_a_past_request_chased_in_the_same_breath_is_said_out_loud() -> None:
+    ticket = _text(
+        "Last week we asked you to add _acme-challenge.www.gov.uk CNAME "
+        "gkt7nr68bhczrgp2at.fastly-validations.com. It is still not visible. Could you add it?\n"
+    )
+    assert "unread_value" in codes(ticket)

@@ -50,6 +50,7 @@ _NARRATED = re.compile(
     r"\b(?:once|when|after|until|before|if)\b[^.,;]{0,40}?\b(?:is|are|gets)\s+|"
     r"(?:^|\s|\()(?:i|we)(?:'ve|'d|'re|'m|\s+have|\s+had|\s+are|\s+am)?\s+(?:(?:also|already|just)\s+)?|"
     r"\b(?:we|i)(?:'ll|\s+will)\s+(?:\w+\s+)?(?:ask|remind|tell)\s+you\s+to\s+|"
+    r"\b(?:we|i)\s+(?:(?:had|have|once)\s+)?(?:asked|requested|told)\s+you\s+to\s+|"
     # "we'll let you know when it can be removed": a notice still to come, not a request
     r"\b(?:we|i)(?:'ll|\s+will)\s+(?:let\s+you\s+know|tell\s+you|confirm|advise)\s+"
     r"(?:when|once|if)\b[^.,;]{0,30}?)$",

@@ -90,6 +90,9 @@ _LAST_CLAUSE = re.compile(r"[,;(]|\b(?:and|but|then)\b", re.I)
 _POSITIVE_TURN = re.compile(r"^[ )]*(?:only|instead|but|rather|just)\b", re.I)
 
 
+_BACKOUT = re.compile(r"\b(?:back[ -]?out|roll[ -]?back|revert(?:ing)?)\b", re.I)
+
+
 def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     """How the records this line introduces are meant, when it says.
 
@@ -98,6 +101,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     verb makes the records observed facts.
     """
     low = text.lower()
+    if ("back" in low or "revert" in low) and _BACKOUT.search(text):
+        return "aside"  # "Backout plan: …", "to roll back, re-add the old record:"
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
     existing = "existing" in low or "current" in low  # words a few patterns need, cheaply
     if wanted and _WANTED.search(text) and not _NEGATED.search(text):

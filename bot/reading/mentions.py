@@ -11,7 +11,9 @@ from bot.models import Action, Flag, Source
 from bot.records import RecordError, to_name
 
 # How a record is meant: requested, described as already published, or explicitly not wanted.
-Mode = Literal["request", "observed", "negated"]
+# "aside": records a plan mentions for a case that may never come (a backout, a rollback):
+# read, so the completeness check knows them, and never a request or a fact.
+Mode = Literal["request", "observed", "negated", "aside"]
 
 # Types as they may appear in a structured line. A lone lower-case "a" is an article, not a type.
 TYPE_WORD = (

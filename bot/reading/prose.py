@@ -37,6 +37,13 @@ _ZONE_TTL = re.compile(
     r"(?<=[.\w])[ \t]+(\d{1,10})[ \t]+IN[ \t]+(?:CNAME|TXT|CAA|A|AAAA|MX|NS)\b", re.ASCII | re.I
 )
 
+# "In ticket #71842 (November 2025) we asked you to add …": a request made before, told
+_PAST_ASK = re.compile(
+    r"\b(?:we|i)[ \t]+(?:(?:had|have|once|previously|originally)[ \t]+)?(?:asked|requested)[ \t]+"
+    r"(?:you[ \t]+)?(?:to[ \t]+)?(?:add|create|publish|set[ \t]+up)\b",
+    re.I,
+)
+
 _DESCRIPTIVE = re.compile(
     r"\b(?:currently|exists|existing|we see|there is|is set to|already|at the moment)\b", re.I
 )
@@ -162,7 +169,8 @@ def read_sentence(
         action=action,
         after_issuance=bool(AFTER_ISSUANCE.search(sentence)),
         origin_hint=next((o for o in origins if not o.startswith("_")), None),
-        mode="observed" if described else "request",  # "X currently has a CNAME to Y"
+        # "X currently has a CNAME to Y": observed; "last year we asked you to add …": history
+        mode="aside" if _PAST_ASK.search(sentence) else "observed" if described else "request",
     )
 
 

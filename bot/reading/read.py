@@ -101,7 +101,9 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
             mentions = mentions[:MAX_RECORDS]
         spans += [(part.comment_id, m.line, m.last_line or m.line) for m in walker.mentions]
         for mention in mentions:
-            used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
+            if mention.mode != "aside":  # a backout's or last year's record: if nothing else
+                # reads its value, a person is told (it may be asked for again in passing)
+                used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
             used += [f"ttl {mention.ttl}"] if mention.ttl is not None else []
             item = _said(asking, mention, author, default_zone, flags)
             if item is None:
@@ -260,8 +262,8 @@ def _quoted_request(part: Part) -> list[tuple[int, str]]:
 def _said(
     index: int, mention: Mention, author: Author, zone: str, flags: list[Flag]
 ) -> Said | None:
-    if _illustration(mention):
-        return None  # names under example.com (RFC 2606) only ever illustrate
+    if _illustration(mention) or mention.mode == "aside":
+        return None  # names under example.com (RFC 2606) only ever illustrate; a backout plan
     try:
         if mention.mode == "observed":
             observed = to_observed(mention, zone, author)
