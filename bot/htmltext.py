@@ -68,7 +68,21 @@ class _Row:
             return [line for cell in cells for line in (*cell, "")]
         if len(cells) == 1 and len(cells[0]) > 1:
             return [*cells[0], ""]  # one cell of several lines (a code box): a box, not a row
-        return ["| " + " | ".join(" ".join(cell) for cell in cells) + " |"]
+        return ["| " + " | ".join(_join_cell(cell) for cell in cells) + " |"]
+
+
+def _join_cell(lines: list[str]) -> str:
+    """A data cell's lines as one: with a space, except where a `<br>` broke a host name
+    ("a0dd….4." / "authorize.certificatemanager.goog."): both sides one word, the first ending
+    in a dot or hyphen, the second a dotted name."""
+    out = ""
+    for line in lines:
+        broken = out.endswith((".", "-")) and " " not in out.strip() and "." in out.rstrip(".")
+        if out and broken and " " not in line and "." in line.rstrip("."):
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
 
 
 LAYOUT_LINES = 6  # a cell with more lines than this, or more text, is page layout, not data
@@ -195,7 +209,23 @@ def _hides(element: lxml.html.HtmlElement) -> bool:
         return True
     color = str(element.get("color") or "").lower()  # <font color="#ffffff">
     white = color in ("#fff", "#ffffff", "white") or bool(_WHITE_TEXT.search(style))
-    return white and not _BACKGROUND.search(style)
+    return white and not _on_background(element)
+
+
+ANCESTORS_LOOKED_AT = 8  # white text in a header cell: the cell's background is a few levels up
+
+
+def _on_background(element: lxml.html.HtmlElement) -> bool:
+    """Does the element or one of its nearest ancestors set a background white text shows on
+    (`<td style="background:#1F3864"><span style="color:white">`, `<td bgcolor="#003366">`)?"""
+    for n, node in enumerate((element, *element.iterancestors())):
+        if n > ANCESTORS_LOOKED_AT:
+            return False
+        style = str(node.get("style") or "")[:2000]
+        bgcolor = str(node.get("bgcolor") or "").lower().strip()
+        if _BACKGROUND.search(style) or (bgcolor and bgcolor not in ("#fff", "#ffffff", "white")):
+            return True
+    return False
 
 
 def html_to_visible_and_hidden(html: str) -> tuple[str, str]:

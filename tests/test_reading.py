@@ -1293,3 +1293,27 @@ def test_a_past_request_chased_in_the_same_breath_is_said_out_loud() -> None:
         "gkt7nr68bhczrgp2at.fastly-validations.com. It is still not visible. Could you add it?\n"
     )
     assert "unread_value" in codes(ticket)
+
+
+def test_white_header_text_on_a_cell_background_is_visible() -> None:
+    from bot.htmltext import html_to_text
+
+    html = (
+        '<table><tr><td style="background:#1F3864"><span style="color:white">Host</span></td>'
+        '<td bgcolor="#003366"><font color="#ffffff">Value</font></td></tr></table>'
+        '<p><span style="color:#ffffff">hidden</span></p>'
+    )
+    text = html_to_text(html)
+    assert "| Host | Value |" in text and "hidden" not in text
+
+
+def test_a_br_inside_a_host_name_in_a_cell_is_no_space() -> None:
+    from bot.htmltext import html_to_text
+
+    html = (
+        "<table><tr><td>a</td><td>a0ddfb6a-54dd.4.<br>authorize.certificatemanager.goog.</td></tr>"
+        "<tr><td>b</td><td>Done.<br>Thanks</td></tr></table>"
+    )
+    text = html_to_text(html)
+    assert "a0ddfb6a-54dd.4.authorize.certificatemanager.goog." in text
+    assert "Done. Thanks" in text
