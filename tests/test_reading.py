@@ -1317,3 +1317,24 @@ def test_a_br_inside_a_host_name_in_a_cell_is_no_space() -> None:
     text = html_to_text(html)
     assert "a0ddfb6a-54dd.4.authorize.certificatemanager.goog." in text
     assert "Done. Thanks" in text
+
+
+def test_a_status_in_brackets_after_a_name_says_whether_its_block_is_needed() -> None:
+    ticket = _text(
+        "Only the names marked Pending need a DNS record; please don't be put off by the list.\n\n"
+        "  x.service.gov.uk (Valid)\n"
+        "    Host:      _b71f.x.service.gov.uk\n"
+        "    Points to: 1166c33c.3a852982.sectigo.com\n\n"
+        "  www.x.service.gov.uk (Pending)\n"
+        "    Host:      _b71f.www.x.service.gov.uk\n"
+        "    Points to: 1166c33c.3a852982.sectigo.com\n"
+    )
+    assert [(c[0], c[1]) for c in changes(ticket)] == [("add", "_b71f.www.x.service.gov.uk.")]
+
+
+def test_a_status_column_word_is_no_cname_target() -> None:
+    ticket = _text(
+        "  SAN                      DCV method   Status\n"
+        "  www.x.service.gov.uk     CNAME        Pending\n"
+    )
+    assert changes(ticket) == [] and "unparsed_record" not in codes(ticket)

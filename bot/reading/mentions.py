@@ -38,8 +38,9 @@ _TYPE_FIRST = re.compile(rf"^(?P<type>{TYPE_WORD})\s+(?P<name>{OWNER})\s+(?P<rda
 _ARROW = re.compile(r"^(?:->|=>)\s*")
 # What a whole zone-file line's data looks like, per type; anything else is prose.
 _DATA_SHAPES = {
-    "CNAME": re.compile(r"^\S+$"),
-    "NS": re.compile(r"^\S+$"),
+    # a target has a dot ("Valid" in a status column is no target); "@" is the zone itself
+    "CNAME": re.compile(r"^(?:\S*\.\S*|@)$"),
+    "NS": re.compile(r"^(?:\S*\.\S*|@)$"),
     "A": re.compile(r"^\S+$"),
     "AAAA": re.compile(r"^\S+$"),
     "TXT": re.compile(r'^(?:"(?:[^"\\]|\\.)*"(?:\s+"(?:[^"\\]|\\.)*")*|[^\s"]+)$'),

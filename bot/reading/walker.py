@@ -62,6 +62,12 @@ _OPENS_VALUES = re.compile(
 _TICKED = re.compile(
     r"^[ \t]*(?:[-*][ \t]+)?(?:\[[xX\u2713\u2714]\]|[\u2611\u2705\u2713\u2714])[ \t]"
 )
+# A name alone with its validation status in brackets: the status of the block below it
+_STATUS_HEADING = re.compile(
+    r"^[ \t]*[A-Za-z0-9*][A-Za-z0-9_.-]{0,252}\.[A-Za-z]{2,63}\.?[ \t]+"
+    r"\((valid|validated|verified|issued|active|success|pending(?: validation)?)\)[ \t]*:?[ \t]*$",
+    re.I,
+)
 _BORDER = re.compile(r"^[ \t]*\+[-=+ ]{2,}\+?[ \t]*$")  # "+----+----+" of an ASCII table
 _NOTE_ROW = re.compile(r"^[ \t]*\|[^|]{1,400}\|[ \t]*$")  # one cell across a whole table
 # A list item that is only a name and a remark: "1. gov.uk (the zone apex, "@")"
@@ -197,6 +203,12 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if self._arrow_pair(number, line):
             return
         if self._wrapped_value(number, line):
+            return
+        status = _STATUS_HEADING.match(line)
+        if status:  # "www.x.service.gov.uk (Pending)" above that name's Host/Points to lines
+            self._end_prose()
+            self._end_block()
+            self.block.add("status", "status", status.group(1).upper(), number, line)
             return
         labels = read_labels(line)
         if labels is None and self.heading_type is not None:
