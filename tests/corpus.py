@@ -52,6 +52,10 @@ HOLDOUT8 = FIXTURES / "holdout8"
 # not to be touched, last year's, backout) and ordinary renewals in many people's words.
 # 10/20 exact, 12/20 changes right and 2 silent errors on first reading.
 HOLDOUT9 = FIXTURES / "holdout9"
+# A tenth (20 tickets), later again: how a request is organised on the page (per-domain
+# headings, two-step plans, BIND snippets, API dumps, checklists, before/after tables) and ten
+# conversations over time. 5/20 exact, 6/20 changes right and 5 silent errors on first reading.
+HOLDOUT10 = FIXTURES / "holdout10"
 
 READING_FOLDERS = (
     READING,
@@ -64,6 +68,7 @@ READING_FOLDERS = (
     HOLDOUT7,
     HOLDOUT8,
     HOLDOUT9,
+    HOLDOUT10,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

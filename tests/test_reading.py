@@ -1338,3 +1338,68 @@ def test_a_status_column_word_is_no_cname_target() -> None:
         "  www.x.service.gov.uk     CNAME        Pending\n"
     )
     assert changes(ticket) == [] and "unparsed_record" not in codes(ticket)
+
+
+def test_a_step_heading_after_issuance_holds_for_its_section() -> None:
+    ticket = _text(
+        "Step 1 – today\n\n"
+        "  1. _acme-challenge.gov.uk.  300  IN  CNAME  f9opg8hmecz02e9p11.fastly-validations.com.\n\n"
+        "Step 2 – after we confirm issuance\n\n"
+        "  1. Remove the old GlobalSign verification record:\n\n"
+        '       gov.uk.  IN  TXT  "globalsign-domain-verification=9cQXrp6Sm6nDBByvos9yAA-_rgadaR8X6_hygRchN2"\n'
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_only_one_of_these_is_still_needed_narrows_an_api_dump() -> None:
+    ticket = _text(
+        '  "record_name": "_acme-challenge.gov.uk",\n'
+        '  "record_type": "CNAME",\n'
+        '  "values": ["2svctyk7ccpek5ggjj.fastly-validations.com"]\n\n'
+        "Only one of these records is still needed from you – the CNAME for www.gov.uk:\n\n"
+        "_acme-challenge.www.gov.uk  CNAME  olqn049fydwoe5jnn9.fastly-validations.com\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
+    assert "unread_value" in codes(ticket)  # the apex record is said, not asked: a person reads
+
+
+def test_a_forwarders_correction_moves_the_record_it_forwards() -> None:
+    ticket = _text(
+        "Forwarding this - note: the host in the mail below is wrong, it should be\n"
+        "_acme-challenge.www.gov.uk, not _acme-challenge.gov.uk. The target is correct.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Fastly Support <support@fastly.com>\n"
+        "Subject: DNS record\n\n"
+        "Please create:\n\n"
+        "  Host:       _acme-challenge.gov.uk\n"
+        "  Type:       CNAME\n"
+        "  Points to:  2y5z52agceb5svkxpu.fastly-validations.com\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
+    assert "superseded" in codes(ticket)
+
+
+def test_anything_not_in_the_new_table_can_go_is_not_guessed() -> None:
+    ticket = _text(
+        "Table 2 – what it should look like\n\n"
+        "Name                        Type   Value\n"
+        "_acme-challenge.gov.uk      CNAME  2j1cr6wiaqxjytbz2n.fastly-validations.com\n\n"
+        "Anything in Table 1 that isn't in Table 2 can be removed once the certificate is issued.\n"
+    )
+    assert not any(c[0] == "delete" for c in changes(ticket))
+    assert "ambiguous_request" in codes(ticket)
+
+
+def test_a_record_included_by_mistake_is_withdrawn() -> None:
+    first = vendor(
+        "_acme-challenge.www.gov.uk. CNAME tew4ol15z1i8kjzoi1.fastly-validations.com.\n"
+        "_acme-challenge.gov.uk. CNAME lenph50pbwknqwupyz.fastly-validations.com.",
+        1,
+    )
+    second = vendor("The second record, _acme-challenge.gov.uk, was included by mistake.", 2)
+    ticket = conversation(first, second)
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
+    assert codes(ticket) == ["retracted"]

@@ -34,6 +34,13 @@ _AT_DOMAIN = re.compile(
     r"([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)\.?`?(?=[ \t]*(?:zone[ \t]*)?:?[ \t]*$)",
     re.I,
 )
+_ONLY_NEEDED = re.compile(
+    r"\bonly[ \t]+(?:one|this|these|that|the[ \t]+\w+)[ \t]+"
+    r"(?:of[ \t]+(?:these|them|the[ \t]+above)[ \t]+)?(?:records?[ \t]+|ones?[ \t]+)?"
+    r"(?:is|are)[ \t]+(?:still[ \t]+)?(?:needed|required|outstanding)\b",
+    re.I,
+)
+_SECTION = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+\S|(?:step|phase|stage|part)[ \t]*\d{1,2}\b)", re.I)
 _ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+")
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
@@ -52,6 +59,7 @@ class Paragraphs:
         lead_ttl: int | None
         lead_type: str | None
         item_later: bool
+        section_later: bool
         last_owner: str | None
         listing: tuple[str, str] | None
         dig: tuple[str | None, str | None] | None
@@ -70,6 +78,16 @@ class Paragraphs:
         def _refer_to_earlier(self, sentence: str, first: int, last: int) -> None: ...
 
     def _context_from(self, line: str, number: int) -> None:
+        if _ONLY_NEEDED.search(line):
+            # "Only one of these records is still needed from you – the CNAME for www:" after
+            # an API dump listing every challenge: what it listed is context, not requests.
+            # Their values stay unread unless the record that follows repeats them.
+            self.mentions[:] = [
+                replace(m, mode="aside") if m.mode == "request" and m.action in (None, "add") else m
+                for m in self.mentions
+            ]
+        if _SECTION.match(line):  # "Step 2 – after we confirm issuance" holds for its section
+            self.section_later = bool(actions.AFTER_ISSUANCE.search(line))
         if _ITEM_START.match(line):
             self.item_later = False  # "3. After the certificate is issued: ..." starts anew
         if actions.AFTER_ISSUANCE.search(line):

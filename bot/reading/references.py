@@ -194,6 +194,11 @@ class References:
             self.pending = [p for p in self.pending if p[2] not in answered]
         action = None if cues.is_negated(clause) else actions.action_cue(clause)
         asks_for_shown = action == "add" and bool(_CREATE_THESE.search(clause))
+        if action == "delete" and _DESCRIBED_SET.search(clause):
+            # "Anything in Table 1 that isn't in Table 2 can be removed": records described by
+            # a rule, not named. Not worked out here: a person lists them.
+            self.flags.append(_described_set(note, last))
+            return
         asked = [i for i in targets if self.mentions[i].mode == "request"]
         if action == "delete" and targets and _OLD.search(note) and len(asked) == len(targets):
             # "only if you still have the old TXT from 2024, you can remove it": not the record
@@ -264,6 +269,26 @@ _CREATE_THESE = re.compile(
 _SINGULAR = re.compile(
     r"\b(?:it|(?:that|this|the)\s+(?:one|record|string|value|entry|token))\b", re.I
 )
+
+
+# "anything in Table 1 that isn't in Table 2", "whatever is not listed above"
+_DESCRIBED_SET = re.compile(
+    r"\b(?:anything|everything|whatever|any[ ]+(?:other[ ]+)?records?)\b[^.;]{0,80}?"
+    r"\b(?:isn't|is[ ]+not|aren't|are[ ]+not|not)[ ]+(?:in|on|listed|shown|mentioned)\b",
+    re.I,
+)
+
+
+def _described_set(note: str, line: int) -> Flag:
+    said = excerpt(note)
+    return Flag(
+        code="ambiguous_request",
+        severity="block",
+        message=f"Line {line} asks to delete records it describes by a rule rather than names "
+        f"({said!r}); none was read as a delete. Work out which records it means and confirm "
+        "them with the vendor.",
+        source=Source(first_line=line, last_line=line, excerpt=said),
+    )
 
 
 def _distinct(mentions: list[Mention], targets: list[int]) -> set[tuple[str, str, str | None]]:

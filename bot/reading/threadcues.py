@@ -61,7 +61,10 @@ _NOT_NEEDED_NAME = re.compile(
     r"\b(?:do\s+not|don't|no\s+longer)\s+need\s+(?:the\s+)?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)"
     r"|\bthe\s+`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)`?\s+(?:[\w-]{1,20}\s+){0,5}?"
     r"(?:is|are)\s+(?:not|no\s+longer)\s+(?:needed|required|necessary)\b"
-    r"(?!\s+(?:if|unless|when))",
+    r"(?!\s+(?:if|unless|when))"
+    # "The second record, _acme-challenge.gov.uk, was included by mistake"
+    r"|`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)`?,?\s+(?:was|were)\s+(?:included|added|sent|"
+    r"listed|requested)\s+(?:by\s+mistake|in\s+error|by\s+accident|mistakenly|wrongly)\b",
     re.I,
 )
 _SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)\.?(?![\w-])", re.I)
@@ -93,7 +96,7 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
 # leading underscore), bounded gaps (linear on any line).
 _MOVED = re.compile(
     r"\b(?:belongs?|should[ \t]{1,3}(?:be|go|sit|live)|needs?[ \t]{1,3}to[ \t]{1,3}(?:be|go)|"
-    r"move[ \t]{1,3}it|put[ \t]{1,3}it)[ \t\n]{1,3}(?:on|at|to|under)[ \t\n]{1,3}[`'\"]?"
+    r"move[ \t]{1,3}it|put[ \t]{1,3}it)[ \t\n]{1,3}(?:(?:on|at|to|under)[ \t\n]{1,3})?[`'\"]?"
     r"(?P<to>_[\w.-]{3,253})[`'\"]?[ \t\n]{0,3}[,;(]?[ \t\n]{0,3}(?:and[ \t\n]{1,3})?"
     r"(?:not|instead[ \t\n]{1,3}of|rather[ \t\n]{1,3}than)[ \t\n]{1,3}(?:(?:on|at)[ \t\n]{1,3})?"
     r"[`'\"]?(?P<from>_[\w.-]{3,253})",

@@ -102,6 +102,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     csv: tuple[Table, int] | None = None  # a CSV header read, and its number of cells
     lead_type: str | None = None  # the one type a lead-in line named ("these TXT records:")
     item_later: bool = False  # this list item or paragraph said "after it is issued"
+    section_later: bool = False  # under "Step 2 – after we confirm issuance", until the next step
     zone_note: str | None = None  # a zone-file comment, for the record line below it
     open_list: tuple[str, str, list[tuple[str, str]]] | None = None  # `records = [` open
     block: LabelBlock = field(default_factory=LabelBlock)
@@ -314,7 +315,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             replace(
                 mention,
                 action=mention.action or ctx.action,
-                after_issuance=mention.after_issuance or ctx.after_issuance,
+                after_issuance=mention.after_issuance or ctx.after_issuance or self.section_later,
                 ttl=mention.ttl if mention.ttl is not None else ctx.ttl,
                 zone=mention.zone or ctx.zone,
                 zone_said=ctx.zone_said,
