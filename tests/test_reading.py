@@ -1403,3 +1403,45 @@ def test_a_record_included_by_mistake_is_withdrawn() -> None:
     ticket = conversation(first, second)
     assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
     assert codes(ticket) == ["retracted"]
+
+
+def test_records_under_a_bare_domain_heading_are_relative_to_it() -> None:
+    ticket = _text(
+        "I've grouped them per domain below; the record name under each heading is relative.\n\n"
+        "gov.uk\n\n_acme-challenge    CNAME    8izftzibr4e1lqzm97.fastly-validations.com\n\n"
+        "www.gov.uk\n\n_acme-challenge    CNAME    it32lqvafgfufbtwjp.fastly-validations.com\n\n"
+        "(www.gov.uk itself is currently a CNAME to www-cdn.production.govuk.service.gov.uk - "
+        "leave that one exactly as it is.)\n\n"
+        "In assets.publishing.service.gov.uk:\n\n"
+        "_acme-challenge    CNAME    3mpho4swsvwu8szx6d.fastly-validations.com\n"
+    )
+    assert sorted(c[1] for c in changes(ticket)) == [
+        "_acme-challenge.assets.publishing.service.gov.uk.",
+        "_acme-challenge.gov.uk.",
+        "_acme-challenge.www.gov.uk.",
+    ]
+
+
+def test_a_ttl_a_later_comment_gives_for_both_records() -> None:
+    first = vendor(
+        "_acme-challenge.staging.publishing.service.gov.uk. CNAME vbs8o2ymd24bfl0qh8.fastly-validations.com.\n"
+        "_acme-challenge.integration.publishing.service.gov.uk. CNAME hof7miyvtc8j04xepe.fastly-validations.com.",
+        1,
+    )
+    second = vendor("Please use a TTL of 300 seconds on both records.", 2)
+    assert [c.ttl for c in read(conversation(first, second)).changes] == [300, 300]
+
+
+def test_a_cname_instead_of_the_txt_replaces_the_request() -> None:
+    first = vendor(
+        '_acme-challenge.gov.uk. IN TXT "hvS9fy_8RB65iGQzs3-2FU9y0KMLJZhj9gZdsVrv9uA"', 1
+    )
+    second = vendor(
+        "Actually, please use a CNAME instead of the TXT record:\n\n"
+        "_acme-challenge.gov.uk.  IN  CNAME  68nopqcpea11c5xs8r.fastly-validations.com.\n\n"
+        "Please don't publish the TXT value Jonas sent.",
+        2,
+    )
+    ticket = conversation(first, second)
+    assert [(c[0], c[2]) for c in changes(ticket)] == [("add", "CNAME")]
+    assert codes(ticket) == ["retracted"]

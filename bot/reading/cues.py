@@ -138,8 +138,10 @@ def is_negated(text: str) -> bool:
     return bool(_NEGATED.search(text))
 
 
+# "For gov.uk:", "In staging.publishing.service.gov.uk:", "### www.gov.uk", or the name alone
+# on its line: the domain the records under it are relative to.
 _HEADING = re.compile(
-    r"^[ ]*(?:for|on|under|domain|hostname)[ ]+(?:the[ ]+)?(?:domain[ ]+)?"
+    r"^[ ]*(?:#{1,6}[ ]+)?(?:(?:for|on|under|in|domain|hostname)[ ]+(?:the[ ]+)?(?:domain[ ]+)?)?"
     + _NAME
     + r"[ ]?:?[ ]*$",
     re.I,

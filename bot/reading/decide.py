@@ -52,6 +52,7 @@ class Thread:
     moves: dict[int, list[Move]] = field(default_factory=dict)  # "belongs on X, not on Y"
     alongside: set[int] = field(default_factory=set)  # TXT values beside earlier ones
     settled: set[int] = field(default_factory=set)  # "no further action is needed for X"
+    ttls: dict[int, int] = field(default_factory=dict)  # "use a TTL of 300 on both records"
 
 
 @dataclass
@@ -97,7 +98,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                     _supersede(item.comment, also, kept, out, set())
             if item.replaces:
                 _correct(item.change, kept, out)
-            change = _complete(item.change, observed)
+            change = _instead(item.change, thread.withdraws.get(item.comment, frozenset()))
+            change = _complete(change, observed)
             if _published(change, observed):
                 continue  # asked for what the ticket says is already there: nothing to do
             again = asked.get((item.comment, change.name, change.type), set())
@@ -105,6 +107,14 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 same = (change.name, change.type)
                 again = again | {c.value for _, c in kept if (c.name, c.type) == same}
             _supersede(item.comment, change, kept, out, again)
+    for index, ttl in sorted(thread.ttls.items()):
+        # A later comment's TTL for the records asked for before it, where none was said.
+        kept = [
+            (i, c.model_copy(update={"ttl": ttl}))
+            if i < index and c.ttl is None and c.action in ("add", "update")
+            else (i, c)
+            for i, c in kept
+        ]
     for index, said_moves in sorted(thread.moves.items()):
         for move in said_moves:
             _move(index, move, kept, out)
@@ -149,6 +159,15 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     ]
     out.observed = _unique([*out.observed, *replaced])
     return out
+
+
+def _instead(change: DnsChange, withdrawn: frozenset[str] | None) -> DnsChange:
+    """ "Please use a CNAME instead of the TXT record" (the TXT withdrawn in the same comment):
+    the CNAME is a new request, not a change of a CNAME whose current value is never said."""
+    types = {t for t in withdrawn or () if not t.endswith(".")}
+    if change.action == "update" and change.old_value is None and types - {change.type}:
+        return change.model_copy(update={"action": "add"})
+    return change
 
 
 def _complete(change: DnsChange, observed: list[Observed]) -> DnsChange:

@@ -257,8 +257,10 @@ class Paragraphs:
         led = any(line.rstrip().endswith(":") for _, line in lines[:-1])
         if mention is not None and not led:
             # The paragraph ended with a whole request: its action does not reach further
-            # (unless it was an item under a lead-in: "remove from the zone: a) … b) …").
+            # (unless it was an item under a lead-in: "remove from the zone: a) … b) …"), nor
+            # its mode ("(www.gov.uk itself is currently a CNAME to x)" said of itself only).
             self.ctx.action, self.ctx.after_issuance = None, False
+            self.ctx.mode = "request"
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
             said = " ".join(text.split())
             ttl = prose.ttl_in(said)

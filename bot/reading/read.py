@@ -89,6 +89,10 @@ def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extractio
             thread.withdraws[index] = types
         if threadcues.adds_alongside(joined):
             thread.alongside.add(index)
+        said_ttl = threadcues.ttl_for_earlier(joined) if not walker.mentions else None
+        if part.role == "vendor" and index > 0 and said_ttl is not None:
+            thread.ttls[index] = said_ttl  # "please use a TTL of 300 seconds on both records"
+            used.append(f"ttl {said_ttl}")
         if part.role == "vendor" and (threadcues.nothing_more_needed(joined) or walker.ticked):
             thread.settled.add(index)  # "no further action is needed", "[x] … done"
         # A single text has no author to speak of; a conversation's comments each have one.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.reading import prose
 from bot.reading.actions import action_cue
 
 # "ignore the _acme-challenge.gov.uk record from my first message": a full stop inside a
@@ -34,7 +35,8 @@ _TYPE_WORDS = re.compile(
 # "ignore the TXT", "please disregard item 1, the globalsign-domain-verification TXT on
 # gov.uk": a type, a few words after "the", and the owner when said ("on/at NAME").
 _WITHDRAW_TYPE = re.compile(
-    r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget\s+about|drop)\b[^.\n]{0,30}?"
+    r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget\s+about|drop|instead\s+of|"
+    r"(?:don't|do\s+not)\s+(?:publish|add|create|use))\b[^.\n]{0,30}?"
     r"\b(?:the|that|this|my)\s+(?:[\w.=-]{1,60}\s+){0,2}?"
     r"((?i:TXT|CNAME|CAA|AAAA|MX|NS|DS)|A(?=[ ]records?\b))\b"
     r"(?:\s+records?)?(?:\s+(?:on|at|for)\s+`?(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+))?",
@@ -178,3 +180,14 @@ def nothing_more_needed(text: str) -> bool:
     """Does this comment say that what it reports as published needs nothing more (or that
     the certificate has been issued, so the requests before it were done)?"""
     return bool(_NOTHING_MORE.search(text)) or _issued(text)
+
+
+def ttl_for_earlier(text: str) -> int | None:
+    """The TTL a comment with no records of its own sets for the records already asked for
+    ("Please use a TTL of 300 seconds on both records"), when it orders one."""
+    for sentence in prose.split_sentences(" ".join(text.split())):
+        if prose.TTL_ORDER.search(sentence) or prose.BOTH.search(sentence):
+            ttl = prose.ttl_in(sentence)
+            if ttl is not None and 0 <= ttl <= 2**31 - 1:
+                return ttl
+    return None
