@@ -1445,3 +1445,16 @@ def test_a_cname_instead_of_the_txt_replaces_the_request() -> None:
     ticket = conversation(first, second)
     assert [(c[0], c[2]) for c in changes(ticket)] == [("add", "CNAME")]
     assert codes(ticket) == ["retracted"]
+
+
+def test_a_checklist_ticked_item_goes_on_over_its_indented_lines() -> None:
+    ticket = _text(
+        "- [x] staging: ACM validation CNAME - you added it and it resolves:\n"
+        "      `_8296.staging.x.service.gov.uk. CNAME _eced.kqxpzkzivh.acm-validations.aws.`\n"
+        "- [ ] **only after ACM shows the certificate as Issued**: remove the Sectigo DCV CNAME\n"
+        "      `_cc83.x.service.gov.uk. CNAME 5cf5.c7b2.sectigo.com.`\n"
+    )
+    assert [(c.action, c.name, c.when) for c in read(ticket).changes] == [
+        ("delete", "_cc83.x.service.gov.uk.", "after_issuance")
+    ]
+    assert [o.name for o in read(ticket).observed] == ["_8296.staging.x.service.gov.uk."]

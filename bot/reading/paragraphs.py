@@ -224,9 +224,11 @@ class Paragraphs:
                 if (
                     mention is not None
                     and mention.value is None
-                    and sentence.rstrip().endswith(":")
+                    and (sentence.rstrip().endswith(":") or mention.name not in sentence)
                 ):
-                    mention = None  # "the old TXT on gov.uk can now be deleted:" leads in
+                    # "the old TXT on gov.uk can now be deleted:" leads in; so does "remove
+                    # the Sectigo DCV CNAME" naming no record (the record follows it)
+                    mention = None
                 if mention is not None:
                     read_here = True
                     excerpt = " ".join(sentence.split())

@@ -62,6 +62,7 @@ _OPENS_VALUES = re.compile(
 _TICKED = re.compile(
     r"^[ \t]*(?:[-*][ \t]+)?(?:\[[xX\u2713\u2714]\]|[\u2611\u2705\u2713\u2714])[ \t]"
 )
+_CHECK_ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:~~)?\[[ xX\u2713\u2714]\]")  # "- [ ] …"
 # A name alone with its validation status in brackets: the status of the block below it
 _STATUS_HEADING = re.compile(
     r"^[ \t]*[A-Za-z0-9*][A-Za-z0-9_.-]{0,252}\.[A-Za-z]{2,63}\.?[ \t]+"
@@ -123,6 +124,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     listing_shaped: bool = False  # and only data whose shape says that type is listed
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
     ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
+    ticked_item: bool = False  # in a ticked checklist item (its indented lines are done too)
     row_number: str | None = None  # "| 1 | Host | x |": the record number of the row
 
     def feed(self, number: int, line: str) -> None:
@@ -141,10 +143,17 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         self.flags += [unread_request(*p) for p in self.pending]
 
     def _feed(self, number: int, line: str) -> None:
+        if "**" in line:
+            line = line.replace("**", "")  # Markdown bold says nothing a reader needs
         if _TICKED.match(line):
             self.ticked.add(number)  # "[x] _acme-challenge.gov.uk CNAME -> x": done already
+            self.ticked_item = True
             # its remark ("(apex) - resolving correctly") is no part of the record
             line = _ITEM_REMARK.split(line.lstrip(), maxsplit=1)[0]
+        elif self.ticked_item and line[:1] in (" ", "\t") and not _CHECK_ITEM.match(line):
+            self.ticked.add(number)  # the ticked item goes on, indented, on this line
+        else:
+            self.ticked_item = False
         if not line or line.isspace():  # a blank line: the common case, kept cheap
             if self.dig is None:
                 self.aligned = self.csv = None
