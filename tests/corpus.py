@@ -56,6 +56,9 @@ HOLDOUT9 = FIXTURES / "holdout9"
 # headings, two-step plans, BIND snippets, API dumps, checklists, before/after tables) and ten
 # conversations over time. 5/20 exact, 6/20 changes right and 5 silent errors on first reading.
 HOLDOUT10 = FIXTURES / "holdout10"
+# An eleventh (20 tickets), at the end of that session: a typical quarter's renewals, and messy
+# real mail. 12/20 exact, 14/20 changes right and 1 silent error on first reading.
+HOLDOUT11 = FIXTURES / "holdout11"
 
 READING_FOLDERS = (
     READING,
@@ -69,6 +72,7 @@ READING_FOLDERS = (
     HOLDOUT8,
     HOLDOUT9,
     HOLDOUT10,
+    HOLDOUT11,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

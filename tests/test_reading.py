@@ -1458,3 +1458,23 @@ def test_a_checklist_ticked_item_goes_on_over_its_indented_lines() -> None:
         ("delete", "_cc83.x.service.gov.uk.", "after_issuance")
     ]
     assert [o.name for o in read(ticket).observed] == ["_8296.staging.x.service.gov.uk."]
+
+
+def test_the_only_record_at_the_name_looking_at_the_zone_is_observed() -> None:
+    ticket = _text(
+        "Looking at the zone from our side, the only CAA record at the name is:\n\n"
+        '    publishing.service.gov.uk.  300  IN  CAA  0 issue "amazon.com"\n\n'
+        "Please keep that record as it is. Add this next to it:\n\n"
+        '    publishing.service.gov.uk.  300  IN  CAA  0 issue "globalsign.com"\n'
+    )
+    assert [c[3] for c in changes(ticket)] == ['0 issue "globalsign.com"']
+    assert [o.value for o in read(ticket).observed] == ['0 issue "amazon.com"']
+
+
+def test_dont_add_edit_or_remove_any_records_negates_every_verb() -> None:
+    ticket = _text(
+        "From our resolvers:\n$ dig +short A gov.uk\n151.101.0.144\n151.101.64.144\n"
+        "So there is nothing for you to change in DNS: please don't add, edit or remove any "
+        "records at gov.uk for this renewal.\n"
+    )
+    assert changes(ticket) == []

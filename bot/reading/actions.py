@@ -38,6 +38,8 @@ _ADD = re.compile(
 )
 _NEGATED = re.compile(
     r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$"
+    # "please don't add, edit or remove any records": a list of verbs under one "don't"
+    r"|\b(?:not|don't|do not|never)\s+\w+,\s+(?:\w+,?\s+){0,2}(?:or|nor)\s+$"
     r"|\b(?:no|nothing)\s+(?:\w+\s+){0,5}$",
     re.I,
 )

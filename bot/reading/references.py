@@ -193,6 +193,9 @@ class References:
             answered = {self.mentions[i].rdtype for i in targets}
             self.pending = [p for p in self.pending if p[2] not in answered]
         action = None if cues.is_negated(clause) else actions.action_cue(clause)
+        if action is not None and actions.action_cue(head) != action:
+            action = None  # "please don't add, edit or remove any records": the clause's verb
+            # is negated by words before the comma that split it off
         asks_for_shown = action == "add" and bool(_CREATE_THESE.search(clause))
         if action == "delete" and _DESCRIBED_SET.search(clause):
             # "Anything in Table 1 that isn't in Table 2 can be removed": records described by

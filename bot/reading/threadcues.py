@@ -39,7 +39,7 @@ _WITHDRAW_TYPE = re.compile(
     r"(?:don't|do\s+not)\s+(?:publish|add|create|use))\b[^.\n]{0,30}?"
     r"\b(?:the|that|this|my)\s+(?:[\w.=-]{1,60}\s+){0,2}?"
     r"((?i:TXT|CNAME|CAA|AAAA|MX|NS|DS)|A(?=[ ]records?\b))\b"
-    r"(?:\s+records?)?(?:\s+(?:on|at|for)\s+`?(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+))?",
+    r"(?:\s+records?)?(?:\s+(?:on|at|for)\s+`?(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63}){1,8}))?",
     re.I,
 )
 
@@ -61,11 +61,12 @@ _NOT_NEEDED_TYPE = re.compile(
 # "the _acme-challenge.assets… record from my first message is no longer needed": the same.
 _NOT_NEEDED_NAME = re.compile(
     r"\b(?:do\s+not|don't|no\s+longer)\s+need\s+(?:the\s+)?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)"
-    r"|\bthe\s+`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)`?\s+(?:[\w-]{1,20}\s+){0,5}?"
+    r"|\bthe\s+`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})`?\s+(?:[\w-]{1,20}\s+){0,5}?"
     r"(?:is|are)\s+(?:not|no\s+longer)\s+(?:needed|required|necessary)\b"
     r"(?!\s+(?:if|unless|when))"
     # "The second record, _acme-challenge.gov.uk, was included by mistake"
-    r"|`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+)`?,?\s+(?:was|were)\s+(?:included|added|sent|"
+    r"|(?<![\w.-])`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})`?,?\s+(?:was|were)\s+"
+    r"(?:included|added|sent|"
     r"listed|requested)\s+(?:by\s+mistake|in\s+error|by\s+accident|mistakenly|wrongly)\b",
     re.I,
 )
