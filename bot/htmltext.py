@@ -71,14 +71,17 @@ class _Row:
         return ["| " + " | ".join(_join_cell(cell) for cell in cells) + " |"]
 
 
+_HOST_PIECE = re.compile(r"^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*[.-]$")  # "a0dd….4." before a <br>
+
+
 def _join_cell(lines: list[str]) -> str:
     """A data cell's lines as one: with a space, except where a `<br>` broke a host name
     ("a0dd….4." / "authorize.certificatemanager.goog."): both sides one word, the first ending
     in a dot or hyphen, the second a dotted name."""
     out = ""
     for line in lines:
-        broken = out.endswith((".", "-")) and " " not in out.strip() and "." in out.rstrip(".")
-        if out and broken and " " not in line and "." in line.rstrip("."):
+        broken = bool(_HOST_PIECE.match(out)) and any(c.isdigit() or c in ".-" for c in out[:-1])
+        if broken and " " not in line and "." in line.rstrip("."):
             out += line
         else:
             out = f"{out} {line}" if out else line

@@ -1312,11 +1312,14 @@ def test_a_br_inside_a_host_name_in_a_cell_is_no_space() -> None:
 
     html = (
         "<table><tr><td>a</td><td>a0ddfb6a-54dd.4.<br>authorize.certificatemanager.goog.</td></tr>"
-        "<tr><td>b</td><td>Done.<br>Thanks</td></tr></table>"
+        "<tr><td>b</td><td>Done.<br>Thanks</td></tr>"
+        "<tr><td>c</td><td>95y65pqckd97oaf1jq.<br>fastly-validations.com</td></tr>"
+        "<tr><td>d</td><td>Done.<br>www.gov.uk</td></tr></table>"
     )
     text = html_to_text(html)
     assert "a0ddfb6a-54dd.4.authorize.certificatemanager.goog." in text
-    assert "Done. Thanks" in text
+    assert "Done. Thanks" in text and "Done. www.gov.uk" in text
+    assert "95y65pqckd97oaf1jq.fastly-validations.com" in text
 
 
 def test_a_status_in_brackets_after_a_name_says_whether_its_block_is_needed() -> None:
