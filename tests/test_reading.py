@@ -1481,3 +1481,24 @@ def test_dont_add_edit_or_remove_any_records_negates_every_verb() -> None:
         "records at gov.uk for this renewal.\n"
     )
     assert changes(ticket) == []
+
+
+def test_certbot_blocks_a_ttl_on_both_and_the_old_value_there() -> None:
+    ticket = _text(
+        "Please deploy a DNS TXT record under the name:\n\n"
+        "_acme-challenge.x.service.gov.uk.\n\nwith the following value:\n\n"
+        "pRUoDCwcVpVkOTmF5V9ETA3_qs267sy1zS4jdC6uSVA\n\n- - - - - - - -\n"
+        "Please deploy a DNS TXT record under the name:\n\n"
+        "_acme-challenge.x.service.gov.uk.\n\nwith the following value:\n\n"
+        "Z1h9xaxHU5GPA6hgi2zO8oYt0n-8cEOMgzmOxlWolp-\n\n"
+        "TTL=60 on both, please, if your tooling allows it.\n\n"
+        "The value from last quarter is still being served at\n"
+        'that name. dig shows just one TXT there, "BjhBXm-Y9pb1VNGO5EQB6L2RyaqCGaQ2rAd6bICuQ25", '
+        "because certbot never\ncleans up. Please delete that old TXT when you add the new ones.\n"
+    )
+    got = [(c.action, c.value, c.ttl) for c in read(ticket).changes]
+    assert got == [
+        ("add", "pRUoDCwcVpVkOTmF5V9ETA3_qs267sy1zS4jdC6uSVA", 60),
+        ("add", "Z1h9xaxHU5GPA6hgi2zO8oYt0n-8cEOMgzmOxlWolp-", 60),
+        ("delete", "BjhBXm-Y9pb1VNGO5EQB6L2RyaqCGaQ2rAd6bICuQ25", None),
+    ]

@@ -244,6 +244,10 @@ class Paragraphs:
                         mode=own or mode or mention.mode,
                         structured=False,
                     )
+                    if self.mentions[-1].mode == "observed" and self.mentions[-1].value:
+                        # "dig shows just one TXT there, "X". Please delete that old TXT":
+                        # a record a sentence describes is one the next can point back to
+                        self.recent.append(len(self.mentions) - 1)
             if not read_here:
                 read_here = self._replace_pair(sentence, first, last)
             self._note_request(sentence, first, typed=not read_here)
@@ -254,7 +258,7 @@ class Paragraphs:
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
             underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
             last_owner = underscored[-1] if underscored else last_owner
-            self.last_owner = last_owner
+            self.last_owner = last_owner or self.last_owner
             previous = sentence
         led = any(line.rstrip().endswith(":") for _, line in lines[:-1])
         if mention is not None and not led:

@@ -20,6 +20,7 @@ from bot.reading.mentions import (
     is_owner_token,
     is_type_word,
     safe_name,
+    ttl_of,
 )
 from bot.reading.tables import Table, aligned_cells
 
@@ -249,12 +250,24 @@ class Rows:
             block.line, block.lines = number, [name, *block.lines]
         if block.fields:
             self.heading_name = self.heading_type = None
+        if set(block.fields) == {"ttl"} and prose.BOTH.search(" ".join(block.lines)):
+            self._ttl_for_requests(block.fields["ttl"])  # "TTL=60 on both, please"
+            return
         mention = block.to_mention()
         if mention is not None:
             hint = block.hint
             mention = replace(mention, origin_hint=hint) if hint else mention
             # Current and new values together ask for an update, whatever the lead-in said.
             self._add(mention, mode="request" if mention.old_value else None)
+
+    def _ttl_for_requests(self, said: str) -> None:
+        """ "TTL=60 on both, please": a TTL said on its own for the records this comment asks
+        for, where they gave none (certbot prints each record in a block of its own)."""
+        first = said.split()
+        ttl = ttl_of(first[0].rstrip(",;")) if first else None
+        for i, m in enumerate(self.mentions):
+            if ttl is not None and m.mode == "request" and m.ttl is None and m.action != "delete":
+                self.mentions[i] = replace(m, ttl=ttl)
 
 
 _FROM_TO_LINE = re.compile(

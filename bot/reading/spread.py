@@ -35,6 +35,7 @@ class SpreadRecords:
         dig: tuple[str | None, str | None] | None
         listing: tuple[str, str] | None
         listing_shaped: bool
+        last_owner: str | None
         loose: dict[str, str]
         recent: list[int]
 
@@ -115,6 +116,8 @@ class SpreadRecords:
         self._end_prose()
         token = words[0].strip("`'\"")
         self.loose[expect] = token
+        if expect == "name" and token.startswith("_"):
+            self.last_owner = token  # "… TXT there" later means at this name
         self.loose.setdefault("first", str(number))
         self.loose["expect"] = ""
         self.loose["excerpt"] = (self.loose.get("excerpt", "") + " " + token).strip()
