@@ -28,7 +28,7 @@ _SEVERITY_ORDER = {"block": 0, "warn": 1, "info": 2}
 def read_ticket(ticket: Ticket, app: AppConfig) -> tuple[Extraction, Signals]:
     """Extract requested changes and classify the ticket (pure)."""
     parts = parts_of(ticket)  # once: the HTML of every comment is parsed a single time
-    extraction = read_parts(parts, default_zone=app.suffixes[0])
+    extraction = read_parts(parts, default_zone=app.suffixes[0], subject=ticket.subject)
     signals = read_signals(ticket.subject, visible_text(parts), extraction)
     if signals.classification == "not_certificate":
         extraction = Extraction(flags=tuple(f for f in extraction.flags if f.code == "private_key"))

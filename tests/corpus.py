@@ -59,6 +59,10 @@ HOLDOUT10 = FIXTURES / "holdout10"
 # An eleventh (20 tickets), at the end of that session: a typical quarter's renewals, and messy
 # real mail. 12/20 exact, 14/20 changes right and 1 silent error on first reading.
 HOLDOUT11 = FIXTURES / "holdout11"
+# A twelfth (20 tickets), the same session: English as a second language and scripted agents,
+# and tickets about several services at once. 1/20 exact, 3/20 changes right and 4 silent
+# errors on first reading.
+HOLDOUT12 = FIXTURES / "holdout12"
 
 READING_FOLDERS = (
     READING,
@@ -73,6 +77,7 @@ READING_FOLDERS = (
     HOLDOUT9,
     HOLDOUT10,
     HOLDOUT11,
+    HOLDOUT12,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

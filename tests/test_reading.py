@@ -1204,7 +1204,8 @@ def test_a_token_a_lead_in_removes_from_a_domain_is_txt_there() -> None:
 
 def test_the_old_one_is_never_the_record_just_asked_for() -> None:
     ticket = _text(
-        'Please add:\n\n@ IN TXT "globalsign-domain-verification=I3JYn_8OUSewKCggUDdxUUlafYzZZz4-1efuNeB6kH"\n\n'
+        "Please add at the zone origin of gov.uk:\n\n"
+        '@ IN TXT "globalsign-domain-verification=I3JYn_8OUSewKCggUDdxUUlafYzZZz4-1efuNeB6kH"\n\n'
         "Once the renewed certificate has been issued, and only if you still have the old TXT from "
         "the 2024 renewal, you can remove it.\n"
     )
@@ -1501,4 +1502,88 @@ def test_certbot_blocks_a_ttl_on_both_and_the_old_value_there() -> None:
         ("add", "pRUoDCwcVpVkOTmF5V9ETA3_qs267sy1zS4jdC6uSVA", 60),
         ("add", "Z1h9xaxHU5GPA6hgi2zO8oYt0n-8cEOMgzmOxlWolp-", 60),
         ("delete", "BjhBXm-Y9pb1VNGO5EQB6L2RyaqCGaQ2rAd6bICuQ25", None),
+    ]
+
+
+def test_an_at_sign_with_no_domain_said_is_not_put_at_the_gov_uk_apex() -> None:
+    ticket = Ticket(
+        id="1",
+        subject="Certificate validation",
+        text="Request you to add the following TXT record:\n\nHost : @\nType : TXT\n"
+        "Value : globalsign-domain-verification=7yOdYEXIfNzMhOowZT2dry4cL4j7G121wJ3RGDYJ1v\n",
+    )
+    assert changes(ticket) == [] and "unparsed_record" in codes(ticket)
+
+
+def test_a_subject_naming_one_domain_places_an_at_sign() -> None:
+    ticket = Ticket(
+        id="1",
+        subject="[Fastly Support] #58766 TXT record for domain verification - apply-for-a-licence.service.gov.uk",
+        text="Request you to add the following TXT record:\n\nHost : @\nType : TXT\n"
+        "Value : globalsign-domain-verification=7yOdYEXIfNzMhOowZT2dry4cL4j7G121wJ3RGDYJ1v\n",
+    )
+    assert [c[1] for c in changes(ticket)] == ["apply-for-a-licence.service.gov.uk."]
+
+
+def test_the_zone_origin_of_a_domain_names_it() -> None:
+    ticket = _text(
+        'Please add the following DNS TXT record at the zone origin ("@") of gov.uk:\n\n'
+        '@ IN TXT "globalsign-domain-verification=I3JYn_8OUSewKCggUDdxUUlafYzZZz4-1efuNeB6kH"\n'
+    )
+    assert [c[1] for c in changes(ticket)] == ["gov.uk."]
+
+
+def test_the_correct_value_is_as_below_after_an_ignore_asks_for_it() -> None:
+    first = vendor(
+        "a. _acme-challenge.www.gov.uk    CNAME    j0zjrbth18pqpef1r6.fastly-validations.com\n"
+        "b. _acme-challenge.gov.uk        CNAME    fqq4x9fr60npvs004r.fastly-validations.com",
+        1,
+    )
+    second = vendor(
+        "Apologies. Pls IGNORE point b. in my previous email, I copied it by mistake. The correct "
+        "value for gov.uk is as below:\n\n"
+        "b. _acme-challenge.gov.uk        CNAME    7psih5lueylt3s6t9f.fastly-validations.com",
+        2,
+    )
+    ticket = conversation(first, second)
+    assert sorted(c[3] for c in changes(ticket)) == [
+        "7psih5lueylt3s6t9f.fastly-validations.com.",
+        "j0zjrbth18pqpef1r6.fastly-validations.com.",
+    ]
+    assert "superseded" in codes(ticket)
+
+
+def test_dont_create_two_relative_names_withdraws_both() -> None:
+    first = vendor(
+        "All of them sit in the digitalmarketplace.service.gov.uk zone.\n\n"
+        "HOST: _acme-challenge.www\nPOINTS TO: vtpdiu1rtj0xb0d56d.fastly-validations.com\n\n"
+        "HOST: _acme-challenge.www.staging\nPOINTS TO: lsfn5f3kdrfy7jvym1.fastly-validations.com\n\n"
+        "HOST: _acme-challenge.api.staging\nPOINTS TO: biddtb08cgiesbbcir.fastly-validations.com",
+        1,
+    )
+    second = vendor(
+        "Please don't create _acme-challenge.www.staging or _acme-challenge.api.staging.", 2
+    )
+    ticket = conversation(first, second)
+    assert [c[1] for c in changes(ticket)] == [
+        "_acme-challenge.www.digitalmarketplace.service.gov.uk."
+    ]
+
+
+def test_zone_file_comments_say_how_each_record_is_meant() -> None:
+    ticket = _text(
+        "$TTL 600\n\n$ORIGIN service.gov.uk.\n"
+        "_acme-challenge.apply   IN  CNAME  ufqj3u2eyb772q9pmk.fastly-validations.com.   ; NEW\n"
+        "_acme-challenge.find    IN  CNAME  5swdfl29m7d2flr0rm.fastly-validations.com.   ; EXISTING - no change\n\n"
+        "; REMOVE once the renewed certificate has been issued. This is a stale answer that\n"
+        "; is still published:\n"
+        '_acme-challenge.reg     IN  TXT    "sRJ5J6UXxYZOBxvh9ytJeQ9aC8jTttd9w38f5IePh1e"\n\n'
+        "; ---- supplier zone: for reference only, already published, nothing for GOV.UK ----\n"
+        "$ORIGIN example-supplier.co.uk.\n"
+        "_acme-challenge.status  IN  CNAME  zfggdyra8qhb9fg13d.fastly-validations.com.\n"
+    )
+    got = [(c.action, c.name, c.when) for c in read(ticket).changes]
+    assert got == [
+        ("add", "_acme-challenge.apply.service.gov.uk.", "now"),
+        ("delete", "_acme-challenge.reg.service.gov.uk.", "after_issuance"),
     ]

@@ -99,6 +99,10 @@ def resolve_owner(mention: Mention, default_zone: str) -> str:
     guessed = not is_absolute(raw.strip("'\"`")) and raw != "@"
     if domain is None and guessed:
         raise RecordError(f"{raw!r} is relative, and the ticket does not say to which domain")
+    if raw == "@" and domain is None:
+        # "Host: @" and no domain said anywhere: the zone the ticket means is not known (it is
+        # not safe to assume the apex of gov.uk)
+        raise RecordError("'@' is the zone itself, and the ticket does not say which zone")
     if domain is None or raw == "@":
         return to_name(raw, domain or default_zone)
     if all(label.startswith("_") for label in labels):

@@ -48,7 +48,7 @@ _DOMAIN_CUE = re.compile(
     r"\b(?:domains?|hostnames?|common\s+name|SANs?|certificates?\s+for|"
     r"(?:re)?validat(?:e|ing|ion\s+for|ion\s+of)|verify|verifying|ownership\s+of|"
     r"(?:records?|entr(?:y|ies)|changes?|CNAME|TXT|CAA)\s+(?:for|on|under|in)|renewal\s+(?:for|of)|"
-    r"owner\s+is|"
+    r"owner\s+is|(?:origin|apex|root)(?:[ ]\([\"'\u201c]?@[\"'\u201d]?\))?[ ](?:of|for)|"
     r"(?:^\s*|[,;:]\s?|\bso\s)for)"
     r"[ ]?(?:name)?[ ]?(?:is|:|=)?[ ]?(?:the[ ])?(?:domain[ ])?" + _NAME,
     re.I,
@@ -91,6 +91,12 @@ _LAST_CLAUSE = re.compile(r"[,;(]|\b(?:and|but|then)\b", re.I)
 _POSITIVE_TURN = re.compile(r"^[ )]*(?:only|instead|but|rather|just)\b", re.I)
 
 
+_CORRECTED = re.compile(
+    r"\b(?:correct|right|new|updated|revised|proper)[ ]+(?:value|values|one|ones|records?|"
+    r"target|token|details)\b(?:[^.\n]|\.(?=\w)){0,60}?\b(?:is|are)[ ]+(?:as[ ]+)?"
+    r"(?:below|follows|:)",
+    re.I,
+)
 _BACKOUT = re.compile(r"\b(?:back[ -]?out|roll[ -]?back|revert(?:ing)?)\b", re.I)
 
 
@@ -111,6 +117,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
         if wanted and _WANTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "ignore that TXT record. What we need instead is a CNAME:"
+        if lead_in and _CORRECTED.search(sentence) and not _NEGATED.search(sentence):
+            return "request"  # "Pls IGNORE point b. … The correct value for gov.uk is as below:"
         last = _LAST_CLAUSE.split(sentence)[-1]
         if lead_in and _POSITIVE_TURN.match(last):
             return "request"  # "please do not add the TXT, only:" - what follows is wanted
@@ -178,9 +186,20 @@ _SUBJECT = re.compile(
 )
 
 
+_SUBJECT_LINE = re.compile(r"^subject:", re.I)
+_NAMES = re.compile(
+    r"(?<![\w.@-])([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,10})(?![\w@-])"
+)
+
+
 def domains_named(line: str) -> list[str]:
-    """Domains the line says are being validated ("certificate for www.gov.uk", "For gov.uk:")."""
+    """Domains the line says are being validated ("certificate for www.gov.uk", "For gov.uk:",
+    a subject that names one domain)."""
     line = line.strip()
+    if _SUBJECT_LINE.match(line):
+        named = {n.lower().rstrip(".") for n in _NAMES.findall(line[:400]) if "." in n}
+        named = {n for n in named if not n.replace(".", "").isdigit()}
+        return [named.pop()] if len(named) == 1 else []
     heading = _HEADING.match(line) or _SUBJECT.match(line)
     if heading:
         return [heading.group(1)]

@@ -365,7 +365,9 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
         return True
     names = {s for s in scope if s.endswith(".")}
     types = scope - names
-    return (not names or change.name in names) and (not types or change.type in types)
+    # a name as the withdrawal wrote it may be relative ("_acme-challenge.www.staging.")
+    named = not names or any(change.name == n or change.name.startswith(n) for n in names)
+    return named and (not types or change.type in types)
 
 
 def _caa_tag(value: str | None) -> str | None:

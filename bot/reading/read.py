@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
-from bot.reading import corrections, fieldrefs, threadcues
+from bot.reading import corrections, cues, fieldrefs, threadcues
 from bot.reading.changes import (
     Author,
     resolve_owner,
@@ -16,7 +16,7 @@ from bot.reading.changes import (
 from bot.reading.conversation import MAX_LINES, MAX_RECORDS, Part, parts_of
 from bot.reading.decide import Move, Said, Thread, decide
 from bot.reading.hidden import hidden_flags
-from bot.reading.mentions import Mention, excerpt
+from bot.reading.mentions import Mention, excerpt, safe_name
 from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.safety import consistency_flags, row_flags, unread_flags
 from bot.reading.walker import Context, Walker
@@ -29,14 +29,19 @@ PRIVATE_KEY_RULE = "never transfer a private key outside the system it was gener
 def read(ticket: Ticket, *, default_zone: str = "gov.uk.") -> Extraction:
     """Every DNS change the vendor's comments ask for, what they say is published, and flags
     for whatever a person must check."""
-    return read_parts(parts_of(ticket), default_zone=default_zone)
+    return read_parts(parts_of(ticket), default_zone=default_zone, subject=ticket.subject)
 
 
-def read_parts(parts: list[Part], *, default_zone: str = "gov.uk.") -> Extraction:
-    """`read`, for a ticket already split into its comments (`parts_of`)."""
+def read_parts(
+    parts: list[Part], *, default_zone: str = "gov.uk.", subject: str = ""
+) -> Extraction:
+    """`read`, for a ticket already split into its comments (`parts_of`). A subject naming
+    one domain says what the first comment's relative names ("Host: @") are relative to."""
     flags: list[Flag] = []
     said: list[Said] = []
-    domains: list[str] = []
+    domains: list[str] = [
+        d for d in (safe_name(n) for n in cues.domains_named(f"Subject: {subject}")) if d
+    ]
     read_lines: list[tuple[int | None, int, str]] = []
     thread = Thread()  # what comments say of the others' requests
     used: list[str] = []

@@ -46,6 +46,21 @@ _KEEP_NOTE = re.compile(
     r"|\bno\s+change\b|\bunchanged\b",
     re.I,
 )
+MAX_NOTE = 600  # characters of a zone-file comment block kept as the note of a record
+
+
+def _trailing_comment(line: str) -> str | None:
+    """The comment after a zone-file record (`; NEW`), outside any quoted string."""
+    quoted = False
+    for i, c in enumerate(line):
+        if c == '"':
+            quoted = not quoted
+        elif c == ";" and not quoted:
+            note = line[i:].lstrip("; \t").strip()
+            return note[:MAX_NOTE] or None
+    return None
+
+
 _ZONE_COMMENT = re.compile(r"^[ \t]*;+[ \t]*(\S.{0,300})$")
 _HOST_SAYS = re.compile(r"^[ \t]*(\S{1,253}) has (CAA|TXT|caa|txt) record (\S.{0,500})$")
 # `nslookup` answers: "x	text = "token"", "x	canonical name = y." - what is published.
@@ -105,6 +120,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     item_later: bool = False  # this list item or paragraph said "after it is issued"
     section_later: bool = False  # under "Step 2 – after we confirm issuance", until the next step
     zone_note: str | None = None  # a zone-file comment, for the record line below it
+    section_note: str | None = None  # the comment above the $ORIGIN the records are under
     open_list: tuple[str, str, list[tuple[str, str]]] | None = None  # `records = [` open
     block: LabelBlock = field(default_factory=LabelBlock)
     paragraph: list[tuple[int, str]] = field(default_factory=list)
@@ -186,7 +202,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             return
         note = _ZONE_COMMENT.match(line)
         if note:  # "; published today - remove once issued": says how the next line is meant
-            self.zone_note = note.group(1)
+            said = f"{self.zone_note} {note.group(1)}" if self.zone_note else note.group(1)
+            self.zone_note = said[:MAX_NOTE]  # a comment block over several lines is one note
             return
         host = _HOST_SAYS.match(line) or _NSLOOKUP_SAYS.match(line)
         if host:  # `host -t CAA x` output: "x has CAA record 0 issue "y"" - what is published
@@ -199,7 +216,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if zone_line is not None:
             self._end_prose()
             self._end_block()
-            note_text, self.zone_note = self.zone_note, None
+            # Its own comment ("… CNAME x.  ; EXISTING - no change"), else the comment block
+            # above it, else the one above its $ORIGIN ("; supplier zone: for reference only")
+            note_text = _trailing_comment(line) or self.zone_note or self.section_note
+            self.zone_note = None
             if note_text is not None:
                 self._annotated(zone_line, note_text)
                 return
@@ -357,6 +377,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             return False
         if m.group(1).upper() == "ORIGIN":
             self.ctx.zone = safe_name(m.group(2))
+            self.section_note, self.zone_note = self.zone_note, None
         else:
             self.ctx.ttl = (
                 int(m.group(2)) if m.group(2).isascii() and m.group(2).isdigit() else None
