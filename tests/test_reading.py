@@ -1587,3 +1587,10 @@ def test_zone_file_comments_say_how_each_record_is_meant() -> None:
         ("add", "_acme-challenge.apply.service.gov.uk.", "now"),
         ("delete", "_acme-challenge.reg.service.gov.uk.", "after_issuance"),
     ]
+
+
+def test_the_words_of_an_action_column_named_in_prose_ask_for_nothing() -> None:
+    from bot.reading.actions import action_cue
+
+    assert action_cue("Only the rows marked ADD, UPDATE or REMOVE need anything from you") is None
+    assert action_cue("Please remove the rows marked NONE from your list") == "delete"

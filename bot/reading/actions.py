@@ -50,6 +50,8 @@ _NEGATED = re.compile(
 _NARRATED = re.compile(
     r"(?:\b(?:was|were|been|had|got)\s+(?:\w+\s+){0,2}|\b(?:has|have)\s+|"
     r"\b(?:once|when|after|until|before|if)\b[^.,;]{0,40}?\b(?:is|are|gets)\s+|"
+    # "only the rows marked ADD, UPDATE or REMOVE need anything": the words of a table's column
+    r"\b(?:marked|labell?ed|flagged|tagged)\s+(?:(?:as|with)\s+)?(?:[\w\"'“”]+,?\s+){0,3}|"
     # "delete that old TXT when you add the new ones": the time of the request, not another
     r"\b(?:once|when|while|as|after|before)\s+(?:you|we)(?:'ve|\s+have)?\s+|"
     r"(?:^|\s|\()(?:i|we)(?:'ve|'d|'re|'m|\s+have|\s+had|\s+are|\s+am)?\s+(?:(?:also|already|just)\s+)?|"
