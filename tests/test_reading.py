@@ -1594,3 +1594,32 @@ def test_the_words_of_an_action_column_named_in_prose_ask_for_nothing() -> None:
 
     assert action_cue("Only the rows marked ADD, UPDATE or REMOVE need anything from you") is None
     assert action_cue("Please remove the rows marked NONE from your list") == "delete"
+
+
+def test_record_name_colon_dash_labels_and_update_us_on_the_ticket() -> None:
+    ticket = _text(
+        "Request you to kindly add the TXT records as per below and update us.\n\n"
+        "i.   Domain : gov.uk\n\n"
+        "     Record Name :-  @            (i.e. gov.uk itself)\n"
+        "     Type        :   TXT\n"
+        "     Record Value:-  globalsign-domain-verification=1fsnDnRBtPpfATYzjy-p2j6uD-fgW1s7lwaovutDe-\n\n"
+        "ii.  Old token clean-up\n\n"
+        "     The token from last year which is still present on gov.uk is :\n"
+        "         globalsign-domain-verification=Dbp5tzhjm5pknlwGwYBtgjUH3dqzetN6WuuTL0da2a\n"
+        "     This one can be removed, but ONLY AFTER the new certificate is issued.\n"
+    )
+    got = [(c.action, c.name, c.value, c.when) for c in read(ticket).changes]
+    assert got == [
+        (
+            "add",
+            "gov.uk.",
+            "globalsign-domain-verification=1fsnDnRBtPpfATYzjy-p2j6uD-fgW1s7lwaovutDe-",
+            "now",
+        ),
+        (
+            "delete",
+            "gov.uk.",
+            "globalsign-domain-verification=Dbp5tzhjm5pknlwGwYBtgjUH3dqzetN6WuuTL0da2a",
+            "after_issuance",
+        ),
+    ]

@@ -25,7 +25,9 @@ _NOUN_BEFORE = re.compile(
     re.I,
 )
 _UPDATE = re.compile(
-    r"\b(?:updat(?:e|ed|ing)|chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|"
+    # "update us on this ticket" asks for news, not for a record to change
+    r"\b(?:updat(?:e|ed|ing)(?![ ]+(?:us|me|you|the[ ]+ticket|this[ ]+ticket))|"
+    r"chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|"
     r"repoint(?:ed|ing)?|now\s+(?:has|needs)\s+to\s+(?:point|be|change|read|resolve|go)|should\s+now|instead\s+of|swap(?:ped)?|"
     r"should\s+(?:now\s+)?become|needs?\s+to\s+become)\b",
     re.I,

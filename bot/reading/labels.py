@@ -19,7 +19,7 @@ from bot.reading.mentions import (
 _LABEL = re.compile(
     r"(?:^|(?<=\s))(?P<label>"
     + "|".join(sorted((re.escape(k) for k in LABEL_KEYS), key=len, reverse=True))
-    + r")\s*[:=]\s*",
+    + r")\s*(?::-|[:=])\s*",  # "Record Name :-  _acme-challenge.www.gov.uk" too
     re.IGNORECASE,
 )
 

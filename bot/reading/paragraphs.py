@@ -31,7 +31,8 @@ _STRINGS = re.compile(
 _TOKEN_WORDS = re.compile(r"\b(?:token|string|verification|random[ \t]+value)\b", re.I)
 _AT_DOMAIN = re.compile(
     r"\b(?:from|at|on|to|in)[ \t]+(?:the[ \t]+)?`?"
-    r"([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})+)\.?`?(?=[ \t]*(?:zone[ \t]*)?:?[ \t]*$)",
+    r"([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,10})\.?`?"
+    r"(?=[ \t]*(?:zone[ \t]*)?(?:(?:is|are)[ \t]*)?:?[ \t]*$)",
     re.I,
 )
 _ONLY_NEEDED = re.compile(
@@ -165,7 +166,9 @@ class Paragraphs:
                 owners = {w.lower() for w in words if w.startswith("_") and is_owner_token(w)}
                 if len(owners) == 1:
                     self.listing, self.listing_shaped = (owners.pop(), "TXT"), False
-            elif _TOKEN_WORDS.search(said) and actions.action_cue(said):
+            elif _TOKEN_WORDS.search(said) and (
+                actions.action_cue(said) or cues.mode_of(said) == "observed"
+            ):
                 # "last year's token … can be removed from gov.uk:" then the string alone:
                 # TXT data at the one domain named, if the line's shape says TXT data.
                 domains = {m.group(1).lower().rstrip(".") for m in _AT_DOMAIN.finditer(said)}
