@@ -113,7 +113,23 @@ def normalise(text: str) -> str:
     """Smart quotes to ASCII, odd spaces to plain ones, CRs removed. E-mail quote markers
     stay: where quoted history begins is for the reader to decide (bot.reading.quoted)."""
     # A lone surrogate can't be encoded anywhere downstream (JSON, Slack): it becomes "?".
+    if "\t\t" in text or "\n\t" in text:
+        # An empty cell of a spreadsheet pasted with tabs would vanish into one column gap and
+        # shift every cell after it: it is written as "-", which table readers take as empty.
+        # (dig and zone files align with runs of tabs too: a line with "IN" as a cell is one.)
+        text = "\n".join(_empty_cells(line) for line in text.split("\n"))
     return text.encode("utf-8", "replace").decode("utf-8").translate(_TRANSLATE)
+
+
+def _empty_cells(line: str) -> str:
+    if "\t" not in line or _CLASS_CELL.search(line) or line.count("\t") < 2:
+        return line
+    return _EMPTY_CELL.sub("\t-", _LEADING_EMPTY.sub("-\t", line))
+
+
+_EMPTY_CELL = re.compile(r"\t(?=\t|\r?$)")
+_LEADING_EMPTY = re.compile(r"^(?=\t)")
+_CLASS_CELL = re.compile(r"\t(?:IN|CH|HS)\t", re.I)
 
 
 def without_quote_markers(text: str) -> str:

@@ -1623,3 +1623,24 @@ def test_record_name_colon_dash_labels_and_update_us_on_the_ticket() -> None:
             "after_issuance",
         ),
     ]
+
+
+def test_a_spreadsheet_pasted_with_tabs_keeps_its_empty_cells_and_action_column() -> None:
+    ticket = _text(
+        "Legend: Out of scope -> another organisation's zone, ignore\n\n"
+        "Hostname\tRecord name\tType\tCurrent value\tRequired value\tTTL\tAction\n"
+        "gov.uk\tgov.uk\tTXT\t\tglobalsign-domain-verification=Icz5rpLhWmXriVfzwqat680RI53Gz-4LQngWu8u07R\t3600\tAdd\n"
+        "www.gov.uk\t_acme-challenge.www.gov.uk\tCNAME\t8u05eargowidscfxj4.fastly-validations.com\t8u05eargowidscfxj4.fastly-validations.com\t\tNo change\n"
+        "x.service.gov.uk\t_acme-challenge.x.service.gov.uk\tTXT\t2eHfg_4bMiHq3VB9C2wxHCqzQSwYrL7TOVRxJSduHZq\t\t\tDelete after issue\n"
+        "digital.nhs.uk\t_acme-challenge.digital.nhs.uk\tCNAME\t\te0sijvr9awgu1svh7s.fastly-validations.com\t\tOut of scope\n"
+    )
+    got = [(c.action, c.name, c.ttl, c.when) for c in read(ticket).changes]
+    assert got == [
+        ("add", "gov.uk.", 3600, "now"),
+        ("delete", "_acme-challenge.x.service.gov.uk.", None, "after_issuance"),
+    ]
+
+
+def test_a_dig_answer_aligned_with_tabs_is_not_a_spreadsheet() -> None:
+    ticket = _text('gov.uk.\t\t\t3600\tIN\tCAA\t0 issue "letsencrypt.org"\n')
+    assert [(c.type, c.ttl) for c in read(ticket).changes] == [("CAA", 3600)]

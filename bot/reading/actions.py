@@ -65,6 +65,7 @@ _NARRATED = re.compile(
     re.I,
 )
 AFTER_ISSUANCE = re.compile(
+    r"\b(?:after|post)[ -]issue\b|"  # "Delete after issue" (a spreadsheet's action cell)
     r"\b(?:once|after|when|post|following)\b[^.\n]{0,80}?\b(?:issued|issuance|renewed|"
     r"renewal (?:is|has been) (?:complete|done)|validated|validation (?:is|has been) complete|"
     r"installed|live|deployed)\b",

@@ -130,10 +130,12 @@ class Rows:
     def _csv_row(self, number: int, line: str) -> bool:
         """A CSV export ("Domain Name,Record Name,Record Type,Record Value" and its rows), as
         ACM's "Export to CSV" writes it: a header of field names, then rows of as many cells."""
-        if line.count(",") < 2:
+        # A spreadsheet pasted as text is separated by tabs: its empty cells are kept.
+        sep = "\t" if line.count("\t") >= 2 else ","
+        if line.count(sep) < 2:
             self.csv = None
             return False
-        cells = [c.strip().strip('"') for c in line.split(",")]
+        cells = [c.strip().strip('"') for c in line.split(sep)]
         if self.csv is None:
             header = Table()
             if header.read_header(cells):
@@ -148,7 +150,7 @@ class Rows:
             return False
         mention = table.read_row(cells, number)
         if mention is not None:
-            self._add(replace(mention, excerpt=line))
+            self._add(replace(mention, excerpt=line), mode=_own_mode(mention))
         return True
 
     def _aligned_row(self, number: int, line: str) -> bool:
@@ -166,7 +168,7 @@ class Rows:
             return False
         mention = self.aligned.read_row(cells, number)
         if mention is not None:
-            self._add(replace(mention, excerpt=line))
+            self._add(replace(mention, excerpt=line), mode=_own_mode(mention))
         return True
 
     def _same_as_above(self, raw: str) -> str:
@@ -297,3 +299,9 @@ def _one_item(value: str) -> str:
     if inner.startswith("[") and inner.endswith("]") and inner.count(",") == 0:
         return inner[1:-1].strip().strip("\"'")
     return value
+
+
+def _own_mode(mention: Mention) -> Mode | None:
+    """A table row with an action or status cell of its own is meant as it says, whatever a
+    lead-in above the table said ("Out of scope -> ignore" in a legend is no negation)."""
+    return mention.mode if mention.action is not None or mention.mode != "request" else None

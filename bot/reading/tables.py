@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from bot.reading.actions import AFTER_ISSUANCE
-from bot.reading.fieldnames import DONE, action_word, header_phrase, same_as_above
+from bot.reading.fieldnames import DONE, action_word, header_phrase, keeps, same_as_above
 from bot.reading.mentions import (
     Mention,
+    Mode,
     clean_data,
     domain_in,
     is_owner_token,
@@ -178,6 +179,12 @@ class Table:
             # under "Method").
             in_row = {t.upper() for c in cells for t in _HEADER_TYPE.findall(c)}
             rdtype = self.type_hint or self.owner_type or (in_row.pop() if len(in_row) == 1 else "")
+        deleting = action_word(cell("action")) == "delete"
+        if deleting and not value and cell("old"):
+            # "Current value X, Required value -, Delete after issue": what goes is what is there
+            value, cells_old = cell("old"), True
+        else:
+            cells_old = False
         if not name or not value or not rdtype or not is_type_word(rdtype):
             return None
         old, new = split_old_new(value)
@@ -188,14 +195,14 @@ class Table:
             clean_data(rdtype, new or value),
             number,
             ttl=_scaled(ttl_of(cell("ttl")), self.ttl_unit),
-            old_value=cell("old") or old,
+            old_value=None if cells_old else (cell("old") or old),
             action=action_word(cell("action"))
             if cell("action")
             else ("update" if cell("old") or old else None),
             after_issuance=self.later
             or bool(AFTER_ISSUANCE.search(raw("action") + " " + raw("when"))),
-            described=bool(_CURRENT.search(remarks)),  # "x.comodoca.com (current value)"
-            mode="observed" if self.published or self._done(cells) else "request",
+            described=bool(_CURRENT.search(remarks)) or cells_old,  # "x (current value)"
+            mode="observed" if self.published or self._done(cells) else _row_mode(cell("action")),
             zone=cell("zone") or None,  # "| Zone | Host |": the host is relative to this zone
             # "| Domain | Record name |" with "gov.uk (apex / @)" and "@": the row's own domain
             origin_hint=safe_name(cell("domain")) if " " not in cell("domain") else None,
@@ -203,6 +210,17 @@ class Table:
         if mention.origin_hint is None:  # "@ (publishing.service.gov.uk)": the name's domain
             mention.origin_hint = safe_name(domain_in(" ".join(_REMARK.findall(raw("name")))) or "")
         return mention
+
+
+def _row_mode(action: str) -> Mode:
+    """What a row's action cell says of it: an action asks; "No change" describes what is
+    there; anything else ("Covered by wildcard", "Out of scope", "N/A") asks nothing."""
+    if not action or action_word(action) is not None:
+        return "request"
+    return "observed" if keeps(action) or _NO_CHANGE.search(action) else "aside"
+
+
+_NO_CHANGE = re.compile(r"\b(?:no[ ]change|unchanged|in[ ]place|already|done|valid)", re.I)
 
 
 _UNITS = (("min", 60), ("hour", 3600), ("hr", 3600), ("day", 86400))
