@@ -1644,3 +1644,70 @@ def test_a_spreadsheet_pasted_with_tabs_keeps_its_empty_cells_and_action_column(
 def test_a_dig_answer_aligned_with_tabs_is_not_a_spreadsheet() -> None:
     ticket = _text('gov.uk.\t\t\t3600\tIN\tCAA\t0 issue "letsencrypt.org"\n')
     assert [(c.type, c.ttl) for c in read(ticket).changes] == [("CAA", 3600)]
+
+
+def test_do_not_remove_that_yet_is_a_time_not_a_refusal() -> None:
+    ticket = _text(
+        "We can see the old GlobalSign verification token is still published on the apex:\n\n"
+        '    gov.uk.   TXT   "globalsign-domain-verification=KNvwfV31Qoj51QdBYebQ78lalGj7TZ1Zfx5F3tkj7X"\n\n'
+        "Please do NOT remove that yet. Once the new certificate has been issued and gov.uk and "
+        "www.gov.uk are being served with it, please delete that TXT record.\n"
+    )
+    assert [(c.action, c.name, c.when) for c in read(ticket).changes] == [
+        ("delete", "gov.uk.", "after_issuance")
+    ]
+
+
+def test_what_the_vendor_will_do_itself_is_no_request() -> None:
+    from bot.reading.actions import action_cue
+
+    assert action_cue("We'll delete the old subscription on our side") is None
+    assert action_cue("the subscription will be deleted once the certificate is deployed") is None
+    assert action_cue("we'll need you to delete the old TXT") == "delete"
+
+
+def test_a_sed_substitution_corrects_the_value_sent_before() -> None:
+    first = vendor(
+        "_acme-challenge.www.gov.uk    CNAME   qzuo8s1po3quoyqcod.fastly-validations.com", 1
+    )
+    second = vendor(
+        "One correction to my first message:\n\ns/qzuo8s1po3quoyqcod/uf1lhyauro1oev223t/", 2
+    )
+    ticket = conversation(first, second)
+    assert [c[3] for c in changes(ticket)] == ["uf1lhyauro1oev223t.fastly-validations.com."]
+    assert codes(ticket) == ["superseded"]
+
+
+def test_b_please_answers_our_lettered_question() -> None:
+    first = vendor(
+        "Name: _acme-challenge.www.gov.uk\nType: CNAME\nValue: bl3ikkh7q4rwh7gqxl.fastly-validations.com",
+        1,
+    )
+    ours = us(
+        "There is already a record at that name:\n\n$ dig +short TXT _acme-challenge.www.gov.uk\n"
+        '"XubmFCZrQUPpOoqj3nhwg1LQzkvyWWcskEn2v5lH7Yg"\n\n'
+        "Which do you want us to ask for:\n(a) keep the TXT and add your CNAME next to it, or\n"
+        "(b) delete the TXT and add the CNAME?",
+        2,
+    )
+    answer = vendor("> (b) delete the TXT and add the CNAME?\n\n(b), please.", 3)
+    got = [(c[0], c[2], c[3]) for c in changes(conversation(first, ours, answer))]
+    assert sorted(got) == [
+        ("add", "CNAME", "bl3ikkh7q4rwh7gqxl.fastly-validations.com."),
+        ("delete", "TXT", "XubmFCZrQUPpOoqj3nhwg1LQzkvyWWcskEn2v5lH7Yg"),
+    ]
+
+
+def test_a_cname_alongside_the_one_already_there_is_held_back() -> None:
+    first = vendor(
+        "_acme-challenge.www.gov.uk. 3600 IN CNAME e6w411pxdbbamb3w4l.fastly-validations.com.", 1
+    )
+    ours = us(
+        "There is already a CNAME there:\n\n$ dig +short CNAME _acme-challenge.www.gov.uk\n"
+        "7f7c82de-2d1d-4f66-938e-f1c93357d823.4.authorize.certificatemanager.goog.",
+        2,
+    )
+    answer = vendor("Please leave the Google record as it is and add ours alongside it.", 3)
+    ticket = conversation(first, ours, answer)
+    assert [c[0] for c in changes(ticket)] == ["add"]
+    assert "ambiguous_request" in codes(ticket)

@@ -56,7 +56,10 @@ _NARRATED = re.compile(
     r"\b(?:marked|labell?ed|flagged|tagged)\s+(?:(?:as|with)\s+)?(?:[\w\"'“”]+,?\s+){0,3}|"
     # "delete that old TXT when you add the new ones": the time of the request, not another
     r"\b(?:once|when|while|as|after|before)\s+(?:you|we)(?:'ve|\s+have)?\s+|"
-    r"(?:^|\s|\()(?:i|we)(?:'ve|'d|'re|'m|\s+have|\s+had|\s+are|\s+am)?\s+(?:(?:also|already|just)\s+)?|"
+    r"(?:^|\s|\()(?:i|we)(?:'ve|'d|'re|'m|'ll|\s+have|\s+had|\s+are|\s+am|\s+will)?\s+"
+    r"(?:(?:also|already|just|then)\s+)?|"
+    # "the old subscription will be deleted once …": what is going to happen, not a request
+    r"\bwill\s+(?:then\s+|also\s+)?be\s+|"
     r"\b(?:we|i)(?:'ll|\s+will)\s+(?:\w+\s+)?(?:ask|remind|tell)\s+you\s+to\s+|"
     r"\b(?:we|i)\s+(?:(?:had|have|once)\s+)?(?:asked|requested|told)\s+you\s+to\s+|"
     # "we'll let you know when it can be removed": a notice still to come, not a request

@@ -1,6 +1,6 @@
 """A value the vendor corrects without restating the record: "Sorry, I pasted the wrong
 token. The correct one is 64r5…fastly-validations.com", "ignore the first POINTS TO value
-above … The right one, for BOTH rows, is: …".
+above … The right one, for BOTH rows, is: …", "s/qzuo8s1po3quoyqcod/uf1lhyauro1oev223t/".
 
 The new value stands alone (no owner, no type): it replaces the value of the earlier
 requests whose data has the same shape (the same validation domain, the same `name=` prefix,
@@ -38,15 +38,26 @@ LOOKAHEAD = 3  # lines after the cue where the value may stand ("… is:", a bla
 @dataclass(frozen=True)
 class Correction:
     line: int  # where the new value stands
-    value: str  # as written
+    value: str  # as written (of a substitution: the text that goes in)
     cue: int  # the line that says it is the correct one
+    old: str | None = None  # "s/OLD/NEW/": the part of an earlier value that it replaces
+
+
+# "s/qzuo8s1po3quoyqcod/uf1lhyauro1oev223t/": a sed substitution on the value sent before
+_SED = re.compile(r"(?<![\w/])s/([A-Za-z0-9._=-]{4,253})/([A-Za-z0-9._=-]{1,253})/g?(?![\w/])")
 
 
 def corrections(numbered: Sequence[tuple[int, str]], used: list[str]) -> list[Correction]:
-    """Bare values a comment calls the correct ones, not read into any record (`used`)."""
+    """Bare values a comment calls the correct ones, not read into any record (`used`), and
+    sed-style substitutions of part of a value."""
+    found = [
+        Correction(number, m.group(2), number, old=m.group(1))
+        for number, text in numbered
+        if "s/" in text
+        for m in _SED.finditer(text)
+    ]
     if not any(_MISTAKE.search(text) for _, text in numbered):
-        return []
-    found: list[Correction] = []
+        return found
     for at, (number, text) in enumerate(numbered):
         cue = _CORRECT.search(text)
         if cue is None:
@@ -64,6 +75,24 @@ def corrections(numbered: Sequence[tuple[int, str]], used: list[str]) -> list[Co
 
 def _is_value(candidate: Candidate, used: list[str]) -> bool:
     return not candidate.text.startswith("ttl ") and not is_consumed(candidate, used)
+
+
+def corrected(fix: Correction, requested: Sequence[DnsChange]) -> list[tuple[DnsChange, str]]:
+    """(request, its corrected value as written) for each request the correction replaces."""
+    if fix.old is None:
+        return [(c, fix.value) for c in targets(fix.value, requested)]
+    old = fix.old.lower()
+    same = [
+        c
+        for c in requested
+        if c.action in ("add", "update") and c.value is not None and old in c.value.lower()
+    ]
+    if len({c.value for c in same}) != 1:
+        return []  # no earlier value holds it, or more than one: not guessed
+    value = str(same[0].value)
+    at = value.lower().index(old)
+    new = value[:at] + fix.value + value[at + len(old) :]
+    return [(c, new) for c in {(c.name, c.type): c for c in same}.values()]
 
 
 def targets(value: str, requested: Sequence[DnsChange]) -> list[DnsChange]:

@@ -125,7 +125,7 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
         # "ignore the record from my first message and add this instead:" - the last clause
         # of a lead-in speaks for the records that follow it.
         for part in [last, sentence] if lead_in else [sentence]:
-            negated = bool(_NEGATED.search(part))
+            negated = is_negated(part)
             if negated and _ABOUT_EXISTING.search(part):
                 break  # "do not remove the existing CAA records": about others, not these
             if negated:
@@ -144,7 +144,18 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
 
 
 def is_negated(text: str) -> bool:
-    return bool(_NEGATED.search(text))
+    """Does the text refuse a record ("do not add", "ignore")? Not when it only says when:
+    "please do NOT remove that yet", "don't delete it until the certificate is issued"."""
+    m = _NEGATED.search(text)
+    return m is not None and not _TEMPORAL.match(text, m.end())
+
+
+# After a negation: only "not yet" / "not until", a time and no refusal
+_TEMPORAL = re.compile(
+    r"(?:[ \t]+(?:it|that|this|them|those|these|the[ \t]+\w+(?:[ \t]+record)?))?[ \t]+"
+    r"(?:yet|until|till|before)\b",
+    re.I,
+)
 
 
 # "For gov.uk:", "In staging.publishing.service.gov.uk:", "### www.gov.uk", or the name alone

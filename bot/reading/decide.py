@@ -146,7 +146,31 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     # completes a request: "replacing llxr…" said in our reply and confirmed by the vendor.
     # An add becomes an update of what was published before it was asked for, or of what we
     # say is in our zone at any time; a vendor's later paste may already show anything else.
-    kept = [(i, _complete(c, [o for j, o in seen if _informs(j, o, i, c)])) for i, c in kept]
+    # "Please leave the Google record as it is and add ours alongside it": a second CNAME at a
+    # name that has one is no possible DNS edit, and no update of it either. Said, not guessed.
+    for i, c in kept:
+        beside = [
+            o for j, o in seen if o.name == c.name and o.type == c.type and o.value != c.value
+        ]
+        alongside = any(j >= i for j in thread.alongside)
+        replaced = any(k.name == c.name and k.action == "update" for _, k in kept)
+        if (
+            c.action == "add"
+            and c.type in SINGLETON_TYPES
+            and beside
+            and alongside
+            and not replaced
+        ):
+            out.flags.append(_two_cnames(c, beside[0]))
+    kept = [
+        (
+            i,
+            c
+            if any(f.name == c.name and f.code == "ambiguous_request" for f in out.flags)
+            else _complete(c, [o for j, o in seen if _informs(j, o, i, c)]),
+        )
+        for i, c in kept
+    ]
     updated |= {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
     out.changes = [
         c for _, c in kept if not (c.action == "add" and (c.name, c.type, c.value) in updated)
@@ -319,6 +343,18 @@ def _move(index: int, move: Move, kept: list[tuple[int, DnsChange]], out: Decisi
         why = f"was moved by a later comment to {move.new} ({_where(move.source)})"
         out.flags.append(_superseded(entry[1], move.old, why))
         _supersede(index, moved, kept, out, set())
+
+
+def _two_cnames(change: DnsChange, there: Observed) -> Flag:
+    return Flag(
+        code="ambiguous_request",
+        severity="block",
+        name=change.name,
+        message=f"The ticket asks to add the CNAME {change.value} at {change.name} beside the "
+        f"CNAME already there ({there.value}): a name holds one CNAME only. Left out of the "
+        "Jisc request until a person has agreed with the vendor which one stays.",
+        source=change.source,
+    )
 
 
 def _superseded(change: DnsChange, name: str, why: str) -> Flag:

@@ -25,6 +25,7 @@ _INLINE_DIG = re.compile(
     re.I,
 )
 _LISTING = re.compile(r"\b(TXT|CAA)\s+(?:records?|entries|values?)\s*:?\s*$", re.I)
+_THAT_TYPE = re.compile(r"\b(?:that|this|the[ ]above)[ ](?:TXT|CNAME|CAA)\b", re.I)
 _STRINGS = re.compile(
     r"\b(?:challenge|validation|verification|dns-01|acme)[ \t]+(?:strings?|tokens?)\b", re.I
 )
@@ -231,6 +232,15 @@ class Paragraphs:
                 ):
                     # "the old TXT on gov.uk can now be deleted:" leads in; so does "remove
                     # the Sectigo DCV CNAME" naming no record (the record follows it)
+                    mention = None
+                elif (
+                    mention is not None
+                    and mention.value is None
+                    and _THAT_TYPE.search(clause)
+                    and any(self.mentions[i].rdtype == mention.rdtype for i in self.recent)
+                ):
+                    # "… are being served with it, please delete that TXT record": that is
+                    # the record just shown, not one at a name the sentence happens to say
                     mention = None
                 if mention is not None:
                     read_here = True

@@ -48,19 +48,24 @@ def read_parts(
     spans: list[tuple[int | None, int, int]] = []  # lines each record was read from
     untrusted: list[Said] = []  # what anyone but the vendor asked for: shown, never drafted
     index = -1
+    asked_before: list[str] = []  # the lines of the comments read so far (our questions)
     for part in parts:
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         flags += hidden_flags(part, default_zone)
         if part.role == "us":
             # Our own comments are never requests. What we describe as published (our dig
-            # paste) is still a fact the vendor's "delete that record" can refer to.
+            # paste) is still a fact the vendor's "delete that record" can refer to, and what
+            # we ask ("(a) keep the TXT, or (b) delete it?") is what "(b), please" chooses.
             said += _observed_only(index, part, default_zone)
+            asked_before = list(part.new_lines[:MAX_LINES])
             continue
         numbered = _lines_to_read(part)
         if len(numbered) > MAX_LINES:
             flags.append(_over_limit(part, len(numbered), "lines", MAX_LINES))
             numbered = numbered[:MAX_LINES]
         numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
+        if part.role == "vendor" and index > 0:  # "(b), please." to our "(a) … or (b) …?"
+            numbered = threadcues.chosen_options(numbered, asked_before)
         walker = Walker(
             # The domain the conversation was about so far: "_acme-challenge.www" in a later
             # comment is relative to it, as it would be to a reader of the thread.
@@ -181,9 +186,9 @@ def _corrected(
     found = []
     for fix in corrections.corrections(numbered, used):
         asked = [s.change for s in said if s.change is not None]
-        for target in corrections.targets(fix.value, asked):
+        for target, written in corrections.corrected(fix, asked):
             try:
-                value = to_value(target.type, fix.value)
+                value = to_value(target.type, written)
             except RecordError:
                 continue  # not data of that type: the completeness check flags the value
             text = dict(numbered)[fix.line]

@@ -19,7 +19,8 @@ from bot.reading.mentions import Mention, Mode, excerpt
 
 # "that TXT record", "the existing TXT", "this CNAME": one record named by its type alone.
 _THAT_RECORD = re.compile(
-    r"\b(?:that|this|the\s+(?:existing|old|leftover|left-over|current))\s+(TXT|CNAME|CAA)\b", re.I
+    r"\b(?:that|this|the(?:\s+(?:existing|old|leftover|left-over|current))?)\s+(TXT|CNAME|CAA)\b",
+    re.I,
 )
 # "Once it has", "after that", "at that point": when the sentence before says.
 _ONCE_IT = re.compile(

@@ -150,8 +150,17 @@ _ALONGSIDE = re.compile(
 
 
 def adds_alongside(text: str) -> bool:
-    """Does this comment ask for its TXT/CAA values beside the earlier ones, not instead?"""
-    return bool(_ALONGSIDE.search(text))
+    """Does this comment ask for its TXT/CAA values beside the earlier ones, not instead?
+    ("The old one can't stay alongside it" says the opposite.)"""
+    return any(
+        not _CANNOT.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _ALONGSIDE.finditer(text)
+    )
+
+
+_CANNOT = re.compile(
+    r"\b(?:can't|cannot|can[ \t]not|won't|not|never|no[ \t]longer)\b[^.\n]{0,30}$", re.I
+)
 
 
 # "so no further action is needed for gov.uk", "nothing more to do on your side"
@@ -196,3 +205,32 @@ def ttl_for_earlier(text: str) -> int | None:
             if ttl is not None and 0 <= ttl <= 2**31 - 1:
                 return ttl
     return None
+
+
+# "(b), please.", "b) is right", "option (b)": the answer to a lettered question of ours
+_CHOSEN = re.compile(
+    r"^[ \t]*\(?([a-d])\)?[,.)]?[ \t]+(?:please|thanks|is[ \t]+(?:right|correct|fine)|"
+    r"would[ \t]+be[ \t]+(?:best|right|great))\b|\b(?:option|choice)[ \t]+\(?([a-d])\)?(?![\w(])",
+    re.I,
+)
+_OPTION = re.compile(r"^[ \t>]*\(([a-d])\)[ \t]+(.{4,300}?)[ \t,;?]*(?:\bor)?[ \t?]*$", re.I)
+
+
+def chosen_options(numbered: list[tuple[int, str]], earlier: list[str]) -> list[tuple[int, str]]:
+    """The lines of a comment that answer an earlier lettered question ("(b), please"), each
+    rewritten as the option it chose ("Please delete the TXT and add the CNAME")."""
+    options: dict[str, str] = {}
+    for line in earlier:
+        m = _OPTION.match(line)
+        if m:
+            options[m.group(1).lower()] = m.group(2).strip()
+    if not options:
+        return numbered
+    out = []
+    for number, text in numbered:
+        m = _CHOSEN.search(text) if not text.lstrip().startswith(">") else None
+        letter = (m.group(1) or m.group(2)).lower() if m else None
+        if letter in options:
+            text = f"Please {options[letter]}."  # the option's words, on the answer's line
+        out.append((number, text))
+    return out
