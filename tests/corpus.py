@@ -67,6 +67,9 @@ HOLDOUT12 = FIXTURES / "holdout12"
 # plain tickets in Fastly's and the CAs' house styles. 9/20 exact, 10/20 changes right and 5
 # silent errors on first reading (the plain half: 8/10 exact, 1 silent).
 HOLDOUT13 = FIXTURES / "holdout13"
+# A fourteenth (20 tickets), the last of that session: a representative year of tickets, each
+# in a different voice. 12/20 exact, 12/20 changes right and 2 silent errors on first reading.
+HOLDOUT14 = FIXTURES / "holdout14"
 
 READING_FOLDERS = (
     READING,
@@ -83,6 +86,7 @@ READING_FOLDERS = (
     HOLDOUT11,
     HOLDOUT12,
     HOLDOUT13,
+    HOLDOUT14,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -1711,3 +1711,40 @@ def test_a_cname_alongside_the_one_already_there_is_held_back() -> None:
     ticket = conversation(first, ours, answer)
     assert [c[0] for c in changes(ticket)] == ["add"]
     assert "ambiguous_request" in codes(ticket)
+
+
+def test_alongside_the_one_there_please_dont_replace_it_asks_for_the_new_records() -> None:
+    ticket = _text(
+        "So the ask is just two records, both on publishing.service.gov.uk itself (alongside the "
+        "GlobalSign one, please don't replace it - we want to be able to fall back):\n\n"
+        "| Name | Type | Value |\n|---|---|---|\n"
+        '| publishing.service.gov.uk | CAA | 0 issue "certainly.com" |\n'
+        '| publishing.service.gov.uk | CAA | 0 issuewild "certainly.com" |\n\n'
+        "For a bit of context: last year your team added the _acme-challenge.publishing.service.gov.uk "
+        "CNAME to k7fx64mycnelassbdz.fastly-validations.com. It is still published.\n"
+    )
+    assert [(c[0], c[3]) for c in changes(ticket)] == [
+        ("add", '0 issue "certainly.com"'),
+        ("add", '0 issuewild "certainly.com"'),
+    ]
+    assert [o.type for o in read(ticket).observed] == ["CNAME"]
+
+
+def test_the_cname_from_the_forwarded_notice_is_read() -> None:
+    ticket = _text(
+        "Forwarding the automated notice our platform sent overnight. That TXT needs to be "
+        "deleted and the CNAME from the notice added in its place.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Fastly <no-reply@fastly.com>\n"
+        "Subject: Action required\n\n"
+        "  www.data.gov.uk    Pending     Conflicting record(s) found at "
+        "_acme-challenge.www.data.gov.uk. Please remove the record(s) and add the following CNAME "
+        "record: pynb9wlkmyip8u5073.fastly-validations.com\n"
+    )
+    assert (
+        "add",
+        "_acme-challenge.www.data.gov.uk.",
+        "CNAME",
+        "pynb9wlkmyip8u5073.fastly-validations.com.",
+        None,
+    ) in changes(ticket)

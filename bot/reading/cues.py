@@ -38,6 +38,8 @@ _DESCRIBES = re.compile(
     r"the\s+only\s+(?:\w+\s+)?records?\s+(?:at|on|in)\s+[^.:\n]{1,40}?\s+(?:is|are)|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
     r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way|"
     r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing(?![.\w-])|"
+    r"\b(?:you|your\s+team|we|they)\s+(?:\w+\s+)?(?:added|created|published|put\s+in)\b|"
+    r"for\s+(?:a\s+bit\s+of\s+|some\s+)?(?:context|background)|"
     r"(?:was|were)\s+(?:already\s+)?(?:added|created|published|set\s+up)\s+(?:for|by|in|last|"
     r"during|when)|(?:now|still|already)\s+(?:sees|shows|finds|returns))\b",
     re.I,
@@ -66,7 +68,10 @@ _ZONE_CUE = re.compile(
 # about records already there, which says nothing of the records that follow.
 _ABOUT_EXISTING = re.compile(
     r"\b(?:remove|delete|change|touch|modify|replace|alter|append|merge|combine)\b[^.\n]{0,30}?"
-    r"\b(?:existing|current|other|present)\b",
+    r"\b(?:existing|current|other|present)\b"
+    # "(alongside the GlobalSign one, please don't replace it)": the record already there
+    r"|\b(?:alongside|next\s+to|beside|as\s+well\s+as)\b[^.\n]{0,60}?\b(?:don't|do\s+not)\s+"
+    r"(?:replace|remove|overwrite|delete|touch|change)\s+(?:it|them|that|those|this)\b",
     re.I,
 )
 _BESIDE_EXISTING = re.compile(
@@ -126,7 +131,7 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
         # of a lead-in speaks for the records that follow it.
         for part in [last, sentence] if lead_in else [sentence]:
             negated = is_negated(part)
-            if negated and _ABOUT_EXISTING.search(part):
+            if negated and (_ABOUT_EXISTING.search(part) or _ABOUT_EXISTING.search(sentence)):
                 break  # "do not remove the existing CAA records": about others, not these
             if negated:
                 return "negated"

@@ -266,10 +266,13 @@ def _lines_to_read(part: Part) -> list[tuple[int, str]]:
 
 
 def _quoted_request(part: Part) -> list[tuple[int, str]]:
-    """The quoted mail under a reply with no records of its own, without its own history."""
+    """The quoted mail under a reply with no records of its own, without its own history
+    (unless that mail itself passes on what it quotes: "the CNAME from the notice below")."""
     quoted = [strip_marker(line) for line in part.lines[part.history :]]
     start = leading_headers(quoted)  # "On ... wrote:", the forwarded mail's From:/Sent: lines
-    end = part.history + start + history_start(quoted[start:])
+    own = history_start(quoted[start:])
+    passes_on = threadcues.passes_on(tuple(quoted[start : start + own]))
+    end = len(part.lines) if passes_on else part.history + start + own
     return [(i + part.first_line, strip_marker(part.lines[i])) for i in range(end)]
 
 

@@ -127,6 +127,7 @@ _PASS_ON = re.compile(
     r"\b(?:pass(?:ing)?[ \t]{1,3}(?:it[ \t]{1,3}|this[ \t]{1,3})?on|"
     r"(?:message|mail|email|note|instructions?|details)[ \t]{1,3}below|"
     r"forwarded[ \t]{1,3}(?:below|here|underneath)|(?:below|here)[ \t]{1,3}forwarded|"
+    r"forwarding[ \t]{1,3}(?:the|this)|(?:from|in)[ \t]{1,3}the[ \t]{1,3}(?:notice|notification)|"
     r"as[ \t]{1,3}(?:she|he|they)[ \t]{1,3}(?:describes?|says?|asks?|wrote|writes))\b",
     re.I,
 )
