@@ -146,7 +146,7 @@ def read_sentence(
     taken = {i for i, _ in values}
     name_i = owner_in(tokens, usable, t, taken)
     name = tokens[name_i].text if name_i is not None else fallback_name
-    if name is None and earlier_owner and _THERE.search(sentence):
+    if name is None and earlier_owner and _THERE.search(sentence) and _SHOWS.search(sentence):
         name = earlier_owner  # "dig shows just one TXT there": at the name said before
     if name_i is not None and split_label(tokens, name_i):
         name = f"{name} {tokens[name_i + 1].text}"  # "_acme challenge.www.gov.uk": not a name
@@ -186,6 +186,7 @@ _RESOLVING = re.compile(
     r"live\s+in)\b",
     re.I,
 )
+_SHOWS = re.compile(r"\b(?:dig|shows?|returns?|see|seen|published|served|serving)\b", re.I)
 _THERE = re.compile(r"\b(?:there|(?:that|the[ ]same)[ ]name)\b", re.I)
 _NOUNS = frozenset(("target", "record", "one", "value", "cname", "entry", "host", "token"))
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.I)
