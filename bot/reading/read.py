@@ -94,13 +94,14 @@ def read_parts(
         read_lines += [(part.comment_id, n, text) for n, text in numbered]
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
         domains += walker.domains
-        withdraws, types = threadcues.withdraws_earlier(joined)
-        if withdraws and index > 0 and part.role == "vendor":
+        later = index > 0 and part.role == "vendor"  # what only a later comment can say
+        withdraws, types = threadcues.withdraws_earlier(joined) if later else (False, None)
+        if withdraws:
             thread.withdraws[index] = types
         if threadcues.adds_alongside(joined):
             thread.alongside.add(index)
-        said_ttl = threadcues.ttl_for_earlier(joined) if not walker.mentions else None
-        if part.role == "vendor" and index > 0 and said_ttl is not None:
+        said_ttl = threadcues.ttl_for_earlier(joined) if later and not walker.mentions else None
+        if said_ttl is not None:
             thread.ttls[index] = said_ttl  # "please use a TTL of 300 seconds on both records"
             used.append(f"ttl {said_ttl}")
         if part.role == "vendor" and (threadcues.nothing_more_needed(joined) or walker.ticked):

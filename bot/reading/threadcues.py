@@ -114,6 +114,9 @@ _MOVED = re.compile(
 def moved_owners(text: str) -> list[tuple[str, str, int]]:
     """(new owner, old owner, offset in `text`) for each "belongs on X, not on Y"; names
     absolute, lower case."""
+    low = text.lower()
+    if "_" not in text or not any(w in low for w in ("not", "instead", "rather")):
+        return []  # the common case, cheaply
     found = []
     for m in _MOVED.finditer(text):
         to, old = (m[k].lower().rstrip(".") + "." for k in ("to", "from"))
@@ -153,6 +156,9 @@ _ALONGSIDE = re.compile(
 def adds_alongside(text: str) -> bool:
     """Does this comment ask for its TXT/CAA values beside the earlier ones, not instead?
     ("The old one can't stay alongside it" says the opposite.)"""
+    low = text.lower()
+    if not any(w in low for w in ("alongside", "addition", "as well as", "overwrite", "replace")):
+        return False  # the common case, cheaply
     return any(
         not _CANNOT.search(text[max(0, m.start() - 40) : m.start()])
         for m in _ALONGSIDE.finditer(text)
