@@ -70,6 +70,10 @@ HOLDOUT13 = FIXTURES / "holdout13"
 # A fourteenth (20 tickets), the last of that session: a representative year of tickets, each
 # in a different voice. 12/20 exact, 12/20 changes right and 2 silent errors on first reading.
 HOLDOUT14 = FIXTURES / "holdout14"
+# A fifteenth (20 tickets), after the session's final run: varied writing habits, and tickets
+# where the risk is reading too much. 6/20 exact, 8/20 changes right and 4 silent errors on
+# first reading.
+HOLDOUT15 = FIXTURES / "holdout15"
 
 READING_FOLDERS = (
     READING,
@@ -87,6 +91,7 @@ READING_FOLDERS = (
     HOLDOUT12,
     HOLDOUT13,
     HOLDOUT14,
+    HOLDOUT15,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -1748,3 +1748,56 @@ def test_the_cname_from_the_forwarded_notice_is_read() -> None:
         "pynb9wlkmyip8u5073.fastly-validations.com.",
         None,
     ) in changes(ticket)
+
+
+def test_a_record_the_vendors_own_team_will_create_is_not_asked_of_us() -> None:
+    ticket = _text(
+        "Please create:\n\n_acme-challenge.gov.uk. CNAME f1ej536v43tea4ukxq.fastly-validations.com.\n\n"
+        "edgecompute.app is a zone Fastly operates, so our platform team will create\n\n"
+        "    _acme-challenge.govuk-failover.edgecompute.app.   CNAME   ere3k4sf2gco0q2gu8.fastly-validations.com.\n\n"
+        "on our side.\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.gov.uk."]
+
+
+def test_nothing_to_do_for_that_one_under_a_block_sets_it_aside() -> None:
+    ticket = _text(
+        "For completeness, the staging environment has its own request:\n\n"
+        "| Domain | Type | CNAME name | CNAME value |\n|---|---|---|---|\n"
+        "| staging.x.service.gov.uk | CNAME | _6806.staging.x.service.gov.uk. | _ca2f.rfggjctmum.acm-validations.aws. |\n\n"
+        "You don't need to do anything for that one. We'll create it in our own zone.\n\n"
+        "Deleting validation records is the most common reason renewals fail.\n"
+    )
+    assert changes(ticket) == []
+
+
+def test_a_notification_author_without_the_agents_organisation_is_someone_else() -> None:
+    sep = "----------------------------------------------"
+    ticket = _text(
+        "##- Please type your reply above this line -##\n\n"
+        "Your request (58218) has been updated. To add additional comments, reply to this email.\n\n"
+        f"{sep}\n\nMarcus Lindqvist (Fastly Support)\n\nNov 27, 2026, 11:20 GMT\n\n"
+        "The only record we need is _acme-challenge.www.gov.uk CNAME "
+        "wp6bgb1wcqcmu44u02.fastly-validations.com.\n\n"
+        f"{sep}\n\nDan Okafor\n\nNov 27, 2026, 10:02 GMT\n\n"
+        "Could you add this one too?\n\n"
+        "_acme-challenge.tax-checker.service.gov.uk   CNAME   7meev1w4cqenvngza4.fastly-validations.com\n\n"
+        f"{sep}\n\nThis email is a service from Fastly Support.\n"
+    )
+    roles = {c.name: c.source.role for c in read(ticket).changes if c.source}
+    assert roles == {
+        "_acme-challenge.www.gov.uk.": "vendor",
+        "_acme-challenge.tax-checker.service.gov.uk.": "other",
+    }
+
+
+def test_add_a_cname_in_a_sentence_then_remove_that_same_cname_after_issuance() -> None:
+    ticket = _text(
+        "Could you please add a CNAME record for _0909.static-mirror.publishing.service.gov.uk "
+        "pointing to 3fa9.d3be.sectigo.com at your earliest convenience?\n\n"
+        "So once the certificate has been issued, could you then remove that same CNAME again?\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]

@@ -60,6 +60,8 @@ _NARRATED = re.compile(
     r"(?:(?:also|already|just|then)\s+)?|"
     # "the old subscription will be deleted once …": what is going to happen, not a request
     r"\bwill\s+(?:then\s+|also\s+)?be\s+|"
+    # "our platform team will create …": the sender's own doing ("you will need to add" asks)
+    r"(?<!you )\bwill\s+(?:then\s+|also\s+)?$|"
     r"\b(?:we|i)(?:'ll|\s+will)\s+(?:\w+\s+)?(?:ask|remind|tell)\s+you\s+to\s+|"
     r"\b(?:we|i)\s+(?:(?:had|have|once)\s+)?(?:asked|requested|told)\s+you\s+to\s+|"
     # "we'll let you know when it can be removed": a notice still to come, not a request
@@ -85,6 +87,14 @@ _DECLINED = re.compile(
 )
 
 
+# After a gerund or noun cue: the verb of a sentence it is the subject of
+_AS_SUBJECT = re.compile(
+    r"[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+    r"(?:is|are|was|were|would|will|can|could|causes?|caused|breaks?)\b",
+    re.I,
+)
+
+
 def action_cue(text: str) -> Action | None:
     """The action the last non-negated cue in `text` asks for, if any."""
     declined = _DECLINED.search(text)
@@ -93,6 +103,10 @@ def action_cue(text: str) -> Action | None:
     found: list[tuple[int, Action]] = []
     for pattern, action in ((_DELETE, "delete"), (_UPDATE, "update"), (_ADD, "add")):
         for m in pattern.finditer(text):
+            if _AS_SUBJECT.match(text, m.end()) and m.group().lower().endswith(
+                ("ing", "ion", "al")
+            ):
+                continue  # "deleting them is the most common reason renewals fail": a topic
             before = text[max(0, m.start() - 40) : m.start()]
             noun = action == "update" and _NOUN_BEFORE.search(before)
             if not _NEGATED.search(before) and not _NARRATED.search(before) and not noun:

@@ -102,6 +102,11 @@ _CORRECTED = re.compile(
     r"(?:below|follows|:)",
     re.I,
 )
+_OTHERS_DO = re.compile(
+    r"\b(?:we|our[ ](?:\w+[ ]){0,2}?team|fastly|they|the[ ]supplier)[ ](?:will|shall)[ ]"
+    r"(?:(?:then|also|ourselves)[ ])?(?:create|add|publish|set[ ]up)\b[^.]{0,40}$",
+    re.I,
+)
 _BACKOUT = re.compile(r"\b(?:back[ -]?out|roll[ -]?back|revert(?:ing)?)\b", re.I)
 
 
@@ -115,6 +120,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     low = text.lower()
     if ("back" in low or "revert" in low) and _BACKOUT.search(text):
         return "aside"  # "Backout plan: …", "to roll back, re-add the old record:"
+    if "will" in low and lead_in and _OTHERS_DO.search(text):
+        return "aside"  # "so our platform team will create" the record below: not ours to do
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
     existing = "existing" in low or "current" in low  # words a few patterns need, cheaply
     if wanted and _WANTED.search(text) and not _NEGATED.search(text):

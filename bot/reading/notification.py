@@ -68,9 +68,15 @@ def split_notification(lines: list[str]) -> list[Block] | None:
     )
     last = footer if footer is not None else len(lines)
     blocks = []
+    # "Marcus Lindqvist (Fastly Support)": where agents carry their organisation, an author
+    # with none, who is not us, is someone else on the ticket (a CC), not the vendor.
+    marked = any(_ORGANISATION.search(name) for _, _, name, _ in headers)
     for (_, body, name, when), following in zip(headers, [*headers[1:], None], strict=True):
         end = following[0] if following else last
-        blocks.append(Block(name, _role(name), body, end, _parse(when)))
+        role = _role(name)
+        if marked and role == "vendor" and not _ORGANISATION.search(name):
+            role = "other"
+        blocks.append(Block(name, role, body, end, _parse(when)))
     if all(b.when is not None for b in blocks):
         ordered = sorted(blocks, key=lambda b: b.when)  # type: ignore[arg-type, return-value]
     else:
@@ -82,6 +88,9 @@ def split_notification(lines: list[str]) -> list[Block] | None:
         newest = ordered[-1]
         ordered.append(Block(newest.author, newest.role, footer + 1, len(lines), None, True))
     return ordered
+
+
+_ORGANISATION = re.compile(r"\([^()]{2,60}\)\s*$")
 
 
 def _role(name: str) -> AuthorRole:

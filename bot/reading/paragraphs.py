@@ -25,6 +25,11 @@ _INLINE_DIG = re.compile(
     re.I,
 )
 _LISTING = re.compile(r"\b(TXT|CAA)\s+(?:records?|entries|values?)\s*:?\s*$", re.I)
+_NOTHING_FOR_THAT = re.compile(
+    r"\b(?:(?:don't|do[ ]not|no)[ ]need[ ]to[ ]do[ ]anything|nothing[ ](?:for[ ]you[ ])?to[ ]do|"
+    r"nothing[ ]is[ ]needed)[ ](?:for|with|about|on)[ ](?:that|this|those|these|it|them)\b",
+    re.I,
+)
 _THAT_TYPE = re.compile(r"\b(?:that|this|the[ ]above)[ ](?:TXT|CNAME|CAA)\b", re.I)
 _STRINGS = re.compile(
     r"\b(?:challenge|validation|verification|dns-01|acme)[ \t]+(?:strings?|tokens?)\b", re.I
@@ -257,15 +262,35 @@ class Paragraphs:
                         mode=own or mode or mention.mode,
                         structured=False,
                     )
-                    if self.mentions[-1].mode == "observed" and self.mentions[-1].value:
-                        # "dig shows just one TXT there, "X". Please delete that old TXT":
-                        # a record a sentence describes is one the next can point back to
+                    if (
+                        self.mentions[-1].mode in ("observed", "request")
+                        and self.mentions[-1].value
+                    ):
+                        # "dig shows just one TXT there, "X". Please delete that old TXT",
+                        # "please add a CNAME for X pointing to Y … once issued, remove that
+                        # same CNAME": a record a sentence gives is one the next can point back to
                         self.recent.append(len(self.mentions) - 1)
+            if (
+                not read_here
+                and not previous
+                and self.recent
+                and _NOTHING_FOR_THAT.search(sentence)
+            ):
+                # "You don't need to do anything for that one": the block above is context
+                for i in self.recent:
+                    m = self.mentions[i]
+                    if m.mode == "request" and m.action in (None, "add"):
+                        self.mentions[i] = replace(m, mode="aside")
             if not read_here:
                 read_here = self._replace_pair(sentence, first, last)
             self._note_request(sentence, first, typed=not read_here)
             if not read_here and self.recent and cues.refers_back(sentence):
+                count = len(self.mentions)
                 self._refer_back(sentence, first, last, previous)
+                if len(self.mentions) == count and self.earlier_observed:
+                    # "Please delete that TXT record" where only a CNAME was just given: the
+                    # TXT an earlier comment showed
+                    self._refer_to_earlier(sentence, first, last)
             elif not read_here and not self.recent and self.earlier_observed:
                 self._refer_to_earlier(sentence, first, last)
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
