@@ -1801,3 +1801,35 @@ def test_add_a_cname_in_a_sentence_then_remove_that_same_cname_after_issuance() 
         ("add", "now"),
         ("delete", "after_issuance"),
     ]
+
+
+def test_bulleted_arrow_pairs_under_a_lead_in_naming_the_type() -> None:
+    ticket = _text(
+        "we need the following two CNAME records adding to the gov.uk zone:\n\n"
+        "  * _acme-challenge.www.gov.uk  ->  27e5o8f0nngluo260a.fastly-validations.com\n"
+        "  * _acme-challenge.gov.uk      ->  ulgx2atyv2mtm66qyb.fastly-validations.com\n"
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_acme-challenge.www.gov.uk.",
+        "_acme-challenge.gov.uk.",
+    ]
+
+
+def test_last_years_token_at_the_same_name_then_delete_it() -> None:
+    ticket = _text(
+        "It has to be published as a TXT record at the origin of the gov.uk zone:\n\n"
+        '    @    3600    IN    TXT    "globalsign-domain-verification=Hx4sHvjAEX7h8y6XTaY8mjzhbZUWXGE3fkVBA5r-sT"\n\n'
+        "For reference, the token from last year's renewal is still published at the same name:\n\n"
+        "    globalsign-domain-verification=dmyWFYyi3sgmFy2t4TYJa4bCdlg--9A0aYVlMK_axG\n\n"
+        "Please leave that one in place for now. Once we've confirmed that the renewed certificate "
+        "has been issued, please delete it.\n"
+    )
+    got = [(c.action, c.value, c.when) for c in read(ticket).changes]
+    assert got == [
+        ("add", "globalsign-domain-verification=Hx4sHvjAEX7h8y6XTaY8mjzhbZUWXGE3fkVBA5r-sT", "now"),
+        (
+            "delete",
+            "globalsign-domain-verification=dmyWFYyi3sgmFy2t4TYJa4bCdlg--9A0aYVlMK_axG",
+            "after_issuance",
+        ),
+    ]

@@ -30,6 +30,9 @@ _NOTHING_FOR_THAT = re.compile(
     r"nothing[ ]is[ ]needed)[ ](?:for|with|about|on)[ ](?:that|this|those|these|it|them)\b",
     re.I,
 )
+_SAME_NAME = re.compile(
+    r"\b(?:at|on|under)[ ]the[ ]same[ ](?:name|host|record[ ]name)[ ]?:?[ ]*$", re.I
+)
 _THAT_TYPE = re.compile(r"\b(?:that|this|the[ ]above)[ ](?:TXT|CNAME|CAA)\b", re.I)
 _STRINGS = re.compile(
     r"\b(?:challenge|validation|verification|dns-01|acme)[ \t]+(?:strings?|tokens?)\b", re.I
@@ -178,6 +181,10 @@ class Paragraphs:
                 # "last year's token … can be removed from gov.uk:" then the string alone:
                 # TXT data at the one domain named, if the line's shape says TXT data.
                 domains = {m.group(1).lower().rstrip(".") for m in _AT_DOMAIN.finditer(said)}
+                if not domains and _SAME_NAME.search(said) and self.mentions:
+                    # "… is still published at the same name:": the name of the record above,
+                    # as written (a relative "@" resolves where that record's did)
+                    domains = {self.mentions[-1].name}
                 if len(domains) == 1:
                     self.listing, self.listing_shaped = (domains.pop(), "TXT"), True
         inline = _INLINE_DIG.search(line)

@@ -28,7 +28,10 @@ _FIRST_WORD = re.compile(r"[^\s,;()]+")
 _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 
 
-_ARROW_PAIR = re.compile(r"^[ \t]*(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})[ \t]*$")
+_ARROW_PAIR = re.compile(
+    r"^[ \t]*(?:[-*+\u2022][ \t]+|\d{1,3}[.)][ \t]+)?"  # "* name -> value", "1. name -> value"
+    r"(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})[ \t]*$"
+)
 # "VALUE — that's for _acme-challenge.gov.uk", "VALUE – the www one, i.e. _acme-challenge.www…"
 _VALUE_FOR_NAME = re.compile(
     r"^[ \t]*(\S{3,300})[ \t]+[\u2014\u2013-]{1,2}[ \t]+[^\n]{0,80}?"
