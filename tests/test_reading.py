@@ -1833,3 +1833,20 @@ def test_last_years_token_at_the_same_name_then_delete_it() -> None:
             "after_issuance",
         ),
     ]
+
+
+def test_a_record_named_in_one_sentence_and_its_value_in_the_next() -> None:
+    ticket = _text(
+        "Please create a TXT record on _dnsauth.publishing.service.gov.uk. Its value must be the\n"
+        "following random value, entered exactly as shown: 06l7j2apa0v40j5bj71di83fq1wxubqz\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_dnsauth.publishing.service.gov.uk.",
+            "TXT",
+            "06l7j2apa0v40j5bj71di83fq1wxubqz",
+            None,
+        )
+    ]
+    assert codes(ticket) == []

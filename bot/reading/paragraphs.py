@@ -223,6 +223,7 @@ class Paragraphs:
         mention = None
         offset = 0
         previous = ""
+        half: tuple[str, str, int] | None = None  # a record the last sentence named, no data
         for sentence in prose.split_sentences(text):
             at = text.find(sentence, offset)
             offset = at + len(sentence) if at >= 0 else offset
@@ -288,6 +289,17 @@ class Paragraphs:
                     m = self.mentions[i]
                     if m.mode == "request" and m.action in (None, "add"):
                         self.mentions[i] = replace(m, mode="aside")
+            if not read_here and half is not None:
+                value = prose.its_value(sentence, half[1])
+                if value is not None:  # "… TXT record on _dnsauth.x. Its value must be: V"
+                    said = " ".join(f"{previous} {sentence}".split())
+                    self._add(
+                        Mention(half[0], half[1], value, half[2], last_line=last, excerpt=said),
+                        structured=False,
+                    )
+                    read_here = True
+            named = prose.half_record(sentence) if not read_here else None
+            half = (*named, first) if named else None
             if not read_here:
                 read_here = self._replace_pair(sentence, first, last)
             self._note_request(sentence, first, typed=not read_here)

@@ -294,3 +294,41 @@ def _arrow_seen(tokens: list[Token], number: int) -> Mention | None:
             value = clean_data("CNAME", target.text)
             return Mention(name.text, "CNAME", value, number, mode="observed")
     return None
+
+
+# "Its value must be the following random value, entered exactly as shown: X", "It should
+# point to X": the value of the record the sentence before named without one
+_ITS_VALUE = re.compile(
+    r"^\W{0,3}(?:its[ ](?:value|data|content|target)|the[ ]value|it[ ](?:should|must|needs[ ]to)"
+    r"[ ](?:point|resolve)[ ](?:to|at))\b",
+    re.I,
+)
+
+
+def half_record(sentence: str) -> tuple[str, str] | None:
+    """(owner, type) of a sentence that asks for a record but gives no data ("Please create a
+    TXT record on _dnsauth.x.gov.uk.")."""
+    tokens = tokens_of(sentence)
+    t = next((i for i, tok in enumerate(tokens) if is_type_at(tokens, i)), None)
+    if t is None or action_cue(sentence) != "add":
+        return None
+    usable = [i for i in range(len(tokens)) if i != t]
+    if values_in(sentence, tokens, usable, t, tokens[t].text.upper()):
+        return None
+    name_i = owner_in(tokens, usable, t, set())
+    if name_i is None or not tokens[name_i].text.startswith("_"):
+        return None
+    return tokens[name_i].text, tokens[t].text.upper()
+
+
+def its_value(sentence: str, rdtype: str) -> str | None:
+    """The one value of that type a sentence starting "Its value …" gives."""
+    if not _ITS_VALUE.match(sentence):
+        return None
+    tokens = tokens_of(sentence)
+    found = [
+        tok.text
+        for tok in tokens
+        if fits(rdtype, tok) and type_by_shape(tok.text.strip('"')) == rdtype
+    ]
+    return clean_data(rdtype, found[0]) if len(found) == 1 else None
