@@ -1850,3 +1850,20 @@ def test_a_record_named_in_one_sentence_and_its_value_in_the_next() -> None:
         )
     ]
     assert codes(ticket) == []
+
+
+def test_they_have_removed_it_is_told_not_asked() -> None:
+    from bot.reading.actions import action_cue
+
+    assert action_cue("They've removed it, and that regenerated the challenge.") is None
+    assert action_cue("Could they remove it?") == "delete"
+
+
+def test_once_issued_two_lines_above_the_removal_still_times_it() -> None:
+    ticket = _text(
+        "One thing to do later. Once the Certainly certificate has been issued and deployed (I'll\n"
+        "confirm on this ticket), the GlobalSign verification record at the gov.uk apex is no longer\n"
+        "needed and can be removed:\n\n"
+        'gov.uk  TXT  "globalsign-domain-verification=ApIGpnBWoMmeBdGLNoZpUoevrGREZjPrbf32RA8tfN"\n'
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]

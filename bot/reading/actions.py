@@ -58,6 +58,9 @@ _NARRATED = re.compile(
     r"\b(?:once|when|while|as|after|before)\s+(?:you|we)(?:'ve|\s+have)?\s+|"
     r"(?:^|\s|\()(?:i|we)(?:'ve|'d|'re|'m|'ll|\s+have|\s+had|\s+are|\s+am|\s+will)?\s+"
     r"(?:(?:also|already|just|then)\s+)?|"
+    # "They've removed it", "she has created": someone else's doing, told
+    r"\b(?:they|he|she)(?:'ve|'d|\s+have|\s+has|\s+had)\s+"
+    r"(?:(?:also|already|just|then)\s+)?|"
     # "the old subscription will be deleted once …": what is going to happen, not a request
     r"\bwill\s+(?:then\s+|also\s+)?be\s+|"
     # "our platform team will create …": the sender's own doing ("you will need to add" asks)

@@ -156,7 +156,7 @@ class Paragraphs:
             self.ctx.action = action
             # "Once the certificate has been issued, the CNAME from last / year's order can be
             # deleted": the condition may stand on the line before the verb.
-            near = " ".join(text for _, text in self.paragraph[-1:]) + " " + line
+            near = " ".join(text for _, text in self.paragraph[-3:]) + " " + line
             self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(near))
         for name in cues.domains_named(line):
             self._set_domain(name)
