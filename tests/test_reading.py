@@ -1867,3 +1867,29 @@ def test_once_issued_two_lines_above_the_removal_still_times_it() -> None:
         'gov.uk  TXT  "globalsign-domain-verification=ApIGpnBWoMmeBdGLNoZpUoevrGREZjPrbf32RA8tfN"\n'
     )
     assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_a_reply_passing_on_a_notice_keeps_its_own_records_too() -> None:
+    ticket = _text(
+        "Forwarding the automated notice. The leftover TXT is still there:\n\n"
+        "    $ dig +short TXT _acme-challenge.www.data.gov.uk\n"
+        '    "UWB5zYrQMu1iqE7xmZfWBGLM4-AQrVNIu-AT9NcLJ3E"\n\n'
+        "Please also add _acme-challenge.data.gov.uk CNAME olhakbdjwqv9a15vv5.fastly-validations.com\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Fastly <no-reply@fastly.com>\n"
+        "Subject: Action required\n\n"
+        "  www.data.gov.uk    Pending     Conflicting record(s) found at "
+        "_acme-challenge.www.data.gov.uk. Please remove the record(s) and add the following CNAME "
+        "record: pynb9wlkmyip8u5073.fastly-validations.com\n"
+    )
+    got = {(c[0], c[1], c[3]) for c in changes(ticket)}
+    assert (
+        "add",
+        "_acme-challenge.data.gov.uk.",
+        "olhakbdjwqv9a15vv5.fastly-validations.com.",
+    ) in got
+    assert (
+        "add",
+        "_acme-challenge.www.data.gov.uk.",
+        "pynb9wlkmyip8u5073.fastly-validations.com.",
+    ) in got

@@ -78,13 +78,19 @@ def read_parts(
         walker.finish()
         joined = "\n".join(text for _, text in numbered)  # the comment's own words
         asking = index  # the comment its requests count as said in
+        own: list[Mention] = []  # the reply's own records, beside a mail it passes on
         if part.history < len(part.lines) and (
             (part.single and not walker.mentions) or threadcues.passes_on(part.new_lines)
         ):
             # A forwarded request, or "please add the record as she describes below": the
             # quoted mail is read as this comment's own words (and judged as the vendor's).
-            # Its requests come before what the reply says of them ("ignore item 1").
+            # Its requests come before what the reply says of them ("ignore item 1"), and
+            # before the reply's own records ("delete that TXT and add the CNAME from the
+            # notice": the TXT is the reply's, the CNAME the notice's).
             read_lines += [(part.comment_id, n, text) for n, text in numbered]
+            flags += [_in_comment(f, part.comment_id) for f in walker.flags]
+            domains += walker.domains
+            own = walker.mentions
             numbered = fieldrefs.resolve(_quoted_request(part)[:MAX_LINES], part.lines)
             walker = Walker()
             for number, line in numbered:
@@ -110,17 +116,21 @@ def read_parts(
         author = Author(part.comment_id, None if part.single else part.role, part.author)
         if part.role == "vendor":
             thread.moves[index] = thread.moves.get(index, []) + _moves(joined, numbered, author)
-        mentions = walker.mentions
+        # the reply's own records, less those the mail it passes on gives too (said once)
+        again = {_said_as(m) for m in walker.mentions}
+        own = [m for m in own if _said_as(m) not in again]
+        mentions = walker.mentions + own
         if len(mentions) > MAX_RECORDS:
             flags.append(_over_limit(part, len(mentions), "records", MAX_RECORDS))
             mentions = mentions[:MAX_RECORDS]
-        spans += [(part.comment_id, m.line, m.last_line or m.line) for m in walker.mentions]
-        for mention in mentions:
+        spans += [(part.comment_id, m.line, m.last_line or m.line) for m in mentions]
+        quoted = len(walker.mentions)
+        for n, mention in enumerate(mentions):
             if mention.mode != "aside":  # a backout's or last year's record: if nothing else
                 # reads its value, a person is told (it may be asked for again in passing)
                 used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
             used += [f"ttl {mention.ttl}"] if mention.ttl is not None else []
-            item = _said(asking, mention, author, default_zone, flags)
+            item = _said(asking if n < quoted else index, mention, author, default_zone, flags)
             if item is None:
                 continue
             # A CC or another organisation's user can neither ask for a record nor withdraw
@@ -204,6 +214,12 @@ def _corrected(
             change = target.model_copy(update={"value": value, "source": source})
             found.append(Said(index, change=change, replaces=True))
     return found
+
+
+def _said_as(m: Mention) -> tuple[str, str, str]:
+    """A mention's record as written, compared loosely (case, quotes, a final dot)."""
+    value = (m.value or "").strip().strip('"').rstrip(".").lower()
+    return m.name.strip().rstrip(".").lower(), m.rdtype, value
 
 
 def _insert_in_order(said: list[Said], item: Said) -> None:
