@@ -1893,3 +1893,21 @@ def test_a_reply_passing_on_a_notice_keeps_its_own_records_too() -> None:
         "_acme-challenge.www.data.gov.uk.",
         "pynb9wlkmyip8u5073.fastly-validations.com.",
     ) in got
+
+
+def test_the_random_value_is_only_good_for_30_days_tells_nothing() -> None:
+    ticket = _text(
+        "As the service.gov.uk zone is yours, please could you add the TXT record DigiCert asks for "
+        "below? The random value is only good for 30 days.\n\n"
+        "   Host / Name:   _dnsauth.report-a-pothole.service.gov.uk\n"
+        "   Record type:   TXT\n"
+        "   Value:         y0obpwefd8gbxcfj76b96y2bnbe2mfgz\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_dnsauth.report-a-pothole.service.gov.uk."]
+
+
+def test_removing_it_early_wont_break_anything_is_no_request() -> None:
+    from bot.reading.actions import action_cue
+
+    assert action_cue("removing it early won't break anything") is None
+    assert action_cue("please remove it early") == "delete"

@@ -93,7 +93,8 @@ _DECLINED = re.compile(
 # After a gerund or noun cue: the verb of a sentence it is the subject of
 _AS_SUBJECT = re.compile(
     r"[ \t]+(?:[\w-]+[ \t]+){0,3}?"
-    r"(?:is|are|was|were|would|will|can|could|causes?|caused|breaks?)\b",
+    r"(?:is|are|was|were|would|will|won't|wouldn't|can|can't|could|does|doesn't|should|"
+    r"might|may|causes?|caused|breaks?)\b",
     re.I,
 )
 

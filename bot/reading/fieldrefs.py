@@ -71,7 +71,7 @@ def resolve(lines: list[tuple[int, str]], context: tuple[str, ...] = ()) -> list
         said, previous = f"{previous} {text}", text
         if field_ref and (value := _value_for(field_ref, fields)):
             text = f"{text[: field_ref.start()]}{value}{text[field_ref.end() :]}"
-        elif token_ref and token and not candidates(number, text) and action_cue(said):
+        elif token_ref and token and not candidates(number, text) and _asks(said, text, token_ref):
             # "add the random value as a TXT record": still a phrase ("the value X"). Only
             # where it is asked for: "the random value we issued in October was placed as a
             # TXT record and has now expired" tells a story.
@@ -111,3 +111,21 @@ def _fields(lines: list[tuple[int, str]]) -> dict[str, set[str]]:
             continue
         found.setdefault(match.group("key").lower(), set()).add(value)
     return found
+
+
+_SENTENCE_END = re.compile(r"[.?!](?:[ \t]|$)")
+
+
+def _asks(said: str, line: str, ref: re.Match[str]) -> bool:
+    """Does the sentence the reference stands in ask for something ("add the random value as a
+    TXT record"), not only tell ("The random value is only good for 30 days")?"""
+    head = line[: ref.start()]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    start = ends[-1] if ends else None
+    tail = _SENTENCE_END.search(line, ref.end())
+    sentence = (
+        line[start : tail.start() if tail else len(line)]
+        if start is not None
+        else (said[: len(said) - len(line) + (tail.start() if tail else len(line))])
+    )
+    return action_cue(sentence) is not None
