@@ -1,10 +1,13 @@
 """What a comment says about the requests of other comments in the conversation.
 
-"Please ignore my previous message" withdraws them; "it belongs on X, not on Y" moves them;
-"add it alongside the first" keeps them beside a new value; "no further action is needed"
+"Please ignore my previous message", "no CAA change is needed", "X was included by mistake"
+withdraw them; "it belongs on X, not on Y" moves them; "add it alongside the first" keeps them
+beside a new value; "no further action is needed" or "GlobalSign has issued the certificate"
 settles what the comment reports as in place; "pass on the message below" makes a forwarded
-mail the comment's own request. Each is read from one comment's text and acted on in
-bot/reading/decide.py. Every pattern is bounded: linear on any text.
+mail the comment's own request; "use a TTL of 300 on both records" gives them a TTL; "(b),
+please" answers our lettered question with its option. Each is read from one comment's text
+and acted on in bot/reading/decide.py (or read.py). Every pattern is bounded: linear on any
+text.
 """
 
 from __future__ import annotations
