@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.models import DnsChange, Flag, Observed, Source
+from bot.reading.safety import ambiguous
 
 SINGLETON_TYPES = frozenset(("CNAME",))
 
@@ -148,6 +149,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     # say is in our zone at any time; a vendor's later paste may already show anything else.
     # "Please leave the Google record as it is and add ours alongside it": a second CNAME at a
     # name that has one is no possible DNS edit, and no update of it either. Said, not guessed.
+    held: set[str] = set()  # names whose CNAME is held back so, not completed into an update
     for i, c in kept:
         beside = [
             o for j, o in seen if o.name == c.name and o.type == c.type and o.value != c.value
@@ -161,14 +163,11 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             and alongside
             and not replaced
         ):
-            out.flags.append(_two_cnames(c, beside[0]))
+            held.add(c.name)
+            why = f"asks to add a CNAME beside the one already there ({beside[0].value})"
+            out.flags.append(ambiguous(c.name, [c], why))
     kept = [
-        (
-            i,
-            c
-            if any(f.name == c.name and f.code == "ambiguous_request" for f in out.flags)
-            else _complete(c, [o for j, o in seen if _informs(j, o, i, c)]),
-        )
+        (i, c if c.name in held else _complete(c, [o for j, o in seen if _informs(j, o, i, c)]))
         for i, c in kept
     ]
     updated |= {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
@@ -343,18 +342,6 @@ def _move(index: int, move: Move, kept: list[tuple[int, DnsChange]], out: Decisi
         why = f"was moved by a later comment to {move.new} ({_where(move.source)})"
         out.flags.append(_superseded(entry[1], move.old, why))
         _supersede(index, moved, kept, out, set())
-
-
-def _two_cnames(change: DnsChange, there: Observed) -> Flag:
-    return Flag(
-        code="ambiguous_request",
-        severity="block",
-        name=change.name,
-        message=f"The ticket asks to add the CNAME {change.value} at {change.name} beside the "
-        f"CNAME already there ({there.value}): a name holds one CNAME only. Left out of the "
-        "Jisc request until a person has agreed with the vendor which one stays.",
-        source=change.source,
-    )
 
 
 def _superseded(change: DnsChange, name: str, why: str) -> Flag:

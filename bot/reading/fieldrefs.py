@@ -118,14 +118,11 @@ _SENTENCE_END = re.compile(r"[.?!](?:[ \t]|$)")
 
 def _asks(said: str, line: str, ref: re.Match[str]) -> bool:
     """Does the sentence the reference stands in ask for something ("add the random value as a
-    TXT record"), not only tell ("The random value is only good for 30 days")?"""
-    head = line[: ref.start()]
-    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
-    start = ends[-1] if ends else None
-    tail = _SENTENCE_END.search(line, ref.end())
-    sentence = (
-        line[start : tail.start() if tail else len(line)]
-        if start is not None
-        else (said[: len(said) - len(line) + (tail.start() if tail else len(line))])
+    TXT record"), not only tell ("The random value is only good for 30 days")? `said` is the
+    line before and `line`; a sentence ending earlier on `line` starts it afresh."""
+    at = len(said) - len(line)  # where `line` starts in `said`
+    ends = [m.end() for m in _SENTENCE_END.finditer(said, at, at + ref.start())]
+    tail = _SENTENCE_END.search(said, at + ref.end())
+    return (
+        action_cue(said[ends[-1] if ends else 0 : tail.start() if tail else len(said)]) is not None
     )
-    return action_cue(sentence) is not None

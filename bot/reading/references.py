@@ -285,14 +285,19 @@ _DESCRIBED_SET = re.compile(
 
 def _described_set(note: str, line: int) -> Flag:
     said = excerpt(note)
-    return Flag(
-        code="ambiguous_request",
-        severity="block",
-        message=f"Line {line} asks to delete records it describes by a rule rather than names "
+    return _no_delete_read(
+        line,
+        said,
+        f"Line {line} asks to delete records it describes by a rule rather than names "
         f"({said!r}); none was read as a delete. Work out which records it means and confirm "
         "them with the vendor.",
-        source=Source(first_line=line, last_line=line, excerpt=said),
     )
+
+
+def _no_delete_read(line: int, said: str, message: str) -> Flag:
+    """A delete the line asks for that names no record the reader could take: a block."""
+    source = Source(first_line=line, last_line=line, excerpt=said)
+    return Flag(code="ambiguous_request", severity="block", message=message, source=source)
 
 
 def _distinct(mentions: list[Mention], targets: list[int]) -> set[tuple[str, str, str | None]]:
@@ -302,13 +307,12 @@ def _distinct(mentions: list[Mention], targets: list[int]) -> set[tuple[str, str
 def _which_one(clause: str, note: str, line: int, shown: list[Mention]) -> Flag:
     said = excerpt(note)
     values = ", ".join(sorted({excerpt((m.value or m.name).strip('"'), 40) for m in shown}))
-    return Flag(
-        code="ambiguous_request",
-        severity="block",
-        message=f"Line {line} asks to delete one record ({' '.join(clause.split())!r}) but "
+    return _no_delete_read(
+        line,
+        said,
+        f"Line {line} asks to delete one record ({' '.join(clause.split())!r}) but "
         f"{len(shown)} were shown just before it ({values}); which one is not said, so none "
         f"was read as a delete: {said!r}. Ask the vendor which record to remove.",
-        source=Source(first_line=line, last_line=line, excerpt=said),
     )
 
 

@@ -33,10 +33,10 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
         adds = [c for c in here if c.action in ("add", "update")]
         cnames = [c for c in adds if c.type == "CNAME"]
         if len({c.value for c in cnames}) > 1:
-            flags.append(_ambiguous(name, cnames, "asks for more than one CNAME at one name"))
+            flags.append(ambiguous(name, cnames, "asks for more than one CNAME at one name"))
         elif cnames and any(c.type != "CNAME" for c in adds):
             flags.append(
-                _ambiguous(
+                ambiguous(
                     name,
                     adds,
                     "asks for a CNAME and other data at one name (a CNAME must stand alone)",
@@ -45,11 +45,11 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
         added = {(c.type, c.value) for c in here if c.action == "add"}
         both = [c for c in here if c.action == "delete" and (c.type, c.value) in added]
         if both:
-            flags.append(_ambiguous(name, both, "asks to add and delete the same record at once"))
+            flags.append(ambiguous(name, both, "asks to add and delete the same record at once"))
     for c in changes:
         if c.action == "update" and c.old_value is None:
             flags.append(
-                _ambiguous(
+                ambiguous(
                     c.name,
                     [c],
                     "asks to change a record but never says its current "
@@ -57,10 +57,10 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
                 )
             )
         elif c.action == "update" and c.old_value == c.value:
-            flags.append(_ambiguous(c.name, [c], "asks to replace a record with itself"))
+            flags.append(ambiguous(c.name, [c], "asks to replace a record with itself"))
         elif c.action == "delete" and c.value is None and not c.name.startswith("_"):
             flags.append(
-                _ambiguous(
+                ambiguous(
                     c.name,
                     [c],
                     f"asks to delete a {c.type} record without saying which "
@@ -68,11 +68,12 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
                 )
             )
         elif c.action == "add" and c.value is None:
-            flags.append(_ambiguous(c.name, [c], "asks to add a record with no data"))
+            flags.append(ambiguous(c.name, [c], "asks to add a record with no data"))
     return flags
 
 
-def _ambiguous(name: str, changes: list[DnsChange], why: str) -> Flag:
+def ambiguous(name: str, changes: list[DnsChange], why: str) -> Flag:
+    """A `block` flag: the request at `name` cannot be drafted as written (`why`)."""
     shown = "; ".join(f"{c.action} {c.type} {c.value or '(no value)'}" for c in changes)
     lines = sorted({c.source.first_line for c in changes if c.source})
     at = f" (line {', '.join(map(str, lines))})" if lines else ""
