@@ -1461,7 +1461,11 @@ def test_a_checklist_ticked_item_goes_on_over_its_indented_lines() -> None:
     assert [(c.action, c.name, c.when) for c in read(ticket).changes] == [
         ("delete", "_cc83.x.service.gov.uk.", "after_issuance")
     ]
-    assert [o.name for o in read(ticket).observed] == ["_8296.staging.x.service.gov.uk."]
+    # The ticked record is observed; so is the one to remove (the vendor says it is there).
+    assert [o.name for o in read(ticket).observed] == [
+        "_8296.staging.x.service.gov.uk.",
+        "_cc83.x.service.gov.uk.",
+    ]
 
 
 def test_the_only_record_at_the_name_looking_at_the_zone_is_observed() -> None:
@@ -1911,3 +1915,23 @@ def test_removing_it_early_wont_break_anything_is_no_request() -> None:
 
     assert action_cue("removing it early won't break anything") is None
     assert action_cue("please remove it early") == "delete"
+
+
+def test_a_delete_names_a_published_record_unless_the_ticket_adds_it() -> None:
+    ticket = _text(
+        "Please add:\n\n"
+        '    _acme-challenge.www.gov.uk. IN TXT "NewNewNewNewNewNewNewNewNewNewNewNewNew1234"\n\n'
+        "The old TXT record at the apex is no longer needed and can be deleted:\n\n"
+        '    gov.uk. IN TXT "globalsign-domain-verification=OldOldOldOldOldOldOldOldOldOldOldOld12"\n\n'
+        "Once the certificate is issued, please also remove the _acme-challenge.www.gov.uk TXT "
+        "record above.\n"
+    )
+    new, old = "NewNewNewNewNewNewNewNewNewNewNewNewNew1234", "globalsign-domain-verification=Old"
+    # "The old TXT record at the apex" is the one that follows, never the `_acme-challenge`
+    # record just asked for; "the … TXT record above" is the one record shown at that name.
+    assert [(c.action, c.name, c.value[:34], c.when) for c in read(ticket).changes] == [
+        ("add", "_acme-challenge.www.gov.uk.", new[:34], "now"),
+        ("delete", "gov.uk.", old, "now"),
+        ("delete", "_acme-challenge.www.gov.uk.", new[:34], "after_issuance"),
+    ]
+    assert [(o.name, o.type) for o in read(ticket).observed] == [("gov.uk.", "TXT")]

@@ -174,11 +174,17 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     out.changes = [
         c for _, c in kept if not (c.action == "add" and (c.name, c.type, c.value) in updated)
     ]
-    # What an update replaces is, by the vendor's own account, what is published now.
+    # What an update replaces, or a delete removes, is by the vendor's own account what is
+    # published now (unless it is a record this ticket itself adds: "remove it after issuance").
+    added = {(c.name, c.type, c.value) for c in out.changes if c.action != "delete"}
     replaced = [
         Observed(name=c.name, type=c.type, value=c.old_value, source=c.source)
         for c in out.changes
         if c.action == "update" and c.old_value is not None
+    ] + [
+        Observed(name=c.name, type=c.type, value=c.value, source=c.source)
+        for c in out.changes
+        if c.action == "delete" and c.value is not None and (c.name, c.type, c.value) not in added
     ]
     out.observed = _unique([*out.observed, *replaced])
     return out

@@ -52,6 +52,8 @@ _ONLY_NEEDED = re.compile(
 )
 _SECTION = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+\S|(?:step|phase|stage|part)[ \t]*\d{1,2}\b)", re.I)
 _ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+")
+# "remove the _acme-challenge.www.gov.uk TXT record above", "that same CNAME": one just shown
+_SHOWN = re.compile(r"\b(?:above|same|just[ ](?:added|created|asked[ ]for))\b", re.I)
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
 
@@ -195,6 +197,22 @@ class Paragraphs:
         if zone:
             self.ctx.zone_said = safe_name(zone)
 
+    def _shown_above(self, mention: Mention, clause: str) -> Mention:
+        """ "Once issued, remove the _acme-challenge.www.gov.uk TXT record above": the data of
+        the one record shown at that name and type, when only one was (never guessed)."""
+        if not _SHOWN.search(clause) or mention.action != "delete":
+            return mention
+        name = mention.name.lower().rstrip(".")
+        values = {
+            m.value
+            for m in self.mentions
+            if m.rdtype == mention.rdtype
+            and m.name.lower().rstrip(".") == name
+            and m.value is not None
+            and m.mode in ("request", "observed")
+        }
+        return replace(mention, value=values.pop()) if len(values) == 1 else mention
+
     def _set_domain(self, text: str) -> None:
         text = text.strip("`'\".,;:()")
         text = text[2:] if text.startswith("*.") else text  # a wildcard is validated at its base
@@ -255,6 +273,8 @@ class Paragraphs:
                     # "… are being served with it, please delete that TXT record": that is
                     # the record just shown, not one at a name the sentence happens to say
                     mention = None
+                elif mention is not None and mention.value is None:
+                    mention = self._shown_above(mention, clause)
                 if mention is not None:
                     read_here = True
                     excerpt = " ".join(sentence.split())

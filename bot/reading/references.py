@@ -190,6 +190,7 @@ class References:
                     k in f"{self.mentions[i].value} {self.mentions[i].name}".lower() for k in kinds
                 )
             ]
+        targets = _at_place(clause, targets, self.mentions)
         if targets:
             answered = {self.mentions[i].rdtype for i in targets}
             self.pending = [p for p in self.pending if p[2] not in answered]
@@ -281,6 +282,30 @@ _DESCRIBED_SET = re.compile(
     r"\b(?:isn't|is[ ]+not|aren't|are[ ]+not|not)[ ]+(?:in|on|listed|shown|mentioned)\b",
     re.I,
 )
+
+
+# "the TXT at the apex", "the record on gov.uk", "root domain": where the record said stands.
+_APEX = re.compile(r"\b(?:apex|root[ ]+(?:domain|of[ ]+the[ ]+zone)|bare[ ]+domain)\b", re.I)
+_PLACE = re.compile(
+    r"\b(?:at|on|for|under)[ ]+`?([a-z0-9_][a-z0-9_.-]{0,250}\.[a-z]{2,24})\b", re.I
+)
+
+
+def _at_place(clause: str, targets: list[int], mentions: list[Mention]) -> list[int]:
+    """Of the records a clause may refer back to, those at the place it says: "the old TXT
+    record at the apex" is never the `_acme-challenge.www` one just shown."""
+    places = {m.group(1).lower().rstrip(".") for m in _PLACE.finditer(clause)}
+    if places:
+        # "the TXT on www.gov.uk" is also the one at its validation name, `_acme-challenge.www`
+        return [
+            i
+            for i in targets
+            if (name := mentions[i].name.lower().rstrip(".")) in places
+            or (name.split(".", 1)[-1] in places and name.startswith("_"))
+        ]
+    if _APEX.search(clause):
+        return [i for i in targets if not mentions[i].name.startswith(("_", "www."))]
+    return targets
 
 
 def _described_set(note: str, line: int) -> Flag:
