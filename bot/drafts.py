@@ -44,7 +44,7 @@ def jisc_request(triage: Triage, app: AppConfig) -> Draft | None:
     lines += ["", "Reason: " + _reason(triage)]
     if triage.signals.deadline:
         lines.append(f"Deadline: please make the change by {triage.signals.deadline.isoformat()}.")
-    if any(v.change.ttl is None for v in verdicts):
+    if any(v.change.ttl is None and v.change.action != "delete" for v in verdicts):
         lines.append(f"(TTL {ttl} is our default where the vendor gave none.)")
     tell = "; ".join(app.jisc.tell_first)
     sender = app.jisc.sender
@@ -110,7 +110,8 @@ def _record_sections(verdicts: Sequence[ChangeVerdict], ttl: int) -> list[str]:
             continue
         lines += ["", heading]
         for c in chosen:
-            record_ttl = c.ttl or ttl
+            # A record to delete is matched by its name, type and data: no TTL is asked for.
+            record_ttl = None if action == "delete" else c.ttl or ttl
             if action == "update":
                 lines.append(f"  current: {zone_line(c.name, record_ttl, c.type, c.old_value)}")
                 lines.append(f"  new:     {zone_line(c.name, record_ttl, c.type, c.value)}")
@@ -211,7 +212,8 @@ def fastly_reply(triage: Triage, jisc_sent: bool, live: bool) -> str:
         chosen = waiting
     for v in chosen:
         c = v.change
-        lines.append(f"  {c.action}: {zone_line(c.name, c.ttl or 3600, c.type, c.value)}")
+        ttl = None if c.action == "delete" else c.ttl or 3600
+        lines.append(f"  {c.action}: {zone_line(c.name, ttl, c.type, c.value)}")
     blocked = [v for v in triage.verdicts if v.blocked]
     if blocked:
         lines += ["", "We cannot make these as requested (see our notes):"]

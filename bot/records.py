@@ -161,10 +161,12 @@ def to_txt_rdata(joined: str) -> dns.rdtypes.ANY.TXT.TXT:
         raise RecordError(f"not valid TXT data: {joined!r}") from exc
 
 
-def zone_line(name: str, ttl: int, rdtype: str, value: str | None) -> str:
-    """A record as one zone-file line: `name. TTL IN TYPE data` (data omitted when unknown)."""
+def zone_line(name: str, ttl: int | None, rdtype: str, value: str | None) -> str:
+    """A record as one zone-file line: `name. TTL IN TYPE data` (TTL omitted when none, as for
+    a record to delete; data omitted when unknown)."""
     data = "" if value is None else " " + presentation(rdtype, value)
-    return f"{name} {ttl} IN {rdtype}{data}"
+    at = "" if ttl is None else f" {ttl}"
+    return f"{name}{at} IN {rdtype}{data}"
 
 
 def presentation(rdtype: str, value: str) -> str:

@@ -59,6 +59,9 @@ def decide(
     # A reading flag that blocks (ambiguous_request) holds back every change at its name.
     held = {f.name for f in extraction.flags if f.severity == "block" and f.name}
     for change in extraction.changes:
+        if not in_suffixes(change.name, app.suffixes):
+            flags.append(_outside(change, app.suffixes))  # someone else's zone: said, not listed
+            continue
         verdict, change_flags = judge(change, extraction.changes, facts, owners, app, signals)
         if change.name in held:
             verdict = verdict.model_copy(update={"blocked": True})
@@ -80,7 +83,7 @@ def decide(
         signals=signals,
         jisc_request=None,
         hostmaster_warning=None,
-        observed=extraction.observed,
+        observed=tuple(o for o in extraction.observed if in_suffixes(o.name, app.suffixes)),
     )
     return partial.model_copy(
         update={
@@ -88,6 +91,21 @@ def decide(
             "jisc_request": drafts.jisc_request(partial, app),
             "hostmaster_warning": drafts.hostmaster_warning(partial, extraction.domains, app),
         }
+    )
+
+
+def _outside(change: DnsChange, suffixes: tuple[str, ...]) -> Flag:
+    """A record the ticket asks for in a zone outside the watched suffixes (another customer's
+    domain on a shared certificate): not GOV.UK's change, so not listed, looked up or drafted."""
+    record = " ".join(x for x in (change.action, change.name, change.type, change.value) if x)
+    watched = ", ".join(x.rstrip(".") for x in suffixes)
+    return Flag(
+        code="outside_suffix",
+        severity="info",
+        name=change.name,
+        message=f"The ticket also asks to {record}: outside {watched}, so not ours "
+        "to change; not listed among the changes, looked up or drafted.",
+        source=change.source,
     )
 
 
@@ -99,16 +117,8 @@ def judge(
     app: AppConfig,
     signals: Signals,
 ) -> tuple[ChangeVerdict, list[Flag]]:
-    """Who must make one change, what DNS holds now, and what stands in its way."""
-    if not in_suffixes(change.name, app.suffixes):
-        flag = Flag(
-            code="outside_suffix",
-            severity="info",
-            name=change.name,
-            message=f"{change.name} is outside {', '.join(app.suffixes)}: not looked up and not "
-            "part of any request cert-ticket drafts.",
-        )
-        return _verdict(change, None, "config", None, "unknown", ()), [flag]
+    """Who must make one change (a name under the watched suffixes), what DNS holds now, and
+    what stands in its way."""
     fact = zone_for_change(change, facts)
     owner = owner_of(fact.apex, owners)
     if owner is None and fact.apex is not None:

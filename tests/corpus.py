@@ -81,6 +81,12 @@ HOLDOUT16 = FIXTURES / "holdout16"
 # A seventeenth (12 tickets), the last of that session: a representative mix. 7/12 exact, 8/12
 # changes right and 2 silent errors on first reading.
 HOLDOUT17 = FIXTURES / "holdout17"
+# An eighteenth and nineteenth (20 each), written blind the next session: an ordinary month of
+# Fastly renewals and changes to what is already there (6/20 exact, 6/20 changes right, 4 silent
+# on first reading); what tools print, pasted into tickets, and mail as it really arrives (7/20,
+# 9/20, 5 silent).
+HOLDOUT18 = FIXTURES / "holdout18"
+HOLDOUT19 = FIXTURES / "holdout19"
 
 READING_FOLDERS = (
     READING,
@@ -101,6 +107,8 @@ READING_FOLDERS = (
     HOLDOUT15,
     HOLDOUT16,
     HOLDOUT17,
+    HOLDOUT18,
+    HOLDOUT19,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

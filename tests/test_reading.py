@@ -344,8 +344,9 @@ def test_delete_that_record_refers_to_the_one_an_earlier_comment_showed() -> Non
         "_acme-challenge.gov.uk.",
         "TXT",
         "hHei0k8gVy6M_xTb8MEca10Cu19qBX1ky9PRLvSyMYQ",
-        120,
+        None,  # a delete asks for no TTL; the one our dig showed stays with the observed record
     )
+    assert [o.ttl for o in read(ticket).observed if o.value == delete.value] == [120]
     assert delete.source is not None and delete.source.comment_id == 3
 
 
@@ -1089,9 +1090,11 @@ def test_sub_items_under_a_remove_lead_in_are_all_deletes() -> None:
         '       b) assets.publishing.service.gov.uk. 300 IN CAA 0 issue "sectigo.com"\n'
     )
     assert [(c.action, c.type, c.ttl, c.when) for c in read(ticket).changes] == [
-        ("delete", "CNAME", 3600, "after_issuance"),
-        ("delete", "CAA", 300, "after_issuance"),
+        ("delete", "CNAME", None, "after_issuance"),
+        ("delete", "CAA", None, "after_issuance"),
     ]
+    # The TTLs the lines give stay with the records, as published now.
+    assert [(o.type, o.ttl) for o in read(ticket).observed] == [("CNAME", 3600), ("CAA", 300)]
 
 
 def test_an_ascii_table_with_plus_borders_keeps_its_header() -> None:
@@ -1935,3 +1938,139 @@ def test_a_delete_names_a_published_record_unless_the_ticket_adds_it() -> None:
         ("delete", "_acme-challenge.www.gov.uk.", new[:34], "after_issuance"),
     ]
     assert [(o.name, o.type) for o in read(ticket).observed] == [("gov.uk.", "TXT")]
+
+
+def test_a_record_to_leave_as_it_is_is_observed_not_deleted() -> None:
+    ticket = _text(
+        "Two records were set up last year, and one of them can now go:\n\n"
+        "1. The GlobalSign TXT at the top of the gov.uk zone isn't needed any more:\n\n"
+        '       gov.uk.   TXT   "globalsign-domain-verification=Yi2QeSLmZ3HtAW04bkCXWw_3wDwOVl"\n\n'
+        "   Please remove that record.\n\n"
+        "2. Please leave _acme-challenge.www.gov.uk (the CNAME to "
+        "3fow3k699ltr25gab9.fastly-validations.com) exactly as it is.\n"
+    )
+    assert [(c[0], c[1], c[2]) for c in changes(ticket)] == [("delete", "gov.uk.", "TXT")]
+    assert ("_acme-challenge.www.gov.uk.", "CNAME") in [
+        (o.name, o.type) for o in read(ticket).observed
+    ]
+
+
+def test_a_lead_in_saying_not_appended_to_the_existing_strings_still_asks() -> None:
+    ticket = _text(
+        "Please add the following record at the apex of the gov.uk zone. It must be a TXT "
+        "record of its own, not appended to one of the existing strings:\n\n"
+        '    gov.uk. 3600 IN TXT "globalsign-domain-verification=5d_XcAT3Luac8_T8VIkdsUdB-N-28"\n'
+    )
+    assert [(c[0], c[1]) for c in changes(ticket)] == [("add", "gov.uk.")]
+
+
+def test_found_two_values_describes_what_is_published() -> None:
+    ticket = _text(
+        "We looked at the TXT records at the apex of that zone and found two GlobalSign "
+        "verification values:\n\n"
+        '    publishing.service.gov.uk. 3600 IN TXT "globalsign-domain-verification=bSioPu19CrN"\n'
+        '    publishing.service.gov.uk. 3600 IN TXT "globalsign-domain-verification=EimuR7xQRpo"\n'
+    )
+    assert changes(ticket) == []
+    assert len(read(ticket).observed) == 2
+
+
+def test_the_one_ending_in_names_the_record_to_remove() -> None:
+    ticket = _text(
+        "This is what the gov.uk TXT records look like right now:\n\n"
+        'gov.uk. 300 IN TXT "v=spf1 -all"\n'
+        'gov.uk. 300 IN TXT "globalsign-domain-verification=TT33MFQNHJbTbU7LYMoDcQx-MsJ4O"\n\n'
+        "Please add the following record:\n\n"
+        'gov.uk. 3600 IN TXT "globalsign-domain-verification=5d_XcAT3Luac8_T8VIkdsUdB-N"\n\n'
+        "The existing GlobalSign record (the one ending in -MsJ4O) will no longer be needed "
+        "once the renewed certificate is live, so it can be removed at that point.\n"
+    )
+    assert sorted((c.action, c.value, c.when) for c in read(ticket).changes) == [
+        ("add", "globalsign-domain-verification=5d_XcAT3Luac8_T8VIkdsUdB-N", "now"),
+        (
+            "delete",
+            "globalsign-domain-verification=TT33MFQNHJbTbU7LYMoDcQx-MsJ4O",
+            "after_issuance",
+        ),
+    ]
+
+
+def test_a_name_then_please_do_not_add_the_txt_withdraws_that_record() -> None:
+    ticket = _text(
+        "Add the following TXT record:\nDomain: '_acme-challenge.gov.uk'\n"
+        "TXT value: 'HpLttjzmfaJhyMBFBe_Z70I7RIEymSgDBjhT0Koe6-8'\n"
+        "Add the following TXT record:\nDomain: '_acme-challenge.www.gov.uk'\n"
+        "TXT value: 'Uo6aF7LZyWsfE6jMJEILN067Zus8Q-p_pbeNvZR2N2k'\n\n"
+        "Only the first needs anything from you:\n\n"
+        "  - _acme-challenge.gov.uk, TXT, value HpLttjzmfaJhyMBFBe_Z70I7RIEymSgDBjhT0Koe6-8\n"
+        "    -> please add this one. A TTL of 300 please.\n\n"
+        "  - _acme-challenge.www.gov.uk -> please do NOT add the TXT for this one.\n"
+    )
+    assert [(c.action, c.name, c.ttl) for c in read(ticket).changes] == [
+        ("add", "_acme-challenge.gov.uk.", 300)
+    ]
+
+
+def test_a_record_the_same_comment_shows_published_is_not_asked_for() -> None:
+    ticket = _text(
+        "Here are both, exactly as gcloud prints them:\n\n"
+        "dnsResourceRecord:\n"
+        "  data: 61ddf51c-b343-4907-b1dc-89109f3ddead.7.authorize.certificatemanager.goog.\n"
+        "  name: _acme-challenge.assets-mirror.publishing.service.gov.uk.\n"
+        "  type: CNAME\n\n"
+        "The first one is already published and correct:\n\n"
+        "$ dig +noall +answer CNAME _acme-challenge.assets-mirror.publishing.service.gov.uk\n"
+        "_acme-challenge.assets-mirror.publishing.service.gov.uk. 300 IN CNAME "
+        "61ddf51c-b343-4907-b1dc-89109f3ddead.7.authorize.certificatemanager.goog.\n\n"
+        "Nothing to change there.\n"
+    )
+    assert changes(ticket) == []
+
+
+def test_the_caa_line_in_my_first_message_isnt_needed_withdraws_it() -> None:
+    ticket = conversation(
+        vendor(
+            "Please publish the two records below:\n\n"
+            "1) _acme-challenge.www.gov.uk. 3600 IN CNAME sd04ou39gl8533tsjm.fastly-validations.com.\n"
+            '2) gov.uk. 3600 IN CAA 0 issue "certainly.com"\n',
+            1,
+        ),
+        us("Is the CAA record definitely needed?", 2),
+        vendor(
+            "The CAA line in my first message isn't needed, so please ignore it completely. "
+            "The CNAME for www.gov.uk is still needed.",
+            3,
+        ),
+    )
+    assert [(c[0], c[2]) for c in changes(ticket)] == [("add", "CNAME")]
+    assert "retracted" in codes(ticket)
+
+
+def test_a_record_outside_the_suffixes_is_said_not_listed(app: AppConfig) -> None:
+    ticket = _text(
+        "Please add both:\n\n"
+        "_acme-challenge.grants.service.gov.uk. CNAME ial3f8imrd5efevteu.fastly-validations.com.\n"
+        "_acme-challenge.grants.harbourline-digital.co.uk. CNAME "
+        "wrhilpxe9f2bvcovdm.fastly-validations.com.\n"
+    )
+    result = to_json(triage(ticket, DirectoryZones(app.owners(), app.suffixes), app))
+    assert [c["name"] for c in result["changes"]] == ["_acme-challenge.grants.service.gov.uk."]
+    outside = [f for f in result["flags"] if f["code"] == "outside_suffix"]
+    assert [(f["name"], f["severity"]) for f in outside] == [
+        ("_acme-challenge.grants.harbourline-digital.co.uk.", "info")
+    ]
+    assert outside[0]["source"]["first_line"] == 4
+
+
+def test_a_delete_carries_no_ttl_and_its_draft_line_none(app: AppConfig) -> None:
+    ticket = _text(
+        "Please add:\n\n"
+        'gov.uk. 300 IN TXT "globalsign-domain-verification=NewNewNewNewNewNewNewNewNewNewNew12"\n\n'
+        "Once issued, please remove the old record:\n\n"
+        'gov.uk. 300 IN TXT "globalsign-domain-verification=OldOldOldOldOldOldOldOldOldOldOld12"\n'
+    )
+    assert [(c.action, c.ttl) for c in read(ticket).changes] == [("add", 300), ("delete", None)]
+    result = triage(ticket, DirectoryZones(app.owners(), app.suffixes), app)
+    body = result.jisc_request.body if result.jisc_request else ""
+    assert 'gov.uk. IN TXT "globalsign-domain-verification=Old' in body
+    assert "our default" not in body

@@ -26,7 +26,8 @@ _NEGATED = re.compile(
 _DESCRIBES = re.compile(
     r"\b(?:currently|at\s+the\s+moment|right\s+now|presently|exists?\s+today|existing|"
     r"we\s+(?:can\s+)?(?:also\s+|still\s+)?see|i\s+(?:can\s+)?(?:also\s+)?see|"
-    r"found\s+(?:the\s+following|this|these|an?\s+existing)|is\s+(?:still\s+)?(?:live|published|"
+    r"found\s+(?:the\s+following|this|these|an?\s+existing|(?:two|three|four|several|multiple|"
+    r"both)\b)|is\s+(?:still\s+)?(?:live|published|"
     r"in\s+place|present|set\s+to)|are\s+(?:still\s+)?(?:live|published|in\s+place|present|visible)|you\s+published|"
     r"already\s+(?:has|have|exists?|published|in\s+place|there|contains?)|"
     r"(?:dig|lookup|query|resolver)\s+(?:shows?|returns?|gives?)|shows?\s+the\s+following|"
@@ -67,7 +68,8 @@ _ZONE_CUE = re.compile(
 # "Do not remove or change the existing CAA records", "leave the others alone": a negation
 # about records already there, which says nothing of the records that follow.
 _ABOUT_EXISTING = re.compile(
-    r"\b(?:remove|delete|change|touch|modify|replace|alter|append|merge|combine)\b[^.\n]{0,30}?"
+    r"\b(?:remove|delete|change|touch|modify|replace|alter|append(?:ed)?|merge|combine)\b"
+    r"[^.\n]{0,30}?"
     r"\b(?:existing|current|other|present)\b"
     # "(alongside the GlobalSign one, please don't replace it)": the record already there
     r"|\b(?:alongside|next\s+to|beside|as\s+well\s+as)\b[^.\n]{0,60}?\b(?:don't|do\s+not)\s+"
@@ -105,6 +107,15 @@ _CORRECTED = re.compile(
 _OTHERS_DO = re.compile(
     r"\b(?:we|our[ ](?:\w+[ ]){0,2}?team|fastly|they|the[ ]supplier)[ ](?:will|shall)[ ]"
     r"(?:(?:then|also|ourselves)[ ])?(?:create|add|publish|set[ ]up)\b[^.]{0,40}$",
+    re.I,
+)
+# "Please leave _acme-challenge.www.gov.uk (the CNAME to X) exactly as it is": a record to
+# keep, which is there now.
+_KEEP = re.compile(
+    r"\b(?:leave|keep)\b(?:[^.\n]|\.(?=\w)){0,160}?\b"
+    r"(?:as[ ]+(?:it|they)[ ]+(?:is|are|stands?)|as[ ]+is|in[ ]+place|"
+    r"where[ ]+(?:it|they)[ ]+(?:is|are)|alone|untouched|unchanged)"
+    r"(?![ ]+(?:until|afterwards|after|once|when))\b",
     re.I,
 )
 _BACKOUT = re.compile(r"\b(?:back[ -]?out|roll[ -]?back|revert(?:ing)?)\b", re.I)
@@ -150,8 +161,10 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
                 return "request"  # "added alongside your existing CAA records:" asks for more
             if "request" in low and _TO_REQUEST.search(part):
                 return "request"  # "the records we'll be requesting": not published yet
-            if _DESCRIBES.search(part):
-                return "observed"
+            if _DESCRIBES.search(part) and not _ABOUT_EXISTING.search(part):
+                return "observed"  # (not "a record of its own, not appended to the existing")
+            if not lead_in and ("leave" in low or "keep" in low) and _KEEP.search(part):
+                return "observed"  # "please leave X exactly as it is"
     return None
 
 

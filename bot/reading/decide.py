@@ -77,6 +77,10 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     for s in said:
         if s.change is not None and s.change.action in ("add", "update"):
             asked.setdefault((s.comment, s.change.name, s.change.type), set()).add(s.change.value)
+    shown: dict[int, list[Observed]] = {}  # what each comment says is published
+    for s in said:
+        if s.observed is not None:
+            shown.setdefault(s.comment, []).append(s.observed)
     pending = sorted(thread.withdraws.items(), key=lambda kv: kv[0])
     for item in [*said, None]:
         while pending and (item is None or pending[0][0] <= item.comment):
@@ -101,8 +105,11 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 _correct(item.change, kept, out)
             change = _instead(item.change, thread.withdraws.get(item.comment, frozenset()))
             change = _complete(change, observed)
-            if _published(change, observed):
-                continue  # asked for what the ticket says is already there: nothing to do
+            if _published(change, observed) or _published(change, shown.get(item.comment, [])):
+                # asked for what the ticket says is already there (before it, or anywhere in the
+                # same comment: gcloud's output, then "the first one is already published"): no
+                # request
+                continue
             again = asked.get((item.comment, change.name, change.type), set())
             if item.comment in thread.alongside and change.type not in SINGLETON_TYPES:
                 same = (change.name, change.type)
@@ -182,11 +189,16 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         for c in out.changes
         if c.action == "update" and c.old_value is not None
     ] + [
-        Observed(name=c.name, type=c.type, value=c.value, source=c.source)
+        Observed(name=c.name, type=c.type, value=c.value, source=c.source, ttl=c.ttl)
         for c in out.changes
         if c.action == "delete" and c.value is not None and (c.name, c.type, c.value) not in added
     ]
     out.observed = _unique([*out.observed, *replaced])
+    # A TTL says how long to publish a record: a delete asks for none (the TTL the ticket
+    # shows for the record to remove stays with what is observed).
+    out.changes = [
+        c.model_copy(update={"ttl": None}) if c.action == "delete" else c for c in out.changes
+    ]
     return out
 
 

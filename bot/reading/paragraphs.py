@@ -54,6 +54,10 @@ _SECTION = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+\S|(?:step|phase|stage|part)[ \t]*
 _ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+")
 # "remove the _acme-challenge.www.gov.uk TXT record above", "that same CNAME": one just shown
 _SHOWN = re.compile(r"\b(?:above|same|just[ ](?:added|created|asked[ ]for))\b", re.I)
+# "please do NOT add the TXT for this one", "don't create a CNAME at X"
+_REFUSED_ADD = re.compile(
+    r"\b(?:do[ ]+not|don't|never|not)[ ]+(?:to[ ]+|need[ ]+to[ ]+)?(?:add|create|publish)\b", re.I
+)
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 
 
@@ -197,6 +201,19 @@ class Paragraphs:
         if zone:
             self.ctx.zone_said = safe_name(zone)
 
+    def _refused(self, sentence: str, first: int, last: int) -> bool:
+        """ "_acme-challenge.www.gov.uk -> please do NOT add the TXT for this one": a record
+        refused by name and type, which withdraws whatever value the ticket gave it."""
+        if not cues.is_negated(sentence):
+            return False
+        named = prose.named_record(sentence)
+        if named is None:
+            return False
+        said = " ".join(sentence.split())
+        refused = Mention(named[0], named[1], None, first, last_line=last, excerpt=said)
+        self._add(refused, mode="negated", structured=False)
+        return True
+
     def _shown_above(self, mention: Mention, clause: str) -> Mention:
         """ "Once issued, remove the _acme-challenge.www.gov.uk TXT record above": the data of
         the one record shown at that name and type, when only one was (never guessed)."""
@@ -318,6 +335,8 @@ class Paragraphs:
                         structured=False,
                     )
                     read_here = True
+            if not read_here and _REFUSED_ADD.search(sentence):
+                read_here = self._refused(sentence, first, last)
             named = prose.half_record(sentence) if not read_here else None
             half = (*named, first) if named else None
             if not read_here:

@@ -115,6 +115,13 @@ def respectively(sentence: str, number: int) -> list[Mention]:
     ]
 
 
+_INSTRUCTION = re.compile(r"[ \t\n]*(?:please|pls|kindly|add|create|do|don't|leave|keep)\b", re.I)
+
+
+def _after(tokens: list[Token], i: int) -> int:
+    return tokens[i].start + len(tokens[i].text)
+
+
 def read_sentence(
     sentence: str, number: int, fallback_name: str | None, earlier_owner: str | None = None
 ) -> Mention | None:
@@ -134,7 +141,13 @@ def read_sentence(
             or _target_for(sentence, number)
         )
     rdtype = tokens[t].text.upper()
-    arrows = {i + d for i, tok in enumerate(tokens) if tok.text in ("->", "=>") for d in (-1, 1)}
+    # ("X -> please add this one": an arrow to an instruction joins no two records' data)
+    arrows = {
+        i + d
+        for i, tok in enumerate(tokens)
+        if tok.text in ("->", "=>") and not _INSTRUCTION.match(sentence, _after(tokens, i))
+        for d in (-1, 1)
+    }
     if arrows and rdtype == "CNAME" and _RESOLVING.search(sentence):
         return _arrow_seen(tokens, number)  # "we can see ... live (_acme-challenge.x -> y)"
     usable = [i for i in range(len(tokens)) if i not in arrows and i != t]
@@ -308,9 +321,15 @@ _ITS_VALUE = re.compile(
 def half_record(sentence: str) -> tuple[str, str] | None:
     """(owner, type) of a sentence that asks for a record but gives no data ("Please create a
     TXT record on _dnsauth.x.gov.uk.")."""
+    return named_record(sentence) if action_cue(sentence) == "add" else None
+
+
+def named_record(sentence: str) -> tuple[str, str] | None:
+    """(owner, type) of a sentence that names a validation record but gives no data
+    ("_acme-challenge.www.gov.uk -> please do NOT add the TXT for this one")."""
     tokens = tokens_of(sentence)
     t = next((i for i, tok in enumerate(tokens) if is_type_at(tokens, i)), None)
-    if t is None or action_cue(sentence) != "add":
+    if t is None:
         return None
     usable = [i for i in range(len(tokens)) if i != t]
     if values_in(sentence, tokens, usable, t, tokens[t].text.upper()):

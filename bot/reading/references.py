@@ -191,6 +191,13 @@ class References:
                 )
             ]
         targets = _at_place(clause, targets, self.mentions)
+        ends = _ENDING.search(note)
+        if ends:  # "the existing GlobalSign record (the one ending in -MsJ4O)": that one, shown
+            targets = [  # anywhere before, whichever its type and however long ago
+                i
+                for i, m in enumerate(self.mentions)
+                if m.action != "delete" and _ends_so(m.value, ends)
+            ]
         if targets:
             answered = {self.mentions[i].rdtype for i in targets}
             self.pending = [p for p in self.pending if p[2] not in answered]
@@ -306,6 +313,21 @@ def _at_place(clause: str, targets: list[int], mentions: list[Mention]) -> list[
     if _APEX.search(clause):
         return [i for i in targets if not mentions[i].name.startswith(("_", "www."))]
     return targets
+
+
+# "the one ending in -MsJ4O", "the record starting with 7lxg": a value named by a piece of it
+_ENDING = re.compile(
+    r"\b(?:(ending|ends)|(starting|starts|beginning|begins))[ ]+(?:in|with)[ ]+"
+    r"[`'\"\u2018\u201c]?(?:\.{2,3}|\u2026)?"
+    r"([\w=-]{3,80})",
+    re.I,
+)
+
+
+def _ends_so(value: str | None, said: re.Match[str]) -> bool:
+    data = (value or "").strip("`'\"").rstrip(".").lower()
+    piece = said.group(3).lower()
+    return bool(data) and (data.endswith(piece) if said.group(1) else data.startswith(piece))
 
 
 def _described_set(note: str, line: int) -> Flag:

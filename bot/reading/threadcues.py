@@ -53,8 +53,10 @@ _T = r"(TXT|CNAME|CAA|AAAA|MX|NS|DS)"
 _NOT_NEEDED_TYPE = re.compile(
     r"\bno[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:change|record|update|entry)s?[ \t]{1,3}"
     r"(?:(?:is|are)[ \t]{1,3})?(?:needed|required|necessary)\b(?![ \t]{1,3}(?:if|unless|when))"
-    r"|\bthe[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:(?:record|change|entry)s?[ \t]{1,3})?(?:is|are)"
-    r"[ \t]{1,3}(?:not|no[ \t]{1,3}longer)[ \t]{1,3}(?:needed|required|necessary)\b"
+    # "the CAA line in my first message isn't needed"
+    r"|\bthe[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:(?:record|change|entry|line|item|one|part)s?"
+    r"[ \t]{1,3})?(?:[\w'-]{1,20}[ \t]{1,3}){0,5}?(?:(?:is|are)[ \t]{1,3}(?:not|no[ \t]{1,3}"
+    r"longer)|isn't|aren't|isn\u2019t|aren\u2019t)[ \t]{1,3}(?:needed|required|necessary)\b"
     r"(?![ \t]{1,3}(?:if|unless|when))"
     r"|\b(?:do[ \t]{1,3}not|don't|no[ \t]{1,3}longer)[ \t]{1,3}need[ \t]{1,3}(?:the|a|any)"
     r"[ \t]{1,3}" + _T + r"\b(?![ \t]{1,3}(?:if|unless|when))",
