@@ -2074,3 +2074,86 @@ def test_a_delete_carries_no_ttl_and_its_draft_line_none(app: AppConfig) -> None
     body = result.jisc_request.body if result.jisc_request else ""
     assert 'gov.uk. IN TXT "globalsign-domain-verification=Old' in body
     assert "our default" not in body
+
+
+def test_an_arrow_list_of_validation_targets_needs_no_type_said_before() -> None:
+    ticket = _text(
+        "I need a few records from you. They all live in your service.gov.uk zone:\n\n"
+        "- _acme-challenge.design-system.service.gov.uk -> 7c9vrk6kv6w0akc4si.fastly-validations.com\n"
+        "- _acme-challenge.prototype-kit.service.gov.uk -> jp0cnfxa8qkrgo7vw2.fastly-validations.com\n"
+    )
+    assert [(c[1], c[2]) for c in changes(ticket)] == [
+        ("_acme-challenge.design-system.service.gov.uk.", "CNAME"),
+        ("_acme-challenge.prototype-kit.service.gov.uk.", "CNAME"),
+    ]
+
+
+def test_a_table_cell_holding_a_whole_record_is_read() -> None:
+    ticket = _text(
+        "Here's what to add:\n\n"
+        "| Hostname | Record to create | Notes |\n"
+        "| gov.uk | _acme-challenge.gov.uk CNAME plypt6i24hu2g9ahn1.fastly-validations.com "
+        "| Lives in the gov.uk zone |\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.gov.uk.",
+            "CNAME",
+            "plypt6i24hu2g9ahn1.fastly-validations.com.",
+            None,
+        )
+    ]
+
+
+def test_now_and_change_to_in_one_cell_make_an_update_or_an_add() -> None:
+    ticket = _text(
+        "Please make the following changes:\n\n"
+        "| Hostname | Type | Value |\n"
+        "| _acme-challenge.www.staging.gov.uk | CNAME | Now: f6o1ye4vkc3s53brur.fastly-validations.com "
+        "Change to: o32jdoryyn7weupw6k.fastly-validations.com |\n"
+        "| _acme-challenge.assets.staging.gov.uk | CNAME | Now: no record found "
+        "Create: 0tq2gvdhnxcaw6fc03.fastly-validations.com |\n"
+    )
+    assert [(c[0], c[3][:18], (c[4] or "")[:18]) for c in changes(ticket)] == [
+        ("update", "o32jdoryyn7weupw6k", "f6o1ye4vkc3s53brur"),
+        ("add", "0tq2gvdhnxcaw6fc03", ""),
+    ]
+
+
+def test_the_one_a_paragraph_picks_out_by_a_label_takes_the_value_below() -> None:
+    ticket = _text(
+        "  $ dig +short CNAME _acme-challenge.assets.publishing.service.gov.uk\n"
+        "  ncj7cjs97gd3mzcbk7.fastly-validations.com.\n\n"
+        "  $ dig +short CNAME _acme-challenge.draft-assets.publishing.service.gov.uk\n"
+        "  y11tcaae5iimi4btz1.fastly-validations.com.\n\n"
+        "The assets one is spot on, please leave that exactly as it is.\n\n"
+        "The draft-assets one is the culprit. Could you repoint it to:\n\n"
+        "  py2j1w66nogg1spzgs.fastly-validations.com\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.draft-assets.publishing.service.gov.uk.",
+            "CNAME",
+            "py2j1w66nogg1spzgs.fastly-validations.com.",
+            "y11tcaae5iimi4btz1.fastly-validations.com.",
+        )
+    ]
+
+
+def test_still_pointing_at_then_repoint_it_to_is_an_update() -> None:
+    ticket = _text(
+        "1. _acme-challenge.www.gov.uk (CNAME) is still pointing at "
+        "lzn2kyj8ilnhjjkv3n.fastly-validations.com, which belongs to a retired subscription. "
+        "Please repoint it to 6wmamxxfa5qaqr9ugb.fastly-validations.com.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "6wmamxxfa5qaqr9ugb.fastly-validations.com.",
+            "lzn2kyj8ilnhjjkv3n.fastly-validations.com.",
+        )
+    ]

@@ -38,6 +38,7 @@ _DESCRIBES = re.compile(
     r"looking\s+at\s+(?:public\s+)?dns|looking\s+at\s+(?:the|your)\s+(?:zone|records?)|"
     r"the\s+only\s+(?:\w+\s+)?records?\s+(?:at|on|in)\s+[^.:\n]{1,40}?\s+(?:is|are)|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
     r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way|"
+    r"(?:is|are)\s+(?:still\s+|currently\s+)?pointing\s+(?:at|to)|still\s+points?\s+(?:at|to)|"
     r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing(?![.\w-])|"
     r"\b(?:you|your\s+team|we|they)\s+(?:\w+\s+)?(?:added|created|published|put\s+in)\b|"
     r"for\s+(?:a\s+bit\s+of\s+|some\s+)?(?:context|background)|"
@@ -210,7 +211,10 @@ _VALUE_INTRO = re.compile(
     r"|\b(?:value|target|token)\b(?:[^.:\n]|\.(?=\S)){0,80}?"
     r"\b(?:is|should\s+be|will\s+be)[ ]?:[ ]*$"
     # "The value should now read" (the value on the next line, no colon)
-    r"|\b(?:value|target|token)\s+(?:should\s+now|should|must\s+now|now)\s+(?:read|be)[ ]?:?[ ]*$",
+    r"|\b(?:value|target|token)\s+(?:should\s+now|should|must\s+now|now)\s+(?:read|be)[ ]?:?[ ]*$"
+    # "Could you repoint it to:", "please change that one to:"
+    r"|\b(?:re-?point|change|update|switch|set)\s+(?:it|this|that|this\s+one|that\s+one)\s+to"
+    r"[ ]?:[ ]*$",
     re.I,
 )
 

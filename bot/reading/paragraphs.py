@@ -19,6 +19,7 @@ from bot.reading.mentions import (
     is_type_word,
     safe_name,
 )
+from bot.reading.tokens import fits, tokens_of
 
 _INLINE_DIG = re.compile(
     r"\bdig[ ]+(?:[+@]\S+[ ]+)*(?:(CNAME|TXT|CAA)[ ]+(\S+\.\S+)|(\S+\.\S+)[ ]+(CNAME|TXT|CAA))",
@@ -54,6 +55,14 @@ _SECTION = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+\S|(?:step|phase|stage|part)[ \t]*
 _ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+")
 # "remove the _acme-challenge.www.gov.uk TXT record above", "that same CNAME": one just shown
 _SHOWN = re.compile(r"\b(?:above|same|just[ ](?:added|created|asked[ ]for))\b", re.I)
+# "Please repoint it to X", "could you change that one to X"
+_REPOINT_IT = re.compile(
+    r"\b(?:re-?point|change|update|switch|move)[ ]+(?:it|this|that)(?:[ ]+(?:one|record|CNAME))?"
+    r"[ ]+(?:to|at)\b",
+    re.I,
+)
+# "the draft-assets one", "the staging record": a record picked out by a label of its name
+_THE_ONE = re.compile(r"\bthe[ ]+([a-z0-9][a-z0-9-]{1,40})[ ]+(?:one|record|entry|name)\b", re.I)
 # "please do NOT add the TXT for this one", "don't create a CNAME at X"
 _REFUSED_ADD = re.compile(
     r"\b(?:do[ ]+not|don't|never|not)[ ]+(?:to[ ]+|need[ ]+to[ ]+)?(?:add|create|publish)\b", re.I
@@ -131,6 +140,10 @@ class Paragraphs:
                 types = {w.upper() for w in said if is_type_word(w)}
                 named = list(owners) if len(owners) == 1 else []
                 rdtype = rdtype or (types.pop() if len(types) == 1 else None)
+                if not named:  # "The draft-assets one is the culprit. … repoint it to:"
+                    said_here = " ".join([*(text for _, text in self.paragraph), line])
+                    shown = self._one_named(said_here)
+                    named, rdtype = ([shown.name], shown.rdtype) if shown else ([], rdtype)
                 if rdtype and rdtype != self.loose.get("type"):
                     self.loose = {"type": rdtype, "expect": intro}
             if intro == "value" and named and is_owner_token(named[0]):
@@ -200,6 +213,41 @@ class Paragraphs:
         zone = cues.zone_named(line)
         if zone:
             self.ctx.zone_said = safe_name(zone)
+
+    def _repoint(self, sentence: str, first: int, last: int) -> bool:
+        """ "X (CNAME) is still pointing at OLD. Please repoint it to NEW": an update of the
+        record the sentence before showed, to the one value of its type this one gives."""
+        shown = self.mentions[self.recent[-1]]
+        if shown.value is None:
+            return False
+        tokens = tokens_of(sentence)
+        values = {t.text.strip("`'\".,") for t in tokens if fits(shown.rdtype, t)}
+        values -= {shown.value.strip("`'\"")}
+        if len(values) != 1:
+            return False
+        update = Mention(
+            shown.name,
+            shown.rdtype,
+            values.pop(),
+            first,
+            old_value=shown.value,
+            action="update",
+            last_line=last,
+            excerpt=" ".join(sentence.split()),
+        )
+        self._add(update, mode="request", structured=False)
+        return True
+
+    def _one_named(self, text: str) -> Mention | None:
+        """The one record shown before whose name a paragraph picks out by a label: "the
+        draft-assets one" is `_acme-challenge.draft-assets.publishing.service.gov.uk`."""
+        picked = {
+            (m.name.lower().rstrip("."), m.rdtype): m
+            for said in _THE_ONE.findall(text)
+            for m in self.mentions
+            if m.value and said.lower() in m.name.lower().rstrip(".").split(".")[:-2]
+        }
+        return next(iter(picked.values())) if len(picked) == 1 else None
 
     def _refused(self, sentence: str, first: int, last: int) -> bool:
         """ "_acme-challenge.www.gov.uk -> please do NOT add the TXT for this one": a record
@@ -341,6 +389,8 @@ class Paragraphs:
             half = (*named, first) if named else None
             if not read_here:
                 read_here = self._replace_pair(sentence, first, last)
+            if not read_here and self.recent and _REPOINT_IT.search(sentence):
+                read_here = self._repoint(sentence, first, last)
             self._note_request(sentence, first, typed=not read_here)
             if not read_here and self.recent and cues.refers_back(sentence):
                 count = len(self.mentions)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.reading import prose
+from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import header_phrase, same_as_above
 from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import (
@@ -19,6 +20,7 @@ from bot.reading.mentions import (
     domain_in,
     is_owner_token,
     is_type_word,
+    read_zone_line,
     safe_name,
     ttl_of,
 )
@@ -101,6 +103,11 @@ class Rows:
             if self.table.read_header(cells):
                 return
         mention = self.table.read_row(cells, number)
+        if mention is None:
+            # "| gov.uk | _acme-challenge.gov.uk<br>CNAME<br>x.fastly-validations.com | notes |":
+            # a whole record as a zone line in one cell, beside cells saying what it is for.
+            whole = [found for c in filled if (found := read_zone_line(c, number))]
+            mention = whole[0] if len(whole) == 1 else None
         if mention is not None:
             # A row with old and new values, or whose status says it is still to be done
             # ("Missing - please add"), is a request, whatever the lead-in described.
@@ -119,9 +126,14 @@ class Rows:
         said = _VALUE_FOR_NAME.match(line) if m is None else None
         if said:  # "x.fastly-validations.com — that's for _acme-challenge.gov.uk"
             name, data = said.group(2).rstrip(".,;)"), said.group(1)
-        if name is None or data is None or self.lead_type is None or not is_owner_token(name):
+        if name is None or data is None or not is_owner_token(name):
             return False
-        rdtype, data = self.lead_type, data.strip("`'\"")
+        # With no type said before the list, a host under a CA's validation domain is a
+        # CNAME's target whatever words follow ("They're all CNAME records").
+        rdtype = self.lead_type or ("CNAME" if is_validation_host(data) else None)
+        if rdtype is None:
+            return False
+        data = data.strip("`'\"")
         if rdtype == "CNAME" and not (is_owner_token(data) and "." in data.rstrip(".")):
             return False
         self._end_prose()

@@ -31,16 +31,23 @@ _GAP = re.compile(r"[ ]{2,}")
 _REMARK = re.compile(r"\([^()]{0,200}\)")
 _CURRENT = re.compile(r"\b(?:current|existing|published|live|today)\b", re.I)
 # "Current: OLD Replace with: NEW" in one cell (Outlook tables with line breaks in cells).
-_OLD_LABEL = re.compile(r"\b(?:current|existing|old)(?:\s+value)?\s?:\s?(\S+)", re.I)
-_NEW_LABEL = re.compile(
-    r"\b(?:replace\s+with|new(?:\s+value)?|change\s+to|should\s+be)\s?:\s?(\S+)", re.I
+_OLD_LABEL = re.compile(
+    r"\b(?:current|currently|existing|old|now|today)(?:\s+value)?\s?:\s?(\S+)", re.I
 )
+_NEW_LABEL = re.compile(
+    r"\b(?:replace\s+with|new(?:\s+value)?|change\s+to|should\s+be|create|add)\s?:\s?(\S+)",
+    re.I,
+)
+# "Now: no record found Create: x": nothing there yet, so the new value is an add
+_NONE_YET = frozenset(("no", "none", "nothing", "-", "n/a", "(none)", "missing", "absent"))
 
 
 def split_old_new(cell: str) -> tuple[str | None, str | None]:
+    """ "Current: X New: Y" in one cell: (X, Y); "Now: no record found Create: Y": (None, Y)."""
     old, new = _OLD_LABEL.search(cell), _NEW_LABEL.search(cell)
-    if old and new:
-        return old.group(1), new.group(1)
+    if old and new and old.start() < new.start():
+        found = old.group(1).strip(".,;").lower()
+        return (None if found in _NONE_YET else old.group(1)), new.group(1)
     return None, None
 
 
@@ -198,7 +205,7 @@ class Table:
             old_value=None if cells_old else (cell("old") or old),
             action=action_word(cell("action"))
             if cell("action")
-            else ("update" if cell("old") or old else None),
+            else ("update" if cell("old") or old else "add" if new else None),
             after_issuance=self.later
             or bool(AFTER_ISSUANCE.search(raw("action") + " " + raw("when"))),
             described=bool(_CURRENT.search(remarks)) or cells_old,  # "x (current value)"
