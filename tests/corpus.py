@@ -87,6 +87,9 @@ HOLDOUT17 = FIXTURES / "holdout17"
 # 9/20, 5 silent).
 HOLDOUT18 = FIXTURES / "holdout18"
 HOLDOUT19 = FIXTURES / "holdout19"
+# A twentieth (20), written blind after the reader had learnt from 18 and 19: a representative
+# quarter, and the awkward ones (11/20 exact, 12/20 changes right, 2 silent on first reading).
+HOLDOUT20 = FIXTURES / "holdout20"
 
 READING_FOLDERS = (
     READING,
@@ -109,6 +112,7 @@ READING_FOLDERS = (
     HOLDOUT17,
     HOLDOUT18,
     HOLDOUT19,
+    HOLDOUT20,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

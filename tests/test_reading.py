@@ -2157,3 +2157,28 @@ def test_still_pointing_at_then_repoint_it_to_is_an_update() -> None:
             "lzn2kyj8ilnhjjkv3n.fastly-validations.com.",
         )
     ]
+
+
+def test_steps_that_delete_then_recreate_one_record_are_held_as_ambiguous() -> None:
+    ticket = _text(
+        "Kindly perform the below steps for the domain gov.uk:\n\n"
+        "1. Delete the existing CNAME record _acme-challenge.gov.uk which is pointing to\n"
+        "   6qckdkv7xl6nhtkbbs.fastly-validations.com\n"
+        "2. Create the CNAME record _acme-challenge.gov.uk pointing to\n"
+        "   6qckdkv7xl6nhtkbbs.fastly-validations.com\n"
+    )
+    assert sorted(c[0] for c in changes(ticket)) == ["add", "delete"]
+    assert [c[3] for c in changes(ticket)] == ["6qckdkv7xl6nhtkbbs.fastly-validations.com."] * 2
+    assert "ambiguous_request" in codes(ticket)
+
+
+def test_a_record_to_remain_in_place_until_a_later_notice_is_not_deleted() -> None:
+    ticket = _text(
+        "Please publish:\n\n"
+        '_validation-persist.x.service.gov.uk. TXT "certainly.com; policy=wildcard"\n\n'
+        "Your existing record _acme-challenge.x.service.gov.uk CNAME "
+        "41qy6y9km1mxsgz2rr.fastly-validations.com should remain in place for now; we will "
+        "let you know separately if and when it can be retired.\n"
+    )
+    assert [(c[0], c[2]) for c in changes(ticket)] == [("add", "TXT")]
+    assert [o.type for o in read(ticket).observed] == ["CNAME"]

@@ -69,6 +69,7 @@ _NARRATED = re.compile(
     r"\b(?:we|i)\s+(?:(?:had|have|once)\s+)?(?:asked|requested|told)\s+you\s+to\s+|"
     # "we'll let you know when it can be removed": a notice still to come, not a request
     r"\b(?:we|i)(?:'ll|\s+will)\s+(?:let\s+you\s+know|tell\s+you|confirm|advise)\s+"
+    r"(?:(?:separately|later|again|directly)\s+)?(?:(?:if|whether)\s+and\s+)?"
     r"(?:when|once|if)\b[^.,;]{0,30}?)$",
     re.I,
 )
@@ -111,7 +112,7 @@ def action_cue(text: str) -> Action | None:
                 ("ing", "ion", "al")
             ):
                 continue  # "deleting them is the most common reason renewals fail": a topic
-            before = text[max(0, m.start() - 40) : m.start()]
+            before = text[max(0, m.start() - 64) : m.start()]
             noun = action == "update" and _NOUN_BEFORE.search(before)
             if not _NEGATED.search(before) and not _NARRATED.search(before) and not noun:
                 found.append((m.start(), action))  # type: ignore[arg-type]

@@ -113,6 +113,10 @@ _OTHERS_DO = re.compile(
 # "Please leave _acme-challenge.www.gov.uk (the CNAME to X) exactly as it is": a record to
 # keep, which is there now.
 _KEEP = re.compile(
+    # "X should remain in place for now"
+    r"\b(?:should|must|can|will|is[ ]+to)[ ]+(?:remain|stay)[ ]+(?:in[ ]+place|as[ ]+(?:it|they)"
+    r"[ ]+(?:is|are)|unchanged|untouched|where[ ]+(?:it|they)[ ]+(?:is|are))"
+    r"(?![ ]+(?:until|once|when))\b|"
     r"\b(?:leave|keep)\b(?:[^.\n]|\.(?=\w)){0,160}?\b"
     r"(?:as[ ]+(?:it|they)[ ]+(?:is|are|stands?)|as[ ]+is|in[ ]+place|"
     r"where[ ]+(?:it|they)[ ]+(?:is|are)|alone|untouched|unchanged)"
@@ -164,7 +168,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
                 return "request"  # "the records we'll be requesting": not published yet
             if _DESCRIBES.search(part) and not _ABOUT_EXISTING.search(part):
                 return "observed"  # (not "a record of its own, not appended to the existing")
-            if not lead_in and ("leave" in low or "keep" in low) and _KEEP.search(part):
+            kept = "leave" in low or "keep" in low or "remain" in low or "stay" in low
+            if not lead_in and kept and _KEEP.search(part):
                 return "observed"  # "please leave X exactly as it is"
     return None
 

@@ -105,7 +105,11 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 _correct(item.change, kept, out)
             change = _instead(item.change, thread.withdraws.get(item.comment, frozenset()))
             change = _complete(change, observed)
-            if _published(change, observed) or _published(change, shown.get(item.comment, [])):
+            deleted = any(_removes(c, change) for _, c in kept)  # "1. delete X … 3. create X"
+            published = _published(change, observed) or _published(
+                change, shown.get(item.comment, [])
+            )
+            if published and not deleted:
                 # asked for what the ticket says is already there (before it, or anywhere in the
                 # same comment: gcloud's output, then "the first one is already published"): no
                 # request
@@ -241,6 +245,15 @@ def _withdraw(negated: DnsChange, kept: list[tuple[int, DnsChange]], out: Decisi
     out.dropped.append(negated)
     shown = negated if not matches else matches[0][1]
     out.flags.append(_retracted(shown, "the ticket says it is not wanted", negated.source))
+
+
+def _removes(delete: DnsChange, change: DnsChange) -> bool:
+    """Does `delete` remove the record `change` adds (the one value, or every one there)?"""
+    return (
+        delete.action == "delete"
+        and (delete.name, delete.type) == (change.name, change.type)
+        and delete.value in (None, change.value)
+    )
 
 
 def _published(change: DnsChange, observed: list[Observed]) -> bool:

@@ -49,6 +49,10 @@ _KEEP_NOTE = re.compile(
 MAX_NOTE = 600  # characters of a zone-file comment block kept as the note of a record
 
 
+# "the existing CNAME record", "the current TXT": a record the sentence says is there now
+_EXISTING = re.compile(r"\b(?:existing|current)\b", re.I)
+
+
 def _trailing_comment(line: str) -> str | None:
     """The comment after a zone-file record (`; NEW`), outside any quoted string."""
     quoted = False
@@ -327,6 +331,23 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
 
     def _add(self, mention: Mention, mode: Mode | None = None, structured: bool = True) -> None:
         ctx = self.ctx
+        last = self.mentions[-1] if self.mentions else None
+        if (
+            last is not None
+            and last.action == "delete"
+            and last.value is None
+            and mention.value is not None
+            and mention.action in (None, "delete")
+            and last.line == mention.line
+            and (last.name.lower().rstrip("."), last.rdtype)
+            == (mention.name.lower().rstrip("."), mention.rdtype)
+        ):
+            # "1. Delete the existing CNAME record X which is pointing to" / "   V": the line
+            # read alone named the record; with the next line it has its data.
+            self.mentions.pop()
+            existing = bool(_EXISTING.search(last.excerpt))
+            mention = replace(mention, action="delete", described=existing or mention.described)
+            mode = "request"
         if structured:
             if self.after_prose:
                 self.recent, self.after_prose = [], False
