@@ -2182,3 +2182,37 @@ def test_a_record_to_remain_in_place_until_a_later_notice_is_not_deleted() -> No
     )
     assert [(c[0], c[2]) for c in changes(ticket)] == [("add", "TXT")]
     assert [o.type for o in read(ticket).observed] == ["CNAME"]
+
+
+def test_a_verification_string_said_to_be_at_the_apex_is_a_txt_there() -> None:
+    ticket = Ticket(
+        id="1",
+        subject="GlobalSign domain verification - gov.uk apex",
+        text=(
+            "Please could you add the following:\n\n"
+            "| Host | Type | Value |\n"
+            "| gov.uk | TXT | globalsign-domain-verification=OiICZHN1PH7fp-x4YuT71UP2stpPdwQU4 |\n\n"
+            "For reference, a lookup this morning still returns last year's token at the apex: "
+            '"globalsign-domain-verification=Wq1mO-eBJBzXSHBpft-vD41_-Dv41LZlthi". Please leave '
+            "that one where it is for now. Once the new certificate has been issued, please have "
+            "that old record removed.\n"
+        ),
+    )
+    assert sorted((c.action, c.name, c.value[-8:], c.when) for c in read(ticket).changes) == [
+        ("add", "gov.uk.", "tpPdwQU4", "now"),
+        ("delete", "gov.uk.", "41LZlthi", "after_issuance"),
+    ]
+
+
+def test_remove_the_old_value_v_deletes_the_value_the_sentence_gives() -> None:
+    ticket = _text(
+        "  NOW:    add the new value as an extra TXT string at service.gov.uk\n"
+        "          globalsign-domain-verification=pdSgnet8n0nH8uMsex7nrJgM78Qi31rXN4goHX\n\n"
+        "  LATER:  once we confirm that the new certificate has been issued, remove the old\n"
+        "          value globalsign-domain-verification=w3vHJ_eVimJaqruiuYwma6Nh1ZFN_sCB9-6B\n"
+        "          which is the one published today.\n"
+    )
+    assert sorted((c.action, c.value[-6:], c.when) for c in read(ticket).changes) == [
+        ("add", "N4goHX", "now"),
+        ("delete", "CB9-6B", "after_issuance"),
+    ]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.models import Flag, Observed, Source
 from bot.reading import actions, cues, prose
 from bot.reading.mentions import Mention, Mode, excerpt
+from bot.reading.tokens import fits, tokens_of
 
 # "that TXT record", "the existing TXT", "this CNAME": one record named by its type alone.
 _THAT_RECORD = re.compile(
@@ -219,7 +220,9 @@ class References:
             for i in asked:
                 m = self.mentions[i]
                 if m.action in (None, "add"):
-                    gone = replace(m, action="delete", value=None, ttl=None, after_issuance=later)
+                    # "… remove the old value V": the sentence gives it; else it is not shown
+                    old = _named_value(note, m)
+                    gone = replace(m, action="delete", value=old, ttl=None, after_issuance=later)
                     self._delete_once(replace(gone, last_line=last, excerpt=note))
             return
         if (
@@ -328,6 +331,23 @@ def _ends_so(value: str | None, said: re.Match[str]) -> bool:
     data = (value or "").strip("`'\"").rstrip(".").lower()
     piece = said.group(3).lower()
     return bool(data) and (data.endswith(piece) if said.group(1) else data.startswith(piece))
+
+
+def _named_value(note: str, asked: Mention) -> str | None:
+    """The one value of the asked record's type a sentence gives that is not the asked one's
+    ("once issued, remove the old value globalsign-domain-verification=OLD")."""
+    mine = (asked.value or "").strip("`'\"").lower()
+    found = {
+        data
+        for tok in tokens_of(note)
+        if fits(asked.rdtype, tok)
+        and (data := tok.text.strip("`'\".,")).lower() != mine
+        and len(data.rsplit("=", 1)[-1]) >= 16  # data, not "globalsign-domain-verification="
+    }
+    if len(found) != 1:
+        return None
+    value = found.pop()
+    return f'"{value}"' if asked.rdtype == "TXT" else value
 
 
 def _described_set(note: str, line: int) -> Flag:
