@@ -45,7 +45,8 @@ _VENDORS = (
 
 _CERT_WORDS = re.compile(
     r"\b(?:certificates?|TLS|SSL|DCV|ACME|_acme-challenge|domain (?:control )?validation|"
-    r"CAA|HTTPS|renewal|validation record|globalsign|digicert|sectigo|let's encrypt)\b",
+    r"CAA|HTTPS|renewal|validation record|globalsign|digicert|sectigo|let's encrypt|_dnsauth|"
+    r"validation (?:token|state|txt)|domain (?:ownership|verification))\b",
     re.I,
 )
 _NOT_CERT = re.compile(

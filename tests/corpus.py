@@ -90,6 +90,9 @@ HOLDOUT19 = FIXTURES / "holdout19"
 # A twentieth (20), written blind after the reader had learnt from 18 and 19: a representative
 # quarter, and the awkward ones (11/20 exact, 12/20 changes right, 2 silent on first reading).
 HOLDOUT20 = FIXTURES / "holdout20"
+# A twenty-first (20): Fastly agents' habits on a busy week; departments and suppliers writing
+# through Fastly or by forwarding (5/20 exact, 5/20 changes right, 4 silent on first reading).
+HOLDOUT21 = FIXTURES / "holdout21"
 
 READING_FOLDERS = (
     READING,
@@ -113,6 +116,7 @@ READING_FOLDERS = (
     HOLDOUT18,
     HOLDOUT19,
     HOLDOUT20,
+    HOLDOUT21,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

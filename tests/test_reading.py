@@ -2216,3 +2216,69 @@ def test_remove_the_old_value_v_deletes_the_value_the_sentence_gives() -> None:
         ("add", "N4goHX", "now"),
         ("delete", "CB9-6B", "after_issuance"),
     ]
+
+
+def test_has_an_a_record_of_then_change_it_to_is_an_update_as_written() -> None:
+    ticket = _text(
+        "At the moment docs.x.service.gov.uk has an A record of 18.133.45.201. "
+        "Please change it to 35.178.66.14.\n"
+    )
+    assert changes(ticket) == [
+        ("update", "docs.x.service.gov.uk.", "A", "35.178.66.14", "18.133.45.201")
+    ]
+
+
+def test_when_we_renewed_last_spring_is_a_past_time_not_after_issuance() -> None:
+    ticket = _text(
+        "When we renewed by hand last spring a TXT record was left behind, and it is still "
+        "published today:\n\n"
+        '_acme-challenge.x.service.gov.uk.  IN  TXT  "8aaDKf0TqWuNh4CwtFoKPOw-SRpeCJAEAgW9mcRmu7I"\n\n'
+        "Please delete that TXT record as part of the same change.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "now")]
+
+
+def test_a_ttl_on_both_of_those_reaches_every_record_the_sentence_asks_for() -> None:
+    ticket = _text(
+        "Could you add a TXT record at gov.uk with the value "
+        "globalsign-domain-verification=ka618aDsyYrY7mDZSKnvEbtEqXeGlYjVgLBhpM0Fi2, and the "
+        "_acme-challenge.www.gov.uk CNAME also needs changing, because at the moment it points "
+        "to vxcmijoh8pcuehat6q.fastly-validations.com, and it should now point to "
+        "9jixj1isda8ce0f1a5.fastly-validations.com instead; a TTL of 300 on both of those "
+        "would help.\n"
+    )
+    assert sorted((c.type, c.ttl) for c in read(ticket).changes) == [("CNAME", 300), ("TXT", 300)]
+
+
+def test_a_relative_name_in_a_two_column_table_takes_the_zone_in_its_remark() -> None:
+    ticket = _text(
+        "Below is what the portal shows under Domains -> Validation state: Pending:\n\n"
+        "| Record type | TXT |\n"
+        "| Record name | _dnsauth.apply-for-a-permit (DNS zone: service.gov.uk) |\n"
+        "| Record value | e0mfzo6c9dnmqa0itqff6iczb7362muz |\n"
+        "| TTL | 3600 |\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_dnsauth.apply-for-a-permit.service.gov.uk.",
+            "TXT",
+            "e0mfzo6c9dnmqa0itqff6iczb7362muz",
+            None,
+        )
+    ]
+
+
+def test_a_relative_owner_is_under_the_host_its_own_paragraph_names() -> None:
+    ticket = _text(
+        "Neither hostname can be validated without a record in service.gov.uk.\n\n"
+        "The first is the public service, report-a-culvert.service.gov.uk. For this one the "
+        "record is a CNAME on _acme-challenge, pointing at zvac95y8vjivge1mmj.fastly-validations.com.\n\n"
+        "The second is the staff tool, manage-culverts.service.gov.uk, which is on a separate\n"
+        "certificate. Same idea, a CNAME on _acme-challenge, but this time pointing at\n"
+        "7k9u56gwrkwjmjmcz8.fastly-validations.com.\n"
+    )
+    assert sorted((c[1], c[3][:6]) for c in changes(ticket)) == [
+        ("_acme-challenge.manage-culverts.service.gov.uk.", "7k9u56"),
+        ("_acme-challenge.report-a-culvert.service.gov.uk.", "zvac95"),
+    ]

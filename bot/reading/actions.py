@@ -21,7 +21,7 @@ _DELETE = re.compile(
 # "Quick update on ...", "the change": a noun, not a request to change a record.
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|this|that|quick|short|brief|status|small|latest|further|final|minor|any|only|"
-    r"your|our|my|their|his|her|its|no)\s+$",
+    r"your|our|my|their|his|her|its|no|same|one|next|registry|dns|planned|requested)\s+$",
     re.I,
 )
 _UPDATE = re.compile(
@@ -75,7 +75,10 @@ _NARRATED = re.compile(
 )
 AFTER_ISSUANCE = re.compile(
     r"\b(?:after|post)[ -]issue\b|"  # "Delete after issue" (a spreadsheet's action cell)
-    r"\b(?:once|after|when|post|following)\b[^.\n]{0,80}?\b(?:issued|issuance|renewed|"
+    # ("When we renewed by hand last spring": a time in the past, not a condition)
+    r"\b(?:once|after|when|post|following)\b"
+    r"(?![ ]+(?:we|i|they)[ ]+(?:just[ ]+|first[ ]+)?(?:renewed|issued|validated|installed)\b)"
+    r"[^.\n]{0,80}?\b(?:issued|issuance|renewed|"
     r"renewal (?:is|has been) (?:complete|done)|validated|validation (?:is|has been) complete|"
     r"installed|live|deployed)\b",
     re.I,

@@ -127,6 +127,8 @@ def clean_data(rdtype: str, data: str) -> str:
         data = data[:-1]
     if rdtype == "TXT" and " " not in data and not data.startswith('"') and data.endswith("."):
         data = data[:-1]  # an unquoted token ending a sentence: tokens never end in a full stop
+    if rdtype in ("A", "AAAA") and data.endswith("."):
+        data = data[:-1]  # "an A record of 18.133.45.201.": an address has no final dot
     return data
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.models import Flag, Observed
 from bot.reading import actions, cues, prose
+from bot.reading.candidates import is_validation_host
 from bot.reading.mentions import (
     Mention,
     Mode,
@@ -19,7 +20,7 @@ from bot.reading.mentions import (
     is_type_word,
     safe_name,
 )
-from bot.reading.tokens import fits, tokens_of
+from bot.reading.tokens import fits, is_name, tokens_of
 
 _INLINE_DIG = re.compile(
     r"\bdig[ ]+(?:[+@]\S+[ ]+)*(?:(CNAME|TXT|CAA)[ ]+(\S+\.\S+)|(\S+\.\S+)[ ]+(CNAME|TXT|CAA))",
@@ -55,6 +56,8 @@ _SECTION = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+\S|(?:step|phase|stage|part)[ \t]*
 _ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+")
 # "remove the _acme-challenge.www.gov.uk TXT record above", "that same CNAME": one just shown
 _SHOWN = re.compile(r"\b(?:above|same|just[ ](?:added|created|asked[ ]for))\b", re.I)
+# "a TTL of 300 on both of those", "TTL 3600 for all of them"
+_ON_BOTH = re.compile(r"\b(?:on|for|to)[ ]+(?:both|all|each)\b", re.I)
 # "Please repoint it to X", "could you change that one to X"
 _REPOINT_IT = re.compile(
     r"\b(?:re-?point|change|update|switch|move)[ ]+(?:it|this|that)(?:[ ]+(?:one|record|CNAME))?"
@@ -68,6 +71,7 @@ _REFUSED_ADD = re.compile(
     r"\b(?:do[ ]+not|don't|never|not)[ ]+(?:to[ ]+|need[ ]+to[ ]+)?(?:add|create|publish)\b", re.I
 )
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
+_HOST_WINDOW = 2000  # characters of a paragraph looked back over for the host it is about
 
 
 class Paragraphs:
@@ -81,6 +85,7 @@ class Paragraphs:
         paragraph: list[tuple[int, str]]
         recent: list[int]
         loose: dict[str, str]
+        para_host: str | None
         lead_ttl: int | None
         lead_type: str | None
         item_later: bool
@@ -214,6 +219,16 @@ class Paragraphs:
         if zone:
             self.ctx.zone_said = safe_name(zone)
 
+    def _ttl_for_all(self, since: int, ttl: int | None) -> None:
+        """ "… add X … and change Y …; a TTL of 300 on both of those": every record the
+        sentence asked for takes the TTL it gives."""
+        if ttl is None:
+            return
+        for i in range(since, len(self.mentions)):
+            m = self.mentions[i]
+            if m.ttl is None and m.mode == "request" and m.action != "delete":
+                self.mentions[i] = replace(m, ttl=ttl)
+
     def _repoint(self, sentence: str, first: int, last: int) -> bool:
         """ "X (CNAME) is still pointing at OLD. Please repoint it to NEW": an update of the
         record the sentence before showed, to the one value of its type this one gives."""
@@ -299,6 +314,9 @@ class Paragraphs:
 
     def _read_paragraph(self, lines: list[tuple[int, str]]) -> None:
         text = "\n".join(line for _, line in lines)
+        # The host this paragraph is about ("The second is the staff tool, x.service.gov.uk"),
+        # for a relative owner in it or in the record lines that follow it.
+        self.para_host = _paragraph_host(text, None)
         starts = [0]
         for _, line in lines[:-1]:
             starts.append(starts[-1] + len(line) + 1)
@@ -314,6 +332,7 @@ class Paragraphs:
             last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
             mode = cues.mode_of(sentence, lead_in=False)
             read_here = False
+            count = len(self.mentions)
             paired = prose.respectively(sentence, first)
             for mention in paired:
                 excerpt = " ".join(sentence.split())
@@ -350,6 +369,7 @@ class Paragraphs:
                     end = start + (where if where > 0 else len(clause))
                     near = cues.mode_of(text[max(0, end - _NEAR) : end], lead_in=False)
                     own = near if near == "negated" else None
+                    self.para_host = _paragraph_host(text[:offset], mention)
                     self._add(
                         replace(mention, last_line=last, excerpt=excerpt),
                         mode=own or mode or mention.mode,
@@ -383,6 +403,8 @@ class Paragraphs:
                         structured=False,
                     )
                     read_here = True
+            if len(self.mentions) > count + 1 and _ON_BOTH.search(sentence):
+                self._ttl_for_all(count, prose.ttl_in(sentence))
             if not read_here and _REFUSED_ADD.search(sentence):
                 read_here = self._refused(sentence, first, last)
             named = prose.half_record(sentence) if not read_here else None
@@ -431,6 +453,20 @@ class Paragraphs:
                         continue  # a record being removed has no TTL to set
                     if not types or m.rdtype in types:
                         self.mentions[i] = replace(m, ttl=ttl)
+
+
+def _paragraph_host(text: str, mention: Mention | None) -> str | None:
+    """The one host name a paragraph has named so far (not the record's data, nor a CA's
+    validation host), which a relative owner in it is under; None when it names none or
+    several."""
+    data = ((mention.value if mention else None) or "").strip("`'\".").lower()
+    hosts = {
+        tok.text.strip("`'\".,;:()").lower()
+        for tok in tokens_of(text[-_HOST_WINDOW:])
+        if is_name(tok) and "." in tok.text.strip(".") and not tok.text.startswith("_")
+    }
+    hosts = {h for h in hosts if h != data and not is_validation_host(h) and "." in h}
+    return hosts.pop() if len(hosts) == 1 else None
 
 
 def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:

@@ -44,6 +44,12 @@ _COUNTER = re.compile(r"(?:#|no\.?[ ]?|record[ ]|item[ ])?\d{1,3}[.):]?", re.I)
 _PAREN = re.compile(r"[ ]?\([^()]{0,40}\)")
 
 
+# "(DNS zone: service.gov.uk)", "(zone service.gov.uk)" after a relative name in a cell
+_ZONE_REMARK = re.compile(
+    r"\((?:dns[ ]+)?zone:?[ ]*([a-z0-9][a-z0-9.-]{0,250}\.[a-z]{2,24})\.?\)", re.I
+)
+
+
 class Rows:
     if TYPE_CHECKING:
         from bot.reading.walker import Context
@@ -80,7 +86,14 @@ class Rows:
         label = _PAREN.sub("", filled[0]) if len(filled) == 2 else ""
         # ... unless both cells are field names: the header of a two-column table.
         two = len(filled) == 2 and header_phrase(filled[1]) is None
+        zone = _ZONE_REMARK.search(filled[1]) if two else None
+        if zone:  # "| Record name | _dnsauth.x (DNS zone: service.gov.uk) |": name, and its zone
+            filled = [filled[0], _ZONE_REMARK.sub("", filled[1]).strip()]
         labels = read_labels(f"{label}: {filled[1]}") if two else None
+        if labels is not None and len(labels) == 1 and zone:
+            labels = [*labels, ("zone", "zone", zone.group(1))]
+            self._labels(labels, number, line)
+            return
         if labels is not None and len(labels) == 1:  # a two-column table: | Name | x |
             self._labels(labels, number, line)
             return

@@ -200,6 +200,13 @@ def values_in(
         )  # Fastly: "add the following CNAME record: x.fastly-validations.com"
         # "a CNAME to X", "CNAME pointing to X": the type right before "to"
         typed_to = i >= 2 and tokens[i - 1].word == "to" and i - 2 == t
+        # "X has an A record of 18.133.45.201"
+        typed_to |= (
+            i >= 3
+            and tokens[i - 1].word == "of"
+            and tokens[i - 2].word in ("record", "records")
+            and i - 3 == t
+        )
         end = tokens[i].start + len(tokens[i].text)
         named_after = _AS_VALUE.match(sentence, end) is not None  # "X as its target"
         # "add TOKEN as a TXT record" (a CNAME's "create NAME as a CNAME to X" names its owner)

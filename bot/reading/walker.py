@@ -53,6 +53,13 @@ MAX_NOTE = 600  # characters of a zone-file comment block kept as the note of a 
 _EXISTING = re.compile(r"\b(?:existing|current)\b", re.I)
 
 
+# Tokens whose length is fixed: GlobalSign's verification string (42 characters after "="), an
+# ACME dns-01 digest (43 base64url characters)
+_FULL_TOKEN = re.compile(
+    r"[\"']?(?:globalsign-domain-verification=[A-Za-z0-9_-]{42}|[A-Za-z0-9_-]{43})[\"']?"
+)
+
+
 def _trailing_comment(line: str) -> str | None:
     """The comment after a zone-file record (`; NEW`), outside any quoted string."""
     quoted = False
@@ -134,6 +141,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     loose: dict[str, str] = field(default_factory=dict)  # a record spread over bare lines
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
+    para_host: str | None = None  # the one host the last paragraph named (paragraphs.py)
     heading_name: tuple[str, int] | None = None  # a validation name alone on a (list) line
     heading_type: str | None = None  # and its type beside it ("_acme-challenge.www  CNAME")
     open_label: tuple[str, str] | None = None  # a label whose value is on the next line
@@ -316,13 +324,17 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     def _wrapped_value(self, number: int, line: str) -> bool:
         """A value a narrow mail broke over two lines ("Target: C77A...6AC5D1048E5E7CA6" then
         "842B0513A54C8485.sectigo.com."): joined only when the two make a host under a CA's
-        validation domain and the first alone does not, so no guess is ever made."""
+        validation domain, or a token of its CA's exact length (a GlobalSign verification
+        string, an ACME key authorisation digest), and the first alone does not, so no guess is
+        ever made."""
         block, words = self.block, line.split()
         if len(words) != 1 or block.last_line != number - 1 or list(block.fields)[-1:] != ["value"]:
             return False
         value = block.fields["value"].strip()
         joined = value + words[0]
-        if not (is_validation_host(joined) and not is_validation_host(value)):
+        if not (is_validation_host(joined) and not is_validation_host(value)) and not (
+            _FULL_TOKEN.fullmatch(joined) and not _FULL_TOKEN.fullmatch(value)
+        ):
             return False
         block.fields["value"] = joined
         block.lines[-1] = f"{block.lines[-1]}{words[0]}"
@@ -356,6 +368,16 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 mention = replace(mention, ttl=self.lead_ttl)
         if mention.line in self.ticked and mention.mode == "request":
             mode = "observed"  # a ticked checklist item is in place, not asked for
+        if (
+            self.para_host
+            and (ctx.domain is None or self.para_host.endswith("." + ctx.domain.strip(".")))
+            and not mention.origin_hint
+            and mention.name.startswith("_")
+            and "." not in mention.name.strip(".")
+        ):
+            # "The second is the staff tool, x.service.gov.uk. … a CNAME on _acme-challenge":
+            # the host the paragraph is about, when there is no domain or it is under it
+            mention = replace(mention, origin_hint=self.para_host)
         said = mention.mode if mention.mode != "request" else ctx.mode
         if mode is None and said == "observed" and (mention.action or ctx.action) == "delete":
             # "Delete the TXT record at X. Its current value is: V": V is published, and the
