@@ -31,7 +31,9 @@ def read_ticket(ticket: Ticket, app: AppConfig) -> tuple[Extraction, Signals]:
     extraction = read_parts(parts, default_zone=app.suffixes[0], subject=ticket.subject)
     signals = read_signals(ticket.subject, visible_text(parts), extraction)
     if signals.classification == "not_certificate":
-        extraction = Extraction(flags=tuple(f for f in extraction.flags if f.code == "private_key"))
+        extraction = Extraction(
+            flags=tuple(f for f in extraction.flags if f.code in ("private_key", "unread_value"))
+        )
     return extraction, signals
 
 

@@ -2282,3 +2282,16 @@ def test_a_relative_owner_is_under_the_host_its_own_paragraph_names() -> None:
         ("_acme-challenge.manage-culverts.service.gov.uk.", "7k9u56"),
         ("_acme-challenge.report-a-culvert.service.gov.uk.", "zvac95"),
     ]
+
+
+def test_a_ticket_read_as_not_certificate_still_says_what_it_left_unread(app: AppConfig) -> None:
+    # No certificate word anywhere: the classifier says not_certificate, and nothing is read.
+    ticket = Ticket(
+        id="1",
+        subject="Front Door standby",
+        text="Hello, our standby path needs this published, see below.\n\n"
+        "zvac95y8vjivge1mmj.fastly-validations.com\n",
+    )
+    result = to_json(triage(ticket, DirectoryZones(app.owners(), app.suffixes), app))
+    assert (result["classification"], result["changes"]) == ("not_certificate", [])
+    assert [f["code"] for f in result["flags"]] == ["unread_value"]

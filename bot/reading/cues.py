@@ -117,7 +117,7 @@ _KEEP = re.compile(
     r"\b(?:should|must|can|will|is[ ]+to)[ ]+(?:remain|stay)[ ]+(?:in[ ]+place|as[ ]+(?:it|they)"
     r"[ ]+(?:is|are)|unchanged|untouched|where[ ]+(?:it|they)[ ]+(?:is|are))"
     r"(?![ ]+(?:until|once|when))\b|"
-    r"\b(?:leave|keep)\b(?:[^.\n]|\.(?=\w)){0,160}?\b"
+    r"\b(?:leave|keep|left)\b(?:[^.\n]|\.(?=\w)){0,160}?\b"
     r"(?:as[ ]+(?:it|they)[ ]+(?:is|are|stands?)|as[ ]+is|in[ ]+place|"
     r"where[ ]+(?:it|they)[ ]+(?:is|are)|alone|untouched|unchanged)"
     r"(?![ ]+(?:until|afterwards|after|once|when))\b",
@@ -168,10 +168,17 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
                 return "request"  # "the records we'll be requesting": not published yet
             if _DESCRIBES.search(part) and not _ABOUT_EXISTING.search(part):
                 return "observed"  # (not "a record of its own, not appended to the existing")
-            kept = "leave" in low or "keep" in low or "remain" in low or "stay" in low
-            if not lead_in and kept and _KEEP.search(part):
+            if not lead_in and says_to_keep(part):
                 return "observed"  # "please leave X exactly as it is"
     return None
+
+
+def says_to_keep(text: str) -> bool:
+    """Does the text say to keep a record as it is ("should be left in place", "please leave
+    X exactly as it is")?"""
+    low = text.lower()
+    kept = "leave" in low or "keep" in low or "remain" in low or "stay" in low or "left" in low
+    return kept and bool(_KEEP.search(text))
 
 
 def is_negated(text: str) -> bool:

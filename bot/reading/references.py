@@ -117,6 +117,8 @@ class References:
         read: it waits for the block it introduces, or ends as an `unread_value` flag."""
         if cues.is_negated(sentence) or _HYPOTHETICAL.search(sentence):
             return
+        if cues.says_to_keep(sentence):
+            return  # "the CNAMEs you already publish should be left in place": nothing asked
         if not _ASKING.search(sentence) or _NOTING.search(sentence):
             return  # a request is asked for ("please", "could you", "we need"), not narrated
         action = actions.action_cue(sentence)
