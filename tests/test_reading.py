@@ -2295,3 +2295,45 @@ def test_a_ticket_read_as_not_certificate_still_says_what_it_left_unread(app: Ap
     result = to_json(triage(ticket, DirectoryZones(app.owners(), app.suffixes), app))
     assert (result["classification"], result["changes"]) == ("not_certificate", [])
     assert [f["code"] for f in result["flags"]] == ["unread_value"]
+
+
+def test_a_txt_still_sitting_at_that_name_is_observed_and_deleted_with_its_value() -> None:
+    ticket = _text(
+        '"Conflicting record(s) found at _acme-challenge.x.service.gov.uk. Please remove the '
+        'record(s) and add the following CNAME record: q7x8nii0b6iyzu8znl.fastly-validations.com"\n\n'
+        "I've had a look, and there's still a TXT record sitting at that name with the value "
+        "tqi8P7E65LzyEeq7lvU7gKEQAFX9W6ZQGVvQGCXHrlL.\n\n"
+        "1. Delete that TXT record at _acme-challenge.x.service.gov.uk.\n"
+    )
+    deletes = [c for c in read(ticket).changes if c.action == "delete"]
+    assert [(c.type, c.value) for c in deletes] == [
+        ("TXT", "tqi8P7E65LzyEeq7lvU7gKEQAFX9W6ZQGVvQGCXHrlL")
+    ]
+
+
+def test_a_corrected_new_target_still_replaces_the_value_the_swap_named() -> None:
+    ticket = conversation(
+        vendor(
+            "Could you swap the existing CNAME over to the new target?\n\n"
+            "    _acme-challenge.design-system.service.gov.uk\n"
+            "      currently:  7lxgbsa1io79ochbqe.fastly-validations.com\n"
+            "      swap to:    slei1izhi6v42w5wrv.fastly-validations.com\n",
+            1,
+        ),
+        vendor(
+            "Sorry, my mistake! The correct new target for "
+            "_acme-challenge.design-system.service.gov.uk is:\n\n"
+            "    7pz0zchww51wbgtrdo.fastly-validations.com\n",
+            2,
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.design-system.service.gov.uk.",
+            "CNAME",
+            "7pz0zchww51wbgtrdo.fastly-validations.com.",
+            "7lxgbsa1io79ochbqe.fastly-validations.com.",
+        )
+    ]
+    assert "superseded" in codes(ticket)

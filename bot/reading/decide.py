@@ -294,6 +294,10 @@ def _supersede(
         if earlier and change.action == "update" and change.old_value is None:
             # "The token has changed: please update it to ..." replaces a request, not a record.
             change = change.model_copy(update={"action": "add"})
+        replaced = {c.old_value for _, c in earlier if c.action == "update" and c.old_value}
+        if change.action == "add" and len(replaced) == 1 and change.value not in replaced:
+            # "swap X to Y" then "the correct new target is Z": what Z replaces is still X
+            change = change.model_copy(update={"action": "update", "old_value": replaced.pop()})
         for entry in earlier:
             kept.remove(entry)
             out.dropped.append(entry[1])

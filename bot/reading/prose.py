@@ -45,7 +45,9 @@ _PAST_ASK = re.compile(
 )
 
 _DESCRIPTIVE = re.compile(
-    r"\b(?:currently|exists|existing|we see|there is|is set to|already|at the moment)\b", re.I
+    r"\b(?:currently|exists|existing|we see|there is|there's still|is set to|already|"
+    r"at the moment)\b",
+    re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|also|then|plus)\s+", re.I)
 
@@ -199,7 +201,11 @@ _RESOLVING = re.compile(
     r"live\s+in)\b",
     re.I,
 )
-_SHOWS = re.compile(r"\b(?:dig|shows?|returns?|see|seen|published|served|serving)\b", re.I)
+_SHOWS = re.compile(
+    r"\b(?:dig|shows?|returns?|see|seen|published|served|serving|still|sitting|left[ ]over|"
+    r"leftover|exists?|existing)\b",
+    re.I,
+)
 _THERE = re.compile(r"\b(?:there|(?:that|the[ ]same)[ ]name)\b", re.I)
 _NOUNS = frozenset(("target", "record", "one", "value", "cname", "entry", "host", "token"))
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.I)

@@ -301,17 +301,21 @@ class Rows:
 
 
 _FROM_TO_LINE = re.compile(
-    r"^[ \t]*(from|to|old|new|was|now|currently)[ \t]*:[ \t]*(\S+)[ \t]*$", re.I
+    r"^[ \t]*(from|to|old|new|was|now|currently|current|existing|swap[ ]to|change[ ]to|"
+    r"replace[ ]with|becomes|should[ ]be)[ \t]*:[ \t]*(\S+)[ \t]*$",
+    re.I,
 )
+_OLD_WORDS = frozenset(("from", "old", "was", "currently", "current", "existing"))
 
 
 def from_to(line: str) -> list[tuple[str, str, str]] | None:
-    """ "from: x" / "to: y" as the current and new value of the record named above."""
+    """ "from: x" / "to: y", "currently: x" / "swap to: y" as the current and new value of the
+    record named above."""
     m = _FROM_TO_LINE.match(line)
     if not m:
         return None
-    word = m.group(1).lower()
-    role = "old" if word in ("from", "old", "was", "currently") else "value"
+    word = " ".join(m.group(1).lower().split())
+    role = "old" if word in _OLD_WORDS else "value"
     return [(role, word, m.group(2))]
 
 

@@ -255,6 +255,16 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         labels = read_labels(line)
         if labels is None and self.heading_type is not None:
             labels = from_to(line)  # "from: x" / "to: y" under "_acme-challenge.www  CNAME"
+        elif labels is None and self.heading_name is not None:
+            # "currently: x" / "swap to: y" under a validation name alone: a host under a CA's
+            # validation domain is a CNAME's target
+            labels = from_to(line)
+            shaped = labels[0][2].strip("`'\"") if labels else ""
+            if labels and is_validation_host(shaped):
+                self.heading_type = "CNAME"
+                self.block.add("type", "type", "CNAME", number, line)
+            else:
+                labels = None
         if labels is None and self.open_label is not None:
             role, label = self.open_label  # "Record Value:" on one line, the value on the next
             labels = [(role, label, line.strip())]
