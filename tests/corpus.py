@@ -93,6 +93,9 @@ HOLDOUT20 = FIXTURES / "holdout20"
 # A twenty-first (20): Fastly agents' habits on a busy week; departments and suppliers writing
 # through Fastly or by forwarding (5/20 exact, 5/20 changes right, 4 silent on first reading).
 HOLDOUT21 = FIXTURES / "holdout21"
+# A twenty-second (20): vendor mistakes and loose ends; a plain typical year (8/20 exact, 10/20
+# changes right, 7 silent on first reading).
+HOLDOUT22 = FIXTURES / "holdout22"
 
 READING_FOLDERS = (
     READING,
@@ -117,6 +120,7 @@ READING_FOLDERS = (
     HOLDOUT19,
     HOLDOUT20,
     HOLDOUT21,
+    HOLDOUT22,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

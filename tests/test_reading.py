@@ -2337,3 +2337,87 @@ def test_a_corrected_new_target_still_replaces_the_value_the_swap_named() -> Non
         )
     ]
     assert "superseded" in codes(ticket)
+
+
+def test_a_ttl_in_minutes_or_hours_is_read_in_seconds() -> None:
+    ticket = _text(
+        "Name: _acme-challenge.www.gov.uk\nType: CNAME\n"
+        "Target: i6pmwuwheuz4w3nhre.fastly-validations.com\nTTL: 5 minutes\n\n"
+        "Name: gov.uk\nType: TXT\n"
+        "Value: globalsign-domain-verification=fZK5KDC6LPltp_-0f7wlDK4ZF-B8HFy7Y3SoakogDy\n"
+        "TTL: 1h\n"
+    )
+    assert sorted((c.type, c.ttl) for c in read(ticket).changes) == [("CNAME", 300), ("TXT", 3600)]
+
+
+def test_a_stated_current_value_that_the_pasted_dig_contradicts_is_held() -> None:
+    ticket = _text(
+        "  Record:         _acme-challenge.www.gov.uk\n  Type:           CNAME\n"
+        "  Current value:  r84yfgp8sxi5eb658z.fastly-validations.com\n"
+        "  New value:      9n4iq031rksxz9jhhc.fastly-validations.com\n\n"
+        "For reference, this is what our resolvers return for the name:\n\n"
+        "$ dig +noall +answer _acme-challenge.www.gov.uk CNAME\n"
+        "_acme-challenge.www.gov.uk. 3600 IN CNAME anapmpare218fypba3.fastly-validations.com.\n"
+    )
+    assert "ambiguous_request" in codes(ticket)
+
+
+def test_dont_create_anything_at_a_name_withdraws_what_the_comment_put_there() -> None:
+    ticket = _text(
+        "_acme-challenge.gov.uk.    CNAME    p7jqogy3c5k7xfedub.fastly-validations.com.\n\n"
+        "Ah, sorry, that should be on www, not the apex. The record you want is:\n\n"
+        "_acme-challenge.www.gov.uk.    CNAME    p7jqogy3c5k7xfedub.fastly-validations.com.\n\n"
+        "Please don't create anything at _acme-challenge.gov.uk for it.\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
+    assert "retracted" in codes(ticket)
+
+
+def test_a_record_said_to_already_point_at_its_value_is_observed_not_asked() -> None:
+    ticket = _text(
+        "Please add:\n\n"
+        "1. _acme-challenge.www.gov.uk  CNAME  3j0n0swepvg8leyb9v.fastly-validations.com\n"
+        "2. _acme-challenge.gov.uk  CNAME  cnupov12sgl6t6g4nu.fastly-validations.com\n\n"
+        "Scratch no. 1 - I've just checked and _acme-challenge.www.gov.uk already points at "
+        "3j0n0swepvg8leyb9v.fastly-validations.com, which is correct, so you can ignore it.\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.gov.uk."]
+
+
+def test_an_optional_removal_is_none_and_a_conditional_one_is_held() -> None:
+    ticket = _text(
+        "Please create:\n\n"
+        "| Host | Record type | Value |\n"
+        "| _dnsauth.assets.publishing.service.gov.uk | TXT | iwzy6rnthvhdr1ct3amayzvhxnsbzfzw |\n\n"
+        "Once our system finds the record the certificate is issued; you may delete the TXT "
+        "record after that if you wish.\n\n"
+        "If anything else exists at _acme-challenge.assets.publishing.service.gov.uk today (an "
+        "old TXT, for example), it will have to be removed.\n"
+    )
+    # "if you wish": nothing asked. "If anything else exists at X … removed": a delete whose
+    # need is for a person to look up, held out of the draft.
+    assert [(c[0], c[1]) for c in changes(ticket)] == [
+        ("add", "_dnsauth.assets.publishing.service.gov.uk."),
+        ("delete", "_acme-challenge.assets.publishing.service.gov.uk."),
+    ]
+    held = [f for f in read(ticket).flags if f.code == "ambiguous_request"]
+    assert [f.name for f in held] == ["_acme-challenge.assets.publishing.service.gov.uk."]
+
+
+def test_the_bare_validation_domain_is_never_a_cname_target() -> None:
+    ticket = _text(
+        "Yes, exactly as written: a CNAME at _acme-challenge.gov.uk (the apex) pointing to the "
+        "fastly-validations.com target in my first message.\n"
+    )
+    assert [c[3] for c in changes(ticket)] == []
+
+
+def test_decommission_it_is_a_delete() -> None:
+    ticket = _text(
+        "The alias created for last year's order,\n"
+        "_9f3e5cc11722803e821c1dbb7c4538e9.x.service.gov.uk,\nwhich still points to\n"
+        "172defc9978c97f2ad1c624d8db33299.9172cc84facc9207b9b283eac12cf13e.comodoca.com,\n"
+        "is not used by this order. Once the renewed certificate has been issued,\n"
+        "please decommission it.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]

@@ -29,6 +29,14 @@ VALIDATION_SUFFIXES = (
 )
 _BARE_SUFFIXES = tuple(s[1:] for s in VALIDATION_SUFFIXES)  # the suffix alone is no value
 _STRIP = "`'\"()[]{}<>,;:!?*"
+
+
+def is_bare_validation_domain(text: str) -> bool:
+    """ "the fastly-validations.com target in my first message": a CA's validation domain
+    itself names where the data is, and is never a CNAME's target."""
+    return text.strip(_STRIP).lower().rstrip(".") in _BARE_SUFFIXES
+
+
 _MOVED = re.compile(
     r"\b(?:belongs?\s+on|wrong\s+(?:host|name|record)|should\s+(?:be|go)\s+(?:on|at)|"
     r"move\s+it\s+to|not\s+on)\b",

@@ -280,6 +280,11 @@ def _supersede(
             if c.ttl is None and change.ttl is not None:
                 kept[n] = (i, change)
             return
+        if _fuller(change, c):
+            # "update X to Y", then "change it from OLD to Y, keep the TTL at 3600": the same
+            # request, said more fully the second time
+            kept[n] = (i, change)
+            return
     if change.action in ("add", "update"):
         earlier = [
             (i, c)
@@ -316,6 +321,24 @@ def _supersede(
             kept.remove(entry)
             out.dropped.append(entry[1])
     kept.append((comment, change))
+
+
+def _fuller(change: DnsChange, earlier: DnsChange) -> bool:
+    """Is `change` the update `earlier` asked for, with what it left unsaid (the current value,
+    the TTL) now said?"""
+    same = (change.action, change.name, change.type, change.value, change.when) == (
+        earlier.action,
+        earlier.name,
+        earlier.type,
+        earlier.value,
+        earlier.when,
+    )
+    return (
+        same
+        and change.action == "update"
+        and earlier.old_value in (None, change.old_value)
+        and earlier.ttl in (None, change.ttl)
+    )
 
 
 def _correct(change: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision) -> None:

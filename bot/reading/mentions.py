@@ -78,6 +78,7 @@ class Mention:
     described: bool = False  # the ticket also says this record is published now
     zone_said: str | None = None  # a zone named in prose ("in the gov.uk zone")
     every: bool = False  # a delete said of "both"/"all" records: earlier comments' values too
+    conditional: bool = False  # "if you still have X / if anything exists at X, remove it"
 
 
 def excerpt(text: str, limit: int = 120) -> str:
@@ -87,13 +88,19 @@ def excerpt(text: str, limit: int = 120) -> str:
 
 
 def ttl_of(text: str) -> int | None:
-    """A TTL written in ASCII digits, with "s"/"seconds" after it or not; anything else
-    (other scripts' digits, words, other units) is none."""
-    text = _SECONDS.sub("", text.strip())
-    return int(text) if text.isascii() and text.isdigit() else None
+    """A TTL written in ASCII digits, with "s"/"seconds" after it or not, or in minutes or
+    hours ("5 minutes", "1h", as zone files and DNS consoles write it); anything else (other
+    scripts' digits, words, other units) is none."""
+    text = _REMARKED.sub("", text.strip())
+    unit = _UNIT.search(text)
+    scale = _SCALE[unit.group(1)[0].lower()] if unit else 1
+    text = text[: unit.start()] if unit else text
+    return int(text) * scale if text.isascii() and text.isdigit() else None
 
 
-_SECONDS = re.compile(r"[ ]?(?:s|secs?|seconds?)$", re.I)
+_UNIT = re.compile(r"[ ]?(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)$", re.I)
+_SCALE = {"s": 1, "m": 60, "h": 3600}
+_REMARKED = re.compile(r"[ ]?\([^()]{0,40}\)$")  # "300 (5 min)": the number is the TTL
 
 
 # Abbreviations that look like names with a dot: "i.e.", "e.g." are never a record's owner.

@@ -64,6 +64,12 @@ _REPOINT_IT = re.compile(
     r"[ ]+(?:to|at)\b",
     re.I,
 )
+# "don't create anything at _acme-challenge.gov.uk", "no record at all on X"
+_ANYTHING_AT = re.compile(
+    r"\b(?:anything|any[ ]+records?|a[ ]+record|records?)[ ]+(?:at|on|for|under)[ ]+`?"
+    r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})",
+    re.I,
+)
 # "the draft-assets one", "the staging record": a record picked out by a label of its name
 _THE_ONE = re.compile(r"\bthe[ ]+([a-z0-9][a-z0-9-]{1,40})[ ]+(?:one|record|entry|name)\b", re.I)
 # "please do NOT add the TXT for this one", "don't create a CNAME at X"
@@ -269,10 +275,22 @@ class Paragraphs:
         refused by name and type, which withdraws whatever value the ticket gave it."""
         if not cues.is_negated(sentence):
             return False
+        said = " ".join(sentence.split())
         named = prose.named_record(sentence)
         if named is None:
-            return False
-        said = " ".join(sentence.split())
+            # "please don't create anything at _acme-challenge.gov.uk": every record this
+            # comment asked for at that name
+            at = _ANYTHING_AT.search(sentence)
+            owner = at.group(1).lower().rstrip(".") if at else None
+            types = {
+                m.rdtype
+                for m in self.mentions
+                if owner and m.name.lower().rstrip(".") == owner and m.mode == "request"
+            }
+            for rdtype in sorted(types):
+                refused = Mention(at.group(1), rdtype, None, first, last_line=last, excerpt=said)
+                self._add(refused, mode="negated", structured=False)
+            return bool(types)
         refused = Mention(named[0], named[1], None, first, last_line=last, excerpt=said)
         self._add(refused, mode="negated", structured=False)
         return True

@@ -157,6 +157,7 @@ def read_sentence(
     action = action_cue(sentence[: tokens[t].start]) or action_cue(sentence)
     if not values and action != "delete":
         return None
+
     described = action is None and bool(_DESCRIPTIVE.search(sentence))
     taken = {i for i, _ in values}
     name_i = owner_in(tokens, usable, t, taken)
@@ -188,6 +189,8 @@ def read_sentence(
         origin_hint=next((o for o in origins if not o.startswith("_")), None),
         # "X currently has a CNAME to Y": observed; "last year we asked you to add …": history
         mode="aside" if _PAST_ASK.search(sentence) else "observed" if described else "request",
+        # "if anything else exists at X (an old TXT …), it will have to be removed"
+        conditional=action == "delete" and not values and if_present(sentence),
     )
 
 
@@ -197,8 +200,8 @@ _POINT_TO = re.compile(
     re.I,
 )
 _RESOLVING = re.compile(
-    r"\b(?:resolv(?:es|ing)\s+to|currently\s+points?|(?:can|we)\s+see|(?:is|are)\s+live|"
-    r"live\s+in)\b",
+    r"\b(?:resolv(?:es|ing)\s+to|(?:currently|already|still)\s+points?|(?:can|we)\s+see|"
+    r"(?:is|are)\s+live|live\s+in)\b",
     re.I,
 )
 _SHOWS = re.compile(
@@ -262,6 +265,20 @@ def _verification(sentence: str, tokens: list[Token], number: int) -> Mention | 
 
 
 _QUOTES = "\"'`\u201c\u201d\u2018\u2019"
+# A condition on what may be published: "if anything else exists at X", "if you still have"
+_IF_THERE = re.compile(
+    r"\bif\b[^.;:]{0,80}?\b(?:exists?|there(?:'s|\s+is|\s+are)|you\s+(?:still\s+)?have|"
+    r"(?:is|are)\s+(?:still\s+)?(?:there|present|published))\b",
+    re.I,
+)
+
+
+def if_present(text: str) -> bool:
+    """A condition on what may be published ("if anything else exists at X", "if you still
+    have the old one"): what follows is not asked for as such."""
+    return bool(_IF_THERE.search(text))
+
+
 _AT_APEX = re.compile(r"\b(?:at|on)[ ]+(?:the[ ]+)?(?:zone[ ]+)?apex\b", re.I)
 
 

@@ -18,7 +18,13 @@ from bot.reading.decide import Move, Said, Thread, decide
 from bot.reading.hidden import hidden_flags
 from bot.reading.mentions import Mention, excerpt, safe_name
 from bot.reading.quoted import history_start, leading_headers, strip_marker
-from bot.reading.safety import consistency_flags, row_flags, unread_flags
+from bot.reading.safety import (
+    ambiguous,
+    consistency_flags,
+    row_flags,
+    stated_state_flags,
+    unread_flags,
+)
 from bot.reading.walker import Context, Walker
 from bot.records import RecordError, to_value
 from bot.text import PRIVATE_KEY_PLACEHOLDER
@@ -145,6 +151,7 @@ def read_parts(
     decision = decide(said, thread)
     others = decide(untrusted)
     flags += consistency_flags(decision.changes)  # between the vendor's requests only
+    flags += stated_state_flags(decision.changes, decision.observed)
     decision.changes += others.changes
     decision.dropped += others.dropped
     used += [v.lower() for c in [*decision.changes, *decision.dropped] for v in _values(c)]
@@ -309,6 +316,11 @@ def _said(
         return Said(index, refused=refused) if refused is not None else None
     if mention.mode == "negated":
         return Said(index, negated=change)
+    if mention.conditional and change.action == "delete":
+        # "if anything else exists at X today, it will have to be removed": whether there is
+        # anything to remove is for a person to look up, not for the draft to assume
+        why = f"asks to delete a {change.type} record only if one is there"
+        flags.append(ambiguous(change.name, [change], why))
     return Said(index, change=change, every=mention.every)
 
 

@@ -208,6 +208,9 @@ class References:
         if action is not None and actions.action_cue(head) != action:
             action = None  # "please don't add, edit or remove any records": the clause's verb
             # is negated by words before the comma that split it off
+        if action == "delete" and _OPTIONAL.search(note):
+            return  # "you may delete the TXT record after that if you wish": not asked for
+        conditional = action == "delete" and prose.if_present(note)  # held for a person
         asks_for_shown = action == "add" and bool(_CREATE_THESE.search(clause))
         if action == "delete" and _DESCRIBED_SET.search(clause):
             # "Anything in Table 1 that isn't in Table 2 can be removed": records described by
@@ -224,7 +227,14 @@ class References:
                 if m.action in (None, "add"):
                     # "… remove the old value V": the sentence gives it; else it is not shown
                     old = _named_value(note, m)
-                    gone = replace(m, action="delete", value=old, ttl=None, after_issuance=later)
+                    gone = replace(
+                        m,
+                        action="delete",
+                        value=old,
+                        ttl=None,
+                        after_issuance=later,
+                        conditional=conditional,
+                    )
                     self._delete_once(replace(gone, last_line=last, excerpt=note))
             return
         if (
@@ -396,6 +406,10 @@ _ASKING = re.compile(
     re.I,
 )
 _NOTING = re.compile(r"\bplease\s+(?:note|be\s+aware|bear\s+in\s+mind)\b", re.I)
+# An action left to the reader: "if you wish", "optionally", "feel free to remove it"
+_OPTIONAL = re.compile(
+    r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|feel[ ]+free[ ]+to)\b", re.I
+)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|unless|whether|if\s+you)\b", re.I)
 _ASKED_TYPES = frozenset(("TXT", "CNAME", "CAA"))
 ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from bot.models import DnsChange, Flag, Source
+from bot.models import DnsChange, Flag, Observed, Source
 from bot.reading.candidates import Candidate, candidates, is_consumed
 from bot.reading.mentions import excerpt
 
@@ -69,6 +69,27 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
             )
         elif c.action == "add" and c.value is None:
             flags.append(ambiguous(c.name, [c], "asks to add a record with no data"))
+    return flags
+
+
+def stated_state_flags(changes: list[DnsChange], observed: list[Observed]) -> list[Flag]:
+    """An update of a CNAME whose stated current value is not the one the ticket shows
+    published ("Current value: X" above a dig answer of Y): which is right is for a person."""
+    flags = []
+    for c in changes:
+        if c.action != "update" or c.type != "CNAME" or c.old_value is None:
+            continue
+        shown = {  # (what the update itself replaces is listed as observed too: not that)
+            o.value
+            for o in observed
+            if (o.name, o.type) == (c.name, c.type) and o.source != c.source
+        }
+        if shown and c.old_value not in shown:
+            why = (
+                f"says the current value is {c.old_value} but also shows "
+                f"{', '.join(sorted(shown))} published"
+            )
+            flags.append(ambiguous(c.name, [c], why))
     return flags
 
 

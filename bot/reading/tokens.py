@@ -8,6 +8,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
+from bot.reading.candidates import is_bare_validation_domain
 from bot.reading.mentions import clean_data, is_owner_token
 
 TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"(?:\s+"(?:[^"\\\n]|\\.)*")*|[^\s"]+')
@@ -167,6 +168,8 @@ def values_in(
     for i in usable:
         if not fits(rdtype, tokens[i]):
             continue
+        if rdtype == "CNAME" and is_bare_validation_domain(tokens[i].text):
+            continue  # "pointing to the fastly-validations.com target in my first message"
         before = {tokens[j].word for j in range(max(0, i - 3), i)}
         # "Point NAME at VALUE (CNAME)"
         pointed = (
