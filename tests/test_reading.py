@@ -2421,3 +2421,35 @@ def test_decommission_it_is_a_delete() -> None:
         "please decommission it.\n"
     )
     assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_a_forward_asked_to_be_raised_with_us_is_read_as_the_vendors_request() -> None:
+    ticket = _text(
+        "Hello GOV.UK team,\n\n"
+        "The Rural Movements Agency, one of our customers, has asked us to get the message "
+        "below to you.\n\nMany thanks,\nOluwaseun\nFastly Support\n\n"
+        "-------- Forwarded Message --------\n"
+        "Subject: FW: DigiCert domain control validation\nFrom: Hosting Services <h@rma.gov.uk>\n\n"
+        "Hi Fastly,\n\nCould you raise this with GOV.UK for us, as we don't have access to "
+        "service.gov.uk?\n\n"
+        "-----Original Message-----\nFrom: DigiCert <no-reply@digitalcertvalidation.com>\n\n"
+        "Create the following TXT record:\n\n"
+        "  Host:    _dnsauth.track-livestock.service.gov.uk\n  Type:    TXT\n"
+        "  Value:   m89c8k77jm4kqyvdwmr8jy66sc4gn1s8\n"
+    )
+    assert [(c[1], c[3]) for c in changes(ticket)] == [
+        ("_dnsauth.track-livestock.service.gov.uk.", "m89c8k77jm4kqyvdwmr8jy66sc4gn1s8")
+    ]
+
+
+def test_a_bare_number_for_both_answers_our_ttl_question() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\n_acme-challenge.a.service.gov.uk. CNAME bbi27ne05w8ui9vkcp.fastly-validations.com.\n"
+            "_acme-challenge.b.service.gov.uk. CNAME 296prn86z9nxizei4d.fastly-validations.com.\n",
+            1,
+        ),
+        us("What TTL would the supplier like on these?", 2),
+        vendor('Heard back from Tariq. In his words: "3600 for both, cheers."', 3),
+    )
+    assert [c.ttl for c in read(ticket).changes] == [3600, 3600]

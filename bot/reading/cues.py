@@ -39,7 +39,7 @@ _DESCRIBES = re.compile(
     r"the\s+only\s+(?:\w+\s+)?records?\s+(?:at|on|in)\s+[^.:\n]{1,40}?\s+(?:is|are)|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
     r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way|"
     r"(?:is|are)\s+(?:still\s+|currently\s+)?pointing\s+(?:at|to)|still\s+points?\s+(?:at|to)|"
-    r"there(?:'s|\u2019s|\s+is|\s+are)\s+still\b|sitting\s+(?:at|on|in)\b|"
+    r"there(?:'s|\u2019s|\s+is|\s+are)\s+still\b|sitting\s+(?:at|on)\b|"
     r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing(?![.\w-])|"
     r"\b(?:you|your\s+team|we|they)\s+(?:\w+\s+)?(?:added|created|published|put\s+in)\b|"
     r"for\s+(?:a\s+bit\s+of\s+|some\s+)?(?:context|background)|"

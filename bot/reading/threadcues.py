@@ -132,8 +132,13 @@ def moved_owners(text: str) -> list[tuple[str, str, int]]:
 
 # "my colleague asked me to pass on the message below", "please add it as she describes".
 _PASS_ON = re.compile(
-    r"\b(?:pass(?:ing)?[ \t]{1,3}(?:it[ \t]{1,3}|this[ \t]{1,3})?on|"
-    r"(?:message|mail|email|note|instructions?|details)[ \t]{1,3}below|"
+    r"\b(?:pass(?:ing)?[ \t]{1,3}(?:(?:it|this|their|the|our|his|her)[ \t]{1,3})?"
+    r"(?:(?:request|message|email|mail|note)[ \t]{1,3})?(?:on|to[ \t]{1,3}(?:them|you|gov\.uk))|"
+    r"(?:message|mail|email|note|instructions?|details|request|records?)[ \t]{1,3}"
+    r"(?:(?:is|are)[ \t]{1,3})?below|"
+    r"(?:sent|forwarded|passed)[ \t]{1,3}(?:them|these|it|this)[ \t]{1,3}(?:over|on|across)|"
+    r"(?:please[ \t]{1,3})?see[ \t]{1,3}below|"
+    r"(?<!n't[ ])(?<!not[ ])raise[ \t]{1,3}(?:this|it)[ \t]{1,3}with|"
     r"forwarded[ \t]{1,3}(?:below|here|underneath)|(?:below|here)[ \t]{1,3}forwarded|"
     r"forwarding[ \t]{1,3}(?:the|this)|(?:from|in)[ \t]{1,3}the[ \t]{1,3}(?:notice|notification)|"
     r"as[ \t]{1,3}(?:she|he|they)[ \t]{1,3}(?:describes?|says?|asks?|wrote|writes))\b",
@@ -144,8 +149,17 @@ _PASS_ON = re.compile(
 def passes_on(lines: tuple[str, ...]) -> bool:
     """Does the new text of a comment ask for what the mail quoted under it says?"""
     return any(_PASS_ON.search(line) for line in lines) and any(
-        action_cue(line) is not None for line in lines
+        action_cue(line) is not None or _ASKS_US.search(line) for line in lines
     )
+
+
+# "they asked us to raise it here", "we need two validation records": a request passed on
+_ASKS_US = re.compile(
+    r"\b(?:asked[ \t]{1,3}us[ \t]{1,3}to|would[ \t]{1,3}like[ \t]{1,3}you[ \t]{1,3}to|"
+    r"(?:we|they)[ \t]{1,3}need|(?:could|would|can)[ \t]{1,3}you[ \t]{1,3}"
+    r"(?:be[ \t]{1,3}able[ \t]{1,3}to[ \t]{1,3})?(?:add|create|raise|make|pass|forward))\b",
+    re.I,
+)
 
 
 # "please add it alongside the first record, don't overwrite it", certbot's "This must be set
@@ -214,9 +228,17 @@ def ttl_for_earlier(text: str) -> int | None:
     for sentence in prose.split_sentences(" ".join(text.split())):
         if prose.TTL_ORDER.search(sentence) or prose.BOTH.search(sentence):
             ttl = prose.ttl_in(sentence)
+            bare = _NUMBER_FOR_BOTH.search(sentence)  # "3600 for both, cheers" (our question)
+            ttl = int(bare.group(1)) if ttl is None and bare else ttl
             if ttl is not None and 0 <= ttl <= 2**31 - 1:
                 return ttl
     return None
+
+
+_NUMBER_FOR_BOTH = re.compile(
+    r"(?<![\w.:-])(\d{2,6})(?:[ \t]?(?:s|secs?|seconds))?[ \t]+(?:for|on)[ \t]+(?:both|all|each)\b",
+    re.I,
+)
 
 
 # "(b), please.", "b) is right", "option (b)": the answer to a lettered question of ours
