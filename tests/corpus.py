@@ -96,6 +96,9 @@ HOLDOUT21 = FIXTURES / "holdout21"
 # A twenty-second (20): vendor mistakes and loose ends; a plain typical year (8/20 exact, 10/20
 # changes right, 7 silent on first reading).
 HOLDOUT22 = FIXTURES / "holdout22"
+# A twenty-third (20): what is there, what is wanted and what to leave alone; ordinary weeks
+# (9/20 exact, 11/20 changes right, 4 silent on first reading).
+HOLDOUT23 = FIXTURES / "holdout23"
 
 READING_FOLDERS = (
     READING,
@@ -121,6 +124,7 @@ READING_FOLDERS = (
     HOLDOUT20,
     HOLDOUT21,
     HOLDOUT22,
+    HOLDOUT23,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

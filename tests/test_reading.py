@@ -2453,3 +2453,68 @@ def test_a_bare_number_for_both_answers_our_ttl_question() -> None:
         vendor('Heard back from Tariq. In his words: "3600 for both, cheers."', 3),
     )
     assert [c.ttl for c in read(ticket).changes] == [3600, 3600]
+
+
+def test_drop_a_note_when_they_are_live_deletes_nothing() -> None:
+    ticket = _text(
+        "Please create the two CNAME records below:\n\n"
+        "    _acme-challenge.www.gov.uk      CNAME   l54ii18u6q4zzzj1j6.fastly-validations.com\n\n"
+        "Please leave them in place after the certificate is issued. Just drop a note on this "
+        "ticket when they're live.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_it_after_a_value_no_record_was_read_from_is_never_the_record_above() -> None:
+    ticket = _text(
+        '    gov.uk.  IN  TXT  "globalsign-domain-verification=8qy1ARlvnirdEVjn55E88TqA-0JuHAnR3-F-amvLi0"\n\n'
+        "* Last year's token, globalsign-domain-verification=hAQ44cHbQ2JYVk7HVXLkJlRgU2Xujf_trq18rAqmrH, "
+        "which is still published. Keep it for now. Once GlobalSign confirms the new certificate "
+        "has been issued, please delete it.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]  # the unread value is flagged instead
+    assert "unread_value" in codes(ticket)
+
+
+def test_each_numbered_step_keeps_its_own_time() -> None:
+    ticket = _text(
+        '1. Now: add the new TXT at gov.uk, "globalsign-domain-verification=8qy1ARlvnirdEVjn55E88TqA-0JuHAnR3-F-amvLi0".\n'
+        "2. After GlobalSign has issued the new certificate: delete the old TXT, "
+        '"globalsign-domain-verification=hAQ44cHbQ2JYVk7HVXLkJlRgU2Xujf_trq18rAqmrH".\n'
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_a_table_notes_cell_says_what_its_whole_record_cell_is_for() -> None:
+    ticket = _text(
+        "I've put what we need from you in the last column:\n\n"
+        "| Domain | Validation record | Status / action |\n"
+        "| www.gov.uk | _acme-challenge.www.gov.uk CNAME 5vjpb2hqtihrblen9u.fastly-validations.com "
+        "| Already in place and verifying. No action needed. |\n"
+        "| assets.x.gov.uk | _acme-challenge.assets.x.gov.uk CNAME ipeof1ocu27pcwexcu.fastly-validations.com "
+        "| Please add. |\n"
+        "| staging.x.gov.uk | _acme-challenge.staging.x.gov.uk CNAME w280l2catr4hgo9gsm.fastly-validations.com "
+        "| Staging: this one can wait until next month. |\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.assets.x.gov.uk."]
+    assert [o.name for o in read(ticket).observed] == ["_acme-challenge.www.gov.uk."]
+
+
+def test_label_blocks_with_a_dated_status_or_listed_for_completeness_ask_nothing() -> None:
+    ticket = _text(
+        "1) support.x.service.gov.uk\n\n"
+        "   Status:    VALIDATED 12/11/2026 (no action required)\n"
+        "   Host:      _4ea83bcdd9197365f41f1541e0a40933.support.x.service.gov.uk\n"
+        "   Type:      CNAME\n"
+        "   Points to: 50ba287085abcdbcbe6f2d1d47a1a933.a9ea039d48975b750c6318fa05deaa6a.sectigo.com\n\n"
+        "2) www.hmrc.gov.uk\n\n"
+        "   Host:      _936511c4c472c07421b2aaf6725f7576.www.hmrc.gov.uk\n"
+        "   Type:      CNAME\n"
+        "   Points to: e61c355ea9ef9386a162b5d134b2a407.5b1be13ee14895ee96026073e262347b.sectigo.com\n\n"
+        "   (HMRC's own DNS team will create the record at their end. It is listed for "
+        "completeness only. No action is needed from GDS.)\n"
+    )
+    assert changes(ticket) == []

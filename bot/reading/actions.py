@@ -12,7 +12,8 @@ from bot.models import Action
 
 _DELETE = re.compile(
     r"\b(?:remov(?:e|ed|ing|al)|delet(?:e|ed|ing|ion)|clean(?:ed|ing)?[ -]up|"
-    r"drop(?:ped|ping)?(?![ ](?:me|us|you)[ ](?:a[ ])?(?:line|note|e-?mail|message))|"
+    r"drop(?:ped|ping)?(?![ ](?:(?:me|us|you|them)[ ])?(?:a[ ]|an[ ])?(?:quick[ ]|short[ ])?"
+    r"(?:line|note|e-?mail|message|comment|reply|update)|[ ]by|[ ]in)|"
     r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|tidy[ -]up|tak(?:e|en)\s+(?:out|down)|"
     r"come\s+out|comes\s+out|"
     r"no\s+longer\s+(?:required|needed|used|"

@@ -98,8 +98,10 @@ class LabelBlock:
         if self.method.startswith("managed-http"):
             return None  # Fastly lists its HTTP alternative beside every DNS challenge
         mention = self._mention()
-        if mention is not None and self.fields.get("status", "").upper() in DONE:
-            mention.mode = "observed"  # ACM "ValidationStatus": "SUCCESS": it is in place
+        status = self.fields.get("status", "").upper()
+        # ACM "ValidationStatus": "SUCCESS", "Status: VALIDATED 12/11/2026": it is in place
+        if mention is not None and (status in DONE or (status.split() or [""])[0] in DONE):
+            mention.mode = "observed"
         return mention
 
     def _mention(self) -> Mention | None:

@@ -29,7 +29,10 @@ _INLINE_DIG = re.compile(
 _LISTING = re.compile(r"\b(TXT|CAA)\s+(?:records?|entries|values?)\s*:?\s*$", re.I)
 _NOTHING_FOR_THAT = re.compile(
     r"\b(?:(?:don't|do[ ]not|no)[ ]need[ ]to[ ]do[ ]anything|nothing[ ](?:for[ ]you[ ])?to[ ]do|"
-    r"nothing[ ]is[ ]needed)[ ](?:for|with|about|on)[ ](?:that|this|those|these|it|them)\b",
+    r"nothing[ ]is[ ]needed)[ ](?:for|with|about|on)[ ](?:that|this|those|these|it|them)\b"
+    # "It is listed for completeness only. No action is needed from GDS."
+    r"|\blisted[ ]for[ ](?:completeness|information|info)(?:[ ]only)?\b"
+    r"|\bno[ ]action[ ]is[ ](?:needed|required)[ ]from[ ](?:you|gds|us|govuk|gov\.uk)\b",
     re.I,
 )
 _SAME_NAME = re.compile(
@@ -92,6 +95,7 @@ class Paragraphs:
         recent: list[int]
         loose: dict[str, str]
         para_host: str | None
+        para_text: str
         lead_ttl: int | None
         lead_type: str | None
         item_later: bool
@@ -335,6 +339,7 @@ class Paragraphs:
         # The host this paragraph is about ("The second is the staff tool, x.service.gov.uk"),
         # for a relative owner in it or in the record lines that follow it.
         self.para_host = _paragraph_host(text, None)
+        self.para_text = text
         starts = [0]
         for _, line in lines[:-1]:
             starts.append(starts[-1] + len(line) + 1)
@@ -401,14 +406,10 @@ class Paragraphs:
                         # "please add a CNAME for X pointing to Y … once issued, remove that
                         # same CNAME": a record a sentence gives is one the next can point back to
                         self.recent.append(len(self.mentions) - 1)
-            if (
-                not read_here
-                and not previous
-                and self.recent
-                and _NOTHING_FOR_THAT.search(sentence)
-            ):
-                # "You don't need to do anything for that one": the block above is context
-                for i in self.recent:
+            if not read_here and self.recent and _NOTHING_FOR_THAT.search(sentence):
+                # "You don't need to do anything for that one": the block above is context (the
+                # last record only, when the paragraph has already said something about others)
+                for i in self.recent if not previous else self.recent[-1:]:
                     m = self.mentions[i]
                     if m.mode == "request" and m.action in (None, "add"):
                         self.mentions[i] = replace(m, mode="aside")

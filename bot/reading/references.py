@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.models import Flag, Observed, Source
 from bot.reading import actions, cues, prose
+from bot.reading.candidates import candidates
 from bot.reading.mentions import Mention, Mode, excerpt
 from bot.reading.tokens import fits, tokens_of
 
@@ -44,6 +45,7 @@ class References:
         pending: list[tuple[int, str, str]]
         earlier_types: frozenset[str]
         earlier_observed: tuple[Observed, ...]
+        para_text: str
         item_later: bool
         flags: list[Flag]
 
@@ -99,7 +101,9 @@ class References:
                     first,
                     ttl=record.ttl,
                     action="delete",
-                    after_issuance=bool(actions.AFTER_ISSUANCE.search(" ".join(clause.split()))),
+                    # "Once the certificate has been issued (…), please remove that TXT
+                    # record": the sentence's condition, whichever clause says it
+                    after_issuance=bool(actions.AFTER_ISSUANCE.search(" ".join(sentence.split()))),
                     last_line=last,
                     excerpt=" ".join(sentence.split()),
                 ),
@@ -211,6 +215,13 @@ class References:
         if action == "delete" and _OPTIONAL.search(note):
             return  # "you may delete the TXT record after that if you wish": not asked for
         conditional = action == "delete" and prose.if_present(note)  # held for a person
+        if action is None and _STILL_THERE.search(clause):
+            # "This record from last year's order is still published": what was shown with
+            # no verb is there now
+            for i in targets:
+                m = self.mentions[i]
+                if m.mode == "request" and m.action is None:
+                    self.mentions[i] = replace(m, mode="observed")
         asks_for_shown = action == "add" and bool(_CREATE_THESE.search(clause))
         if action == "delete" and _DESCRIBED_SET.search(clause):
             # "Anything in Table 1 that isn't in Table 2 can be removed": records described by
@@ -236,6 +247,10 @@ class References:
                         conditional=conditional,
                     )
                     self._delete_once(replace(gone, last_line=last, excerpt=note))
+            return
+        if action == "delete" and singular and not one and self._other_value_said(note, targets):
+            # "Last year's token, V, which is still published. Keep it for now. Once issued,
+            # please delete it": "it" is V, read as no record here; never the record above
             return
         if (
             action == "delete"
@@ -272,6 +287,16 @@ class References:
             if m.mode != "observed" and not later:  # shown with no verb, then "remove it"
                 self.mentions[i] = replace(m, mode="observed")
             self._delete_once(deleted)
+
+    def _other_value_said(self, note: str, targets: list[int]) -> bool:
+        """Does the paragraph, up to this sentence, give a validation value that none of the
+        records "it" could mean has?"""
+        text = " ".join(self.para_text.split())
+        end = text.find(note)
+        said = text[: end + len(note)] if end >= 0 else note
+        values = {c.text for c in candidates(0, said) if not c.text.startswith("ttl ")}
+        theirs = {(self.mentions[i].value or "").strip("`'\"").rstrip(".").lower() for i in targets}
+        return any(all(v not in t for t in theirs) for v in values)
 
     def _delete_once(self, deleted: Mention) -> None:
         """ "It is no longer required. Please remove it once the certificate is issued": one
@@ -406,6 +431,10 @@ _ASKING = re.compile(
     re.I,
 )
 _NOTING = re.compile(r"\bplease\s+(?:note|be\s+aware|bear\s+in\s+mind)\b", re.I)
+# "This record is still published", "it is still in place", "that one is still there"
+_STILL_THERE = re.compile(
+    r"\b(?:is|are)[ ]+still[ ]+(?:published|in[ ]place|there|present|live|in[ ]the[ ]zone)\b", re.I
+)
 # An action left to the reader: "if you wish", "optionally", "feel free to remove it"
 _OPTIONAL = re.compile(
     r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|feel[ ]+free[ ]+to)\b", re.I

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.reading import prose
+from bot.reading import actions, cues, prose
 from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import header_phrase, same_as_above
 from bot.reading.labels import LabelBlock, read_labels
@@ -118,9 +118,16 @@ class Rows:
         mention = self.table.read_row(cells, number)
         if mention is None:
             # "| gov.uk | _acme-challenge.gov.uk<br>CNAME<br>x.fastly-validations.com | notes |":
-            # a whole record as a zone line in one cell, beside cells saying what it is for.
-            whole = [found for c in filled if (found := read_zone_line(c, number))]
-            mention = whole[0] if len(whole) == 1 else None
+            # a whole record as a zone line in one cell, beside cells saying what it is for
+            # ("Already in place. No action needed.", "Please add.", "can wait until next month")
+            whole = [(c, found) for c in filled if (found := read_zone_line(c, number))]
+            if len(whole) == 1:
+                notes = " ".join(c for c in filled if c != whole[0][0])
+                said = _row_note(notes)
+                if said == "request":
+                    said = None
+                self._add(replace(whole[0][1], excerpt=line), mode=said)
+                return
         if mention is not None:
             # A row with old and new values, or whose status says it is still to be done
             # ("Missing - please add"), is a request, whatever the lead-in described.
@@ -298,6 +305,29 @@ class Rows:
         for i, m in enumerate(self.mentions):
             if ttl is not None and m.mode == "request" and m.ttl is None and m.action != "delete":
                 self.mentions[i] = replace(m, ttl=ttl)
+
+
+# What a row's note says of the record in it: in place already, or not for now.
+_IN_PLACE = re.compile(
+    r"\b(?:already|in[ ]place|verified|verifying|published|fine[ ]as[ ]is|no[ ]action)\b", re.I
+)
+_NOT_NOW = re.compile(
+    r"\b(?:can[ ]wait|nothing[ ](?:to[ ]do|needed)|(?:next|later[ ]this)[ ](?:week|month)|"
+    r"separate[ ]ticket|not[ ](?:yet|now))\b",
+    re.I,
+)
+
+
+def _row_note(notes: str) -> Mode | None:
+    """The mode a row's note cell gives its record: a request verb wins ("Please add"); then
+    "already in place, no action needed" (observed) or "can wait until next month" (aside)."""
+    if actions.action_cue(notes) is not None and not cues.is_negated(notes):
+        return "request"
+    if _NOT_NOW.search(notes):
+        return "aside"
+    if _IN_PLACE.search(notes):
+        return "observed"
+    return None
 
 
 _FROM_TO_LINE = re.compile(

@@ -142,6 +142,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
     para_host: str | None = None  # the one host the last paragraph named (paragraphs.py)
+    para_text: str = ""  # the paragraph being read (references.py looks back over it)
     heading_name: tuple[str, int] | None = None  # a validation name alone on a (list) line
     heading_type: str | None = None  # and its type beside it ("_acme-challenge.www  CNAME")
     open_label: tuple[str, str] | None = None  # a label whose value is on the next line
@@ -397,7 +398,11 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             replace(
                 mention,
                 action=mention.action or ctx.action,
-                after_issuance=mention.after_issuance or ctx.after_issuance or self.section_later,
+                # A sentence that says its own verb says its own time: the context holds the
+                # last line of the paragraph ("1. Now: add X. 2. After issuance: delete Y")
+                after_issuance=mention.after_issuance
+                or (ctx.after_issuance and (structured or mention.action is None))
+                or self.section_later,
                 ttl=mention.ttl if mention.ttl is not None else ctx.ttl,
                 zone=mention.zone or ctx.zone,
                 zone_said=ctx.zone_said,
