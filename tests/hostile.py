@@ -55,6 +55,17 @@ CUES = (
     "Target: identical to",
     "forwarded below",
     '"values":',
+    # cues added with holdout18-23 (a session later)
+    "please leave it exactly as it is",
+    "The draft-assets one. Could you repoint it to:",
+    "the one ending in",
+    "please do NOT add the TXT for this one",
+    "if anything else exists at",
+    "listed for completeness only.",
+    "is still published. Please delete it.",
+    "a TTL of 300 on both of those",
+    "Now: no record found Create:",
+    "there's still a TXT record sitting at that name",
 )
 
 

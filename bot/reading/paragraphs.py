@@ -95,7 +95,7 @@ class Paragraphs:
         recent: list[int]
         loose: dict[str, str]
         para_host: str | None
-        para_text: str
+        para_before: str
         lead_ttl: int | None
         lead_type: str | None
         item_later: bool
@@ -156,8 +156,8 @@ class Paragraphs:
                 named = list(owners) if len(owners) == 1 else []
                 rdtype = rdtype or (types.pop() if len(types) == 1 else None)
                 if not named:  # "The draft-assets one is the culprit. … repoint it to:"
-                    said_here = " ".join([*(text for _, text in self.paragraph), line])
-                    shown = self._one_named(said_here)
+                    said_here = " ".join([*(text for _, text in self.paragraph[-8:]), line])
+                    shown = self._one_named(said_here[-_HOST_WINDOW:])  # bounded: linear
                     named, rdtype = ([shown.name], shown.rdtype) if shown else ([], rdtype)
                 if rdtype and rdtype != self.loose.get("type"):
                     self.loose = {"type": rdtype, "expect": intro}
@@ -338,8 +338,7 @@ class Paragraphs:
         text = "\n".join(line for _, line in lines)
         # The host this paragraph is about ("The second is the staff tool, x.service.gov.uk"),
         # for a relative owner in it or in the record lines that follow it.
-        self.para_host = _paragraph_host(text, None)
-        self.para_text = text
+        self.para_host = _paragraph_host(text[-_HOST_WINDOW:], None)
         starts = [0]
         for _, line in lines[:-1]:
             starts.append(starts[-1] + len(line) + 1)
@@ -351,6 +350,8 @@ class Paragraphs:
         for sentence in prose.split_sentences(text):
             at = text.find(sentence, offset)
             offset = at + len(sentence) if at >= 0 else offset
+            # the paragraph up to the end of this sentence, within a bounded window (linear)
+            self.para_before = text[max(0, offset - _HOST_WINDOW) : offset]
             first = _line_at(lines, starts, max(at, 0))
             last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
             mode = cues.mode_of(sentence, lead_in=False)
@@ -392,7 +393,7 @@ class Paragraphs:
                     end = start + (where if where > 0 else len(clause))
                     near = cues.mode_of(text[max(0, end - _NEAR) : end], lead_in=False)
                     own = near if near == "negated" else None
-                    self.para_host = _paragraph_host(text[:offset], mention)
+                    self.para_host = _paragraph_host(self.para_before, mention)
                     self._add(
                         replace(mention, last_line=last, excerpt=excerpt),
                         mode=own or mode or mention.mode,
@@ -475,13 +476,13 @@ class Paragraphs:
 
 
 def _paragraph_host(text: str, mention: Mention | None) -> str | None:
-    """The one host name a paragraph has named so far (not the record's data, nor a CA's
-    validation host), which a relative owner in it is under; None when it names none or
-    several."""
+    """The one host name a paragraph has named so far (`text`: its last few sentences, not the
+    record's data, nor a CA's validation host), which a relative owner in it is under; None
+    when it names none or several."""
     data = ((mention.value if mention else None) or "").strip("`'\".").lower()
     hosts = {
         tok.text.strip("`'\".,;:()").lower()
-        for tok in tokens_of(text[-_HOST_WINDOW:])
+        for tok in tokens_of(text)
         if is_name(tok) and "." in tok.text.strip(".") and not tok.text.startswith("_")
     }
     hosts = {h for h in hosts if h != data and not is_validation_host(h) and "." in h}

@@ -45,7 +45,7 @@ class References:
         pending: list[tuple[int, str, str]]
         earlier_types: frozenset[str]
         earlier_observed: tuple[Observed, ...]
-        para_text: str
+        para_before: str
         item_later: bool
         flags: list[Flag]
 
@@ -291,9 +291,7 @@ class References:
     def _other_value_said(self, note: str, targets: list[int]) -> bool:
         """Does the paragraph, up to this sentence, give a validation value that none of the
         records "it" could mean has?"""
-        text = " ".join(self.para_text.split())
-        end = text.find(note)
-        said = text[: end + len(note)] if end >= 0 else note
+        said = f"{self.para_before} {note}"  # the paragraph's last sentences (bounded)
         values = {c.text for c in candidates(0, said) if not c.text.startswith("ttl ")}
         theirs = {(self.mentions[i].value or "").strip("`'\"").rstrip(".").lower() for i in targets}
         return any(all(v not in t for t in theirs) for v in values)

@@ -142,7 +142,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
     para_host: str | None = None  # the one host the last paragraph named (paragraphs.py)
-    para_text: str = ""  # the paragraph being read (references.py looks back over it)
+    para_before: str = ""  # the paragraph read so far, its last 2,000 characters
     heading_name: tuple[str, int] | None = None  # a validation name alone on a (list) line
     heading_type: str | None = None  # and its type beside it ("_acme-challenge.www  CNAME")
     open_label: tuple[str, str] | None = None  # a label whose value is on the next line
