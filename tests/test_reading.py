@@ -2518,3 +2518,36 @@ def test_label_blocks_with_a_dated_status_or_listed_for_completeness_ask_nothing
         "completeness only. No action is needed from GDS.)\n"
     )
     assert changes(ticket) == []
+
+
+def test_a_later_comment_saying_which_record_answers_remove_the_records() -> None:
+    ticket = conversation(
+        vendor(
+            "Conflicting record(s) found at _acme-challenge.www.gov.uk. Please remove the "
+            "record(s) and add the following CNAME record: umejp16etsxv9d1190.fastly-validations.com\n\n"
+            "Could you take a look at what is published at that name?",
+            1,
+        ),
+        us('There\'s a TXT there: "IbTUDyoTv-9P_qTTt1ThEBkWvys6OxFFDEDRE163Dk6"', 2),
+        vendor(
+            "1. Delete the TXT record at _acme-challenge.www.gov.uk with the value "
+            '"IbTUDyoTv-9P_qTTt1ThEBkWvys6OxFFDEDRE163Dk6".\n'
+            "2. Add a CNAME at _acme-challenge.www.gov.uk pointing to "
+            "umejp16etsxv9d1190.fastly-validations.com\n",
+            3,
+        ),
+    )
+    assert sorted(c[0] for c in changes(ticket)) == ["add", "delete"]
+    assert "unread_value" not in codes(ticket)
+
+
+def test_a_record_not_for_now_is_accounted_for_not_flagged_unread() -> None:
+    ticket = _text(
+        "| Domain | Validation record | Status / action |\n"
+        "| a.x.gov.uk | _acme-challenge.a.x.gov.uk CNAME ipeof1ocu27pcwexcu.fastly-validations.com "
+        "| Please add. |\n"
+        "| s.x.gov.uk | _acme-challenge.s.x.gov.uk CNAME w280l2catr4hgo9gsm.fastly-validations.com "
+        "| Staging: this one can wait until next month. |\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.a.x.gov.uk."]
+    assert codes(ticket) == []

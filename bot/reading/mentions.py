@@ -13,7 +13,9 @@ from bot.records import RecordError, to_name
 # How a record is meant: requested, described as already published, or explicitly not wanted.
 # "aside": records a plan mentions for a case that may never come (a backout, a rollback):
 # read, so the completeness check knows them, and never a request or a fact.
-Mode = Literal["request", "observed", "negated", "aside"]
+# "noted": records the ticket says are not for us to do now ("can wait until next month",
+# "listed for completeness only, no action is needed from GDS"): read and accounted for.
+Mode = Literal["request", "observed", "negated", "aside", "noted"]
 
 # Types as they may appear in a structured line. A lone lower-case "a" is an article, not a type.
 TYPE_WORD = (

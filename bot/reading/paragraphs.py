@@ -413,7 +413,7 @@ class Paragraphs:
                 for i in self.recent if not previous else self.recent[-1:]:
                     m = self.mentions[i]
                     if m.mode == "request" and m.action in (None, "add"):
-                        self.mentions[i] = replace(m, mode="aside")
+                        self.mentions[i] = replace(m, mode="noted")
             if not read_here and half is not None:
                 value = prose.its_value(sentence, half[1])
                 if value is not None:  # "… TXT record on _dnsauth.x. Its value must be: V"

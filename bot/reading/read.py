@@ -55,8 +55,11 @@ def read_parts(
     untrusted: list[Said] = []  # what anyone but the vendor asked for: shown, never drafted
     index = -1
     asked_before: list[str] = []  # the lines of the comments read so far (our questions)
+    order: dict[int | None, int] = {}  # each comment's index in the thread
+    unnamed: list[tuple[int, Flag]] = []  # "remove the record(s)" with no delete read there
     for part in parts:
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
+        order.setdefault(part.comment_id, index)
         flags += hidden_flags(part, default_zone)
         if part.role == "us":
             # Our own comments are never requests. What we describe as published (our dig
@@ -105,6 +108,7 @@ def read_parts(
             index += 1
         read_lines += [(part.comment_id, n, text) for n, text in numbered]
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
+        unnamed += [(index, _in_comment(f, part.comment_id)) for f in walker.unnamed_deletes]
         domains += walker.domains
         later = index > 0 and part.role == "vendor"  # what only a later comment can say
         withdraws, types = threadcues.withdraws_earlier(joined) if later else (False, None)
@@ -157,6 +161,15 @@ def read_parts(
     used += [v.lower() for c in [*decision.changes, *decision.dropped] for v in _values(c)]
     used += [o.value.lower() for o in decision.observed]
     flags += decision.flags
+    # "Conflicting record(s) found at X. Please remove the record(s) …" answered by a later
+    # comment that says which ("delete the TXT at X with the value V"): nothing left unread
+    removes = [
+        order.get(c.source.comment_id if c.source else None, -1)
+        for c in decision.changes
+        if c.action in ("delete", "update")
+    ]
+    answered = [f for i, f in unnamed if any(j > i for j in removes)]
+    flags = [f for f in flags if f not in answered]
     flags += unread_flags(read_lines, used)
     flags += row_flags(read_lines, spans)
     flags = _one_per_line(flags)
@@ -303,7 +316,7 @@ def _quoted_request(part: Part) -> list[tuple[int, str]]:
 def _said(
     index: int, mention: Mention, author: Author, zone: str, flags: list[Flag]
 ) -> Said | None:
-    if _illustration(mention) or mention.mode == "aside":
+    if _illustration(mention) or mention.mode in ("aside", "noted"):
         return None  # names under example.com (RFC 2606) only ever illustrate; a backout plan
     try:
         if mention.mode == "observed":

@@ -324,7 +324,7 @@ def _row_note(notes: str) -> Mode | None:
     if actions.action_cue(notes) is not None and not cues.is_negated(notes):
         return "request"
     if _NOT_NOW.search(notes):
-        return "aside"
+        return "noted"
     if _IN_PLACE.search(notes):
         return "observed"
     return None

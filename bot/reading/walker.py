@@ -30,7 +30,7 @@ from bot.reading.mentions import (
     strip_list_marker,
 )
 from bot.reading.paragraphs import Paragraphs
-from bot.reading.references import References, unread_request
+from bot.reading.references import ANY_DELETE, References, unread_request
 from bot.reading.rows import Rows, from_to
 from bot.reading.spread import SpreadRecords
 from bot.reading.tables import Table, table_cells
@@ -152,6 +152,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
     listing_shaped: bool = False  # and only data whose shape says that type is listed
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
+    unnamed_deletes: list[Flag] = field(default_factory=list)  # "remove the record(s)", unread
     ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
     ticked_item: bool = False  # in a ticked checklist item (its indented lines are done too)
     row_number: str | None = None  # "| 1 | Host | x |": the record number of the row
@@ -170,6 +171,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             except Exception as exc:
                 self.flags.append(failed_block(0, 0, "", exc))
         self.flags += [unread_request(*p) for p in self.pending]
+        # "Please remove the record(s) and add …" with no delete read here: a later comment of
+        # the thread may say which (read.py drops the flag then)
+        self.unnamed_deletes = [unread_request(*p) for p in self.pending if p[2] == ANY_DELETE]
 
     def _feed(self, number: int, line: str) -> None:
         if "**" in line:
