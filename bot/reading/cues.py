@@ -14,7 +14,7 @@ from bot.reading.mentions import Mode
 # "Please do not add ...", "ignore the TXT record", "you don't need to create ..."
 _NEGATED = re.compile(
     r"\b(?:do\s+not|don't|dont|doesn't|does\s+not|no\s+need\s+to|not\s+need\s+to|never|"
-    r"should\s+not|shouldn't|must\s+not)\s+(?:\w+\s+){0,3}?"
+    r"should\s+not|shouldn't|must\s+not|(?:we|i)\s+(?:can't|cannot|can\s+not|won't))\s+(?:\w+\s+){0,3}?"
     r"(?:add|adding|create|creating|publish|set\s+up|put(?!\s+off)|change|update|touch|remove|removing|"
     r"delete|deleting|replace|replacing|undo|drop|append|merge)\b"
     r"|\bnothing\s+(?:\w+\s+){0,5}?(?:delet|remov|chang|add)\w*"
