@@ -56,6 +56,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "cname target",
         "txt record value",
         "required value",
+        "random value",  # DigiCert's word for the TXT data it generates
         "target host",
         "target name",
         "alias target",
