@@ -99,6 +99,9 @@ HOLDOUT22 = FIXTURES / "holdout22"
 # A twenty-third (20): what is there, what is wanted and what to leave alone; ordinary weeks
 # (9/20 exact, 11/20 changes right, 4 silent on first reading).
 HOLDOUT23 = FIXTURES / "holdout23"
+# A twenty-fourth (20): a representative year; long messy threads (11/20 exact, 14/20 changes
+# right, 2 silent on first reading).
+HOLDOUT24 = FIXTURES / "holdout24"
 
 READING_FOLDERS = (
     READING,
@@ -125,6 +128,7 @@ READING_FOLDERS = (
     HOLDOUT21,
     HOLDOUT22,
     HOLDOUT23,
+    HOLDOUT24,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -2551,3 +2551,35 @@ def test_a_record_not_for_now_is_accounted_for_not_flagged_unread() -> None:
     )
     assert [c[1] for c in changes(ticket)] == ["_acme-challenge.a.x.gov.uk."]
     assert codes(ticket) == []
+
+
+def test_a_second_record_in_the_same_sentence_is_asked_for_as_the_first_was() -> None:
+    ticket = _text(
+        "All you need to do is create a CNAME record named _acme-challenge.a.x.gov.uk pointing "
+        "to 1qlpixzq9h19af21bs.fastly-validations.com, and a second CNAME named "
+        "_acme-challenge.b.x.gov.uk pointing to 0sdfx3s7gyjbaauj9h.fastly-validations.com. "
+        "Please leave both in place after the certificate has been issued.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("add", "now"), ("add", "now")]
+
+
+def test_a_listing_lead_in_takes_its_name_from_its_own_sentence_only() -> None:
+    ticket = _text(
+        "The GlobalSign certificate covering gov.uk and www.gov.uk is due for renewal. GlobalSign "
+        "has issued a new verification token. Please publish it as a TXT record:\n\n"
+        "globalsign-domain-verification=Uy2ZrwmWfcEisRH1LdraxYT6AIz_okRNilcoQsyK6d\n"
+    )
+    assert [c[1] for c in changes(ticket)] != ["www.gov.uk."]  # never a guess between the two
+    assert changes(ticket) == [] and "unread_value" in codes(ticket)
+
+
+def test_strings_i_noticed_published_there_are_observed() -> None:
+    ticket = _text(
+        "While checking the apex I noticed there are now two GlobalSign strings published there:\n\n"
+        '    gov.uk.    3600    IN    TXT    "globalsign-domain-verification=OqMBIOHT_KPlqIH-v9Ht5lG2TPvm3ylOLZdBiqEm4H"\n'
+        '    gov.uk.    3600    IN    TXT    "globalsign-domain-verification=jUPJawS6e17vL6XuSHqFyBPWgufSqj8y8xzIk3IkdB"\n\n'
+        "The first is the code from the previous order, so please go ahead and delete it:\n\n"
+        '    gov.uk.    3600    IN    TXT    "globalsign-domain-verification=OqMBIOHT_KPlqIH-v9Ht5lG2TPvm3ylOLZdBiqEm4H"\n'
+    )
+    assert [(c[0], c[3][-6:]) for c in changes(ticket)] == [("delete", "iqEm4H")]
+    assert len(read(ticket).observed) == 2

@@ -40,6 +40,7 @@ _DESCRIBES = re.compile(
     r"already\s+(?:resolves?|points?|taken|in\s+use|used)|resolves?\s+to|in\s+the\s+way|"
     r"(?:is|are)\s+(?:still\s+|currently\s+)?pointing\s+(?:at|to)|still\s+points?\s+(?:at|to)|"
     r"there(?:'s|\u2019s|\s+is|\s+are)\s+still\b|sitting\s+(?:at|on)\b|"
+    r"(?:i|we)\s+(?:have\s+)?noticed|published\s+(?:there|at\s+(?:the\s+)?apex)\b|"
     r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing(?![.\w-])|"
     r"\b(?:you|your\s+team|we|they)\s+(?:\w+\s+)?(?:added|created|published|put\s+in)\b|"
     r"for\s+(?:a\s+bit\s+of\s+|some\s+)?(?:context|background)|"

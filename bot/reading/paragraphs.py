@@ -196,10 +196,13 @@ class Paragraphs:
             self._set_domain(name)
         listed = _LISTING.search(line)
         if listed and not _INLINE_DIG.search(line):  # "gov.uk currently has these TXT records:"
-            names = [w.strip("`'\",;:()") for w in line[: listed.start()].split()]
-            owners = [n for n in names if is_owner_token(n) and "." in n.rstrip(".")]
-            if owners:
-                self.listing, self.listing_shaped = (owners[-1], listed.group(1).upper()), False
+            # the one name of the sentence that leads in (never a name said sentences before:
+            # "covering gov.uk and www.gov.uk … Please publish it as a TXT record:")
+            said = (prose.split_sentences(line[: listed.start()]) or [""])[-1]
+            names = [w.strip("`'\",;:()") for w in said.split()]
+            owners = {n.lower() for n in names if is_owner_token(n) and "." in n.rstrip(".")}
+            if len(owners) == 1:
+                self.listing, self.listing_shaped = (owners.pop(), listed.group(1).upper()), False
         elif line.rstrip().endswith(":"):
             # "Both challenge strings below must be published at _acme-challenge.x, …:" then
             # the strings alone on their lines: TXT data at the one validation name it names.
@@ -394,6 +397,15 @@ class Paragraphs:
                     near = cues.mode_of(text[max(0, end - _NEAR) : end], lead_in=False)
                     own = near if near == "negated" else None
                     self.para_host = _paragraph_host(self.para_before, mention)
+                    if mention.action is None and len(self.mentions) > count:
+                        # "create a CNAME named A pointing to X, and a second CNAME named B
+                        # pointing to Y": the second is asked for as the first was
+                        first_here = self.mentions[count]
+                        mention = replace(
+                            mention,
+                            action=first_here.action,
+                            after_issuance=first_here.after_issuance,
+                        )
                     self._add(
                         replace(mention, last_line=last, excerpt=excerpt),
                         mode=own or mode or mention.mode,
