@@ -2583,3 +2583,27 @@ def test_strings_i_noticed_published_there_are_observed() -> None:
     )
     assert [(c[0], c[3][-6:]) for c in changes(ticket)] == [("delete", "iqEm4H")]
     assert len(read(ticket).observed) == 2
+
+
+def test_dashes_between_name_type_and_data_in_a_bullet() -> None:
+    ticket = _text(
+        "The dashboard now asks for these DNS records:\n\n"
+        "\u00b7         _acme-challenge.h.campaign.gov.uk - CNAME - 77umer1arr8ofvewxu.fastly-validations.com\n"
+    )
+    assert [(c[1], c[2]) for c in changes(ticket)] == [
+        ("_acme-challenge.h.campaign.gov.uk.", "CNAME")
+    ]
+
+
+def test_ignore_the_earlier_ones_refuses_the_old_list_not_the_new_one() -> None:
+    ticket = _text(
+        "Here is the complete set of records we still need. Please work from this list alone "
+        "and ignore the earlier ones:\n\n"
+        "  #  NAME                                                    TYPE   VALUE\n"
+        "  1  _acme-challenge.gov.uk                                  CNAME  f6s9yg9txfdiuibd3k.fastly-validations.com\n"
+        "  2  _acme-challenge.draft-origin.publishing.service.gov.uk CNAME  pyh37yb7yh1kqb5l19.fastly-validations.com\n"
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_acme-challenge.gov.uk.",
+        "_acme-challenge.draft-origin.publishing.service.gov.uk.",
+    ]

@@ -76,7 +76,10 @@ _ABOUT_EXISTING = re.compile(
     r"\b(?:existing|current|other|present)\b"
     # "(alongside the GlobalSign one, please don't replace it)": the record already there
     r"|\b(?:alongside|next\s+to|beside|as\s+well\s+as)\b[^.\n]{0,60}?\b(?:don't|do\s+not)\s+"
-    r"(?:replace|remove|overwrite|delete|touch|change)\s+(?:it|them|that|those|this)\b",
+    r"(?:replace|remove|overwrite|delete|touch|change)\s+(?:it|them|that|those|this)\b"
+    # "please work from this list alone and ignore the earlier ones:"
+    r"|\b(?:ignore|disregard)\s+(?:the\s+|any\s+|all\s+)?(?:earlier|previous|old|older|other|"
+    r"first)\s+(?:ones?|records?|lists?|values?|messages?|emails?)\b",
     re.I,
 )
 _BESIDE_EXISTING = re.compile(

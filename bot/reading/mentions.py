@@ -29,8 +29,10 @@ OWNER = r"(?:@|\*?\.?[A-Za-z0-9_*](?:[A-Za-z0-9_.*-]{0,252}[A-Za-z0-9_.])?)"
 _OWNER_TOKEN = re.compile(rf"^{OWNER}$")
 
 _LIST_MARKER = re.compile(
-    r"^\s*(?:\[[^\]\n]{1,40}\]\s+)?(?:(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+)?"
+    r"^\s*(?:\[[^\]\n]{1,40}\]\s+)?(?:(?:[-*+\u2022\u00b7\u25aa\u25e6]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+)?"
 )
+# "NAME - CNAME - VALUE", "NAME – TXT – VALUE": fields a list separates with dashes
+_DASHED = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+")
 _ZONE_LINE = re.compile(
     rf"^(?P<name>{OWNER})\s+(?:(?P<ttl>\d{{1,20}})\s+)?(?:IN\s+)?(?:(?P<ttl2>\d{{1,20}})\s+)?"
     rf"(?P<type>{TYPE_WORD})\s+(?P<rdata>.*)$",
@@ -151,6 +153,8 @@ def read_zone_line(line: str, number: int) -> Mention | None:
     """`name [ttl] [IN] [ttl] TYPE data` when the whole line is that and nothing else; also
     `TYPE name data` and an arrow before the data (`CNAME name -> target`), as lists write it."""
     text = _without_comment(strip_list_marker(line))
+    if _DASHED.search(text) and len(_DASHED.split(text)) == 3:
+        text = " ".join(_DASHED.split(text))  # exactly name, type and data between dashes
     match = _ZONE_LINE.match(text) or _TYPE_FIRST.match(text)
     if not match or not is_owner_token(match["name"]):
         return None

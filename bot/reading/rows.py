@@ -201,6 +201,8 @@ class Rows:
                 self.aligned = header
                 return True
             return False
+        if len(cells) == self.aligned.width - 1:
+            cells = _unglued(cells)  # a name as long as its column: one space before the type
         mention = self.aligned.read_row(cells, number)
         if mention is not None:
             self._add(replace(mention, excerpt=line), mode=_own_mode(mention))
@@ -316,6 +318,19 @@ _NOT_NOW = re.compile(
     r"separate[ ]ticket|not[ ](?:yet|now))\b",
     re.I,
 )
+
+
+_GLUED = re.compile(r"^(\S+) (CNAME|TXT|CAA|AAAA|A)$", re.I)
+
+
+def _unglued(cells: list[str]) -> list[str]:
+    """ "_acme-challenge.draft-origin.publishing.service.gov.uk CNAME" in one cell of a
+    space-aligned row: the name filled its column, so one space stood before the type."""
+    for i, cell in enumerate(cells):
+        m = _GLUED.match(cell)
+        if m:
+            return [*cells[:i], m.group(1), m.group(2), *cells[i + 1 :]]
+    return cells
 
 
 def _row_note(notes: str) -> Mode | None:
