@@ -2607,3 +2607,28 @@ def test_ignore_the_earlier_ones_refuses_the_old_list_not_the_new_one() -> None:
         "_acme-challenge.gov.uk.",
         "_acme-challenge.draft-origin.publishing.service.gov.uk.",
     ]
+
+
+def test_a_name_and_a_target_each_alone_under_their_own_lead_ins() -> None:
+    ticket = _text(
+        "For the second one, the CNAME record name is\n\n"
+        "_acme-challenge.www.service.gov.uk\n\n"
+        "and it should point to\n\n"
+        "tkeup4anga9lrtw2sb.fastly-validations.com\n"
+    )
+    assert [(c[1], c[3]) for c in changes(ticket)] == [
+        ("_acme-challenge.www.service.gov.uk.", "tkeup4anga9lrtw2sb.fastly-validations.com.")
+    ]
+
+
+def test_a_record_left_behind_is_observed_and_that_txt_is_its_delete() -> None:
+    ticket = _text(
+        "The conflicting record is a TXT. It looks like it was left behind by a manual test:\n\n"
+        '_acme-challenge.www.gov.uk. IN TXT "o4PHB7f-mbdsws-YIYwzne5cP89vcc2gQ0v-B7EZcrf"\n\n'
+        "Please remove that TXT and then create the CNAME to "
+        "fqwgnv743u7bq8xwol.fastly-validations.com at _acme-challenge.www.gov.uk.\n"
+    )
+    assert sorted((c[0], c[2], c[3][:8]) for c in changes(ticket)) == [
+        ("add", "CNAME", "fqwgnv74"),
+        ("delete", "TXT", "o4PHB7f-"),
+    ]

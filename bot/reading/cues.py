@@ -41,6 +41,7 @@ _DESCRIBES = re.compile(
     r"(?:is|are)\s+(?:still\s+|currently\s+)?pointing\s+(?:at|to)|still\s+points?\s+(?:at|to)|"
     r"there(?:'s|\u2019s|\s+is|\s+are)\s+still\b|sitting\s+(?:at|on)\b|"
     r"(?:i|we)\s+(?:have\s+)?noticed|published\s+(?:there|at\s+(?:the\s+)?apex)\b|"
+    r"left\s+behind|(?:conflicting|offending)\s+record\s+is|"
     r"(?:is|are)\s+now\s+(?:live|published|in\s+place)|publishes|(?:is|are)\s+publishing(?![.\w-])|"
     r"\b(?:you|your\s+team|we|they)\s+(?:\w+\s+)?(?:added|created|published|put\s+in)\b|"
     r"for\s+(?:a\s+bit\s+of\s+|some\s+)?(?:context|background)|"
@@ -219,7 +220,8 @@ _BACK_REFERENCE = re.compile(
 )
 # A line that introduces the record's name or its value on the next line ("under the name:").
 _NAME_INTRO = re.compile(
-    r"\b(?:under\s+the\s+name|(?:host|record|the)\s+name|named|called|hostname|host)\s*:?[ ]*$",
+    r"\b(?:under\s+the\s+name|(?:host|record|the)\s+name(?:\s+is|\s+should\s+be)?|named|"
+    r"called|hostname|host)\s*:?[ ]*$",
     re.I,
 )
 _VALUE_INTRO = re.compile(

@@ -446,6 +446,12 @@ class Paragraphs:
             if not read_here and self.recent and _REPOINT_IT.search(sentence):
                 read_here = self._repoint(sentence, first, last)
             self._note_request(sentence, first, typed=not read_here)
+            if read_here and self.recent:
+                # "Please remove that TXT and then create the CNAME to X at N": the clause that
+                # read no record of its own still speaks of the one shown before
+                for clause in prose.split_clauses(sentence):
+                    if _THAT_TYPE.search(clause) and actions.action_cue(clause) == "delete":
+                        self._refer_back(clause, first, last, previous)
             if not read_here and self.recent and cues.refers_back(sentence):
                 count = len(self.mentions)
                 self._refer_back(sentence, first, last, previous)
