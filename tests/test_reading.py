@@ -2632,3 +2632,46 @@ def test_a_record_left_behind_is_observed_and_that_txt_is_its_delete() -> None:
         ("add", "CNAME", "fqwgnv74"),
         ("delete", "TXT", "o4PHB7f-"),
     ]
+
+
+def test_retired_as_an_adjective_asks_no_delete() -> None:
+    ticket = _text(
+        "We are renewing the certificate on the service that serves the redirects for retired "
+        "department domains. Two names are holding up the order:\n\n"
+        "| Domain | Record name | Type | Value |\n"
+        "| dft.gov.uk | _acme-challenge.dft.gov.uk | CNAME | bx8y0mlnjzm7rh638p.fastly-validations.com |\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_our_theres_already_a_txt_is_what_that_txt_means() -> None:
+    ticket = conversation(
+        vendor(
+            "Name: _acme-challenge.x.service.gov.uk\nType: CNAME\n"
+            "Value: a6jyy2mbmk45tibnjv.fastly-validations.com\n",
+            1,
+        ),
+        us(
+            "We went to add this but there's already a TXT record at "
+            '_acme-challenge.x.service.gov.uk containing "YdZDc-Gi2xL451yrlYc-0TstUZOGkeTzf5u1iNDjp08".',
+            2,
+        ),
+        vendor(
+            "Yes pls remove that TXT, its left over. Then add the CNAME as per my first msg.", 3
+        ),
+    )
+    assert sorted((c[0], c[2], (c[3] or "")[:6]) for c in changes(ticket)) == [
+        ("add", "CNAME", "a6jyy2"),
+        ("delete", "TXT", "YdZDc-"),
+    ]
+
+
+def test_a_when_label_in_a_block_says_after_issuance() -> None:
+    ticket = _text(
+        "3. Remove the challenge for draft-origin (this record is still in your zone)\n"
+        "   - Name: _acme-challenge.draft-origin.publishing.service.gov.uk\n"
+        "   - Type: CNAME\n"
+        "   - Value: smgv73crif8nvfoiry.fastly-validations.com\n"
+        "   - When: only after we've confirmed that the renewed certificate has been issued\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]

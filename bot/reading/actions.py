@@ -14,7 +14,8 @@ _DELETE = re.compile(
     r"\b(?:remov(?:e|ed|ing|al)|delet(?:e|ed|ing|ion)|clean(?:ed|ing)?[ -]up|"
     r"drop(?:ped|ping)?(?![ ](?:(?:me|us|you|them)[ ])?(?:a[ ]|an[ ])?(?:quick[ ]|short[ ])?"
     r"(?:line|note|e-?mail|message|comment|reply|update)|[ ]by|[ ]in)|"
-    r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|tidy[ -]up|tak(?:e|en)\s+(?:out|down)|"
+    # ("retired department domains", "the subscription we retired": no request)
+    r"retire(?!d)|(?<=be )retired|decommission(?:ed|ing)?|tidy[ -]up|tak(?:e|en)\s+(?:out|down)|"
     r"come\s+out|comes\s+out|"
     r"no\s+longer\s+(?:required|needed|used|"
     r"in\s+use|necessary))\b",

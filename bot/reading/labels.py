@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.reading.actions import AFTER_ISSUANCE
 from bot.reading.fieldnames import CNAME_LABELS, DONE, LABEL_KEYS, action_word, keeps
 from bot.reading.mentions import (
     Mention,
@@ -135,6 +136,8 @@ class LabelBlock:
             ttl=ttl_of(ttl),
             old_value=old,
             action=action or ("update" if old else None),
+            # "When: only after we've confirmed … the renewed certificate has been issued"
+            after_issuance=bool(AFTER_ISSUANCE.search(self.fields.get("when", ""))),
             last_line=self.last_line,
             excerpt=" / ".join(self.lines),
             mode="observed" if kept else "request",

@@ -406,6 +406,8 @@ class Paragraphs:
                             action=first_here.action,
                             after_issuance=first_here.after_issuance,
                         )
+                    if mention.mode == "observed" and prose.already_there(clause):
+                        mode = "observed"  # whatever verb the sentence also has
                     self._add(
                         replace(mention, last_line=last, excerpt=excerpt),
                         mode=own or mode or mention.mode,

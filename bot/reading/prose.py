@@ -158,7 +158,8 @@ def read_sentence(
     if not values and action != "delete":
         return None
 
-    described = action is None and bool(_DESCRIPTIVE.search(sentence))
+    # "we went to add this but there's already a TXT at X": what is there, whatever the verb
+    described = (action is None and bool(_DESCRIPTIVE.search(sentence))) or already_there(sentence)
     taken = {i for i, _ in values}
     name_i = owner_in(tokens, usable, t, taken)
     name = tokens[name_i].text if name_i is not None else fallback_name
@@ -277,6 +278,17 @@ def if_present(text: str) -> bool:
     """A condition on what may be published ("if anything else exists at X", "if you still
     have the old one"): what follows is not asked for as such."""
     return bool(_IF_THERE.search(text))
+
+
+_ALREADY_THERE = re.compile(
+    r"\bthere(?:'s|\u2019s|\s+is|\s+are)\s+already\s+(?:an?\s+|two\s+|some\s+)?(?:TXT|CNAME|CAA)\b",
+    re.I,
+)
+
+
+def already_there(text: str) -> bool:
+    """ "there's already a TXT record at X": a description of what is published."""
+    return bool(_ALREADY_THERE.search(text))
 
 
 _AT_APEX = re.compile(r"\b(?:at|on)[ ]+(?:the[ ]+)?(?:zone[ ]+)?apex\b", re.I)
