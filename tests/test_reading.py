@@ -2675,3 +2675,26 @@ def test_a_when_label_in_a_block_says_after_issuance() -> None:
         "   - When: only after we've confirmed that the renewed certificate has been issued\n"
     )
     assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_we_need_two_records_asks_after_a_sentence_that_says_nothing_changes() -> None:
+    ticket = _text(
+        "To answer your question: nothing changes for your visitors. We are moving the "
+        "certificate onto a managed subscription, so we need two CNAME records in the gov.uk "
+        "zone, one for each name:\n\n"
+        "  Record name                Type    TTL     Points to\n"
+        "  _acme-challenge.gov.uk     CNAME   3600    sc5jkn0lb0k9jhmf65.fastly-validations.com\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_keep_the_ttl_at_3600_on_both() -> None:
+    ticket = _text(
+        "| Name | Type | Current value | New value |\n"
+        "| _acme-challenge.gov.uk | CNAME | 75pruz31xxxphxt74j.fastly-validations.com "
+        "| clm0zyqou8kh9g6k7s.fastly-validations.com |\n"
+        "| _acme-challenge.www.gov.uk | CNAME | 3fy4eg7vwuqg68jzot.fastly-validations.com "
+        "| nfuriyuxsf9rbjcugr.fastly-validations.com |\n\n"
+        "Please keep the TTL at 3600 on both, as now.\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [3600, 3600]

@@ -97,7 +97,8 @@ _TO_REQUEST = re.compile(
 )
 _WANTED = re.compile(
     r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)|to\s+be\s+(?:added|created)|"
-    r"needs?\s+(?:its\s+own|a|an|one|the\s+following)\s+(?:\w+\s+)?records?)\b",
+    r"needs?\s+(?:its\s+own|a|an|one|two|three|four|both|these|the\s+following)\s+(?:\w+\s+)?"
+    r"records?)\b",
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")

@@ -27,7 +27,7 @@ _SENTENCE_END = re.compile(
 )
 # "TTL 300", "TTL of 300", "short ttl pls (60)"
 _TTL = re.compile(
-    r"\bTTL\b(?:\s+of|[ \t]+(?:pls|please))?\s*[:=(]?\s*(\d{1,10})\b"
+    r"\bTTL\b(?:\s+(?:of|at|to|is|as)|[ \t]+(?:pls|please))?\s*[:=(]?\s*(\d{1,10})\b"
     r"(?![ \t]*(?:[mhd]\b|min|hour|hr|day))",
     re.I | re.ASCII,
 )
