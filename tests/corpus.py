@@ -102,11 +102,14 @@ HOLDOUT23 = FIXTURES / "holdout23"
 # A twenty-fourth (20): a representative year; long messy threads (11/20 exact, 14/20 changes
 # right, 2 silent on first reading).
 HOLDOUT24 = FIXTURES / "holdout24"
-# A twenty-fifth (20), the last of that session: a new engineer's first month; requests relayed
+# A twenty-fifth (20): a new engineer's first month; requests relayed
 # from outside the support desk (9/20 exact, 10/20 changes right, 3 silent on first reading; its
 # files were swept into two reader commits by a broad `git add` while they were being written,
 # but no reader change was made for them before that reading).
 HOLDOUT25 = FIXTURES / "holdout25"
+# A twenty-sixth (20), the last of that session: ordinary tickets by ten Fastly engineers; where
+# a careless reader slips (11/20 exact, 11/20 changes right, 4 silent on first reading).
+HOLDOUT26 = FIXTURES / "holdout26"
 
 READING_FOLDERS = (
     READING,
@@ -135,6 +138,7 @@ READING_FOLDERS = (
     HOLDOUT23,
     HOLDOUT24,
     HOLDOUT25,
+    HOLDOUT26,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

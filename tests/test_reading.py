@@ -2698,3 +2698,55 @@ def test_keep_the_ttl_at_3600_on_both() -> None:
         "Please keep the TTL at 3600 on both, as now.\n"
     )
     assert [c.ttl for c in read(ticket).changes] == [3600, 3600]
+
+
+def test_the_subject_line_is_a_title_and_the_one_beginning_x_is_that_one() -> None:
+    ticket = Ticket(
+        id="1",
+        subject="Tidy-up",
+        text=(
+            "Subject: [Fastly Support] #63318 Tidy-up: duplicate GlobalSign TXT at gov.uk\n\n"
+            "This is what our resolver returned:\n\n"
+            "    $ dig +noall +answer TXT gov.uk\n"
+            '    gov.uk.    3600    IN    TXT    "globalsign-domain-verification=LuD5fnJCT8ZPy0UPScAjbHYYNEgNGRitJpvipFXE0j"\n'
+            '    gov.uk.    3600    IN    TXT    "globalsign-domain-verification=PxT2TfbosvzTRX84alHEf-iTN9gFqv3cUQr42YMnh-"\n\n'
+            'The one beginning "globalsign-domain-verification=PxT2" belongs to the order we '
+            "cancelled, so please remove that one whenever suits you.\n"
+        ),
+    )
+    assert [(c[0], c[3][31:35]) for c in changes(ticket)] == [("delete", "PxT2")]
+
+
+def test_an_illustration_of_the_shape_is_no_request() -> None:
+    ticket = _text(
+        "Just to illustrate the shape (this is a made-up hostname, not one of yours): a service "
+        "would end up with something like\n\n"
+        "    _acme-challenge.apply-for-a-widget.service.gov.uk. 300 IN CNAME vbp8l1dsp3w2tfkbfr.fastly-validations.com.\n\n"
+        "For your renewal, the record we actually need is this one:\n\n"
+        "    _acme-challenge.www.gov.uk. 3600 IN CNAME 1eq8qg2anefosdjlpf.fastly-validations.com.\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
+    assert codes(ticket) == []
+
+
+def test_remove_the_old_token_by_its_value_once_issued() -> None:
+    ticket = conversation(
+        vendor(
+            'Please add:\n\n@ IN TXT "globalsign-domain-verification=QkXLZ9uWNGc1TEptMJmsayHOksQWqt5NJFGB7IJP0G"\n',
+            1,
+        ),
+        us(
+            "This is what we see today:\n\n"
+            'gov.uk.  IN  TXT  "globalsign-domain-verification=NCbYZugzha0QHulG7idDfgt4768VWcVnlFJ9JZzLjU"\n',
+            2,
+        ),
+        vendor(
+            "Please remove the old token (globalsign-domain-verification=NCbYZugzha0QHulG7idDfgt4768VWcVnlFJ9JZzLjU) "
+            "once the new certificate has been issued.",
+            3,
+        ),
+    )
+    deletes = [c for c in read(ticket).changes if c.action == "delete"]
+    assert [(c.name, c.value[31:35], c.when) for c in deletes] == [
+        ("gov.uk.", "NCbY", "after_issuance")
+    ]

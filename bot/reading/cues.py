@@ -130,6 +130,12 @@ _KEEP = re.compile(
     r"(?![ ]+(?:until|afterwards|after|once|when))\b",
     re.I,
 )
+# An example's lead-in: its record shows a shape, it is no request (and no value to flag)
+_ILLUSTRATES = re.compile(
+    r"\b(?:just[ ]to[ ]illustrate|to[ ]illustrate[ ]the|made-up[ ](?:host[ ]?name|name|domain|"
+    r"example)|purely[ ]illustrative|for[ ]illustration(?:[ ]only)?)\b",
+    re.I,
+)
 _BACKOUT = re.compile(r"\b(?:back[ -]?out|roll[ -]?back|revert(?:ing)?)\b", re.I)
 
 
@@ -145,6 +151,8 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
         return "aside"  # "Backout plan: …", "to roll back, re-add the old record:"
     if "will" in low and lead_in and _OTHERS_DO.search(text):
         return "aside"  # "so our platform team will create" the record below: not ours to do
+    if lead_in and _ILLUSTRATES.search(text):
+        return "noted"  # "Just to illustrate the shape (a made-up hostname) … something like:"
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
     existing = "existing" in low or "current" in low  # words a few patterns need, cheaply
     if wanted and _WANTED.search(text) and not _NEGATED.search(text):

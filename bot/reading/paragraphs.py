@@ -96,6 +96,7 @@ class Paragraphs:
         loose: dict[str, str]
         para_host: str | None
         para_before: str
+        earlier_observed: tuple[Observed, ...]
         lead_ttl: int | None
         lead_type: str | None
         item_later: bool
@@ -241,6 +242,37 @@ class Paragraphs:
             m = self.mentions[i]
             if m.ttl is None and m.mode == "request" and m.action != "delete":
                 self.mentions[i] = replace(m, ttl=ttl)
+
+    def _delete_shown_value(self, sentence: str, first: int, last: int) -> bool:
+        """ "Please remove the old token (globalsign-domain-verification=X) once the new
+        certificate has been issued": a delete of the one record shown before with that data
+        (our dig paste, the vendor's), though the sentence names neither owner nor type."""
+        said = {t.text.strip("`'\"().,;").lower() for t in tokens_of(sentence)}
+        shown = [
+            (o.name, o.type, o.value)
+            for o in self.earlier_observed
+            if o.value.strip('"').lower() in said
+        ] + [
+            (m.name, m.rdtype, (m.value or "").strip('"'))
+            for m in self.mentions
+            if m.mode == "observed" and (m.value or "").strip('"').lower() in said
+        ]
+        if len({(n.lower().rstrip("."), t, v) for n, t, v in shown}) != 1:
+            return False
+        name, rdtype, value = shown[0]
+        later = bool(actions.AFTER_ISSUANCE.search(" ".join(sentence.split())))
+        deleted = Mention(
+            name,
+            rdtype,
+            f'"{value}"' if rdtype == "TXT" else value,
+            first,
+            action="delete",
+            after_issuance=later,
+            last_line=last,
+            excerpt=" ".join(sentence.split()),
+        )
+        self._add(deleted, mode="request", structured=False)
+        return True
 
     def _repoint(self, sentence: str, first: int, last: int) -> bool:
         """ "X (CNAME) is still pointing at OLD. Please repoint it to NEW": an update of the
@@ -447,6 +479,8 @@ class Paragraphs:
                 read_here = self._replace_pair(sentence, first, last)
             if not read_here and self.recent and _REPOINT_IT.search(sentence):
                 read_here = self._repoint(sentence, first, last)
+            if not read_here and actions.action_cue(sentence) == "delete":
+                read_here = self._delete_shown_value(sentence, first, last)
             self._note_request(sentence, first, typed=not read_here)
             if read_here and self.recent:
                 # "Please remove that TXT and then create the CNAME to X at N": the clause that

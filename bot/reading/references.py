@@ -355,8 +355,9 @@ def _at_place(clause: str, targets: list[int], mentions: list[Mention]) -> list[
 
 # "the one ending in -MsJ4O", "the record starting with 7lxg": a value named by a piece of it
 _ENDING = re.compile(
-    r"\b(?:(ending|ends)|(starting|starts|beginning|begins))[ ]+(?:in|with)[ ]+"
-    r"[`'\"\u2018\u201c]?(?:\.{2,3}|\u2026)?"
+    # ("the one beginning "…=PxT2"": without "in"/"with", only a quoted piece)
+    r"\b(?:(ending|ends)|(starting|starts|beginning|begins))[ ]+"
+    r"(?:(?:in|with)[ ]+[`'\"\u2018\u201c]?|[`'\"\u2018\u201c])(?:\.{2,3}|\u2026)?"
     r"([\w=-]{3,80})",
     re.I,
 )

@@ -83,7 +83,8 @@ def _state_done(state: str) -> bool:
     words = re.sub(r"[^a-z ]", " ", state.lower()).split()
     if not words or _PENDING_WORDS & set(words):
         return False
-    return state.strip().upper() in DONE or bool(_DONE_WORDS & set(words))
+    found = "found" in words and "not" not in words  # "✔ Done – found in DNS"; never "not found"
+    return state.strip().upper() in DONE or bool(_DONE_WORDS & set(words)) or found
 
 
 _DONE_WORDS = frozenset(
@@ -98,6 +99,10 @@ _DONE_WORDS = frozenset(
         "active",
         "live",
         "ok",
+        "done",
+        "complete",
+        "completed",
+        "resolving",
     )
 )
 _PENDING_WORDS = frozenset(("pending", "missing", "add", "required", "failed", "absent", "todo"))

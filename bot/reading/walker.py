@@ -60,6 +60,9 @@ _FULL_TOKEN = re.compile(
 )
 
 
+_SUBJECT_LINE = re.compile(r"^[ \t]*subject[ \t]*:", re.I)
+
+
 def _trailing_comment(line: str) -> str | None:
     """The comment after a zone-file record (`; NEW`), outside any quoted string."""
     quoted = False
@@ -195,6 +198,12 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             return
         if line.lstrip().startswith("```"):
             return  # a Markdown code fence: what it holds is read, the fence says nothing
+        if _SUBJECT_LINE.match(line) and not self.mentions:
+            # "Subject: Tidy-up: duplicate GlobalSign TXT at gov.uk": a title, never a request;
+            # the domain it names is the ticket's
+            for name in cues.domains_named(line):
+                self._set_domain(name)
+            return
         if self.open_list is not None and self._list_item(number, line):
             return
         if _STRUCTURAL.match(line) and not _OPENS_VALUES.match(line):
