@@ -21,15 +21,12 @@ CERTIFICATE_AUTHORITIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Google Trust Services": (("google trust services", "certificatemanager.goog"), ("pki.goog",)),
 }
 _CA_NAMES = list(CERTIFICATE_AUTHORITIES)
-# One pass over the text for every CA but Certainly (group N is CA N).
-_CA_WORDS = re.compile(
-    "|".join(
-        f"(?P<ca{i}>" + "|".join(re.escape(w) for w in CERTIFICATE_AUTHORITIES[ca][0]) + ")"
-        for i, ca in enumerate(_CA_NAMES)
-        if ca != "Certainly"
-    ),
-    re.I,
-)
+# The words that name each CA but Certainly.
+_CA_EACH = {
+    ca: re.compile("|".join(re.escape(w) for w in CERTIFICATE_AUTHORITIES[ca][0]), re.I)
+    for ca in _CA_NAMES
+    if ca != "Certainly"
+}
 # "Certainly" is also an English word: only count it next to CA words or in a Fastly value.
 _CERTAINLY_CA = re.compile(
     r"\bCertainly\b(?=[^.\n]{0,40}\b(?:CA|certificate|authority|issu\w*|supports|ACME)\b)"
@@ -130,12 +127,13 @@ def _classify(
 
 
 def _authorities(whole: str) -> tuple[str, ...]:
-    """CAs named in the text, in order of first mention."""
+    """CAs named in the text, in order of first mention (one search per CA: a text naming one
+    CA thousands of times is not walked match by match)."""
     first: dict[str, int] = {}
-    for m in _CA_WORDS.finditer(whole):
-        first.setdefault(_CA_NAMES[int(m.lastgroup[2:])], m.start())  # type: ignore[index]
-        if len(first) == len(_CA_NAMES) - 1:
-            break
+    for ca, pattern in _CA_EACH.items():
+        m = pattern.search(whole)
+        if m:
+            first[ca] = m.start()
     certainly = _CERTAINLY_CA.search(whole)
     if certainly:
         first["Certainly"] = certainly.start()

@@ -151,7 +151,7 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
         return "aside"  # "Backout plan: …", "to roll back, re-add the old record:"
     if "will" in low and lead_in and _OTHERS_DO.search(text):
         return "aside"  # "so our platform team will create" the record below: not ours to do
-    if lead_in and _ILLUSTRATES.search(text):
+    if lead_in and ("illustrat" in low or "made-up" in low) and _ILLUSTRATES.search(text):
         return "noted"  # "Just to illustrate the shape (a made-up hostname) … something like:"
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
     existing = "existing" in low or "current" in low  # words a few patterns need, cheaply

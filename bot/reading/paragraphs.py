@@ -97,6 +97,7 @@ class Paragraphs:
         para_host: str | None
         para_before: str
         earlier_observed: tuple[Observed, ...]
+        observed_here: bool
         lead_ttl: int | None
         lead_type: str | None
         item_later: bool
@@ -479,7 +480,11 @@ class Paragraphs:
                 read_here = self._replace_pair(sentence, first, last)
             if not read_here and self.recent and _REPOINT_IT.search(sentence):
                 read_here = self._repoint(sentence, first, last)
-            if not read_here and actions.action_cue(sentence) == "delete":
+            if (
+                not read_here
+                and (self.earlier_observed or self.observed_here)
+                and actions.action_cue(sentence) == "delete"
+            ):
                 read_here = self._delete_shown_value(sentence, first, last)
             self._note_request(sentence, first, typed=not read_here)
             if read_here and self.recent:

@@ -146,6 +146,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
     para_host: str | None = None  # the one host the last paragraph named (paragraphs.py)
     para_before: str = ""  # the paragraph read so far, its last 2,000 characters
+    observed_here: bool = False  # this comment has described a published record
     heading_name: tuple[str, int] | None = None  # a validation name alone on a (list) line
     heading_type: str | None = None  # and its type beside it ("_acme-challenge.www  CNAME")
     open_label: tuple[str, str] | None = None  # a label whose value is on the next line
@@ -425,6 +426,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             )
         )
         self._answered(self.mentions[-1])
+        self.observed_here = self.observed_here or self.mentions[-1].mode == "observed"
         if mention.described and mention.value is not None:
             self.mentions.append(replace(self.mentions[-1], mode="observed", described=False))
 
