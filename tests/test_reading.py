@@ -2750,3 +2750,19 @@ def test_remove_the_old_token_by_its_value_once_issued() -> None:
     assert [(c.name, c.value[31:35], c.when) for c in deletes] == [
         ("gov.uk.", "NCbY", "after_issuance")
     ]
+
+
+def test_replace_caa_data_with_caa_data_on_lines_of_their_own() -> None:
+    ticket = _text(
+        "This is the CAA record set we see:\n\n"
+        '  gov.uk.        3600    IN      CAA     0 issue "globalsign.com"\n'
+        '  gov.uk.        3600    IN      CAA     0 iodef "mailto:hostmaster@example.gov.uk"\n\n'
+        "What we need:\n\n"
+        '  1. Swap the "issue" record over to Certainly, i.e. replace\n'
+        '         0 issue "globalsign.com"\n'
+        "     with\n"
+        '         0 issue "certainly.com"\n'
+    )
+    assert changes(ticket) == [
+        ("update", "gov.uk.", "CAA", '0 issue "certainly.com"', '0 issue "globalsign.com"')
+    ]

@@ -306,9 +306,18 @@ _FROM_TO = re.compile(r"\bfrom\s+(\S{6,255})\s+to\s+(\S{6,255})", re.I)
 
 
 def replacement(sentence: str) -> tuple[str, str] | None:
-    """(old, new) from "replace OLD with NEW" / "change it from OLD to NEW"."""
-    m = _REPLACEMENT.search(sentence) or _FROM_TO.search(sentence)
-    return (m.group(1), m.group(2)) if m else None
+    """(old, new) from "replace OLD with NEW" / "change it from OLD to NEW" (CAA data, which
+    has spaces, as a whole: "replace 0 issue "globalsign.com" with 0 issue "certainly.com")."""
+    m = (
+        _CAA_REPLACEMENT.search(sentence)
+        or _REPLACEMENT.search(sentence)
+        or _FROM_TO.search(sentence)
+    )
+    return (" ".join(m.group(1).split()), " ".join(m.group(2).split())) if m else None
+
+
+_CAA = r"(\d{1,3}[ \t\n]+(?:issue|issuewild|iodef)[ \t\n]+\"[^\"\n]{1,100}\")"
+_CAA_REPLACEMENT = re.compile(rf"\breplace[ \t\n]+{_CAA}[ \t\n]+with[ \t\n]+{_CAA}", re.I)
 
 
 def refers_back(sentence: str) -> bool:

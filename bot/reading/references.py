@@ -63,7 +63,8 @@ class References:
         for i, m in enumerate(self.mentions):
             if m.value and m.value.strip("`'\".,;:").lower() == old:
                 self.mentions[i] = replace(m, mode="observed")
-                value = pair[1].strip("`'\".,;:")
+                # (CAA data keeps its quotes: `0 issue "certainly.com"`)
+                value = pair[1] if m.rdtype == "CAA" else pair[1].strip("`'\".,;:")
                 update = Mention(
                     m.name,
                     m.rdtype,
