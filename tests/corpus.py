@@ -110,6 +110,11 @@ HOLDOUT25 = FIXTURES / "holdout25"
 # A twenty-sixth (20), the last of that session: ordinary tickets by ten Fastly engineers; where
 # a careless reader slips (11/20 exact, 11/20 changes right, 4 silent on first reading).
 HOLDOUT26 = FIXTURES / "holdout26"
+# holdout27 (20, written blind at the end of that session: next month's queue; words that change
+# what a record means; first reading 9/20 exact, 13/20 changes right, 2 silent) is NOT in
+# READING_FOLDERS yet: one silent class is open (3407, "3. the _acme-challenge CNAME for
+# assets-origin.publishing.service.gov.uk" in a removal list is read as nothing, unflagged).
+# Add it once that reads or is flagged; the corpus tests demand 0 silent.
 
 READING_FOLDERS = (
     READING,

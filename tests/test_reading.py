@@ -2766,3 +2766,16 @@ def test_replace_caa_data_with_caa_data_on_lines_of_their_own() -> None:
     assert changes(ticket) == [
         ("update", "gov.uk.", "CAA", '0 issue "certainly.com"', '0 issue "globalsign.com"')
     ]
+
+
+def test_a_record_for_later_shown_then_not_to_be_added_now_is_no_request() -> None:
+    ticket = _text(
+        "For production we need the following record now:\n\n"
+        "  Name:   _acme-challenge.www.gov.uk\n  Type:   CNAME\n"
+        "  Value:  vhwgom1wwvrvfj0v7y.fastly-validations.com\n\n"
+        "Staging will follow in January. When that happens it will need\n\n"
+        "  _acme-challenge.www.staging.x.gov.uk  CNAME  8md6vglg91nyt2vcya.fastly-validations.com\n\n"
+        "but please do NOT add this now.\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
+    assert codes(ticket) == []

@@ -209,6 +209,14 @@ class References:
         if targets:
             answered = {self.mentions[i].rdtype for i in targets}
             self.pending = [p for p in self.pending if p[2] not in answered]
+        if _NOT_THIS_NOW.search(clause):
+            # "… CNAME X, but please do NOT add this now" (it is for a later ticket): the record
+            # just shown is accounted for, never asked for
+            for i in targets:
+                m = self.mentions[i]
+                if m.mode == "request" and m.action in (None, "add"):
+                    self.mentions[i] = replace(m, mode="noted")
+            return
         action = None if cues.is_negated(clause) else actions.action_cue(clause)
         if action is not None and actions.action_cue(head) != action:
             action = None  # "please don't add, edit or remove any records": the clause's verb
@@ -434,6 +442,12 @@ _NOTING = re.compile(r"\bplease\s+(?:note|be\s+aware|bear\s+in\s+mind)\b", re.I)
 # "This record is still published", "it is still in place", "that one is still there"
 _STILL_THERE = re.compile(
     r"\b(?:is|are)[ ]+still[ ]+(?:published|in[ ]place|there|present|live|in[ ]the[ ]zone)\b", re.I
+)
+# "please do NOT add this now", "don't create these yet": not (yet) asked for
+_NOT_THIS_NOW = re.compile(
+    r"\b(?:do[ ]+not|don't|please[ ]+don't)[ ]+(?:add|create|publish)[ ]+(?:this|these|it|them)"
+    r"(?:[ ]+(?:one|ones|records?))?[ ]+(?:now|yet|for[ ]+now|at[ ]+this[ ]+stage)\b",
+    re.I,
 )
 # An action left to the reader: "if you wish", "optionally", "feel free to remove it"
 _OPTIONAL = re.compile(
