@@ -20,7 +20,7 @@ from bot.reading.mentions import (
     is_type_word,
     safe_name,
 )
-from bot.reading.tokens import fits, is_name, tokens_of
+from bot.reading.tokens import data_in, is_name, tokens_of
 
 _INLINE_DIG = re.compile(
     r"\bdig[ ]+(?:[+@]\S+[ ]+)*(?:(CNAME|TXT|CAA)[ ]+(\S+\.\S+)|(\S+\.\S+)[ ]+(CNAME|TXT|CAA))",
@@ -281,9 +281,7 @@ class Paragraphs:
         shown = self.mentions[self.recent[-1]]
         if shown.value is None:
             return False
-        tokens = tokens_of(sentence)
-        values = {t.text.strip("`'\".,") for t in tokens if fits(shown.rdtype, t)}
-        values -= {shown.value.strip("`'\"")}
+        values = data_in(sentence, shown.rdtype) - {shown.value.strip("`'\"")}
         if len(values) != 1:
             return False
         update = Mention(

@@ -17,7 +17,7 @@ from bot.models import Flag, Observed, Source
 from bot.reading import actions, cues, prose
 from bot.reading.candidates import candidates
 from bot.reading.mentions import Mention, Mode, excerpt
-from bot.reading.tokens import fits, tokens_of
+from bot.reading.tokens import data_in
 
 # "that TXT record", "the existing TXT", "this CNAME": one record named by its type alone.
 _THAT_RECORD = re.compile(
@@ -384,9 +384,8 @@ def _named_value(note: str, asked: Mention) -> str | None:
     mine = (asked.value or "").strip("`'\"").lower()
     found = {
         data
-        for tok in tokens_of(note)
-        if fits(asked.rdtype, tok)
-        and (data := tok.text.strip("`'\".,")).lower() != mine
+        for data in data_in(note, asked.rdtype)
+        if data.lower() != mine
         and len(data.rsplit("=", 1)[-1]) >= 16  # data, not "globalsign-domain-verification="
     }
     if len(found) != 1:

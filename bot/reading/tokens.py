@@ -235,6 +235,12 @@ def values_in(
     return found[:2]
 
 
+def data_in(text: str, rdtype: str) -> set[str]:
+    """Every token of `text` that fits `rdtype`'s data, without the quotes and sentence
+    punctuation around it ("… repoint it to X.", "remove the old value V")."""
+    return {tok.text.strip("`'\".,") for tok in tokens_of(text) if fits(rdtype, tok)}
+
+
 def split_label(tokens: list[Token], i: int) -> bool:
     """`_acme challenge.www.gov.uk`: a label and a name with only a space between them."""
     tok = tokens[i]
