@@ -106,6 +106,12 @@ class _TextCollector:
         self.line_paragraphs = 0
         self.rows: list[_Row] = []  # open rows, innermost last (tables nest in mail layouts)
         self._msonormal = False
+        # Open lists, innermost last: the last number given in an <ol>, None for a <ul>. An item
+        # is shown as a browser shows it, on a line of its own with its number or bullet and no
+        # blank line between items, so a lead-in's verb reaches every item as in plain text.
+        self.lists: list[int | None] = []
+        self.items = 0  # open <li> elements
+        self.marker = ""  # an item's number or bullet, written before its first text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.pre += tag == "pre"
@@ -119,10 +125,24 @@ class _TextCollector:
             if not self.rows:
                 self.rows.append(_Row())
             self.rows[-1].cells.append([""])
+        elif tag in ("ol", "ul") and not self.rows:
+            start = str(dict(attrs).get("start") or "1").strip()
+            first = int(start) - 1 if start.isdigit() and len(start) < 6 else 0
+            self.lists.append(first if tag == "ol" else None)
+            self._line_start() if self.items else self._break(tag)
+        elif tag == "li" and not self.rows:
+            self.items += 1
+            self._line_start()
+            number = self.lists[-1] if self.lists else None
+            if self.lists and number is not None:
+                self.lists[-1] = number + 1
+            indent = "  " * max(0, len(self.lists) - 1)
+            self.marker = indent + (f"{number + 1}. " if number is not None else "- ")
         elif tag in _BLOCK_TAGS:
             classes = str(dict(attrs).get("class") or "").lower()
-            self._msonormal = tag == "p" and "msonormal" in classes
-            self._break(tag)
+            # Outlook writes one <p class=MsoNormal> per line, and one MsoListParagraph per item
+            self._msonormal = tag == "p" and ("msonormal" in classes or "msolist" in classes)
+            self._line_start() if self.items and tag != "br" else self._break(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID_TAGS:
@@ -136,8 +156,22 @@ class _TextCollector:
             self._end_row()
         elif tag == "p" and self.line_paragraphs and not self.rows:
             self.line_paragraphs -= 1
+        elif tag in ("ol", "ul") and self.lists and not self.rows:
+            self.lists.pop()
+            self._line_start() if self.items else self._break(None)
+        elif tag == "li" and self.items and not self.rows:
+            self.items -= 1
+            self.marker = ""
+            self._line_start()
         elif tag in _BLOCK_TAGS and tag not in _CELL_TAGS:
-            self._break(None)
+            self._line_start() if self.items else self._break(None)
+
+    def _line_start(self) -> None:
+        """A new line within a list item: a line break, never a blank line."""
+        if self.rows:
+            self.rows[-1].break_line()
+        elif self.parts and not self.parts[-1].endswith("\n"):
+            self.parts.append("\n")
 
     def _break(self, start: str | None) -> None:
         if self.rows:
@@ -159,6 +193,11 @@ class _TextCollector:
                 if i:
                     self.rows[-1].break_line()
                 self.rows[-1].add_text(piece)
+        elif self.lists and not data.strip() and (not self.parts or self.parts[-1].endswith("\n")):
+            return  # the source's line breaks between items: no line of their own
+        elif self.marker and data.strip():
+            self.parts.append(self.marker + data.lstrip())
+            self.marker = ""
         else:
             self.parts.append(data)
 

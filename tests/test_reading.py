@@ -2779,3 +2779,72 @@ def test_a_record_for_later_shown_then_not_to_be_added_now_is_no_request() -> No
     )
     assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
     assert codes(ticket) == []
+
+
+_REMOVAL_LEAD = "The validation records below aren't used any more, so they can be removed:"
+_REMOVAL_ITEMS = (
+    "_acme-challenge.licensing.service.gov.uk, CNAME, fm3oqlxit813ohaf5o.fastly-validations.com",
+    "gov.uk, TXT, globalsign-domain-verification=ua6CBpsTEsh3R-evitXWF8rRRtXf2xQzuUR4Uqkaaw",
+    "the _acme-challenge CNAME for assets-origin.publishing.service.gov.uk (no longer served)",
+)
+_REMOVED = [
+    (
+        "delete",
+        "_acme-challenge.licensing.service.gov.uk.",
+        "CNAME",
+        "fm3oqlxit813ohaf5o.fastly-validations.com.",
+        None,
+    ),
+    (
+        "delete",
+        "gov.uk.",
+        "TXT",
+        "globalsign-domain-verification=ua6CBpsTEsh3R-evitXWF8rRRtXf2xQzuUR4Uqkaaw",
+        None,
+    ),
+    ("delete", "_acme-challenge.assets-origin.publishing.service.gov.uk.", "CNAME", None, None),
+]
+_AFTER_LIST = (
+    "Please also add _acme-challenge.www.gov.uk CNAME abcdefghijklmnopqr.fastly-validations.com"
+)
+_ADDED = (
+    "add",
+    "_acme-challenge.www.gov.uk.",
+    "CNAME",
+    "abcdefghijklmnopqr.fastly-validations.com.",
+    None,
+)
+
+
+def test_every_item_of_a_removal_list_is_removed_however_the_items_are_spaced() -> None:
+    for gap in ("\n", "\n\n"):
+        for marker in ("{}. ", "- ", "({}) "):
+            items = gap.join(marker.format(i) + x for i, x in enumerate(_REMOVAL_ITEMS, 1))
+            body = f"{_REMOVAL_LEAD}\n\n{items}\n\nNo rush.\n\n{_AFTER_LIST}\n"
+            assert changes(_text(body)) == [*_REMOVED, _ADDED], (gap, marker)
+
+
+def test_an_html_removal_list_reaches_every_item_and_no_paragraph_after_it() -> None:
+    from bot.htmltext import html_to_text
+
+    items = "".join(f"<li>{x}</li>" for x in _REMOVAL_ITEMS)
+    html = f"<p>{_REMOVAL_LEAD}</p><ol>{items}</ol><p>No rush.</p><p>{_AFTER_LIST}</p>"
+    assert changes(_text(html_to_text(html))) == [*_REMOVED, _ADDED]
+
+
+def test_a_record_paragraph_after_a_removal_list_is_not_removed() -> None:
+    items = "\n\n".join(f"{i}. {x}" for i, x in enumerate(_REMOVAL_ITEMS[:2], 1))
+    body = (
+        f"{_REMOVAL_LEAD}\n\n{items}\n\n"
+        "_acme-challenge.www.gov.uk. 300 IN CNAME abcdefghijklmnopqr.fastly-validations.com.\n"
+    )
+    assert [c[0] for c in changes(_text(body))] == ["delete", "delete", "add"]
+
+
+def test_an_item_that_says_its_own_verb_is_not_the_lead_ins() -> None:
+    body = (
+        "No DNS records need to be added, changed or removed. The only things we ask are:\n\n"
+        "- please don't change the gov.uk A records until the certificate has been issued\n"
+        "- please make sure nothing blocks /.well-known/acme-challenge/\n"
+    )
+    assert changes(_text(body)) == []

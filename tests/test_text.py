@@ -102,3 +102,35 @@ def test_eml_html_part_is_read() -> None:
 
 def test_html_detected_and_converted() -> None:
     assert to_plain_text("<div>a<br>b</div>").split() == ["a", "b"]
+
+
+def test_an_html_list_keeps_its_numbers_and_bullets_one_item_a_line() -> None:
+    html = (
+        "<p>These can be removed:</p>\n<ol>\n  <li>first</li>\n  <li><p>second</p><p>more</p></li>"
+        '\n  <li>third<ul><li>a</li><li>b</li></ul></li>\n</ol><ol start="7"><li>seventh</li></ol>'
+        "<p>After the list.</p>"
+    )
+    assert [line for line in html_to_text(html).splitlines() if line.strip()] == [
+        "These can be removed:",
+        "1. first",
+        "2. second",
+        "more",
+        "3. third",
+        "  - a",
+        "  - b",
+        "7. seventh",
+        "After the list.",
+    ]
+    lines = html_to_text(html).splitlines()
+    assert lines.index("2. second") == lines.index("1. first") + 1  # no blank line between items
+
+
+def test_outlook_list_paragraphs_are_one_item_a_line() -> None:
+    html = (
+        '<p class=MsoListParagraph style="mso-list:l0 level1 lfo1"><![if !supportLists]>'
+        '<span style="mso-list:Ignore">1.<span>&nbsp; </span></span><![endif]>first</p>'
+        '<p class=MsoListParagraph><span style="mso-list:Ignore">2.<span>&nbsp; </span></span>'
+        "second</p>"
+    )
+    lines = [" ".join(line.split()) for line in html_to_text(html).splitlines() if line.strip()]
+    assert lines == ["1. first", "2. second"]

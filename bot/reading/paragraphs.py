@@ -56,7 +56,6 @@ _ONLY_NEEDED = re.compile(
     re.I,
 )
 _SECTION = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+\S|(?:step|phase|stage|part)[ \t]*\d{1,2}\b)", re.I)
-_ITEM_START = re.compile(r"^[ ]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ ]+")
 # "remove the _acme-challenge.www.gov.uk TXT record above", "that same CNAME": one just shown
 _SHOWN = re.compile(r"\b(?:above|same|just[ ](?:added|created|asked[ ]for))\b", re.I)
 # "a TTL of 300 on both of those", "TTL 3600 for all of them"
@@ -103,6 +102,7 @@ class Paragraphs:
         item_later: bool
         section_later: bool
         last_owner: str | None
+        list_open: bool
         listing: tuple[str, str] | None
         dig: tuple[str | None, str | None] | None
         earlier_observed: tuple[Observed, ...]
@@ -130,7 +130,7 @@ class Paragraphs:
             ]
         if _SECTION.match(line):  # "Step 2 – after we confirm issuance" holds for its section
             self.section_later = bool(actions.AFTER_ISSUANCE.search(line))
-        if _ITEM_START.match(line):
+        if prose.ITEM_START.match(line):
             self.item_later = False  # "3. After the certificate is issued: ..." starts anew
         if actions.AFTER_ISSUANCE.search(line):
             self.item_later = True
@@ -396,8 +396,18 @@ class Paragraphs:
                 excerpt = " ".join(sentence.split())
                 self._add(replace(mention, last_line=last, excerpt=excerpt), structured=False)
             read_here = bool(paired)
+            # an item of a list whose lead-in asked to remove ("can be removed:" / "3. the
+            # _acme-challenge CNAME for x"): the item is a record to remove, by its owner and type
+            item = (
+                prose.ITEM_START.match(sentence) is not None
+                and self.ctx.action == "delete"
+                and self.ctx.mode == "request"
+                and mode is None  # "- please don't change the A records": an item of its own
+            )
             for clause in [] if paired else prose.split_clauses(sentence):
-                mention = prose.read_sentence(clause, first, last_owner, self.last_owner)
+                mention = prose.read_sentence(
+                    clause, first, last_owner, self.last_owner, "delete" if item else None
+                )
                 if (
                     mention is not None
                     and mention.value is None
@@ -506,7 +516,16 @@ class Paragraphs:
             self.last_owner = last_owner or self.last_owner
             previous = sentence
         led = any(line.rstrip().endswith(":") for _, line in lines[:-1])
-        if mention is not None and not led:
+        if (
+            mention is not None
+            and self.ctx.action is not None
+            and prose.ITEM_START.match(lines[0][1])
+            and actions.action_cue(text) is None
+        ):
+            # an item that asked nothing itself, of a list whose lead-in did: the next
+            # paragraph keeps the verb if it is the next item (the walker ends it otherwise)
+            self.list_open = True
+        elif mention is not None and not led:
             # The paragraph ended with a whole request: its action does not reach further
             # (unless it was an item under a lead-in: "remove from the zone: a) … b) …"), nor
             # its mode ("(www.gov.uk itself is currently a CNAME to x)" said of itself only).

@@ -22,8 +22,12 @@ from bot.reading.tokens import (
     values_in,
 )
 
+# A list item's start: "- ", "* ", "• ", "1. ", "2) ", "(3) ", "a) ", "(b) "
+_ITEM = r"(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])"
+ITEM_START = re.compile(rf"^[ ]*{_ITEM}[ ]+")
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])\s+(?=[A-Z(])(?!(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|IN)\b)|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)"
+    r"(?<=[.!?])\s+(?=[A-Z(])(?!(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|IN)\b)"
+    rf"|\n(?=[ \t]*{_ITEM}[ \t])"
 )
 # "TTL 300", "TTL of 300", "short ttl pls (60)"
 _TTL = re.compile(
@@ -125,7 +129,11 @@ def _after(tokens: list[Token], i: int) -> int:
 
 
 def read_sentence(
-    sentence: str, number: int, fallback_name: str | None, earlier_owner: str | None = None
+    sentence: str,
+    number: int,
+    fallback_name: str | None,
+    earlier_owner: str | None = None,
+    listed: str | None = None,
 ) -> Mention | None:
     """A record requested in one sentence, or None when the sentence requests none.
 
@@ -133,6 +141,8 @@ def read_sentence(
     ("value", "pointing at", "target") or a quoted string; the owner is the first name after
     the type (or before it) that is not the value. Two values with an update cue make an
     update (old value first). Tokens joined by arrows are illustrations, never records.
+    `listed` is the action of the list the sentence is an item of ("These can be removed:"
+    then "3. the _acme-challenge CNAME for x.gov.uk"), for an item that names no verb.
     """
     tokens = tokens_of(sentence)
     t = next((i for i, tok in enumerate(tokens) if is_type_at(tokens, i)), None)
@@ -155,7 +165,7 @@ def read_sentence(
     usable = [i for i in range(len(tokens)) if i not in arrows and i != t]
     values = values_in(sentence, tokens, usable, t, rdtype)
     action = action_cue(sentence[: tokens[t].start]) or action_cue(sentence)
-    if not values and action != "delete":
+    if not values and (action or listed) != "delete":
         return None
 
     # "we went to add this but there's already a TXT at X": what is there, whatever the verb

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.models import Action, Flag, Observed
-from bot.reading import actions, cues
+from bot.reading import actions, cues, prose
 from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import keeps
 from bot.reading.labels import LabelBlock, read_labels
@@ -160,6 +160,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
     ticked_item: bool = False  # in a ticked checklist item (its indented lines are done too)
     row_number: str | None = None  # "| 1 | Host | x |": the record number of the row
+    # A list under a lead-in whose items stand a blank line apart ("can be removed:" / "1. …"
+    # / "" / "2. …"): the lead-in's verb holds while the next paragraph is the next item.
+    list_open: bool = False
 
     def feed(self, number: int, line: str) -> None:
         line = line[:MAX_LINE]
@@ -197,6 +200,11 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self._end_prose()
                 self.item_later = False  # after the paragraph it spoke for is read
             return
+        if self.list_open and not self.paragraph:
+            self.list_open = False
+            if not prose.ITEM_START.match(line):  # the list has ended: its verb with it
+                self.ctx.action, self.ctx.after_issuance = None, False
+                self.ctx.mode = "request"
         if line.lstrip().startswith("```"):
             return  # a Markdown code fence: what it holds is read, the fence says nothing
         if _SUBJECT_LINE.match(line) and not self.mentions:
