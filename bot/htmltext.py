@@ -35,6 +35,9 @@ _BLOCK_TAGS = frozenset(
     )
 )
 _CELL_TAGS = frozenset(("td", "th"))
+_MSO_IGNORE = re.compile(r"mso-list\s*:\s*ignore")
+_MSO_LEVEL = re.compile(r"mso-list\s*:[^;]*\blevel(\d)")
+_NUMBERED = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]$", re.I)
 _VOID_TAGS = frozenset(("br", "hr", "img", "wbr", "meta", "link", "input"))
 _ROW_TAGS = frozenset(("tr", "table", "thead", "tbody", "tfoot"))
 _SKIP_TAGS = frozenset(("script", "style", "head", "title"))
@@ -112,9 +115,24 @@ class _TextCollector:
         self.lists: list[int | None] = []
         self.items = 0  # open <li> elements
         self.marker = ""  # an item's number or bullet, written before its first text
+        # Outlook's list items: <p class=MsoListParagraph style="mso-list:l0 level2 …"> with its
+        # bullet ("·" in Symbol, "o", "§") or number in a <span style="mso-list:Ignore">.
+        self.mso_level = 1
+        self.mso_marker: list[str] | None = None  # the marker's text while it is read
+        self.mso_spans = 0  # spans open inside the marker
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.pre += tag == "pre"
+        style = str(dict(attrs).get("style") or "").lower()
+        if self.mso_marker is not None:
+            self.mso_spans += tag == "span"
+            return
+        if tag == "span" and _MSO_IGNORE.search(style) and not self.rows:
+            self.mso_marker, self.mso_spans = [], 1
+            return
+        if tag == "p":
+            level = _MSO_LEVEL.search(style)
+            self.mso_level = int(level.group(1)) if level else 1
         if tag == "blockquote" and not self.rows:
             self.parts.append(f"\n{_QUOTE_START}\n")
         if tag in _SKIP_TAGS:
@@ -147,6 +165,14 @@ class _TextCollector:
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID_TAGS:
             return  # <br> breaks once, at its start
+        if self.mso_marker is not None:
+            self.mso_spans -= tag == "span"
+            if self.mso_spans <= 0:
+                said = "".join(self.mso_marker).split()
+                number = said[0] if said and _NUMBERED.match(said[0]) else "-"
+                self.parts.append("  " * max(0, min(self.mso_level, 9) - 1) + number + " ")
+                self.mso_marker = None
+            return
         if tag == "blockquote" and not self.rows:
             self.parts.append(f"\n{_QUOTE_END}\n")
         self.pre = max(0, self.pre - (tag == "pre"))
@@ -184,6 +210,9 @@ class _TextCollector:
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
+            return
+        if self.mso_marker is not None:
+            self.mso_marker.append(data)
             return
         if not self.pre:  # outside <pre>, a newline in the source is a space, as a browser shows it
             data = data.replace("\n", " ")

@@ -2848,3 +2848,80 @@ def test_an_item_that_says_its_own_verb_is_not_the_lead_ins() -> None:
         "- please make sure nothing blocks /.well-known/acme-challenge/\n"
     )
     assert changes(_text(body)) == []
+
+
+def test_outlook_bullets_are_items_and_a_removal_lead_in_speaks_of_the_items_below() -> None:
+    from bot.htmltext import html_to_text
+
+    def bullet(level: int, mark: str, text: str) -> str:
+        return (
+            f'<p class=MsoListParagraphCxSpMiddle style="mso-list:l1 level{level} lfo2">'
+            f'<![if !supportLists]><span style="font-family:Symbol"><span style="mso-list:Ignore">'
+            f"{mark}<span>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>{text}</p>"
+        )
+
+    html = (
+        "<p class=MsoNormal>Please add these:</p>"
+        + bullet(1, "&middot;", "_acme-challenge.www.gov.uk")
+        + bullet(2, "o", "Type: CNAME")
+        + bullet(2, "o", "Target: 3tkh0uuh626e6siuh8.fastly-validations.com")
+        + "<p class=MsoNormal>Please remove these once the new certificate is live, not before:</p>"
+        + bullet(1, "&middot;", "the _globalsign-domain-verification TXT for www.gov.uk")
+    )
+    text = html_to_text(html)
+    assert "- _acme-challenge.www.gov.uk" in text and "  - Type: CNAME" in text
+    reading = read(_text(text))
+    assert [(c.action, c.name, c.type, c.when) for c in reading.changes] == [
+        ("add", "_acme-challenge.www.gov.uk.", "CNAME", "now"),
+        ("delete", "_globalsign-domain-verification.www.gov.uk.", "TXT", "after_issuance"),
+    ]
+
+
+def test_they_can_go_after_a_section_heading_is_a_removal_after_issuance() -> None:
+    ticket = _text(
+        "== 1. ADD (now) ==\n\n"
+        "_acme-challenge.www.gov.uk.  3600 IN CNAME ej8bycswzm2cn3u0i2.fastly-validations.com.\n\n"
+        "== 2. REMOVE (only AFTER the new certificate has been issued) ==\n\n"
+        "These two GlobalSign records are currently published. Please leave them alone until\n"
+        "we confirm the new certificate is serving traffic; after that they can go:\n\n"
+        'gov.uk.  IN  TXT  "globalsign-domain-verification=dgSHokU48zi-QhCTpLZrrS4rQtnPIi0m8c"\n\n'
+        "== 3. KEEP (no change) ==\n\n"
+        "The CAA record you already have on publishing.service.gov.uk,\n\n"
+        'publishing.service.gov.uk.  IN  CAA  0 issue "certainly.com"\n\n'
+        "already allows Certainly, so it stays exactly as it is.\n"
+    )
+    reading = read(ticket)
+    assert [(c.action, c.type, c.when) for c in reading.changes] == [
+        ("add", "CNAME", "now"),
+        ("delete", "TXT", "after_issuance"),
+    ]
+    assert "CAA" in [o.type for o in reading.observed]
+
+
+def test_it_can_go_straight_to_the_zone_is_no_removal() -> None:
+    ticket = _text(
+        "Here it is as a zone-file line, so it can go straight to whoever runs the zone:\n\n"
+        "_acme-challenge.www.gov.uk.  300 IN CNAME ej8bycswzm2cn3u0i2.fastly-validations.com.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_nothing_to_do_for_a_named_host_leaves_the_records_above_asked_for() -> None:
+    ticket = _text(
+        "Sectigo need one record per name:\n\n"
+        "gov.uk\n"
+        "Host: _6D01CCC1A45E3CE4E8505B0890827D8C.gov.uk.\n"
+        "Type: CNAME\n"
+        "Points to: 14d7bedac09fbc7aacaa9041adfa0da8.a2ce1d632874972806ed6ba0f3546e10.sectigo.com.\n"
+        "assets.publishing.service.gov.uk – nothing to do for this one. Its record already "
+        "resolves:\n"
+        "_2FC39312DA536C7B7A2C7E54D2D461E2.assets.publishing.service.gov.uk. CNAME "
+        "e96dddb46841421aa8481bc18d687bb5.b41f4b29f53ef4ccb3b6ccc97940318f.sectigo.com.\n"
+    )
+    reading = read(ticket)
+    assert [(c.action, c.name) for c in reading.changes] == [
+        ("add", "_6d01ccc1a45e3ce4e8505b0890827d8c.gov.uk.")
+    ]
+    assert [o.name for o in reading.observed] == [
+        "_2fc39312da536c7b7a2c7e54d2d461e2.assets.publishing.service.gov.uk."
+    ]

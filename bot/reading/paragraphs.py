@@ -55,7 +55,9 @@ _ONLY_NEEDED = re.compile(
     r"(?:is|are)[ \t]+(?:still[ \t]+)?(?:needed|required|outstanding)\b",
     re.I,
 )
-_SECTION = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+\S|(?:step|phase|stage|part)[ \t]*\d{1,2}\b)", re.I)
+_SECTION = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+\S|={2,}[ \t]*\S|(?:step|phase|stage|part)[ \t]*\d{1,2}\b)", re.I
+)
 # "remove the _acme-challenge.www.gov.uk TXT record above", "that same CNAME": one just shown
 _SHOWN = re.compile(r"\b(?:above|same|just[ ](?:added|created|asked[ ]for))\b", re.I)
 # "a TTL of 300 on both of those", "TTL 3600 for all of them"
@@ -376,6 +378,16 @@ class Paragraphs:
         starts = [0]
         for _, line in lines[:-1]:
             starts.append(starts[-1] + len(line) + 1)
+        # "Please remove these once the certificate is live …:" then the items: "these" are the
+        # items below the lead-in, not the records shown above it
+        listed_from = next(
+            (
+                starts[k]
+                for k in range(1, len(lines))
+                if lines[k - 1][1].rstrip().endswith(":") and prose.ITEM_START.match(lines[k][1])
+            ),
+            None,
+        )
         last_owner: str | None = None
         mention = None
         offset = 0
@@ -465,9 +477,12 @@ class Paragraphs:
             if not read_here and self.recent and _NOTHING_FOR_THAT.search(sentence):
                 # "You don't need to do anything for that one": the block above is context (the
                 # last record only, when the paragraph has already said something about others)
+                # "assets.x.gov.uk – nothing to do for this one": only that host's records
+                hosts = _hosts_named(sentence)
                 for i in self.recent if not previous else self.recent[-1:]:
                     m = self.mentions[i]
-                    if m.mode == "request" and m.action in (None, "add"):
+                    mine = not hosts or _under(m.name, hosts)
+                    if m.mode == "request" and m.action in (None, "add") and mine:
                         self.mentions[i] = replace(m, mode="noted")
             if not read_here and half is not None:
                 value = prose.its_value(sentence, half[1])
@@ -501,7 +516,8 @@ class Paragraphs:
                 for clause in prose.split_clauses(sentence):
                     if _THAT_TYPE.search(clause) and actions.action_cue(clause) == "delete":
                         self._refer_back(clause, first, last, previous)
-            if not read_here and self.recent and cues.refers_back(sentence):
+            ahead = listed_from is not None and at < listed_from
+            if not read_here and self.recent and not ahead and cues.refers_back(sentence):
                 count = len(self.mentions)
                 self._refer_back(sentence, first, last, previous)
                 if len(self.mentions) == count and self.earlier_observed:
@@ -556,13 +572,23 @@ def _paragraph_host(text: str, mention: Mention | None) -> str | None:
     record's data, nor a CA's validation host), which a relative owner in it is under; None
     when it names none or several."""
     data = ((mention.value if mention else None) or "").strip("`'\".").lower()
+    hosts = {h for h in _hosts_named(text) if h != data and "." in h}
+    return hosts.pop() if len(hosts) == 1 else None
+
+
+def _hosts_named(text: str) -> set[str]:
+    """The host names a sentence names (not owners under `_`, not a CA's validation hosts)."""
     hosts = {
         tok.text.strip("`'\".,;:()").lower()
         for tok in tokens_of(text)
         if is_name(tok) and "." in tok.text.strip(".") and not tok.text.startswith("_")
     }
-    hosts = {h for h in hosts if h != data and not is_validation_host(h) and "." in h}
-    return hosts.pop() if len(hosts) == 1 else None
+    return {h for h in hosts if not is_validation_host(h)}
+
+
+def _under(name: str, hosts: set[str]) -> bool:
+    name = name.lower().rstrip(".")
+    return any(name == h or name.endswith("." + h) for h in hosts)
 
 
 def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:
