@@ -2925,3 +2925,62 @@ def test_nothing_to_do_for_a_named_host_leaves_the_records_above_asked_for() -> 
     assert [o.name for o in reading.observed] == [
         "_2fc39312da536c7b7a2c7e54d2d461e2.assets.publishing.service.gov.uk."
     ]
+
+
+def test_name_type_and_data_each_on_a_line_of_a_list_item() -> None:
+    ticket = _text(
+        "We currently see these TXT records, and they have to go first:\n\n"
+        "- _acme-challenge.x.service.gov.uk\nTXT\n"
+        '"SnoZ3CMcxePoOXzlI4zV4d2lCFMkWWczuKEOEWCMMWk"\n\n'
+        "Then please add:\n\n"
+        "- _acme-challenge.x.service.gov.uk\nCNAME\nn9r3itf4r8dt6m42h3.fastly-validations.com\n"
+    )
+    assert changes(ticket) == [
+        (
+            "delete",
+            "_acme-challenge.x.service.gov.uk.",
+            "TXT",
+            "SnoZ3CMcxePoOXzlI4zV4d2lCFMkWWczuKEOEWCMMWk",
+            None,
+        ),
+        (
+            "add",
+            "_acme-challenge.x.service.gov.uk.",
+            "CNAME",
+            "n9r3itf4r8dt6m42h3.fastly-validations.com.",
+            None,
+        ),
+    ]
+
+
+def test_a_removal_item_that_describes_its_record_is_still_removed() -> None:
+    ticket = _text(
+        "The following can now be deleted:\n"
+        "   - the _acme-challenge TXT for assets.publishing.service.gov.uk that the\n"
+        "   manual Let's Encrypt run left behind in the spring\n"
+    )
+    assert changes(ticket) == [
+        ("delete", "_acme-challenge.assets.publishing.service.gov.uk.", "TXT", None, None)
+    ]
+
+
+def test_a_pending_status_in_an_acm_block_asks_for_its_record_under_a_state_lead_in() -> None:
+    ticket = _text(
+        "Below is the state of each domain name on the certificate:\n\n"
+        "Domain name:        publishing.service.gov.uk\n"
+        "Validation status:  SUCCESS\n"
+        "CNAME name:         _133cd7fb156055812a6bf3bdbd7ad00f.publishing.service.gov.uk.\n"
+        "CNAME value:        _97f1ec366b8c16e84aaccefb2f9d06ac.coivixqjwu.acm-validations.aws.\n\n"
+        "Domain name:        signon.service.gov.uk\n"
+        "Validation status:  PENDING_VALIDATION\n"
+        "CNAME name:         _263f0bcb4a0d363a9f6ea999969fbde1.signon.service.gov.uk.\n"
+        "CNAME value:        _728385678e73d92c16702c97045a2d55.mrkkpujkve.acm-validations.aws.\n\n"
+        "Please re-create the missing CNAME exactly as shown above.\n"
+    )
+    reading = read(ticket)
+    assert [(c.action, c.name) for c in reading.changes] == [
+        ("add", "_263f0bcb4a0d363a9f6ea999969fbde1.signon.service.gov.uk.")
+    ]
+    assert [o.name for o in reading.observed] == [
+        "_133cd7fb156055812a6bf3bdbd7ad00f.publishing.service.gov.uk."
+    ]

@@ -17,10 +17,11 @@ _DELETE = re.compile(
     # ("retired department domains", "the subscription we retired": no request)
     r"retire(?!d)|(?<=be )retired|decommission(?:ed|ing)?|tidy[ -]up|tak(?:e|en)\s+(?:out|down)|"
     r"come\s+out|comes\s+out|"
-    # "after that they can go:", "both old TXTs can go now." (never "it can go straight to
+    # "after that they can go:", "they have to go first." (never "it can go straight to
     # whoever runs the zone", "can go live", "… if and when it can go")
-    r"(?:they|these|those|both|ones|TXTs|CNAMEs|records|entries|values|tokens)[ ]+can[ ]+"
-    r"(?:now[ ]+|safely[ ]+)?go(?=[ ]*(?:now|too)?[ ]*(?:[:.;,!)]|$))|"
+    r"(?:they|these|those|both|ones|TXTs|CNAMEs|records|entries|values|tokens)[ ]+"
+    r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
+    r"go(?=[ ]*(?:now|too|first)?[ ]*(?:[:.;,!)]|$))|"
     r"no\s+longer\s+(?:required|needed|used|"
     r"in\s+use|necessary))\b",
     re.I,

@@ -152,6 +152,8 @@ CNAME_LABELS = frozenset(
 
 # Status values saying a record is in place (ACM's console and API).
 DONE = frozenset(("SUCCESS", "ISSUED", "VALID", "VALIDATED", "ACTIVE", "VERIFIED"))
+# ACM "Validation status: PENDING_VALIDATION", "Status: Pending": still to be published
+PENDING = frozenset(("PENDING", "PENDING_VALIDATION", "AWAITING_VALIDATION"))
 
 
 # A value given by pointing at the one before: "(same as above)", "ditto", "identical to the

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.reading.actions import AFTER_ISSUANCE
-from bot.reading.fieldnames import CNAME_LABELS, DONE, LABEL_KEYS, action_word, keeps
+from bot.reading.fieldnames import CNAME_LABELS, DONE, LABEL_KEYS, PENDING, action_word, keeps
 from bot.reading.mentions import (
     Mention,
     clean_data,
@@ -94,6 +94,11 @@ class LabelBlock:
         if number != self.last_line:
             self.lines.append(text.strip())
         self.last_line = number
+
+    def pending(self) -> bool:
+        """The block's status says its record is still to be published."""
+        status = self.fields.get("status", "").upper().split()
+        return bool(status) and status[0].strip(".,;()") in PENDING
 
     def to_mention(self) -> Mention | None:
         if self.method.startswith("managed-http"):

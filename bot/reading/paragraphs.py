@@ -413,9 +413,12 @@ class Paragraphs:
             item = (
                 prose.ITEM_START.match(sentence) is not None
                 and self.ctx.action == "delete"
-                and self.ctx.mode == "request"
-                and mode is None  # "- please don't change the A records": an item of its own
+                and self.ctx.mode in ("request", "observed")  # ("… that the run left behind")
+                # "- please don't change the A records": an item of its own; "- the TXT that
+                # the manual run left behind" describes what is there, to be removed
+                and mode in (None, "observed")
             )
+            mode = None if item else mode
             for clause in [] if paired else prose.split_clauses(sentence):
                 mention = prose.read_sentence(
                     clause, first, last_owner, self.last_owner, "delete" if item else None

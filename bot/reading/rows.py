@@ -251,7 +251,7 @@ class Rows:
                     self._end_block()
                 self.block.add(role, label, value, number, line)
             elif role != "other":
-                if self.block.has(role):
+                if self.block.has(role) and not _names_its_record(self.block, role, value):
                     self._end_block()
                 if role == "name" and remark:
                     self.block.hint = domain_in(remark)
@@ -296,8 +296,11 @@ class Rows:
         if mention is not None:
             hint = block.hint
             mention = replace(mention, origin_hint=hint) if hint else mention
-            # Current and new values together ask for an update, whatever the lead-in said.
-            self._add(mention, mode="request" if mention.old_value else None)
+            # Current and new values together ask for an update, whatever the lead-in said; so
+            # does a status saying the record is still to be published ("PENDING_VALIDATION"
+            # under "Below is the state of each domain name").
+            asks = mention.old_value or (block.pending() and mention.mode == "request")
+            self._add(mention, mode="request" if asks else None)
 
     def _ttl_for_requests(self, said: str) -> None:
         """ "TTL=60 on both, please": a TTL said on its own for the records this comment asks
@@ -307,6 +310,15 @@ class Rows:
         for i, m in enumerate(self.mentions):
             if ttl is not None and m.mode == "request" and m.ttl is None and m.action != "delete":
                 self.mentions[i] = replace(m, ttl=ttl)
+
+
+def _names_its_record(block: LabelBlock, role: str, value: str) -> bool:
+    """ACM's "Domain name: x" / "Validation status: …" / "CNAME name: _h.x" / "CNAME value":
+    the record's name after the domain's, in one block (the status is the record's)."""
+    if role != "name" or block.has("value"):
+        return False
+    said = block.fields["name"].strip("`'\" ")
+    return not said.startswith("_") and value.strip("`'\" ").startswith("_")
 
 
 # What a row's note says of the record in it: in place already, or not for now.

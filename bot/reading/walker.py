@@ -339,6 +339,12 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             return False
         if len(words) != 1 or number - self.heading_name[1] > 2:
             return False
+        alone = number - self.heading_name[1] == 1
+        if self.heading_type is None and alone and words[0].upper() in ("TXT", "CNAME", "CAA"):
+            # "- _acme-challenge.x.gov.uk" / "TXT" / "\"V\"": name, type, data a line each
+            self.heading_type = words[0].upper()
+            self.block.add("type", "type", self.heading_type, number, line)
+            return True
         if self.heading_type is None:
             # "first line is the host, second is where it points": a validation name alone,
             # and right under it a value whose shape says its type (a host under a CA's
