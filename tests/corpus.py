@@ -119,6 +119,9 @@ HOLDOUT27 = FIXTURES / "holdout27"
 # week across many names). First reading 6/20 exact, 8/20 changes right, 3 silent (the same
 # figures at the session's start and after the HTML-list change made before they were seen).
 HOLDOUT28 = FIXTURES / "holdout28"
+# holdout29 (20, written blind by two helpers: the second comment changes one thing; hurried
+# and second-language writing). First reading 2/20 exact, 3/20 changes right, 5 silent.
+HOLDOUT29 = FIXTURES / "holdout29"
 
 READING_FOLDERS = (
     READING,
@@ -150,6 +153,7 @@ READING_FOLDERS = (
     HOLDOUT26,
     HOLDOUT27,
     HOLDOUT28,
+    HOLDOUT29,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -2984,3 +2984,75 @@ def test_a_pending_status_in_an_acm_block_asks_for_its_record_under_a_state_lead
     assert [o.name for o in reading.observed] == [
         "_133cd7fb156055812a6bf3bdbd7ad00f.publishing.service.gov.uk."
     ]
+
+
+def test_hurried_verbs_edit_put_new_value_take_off_erase() -> None:
+    edit = _text(
+        "Pls edit the cname _acme-challenge.x.service.gov.uk and put new value "
+        "0du3dureenmseuj9cp.fastly-validations.com asap\n"
+    )
+    assert [c[0] for c in changes(edit)] == ["update"]
+    assert "ambiguous_request" in codes(edit)  # the current value is never said
+    off = _text(
+        "pls take off this txt _acme-challenge.www.gov.uk TXT "
+        '"zlaRsulhWtmxaXjAmK4NjB7DYQjflMURqNGTmRoI17K"\n'
+    )
+    assert [c[0] for c in changes(off)] == ["delete"]
+
+
+def test_a_later_comment_clearing_the_verification_string_removes_what_was_asked() -> None:
+    token = "globalsign-domain-verification=7zpmD7XNlQwXS8khiKVBhMeyrZOVCNAcx8EHi_6Q-d"
+    ticket = conversation(
+        vendor(f"pls add txt to apex gov.uk with value {token} , it must be alone txt string", 1),
+        us("Does the TXT record need to stay in place after the certificate is issued?", 2),
+        vendor(
+            "no it is one time only. when new one is live you can clear the verification "
+            "string from apex, we dont need it for next renew.",
+            3,
+        ),
+    )
+    assert [(c.action, c.name, c.value, c.when) for c in read(ticket).changes] == [
+        ("add", "gov.uk.", token, "now"),
+        ("delete", "gov.uk.", token, "after_issuance"),
+    ]
+
+
+def test_a_later_ttl_for_all_of_them_replaces_the_ttl_said_before() -> None:
+    ticket = conversation(
+        vendor(f"Please create:\n\n{CNAME.replace(' 300 ', ' 3600 ')}\n", 1),
+        vendor("Sorry, one amendment - make that 300 on all three rather than 3600.", 2),
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300]
+
+
+def test_scrap_the_second_one_withdraws_the_second_record_of_the_list() -> None:
+    records = (
+        "1. _dnsauth.www.gov.uk TXT ouqf2cmyquad1x0fg4j0u8zmvvjv62g1\n"
+        "2. _dnsauth.gov.uk TXT 3t6p6dr0lsa2fusklzc6qsl7valtegof\n"
+        "3. _dnsauth.assets.publishing.service.gov.uk TXT yg9tfze8y8f94wtw0t1girza8qap78zb\n"
+    )
+    ticket = conversation(
+        vendor(f"Please add these TXT records:\n\n{records}", 1),
+        us("1 and 3 can be done today; the gov.uk one goes via Jisc.", 2),
+        vendor("Please scrap the second one. gov.uk is still inside its reuse period.", 3),
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_dnsauth.www.gov.uk.",
+        "_dnsauth.assets.publishing.service.gov.uk.",
+    ]
+    assert "retracted" in codes(ticket)
+
+
+def test_should_be_x_not_y_corrects_a_typo_in_a_name_asked_for() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\n_acme-challenge.asset-origin.publishing.service.gov.uk. CNAME "
+            "vlw95tja8khxj23ae7.fastly-validations.com.\n",
+            1,
+        ),
+        vendor("sorry, that should be assets-origin not asset-origin - my typo.", 2),
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_acme-challenge.assets-origin.publishing.service.gov.uk."
+    ]
+    assert "superseded" in codes(ticket)

@@ -16,7 +16,9 @@ _DELETE = re.compile(
     r"(?:line|note|e-?mail|message|comment|reply|update)|[ ]by|[ ]in)|"
     # ("retired department domains", "the subscription we retired": no request)
     r"retire(?!d)|(?<=be )retired|decommission(?:ed|ing)?|tidy[ -]up|tak(?:e|en)\s+(?:out|down)|"
-    r"come\s+out|comes\s+out|"
+    r"come\s+out|comes\s+out|eras(?:e|ed|ing)|wipe|tak(?:e|en)\s+off|"
+    # "you can clear the verification string", "clear out the old TXT" (never "is it clear")
+    r"clear(?:\s+out)?(?=\s+(?:the|this|that|these|those|it|them|both|all|old|any)\b)|"
     # "after that they can go:", "they have to go first." (never "it can go straight to
     # whoever runs the zone", "can go live", "… if and when it can go")
     r"(?:they|these|those|both|ones|TXTs|CNAMEs|records|entries|values|tokens)[ ]+"
@@ -36,6 +38,9 @@ _UPDATE = re.compile(
     # "update us on this ticket" asks for news, not for a record to change
     r"\b(?:updat(?:e|ed|ing)(?![ ]+(?:us|me|you|the[ ]+ticket|this[ ]+ticket))|"
     r"chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|"
+    # "pls edit the cname … and put new value V" (never "edit the ticket")
+    r"edit(?![ ]+(?:the[ ]+|this[ ]+|my[ ]+)?(?:ticket|message|comment|post|reply|subject))|"
+    r"(?:put|set|give)\s+(?:it\s+|the\s+|a\s+)?new\s+value|"
     r"repoint(?:ed|ing)?|now\s+(?:has|needs)\s+to\s+(?:point|be|change|read|resolve|go)|should\s+now|instead\s+of|swap(?:ped)?|"
     r"should\s+(?:now\s+)?become|needs?\s+to\s+become)\b",
     re.I,
@@ -88,7 +93,7 @@ AFTER_ISSUANCE = re.compile(
     r"(?![ ]+(?:we|i|they)[ ]+(?:just[ ]+|first[ ]+)?(?:renewed|issued|validated|installed)\b)"
     r"[^.\n]{0,80}?\b(?:issued|issuance|renewed|"
     r"renewal (?:is|has been) (?:complete|done)|validated|validation (?:is|has been) complete|"
-    r"installed|live|deployed)\b",
+    r"installed|live|deployed|cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready))\b",
     re.I,
 )
 

@@ -42,6 +42,7 @@ class Move:
     new: str
     old: str
     source: Source
+    labels: bool = False  # "should be assets-origin not asset-origin": labels within names
 
 
 @dataclass
@@ -86,6 +87,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         while pending and (item is None or pending[0][0] <= item.comment):
             index, types = pending.pop(0)
             withdrawn = [(i, c) for i, c in kept if i < index and _in_scope(c, types)]
+            withdrawn += [e for e in _in_places(kept, index, types) if e not in withdrawn]
             for entry in withdrawn:
                 kept.remove(entry)
                 out.dropped.append(entry[1])
@@ -120,10 +122,12 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 again = again | {c.value for _, c in kept if (c.name, c.type) == same}
             _supersede(item.comment, change, kept, out, again)
     for index, ttl in sorted(thread.ttls.items()):
-        # A later comment's TTL for the records asked for before it, where none was said.
+        # A later comment's TTL for the records asked for before it: where none was said, or
+        # in place of the one said ("make that 300 on all three rather than 3600"): the
+        # vendor's latest word.
         kept = [
             (i, c.model_copy(update={"ttl": ttl}))
-            if i < index and c.ttl is None and c.action in ("add", "update")
+            if i < index and c.action in ("add", "update")
             else (i, c)
             for i, c in kept
         ]
@@ -229,6 +233,22 @@ def _complete(change: DnsChange, observed: list[Observed]) -> DnsChange:
         if len(others) == 1:  # one CNAME at a name: a new one replaces what is there
             return change.model_copy(update={"action": "update", "old_value": others[0]})
     return change
+
+
+def _in_places(
+    kept: list[tuple[int, DnsChange]], index: int, scope: frozenset[str] | None
+) -> list[tuple[int, DnsChange]]:
+    """ "Please scrap the second one": the records at those places ("#2") of the last comment
+    before `index` that asked for any, in the order it gave them (a place is a line: an
+    update read there may be held as its parts until the end)."""
+    places = [int(s[1:]) for s in scope or () if s.startswith("#")]
+    earlier = [i for i, _ in kept if i < index]
+    if not places or not earlier:
+        return []
+    last = [e for e in kept if e[0] == max(earlier)]
+    lines = sorted({e[1].source.first_line if e[1].source else 0 for e in last})
+    chosen = {lines[p - 1 if p > 0 else p] for p in places if p and -len(lines) <= p <= len(lines)}
+    return [e for e in last if (e[1].source.first_line if e[1].source else 0) in chosen]
 
 
 def _withdraw(negated: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision) -> None:
@@ -388,7 +408,7 @@ def _move(index: int, move: Move, kept: list[tuple[int, DnsChange]], out: Decisi
     earlier = [
         (i, c)
         for i, c in kept
-        if c.name == move.old
+        if (f".{move.old}." in f".{c.name}" if move.labels else c.name == move.old)
         and (i < index or (i == index and c.source is not None and c.source.last_line < line))
     ]
     for entry in earlier:
@@ -396,8 +416,12 @@ def _move(index: int, move: Move, kept: list[tuple[int, DnsChange]], out: Decisi
             continue  # a delete names what is published where it is: nothing moves
         kept.remove(entry)
         out.dropped.append(entry[1])
-        moved = entry[1].model_copy(update={"name": move.new, "source": move.source})
-        why = f"was moved by a later comment to {move.new} ({_where(move.source)})"
+        name = entry[1].name
+        new = (
+            f".{name}".replace(f".{move.old}.", f".{move.new}.", 1)[1:] if move.labels else move.new
+        )
+        moved = entry[1].model_copy(update={"name": new, "source": move.source})
+        why = f"was moved by a later comment to {new} ({_where(move.source)})"
         out.flags.append(_superseded(entry[1], move.old, why))
         _supersede(index, moved, kept, out, set())
 
@@ -445,7 +469,9 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
     if scope is None:
         return True
     names = {s for s in scope if s.endswith(".")}
-    types = scope - names
+    types = {s for s in scope - names if not s.startswith("#")}  # "#2": a place (_in_places)
+    if not names and not types:
+        return False
     # a name as the withdrawal wrote it may be relative ("_acme-challenge.www.staging.")
     named = not names or any(change.name == n or change.name.startswith(n) for n in names)
     return named and (not types or change.type in types)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from bot.models import Flag, Observed
 from bot.reading import actions, cues, prose
-from bot.reading.candidates import is_validation_host
 from bot.reading.mentions import (
     Mention,
     Mode,
@@ -20,7 +19,7 @@ from bot.reading.mentions import (
     is_type_word,
     safe_name,
 )
-from bot.reading.tokens import data_in, is_name, tokens_of
+from bot.reading.tokens import data_in, tokens_of
 
 _INLINE_DIG = re.compile(
     r"\bdig[ ]+(?:[+@]\S+[ ]+)*(?:(CNAME|TXT|CAA)[ ]+(\S+\.\S+)|(\S+\.\S+)[ ]+(CNAME|TXT|CAA))",
@@ -98,6 +97,7 @@ class Paragraphs:
         para_host: str | None
         para_before: str
         earlier_observed: tuple[Observed, ...]
+        earlier_asked: tuple[Observed, ...]
         observed_here: bool
         lead_ttl: int | None
         lead_type: str | None
@@ -481,7 +481,7 @@ class Paragraphs:
                 # "You don't need to do anything for that one": the block above is context (the
                 # last record only, when the paragraph has already said something about others)
                 # "assets.x.gov.uk – nothing to do for this one": only that host's records
-                hosts = _hosts_named(sentence)
+                hosts = prose.hosts_named(sentence)
                 for i in self.recent if not previous else self.recent[-1:]:
                     m = self.mentions[i]
                     mine = not hosts or _under(m.name, hosts)
@@ -527,7 +527,7 @@ class Paragraphs:
                     # "Please delete that TXT record" where only a CNAME was just given: the
                     # TXT an earlier comment showed
                     self._refer_to_earlier(sentence, first, last)
-            elif not read_here and not self.recent and self.earlier_observed:
+            elif not read_here and not self.recent and self.earlier_observed + self.earlier_asked:
                 self._refer_to_earlier(sentence, first, last)
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
             underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
@@ -575,18 +575,8 @@ def _paragraph_host(text: str, mention: Mention | None) -> str | None:
     record's data, nor a CA's validation host), which a relative owner in it is under; None
     when it names none or several."""
     data = ((mention.value if mention else None) or "").strip("`'\".").lower()
-    hosts = {h for h in _hosts_named(text) if h != data and "." in h}
+    hosts = {h for h in prose.hosts_named(text) if h != data and "." in h}
     return hosts.pop() if len(hosts) == 1 else None
-
-
-def _hosts_named(text: str) -> set[str]:
-    """The host names a sentence names (not owners under `_`, not a CA's validation hosts)."""
-    hosts = {
-        tok.text.strip("`'\".,;:()").lower()
-        for tok in tokens_of(text)
-        if is_name(tok) and "." in tok.text.strip(".") and not tok.text.startswith("_")
-    }
-    return {h for h in hosts if not is_validation_host(h)}
 
 
 def _under(name: str, hosts: set[str]) -> bool:

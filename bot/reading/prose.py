@@ -7,6 +7,7 @@ import re
 
 from bot.reading import durations
 from bot.reading.actions import AFTER_ISSUANCE, action_cue
+from bot.reading.candidates import is_validation_host
 from bot.reading.mentions import Mention, clean_data
 from bot.reading.tokens import (
     TOKEN,
@@ -82,6 +83,16 @@ BOTH = re.compile(
     r"those|these|them)\b",
     re.I,
 )
+
+
+def hosts_named(text: str) -> set[str]:
+    """The host names a sentence names (not owners under `_`, not a CA's validation hosts)."""
+    hosts = {
+        tok.text.strip("`'\".,;:()").lower()
+        for tok in tokens_of(text)
+        if is_name(tok) and "." in tok.text.strip(".") and not tok.text.startswith("_")
+    }
+    return {h for h in hosts if not is_validation_host(h)}
 
 
 def split_sentences(paragraph: str) -> list[str]:

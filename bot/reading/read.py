@@ -81,6 +81,7 @@ def read_parts(
             ctx=Context(domain=next(reversed(domains), None)),
             earlier_types=frozenset(s.change.type for s in said if s.change),
             earlier_observed=tuple(s.observed for s in said if s.observed),
+            earlier_asked=tuple(_asked(s.change) for s in said if s.change and s.change.value),
         )
         for number, line in numbered:
             walker.feed(number, line)
@@ -242,6 +243,12 @@ def _said_as(m: Mention) -> tuple[str, str, str]:
     return m.name.strip().rstrip(".").lower(), m.rdtype, value
 
 
+def _asked(change: DnsChange) -> Observed:
+    """A record an earlier comment asked for, as a later "clear the verification string from
+    the apex" may point back to it."""
+    return Observed(name=change.name, type=change.type, value=change.value or "", ttl=change.ttl)
+
+
 def _insert_in_order(said: list[Said], item: Said) -> None:
     """Put a comment's item where its line stands among that comment's others (a correction
     comes before a dig paste further down, so what the paste shows does not complete it)."""
@@ -260,13 +267,15 @@ def _line(item: Said) -> int:
 def _moves(joined: str, numbered: list[tuple[int, str]], author: Author) -> list[Move]:
     """ "It belongs on X, not on Y" in a comment, with the line that says it."""
     found = []
-    for new, old, at in threadcues.moved_owners(joined):
+    moved = [(*m, False) for m in threadcues.moved_owners(joined)]
+    for new, old, at, labels in [*moved, *((*m, True) for m in threadcues.relabelled(joined))]:
         number, text = numbered[joined.count("\n", 0, at)]
         found.append(
             Move(
                 new,
                 old,
-                Source(
+                labels=labels,
+                source=Source(
                     comment_id=author.comment_id,
                     first_line=number,
                     last_line=number,

@@ -24,6 +24,13 @@ _THAT_RECORD = re.compile(
     r"\b(?:that|this|the(?:\s+(?:existing|old|leftover|left-over|current))?)\s+(TXT|CNAME|CAA)\b",
     re.I,
 )
+_DATA_AT_LEAST = 16  # a value said again that identifies its record (not "300", not "@")
+# "the verification string", "the GlobalSign token", "that validation code": a TXT record's data
+_THE_TOKEN = re.compile(
+    r"\b(?:the|that|this|your|our)\s+(?:(?:old|globalsign|digicert|domain)\s+){0,2}"
+    r"(?:verification|validation)\s+(?:string|code|token|value)\b",
+    re.I,
+)
 # "Once it has", "after that", "at that point": when the sentence before says.
 _ONCE_IT = re.compile(
     r"\b(?:(?:once|when|after)\s+(?:it|that|this|they)(?:\s+(?:has|have|is|are))?|after\s+that|"
@@ -45,6 +52,7 @@ class References:
         pending: list[tuple[int, str, str]]
         earlier_types: frozenset[str]
         earlier_observed: tuple[Observed, ...]
+        earlier_asked: tuple[Observed, ...]
         para_before: str
         item_later: bool
         flags: list[Flag]
@@ -85,12 +93,27 @@ class References:
     def _refer_to_earlier(self, sentence: str, first: int, last: int) -> None:
         """ "Please delete that TXT record first": a delete of the one record of that type an
         earlier comment showed as published (our own dig paste, say), when there is one."""
+        earlier = (*self.earlier_observed, *self.earlier_asked)
         for clause in cues.clauses(sentence):
-            m = _THAT_RECORD.search(clause)
-            if m is None or actions.action_cue(clause) != "delete" or cues.is_negated(clause):
+            if actions.action_cue(clause) != "delete" or cues.is_negated(clause):
                 continue
-            rdtype = m.group(1).upper()
-            shown = {(o.name, o.value): o for o in self.earlier_observed if o.type == rdtype}
+            m = _THAT_RECORD.search(clause)
+            if m is not None or _THE_TOKEN.search(clause):
+                # what an earlier comment showed as published, or asked for ("pls add txt to
+                # apex …" then, a comment later, "when new one is live you can clear the
+                # verification string from apex"); at the host the clause names, if any
+                rdtype = m.group(1).upper() if m else "TXT"
+                hosts = prose.hosts_named(clause)
+                shown = {
+                    (o.name, o.value): o
+                    for o in earlier
+                    if o.type == rdtype and (not hosts or o.name.rstrip(".").lower() in hosts)
+                }
+            else:  # "you can clear the value V from apex": the earlier record whose data is V
+                said = clause.lower()
+                shown = {(o.name, o.value): o for o in earlier if o.value.lower() in said}
+                shown = {k: o for k, o in shown.items() if len(o.value) >= _DATA_AT_LEAST}
+                rdtype = next(iter(shown.values())).type if len(shown) == 1 else ""
             if len(shown) != 1:
                 continue  # none, or more than one it could mean: the pending request says so
             (record,) = shown.values()

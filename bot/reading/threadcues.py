@@ -82,11 +82,33 @@ _NOT_NEEDED_NAME = re.compile(
 _SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)\.?(?![\w-])", re.I)
 
 
+# "Please scrap the second one", "ignore item 2", "disregard record #3": by its place in the
+# list an earlier comment gave (never "remove the second one": that may delete a record)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+_WITHDRAW_NTH = re.compile(
+    r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget[ \t]+about|skip)[ \t]+(?:the[ \t]+)?"
+    r"(?:(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th))[ \t]+"
+    r"(?:one|record|entry|item|line|request)|"
+    r"(?:item|record|entry|number|no\.?|#)[ \t]*#?([1-9]))\b",
+    re.I,
+)
+
+
+def _places(text: str) -> frozenset[str]:
+    """ "#2" for "scrap the second one", "#-1" for "ignore the last one"."""
+    found = set()
+    for m in _WITHDRAW_NTH.finditer(text):
+        word = (m.group(1) or "").lower()
+        place = _ORDINALS.get(word) or int(word[0] if word else m.group(2))
+        found.add(f"#{place}")
+    return frozenset(found)
+
+
 def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     """Does this comment withdraw what an earlier one asked for ("please ignore my previous
     message", "please disregard the TXT I asked for")? With what it names: record types
-    ("TXT") and owner names ("_acme-challenge.gov.uk.", with the trailing dot); None:
-    everything."""
+    ("TXT"), owner names ("_acme-challenge.gov.uk.", with the trailing dot) and places in
+    the last list asked for ("#2"); None: everything."""
     m = _WITHDRAW_EARLIER.search(text)
     if not m:
         found = _WITHDRAW_TYPE.findall(text)
@@ -95,7 +117,7 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
         named = {
             n.lower().rstrip(".") + "." for m in _NOT_NEEDED_NAME.findall(text) for n in m if n
         }
-        scope = typed | named
+        scope = typed | named | _places(text)
         return (True, frozenset(scope)) if scope else (False, None)
     scope = _SCOPE_END.split(m.group(0), maxsplit=1)[0]
     types = {t.upper() for t in _TYPE_WORDS.findall(scope)}
@@ -114,6 +136,31 @@ _MOVED = re.compile(
     r"[`'\"]?(?P<from>_[\w.-]{3,253})",
     re.I,
 )
+
+
+# "that should be assets-origin not asset-origin in the first one", "I meant
+# draft-origin, not draft-orign": a typo in a name said before, corrected by its labels.
+_LABELS = r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,6}"
+_RELABELLED = re.compile(
+    r"\b(?:should[ \t]+(?:be|read|say|have[ \t]+been)|(?:is|was)[ \t]+meant[ \t]+to[ \t]+be|"
+    r"i[ \t]+meant)[ \t]+[`'\"]?(?P<to>" + _LABELS + r")[`'\"]?[ \t]*,?[ \t]+"
+    r"(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]+[`'\"]?(?P<from>" + _LABELS + r")[`'\"]?",
+    re.I,
+)
+
+
+def relabelled(text: str) -> list[tuple[str, str, int]]:
+    """(new labels, old labels, offset in `text`) for each "should be X not Y" that corrects
+    a typo in a name; which earlier names hold Y is for the decision to find."""
+    low = text.lower()
+    if "not" not in low and "instead" not in low and "rather" not in low:
+        return []  # the common case, cheaply
+    found = []
+    for m in _RELABELLED.finditer(text):
+        to, old = m["to"].lower().strip("."), m["from"].lower().strip(".")
+        if to != old:
+            found.append((to, old, m.start()))
+    return found
 
 
 def moved_owners(text: str) -> list[tuple[str, str, int]]:

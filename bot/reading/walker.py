@@ -153,6 +153,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     earlier_types: frozenset[str] = frozenset()  # types read from earlier vendor comments
     # Records earlier comments (ours included) showed as published: "delete that TXT record".
     earlier_observed: tuple[Observed, ...] = ()
+    earlier_asked: tuple[Observed, ...] = ()  # records earlier comments asked for
     listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
     listing_shaped: bool = False  # and only data whose shape says that type is listed
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
