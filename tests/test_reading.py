@@ -3056,3 +3056,79 @@ def test_should_be_x_not_y_corrects_a_typo_in_a_name_asked_for() -> None:
         "_acme-challenge.assets-origin.publishing.service.gov.uk."
     ]
     assert "superseded" in codes(ticket)
+
+
+def test_mistyped_labels_and_text_record_as_a_type() -> None:
+    ticket = _text(
+        "pls add below in hmrc.gov.uk zone:\n\n"
+        "Recrod type : text record\n"
+        "Vaule : globalsign-domain-verification=6V5YemCrUDU_TK4RdoB-LBFL5vNaqyJruSjB1Cjp4l\n"
+        "Recrod name : @   (the root, hmrc.gov.uk itself)\n"
+        "TTL : 300\n"
+    )
+    assert [(c.action, c.name, c.type, c.ttl) for c in read(ticket).changes] == [
+        ("add", "hmrc.gov.uk.", "TXT", 300)
+    ]
+
+
+def test_a_run_on_request_with_a_later_no_need_for_another_is_asked_for() -> None:
+    ticket = _text(
+        "pls create one alias (cname) record in the publishing.service.gov.uk zone the alias "
+        "name is _acme-challenge.publishing.service.gov.uk and it go to "
+        "hd78fx8ylrouj5d9j9.fastly-validations.com this one record cover both so no need to "
+        "make second one\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.publishing.service.gov.uk.",
+            "CNAME",
+            "hd78fx8ylrouj5d9j9.fastly-validations.com.",
+            None,
+        )
+    ]
+
+
+def test_now_it_have_and_put_new_value_under_the_line_naming_the_record() -> None:
+    ticket = _text(
+        "pls modify the text record _acme-challenge.docs.publishing.service.gov.uk\n"
+        "now it have: 4Ho3R71PQFDh8ZvhlZ-oIMAGjDwC7OPYSseZ6luDc_o\n"
+        "put new value: ag0VnpdYh38j46ZorV2AdPgZEOD46a_9RFX1HoDCG95\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.docs.publishing.service.gov.uk.",
+            "TXT",
+            "ag0VnpdYh38j46ZorV2AdPgZEOD46a_9RFX1HoDCG95",
+            "4Ho3R71PQFDh8ZvhlZ-oIMAGjDwC7OPYSseZ6luDc_o",
+        )
+    ]
+
+
+def test_two_aligned_columns_value_before_name_relative_to_the_zone() -> None:
+    ticket = _text(
+        "need 2 new record, both in gov.uk zone (host names below is relative to gov.uk). "
+        "today there is nothing on these names so just add\n\n"
+        "Point to                                       Host name/ Record\n"
+        "xah6rxe7v01ktdux1y.fastly-validations.com      _acme-challenge.www\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "xah6rxe7v01ktdux1y.fastly-validations.com.",
+            None,
+        )
+    ]
+
+
+def test_a_header_in_other_words_is_known_by_its_name_in_brackets() -> None:
+    ticket = _text(
+        "| Host name/ Record | Type of registry | Data | Time of life (TTL) |\n"
+        "| _dnsauth.x.service.gov.uk | TXT (text) | mh041ove6a9fx1ei316ub8vcxksmsnbm | 3600 |\n"
+    )
+    assert [(c.name, c.type, c.ttl) for c in read(ticket).changes] == [
+        ("_dnsauth.x.service.gov.uk.", "TXT", 3600)
+    ]

@@ -17,7 +17,8 @@ _NEGATED = re.compile(
     r"should\s+not|shouldn't|must\s+not|(?:we|i)\s+(?:can't|cannot|can\s+not|won't))\s+(?:\w+\s+){0,3}?"
     r"(?:add|adding|create|creating|publish|set\s+up|put(?!\s+off)|change|update|touch|remove|removing|"
     r"delete|deleting|replace|replacing|undo|drop|append|merge)\b"
-    r"|\bnothing\s+(?:\w+\s+){0,5}?(?:delet|remov|chang|add)\w*"
+    # "nothing needs adding" (never "there is nothing on these names so just add")
+    r"|\bnothing\s+(?:(?!(?:so|just|please|pls|then|but)\b)\w+\s+){0,5}?(?:delet|remov|chang|add)\w*"
     r"|\b(?:ignore|disregard|disregarding|ignoring)\b"
     r"|\b(?:withdraw|cancel|retract)(?:s|ed|ing)?\b",
     re.I,

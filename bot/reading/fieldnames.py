@@ -73,6 +73,10 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "resource record value",
         "rdata",
         "record content",
+        "put new value",  # hurried: "now it have: X" / "put new value: Y"
+        "put value",
+        "set it to",
+        "should be",
     ),
     "ttl": ("ttl", "time to live", "time to live ttl", "ttl seconds", "ttl in seconds"),
     "action": ("action", "operation", "change", "what to do", "step", "do"),
@@ -90,6 +94,11 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "old target",
         "existing target",
         "points to now",
+        "now it have",
+        "now it has",
+        "it now has",
+        "currently has",
+        "currently is",
     ),
 }
 # Labels that are not part of a record but end or give context to a block.
@@ -120,9 +129,16 @@ _ACTION_WORDS = {
 
 def header_phrase(text: str) -> str | None:
     """The role of a table header or label ("Record name" -> "name"), if it is one we know."""
+    aside = re.search(r"\(([^()]{1,40})\)", text)
+    if aside and not header_phrase(re.sub(r"\([^()]{0,40}\)", " ", text)):
+        # "Time of life (TTL)": a header in other words, its usual name in brackets
+        return header_phrase(aside.group(1))
     text = re.sub(r"\([^()]{0,40}\)", " ", text)  # "Host name (CNAME)": the label without its aside
     key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower())).strip()
     role = LABEL_KEYS.get(key)
+    if role is None and "/" in text:  # "Host name/ Record": the first of the two names
+        first = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.split("/")[0].lower())).strip()
+        role = LABEL_KEYS.get(first)
     return role if role in _HEADERS or role in ("status", "zone", "domain") else None
 
 

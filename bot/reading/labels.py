@@ -43,6 +43,7 @@ _LEADER = re.compile(r"^([ \t]*[A-Za-z][A-Za-z /()_-]{0,40}?)[ \t]*\.{3,}[ \t]*(
 def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     """[(role, label, value)] when the line starts with a known label, else None."""
     line = _LEADER.sub(r"\1: ", line, count=1)  # "TTL ........ 300": a label and its value
+    line = mend_label(line)
     line = _PLAN_MARK.sub("", line, count=1)  # Terraform plan: "~ name = ..." / "+ ttl = 300"
     keyed = _KEYED.match(line)
     text = line
@@ -127,7 +128,10 @@ class LabelBlock:
                 )
         if not name or not value:
             return None
-        rdtype = self.fields.get("type", "").upper() or self._infer_type(value)
+        said = " ".join(self.fields.get("type", "").upper().strip("`'\" ").split())
+        # "Record type : text record", "Type: CNAME record", "Type: TXT (text)"
+        said = _TYPE_SAID.get(said, said.removesuffix(" RECORD").split(" (")[0])
+        rdtype = said or self._infer_type(value)
         if not rdtype or not is_type_word(rdtype):
             return None
         ttl = self.fields.get("ttl", "")
@@ -164,6 +168,47 @@ class LabelBlock:
         if owner.startswith("_") and is_owner_token(value) and value.rstrip(".").count(".") >= 2:
             return "CNAME"  # "Answer: x.fastly-validations.com." at `_acme-challenge`: a target
         return ""
+
+
+_TYPE_SAID = {"TEXT": "TXT", "TEXT RECORD": "TXT", "TXT RECORD": "TXT", "CNAME RECORD": "CNAME"}
+
+
+# Label words a hurried writer mistyped ("Recrod name", "Vaule", "Tagret"): one swap of two
+# letters side by side, one letter changed, added or lost, in a word of five letters or more.
+_LABEL_WORDS = frozenset(w for k in LABEL_KEYS for w in k.split() if len(w) >= 4)
+_LABEL_HEAD = re.compile(
+    r"^([ \t]*(?:[-*\u2022][ \t]+)?)([A-Za-z][A-Za-z ]{2,30}?)([ \t]*(?::-|[:=]))"
+)
+
+
+def mend_label(line: str) -> str:
+    """The line with its label's mistyped words mended ("Recrod name : @" -> "record name :
+    @"); any other line as it is."""
+    m = _LABEL_HEAD.match(line)
+    if m is None:
+        return line
+    words = m.group(2).split()
+    mended = [w if w.lower() in _LABEL_WORDS else _nearest(w.lower()) or w for w in words]
+    if mended == words:
+        return line
+    return m.group(1) + " ".join(mended) + m.group(3) + line[m.end() :]
+
+
+def _nearest(word: str) -> str | None:
+    if len(word) < 5:
+        return None
+    near = [w for w in _LABEL_WORDS if abs(len(w) - len(word)) <= 1 and _one_edit(word, w)]
+    return near[0] if len(near) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one swap of neighbours, one change, one insertion or one loss."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swap = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swap and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 # Owners whose data, when it is a bare token rather than a host name, can only be TXT.

@@ -105,6 +105,7 @@ class Paragraphs:
         section_later: bool
         last_owner: str | None
         list_open: bool
+        prose_before: tuple[int, str] | None
         listing: tuple[str, str] | None
         dig: tuple[str | None, str | None] | None
         earlier_observed: tuple[Observed, ...]
@@ -364,6 +365,7 @@ class Paragraphs:
             return
         lines, self.paragraph = self.paragraph, []
         first, last = lines[0][0], lines[-1][0]
+        self.prose_before = (last, lines[-1][1])  # "pls modify the text record NAME" / labels
         try:
             self._read_paragraph(lines)
         except Exception as exc:
@@ -464,9 +466,16 @@ class Paragraphs:
                         )
                     if mention.mode == "observed" and prose.already_there(clause):
                         mode = "observed"  # whatever verb the sentence also has
+                    said = mode
+                    if said == "negated" and mention.value and mention.value in sentence:
+                        # "pls create … it go to X this one record cover both so no need to
+                        # make second one": a negation after the record speaks of another
+                        upto = sentence.find(mention.value) + len(mention.value)
+                        negated = cues.mode_of(sentence[:upto], lead_in=False) == "negated"
+                        said = said if negated else None
                     self._add(
                         replace(mention, last_line=last, excerpt=excerpt),
-                        mode=own or mode or mention.mode,
+                        mode=own or said or mention.mode,
                         structured=False,
                     )
                     if (

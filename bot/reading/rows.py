@@ -61,6 +61,7 @@ class Rows:
         lead_type: str | None
         block: LabelBlock
         heading_name: tuple[str, int] | None
+        prose_before: tuple[int, str] | None
         heading_type: str | None
         open_list: tuple[str, str, list[tuple[str, str]]] | None
         mentions: list[Mention]
@@ -190,8 +191,12 @@ class Rows:
 
     def _aligned_row(self, number: int, line: str) -> bool:
         """Space-aligned columns: a header row of field names, then rows split the same way."""
-        cells = aligned_cells(line)
+        cells = aligned_cells(line, 2)
         if cells is None:
+            return False
+        # two columns only under a header of two field names ("Point to   Host name")
+        two = len(cells) == 2 and (self.aligned is None or self.aligned.width != 2)
+        if two and (self.aligned is not None or not all(header_phrase(c) for c in cells)):
             return False
         if self.aligned is None:
             header = Table()
@@ -287,6 +292,16 @@ class Rows:
             name, number = self.heading_name  # the name stood alone above its fields
             block.fields["name"], block.labels["name"] = name, "name"
             block.line, block.lines = number, [name, *block.lines]
+        elif block.has("value") and not block.has("name") and self.prose_before is not None:
+            # "pls modify the text record _acme-challenge.x" / "now it have: A" / "put new
+            # value: B": the one record the line just above the fields names
+            number, said = self.prose_before
+            named = _one_record_named(said) if number == block.line - 1 else None
+            if named is not None:
+                block.fields["name"], block.labels["name"] = named[0], "name"
+                if named[1] and not block.has("type"):
+                    block.fields["type"], block.labels["type"] = named[1], "type"
+                block.line, block.lines = number, [said.strip(), *block.lines]
         if block.fields:
             self.heading_name = self.heading_type = None
         if set(block.fields) == {"ttl"} and prose.BOTH.search(" ".join(block.lines)):
@@ -310,6 +325,18 @@ class Rows:
         for i, m in enumerate(self.mentions):
             if ttl is not None and m.mode == "request" and m.ttl is None and m.action != "delete":
                 self.mentions[i] = replace(m, ttl=ttl)
+
+
+def _one_record_named(line: str) -> tuple[str, str | None] | None:
+    """(owner, type or None) when a line names one validation owner ("_acme-challenge.x")
+    and at most one record type ("text record" is TXT)."""
+    words = [w.strip("`'\",;:()") for w in line.split()]
+    owners = {w for w in words if w.startswith("_") and is_owner_token(w) and "." in w}
+    said = " ".join(words).upper().replace("TEXT RECORD", "TXT")
+    types = {w for w in said.split() if w in ("TXT", "CNAME")}
+    if len(owners) != 1 or len(types) > 1:
+        return None
+    return owners.pop(), (types.pop() if types else None)
 
 
 def _names_its_record(block: LabelBlock, role: str, value: str) -> bool:

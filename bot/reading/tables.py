@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.reading.actions import AFTER_ISSUANCE
+from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import DONE, action_word, header_phrase, keeps, same_as_above
 from bot.reading.mentions import (
     Mention,
@@ -51,13 +52,13 @@ def split_old_new(cell: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def aligned_cells(line: str) -> list[str] | None:
-    """Cells of a space-aligned row: separated by two or more spaces, at least three."""
+def aligned_cells(line: str, least: int = 3) -> list[str] | None:
+    """Cells of a space-aligned row: separated by two or more spaces, at least `least`."""
     stripped = line.strip()
     if "  " not in stripped:
         return None
     cells = [c.strip().replace("`", "") for c in _GAP.split(stripped)]
-    return cells if len(cells) >= 3 else None
+    return cells if len(cells) >= least else None
 
 
 # First cells that say which side of an update a row is (Current | name | CNAME | old).
@@ -191,6 +192,8 @@ class Table:
             # under "Method").
             in_row = {t.upper() for c in cells for t in _HEADER_TYPE.findall(c)}
             rdtype = self.type_hint or self.owner_type or (in_row.pop() if len(in_row) == 1 else "")
+        if not rdtype and "type" not in self.columns and is_validation_host(value.strip("`'\"")):
+            rdtype = "CNAME"  # "| Point to | Host name |": a CA's validation host is a target
         deleting = action_word(cell("action")) == "delete"
         if deleting and not value and cell("old"):
             # "Current value X, Required value -, Delete after issue": what goes is what is there

@@ -39,6 +39,9 @@ _VALUE_CUES = frozenset(
         "namely",
     )
 )
+_GOES = frozenset(
+    ("go", "goes", "going", "map", "maps", "mapped", "redirect", "redirects", "aliased")
+)
 _NAME_CUES = frozenset(("called", "named", "at", "for", "on", "to", "name", "host", "hostname"))
 
 
@@ -203,6 +206,8 @@ def values_in(
         )  # Fastly: "add the following CNAME record: x.fastly-validations.com"
         # "a CNAME to X", "CNAME pointing to X": the type right before "to"
         typed_to = i >= 2 and tokens[i - 1].word == "to" and i - 2 == t
+        # "the alias name is N and it go to X", "… maps to X", "redirect to X"
+        typed_to |= i >= 2 and tokens[i - 1].word == "to" and tokens[i - 2].word in _GOES
         # "X has an A record of 18.133.45.201"
         typed_to |= (
             i >= 3

@@ -164,6 +164,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     # A list under a lead-in whose items stand a blank line apart ("can be removed:" / "1. …"
     # / "" / "2. …"): the lead-in's verb holds while the next paragraph is the next item.
     list_open: bool = False
+    prose_before: tuple[int, str] | None = None  # the last line of prose read, and its number
 
     def feed(self, number: int, line: str) -> None:
         line = line[:MAX_LINE]
