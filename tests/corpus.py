@@ -122,6 +122,9 @@ HOLDOUT28 = FIXTURES / "holdout28"
 # holdout29 (20, written blind by two helpers: the second comment changes one thing; hurried
 # and second-language writing). First reading 2/20 exact, 3/20 changes right, 5 silent.
 HOLDOUT29 = FIXTURES / "holdout29"
+# holdout30 (20, written blind by two helpers: the texts Fastly agents paste; what is there now,
+# said many ways). First reading 6/20 exact, 10/20 changes right, 3 silent.
+HOLDOUT30 = FIXTURES / "holdout30"
 
 READING_FOLDERS = (
     READING,
@@ -154,6 +157,7 @@ READING_FOLDERS = (
     HOLDOUT27,
     HOLDOUT28,
     HOLDOUT29,
+    HOLDOUT30,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -3132,3 +3132,105 @@ def test_a_header_in_other_words_is_known_by_its_name_in_brackets() -> None:
     assert [(c.name, c.type, c.ttl) for c in read(ticket).changes] == [
         ("_dnsauth.x.service.gov.uk.", "TXT", 3600)
     ]
+
+
+_DIG_TXT = (
+    "Before writing to you we looked at what the zone publishes today:\n\n"
+    ";; ANSWER SECTION:\n"
+    'gov.uk.\t\t2911\tIN\tTXT\t"v=spf1 -all"\n'
+    'gov.uk.\t\t2911\tIN\tTXT\t"globalsign-domain-verification=cIJ1al1x61C5d-jB6TLbv8nKKzuwYn0BznV07INE7-"\n'
+    "\n"
+)
+
+
+def test_change_that_record_so_that_it_reads_updates_the_shown_record_of_its_kind() -> None:
+    new = "globalsign-domain-verification=DhzzEIlHx5nANJxu6B4mp9NBgAD5fMueEMRadHQJRB"
+    ticket = _text(
+        f"{_DIG_TXT}The globalsign-domain-verification value in that answer has expired, so "
+        f"could you please\nchange that record so that it reads\n\n    {new}\n\n"
+        "The SPF record has nothing to do with this certificate.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "gov.uk.",
+            "TXT",
+            new,
+            "globalsign-domain-verification=cIJ1al1x61C5d-jB6TLbv8nKKzuwYn0BznV07INE7-",
+        )
+    ]
+
+
+def test_remove_whatever_is_there_except_the_new_one_removes_each_value_shown() -> None:
+    name = "_acme-challenge.renew-a-permit.service.gov.uk"
+    ticket = _text(
+        f"Please publish:\n\nName: {name}\nType: TXT\n"
+        "Value: SdLG0Gue7exKt3C4GRJcg8mkyxT1mbaV2m8dptoMgzY\n\n"
+        f"There are two TXT records at {name} already:\n\n"
+        f'{name} text = "VbwnrPe-8G4y9BaQid807UtTURaLs7Cj-xWwBcosgPA"\n'
+        f'{name} text = "NYgYG-tq1FfQPUnoxHUX-XVGy7icbna5tq3g1BiPPsH"\n\n'
+        f"Please remove whatever is at {name} except the record we just gave you – when you "
+        "are done, the only TXT at that name should be the SdLG0Gue… value above.\n"
+    )
+    assert sorted((c[0], c[3]) for c in changes(ticket)) == [
+        ("add", "SdLG0Gue7exKt3C4GRJcg8mkyxT1mbaV2m8dptoMgzY"),
+        ("delete", "NYgYG-tq1FfQPUnoxHUX-XVGy7icbna5tq3g1BiPPsH"),
+        ("delete", "VbwnrPe-8G4y9BaQid807UtTURaLs7Cj-xWwBcosgPA"),
+    ]
+
+
+def test_please_delete_it_after_an_owner_named_deletes_the_record_shown_there() -> None:
+    old = "_304288885cdff6684512ae61ec6050c5.origin.publishing.service.gov.uk"
+    ticket = conversation(
+        us(
+            "Here is what the zone currently holds:\n\n"
+            f"{old}. 300 IN CNAME _3936634497c3e25cde0d1bffd0225c54.rpjeimvalw.acm-validations.aws.\n",
+            1,
+        ),
+        vendor(
+            f"2. {old} - this belongs to a certificate that was deleted. Nothing depends on "
+            "it any more, please delete it.\n",
+            2,
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "delete",
+            f"{old}.",
+            "CNAME",
+            "_3936634497c3e25cde0d1bffd0225c54.rpjeimvalw.acm-validations.aws.",
+            None,
+        )
+    ]
+
+
+def test_please_delete_it_that_names_nothing_readable_is_flagged() -> None:
+    ticket = _text("That one belongs to a certificate we deleted, so please delete it.\n")
+    assert changes(ticket) == [] and "unread_value" in codes(ticket)
+
+
+def test_an_owner_cut_short_picks_the_record_shown_before() -> None:
+    ticket = _text(
+        "For last year's DCV record we can see:\n\n"
+        "_91e7812bb7361bbb8f91cd75ce068bbf.publishing.service.gov.uk. 3600 IN CNAME "
+        "338831b8475496838b6f4b6bae030fef.dbdbbc5e3126127398b88f7feef8c03e.sectigo.com.\n\n"
+        "1. Add this year's DCV record:\n\n"
+        "   HOST:      _5B65AA7FB2E77FC64155FAB1D9CD84B2.publishing.service.gov.uk\n"
+        "   TYPE:      CNAME\n"
+        "   POINTS TO: 4A5D6932AAC3D4F9EA4CEE66EA835D23.AD0D7E084C3D109E45B97180F7B85F72.sectigo.com\n\n"
+        "2. Last year's CNAME (_91e7812b... above) is no longer needed. Please delete\n"
+        "   it after the new certificate has been issued, not before.\n"
+    )
+    assert [(c.action, c.name[:10], c.when) for c in read(ticket).changes] == [
+        ("add", "_5b65aa7fb", "now"),
+        ("delete", "_91e7812bb", "after_issuance"),
+    ]
+
+
+def test_a_bare_duration_answering_our_ttl_question_sets_the_ttl() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME.replace(' 300 ', ' ')}\n", 1),
+        us("Thanks. Any preference on TTL for the new one?", 2),
+        vendor("300 seconds, the same as the others, please.", 3),
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300]

@@ -243,7 +243,9 @@ _VALUE_INTRO = re.compile(
     r"|\b(?:value|target|token)\s+(?:should\s+now|should|must\s+now|now)\s+(?:read|be)[ ]?:?[ ]*$"
     # "Could you repoint it to:", "please change that one to:"
     r"|\b(?:re-?point|change|update|switch|set)\s+(?:it|this|that|this\s+one|that\s+one)\s+to"
-    r"[ ]?:[ ]*$",
+    r"[ ]?:[ ]*$"
+    # "please change that record so that it reads" (the new data on the next line)
+    r"|\bso\s+(?:that\s+)?it\s+(?:reads|says|contains|holds|points\s+(?:to|at))[ ]?:?[ ]*$",
     re.I,
 )
 

@@ -185,6 +185,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         (i, c if c.name in held else _complete(c, [o for j, o in seen if _informs(j, o, i, c)]))
         for i, c in kept
     ]
+    kept = _spelled_out(kept, seen)
     updated |= {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
     out.changes = [
         c for _, c in kept if not (c.action == "add" and (c.name, c.type, c.value) in updated)
@@ -384,6 +385,37 @@ def _informs(j: int, seen: Observed, i: int, change: DnsChange) -> bool:
 
 def _same(seen: Observed, change: DnsChange) -> bool:
     return (seen.name, seen.type, seen.value) == (change.name, change.type, change.value)
+
+
+def _spelled_out(
+    kept: list[tuple[int, DnsChange]], seen: list[tuple[int, Observed]]
+) -> list[tuple[int, DnsChange]]:
+    """ "Please remove whatever is at X except the record we just gave you", after an answer
+    showing two TXT there: a delete that names no value, at a name where the ticket adds one
+    and has shown what is published, is a delete of each value shown before it but not
+    added (never of the one added, whatever order the changes are made in)."""
+    out: list[tuple[int, DnsChange]] = []
+    for i, c in kept:
+        at = (c.name, c.type)
+        added = {k.value for _, k in kept if k.action == "add" and (k.name, k.type) == at}
+        shown = [
+            o.value
+            for j, o in seen
+            if (o.name, o.type) == at and o.value not in added and _before(j, o, i, c)
+        ]
+        if c.action == "delete" and c.value is None and added and shown:
+            out += [(i, c.model_copy(update={"value": v})) for v in dict.fromkeys(shown)]
+        else:
+            out.append((i, c))
+    return out
+
+
+def _before(j: int, shown: Observed, i: int, change: DnsChange) -> bool:
+    """Was `shown` (said in comment j) said before `change` (in comment i)?"""
+    if j != i:
+        return j < i
+    here = change.source.first_line if change.source else 0
+    return shown.source is not None and shown.source.first_line < here
 
 
 def _every_value(

@@ -164,6 +164,10 @@ class Paragraphs:
                     said_here = " ".join([*(text for _, text in self.paragraph[-8:]), line])
                     shown = self._one_named(said_here[-_HOST_WINDOW:])  # bounded: linear
                     named, rdtype = ([shown.name], shown.rdtype) if shown else ([], rdtype)
+                if not named and self.recent and actions.action_cue(line) == "update":
+                    # "… change that record so that it reads" after a dig answer: the one
+                    # record shown whose data is of the kind of the value that follows
+                    self.loose["update_of"] = "shown"
                 if rdtype and rdtype != self.loose.get("type"):
                     self.loose = {"type": rdtype, "expect": intro}
             if intro == "value" and named and is_owner_token(named[0]):

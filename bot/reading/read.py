@@ -117,7 +117,10 @@ def read_parts(
             thread.withdraws[index] = types
         if threadcues.adds_alongside(joined):
             thread.alongside.add(index)
-        said_ttl = threadcues.ttl_for_earlier(joined) if later and not walker.mentions else None
+        asked_ttl = any("ttl" in line.lower() for line in asked_before)  # "Any TTL preference?"
+        said_ttl = (
+            threadcues.ttl_for_earlier(joined, asked_ttl) if later and not walker.mentions else None
+        )
         if said_ttl is not None:
             thread.ttls[index] = said_ttl  # "please use a TTL of 300 seconds on both records"
             used.append(f"ttl {said_ttl}")

@@ -24,6 +24,17 @@ _THAT_RECORD = re.compile(
     r"\b(?:that|this|the(?:\s+(?:existing|old|leftover|left-over|current))?)\s+(TXT|CNAME|CAA)\b",
     re.I,
 )
+# An owner cut short: "_91e7812b... above", "_91e7812b…"
+_CUT_NAME = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?:\.\.\.|\u2026)", re.I)
+_OWNER_WINDOW = 300  # characters of the paragraph before a "delete it" that say what "it" is
+
+
+def _owners_in(text: str) -> set[str]:
+    """The validation owners ("_x.gov.uk") a text names, absolute and lower case."""
+    words = (w.strip("`'\",;:()").lower().rstrip(".") for w in text.split())
+    return {w + "." for w in words if w.startswith("_") and "." in w}
+
+
 _DATA_AT_LEAST = 16  # a value said again that identifies its record (not "300", not "@")
 # "the verification string", "the GlobalSign token", "that validation code": a TXT record's data
 _THE_TOKEN = re.compile(
@@ -53,6 +64,7 @@ class References:
         earlier_types: frozenset[str]
         earlier_observed: tuple[Observed, ...]
         earlier_asked: tuple[Observed, ...]
+        para_before: str
         para_before: str
         item_later: bool
         flags: list[Flag]
@@ -113,6 +125,13 @@ class References:
                 said = clause.lower()
                 shown = {(o.name, o.value): o for o in earlier if o.value.lower() in said}
                 shown = {k: o for k, o in shown.items() if len(o.value) >= _DATA_AT_LEAST}
+                if not shown and _DELETE_IT.search(clause):
+                    # "2. _3042….origin.x.gov.uk - this belongs to a deleted certificate.
+                    # Nothing depends on it any more, please delete it.": the one record
+                    # shown before at the one owner the last sentences name
+                    owners = _owners_in(self.para_before[-_OWNER_WINDOW:])
+                    shown = {(o.name, o.value): o for o in earlier if o.name in owners}
+                    shown = shown if len(owners) == 1 else {}
                 rdtype = next(iter(shown.values())).type if len(shown) == 1 else ""
             if len(shown) != 1:
                 continue  # none, or more than one it could mean: the pending request says so
@@ -155,7 +174,9 @@ class References:
         read = {m.rdtype for m in self.mentions} | self.earlier_types
         for clause in cues.clauses(sentence):
             words = {w.strip(".,;:()\"'").upper() for w in clause.split()}
-            untyped = _ASKED_TYPES.isdisjoint(words) and "RECORD" in clause.upper()
+            untyped = _ASKED_TYPES.isdisjoint(words) and (
+                "RECORD" in clause.upper() or bool(_DELETE_IT.search(clause))
+            )
             deleted = any(m.action == "delete" for m in self.mentions)
             if untyped and not deleted and actions.action_cue(clause) == "delete":
                 self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
@@ -228,6 +249,14 @@ class References:
                 i
                 for i, m in enumerate(self.mentions)
                 if m.action != "delete" and _ends_so(m.value, ends)
+            ]
+        cut = _CUT_NAME.search(f"{before} {note}")
+        if cut:  # "Last year's CNAME (_91e7812b... above)": the one record named so, shown before
+            start = cut.group(1).lower()
+            targets = [
+                i
+                for i, m in enumerate(self.mentions)
+                if m.action != "delete" and m.name.lower().startswith(start)
             ]
         if targets:
             answered = {self.mentions[i].rdtype for i in targets}
@@ -477,6 +506,15 @@ _OPTIONAL = re.compile(
 )
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|unless|whether|if\s+you)\b", re.I)
 _ASKED_TYPES = frozenset(("TXT", "CNAME", "CAA"))
+# "… please delete it", "you can remove them now": a delete said of what the sentences before
+# named, which must end in a record read or a flag
+_DELETE_IT = re.compile(
+    r"(?:^\W*|\b(?:please|pls|kindly|can\s+you|could\s+you|you\s+can|you\s+may|"
+    r"go\s+ahead\s+and|and|then|now|just)\s+)"
+    r"(?:delete|remove|drop|erase|clear|take\s+(?:off|out|down))\s+"
+    r"(?:it|them|this(?:\s+one)?|that(?:\s+one)?|those|these)\b",
+    re.I,
+)
 ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name
 
 

@@ -95,6 +95,32 @@ class SpreadRecords:
         self._add(Mention(name, rdtype, clean_data(rdtype, stripped), number, excerpt=line))
         return True
 
+    def _shown_updated(self, number: int, line: str, token: str) -> bool:
+        """ "please change that record so that it reads" / V: an update of the one record
+        just shown whose data is of V's kind (the GlobalSign string among a dig answer's SPF
+        and site-verification strings)."""
+        self.loose = {}
+        shown = [self.mentions[i] for i in self.recent if i < len(self.mentions)]
+        kind = _kind(token)
+        same = {(m.name, m.value): m for m in shown if m.value and _kind(m.value) == kind}
+        if len(same) != 1 or not kind:
+            return False
+        (old,) = same.values()
+        self._end_prose()
+        self._add(
+            Mention(
+                old.name,
+                old.rdtype,
+                clean_data(old.rdtype, token),
+                number,
+                old_value=old.value,
+                action="update",
+                excerpt=line,
+            ),
+            mode="request",
+        )
+        return True
+
     def _bare_line(self, number: int, line: str) -> bool:
         """A name or value alone on its line, introduced by the prose line before it
         ("Please deploy a DNS TXT record under the name:" / "with the following value:")."""
@@ -106,6 +132,8 @@ class SpreadRecords:
             # "The correct target for _acme-challenge.gov.uk is:" names no type: the value's
             # shape does (a host name is a CNAME target, a bare token TXT data).
             self.loose.setdefault("type", type_by_shape(words[0].strip("`'\"")) or "")
+        if expect == "value" and len(words) == 1 and self.loose.get("update_of"):
+            return self._shown_updated(number, line, words[0].strip("`'\""))
         if not expect or len(words) != 1 or not self.loose.get("type"):
             return False
         if not _could_be(expect, self.loose["type"], words[0].strip("`'\"")):
@@ -135,6 +163,18 @@ class SpreadRecords:
             self.loose = {"type": rdtype}
             self._add(mention)
         return True
+
+
+def _kind(data: str) -> str:
+    """What sort of data a value is, to match an old value with its new one: a CA's
+    verification string by its prefix ("globalsign-domain-verification"), a host by its
+    parent domain, else its record type."""
+    data = data.strip("`'\"").lower().rstrip(".")
+    if "=" in data:
+        return data.split("=", 1)[0]
+    if "." in data:
+        return data.split(".", 1)[1]
+    return type_by_shape(data) or ""
 
 
 def _could_be(role: str, rdtype: str, token: str) -> bool:

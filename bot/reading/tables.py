@@ -129,7 +129,13 @@ class Table:
     last_value: str | None = None  # the row above's value, for "(same as above)"
 
     def read_header(self, cells: list[str]) -> bool:
-        roles = {header_phrase(c): i for i, c in enumerate(cells) if header_phrase(c)}
+        roles: dict[str | None, int] = {}
+        for i, c in enumerate(cells):  # the last column of a role ("Domain name", "Record name")
+            role = header_phrase(c)
+            if role == "name" and "name" in roles and c.strip().lower() == "alias":
+                continue  # Route 53's "Alias" (Yes/No) beside its "Record name"
+            roles[role] = i
+        roles.pop(None, None)
         if self.owner and "old" in roles and "value" in roles:
             self.columns = {k: v for k, v in roles.items() if k}
             return True

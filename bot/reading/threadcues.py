@@ -269,9 +269,21 @@ def nothing_more_needed(text: str) -> bool:
     return bool(_NOTHING_MORE.search(text)) or _issued(text)
 
 
-def ttl_for_earlier(text: str) -> int | None:
+_DURATION_FIRST = re.compile(
+    r"^\W{0,3}(\d{1,6})[ \t]*(s|secs?|seconds|mins?|minutes|hours?|hrs?)\b", re.I
+)
+_UNIT = {"m": 60, "h": 3600}
+
+
+def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
     """The TTL a comment with no records of its own sets for the records already asked for
-    ("Please use a TTL of 300 seconds on both records"), when it orders one."""
+    ("Please use a TTL of 300 seconds on both records"), when it orders one; or, when our
+    comment before `asked` for one, the duration its answer starts with ("300 seconds, the
+    same as the others, please.")."""
+    first = _DURATION_FIRST.match(text.strip()) if asked else None
+    if first:
+        ttl = int(first.group(1)) * _UNIT.get(first.group(2)[0].lower(), 1)
+        return ttl if 0 <= ttl <= 2**31 - 1 else None
     for sentence in prose.split_sentences(" ".join(text.split())):
         if prose.TTL_ORDER.search(sentence) or prose.BOTH.search(sentence):
             ttl = prose.ttl_in(sentence)
