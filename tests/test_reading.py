@@ -3234,3 +3234,39 @@ def test_a_bare_duration_answering_our_ttl_question_sets_the_ttl() -> None:
         vendor("300 seconds, the same as the others, please.", 3),
     )
     assert [c.ttl for c in read(ticket).changes] == [300]
+
+
+def test_same_kind_of_record_for_another_host_with_its_value() -> None:
+    token = "globalsign-domain-verification=i7VmuWKaCgUKIaf18ztW68OY-zYIDBcrzscnSO6zI9"
+    other = "globalsign-domain-verification=f27g5tPf2utMfpX6VeNtlJ1zXyeO2hbZvEBD8_2ZhW"
+    ticket = conversation(
+        vendor(f'For gov.uk, please add:\n\n@    IN    TXT    "{token}"\n', 1),
+        us("Is gov.uk the only name that needs re-verifying?", 2),
+        vendor(
+            f"Good question - also for hmrc.gov.uk please, same kind of record, value {other}", 3
+        ),
+    )
+    assert [(c.name, c.value) for c in read(ticket).changes] == [
+        ("gov.uk.", token),
+        ("hmrc.gov.uk.", other),
+    ]
+
+
+def test_as_before_for_another_host_keeps_the_validation_label() -> None:
+    ticket = conversation(
+        vendor(
+            "Please deploy a DNS TXT record under the name:\n\n"
+            "_acme-challenge.find-a-grant.service.gov.uk.\n\nwith the following value:\n\n"
+            "gWnBNohDOilUoABh-RFMS8onvLcZbnBAFPGKF0ZVfEO\n",
+            1,
+        ),
+        vendor(
+            "As before but for staging please - staging.find-a-grant.service.gov.uk, value "
+            "Pb6CguORNFerdYcdRhRaGsmvxM985YfaKwvSdXalsee",
+            2,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_acme-challenge.find-a-grant.service.gov.uk.",
+        "_acme-challenge.staging.find-a-grant.service.gov.uk.",
+    ]

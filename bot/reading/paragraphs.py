@@ -79,6 +79,13 @@ _THE_ONE = re.compile(r"\bthe[ ]+([a-z0-9][a-z0-9-]{1,40})[ ]+(?:one|record|entr
 _REFUSED_ADD = re.compile(
     r"\b(?:do[ ]+not|don't|never|not)[ ]+(?:to[ ]+|need[ ]+to[ ]+)?(?:add|create|publish)\b", re.I
 )
+# "also for hmrc.gov.uk please, same kind of record, value V", "As before but for staging
+# please - staging.x.gov.uk, value V": the record an earlier comment asked for, at another host
+_SAME_AGAIN = re.compile(
+    r"\b(?:same[ ]+(?:kind|type|sort)[ ]+of[ ]+record|as[ ]+before|same[ ]+again|"
+    r"same[ ]+(?:thing|record)[ ]+(?:for|on|at)|likewise)\b",
+    re.I,
+)
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 _HOST_WINDOW = 2000  # characters of a paragraph looked back over for the host it is about
 
@@ -304,6 +311,39 @@ class Paragraphs:
         self._add(update, mode="request", structured=False)
         return True
 
+    def _same_again(self, sentence: str, first: int, last: int) -> bool:
+        """ "As before but for staging please - staging.x.gov.uk, value V": the one record an
+        earlier comment asked for whose data V's shape fits, at the one host this sentence
+        names, under the same validation label (`_acme-challenge.`, or none at an apex)."""
+        hosts = prose.hosts_named(sentence)
+        if len(hosts) != 1:
+            return False
+        host = hosts.pop().rstrip(".")
+        values = {
+            (o.type, v)
+            for o in self.earlier_asked
+            for v in data_in(sentence, o.type)
+            if v.lower().rstrip(".") != host and v != o.value and _same_kind(v, o.value)
+        }
+        if len(values) != 1:
+            return False
+        ((rdtype, value),) = values
+        earlier = [o for o in self.earlier_asked if o.type == rdtype]
+        labels = {_validation_label(o.name) for o in earlier}
+        if len(labels) != 1 or None in labels:
+            return False
+        label = labels.pop()
+        mention = Mention(
+            f"{label}.{host}." if label else f"{host}.",
+            rdtype,
+            value,
+            first,
+            last_line=last,
+            excerpt=" ".join(sentence.split()),
+        )
+        self._add(mention, mode="request", structured=False)
+        return True
+
     def _one_named(self, text: str) -> Mention | None:
         """The one record shown before whose name a paragraph picks out by a label: "the
         draft-assets one" is `_acme-challenge.draft-assets.publishing.service.gov.uk`."""
@@ -517,6 +557,8 @@ class Paragraphs:
             half = (*named, first) if named else None
             if not read_here:
                 read_here = self._replace_pair(sentence, first, last)
+            if not read_here and self.earlier_asked and _SAME_AGAIN.search(sentence):
+                read_here = self._same_again(sentence, first, last)
             if not read_here and self.recent and _REPOINT_IT.search(sentence):
                 read_here = self._repoint(sentence, first, last)
             if (
@@ -595,6 +637,29 @@ def _paragraph_host(text: str, mention: Mention | None) -> str | None:
 def _under(name: str, hosts: set[str]) -> bool:
     name = name.lower().rstrip(".")
     return any(name == h or name.endswith("." + h) for h in hosts)
+
+
+def _same_kind(new: str, old: str) -> bool:
+    """Is `new` data of the kind `old` is: a verification string with the same prefix, a
+    host under the same CA domain, a token of the same length and alphabet?"""
+    new, old = new.strip('"').lower().rstrip("."), old.strip('"').lower().rstrip(".")
+    if "=" in old:
+        return new.split("=", 1)[0] == old.split("=", 1)[0] and "=" in new
+    if "." in old:
+        return "." in new and new.split(".", 1)[1] == old.split(".", 1)[1]
+    return len(new) == len(old) and "." not in new
+
+
+_LABELS_OF_VALIDATION = ("_acme-challenge", "_dnsauth", "_globalsign-domain-verification")
+
+
+def _validation_label(name: str) -> str | None:
+    """The validation label an owner starts with ("_acme-challenge"), "" for a host itself
+    (an apex TXT), None for a label that is the record's own (ACM's, Sectigo's hashes)."""
+    first = name.split(".", 1)[0].lower()
+    if first in _LABELS_OF_VALIDATION:
+        return first
+    return "" if not first.startswith("_") else None
 
 
 def _line_at(lines: list[tuple[int, str]], starts: list[int], pos: int) -> int:
