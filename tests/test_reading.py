@@ -3270,3 +3270,35 @@ def test_as_before_for_another_host_keeps_the_validation_label() -> None:
         "_acme-challenge.find-a-grant.service.gov.uk.",
         "_acme-challenge.staging.find-a-grant.service.gov.uk.",
     ]
+
+
+def test_cname_owner_to_target_and_update_it_to_in_a_bulleted_reply() -> None:
+    first = (
+        "Please add these:\n\n"
+        "1. www.gov.uk → CNAME `_acme-challenge.www.gov.uk` to `bchd5ketvd3kh2gzga.fastly-validations.com`\n"
+        "2. gov.uk → CNAME `_acme-challenge.gov.uk` to `4asg8nbuzyv031xu52.fastly-validations.com`\n"
+    )
+    later = (
+        "So there is one change, sorry:\n\n"
+        "* the _acme-challenge CNAME for gov.uk currently points to "
+        "4asg8nbuzyv031xu52.fastly-validations.com; please update it to "
+        "ra7lq98p1ybo6y7r8f.fastly-validations.com\n\n"
+        "Please leave the www.gov.uk one exactly as it is.\n"
+    )
+    ticket = conversation(vendor(first, 1), us("Both are in.", 2), vendor(later, 3))
+    assert sorted(changes(ticket)) == [
+        (
+            "add",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "bchd5ketvd3kh2gzga.fastly-validations.com.",
+            None,
+        ),
+        (
+            "update",
+            "_acme-challenge.gov.uk.",
+            "CNAME",
+            "ra7lq98p1ybo6y7r8f.fastly-validations.com.",
+            "4asg8nbuzyv031xu52.fastly-validations.com.",
+        ),
+    ]

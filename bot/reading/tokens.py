@@ -39,6 +39,9 @@ _VALUE_CUES = frozenset(
         "namely",
     )
 )
+_REPOINTS = frozenset(
+    ("update", "change", "repoint", "re-point", "point", "set", "switch", "move", "amend")
+)
 _GOES = frozenset(
     ("go", "goes", "going", "map", "maps", "mapped", "redirect", "redirects", "aliased")
 )
@@ -77,6 +80,8 @@ def _bare(raw: str) -> str:
 
 def is_name(tok: Token) -> bool:
     t = tok.text
+    if t in ("*", "*."):
+        return False  # a bullet ("* the _acme-challenge CNAME for gov.uk …"), not a wildcard name
     return (
         not tok.quoted and "/" not in t and "@" not in t[1:] and is_owner_token(t) and not is_ip(t)
     )
@@ -206,6 +211,15 @@ def values_in(
         )  # Fastly: "add the following CNAME record: x.fastly-validations.com"
         # "a CNAME to X", "CNAME pointing to X": the type right before "to"
         typed_to = i >= 2 and tokens[i - 1].word == "to" and i - 2 == t
+        # "… currently points to OLD; please update it to NEW"
+        typed_to |= (
+            i >= 3
+            and tokens[i - 1].word == "to"
+            and tokens[i - 2].word in ("it", "this", "that")
+            and tokens[i - 3].word in _REPOINTS
+        )
+        # "CNAME `_acme-challenge.www.gov.uk` to `X`": the type, the owner, "to", the target
+        typed_to |= i >= 3 and tokens[i - 1].word == "to" and i - 3 == t and is_name(tokens[i - 2])
         # "the alias name is N and it go to X", "… maps to X", "redirect to X"
         typed_to |= i >= 2 and tokens[i - 1].word == "to" and tokens[i - 2].word in _GOES
         # "X has an A record of 18.133.45.201"
