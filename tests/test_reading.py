@@ -3302,3 +3302,46 @@ def test_cname_owner_to_target_and_update_it_to_in_a_bulleted_reply() -> None:
             "4asg8nbuzyv031xu52.fastly-validations.com.",
         ),
     ]
+
+
+def test_windows_nslookup_text_lines_and_the_last_entry_to_remove() -> None:
+    ticket = _text(
+        "From here the zone is still returning the previous token as well:\n\n"
+        "C:\\Users\\jo>nslookup -type=TXT hmrc.gov.uk 1.1.1.1\n"
+        "Non-authoritative answer:\n"
+        "hmrc.gov.uk     text =\n\n"
+        '        "v=spf1 include:spf.protection.outlook.com -all"\n'
+        "hmrc.gov.uk     text =\n\n"
+        '        "globalsign-domain-verification=h6QVgD0kJVQvjQw-oFIxZHRH6u0uQsWfzw3oBkmrTL"\n\n'
+        "The last entry is last year's token. Please remove it once the new certificate has "
+        "been issued.\n"
+    )
+    reading = read(ticket)
+    assert [(c.action, c.value, c.when) for c in reading.changes] == [
+        (
+            "delete",
+            "globalsign-domain-verification=h6QVgD0kJVQvjQw-oFIxZHRH6u0uQsWfzw3oBkmrTL",
+            "after_issuance",
+        )
+    ]
+    assert len(reading.observed) == 2
+
+
+def test_please_change_that_cname_to_a_target_on_the_next_line() -> None:
+    ticket = _text(
+        "These are the relevant lines of the export:\n\n"
+        "    _acme-challenge.x.service.gov.uk.\t1\tIN\tCNAME\t46u003i1lig2w7qgnb.fastly-validations.com.\n"
+        "    www.x.service.gov.uk.\t1\tIN\tCNAME\tt.sni.global.fastly.net.\n\n"
+        "So the old one is still live. Please change that CNAME to\n\n"
+        "    cu0p25nolqge6onh7p.fastly-validations.com\n\n"
+        "keeping the same record name.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.x.service.gov.uk.",
+            "CNAME",
+            "cu0p25nolqge6onh7p.fastly-validations.com.",
+            "46u003i1lig2w7qgnb.fastly-validations.com.",
+        )
+    ]

@@ -244,6 +244,9 @@ _VALUE_INTRO = re.compile(
     # "Could you repoint it to:", "please change that one to:"
     r"|\b(?:re-?point|change|update|switch|set)\s+(?:it|this|that|this\s+one|that\s+one)\s+to"
     r"[ ]?:[ ]*$"
+    # "Please change that CNAME to" (the new target on the next line)
+    r"|\b(?:re-?point|change|update|switch|set)\s+(?:that|this|the)\s+(?:old\s+)?"
+    r"(?:TXT|CNAME|CAA|record|entry)(?:\s+record)?\s+to[ ]?:?[ ]*$"
     # "please change that record so that it reads" (the new data on the next line)
     r"|\bso\s+(?:that\s+)?it\s+(?:reads|says|contains|holds|points\s+(?:to|at))[ ]?:?[ ]*$",
     re.I,

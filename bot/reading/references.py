@@ -24,6 +24,12 @@ _THAT_RECORD = re.compile(
     r"\b(?:that|this|the(?:\s+(?:existing|old|leftover|left-over|current))?)\s+(TXT|CNAME|CAA)\b",
     re.I,
 )
+# "The last entry is last year's token", "the second one is ours": a place in what was shown
+_PLACES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+_NTH_SHOWN = re.compile(
+    r"\bthe[ ]+(first|second|third|fourth|last)[ ]+(?:entry|record|line|value|answer|string)\b",
+    re.I,
+)
 # An owner cut short: "_91e7812b... above", "_91e7812b…"
 _CUT_NAME = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?:\.\.\.|\u2026)", re.I)
 _OWNER_WINDOW = 300  # characters of the paragraph before a "delete it" that say what "it" is
@@ -250,6 +256,11 @@ class References:
                 for i, m in enumerate(self.mentions)
                 if m.action != "delete" and _ends_so(m.value, ends)
             ]
+        nth = _NTH_SHOWN.search(f"{before} {note}")
+        if nth and len(self.recent) > 1:  # "The last entry is last year's token … remove it"
+            place = _PLACES[nth.group(1).lower()]
+            if -len(self.recent) <= place <= len(self.recent):
+                targets = [self.recent[place - 1 if place > 0 else place]]
         cut = _CUT_NAME.search(f"{before} {note}")
         if cut:  # "Last year's CNAME (_91e7812b... above)": the one record named so, shown before
             start = cut.group(1).lower()

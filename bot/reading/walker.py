@@ -81,6 +81,9 @@ _HOST_SAYS = re.compile(r"^[ \t]*(\S{1,253}) has (CAA|TXT|caa|txt) record (\S.{0
 _NSLOOKUP_SAYS = re.compile(
     r"^[ \t]*(\S{1,253})[ \t]{1,8}(text|canonical name)[ \t]{0,3}=[ \t]{0,3}(\S.{0,500})$"
 )
+# Windows nslookup: "hmrc.gov.uk     text =", a blank line, then the string indented
+_NSLOOKUP_OPEN = re.compile(r"^[ \t]*(\S{1,253})[ \t]{1,8}text[ \t]{0,3}=[ \t]*$")
+_NSLOOKUP_DATA = re.compile(r'^[ \t]+("[^"\n]{0,500}")[ \t]*$')
 _DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
 # JSON/HCL punctuation lines: `{`, `},`, `"ResourceRecord": {`.
 # `"values": [` (Fastly's API), `records = [` (Terraform): a list of record data follows.
@@ -164,6 +167,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     # A list under a lead-in whose items stand a blank line apart ("can be removed:" / "1. …"
     # / "" / "2. …"): the lead-in's verb holds while the next paragraph is the next item.
     list_open: bool = False
+    nslookup: tuple[str, int] | None = None  # Windows nslookup's "name  text =", its data below
     prose_before: tuple[int, str] | None = None  # the last line of prose read, and its number
 
     def feed(self, number: int, line: str) -> None:
@@ -241,6 +245,20 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if note:  # "; published today - remove once issued": says how the next line is meant
             said = f"{self.zone_note} {note.group(1)}" if self.zone_note else note.group(1)
             self.zone_note = said[:MAX_NOTE]  # a comment block over several lines is one note
+            return
+        if self.nslookup is not None:
+            name, opened = self.nslookup
+            self.nslookup = None
+            data = _NSLOOKUP_DATA.match(line)
+            if data and number - opened <= 2:
+                self._end_prose()
+                mention = Mention(name, "TXT", data.group(1), number, excerpt=line)
+                self._add(mention, mode="observed")
+                return
+        opened = _NSLOOKUP_OPEN.match(line)
+        if opened:
+            self._end_prose()
+            self.nslookup = (opened.group(1), number)
             return
         host = _HOST_SAYS.match(line) or _NSLOOKUP_SAYS.match(line)
         if host:  # `host -t CAA x` output: "x has CAA record 0 issue "y"" - what is published
