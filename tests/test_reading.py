@@ -3345,3 +3345,22 @@ def test_please_change_that_cname_to_a_target_on_the_next_line() -> None:
             "46u003i1lig2w7qgnb.fastly-validations.com.",
         )
     ]
+
+
+def test_please_replace_it_with_a_value_on_the_next_line_after_a_dig_short() -> None:
+    ticket = _text(
+        "There is already a record at that label:\n\n"
+        "$ dig +short TXT _hcqa75ux5gohcyqn._acme-challenge.www.gov.uk\n"
+        '"YZKx7y74v5SK8u5z3t0jhlGT92hfghrRavjfNXo3IGa"\n\n'
+        "but the token was rotated, so that value no longer matches. Please replace it with:\n\n"
+        "jUnqlcdQ5J4_7GoHasZYW5gQ9W5l-1IGi77Ryt460iE\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_hcqa75ux5gohcyqn._acme-challenge.www.gov.uk.",
+            "TXT",
+            "jUnqlcdQ5J4_7GoHasZYW5gQ9W5l-1IGi77Ryt460iE",
+            "YZKx7y74v5SK8u5z3t0jhlGT92hfghrRavjfNXo3IGa",
+        )
+    ]

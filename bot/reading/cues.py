@@ -244,6 +244,8 @@ _VALUE_INTRO = re.compile(
     # "Could you repoint it to:", "please change that one to:"
     r"|\b(?:re-?point|change|update|switch|set)\s+(?:it|this|that|this\s+one|that\s+one)\s+to"
     r"[ ]?:[ ]*$"
+    # "that value no longer matches. Please replace it with:"
+    r"|\breplace\s+(?:it|this|that|this\s+one|that\s+one|the\s+old\s+value)\s+with[ ]?:?[ ]*$"
     # "Please change that CNAME to" (the new target on the next line)
     r"|\b(?:re-?point|change|update|switch|set)\s+(?:that|this|the)\s+(?:old\s+)?"
     r"(?:TXT|CNAME|CAA|record|entry)(?:\s+record)?\s+to[ ]?:?[ ]*$"
