@@ -3364,3 +3364,20 @@ def test_please_replace_it_with_a_value_on_the_next_line_after_a_dig_short() -> 
             "YZKx7y74v5SK8u5z3t0jhlGT92hfghrRavjfNXo3IGa",
         )
     ]
+
+
+def test_records_a_notice_says_were_present_or_validated_against_are_observed() -> None:
+    present = _text(
+        "When we last checked, the challenge record was present and pointed at us:\n\n"
+        "  HOST                                          TYPE     POINTS TO\n"
+        "  _acme-challenge.publishing.service.gov.uk     CNAME    h525ldqv3by5jadjwy.fastly-validations.com\n\n"
+        "No action is required.\n"
+    )
+    validated = _text(
+        "The renewal has completed. GlobalSign validated both names against these:\n\n"
+        "| Name | Type | Value |\n|---|---|---|\n"
+        "| _acme-challenge.www.gov.uk | CNAME | qqrpze2fjbmbd9bmug.fastly-validations.com |\n"
+    )
+    for ticket in (present, validated):
+        reading = read(ticket)
+        assert reading.changes == () and len(reading.observed) == 1

@@ -28,7 +28,10 @@ _DESCRIBES = re.compile(
     r"\b(?:currently|at\s+the\s+moment|right\s+now|presently|exists?\s+today|existing|"
     r"we\s+(?:can\s+)?(?:also\s+|still\s+)?see|i\s+(?:can\s+)?(?:also\s+)?see|"
     r"found\s+(?:the\s+following|this|these|an?\s+existing|(?:two|three|four|several|multiple|"
-    r"both)\b)|is\s+(?:still\s+)?(?:live|published|"
+    r"both)\b)|(?:was|were)\s+(?:still\s+)?(?:present|published|in\s+place)\b|"
+    # "GlobalSign validated both names against these:" (the records used, in place)
+    r"validated\s+(?:[\w-]+\s+){0,3}?against|"
+    r"is\s+(?:still\s+)?(?:live|published|"
     r"in\s+place|present|set\s+to)|are\s+(?:still\s+)?(?:live|published|in\s+place|present|visible)|you\s+published|"
     r"already\s+(?:has|have|exists?|published|in\s+place|there|contains?)|"
     r"(?:dig|lookup|query|resolver)\s+(?:shows?|returns?|gives?)|shows?\s+the\s+following|"
