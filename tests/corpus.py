@@ -125,6 +125,10 @@ HOLDOUT29 = FIXTURES / "holdout29"
 # holdout30 (20, written blind by two helpers: the texts Fastly agents paste; what is there now,
 # said many ways). First reading 6/20 exact, 10/20 changes right, 3 silent.
 HOLDOUT30 = FIXTURES / "holdout30"
+# holdout31 (20, written blind by two helpers: why validation failed, and the fix; tickets that
+# ask for nothing, or nearly nothing). First reading 5/20 exact, 11/20 changes right, 4 silent
+# (each half measured when it arrived: 1/10, 4/10, 2 silent and 4/10, 7/10, 2 silent).
+HOLDOUT31 = FIXTURES / "holdout31"
 
 READING_FOLDERS = (
     READING,
@@ -158,6 +162,7 @@ READING_FOLDERS = (
     HOLDOUT28,
     HOLDOUT29,
     HOLDOUT30,
+    HOLDOUT31,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -3381,3 +3381,23 @@ def test_records_a_notice_says_were_present_or_validated_against_are_observed() 
     for ticket in (present, validated):
         reading = read(ticket)
         assert reading.changes == () and len(reading.observed) == 1
+
+
+def test_once_a_host_named_certificate_is_issued_the_delete_waits() -> None:
+    ticket = _text(
+        "Once the www.gov.uk certificate has been issued, please delete _acme-challenge.gov.uk "
+        "CNAME 08q4n7y1bo4cvyrm5j.fastly-validations.com so it doesn't get in the way.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_if_you_remove_it_renewal_fails_is_no_request() -> None:
+    ticket = _text(
+        "The validation record is in place and correct:\n\n"
+        "CNAME name:  _92e5de23ebce84ebd137e5bfe632c340.forms.service.gov.uk.\n"
+        "CNAME value: _5440daf4f53395a19e158a6a9f3d81a8.cyowahkqjy.acm-validations.aws.\n\n"
+        "No changes to your DNS records are required. Please keep the CNAME record above in "
+        "place. If you remove it, managed renewal will fail.\n"
+    )
+    reading = read(ticket)
+    assert reading.changes == () and len(reading.observed) == 1

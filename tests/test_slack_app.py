@@ -292,9 +292,13 @@ def test_command_on_an_unreadable_ticket_says_so_and_posts_it_once(tight: Harnes
     (post,) = tight.slack.wait_for("chat.postMessage")
     assert "Could not read this ticket" in posted_text(post.body)
     assert "<!here>" not in posted_text(post.body)
-    tight.command("66001")
-    answers = tight.slack.wait_for("/respond/1", 2)
-    assert answers[1].body["text"] == answer.body["text"]  # says the same again
+    for sent in range(2, 40):  # asked again once the first lookup has let go of the ticket
+        tight.command("66001")
+        again = tight.slack.wait_for("/respond/1", sent)[-1].body["text"]
+        if not again.startswith("Already looking up"):  # (it may still be finishing, under load)
+            break
+        time.sleep(0.25)
+    assert again == answer.body["text"]  # says the same again
     assert len(tight.slack.of("chat.postMessage")) == 1 and len(tight.slack.of("chat.update")) == 1
 
 

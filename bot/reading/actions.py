@@ -91,7 +91,7 @@ AFTER_ISSUANCE = re.compile(
     # ("When we renewed by hand last spring": a time in the past, not a condition)
     r"\b(?:once|after|when|post|following)\b"
     r"(?![ ]+(?:we|i|they)[ ]+(?:just[ ]+|first[ ]+)?(?:renewed|issued|validated|installed)\b)"
-    r"[^.\n]{0,80}?\b(?:issued|issuance|renewed|"
+    r"(?:[^.\n]|\.(?=\w)){0,80}?\b(?:issued|issuance|renewed|"  # ("once the www.gov.uk cert…")
     r"renewal (?:is|has been) (?:complete|done)|validated|validation (?:is|has been) complete|"
     r"installed|live|deployed|cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready))\b",
     re.I,

@@ -280,7 +280,9 @@ class References:
                 if m.mode == "request" and m.action in (None, "add"):
                     self.mentions[i] = replace(m, mode="noted")
             return
-        action = None if cues.is_negated(clause) else actions.action_cue(clause)
+        # "If you remove it, managed renewal will fail": a consequence told, nothing asked
+        told = _IF_YOU_DO.search(clause) is not None
+        action = None if cues.is_negated(clause) or told else actions.action_cue(clause)
         if action is not None and actions.action_cue(head) != action:
             action = None  # "please don't add, edit or remove any records": the clause's verb
             # is negated by words before the comma that split it off
@@ -514,6 +516,11 @@ _NOT_THIS_NOW = re.compile(
 # An action left to the reader: "if you wish", "optionally", "feel free to remove it"
 _OPTIONAL = re.compile(
     r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|feel[ ]+free[ ]+to)\b", re.I
+)
+_IF_YOU_DO = re.compile(
+    r"\b(?:if|should|in\s+case|were)\s+(?:you|anyone|someone|it|they|the\s+record)\s+(?:ever\s+)?"
+    r"(?:remove|delete|drop|change|update|replace|add|is\s+removed|are\s+removed|were\s+removed)\w*",
+    re.I,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|unless|whether|if\s+you)\b", re.I)
 _ASKED_TYPES = frozenset(("TXT", "CNAME", "CAA"))
