@@ -6,6 +6,7 @@ A cue counts only when it asks: not negated ("do not add"), not narrated ("was d
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.models import Action
@@ -118,6 +119,20 @@ _AS_SUBJECT = re.compile(
 
 def action_cue(text: str) -> Action | None:
     """The action the last non-negated cue in `text` asks for, if any."""
+    # The same line or sentence is asked about by several readers: remembered (short texts
+    # only, so the memory stays small whatever a ticket holds).
+    return _cue_of(text) if len(text) <= _REMEMBERED else _action_cue(text)
+
+
+_REMEMBERED = 2000
+
+
+@functools.lru_cache(maxsize=2048)
+def _cue_of(text: str) -> Action | None:
+    return _action_cue(text)
+
+
+def _action_cue(text: str) -> Action | None:
     declined = _DECLINED.search(text)
     if declined:
         text = text[declined.end() :]  # only what is said after "we are not asking for"

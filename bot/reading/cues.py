@@ -6,6 +6,7 @@ run in linear time: alternations of literals, bounded gaps, no nested quantifier
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.reading.actions import action_cue
@@ -150,6 +151,20 @@ def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     description of what is published ("we currently see", "dig returns") without a request
     verb makes the records observed facts.
     """
+    if len(text) <= _REMEMBERED:  # asked of the same line by several readers: remembered
+        return _mode_of(text, lead_in)
+    return _mode(text, lead_in)
+
+
+_REMEMBERED = 2000
+
+
+@functools.lru_cache(maxsize=2048)
+def _mode_of(text: str, lead_in: bool) -> Mode | None:
+    return _mode(text, lead_in)
+
+
+def _mode(text: str, lead_in: bool) -> Mode | None:
     low = text.lower()
     if ("back" in low or "revert" in low) and _BACKOUT.search(text):
         return "aside"  # "Backout plan: …", "to roll back, re-add the old record:"

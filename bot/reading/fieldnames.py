@@ -129,11 +129,15 @@ _ACTION_WORDS = {
 
 def header_phrase(text: str) -> str | None:
     """The role of a table header or label ("Record name" -> "name"), if it is one we know."""
-    aside = re.search(r"\(([^()]{1,40})\)", text)
-    if aside and not header_phrase(re.sub(r"\([^()]{0,40}\)", " ", text)):
+    role = _phrase_role(re.sub(r"\([^()]{0,40}\)", " ", text))  # "Host name (CNAME)": no aside
+    if role is None and "(" in text:
         # "Time of life (TTL)": a header in other words, its usual name in brackets
-        return header_phrase(aside.group(1))
-    text = re.sub(r"\([^()]{0,40}\)", " ", text)  # "Host name (CNAME)": the label without its aside
+        aside = re.search(r"\(([^()]{1,40})\)", text)
+        role = _phrase_role(aside.group(1)) if aside else None
+    return role
+
+
+def _phrase_role(text: str) -> str | None:
     key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower())).strip()
     role = LABEL_KEYS.get(key)
     if role is None and "/" in text:  # "Host name/ Record": the first of the two names
