@@ -10,6 +10,7 @@ import time
 
 from bot.config import DEFAULT_CONFIG, AppConfig, load_app_config
 from bot.models import Ticket
+from bot.reading import forget
 from bot.triage import triage
 from bot.zones import DirectoryZones
 from tests.hostile import shapes
@@ -21,6 +22,7 @@ def seconds_per_mb(app: AppConfig) -> list[tuple[float, str]]:
     finder = DirectoryZones(app.owners(), app.suffixes)
     figures = []
     for name, text in shapes(SIZE).items():
+        forget()
         started = time.perf_counter()
         triage(Ticket(id="1", subject="certificate", text=text), finder, app)
         elapsed = time.perf_counter() - started

@@ -11,7 +11,17 @@ Pure: text in, `Extraction` out. The pipeline, one module per step:
 - `safety`: consistency (`ambiguous_request`) and completeness (`unread_value`) checks.
 """
 
+from bot.reading.actions import forget_cues
 from bot.reading.conversation import parts_of
+from bot.reading.cues import forget_modes
 from bot.reading.read import read, read_parts, visible_text
 
-__all__ = ["parts_of", "read", "read_parts", "visible_text"]
+
+def forget() -> None:
+    """Empty what the readers remember of texts they were asked about before (benchmarks time
+    each ticket as if it were the first)."""
+    forget_cues()
+    forget_modes()
+
+
+__all__ = ["forget", "parts_of", "read", "read_parts", "visible_text"]

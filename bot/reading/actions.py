@@ -132,6 +132,10 @@ def _cue_of(text: str) -> Action | None:
     return _action_cue(text)
 
 
+def forget_cues() -> None:
+    _cue_of.cache_clear()
+
+
 def _action_cue(text: str) -> Action | None:
     declined = _DECLINED.search(text)
     if declined:

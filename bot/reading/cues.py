@@ -164,6 +164,10 @@ def _mode_of(text: str, lead_in: bool) -> Mode | None:
     return _mode(text, lead_in)
 
 
+def forget_modes() -> None:
+    _mode_of.cache_clear()
+
+
 def _mode(text: str, lead_in: bool) -> Mode | None:
     low = text.lower()
     if ("back" in low or "revert" in low) and _BACKOUT.search(text):
