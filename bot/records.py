@@ -120,7 +120,14 @@ def to_value(rdtype: str, text: str) -> str:
             # "3600." (a TTL read as the target), "localhost.": no host anyone validates with
             raise RecordError(f"not a host under a domain: {text!r}")
         return target
+    if rdtype == "CAA":
+        # the tag, and an issuer (a domain name), whatever their case ("SECTIGO.COM" is
+        # sectigo.com); parameters after ";" and iodef URLs are kept as written
+        return _CAA_ISSUER.sub(lambda m: m.group(0).lower(), rdata.to_text(), count=1)
     return rdata.to_text()
+
+
+_CAA_ISSUER = re.compile(r'^\d+ (?:issue|issuewild) "[^";\\]*|^\d+ [A-Za-z0-9]+', re.I)
 
 
 def _absolute_targets(rdtype: str, text: str) -> str:

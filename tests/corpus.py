@@ -129,6 +129,9 @@ HOLDOUT30 = FIXTURES / "holdout30"
 # ask for nothing, or nearly nothing). First reading 5/20 exact, 11/20 changes right, 4 silent
 # (each half measured when it arrived: 1/10, 4/10, 2 silent and 4/10, 7/10, 2 silent).
 HOLDOUT31 = FIXTURES / "holdout31"
+# holdout32 (20, written blind by two helpers: CAA, every way it is asked for; wildcards and
+# SANs). First reading 8/20 exact, 10/20 changes right, 5 silent.
+HOLDOUT32 = FIXTURES / "holdout32"
 
 READING_FOLDERS = (
     READING,
@@ -163,6 +166,7 @@ READING_FOLDERS = (
     HOLDOUT29,
     HOLDOUT30,
     HOLDOUT31,
+    HOLDOUT32,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -3401,3 +3401,68 @@ def test_if_you_remove_it_renewal_fails_is_no_request() -> None:
     )
     reading = read(ticket)
     assert reading.changes == () and len(reading.observed) == 1
+
+
+def test_a_set_as_it_should_end_up_beside_the_set_shown_is_its_difference() -> None:
+    ticket = _text(
+        "Your zone currently publishes:\n\n"
+        '  publishing.service.gov.uk.  300  IN  CAA  0 issue "letsencrypt.org"\n'
+        '  publishing.service.gov.uk.  300  IN  CAA  0 issuewild "letsencrypt.org"\n'
+        '  publishing.service.gov.uk.  300  IN  CAA  0 iodef "mailto:x@digital.cabinet-office.gov.uk"\n\n'
+        "Please change those records so that the set ends up as:\n\n"
+        '  publishing.service.gov.uk.  300  IN  CAA  0 issue "certainly.com"\n'
+        '  publishing.service.gov.uk.  300  IN  CAA  0 issuewild "certainly.com"\n'
+    )
+    assert sorted((c[0], c[3], c[4]) for c in changes(ticket)) == [
+        ("delete", '0 iodef "mailto:x@digital.cabinet-office.gov.uk"', None),
+        ("update", '0 issue "certainly.com"', '0 issue "letsencrypt.org"'),
+        ("update", '0 issuewild "certainly.com"', '0 issuewild "letsencrypt.org"'),
+    ]
+
+
+def test_a_lead_in_broken_over_lines_describes_and_its_block_is_shown() -> None:
+    ticket = _text(
+        "A CA stops at the first name that has any CAA records. Here is what that walk finds:\n\n"
+        "  www.find-a-tender.service.gov.uk.   (no CAA, this name is a CNAME to Fastly)\n"
+        '  find-a-tender.service.gov.uk.  3600  IN  CAA  0 issue "digicert.com"\n\n'
+        "The service.gov.uk set is never consulted for this name, even though it already\n"
+        "allows Let's Encrypt:\n\n"
+        '  service.gov.uk.  3600  IN  CAA  0 issue "letsencrypt.org"\n\n'
+        "The fix is one record at the subdomain:\n\n"
+        '  find-a-tender.service.gov.uk.  3600  IN  CAA  0 issue "letsencrypt.org"\n'
+    )
+    reading = read(ticket)
+    assert [(c.action, c.name, c.value) for c in reading.changes] == [
+        ("add", "find-a-tender.service.gov.uk.", '0 issue "letsencrypt.org"')
+    ]
+    assert len(reading.observed) == 2
+
+
+def test_caa_found_by_a_check_and_the_same_again_with_another_tag() -> None:
+    ticket = _text(
+        "Sectigo came back with:\n\n"
+        "    PRE-SIGN FAILED: CAA check failed for pay-portal.service.gov.uk\n"
+        '    CAA records found: 0 issue "digicert.com"\n\n'
+        "Their ops team wrote it as\n\n"
+        "   pay-portal.service.gov.uk    CAA 0 issue sectigo.com\n\n"
+        "   and for the wildcard, the same again with the issuewild tag (issuewild sectigo.com).\n"
+    )
+    reading = read(ticket)
+    assert sorted(c.value for c in reading.changes if c.action == "add") == [
+        '0 issue "sectigo.com"',
+        '0 issuewild "sectigo.com"',
+    ]
+    assert [o.value for o in reading.observed] == ['0 issue "digicert.com"']
+
+
+def test_a_denial_before_the_lead_in_does_not_deny_the_record_it_introduces() -> None:
+    ticket = _text(
+        "Please don't remove or edit any of those three; other certificates rely on them. All "
+        "we need is one more record in the same set:\n\n"
+        '    gov.uk.    3600    IN    CAA    0 issue "certainly.com"\n\n'
+        "We can see you already publish a GlobalSign token at that name:\n\n"
+        'gov.uk.  300  IN  TXT  "globalsign-domain-verification=tLfdJxIXTcLRnfVVAATrvuNBcCC7wYSt"\n'
+    )
+    reading = read(ticket)
+    assert [(c.action, c.type) for c in reading.changes] == [("add", "CAA")]
+    assert [o.type for o in reading.observed] == ["TXT"]

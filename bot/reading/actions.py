@@ -47,7 +47,9 @@ _UPDATE = re.compile(
     re.I,
 )
 _ADD = re.compile(
-    r"\b(?:add|adding|create|creating|publish|set\s+up|put\s+in\s+place|insert|deploy|"
+    r"\b(?:add|adding|create|creating|(?<!already )publish|set\s+up|put\s+in\s+place|insert|deploy|"
+    # "All we need is one more record in the same set"
+    r"(?<=need )is\s+(?:just\s+)?(?:one|a)\s+(?:more|new|further)\s+record|"
     r"put\s+(?:the|a|an|it|this|these|them)\s+(?:\w+\s+){0,3}?(?:under|at|in|into|on)|"
     r"needs?\s+(?:\S+\s+){0,6}?published)\b",
     re.I,

@@ -15,7 +15,10 @@ from bot.records import RecordError, to_name
 # read, so the completeness check knows them, and never a request or a fact.
 # "noted": records the ticket says are not for us to do now ("can wait until next month",
 # "listed for completeness only, no action is needed from GDS"): read and accounted for.
-Mode = Literal["request", "observed", "negated", "aside", "noted"]
+# "desired": one record of a set as it should end up ("so that the set ends up as:"), turned
+# into changes against the set shown as published (bot/reading/desired.py) before it leaves the
+# walker.
+Mode = Literal["request", "observed", "negated", "aside", "noted", "desired"]
 
 # Types as they may appear in a structured line. A lone lower-case "a" is an article, not a type.
 TYPE_WORD = (

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.models import Flag, Observed
-from bot.reading import actions, cues, prose
+from bot.reading import actions, cues, desired, prose
 from bot.reading.mentions import (
     Mention,
     Mode,
@@ -86,6 +86,11 @@ _SAME_AGAIN = re.compile(
     r"same[ ]+(?:thing|record)[ ]+(?:for|on|at)|likewise)\b",
     re.I,
 )
+# "the same again with the issuewild tag (issuewild sectigo.com)": CAA data without its flags
+_CAA_TAGGED = re.compile(
+    r"\b(issue|issuewild|iodef)[ \t]+\"?([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,8})\"?",
+    re.I,
+)
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 _HOST_WINDOW = 2000  # characters of a paragraph looked back over for the host it is about
 
@@ -113,6 +118,7 @@ class Paragraphs:
         last_owner: str | None
         list_open: bool
         prose_before: tuple[int, str] | None
+        inherited: Mode | None
         listing: tuple[str, str] | None
         dig: tuple[str | None, str | None] | None
         earlier_observed: tuple[Observed, ...]
@@ -184,6 +190,16 @@ class Paragraphs:
                 self.loose["said"] = "yes"  # the excerpt is the sentence that names it
         mode = cues.mode_of(line)
         action = actions.action_cue(line)
+        if mode is None and line.rstrip().endswith(":") and self.paragraph:
+            # The sentence that leads in says how the records below are meant, over the lines
+            # a narrow mail broke it into ("… even though it already / allows Let's Encrypt:").
+            said = " ".join([*(text for _, text in self.paragraph[-3:]), line])
+            last = (prose.split_sentences(said) or [said])[-1]
+            mode = cues.mode_of(last)
+            if mode is None and self.ctx.mode == "negated" and actions.action_cue(last):
+                # "Please don't remove or edit any of those three. … All we need is one more
+                # record in the same set:": it asks, whatever the sentence before denied
+                mode = "request"
         words = [w.strip(",;:()`'\"") for w in line.split()]
         # A line holding a record (a type word and a name), not prose that names a type.
         record_line = any(is_type_word(w) for w in words) and any(
@@ -194,14 +210,25 @@ class Paragraphs:
         heading = len(line.split()) <= 3 and (
             line.rstrip().endswith(":") or any("." in w.strip(".") for w in words)
         )
+        # "Here is what that walk finds:" / "  www.x.gov.uk.   (no CAA, this name is a CNAME)":
+        # a line of the block a lead-in introduced, naming a host, keeps the lead-in's mode
+        shown = (
+            self.prose_before is not None
+            and self.prose_before[1].rstrip().endswith(":")
+            and any(is_owner_token(w) and "." in w.strip(".") for w in words[:1])
+        )
+        if not self.paragraph:
+            self.inherited = self.ctx.mode if shown and mode is None else None
         if not self.paragraph and not record_line and not heading:  # lists keep their lead-in
             self.lead_ttl = None
-            if mode is None:
+            if mode is None and not shown:
                 self.ctx.mode = "request"  # a new paragraph that says nothing: back to requests
             if action is None:  # nor does an earlier paragraph's verb reach past this one
                 self.ctx.action, self.ctx.after_issuance = None, False
         if mode is not None:
             self.ctx.mode = mode
+        if desired.DESIRED.search(line):
+            self.ctx.mode = "desired"  # "so that the set ends up as:": the set as it should be
         if action is not None:
             self.ctx.action = action
             # "Once the certificate has been issued, the CNAME from last / year's order can be
@@ -342,6 +369,24 @@ class Paragraphs:
             excerpt=" ".join(sentence.split()),
         )
         self._add(mention, mode="request", structured=False)
+        return True
+
+    def _caa_again(self, sentence: str, first: int, last: int) -> bool:
+        """ "… and for the wildcard, the same again with the issuewild tag (issuewild
+        sectigo.com)": a CAA record at the one name the CAA just asked for stands at, its tag
+        and value as written (flags 0), unless the sentence says more than one."""
+        found = {(m.group(1).lower(), m.group(2).lower()) for m in _CAA_TAGGED.finditer(sentence)}
+        shown = {
+            self.mentions[i].name
+            for i in self.recent
+            if self.mentions[i].rdtype == "CAA" and self.mentions[i].mode == "request"
+        }
+        if len(found) != 1 or len(shown) != 1 or not prose.same_again(sentence):
+            return False
+        ((tag, value),) = found
+        data = f'0 {tag} "{value}"'
+        mention = Mention(shown.pop(), "CAA", data, first, last_line=last, excerpt=sentence)
+        self._add(replace(mention, excerpt=" ".join(sentence.split())), structured=False)
         return True
 
     def _one_named(self, text: str) -> Mention | None:
@@ -519,7 +564,12 @@ class Paragraphs:
                         said = said if negated else None
                     self._add(
                         replace(mention, last_line=last, excerpt=excerpt),
-                        mode=own or said or mention.mode,
+                        # (a sentence that says nothing of itself, in the block a lead-in
+                        # introduced, is meant as the lead-in says)
+                        mode=own
+                        or said
+                        or (self.inherited if mention.mode == "request" else None)
+                        or mention.mode,
                         structured=False,
                     )
                     if (
@@ -559,6 +609,8 @@ class Paragraphs:
                 read_here = self._replace_pair(sentence, first, last)
             if not read_here and self.earlier_asked and _SAME_AGAIN.search(sentence):
                 read_here = self._same_again(sentence, first, last)
+            if not read_here and self.recent and _CAA_TAGGED.search(sentence):
+                read_here = self._caa_again(sentence, first, last)
             if not read_here and self.recent and _REPOINT_IT.search(sentence):
                 read_here = self._repoint(sentence, first, last)
             if (

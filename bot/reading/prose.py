@@ -95,6 +95,14 @@ def hosts_named(text: str) -> set[str]:
     return {h for h in hosts if not is_validation_host(h)}
 
 
+_SAME = re.compile(r"\b(?:same\s+again|the\s+same\s+(?:for|with)|likewise|as\s+well)\b", re.I)
+
+
+def same_again(sentence: str) -> bool:
+    """ "the same again with the issuewild tag", "likewise for …": a record like the last."""
+    return bool(_SAME.search(sentence))
+
+
 def split_sentences(paragraph: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.models import Action, Flag, Observed
-from bot.reading import actions, cues, prose
+from bot.reading import actions, cues, desired, prose
 from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import keeps
 from bot.reading.labels import LabelBlock, read_labels
@@ -169,6 +169,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     list_open: bool = False
     nslookup: tuple[str, int] | None = None  # Windows nslookup's "name  text =", its data below
     prose_before: tuple[int, str] | None = None  # the last line of prose read, and its number
+    inherited: Mode | None = None  # the mode a lead-in gave the paragraph being read
 
     def feed(self, number: int, line: str) -> None:
         line = line[:MAX_LINE]
@@ -183,6 +184,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 end()
             except Exception as exc:
                 self.flags.append(failed_block(0, 0, "", exc))
+        self.mentions = desired.resolved(self.mentions)  # "so that the set ends up as:"
         self.flags += [unread_request(*p) for p in self.pending]
         # "Please remove the record(s) and add …" with no delete read here: a later comment of
         # the thread may say which (read.py drops the flag then)
