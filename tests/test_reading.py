@@ -3466,3 +3466,42 @@ def test_a_denial_before_the_lead_in_does_not_deny_the_record_it_introduces() ->
     reading = read(ticket)
     assert [(c.action, c.type) for c in reading.changes] == [("add", "CAA")]
     assert [o.type for o in reading.observed] == ["TXT"]
+
+
+def test_last_years_tag_still_published_at_the_apex_is_what_it_can_delete_later() -> None:
+    old = "globalsign-domain-verification=uzwJJ5PUlc6B5Ez4kwt-bVm5pyo1_VVYn7iBhpbe5Q"
+    ticket = _text(
+        "please create the following record in the gov.uk zone:\n\n"
+        "    Record type:   TXT\n"
+        "    Host:          @   (the zone apex, i.e. gov.uk itself)\n"
+        "    Value:         globalsign-domain-verification=6ZQwejH0rjZLknJuPGPAnGzC282Snz84v0KMSmJn6X\n"
+        "    TTL:           3600\n\n"
+        "Last year's tag is still published at the apex as well:\n\n"
+        f"    {old}\n\n"
+        "Please leave that one alone for now. Once GlobalSign has issued the new certificate, it "
+        "can be deleted.\n"
+    )
+    reading = read(ticket)
+    assert [(c.action, c.value, c.when) for c in reading.changes][1:] == [
+        ("delete", old, "after_issuance")
+    ]
+    assert [o.value for o in reading.observed] == [old]
+
+
+def test_labels_on_lines_of_their_own_with_asides_make_an_update() -> None:
+    ticket = _text(
+        "Here's what needs to change:\n\n"
+        "Record name:\n_acme-challenge.publishing.service.gov.uk   (one record covers both)\n\n"
+        "Record type:\nCNAME\n\n"
+        "Current value (what's published now):\nnymtt96pm8l9kkk377.fastly-validations.com\n\n"
+        "New value:\nzl0a1xa14msksmahax.fastly-validations.com   (add a trailing dot if needed)\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.publishing.service.gov.uk.",
+            "CNAME",
+            "zl0a1xa14msksmahax.fastly-validations.com.",
+            "nymtt96pm8l9kkk377.fastly-validations.com.",
+        )
+    ]

@@ -44,6 +44,8 @@ def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     """[(role, label, value)] when the line starts with a known label, else None."""
     line = _LEADER.sub(r"\1: ", line, count=1)  # "TTL ........ 300": a label and its value
     line = mend_label(line)
+    if "(" in line[:80]:  # "Current value (what's published now): x": the label without its aside
+        line = _LABEL_ASIDE.sub(r"\1", line, count=1)
     line = _PLAN_MARK.sub("", line, count=1)  # Terraform plan: "~ name = ..." / "+ ttl = 300"
     keyed = _KEYED.match(line)
     text = line
@@ -171,6 +173,9 @@ class LabelBlock:
 
 
 _TYPE_SAID = {"TEXT": "TXT", "TEXT RECORD": "TXT", "TXT RECORD": "TXT", "CNAME RECORD": "CNAME"}
+
+
+_LABEL_ASIDE = re.compile(r"^([ \t]*[A-Za-z][A-Za-z ]{1,30}?)[ \t]*\([^()\n]{0,60}\)(?=[ \t]*[:=])")
 
 
 # Label words a hurried writer mistyped ("Recrod name", "Vaule", "Tagret"): one swap of two

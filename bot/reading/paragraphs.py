@@ -41,7 +41,8 @@ _THAT_TYPE = re.compile(r"\b(?:that|this|the[ ]above)[ ](?:TXT|CNAME|CAA)\b", re
 _STRINGS = re.compile(
     r"\b(?:challenge|validation|verification|dns-01|acme)[ \t]+(?:strings?|tokens?)\b", re.I
 )
-_TOKEN_WORDS = re.compile(r"\b(?:token|string|verification|random[ \t]+value)\b", re.I)
+_TOKEN_WORDS = re.compile(r"\b(?:token|string|verification|random[ \t]+value|tag|code)\b", re.I)
+_AT_APEX = re.compile(r"\b(?:at|on)[ ]the[ ](?:zone[ ])?apex\b", re.I)
 _AT_DOMAIN = re.compile(
     r"\b(?:from|at|on|to|in)[ \t]+(?:the[ \t]+)?`?"
     r"([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,10})\.?`?"
@@ -265,6 +266,11 @@ class Paragraphs:
                     # "… is still published at the same name:": the name of the record above,
                     # as written (a relative "@" resolves where that record's did)
                     domains = {self.mentions[-1].name}
+                elif not domains and _AT_APEX.search(said) and self.mentions:
+                    # "Last year's tag is still published at the apex as well:" after a record
+                    # at "@": at that record's name, as written
+                    above = self.mentions[-1].name
+                    domains = {above} if above == "@" else set()
                 if len(domains) == 1:
                     self.listing, self.listing_shaped = (domains.pop(), "TXT"), True
         inline = _INLINE_DIG.search(line)
