@@ -132,6 +132,9 @@ HOLDOUT31 = FIXTURES / "holdout31"
 # holdout32 (20, written blind by two helpers: CAA, every way it is asked for; wildcards and
 # SANs). First reading 8/20 exact, 10/20 changes right, 5 silent.
 HOLDOUT32 = FIXTURES / "holdout32"
+# holdout33 (20, written blind by two helpers: an ordinary month in the queue, January and June;
+# no deliberate traps). First reading 17/20 exact, 18/20 changes right, 0 silent.
+HOLDOUT33 = FIXTURES / "holdout33"
 
 READING_FOLDERS = (
     READING,
@@ -167,6 +170,7 @@ READING_FOLDERS = (
     HOLDOUT30,
     HOLDOUT31,
     HOLDOUT32,
+    HOLDOUT33,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")
