@@ -3505,3 +3505,18 @@ def test_labels_on_lines_of_their_own_with_asides_make_an_update() -> None:
             "nymtt96pm8l9kkk377.fastly-validations.com.",
         )
     ]
+
+
+def test_a_zone_snippet_with_one_label_owners_under_origin_and_the_set_that_stays() -> None:
+    ticket = _text(
+        "- x.service.gov.uk has its own CAA set, and it only names Amazon:\n"
+        '    x.service.gov.uk. 3600 IN CAA 0 issue "amazon.com"\n\n'
+        "The amazon.com records stay as they are. Below is the snippet we'd suggest:\n\n"
+        "$ORIGIN service.gov.uk.\n$TTL 3600\n"
+        'x        IN  CAA  0 issue "certainly.com"\n'
+    )
+    reading = read(ticket)
+    assert [(c.action, c.name, c.value, c.ttl) for c in reading.changes] == [
+        ("add", "x.service.gov.uk.", '0 issue "certainly.com"', 3600)
+    ]
+    assert [o.value for o in reading.observed] == ['0 issue "amazon.com"']

@@ -37,6 +37,8 @@ _DESCRIBES = re.compile(
     r"already\s+(?:has|have|exists?|published|in\s+place|there|contains?|allows|permits|"
     r"authori[sz]es)|(?:walk|check|lookup|query|scan)\s+(?:finds|found)|"
     r"(?:records?|entries|values?)\s+found(?=\s*:)|"  # "CAA records found: 0 issue "digicert.com""
+    # "x.service.gov.uk has its own CAA set, and it only names Amazon:"
+    r"has\s+its\s+own\s+(?:CAA\s+|TXT\s+)?(?:set|records?)|only\s+names|"
     r"(?:dig|lookup|query|resolver)\s+(?:shows?|returns?|gives?)|shows?\s+the\s+following|"
     r"returns?\s+the\s+following|what\s+(?:we|i)\s+see|is\s+what\s+(?:we|i)\s+see|"
     r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference|"

@@ -43,6 +43,8 @@ _ZONE_LINE = re.compile(
 )
 _TYPE_FIRST = re.compile(rf"^(?P<type>{TYPE_WORD})\s+(?P<name>{OWNER})\s+(?P<rdata>.*)$", re.ASCII)
 _ARROW = re.compile(r"^(?:->|=>)\s*")
+_LABEL_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]{0,62}$")
+_CLASS_IN = re.compile(r"^\S+\s+(?:\d{1,10}\s+)?IN\s")
 # What a whole zone-file line's data looks like, per type; anything else is prose.
 _DATA_SHAPES = {
     # a target has a dot ("Valid" in a status column is no target); "@" is the zone itself
@@ -159,7 +161,12 @@ def read_zone_line(line: str, number: int) -> Mention | None:
     if _DASHED.search(text) and len(_DASHED.split(text)) == 3:
         text = " ".join(_DASHED.split(text))  # exactly name, type and data between dashes
     match = _ZONE_LINE.match(text) or _TYPE_FIRST.match(text)
-    if not match or not is_owner_token(match["name"]):
+    if not match:
+        return None
+    # "register-a-food-business   IN  CAA  0 issue …" under $ORIGIN: one label is a name
+    # when the class stands after it, as only a zone file writes it
+    one_label = _LABEL_NAME.match(match["name"]) and _CLASS_IN.search(text)
+    if not is_owner_token(match["name"]) and not one_label:
         return None
     rdtype = match["type"].upper()
     data = clean_data(rdtype, _ARROW.sub("", match["rdata"], count=1))

@@ -92,6 +92,13 @@ _CAA_TAGGED = re.compile(
     r"\b(issue|issuewild|iodef)[ \t]+\"?([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,8})\"?",
     re.I,
 )
+_THOSE_STAY = re.compile(
+    r"\bthe[ ]+([a-z0-9][a-z0-9.-]{2,60})[ ]+(?:CAA[ ]+|TXT[ ]+)?"
+    r"(?:records?|entry|entries|ones?)[ ]+"
+    r"(?:stays?|remains?|(?:should|can|must)[ ]+(?:stay|remain))[ ]+"
+    r"(?:(?:as|where)[ ]+(?:they|it)[ ]+(?:are|is)|in[ ]+place|unchanged)\b",
+    re.I,
+)
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
 _HOST_WINDOW = 2000  # characters of a paragraph looked back over for the host it is about
 
@@ -617,6 +624,16 @@ class Paragraphs:
                 read_here = self._same_again(sentence, first, last)
             if not read_here and self.recent and _CAA_TAGGED.search(sentence):
                 read_here = self._caa_again(sentence, first, last)
+            kept = _THOSE_STAY.search(sentence) if not read_here else None
+            if kept:  # "The amazon.com records stay as they are.": shown, not asked for
+                word = kept.group(1).lower().strip("`'\"")
+                for i, m in enumerate(self.mentions):
+                    if (
+                        m.mode == "request"
+                        and m.action in (None, "add")
+                        and word in (m.value or "").lower()
+                    ):
+                        self.mentions[i] = replace(m, mode="observed")
             if not read_here and self.recent and _REPOINT_IT.search(sentence):
                 read_here = self._repoint(sentence, first, last)
             if (
