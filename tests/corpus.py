@@ -135,6 +135,9 @@ HOLDOUT32 = FIXTURES / "holdout32"
 # holdout33 (20, written blind by two helpers: an ordinary month in the queue, January and June;
 # no deliberate traps). First reading 17/20 exact, 18/20 changes right, 0 silent.
 HOLDOUT33 = FIXTURES / "holdout33"
+# holdout34 (20, written blind by two helpers: a year later; it expires today). First reading
+# 6/20 exact, 9/20 changes right, 6 silent.
+HOLDOUT34 = FIXTURES / "holdout34"
 
 READING_FOLDERS = (
     READING,
@@ -171,6 +174,7 @@ READING_FOLDERS = (
     HOLDOUT31,
     HOLDOUT32,
     HOLDOUT33,
+    HOLDOUT34,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

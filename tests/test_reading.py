@@ -3520,3 +3520,77 @@ def test_a_zone_snippet_with_one_label_owners_under_origin_and_the_set_that_stay
         ("add", "x.service.gov.uk.", '0 issue "certainly.com"', 3600)
     ]
     assert [o.value for o in reading.observed] == ['0 issue "amazon.com"']
+
+
+_WWW = "_acme-challenge.www.gov.uk. CNAME al7bm18jmp7q7nblrx.fastly-validations.com."
+_APEX = "_acme-challenge.gov.uk. CNAME 7llwgeh02yb1xgqv0k.fastly-validations.com."
+
+
+def test_a_ttl_corrected_for_both_in_the_next_sentence_and_restated_later() -> None:
+    corrected = conversation(
+        vendor(f"Please add:\n\n{_WWW.replace(' CNAME', ' 600 IN CNAME')}\n", 1),
+        vendor(f"and the same for the apex:\n\n{_APEX}\n", 2),
+        vendor("Sorry - TTL 60 not 600. For both records.", 3),
+    )
+    restated = conversation(
+        vendor(f"Please add:\n\n{_WWW.replace(' CNAME', ' 600 IN CNAME')}\n", 1),
+        vendor(f"The complete and final list:\n\n{_WWW.replace(' CNAME', ' 60 IN CNAME')}\n", 2),
+    )
+    assert sorted(c.ttl for c in read(corrected).changes) == [60, 60]
+    assert [c.ttl for c in read(restated).changes] == [60]
+
+
+def test_no_dns_changes_are_needed_after_all_withdraws_what_was_asked() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{_WWW}\n{_APEX}\n", 1),
+        vendor(
+            "Our engineers found the failure was on our side. No DNS changes are needed from "
+            "you. Please don't send the two CNAMEs listed above to the registry.",
+            2,
+        ),
+    )
+    reading = read(ticket)
+    assert reading.changes == () and "retracted" in [f.code for f in reading.flags]
+
+
+def test_a_ttl_said_later_for_one_type_only() -> None:
+    ticket = conversation(
+        vendor(f'Please add:\n\ngov.uk.  CAA  0 issue "globalsign.com"\n{_APEX}\n', 1),
+        us("And TTLs?", 2),
+        vendor("TTL 3600 on the CAA is fine. The CNAME TTL is up to you.", 3),
+    )
+    assert sorted((c.type, c.ttl) for c in read(ticket).changes) == [
+        ("CAA", 3600),
+        ("CNAME", None),
+    ]
+
+
+def test_old_and_new_zone_lines_are_an_update() -> None:
+    ticket = _text(
+        "It currently points to 1fx3lpaim4sjvgcymi.fastly-validations.com. So:\n\n"
+        "old: _acme-challenge.www.gov.uk CNAME 1fx3lpaim4sjvgcymi.fastly-validations.com\n"
+        "new: _acme-challenge.www.gov.uk CNAME c57778w0dtnab9q04p.fastly-validations.com\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "c57778w0dtnab9q04p.fastly-validations.com.",
+            "1fx3lpaim4sjvgcymi.fastly-validations.com.",
+        )
+    ]
+
+
+def test_a_dig_under_a_lead_in_that_removes_is_shown_and_then_removed_by_name() -> None:
+    ticket = _text(
+        "That means the records from last time can now go. We can still see both of them:\n\n"
+        "    $ dig +short TXT gov.uk | grep globalsign\n"
+        '    "globalsign-domain-verification=a8v5inoZrqSFSvgMSdcNI7ZDTkLaMEs_sIfZ_03xxr"\n\n'
+        "Please delete that TXT record whenever convenient.\n\n"
+        "Last year's record, which is still in your zone, is:\n"
+        "_d42859f87d5fa93b4f2b8ac96308d964.x.gov.uk. CNAME a1.b2.sectigo.com.\n"
+    )
+    reading = read(ticket)
+    assert [(c.action, c.type) for c in reading.changes] == [("delete", "TXT")]
+    assert sorted(o.type for o in reading.observed) == ["CNAME", "TXT"]

@@ -39,6 +39,7 @@ _DESCRIBES = re.compile(
     r"(?:records?|entries|values?)\s+found(?=\s*:)|"  # "CAA records found: 0 issue "digicert.com""
     # "x.service.gov.uk has its own CAA set, and it only names Amazon:"
     r"has\s+its\s+own\s+(?:CAA\s+|TXT\s+)?(?:set|records?)|only\s+names|"
+    r"(?:is|are)\s+(?:still\s+)?in\s+(?:your|the)\s+zone|"  # "…, which is still in your zone, is:"
     r"(?:dig|lookup|query|resolver)\s+(?:shows?|returns?|gives?)|shows?\s+the\s+following|"
     r"returns?\s+the\s+following|what\s+(?:we|i)\s+see|is\s+what\s+(?:we|i)\s+see|"
     r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference|"

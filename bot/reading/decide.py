@@ -55,6 +55,8 @@ class Thread:
     alongside: set[int] = field(default_factory=set)  # TXT values beside earlier ones
     settled: set[int] = field(default_factory=set)  # "no further action is needed for X"
     ttls: dict[int, int] = field(default_factory=dict)  # "use a TTL of 300 on both records"
+    # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
+    typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -121,6 +123,13 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 same = (change.name, change.type)
                 again = again | {c.value for _, c in kept if (c.name, c.type) == same}
             _supersede(item.comment, change, kept, out, again)
+    for index, (ttl, rdtype) in sorted(thread.typed_ttls.items()):
+        kept = [
+            (i, c.model_copy(update={"ttl": ttl}))
+            if i < index and c.action in ("add", "update") and c.type == rdtype
+            else (i, c)
+            for i, c in kept
+        ]
     for index, ttl in sorted(thread.ttls.items()):
         # A later comment's TTL for the records asked for before it: where none was said, or
         # in place of the one said ("make that 300 on all three rather than 3600"): the
@@ -298,8 +307,11 @@ def _supersede(
             return  # "update" to the value already asked for: the request repeated
     for n, (i, c) in enumerate(kept):
         if c.key() == change.key():  # the same request, repeated: keep the TTL if one said it
-            if c.ttl is None and change.ttl is not None:
-                kept[n] = (i, change)
+            # (a later comment's TTL is the vendor's latest word: "the complete and final list"
+            # after "Sorry - TTL 60 not 600")
+            later = comment > i and change.ttl is not None and change.ttl != c.ttl
+            if (c.ttl is None and change.ttl is not None) or later:
+                kept[n] = (i, change.model_copy(update={"source": c.source}) if later else change)
             return
         if _fuller(change, c):
             # "update X to Y", then "change it from OLD to Y, keep the TTL at 3600": the same

@@ -113,6 +113,8 @@ def read_parts(
         domains += walker.domains
         later = index > 0 and part.role == "vendor"  # what only a later comment can say
         withdraws, types = threadcues.withdraws_earlier(joined) if later else (False, None)
+        if later and not walker.mentions and threadcues.withdraws_all(joined):
+            withdraws, types = True, None  # "No DNS changes are needed from you."
         if withdraws:
             thread.withdraws[index] = types
         if threadcues.adds_alongside(joined):
@@ -124,6 +126,10 @@ def read_parts(
         if said_ttl is not None:
             thread.ttls[index] = said_ttl  # "please use a TTL of 300 seconds on both records"
             used.append(f"ttl {said_ttl}")
+        typed_ttl = threadcues.ttl_for_type(joined) if later and not walker.mentions else None
+        if said_ttl is None and typed_ttl is not None:
+            thread.typed_ttls[index] = typed_ttl  # "TTL 3600 on the CAA is fine"
+            used.append(f"ttl {typed_ttl[0]}")
         if part.role == "vendor" and (threadcues.nothing_more_needed(joined) or walker.ticked):
             thread.settled.add(index)  # "no further action is needed", "[x] … done"
         # A single text has no author to speak of; a conversation's comments each have one.

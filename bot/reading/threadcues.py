@@ -39,7 +39,7 @@ _TYPE_WORDS = re.compile(
 # gov.uk": a type, a few words after "the", and the owner when said ("on/at NAME").
 _WITHDRAW_TYPE = re.compile(
     r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget\s+about|drop|instead\s+of|"
-    r"(?:don't|do\s+not)\s+(?:publish|add|create|use))\b[^.\n]{0,30}?"
+    r"(?:don't|do\s+not)\s+(?:publish|add|create|use|send|raise|submit|forward))\b[^.\n]{0,30}?"
     r"\b(?:the|that|this|my)\s+(?:[\w.=-]{1,60}\s+){0,2}?"
     r"((?i:TXT|CNAME|CAA|AAAA|MX|NS|DS)|A(?=[ ]records?\b))\b"
     r"(?:\s+records?)?(?:\s+(?:on|at|for)\s+`?(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63}){1,8}))?",
@@ -102,6 +102,20 @@ def _places(text: str) -> frozenset[str]:
         place = _ORDINALS.get(word) or int(word[0] if word else m.group(2))
         found.add(f"#{place}")
     return frozenset(found)
+
+
+# "No DNS changes are needed from you." in a comment that asks for nothing: all withdrawn
+_NOTHING_NEEDED_NOW = re.compile(
+    r"\bno[ \t]+(?:DNS[ \t]+)?changes?[ \t]+(?:(?:is|are)[ \t]+)?(?:needed|required|necessary)\b"
+    r"(?![ \t]+(?:if|unless|when|for|to|on|at)\b)",
+    re.I,
+)
+
+
+def withdraws_all(text: str) -> bool:
+    """Does a comment that asks for nothing say no change is needed after all ("No DNS
+    changes are needed from you")? Everything asked before is then withdrawn."""
+    return bool(_NOTHING_NEEDED_NOW.search(text))
 
 
 def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
@@ -284,7 +298,11 @@ def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
     if first:
         ttl = int(first.group(1)) * _UNIT.get(first.group(2)[0].lower(), 1)
         return ttl if 0 <= ttl <= 2**31 - 1 else None
-    for sentence in prose.split_sentences(" ".join(text.split())):
+    sentences = prose.split_sentences(" ".join(text.split()))
+    for n, sentence in enumerate(sentences):
+        after = sentences[n + 1] if n + 1 < len(sentences) else ""
+        if not prose.BOTH.search(sentence) and _FOR_ALL.match(after):
+            sentence = f"{sentence} {after}"  # "Sorry - TTL 60 not 600. For both records."
         if prose.TTL_ORDER.search(sentence) or prose.BOTH.search(sentence):
             ttl = prose.ttl_in(sentence)
             bare = _NUMBER_FOR_BOTH.search(sentence)  # "3600 for both, cheers" (our question)
@@ -294,6 +312,23 @@ def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
     return None
 
 
+_TTL_FOR_TYPE = re.compile(
+    r"\bTTL[ \t]+(?:of[ \t]+)?(\d{1,7})[ \t]*(?:s|secs?|seconds)?[ \t]+(?:on|for)[ \t]+"
+    r"(?:the[ \t]+)?(CAA|TXT|CNAME)\b",
+    re.I,
+)
+
+
+def ttl_for_type(text: str) -> tuple[int, str] | None:
+    """ "TTL 3600 on the CAA is fine": a TTL for the records of one type asked for before."""
+    found = {(int(m.group(1)), m.group(2).upper()) for m in _TTL_FOR_TYPE.finditer(text)}
+    if len(found) != 1:
+        return None
+    ((ttl, rdtype),) = found
+    return (ttl, rdtype) if ttl <= 2**31 - 1 else None
+
+
+_FOR_ALL = re.compile(r"^\W{0,3}(?:for|on)[ \t]+(?:both|all|each)\b", re.I)  # "For both records."
 _NUMBER_FOR_BOTH = re.compile(
     r"(?<![\w.:-])(\d{2,6})(?:[ \t]?(?:s|secs?|seconds))?[ \t]+(?:for|on)[ \t]+(?:both|all|each)\b",
     re.I,

@@ -81,6 +81,12 @@ _HOST_SAYS = re.compile(r"^[ \t]*(\S{1,253}) has (CAA|TXT|caa|txt) record (\S.{0
 _NSLOOKUP_SAYS = re.compile(
     r"^[ \t]*(\S{1,253})[ \t]{1,8}(text|canonical name)[ \t]{0,3}=[ \t]{0,3}(\S.{0,500})$"
 )
+# "old: _acme-challenge.www.gov.uk CNAME X" / "new: … CNAME Y": the two sides of an update
+_SIDE = re.compile(
+    r"^[ \t]*(old|current|existing|before|was|from|new|replacement|after|to|now)[ \t]*[:=][ \t]*",
+    re.I,
+)
+_OLD_SIDES = frozenset(("old", "current", "existing", "before", "was", "from"))
 # Windows nslookup: "hmrc.gov.uk     text =", a blank line, then the string indented
 _NSLOOKUP_OPEN = re.compile(r"^[ \t]*(\S{1,253})[ \t]{1,8}text[ \t]{0,3}=[ \t]*$")
 _NSLOOKUP_DATA = re.compile(r'^[ \t]+("[^"\n]{0,500}")[ \t]*$')
@@ -269,7 +275,17 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self._end_prose()
             self._add(Mention(name, rdtype, data.strip(), number, excerpt=line), mode="observed")
             return
-        zone_line = read_zone_line(line, number)
+        side = _SIDE.match(line)  # "old: NAME CNAME X" / "new: NAME CNAME Y"
+        zone_line = read_zone_line(line[side.end() :] if side else line, number)
+        if zone_line is not None and side is not None:
+            self._end_prose()
+            self._end_block()
+            zone_line = replace(zone_line, excerpt=line)
+            if side.group(1).lower() in _OLD_SIDES:
+                self._add(zone_line, mode="observed")  # what is there now, to be replaced
+            else:
+                self._add(replace(zone_line, action="update"), mode="request")
+            return
         if zone_line is not None:
             self._end_prose()
             self._end_block()
@@ -447,7 +463,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         self.mentions.append(
             replace(
                 mention,
-                action=mention.action or ctx.action,
+                # (what is shown as published asks nothing, whatever verb the lead-in had:
+                # "the records from last time can now go … we can still see them:" / a dig)
+                action=mention.action or (None if mode == "observed" else ctx.action),
                 # A sentence that says its own verb says its own time: the context holds the
                 # last line of the paragraph ("1. Now: add X. 2. After issuance: delete Y")
                 after_issuance=mention.after_issuance
