@@ -3594,3 +3594,23 @@ def test_a_dig_under_a_lead_in_that_removes_is_shown_and_then_removed_by_name() 
     reading = read(ticket)
     assert [(c.action, c.type) for c in reading.changes] == [("delete", "TXT")]
     assert sorted(o.type for o in reading.observed) == ["CNAME", "TXT"]
+
+
+def test_you_are_welcome_to_remove_it_later_is_no_request() -> None:
+    ticket = _text(
+        "Please add at the gov.uk apex: TXT "
+        '"globalsign-domain-verification=um6kM6F5Ppxzw3derwRHXmlJNTL8A_5DK6d-ZlUjZe"\n\n'
+        "You are welcome to remove the TXT record after the new certificate has been issued, "
+        "but it does no harm to leave it in place.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_a_lead_in_after_doesnt_resolve_to_still_asks() -> None:
+    ticket = _text(
+        "The HTTP challenge can't be used for the apex: gov.uk doesn't resolve to Fastly "
+        "addresses. The apex has to use the ACME DNS challenge instead, which means a CNAME in "
+        "the gov.uk zone:\n\n"
+        "  _acme-challenge.gov.uk.  IN  CNAME  pradecbt3xddblje9l.fastly-validations.com.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]

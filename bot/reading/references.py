@@ -515,7 +515,9 @@ _NOT_THIS_NOW = re.compile(
 )
 # An action left to the reader: "if you wish", "optionally", "feel free to remove it"
 _OPTIONAL = re.compile(
-    r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|feel[ ]+free[ ]+to)\b", re.I
+    r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|feel[ ]+free[ ]+to|"
+    r"(?:you[ ]+are|you're)[ ]+welcome[ ]+to|(?:does|do)[ ]+no[ ]+harm[ ]+to[ ]+leave)\b",
+    re.I,
 )
 _IF_YOU_DO = re.compile(
     r"\b(?:if|should|in\s+case|were)\s+(?:you|anyone|someone|it|they|the\s+record)\s+(?:ever\s+)?"
