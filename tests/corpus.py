@@ -138,6 +138,11 @@ HOLDOUT33 = FIXTURES / "holdout33"
 # holdout34 (20, written blind by two helpers: a year later; it expires today). First reading
 # 6/20 exact, 9/20 changes right, 6 silent.
 HOLDOUT34 = FIXTURES / "holdout34"
+# holdout35 (20, written blind by two helpers: several validation methods in one ticket; other
+# CDNs' and CAs' validation targets). First reading 8/20 exact, 9/20 changes right, 4 silent
+# (4214's expectation later revised to the corpus convention: a CNAME replaced at its name is
+# an update, said in its about).
+HOLDOUT35 = FIXTURES / "holdout35"
 
 READING_FOLDERS = (
     READING,
@@ -175,6 +180,7 @@ READING_FOLDERS = (
     HOLDOUT32,
     HOLDOUT33,
     HOLDOUT34,
+    HOLDOUT35,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

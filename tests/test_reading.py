@@ -3614,3 +3614,13 @@ def test_a_lead_in_after_doesnt_resolve_to_still_asks() -> None:
         "  _acme-challenge.gov.uk.  IN  CNAME  pradecbt3xddblje9l.fastly-validations.com.\n"
     )
     assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_leave_it_until_issued_then_delete_it_waits_for_issuance() -> None:
+    ticket = _text(
+        "The record from last year's validation is still in the zone:\n\n"
+        "  _zmvyoqrywbf5a0xmwm8jt69yi4vfh0c.blog.gov.uk.  CNAME  dcv.digicert.com.\n\n"
+        "Please leave that one alone until the new certificate has been issued,\n"
+        "then delete it.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]

@@ -54,6 +54,10 @@ _ONCE_IT = re.compile(
     r"at\s+that\s+(?:point|stage)|once\s+done)\b",
     re.I,
 )
+_UNTIL_THEN = re.compile(
+    r"\buntil\b(?:[^.\n]|\.(?=\w)){0,80}?\b(?:issued|renewed|validated|live)\b[^.\n]{0,20}?\bthen\b",
+    re.I,
+)
 _UNTIL_ISSUED = re.compile(r"\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|validated|live)\b", re.I)
 _OLD = re.compile(r"\b(?:old|older|existing|previous|leftover|left-over|stale|expired)\b", re.I)
 # Words that name a kind of validation record by whose it is: a clause that says one refers
@@ -201,8 +205,12 @@ class References:
         said_before = self.item_later or bool(
             actions.AFTER_ISSUANCE.search(before) or _UNTIL_ISSUED.search(before)
         )
-        later = bool(actions.AFTER_ISSUANCE.search(note)) or bool(
-            _ONCE_IT.search(note) and said_before
+        later = (
+            bool(actions.AFTER_ISSUANCE.search(note))
+            or bool(_ONCE_IT.search(note) and said_before)
+            # "Please leave that one alone until the new certificate has been issued, then
+            # delete it": the delete comes after
+            or bool(_UNTIL_THEN.search(note))
         )
         ttl = prose.ttl_in(note)
         parts = cues.clauses(sentence)
