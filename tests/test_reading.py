@@ -3624,3 +3624,19 @@ def test_leave_it_until_issued_then_delete_it_waits_for_issuance() -> None:
         "then delete it.\n"
     )
     assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_what_you_have_now_and_what_it_needs_to_be_is_an_update() -> None:
+    ticket = _text(
+        "What you have now:\n"
+        "_acme-challenge.assets.publishing.service.gov.uk  CNAME  d2eb2xkcjf5ncr0efc.fastly-validations.com\n\n"
+        "What it needs to be:\n"
+        "_acme-challenge.assets.publishing.service.gov.uk  CNAME  72iw6y6dk5cr23jtht.fastly-validations.com\n"
+    )
+    assert [(c[0], c[3], c[4]) for c in changes(ticket)] == [
+        (
+            "update",
+            "72iw6y6dk5cr23jtht.fastly-validations.com.",
+            "d2eb2xkcjf5ncr0efc.fastly-validations.com.",
+        )
+    ]

@@ -42,6 +42,7 @@ _DESCRIBES = re.compile(
     r"(?:is|are)\s+(?:still\s+)?in\s+(?:your|the)\s+zone|"  # "…, which is still in your zone, is:"
     r"(?:dig|lookup|query|resolver)\s+(?:shows?|returns?|gives?)|shows?\s+the\s+following|"
     r"returns?\s+the\s+following|what\s+(?:we|i)\s+see|is\s+what\s+(?:we|i)\s+see|"
+    r"what\s+you\s+(?:have|publish)\s+(?:now|today|at\s+the\s+moment)|"  # "What you have now:"
     r"current\s+(?:state|records?|values?|entry|entries|dns)|as\s+it\s+stands|for\s+reference|"
     r"today\s+(?:is|are)|(?:set|records?)\s+that\s+appl(?:y|ies)|"
     r"still\s+(?:carries|carry|has|have|holds?|contains?)|"
