@@ -143,6 +143,10 @@ HOLDOUT34 = FIXTURES / "holdout34"
 # (4214's expectation later revised to the corpus convention: a CNAME replaced at its name is
 # an update, said in its about).
 HOLDOUT35 = FIXTURES / "holdout35"
+# holdout36 (20, written blind by two helpers: an ordinary month in the queue, March and
+# September; no traps). First reading 17/20 exact, 17/20 changes right, 2 silent (one of them,
+# 4308, only a delete's TTL, since revised to the corpus convention that a delete has none).
+HOLDOUT36 = FIXTURES / "holdout36"
 
 READING_FOLDERS = (
     READING,
@@ -181,6 +185,7 @@ READING_FOLDERS = (
     HOLDOUT33,
     HOLDOUT34,
     HOLDOUT35,
+    HOLDOUT36,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -3640,3 +3640,20 @@ def test_what_you_have_now_and_what_it_needs_to_be_is_an_update() -> None:
             "d2eb2xkcjf5ncr0efc.fastly-validations.com.",
         )
     ]
+
+
+def test_change_its_target_from_old_to_new_is_an_update() -> None:
+    ticket = _text(
+        "There can only be one CNAME at _acme-challenge.find-a-tender.service.gov.uk, so just "
+        "change its target from 6n1lq759izfeq3epx1.fastly-validations.com to "
+        "apjiljiejybg2zfigy.fastly-validations.com. Nothing else is needed.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.find-a-tender.service.gov.uk.",
+            "CNAME",
+            "apjiljiejybg2zfigy.fastly-validations.com.",
+            "6n1lq759izfeq3epx1.fastly-validations.com.",
+        )
+    ]

@@ -218,6 +218,20 @@ def values_in(
             and tokens[i - 2].word in ("it", "this", "that")
             and tokens[i - 3].word in _REPOINTS
         )
+        # "change its target from OLD to NEW": both values (the old one first)
+        typed_to |= (
+            i >= 3
+            and tokens[i - 1].word == "to"
+            and tokens[i - 3].word == "from"
+            and fits(rdtype, tokens[i - 2])
+        )
+        typed_to |= (
+            i >= 1
+            and i + 2 < len(tokens)
+            and tokens[i - 1].word == "from"
+            and tokens[i + 1].word == "to"
+            and fits(rdtype, tokens[i + 2])
+        )
         # "CNAME `_acme-challenge.www.gov.uk` to `X`": the type, the owner, "to", the target
         typed_to |= i >= 3 and tokens[i - 1].word == "to" and i - 3 == t and is_name(tokens[i - 2])
         # "the alias name is N and it go to X", "… maps to X", "redirect to X"
