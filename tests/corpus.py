@@ -147,6 +147,10 @@ HOLDOUT35 = FIXTURES / "holdout35"
 # September; no traps). First reading 17/20 exact, 17/20 changes right, 2 silent (one of them,
 # 4308, only a delete's TTL, since revised to the corpus convention that a delete has none).
 HOLDOUT36 = FIXTURES / "holdout36"
+# holdout37 (20, written blind by two helpers: an ordinary month in the queue, November;
+# requests that build up over a thread). First reading 14/20 exact, 14/20 changes right,
+# 0 silent.
+HOLDOUT37 = FIXTURES / "holdout37"
 
 READING_FOLDERS = (
     READING,
@@ -186,6 +190,7 @@ READING_FOLDERS = (
     HOLDOUT34,
     HOLDOUT35,
     HOLDOUT36,
+    HOLDOUT37,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -3657,3 +3657,40 @@ def test_change_its_target_from_old_to_new_is_an_update() -> None:
             "6n1lq759izfeq3epx1.fastly-validations.com.",
         )
     ]
+
+
+def test_name_arrow_type_arrow_target_lines_are_records() -> None:
+    ticket = _text(
+        "Two ACME challenge records are needed:\n\n"
+        "_acme-challenge.www.gov.uk  ->  CNAME  ->  cubx6vobfjwxkk7pld.fastly-validations.com\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_records_we_show_live_that_the_vendor_calls_fine_are_done() -> None:
+    ticket = conversation(
+        vendor(f"Please create:\n\n{_WWW.replace(' CNAME', '  ->  CNAME  ->')}\n", 1),
+        us(f"Both records are now live:\n\n{_WWW.replace(' CNAME', ' 300 IN CNAME')}\n", 2),
+        vendor(
+            "Both resolve correctly from our side. Those two are fine as is, so no action is "
+            "needed on them.",
+            3,
+        ),
+    )
+    assert changes(ticket) == []
+
+
+def test_a_record_name_and_value_column_holds_both() -> None:
+    ticket = _text(
+        "| Domain | Record type | Record name / Value |\n"
+        "| gov.uk | CNAME | _acme-challenge.gov.uk 2gabsvc72sr996b509.fastly-validations.com |\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.gov.uk.",
+            "CNAME",
+            "2gabsvc72sr996b509.fastly-validations.com.",
+            None,
+        )
+    ]

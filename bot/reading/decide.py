@@ -54,6 +54,8 @@ class Thread:
     moves: dict[int, list[Move]] = field(default_factory=dict)  # "belongs on X, not on Y"
     alongside: set[int] = field(default_factory=set)  # TXT values beside earlier ones
     settled: set[int] = field(default_factory=set)  # "no further action is needed for X"
+    # "Both resolve correctly … Those two are fine as is": the records shown before, done
+    settled_shown: set[int] = field(default_factory=set)
     ttls: dict[int, int] = field(default_factory=dict)  # "use a TTL of 300 on both records"
     # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
     typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -161,7 +163,14 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     # no further action is needed") has been done. (Our own "done" is no proof, nor is the
     # vendor's "we can see it" alone: the live check says whether it is.)
     for i, c in list(kept):
-        said = [o for j, o in seen if j > i and j in thread.settled and _same(o, c)]
+        # (or a later comment of ours shows it published and a vendor's comment after that says
+        # nothing more is needed: "Both resolve correctly … no action is needed on them")
+        settles = [k for k in thread.settled_shown if k > i]
+        said = [
+            o
+            for j, o in seen
+            if j > i and (j in thread.settled or any(k >= j for k in settles)) and _same(o, c)
+        ]
         if c.action == "add" and said:
             kept.remove((i, c))
             out.dropped.append(c)

@@ -43,6 +43,9 @@ _ZONE_LINE = re.compile(
 )
 _TYPE_FIRST = re.compile(rf"^(?P<type>{TYPE_WORD})\s+(?P<name>{OWNER})\s+(?P<rdata>.*)$", re.ASCII)
 _ARROW = re.compile(r"^(?:->|=>)\s*")
+_TYPE_ARROWS = re.compile(
+    rf"[ \t]+(?:->|=>|\u2192)[ \t]+({TYPE_WORD})[ \t]+(?:->|=>|\u2192)[ \t]+", re.ASCII
+)
 _LABEL_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]{0,62}$")
 _CLASS_IN = re.compile(r"^\S+\s+(?:\d{1,10}\s+)?IN\s")
 # What a whole zone-file line's data looks like, per type; anything else is prose.
@@ -158,6 +161,8 @@ def read_zone_line(line: str, number: int) -> Mention | None:
     """`name [ttl] [IN] [ttl] TYPE data` when the whole line is that and nothing else; also
     `TYPE name data` and an arrow before the data (`CNAME name -> target`), as lists write it."""
     text = _without_comment(strip_list_marker(line))
+    if "->" in text or "\u2192" in text:  # "NAME  ->  CNAME  ->  TARGET": arrows around the type
+        text = _TYPE_ARROWS.sub(r" \1 ", text, count=1)
     if _DASHED.search(text) and len(_DASHED.split(text)) == 3:
         text = " ".join(_DASHED.split(text))  # exactly name, type and data between dashes
     match = _ZONE_LINE.match(text) or _TYPE_FIRST.match(text)

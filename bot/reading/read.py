@@ -132,6 +132,8 @@ def read_parts(
             used.append(f"ttl {typed_ttl[0]}")
         if part.role == "vendor" and (threadcues.nothing_more_needed(joined) or walker.ticked):
             thread.settled.add(index)  # "no further action is needed", "[x] … done"
+        if later and threadcues.those_are_fine(joined):
+            thread.settled_shown.add(index)  # "Those two are fine as is"
         # A single text has no author to speak of; a conversation's comments each have one.
         author = Author(part.comment_id, None if part.single else part.role, part.author)
         if part.role == "vendor":

@@ -127,6 +127,7 @@ class Table:
     width: int = 0  # cells in the header row
     later: bool = False  # a full-width row said the rows below wait for issuance
     last_value: str | None = None  # the row above's value, for "(same as above)"
+    both: int | None = None  # "| Record name / Value |": one column holding the name, then data
 
     def read_header(self, cells: list[str]) -> bool:
         roles: dict[str | None, int] = {}
@@ -134,11 +135,16 @@ class Table:
             role = header_phrase(c)
             if role == "name" and "name" in roles and c.strip().lower() == "alias":
                 continue  # Route 53's "Alias" (Yes/No) beside its "Record name"
+            halves = c.split("/")
+            if role == "name" and len(halves) == 2 and header_phrase(halves[1]) == "value":
+                self.both = i  # "Record name / Value": the name and its data in one cell
             roles[role] = i
         roles.pop(None, None)
         if self.owner and "old" in roles and "value" in roles:
             self.columns = {k: v for k, v in roles.items() if k}
             return True
+        if self.both is not None and "value" not in roles:
+            roles["value"] = self.both
         if "old" in roles and "value" not in roles and "name" in roles:
             # "| Host name | Currently points to |": records as published, asking nothing.
             roles["value"] = roles.pop("old")
@@ -190,6 +196,9 @@ class Table:
             return bare or raw(role)
 
         name, rdtype, value = cell("name") or self.owner or "", cell("type").upper(), cell("value")
+        if self.both is not None and self.columns.get("name") == self.columns.get("value"):
+            words = raw("name").split()  # "_acme-challenge.gov.uk 2gabsvc….fastly-validations.com"
+            name, value = (words[0], words[-1]) if len(words) == 2 else ("", "")
         if same_as_above(raw("value")) and self.last_value:
             value = self.last_value  # "(same as above)", "ditto", "as above"
         self.last_value = value or self.last_value

@@ -277,6 +277,20 @@ def _issued(text: str) -> bool:
     )
 
 
+# "Both resolve correctly … Those two are fine as is, so no action is needed on them"
+_THOSE_FINE = re.compile(
+    r"\b(?:those|these|both)(?:[ \t]+(?:two|three|records?))?[ \t]+(?:are|look)[ \t]+"
+    r"(?:fine|correct|good)\b|\bno[ \t]+action[ \t]+(?:is[ \t]+)?(?:needed|required)[ \t]+on[ \t]+"
+    r"(?:them|those|these|either)\b",
+    re.I,
+)
+
+
+def those_are_fine(text: str) -> bool:
+    """Does a vendor's comment say the records shown before are fine as they are?"""
+    return bool(_THOSE_FINE.search(text))
+
+
 def nothing_more_needed(text: str) -> bool:
     """Does this comment say that what it reports as published needs nothing more (or that
     the certificate has been issued, so the requests before it were done)?"""
