@@ -19,7 +19,7 @@ from bot.reading.mentions import (
     is_type_word,
     safe_name,
 )
-from bot.reading.tokens import data_in, tokens_of
+from bot.reading.tokens import data_in, data_kind, tokens_of
 
 _INLINE_DIG = re.compile(
     r"\bdig[ ]+(?:[+@]\S+[ ]+)*(?:(CNAME|TXT|CAA)[ ]+(\S+\.\S+)|(\S+\.\S+)[ ]+(CNAME|TXT|CAA))",
@@ -717,12 +717,10 @@ def _under(name: str, hosts: set[str]) -> bool:
 def _same_kind(new: str, old: str) -> bool:
     """Is `new` data of the kind `old` is: a verification string with the same prefix, a
     host under the same CA domain, a token of the same length and alphabet?"""
+    if data_kind(new) != data_kind(old):
+        return False
     new, old = new.strip('"').lower().rstrip("."), old.strip('"').lower().rstrip(".")
-    if "=" in old:
-        return new.split("=", 1)[0] == old.split("=", 1)[0] and "=" in new
-    if "." in old:
-        return "." in new and new.split(".", 1)[1] == old.split(".", 1)[1]
-    return len(new) == len(old) and "." not in new
+    return "=" in old or "." in old or (len(new) == len(old) and "." not in new)
 
 
 _LABELS_OF_VALIDATION = ("_acme-challenge", "_dnsauth", "_globalsign-domain-verification")

@@ -95,6 +95,8 @@ def hosts_named(text: str) -> set[str]:
     return {h for h in hosts if not is_validation_host(h)}
 
 
+# The places a list's items are named by ("scrap the second one", "the last entry")
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 _SAME = re.compile(r"\b(?:same\s+again|the\s+same\s+(?:for|with)|likewise|as\s+well)\b", re.I)
 
 

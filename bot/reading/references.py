@@ -25,7 +25,6 @@ _THAT_RECORD = re.compile(
     re.I,
 )
 # "The last entry is last year's token", "the second one is ours": a place in what was shown
-_PLACES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 _NTH_SHOWN = re.compile(
     r"\bthe[ ]+(first|second|third|fourth|last)[ ]+(?:entry|record|line|value|answer|string)\b",
     re.I,
@@ -266,7 +265,7 @@ class References:
             ]
         nth = _NTH_SHOWN.search(f"{before} {note}")
         if nth and len(self.recent) > 1:  # "The last entry is last year's token … remove it"
-            place = _PLACES[nth.group(1).lower()]
+            place = prose.ORDINALS[nth.group(1).lower()]
             if -len(self.recent) <= place <= len(self.recent):
                 targets = [self.recent[place - 1 if place > 0 else place]]
         cut = _CUT_NAME.search(f"{before} {note}")

@@ -19,7 +19,7 @@ from bot.reading.mentions import (
     read_zone_line,
     strip_list_marker,
 )
-from bot.reading.tokens import type_by_shape
+from bot.reading.tokens import data_kind, type_by_shape
 
 # `dig +short TXT x.gov.uk`, `$ host -t txt x.gov.uk`: a lower-case command, then an option or a
 # name ("Host name:" is a label, not a command).
@@ -101,8 +101,8 @@ class SpreadRecords:
         and site-verification strings)."""
         self.loose = {}
         shown = [self.mentions[i] for i in self.recent if i < len(self.mentions)]
-        kind = _kind(token)
-        same = {(m.name, m.value): m for m in shown if m.value and _kind(m.value) == kind}
+        kind = data_kind(token)
+        same = {(m.name, m.value): m for m in shown if m.value and data_kind(m.value) == kind}
         if len(same) != 1 or not kind:
             return False
         (old,) = same.values()
@@ -163,18 +163,6 @@ class SpreadRecords:
             self.loose = {"type": rdtype}
             self._add(mention)
         return True
-
-
-def _kind(data: str) -> str:
-    """What sort of data a value is, to match an old value with its new one: a CA's
-    verification string by its prefix ("globalsign-domain-verification"), a host by its
-    parent domain, else its record type."""
-    data = data.strip("`'\"").lower().rstrip(".")
-    if "=" in data:
-        return data.split("=", 1)[0]
-    if "." in data:
-        return data.split(".", 1)[1]
-    return type_by_shape(data) or ""
 
 
 def _could_be(role: str, rdtype: str, token: str) -> bool:

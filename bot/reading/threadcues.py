@@ -84,7 +84,6 @@ _SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)
 
 # "Please scrap the second one", "ignore item 2", "disregard record #3": by its place in the
 # list an earlier comment gave (never "remove the second one": that may delete a record)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 _WITHDRAW_NTH = re.compile(
     r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget[ \t]+about|skip)[ \t]+(?:the[ \t]+)?"
     r"(?:(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th))[ \t]+"
@@ -99,7 +98,7 @@ def _places(text: str) -> frozenset[str]:
     found = set()
     for m in _WITHDRAW_NTH.finditer(text):
         word = (m.group(1) or "").lower()
-        place = _ORDINALS.get(word) or int(word[0] if word else m.group(2))
+        place = prose.ORDINALS.get(word) or int(word[0] if word else m.group(2))
         found.add(f"#{place}")
     return frozenset(found)
 

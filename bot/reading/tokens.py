@@ -307,3 +307,15 @@ def type_by_shape(token: str) -> str | None:
     if is_owner_token(token) and "." in token.rstrip(".") and not token.startswith("_"):
         return "CNAME"
     return "TXT" if random_token(token) or "-verification=" in token else None
+
+
+def data_kind(data: str) -> str:
+    """What sort of data a value is, to match an old value with its new one: a CA's
+    verification string by its prefix ("globalsign-domain-verification"), a host by its
+    parent domain, else its record type."""
+    data = data.strip("`'\"").lower().rstrip(".")
+    if "=" in data:
+        return data.split("=", 1)[0]
+    if "." in data:
+        return data.split(".", 1)[1]
+    return type_by_shape(data) or ""
