@@ -151,6 +151,13 @@ HOLDOUT36 = FIXTURES / "holdout36"
 # requests that build up over a thread). First reading 14/20 exact, 14/20 changes right,
 # 0 silent.
 HOLDOUT37 = FIXTURES / "holdout37"
+# holdout38 (20, written blind by two helpers: an ordinary month in the queue, April;
+# forwarded and relayed requests). First reading 7/20 exact, 8/20 changes right, 4 silent.
+HOLDOUT38 = FIXTURES / "holdout38"
+# holdout39 (20, written blind by two helpers: an ordinary month in the queue, October;
+# tidying up, what to remove and what to keep). First reading 8/20 exact, 12/20 changes
+# right, 3 silent.
+HOLDOUT39 = FIXTURES / "holdout39"
 
 READING_FOLDERS = (
     READING,
@@ -191,6 +198,8 @@ READING_FOLDERS = (
     HOLDOUT35,
     HOLDOUT36,
     HOLDOUT37,
+    HOLDOUT38,
+    HOLDOUT39,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

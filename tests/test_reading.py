@@ -3694,3 +3694,135 @@ def test_a_record_name_and_value_column_holds_both() -> None:
             None,
         )
     ]
+
+
+# holdout38/39 (forwarded requests; tidying up): the classes their first reading missed
+
+
+def test_zone_lines_you_can_drop_straight_in_are_adds() -> None:
+    ticket = _text(
+        "Here they are as zone-file entries you can drop straight in:\n\n"
+        "$ORIGIN service.gov.uk.\n"
+        "_acme-challenge.forms  3600  IN  CNAME  6ea0wuno6sqxba0v0c.fastly-validations.com.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_an_action_label_after_the_value_belongs_to_that_block() -> None:
+    ticket = _text(
+        "All HOST values below are relative to design-system.service.gov.uk.\n\n"
+        "  HOST:    _dnsauth\n"
+        "  TYPE:    TXT\n"
+        "  VALUE:   eu54n3ay6yx61wg6eqhdooyd5mevngan\n"
+        "  ACTION:  REMOVE   [DigiCert, no longer used]\n"
+        "  WHEN:    only after the renewed certificate has been issued\n\n"
+        "  HOST:    @\n"
+        "  TYPE:    CAA\n"
+        '  VALUE:   0 issue "certainly.com"\n'
+        "  ACTION:  KEEP - no change needed\n"
+    )
+    read_ = read(ticket)
+    assert [(c.action, c.name, c.when) for c in read_.changes] == [
+        ("delete", "_dnsauth.design-system.service.gov.uk.", "after_issuance")
+    ]
+    assert ("design-system.service.gov.uk.", "CAA") in {(o.name, o.type) for o in read_.observed}
+
+
+def test_a_keep_remove_column_and_a_timing_line_after_the_table() -> None:
+    ticket = _text(
+        "| Host | Type | Data | Keep / Remove |\n"
+        "| _acme-challenge.www.gov.uk | CNAME | m4yauivogf44cr1ejk.fastly-validations.com | Keep |\n"
+        '| gov.uk | CAA | 0 issue "digicert.com" | Remove |\n\n'
+        "Timing: please hold off on the removals until the renewed certificate has been "
+        "issued.\n"
+    )
+    assert [(c.action, c.type, c.when) for c in read(ticket).changes] == [
+        ("delete", "CAA", "after_issuance")
+    ]
+
+
+def test_please_keep_the_following_record_after_removals() -> None:
+    ticket = _text(
+        "The following are no longer needed (please remove them only after the managed "
+        "certificate has been issued):\n"
+        "_cdc87389c17cb5adc3eacda6cbf2eb8b.tax.service.gov.uk CNAME "
+        "7df9178ca59cef20cdd44228aa40231c.293d3c5fe3ed5f3845d1edbd72b33f85.sectigo.com\n"
+        "_1dddf0253a338dc9bf7f90209d7ef310.tax.service.gov.uk CNAME "
+        "18b698b3fafe99b3d147025174bca02e.ce209fda3a35df4dddcd4381a335096d.comodoca.com "
+        "(older order)\n"
+        "Please keep the following record. It is not ours, and removing it would stop that "
+        "certificate from renewing:\n"
+        "_717841cee7f1e3e7072b17b68ea6857b.tax.service.gov.uk CNAME "
+        "_9e5d8452c9124213f09026c3c2034b16.cjcmgslhpy.acm-validations.aws\n"
+    )
+    found = read(ticket)
+    assert sorted((c.action, c.name[:6], c.when) for c in found.changes) == [
+        ("delete", "_1dddf", "after_issuance"),
+        ("delete", "_cdc87", "after_issuance"),
+    ]
+    assert "_717841cee7f1e3e7072b17b68ea6857b.tax.service.gov.uk." in {
+        o.name for o in found.observed
+    }
+
+
+def test_use_300_instead_overrides_the_ttl_of_the_pasted_instructions() -> None:
+    ticket = _text(
+        "They suggest a TTL of 3600, but could you please use 300 instead?\n\n"
+        "The original instructions:\n\n"
+        "    Domain:       publishing.service.gov.uk\n\n"
+        "    Add the following TXT record to the zone for the domain above:\n\n"
+        '    @    3600    IN    TXT    "globalsign-domain-verification=Lo3CeZyzbgCW9FGY5T6qiNJJs8'
+        'UwMfVycaMaj3RnJs"\n'
+    )
+    found = read(ticket)
+    assert [c.ttl for c in found.changes] == [300]
+    assert "unread_value" not in [f.code for f in found.flags]
+
+
+def test_the_record_to_request_is_now_after_please_dont_publish_it() -> None:
+    ticket = conversation(
+        vendor(f"Please add this record:\n\n{CNAME}\n", 1),
+        us("We will raise this with the registry.", 2),
+        vendor(
+            "The CNAME in my earlier message will no longer work, so please don't publish it. "
+            f"The record to request from the registry is now:\n\n{NEW}\n",
+            3,
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "n3wt0k3nn3wt0k3n12.fastly-validations.com.",
+            None,
+        )
+    ]
+
+
+def test_records_from_my_earlier_message_are_live_and_delete_takes_its_value() -> None:
+    ticket = conversation(
+        vendor(
+            "| Name | Type | Value |\n"
+            "| _dnsauth.renew-passport.service.gov.uk | TXT | t8t7u23fe25r5oy92gghvbutl7v1zzl4 |\n"
+            f"| {_WWW.split()[0]} | CNAME | {_WWW.split()[2]} |\n",
+            1,
+        ),
+        us("Both added. Over to you.", 2),
+        vendor(
+            "The certificate was issued an hour ago. Both records from my earlier message are "
+            "currently live.\nPlease go ahead and delete the DigiCert TXT record at "
+            "_dnsauth.renew-passport.service.gov.uk. Please do not remove the CNAME.",
+            3,
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "delete",
+            "_dnsauth.renew-passport.service.gov.uk.",
+            "TXT",
+            "t8t7u23fe25r5oy92gghvbutl7v1zzl4",
+            None,
+        )
+    ]
+    assert len(read(ticket).observed) == 2

@@ -14,7 +14,9 @@ from bot.models import Action
 _DELETE = re.compile(
     r"\b(?:remov(?:e|ed|ing|al)|delet(?:e|ed|ing|ion)|clean(?:ed|ing)?[ -]up|"
     r"drop(?:ped|ping)?(?![ ](?:(?:me|us|you|them)[ ])?(?:a[ ]|an[ ])?(?:quick[ ]|short[ ])?"
-    r"(?:line|note|e-?mail|message|comment|reply|update)|[ ]by|[ ]in)|"
+    r"(?:line|note|e-?mail|message|comment|reply|update)|[ ]by|"
+    # "zone-file entries you can drop straight in", "drop them into the zone": an add
+    r"(?:[ ](?:it|them|these|those|this))?[ ](?:straight[ ]|right[ ]|directly[ ])?in(?:to)?\b)|"
     # ("retired department domains", "the subscription we retired": no request)
     r"retire(?!d)|(?<=be )retired|decommission(?:ed|ing)?|tidy[ -]up|tak(?:e|en)\s+(?:out|down)|"
     r"come\s+out|comes\s+out|eras(?:e|ed|ing)|wipe|tak(?:e|en)\s+off|"

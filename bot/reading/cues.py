@@ -113,6 +113,14 @@ _WANTED = re.compile(
     r"records?)\b",
     re.I,
 )
+# "The record to request from the registry is now:", "The one to add instead is:": the
+# records that follow are asked for, whatever an earlier sentence refused ("so please don't
+# publish it")
+_TO_ASK_FOR = re.compile(
+    r"\b(?:records?|cnames?|txts?|values?|entry|entries|one|ones)\s+to\s+(?:request|add|"
+    r"publish|create|use|put\s+in)\b[^.:]{0,60}?\b(?:is|are)(?:\s+now|\s+instead)?\s*:\s*$",
+    re.I,
+)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _LAST_CLAUSE = re.compile(r"[,;(]|\b(?:and|but|then)\b", re.I)
 _POSITIVE_TURN = re.compile(r"^[ )]*(?:only|instead|but|rather|just)\b", re.I)
@@ -140,6 +148,14 @@ _KEEP = re.compile(
     r"(?:as[ ]+(?:it|they)[ ]+(?:is|are|stands?)|as[ ]+is|in[ ]+place|"
     r"where[ ]+(?:it|they)[ ]+(?:is|are)|alone|untouched|unchanged)"
     r"(?![ ]+(?:until|afterwards|after|once|when))\b",
+    re.I,
+)
+# "Please keep the following record.", "Leave these two as they are:": a lead-in to records
+# that stay, which are there now
+_KEEP_THESE = re.compile(
+    r"^[ ]*(?:(?:please|kindly|but|and|however,?)[ ]+)?(?:do[ ]+)?(?:keep|leave|retain)[ ]+"
+    r"(?:the[ ]+following|these|this|both|all[ ]+of[ ]+these|the[ ]+one|"
+    r"the[ ]+records?[ ]+below)\b",
     re.I,
 )
 # An example's lead-in: its record shows a shape, it is no request (and no value to flag)
@@ -190,6 +206,8 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
     for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
         if wanted and _WANTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "ignore that TXT record. What we need instead is a CNAME:"
+        if lead_in and " to " in sentence and _TO_ASK_FOR.search(sentence):
+            return "request"  # "… so please don't publish it. The record to request is now:"
         if lead_in and _CORRECTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "Pls IGNORE point b. … The correct value for gov.uk is as below:"
         last = _LAST_CLAUSE.split(sentence)[-1]
@@ -215,7 +233,18 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
                 return "observed"  # (not "a record of its own, not appended to the existing")
             if not lead_in and says_to_keep(part):
                 return "observed"  # "please leave X exactly as it is"
+            if lead_in and keeps_these(part):
+                return "observed"  # "Please keep the following record. … :"
     return None
+
+
+def keeps_these(text: str) -> bool:
+    """Does a sentence of `text` lead in to records that stay ("Please keep the following
+    record.")?"""
+    low = text.lower()
+    if not ("keep" in low or "lea" in low or "retain" in low):
+        return False
+    return any(_KEEP_THESE.search(s) for s in _SENTENCE.split(text))
 
 
 def says_to_keep(text: str) -> bool:

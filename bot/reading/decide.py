@@ -56,6 +56,8 @@ class Thread:
     settled: set[int] = field(default_factory=set)  # "no further action is needed for X"
     # "Both resolve correctly … Those two are fine as is": the records shown before, done
     settled_shown: set[int] = field(default_factory=set)
+    # "Both records from my earlier message are currently live": the adds before are done
+    live: set[int] = field(default_factory=set)
     ttls: dict[int, int] = field(default_factory=dict)  # "use a TTL of 300 on both records"
     # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
     typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -87,7 +89,13 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         if s.observed is not None:
             shown.setdefault(s.comment, []).append(s.observed)
     pending = sorted(thread.withdraws.items(), key=lambda kv: kv[0])
+    live = sorted(thread.live)
     for item in [*said, None]:
+        while live and (item is None or live[0] <= item.comment):
+            for fact in _now_live(live.pop(0), kept):
+                observed.append(fact)
+                if fact not in out.observed:
+                    out.observed.append(fact)
         while pending and (item is None or pending[0][0] <= item.comment):
             index, types = pending.pop(0)
             withdrawn = [(i, c) for i, c in kept if i < index and _in_scope(c, types)]
@@ -227,6 +235,18 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         c.model_copy(update={"ttl": None}) if c.action == "delete" else c for c in out.changes
     ]
     return out
+
+
+def _now_live(index: int, kept: list[tuple[int, DnsChange]]) -> list[Observed]:
+    """The adds asked for before comment `index`, which says they are live: taken out of
+    `kept`, and what is published now."""
+    done = [(i, c) for i, c in kept if i < index and c.action == "add" and c.value is not None]
+    for entry in done:
+        kept.remove(entry)
+    return [
+        Observed(name=c.name, type=c.type, value=c.value or "", ttl=c.ttl, source=c.source)
+        for _, c in done
+    ]
 
 
 def _instead(change: DnsChange, withdrawn: frozenset[str] | None) -> DnsChange:

@@ -79,7 +79,20 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "should be",
     ),
     "ttl": ("ttl", "time to live", "time to live ttl", "ttl seconds", "ttl in seconds"),
-    "action": ("action", "operation", "change", "what to do", "step", "do"),
+    "action": (
+        "action",
+        "operation",
+        "change",
+        "what to do",
+        "step",
+        "do",
+        "keep remove",  # "| Keep / Remove |": the column says which
+        "keep or remove",
+        "remove keep",
+        "keep delete",
+        "action required",
+        "recommended action",
+    ),
     # "| When |" beside an action: "after the new cert is issued" puts the row after issuance
     "when": ("when", "timing", "when to do it", "when to apply", "schedule"),
     "old": (

@@ -140,6 +140,7 @@ class Paragraphs:
         def _note_request(self, sentence: str, first: int, typed: bool) -> None: ...
 
         def _refer_back(self, sentence: str, first: int, last: int, previous: str = "") -> None: ...
+        def _hold_removals(self, sentence: str) -> bool: ...
 
         def _refer_to_earlier(self, sentence: str, first: int, last: int) -> None: ...
 
@@ -196,6 +197,8 @@ class Paragraphs:
                 self.loose["first"] = str(number)
                 self.loose["excerpt"] = " ".join(line.split())
                 self.loose["said"] = "yes"  # the excerpt is the sentence that names it
+        if self.paragraph and cues.keeps_these(line):
+            self._end_prose()  # the lines above keep the lead-in they had ("… remove these")
         mode = cues.mode_of(line)
         action = actions.action_cue(line)
         if mode is None and line.rstrip().endswith(":") and self.paragraph:
@@ -235,6 +238,8 @@ class Paragraphs:
                 self.ctx.action, self.ctx.after_issuance = None, False
         if mode is not None:
             self.ctx.mode = mode
+        if mode == "observed" and action is None and cues.keeps_these(line):
+            self.ctx.action = None  # "Please keep the following record:" after removals
         if desired.DESIRED.search(line):
             self.ctx.mode = "desired"  # "so that the set ends up as:": the set as it should be
         if action is not None:
@@ -650,6 +655,8 @@ class Paragraphs:
                     if _THAT_TYPE.search(clause) and actions.action_cue(clause) == "delete":
                         self._refer_back(clause, first, last, previous)
             ahead = listed_from is not None and at < listed_from
+            if not read_here and self.recent and not ahead:
+                read_here = self._hold_removals(sentence)
             if not read_here and self.recent and not ahead and cues.refers_back(sentence):
                 count = len(self.mentions)
                 self._refer_back(sentence, first, last, previous)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
 from bot.reading import corrections, cues, fieldrefs, threadcues
 from bot.reading.changes import (
@@ -132,12 +134,27 @@ def read_parts(
             used.append(f"ttl {typed_ttl[0]}")
         if part.role == "vendor" and (threadcues.nothing_more_needed(joined) or walker.ticked):
             thread.settled.add(index)  # "no further action is needed", "[x] … done"
+        if later and threadcues.earlier_live(joined):
+            thread.live.add(index)  # "Both records from my earlier message are now live"
         if later and threadcues.those_are_fine(joined):
             thread.settled_shown.add(index)  # "Those two are fine as is"
         # A single text has no author to speak of; a conversation's comments each have one.
         author = Author(part.comment_id, None if part.single else part.role, part.author)
         if part.role == "vendor":
             thread.moves[index] = thread.moves.get(index, []) + _moves(joined, numbered, author)
+        # (of the words read: the reply's, or the mail it passes on)
+        instead = (
+            threadcues.ttl_instead("\n".join(text for _, text in numbered))
+            if part.role == "vendor"
+            else None
+        )
+        if instead is not None:  # "they suggest a TTL of 3600, but please use 300 instead"
+            used += [f"ttl {m.ttl}" for m in walker.mentions if m.ttl is not None]
+            walker.mentions = [
+                replace(m, ttl=instead) if m.mode == "request" and m.action != "delete" else m
+                for m in walker.mentions
+            ]
+            used.append(f"ttl {instead}")
         # the reply's own records, less those the mail it passes on gives too (said once)
         again = {_said_as(m) for m in walker.mentions}
         own = [m for m in own if _said_as(m) not in again]

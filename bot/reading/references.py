@@ -57,6 +57,15 @@ _UNTIL_THEN = re.compile(
     r"\buntil\b(?:[^.\n]|\.(?=\w)){0,80}?\b(?:issued|renewed|validated|live)\b[^.\n]{0,20}?\bthen\b",
     re.I,
 )
+# "please hold off on the three removals until the renewed certificate has been issued",
+# "don't delete them until the new certificate is live": the removals come after issuance
+_HOLD_UNTIL = re.compile(
+    r"\b(?:hold[ ]+off|wait|don[’']?t|do[ ]+not|please[ ]+not)\b[^.\n]{0,40}?"
+    r"\b(?:remov|delet|clean|tak(?:e|ing)[ ]+(?:out|down))\w*\b"
+    r"(?:[^.\n]|\.(?=\w)){0,60}?\buntil\b(?:[^.\n]|\.(?=\w)){0,80}?"
+    r"\b(?:issued|renewed|validated|live)\b",
+    re.I,
+)
 _UNTIL_ISSUED = re.compile(r"\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|validated|live)\b", re.I)
 _OLD = re.compile(r"\b(?:old|older|existing|previous|leftover|left-over|stale|expired)\b", re.I)
 # Words that name a kind of validation record by whose it is: a clause that says one refers
@@ -218,6 +227,21 @@ class References:
         for clause in parts:
             if cues.refers_back(clause):
                 self._refer_back_clause(clause, ttl, later, note, last, before)
+
+    def _hold_removals(self, sentence: str, timing: bool = False) -> bool:
+        """ "Please hold off on the three removals until the renewed certificate has been
+        issued" (or, as a `timing` label's value after a table, "after issuance"): the
+        removals just shown wait for issuance."""
+        said = " ".join(sentence.split())
+        if not (_HOLD_UNTIL.search(said) or (timing and actions.AFTER_ISSUANCE.search(said))):
+            return False
+        held = False
+        for i in self.recent:
+            m = self.mentions[i]
+            if m.action == "delete" and m.mode == "request":
+                self.mentions[i] = replace(m, after_issuance=True)
+                held = True
+        return held
 
     def _refer_back_clause(
         self, clause: str, ttl: int | None, later: bool, note: str, last: int, before: str = ""

@@ -73,6 +73,8 @@ class Rows:
 
         def _end_prose(self) -> None: ...
 
+        def _hold_removals(self, sentence: str, timing: bool = False) -> bool: ...
+
         def _set_domain(self, text: str) -> None: ...
 
     def _row(self, cells: list[str], number: int, line: str) -> None:
@@ -251,8 +253,13 @@ class Rows:
                 self._set_domain(first.group() if first else "")
             elif role == "zone":
                 self.ctx.zone = safe_name(first.group()) if first else None
+            elif role == "when" and not self.block.fields and self._hold_removals(raw, True):
+                continue  # "Timing: please hold off on the removals until it is issued"
             elif role == "action":
-                if self.block.has(role) or self.block.has("name"):
+                # "Action: Delete" starts a record's block, unless it closes the one just
+                # given ("HOST / TYPE / VALUE", then "ACTION: REMOVE" on the next line)
+                closes = self.block.has("value") and self.block.last_line == number - 1
+                if self.block.has(role) or (self.block.has("name") and not closes):
                     self._end_block()
                 self.block.add(role, label, value, number, line)
             elif role != "other":

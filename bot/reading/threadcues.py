@@ -285,6 +285,23 @@ _THOSE_FINE = re.compile(
 )
 
 
+# "Both records from my earlier message are currently live": what it asked for is done, and
+# now published (a later "delete the TXT" refers to it)
+_EARLIER_LIVE = re.compile(
+    r"\b(?:both|all|the|those|these|each)(?:[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?(?:two|three|four))?"
+    r"[ \t]+(?:records?|entries|cnames?|txts?)[ \t]+(?:from|in)[ \t]+(?:my|our|the)[ \t]+"
+    r"(?:earlier|previous|first|original|last)[ \t]+(?:message|comment|e-?mail|reply|update)"
+    r"[ \t]+(?:are|is)[ \t]+(?:now[ \t]+|currently[ \t]+|already[ \t]+|all[ \t]+)?"
+    r"(?:live|in[ \t]+place|published|resolving|visible)\b",
+    re.I,
+)
+
+
+def earlier_live(text: str) -> bool:
+    """Does a vendor's later comment say the records it asked for before are live now?"""
+    return bool(_EARLIER_LIVE.search(" ".join(text.split())))
+
+
 def those_are_fine(text: str) -> bool:
     """Does a vendor's comment say the records shown before are fine as they are?"""
     return bool(_THOSE_FINE.search(text))
@@ -322,6 +339,39 @@ def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
             ttl = int(bare.group(1)) if ttl is None and bare else ttl
             if ttl is not None and 0 <= ttl <= 2**31 - 1:
                 return ttl
+    return None
+
+
+# "They suggest a TTL of 3600, but could you please use 300 instead?", "TTL 300 instead of
+# 3600", "instead of 3600, please set 300": the TTL the vendor wants, over the one its paste
+# (a CA's instructions, a zone line) gives.
+_TTL_INSTEAD = (
+    re.compile(
+        r"\b(?:use|set|make|put|go[ \t]+with)\b[^.\n?]{0,30}?\b(\d{1,7})\b"
+        r"(?:[ \t]*(?:s|secs?|seconds))?[^.\n?\d]{0,20}?\binstead\b(?![ \t]+of)",
+        re.I,
+    ),
+    re.compile(r"\b(\d{1,7})\b(?:[ \t]*(?:s|secs?|seconds))?[ \t]+instead[ \t]+of\b", re.I),
+    re.compile(
+        r"\binstead[ \t]+of[ \t]+(?:the[ \t]+)?\d{1,7}\b[^.\n?]{0,30}?"
+        r"\b(?:use|set|make|put)\b[^.\n?\d]{0,20}?\b(\d{1,7})\b",
+        re.I,
+    ),
+)
+
+
+def ttl_instead(text: str) -> int | None:
+    """The TTL a comment asks for in place of another it mentions, in a sentence about the
+    TTL ("could you please use 300 instead?" after "they suggest a TTL of 3600")."""
+    if "instead" not in text.lower():
+        return None
+    for sentence in prose.split_sentences(" ".join(text.split())):
+        if "ttl" not in sentence.lower():
+            continue
+        for pattern in _TTL_INSTEAD:
+            m = pattern.search(sentence)
+            if m and 0 <= int(m.group(1)) <= 2**31 - 1:
+                return int(m.group(1))
     return None
 
 
