@@ -3826,3 +3826,30 @@ def test_records_from_my_earlier_message_are_live_and_delete_takes_its_value() -
         )
     ]
     assert len(read(ticket).observed) == 2
+
+
+def test_whats_in_dns_today_then_a_corrected_new_value_keeps_the_old_and_the_ttl() -> None:
+    ticket = conversation(
+        vendor(
+            "What's in DNS today:\n\n"
+            "    _acme-challenge.gov.uk.  3600  IN  CNAME  fko2hlr4jleeqem2m8.fastly-validations.com.\n\n"
+            "What it should be changed to:\n\n"
+            "    _acme-challenge.gov.uk.  3600  IN  CNAME  xnbe3nipa83my3oemy.fastly-validations.com.\n",
+            1,
+        ),
+        vendor(
+            "Sorry - I copied the target from staging by mistake. Please don't use "
+            "xnbe3nipa83my3oemy. The correct new value for _acme-challenge.gov.uk is:\n\n"
+            "    fict8kr65pp8vknn2g.fastly-validations.com\n\n"
+            "Everything else (the current value and the 3600 TTL) is as I said before.\n",
+            2,
+        ),
+    )
+    assert [(c.action, c.value, c.old_value, c.ttl) for c in read(ticket).changes] == [
+        (
+            "update",
+            "fict8kr65pp8vknn2g.fastly-validations.com.",
+            "fko2hlr4jleeqem2m8.fastly-validations.com.",
+            3600,
+        )
+    ]

@@ -365,6 +365,11 @@ def _supersede(
         if change.action == "add" and len(replaced) == 1 and change.value not in replaced:
             # "swap X to Y" then "the correct new target is Z": what Z replaces is still X
             change = change.model_copy(update={"action": "update", "old_value": replaced.pop()})
+        ttls = {c.ttl for _, c in earlier}
+        if change.ttl is None and len(ttls) == 1 and change.action == "update":
+            # "The correct new value is Z. Everything else (the current value and the 3600
+            # TTL) is as I said before": a corrected value keeps what it does not say
+            change = change.model_copy(update={"ttl": ttls.pop()})
         for entry in earlier:
             kept.remove(entry)
             out.dropped.append(entry[1])
