@@ -158,6 +158,9 @@ HOLDOUT38 = FIXTURES / "holdout38"
 # tidying up, what to remove and what to keep). First reading 8/20 exact, 12/20 changes
 # right, 3 silent.
 HOLDOUT39 = FIXTURES / "holdout39"
+# holdout40 (20, written blind by two helpers: an ordinary month in the queue, December and
+# February). First reading 13/20 exact, 15/20 changes right, 1 silent.
+HOLDOUT40 = FIXTURES / "holdout40"
 
 READING_FOLDERS = (
     READING,
@@ -200,6 +203,7 @@ READING_FOLDERS = (
     HOLDOUT37,
     HOLDOUT38,
     HOLDOUT39,
+    HOLDOUT40,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

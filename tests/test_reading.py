@@ -3853,3 +3853,72 @@ def test_whats_in_dns_today_then_a_corrected_new_value_keeps_the_old_and_the_ttl
             3600,
         )
     ]
+
+
+def test_a_ttl_written_after_the_data_in_the_value_cell_is_the_ttl() -> None:
+    ticket = _text(
+        "Please publish the following:\n"
+        "| Host | Record type | Content |\n"
+        "| @ (i.e. gov.uk itself) | TXT | globalsign-domain-verification=mwX0zyePBw4VDMxUidft2z-"
+        "JuSCLfTdffSSZjptpeC TTL 3600 |\n"
+    )
+    assert [(c.name, c.value, c.ttl) for c in read(ticket).changes] == [
+        (
+            "gov.uk.",
+            "globalsign-domain-verification=mwX0zyePBw4VDMxUidft2z-JuSCLfTdffSSZjptpeC",
+            3600,
+        )
+    ]
+
+
+def test_added_alongside_the_existing_ones_nothing_needs_removing_asks() -> None:
+    ticket = _text(
+        "Could you ask for the following to be added alongside the existing ones (nothing "
+        "needs removing)?\n\n"
+        'gov.uk.    3600    IN    CAA    0 issue "globalsign.com"\n'
+    )
+    assert changes(ticket) == [("add", "gov.uk.", "CAA", '0 issue "globalsign.com"', None)]
+
+
+def test_if_last_years_record_is_still_there_speaks_of_another_record() -> None:
+    ticket = _text(
+        "| Name | Type | TTL | Value |\n"
+        "| publishing.service.gov.uk | TXT | 300 | globalsign-domain-verification=PFgg8Vlev2kCU-"
+        "OxWPV9hSK8tFeAbeovQdWxXcgq4s |\n\n"
+        "If last year's globalsign-domain-verification TXT is still there you can leave it "
+        "alongside, it does no harm.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_a_cas_notice_forwarded_puts_its_value_at_the_domain_shown_above() -> None:
+    ticket = _text(
+        "The only thing needed on your side is the TXT record GlobalSign describes below. "
+        "Please add it as its own TXT record.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: GlobalSign Validation <no-reply@globalsign.com>\n"
+        "Subject: Action required: Domain verification\n\n"
+        "    Domain: gov.uk\n\n"
+        "To verify using the DNS TXT method, create a TXT record at the domain shown\n"
+        "above with the following value:\n\n"
+        "    globalsign-domain-verification=Zgt4IEhqieZfyuWsENzTkwZiPXYoRbzzRzr6cul3h3\n"
+    )
+    found = read(ticket)
+    assert [(c.action, c.name, c.type) for c in found.changes] == [("add", "gov.uk.", "TXT")]
+    assert [f.code for f in found.flags] == []
+
+
+def test_acm_console_headings_copied_without_colons() -> None:
+    ticket = _text(
+        "Here is what the console shows for it, copied as-is:\n\n"
+        "    Domain                Status                Renewal status   Type\n"
+        "    assets.publishing.service.gov.uk       Pending validation     -        CNAME\n\n"
+        "    CNAME name\n"
+        "    _c55c48cf91e83ded1f8cb3d826a351ee.assets.publishing.service.gov.uk.\n"
+        "    CNAME value\n"
+        "    _5ed2e3ddf120655f7139deaffd1319f8.rwoxyezoeq.acm-validations.aws.\n\n"
+        "Could you create that CNAME?\n"
+    )
+    found = read(ticket)
+    assert [(c.action, c.type) for c in found.changes] == [("add", "CNAME")]
+    assert [f.code for f in found.flags] == []

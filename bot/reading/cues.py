@@ -124,6 +124,9 @@ _TO_ASK_FOR = re.compile(
     r"publish|create|use|put\s+in)\b[^.:]{0,60}?\b(?:is|are)(?:\s+now|\s+instead)?\s*:\s*$",
     re.I,
 )
+_NO_REMOVAL = re.compile(
+    r"\b(?:nothing|no[ ]+need|don't|do[ ]+not|not|none)\b[^.]{0,30}?\b(?:remov|delet)\w*", re.I
+)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _LAST_CLAUSE = re.compile(r"[,;(]|\b(?:and|but|then)\b", re.I)
 _POSITIVE_TURN = re.compile(r"^[ )]*(?:only|instead|but|rather|just)\b", re.I)
@@ -222,6 +225,9 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
             negated = is_negated(part)
             if negated and (_ABOUT_EXISTING.search(part) or _ABOUT_EXISTING.search(sentence)):
                 break  # "do not remove the existing CAA records": about others, not these
+            if negated and _NO_REMOVAL.search(part) and _asks_to_add(sentence.replace(part, " ")):
+                return "request"  # "… to be added alongside the existing ones (nothing needs
+                # removing)?": what is denied is a removal, what is asked an add
             if negated:
                 return "negated"
             if action_cue(part) is not None:
@@ -239,6 +245,10 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
             if lead_in and keeps_these(part):
                 return "observed"  # "Please keep the following record. … :"
     return None
+
+
+def _asks_to_add(text: str) -> bool:
+    return action_cue(text) == "add" or bool(_BESIDE_EXISTING.search(text) or _WANTED.search(text))
 
 
 def keeps_these(text: str) -> bool:

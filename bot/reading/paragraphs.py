@@ -100,6 +100,12 @@ _THOSE_STAY = re.compile(
     re.I,
 )
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
+# "create a TXT record at the domain shown above", "on the domain itself"
+_AT_THE_DOMAIN = re.compile(
+    r"\b(?:at|on|for|to)[ \t]+the[ \t]+(?:domain|base[ \t]+domain)[ \t]+"
+    r"(?:(?:shown|named|listed|given)[ \t]+)?(?:above|itself)\b",
+    re.I,
+)
 _HOST_WINDOW = 2000  # characters of a paragraph looked back over for the host it is about
 
 
@@ -186,6 +192,10 @@ class Paragraphs:
                     said_here = " ".join([*(text for _, text in self.paragraph[-8:]), line])
                     shown = self._one_named(said_here[-_HOST_WINDOW:])  # bounded: linear
                     named, rdtype = ([shown.name], shown.rdtype) if shown else ([], rdtype)
+                    if not named and self.ctx.domain and _AT_THE_DOMAIN.search(said_here[-300:]):
+                        # a CA's notice: "Domain: gov.uk … create a TXT record at the domain
+                        # shown above with the following value:" - the record is at that domain
+                        named = [self.ctx.domain]
                 if not named and self.recent and actions.action_cue(line) == "update":
                     # "… change that record so that it reads" after a dig answer: the one
                     # record shown whose data is of the kind of the value that follows

@@ -20,6 +20,7 @@ from bot.reading.decide import Move, Said, Thread, decide
 from bot.reading.hidden import hidden_flags
 from bot.reading.mentions import Mention, excerpt, safe_name
 from bot.reading.quoted import history_start, leading_headers, strip_marker
+from bot.reading.references import unread_request
 from bot.reading.safety import (
     ambiguous,
     consistency_flags,
@@ -100,14 +101,18 @@ def read_parts(
             # before the reply's own records ("delete that TXT and add the CNAME from the
             # notice": the TXT is the reply's, the CNAME the notice's).
             read_lines += [(part.comment_id, n, text) for n, text in numbered]
-            flags += [_in_comment(f, part.comment_id) for f in walker.flags]
             domains += walker.domains
-            own = walker.mentions
+            own, reply = walker.mentions, walker
             numbered = fieldrefs.resolve(_quoted_request(part)[:MAX_LINES], part.lines)
             walker = Walker()
             for number, line in numbered:
                 walker.feed(number, line)
             walker.finish()
+            # "Please add it as its own TXT record" above the mail that gives the TXT: asked
+            # for there, so nothing the reply asks for is left unread
+            given = {m.rdtype for m in walker.mentions}
+            answered = [unread_request(*p) for p in reply.pending if p[2] in given]
+            flags += [_in_comment(f, part.comment_id) for f in reply.flags if f not in answered]
             index += 1
         read_lines += [(part.comment_id, n, text) for n, text in numbered]
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
@@ -200,7 +205,8 @@ def read_parts(
     answered = [f for i, f in unnamed if any(j > i for j in removes)]
     flags = [f for f in flags if f not in answered]
     flags += unread_flags(read_lines, used)
-    flags += row_flags(read_lines, spans)
+    read_names = [c.name for c in [*decision.changes, *decision.dropped]]
+    flags += row_flags(read_lines, spans, read_names + [o.name for o in decision.observed])
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
         flags.insert(0, _private_key_flag())

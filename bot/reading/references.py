@@ -320,7 +320,7 @@ class References:
         if action == "delete" and _OPTIONAL.search(note):
             return  # "you may delete the TXT record after that if you wish": not asked for
         conditional = action == "delete" and prose.if_present(note)  # held for a person
-        if action is None and _STILL_THERE.search(clause):
+        if action is None and _STILL_THERE.search(clause) and not _ANOTHER_IF.search(clause):
             # "This record from last year's order is still published": what was shown with
             # no verb is there now
             for i in targets:
@@ -537,6 +537,12 @@ _NOTING = re.compile(r"\bplease\s+(?:note|be\s+aware|bear\s+in\s+mind)\b", re.I)
 # "This record is still published", "it is still in place", "that one is still there"
 _STILL_THERE = re.compile(
     r"\b(?:is|are)[ ]+still[ ]+(?:published|in[ ]place|there|present|live|in[ ]the[ ]zone)\b", re.I
+)
+# "If last year's TXT is still there you can leave it alongside": another record, maybe there
+_ANOTHER_IF = re.compile(
+    r"\b(?:if|whether|in[ ]+case)\b[^.]{0,60}?\b(?:last[ ]+year'?s|old|older|previous|earlier|"
+    r"existing|other)\b",
+    re.I,
 )
 # "please do NOT add this now", "don't create these yet": not (yet) asked for
 _NOT_THIS_NOW = re.compile(

@@ -172,10 +172,16 @@ _TYPE_CELL = frozenset(("A", "AAAA", "CNAME", "TXT", "CAA", "NS", "MX", "DS", "S
 
 
 def row_flags(
-    lines: Iterable[tuple[int | None, int, str]], spans: Iterable[tuple[int | None, int, int]]
+    lines: Iterable[tuple[int | None, int, str]],
+    spans: Iterable[tuple[int | None, int, int]],
+    names: Iterable[str] = (),
 ) -> list[Flag]:
     """`unread_value` for each table row naming a record type in a cell of its own from which
-    no record was read. `spans`: (comment id, first line, last line) of every record read."""
+    no record was read. `spans`: (comment id, first line, last line) of every record read;
+    `names`: their owner names. A row whose host a record read is for (the ACM console's
+    "assets.x  Pending validation  CNAME" above that record's name and value) is its status."""
+    hosts = {n.lower().rstrip(".") for n in names}
+    hosts |= {h.split(".", 1)[1] for h in hosts if h.startswith("_") and "." in h}
     read = defaultdict(set)
     for comment_id, first, last in spans:
         read[comment_id].update(range(first, last + 1))
@@ -185,7 +191,7 @@ def row_flags(
             continue
         cells = _cells(text)
         typed = [c for c in cells if c.upper() in _TYPE_CELL and c.upper() == c.upper().strip()]
-        if len(cells) >= 3 and typed:
+        if len(cells) >= 3 and typed and not any(c.lower().rstrip(".") in hosts for c in cells):
             flags.append(_unread(comment_id, Candidate(number, typed[0].lower(), typed[0]), text))
     return flags
 

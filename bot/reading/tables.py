@@ -217,6 +217,12 @@ class Table:
             cells_old = False
         if not name or not value or not rdtype or not is_type_word(rdtype):
             return None
+        ttl = _scaled(ttl_of(cell("ttl")), self.ttl_unit)
+        trailing = _TRAILING_TTL.search(value)
+        if trailing and rdtype != "CAA":
+            # "globalsign-domain-verification=X<br>TTL 3600" in one cell: the TTL is no data
+            value = value[: trailing.start()].rstrip()
+            ttl = ttl if ttl is not None else int(trailing.group(1))
         old, new = split_old_new(value)
         remarks = " ".join(_REMARK.findall(raw("value")))
         mention = Mention(
@@ -224,7 +230,7 @@ class Table:
             rdtype,
             clean_data(rdtype, new or value),
             number,
-            ttl=_scaled(ttl_of(cell("ttl")), self.ttl_unit),
+            ttl=ttl,
             old_value=None if cells_old else (cell("old") or old),
             action=action_word(cell("action"))
             if cell("action")
@@ -240,6 +246,12 @@ class Table:
         if mention.origin_hint is None:  # "@ (publishing.service.gov.uk)": the name's domain
             mention.origin_hint = safe_name(domain_in(" ".join(_REMARK.findall(raw("name")))) or "")
         return mention
+
+
+# A TTL written after the data in the value's cell ("… TTL 3600", "… (TTL: 300)")
+_TRAILING_TTL = re.compile(
+    r"[ \t]+\(?TTL[ \t]*[:=]?[ \t]*(\d{1,10})[ \t]*(?:s|secs?|seconds)?\)?[ \t]*$", re.I
+)
 
 
 def _row_mode(action: str) -> Mode:

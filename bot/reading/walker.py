@@ -128,6 +128,13 @@ class Context:
     zone_said: str | None = None  # "in the gov.uk zone": a hint, weaker than $ORIGIN
 
 
+# A two-word label alone on its line, with no colon: the ACM console's "CNAME name" /
+# "CNAME value" headings, copied one above the other
+_BARE_LABEL = re.compile(
+    r"^[ \t]*(?:CNAME|TXT|record|DNS[ \t]+record)[ \t]+(?:name|value)[ \t]*$", re.I
+)
+
+
 @dataclass
 class Walker(Rows, Paragraphs, SpreadRecords, References):
     """Feeds lines one at a time; collects mentions, domains and per-block failures."""
@@ -314,6 +321,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.block.add("status", "status", status.group(1).upper(), number, line)
             return
         labels = read_labels(line)
+        if labels is None and _BARE_LABEL.match(line):
+            # "CNAME name" alone on its line, its value on the next (the ACM console, copied)
+            labels = read_labels(f"{line.strip()}:")
         if labels is None and self.heading_type is not None:
             labels = from_to(line)  # "from: x" / "to: y" under "_acme-challenge.www  CNAME"
         elif labels is None and self.heading_name is not None:
