@@ -161,6 +161,9 @@ HOLDOUT39 = FIXTURES / "holdout39"
 # holdout40 (20, written blind by two helpers: an ordinary month in the queue, December and
 # February). First reading 13/20 exact, 15/20 changes right, 1 silent.
 HOLDOUT40 = FIXTURES / "holdout40"
+# holdout41 (20, written blind by two helpers: an ordinary month in the queue, May; templated
+# and automated mail). First reading 11/20 exact, 13/20 changes right, 3 silent.
+HOLDOUT41 = FIXTURES / "holdout41"
 
 READING_FOLDERS = (
     READING,
@@ -204,6 +207,7 @@ READING_FOLDERS = (
     HOLDOUT38,
     HOLDOUT39,
     HOLDOUT40,
+    HOLDOUT41,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -3922,3 +3922,55 @@ def test_acm_console_headings_copied_without_colons() -> None:
     found = read(ticket)
     assert [(c.action, c.type) for c in found.changes] == [("add", "CNAME")]
     assert [f.code for f in found.flags] == []
+
+
+# holdout41 (templated and automated mail)
+
+
+def test_remove_both_txt_records_once_issued_above_the_records_it_means() -> None:
+    ticket = _text(
+        "Both values go on the same name and BOTH must be present at the same time.\n"
+        "Once we confirm the certificate has been issued, please remove both TXT\n"
+        "records again; we'll update this ticket when that's safe.\n\n"
+        "Please deploy a DNS TXT record under the name:\n\n"
+        "_acme-challenge.report-a-flood.service.gov.uk.\n\n"
+        "with the following value:\n\n"
+        "rjDCZTKLR_X1MC_R0BO5dNkrFGAWz6-K_5TsmJk1nwQ\n\n"
+        "Please deploy a DNS TXT record under the name:\n\n"
+        "_acme-challenge.report-a-flood.service.gov.uk.\n\n"
+        "with the following value:\n\n"
+        "Kb8tDP9pk_Czwp48Pu5o_LlrupNkzor-EtZetqfZ_5y\n"
+    )
+    assert sorted((c.action, c.value[:4], c.when) for c in read(ticket).changes) == [
+        ("add", "Kb8t", "now"),
+        ("add", "rjDC", "now"),
+        ("delete", "Kb8t", "after_issuance"),
+        ("delete", "rjDC", "after_issuance"),
+    ]
+
+
+def test_a_lead_in_sentence_over_two_lines_ending_in_no_need_to_remove_them() -> None:
+    ticket = _text(
+        "As things stand they would block issuance. Please add one more record at\n"
+        "the apex alongside the two existing ones (no need to remove them):\n\n"
+        'gov.uk.  IN  CAA  0 issue "certainly.com"\n'
+    )
+    assert changes(ticket) == [("add", "gov.uk.", "CAA", '0 issue "certainly.com"', None)]
+
+
+def test_skip_the_first_row_of_the_notice_below_it_is_in_place() -> None:
+    ticket = _text(
+        "One correction before you action it: please skip the first row (www.gov.uk). That "
+        "record is already in place and we can see it resolving correctly.\n\n"
+        "Action needed: verify your domains\n"
+        "For each domain below, add a CNAME record at the Record name that points to the "
+        "Target.\n"
+        "| Domain | Record name | Type | Target |\n"
+        "| www.gov.uk | _acme-challenge.www.gov.uk | CNAME | 8vmh6i34g643amkfsi.fastly-validations.com |\n"
+        "| publishing.service.gov.uk | _acme-challenge.publishing.service.gov.uk | CNAME | "
+        "xrk30kmaprue1r0xv1.fastly-validations.com |\n"
+    )
+    found = read(ticket)
+    assert [c.name for c in found.changes] == ["_acme-challenge.publishing.service.gov.uk."]
+    assert [o.name for o in found.observed] == ["_acme-challenge.www.gov.uk."]
+    assert "retracted" in [f.code for f in found.flags]

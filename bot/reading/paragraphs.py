@@ -211,6 +211,16 @@ class Paragraphs:
             self._end_prose()  # the lines above keep the lead-in they had ("… remove these")
         mode = cues.mode_of(line)
         action = actions.action_cue(line)
+        if mode == "negated" and line.rstrip().endswith(":") and self.paragraph:
+            # "Please add one more record at / the apex alongside the two existing ones (no
+            # need to remove them):" - the sentence, not its last line, says how it is meant
+            said = " ".join([*(text for _, text in self.paragraph[-3:]), line])
+            whole = (prose.split_sentences(said) or [said])[-1]
+            if (
+                " ".join(whole.split()) != " ".join(line.split())
+                and cues.mode_of(whole) == "request"
+            ):
+                mode = "request"
         if mode is None and line.rstrip().endswith(":") and self.paragraph:
             # The sentence that leads in says how the records below are meant, over the lines
             # a narrow mail broke it into ("… even though it already / allows Let's Encrypt:").

@@ -147,12 +147,10 @@ def read_parts(
         author = Author(part.comment_id, None if part.single else part.role, part.author)
         if part.role == "vendor":
             thread.moves[index] = thread.moves.get(index, []) + _moves(joined, numbered, author)
-        # (of the words read: the reply's, or the mail it passes on)
-        instead = (
-            threadcues.ttl_instead("\n".join(text for _, text in numbered))
-            if part.role == "vendor"
-            else None
-        )
+        words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on
+        for host, in_place in threadcues.skipped_rows(words) if part.role == "vendor" else []:
+            walker.mentions = _skipped(walker.mentions, host, in_place)
+        instead = threadcues.ttl_instead(words) if part.role == "vendor" else None
         if instead is not None:  # "they suggest a TTL of 3600, but please use 300 instead"
             used += [f"ttl {m.ttl}" for m in walker.mentions if m.ttl is not None]
             walker.mentions = [
@@ -268,6 +266,21 @@ def _corrected(
             )
             change = target.model_copy(update={"value": value, "source": source})
             found.append(Said(index, change=change, replaces=True))
+    return found
+
+
+def _skipped(mentions: list[Mention], host: str, in_place: bool) -> list[Mention]:
+    """ "Please skip the first row (www.gov.uk). That record is already in place": the records
+    for that host are not asked for (and, when it says so, are published)."""
+    found: list[Mention] = []
+    for m in mentions:
+        name = m.name.lower().rstrip(".")
+        mine = name == host or (name.startswith("_") and name.split(".", 1)[-1] == host)
+        if mine and m.mode == "request" and m.action in (None, "add"):
+            found.append(replace(m, mode="negated"))
+            found += [replace(m, mode="observed")] if in_place else []
+        else:
+            found.append(m)
     return found
 
 

@@ -66,6 +66,9 @@ _HOLD_UNTIL = re.compile(
     r"\b(?:issued|renewed|validated|live)\b",
     re.I,
 )
+# "please remove both TXT records again once the certificate is issued", "delete these
+# afterwards": the records the sentence is about come after it, and go after issuance
+_BOTH_LATER = re.compile(r"\b(?:both|all|these|the[ \t]+(?:two|three|four)|them)\b", re.I)
 _UNTIL_ISSUED = re.compile(r"\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|validated|live)\b", re.I)
 _OLD = re.compile(r"\b(?:old|older|existing|previous|leftover|left-over|stale|expired)\b", re.I)
 # Words that name a kind of validation record by whose it is: a clause that says one refers
@@ -79,6 +82,7 @@ class References:
         mentions: list[Mention]
         recent: list[int]
         pending: list[tuple[int, str, str]]
+        removes_ahead: list[tuple[str, str]]
         earlier_types: frozenset[str]
         earlier_observed: tuple[Observed, ...]
         earlier_asked: tuple[Observed, ...]
@@ -173,6 +177,17 @@ class References:
             )
 
     def _answered(self, mention: Mention) -> None:
+        ahead = [a for a in self.removes_ahead if a[0] == mention.rdtype]
+        if ahead and mention.mode == "request" and mention.action in (None, "add"):
+            self.mentions.append(
+                replace(
+                    mention,
+                    action="delete",
+                    after_issuance=True,
+                    ttl=None,
+                    excerpt=f"{ahead[0][1]} / {mention.excerpt}",
+                )
+            )
         removes = mention.action in ("delete", "update")  # an update removes the old data too
         done = {mention.rdtype, ANY_DELETE if removes else mention.rdtype}
         self.pending = [p for p in self.pending if p[2] not in done]
@@ -203,6 +218,11 @@ class References:
         for word in dict.fromkeys(w.strip(".,;:()\"'").upper() for w in sentence.split()):
             if word in _ASKED_TYPES and word not in read:
                 self.pending.append((first, " ".join(sentence.split()), word))
+                later = actions.AFTER_ISSUANCE.search(sentence)
+                if action == "delete" and later and _BOTH_LATER.search(sentence):
+                    # "Once we confirm the certificate has been issued, please remove both TXT
+                    # records again" above the two TXT records it asks for: each goes after
+                    self.removes_ahead.append((word, " ".join(sentence.split())))
 
     def _refer_back(self, sentence: str, first: int, last: int, previous: str = "") -> None:
         """A sentence about the records just shown: "That TXT record should be removed",

@@ -200,6 +200,9 @@ _PASS_ON = re.compile(
     r"(?:please[ \t]{1,3})?see[ \t]{1,3}below|"
     r"(?<!n't[ ])(?<!not[ ])raise[ \t]{1,3}(?:this|it)[ \t]{1,3}with|"
     r"forwarded[ \t]{1,3}(?:below|here|underneath)|(?:below|here)[ \t]{1,3}forwarded|"
+    # "Sectigo's validation email came through overnight and I've copied it in below"
+    r"(?:copied|pasted|included|put)[ \t]{1,3}(?:(?:it|them|this|that)[ \t]{1,3})?"
+    r"(?:in[ \t]{1,3}|into[ \t]{1,3}this[ \t]{1,3}\w+[ \t]{1,3})?below|"
     r"forwarding[ \t]{1,3}(?:the|this)|(?:from|in)[ \t]{1,3}the[ \t]{1,3}(?:notice|notification)|"
     r"as[ \t]{1,3}(?:she|he|they)[ \t]{1,3}(?:describes?|says?|asks?|wrote|writes))\b",
     re.I,
@@ -216,7 +219,7 @@ def passes_on(lines: tuple[str, ...]) -> bool:
 # "they asked us to raise it here", "we need two validation records": a request passed on
 _ASKS_US = re.compile(
     r"\b(?:asked[ \t]{1,3}us[ \t]{1,3}to|would[ \t]{1,3}like[ \t]{1,3}you[ \t]{1,3}to|"
-    r"(?:we|they)[ \t]{1,3}need|(?:could|would|can)[ \t]{1,3}you[ \t]{1,3}"
+    r"(?:we|they)[ \t]{1,3}(?:need|want)|(?:could|would|can)[ \t]{1,3}you[ \t]{1,3}"
     r"(?:be[ \t]{1,3}able[ \t]{1,3}to[ \t]{1,3})?(?:add|create|raise|make|pass|forward))\b",
     re.I,
 )
@@ -300,6 +303,30 @@ _EARLIER_LIVE = re.compile(
 def earlier_live(text: str) -> bool:
     """Does a vendor's later comment say the records it asked for before are live now?"""
     return bool(_EARLIER_LIVE.search(" ".join(text.split())))
+
+
+# "please skip the first row (www.gov.uk). That record is already in place": the record for
+# that host, in the notice below, is not asked for
+_SKIP_ROW = re.compile(
+    r"\b(?:skip|ignore|disregard|leave[ \t]+out|omit)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:first|second|third|fourth|last|top|bottom)[ \t]+)?(?:row|item|line|entry|record)"
+    r"[ \t]*\([ \t]*([a-z0-9_.-]+\.[a-z]{2,})[ \t]*\)",
+    re.I,
+)
+_IN_PLACE = re.compile(
+    r"\b(?:already[ \t]+(?:in[ \t]+place|published|live|there|exists?)|resolving[ \t]+correctly)\b",
+    re.I,
+)
+
+
+def skipped_rows(text: str) -> list[tuple[str, bool]]:
+    """The hosts whose rows a comment says to skip ("please skip the first row
+    (www.gov.uk)"), each with whether it says that record is already in place."""
+    flat = " ".join(text.split())
+    return [
+        (m.group(1).lower().rstrip("."), bool(_IN_PLACE.search(flat[m.end() : m.end() + 200])))
+        for m in _SKIP_ROW.finditer(flat)
+    ]
 
 
 def those_are_fine(text: str) -> bool:

@@ -173,6 +173,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
     listing_shaped: bool = False  # and only data whose shape says that type is listed
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
+    # (type, sentence): "once issued, please remove both TXT records" above the records
+    removes_ahead: list[tuple[str, str]] = field(default_factory=list)
     unnamed_deletes: list[Flag] = field(default_factory=list)  # "remove the record(s)", unread
     ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
     ticked_item: bool = False  # in a ticked checklist item (its indented lines are done too)
