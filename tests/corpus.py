@@ -164,6 +164,9 @@ HOLDOUT40 = FIXTURES / "holdout40"
 # holdout41 (20, written blind by two helpers: an ordinary month in the queue, May; templated
 # and automated mail). First reading 11/20 exact, 13/20 changes right, 3 silent.
 HOLDOUT41 = FIXTURES / "holdout41"
+# holdout42 (20, written blind by two helpers: an ordinary month in the queue, July; one
+# ticket, many hands). First reading 15/20 exact, 18/20 changes right, 1 silent.
+HOLDOUT42 = FIXTURES / "holdout42"
 
 READING_FOLDERS = (
     READING,
@@ -208,6 +211,7 @@ READING_FOLDERS = (
     HOLDOUT39,
     HOLDOUT40,
     HOLDOUT41,
+    HOLDOUT42,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -3974,3 +3974,52 @@ def test_skip_the_first_row_of_the_notice_below_it_is_in_place() -> None:
     assert [c.name for c in found.changes] == ["_acme-challenge.publishing.service.gov.uk."]
     assert [o.name for o in found.observed] == ["_acme-challenge.www.gov.uk."]
     assert "retracted" in [f.code for f in found.flags]
+
+
+# holdout42 (one ticket, many hands; an ordinary July)
+
+
+def test_ignore_the_second_row_of_the_earlier_table() -> None:
+    ticket = conversation(
+        vendor(
+            "| Name | Type | Target |\n"
+            "| _acme-challenge.beta.companieshouse.gov.uk | CNAME | rabzi1o76db6dpo6ub.fastly-validations.com |\n"
+            "| _acme-challenge.companieshouse.gov.uk | CNAME | snuazd7p0h1st9mlhv.fastly-validations.com |\n",
+            1,
+        ),
+        us("Was the bare name added by mistake?", 2),
+        vendor(
+            "You're right. Please ignore the second row of Yusuf's table; only the beta record "
+            "is needed.",
+            3,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.beta.companieshouse.gov.uk."]
+    assert "retracted" in codes(ticket)
+
+
+def test_the_zone_has_a_caa_record_in_our_comment_is_published() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}\n", 1),
+        us(
+            "Also, the zone has a CAA record on the service name:\n\n"
+            'check-benefit-cap.service.gov.uk. 3600 IN CAA 0 issue "letsencrypt.org"\n\n'
+            "Will that get in the way?",
+            2,
+        ),
+    )
+    assert [(o.type, o.value) for o in read(ticket).observed] == [
+        ("CAA", '0 issue "letsencrypt.org"')
+    ]
+
+
+def test_pop_these_into_dns_because_we_cant_see_them_yet() -> None:
+    ticket = _text(
+        'The two new hostnames you added to your TLS subscription are sitting at "Pending" '
+        "because we can't see the validation records yet. Could you pop these into DNS when "
+        "you get a sec?\n\n"
+        "| Hostname | Type | Points to |\n"
+        "|---|---|---|\n"
+        "| _acme-challenge.apply.service.gov.uk | CNAME | fsvi5x2wv9axkgmqyx.fastly-validations.com |\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]

@@ -53,6 +53,9 @@ _ADD = re.compile(
     # "All we need is one more record in the same set"
     r"(?<=need )is\s+(?:just\s+)?(?:one|a)\s+(?:more|new|further)\s+record|"
     r"put\s+(?:the|a|an|it|this|these|them)\s+(?:\w+\s+){0,3}?(?:under|at|in|into|on)|"
+    # "Could you pop these into DNS when you get a sec?", "stick them in the zone"
+    r"(?:pop|stick)\s+(?:it|this|these|them|those|the\s+\w+)\s+(?:in|into)\s+(?:the\s+|your\s+)?"
+    r"(?:dns|zone)|"
     r"needs?\s+(?:\S+\s+){0,6}?published)\b",
     re.I,
 )

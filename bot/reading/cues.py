@@ -30,6 +30,9 @@ _DESCRIBES = re.compile(
     r"we\s+(?:can\s+)?(?:also\s+|still\s+)?see|i\s+(?:can\s+)?(?:also\s+)?see|"
     r"found\s+(?:the\s+following|this|these|an?\s+existing|(?:two|three|four|several|multiple|"
     r"both)\b)|(?:was|were)\s+(?:still\s+)?(?:present|published|in\s+place)\b|"
+    # "Also, the zone has a CAA record on the service name:"
+    r"(?:the\s+zone|this\s+name|that\s+name|the\s+apex)\s+(?:already\s+)?(?:has|carries|holds)\s+"
+    r"(?:an?|one|two|three|these|some)\s+(?:CAA|TXT|CNAME)\s+records?\b|"
     # "GlobalSign validated both names against these:" (the records used, in place)
     r"validated\s+(?:[\w-]+\s+){0,3}?against|"
     r"is\s+(?:still\s+)?(?:live|published|"
@@ -126,6 +129,12 @@ _TO_ASK_FOR = re.compile(
 )
 _NO_REMOVAL = re.compile(
     r"\b(?:nothing|no[ ]+need|don't|do[ ]+not|not|none)\b[^.]{0,30}?\b(?:remov|delet)\w*", re.I
+)
+# "because we can't see the validation records yet": what is described is not published
+_NOT_SEEN = re.compile(
+    r"\b(?:can[’']?t|cannot|can\s+not|don[’']?t|do\s+not|couldn[’']?t|could\s+not)\s+"
+    r"(?:yet\s+)?(?:see|find|resolve)\b",
+    re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _LAST_CLAUSE = re.compile(r"[,;(]|\b(?:and|but|then)\b", re.I)
@@ -238,7 +247,11 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
                 return "request"  # "added alongside your existing CAA records:" asks for more
             if "request" in low and _TO_REQUEST.search(part):
                 return "request"  # "the records we'll be requesting": not published yet
-            if _DESCRIBES.search(part) and not _ABOUT_EXISTING.search(part):
+            if (
+                _DESCRIBES.search(part)
+                and not _ABOUT_EXISTING.search(part)
+                and not _NOT_SEEN.search(part)
+            ):
                 return "observed"  # (not "a record of its own, not appended to the existing")
             if not lead_in and says_to_keep(part):
                 return "observed"  # "please leave X exactly as it is"

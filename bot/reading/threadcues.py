@@ -87,8 +87,8 @@ _SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)
 _WITHDRAW_NTH = re.compile(
     r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget[ \t]+about|skip)[ \t]+(?:the[ \t]+)?"
     r"(?:(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th))[ \t]+"
-    r"(?:one|record|entry|item|line|request)|"
-    r"(?:item|record|entry|number|no\.?|#)[ \t]*#?([1-9]))\b",
+    r"(?:one|record|entry|item|line|request|row)|"
+    r"(?:item|record|entry|number|row|no\.?|#)[ \t]*#?([1-9]))\b",
     re.I,
 )
 
