@@ -167,6 +167,9 @@ HOLDOUT41 = FIXTURES / "holdout41"
 # holdout42 (20, written blind by two helpers: an ordinary month in the queue, July; one
 # ticket, many hands). First reading 15/20 exact, 18/20 changes right, 1 silent.
 HOLDOUT42 = FIXTURES / "holdout42"
+# holdout43 (20, written blind by two helpers: an ordinary month in the queue, August; the
+# answer to our question decides it). First reading 8/20 exact, 12/20 changes right, 2 silent.
+HOLDOUT43 = FIXTURES / "holdout43"
 
 READING_FOLDERS = (
     READING,
@@ -212,6 +215,7 @@ READING_FOLDERS = (
     HOLDOUT40,
     HOLDOUT41,
     HOLDOUT42,
+    HOLDOUT43,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

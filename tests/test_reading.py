@@ -4023,3 +4023,101 @@ def test_pop_these_into_dns_because_we_cant_see_them_yet() -> None:
         "| _acme-challenge.apply.service.gov.uk | CNAME | fsvi5x2wv9axkgmqyx.fastly-validations.com |\n"
     )
     assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+# holdout43 (the answer to our question decides it; an ordinary August)
+
+
+def test_hi_name_300_is_fine_answers_our_ttl_question() -> None:
+    ticket = conversation(
+        vendor(
+            'Please publish:\n\ngov.uk.   IN   TXT   "globalsign-domain-verification='
+            '27P3ArbO40D2ubXwCbEdaHfqoKnqeV_n4fufr9EfqC"\n',
+            1,
+        ),
+        us("The registry will ask us for a TTL. Would 300 be OK?", 2),
+        vendor("Hi Aled, 300 is fine.\n\nKwame", 3),
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300]
+
+
+def test_theres_already_a_cname_there_and_replace_it_please() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create a CNAME record for _acme-challenge.design-system.service.gov.uk with "
+            "the value uavg7bruhdypgsx5kf.fastly-validations.com.",
+            1,
+        ),
+        us(
+            "There's already a CNAME at that name from the old account:\n\n"
+            "_acme-challenge.design-system.service.gov.uk. 300 IN CNAME "
+            "t9nwehcl1b09ax1y2e.fastly-validations.com.\n\n"
+            "Should this replace the existing CNAME or sit beside it?",
+            2,
+        ),
+        vendor("Replace it, please.", 3),
+    )
+    assert [(c.action, c.old_value) for c in read(ticket).changes] == [
+        ("update", "t9nwehcl1b09ax1y2e.fastly-validations.com.")
+    ]
+
+
+def test_numbered_steps_name_then_point_it_at_and_reply_once_it_is_live() -> None:
+    ticket = _text(
+        "Steps:\n\n"
+        "1. In the gov.uk zone, create a CNAME with the name _acme-challenge.gov.uk\n"
+        "2. Point it at 8ua2vizrdmvnug7wnp.fastly-validations.com\n"
+        "3. Reply here once it is live and we'll kick off verification\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.gov.uk.",
+            "CNAME",
+            "8ua2vizrdmvnug7wnp.fastly-validations.com.",
+            None,
+        )
+    ]
+
+
+def test_no_please_have_it_removed_means_the_one_record_we_showed() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}\n", 1),
+        us(
+            "The apex still carries the TXT we published for the old GlobalSign order,\n\n"
+            'gov.uk. 3600 IN TXT "globalsign-domain-verification=sMxaK3vx42gxjywGGJHrCsCNDQy1GDYdWk9kl0-UcQ"\n\n'
+            "Is the old record still needed?",
+            2,
+        ),
+        vendor(
+            "No, it isn't needed any more. Please have it removed, but only after the new "
+            "certificate has been issued.",
+            3,
+        ),
+    )
+    deletes = [(c.name, c.type, c.when) for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == [("gov.uk.", "TXT", "after_issuance")]
+
+
+def test_we_need_the_following_cname_after_a_leftover_and_the_txt_has_to_go() -> None:
+    ticket = conversation(
+        vendor(
+            "When we look up the challenge name we get this:\n\n"
+            "$ dig +noall +answer TXT _acme-challenge.www.dft.gov.uk\n"
+            '_acme-challenge.www.dft.gov.uk. 600 IN TXT "udj5BIAOBvA_y0REPL1MDB9KMxrSmKAEJywT7sZ7Be4"\n\n'
+            "That looks like a leftover from a certbot setup. For Fastly to manage the "
+            "certificate we need the following CNAME:\n\n"
+            "_acme-challenge.www.dft.gov.uk.   CNAME   etev0ai31x2qa78rr9.fastly-validations.com.\n",
+            1,
+        ),
+        us("Should the new CNAME replace the existing TXT, or sit beside it?", 2),
+        vendor(
+            "Replace it. A CNAME can't share its name with any other record, so the TXT has "
+            "to go before the CNAME can be created.",
+            3,
+        ),
+    )
+    assert sorted((c.action, c.type) for c in read(ticket).changes) == [
+        ("add", "CNAME"),
+        ("delete", "TXT"),
+    ]

@@ -27,6 +27,10 @@ _DELETE = re.compile(
     r"(?:they|these|those|both|ones|TXTs|CNAMEs|records|entries|values|tokens)[ ]+"
     r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
     r"go(?=[ ]*(?:now|too|first)?[ ]*(?:[:.;,!)]|$))|"
+    # "so the TXT has to go before the CNAME can be created" (never "the record should go",
+    # which may say where it goes)
+    r"(?:TXT|CNAME|CAA|record|token|entry)[ ]+(?:has|needs)[ ]+to[ ]+go"
+    r"(?=[ ]*(?:now|first)?[ ]*(?:[:.;,!)]|$|before[ ]))|"
     r"no\s+longer\s+(?:required|needed|used|"
     r"in\s+use|necessary))\b",
     re.I,

@@ -30,6 +30,9 @@ _DESCRIBES = re.compile(
     r"we\s+(?:can\s+)?(?:also\s+|still\s+)?see|i\s+(?:can\s+)?(?:also\s+)?see|"
     r"found\s+(?:the\s+following|this|these|an?\s+existing|(?:two|three|four|several|multiple|"
     r"both)\b)|(?:was|were)\s+(?:still\s+)?(?:present|published|in\s+place)\b|"
+    # "There's already a CNAME at that name from the old account:"
+    r"there(?:'s|’s|\s+is|\s+are)\s+already\s+(?:an?|one|two|three|some)\s+(?:\w+\s+){0,2}?"
+    r"(?:CAA|TXT|CNAME|records?|entry|entries)\b|"
     # "Also, the zone has a CAA record on the service name:"
     r"(?:the\s+zone|this\s+name|that\s+name|the\s+apex)\s+(?:already\s+)?(?:has|carries|holds)\s+"
     r"(?:an?|one|two|three|these|some)\s+(?:CAA|TXT|CNAME)\s+records?\b|"
@@ -116,7 +119,7 @@ _TO_REQUEST = re.compile(
 _WANTED = re.compile(
     r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)|to\s+be\s+(?:added|created)|"
     r"needs?\s+(?:its\s+own|a|an|one|two|three|four|both|these|the\s+following)\s+(?:\w+\s+)?"
-    r"records?)\b",
+    r"(?:records?|CNAMEs?|TXTs?|CAAs?))\b",
     re.I,
 )
 # "The record to request from the registry is now:", "The one to add instead is:": the
@@ -247,11 +250,7 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
                 return "request"  # "added alongside your existing CAA records:" asks for more
             if "request" in low and _TO_REQUEST.search(part):
                 return "request"  # "the records we'll be requesting": not published yet
-            if (
-                _DESCRIBES.search(part)
-                and not _ABOUT_EXISTING.search(part)
-                and not _NOT_SEEN.search(part)
-            ):
+            if _describes(part) and not _ABOUT_EXISTING.search(part) and not _NOT_SEEN.search(part):
                 return "observed"  # (not "a record of its own, not appended to the existing")
             if not lead_in and says_to_keep(part):
                 return "observed"  # "please leave X exactly as it is"
@@ -262,6 +261,22 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
 
 def _asks_to_add(text: str) -> bool:
     return action_cue(text) == "add" or bool(_BESIDE_EXISTING.search(text) or _WANTED.search(text))
+
+
+def _describes(text: str) -> bool:
+    """Does the text describe what is published ("it is live"), not say when something is to
+    happen ("reply here once it is live")?"""
+    return any(
+        not _CONDITION_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        for m in _DESCRIBES.finditer(text)
+    )
+
+
+# "once it is live", "when the record is in place", "as soon as they are published"
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:once|when|after|until|till|as[ ]soon[ ]as|if|before|whether)[ ](?:[\w'-]+[ ]){0,3}$",
+    re.I,
+)
 
 
 def keeps_these(text: str) -> bool:

@@ -100,6 +100,7 @@ _THOSE_STAY = re.compile(
     re.I,
 )
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
+_MARKER_ONLY = re.compile(r"^[ \t]*(?:\d{1,2}|[a-z])[.)][ \t]*$", re.I)  # a list item's number
 # "create a TXT record at the domain shown above", "on the domain itself"
 _AT_THE_DOMAIN = re.compile(
     r"\b(?:at|on|for|to)[ \t]+the[ \t]+(?:domain|base[ \t]+domain)[ \t]+"
@@ -529,6 +530,8 @@ class Paragraphs:
             self.para_before = text[max(0, offset - _HOST_WINDOW) : offset]
             first = _line_at(lines, starts, max(at, 0))
             last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
+            if _MARKER_ONLY.match(sentence):
+                continue  # "2." before "Point it at X": the record named in step 1 stays open
             mode = cues.mode_of(sentence, lead_in=False)
             read_here = False
             count = len(self.mentions)

@@ -389,8 +389,10 @@ def _arrow_seen(tokens: list[Token], number: int) -> Mention | None:
 # "Its value must be the following random value, entered exactly as shown: X", "It should
 # point to X": the value of the record the sentence before named without one
 _ITS_VALUE = re.compile(
-    r"^\W{0,3}(?:its[ ](?:value|data|content|target)|the[ ]value|it[ ](?:should|must|needs[ ]to)"
-    r"[ ](?:point|resolve)[ ](?:to|at))\b",
+    r"^\W{0,3}(?:\d{1,2}[.)][ ]*)?(?:its[ ](?:value|data|content|target)|the[ ]value|"
+    r"it[ ](?:should|must|needs[ ]to)[ ](?:point|resolve)[ ](?:to|at)|"
+    # "1. … create a CNAME with the name _acme-challenge.gov.uk / 2. Point it at X"
+    r"(?:then[ ])?(?:point|set|aim)[ ]it[ ](?:at|to))\b",
     re.I,
 )
 

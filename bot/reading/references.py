@@ -154,6 +154,16 @@ class References:
                     owners = _owners_in(self.para_before[-_OWNER_WINDOW:])
                     shown = {(o.name, o.value): o for o in earlier if o.name in owners}
                     shown = shown if len(owners) == 1 else {}
+                if (
+                    not shown
+                    and _DELETE_IT.search(clause)
+                    and not self.mentions
+                    and cues.refers_back(sentence)  # (never a disclaimer's "delete it")
+                ):
+                    # our "Is the old record still needed?" under the one record we showed,
+                    # and the answer "No … please have it removed": that record
+                    seen = {(o.name, o.value): o for o in self.earlier_observed}
+                    shown = seen if len(seen) == 1 else {}
                 rdtype = next(iter(shown.values())).type if len(shown) == 1 else ""
             if len(shown) != 1:
                 continue  # none, or more than one it could mean: the pending request says so
@@ -589,7 +599,10 @@ _DELETE_IT = re.compile(
     r"(?:^\W*|\b(?:please|pls|kindly|can\s+you|could\s+you|you\s+can|you\s+may|"
     r"go\s+ahead\s+and|and|then|now|just)\s+)"
     r"(?:delete|remove|drop|erase|clear|take\s+(?:off|out|down))\s+"
-    r"(?:it|them|this(?:\s+one)?|that(?:\s+one)?|those|these)\b",
+    r"(?:it|them|this(?:\s+one)?|that(?:\s+one)?|those|these)\b"
+    # "Please have it removed, but only after the new certificate has been issued"
+    r"|\b(?:have|get)\s+(?:it|them|this(?:\s+one)?|that(?:\s+one)?|those|these)\s+"
+    r"(?:removed|deleted|taken\s+(?:off|out|down))\b",
     re.I,
 )
 ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name

@@ -344,6 +344,18 @@ _DURATION_FIRST = re.compile(
     r"^\W{0,3}(\d{1,6})[ \t]*(s|secs?|seconds|mins?|minutes|hours?|hrs?)\b", re.I
 )
 _UNIT = {"m": 60, "h": 3600}
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|morning|afternoon|good[ \t]+(?:morning|afternoon))\b[^,.!\n]{0,30}[,.!]|"
+    r"thanks?(?:[ \t]+you)?[^,.!\n]{0,20}[,.!])[ \t\n]*",
+    re.I,
+)
+# "300 is fine.", "Yes, 300 seconds would be great": the duration our question offered
+_DURATION_FINE = re.compile(
+    r"^(?:yes|yep|sure)?\W{0,3}(\d{1,6})[ \t]*(s|secs?|seconds|mins?|minutes|hours?|hrs?)?[ \t]+"
+    r"(?:is|would[ \t]+be|will[ \t]+be|sounds)[ \t]+(?:absolutely[ \t]+|perfectly[ \t]+)?"
+    r"(?:fine|ok|okay|good|great|perfect)\b",
+    re.I,
+)
 
 
 def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
@@ -351,9 +363,11 @@ def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
     ("Please use a TTL of 300 seconds on both records"), when it orders one; or, when our
     comment before `asked` for one, the duration its answer starts with ("300 seconds, the
     same as the others, please.")."""
-    first = _DURATION_FIRST.match(text.strip()) if asked else None
+    answer = _GREETING.sub("", text.strip(), count=1)  # "Hi Aled, 300 is fine."
+    first = (_DURATION_FIRST.match(answer) or _DURATION_FINE.match(answer)) if asked else None
     if first:
-        ttl = int(first.group(1)) * _UNIT.get(first.group(2)[0].lower(), 1)
+        unit = first.group(2)
+        ttl = int(first.group(1)) * (_UNIT.get(unit[0].lower(), 1) if unit else 1)
         return ttl if 0 <= ttl <= 2**31 - 1 else None
     sentences = prose.split_sentences(" ".join(text.split()))
     for n, sentence in enumerate(sentences):

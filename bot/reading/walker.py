@@ -128,6 +128,7 @@ class Context:
     zone_said: str | None = None  # "in the gov.uk zone": a hint, weaker than $ORIGIN
 
 
+_ACTION_WORDS = 6  # at most, in an action or timing label's value on the line below it
 # A two-word label alone on its line, with no colon: the ACM console's "CNAME name" /
 # "CNAME value" headings, copied one above the other
 _BARE_LABEL = re.compile(
@@ -340,7 +341,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 labels = None
         if labels is None and self.open_label is not None:
             role, label = self.open_label  # "Record Value:" on one line, the value on the next
-            labels = [(role, label, line.strip())]
+            # (an action is a word or two: "Steps:" above "1. In the gov.uk zone, create a
+            # CNAME with the name …" heads a list, it labels no value)
+            if role not in ("action", "when") or len(line.split()) <= _ACTION_WORDS:
+                labels = [(role, label, line.strip())]
         self.open_label = None
         if labels is None and self._heading_value(number, line):
             return
