@@ -170,6 +170,9 @@ HOLDOUT42 = FIXTURES / "holdout42"
 # holdout43 (20, written blind by two helpers: an ordinary month in the queue, August; the
 # answer to our question decides it). First reading 8/20 exact, 12/20 changes right, 2 silent.
 HOLDOUT43 = FIXTURES / "holdout43"
+# holdout44 (20, written blind by two helpers: an ordinary month in the queue, November; long,
+# busy tickets). First reading 9/20 exact, 9/20 changes right, 6 silent.
+HOLDOUT44 = FIXTURES / "holdout44"
 
 READING_FOLDERS = (
     READING,
@@ -216,6 +219,7 @@ READING_FOLDERS = (
     HOLDOUT41,
     HOLDOUT42,
     HOLDOUT43,
+    HOLDOUT44,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -4121,3 +4121,89 @@ def test_we_need_the_following_cname_after_a_leftover_and_the_txt_has_to_go() ->
         ("add", "CNAME"),
         ("delete", "TXT"),
     ]
+
+
+# holdout44 (long, busy tickets; an ordinary November)
+
+
+def test_the_recent_zone_clean_up_is_a_noun_and_acm_is_asking_for_this_record() -> None:
+    ticket = _text(
+        "The validation record is no longer in the service.gov.uk zone (it looks like it was "
+        "dropped in the recent zone clean-up). ACM is asking for this record:\n\n"
+        "| Domain | Status | Type | CNAME name | CNAME value |\n"
+        "| origin.x.service.gov.uk | Pending validation | CNAME | "
+        "_7c19b7c1ba918bc97f46d54139f543eb.origin.x.service.gov.uk. | "
+        "_7b9b0d4e4ebd66c082a0edf33b49cd63.bygstycxaw.acm-validations.aws. |\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_please_delete_both_means_the_two_records_just_shown() -> None:
+    ticket = _text(
+        "Please add:\n\n"
+        "  _acme-challenge.www.staging.publishing.service.gov.uk.  CNAME  34dvzz0o6wz6i8c35x.fastly-validations.com.\n\n"
+        "The old certificates were validated with these TXT records, which are still published:\n\n"
+        '  www.integration.publishing.service.gov.uk.  TXT  "globalsign-domain-verification=fh66pllKlhnrdsHGuPXsRzJjDBl4GKkyEivkMu1LBd"\n'
+        '  www.staging.publishing.service.gov.uk.      TXT  "globalsign-domain-verification=CLYLt5p200wIFy62vRprEVcdJemBfdkjVnIEnKESAW"\n\n'
+        "Once the new Certainly certificates show as Issued, please delete both.\n"
+    )
+    assert sorted((c.action, c.type) for c in read(ticket).changes) == [
+        ("add", "CNAME"),
+        ("delete", "TXT"),
+        ("delete", "TXT"),
+    ]
+
+
+def test_the_old_acm_validation_records_can_go_names_acms_records_only() -> None:
+    ticket = _text(
+        "Name: _acme-challenge.forms.service.gov.uk\n"
+        "Type: CNAME\n"
+        "Value: 2uj0b5bnffowkvb02a.fastly-validations.com\n\n"
+        "Once the new certificates have been issued, and NOT before, the old ACM validation "
+        "records can go. These are still in your zone:\n\n"
+        "_a77411da08d3b1a18511f9f4a67aedaf.forms.service.gov.uk. CNAME "
+        "_089091228eb38c3c64ef721516013695.bnpkizrrhj.acm-validations.aws.\n"
+    )
+    assert sorted((c.action, c.name[:6]) for c in read(ticket).changes) == [
+        ("add", "_acme-"),
+        ("delete", "_a7741"),
+    ]
+
+
+def test_also_ttl_60_on_the_line_under_a_record() -> None:
+    ticket = _text(
+        "Nothing there at the moment. Please add\n"
+        "_acme-challenge.draft-origin.publishing.service.gov.uk CNAME kt20ejxv43ig0zao15.fastly-validations.com,\n"
+        "also TTL 60.\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [60]
+
+
+def test_a_check_shows_a_caa_record_and_please_add_not_replace() -> None:
+    ticket = _text(
+        "data.gov.uk also has a CAA record. Our pre-flight check shows:\n\n"
+        '  data.gov.uk.  CAA  0 issue "amazon.com"\n\n'
+        "which would block Let's Encrypt. Please ADD (not replace):\n\n"
+        "  Name:  data.gov.uk\n"
+        "  Type:  CAA\n"
+        '  Value: 0 issue "letsencrypt.org"\n'
+    )
+    found = read(ticket)
+    assert [(c.action, c.value) for c in found.changes] == [("add", '0 issue "letsencrypt.org"')]
+    assert [o.value for o in found.observed] == ['0 issue "amazon.com"']
+
+
+def test_a_host_current_new_table_of_host_names_under_a_dig_is_cname_updates() -> None:
+    ticket = _text(
+        "Today both hostnames are CNAMEs to GitHub Pages. We checked with dig this afternoon:\n\n"
+        "    docs.publishing.service.gov.uk.          300  IN  CNAME  alphagov.github.io.\n\n"
+        "At cutover, please change it to point at Fastly:\n\n"
+        "    Host                                     Current              New                       TTL\n"
+        "    docs.publishing.service.gov.uk           alphagov.github.io   d.sni.global.fastly.net   300\n\n"
+        "The docs team want to keep the GitHub Pages site verified until they decommission it "
+        "in January.\n"
+    )
+    found = read(ticket)
+    assert [(c.action, c.type, c.value, c.old_value) for c in found.changes] == [
+        ("update", "CNAME", "d.sni.global.fastly.net.", "alphagov.github.io.")
+    ]

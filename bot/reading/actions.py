@@ -38,7 +38,8 @@ _DELETE = re.compile(
 # "Quick update on ...", "the change": a noun, not a request to change a record.
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|this|that|quick|short|brief|status|small|latest|further|final|minor|any|only|"
-    r"your|our|my|their|his|her|its|no|same|one|next|registry|dns|planned|requested)\s+$",
+    r"your|our|my|their|his|her|its|no|same|one|next|registry|dns|planned|requested|recent|"
+    r"zone|annual|scheduled|general|big|spring|routine)\s+$",
     re.I,
 )
 _UPDATE = re.compile(
@@ -86,6 +87,8 @@ _NARRATED = re.compile(
     # "They've removed it", "she has created": someone else's doing, told
     r"\b(?:they|he|she)(?:'ve|'d|\s+have|\s+has|\s+had)\s+"
     r"(?:(?:also|already|just|then)\s+)?|"
+    # "until they decommission it in January": their doing, some time, not a request
+    r"\b(?:until|till|when|once|before|after)\s+(?:they|he|she|the\s+\w+\s+team)\s+$|"
     # "the old subscription will be deleted once …": what is going to happen, not a request
     r"\bwill\s+(?:then\s+|also\s+)?be\s+|"
     # "our platform team will create …": the sender's own doing ("you will need to add" asks)
@@ -159,7 +162,9 @@ def _action_cue(text: str) -> Action | None:
             ):
                 continue  # "deleting them is the most common reason renewals fail": a topic
             before = text[max(0, m.start() - 64) : m.start()]
-            noun = action == "update" and _NOUN_BEFORE.search(before)
+            # ("a quick update", "the recent zone clean-up": a noun, no request)
+            tidy = m.group().lower().replace("-", " ").startswith(("clean up", "tidy up"))
+            noun = (action == "update" or tidy) and _NOUN_BEFORE.search(before)
             if not _NEGATED.search(before) and not _NARRATED.search(before) and not noun:
                 found.append((m.start(), action))  # type: ignore[arg-type]
     # "create the records under _dnsauth instead of at the base domain": "instead of" names

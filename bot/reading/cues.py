@@ -33,6 +33,12 @@ _DESCRIBES = re.compile(
     # "There's already a CNAME at that name from the old account:"
     r"there(?:'s|’s|\s+is|\s+are)\s+already\s+(?:an?|one|two|three|some)\s+(?:\w+\s+){0,2}?"
     r"(?:CAA|TXT|CNAME|records?|entry|entries)\b|"
+    # "We checked with dig this afternoon:"
+    r"(?:checked|looked)\s+(?:\w+\s+){0,2}?(?:with|using|in)\s+(?:dig|nslookup)\b|"
+    # "data.gov.uk also has a CAA record. Our pre-flight check shows:"
+    r"(?:check|checks|scan|lookup|query|console|monitoring)\s+(?:still\s+)?shows?\s*:|"
+    r"[\w-]+(?:\.[\w-]+)*\.gov\.uk\.?\s+(?:also\s+|already\s+)?has\s+(?:an?|one|two|three)\s+"
+    r"(?:CAA|TXT|CNAME)\s+records?\b|"
     # "Also, the zone has a CAA record on the service name:"
     r"(?:the\s+zone|this\s+name|that\s+name|the\s+apex)\s+(?:already\s+)?(?:has|carries|holds)\s+"
     r"(?:an?|one|two|three|these|some)\s+(?:CAA|TXT|CNAME)\s+records?\b|"
@@ -402,6 +408,19 @@ _PLURAL_REFERENCE = re.compile(
 def refers_to_all(clause: str) -> bool:
     """A plural back-reference ("both", "these TXT records") means every record shown so far."""
     return bool(_PLURAL_REFERENCE.search(clause))
+
+
+_COUNTED = re.compile(
+    r"\b(?:(both)|(?:all[ ]+|these[ ]+|those[ ]+|the[ ]+)(two|three|four))\b", re.I
+)
+
+
+def counted(clause: str) -> int | None:
+    """How many records a plural back-reference counts ("both": 2, "all three": 3)."""
+    m = _COUNTED.search(clause)
+    if m is None:
+        return None
+    return 2 if m.group(1) else {"two": 2, "three": 3, "four": 4}[m.group(2).lower()]
 
 
 _REPLACEMENT = re.compile(

@@ -77,6 +77,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "put value",
         "set it to",
         "should be",
+        "new",  # "| Host | Current | New | TTL |": the value it is to have
     ),
     "ttl": ("ttl", "time to live", "time to live ttl", "ttl seconds", "ttl in seconds"),
     "action": (

@@ -74,6 +74,15 @@ _OLD = re.compile(r"\b(?:old|older|existing|previous|leftover|left-over|stale|ex
 # Words that name a kind of validation record by whose it is: a clause that says one refers
 # only to records whose data or name says it too ("the old GlobalSign verification record").
 _KINDS = ("globalsign", "digicert", "sectigo", "comodo", "acm-validations", "dnsauth")
+# "the old ACM validation records": AWS's, whose targets are under acm-validations.aws
+_ACM = re.compile(r"\bACM\b")
+
+
+def _kinds_in(text: str) -> set[str]:
+    kinds = {k for k in _KINDS if k in text.lower()}
+    return kinds | ({"acm-validations"} if _ACM.search(text) else set())
+
+
 _ONE = re.compile(r"\b(?:the\s+)?([\w.-]{4,60})\s+one\b", re.I)  # "the globalsign one"
 
 
@@ -280,8 +289,8 @@ class References:
         one = _ONE.search(clause)
         shown = (
             [i for i, m in enumerate(self.mentions) if m.action != "delete"]
-            if cues.refers_to_all(clause)
-            else self.recent
+            if cues.refers_to_all(clause) and cues.counted(clause) != len(self.recent)
+            else self.recent  # (and "please delete both" under the two records just shown)
         )
         targets = [i for i in shown if not types or self.mentions[i].rdtype in types]
         published = [i for i in targets if self.mentions[i].mode == "observed"]
@@ -293,10 +302,10 @@ class References:
             targets = picked or targets
         said = " ".join(clause.split())
         head = note[: note.find(said) + len(said)] if said in note else said
-        kinds = {k for k in _KINDS if k in head.lower()}  # said of it, up to this clause
+        kinds = _kinds_in(head)  # said of it, up to this clause
         singular = bool(_SINGULAR.search(clause)) and not cues.refers_to_all(clause)
         if singular and not kinds:  # "The GlobalSign string is only there for the old
-            kinds = {k for k in _KINDS if k in before.lower()}  # certificate. It can go."
+            kinds = _kinds_in(before)  # certificate. It can go."
         if singular and not types:  # "The TXT is only needed until issuance; … it can go"
             said = {w.strip(".,;:()").upper() for w in f"{before} {head}".split()}
             named = said & {"TXT", "CNAME", "CAA"}

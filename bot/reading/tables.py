@@ -209,6 +209,13 @@ class Table:
             rdtype = self.type_hint or self.owner_type or (in_row.pop() if len(in_row) == 1 else "")
         if not rdtype and "type" not in self.columns and is_validation_host(value.strip("`'\"")):
             rdtype = "CNAME"  # "| Point to | Host name |": a CA's validation host is a target
+        if (
+            not rdtype
+            and "type" not in self.columns
+            and _HOSTS.match(value)
+            and _HOSTS.match(cell("old"))
+        ):
+            rdtype = "CNAME"  # "| Host | Current | New |" with a host name in each: CNAME targets
         deleting = action_word(cell("action")) == "delete"
         if deleting and not value and cell("old"):
             # "Current value X, Required value -, Delete after issue": what goes is what is there
@@ -248,6 +255,7 @@ class Table:
         return mention
 
 
+_HOSTS = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+\.?$", re.I)  # a host name, alone
 # A TTL written after the data in the value's cell ("… TTL 3600", "… (TTL: 300)")
 _TRAILING_TTL = re.compile(
     r"[ \t]+\(?TTL[ \t]*[:=]?[ \t]*(\d{1,10})[ \t]*(?:s|secs?|seconds)?\)?[ \t]*$", re.I

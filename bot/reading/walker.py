@@ -128,6 +128,11 @@ class Context:
     zone_said: str | None = None  # "in the gov.uk zone": a hint, weaker than $ORIGIN
 
 
+_TTL_ONLY = re.compile(
+    r"^[ \t]*(?:also|and|with)?[ \t]*(?:a[ \t]+)?TTL[ \t]*(?:of|:|=)?[ \t]*(\d{1,7})[ \t]*"
+    r"(?:s|secs?|seconds)?[ \t]*[.,;)]?[ \t]*$",
+    re.I,
+)
 _ACTION_WORDS = 6  # at most, in an action or timing label's value on the line below it
 # A two-word label alone on its line, with no colon: the ACM console's "CNAME name" /
 # "CNAME value" headings, copied one above the other
@@ -231,6 +236,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self.ctx.mode = "request"
         if line.lstrip().startswith("```"):
             return  # a Markdown code fence: what it holds is read, the fence says nothing
+        if self._ttl_below(number, line):
+            return
         if _SUBJECT_LINE.match(line) and not self.mentions:
             # "Subject: Tidy-up: duplicate GlobalSign TXT at gov.uk": a title, never a request;
             # the domain it names is the ticket's
@@ -384,6 +391,18 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         else:
             self.aligned = None
             self._end_prose()
+
+    def _ttl_below(self, number: int, line: str) -> bool:
+        """ "also TTL 60." alone on the line under a record that gave none: its TTL."""
+        said = _TTL_ONLY.match(line)
+        if said is None or not self.mentions:
+            return False
+        last = self.mentions[-1]
+        if (last.last_line or last.line) != number - 1 or last.ttl is not None:
+            return False
+        ttl = int(said.group(1))
+        self.mentions[-1] = replace(last, ttl=ttl)
+        return True
 
     def _heading_value(self, number: int, line: str) -> bool:
         """ "_7200F….gov.uk.  CNAME" and, on the next line, its data alone (a zone-file line a
