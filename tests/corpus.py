@@ -173,6 +173,9 @@ HOLDOUT43 = FIXTURES / "holdout43"
 # holdout44 (20, written blind by two helpers: an ordinary month in the queue, November; long,
 # busy tickets). First reading 9/20 exact, 9/20 changes right, 6 silent.
 HOLDOUT44 = FIXTURES / "holdout44"
+# holdout45 (20, written blind by two helpers: an ordinary month in the queue, February; long,
+# busy tickets, second batch). First reading 10/20 exact, 11/20 changes right, 2 silent.
+HOLDOUT45 = FIXTURES / "holdout45"
 
 READING_FOLDERS = (
     READING,
@@ -220,6 +223,7 @@ READING_FOLDERS = (
     HOLDOUT42,
     HOLDOUT43,
     HOLDOUT44,
+    HOLDOUT45,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

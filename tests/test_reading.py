@@ -4207,3 +4207,82 @@ def test_a_host_current_new_table_of_host_names_under_a_dig_is_cname_updates() -
     assert [(c.action, c.type, c.value, c.old_value) for c in found.changes] == [
         ("update", "CNAME", "d.sni.global.fastly.net.", "alphagov.github.io.")
     ]
+
+
+# holdout45 (long, busy tickets, second batch; an ordinary February)
+
+
+def test_an_action_label_under_a_record_named_by_owner_and_type_only() -> None:
+    ticket = _text(
+        "Name: _acme-challenge.frontend.publishing.service.gov.uk\n"
+        "Type: CNAME\n"
+        "Value: grgiyqskmt14emxusp.fastly-validations.com\n"
+        "Action: add now\n"
+        "Name: _acme-challenge.whitehall-frontend.publishing.service.gov.uk\n"
+        "Type: CNAME\n"
+        "Action: delete - only after the frontend.publishing.service.gov.uk certificate has been "
+        "issued\n"
+    )
+    assert sorted((c.action, c.name[:20], c.when) for c in read(ticket).changes) == [
+        ("add", "_acme-challenge.fron", "now"),
+        ("delete", "_acme-challenge.whit", "after_issuance"),
+    ]
+
+
+def test_a_when_column_saying_remove_after_issuance_and_same_ttl_as_before() -> None:
+    ticket = conversation(
+        vendor(
+            "Please use a TTL of 900 for everything in the table below:\n\n"
+            "NAME                      TYPE   VALUE                                         WHEN\n"
+            "_acme-challenge.gov.uk.   CNAME  zfcwl4q4u3n8cz182d.fastly-validations.com.    now\n"
+            'gov.uk.                   TXT    "globalsign-domain-verification=KveptPoz0sUru1PGsI919yjZsCjncKS8i8ItLISEe3"  remove after issuance\n',
+            1,
+        ),
+        us("Requested.", 2),
+        vendor(
+            "One addition:\n\n"
+            "_acme-challenge.search.publishing.service.gov.uk.   CNAME   czl13bi5a0uhu7axsy.fastly-validations.com.\n\n"
+            "Same TTL as before, 900, please.\n",
+            3,
+        ),
+    )
+    assert sorted((c.action, c.type, c.ttl, c.when) for c in read(ticket).changes) == [
+        ("add", "CNAME", 900, "now"),
+        ("add", "CNAME", 900, "now"),
+        ("delete", "TXT", None, "after_issuance"),
+    ]
+
+
+def test_for_the_two_new_cnames_a_ttl_of_600() -> None:
+    ticket = _text(
+        "Name: _acme-challenge.hmrc.gov.uk\n"
+        "Type: CNAME\n"
+        "Value: p58owbl4llij9oxs0j.fastly-validations.com\n\n"
+        "For the two new CNAMEs we'd like a TTL of 600 seconds, please. The rest can take "
+        "whatever you normally use.\n"
+    )
+    found = read(ticket)
+    assert [c.ttl for c in found.changes] == [600]
+    assert "unread_value" not in [f.code for f in found.flags]
+
+
+def test_ignore_item_2_the_cname_for_gov_uk_withdraws_that_record_only() -> None:
+    ticket = conversation(
+        vendor(
+            "1. www.gov.uk\n\n"
+            "HOST: _acme-challenge.www.gov.uk\nTYPE: CNAME\n"
+            "POINTS TO: jj0zjgywy9s9uh9lgk.fastly-validations.com\n\n"
+            "2. gov.uk\n\n"
+            "HOST: _acme-challenge.gov.uk\nTYPE: CNAME\n"
+            "POINTS TO: xp33hr1nqdwc3zjc41.fastly-validations.com\n",
+            1,
+        ),
+        us("Is the gov.uk CNAME definitely needed now?", 2),
+        vendor(
+            "You're right. Please ignore item 2 (the _acme-challenge CNAME for gov.uk) from my "
+            "previous message. Item 1 stands exactly as written.",
+            3,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
+    assert "retracted" in codes(ticket)

@@ -116,6 +116,11 @@ class LabelBlock:
     def _mention(self) -> Mention | None:
         name, value = self.fields.get("name", ""), self.fields.get("value", "")
         action = action_word(self.fields["action"]) if "action" in self.fields else None
+        # "When: only after we've confirmed … the renewed certificate has been issued",
+        # "Action: delete - only after the frontend certificate has been issued"
+        later = bool(
+            AFTER_ISSUANCE.search(f"{self.fields.get('when', '')} {self.fields.get('action', '')}")
+        )
         if name and not value and action == "delete" and "type" in self.fields:
             rdtype = self.fields["type"].upper()
             if is_type_word(rdtype):  # "Value: (whatever is there)": the whole record set
@@ -125,6 +130,7 @@ class LabelBlock:
                     None,
                     self.line,
                     action="delete",
+                    after_issuance=later,
                     last_line=self.last_line,
                     excerpt=" / ".join(self.lines),
                 )
@@ -147,8 +153,7 @@ class LabelBlock:
             ttl=ttl_of(ttl),
             old_value=old,
             action=action or ("update" if old else None),
-            # "When: only after we've confirmed … the renewed certificate has been issued"
-            after_issuance=bool(AFTER_ISSUANCE.search(self.fields.get("when", ""))),
+            after_issuance=later,
             last_line=self.last_line,
             excerpt=" / ".join(self.lines),
             mode="observed" if kept else "request",

@@ -150,6 +150,20 @@ def read_parts(
         words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on
         for host, in_place in threadcues.skipped_rows(words) if part.role == "vendor" else []:
             walker.mentions = _skipped(walker.mentions, host, in_place)
+        for rdtype, ttl in (
+            threadcues.ttls_for_types(words) if part.role == "vendor" else {}
+        ).items():
+            # "For the two new CNAMEs we'd like a TTL of 600 seconds, please"
+            walker.mentions = [
+                replace(m, ttl=ttl)
+                if m.rdtype == rdtype
+                and m.mode == "request"
+                and m.action != "delete"
+                and m.ttl is None
+                else m
+                for m in walker.mentions
+            ]
+            used.append(f"ttl {ttl}")
         instead = threadcues.ttl_instead(words) if part.role == "vendor" else None
         if instead is not None:  # "they suggest a TTL of 3600, but please use 300 instead"
             used += [f"ttl {m.ttl}" for m in walker.mentions if m.ttl is not None]

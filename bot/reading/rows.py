@@ -258,7 +258,10 @@ class Rows:
             elif role == "action":
                 # "Action: Delete" starts a record's block, unless it closes the one just
                 # given ("HOST / TYPE / VALUE", then "ACTION: REMOVE" on the next line)
-                closes = self.block.has("value") and self.block.last_line == number - 1
+                # (or a record named by its owner and type only: "Action: delete - only after …")
+                closes = (self.block.has("value") or self.block.has("type")) and (
+                    self.block.last_line == number - 1
+                )
                 if self.block.has(role) or (self.block.has("name") and not closes):
                     self._end_block()
                 self.block.add(role, label, value, number, line)

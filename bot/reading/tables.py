@@ -241,7 +241,9 @@ class Table:
             old_value=None if cells_old else (cell("old") or old),
             action=action_word(cell("action"))
             if cell("action")
-            else ("update" if cell("old") or old else "add" if new else None),
+            # "| WHEN |" saying "remove after issuance": the row's action and its time
+            else action_word(cell("when"))
+            or ("update" if cell("old") or old else "add" if new else None),
             after_issuance=self.later
             or bool(AFTER_ISSUANCE.search(raw("action") + " " + raw("when"))),
             described=bool(_CURRENT.search(remarks)) or cells_old,  # "x (current value)"

@@ -93,6 +93,13 @@ _WITHDRAW_NTH = re.compile(
 )
 
 
+_ITEM_NAMED = re.compile(
+    r"\((?:the[ \t]+)?(_[a-z0-9_-]+)?[ \t]*(CNAME|TXT|CAA)[ \t]+(?:record[ \t]+)?"
+    r"(?:for|at|on)[ \t]+([a-z0-9-]+(?:\.[a-z0-9-]+)+)\)",
+    re.I,
+)
+
+
 def _places(text: str) -> frozenset[str]:
     """ "#2" for "scrap the second one", "#-1" for "ignore the last one"."""
     found = set()
@@ -123,6 +130,16 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     ("TXT"), owner names ("_acme-challenge.gov.uk.", with the trailing dot) and places in
     the last list asked for ("#2"); None: everything."""
     m = _WITHDRAW_EARLIER.search(text)
+    places = _places(text)
+    if m and places:
+        # "please ignore item 2 (the _acme-challenge CNAME for gov.uk) from my previous
+        # message": that item, not every CNAME the message asked for; the record its
+        # brackets name, when they do
+        named = _ITEM_NAMED.search(text, m.start(), m.end() + 80)
+        if named:
+            label = f"{named.group(1)}." if named.group(1) else ""
+            return True, frozenset({named.group(2).upper(), f"{label}{named.group(3).lower()}."})
+        return True, places
     if not m:
         found = _WITHDRAW_TYPE.findall(text)
         typed = {t.upper() for t, _ in found} | {n.lower() + "." for _, n in found if n}
@@ -414,6 +431,28 @@ def ttl_instead(text: str) -> int | None:
             if m and 0 <= int(m.group(1)) <= 2**31 - 1:
                 return int(m.group(1))
     return None
+
+
+_TYPE_NAMED = re.compile(r"\b(CNAME|TXT|CAA)s?\b")
+_DATA_IN = re.compile(r"[a-z0-9-]+\.(?:fastly-validations\.com|acm-validations\.aws)|=", re.I)
+
+
+def ttls_for_types(text: str) -> dict[str, int]:
+    """The TTL a comment asks for the records of one type it gives ("For the two new CNAMEs
+    we'd like a TTL of 600 seconds, please", "for the two GlobalSign TXT records a TTL of 300
+    is plenty"), in a sentence that names one type and gives no record."""
+    found: dict[str, int] = {}
+    if "ttl" not in text.lower():
+        return found
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text) if "ttl" in p.lower()]
+    for sentence in (s for p in paragraphs for s in prose.split_sentences(" ".join(p.split()))):
+        if "ttl" not in sentence.lower() or _DATA_IN.search(sentence):
+            continue
+        types = set(_TYPE_NAMED.findall(sentence))
+        ttl = prose.ttl_in(sentence)
+        if len(types) == 1 and ttl is not None and 0 <= ttl <= 2**31 - 1:
+            found.setdefault(types.pop(), ttl)
+    return found
 
 
 _TTL_FOR_TYPE = re.compile(

@@ -129,8 +129,9 @@ class Context:
 
 
 _TTL_ONLY = re.compile(
-    r"^[ \t]*(?:also|and|with)?[ \t]*(?:a[ \t]+)?TTL[ \t]*(?:of|:|=)?[ \t]*(\d{1,7})[ \t]*"
-    r"(?:s|secs?|seconds)?[ \t]*[.,;)]?[ \t]*$",
+    r"^[ \t]*(?:also|and|with)?[ \t]*(?:a[ \t]+|the[ \t]+)?(?:same[ \t]+)?TTL"
+    r"(?:[ \t]+as[ \t]+(?:before|above|the[ \t]+others))?[ \t]*(?:of|:|=|,)?[ \t]*(\d{1,7})[ \t]*"
+    r"(?:s|secs?|seconds)?[ \t]*(?:,[ \t]*please)?[ \t]*[.,;)]?[ \t]*$",
     re.I,
 )
 _ACTION_WORDS = 6  # at most, in an action or timing label's value on the line below it
@@ -393,12 +394,13 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self._end_prose()
 
     def _ttl_below(self, number: int, line: str) -> bool:
-        """ "also TTL 60." alone on the line under a record that gave none: its TTL."""
+        """ "also TTL 60." / "Same TTL as before, 900, please." alone on a line just under a
+        record that gave none: its TTL."""
         said = _TTL_ONLY.match(line)
         if said is None or not self.mentions:
             return False
         last = self.mentions[-1]
-        if (last.last_line or last.line) != number - 1 or last.ttl is not None:
+        if not 0 < number - (last.last_line or last.line) <= 2 or last.ttl is not None:
             return False
         ttl = int(said.group(1))
         self.mentions[-1] = replace(last, ttl=ttl)
