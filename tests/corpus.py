@@ -176,6 +176,9 @@ HOLDOUT44 = FIXTURES / "holdout44"
 # holdout45 (20, written blind by two helpers: an ordinary month in the queue, February; long,
 # busy tickets, second batch). First reading 10/20 exact, 11/20 changes right, 2 silent.
 HOLDOUT45 = FIXTURES / "holdout45"
+# holdout46 (20, written blind by two helpers: an ordinary month in the queue, April; long,
+# busy tickets, third batch). First reading 9/20 exact, 10/20 changes right, 1 silent.
+HOLDOUT46 = FIXTURES / "holdout46"
 
 READING_FOLDERS = (
     READING,
@@ -224,6 +227,7 @@ READING_FOLDERS = (
     HOLDOUT43,
     HOLDOUT44,
     HOLDOUT45,
+    HOLDOUT46,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

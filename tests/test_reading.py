@@ -4286,3 +4286,68 @@ def test_ignore_item_2_the_cname_for_gov_uk_withdraws_that_record_only() -> None
     )
     assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
     assert "retracted" in codes(ticket)
+
+
+# holdout46 (long, busy tickets, third batch; an ordinary April)
+
+
+def test_a_new_token_for_a_record_keeps_the_ttl_asked_for_it() -> None:
+    ticket = conversation(
+        vendor(
+            "_acme-challenge.design-system.service.gov.uk. CNAME v6kt5hfxeu8dwk47d1.fastly-validations.com.\n\n"
+            "TTL: for the CNAME please use 300 seconds.\n",
+            1,
+        ),
+        us("Thanks, queued.", 2),
+        vendor(
+            "The design-system token changed, please use this instead:\n\n"
+            "_acme-challenge.design-system.service.gov.uk. CNAME 1x1od68qar1en521as.fastly-validations.com.\n",
+            3,
+        ),
+    )
+    assert [(c.value, c.ttl) for c in read(ticket).changes] == [
+        ("1x1od68qar1en521as.fastly-validations.com.", 300)
+    ]
+
+
+def test_ignore_item_3_both_caa_lines_withdraws_both() -> None:
+    ticket = conversation(
+        vendor(
+            "1. _acme-challenge.forms.service.gov.uk. CNAME q8wz2m4n6b1c3x5v7k.fastly-validations.com.\n"
+            '3. forms.service.gov.uk. CAA 0 issue "certainly.com"\n'
+            '   forms.service.gov.uk. CAA 0 issuewild "certainly.com"\n',
+            1,
+        ),
+        us("There is already a CAA record that allows Certainly.", 2),
+        vendor("You're right: please ignore item 3 (both CAA lines) from my first message.", 3),
+    )
+    assert [c[2] for c in changes(ticket)] == ["CNAME"]
+
+
+def test_a_zone_comment_saying_add_alongside_the_existing_entry() -> None:
+    ticket = _text(
+        "$ORIGIN publishing.service.gov.uk.\n"
+        "; --- allow Let's Encrypt; add alongside the existing globalsign.com entry, do not "
+        "replace it ---\n"
+        '@    IN  CAA    0 issue "letsencrypt.org"\n'
+    )
+    assert changes(ticket) == [
+        ("add", "publishing.service.gov.uk.", "CAA", '0 issue "letsencrypt.org"', None)
+    ]
+
+
+def test_removals_heading_and_numbered_items_each_under_it() -> None:
+    ticket = _text(
+        "Removals:\n\n"
+        "1. Now: the CNAME at _acme-challenge.whitehall-admin.publishing.service.gov.uk. "
+        "Whatever it points to, the whole record can go.\n\n"
+        "2. Only after the two Let's Encrypt certificates are issued: the old GlobalSign TXT at "
+        "the apex. It's currently published as\n\n"
+        '   publishing.service.gov.uk.  TXT  "globalsign-domain-verification=6EJqbmWqpMWqXGaQsUMqkl1SG47wOob6n_zQjAS0Is"\n\n'
+        "3. Please leave _acme-challenge.www.gov.uk (the CNAME to "
+        "3fow3k699ltr25gab9.fastly-validations.com) exactly as it is.\n"
+    )
+    assert sorted((c.action, c.type, c.when) for c in read(ticket).changes) == [
+        ("delete", "CNAME", "now"),
+        ("delete", "TXT", "after_issuance"),
+    ]

@@ -31,6 +31,8 @@ _DELETE = re.compile(
     # which may say where it goes)
     r"(?:TXT|CNAME|CAA|record|token|entry)[ ]+(?:has|needs)[ ]+to[ ]+go"
     r"(?=[ ]*(?:now|first)?[ ]*(?:[:.;,!)]|$|before[ ]))|"
+    # "Removals:", "To delete:" heading the items below it
+    r"(?<![\w-])(?:removals|deletions|to[ ]+(?:remove|delete))(?=[ ]*:)|"
     r"no\s+longer\s+(?:required|needed|used|"
     r"in\s+use|necessary))\b",
     re.I,

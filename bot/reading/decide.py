@@ -366,7 +366,7 @@ def _supersede(
             # "swap X to Y" then "the correct new target is Z": what Z replaces is still X
             change = change.model_copy(update={"action": "update", "old_value": replaced.pop()})
         ttls = {c.ttl for _, c in earlier}
-        if change.ttl is None and len(ttls) == 1 and change.action == "update":
+        if change.ttl is None and len(ttls) == 1 and change.action in ("add", "update"):
             # "The correct new value is Z. Everything else (the current value and the 3600
             # TTL) is as I said before": a corrected value keeps what it does not say
             change = change.model_copy(update={"ttl": ttls.pop()})

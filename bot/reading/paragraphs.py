@@ -132,6 +132,7 @@ class Paragraphs:
         section_later: bool
         last_owner: str | None
         list_open: bool
+        next_item: bool
         prose_before: tuple[int, str] | None
         inherited: Mode | None
         listing: tuple[str, str] | None
@@ -255,8 +256,10 @@ class Paragraphs:
             self.lead_ttl = None
             if mode is None and not shown:
                 self.ctx.mode = "request"  # a new paragraph that says nothing: back to requests
-            if action is None:  # nor does an earlier paragraph's verb reach past this one
-                self.ctx.action, self.ctx.after_issuance = None, False
+            if action is None and not self.next_item:  # nor does an earlier paragraph's
+                self.ctx.action, self.ctx.after_issuance = None, False  # verb reach past it
+            elif action is None:  # the list's verb, at this item's own time
+                self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(line))
         if mode is not None:
             self.ctx.mode = mode
         if mode == "observed" and action is None and cues.keeps_these(line):
@@ -523,6 +526,8 @@ class Paragraphs:
         offset = 0
         previous = ""
         half: tuple[str, str, int] | None = None  # a record the last sentence named, no data
+        marked = False  # the sentence before was a list item's number alone ("1.")
+        read_before = len(self.mentions)
         for sentence in prose.split_sentences(text):
             at = text.find(sentence, offset)
             offset = at + len(sentence) if at >= 0 else offset
@@ -531,7 +536,9 @@ class Paragraphs:
             first = _line_at(lines, starts, max(at, 0))
             last = _line_at(lines, starts, max(at, 0) + max(len(sentence) - 1, 0))
             if _MARKER_ONLY.match(sentence):
+                marked = True  # the next sentence starts a list item
                 continue  # "2." before "Point it at X": the record named in step 1 stays open
+            starts_item, marked = marked or prose.ITEM_START.match(sentence) is not None, False
             mode = cues.mode_of(sentence, lead_in=False)
             read_here = False
             count = len(self.mentions)
@@ -543,12 +550,13 @@ class Paragraphs:
             # an item of a list whose lead-in asked to remove ("can be removed:" / "3. the
             # _acme-challenge CNAME for x"): the item is a record to remove, by its owner and type
             item = (
-                prose.ITEM_START.match(sentence) is not None
+                starts_item
                 and self.ctx.action == "delete"
                 and self.ctx.mode in ("request", "observed")  # ("… that the run left behind")
                 # "- please don't change the A records": an item of its own; "- the TXT that
                 # the manual run left behind" describes what is there, to be removed
                 and mode in (None, "observed")
+                and not cues.says_to_keep(sentence)  # "2. Please leave X exactly as it is."
             )
             mode = None if item else mode
             for clause in [] if paired else prose.split_clauses(sentence):
@@ -696,10 +704,11 @@ class Paragraphs:
             previous = sentence
         led = any(line.rstrip().endswith(":") for _, line in lines[:-1])
         if (
-            mention is not None
+            (mention is not None or len(self.mentions) > read_before)
             and self.ctx.action is not None
             and prose.ITEM_START.match(lines[0][1])
-            and actions.action_cue(text) is None
+            # (or asked for what the lead-in did: "Removals: 1. … the whole record can go")
+            and actions.action_cue(text) in (None, self.ctx.action)
         ):
             # an item that asked nothing itself, of a list whose lead-in did: the next
             # paragraph keeps the verb if it is the next item (the walker ends it otherwise)

@@ -139,7 +139,9 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
         if named:
             label = f"{named.group(1)}." if named.group(1) else ""
             return True, frozenset({named.group(2).upper(), f"{label}{named.group(3).lower()}."})
-        return True, places
+        # "please ignore item 3 (both CAA lines)": the records of that type
+        typed = {t.upper() for t in _TYPE_WORDS.findall(_SCOPE_END.split(m.group(0), 1)[0])}
+        return True, frozenset(typed) or places
     if not m:
         found = _WITHDRAW_TYPE.findall(text)
         typed = {t.upper() for t, _ in found} | {n.lower() + "." for _, n in found if n}

@@ -181,6 +181,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     listing_shaped: bool = False  # and only data whose shape says that type is listed
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet
     # (type, sentence): "once issued, please remove both TXT records" above the records
+    # (type, sentence): "once issued, please remove both TXT records" above the records
     removes_ahead: list[tuple[str, str]] = field(default_factory=list)
     unnamed_deletes: list[Flag] = field(default_factory=list)  # "remove the record(s)", unread
     ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
@@ -189,6 +190,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     # A list under a lead-in whose items stand a blank line apart ("can be removed:" / "1. …"
     # / "" / "2. …"): the lead-in's verb holds while the next paragraph is the next item.
     list_open: bool = False
+    next_item: bool = False  # this line is the next item of a list whose lead-in asked
     nslookup: tuple[str, int] | None = None  # Windows nslookup's "name  text =", its data below
     prose_before: tuple[int, str] | None = None  # the last line of prose read, and its number
     inherited: Mode | None = None  # the mode a lead-in gave the paragraph being read
@@ -230,11 +232,14 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self._end_prose()
                 self.item_later = False  # after the paragraph it spoke for is read
             return
+        self.next_item = False
         if self.list_open and not self.paragraph:
             self.list_open = False
             if not prose.ITEM_START.match(line):  # the list has ended: its verb with it
                 self.ctx.action, self.ctx.after_issuance = None, False
                 self.ctx.mode = "request"
+            else:
+                self.next_item = True  # the list's next item: its lead-in's verb holds
         if line.lstrip().startswith("```"):
             return  # a Markdown code fence: what it holds is read, the fence says nothing
         if self._ttl_below(number, line):
@@ -524,8 +529,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     def _annotated(self, mention: Mention, note: str) -> None:
         """A zone-file line under its comment: "; add now", "; published today - leave as it
         is", "; published today - remove once the certificate has been issued"."""
-        keep = keeps(note) or bool(_KEEP_NOTE.search(note))
-        published = keep or bool(_PUBLISHED_NOTE.search(note))
+        # ("add alongside the existing globalsign.com entry, do not replace it": an add)
+        adds = actions.action_cue(note) == "add"
+        keep = (keeps(note) or bool(_KEEP_NOTE.search(note))) and not adds
+        published = keep or (bool(_PUBLISHED_NOTE.search(note)) and not adds)
         action = None if keep else actions.action_cue(note)
         if published:
             self._add(mention, mode="observed")
