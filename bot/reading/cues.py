@@ -37,7 +37,8 @@ _DESCRIBES = re.compile(
     r"(?:checked|looked)\s+(?:\w+\s+){0,2}?(?:with|using|in)\s+(?:dig|nslookup)\b|"
     # "data.gov.uk also has a CAA record. Our pre-flight check shows:"
     r"(?:check|checks|scan|lookup|query|console|monitoring)\s+(?:still\s+)?shows?\s*:|"
-    r"[\w-]+(?:\.[\w-]+)*\.gov\.uk\.?\s+(?:also\s+|already\s+)?has\s+(?:an?|one|two|three)\s+"
+    # (the name's last labels only: a pattern over a whole dotted name would backtrack)
+    r"\bgov\.uk\.?\s+(?:also\s+|already\s+)?has\s+(?:an?|one|two|three)\s+"
     r"(?:CAA|TXT|CNAME)\s+records?\b|"
     # "Also, the zone has a CAA record on the service name:"
     r"(?:the\s+zone|this\s+name|that\s+name|the\s+apex)\s+(?:already\s+)?(?:has|carries|holds)\s+"

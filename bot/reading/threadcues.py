@@ -436,7 +436,7 @@ def ttl_instead(text: str) -> int | None:
 
 
 _TYPE_NAMED = re.compile(r"\b(CNAME|TXT|CAA)s?\b")
-_DATA_IN = re.compile(r"[a-z0-9-]+\.(?:fastly-validations\.com|acm-validations\.aws)|=", re.I)
+_DATA_IN = re.compile(r"\.(?:fastly-validations\.com|acm-validations\.aws)|=", re.I)
 
 
 def ttls_for_types(text: str) -> dict[str, int]:
@@ -451,8 +451,8 @@ def ttls_for_types(text: str) -> dict[str, int]:
         if "ttl" not in sentence.lower() or _DATA_IN.search(sentence):
             continue
         types = set(_TYPE_NAMED.findall(sentence))
-        ttl = prose.ttl_in(sentence)
-        if len(types) == 1 and ttl is not None and 0 <= ttl <= 2**31 - 1:
+        ttl = prose.ttl_in(sentence) if len(types) == 1 else None
+        if ttl is not None and 0 <= ttl <= 2**31 - 1:
             found.setdefault(types.pop(), ttl)
     return found
 
