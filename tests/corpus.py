@@ -179,6 +179,9 @@ HOLDOUT45 = FIXTURES / "holdout45"
 # holdout46 (20, written blind by two helpers: an ordinary month in the queue, April; long,
 # busy tickets, third batch). First reading 9/20 exact, 10/20 changes right, 1 silent.
 HOLDOUT46 = FIXTURES / "holdout46"
+# holdout47 (20, written blind by two helpers: an ordinary month in the queue, June; long,
+# busy tickets, fourth batch). First reading 9/20 exact, 10/20 changes right, 2 silent.
+HOLDOUT47 = FIXTURES / "holdout47"
 
 READING_FOLDERS = (
     READING,
@@ -228,6 +231,7 @@ READING_FOLDERS = (
     HOLDOUT44,
     HOLDOUT45,
     HOLDOUT46,
+    HOLDOUT47,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -4351,3 +4351,40 @@ def test_removals_heading_and_numbered_items_each_under_it() -> None:
         ("delete", "CNAME", "now"),
         ("delete", "TXT", "after_issuance"),
     ]
+
+
+# holdout47 (long, busy tickets, fourth batch; an ordinary June)
+
+
+def test_a_cname_named_a_relative_name_so_its_full_name() -> None:
+    ticket = _text(
+        "Everything is in the service.gov.uk zone.\n\n"
+        "1. visit-someone-in-prison.service.gov.uk\n"
+        "   For this one, please create a CNAME named _acme-challenge (so "
+        "_acme-challenge.visit-someone-in-prison.service.gov.uk) pointing to "
+        "uw5xc2177qrjt5g3rh.fastly-validations.com\n"
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_acme-challenge.visit-someone-in-prison.service.gov.uk."
+    ]
+
+
+def test_part_b_only_after_issuance_heads_its_section() -> None:
+    ticket = _text(
+        "Every HOST below is relative to the nationalarchives.gov.uk zone.\n"
+        "Part A: please add now\n"
+        "HOST: _acme-challenge.www\n"
+        "TYPE: CNAME\n"
+        "POINTS TO: m6gq2pfyzl5a8gxij9.fastly-validations.com\n"
+        "Part B: only after the GlobalSign certificate has been issued\n"
+        "I'll post on this ticket as soon as the subscription moves to Issued. After that (and "
+        "not before, as the Sectigo certificate stays in service until then) these can be "
+        "removed:\n"
+        'The Sectigo issue entry: HOST @, TYPE CAA, VALUE 0 issue "sectigo.com"\n'
+        "Please leave alone\n"
+        "The iodef CAA entry: TNA's security team want to keep receiving reports.\n"
+    )
+    assert sorted((c.action, c.type, c.when) for c in read(ticket).changes) == [
+        ("add", "CNAME", "now"),
+        ("delete", "CAA", "after_issuance"),
+    ]

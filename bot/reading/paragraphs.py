@@ -56,7 +56,9 @@ _ONLY_NEEDED = re.compile(
     re.I,
 )
 _SECTION = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]+\S|={2,}[ \t]*\S|(?:step|phase|stage|part)[ \t]*\d{1,2}\b)", re.I
+    r"^[ \t]*(?:#{1,6}[ \t]+\S|={2,}[ \t]*\S|(?:step|phase|stage|part)[ \t]*(?:\d{1,2}|[a-d])"
+    r"(?:\b|(?=[:.)])))",  # ("Part B: only after the GlobalSign certificate has been issued")
+    re.I,
 )
 # "remove the _acme-challenge.www.gov.uk TXT record above", "that same CNAME": one just shown
 _SHOWN = re.compile(r"\b(?:above|same|just[ ](?:added|created|asked[ ]for))\b", re.I)

@@ -200,6 +200,15 @@ def read_sentence(
         name = f"{name} {tokens[name_i + 1].text}"  # "_acme challenge.www.gov.uk": not a name
     if name is None:
         return None
+    if "." not in name.strip("`'\"."):
+        # "a CNAME named _acme-challenge (so _acme-challenge.visit.service.gov.uk)": the
+        # sentence spells the relative name out in full
+        full = [
+            tokens[i].text
+            for i in usable
+            if i not in taken and tokens[i].text.lower().startswith(name.lower() + ".")
+        ]
+        name = full[0] if len(set(full)) == 1 else name
     old = None
     if len(values) >= 2 and action == "update":
         old = values[0][1]
