@@ -79,7 +79,11 @@ def measure(app: AppConfig) -> tuple[list[Row], list[str]]:
             "3417 a TXT delete with no value, 3807 a DS delete, 4213/4215 a traffic CNAME or "
             "Cloudflare TXT, 4217 a CNAME outside a validation name, 4218 acme-dns.io, 4220 "
             "Akamai's TXT at www.gov.uk; 3605/3717/3718/3806 misreads already flagged by the "
-            "reader, two of them CAA table rows it could not parse)",
+            "reader, two of them CAA table rows it could not parse; from holdout38-47: "
+            "4612/4614/4620/5213/5417/5420 a CAA delete or update, 5008/5215/5220/5310 a TXT at "
+            "www.gov.uk, 5017/5219 a CAA at www.gov.uk, 5118/5414 a traffic CNAME update, 5316 a "
+            '_fastly TXT delete, 5116 a TXT delete with no value, 5319 an issuewild ";" CAA; '
+            "5113/5205/5211/5311/5411 misreads already flagged by the reader)",
             True,
         ),
     ]
