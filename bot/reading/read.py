@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
-from bot.reading import corrections, cues, fieldrefs, threadcues
+from bot.reading import corrections, cues, fieldrefs, overrides, threadcues
 from bot.reading.changes import (
     Author,
     resolve_owner,
@@ -147,31 +145,10 @@ def read_parts(
         author = Author(part.comment_id, None if part.single else part.role, part.author)
         if part.role == "vendor":
             thread.moves[index] = thread.moves.get(index, []) + _moves(joined, numbered, author)
-        words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on
-        for host, in_place in threadcues.skipped_rows(words) if part.role == "vendor" else []:
-            walker.mentions = _skipped(walker.mentions, host, in_place)
-        for rdtype, ttl in (
-            threadcues.ttls_for_types(words) if part.role == "vendor" else {}
-        ).items():
-            # "For the two new CNAMEs we'd like a TTL of 600 seconds, please"
-            walker.mentions = [
-                replace(m, ttl=ttl)
-                if m.rdtype == rdtype
-                and m.mode == "request"
-                and m.action != "delete"
-                and m.ttl is None
-                else m
-                for m in walker.mentions
-            ]
-            used.append(f"ttl {ttl}")
-        instead = threadcues.ttl_instead(words) if part.role == "vendor" else None
-        if instead is not None:  # "they suggest a TTL of 3600, but please use 300 instead"
-            used += [f"ttl {m.ttl}" for m in walker.mentions if m.ttl is not None]
-            walker.mentions = [
-                replace(m, ttl=instead) if m.mode == "request" and m.action != "delete" else m
-                for m in walker.mentions
-            ]
-            used.append(f"ttl {instead}")
+        if part.role == "vendor":  # a row to skip, a TTL for a type, a TTL instead
+            words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on
+            walker.mentions, accounted = overrides.applied(words, walker.mentions)
+            used += accounted
         # the reply's own records, less those the mail it passes on gives too (said once)
         again = {_said_as(m) for m in walker.mentions}
         own = [m for m in own if _said_as(m) not in again]
@@ -280,21 +257,6 @@ def _corrected(
             )
             change = target.model_copy(update={"value": value, "source": source})
             found.append(Said(index, change=change, replaces=True))
-    return found
-
-
-def _skipped(mentions: list[Mention], host: str, in_place: bool) -> list[Mention]:
-    """ "Please skip the first row (www.gov.uk). That record is already in place": the records
-    for that host are not asked for (and, when it says so, are published)."""
-    found: list[Mention] = []
-    for m in mentions:
-        name = m.name.lower().rstrip(".")
-        mine = name == host or (name.startswith("_") and name.split(".", 1)[-1] == host)
-        if mine and m.mode == "request" and m.action in (None, "add"):
-            found.append(replace(m, mode="negated"))
-            found += [replace(m, mode="observed")] if in_place else []
-        else:
-            found.append(m)
     return found
 
 
