@@ -131,17 +131,6 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     the last list asked for ("#2"); None: everything."""
     m = _WITHDRAW_EARLIER.search(text)
     places = _places(text)
-    if m and places:
-        # "please ignore item 2 (the _acme-challenge CNAME for gov.uk) from my previous
-        # message": that item, not every CNAME the message asked for; the record its
-        # brackets name, when they do
-        named = _ITEM_NAMED.search(text, m.start(), m.end() + 80)
-        if named:
-            label = f"{named.group(1)}." if named.group(1) else ""
-            return True, frozenset({named.group(2).upper(), f"{label}{named.group(3).lower()}."})
-        # "please ignore item 3 (both CAA lines)": the records of that type
-        typed = {t.upper() for t in _TYPE_WORDS.findall(_SCOPE_END.split(m.group(0), 1)[0])}
-        return True, frozenset(typed) or places
     if not m:
         found = _WITHDRAW_TYPE.findall(text)
         typed = {t.upper() for t, _ in found} | {n.lower() + "." for _, n in found if n}
@@ -149,11 +138,20 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
         named = {
             n.lower().rstrip(".") + "." for m in _NOT_NEEDED_NAME.findall(text) for n in m if n
         }
-        scope = typed | named | _places(text)
+        scope = typed | named | places
         return (True, frozenset(scope)) if scope else (False, None)
-    scope = _SCOPE_END.split(m.group(0), maxsplit=1)[0]
-    types = {t.upper() for t in _TYPE_WORDS.findall(scope)}
-    names = {n.lower() + "." for n in _SCOPE_NAME.findall(scope) if "_" in n or n.count(".") > 1}
+    said = _SCOPE_END.split(m.group(0), maxsplit=1)[0]
+    types = {t.upper() for t in _TYPE_WORDS.findall(said)}
+    if places:
+        # "please ignore item 2 (the _acme-challenge CNAME for gov.uk) from my previous
+        # message": that item, not every CNAME the message asked for; the record its
+        # brackets name, when they do; "item 3 (both CAA lines)": the records of that type
+        item = _ITEM_NAMED.search(text, m.start(), m.end() + 80)
+        if item:
+            label = f"{item.group(1)}." if item.group(1) else ""
+            return True, frozenset({item.group(2).upper(), f"{label}{item.group(3).lower()}."})
+        return True, frozenset(types) or places
+    names = {n.lower() + "." for n in _SCOPE_NAME.findall(said) if "_" in n or n.count(".") > 1}
     return True, frozenset(types | names) or None
 
 

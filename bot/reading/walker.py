@@ -134,7 +134,7 @@ _TTL_ONLY = re.compile(
     r"(?:s|secs?|seconds)?[ \t]*(?:,[ \t]*please)?[ \t]*[.,;)]?[ \t]*$",
     re.I,
 )
-_ACTION_WORDS = 6  # at most, in an action or timing label's value on the line below it
+_ACTION_VALUE_WORDS = 6  # at most, in an action or timing label's value on the line below it
 # A two-word label alone on its line, with no colon: the ACM console's "CNAME name" /
 # "CNAME value" headings, copied one above the other
 _BARE_LABEL = re.compile(
@@ -356,7 +356,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             role, label = self.open_label  # "Record Value:" on one line, the value on the next
             # (an action is a word or two: "Steps:" above "1. In the gov.uk zone, create a
             # CNAME with the name …" heads a list, it labels no value)
-            if role not in ("action", "when") or len(line.split()) <= _ACTION_WORDS:
+            if role not in ("action", "when") or len(line.split()) <= _ACTION_VALUE_WORDS:
                 labels = [(role, label, line.strip())]
         self.open_label = None
         if labels is None and self._heading_value(number, line):
