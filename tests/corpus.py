@@ -182,6 +182,19 @@ HOLDOUT46 = FIXTURES / "holdout46"
 # holdout47 (20, written blind by two helpers: an ordinary month in the queue, June; long,
 # busy tickets, fourth batch). First reading 9/20 exact, 10/20 changes right, 2 silent.
 HOLDOUT47 = FIXTURES / "holdout47"
+# holdout48 (20, written blind by two helpers: an ordinary month in the queue, September; the
+# vendor corrects itself). First reading 11/20 exact, 12/20 changes right, 4 silent.
+HOLDOUT48 = FIXTURES / "holdout48"
+# holdout49 (20, written blind by two helpers: an ordinary month in the queue, January; rich
+# HTML mail as it arrives). First reading 12/20 exact, 12/20 changes right, 0 silent.
+HOLDOUT49 = FIXTURES / "holdout49"
+# holdout50 (20, written blind by two helpers: an ordinary month in the queue, March; updates
+# and deletes worded every way). First reading 8/20 exact, 10/20 changes right, 7 silent.
+HOLDOUT50 = FIXTURES / "holdout50"
+# holdout51 (20, written blind by two helpers: an ordinary month in the queue, July; back and
+# forth: conversations settled over several comments). First reading 7/20 exact, 9/20 changes
+# right, 7 silent.
+HOLDOUT51 = FIXTURES / "holdout51"
 
 READING_FOLDERS = (
     READING,
@@ -232,6 +245,10 @@ READING_FOLDERS = (
     HOLDOUT45,
     HOLDOUT46,
     HOLDOUT47,
+    HOLDOUT48,
+    HOLDOUT49,
+    HOLDOUT50,
+    HOLDOUT51,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -4388,3 +4388,422 @@ def test_part_b_only_after_issuance_heads_its_section() -> None:
         ("add", "CNAME", "now"),
         ("delete", "CAA", "after_issuance"),
     ]
+
+
+# holdout48 (an ordinary September; the vendor corrects itself)
+
+
+def test_the_record_name_doesnt_change_is_no_refusal() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add the following CNAME record:\n\n"
+            "Record name: _acme-challenge.assets.publishing.service.gov.uk\n"
+            "Record type: CNAME\n"
+            "Value: bkf40g0n9my3c4045r.fastly-validations.com\n",
+            1,
+        ),
+        us("Thanks, that is going through our change process.", 2),
+        vendor(
+            "Please use this value instead of the one I sent yesterday. The record name "
+            "doesn't change:\n\n"
+            "Record name: _acme-challenge.assets.publishing.service.gov.uk\n"
+            "Record type: CNAME\n"
+            "Value: lchvyc1b6duk3wy1pa.fastly-validations.com\n\n"
+            "The old token bkf40g0n9my3c4045r is no longer valid and won't be checked.\n",
+            3,
+        ),
+    )
+    assert [c[3] for c in changes(ticket)] == ["lchvyc1b6duk3wy1pa.fastly-validations.com."]
+    assert "superseded" in codes(ticket)
+
+
+def test_it_should_be_the_whole_name_not_the_mistyped_label() -> None:
+    ticket = _text(
+        "Please add these CNAME records:\n\n"
+        "  1. _acme-challenge.www.gov.uk        CNAME   erp1ghophh0s37g85f.fastly-validations.com\n"
+        "  2. _acme-challenge.assets.publishing.servce.gov.uk   CNAME   "
+        "wwle4ozyjzgy67fl4u.fastly-validations.com\n\n"
+        "Correction to record 2 before you action this - I mistyped the hostname. It should be\n"
+        '_acme-challenge.assets.publishing.service.gov.uk (not "servce"). The target is right.\n'
+    )
+    assert sorted(c[1] for c in changes(ticket)) == [
+        "_acme-challenge.assets.publishing.service.gov.uk.",
+        "_acme-challenge.www.gov.uk.",
+    ]
+    assert "superseded" in codes(ticket)
+
+
+def test_a_whole_name_that_differs_beyond_the_typo_is_not_guessed() -> None:
+    ticket = _text(
+        "Please add:\n\n"
+        "_acme-challenge.assets.publishing.servce.gov.uk   CNAME   "
+        "wwle4ozyjzgy67fl4u.fastly-validations.com\n\n"
+        "I mistyped the hostname. It should be _acme-challenge.static.publishing.service.gov.uk "
+        '(not "servce").\n'
+    )
+    assert "ambiguous_request" in codes(ticket)
+
+
+def test_a_reply_setting_the_ttl_on_both_records_of_the_mail_it_quotes() -> None:
+    ticket = _text(
+        "Hi both,\n\n"
+        "One amendment to my note from this morning, please: set the TTL on both\n"
+        "records to 300 rather than 3600. The names and targets are exactly as in my message\n"
+        "below - nothing else changes.\n\n"
+        "Thanks,\nHannah\n\n"
+        "From: Hannah Okafor (Fastly Support) <support@fastly.zendesk.com>\n"
+        "Sent: Friday, November 20, 2026 09:18\n"
+        "To: GOV.UK 2nd line <govuk-2ndline@digital.cabinet-office.gov.uk>\n"
+        "Subject: [Fastly Support] #61514 ACME challenge records\n\n"
+        "Good morning,\n\nplease publish these two records:\n\n"
+        "_acme-challenge.gov.uk.      3600  IN  CNAME  l7393phzq6t1psdgak.fastly-validations.com.\n"
+        "_acme-challenge.www.gov.uk.  3600  IN  CNAME  c0f8moj20zgl4rbav8.fastly-validations.com.\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300, 300]
+
+
+def test_the_record_in_the_table_was_listed_by_mistake_so_do_not_create_it() -> None:
+    ticket = conversation(
+        vendor(
+            "| Record name | Type | Value |\n|---|---|---|\n"
+            "| _acme-challenge.www.gov.uk | CNAME | aeox4bpmlwfye2yrgc.fastly-validations.com |\n"
+            "| _acme-challenge.gov.uk | CNAME | u3j2l01rarx7gazge3.fastly-validations.com |\n",
+            1,
+        ),
+        us("Is the apex really on this subscription?", 2),
+        vendor(
+            "You're correct: the apex is not on the subscription. The _acme-challenge.gov.uk "
+            "record in Marco's table was listed by mistake, so please do not create it.\n\n"
+            "The only record we need is the one for www:\n\n"
+            "_acme-challenge.www.gov.uk  CNAME  aeox4bpmlwfye2yrgc.fastly-validations.com\n",
+            3,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
+    assert "retracted" in codes(ticket)
+
+
+def test_labels_we_have_no_entry_for_read_by_their_head_words() -> None:
+    ticket = _text(
+        "To complete DCV, create this CNAME record in the DNS zone for the domain:\n\n"
+        "    CNAME Host:      _87580DC4A4266549ADBE0DAAAEFF30F6.apply-for-a-licence.service.gov.uk.\n"
+        "    Target Address:  b114bbcbc94e732d2644f59aa068ed30.6fd158da2b5ee57fe6ef1c0765e567cf"
+        ".sectigo.com.\n\n"
+        "Once the correct record is in place, the check normally succeeds within a few hours.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_87580dc4a4266549adbe0daaaeff30f6.apply-for-a-licence.service.gov.uk.",
+            "CNAME",
+            "b114bbcbc94e732d2644f59aa068ed30.6fd158da2b5ee57fe6ef1c0765e567cf.sectigo.com.",
+            None,
+        )
+    ]
+
+
+def test_a_sentence_after_a_colon_is_no_label() -> None:
+    ticket = _text(
+        "Can you confirm whether gov.uk has a CAA record?\n\n"
+        "For context: if a CAA record exists at gov.uk, it has to authorise GlobalSign, which "
+        "means it would contain something like\n\n"
+        '    gov.uk.  IN  CAA  0 issue "globalsign.com"\n\n'
+        "If there's no CAA record at all, nothing needs to change.\n"
+    )
+    assert changes(ticket) == []
+
+
+def test_a_later_comment_re_times_a_delete() -> None:
+    txt = 'gov.uk. TXT "globalsign-domain-verification=-xeoqcROuDcm7VsBVnAolWWC-ikU5MbNGztsL8Q8Fp"'
+    ticket = conversation(
+        vendor(f"Please add the CNAME and delete this TXT straight away:\n\n{CNAME}\n{txt}\n", 1),
+        us("Will do.", 2),
+        vendor(
+            "Please do not remove the TXT record yet: delete it only after I have confirmed "
+            "here that the new certificate has been issued. The CNAME can go ahead today.",
+            3,
+        ),
+    )
+    assert sorted((c.action, c.type, c.when) for c in read(ticket).changes) == [
+        ("add", "CNAME", "now"),
+        ("delete", "TXT", "after_issuance"),
+    ]
+    assert "superseded" in codes(ticket)
+
+
+def test_a_verb_for_each_type_in_one_lead_in() -> None:
+    ticket = _text(
+        "Please add the CNAME and delete this TXT straight away:\n\n"
+        f"{CNAME}\n"
+        'gov.uk. TXT "globalsign-domain-verification=-xeoqcROuDcm7VsBVnAolWWC-ikU5MbNGztsL8Q8Fp"\n'
+    )
+    assert sorted((c[0], c[2]) for c in changes(ticket)) == [("add", "CNAME"), ("delete", "TXT")]
+
+
+# holdout50 (an ordinary March; updates and deletes worded every way)
+
+
+def test_action_2_only_after_issuance_heads_its_section() -> None:
+    ticket = _text(
+        "Action 1 - now\n"
+        "- Add: _acme-challenge.publishing.service.gov.uk.  300  IN  CNAME  "
+        "6hmlazkm4klqy1e73g.fastly-validations.com.\n\n"
+        "Action 2 - ONLY after the new certificate is issued (I will post here when it is)\n"
+        '- Delete: publishing.service.gov.uk.  TXT  "globalsign-domain-verification='
+        'DYuir-qDoNeb7we98zxzGnqfsvi-OpbmiXP1ZBQJZ7"\n'
+    )
+    assert sorted((c.action, c.when) for c in read(ticket).changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_an_account_clean_up_is_a_noun_not_a_delete() -> None:
+    ticket = _text(
+        "The subscription was re-created on our side after last week's account clean-up, so it "
+        "has new authorisations. Here is the raw output from our API:\n"
+        '"record_type": "CNAME",\n'
+        '"record_name": "_acme-challenge.www.hmrc.gov.uk",\n'
+        '"values": [\n"u3rs8ue2em370d1d3d.fastly-validations.com"\n]\n'
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_items_named_by_owner_and_type_under_a_removal_lead_in() -> None:
+    ticket = _text(
+        "A few validation records are no longer in use. They can be safely removed once the new "
+        "certificate\nshows as issued, which we will confirm on this ticket:\n\n"
+        "  - the TXT record at _globalsign-domain-verification.www.gov.uk\n\n"
+        "The third one can go straight away. The asset host it was created for was "
+        "decommissioned last\nyear and nothing validates against it any more:\n\n"
+        "  - _dnsauth.assets.publishing.service.gov.uk  (TXT, old DigiCert DCV record)\n"
+    )
+    assert sorted((c.action, c.name, c.type, c.value, c.when) for c in read(ticket).changes) == [
+        ("delete", "_dnsauth.assets.publishing.service.gov.uk.", "TXT", None, "now"),
+        (
+            "delete",
+            "_globalsign-domain-verification.www.gov.uk.",
+            "TXT",
+            None,
+            "after_issuance",
+        ),
+    ]
+
+
+def test_a_name_and_type_item_followed_by_its_value_is_a_heading() -> None:
+    ticket = _text(
+        "Please remove:\n\n1. _dnsauth.hmrc.gov.uk (TXT)\n   Value: abcdefabcdefabcdefabcdef12345678\n"
+    )
+    assert changes(ticket) == [
+        ("delete", "_dnsauth.hmrc.gov.uk.", "TXT", "abcdefabcdefabcdefabcdef12345678", None)
+    ]
+
+
+def test_removed_once_the_certificate_reports_active() -> None:
+    ticket = _text(
+        "Its CNAME at _acme-challenge.forms.service.gov.uk is then no longer in use and can be "
+        "safely removed once the new origin certificate reports ACTIVE.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_only_then_remove_the_old_one_is_the_record_shown_as_published() -> None:
+    ticket = _text(
+        "OLD RECORD (currently in your zone)\n\n"
+        "  CNAME name:   _4b8640271b3f984461b466fbabd4a3d9.uploads.publishing.service.gov.uk.\n"
+        "  CNAME value:  _fec4e6462103bead12e19e69d4189468.jcamfachad.acm-validations.aws.\n"
+        "  (belongs to the certificate in the old account)\n\n"
+        "NEW RECORD\n\n"
+        "  CNAME name:   _1d52cd476ba5f8a9492eb13d5e07aebc.uploads.publishing.service.gov.uk.\n\n"
+        "  CNAME value:  _d578352e4ac97a0b193d61e99f79162c.jndnnqomjh.acm-validations.aws.\n\n"
+        '  (copied straight from the ACM console, "Domains" section of the certificate)\n\n'
+        "Please create the new record first. The old record keeps the current certificate "
+        'renewable, so leave it alone until the new certificate shows as "Issued" in ACM, and '
+        "only then remove the old one.\n"
+    )
+    assert sorted((c.action, c.name[:9], c.when) for c in read(ticket).changes) == [
+        ("add", "_1d52cd47", "now"),
+        ("delete", "_4b864027", "after_issuance"),
+    ]
+
+
+def test_values_listed_under_can_be_removed_and_one_withdrawn_later_by_its_value() -> None:
+    dig = (
+        ";; ANSWER SECTION:\n"
+        'hmrc.gov.uk.\t3600\tIN\tTXT\t"v=spf1 include:spf.protection.outlook.com -all"\n'
+        'hmrc.gov.uk.\t3600\tIN\tTXT\t"globalsign-domain-verification=tCIyBueeekfUYpn1Syys07-JHNgcqwLqJ1nomk8-o9"\n'
+        'hmrc.gov.uk.\t3600\tIN\tTXT\t"globalsign-domain-verification=rxFEX-vigf_hA6MaI63Fg50LBNWgQLqSnIsxNFvFsl"\n'
+    )
+    ticket = conversation(
+        vendor(
+            f"This is the TXT set as it resolves today:\n\n{dig}\n"
+            "The two GlobalSign tokens are from old orders and can be removed:\n\n"
+            "- globalsign-domain-verification=tCIyBueeekfUYpn1Syys07-JHNgcqwLqJ1nomk8-o9\n"
+            "- globalsign-domain-verification=rxFEX-vigf_hA6MaI63Fg50LBNWgQLqSnIsxNFvFsl\n\n"
+            "Please only delete those two values, not the whole record set.\n",
+            1,
+        ),
+        us("Could you double-check neither is still used?", 2),
+        vendor(
+            "The second of the two (rxFEX-vigf_hA6MaI63Fg50LBNWgQLqSnIsxNFvFsl) is still "
+            "referenced by another order, so please ignore my request to remove that one and "
+            "leave it published.\n",
+            3,
+        ),
+    )
+    assert [(c[0], c[3][31:36]) for c in changes(ticket)] == [("delete", "tCIyB")]
+    assert "retracted" in codes(ticket)
+
+
+def test_it_must_replace_the_old_value_and_keep_the_ttl_said_before_the_block() -> None:
+    ticket = _text(
+        "This is what we currently see published:\n\n"
+        '    _acme-challenge.check-flood-risk.service.gov.uk. 300 IN TXT "JxTQbND5Yy8UzZBCneJBGFyCPalNvwfzN-yi6Xyuh2c"\n\n'
+        "Could you please overwrite that value with the one from this morning's run (keep the "
+        "TTL at\n300)? Output from the new run:\n\n"
+        "    Please deploy a DNS TXT record under the name:\n\n"
+        "    _acme-challenge.check-flood-risk.service.gov.uk.\n\n"
+        "    with the following value:\n\n"
+        "    7QrQLrIAuPQ3-i-kLNVNgaz_4rf7HjX80VugskT75pj\n\n"
+        "It must replace the old value, not sit alongside it.\n"
+    )
+    assert [(c.action, c.value, c.old_value, c.ttl) for c in read(ticket).changes] == [
+        (
+            "update",
+            "7QrQLrIAuPQ3-i-kLNVNgaz_4rf7HjX80VugskT75pj",
+            "JxTQbND5Yy8UzZBCneJBGFyCPalNvwfzN-yi6Xyuh2c",
+            300,
+        )
+    ]
+
+
+def test_rather_than_overwriting_on_the_next_line_refuses_the_verb() -> None:
+    ticket = _text(
+        "Both challenge strings below must be published at "
+        "_acme-challenge.publishing.service.gov.uk, and\n"
+        "they must be there at the same time -- please add the second one next to the first "
+        "rather than\noverwriting it:\n\n"
+        "    oYfKHbMv9wnCehROylEctjaqXFGp_7yNiDqUUJWTd4U     (for publishing.service.gov.uk)\n"
+        "    r5SyvnizL6vjVDPbuLQMCwmPXYjfZfWGyeyGnxPqUSY     (for *.publishing.service.gov.uk)\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add", "add"]
+
+
+# holdout51 (an ordinary July; back and forth)
+
+
+def test_ttl_or_lower_in_brackets_under_each_label_block() -> None:
+    ticket = _text(
+        "Name:  _acme-challenge.www.gov.uk\nType:  CNAME\n"
+        "Value: jjqb1qv49ifplawfdn.fastly-validations.com\n(TTL 3600 or lower)\n\n"
+        "Name:  _acme-challenge.gov.uk\nType:  CNAME\n"
+        "Value: tonkxeikd8l3tawffm.fastly-validations.com\n(TTL 1800 or lower)\n"
+    )
+    assert sorted((c.name, c.ttl) for c in read(ticket).changes) == [
+        ("_acme-challenge.gov.uk.", 1800),
+        ("_acme-challenge.www.gov.uk.", 3600),
+    ]
+
+
+def test_a_ttl_in_brackets_in_a_table_value_cell() -> None:
+    ticket = _text(
+        "| Action | Record | Type | Value |\n"
+        "| Add | _acme-challenge.dwp.gov.uk | CNAME | ptk7hidkojigph594l.fastly-validations.com "
+        "(TTL: 300) |\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300]
+
+
+def test_they_can_come_out_later_on_a_separate_ticket_asks_nothing_now() -> None:
+    ticket = _text(
+        "Please deploy a DNS TXT record under the name:\n\n"
+        "_acme-challenge.report-a-road-defect.service.gov.uk.\n\n"
+        "with the following value:\n\n"
+        "hSbzHs1wT-C1pU4H6IoUlZBfoISjawivygil92x1SFk\n\n"
+        "Once the cert's out these two can come out again, but I'll raise a separate\n"
+        "ticket for that when we're done, no need to do anything about it now.\n"
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("add", "TXT")]
+
+
+def test_a_relative_name_typed_mid_sentence_on_a_phone() -> None:
+    ticket = _text(
+        "challenge isnt there\ncan u add\n_acme-challenge\nfor assets.publishing.service.gov.uk\n"
+        "cname to\n1zozd6awxiepw6r8bn.fastly-validations.com\nttl 300 is fine\n"
+    )
+    assert [(c.name, c.ttl) for c in read(ticket).changes] == [
+        ("_acme-challenge.assets.publishing.service.gov.uk.", 300)
+    ]
+
+
+def test_please_leave_a_name_exactly_as_it_is_withdraws_its_request() -> None:
+    ticket = conversation(
+        vendor(
+            "| Record name | Type | Value |\n|---|---|---|\n"
+            "| _acme-challenge.www.gov.uk | CNAME | mghdd19fu8rn6s8x06.fastly-validations.com |\n"
+            "| _acme-challenge.gov.uk | CNAME | rs35nlioc8zmsobvp3.fastly-validations.com |\n",
+            1,
+        ),
+        us("Our list: 1. the gov.uk one, 2. the www one. Is this right?", 2),
+        vendor(
+            "All but the second. www.gov.uk is still on the existing subscription, so please "
+            "leave _acme-challenge.www.gov.uk exactly as it is. It should not have been in my "
+            "table.",
+            3,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.gov.uk."]
+    assert "retracted" in codes(ticket)
+
+
+def test_the_old_record_can_now_be_removed_is_the_one_kept_until_issuance() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add the following TXT record at the zone apex of gov.uk:\n\n"
+            '@ IN TXT "globalsign-domain-verification=g3uTDsTi8-qGW9mv726GirsjoJdWerqRwek75CgQQs"\n\n'
+            "Please keep the existing verification record,\n\n"
+            'gov.uk. IN TXT "globalsign-domain-verification=n2uwhLu8TIi9eTebtQ_9wvH90TjUDPjlf0jYshPHDX"\n\n'
+            "in place until the new certificate has been issued.\n",
+            1,
+        ),
+        us("The new TXT is live. Could you ask GlobalSign to re-check?", 2),
+        vendor(
+            "Validation succeeded and the renewed certificate has been issued and deployed. "
+            "The old record can now be removed.",
+            3,
+        ),
+    )
+    assert sorted((c[0], c[3][31:35]) for c in changes(ticket)) == [
+        ("add", "g3uT"),
+        ("delete", "n2uw"),
+    ]
+
+
+# holdout49 (an ordinary January; rich HTML mail as it arrives)
+
+
+def test_records_in_the_dns_zone_of_a_department_relative_to_it() -> None:
+    ticket = _text(
+        "Kindly create below records in the DNS zone of hmrc.gov.uk.\n\n"
+        "Record 1 (for hmrc.gov.uk)\nHOST: _acme-challenge\nTYPE: CNAME\n"
+        "POINTS TO: fcj8fsekss6polh98n.fastly-validations.com\n\n"
+        "Record 2 (for www.hmrc.gov.uk)\nHOST: _acme-challenge.www\nTYPE: CNAME\n"
+        "POINTS TO: mbpr790mttz8962ljm.fastly-validations.com\n"
+    )
+    assert sorted(c[1] for c in changes(ticket)) == [
+        "_acme-challenge.hmrc.gov.uk.",
+        "_acme-challenge.www.hmrc.gov.uk.",
+    ]
+
+
+def test_a_console_table_whose_renewal_status_is_pending_asks_for_its_rows() -> None:
+    ticket = _text(
+        "This is what the certificate's Domains panel currently shows in the ACM console:\n\n"
+        "Domain                Status               Renewal status       Type    CNAME name"
+        "                CNAME value\n"
+        "assets.staging.publishing.service.gov.uk   Success              Pending validation   "
+        "CNAME   _7a2d894d4bb3bac24d5148c033416d4e.assets.staging.publishing.service.gov.uk.  "
+        "_388b8ed2ca42a97969c87e2c090f1553.btjeosglov.acm-validations.aws.\n\n"
+        "Please re-create the record in the hosted zone.\n"
+    )
+    assert [(c[0], c[2]) for c in changes(ticket)] == [("add", "CNAME")]

@@ -88,11 +88,22 @@ def variants(
 
 
 def split_subject(text: str) -> tuple[str, str]:
-    """(the `Subject:` first line with its line end, or "", the rest)."""
+    """(the `Subject:` first line with its line end, and the mail header lines under it
+    (`From:`, `To:`, `Date:`: a saved mail's head, which no client rewrites), or "", the
+    rest)."""
     if not text.lower().startswith("subject:"):
         return "", text
     end = text.find("\n")
-    return (text, "") if end < 0 else (text[: end + 1], text[end + 1 :])
+    if end < 0:
+        return text, ""
+    while _HEADER_LINE.match(text, end + 1):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text, ""
+    return text[: end + 1], text[end + 1 :]
+
+
+_HEADER_LINE = re.compile(r"(?:From|To|Cc|Date|Reply-To):[ \t]", re.I)
 
 
 def to_crlf(text: str) -> str:
@@ -181,8 +192,13 @@ def numbered(body: str) -> str:
 
 
 def _is_record_line(line: str) -> bool:
+    if _LISTED.match(line):
+        return False  # "1. CNAME x -> y": a list already, not numbered again
     m = _RECORD_LINE.match(line)
     return m is not None and (m.group(3) == "@" or "." in m.group(3) or m.group(3)[0] == "_")
+
+
+_LISTED = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]")
 
 
 def dig_paste(owners: Sequence[Owner]) -> str:

@@ -12,7 +12,9 @@ import re
 from bot.models import Action
 
 _DELETE = re.compile(
-    r"\b(?:remov(?:e|ed|ing|al)|delet(?:e|ed|ing|ion)|clean(?:ed|ing)?[ -]up|"
+    # "clean up the old TXT", "Clean-up:" (never "after last week's account clean-up")
+    r"\b(?:remov(?:e|ed|ing|al)|delet(?:e|ed|ing|ion)|clean(?:ed|ing)?[ ]up|"
+    r"clean-?up(?=[ ]*:|[ ]+(?:the|this|that|these|those|it|them|both|all|old|any|stale)\b)|"
     r"drop(?:ped|ping)?(?![ ](?:(?:me|us|you|them)[ ])?(?:a[ ]|an[ ])?(?:quick[ ]|short[ ])?"
     r"(?:line|note|e-?mail|message|comment|reply|update)|[ ]by|"
     # "zone-file entries you can drop straight in", "drop them into the zone": an add
@@ -24,9 +26,11 @@ _DELETE = re.compile(
     r"clear(?:\s+out)?(?=\s+(?:the|this|that|these|those|it|them|both|all|old|any)\b)|"
     # "after that they can go:", "they have to go first." (never "it can go straight to
     # whoever runs the zone", "can go live", "… if and when it can go")
-    r"(?:they|these|those|both|ones|TXTs|CNAMEs|records|entries|values|tokens)[ ]+"
+    # "The third one can go straight away."
+    r"(?:they|these|those|both|(?<!no[ ])one|ones|TXTs|CNAMEs|records|entries|values|tokens)[ ]+"
     r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
-    r"go(?=[ ]*(?:now|too|first)?[ ]*(?:[:.;,!)]|$))|"
+    r"go(?=[ ]*(?:now|too|first|straight[ ]+away|right[ ]+away|immediately|today)?[ ]*"
+    r"(?:[:.;,!)]|$))|"
     # "so the TXT has to go before the CNAME can be created" (never "the record should go",
     # which may say where it goes)
     r"(?:TXT|CNAME|CAA|record|token|entry)[ ]+(?:has|needs)[ ]+to[ ]+go"
@@ -47,7 +51,7 @@ _NOUN_BEFORE = re.compile(
 _UPDATE = re.compile(
     # "update us on this ticket" asks for news, not for a record to change
     r"\b(?:updat(?:e|ed|ing)(?![ ]+(?:us|me|you|the[ ]+ticket|this[ ]+ticket))|"
-    r"chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|"
+    r"chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|overwrit(?:e|ing)|"
     # "pls edit the cname … and put new value V" (never "edit the ticket")
     r"edit(?![ ]+(?:the[ ]+|this[ ]+|my[ ]+)?(?:ticket|message|comment|post|reply|subject))|"
     r"(?:put|set|give)\s+(?:it\s+|the\s+|a\s+)?new\s+value|"
@@ -105,12 +109,16 @@ _NARRATED = re.compile(
 )
 AFTER_ISSUANCE = re.compile(
     r"\b(?:after|post)[ -]issue\b|"  # "Delete after issue" (a spreadsheet's action cell)
+    # "leave it alone until the new certificate shows as "Issued" … and only then remove it"
+    r"\b(?:leave|keep)\b[^.\n]{0,40}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active)\b|"
     # ("When we renewed by hand last spring": a time in the past, not a condition)
     r"\b(?:once|after|when|post|following)\b"
     r"(?![ ]+(?:we|i|they)[ ]+(?:just[ ]+|first[ ]+)?(?:renewed|issued|validated|installed)\b)"
     r"(?:[^.\n]|\.(?=\w)){0,80}?\b(?:issued|issuance|renewed|"  # ("once the www.gov.uk cert…")
     r"renewal (?:is|has been) (?:complete|done)|validated|validation (?:is|has been) complete|"
-    r"installed|live|deployed|cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready))\b",
+    r"installed|live|deployed|cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready)|"
+    # "once the new origin certificate reports ACTIVE" (Google Certificate Manager, ACM)
+    r"(?:reports?|shows?|is|becomes?)[ ]+(?:as[ ]+)?(?:active|ACTIVE))\b",
     re.I,
 )
 
@@ -167,9 +175,44 @@ def _action_cue(text: str) -> Action | None:
             # ("a quick update", "the recent zone clean-up": a noun, no request)
             tidy = m.group().lower().replace("-", " ").startswith(("clean up", "tidy up"))
             noun = (action == "update" or tidy) and _NOUN_BEFORE.search(before)
-            if not _NEGATED.search(before) and not _NARRATED.search(before) and not noun:
+            # "pls dont overwrite one with the other", "next to the first rather than
+            # overwriting it": the cue refused, or named as the alternative to another
+            refused = _REFUSED.search(text[max(0, m.start() - 64) : m.end()])
+            alternative = _ALTERNATIVE.search(before)
+            said_no = _NEGATED.search(before) or _NARRATED.search(before) or refused
+            if not (said_no or noun or alternative):
                 found.append((m.start(), action))  # type: ignore[arg-type]
     # "create the records under _dnsauth instead of at the base domain": "instead of" names
     # the alternative to another verb's action; alone ("X instead of Y") it is a change.
     strong = [f for f in found if text[f[0] : f[0] + 7].lower() != "instead"]
     return max(strong or found)[1] if found else None
+
+
+_REFUSED = re.compile(
+    r"\b(?:do[ \t]+not|don't|dont|don’t|never|must[ \t]+not|mustn't|should[ \t]+not|shouldn't)"
+    r"[ \t]+(?:\w+[ \t]+){0,2}?\w+$",
+    re.I,
+)
+_ALTERNATIVE = re.compile(r"\b(?:rather[ \t]+than|instead[ \t]+of)[ \t]+$", re.I)
+
+
+# "Please add the CNAME and delete this TXT straight away:": a verb for each record type
+_VERB_TYPE = re.compile(
+    r"\b(add|create|publish|delete|remove|drop|update|change|replace)[ \t]+"
+    r"(?:(?:the|this|that|these|those|a|an|new|old|both|existing|stale)[ \t]+){0,2}"
+    r"(CNAME|TXT|CAA)s?\b",
+    re.I,
+)
+
+
+def actions_by_type(text: str) -> dict[str, Action]:
+    """{record type: action} when a lead-in gives different verbs to different record types
+    ("add the CNAME and delete this TXT"); else empty (one verb speaks for every record)."""
+    pairs: dict[str, Action] = {}
+    for m in _VERB_TYPE.finditer(text):
+        action = action_cue(m.group(0))
+        rdtype = m.group(2).upper()
+        if action is None or pairs.get(rdtype, action) != action:
+            return {}  # a type given two verbs: not this shape
+        pairs[rdtype] = action
+    return pairs if len(set(pairs.values())) > 1 else {}

@@ -92,7 +92,9 @@ _ZONE_CUE = re.compile(
     rf"\bzone\s?[:=]\s?{_NAME}|\b(?:in|to|into|from)\s+the\s+{_NAME}\s+zone\b"
     # "host names relative to x.service.gov.uk", "please append .x.service.gov.uk", "in the
     # DNS of gov.uk domain"
-    rf"|\b(?:relative\s+to|append)\s+\.?{_NAME}|\bDNS\s+(?:of|for)\s+(?:the\s+)?{_NAME}",
+    rf"|\b(?:relative\s+to|append)\s+\.?{_NAME}|\bDNS\s+(?:of|for)\s+(?:the\s+)?{_NAME}"
+    # "create below records in the DNS zone of hmrc.gov.uk"
+    rf"|\bzone\s+(?:of|for)\s+(?:the\s+)?(?:domain\s+)?{_NAME}",
     re.I,
 )
 
@@ -305,9 +307,17 @@ def says_to_keep(text: str) -> bool:
 
 def is_negated(text: str) -> bool:
     """Does the text refuse a record ("do not add", "ignore")? Not when it only says when:
-    "please do NOT remove that yet", "don't delete it until the certificate is issued"."""
+    "please do NOT remove that yet", "don't delete it until the certificate is issued"; nor
+    when it says what stays the same: "The record name doesn't change:"."""
     m = _NEGATED.search(text)
-    return m is not None and not _TEMPORAL.match(text, m.end())
+    if m is None or _TEMPORAL.match(text, m.end()):
+        return False
+    said = m.group().lower()
+    return not (said.startswith("does") and said.endswith("change") and _STAYS.match(text, m.end()))
+
+
+# After "doesn't change": no object, so a statement that something stays as it is
+_STAYS = re.compile(r"[ \t]*(?:[:.,;)]|$|and\b|either\b|from\b)", re.I)
 
 
 # After a negation: only "not yet" / "not until", a time and no refusal

@@ -387,6 +387,23 @@ def _supersede(
         ]:
             kept.remove(entry)
             out.dropped.append(entry[1])
+    if change.action == "delete":
+        # "please delete the TXT only after I have confirmed the certificate is issued": a
+        # later comment re-times a delete asked for before; its word is the last
+        same = (change.name, change.type, change.value)
+        for entry in [
+            (i, c)
+            for i, c in kept
+            if i < comment
+            and c.action == "delete"
+            and (c.name, c.type, c.value) == same
+            and c.when != change.when
+        ]:
+            kept.remove(entry)
+            out.dropped.append(entry[1])
+            when = "after issuance" if change.when == "after_issuance" else "now"
+            why = f"is to be done {when}, as a later comment says ({_where(change.source)})"
+            out.flags.append(_superseded(entry[1], change.name, why))
     kept.append((comment, change))
 
 
@@ -492,16 +509,37 @@ def _move(index: int, move: Move, kept: list[tuple[int, DnsChange]], out: Decisi
     for entry in earlier:
         if entry[1].action == "delete":
             continue  # a delete names what is published where it is: nothing moves
+        new = _moved_name(entry[1].name, move)
+        if new is None:
+            why = f"says a name should be {move.new} (not {move.old!r}), which is not this name"
+            out.flags.append(ambiguous(entry[1].name, [entry[1]], why))
+            continue
         kept.remove(entry)
         out.dropped.append(entry[1])
-        name = entry[1].name
-        new = (
-            f".{name}".replace(f".{move.old}.", f".{move.new}.", 1)[1:] if move.labels else move.new
-        )
         moved = entry[1].model_copy(update={"name": new, "source": move.source})
         why = f"was moved by a later comment to {new} ({_where(move.source)})"
         out.flags.append(_superseded(entry[1], move.old, why))
         _supersede(index, moved, kept, out, set())
+
+
+def _moved_name(name: str, move: Move) -> str | None:
+    """The name a move gives `name`: `move.new`, or for a typo in labels the name with them
+    mended ("asset-origin" -> "assets-origin"). When the correction spells the whole name
+    ("should be _acme-challenge.assets.publishing.service.gov.uk (not "servce")"), that name,
+    if it differs from `name` only where the typo stood."""
+    if not move.labels:
+        return move.new
+    whole = move.new.rstrip(".") + "."
+    labels, mended = name.split("."), whole.split(".")
+    typo = move.old.split(".")
+    if len(labels) == len(mended) and len(mended) > len(typo) + 1:
+        at = next((i for i in range(len(labels)) if labels[i : i + len(typo)] == typo), len(labels))
+        differ = [i for i, (a, b) in enumerate(zip(labels, mended, strict=True)) if a != b]
+        if differ and all(at <= i < at + len(typo) for i in differ):
+            return whole
+    if len(mended) > len(typo) + 1:
+        return None  # a whole name that differs elsewhere too: not guessed
+    return f".{name}".replace(f".{move.old}.", f".{move.new}.", 1)[1:]
 
 
 def _superseded(change: DnsChange, name: str, why: str) -> Flag:
@@ -546,6 +584,9 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
     it names (names end with a dot)."""
     if scope is None:
         return True
+    values = {s[1:] for s in scope if s.startswith("=")}  # "=rxfex-…": data that holds it
+    if values:
+        return any(v in (change.value or "").lower() for v in values)
     names = {s for s in scope if s.endswith(".")}
     types = {s for s in scope - names if not s.startswith("#")}  # "#2": a place (_in_places)
     if not names and not types:

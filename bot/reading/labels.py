@@ -57,7 +57,7 @@ def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     text = _SLASHED_LABEL.sub(r"\1", strip_list_marker(text), count=1)
     matches = list(_LABEL.finditer(text))
     if not matches or matches[0].start() != 0:
-        return None
+        return _unlisted_label(text)
     pairs = []
     for m, nxt in zip(matches, [*matches[1:], None], strict=True):
         value = text[m.end() : nxt.start() if nxt else len(text)].strip().rstrip(",;")
@@ -72,6 +72,44 @@ def read_labels(line: str) -> list[tuple[str, str, str]] | None:
                 label, role = rest, LABEL_KEYS[rest]
         pairs.append((role, label, value))
     return pairs
+
+
+# A label we have no entry for, at the start of a line: a few words and a colon ("CNAME Host:",
+# "Target Address:", "Validation record value:"). Its role comes from its head words.
+_UNLISTED = re.compile(
+    r"^[ \t]*([A-Za-z][A-Za-z]{0,20}(?:[ ][A-Za-z]{1,20}){0,3})[ \t]*:[ \t]+(\S.*)$"
+)
+_VALUE_WORDS = frozenset(
+    ("target", "value", "points", "address", "data", "content", "destination", "rdata")
+)
+_NAME_WORDS = frozenset(("host", "hostname", "name", "owner", "fqdn", "alias", "subdomain"))
+_DATA_LIKE = re.compile(r"[\d.=_]")  # a token, a host name, a `name=value` string, a CAA flag
+
+
+def _unlisted_label(text: str) -> list[tuple[str, str, str]] | None:
+    """[(role, label, value)] for a label not in our vocabulary whose words say it names a
+    record's owner or data, with a value of that shape; a type word before it ("CNAME
+    Host:") gives the type too. Else None."""
+    m = _UNLISTED.match(text)
+    if m is None:
+        return None
+    words = m.group(1).lower().split()
+    typed = is_type_word(words[0]) and len(words) > 1
+    heads = set(words[1:] if typed else words)
+    value = m.group(2).strip().rstrip(",;")
+    first = value.split()[0].strip("`'\"“”")
+    if heads & _VALUE_WORDS and _DATA_LIKE.search(first) and len(value.split()) <= 6:
+        role = "value"  # "Target Address: b114….sectigo.com." (not "For context: if a …")
+    elif heads & _NAME_WORDS and is_owner_token(first):
+        role = "name"
+    else:
+        return None
+    label = " ".join(words)
+    return (
+        [("type", "type", words[0].upper()), (role, label, value)]
+        if typed
+        else [(role, label, value)]
+    )
 
 
 @dataclass

@@ -55,9 +55,11 @@ _ONLY_NEEDED = re.compile(
     r"(?:is|are)[ \t]+(?:still[ \t]+)?(?:needed|required|outstanding)\b",
     re.I,
 )
+_TAIL = 40  # characters of the line before that may refuse a verb ("rather than", "don't")
+# "Part B: only after the GlobalSign certificate has been issued", "Action 2 - ONLY after …"
 _SECTION = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]+\S|={2,}[ \t]*\S|(?:step|phase|stage|part)[ \t]*(?:\d{1,2}|[a-d])"
-    r"(?:\b|(?=[:.)])))",  # ("Part B: only after the GlobalSign certificate has been issued")
+    r"^[ \t]*(?:#{1,6}[ \t]+\S|={2,}[ \t]*\S|"
+    r"(?:step|phase|stage|part|action|task|change)[ \t]*(?:\d{1,2}|[a-d])(?:\b|(?=[:.)])))",
     re.I,
 )
 # "remove the _acme-challenge.www.gov.uk TXT record above", "that same CNAME": one just shown
@@ -129,6 +131,7 @@ class Paragraphs:
         earlier_asked: tuple[Observed, ...]
         observed_here: bool
         lead_ttl: int | None
+        carried_ttl: int | None
         lead_type: str | None
         item_later: bool
         section_later: bool
@@ -215,6 +218,11 @@ class Paragraphs:
             self._end_prose()  # the lines above keep the lead-in they had ("… remove these")
         mode = cues.mode_of(line)
         action = actions.action_cue(line)
+        if action is not None and self.paragraph:
+            # "… next to the first rather than / overwriting it:": the words the line before
+            # ends with may refuse the verb this line starts with (then its own verb holds)
+            tail = self.paragraph[-1][1][-_TAIL:]
+            action = actions.action_cue(f"{tail} {line}") if tail.strip() else action
         if mode == "negated" and line.rstrip().endswith(":") and self.paragraph:
             # "Please add one more record at / the apex alongside the two existing ones (no
             # need to remove them):" - the sentence, not its last line, says how it is meant
@@ -259,21 +267,39 @@ class Paragraphs:
             if mode is None and not shown:
                 self.ctx.mode = "request"  # a new paragraph that says nothing: back to requests
             if action is None and not self.next_item:  # nor does an earlier paragraph's
-                self.ctx.action, self.ctx.after_issuance = None, False  # verb reach past it
+                self.ctx.action, self.ctx.after_issuance, self.ctx.by_type = (
+                    None,
+                    False,
+                    (),
+                )  # verb reach past it
             elif action is None:  # the list's verb, at this item's own time
                 self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(line))
         if mode is not None:
             self.ctx.mode = mode
         if mode == "observed" and action is None and cues.keeps_these(line):
-            self.ctx.action = None  # "Please keep the following record:" after removals
+            # "Please keep the following record:" after removals
+            self.ctx.action, self.ctx.by_type = None, ()
         if desired.DESIRED.search(line):
             self.ctx.mode = "desired"  # "so that the set ends up as:": the set as it should be
         if action is not None:
             self.ctx.action = action
+            self.ctx.by_type = tuple(actions.actions_by_type(line).items())
             # "Once the certificate has been issued, the CNAME from last / year's order can be
             # deleted": the condition may stand on the line before the verb.
             near = " ".join(text for _, text in self.paragraph[-3:]) + " " + line
             self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(near))
+        elif (
+            self.ctx.action is not None
+            and self.paragraph
+            and not self.ctx.after_issuance
+            and not prose.ITEM_START.match(line)
+            and not self.paragraph[-1][1].rstrip().endswith((".", ":", "!", "?"))
+        ):
+            # "They can be safely removed once the new certificate / shows as issued:": the
+            # sentence of the verb on the line before goes on, and its condition ends here
+            before = self.paragraph[-1][1]
+            ends_here = actions.AFTER_ISSUANCE.search(f"{before} {line}", max(0, len(before) - 80))
+            self.ctx.after_issuance = bool(ends_here and ends_here.end() > len(before))
         for name in cues.domains_named(line):
             self._set_domain(name)
         listed = _LISTING.search(line)
@@ -631,7 +657,14 @@ class Paragraphs:
                         # "please add a CNAME for X pointing to Y … once issued, remove that
                         # same CNAME": a record a sentence gives is one the next can point back to
                         self.recent.append(len(self.mentions) - 1)
-            if not read_here and self.recent and _NOTHING_FOR_THAT.search(sentence):
+            if (
+                not read_here
+                and self.recent
+                and _NOTHING_FOR_THAT.search(sentence)
+                # ("these two can come out again, … no need to do anything about it now": the
+                # nothing is about the removal the sentence tells of, not the records above)
+                and actions.action_cue(sentence) != "delete"
+            ):
                 # "You don't need to do anything for that one": the block above is context (the
                 # last record only, when the paragraph has already said something about others)
                 # "assets.x.gov.uk – nothing to do for this one": only that host's records
@@ -719,12 +752,16 @@ class Paragraphs:
             # The paragraph ended with a whole request: its action does not reach further
             # (unless it was an item under a lead-in: "remove from the zone: a) … b) …"), nor
             # its mode ("(www.gov.uk itself is currently a CNAME to x)" said of itself only).
-            self.ctx.action, self.ctx.after_issuance = None, False
+            self.ctx.action, self.ctx.after_issuance, self.ctx.by_type = None, False, ()
             self.ctx.mode = "request"
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
             said = " ".join(text.split())
             ttl = prose.ttl_in(said)
             self.lead_ttl = ttl  # "give it a TTL of 300:"
+            if ttl is not None and said.endswith(":"):
+                # "overwrite that value with the one from this run (keep the TTL at 300)?
+                # Output from the new run:" - for the record below, past certbot's own lines
+                self.carried_ttl = ttl
             if (
                 ttl is not None
                 and self.recent

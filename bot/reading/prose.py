@@ -57,8 +57,16 @@ _DESCRIPTIVE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|also|then|plus)\s+", re.I)
 
 
+# "set the TTL on both records to 300 rather than 3600": the records named between
+_TTL_ON = re.compile(
+    r"\bTTL[ \t]+(?:on|for|of)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:to|at|=)[ \t]+(\d{1,10})\b"
+    r"(?![ \t]*(?:[mhd]\b|min|hour|hr|day))",
+    re.I | re.ASCII,
+)
+
+
 def ttl_in(sentence: str) -> int | None:
-    m = _TTL.search(sentence) or _TTL_SECONDS.search(sentence)
+    m = _TTL.search(sentence) or _TTL_ON.search(sentence) or _TTL_SECONDS.search(sentence)
     if m:
         return int(m.group(1))
     said = durations.ttl_said(sentence)  # "set the TTL to one hour"

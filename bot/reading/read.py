@@ -90,6 +90,7 @@ def read_parts(
         joined = "\n".join(text for _, text in numbered)  # the comment's own words
         asking = index  # the comment its requests count as said in
         own: list[Mention] = []  # the reply's own records, beside a mail it passes on
+        reply_lines = numbered  # the reply's own lines, when it passes on a mail
         if part.history < len(part.lines) and (
             (part.single and not walker.mentions) or threadcues.passes_on(part.new_lines)
         ):
@@ -100,7 +101,7 @@ def read_parts(
             # notice": the TXT is the reply's, the CNAME the notice's).
             read_lines += [(part.comment_id, n, text) for n, text in numbered]
             domains += walker.domains
-            own, reply = walker.mentions, walker
+            own, reply, reply_lines = walker.mentions, walker, numbered
             numbered = fieldrefs.resolve(_quoted_request(part)[:MAX_LINES], part.lines)
             walker = Walker()
             for number, line in numbered:
@@ -125,13 +126,13 @@ def read_parts(
         if threadcues.adds_alongside(joined):
             thread.alongside.add(index)
         asked_ttl = any("ttl" in line.lower() for line in asked_before)  # "Any TTL preference?"
-        said_ttl = (
-            threadcues.ttl_for_earlier(joined, asked_ttl) if later and not walker.mentions else None
-        )
+        # no records of its own: the reply's words, above a mail it passes on, or the comment's
+        bare = not (own if asking < index else walker.mentions)
+        said_ttl = threadcues.ttl_for_earlier(joined, asked_ttl) if later and bare else None
         if said_ttl is not None:
             thread.ttls[index] = said_ttl  # "please use a TTL of 300 seconds on both records"
             used.append(f"ttl {said_ttl}")
-        typed_ttl = threadcues.ttl_for_type(joined) if later and not walker.mentions else None
+        typed_ttl = threadcues.ttl_for_type(joined) if later and bare else None
         if said_ttl is None and typed_ttl is not None:
             thread.typed_ttls[index] = typed_ttl  # "TTL 3600 on the CAA is fine"
             used.append(f"ttl {typed_ttl[0]}")
@@ -143,8 +144,10 @@ def read_parts(
             thread.settled_shown.add(index)  # "Those two are fine as is"
         # A single text has no author to speak of; a conversation's comments each have one.
         author = Author(part.comment_id, None if part.single else part.role, part.author)
-        if part.role == "vendor":
-            thread.moves[index] = thread.moves.get(index, []) + _moves(joined, numbered, author)
+        if part.role == "vendor":  # "it belongs on X, not Y", in the reply or the mail it passes on
+            moves = _moves("\n".join(text for _, text in numbered), numbered, author)
+            moves += _moves(joined, reply_lines, author) if asking < index else []
+            thread.moves[index] = thread.moves.get(index, []) + moves
         if part.role == "vendor":  # a row to skip, a TTL for a type, a TTL instead
             words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on
             walker.mentions, accounted = overrides.applied(words, walker.mentions)

@@ -42,6 +42,9 @@ def _owners_in(text: str) -> set[str]:
 
 _DATA_AT_LEAST = 16  # a value said again that identifies its record (not "300", not "@")
 # "the verification string", "the GlobalSign token", "that validation code": a TXT record's data
+_THE_OLD_ONE = re.compile(
+    r"\bthe\s+(?:old|previous|former|outgoing)\s+(?:record|one|value|entry|token)\b", re.I
+)
 _THE_TOKEN = re.compile(
     r"\b(?:the|that|this|your|our)\s+(?:(?:old|globalsign|digicert|domain)\s+){0,2}"
     r"(?:verification|validation)\s+(?:string|code|token|value)\b",
@@ -152,6 +155,16 @@ class References:
                     for o in earlier
                     if o.type == rdtype and (not hosts or o.name.rstrip(".").lower() in hosts)
                 }
+            elif _THE_OLD_ONE.search(clause):
+                # "Validation succeeded … The old record can now be removed.": the one record
+                # shown as published before that no comment asked for (the one being replaced)
+                asked = {(o.name, o.value) for o in self.earlier_asked}
+                shown = {
+                    (o.name, o.value): o
+                    for o in self.earlier_observed
+                    if (o.name, o.value) not in asked
+                }
+                rdtype = next(iter(shown.values())).type if len(shown) == 1 else ""
             else:  # "you can clear the value V from apex": the earlier record whose data is V
                 said = clause.lower()
                 shown = {(o.name, o.value): o for o in earlier if o.value.lower() in said}
@@ -293,9 +306,23 @@ class References:
             else self.recent  # (and "please delete both" under the two records just shown)
         )
         targets = [i for i in shown if not types or self.mentions[i].rdtype in types]
+        if _OLD.search(clause) and self._replaces_shown(clause, targets):
+            return
         published = [i for i in targets if self.mentions[i].mode == "observed"]
         if published and _OLD.search(clause):  # "delete both of these old records"
             targets = published
+        elif targets and _OLD.search(clause):
+            # "OLD RECORD (currently in your zone)" then "NEW RECORD", then "only then remove
+            # the old one": the record shown as published, not the one just asked for
+            older = [
+                i
+                for i, m in enumerate(self.mentions)
+                if m.mode == "observed"
+                and m.action is None
+                and (not types or m.rdtype in types)
+                and any(m.rdtype == self.mentions[j].rdtype for j in targets)
+            ]
+            targets = older or targets
         if one:  # "the globalsign-domain-verification one": the record whose data says so
             word = one.group(1).lower()
             picked = [i for i in targets if word in (self.mentions[i].value or "").lower()]
@@ -396,6 +423,20 @@ class References:
             # "Last year's token, V, which is still published. Keep it for now. Once issued,
             # please delete it": "it" is V, read as no record here; never the record above
             return
+        count = cues.counted(clause)
+        if action == "delete" and count is not None and targets:
+            distinct = _distinct(self.mentions, targets)
+            shown_only = all(  # records shown as published, none read as a delete yet
+                self.mentions[i].mode == "observed" and self.mentions[i].action is None
+                for i in targets
+            )
+            if len(distinct) != count and shown_only:
+                # "please only delete those two values" under four shown: which two is not
+                # said where the words are. Not guessed.
+                self.flags.append(
+                    _which_one(clause, note, last, [self.mentions[i] for i in targets], count)
+                )
+                return
         if (
             action == "delete"
             and singular
@@ -431,6 +472,30 @@ class References:
             if m.mode != "observed" and not later:  # shown with no verb, then "remove it"
                 self.mentions[i] = replace(m, mode="observed")
             self._delete_once(deleted)
+
+    def _replaces_shown(self, clause: str, targets: list[int]) -> bool:
+        """ "It must replace the old value, not sit alongside it." under a record asked for,
+        with one other value shown as published at its name: an update of that value."""
+        if cues.is_negated(clause) or actions.action_cue(clause) != "update":
+            return False
+        changed = False
+        for i in targets:
+            m = self.mentions[i]
+            if m.mode != "request" or m.action not in (None, "add") or not m.value:
+                continue
+            at = (m.name.lower().rstrip("."), m.rdtype)
+            olds = {
+                o.value
+                for o in self.mentions
+                if o.mode == "observed"
+                and (o.name.lower().rstrip("."), o.rdtype) == at
+                and o.value
+                and o.value != m.value
+            }
+            if len(olds) == 1:
+                self.mentions[i] = replace(m, action="update", old_value=olds.pop())
+                changed = True
+        return changed
 
     def _other_value_said(self, note: str, targets: list[int]) -> bool:
         """Does the paragraph, up to this sentence, give a validation value that none of the
@@ -550,13 +615,14 @@ def _distinct(mentions: list[Mention], targets: list[int]) -> set[tuple[str, str
     return {_what(mentions[i]) for i in targets}
 
 
-def _which_one(clause: str, note: str, line: int, shown: list[Mention]) -> Flag:
+def _which_one(clause: str, note: str, line: int, shown: list[Mention], count: int = 1) -> Flag:
     said = excerpt(note)
     values = ", ".join(sorted({excerpt((m.value or m.name).strip('"'), 40) for m in shown}))
+    asked = "one record" if count == 1 else f"{count} records"
     return _no_delete_read(
         line,
         said,
-        f"Line {line} asks to delete one record ({' '.join(clause.split())!r}) but "
+        f"Line {line} asks to delete {asked} ({' '.join(clause.split())!r}) but "
         f"{len(shown)} were shown just before it ({values}); which one is not said, so none "
         f"was read as a delete: {said!r}. Ask the vendor which record to remove.",
     )
@@ -592,7 +658,11 @@ _NOT_THIS_NOW = re.compile(
 # An action left to the reader: "if you wish", "optionally", "feel free to remove it"
 _OPTIONAL = re.compile(
     r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|feel[ ]+free[ ]+to|"
-    r"(?:you[ ]+are|you're)[ ]+welcome[ ]+to|(?:does|do)[ ]+no[ ]+harm[ ]+to[ ]+leave)\b",
+    r"(?:you[ ]+are|you're)[ ]+welcome[ ]+to|(?:does|do)[ ]+no[ ]+harm[ ]+to[ ]+leave|"
+    # "these two can come out again, but I'll raise a separate ticket for that when we're
+    # done, no need to do anything about it now": told of, for later, not asked
+    r"(?:raise|open|log|send|file)[ ]+(?:a|another)[ ]+(?:separate|new|different)[ ]+"
+    r"(?:ticket|request)|no[ ]+need[ ]+to[ ]+do[ ]+anything)\b",
     re.I,
 )
 _IF_YOU_DO = re.compile(

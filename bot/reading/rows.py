@@ -61,6 +61,8 @@ class Rows:
         lead_type: str | None
         block: LabelBlock
         heading_name: tuple[str, int] | None
+        heading_delete: Mention | None
+        section_later: bool
         prose_before: tuple[int, str] | None
         heading_type: str | None
         open_list: tuple[str, str, list[tuple[str, str]]] | None
@@ -101,6 +103,7 @@ class Rows:
             self._labels(labels, number, line)
             return
         owner, owner_type = self.heading_name, self.heading_type  # the line above the table
+        self.heading_delete = None  # the name heads the table: no record of its own
         self._end_block()
         # "| gov.uk | Type: CNAME Name: _acme-challenge.gov.uk Value: x |": a whole record
         # written as labels inside one cell (an Outlook table with <br> between the fields).
@@ -212,7 +215,11 @@ class Rows:
             cells = _unglued(cells)  # a name as long as its column: one space before the type
         mention = self.aligned.read_row(cells, number)
         if mention is not None:
-            self._add(replace(mention, excerpt=line), mode=_own_mode(mention))
+            # as in a `|` table: a status saying it is still to be done ("Renewal status:
+            # Pending validation") asks for it, whatever the lead-in described
+            pending = bool(self.aligned.status_columns) and mention.mode == "request"
+            mode = _own_mode(mention) or ("request" if pending else None)
+            self._add(replace(mention, excerpt=line), mode=mode)
         return True
 
     def _same_as_above(self, raw: str) -> str:
@@ -298,6 +305,11 @@ class Rows:
 
     def _end_block(self) -> None:
         block, self.block = self.block, LabelBlock()
+        alone, self.heading_delete = self.heading_delete, None
+        if alone is not None and set(block.fields) <= {"type"}:
+            self._add(alone)  # the item named a record to delete, and nothing followed it
+            self.heading_name = self.heading_type = None
+            return
         if block.fields and not block.has("name") and self.heading_name is not None:
             name, number = self.heading_name  # the name stood alone above its fields
             block.fields["name"], block.labels["name"] = name, "name"

@@ -232,6 +232,8 @@ class Table:
             ttl = ttl if ttl is not None else int(trailing.group(1))
         old, new = split_old_new(value)
         remarks = " ".join(_REMARK.findall(raw("value")))
+        said = _REMARK_TTL.search(remarks) if ttl is None else None
+        ttl = int(said.group(1)) if said else ttl  # "ptk7….fastly-validations.com (TTL: 300)"
         mention = Mention(
             name,
             rdtype,
@@ -282,6 +284,9 @@ def _unit_of(header: str) -> int:
     """Seconds per unit a TTL header names: "TTL (mins)" -> 60; "TTL (s)" or none -> 1."""
     low = header.lower()
     return next((seconds for word, seconds in _UNITS if word in low), 1)
+
+
+_REMARK_TTL = re.compile(r"\bTTL\b[ \t]*[:=]?[ \t]*(\d{1,7})\b", re.I)
 
 
 def _scaled(ttl: int | None, unit: int) -> int | None:

@@ -73,8 +73,14 @@ _NOT_NEEDED_NAME = re.compile(
     r"|\b(?:do\s+not|don't)\s+(?:create|add|publish)\s+(?:the\s+)?`?"
     r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})`?(?:\s+(?:or|and|nor)\s+`?"
     r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8}))?"
-    # "The second record, _acme-challenge.gov.uk, was included by mistake"
-    r"|(?<![\w.-])`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})`?,?\s+(?:was|were)\s+"
+    # "please leave _acme-challenge.www.gov.uk exactly as it is" (never "… in place until …")
+    r"|\bleave\s+(?:the\s+)?`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})`?\s+"
+    r"(?:(?:record|cname|txt)\s+)?(?:exactly\s+)?(?:as\s+it\s+is|alone|untouched)\b"
+    r"(?!\s+(?:until|till|for\s+now|before))"
+    # "The second record, _acme-challenge.gov.uk, was included by mistake", "The
+    # _acme-challenge.gov.uk record in Marco's table was listed by mistake"
+    r"|(?<![\w.-])`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})`?(?:\s+[\w'’-]{1,20}){0,5}?"
+    r",?\s+(?:was|were)\s+"
     r"(?:included|added|sent|"
     r"listed|requested)\s+(?:by\s+mistake|in\s+error|by\s+accident|mistakenly|wrongly)\b",
     re.I,
@@ -128,7 +134,10 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     """Does this comment withdraw what an earlier one asked for ("please ignore my previous
     message", "please disregard the TXT I asked for")? With what it names: record types
     ("TXT"), owner names ("_acme-challenge.gov.uk.", with the trailing dot) and places in
-    the last list asked for ("#2"); None: everything."""
+    the last list asked for ("#2"), values ("=rxfex-…": data holding it); None: everything."""
+    valued = _withdrawn_values(text)
+    if valued:
+        return True, frozenset(valued)
     m = _WITHDRAW_EARLIER.search(text)
     places = _places(text)
     if not m:
@@ -155,6 +164,35 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     return True, frozenset(types | names) or None
 
 
+# "the second of the two (rxFEX-vigf…) is still referenced …, so please ignore my request to
+# remove that one and leave it published": a request withdrawn by the value it named
+_WITHDRAW_REQUEST = re.compile(
+    r"\b(?:ignore|disregard)\b[^.\n]{0,30}?\b(?:request|instruction|ask)\b|"
+    r"\bleave[ \t]+(?:it|that[ \t]+one|this[ \t]+one)[ \t]+"
+    r"(?:published|in[ \t]+place|as[ \t]+it[ \t]+is)\b",
+    re.I,
+)
+_UNTIL = re.compile(r"\b(?:until|till|yet|for[ \t]+now|before)\b", re.I)
+_VALUE_TOKEN = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Za-z0-9_-]{16,200}(?![\w-])")
+
+
+def _withdrawn_values(text: str) -> set[str]:
+    """ "=token" for each value-like token (16 characters or more, a digit among them) in a
+    sentence that withdraws a request it names by its value."""
+    if (
+        "ignore" not in text.lower()
+        and "disregard" not in text.lower()
+        and "leave" not in text.lower()
+    ):
+        return set()  # the common case, cheaply
+    found = set()
+    for sentence in prose.split_sentences(" ".join(text.split())):
+        cue = _WITHDRAW_REQUEST.search(sentence)  # (not "leave it in place until issued")
+        if cue and not _UNTIL.search(sentence, cue.start()):
+            found |= {"=" + t.lower() for t in _VALUE_TOKEN.findall(sentence)}
+    return found
+
+
 # "It belongs on _acme-challenge.www.gov.uk, not on _acme-challenge.gov.uk", "it should go
 # at X instead of Y": a record put on the wrong owner, moved. Validation owners only (a
 # leading underscore), bounded gaps (linear on any line).
@@ -170,11 +208,13 @@ _MOVED = re.compile(
 
 # "that should be assets-origin not asset-origin in the first one", "I meant
 # draft-origin, not draft-orign": a typo in a name said before, corrected by its labels.
-_LABELS = r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,6}"
+# "It should be\n_acme-challenge.assets.publishing.service.gov.uk (not "servce")": the whole
+# name, its mistyped label in brackets.
+_LABELS = r"[a-z0-9_][a-z0-9_-]{0,62}(?:\.[a-z0-9_-]{1,63}){0,8}"
 _RELABELLED = re.compile(
     r"\b(?:should[ \t]+(?:be|read|say|have[ \t]+been)|(?:is|was)[ \t]+meant[ \t]+to[ \t]+be|"
-    r"i[ \t]+meant)[ \t]+[`'\"]?(?P<to>" + _LABELS + r")[`'\"]?[ \t]*,?[ \t]+"
-    r"(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]+[`'\"]?(?P<from>" + _LABELS + r")[`'\"]?",
+    r"i[ \t]+meant)[ \t]*\n?[ \t]*[`'\"]?(?P<to>" + _LABELS + r")[`'\"]?[ \t]*,?[ \t]*\(?[ \t]*"
+    r"(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]+[`'\"“]?(?P<from>" + _LABELS + r")[`'\"”]?",
     re.I,
 )
 

@@ -123,15 +123,18 @@ class Context:
     ttl: int | None = None
     domain: str | None = None
     action: Action | None = None
+    by_type: tuple[tuple[str, Action], ...] = ()  # "add the CNAME and delete this TXT:"
     after_issuance: bool = False
     mode: Mode = "request"
     zone_said: str | None = None  # "in the gov.uk zone": a hint, weaker than $ORIGIN
 
 
+# "also TTL 60.", "Same TTL as before, 900, please.", "(TTL 3600 or lower)"
 _TTL_ONLY = re.compile(
-    r"^[ \t]*(?:also|and|with)?[ \t]*(?:a[ \t]+|the[ \t]+)?(?:same[ \t]+)?TTL"
+    r"^[ \t]*\(?[ \t]*(?:also|and|with)?[ \t]*(?:a[ \t]+|the[ \t]+)?(?:same[ \t]+)?TTL"
     r"(?:[ \t]+as[ \t]+(?:before|above|the[ \t]+others))?[ \t]*(?:of|:|=|,)?[ \t]*(\d{1,7})[ \t]*"
-    r"(?:s|secs?|seconds)?[ \t]*(?:,[ \t]*please)?[ \t]*[.,;)]?[ \t]*$",
+    r"(?:s|secs?|seconds)?[ \t]*(?:or[ \t]+(?:lower|less|below|shorter))?[ \t]*"
+    r"(?:,[ \t]*please)?[ \t]*[.,;)]?[ \t]*$",
     re.I,
 )
 _ACTION_VALUE_WORDS = 6  # at most, in an action or timing label's value on the line below it
@@ -166,11 +169,15 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     after_prose: bool = True  # the next structured line starts a new block
     loose: dict[str, str] = field(default_factory=dict)  # a record spread over bare lines
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
+    carried_ttl: int | None = None  # the same, said before a lead-in block: the next record's
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
     para_host: str | None = None  # the one host the last paragraph named (paragraphs.py)
     para_before: str = ""  # the paragraph read so far, its last 2,000 characters
     observed_here: bool = False  # this comment has described a published record
     heading_name: tuple[str, int] | None = None  # a validation name alone on a (list) line
+    # "- _dnsauth.x.gov.uk (TXT, old DigiCert record)" under "can be removed:": a delete by
+    # owner and type, unless fields follow that make the name a heading
+    heading_delete: Mention | None = None
     heading_type: str | None = None  # and its type beside it ("_acme-challenge.www  CNAME")
     open_label: tuple[str, str] | None = None  # a label whose value is on the next line
     earlier_types: frozenset[str] = frozenset()  # types read from earlier vendor comments
@@ -236,7 +243,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if self.list_open and not self.paragraph:
             self.list_open = False
             if not prose.ITEM_START.match(line):  # the list has ended: its verb with it
-                self.ctx.action, self.ctx.after_issuance = None, False
+                self.ctx.action, self.ctx.after_issuance, self.ctx.by_type = None, False, ()
                 self.ctx.mode = "request"
             else:
                 self.next_item = True  # the list's next item: its lead-in's verb holds
@@ -368,7 +375,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             else:
                 self._labels(labels, number, line)
             return
-        if line.strip() and self._bare_line(number, line):
+        if line.strip() and (self._bare_line(number, line) or self._shown_value(number, line)):
             return
         if self._listed(number, line):
             return
@@ -376,10 +383,19 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         listed = bare != line.strip() and _ITEM_NAME.match(bare)  # "1. gov.uk (the zone apex)"
         heading = [listed.group(1)] if listed else bare.split()
         typed = len(heading) == 2 and is_type_word(heading[1].strip(":()"))
+        # ("can u add / _acme-challenge / for assets.x.gov.uk / cname to / …", typed on a
+        # phone: a relative name in the middle of a sentence is a word of it, no heading)
+        mid_sentence = (
+            bool(heading)
+            and "." not in heading[0].strip(".")
+            and bool(self.paragraph)
+            and not self.paragraph[-1][1].rstrip().endswith((":", ".", "!", "?"))
+        )
         if (
             (len(heading) == 1 or typed)
             and (heading[0].startswith("_") or listed)
             and is_owner_token(heading[0])
+            and not mid_sentence
         ):
             self._end_prose()
             self._end_block()
@@ -387,6 +403,18 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             if typed:  # "_acme-challenge.www.gov.uk   CNAME", its values on the lines below
                 self.heading_type = heading[1].strip(":()").upper()
                 self.block.add("type", "type", self.heading_type, number, line)
+            said = [w.strip("(),:;").upper() for w in bare.split()[1:]]
+            rdtype = self.heading_type or next((w for w in said if is_type_word(w)), None)
+            if self.ctx.action == "delete" and rdtype is not None and (listed or typed):
+                self.heading_delete = Mention(
+                    name=self.heading_name[0],
+                    rdtype=rdtype,
+                    value=None,
+                    line=number,
+                    action="delete",
+                    after_issuance=self.ctx.after_issuance or self.section_later,
+                    excerpt=line.strip(),
+                )
             return
         if line.strip():
             self._end_block()
@@ -398,10 +426,37 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.aligned = None
             self._end_prose()
 
+    def _shown_value(self, number: int, line: str) -> bool:
+        """ "- globalsign-domain-verification=OLD" alone on a line under "… can be removed:":
+        the record shown as published with that value (one record only), to delete."""
+        if self.ctx.action != "delete":
+            return False
+        words = strip_list_marker(line).split()
+        if len(words) != 1:
+            return False
+        said = words[0].strip("`'\"“”,;").lower()
+        shown = [
+            m
+            for m in self.mentions
+            if m.mode == "observed" and m.value and m.value.strip('"').lower() == said
+        ]
+        if len({(m.name, m.rdtype) for m in shown}) != 1:
+            return False
+        self._end_prose()
+        self._add(
+            replace(shown[0], action="delete", line=number, last_line=None, excerpt=line.strip()),
+            mode="request",
+        )
+        return True
+
     def _ttl_below(self, number: int, line: str) -> bool:
         """ "also TTL 60." / "Same TTL as before, 900, please." alone on a line just under a
         record that gave none: its TTL."""
         said = _TTL_ONLY.match(line)
+        if said is not None and self.block.has("value") and not self.block.has("ttl"):
+            # "(TTL 3600 or lower)" under Name / Type / Value lines: the block's own TTL
+            self.block.add("ttl", "ttl", said.group(1), number, line)
+            return True
         if said is None or not self.mentions:
             return False
         last = self.mentions[-1]
@@ -485,6 +540,11 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.recent.append(len(self.mentions))
             if mention.ttl is None and self.lead_ttl is not None:
                 mention = replace(mention, ttl=self.lead_ttl)
+            elif (
+                mention.ttl is None and self.carried_ttl is not None and mention.action != "delete"
+            ):
+                mention = replace(mention, ttl=self.carried_ttl)
+            self.carried_ttl = None
         if mention.line in self.ticked and mention.mode == "request":
             mode = "observed"  # a ticked checklist item is in place, not asked for
         if (
@@ -507,7 +567,12 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 mention,
                 # (what is shown as published asks nothing, whatever verb the lead-in had:
                 # "the records from last time can now go … we can still see them:" / a dig)
-                action=mention.action or (None if mode == "observed" else ctx.action),
+                action=mention.action
+                or (
+                    None
+                    if mode == "observed"
+                    else dict(ctx.by_type).get(mention.rdtype or "", ctx.action)
+                ),
                 # A sentence that says its own verb says its own time: the context holds the
                 # last line of the paragraph ("1. Now: add X. 2. After issuance: delete Y")
                 after_issuance=mention.after_issuance
