@@ -140,6 +140,9 @@ def _absolute_targets(rdtype: str, text: str) -> str:
     return text
 
 
+_QUOTE_MARKS = '"“”'
+
+
 def _txt_text(text: str) -> str:
     if len(text) > 1 and text[0] == text[-1] == "'" and '"' not in text:
         text = f'"{text[1:-1]}"'  # single quotes around the whole value are quotes too
@@ -149,6 +152,9 @@ def _txt_text(text: str) -> str:
             raise RecordError(f"TXT data has text outside its quotes: {text!r}")
         joined = "".join(re.sub(r"\\(.)", r"\1", s) for s in strings)
     elif len(text.split()) == 1:
+        if text[0] in _QUOTE_MARKS or text[-1] in _QUOTE_MARKS:
+            # '"cENhL1EGcLJCdKjPZItjta' and the signature next: the value was cut off
+            raise RecordError(f"TXT data opens or closes a quote it never matches: {text!r}")
         joined = text
     else:
         raise RecordError(f"TXT data with spaces must be quoted: {text!r}")

@@ -195,6 +195,20 @@ HOLDOUT50 = FIXTURES / "holdout50"
 # forth: conversations settled over several comments). First reading 7/20 exact, 9/20 changes
 # right, 7 silent.
 HOLDOUT51 = FIXTURES / "holdout51"
+# holdout52 (20, written blind by two helpers: an ordinary month in the queue, October; many
+# names in one ticket). First reading 13/20 exact, 13/20 changes right, 3 silent.
+HOLDOUT52 = FIXTURES / "holdout52"
+# holdout53 (20, written blind by two helpers: an ordinary month in the queue, December; CA
+# and reseller mail passed on by departments). First reading 11/20 exact, 11/20 changes
+# right, 4 silent.
+HOLDOUT53 = FIXTURES / "holdout53"
+# holdout54 (20, written blind by two helpers: an ordinary month in the queue, February; long,
+# busy tickets, fifth batch). First reading 10/20 exact, 12/20 changes right, 4 silent.
+HOLDOUT54 = FIXTURES / "holdout54"
+# holdout55 (20, written blind by two helpers: an ordinary month in the queue, April; requests
+# a careful engineer would not act on as written). First reading 13/20 exact, 15/20 changes
+# right, 2 silent.
+HOLDOUT55 = FIXTURES / "holdout55"
 
 READING_FOLDERS = (
     READING,
@@ -249,6 +263,10 @@ READING_FOLDERS = (
     HOLDOUT49,
     HOLDOUT50,
     HOLDOUT51,
+    HOLDOUT52,
+    HOLDOUT53,
+    HOLDOUT54,
+    HOLDOUT55,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

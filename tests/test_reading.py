@@ -4807,3 +4807,275 @@ def test_a_console_table_whose_renewal_status_is_pending_asks_for_its_rows() -> 
         "Please re-create the record in the hosted zone.\n"
     )
     assert [(c[0], c[2]) for c in changes(ticket)] == [("add", "CNAME")]
+
+
+# holdout52 (an ordinary October; many names in one ticket) and holdout53 (an ordinary
+# December; CA and reseller mail passed on by departments)
+
+
+def test_a_relative_name_spelled_out_in_full_below_its_block() -> None:
+    ticket = _text(
+        "Hello,\n"
+        "\n"
+        "We are processing OV certificate order #804978 placed by the Department for\n"
+        "Education for the following names:\n"
+        "\n"
+        "  education.gov.uk\n"
+        "  www.education.gov.uk\n"
+        "\n"
+        "The organisation validation for this order is complete. Before we can issue the\n"
+        "certificate we must complete Domain Control Validation (DCV) for\n"
+        "education.gov.uk. You have been listed as the DNS contact for this domain, so we\n"
+        "are writing to you directly.\n"
+        "\n"
+        "The order uses the DNS TXT record DCV method. Please create the following record\n"
+        "in the education.gov.uk zone:\n"
+        "\n"
+        "  Record type:  TXT\n"
+        "  Host:         _dnsauth\n"
+        "  Value:        qw6hilws6a29fdvgkbsld5pk4wx8axy8\n"
+        "\n"
+        "Some DNS providers append the domain automatically. If yours does not, enter the\n"
+        "full host name: _dnsauth.education.gov.uk\n"
+        "\n"
+        "Validating education.gov.uk also covers www.education.gov.uk, so only this one\n"
+        "record is needed.\n"
+        "\n"
+    )
+    assert [c[1] for c in changes(ticket)] == ["_dnsauth.education.gov.uk."]
+
+
+def test_a_new_value_in_the_mail_below_supersedes_the_first() -> None:
+    mail = (
+        "---------- Forwarded message ---------\nFrom: DigiCert <no-reply@digitalcertvalidation.com>\n"
+        "Subject: Domain Control Validation for vehicle-recall-check.service.gov.uk\n\n"
+        "Domain: vehicle-recall-check.service.gov.uk\n"
+        "Host: @ (vehicle-recall-check.service.gov.uk)\nRecord type: TXT\nRandom value: {}\n"
+    )
+    ticket = conversation(
+        vendor(
+            "DigiCert's validation mail is below, please can you add the TXT record it asks for."
+            "\n\n" + mail.format("xtzjt0scphhjw3r7lgnwfr2r6ziqc9p2"),
+            1,
+        ),
+        us("We'll get this one in today.", 2),
+        vendor(
+            "Apologies, please hold off on that one. DigiCert have sent a new random value. Same "
+            "name, same type, new value in the mail below.\n\n"
+            + mail.format("i902y4bdzetc83tsm9aep2xezfc51kio"),
+            3,
+        ),
+    )
+    assert [c[3] for c in changes(ticket)] == ["i902y4bdzetc83tsm9aep2xezfc51kio"]
+
+
+def test_please_do_the_dns_txt_one_of_the_options_in_the_mail() -> None:
+    ticket = _text(
+        "Our annual GlobalSign renewal for court-fee-refund.service.gov.uk has started. "
+        "GlobalSign's mail is\nunderneath. Of the options they give, please do the DNS TXT one "
+        "(we don't want to put the gsdv.txt\nfile on the live service).\n\n"
+        "For reference this is what's on the name at the moment:\n\n"
+        "  $ dig +short TXT court-fee-refund.service.gov.uk\n"
+        '  "globalsign-domain-verification=OrYB9SG4AaL6lg9oOAsswo9V8K3QGD4pfvukQsgIzQ"\n\n'
+        "Please leave last year's globalsign record alone until the new certificate has been "
+        "issued, then\nit can be removed.\n\n"
+        "> From: GlobalSign <no-reply@globalsign.com>\n> Sent: 01 December 2026 07:58\n"
+        "> Subject: Domain Verification\n>\n> DNS TXT Record\n"
+        ">   Add the following as a new TXT record at the domain court-fee-refund.service.gov.uk:\n"
+        ">   globalsign-domain-verification=bFM2pWEExNmjrbPkLUneP0CYnysTf-etNedvMX6p3z\n"
+    )
+    assert sorted((c[0], c[2], c[3][31:35]) for c in changes(ticket)) == [
+        ("add", "TXT", "bFM2"),
+        ("delete", "TXT", "OrYB"),
+    ]
+
+
+def test_please_update_that_one_of_a_record_in_the_mail_below() -> None:
+    ticket = _text(
+        "Message from the panel below. The first one (grants-finder.service.gov.uk) already has "
+        "an _acme-challenge TXT from last year, so please update that one with the new value. The "
+        "www one is new, so please add it.\n\nBegin forwarded message:\n\n"
+        "> please deploy the following DNS TXT records:\n>\n"
+        ">   Record:  _acme-challenge.grants-finder.service.gov.uk\n>   Type:    TXT\n"
+        ">   Value:   PpyDmCx_slLlRY5D_uEouJ1Tnv3UOoou-e5GGaG6gv5\n>\n"
+        ">   Record:  _acme-challenge.www.grants-finder.service.gov.uk\n>   Type:    TXT\n"
+        ">   Value:   P_SRD_rcgRDhKV54ghB4FGdKB3RNFM3Ibz62ui2iCth\n"
+    )
+    assert sorted((c[0], c[1]) for c in changes(ticket)) == [
+        ("add", "_acme-challenge.www.grants-finder.service.gov.uk."),
+        ("update", "_acme-challenge.grants-finder.service.gov.uk."),
+    ]
+    assert "ambiguous_request" in codes(ticket)
+
+
+def test_disregard_the_two_records_for_those_names() -> None:
+    table = "".join(
+        f"Name: _acme-challenge.{host}\nType: CNAME\nValue: {token}.fastly-validations.com\n\n"
+        for host, token in (
+            ("www.gov.uk", "n5rta7rokuclh3vtxd"),
+            ("view-driving-licence.service.gov.uk", "xqj44ymvbg4q3x5k3s"),
+            ("www.direct.gov.uk", "up43q4ve9hwv8fcxph"),
+        )
+    )
+    ticket = conversation(
+        vendor(f"Please create these records:\n\n{table}", 1),
+        us("Two of these names look wrong to us.", 2),
+        vendor(
+            "Good catch. Both view-driving-licence.service.gov.uk and www.direct.gov.uk have now "
+            "been removed from the subscription's domain list, so please disregard the two "
+            "records for those names. You don't need to create them.",
+            3,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.gov.uk."]
+    assert "retracted" in codes(ticket)
+
+
+def test_hosts_now_validated_with_the_records_you_added_are_done() -> None:
+    ticket = conversation(
+        vendor(
+            "| Name | Type | Value |\n|---|---|---|\n"
+            "| _acme-challenge.find-a-grant.service.gov.uk | CNAME | y0flftgf97q2dchrj9.fastly-validations.com |\n"
+            "| _acme-challenge.gov.uk | CNAME | 4ms05hc4v8wp3zah4x.fastly-validations.com |\n",
+            1,
+        ),
+        us("Added the service.gov.uk one.", 2),
+        vendor(
+            "I can confirm find-a-grant.service.gov.uk is now validated with the record you "
+            "added, so no further action is needed for it.",
+            3,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.gov.uk."]
+    assert [o.name for o in read(ticket).observed] == [
+        "_acme-challenge.find-a-grant.service.gov.uk."
+    ]
+
+
+def test_items_3_and_4_are_done_of_a_numbered_list_below_a_conflict_error() -> None:
+    ticket = conversation(
+        vendor(
+            "Conflicting record(s) found at _acme-challenge.publishing.service.gov.uk. Please "
+            "remove the record(s) and add the following CNAME record: "
+            "x9czi9rr2u27978k13.fastly-validations.com\n\n"
+            "So the full set of changes is:\n\n"
+            '1. DELETE  _acme-challenge.www.gov.uk  TXT  "1hcGJJRa2vP-KF9d5XBfy2blN29vzHUSu8XnRnH9cod"\n'
+            "2. ADD     _acme-challenge.www.gov.uk  CNAME  jg2aslo5ed10rrnqsu.fastly-validations.com\n"
+            '3. DELETE  _acme-challenge.publishing.service.gov.uk  TXT  "OB0TuGVD9YQgQEq5GOULU0jkfn3GqP6_adq9sCkUiCD"\n'
+            "4. ADD     _acme-challenge.publishing.service.gov.uk  CNAME  x9czi9rr2u27978k13.fastly-validations.com\n",
+            1,
+        ),
+        us("Raised with the teams.", 2),
+        vendor("Quick update: items 3 and 4 are done. Still outstanding are items 1 and 2.", 3),
+    )
+    assert sorted((c[0], c[1], c[2]) for c in changes(ticket)) == [
+        ("add", "_acme-challenge.www.gov.uk.", "CNAME"),
+        ("delete", "_acme-challenge.www.gov.uk.", "TXT"),
+    ]
+
+
+# holdout54 (an ordinary February; long, busy tickets, fifth batch)
+
+
+def test_these_replace_whatever_you_have_there_today_are_updates_of_unknown_values() -> None:
+    ticket = _text(
+        "Could you please create the following in the respective zones?\n\n"
+        "| Record name | Type | TTL | Value |\n"
+        "| _acme-challenge.staging.publishing.service.gov.uk | CNAME | 3600 | "
+        "tq6fhn2pz1z2gl45eh.fastly-validations.com |\n\n"
+        "These replace whatever _acme-challenge CNAMEs you have there today - I don't have the "
+        "old values to hand, I'm afraid.\n"
+    )
+    assert [(c[0], c[4]) for c in changes(ticket)] == [("update", None)]
+    assert "ambiguous_request" in codes(ticket)
+
+
+def test_a_quoted_attribution_starts_history_under_a_signature() -> None:
+    ticket = _text(
+        "one more thing once its issued (not before pls!): the old verification TXT is still in "
+        "the gov.uk zone, can you get it removed:\n\n"
+        'gov.uk TXT "globalsign-domain-verification=NFYcPCarxUuPQDFPeJ3jGA74EcECwV_skfkDjDRlRB"\n\n'
+        "Marco\n\n"
+        "> On 14 Oct 2027, at 11:02, GOV.UK 2nd line <govuk@example.gov.uk> wrote:\n>\n"
+        ">> Please add the following TXT record at the apex of gov.uk:\n>>\n"
+        '>> gov.uk.  3600  IN  TXT  "globalsign-domain-verification=JH2wc0dz9CyBKCKnw311CIdukc8MH1OJr4WblgLpKQ"\n\n'
+        "--\nMarco Bianchi | Fastly Support\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+# holdout55 (an ordinary April; requests a careful engineer would not act on as written)
+
+
+def test_delete_the_old_record_with_three_old_values_shown_is_not_guessed() -> None:
+    ticket = _text(
+        "I also had a look at what is currently published, and there are a few older "
+        "verification values still there:\n\n"
+        "$ dig +short TXT gov.uk | grep globalsign\n"
+        '"globalsign-domain-verification=JWnQrnmneguFZZ1r_G5wDX65SwTXZ2vo06JtVT9qB1"\n'
+        '"globalsign-domain-verification=dEDp_QYLdBA2mW9IkCwGh-NV_nrcXeT2hhUJlnRC89"\n'
+        '"globalsign-domain-verification=ItPQuH4Ps3UypvRclo-JFqQdRyCSnx7FsF7YA-rVaA"\n\n'
+        "Once the new certificate has been issued, please delete the old record so the apex "
+        "stays tidy.\n"
+    )
+    assert changes(ticket) == []
+    assert "ambiguous_request" in codes(ticket)
+
+
+def test_a_txt_value_cut_off_at_an_open_quote_is_never_drafted() -> None:
+    ticket = _text(
+        "Name:  _acme-challenge.www.tax.service.gov.uk\nType:  TXT\n"
+        'Value: "cENhL1EGcLJCdKjPZItjta\n\n--\nMarcus Oyelaran\n'
+    )
+    assert changes(ticket) == []
+    assert "unparsed_record" in codes(ticket)
+
+
+def test_a_numbered_zone_heading_names_the_zone_of_the_apex_record_under_it() -> None:
+    ticket = _text(
+        "Records needed:\n\n"
+        "1. Zone gov.uk (apex), for the gov.uk and www.gov.uk SANs:\n\n"
+        '   @   3600   IN   TXT   "globalsign-domain-verification=DyiaUqYUSZyDLoyt6Fd0FbhWeyM4zKFZMMx9Wks01R"\n\n'
+        "2. Zone hmrc.gov.uk (apex), for the HMRC redirect SAN:\n\n"
+        '   @   3600   IN   TXT   "globalsign-domain-verification=je52SX5Tgf70hY9j0GBimpQvfPvuy5D5odRU4A76qC"\n'
+    )
+    assert sorted(c[1] for c in changes(ticket)) == ["gov.uk.", "hmrc.gov.uk."]
+
+
+def test_showing_pending_because_the_record_is_missing_asks_for_it() -> None:
+    ticket = _text(
+        "Background: a new dedicated subscription has been created and is currently showing "
+        '"Pending"\nin the TLS dashboard because the delegation record is missing.\n\n'
+        "    Name:   _acme-challenge.assets.publishing.service.gov.uk\n    Type:   CNAME\n"
+        "    Value:  q6d1p838004l0cl6ff.fastly-validations.com\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_the_old_verification_string_can_go_once_issued() -> None:
+    ticket = _text(
+        "Once the Certainly certificate covering gov.uk has been issued, the old GlobalSign "
+        "verification string can go. Please do NOT remove it before then:\n\n"
+        '    gov.uk.    IN    TXT    "globalsign-domain-verification=I0Ft2HTxOaks006uWKxvojwi7dkIHaN4DSMAAnPsCX"\n'
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_none_of_these_should_be_removed_and_a_host_shown_as_issued() -> None:
+    acm = (
+        "_dfd91462e96110c441af2dc0c340fe8d.origin.apply-for-teacher-training.service.gov.uk. CNAME "
+        "_336282125e64d6936b58fd6a78d74407.jlbxiwnlub.acm-validations.aws.\n"
+        "_c65cbf7bc36aadfe76b72ca6ba63374f.api.apply-for-teacher-training.service.gov.uk. CNAME "
+        "_87de940eaea56a5d91d074b142ea01cd.fbxwqnrwbr.acm-validations.aws.\n"
+    )
+    ticket = conversation(
+        vendor(f"Please add the two ACM records:\n\n{acm}", 1),
+        us("Origin added.", 2),
+        vendor(
+            "Progress update: ACM now shows origin.apply-for-teacher-training.service.gov.uk as "
+            "Issued, thanks. No clean-up will be needed afterwards; none of these should be "
+            "removed.",
+            3,
+        ),
+    )
+    assert [(c[0], c[1][:9]) for c in changes(ticket)] == [("add", "_c65cbf7b")]

@@ -27,7 +27,8 @@ _DELETE = re.compile(
     # "after that they can go:", "they have to go first." (never "it can go straight to
     # whoever runs the zone", "can go live", "… if and when it can go")
     # "The third one can go straight away."
-    r"(?:they|these|those|both|(?<!no[ ])one|ones|TXTs|CNAMEs|records|entries|values|tokens)[ ]+"
+    r"(?:they|these|those|both|(?<!no[ ])one|ones|TXTs|CNAMEs|records|entries|values|tokens|"
+    r"(?:verification|validation)[ ]+(?:string|value|token|record))[ ]+"
     r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
     r"go(?=[ ]*(?:now|too|first|straight[ ]+away|right[ ]+away|immediately|today)?[ ]*"
     r"(?:[:.;,!)]|$))|"
@@ -74,7 +75,7 @@ _NEGATED = re.compile(
     r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$"
     # "please don't add, edit or remove any records": a list of verbs under one "don't"
     r"|\b(?:not|don't|do not|never)\s+\w+,\s+(?:\w+,?\s+){0,2}(?:or|nor)\s+$"
-    r"|\b(?:no|nothing)\s+(?:\w+\s+){0,5}$",
+    r"|\b(?:no|nothing|none)\s+(?:\w+\s+){0,5}$",  # "none of these should be removed"
     re.I,
 )
 # "a subscription that was deleted in October": something that happened, not a request;
@@ -177,7 +178,9 @@ def _action_cue(text: str) -> Action | None:
             noun = (action == "update" or tidy) and _NOUN_BEFORE.search(before)
             # "pls dont overwrite one with the other", "next to the first rather than
             # overwriting it": the cue refused, or named as the alternative to another
-            refused = _REFUSED.search(text[max(0, m.start() - 64) : m.end()])
+            # ("do NOT remove it before then", "don't delete it yet": a time, not a refusal)
+            only_when = _ONLY_WHEN.match(text, m.end())
+            refused = _REFUSED.search(text[max(0, m.start() - 64) : m.end()]) and not only_when
             alternative = _ALTERNATIVE.search(before)
             said_no = _NEGATED.search(before) or _NARRATED.search(before) or refused
             if not (said_no or noun or alternative):
@@ -191,6 +194,10 @@ def _action_cue(text: str) -> Action | None:
 _REFUSED = re.compile(
     r"\b(?:do[ \t]+not|don't|dont|don’t|never|must[ \t]+not|mustn't|should[ \t]+not|shouldn't)"
     r"[ \t]+(?:\w+[ \t]+){0,2}?\w+$",
+    re.I,
+)
+_ONLY_WHEN = re.compile(
+    r"(?:[ \t]+(?:it|that|this|them|those|these|the[ \t]+\w+))?[ \t]+(?:yet|until|till|before)\b",
     re.I,
 )
 _ALTERNATIVE = re.compile(r"\b(?:rather[ \t]+than|instead[ \t]+of)[ \t]+$", re.I)

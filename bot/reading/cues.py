@@ -30,6 +30,8 @@ _DESCRIBES = re.compile(
     r"we\s+(?:can\s+)?(?:also\s+|still\s+)?see|i\s+(?:can\s+)?(?:also\s+)?see|"
     r"found\s+(?:the\s+following|this|these|an?\s+existing|(?:two|three|four|several|multiple|"
     r"both)\b)|(?:was|were)\s+(?:still\s+)?(?:present|published|in\s+place)\b|"
+    # "Separately, there is an old GlobalSign verification record at the apex of gov.uk:"
+    r"there(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|two\s+|some\s+)?(?:old|stale|leftover|legacy)\s+|"
     # "There's already a CNAME at that name from the old account:"
     r"there(?:'s|’s|\s+is|\s+are)\s+already\s+(?:an?|one|two|three|some)\s+(?:\w+\s+){0,2}?"
     r"(?:CAA|TXT|CNAME|records?|entry|entries)\b|"
@@ -94,7 +96,9 @@ _ZONE_CUE = re.compile(
     # DNS of gov.uk domain"
     rf"|\b(?:relative\s+to|append)\s+\.?{_NAME}|\bDNS\s+(?:of|for)\s+(?:the\s+)?{_NAME}"
     # "create below records in the DNS zone of hmrc.gov.uk"
-    rf"|\bzone\s+(?:of|for)\s+(?:the\s+)?(?:domain\s+)?{_NAME}",
+    rf"|\bzone\s+(?:of|for)\s+(?:the\s+)?(?:domain\s+)?{_NAME}"
+    # "2. Zone hmrc.gov.uk (apex), for the HMRC redirect SAN:" heading its records
+    rf"|^[ \t]*(?:\d{{1,2}}[.)][ \t]+)?zone[ \t]+{_NAME}",
     re.I,
 )
 
@@ -145,7 +149,9 @@ _NO_REMOVAL = re.compile(
 # "because we can't see the validation records yet": what is described is not published
 _NOT_SEEN = re.compile(
     r"\b(?:can[’']?t|cannot|can\s+not|don[’']?t|do\s+not|couldn[’']?t|could\s+not)\s+"
-    r"(?:yet\s+)?(?:see|find|resolve)\b",
+    r"(?:yet\s+)?(?:see|find|resolve)\b"
+    # "currently showing "Pending" … because the delegation record is missing"
+    r"|\b(?:records?|entry|CNAME|TXT)\s+(?:is|are)\s+(?:still\s+)?(?:missing|absent|not\s+there)\b",
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
@@ -286,6 +292,12 @@ _CONDITION_BEFORE = re.compile(
     r"\b(?:once|when|after|until|till|as[ ]soon[ ]as|if|before|whether)[ ](?:[\w'-]+[ ]){0,3}$",
     re.I,
 )
+
+
+def not_seen(text: str) -> bool:
+    """Does the text say a record is not there ("… because the delegation record is
+    missing", "we can't see it yet")?"""
+    return bool(_NOT_SEEN.search(text))
 
 
 def keeps_these(text: str) -> bool:

@@ -58,6 +58,12 @@ class Thread:
     settled_shown: set[int] = field(default_factory=set)
     # "Both records from my earlier message are currently live": the adds before are done
     live: set[int] = field(default_factory=set)
+    # "X, Y and Z are now validated with the records you added": those hosts' adds are done
+    live_hosts: dict[int, frozenset[str]] = field(default_factory=dict)
+    # "items 3, 4 and 6 are done": those places of the last list asked for are done
+    done_places: dict[int, frozenset[str]] = field(default_factory=dict)
+    # the line each numbered item of a comment's list stands on ("3. DELETE …" -> {3: 21})
+    item_lines: dict[int, dict[int, int]] = field(default_factory=dict)
     ttls: dict[int, int] = field(default_factory=dict)  # "use a TTL of 300 on both records"
     # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
     typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -89,10 +95,21 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         if s.observed is not None:
             shown.setdefault(s.comment, []).append(s.observed)
     pending = sorted(thread.withdraws.items(), key=lambda kv: kv[0])
-    live = sorted(thread.live)
+    live = sorted(thread.live | set(thread.live_hosts) | set(thread.done_places))
     for item in [*said, None]:
         while live and (item is None or live[0] <= item.comment):
-            for fact in _now_live(live.pop(0), kept):
+            index = live.pop(0)
+            for entry in _done_items(said, kept, index, thread):
+                kept.remove(entry)  # done: an add is published now, a delete gone
+                out.dropped.append(entry[1])
+                if entry[1].action == "add" and entry[1].value is not None:
+                    fact = _published_now(entry[1])
+                    observed.append(fact)
+                    out.observed += [fact] if fact not in out.observed else []
+            if index not in thread.live and index not in thread.live_hosts:
+                continue
+            hosts = None if index in thread.live else thread.live_hosts.get(index)
+            for fact in _now_live(index, kept, hosts):
                 observed.append(fact)
                 if fact not in out.observed:
                     out.observed.append(fact)
@@ -237,16 +254,32 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     return out
 
 
-def _now_live(index: int, kept: list[tuple[int, DnsChange]]) -> list[Observed]:
-    """The adds asked for before comment `index`, which says they are live: taken out of
-    `kept`, and what is published now."""
-    done = [(i, c) for i, c in kept if i < index and c.action == "add" and c.value is not None]
+def _now_live(
+    index: int, kept: list[tuple[int, DnsChange]], hosts: frozenset[str] | None = None
+) -> list[Observed]:
+    """The adds asked for before comment `index`, which says they are live (all, or those
+    validating `hosts`): taken out of `kept`, and what is published now."""
+    done = [
+        (i, c)
+        for i, c in kept
+        if i < index
+        and c.action == "add"
+        and c.value is not None
+        and (hosts is None or _validated(c.name) in hosts)
+    ]
     for entry in done:
         kept.remove(entry)
-    return [
-        Observed(name=c.name, type=c.type, value=c.value or "", ttl=c.ttl, source=c.source)
-        for _, c in done
-    ]
+    return [_published_now(c) for _, c in done]
+
+
+def _published_now(change: DnsChange) -> Observed:
+    return Observed(
+        name=change.name,
+        type=change.type,
+        value=change.value or "",
+        ttl=change.ttl,
+        source=change.source,
+    )
 
 
 def _instead(change: DnsChange, withdrawn: frozenset[str] | None) -> DnsChange:
@@ -288,6 +321,29 @@ def _in_places(
     lines = sorted({e[1].source.first_line if e[1].source else 0 for e in last})
     chosen = {lines[p - 1 if p > 0 else p] for p in places if p and -len(lines) <= p <= len(lines)}
     return [e for e in last if (e[1].source.first_line if e[1].source else 0) in chosen]
+
+
+def _done_items(
+    said: list[Said], kept: list[tuple[int, DnsChange]], index: int, thread: Thread
+) -> list[tuple[int, DnsChange]]:
+    """ "Quick update: items 3, 4 and 6 are done": the requests read from those numbered items
+    of the last comment before `index` that numbered its list (whichever line a request was
+    first said on: "Conflicting record(s) found … add the following CNAME" above the list)."""
+    places = {int(p[1:]) for p in thread.done_places.get(index, ()) if p[1:].isdigit()}
+    listed = [i for i in thread.item_lines if i < index]
+    if not places or not listed:
+        return []
+    items = thread.item_lines[max(listed)]
+    lines = {items[p] for p in places if p in items}
+    keys = {
+        s.change.key()
+        for s in said
+        if s.comment == max(listed)
+        and s.change is not None
+        and s.change.source is not None
+        and s.change.source.first_line in lines
+    }
+    return [e for e in kept if e[1].key() in keys]
 
 
 def _withdraw(negated: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision) -> None:
@@ -585,8 +641,10 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
     if scope is None:
         return True
     values = {s[1:] for s in scope if s.startswith("=")}  # "=rxfex-…": data that holds it
-    if values:
-        return any(v in (change.value or "").lower() for v in values)
+    hosts = {s[1:] for s in scope if s.startswith("~")}  # "~x.gov.uk": records validating it
+    if values or hosts:
+        held = any(v in (change.value or "").lower() for v in values)
+        return held or _validated(change.name) in hosts
     names = {s for s in scope if s.endswith(".")}
     types = {s for s in scope - names if not s.startswith("#")}  # "#2": a place (_in_places)
     if not names and not types:
@@ -594,6 +652,14 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
     # a name as the withdrawal wrote it may be relative ("_acme-challenge.www.staging.")
     named = not names or any(change.name == n or change.name.startswith(n) for n in names)
     return named and (not types or change.type in types)
+
+
+def _validated(name: str) -> str:
+    """The host a record validates: its owner without `_` labels, lower case, no final dot."""
+    labels = name.rstrip(".").lower().split(".")
+    while labels and labels[0].startswith("_"):
+        labels.pop(0)
+    return ".".join(labels)
 
 
 def _caa_tag(value: str | None) -> str | None:

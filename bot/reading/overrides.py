@@ -1,14 +1,17 @@
 """What a comment says of its own records, besides the records: a row to skip ("please skip
 the first row (www.gov.uk)"), a TTL for the records of one type ("For the two new CNAMEs we'd
 like a TTL of 600 seconds"), a TTL in place of the one a pasted snippet gives ("they suggest a
-TTL of 3600, but could you please use 300 instead?"). Pure: mentions in, mentions out.
+TTL of 3600, but could you please use 300 instead?"), the full form of a relative name it
+could be read two ways. Pure: mentions in, mentions out.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from bot.reading import threadcues
+from bot.reading import prose, threadcues
+from bot.reading.actions import action_cue
 from bot.reading.mentions import Mention
 
 
@@ -24,6 +27,8 @@ def applied(words: str, mentions: list[Mention]) -> tuple[list[Mention], list[st
             for m in mentions
         ]
         used.append(f"ttl {ttl}")
+    low = words.lower()  # once: a comment may hold thousands of records
+    mentions = [_spelled_out(low, m) for m in mentions]
     instead = threadcues.ttl_instead(words)
     if instead is not None:
         used += [f"ttl {m.ttl}" for m in mentions if m.ttl is not None]  # the one it replaces
@@ -50,3 +55,57 @@ def skipped(mentions: list[Mention], host: str, in_place: bool) -> list[Mention]
 def _asked(m: Mention) -> bool:
     """A record asked for that keeps a TTL (a record being removed has none)."""
     return m.mode == "request" and m.action != "delete"
+
+
+def _spelled_out(words: str, mention: Mention) -> Mention:
+    """ "Host: _dnsauth" under "create the following record in the education.gov.uk zone",
+    with www.education.gov.uk the domain last named, is `_dnsauth.education.gov.uk` or
+    `_dnsauth.www.education.gov.uk`: the one the comment spells out in full ("enter the full
+    host name: _dnsauth.education.gov.uk"), when it spells just one of them."""
+    raw = mention.name.strip().rstrip(".").lower()
+    relative = all(label.startswith("_") for label in raw.split("."))
+    if mention.zone or not (mention.zone_said and mention.domain) or not relative:
+        return mention
+    bases = {b.strip(".").lower() for b in (mention.zone_said, mention.domain)}
+    if len(bases) < 2:
+        return mention
+    said = [
+        f"{raw}.{base}"
+        for base in sorted(bases)
+        if re.search(rf"(?<![\w.-]){re.escape(f'{raw}.{base}')}\.?(?![\w-])", words)
+    ]
+    return replace(mention, name=f"{said[0]}.") if len(said) == 1 else mention
+
+
+# "The www one is new", "the first one (x.gov.uk)": a host named as one of the records
+_THE_HOST_ONE = re.compile(r"\bthe[ \t]+([a-z0-9-]{1,63})[ \t]+one\b", re.I)
+
+
+def updated_hosts(words: str, mentions: list[Mention]) -> list[Mention]:
+    """ "The first one (grants-finder.service.gov.uk) already has an _acme-challenge TXT from
+    last year, so please update that one with the new value": the record for that host, in
+    the mail the reply passes on, is an update (of a value the reply does not give, which the
+    consistency check says)."""
+    if "updat" not in words.lower() and "replac" not in words.lower():
+        return mentions  # the common case, cheaply
+    for sentence in prose.split_sentences(" ".join(words.split())):
+        if action_cue(sentence) != "update":
+            continue
+        hosts = prose.hosts_named(sentence)
+        if len(hosts) != 1:
+            continue
+        (host,) = hosts
+        mentions = [
+            replace(m, action="update")
+            if m.action in (None, "add") and m.old_value is None and _validates(m, host)
+            else m
+            for m in mentions
+        ]
+    return mentions
+
+
+def _validates(mention: Mention, host: str) -> bool:
+    labels = mention.name.strip().rstrip(".").lower().split(".")
+    while labels and labels[0].startswith("_"):
+        labels.pop(0)
+    return ".".join(labels) == host.strip(".").lower()

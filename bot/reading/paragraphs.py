@@ -218,6 +218,12 @@ class Paragraphs:
             self._end_prose()  # the lines above keep the lead-in they had ("… remove these")
         mode = cues.mode_of(line)
         action = actions.action_cue(line)
+        if mode is None and self.ctx.mode == "observed" and self.paragraph:
+            # "… is currently showing "Pending" in the TLS dashboard / because the delegation
+            # record is missing.": the sentence the line before began says it is not there
+            said = " ".join([*(text for _, text in self.paragraph[-2:]), line])
+            if cues.not_seen((prose.split_sentences(said) or [said])[-1]):
+                mode = "request"
         if action is not None and self.paragraph:
             # "… next to the first rather than / overwriting it:": the words the line before
             # ends with may refuse the verb this line starts with (then its own verb holds)

@@ -53,6 +53,9 @@ def _headed(lines: list[str]) -> bool:
 def _starts_history(lines: list[str], i: int, low: str) -> bool:
     if len(low) <= MAX_ATTRIBUTION and low.startswith("on ") and low.endswith("wrote:"):
         return True  # Gmail, Apple Mail: "On Mon, 23 Nov 2026 at 10:00, X <x@y> wrote:"
+    said = strip_marker(low) if low.startswith(">") else ""
+    if len(said) <= MAX_ATTRIBUTION and said.startswith("on ") and said.endswith("wrote:"):
+        return True  # "> On 14 Oct 2027, at 11:02, X wrote:": the attribution quoted too
     if len(low) <= MAX_ATTRIBUTION and low.startswith("on ") and _next_text(lines, i) == "wrote:":
         return True  # the same, wrapped
     if low.startswith(_SEPARATORS) or (len(low) >= 20 and set(low) == {"_"}):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
 from bot.reading import corrections, cues, fieldrefs, overrides, threadcues
 from bot.reading.changes import (
@@ -140,6 +142,15 @@ def read_parts(
             thread.settled.add(index)  # "no further action is needed", "[x] … done"
         if later and threadcues.earlier_live(joined):
             thread.live.add(index)  # "Both records from my earlier message are now live"
+        validated = threadcues.validated_hosts(joined) if later else frozenset()
+        if validated:
+            thread.live_hosts[index] = validated  # "X and Y are now validated"
+        done = threadcues.done_places(joined) if later else frozenset()
+        if done:
+            thread.done_places[index] = done  # "items 3, 4 and 6 are done"
+        items = {int(m.group(1)): n for n, text in numbered if (m := _NUMBERED_ITEM.match(text))}
+        if items and part.role == "vendor":
+            thread.item_lines[asking] = items
         if later and threadcues.those_are_fine(joined):
             thread.settled_shown.add(index)  # "Those two are fine as is"
         # A single text has no author to speak of; a conversation's comments each have one.
@@ -152,6 +163,9 @@ def read_parts(
             words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on
             walker.mentions, accounted = overrides.applied(words, walker.mentions)
             used += accounted
+            if asking < index:  # "so please update that one" of a record in the mail below
+                # (in the reply, or in the mail it passes on)
+                walker.mentions = overrides.updated_hosts(f"{joined}\n{words}", walker.mentions)
         # the reply's own records, less those the mail it passes on gives too (said once)
         again = {_said_as(m) for m in walker.mentions}
         own = [m for m in own if _said_as(m) not in again]
@@ -261,6 +275,9 @@ def _corrected(
             change = target.model_copy(update={"value": value, "source": source})
             found.append(Said(index, change=change, replaces=True))
     return found
+
+
+_NUMBERED_ITEM = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]")  # "3. DELETE  _acme-challenge.x …"
 
 
 def _said_as(m: Mention) -> tuple[str, str, str]:

@@ -42,6 +42,12 @@ def _owners_in(text: str) -> set[str]:
 
 _DATA_AT_LEAST = 16  # a value said again that identifies its record (not "300", not "@")
 # "the verification string", "the GlobalSign token", "that validation code": a TXT record's data
+# "These replace whatever _acme-challenge CNAMEs you have there today"
+_THESE_REPLACE = re.compile(
+    r"[ \t]*(?:these|they|this|it|both)[ \t]+(?:(?:will|should|must)[ \t]+)?"
+    r"(?:replace|overwrite|supersede)s?\b",
+    re.I,
+)
 _THE_OLD_ONE = re.compile(
     r"\bthe\s+(?:old|previous|former|outgoing)\s+(?:record|one|value|entry|token)\b", re.I
 )
@@ -306,7 +312,9 @@ class References:
             else self.recent  # (and "please delete both" under the two records just shown)
         )
         targets = [i for i in shown if not types or self.mentions[i].rdtype in types]
-        if _OLD.search(clause) and self._replaces_shown(clause, targets):
+        if (_OLD.search(clause) or _THESE_REPLACE.match(clause)) and self._replaces_shown(
+            clause, targets, unknown=bool(_THESE_REPLACE.match(clause))
+        ):
             return
         published = [i for i in targets if self.mentions[i].mode == "observed"]
         if published and _OLD.search(clause):  # "delete both of these old records"
@@ -473,9 +481,11 @@ class References:
                 self.mentions[i] = replace(m, mode="observed")
             self._delete_once(deleted)
 
-    def _replaces_shown(self, clause: str, targets: list[int]) -> bool:
+    def _replaces_shown(self, clause: str, targets: list[int], unknown: bool = False) -> bool:
         """ "It must replace the old value, not sit alongside it." under a record asked for,
-        with one other value shown as published at its name: an update of that value."""
+        with one other value shown as published at its name: an update of that value. "These
+        replace whatever CNAMEs you have there today" (`unknown`): updates whether or not the
+        value replaced is shown (the consistency check asks for it when it is not)."""
         if cues.is_negated(clause) or actions.action_cue(clause) != "update":
             return False
         changed = False
@@ -492,8 +502,9 @@ class References:
                 and o.value
                 and o.value != m.value
             }
-            if len(olds) == 1:
-                self.mentions[i] = replace(m, action="update", old_value=olds.pop())
+            if len(olds) == 1 or unknown:
+                old = olds.pop() if len(olds) == 1 else None
+                self.mentions[i] = replace(m, action="update", old_value=old)
                 changed = True
         return changed
 
@@ -526,7 +537,9 @@ _CREATE_THESE = re.compile(
 )
 # "it", "that one", "this record": one record, where several may have just been shown.
 _SINGULAR = re.compile(
-    r"\b(?:it|(?:that|this|the)\s+(?:one|record|string|value|entry|token))\b", re.I
+    r"\b(?:it|(?:that|this|the)\s+(?:(?:old|previous|existing|stale|former|leftover)\s+)?"
+    r"(?:one|record|string|value|entry|token))\b",
+    re.I,
 )
 
 

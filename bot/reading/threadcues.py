@@ -16,6 +16,7 @@ import re
 
 from bot.reading import prose
 from bot.reading.actions import action_cue
+from bot.reading.cues import is_negated
 
 # "ignore the _acme-challenge.gov.uk record from my first message": a full stop inside a
 # name (followed by a letter) does not end the sentence.
@@ -135,7 +136,7 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     message", "please disregard the TXT I asked for")? With what it names: record types
     ("TXT"), owner names ("_acme-challenge.gov.uk.", with the trailing dot) and places in
     the last list asked for ("#2"), values ("=rxfex-…": data holding it); None: everything."""
-    valued = _withdrawn_values(text)
+    valued = _withdrawn_values(text) | _withdrawn_hosts(text)
     if valued:
         return True, frozenset(valued)
     m = _WITHDRAW_EARLIER.search(text)
@@ -174,6 +175,28 @@ _WITHDRAW_REQUEST = re.compile(
 )
 _UNTIL = re.compile(r"\b(?:until|till|yet|for[ \t]+now|before)\b", re.I)
 _VALUE_TOKEN = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Za-z0-9_-]{16,200}(?![\w-])")
+
+
+def _withdrawn_hosts(text: str) -> set[str]:
+    """ "~host" for each host named in a sentence that refuses records and asks nothing
+    ("both X and Y have been removed from the subscription, so please disregard the two
+    records for those names"): the records that validate those hosts are withdrawn."""
+    low = text.lower()
+    if "disregard" not in low and "ignore" not in low and "need" not in low:
+        return set()  # the common case, cheaply
+    found = set()
+    for sentence in prose.split_sentences(" ".join(text.split())):
+        if _FOR_THOSE.search(sentence) and is_negated(sentence) and action_cue(sentence) is None:
+            found |= {"~" + h for h in prose.hosts_named(sentence)}
+    return found
+
+
+# "the two records for those names", "the records for these hosts"
+_FOR_THOSE = re.compile(
+    r"\b(?:records?|ones|entries|CNAMEs|TXTs)[ \t]+(?:for|of|on|at)[ \t]+(?:those|these|both|"
+    r"the[ \t]+(?:two|three|following))(?:[ \t]+(?:names|hosts|domains|hostnames))?\b",
+    re.I,
+)
 
 
 def _withdrawn_values(text: str) -> set[str]:
@@ -252,7 +275,13 @@ _PASS_ON = re.compile(
     r"\b(?:pass(?:ing)?[ \t]{1,3}(?:(?:it|this|their|the|our|his|her)[ \t]{1,3})?"
     r"(?:(?:request|message|email|mail|note)[ \t]{1,3})?(?:on|to[ \t]{1,3}(?:them|you|gov\.uk))|"
     r"(?:message|mail|email|note|instructions?|details|request|records?)[ \t]{1,3}"
-    r"(?:(?:is|are)[ \t]{1,3})?below|"
+    r"(?:(?:is|are)[ \t]{1,3})?(?:below|underneath)|"
+    # "Please can you add the below", "I've forwarded two of their emails"
+    r"(?:add|create|publish)[ \t]{1,3}the[ \t]{1,3}below|"
+    r"forwarded[ \t]{1,3}(?:[\w']{1,12}[ \t]{1,3}){0,3}(?:e-?mails?|messages?|notices?)|"
+    # a CA's mail offering DNS, file and email methods: "please do the DNS TXT one"
+    r"(?:please[ \t]{1,3})?(?:do|use|go[ \t]{1,3}with)[ \t]{1,3}the[ \t]{1,3}(?:dns[ \t]{1,3})?"
+    r"(?:txt|cname|dns)[ \t]{1,3}(?:one|option|method)|"
     r"(?:sent|forwarded|passed)[ \t]{1,3}(?:them|these|it|this)[ \t]{1,3}(?:over|on|across)|"
     r"(?:please[ \t]{1,3})?see[ \t]{1,3}below|"
     r"(?<!n't[ ])(?<!not[ ])raise[ \t]{1,3}(?:this|it)[ \t]{1,3}with|"
@@ -277,7 +306,9 @@ def passes_on(lines: tuple[str, ...]) -> bool:
 _ASKS_US = re.compile(
     r"\b(?:asked[ \t]{1,3}us[ \t]{1,3}to|would[ \t]{1,3}like[ \t]{1,3}you[ \t]{1,3}to|"
     r"(?:we|they)[ \t]{1,3}(?:need|want)|(?:could|would|can)[ \t]{1,3}you[ \t]{1,3}"
-    r"(?:be[ \t]{1,3}able[ \t]{1,3}to[ \t]{1,3})?(?:add|create|raise|make|pass|forward))\b",
+    r"(?:be[ \t]{1,3}able[ \t]{1,3}to[ \t]{1,3})?(?:add|create|raise|make|pass|forward)|"
+    # "DigiCert have sent a new random value … new value in the mail below"
+    r"new[ \t]{1,3}(?:random[ \t]{1,3})?(?:value|token|record|string|code)s?)\b",
     re.I,
 )
 
@@ -355,6 +386,59 @@ _EARLIER_LIVE = re.compile(
     r"(?:live|in[ \t]+place|published|resolving|visible)\b",
     re.I,
 )
+
+
+# "find-a-grant.service.gov.uk, report-a-fraud.service.gov.uk and … are now validated with the
+# records you added": those hosts' records are in place
+# (never "each name is validated separately": how validation works, not where it stands)
+_HOSTS_VALIDATED = re.compile(
+    r"\b(?:(?:are|is)[ \t]+(?:all[ \t]+)?(?:now|already)|have[ \t]+(?:now[ \t]+)?been|"
+    r"has[ \t]+(?:now[ \t]+)?been)[ \t]+(?:all[ \t]+)?(?:successfully[ \t]+)?"
+    r"(?:validated|verified)\b(?![ \t]+(?:separately|individually|on[ \t]+(?:its|their)[ \t]+own))"
+    # "ACM now shows origin.x.service.gov.uk as Issued"
+    r"|\b(?:shows?|lists?)[ \t]+(?P<shown>[a-z0-9.-]{4,253})[ \t]+as[ \t]+[\"']?"
+    r"(?:issued|validated|verified|success)\b",
+    re.I,
+)
+
+
+_HOST = r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62}){1,8}"
+_HOST_LIST_END = re.compile(
+    rf"{_HOST}(?:[ \t]*,[ \t]*{_HOST}){{0,20}}(?:,?[ \t]+(?:and|&)[ \t]+{_HOST})?[ \t]*$", re.I
+)
+
+
+def validated_hosts(text: str) -> frozenset[str]:
+    """The hosts a vendor's later comment says are now validated (their records in place)."""
+    low = text.lower()
+    if not any(w in low for w in ("valid", "verif", "issued", "success")):
+        return frozenset()  # the common case, cheaply
+    found: set[str] = set()
+    for sentence in prose.split_sentences(" ".join(text.split())):
+        said = _HOSTS_VALIDATED.search(sentence)
+        if said and not is_negated(sentence):
+            # the hosts listed just before the verb ("X, Y and Z are now validated"), not
+            # those of another clause ("Nothing else at gov.uk changes, and www.gov.uk is …")
+            listed = _HOST_LIST_END.search(sentence[max(0, said.start() - 600) : said.start()])
+            found |= prose.hosts_named(said["shown"] or (listed.group(0) if listed else ""))
+    return frozenset(found)
+
+
+# "Quick update: items 3, 4 and 6 are done." (of the numbered list a comment before gave)
+_PLACES_DONE = re.compile(
+    r"\b(?:items?|numbers?|points?|steps?|lines?)[ \t]+"
+    r"(#?\d{1,2}(?:[ \t]*(?:,|and|&)[ \t]*#?\d{1,2}){0,8})"
+    r"[ \t]+(?:are|is|have[ \t]+been|has[ \t]+been)[ \t]+(?:now[ \t]+|all[ \t]+){0,2}"
+    r"(?:done|complete|completed|in[ \t]+place|live|finished)\b",
+    re.I,
+)
+
+
+def done_places(text: str) -> frozenset[str]:
+    """ "#3" … for each item of the last list asked for that a later comment says is done."""
+    return frozenset(
+        f"#{n}" for m in _PLACES_DONE.finditer(text) for n in re.findall(r"\d{1,2}", m.group(1))
+    )
 
 
 def earlier_live(text: str) -> bool:
