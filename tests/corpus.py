@@ -209,6 +209,9 @@ HOLDOUT54 = FIXTURES / "holdout54"
 # a careful engineer would not act on as written). First reading 13/20 exact, 15/20 changes
 # right, 2 silent.
 HOLDOUT55 = FIXTURES / "holdout55"
+# holdout56 (20, written blind by two helpers: an ordinary month in the queue, June and
+# August, both halves). First reading 16/20 exact, 16/20 changes right, 2 silent.
+HOLDOUT56 = FIXTURES / "holdout56"
 
 READING_FOLDERS = (
     READING,
@@ -267,6 +270,7 @@ READING_FOLDERS = (
     HOLDOUT53,
     HOLDOUT54,
     HOLDOUT55,
+    HOLDOUT56,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -5079,3 +5079,31 @@ def test_none_of_these_should_be_removed_and_a_host_shown_as_issued() -> None:
         ),
     )
     assert [(c[0], c[1][:9]) for c in changes(ticket)] == [("add", "_c65cbf7b")]
+
+
+# holdout56 (an ordinary June and August)
+
+
+def test_ttl_you_can_put_small_like_60_for_both_certbot_values() -> None:
+    block = (
+        "Please deploy a DNS TXT record under the name:\n\n"
+        "_acme-challenge.monitoring.publishing.service.gov.uk.\n\n"
+        "with the following value:\n\n{}\n\nPress Enter to Continue\n\n"
+    )
+    ticket = _text(
+        block.format("sUeTzdRPi8pnvjGAvI5DVxmINlx26bKDN7v_0Q9WRos")
+        + block.format("47PsZeHB1k6MXnzSsf-mIob8XD8sINXxqop1PTHHO9A")
+        + "So it is two TXT on the same name, both must be there in same time. TTL you can\n"
+        "put small like 60, is only for this validation. After certificate is done I will\n"
+        "write you again and you can remove them.\n"
+    )
+    assert [(c.action, c.ttl) for c in read(ticket).changes] == [("add", 60), ("add", 60)]
+
+
+def test_a_ttl_cell_beside_a_record_written_as_labels_in_one_cell() -> None:
+    ticket = _text(
+        "| Hostname on certificate | Record to create | TTL |\n"
+        "| assets.publishing.service.gov.uk | Name: _acme-challenge.assets.publishing.service.gov.uk "
+        "Type: CNAME Value: b1c1z7753fawku4xyn.fastly-validations.com | 300 |\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300]

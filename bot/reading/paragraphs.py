@@ -776,7 +776,17 @@ class Paragraphs:
                 # "keep the TTL short on both, 120 seconds", "please set the TTL to one
                 # hour": for the records just shown.
                 types = _types_named(said)  # "the two new CNAME records"
-                for i in self.recent:
+                shown = self.recent
+                asked = [
+                    i
+                    for i, m in enumerate(self.mentions)
+                    if m.mode == "request" and m.action != "delete" and m.ttl in (None, ttl)
+                ]
+                if cues.counted(said) == len(asked) > len(shown):
+                    # "So it is two TXT on the same name … TTL you can put small like 60" after
+                    # two certbot prompts: the two, though prose stood between them
+                    shown = asked
+                for i in shown:
                     m = self.mentions[i] if i < len(self.mentions) else None
                     if m is None or m.ttl is not None or m.action == "delete":
                         continue  # a record being removed has no TTL to set

@@ -65,8 +65,21 @@ _TTL_ON = re.compile(
 )
 
 
+# "TTL you can put small like 60": the writer's TTL, said after what may be done with it
+_TTL_YOU_CAN = re.compile(
+    r"\bTTL[ \t]+(?:you|we)[ \t]+(?:can|could|may)[ \t]+(?:put|set|use|make)\b[^.\d\n]{0,20}?"
+    r"\b(\d{1,7})\b(?![ \t]*(?:[mhd]\b|min|hour|hr|day))",
+    re.I | re.ASCII,
+)
+
+
 def ttl_in(sentence: str) -> int | None:
-    m = _TTL.search(sentence) or _TTL_ON.search(sentence) or _TTL_SECONDS.search(sentence)
+    m = (
+        _TTL.search(sentence)
+        or _TTL_ON.search(sentence)
+        or _TTL_SECONDS.search(sentence)
+        or _TTL_YOU_CAN.search(sentence)
+    )
     if m:
         return int(m.group(1))
     said = durations.ttl_said(sentence)  # "set the TTL to one hour"
@@ -76,6 +89,7 @@ def ttl_in(sentence: str) -> int | None:
 # "Please set the TTL to one hour": an instruction about the TTL of the records just given.
 TTL_ORDER = re.compile(
     r"\b(?:set|use|make|give|keep|put)\b[^.\n]{0,30}?\bTTL\b|\b(?:short|low)\s+TTL\b|"
+    r"\bTTL\s+(?:you|we)\s+(?:can|could|may)\s+(?:put|set|use|make)\b|"
     r"\bTTL\s+(?:pls|please)\b",
     re.I,
 )

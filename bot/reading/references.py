@@ -675,7 +675,9 @@ _OPTIONAL = re.compile(
     # "these two can come out again, but I'll raise a separate ticket for that when we're
     # done, no need to do anything about it now": told of, for later, not asked
     r"(?:raise|open|log|send|file)[ ]+(?:a|another)[ ]+(?:separate|new|different)[ ]+"
-    r"(?:ticket|request)|no[ ]+need[ ]+to[ ]+do[ ]+anything)\b",
+    r"(?:ticket|request)|no[ ]+need[ ]+to[ ]+do[ ]+anything|"
+    # "After certificate is done I will write you again and you can remove them"
+    r"(?:i|we)[ ]+(?:will|'ll|’ll)[ ]+write[ ]+(?:to[ ]+)?you[ ]+again)\b",
     re.I,
 )
 _IF_YOU_DO = re.compile(

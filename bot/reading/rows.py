@@ -113,7 +113,14 @@ class Rows:
             if (found := read_labels(c)) and {"value", "name"} <= {r for r, _, _ in found}
         ]
         if labelled:
+            # "| Record to create | TTL |": the row's TTL cell, for a record whose labels give none
+            ttl_at = self.table.columns.get("ttl") if self.table is not None else None
+            ttl_cell = cells[ttl_at].strip() if ttl_at is not None and ttl_at < len(cells) else ""
+            numbers = [c.strip() for c in filled if c.strip().isdigit() and len(c.strip()) <= 7]
+            ttl_cell = ttl_cell or (numbers[0] if len(numbers) == 1 else "")  # "| … | 300 |"
             for found in labelled:
+                if ttl_cell and not any(role == "ttl" for role, _, _ in found):
+                    found = [*found, ("ttl", "ttl", ttl_cell)]
                 self._labels(found, number, line)
                 self._end_block()
             return
