@@ -179,7 +179,7 @@ def _action_cue(text: str) -> Action | None:
             # "pls dont overwrite one with the other", "next to the first rather than
             # overwriting it": the cue refused, or named as the alternative to another
             # ("do NOT remove it before then", "don't delete it yet": a time, not a refusal)
-            only_when = _ONLY_WHEN.match(text, m.end())
+            only_when = ONLY_WHEN.match(text, m.end())
             refused = _REFUSED.search(text[max(0, m.start() - 64) : m.end()]) and not only_when
             alternative = _ALTERNATIVE.search(before)
             said_no = _NEGATED.search(before) or _NARRATED.search(before) or refused
@@ -196,8 +196,11 @@ _REFUSED = re.compile(
     r"[ \t]+(?:\w+[ \t]+){0,2}?\w+$",
     re.I,
 )
-_ONLY_WHEN = re.compile(
-    r"(?:[ \t]+(?:it|that|this|them|those|these|the[ \t]+\w+))?[ \t]+(?:yet|until|till|before)\b",
+# After a negated verb: only "not yet" / "not until", a time and no refusal ("please do NOT
+# remove it before then", "don't delete the TXT record until …")
+ONLY_WHEN = re.compile(
+    r"(?:[ \t]+(?:it|that|this|them|those|these|the[ \t]+\w+(?:[ \t]+record)?))?[ \t]+"
+    r"(?:yet|until|till|before)\b",
     re.I,
 )
 _ALTERNATIVE = re.compile(r"\b(?:rather[ \t]+than|instead[ \t]+of)[ \t]+$", re.I)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from bot.reading.actions import action_cue
+from bot.reading.actions import ONLY_WHEN, action_cue
 from bot.reading.mentions import Mode
 
 # "Please do not add ...", "ignore the TXT record", "you don't need to create ..."
@@ -322,7 +322,7 @@ def is_negated(text: str) -> bool:
     "please do NOT remove that yet", "don't delete it until the certificate is issued"; nor
     when it says what stays the same: "The record name doesn't change:"."""
     m = _NEGATED.search(text)
-    if m is None or _TEMPORAL.match(text, m.end()):
+    if m is None or ONLY_WHEN.match(text, m.end()):
         return False
     said = m.group().lower()
     return not (said.startswith("does") and said.endswith("change") and _STAYS.match(text, m.end()))
@@ -330,14 +330,6 @@ def is_negated(text: str) -> bool:
 
 # After "doesn't change": no object, so a statement that something stays as it is
 _STAYS = re.compile(r"[ \t]*(?:[:.,;)]|$|and\b|either\b|from\b)", re.I)
-
-
-# After a negation: only "not yet" / "not until", a time and no refusal
-_TEMPORAL = re.compile(
-    r"(?:[ \t]+(?:it|that|this|them|those|these|the[ \t]+\w+(?:[ \t]+record)?))?[ \t]+"
-    r"(?:yet|until|till|before)\b",
-    re.I,
-)
 
 
 # "For gov.uk:", "In staging.publishing.service.gov.uk:", "### www.gov.uk", or the name alone

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.models import DnsChange, Flag, Observed, Source
+from bot.reading.changes import validated_domain
 from bot.reading.safety import ambiguous
 
 SINGLETON_TYPES = frozenset(("CNAME",))
@@ -655,11 +656,8 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
 
 
 def _validated(name: str) -> str:
-    """The host a record validates: its owner without `_` labels, lower case, no final dot."""
-    labels = name.rstrip(".").lower().split(".")
-    while labels and labels[0].startswith("_"):
-        labels.pop(0)
-    return ".".join(labels)
+    """The host a record validates, as a sentence names it (no final dot)."""
+    return validated_domain(name.lower()).rstrip(".")
 
 
 def _caa_tag(value: str | None) -> str | None:

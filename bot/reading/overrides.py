@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bot.reading import prose, threadcues
 from bot.reading.actions import action_cue
+from bot.reading.changes import validated_domain
 from bot.reading.mentions import Mention
 
 
@@ -77,10 +78,6 @@ def _spelled_out(words: str, mention: Mention) -> Mention:
     return replace(mention, name=f"{said[0]}.") if len(said) == 1 else mention
 
 
-# "The www one is new", "the first one (x.gov.uk)": a host named as one of the records
-_THE_HOST_ONE = re.compile(r"\bthe[ \t]+([a-z0-9-]{1,63})[ \t]+one\b", re.I)
-
-
 def updated_hosts(words: str, mentions: list[Mention]) -> list[Mention]:
     """ "The first one (grants-finder.service.gov.uk) already has an _acme-challenge TXT from
     last year, so please update that one with the new value": the record for that host, in
@@ -105,7 +102,5 @@ def updated_hosts(words: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _validates(mention: Mention, host: str) -> bool:
-    labels = mention.name.strip().rstrip(".").lower().split(".")
-    while labels and labels[0].startswith("_"):
-        labels.pop(0)
-    return ".".join(labels) == host.strip(".").lower()
+    owner = mention.name.strip().rstrip(".").lower()
+    return validated_domain(owner) == host.strip(".").lower()

@@ -273,18 +273,14 @@ class Paragraphs:
             if mode is None and not shown:
                 self.ctx.mode = "request"  # a new paragraph that says nothing: back to requests
             if action is None and not self.next_item:  # nor does an earlier paragraph's
-                self.ctx.action, self.ctx.after_issuance, self.ctx.by_type = (
-                    None,
-                    False,
-                    (),
-                )  # verb reach past it
+                self.ctx.drop_verb()  # verb reach past it
             elif action is None:  # the list's verb, at this item's own time
                 self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(line))
         if mode is not None:
             self.ctx.mode = mode
         if mode == "observed" and action is None and cues.keeps_these(line):
             # "Please keep the following record:" after removals
-            self.ctx.action, self.ctx.by_type = None, ()
+            self.ctx.drop_verb(keep_time=True)
         if desired.DESIRED.search(line):
             self.ctx.mode = "desired"  # "so that the set ends up as:": the set as it should be
         if action is not None:
@@ -758,7 +754,7 @@ class Paragraphs:
             # The paragraph ended with a whole request: its action does not reach further
             # (unless it was an item under a lead-in: "remove from the zone: a) … b) …"), nor
             # its mode ("(www.gov.uk itself is currently a CNAME to x)" said of itself only).
-            self.ctx.action, self.ctx.after_issuance, self.ctx.by_type = None, False, ()
+            self.ctx.drop_verb()
             self.ctx.mode = "request"
         elif not any(m.line >= lines[0][0] for m in self.mentions[-1:]):
             said = " ".join(text.split())

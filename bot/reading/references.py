@@ -312,8 +312,9 @@ class References:
             else self.recent  # (and "please delete both" under the two records just shown)
         )
         targets = [i for i in shown if not types or self.mentions[i].rdtype in types]
-        if (_OLD.search(clause) or _THESE_REPLACE.match(clause)) and self._replaces_shown(
-            clause, targets, unknown=bool(_THESE_REPLACE.match(clause))
+        these_replace = _THESE_REPLACE.match(clause) is not None
+        if (these_replace or _OLD.search(clause)) and self._replaces_shown(
+            clause, targets, unknown=these_replace
         ):
             return
         published = [i for i in targets if self.mentions[i].mode == "observed"]

@@ -128,6 +128,12 @@ class Context:
     mode: Mode = "request"
     zone_said: str | None = None  # "in the gov.uk zone": a hint, weaker than $ORIGIN
 
+    def drop_verb(self, *, keep_time: bool = False) -> None:
+        """The lead-in's verb (and, unless kept, its time) reaches no further."""
+        self.action, self.by_type = None, ()
+        if not keep_time:
+            self.after_issuance = False
+
 
 # "also TTL 60.", "Same TTL as before, 900, please.", "(TTL 3600 or lower)"
 _TTL_ONLY = re.compile(
@@ -243,7 +249,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if self.list_open and not self.paragraph:
             self.list_open = False
             if not prose.ITEM_START.match(line):  # the list has ended: its verb with it
-                self.ctx.action, self.ctx.after_issuance, self.ctx.by_type = None, False, ()
+                self.ctx.drop_verb()
                 self.ctx.mode = "request"
             else:
                 self.next_item = True  # the list's next item: its lead-in's verb holds
