@@ -212,6 +212,19 @@ HOLDOUT55 = FIXTURES / "holdout55"
 # holdout56 (20, written blind by two helpers: an ordinary month in the queue, June and
 # August, both halves). First reading 16/20 exact, 16/20 changes right, 2 silent.
 HOLDOUT56 = FIXTURES / "holdout56"
+# holdout57 (20, written blind by two helpers: an ordinary month in the queue, November;
+# "asked again": chasers, re-sends, reissued tokens). First reading 10/20 exact, 11/20 changes
+# right, 3 silent.
+HOLDOUT57 = FIXTURES / "holdout57"
+# holdout58 (20, written blind by two helpers: an ordinary month in the queue, May; timing and
+# TTLs). First reading 5/20 exact, 5/20 changes right, 9 silent (8 of the 10 about timing).
+HOLDOUT58 = FIXTURES / "holdout58"
+# holdout59 (20, written blind by two helpers: an ordinary month in the queue, March; TTLs and
+# timing by a second writer). First reading 10/20 exact, 10/20 changes right, 6 silent.
+HOLDOUT59 = FIXTURES / "holdout59"
+# holdout60 (20, written blind by two helpers: an ordinary month in the queue, July; updates
+# and deletes worded every way). First reading 10/20 exact, 10/20 changes right, 1 silent.
+HOLDOUT60 = FIXTURES / "holdout60"
 
 READING_FOLDERS = (
     READING,
@@ -271,6 +284,10 @@ READING_FOLDERS = (
     HOLDOUT54,
     HOLDOUT55,
     HOLDOUT56,
+    HOLDOUT57,
+    HOLDOUT58,
+    HOLDOUT59,
+    HOLDOUT60,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -7,6 +7,7 @@ import json
 from bot.config import AppConfig
 from bot.models import Comment, Ticket
 from bot.reading import read
+from bot.reading.actions import action_cue
 from bot.reading.conversation import from_requests_api, role_of
 from bot.reading.notification import split_notification
 from bot.render import to_json
@@ -5107,3 +5108,318 @@ def test_a_ttl_cell_beside_a_record_written_as_labels_in_one_cell() -> None:
         "Type: CNAME Value: b1c1z7753fawku4xyn.fastly-validations.com | 300 |\n"
     )
     assert [c.ttl for c in read(ticket).changes] == [300]
+
+
+# holdout57-60 (an ordinary November, May, March and July; asked again; timing and TTLs;
+# updates and deletes)
+
+
+def test_the_senders_own_means_is_not_a_request() -> None:
+    # A reply passing the vendor's mail on: "as we renew automatically by updating the TXT
+    # answer that sits behind each CNAME" says how Fastly works, asks nothing of the records.
+    ticket = _text(
+        "Thanks, forwarding this to our DNS team now.\n\n"
+        "On Mon, 23 Nov 2026 at 10:00, Fastly Support <support@fastly.com> wrote:\n"
+        "> Please add these two CNAME records to the gov.uk zone:\n>\n"
+        ">   * _acme-challenge.www.gov.uk  ->  q7c2m9x4k1v8b3n6zt.fastly-validations.com\n"
+        ">   * _acme-challenge.gov.uk      ->  h5r8w2p6j9d4f1s7yl.fastly-validations.com\n>\n"
+        "> Once they're in place you won't need to touch them again, as we renew automatically\n"
+        "> by updating the TXT answer that sits behind each CNAME on our side.\n"
+    )
+    assert [c.action for c in read(ticket).changes] == ["add", "add"]
+    assert codes(ticket) == []
+
+
+def test_a_change_window_is_no_request_to_change() -> None:
+    # ITIL's nouns ("its own change window", "raise a change request") ask for no update
+    assert action_cue("the cut-over will be a separate request with its own change window") is None
+    assert action_cue("we'll raise a change request for the A record next week") is None
+    assert action_cue("please change the CNAME to point at the new target") == "update"
+
+
+def test_ttls_said_in_words_and_as_the_ttl_a_number_would_be() -> None:
+    ticket = _text(
+        "Please create the following record in the gov.uk zone:\n\n"
+        "    Record name:  _acme-challenge.www.gov.uk\n"
+        "    Record type:  CNAME\n"
+        "    Target:       u3k9d7q1m5x8c2v6nb.fastly-validations.com\n"
+        "    TTL:          two minutes if your provider allows it (we poll fairly often during\n"
+        "                  the first issuance)\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [120]
+    apex = _text(
+        "GlobalSign have issued a fresh token. Please publish it at the zone apex:\n\n"
+        'gov.uk.  IN  TXT  "globalsign-domain-verification=Zq4W8rT2yU6iO0pA3sD7fG1hJ5kL9zX2cV6bN0m4Q"\n\n'
+        "300s would be an ideal TTL for it.\n"
+    )
+    assert [c.ttl for c in read(apex).changes] == [300]
+
+
+def test_a_ttl_settled_after_words_about_it() -> None:
+    later = conversation(
+        vendor(
+            "Please create this DNS record:\n\nName: _acme-challenge.tow-a-trailer.service.gov.uk\n"
+            "Type: CNAME\nValue: 8wz3k1n6q0d4r7t2yb.fastly-validations.com\n",
+            1,
+        ),
+        us("Happy to. Is there a TTL you need? Otherwise we'll use 3600.", 2),
+        vendor(
+            "Keep the TTL on _acme-challenge.tow-a-trailer.service.gov.uk low please; 60 is fine.",
+            3,
+        ),
+    )
+    assert [c.ttl for c in read(later).changes] == [60]
+    caa = _text(
+        "  1. Add a CAA record on find-a-ferry.service.gov.uk allowing Certainly:\n"
+        '       0 issue "certainly.com"\n'
+        "     (CAA doesn't change often, so a long TTL is fine here - one day is what we'd "
+        "suggest.)\n"
+    )
+    assert [c.ttl for c in read(caa).changes] == [86400]
+
+
+def test_a_ttl_for_both_said_before_two_certbot_prompts_and_for_as_many_as_it_counts() -> None:
+    block = (
+        "Please deploy a DNS TXT record under the name:\n"
+        "_acme-challenge.catch-a-trout.service.gov.uk.\n"
+        "with the following value:\n{}\n"
+        "- - - - - - - - - - - - - - - - - - - -\nPress Enter to Continue\n\n"
+    )
+    ticket = _text(
+        "Certbot has asked for the two records below. A TTL of 60 on both would help us finish\n"
+        "quickly. Output copied straight from the terminal:\n\n"
+        + block.format("Kq3vN8xZ1cR5tY7uI0oP2aS4dF6gH9jL3kM5nB7vC1x")
+        + block.format("Wm2eR4tY6uI8oP0aS1dF3gH5jK7lZ9xC2vB4nM6qE8r")
+    )
+    assert [c.ttl for c in read(ticket).changes] == [60, 60]
+    counted = _text(
+        "All of the names below are in the service.gov.uk zone. Please add (TTL 1800 for all "
+        "three):\n\n"
+        "  1. _acme-challenge.bake-a-cake.service.gov.uk    CNAME   f4g8h2j6k0l3z7x1c5.fastly-validations.com\n"
+        "  2. _acme-challenge.ice-a-cake.service.gov.uk     CNAME   v9b3n7m1q5w8e2r6t0.fastly-validations.com\n"
+        "  3. _acme-challenge.slice-a-cake.service.gov.uk   CNAME   y4u8i2o6p0a3s7d1f5.fastly-validations.com\n\n"
+        "And a CAA record on service.gov.uk:\n\n"
+        '  service.gov.uk.   CAA   0 issue "letsencrypt.org"\n'
+        "     (no particular TTL needed for this one)\n"
+    )
+    assert [c.ttl for c in read(counted).changes][-1] is None
+
+
+def test_a_ttl_for_one_type_in_a_paragraph_about_ttls() -> None:
+    ticket = _text(
+        "A word on TTLs, since you asked: leave the CAA at whatever TTL you normally publish "
+        "with. The two CNAMEs are different: please put those in at 60, because GlobalSign "
+        "re-checks them.\n\n"
+        "| Host | Type | Data |\n"
+        '| gov.uk | CAA | 0 issue "globalsign.com" |\n'
+        "| _acme-challenge.www.gov.uk | CNAME | p2o4i6u8y0t1r3e5w7.fastly-validations.com |\n"
+    )
+    assert sorted((c.type, c.ttl) for c in read(ticket).changes) == [
+        ("CAA", None),
+        ("CNAME", 60),
+    ]
+
+
+def test_times_a_delete_waits_for_worded_freely() -> None:
+    cases = {
+        "After renewal completes - i.e. when the new Google-managed certificate reports state "
+        "ACTIVE - it can be deleted.": "after_issuance",
+        "After 48 hours, remove it.": "after_issuance",
+        "Please leave it alone until the renewal completes, then take it out.": "after_issuance",
+        "It has to hang around until I drop a note saying the new certificate has been issued. "
+        "After that you're free to get rid of it.": "after_issuance",
+    }
+    for said, when in cases.items():
+        ticket = _text(
+            "The old authorization record is still in the zone:\n\n"
+            "HOST:       _acme-challenge.fill-a-form.service.gov.uk\n"
+            "TYPE:       CNAME\n"
+            "POINTS TO:  3a9b1c7d-2e4f-4a6b-8c0d-9e1f2a3b4c5d.4.authorize.certificatemanager.goog.\n\n"
+            "Please don't take that one out straight away. " + said + "\n"
+        )
+        assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", when)], said
+
+
+def test_a_delete_waits_for_the_condition_in_the_clause_before_it() -> None:
+    ticket = _text(
+        "Could you add the CNAME below straight away and, once the new cert is showing on the "
+        "site, delete the TXT record at _globalsign-domain-verification.mend-a-road.service.gov.uk "
+        "since nothing will look at it after that?\n\n"
+        "HOST:       _acme-challenge.mend-a-road.service.gov.uk\n"
+        "TYPE:       CNAME\n"
+        "POINTS TO:  m3n5b7v9c1x2z4a6s8.fastly-validations.com\n"
+    )
+    assert sorted((c.action, c.when) for c in read(ticket).changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_a_table_row_to_delete_later_and_a_section_to_do_after_issuance() -> None:
+    row = _text(
+        "| Action                    | Record name                       | Type  | Value |\n"
+        "|---------------------------|-----------------------------------|-------|-------|\n"
+        "| Delete (later, see below) | _e8303bb183d51654a242bb719cb858b1.apply.service.gov.uk. "
+        "| CNAME | _03ac906ca895477965d6504f1c280632.rqofqoyaom.acm-validations.aws. |\n"
+    )
+    assert [(c.action, c.when) for c in read(row).changes] == [("delete", "after_issuance")]
+    section = _text(
+        "Required action 2 (only after the Certainly certificate has been issued - we will "
+        "confirm on this ticket):\n\n"
+        "  NAME                           TYPE    VALUE\n"
+        '  publishing.service.gov.uk.     TXT     "globalsign-domain-verification=Pq7Wx2Ce9Rv4Tb6Yn1Um3Ik5Ol8Ja0Hs3Dg5Fk7Lz9"\n\n'
+        "Remove this TXT record.\n"
+    )
+    assert [(c.action, c.when) for c in read(section).changes] == [("delete", "after_issuance")]
+
+
+def test_a_numbered_heading_for_a_domain_says_where_at_is() -> None:
+    ticket = _text(
+        "Could you please arrange the two records below?\n\n"
+        "1. For gov.uk (zone apex)\nType: TXT\nHost: @\n"
+        'Value: "globalsign-domain-verification=Vb3Nm5Qw7Er9Ty1Ui3Op5As7Df9Gh1Jk3Lz5Xc7Vb9"\n\n'
+        "2. For publishing.service.gov.uk\nType: CNAME\n"
+        "Host: _acme-challenge.publishing.service.gov.uk\n"
+        "Value: z8x6c4v2b0n9m7q5w3.fastly-validations.com\n"
+    )
+    assert sorted(c.name for c in read(ticket).changes) == [
+        "_acme-challenge.publishing.service.gov.uk.",
+        "gov.uk.",
+    ]
+
+
+def test_a_verification_string_broken_by_a_narrow_cell() -> None:
+    ticket = _text(
+        "<p>These two can be deleted:</p><table>"
+        "<tr><th>Host</th><th>Type</th><th>Value to delete</th></tr>"
+        "<tr><td>gov.uk</td><td>TXT</td><td>&quot;globalsign-domain-verification=<br>"
+        "Hj5Kl7Zx9Cv1Bn3Mq5We7Rt9Yu1Io3Pa5Sd7Fg9Hj1&quot;</td></tr></table>"
+    )
+    assert [c.value for c in read(ticket).changes] == [
+        "globalsign-domain-verification=Hj5Kl7Zx9Cv1Bn3Mq5We7Rt9Yu1Io3Pa5Sd7Fg9Hj1"
+    ]
+
+
+def test_someone_elses_past_doing_is_no_request() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n"
+            "_acme-challenge.gov.uk.   CNAME   a1s3d5f7g9h2j4k6l8.fastly-validations.com.\n",
+            1,
+        ),
+        us("Sent to Jisc.", 2),
+        vendor(
+            "Sorry, one correction. A colleague removed and re-added gov.uk on the subscription "
+            "yesterday, and that generated a fresh challenge. For gov.uk please use this value "
+            "instead of the one I sent:\n\n"
+            "_acme-challenge.gov.uk.   CNAME   q0w2e4r6t8y1u3i5o7.fastly-validations.com.\n",
+            3,
+        ),
+    )
+    assert [(c.action, c.value) for c in read(ticket).changes] == [
+        ("add", "q0w2e4r6t8y1u3i5o7.fastly-validations.com.")
+    ]
+
+
+def test_the_older_token_of_a_kind_among_records_shown_published() -> None:
+    ticket = _text(
+        "GlobalSign's check is still failing. This is what we get right now:\n\n"
+        "$ dig +noall +answer TXT gov.uk\n"
+        'gov.uk.   300   IN   TXT   "v=spf1 -all"\n'
+        'gov.uk.   300   IN   TXT   "globalsign-domain-verification=Ab1Cd3Ef5Gh7Ij9Kl1Mn3Op5Qr7St9Uv1Wx3Yz5Ab7"\n\n'
+        "Could you ask Jisc to add the correct one, please?\n\n"
+        '    gov.uk.  IN  TXT  "globalsign-domain-verification=Zy9Xw7Vu5Ts3Rq1Po9Nm7Lk5Ji3Hg1Fe9Dc7Ba5Zy3"\n\n'
+        "Please leave the older globalsign-domain-verification record in place for now, and have "
+        "it removed once the new certificate has been issued. The SPF record should stay.\n"
+    )
+    deletes = [c.value for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == ["globalsign-domain-verification=Ab1Cd3Ef5Gh7Ij9Kl1Mn3Op5Qr7St9Uv1Wx3Yz5Ab7"]
+
+
+def test_a_status_column_saying_in_place_is_no_request() -> None:
+    ticket = _text(
+        "Only the last row is new - the first two are already in place.\n\n"
+        "  HOSTNAME                                  TYPE    POINTS TO                                   STATUS\n"
+        "  _acme-challenge.find-a-ford.service.gov.uk        CNAME   k1j2h3g4f5d6s7a8z9.fastly-validations.com   in place, no action\n"
+        "  _acme-challenge.www.find-a-ford.service.gov.uk    CNAME   x9c8v7b6n5m4q3w2e1.fastly-validations.com   in place, no action\n"
+        "  _acme-challenge.admin.find-a-ford.service.gov.uk  CNAME   r5t6y7u8i9o0p1a2s3.fastly-validations.com   NEW - please add\n"
+    )
+    reading = read(ticket)
+    assert [c.name for c in reading.changes] == [
+        "_acme-challenge.admin.find-a-ford.service.gov.uk."
+    ]
+    assert len(reading.observed) == 2
+
+
+def test_a_later_comment_saying_a_record_is_correct_as_it_stands() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\n"
+            "_acme-challenge.check-a-river.service.gov.uk. CNAME "
+            "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.11.authorize.certificatemanager.goog.\n"
+            "_acme-challenge.www.check-a-river.service.gov.uk. CNAME "
+            "6f7e8d9c-0b1a-4f2e-9d3c-4b5a6f7e8d9c.11.authorize.certificatemanager.goog.\n",
+            1,
+        ),
+        us("Both are now live.", 2),
+        vendor(
+            "The apex authorization was kept, so _acme-challenge.check-a-river.service.gov.uk is "
+            "correct as it stands and needs no change. Please change the www one to the new "
+            "target:\n\n"
+            "_acme-challenge.www.check-a-river.service.gov.uk. CNAME "
+            "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a.11.authorize.certificatemanager.goog.\n",
+            3,
+        ),
+    )
+    assert [c.name for c in read(ticket).changes] == [
+        "_acme-challenge.www.check-a-river.service.gov.uk."
+    ]
+
+
+def test_a_zone_file_note_says_its_own_time() -> None:
+    ticket = _text(
+        "Heads-up: there will be one new record to add; the apex _acme-challenge CNAME becomes "
+        "redundant once the GlobalSign certificate has been issued. GlobalSign have issued the "
+        "token; here is everything:\n"
+        "$ORIGIN gov.uk.\n"
+        "; add now\n"
+        '@      3600  IN  TXT    "globalsign-domain-verification=Lm2Nb4Vc6Xz8As0Df2Gh4Jk6Lq8Wp0Eo2Ri4Tu6Yy8"\n'
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("add", "now")]
+
+
+def test_then_after_a_step_that_waits_for_issuance() -> None:
+    ticket = _text(
+        "Please carry out the following, in this order:\n\n"
+        "1. In the publishing.service.gov.uk zone, create the record below.\n\n"
+        "       1. _acme-challenge.publishing.service.gov.uk.  IN  CNAME  "
+        "w4e6r8t0y2u4i6o8p0.fastly-validations.com.\n\n"
+        "2. Wait until we confirm in this ticket that the new certificate has been issued.\n\n"
+        "3. Then remove the GlobalSign verification TXT record that is currently published at "
+        "the apex:\n\n"
+        '       2. publishing.service.gov.uk.    TXT    "globalsign-domain-verification='
+        'Mn8Bv6Cx4Za2Sd0Fg8Hj6Kl4Qw2Er0Ty8Ui6Op4As2"\n'
+    )
+    assert sorted((c.action, c.when) for c in read(ticket).changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_take_it_out_said_of_the_one_row_a_table_deletes() -> None:
+    ticket = _text(
+        "| Action | Record name | Type | Value |\n"
+        "|---|---|---|---|\n"
+        "| Add | _1d16b4d904b24d5f87ac83ad66df1b01.tax.service.gov.uk. | CNAME | "
+        "_37564965519e4bc7f6761cb90b30f9a1.uchvekqufj.acm-validations.aws. |\n"
+        "| Delete (see below) | _e8303bb183d51654a242bb719cb858b2.tax.service.gov.uk. | CNAME | "
+        "_03ac906ca895477965d6504f1c280633.rqofqoyaom.acm-validations.aws. |\n\n"
+        "About the second row: it is still published today. When ACM lists the new certificate "
+        "as Issued you can take it out.\n"
+    )
+    reading = read(ticket)
+    assert sorted((c.action, c.when) for c in reading.changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+    assert "ambiguous_request" not in [f.code for f in reading.flags]

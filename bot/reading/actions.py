@@ -20,8 +20,13 @@ _DELETE = re.compile(
     # "zone-file entries you can drop straight in", "drop them into the zone": an add
     r"(?:[ ](?:it|them|these|those|this))?[ ](?:straight[ ]|right[ ]|directly[ ])?in(?:to)?\b)|"
     # ("retired department domains", "the subscription we retired": no request)
-    r"retire(?!d)|(?<=be )retired|decommission(?:ed|ing)?|tidy[ -]up|tak(?:e|en)\s+(?:out|down)|"
+    r"retire(?!d)|(?<=be )retired|decommission(?:ed|ing)?|tidy[ -]up|"
+    r"tak(?:e|en)\s+(?:(?:it|them|that|this|those|these|that\s+one)\s+)?(?:out|down)|"
     r"come\s+out|comes\s+out|eras(?:e|ed|ing)|wipe|tak(?:e|en)\s+off|"
+    # "you're free to get rid of it", "pull that one out", "bin the old token" (never /usr/bin)
+    r"(?:get|got|getting)\s+rid\s+of|pull(?:ed|ing)?\s+(?:(?:it|that|this|them|those|these|"
+    r"the\s+old|that\s+one|the\s+old\s+one)\s+)?out\b|"
+    r"(?:bin|scrap|ditch)(?=\s+(?:it|them|that|this|the|those|these|both|all)\b)|"
     # "you can clear the verification string", "clear out the old TXT" (never "is it clear")
     r"clear(?:\s+out)?(?=\s+(?:the|this|that|these|those|it|them|both|all|old|any)\b)|"
     # "after that they can go:", "they have to go first." (never "it can go straight to
@@ -46,13 +51,15 @@ _DELETE = re.compile(
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|this|that|quick|short|brief|status|small|latest|further|final|minor|any|only|"
     r"your|our|my|their|his|her|its|no|same|one|next|registry|dns|planned|requested|recent|"
-    r"zone|annual|scheduled|general|big|spring|routine)\s+$",
+    r"zone|annual|scheduled|general|big|spring|routine|own|separate|emergency|standard)\s+$",
     re.I,
 )
 _UPDATE = re.compile(
     # "update us on this ticket" asks for news, not for a record to change
     r"\b(?:updat(?:e|ed|ing)(?![ ]+(?:us|me|you|the[ ]+ticket|this[ ]+ticket))|"
-    r"chang(?:e|ed|ing)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|overwrit(?:e|ing)|"
+    # ("its own change window", "raise a change request": ITIL's nouns, not a request)
+    r"chang(?:e|ed|ing)(?![ ]+(?:window|request|freeze|control|management|board|advisory|"
+    r"ref(?:erence)?|number|ticket|slot)s?\b)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|overwrit(?:e|ing)|"
     # "pls edit the cname … and put new value V" (never "edit the ticket")
     r"edit(?![ ]+(?:the[ ]+|this[ ]+|my[ ]+)?(?:ticket|message|comment|post|reply|subject))|"
     r"(?:put|set|give)\s+(?:it\s+|the\s+|a\s+)?new\s+value|"
@@ -102,6 +109,9 @@ _NARRATED = re.compile(
     r"(?<!you )\bwill\s+(?:then\s+|also\s+)?$|"
     r"\b(?:we|i)(?:'ll|\s+will)\s+(?:\w+\s+)?(?:ask|remind|tell)\s+you\s+to\s+|"
     r"\b(?:we|i)\s+(?:(?:had|have|once)\s+)?(?:asked|requested|told)\s+you\s+to\s+|"
+    # "as we renew automatically by updating the TXT answer": how the sender does its own
+    # work ("you can complete validation by adding …" still asks)
+    r"\b(?:we|i)\s+(?:(?!you\b|us\b)[\w']+\s+){1,3}by\s+$|"
     # "we'll let you know when it can be removed": a notice still to come, not a request
     r"\b(?:we|i)(?:'ll|\s+will)\s+(?:let\s+you\s+know|tell\s+you|confirm|advise)\s+"
     r"(?:(?:separately|later|again|directly)\s+)?(?:(?:if|whether)\s+and\s+)?"
@@ -110,16 +120,28 @@ _NARRATED = re.compile(
 )
 AFTER_ISSUANCE = re.compile(
     r"\b(?:after|post)[ -]issue\b|"  # "Delete after issue" (a spreadsheet's action cell)
+    # "Delete (later, see below)" in an action cell, "remove it later": not now
+    r"\b(?:delete|remove)(?:[ ]+(?:it|them|this|that))?[ ]*[(]?[ ]*later\b|"
+    # "Wait until we confirm in this ticket that the new certificate has been issued."
+    r"\bwait\b[^.\n]{0,40}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|active|deployed|live)\b|"
     # "leave it alone until the new certificate shows as "Issued" … and only then remove it"
-    r"\b(?:leave|keep)\b[^.\n]{0,40}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active)\b|"
+    r"\b(?:leave|keep)\b[^.\n]{0,40}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
+    r"renewal[ ]+(?:completes|has[ ]+completed|is[ ]+(?:complete|done|finished)))\b|"
     # ("When we renewed by hand last spring": a time in the past, not a condition)
     r"\b(?:once|after|when|post|following)\b"
     r"(?![ ]+(?:we|i|they)[ ]+(?:just[ ]+|first[ ]+)?(?:renewed|issued|validated|installed)\b)"
     r"(?:[^.\n]|\.(?=\w)){0,80}?\b(?:issued|issuance|renewed|"  # ("once the www.gov.uk cert…")
-    r"renewal (?:is|has been) (?:complete|done)|validated|validation (?:is|has been) complete|"
-    r"installed|live|deployed|cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready)|"
+    r"renewal (?:is|has been) (?:complete|done)|renewal (?:completes|has completed|finishes)|"
+    r"validated|validation (?:is|has been) complete|"
+    r"installed|live|deployed|"
+    # "once the new cert is showing on the site", "once the certificate is out"
+    r"cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready|showing|serving|out)|"
     # "once the new origin certificate reports ACTIVE" (Google Certificate Manager, ACM)
-    r"(?:reports?|shows?|is|becomes?)[ ]+(?:as[ ]+)?(?:active|ACTIVE))\b",
+    r"(?:reports?|shows?|is|becomes?|goes)[ ]+(?:as[ ]+|state[ ]+|status[ ]+)?(?:active|ACTIVE))\b|"
+    # "After 48 hours, remove the old CAA entry", "wait a couple of days, then delete it": a
+    # delay, which in a certificate ticket waits for the new certificate (never "now")
+    r"\b(?:after|wait|give[ ]it)[ ]+(?:\d{1,3}|an?|one|two|three|a[ ]few|a[ ]couple[ ]of)[ ]+"
+    r"(?:more[ ]+)?(?:hours?|days?|weeks?)\b",
     re.I,
 )
 
@@ -182,7 +204,9 @@ def _action_cue(text: str) -> Action | None:
             only_when = ONLY_WHEN.match(text, m.end())
             refused = _REFUSED.search(text[max(0, m.start() - 64) : m.end()]) and not only_when
             alternative = _ALTERNATIVE.search(before)
-            said_no = _NEGATED.search(before) or _NARRATED.search(before) or refused
+            # "A colleague removed and re-added gov.uk on the subscription": told, not asked
+            done_by = m.group().lower().endswith("ed") and _DONE_BY.search(before)
+            said_no = _NEGATED.search(before) or _NARRATED.search(before) or refused or done_by
             if not (said_no or noun or alternative):
                 found.append((m.start(), action))  # type: ignore[arg-type]
     # "create the records under _dnsauth instead of at the base domain": "instead of" names
@@ -201,6 +225,14 @@ _REFUSED = re.compile(
 ONLY_WHEN = re.compile(
     r"(?:[ \t]+(?:it|that|this|them|those|these|the[ \t]+\w+(?:[ \t]+record)?))?[ \t]+"
     r"(?:yet|until|till|before)\b",
+    re.I,
+)
+# Someone (not "you") whose doing a past-tense verb after them tells: "A colleague removed",
+# "the registry team deleted" ("please have the TXT removed" still asks)
+_DONE_BY = re.compile(
+    r"\b(?:colleague|someone|somebody|engineer|admin(?:istrator)?|team|teammate|customer|"
+    r"developer|department|supplier|registry|jisc|fastly|globalsign|sectigo|digicert|aws|google|"
+    r"who)[ \t]+(?:(?:also|already|just|then|accidentally|mistakenly|recently|previously)[ \t]+)?$",
     re.I,
 )
 _ALTERNATIVE = re.compile(r"\b(?:rather[ \t]+than|instead[ \t]+of)[ \t]+$", re.I)

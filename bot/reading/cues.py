@@ -337,7 +337,11 @@ _STAYS = re.compile(r"[ \t]*(?:[:.,;)]|$|and\b|either\b|from\b)", re.I)
 _HEADING = re.compile(
     r"^[ ]*(?:#{1,6}[ ]+)?(?:(?:for|on|under|in|domain|hostname)[ ]+(?:the[ ]+)?(?:domain[ ]+)?)?"
     + _NAME
-    + r"[ ]?:?[ ]*$",
+    + r"[ ]?:?[ ]*$"
+    # "1. For gov.uk (zone apex)": a numbered item's heading, a remark after its name
+    + r"|^[ ]*\(?\d{1,2}[.)][ ]+(?:for|on|under|domain|hostname)[ ]+(?:the[ ]+)?(?:domain[ ]+)?"
+    + _NAME
+    + r"[ ]?(?:\([^()\n]{0,40}\))?[ ]?:?[ ]*$",
     re.I,
 )
 # "(@, i.e. example.gov.uk itself)", "host @ means example.gov.uk"
@@ -398,7 +402,7 @@ def domains_named(line: str) -> list[str]:
         return [named.pop()] if len(named) == 1 else []
     heading = _HEADING.match(line) or _SUBJECT.match(line)
     if heading:
-        return [heading.group(1)]
+        return [next(name for name in heading.groups() if name)]
     at = _AT_MEANS.search(line)
     if at:
         return [at.group(1)]

@@ -32,23 +32,79 @@ _COUNT = (
     r"(?:(?P<digits>\d{1,6})[ -]?|(?P<words>half[ ]an|an?|one|two|three|four|five|six|ten|"
     r"twelve|fifteen|twenty|thirty|sixty)[ -])"
 )
-# "TTL to one hour", "TTL of 5 minutes", "TTL: 1h", "TTL (one hour)"
+# "TTL to one hour", "TTL of 5 minutes", "TTL: 1h", "TTL (one hour)", "TTL:      ten minutes"
 _AFTER = re.compile(
-    rf"\bTTL\b(?:[ ]{{1,3}}(?:to|of|at|=|:|should[ ]be|is))?[ ]{{0,3}}[(:=]?[ ]{{0,3}}"
+    rf"\bTTL\b(?:[ ]{{1,3}}(?:to|of|at|=|:|should[ ]be|is))?[ \t]{{0,3}}[(:=]?[ \t]{{0,20}}"
     rf"{_COUNT}{_UNIT}\b",
     re.I | re.ASCII,
 )
 # "a 1h TTL", "one-hour TTL", "5 minute TTL"
 _BEFORE = re.compile(rf"\b{_COUNT}{_UNIT}[ ]{{1,3}}TTL\b", re.I | re.ASCII)
+# A number (digits: seconds unless a unit follows) said to be the TTL: "300s would be an
+# ideal TTL for it", "five minutes is a good TTL" (never "3600 is our default TTL", which
+# says what is there)
+_NUMBER = (
+    r"(?:(?P<digits>\d{1,7})|(?P<words>half[ ]an|an?|one|two|three|four|five|six|ten|twelve|"
+    rf"fifteen|twenty|thirty|sixty))(?:[ -]?{_UNIT}\b)?"
+)
+_IS_THE_TTL = re.compile(
+    rf"\b{_NUMBER}[ ]+(?:is|would[ ]be|should[ ]be|will[ ]be|makes|as)[ ]+"
+    r"(?:(?!default\b|current\b|existing\b|old\b|usual\b|normal\b|present\b)[a-z']+[ ]+){0,3}"
+    r"TTL\b",
+    re.I | re.ASCII,
+)
+# A sentence about the TTL, then the number it settles on: "Keep the TTL on NAME low please;
+# 60 is fine", "a long TTL is fine here - one day is what we'd suggest"
+_TTL_THEN_NUMBER = re.compile(
+    r"\bTTL\b(?:[^.\n]|\.(?=\w)){0,100}?[-\u2013\u2014,;:(][ ]*"
+    rf"{_NUMBER}[ ]+(?:is|would[ ]be|should[ ]be|will[ ]be|works|sounds)[ ]+"
+    r"(?:[a-z]+[ ]+){0,2}?(?:fine|ok|okay|good|great|ideal|best|plenty|enough|"
+    r"what[ ]we(?:'d|[ ]would)[ ](?:suggest|recommend|like|prefer))\b",
+    re.I,
+)
 
 
 def ttl_said(sentence: str) -> tuple[str, int] | None:
     """(the words, seconds) of the first TTL said with a unit, else None."""
     if "ttl" not in sentence.lower():
         return None  # the common case, cheaply
-    match = _AFTER.search(sentence) or _BEFORE.search(sentence)
-    if match is None:
+    for pattern in (_AFTER, _BEFORE, _IS_THE_TTL, _TTL_THEN_NUMBER):
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        digits, words, unit = match["digits"], match["words"], match["unit"]
+        if words and not unit:
+            continue  # "one is fine": a count, not a duration
+        number = int(digits) if digits else _WORDS[" ".join(words.lower().split())]
+        return match.group(0), int(number * (_UNITS[unit[0].lower()] if unit else 1))
+    return None
+
+
+# A cell or label value that starts with its duration: "two minutes if your provider allows
+# it", "1h (the default)", "ten minutes"
+_LEADING = re.compile(rf"[ \t]*{_NUMBER}(?=[ \t,;(]|$)", re.I | re.ASCII)
+# what after the duration says it is no one record's TTL: a second number, a range, or more
+# records ("3600 for both.": a TTL for several, read as an instruction about them)
+_ANOTHER = re.compile(
+    r"\d|^[ \t]*(?:or|to|-|–|/)(?![\w])|\b(?:both|all|each|every|them|these|those)\b", re.I
+)
+
+
+def leading_duration(text: str) -> int | None:
+    """The seconds a value starts with, when what follows gives no second number ("300 or
+    3600", "5 to 10 minutes": no one TTL) nor speaks of several records ("3600 for both"),
+    and words have their unit ("one" alone is a count)."""
+    match = _LEADING.match(text)
+    if (
+        match is None
+        or (match["words"] and not match["unit"])
+        or _ANOTHER.search(text[match.end() :])
+    ):
         return None
-    digits, words = match["digits"], match["words"]
-    number = int(digits) if digits else _WORDS[" ".join(words.lower().split())]
-    return match.group(0), int(number * _UNITS[match["unit"][0].lower()])
+    number = (
+        int(match["digits"])
+        if match["digits"]
+        else _WORDS[" ".join(match["words"].lower().split())]
+    )
+    unit = match["unit"]
+    return int(number * (_UNITS[unit[0].lower()] if unit else 1))

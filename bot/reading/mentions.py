@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.models import Action, Flag, Source
+from bot.reading import durations
 from bot.records import RecordError, to_name
 
 # How a record is meant: requested, described as already published, or explicitly not wanted.
@@ -101,13 +102,16 @@ def excerpt(text: str, limit: int = 120) -> str:
 
 def ttl_of(text: str) -> int | None:
     """A TTL written in ASCII digits, with "s"/"seconds" after it or not, or in minutes or
-    hours ("5 minutes", "1h", as zone files and DNS consoles write it); anything else (other
-    scripts' digits, words, other units) is none."""
+    hours ("5 minutes", "1h", as zone files and DNS consoles write it), or a duration the value
+    starts with ("two minutes if your provider allows it"); anything else (other scripts'
+    digits, a second number) is none."""
     text = _REMARKED.sub("", text.strip())
     unit = _UNIT.search(text)
     scale = _SCALE[unit.group(1)[0].lower()] if unit else 1
-    text = text[: unit.start()] if unit else text
-    return int(text) * scale if text.isascii() and text.isdigit() else None
+    digits = text[: unit.start()] if unit else text
+    if digits.isascii() and digits.isdigit():
+        return int(digits) * scale
+    return durations.leading_duration(text)  # "two minutes if your provider allows it"
 
 
 _UNIT = re.compile(r"[ ]?(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)$", re.I)
@@ -148,7 +152,16 @@ def clean_data(rdtype: str, data: str) -> str:
         data = data[:-1]  # an unquoted token ending a sentence: tokens never end in a full stop
     if rdtype in ("A", "AAAA") and data.endswith("."):
         data = data[:-1]  # "an A record of 18.133.45.201.": an address has no final dot
+    if rdtype == "TXT":
+        # "globalsign-domain-verification=<br>TOKEN" in a narrow cell: a verification string
+        # never holds a space, so the break the layout made is no part of it
+        data = _SPLIT_VERIFICATION.sub(r"\1", data, count=1)
     return data
+
+
+_SPLIT_VERIFICATION = re.compile(
+    r"^(\"?[a-z0-9-]{1,40}-(?:domain-)?(?:verification|validation)=)[ \t]+(?=[^\s\"]+\"?$)", re.I
+)
 
 
 def data_shaped(rdtype: str, text: str) -> bool:

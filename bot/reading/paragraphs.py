@@ -59,6 +59,8 @@ _TAIL = 40  # characters of the line before that may refuse a verb ("rather than
 # "Part B: only after the GlobalSign certificate has been issued", "Action 2 - ONLY after …"
 _SECTION = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]+\S|={2,}[ \t]*\S|"
+    # ("Required action 2 (only after the Certainly certificate has been issued …)")
+    r"(?:(?:required|next|final|optional|follow-up)[ \t]+)?"
     r"(?:step|phase|stage|part|action|task|change)[ \t]*(?:\d{1,2}|[a-d])(?:\b|(?=[:.)])))",
     re.I,
 )
@@ -111,6 +113,16 @@ _AT_THE_DOMAIN = re.compile(
     r"(?:(?:shown|named|listed|given)[ \t]+)?(?:above|itself)\b",
     re.I,
 )
+_THEN = re.compile(
+    r"[ \t]*(?:then|after[ \t]+that|afterwards|once[ \t]+that(?:'s|[ \t]+is)[ \t]+done)\b", re.I
+)
+# A clause that ends in a condition of issuance: "… and, once the new cert is showing on the
+# site," (the clause after it is what waits)
+_CONDITION_ENDS = re.compile(
+    r"(?:^|[,;][ \t]*|\band[ \t]+|\bthen[ \t]+)(?:only[ \t]+)?"
+    r"(?:once|after|when|as[ \t]+soon[ \t]+as)\b[^,;]{0,100}?,?[ \t]*$",
+    re.I,
+)
 _HOST_WINDOW = 2000  # characters of a paragraph looked back over for the host it is about
 
 
@@ -132,8 +144,11 @@ class Paragraphs:
         observed_here: bool
         lead_ttl: int | None
         carried_ttl: int | None
+        ttl_for_all: tuple[int, int | None] | None
         lead_type: str | None
         item_later: bool
+        waited: bool
+        then_waits: bool
         section_later: bool
         last_owner: str | None
         list_open: bool
@@ -168,8 +183,12 @@ class Paragraphs:
             ]
         if _SECTION.match(line):  # "Step 2 – after we confirm issuance" holds for its section
             self.section_later = bool(actions.AFTER_ISSUANCE.search(line))
+        if not self.paragraph:  # "3. Then remove the GlobalSign TXT" after "2. Wait until
+            # we confirm that the new certificate has been issued.": it waits too
+            item = prose.ITEM_START.match(line)
+            self.then_waits = self.waited and bool(_THEN.match(line, item.end() if item else 0))
         if prose.ITEM_START.match(line):
-            self.item_later = False  # "3. After the certificate is issued: ..." starts anew
+            self.item_later = self.then_waits  # "3. After the certificate is issued: ..." anew
         if actions.AFTER_ISSUANCE.search(line):
             self.item_later = True
         if any(c.isalpha() for c in line):  # a rule of dashes keeps the lead-in's type
@@ -289,7 +308,7 @@ class Paragraphs:
             # "Once the certificate has been issued, the CNAME from last / year's order can be
             # deleted": the condition may stand on the line before the verb.
             near = " ".join(text for _, text in self.paragraph[-3:]) + " " + line
-            self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(near))
+            self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(near)) or self.then_waits
         elif (
             self.ctx.action is not None
             and self.paragraph
@@ -589,10 +608,17 @@ class Paragraphs:
                 and not cues.says_to_keep(sentence)  # "2. Please leave X exactly as it is."
             )
             mode = None if item else mode
+            condition = ""  # "…, once the new cert is showing on the site," before a clause
             for clause in [] if paired else prose.split_clauses(sentence):
                 mention = prose.read_sentence(
                     clause, first, last_owner, self.last_owner, "delete" if item else None
                 )
+                if mention is not None and not mention.after_issuance and condition:
+                    # "add the CNAME straight away and, once the new cert is showing, delete
+                    # the TXT at X": the clause before gives the delete its time
+                    mention = replace(mention, after_issuance=mention.action == "delete")
+                ends = _CONDITION_ENDS.search(clause)
+                condition = clause if ends and actions.AFTER_ISSUANCE.search(ends.group()) else ""
                 if (
                     mention is not None
                     and mention.value is None
@@ -760,6 +786,10 @@ class Paragraphs:
             said = " ".join(text.split())
             ttl = prose.ttl_in(said)
             self.lead_ttl = ttl  # "give it a TTL of 300:"
+            if ttl is not None and not self.recent and prose.BOTH.search(said):
+                # "A TTL of 60 on both would help us finish quickly." above certbot's two
+                # prompts, with prose between: every record the comment then gives
+                self.ttl_for_all = (ttl, cues.counted(said))  # ("for all three": three)
             if ttl is not None and said.endswith(":"):
                 # "overwrite that value with the one from this run (keep the TTL at 300)?
                 # Output from the new run:" - for the record below, past certbot's own lines

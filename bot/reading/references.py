@@ -107,6 +107,7 @@ class References:
         para_before: str
         para_before: str
         item_later: bool
+        section_later: bool
         flags: list[Flag]
 
         def _add(
@@ -286,6 +287,20 @@ class References:
             if cues.refers_back(clause):
                 self._refer_back_clause(clause, ttl, later, note, last, before)
 
+    def _shown_of_kind(self, note: str, asked: Mention) -> str | None:
+        """ "Leave the older globalsign-domain-verification record in place for now, and have
+        it removed once …" after a dig answer: the one record of that kind shown published at
+        the asked record's name and type (never the asked one, never a guess between two)."""
+        at = (asked.name.lower().rstrip("."), asked.rdtype)
+        shown = [
+            o.value for o in self.earlier_observed if (o.name.lower().rstrip("."), o.type) == at
+        ] + [
+            m.value or ""
+            for m in self.mentions
+            if m.mode == "observed" and (m.name.lower().rstrip("."), m.rdtype) == at
+        ]
+        return _of_kind(shown, _kinds_in(note), asked)
+
     def _hold_removals(self, sentence: str, timing: bool = False) -> bool:
         """ "Please hold off on the three removals until the renewed certificate has been
         issued" (or, as a `timing` label's value after a table, "after issuance"): the
@@ -416,8 +431,9 @@ class References:
             for i in asked:
                 m = self.mentions[i]
                 if m.action in (None, "add"):
-                    # "… remove the old value V": the sentence gives it; else it is not shown
-                    old = _named_value(note, m)
+                    # "… remove the old value V": the sentence gives it; or "the older
+                    # globalsign-domain-verification record" shown published; else not shown
+                    old = _named_value(note, m) or self._shown_of_kind(note, m)
                     gone = replace(
                         m,
                         action="delete",
@@ -446,6 +462,17 @@ class References:
                     _which_one(clause, note, last, [self.mentions[i] for i in targets], count)
                 )
                 return
+        deleting = [i for i in targets if self.mentions[i].action == "delete"]
+        if (
+            action == "delete"
+            and later
+            and singular
+            and not one
+            and len(deleting) == 1 < len(targets)
+        ):
+            # "When ACM lists the new certificate as Issued you can take it out" under a table
+            # whose one row says "Delete (later)": that row, already read as a delete
+            targets = deleting
         if (
             action == "delete"
             and singular
@@ -469,7 +496,7 @@ class References:
                 m,
                 action="delete",
                 mode="request",
-                after_issuance=later,
+                after_issuance=later or self.section_later,  # ("Required action 2 (only after")
                 old_value=None,
                 ttl=m.ttl if m.mode == "observed" else None,  # as published, not as requested
                 last_line=last,
@@ -590,6 +617,20 @@ def _ends_so(value: str | None, said: re.Match[str]) -> bool:
     data = (value or "").strip("`'\"").rstrip(".").lower()
     piece = said.group(3).lower()
     return bool(data) and (data.endswith(piece) if said.group(1) else data.startswith(piece))
+
+
+def _of_kind(values: list[str], kinds: set[str], asked: Mention) -> str | None:
+    """The one value of `kinds` (say "globalsign") among `values` that is not the asked one."""
+    mine = (asked.value or "").strip("`'\"").lower()
+    found = {
+        v.strip('"')
+        for v in values
+        if v.strip('"').lower() != mine and any(k in v.lower() for k in kinds)
+    }
+    if not kinds or len(found) != 1:
+        return None
+    value = found.pop()
+    return f'"{value}"' if asked.rdtype == "TXT" else value
 
 
 def _named_value(note: str, asked: Mention) -> str | None:

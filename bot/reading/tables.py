@@ -85,7 +85,12 @@ def _state_done(state: str) -> bool:
     if not words or _PENDING_WORDS & set(words):
         return False
     found = "found" in words and "not" not in words  # "✔ Done – found in DNS"; never "not found"
-    return state.strip().upper() in DONE or bool(_DONE_WORDS & set(words)) or found
+    # "in place, no action", "already there": never "not in place yet"
+    placed = bool(_IN_PLACE.search(" ".join(words))) and "not" not in words
+    return state.strip().upper() in DONE or bool(_DONE_WORDS & set(words)) or found or placed
+
+
+_IN_PLACE = re.compile(r"\b(?:in place|no action|already|unchanged|exists|existing)\b")
 
 
 _DONE_WORDS = frozenset(

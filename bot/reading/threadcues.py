@@ -16,6 +16,7 @@ import re
 
 from bot.reading import prose
 from bot.reading.actions import action_cue
+from bot.reading.changes import validated_domain
 from bot.reading.cues import is_negated
 
 # "ignore the _acme-challenge.gov.uk record from my first message": a full stop inside a
@@ -408,13 +409,26 @@ _HOST_LIST_END = re.compile(
 )
 
 
+# "The apex authorization was kept, so _acme-challenge.x.service.gov.uk is correct as it
+# stands and needs no change": the record at that owner is in place
+_RECORD_STANDS = re.compile(
+    r"(?<![\w.-])(_?[a-z0-9][a-z0-9_-]{0,62}(?:\.[a-z0-9_][a-z0-9_-]{0,62}){1,8})\.?[ \t]+"
+    r"(?:is|looks|remains)[ \t]+(?:already[ \t]+|still[ \t]+)?(?:correct|fine|right|good)[ \t]+"
+    r"as[ \t]+(?:it[ \t]+)?(?:stands|is)\b",
+    re.I,
+)
+
+
 def validated_hosts(text: str) -> frozenset[str]:
     """The hosts a vendor's later comment says are now validated (their records in place)."""
     low = text.lower()
-    if not any(w in low for w in ("valid", "verif", "issued", "success")):
+    if not any(w in low for w in ("valid", "verif", "issued", "success", "as it")):
         return frozenset()  # the common case, cheaply
     found: set[str] = set()
     for sentence in prose.split_sentences(" ".join(text.split())):
+        stands = _RECORD_STANDS.search(sentence)
+        if stands and not is_negated(sentence[: stands.start()]):
+            found.add(validated_domain(stands.group(1).lower()))
         said = _HOSTS_VALIDATED.search(sentence)
         if said and not is_negated(sentence):
             # the hosts listed just before the verb ("X, Y and Z are now validated"), not
@@ -558,6 +572,12 @@ def ttl_instead(text: str) -> int | None:
 
 
 _TYPE_NAMED = re.compile(r"\b(CNAME|TXT|CAA)s?\b")
+_AT_NUMBER = re.compile(
+    r"\b(?:in[ \t]+at|at|to)[ \t]+(\d{1,7})(?:[ \t]*(?:s|secs?|seconds))?\b"
+    r"(?![ \t]*(?:[mhd]\b|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|%|am\b|pm\b|:))",
+    re.I,
+)
+_ANY_NUMBER = re.compile(r"\d+")
 _DATA_IN = re.compile(r"\.(?:fastly-validations\.com|acm-validations\.aws)|=", re.I)
 
 
@@ -570,10 +590,21 @@ def ttls_for_types(text: str) -> dict[str, int]:
         return found
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text) if "ttl" in p.lower()]
     for sentence in (s for p in paragraphs for s in prose.split_sentences(" ".join(p.split()))):
-        if "ttl" not in sentence.lower() or _DATA_IN.search(sentence):
+        if _DATA_IN.search(sentence):
             continue
         types = set(_TYPE_NAMED.findall(sentence))
-        ttl = prose.ttl_in(sentence) if len(types) == 1 else None
+        if len(types) != 1:
+            continue
+        if "ttl" in sentence.lower():
+            ttl = prose.ttl_in(sentence)
+        else:  # "A word on TTLs, since you asked: … The two CNAMEs are different: please put
+            # those in at 60": a sentence of a paragraph about TTLs, its one number
+            numbers = _AT_NUMBER.findall(sentence)
+            ttl = (
+                int(numbers[0])
+                if len(numbers) == 1 and len(_ANY_NUMBER.findall(sentence)) == 1
+                else None
+            )
         if ttl is not None and 0 <= ttl <= 2**31 - 1:
             found.setdefault(types.pop(), ttl)
     return found

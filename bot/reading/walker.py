@@ -164,6 +164,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     csv: tuple[Table, int] | None = None  # a CSV header read, and its number of cells
     lead_type: str | None = None  # the one type a lead-in line named ("these TXT records:")
     item_later: bool = False  # this list item or paragraph said "after it is issued"
+    waited: bool = False  # the paragraph before said so
+    then_waits: bool = False  # this paragraph starts "Then …" after one that said so
     section_later: bool = False  # under "Step 2 – after we confirm issuance", until the next step
     zone_note: str | None = None  # a zone-file comment, for the record line below it
     section_note: str | None = None  # the comment above the $ORIGIN the records are under
@@ -176,6 +178,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     loose: dict[str, str] = field(default_factory=dict)  # a record spread over bare lines
     lead_ttl: int | None = None  # "please give it a TTL of 300" before the record
     carried_ttl: int | None = None  # the same, said before a lead-in block: the next record's
+    # "a TTL of 60 on both", before any record: the TTL of each record that follows (of as many
+    # as it counts, when it counts them)
+    ttl_for_all: tuple[int, int | None] | None = None
     last_owner: str | None = None  # the last validation name a sentence named ("the record")
     para_host: str | None = None  # the one host the last paragraph named (paragraphs.py)
     para_before: str = ""  # the paragraph read so far, its last 2,000 characters
@@ -243,7 +248,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             if self.dig is None:
                 self.aligned = self.csv = None
                 self._end_prose()
-                self.item_later = False  # after the paragraph it spoke for is read
+                # after the paragraph it spoke for is read ("2. Wait until we confirm the new
+                # certificate has been issued." is what a "3. Then remove …" waits for)
+                self.waited, self.item_later = self.item_later, False
             return
         self.next_item = False
         if self.list_open and not self.paragraph:
@@ -550,6 +557,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 mention.ttl is None and self.carried_ttl is not None and mention.action != "delete"
             ):
                 mention = replace(mention, ttl=self.carried_ttl)
+            if self.ttl_for_all is not None and mention.action != "delete":
+                ttl, left = self.ttl_for_all
+                mention = replace(mention, ttl=ttl) if mention.ttl is None else mention
+                self.ttl_for_all = None if left == 1 else (ttl, None if left is None else left - 1)
             self.carried_ttl = None
         if mention.line in self.ticked and mention.mode == "request":
             mode = "observed"  # a ticked checklist item is in place, not asked for
@@ -611,6 +622,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             later = bool(actions.AFTER_ISSUANCE.search(note))
             self._add(replace(mention, action="delete", after_issuance=later), mode="request")
         elif not published:
+            if action is not None:  # "; add now": its own verb says its own time
+                self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(note))
             self._add(replace(mention, action=action or mention.action))
 
     def _directive(self, line: str) -> bool:
