@@ -225,6 +225,18 @@ HOLDOUT59 = FIXTURES / "holdout59"
 # holdout60 (20, written blind by two helpers: an ordinary month in the queue, July; updates
 # and deletes worded every way). First reading 10/20 exact, 10/20 changes right, 1 silent.
 HOLDOUT60 = FIXTURES / "holdout60"
+# holdout61 (20, written blind by two helpers: an ordinary month in the queue, September;
+# settled over several comments). First reading 15/20 exact, 16/20 changes right, 2 silent.
+HOLDOUT61 = FIXTURES / "holdout61"
+# holdout62 (20, written blind by two helpers: an ordinary month in the queue, January; when
+# and how long, a third writer). First reading 11/20 exact, 11/20 changes right, 2 silent.
+HOLDOUT62 = FIXTURES / "holdout62"
+# holdout63 (20, written blind by two helpers: an ordinary month in the queue, October; mail
+# as it really arrives). First reading 9/20 exact, 9/20 changes right, 2 silent.
+HOLDOUT63 = FIXTURES / "holdout63"
+# holdout64 (20, written blind by two helpers: an ordinary month in the queue, December;
+# requests not to act on as written). First reading 8/20 exact, 11/20 changes right, 3 silent.
+HOLDOUT64 = FIXTURES / "holdout64"
 
 READING_FOLDERS = (
     READING,
@@ -288,6 +300,10 @@ READING_FOLDERS = (
     HOLDOUT58,
     HOLDOUT59,
     HOLDOUT60,
+    HOLDOUT61,
+    HOLDOUT62,
+    HOLDOUT63,
+    HOLDOUT64,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -5423,3 +5423,226 @@ def test_take_it_out_said_of_the_one_row_a_table_deletes() -> None:
         ("delete", "after_issuance"),
     ]
     assert "ambiguous_request" not in [f.code for f in reading.flags]
+
+
+# holdout61-62 (settled over several comments; when and how long) and the reply-quoted
+# variants of older tickets
+
+
+def test_a_later_comment_skipping_the_one_host_it_names() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n"
+            "_acme-challenge.www.gov.uk.    CNAME    k2j4h6g8f0d1s3a5z7.fastly-validations.com.\n"
+            "_acme-challenge.gov.uk.        CNAME    m9n7b5v3c1x0z2l4k6.fastly-validations.com.\n",
+            1,
+        ),
+        us("Is the gov.uk one definitely needed? The apex shows Verified already.", 2),
+        vendor(
+            "Good catch. gov.uk is indeed validated already, so please skip that one - no change "
+            "needed at the apex.",
+            3,
+        ),
+    )
+    reading = read(ticket)
+    assert [c.name for c in reading.changes] == ["_acme-challenge.www.gov.uk."]
+    assert "retracted" in [f.code for f in reading.flags]
+
+
+def test_a_ttl_answered_above_a_record_of_its_own_with_the_same_ttl() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\n| Name | Type | Value |\n|---|---|---|\n"
+            "| _acme-challenge.www.lay-a-hedge.service.gov.uk | CNAME | "
+            "p1o3i5u7y9t2r4e6w8.fastly-validations.com |\n",
+            1,
+        ),
+        us("Our DNS module wants a TTL for every record. What would you like?", 2),
+        vendor(
+            "Hi Aisha,\n\n300 please, so that any re-validation picks up the change quickly.\n\n"
+            "Could you add this one as well, with the same TTL?\n\n"
+            "_acme-challenge.lay-a-hedge.service.gov.uk   CNAME   "
+            "q2w4e6r8t0y1u3i5o7.fastly-validations.com\n",
+            3,
+        ),
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300, 300]
+
+
+def test_a_time_to_live_and_a_later_duration_in_place_of_it() -> None:
+    first = (
+        "Could you publish this TXT record at the apex of the gov.uk zone?\n\n"
+        "Host: gov.uk\nRecord type: TXT\n"
+        "Content: globalsign-domain-verification=Rt5Yu7Io9Pa1Sd3Fg5Hj7Kl9Zx1Cv3Bn5Mq7We9Rt1\n\n"
+        "We would suggest a time-to-live of one hour on this one.\n"
+    )
+    assert [c.ttl for c in read(_text(first)).changes] == [3600]
+    ticket = conversation(
+        vendor(first, 1),
+        us("You really want an hour? We can ask for something shorter.", 2),
+        vendor("Good catch: please ask for five minutes rather than the hour I suggested.", 3),
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300]
+
+
+def test_the_old_record_not_to_be_touched_yet_then_pulled_once_served() -> None:
+    ticket = _text(
+        "2 new records pls:\n\n"
+        "  _acme-challenge.gov.uk      CNAME  b5n7m9q1w3e5r7t9y1.fastly-validations.com\n\n"
+        "DON'T touch the old apex TXT yet:\n\n"
+        '  gov.uk  TXT  "globalsign-domain-verification=Xc5Vb7Nm9Qw1Er3Ty5Ui7Op9As1Df3Gh5Jk7Lz9Xc1"\n\n'
+        "the current cert still depends on it. Once you can see the new cert actually being "
+        "served on www.gov.uk, that TXT can be pulled.\n"
+    )
+    reading = read(ticket)
+    assert sorted((c.action, c.type, c.when) for c in reading.changes) == [
+        ("add", "CNAME", "now"),
+        ("delete", "TXT", "after_issuance"),
+    ]
+    assert "retracted" not in [f.code for f in reading.flags]
+
+
+def test_a_host_name_holding_a_verb_asks_nothing() -> None:
+    assert action_cue("## DNS for report-a-benefit-change.service.gov.uk") is None
+    assert action_cue("see https://example.com/remove-me for details") is None
+    assert action_cue("please change the CNAME") == "update"
+
+
+def test_a_reply_passing_on_a_mail_that_itself_passes_one_on() -> None:
+    ticket = _text(
+        "Thanks, forwarding this to our DNS team now.\n\n"
+        "On Mon, 23 Nov 2026 at 10:00, Fastly Support <support@fastly.com> wrote:\n"
+        "> Hello,\n>\n"
+        "> The hosting supplier would like a one-off delegation and has asked me to pass on the\n"
+        "> request below. Nothing on the Fastly side changes.\n>\n"
+        "> ---------- Forwarded message ---------\n"
+        "> From: Imogen Hart <imogen@larch.example.net>\n"
+        "> Subject: Challenge delegation\n>\n"
+        "> Please create the following record:\n>\n"
+        "> _acme-challenge.find-a-pond.service.gov.uk.  300  IN  CNAME  "
+        "_acme-challenge.find-a-pond.larch-dns.net.\n"
+    )
+    assert [c.name for c in read(ticket).changes] == ["_acme-challenge.find-a-pond.service.gov.uk."]
+
+
+def test_an_add_then_please_replace_it_is_one_update() -> None:
+    ticket = conversation(
+        vendor(
+            "For draft-notes.publishing.service.gov.uk:\n\nHOST: _acme-challenge\nTYPE: CNAME\n"
+            "POINTS TO: c3v5b7n9m1q3w5e7r9.fastly-validations.com\n",
+            1,
+        ),
+        us(
+            "There's already a record there:\n\n"
+            "_acme-challenge.draft-notes.publishing.service.gov.uk. 300 IN CNAME "
+            "t1y3u5i7o9p1a3s5d7.fastly-validations.com.\n\nDo you want us to replace that?",
+            2,
+        ),
+        vendor(
+            "Please replace it: _acme-challenge.draft-notes.publishing.service.gov.uk should "
+            "point only to c3v5b7n9m1q3w5e7r9.fastly-validations.com.",
+            3,
+        ),
+    )
+    assert [(c.action, c.old_value) for c in read(ticket).changes] == [
+        ("update", "t1y3u5i7o9p1a3s5d7.fastly-validations.com.")
+    ]
+
+
+# holdout63-64 (mail as it really arrives; requests not to act on as written)
+
+
+def test_a_value_in_a_remark_closing_a_bracket() -> None:
+    ticket = _text(
+        "Looking at public DNS, the conflict is an old TXT:\n\n"
+        '  _acme-challenge.fix-a-bridge.service.gov.uk. 600 IN TXT "Wq9Er7Ty5Ui3Op1As9Df7Gh5Jk3Lz1Xc9Vb7Nm5Qw3"\n\n'
+        "Could you please:\n\n"
+        "1. Delete the TXT record above at _acme-challenge.fix-a-bridge.service.gov.uk (value\n"
+        "   Wq9Er7Ty5Ui3Op1As9Df7Gh5Jk3Lz1Xc9Vb7Nm5Qw3).\n"
+    )
+    assert [c.value for c in read(ticket).changes] == ["Wq9Er7Ty5Ui3Op1As9Df7Gh5Jk3Lz1Xc9Vb7Nm5Qw3"]
+
+
+def test_delete_both_records_our_dig_showed() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\n_acme-challenge.www.gov.uk.  CNAME  e4r6t8y0u2i4o6p8a0.fastly-validations.com.\n",
+            1,
+        ),
+        us(
+            "There are already two TXT records there:\n\n"
+            "$ dig +short TXT _acme-challenge.www.gov.uk\n"
+            '"Hh3Jj5Kk7Ll9Zz1Xx3Cc5Vv7Bb9Nn1Mm3Qq5Ww7Ee9R"\n'
+            '"Tt2Yy4Uu6Ii8Oo0Pp2Aa4Ss6Dd8Ff0Gg2Hh4Jj6Kk8L"\n\n'
+            "Do these need to go?",
+            2,
+        ),
+        vendor(
+            "They do need to go. So please, in the same change:\n\n"
+            "- delete both TXT records at _acme-challenge.www.gov.uk (the two values in your "
+            "message), and\n- add the CNAME from my first message.\n",
+            3,
+        ),
+    )
+    deletes = sorted(c.value for c in read(ticket).changes if c.action == "delete")
+    assert deletes == [
+        "Hh3Jj5Kk7Ll9Zz1Xx3Cc5Vv7Bb9Nn1Mm3Qq5Ww7Ee9R",
+        "Tt2Yy4Uu6Ii8Oo0Pp2Aa4Ss6Dd8Ff0Gg2Hh4Jj6Kk8L",
+    ]
+
+
+def test_what_our_checks_show_is_published() -> None:
+    ticket = _text(
+        "ONE action for you: delete that old GlobalSign TXT record from gov.uk. Nothing else.\n\n"
+        "Our checks this morning show:\n\n"
+        '  gov.uk.                  3600  IN  TXT    "globalsign-domain-verification=Ee1Rr3Tt5Yy7Uu9Ii1Oo3Pp5Aa7Ss9Dd1Ff3Gg5Hh"\n'
+        "  _acme-challenge.gov.uk.  3600  IN  CNAME  g7h9j1k3l5z7x9c1v3.fastly-validations.com.\n\n"
+        "The first line is the stale one; it can be removed whenever suits you. The second line "
+        "is the live CNAME and must stay exactly as it is.\n"
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("delete", "TXT")]
+
+
+def test_that_record_first_and_then_the_next_records_name() -> None:
+    ticket = conversation(
+        vendor(
+            "The conflict is at www.gov.uk:\n\n    $ dig +short CNAME www.gov.uk\n"
+            "    www-gov-uk.map.fastly.net.\n\nPlease remove the CNAME record on www.gov.uk shown "
+            "above, then add:\n\n    _acme-challenge.www.gov.uk   CNAME   "
+            "n8m6b4v2c0x8z6l4k2.fastly-validations.com\n",
+            1,
+        ),
+        us("That CNAME is our production record. Did you mean another?", 2),
+        vendor(
+            "The steps in my earlier message stand: please delete that CNAME first and then "
+            "publish the _acme-challenge record.",
+            3,
+        ),
+    )
+    names = [(c.action, c.name) for c in read(ticket).changes]
+    assert ("delete", "_acme-challenge.www.gov.uk.") not in names
+
+
+def test_ignore_the_record_for_a_name_and_what_a_removal_did() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create these records:\n\n"
+            "    Hostname                                             Type     Target\n"
+            "    _acme-challenge.publishing.service.gov.uk            CNAME    r1t3y5u7i9o1p3a5s7.fastly-validations.com\n"
+            "    _acme-challenge.old-origin.publishing.service.gov.uk CNAME    d2f4g6h8j0k2l4z6x8.fastly-validations.com\n",
+            1,
+        ),
+        us("Is the old-origin one really still needed?", 2),
+        vendor(
+            "Good catch: please ignore the record for "
+            "_acme-challenge.old-origin.publishing.service.gov.uk - it isn't needed any more.\n\n"
+            "While I was tidying that up I found that removing the hostname re-created the "
+            "subscription, so publishing.service.gov.uk has a new token as well; please use this "
+            "one instead:\n\n"
+            "_acme-challenge.publishing.service.gov.uk. CNAME c9v7b5n3m1q9w7e5r3.fastly-validations.com.\n",
+            3,
+        ),
+    )
+    assert [(c.action, c.value) for c in read(ticket).changes] == [
+        ("add", "c9v7b5n3m1q9w7e5r3.fastly-validations.com.")
+    ]

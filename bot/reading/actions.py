@@ -24,7 +24,8 @@ _DELETE = re.compile(
     r"tak(?:e|en)\s+(?:(?:it|them|that|this|those|these|that\s+one)\s+)?(?:out|down)|"
     r"come\s+out|comes\s+out|eras(?:e|ed|ing)|wipe|tak(?:e|en)\s+off|"
     # "you're free to get rid of it", "pull that one out", "bin the old token" (never /usr/bin)
-    r"(?:get|got|getting)\s+rid\s+of|pull(?:ed|ing)?\s+(?:(?:it|that|this|them|those|these|"
+    r"(?:get|got|getting)\s+rid\s+of|(?<=be )pulled\b|"
+    r"pull(?:ed|ing)?\s+(?:(?:it|that|this|them|those|these|"
     r"the\s+old|that\s+one|the\s+old\s+one)\s+)?out\b|"
     r"(?:bin|scrap|ditch)(?=\s+(?:it|them|that|this|the|those|these|both|all)\b)|"
     # "you can clear the verification string", "clear out the old TXT" (never "is it clear")
@@ -51,7 +52,8 @@ _DELETE = re.compile(
 _NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|this|that|quick|short|brief|status|small|latest|further|final|minor|any|only|"
     r"your|our|my|their|his|her|its|no|same|one|next|registry|dns|planned|requested|recent|"
-    r"zone|annual|scheduled|general|big|spring|routine|own|separate|emergency|standard)\s+$",
+    r"zone|annual|scheduled|general|big|spring|routine|own|separate|emergency|standard|record|"
+    r"validation|certificate|cert|configuration|config)\s+$",
     re.I,
 )
 _UPDATE = re.compile(
@@ -59,7 +61,7 @@ _UPDATE = re.compile(
     r"\b(?:updat(?:e|ed|ing)(?![ ]+(?:us|me|you|the[ ]+ticket|this[ ]+ticket))|"
     # ("its own change window", "raise a change request": ITIL's nouns, not a request)
     r"chang(?:e|ed|ing)(?![ ]+(?:window|request|freeze|control|management|board|advisory|"
-    r"ref(?:erence)?|number|ticket|slot)s?\b)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|overwrit(?:e|ing)|"
+    r"ref(?:erence)?|number|ticket|slot|type|log|record)s?\b)|replac(?:e|ed|ing)|modif(?:y|ied|ying)|amend(?:ed)?|overwrit(?:e|ing)|"
     # "pls edit the cname … and put new value V" (never "edit the ticket")
     r"edit(?![ ]+(?:the[ ]+|this[ ]+|my[ ]+)?(?:ticket|message|comment|post|reply|subject))|"
     r"(?:put|set|give)\s+(?:it\s+|the\s+|a\s+)?new\s+value|"
@@ -133,7 +135,7 @@ AFTER_ISSUANCE = re.compile(
     r"(?:[^.\n]|\.(?=\w)){0,80}?\b(?:issued|issuance|renewed|"  # ("once the www.gov.uk cert…")
     r"renewal (?:is|has been) (?:complete|done)|renewal (?:completes|has completed|finishes)|"
     r"validated|validation (?:is|has been) complete|"
-    r"installed|live|deployed|"
+    r"installed|live|deployed|served|"
     # "once the new cert is showing on the site", "once the certificate is out"
     r"cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready|showing|serving|out)|"
     # "once the new origin certificate reports ACTIVE" (Google Certificate Manager, ACM)
@@ -155,11 +157,14 @@ _DECLINED = re.compile(
 )
 
 
+_IN_A_NAME = re.compile(r"[-.]\w")  # the word goes on as part of a host name or path
 # After a gerund or noun cue: the verb of a sentence it is the subject of
 _AS_SUBJECT = re.compile(
     r"[ \t]+(?:[\w-]+[ \t]+){0,3}?"
     r"(?:is|are|was|were|would|will|won't|wouldn't|can|can't|could|does|doesn't|should|"
-    r"might|may|causes?|caused|breaks?)\b",
+    # ("removing the hostname re-created the subscription": what doing it did, told)
+    r"might|may|causes?|caused|breaks?|broke|triggered|(?:re-?)?created|(?:re-?)?generated|"
+    r"meant|invalidated|reset)\b",
     re.I,
 )
 
@@ -190,6 +195,13 @@ def _action_cue(text: str) -> Action | None:
     found: list[tuple[int, Action]] = []
     for pattern, action in ((_DELETE, "delete"), (_UPDATE, "update"), (_ADD, "add")):
         for m in pattern.finditer(text):
+            if _IN_A_NAME.match(text, m.end()) or text[max(0, m.start() - 1) : m.start()] in (
+                "-",
+                ".",
+                "_",
+                "/",
+            ):
+                continue  # "report-a-benefit-change.service.gov.uk": a host's name, no verb
             if _AS_SUBJECT.match(text, m.end()) and m.group().lower().endswith(
                 ("ing", "ion", "al")
             ):

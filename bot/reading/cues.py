@@ -38,7 +38,9 @@ _DESCRIBES = re.compile(
     # "We checked with dig this afternoon:"
     r"(?:checked|looked)\s+(?:\w+\s+){0,2}?(?:with|using|in)\s+(?:dig|nslookup)\b|"
     # "data.gov.uk also has a CAA record. Our pre-flight check shows:"
-    r"(?:check|checks|scan|lookup|query|console|monitoring)\s+(?:still\s+)?shows?\s*:|"
+    # ("Our checks this morning show:")
+    r"(?:check|checks|scan|lookup|query|console|monitoring)\s+(?:(?:this|earlier|last)\s+"
+    r"(?:morning|afternoon|evening|week)\s+|today\s+)?(?:still\s+)?shows?(?=\s*:)|"
     # (the name's last labels only: a pattern over a whole dotted name would backtrack)
     r"\bgov\.uk\.?\s+(?:also\s+|already\s+)?has\s+(?:an?|one|two|three)\s+"
     r"(?:CAA|TXT|CNAME)\s+records?\b|"
@@ -105,6 +107,11 @@ _ZONE_CUE = re.compile(
 
 # "Do not remove or change the existing CAA records", "leave the others alone": a negation
 # about records already there, which says nothing of the records that follow.
+# A refusal that is a time, of a record already there: "DON'T touch the old apex TXT yet",
+# "leave the existing token alone for now"
+_NOT_YET = re.compile(
+    r"\b(?:old|existing|current|previous|last[ ]year's)\b[^.\n]{0,40}?\b(?:yet|for[ ]now)\b", re.I
+)
 _ABOUT_EXISTING = re.compile(
     r"\b(?:remove|delete|change|touch|modify|replace|alter|append(?:ed)?|merge|combine)\b"
     r"[^.\n]{0,30}?"
@@ -131,7 +138,9 @@ _TO_REQUEST = re.compile(
 )
 _WANTED = re.compile(
     r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)|to\s+be\s+(?:added|created)|"
-    r"needs?\s+(?:its\s+own|a|an|one|two|three|four|both|these|the\s+following)\s+(?:\w+\s+)?"
+    # ("Each needs its challenge record before Certainly will issue.")
+    r"needs?\s+(?:its\s+own|its|their|a|an|one|two|three|four|both|these|the\s+following)\s+"
+    r"(?:\w+\s+)?"
     r"(?:records?|CNAMEs?|TXTs?|CAAs?))\b",
     re.I,
 )
@@ -255,6 +264,8 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
             if negated and _NO_REMOVAL.search(part) and _asks_to_add(sentence.replace(part, " ")):
                 return "request"  # "… to be added alongside the existing ones (nothing needs
                 # removing)?": what is denied is a removal, what is asked an add
+            if negated and _NOT_YET.search(part):
+                return "observed"  # "DON'T touch the old apex TXT yet:" - published, kept for now
             if negated:
                 return "negated"
             if action_cue(part) is not None:

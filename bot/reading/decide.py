@@ -14,7 +14,7 @@ a change, an observed fact, or a "not wanted" (negated) record. Decisions, in th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.models import DnsChange, Flag, Observed, Source
 from bot.reading.changes import validated_domain
@@ -133,6 +133,13 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             if item.every and item.change.action == "delete":
                 for also in _every_value(item.comment, item.change, kept):
                     _supersede(item.comment, also, kept, out, set())
+                each = _every_shown(item.comment, item.change, seen)
+                if each:
+                    # "delete both TXT records at X (the two values in your message)" after
+                    # our dig answer showing two: a delete of each value shown
+                    for also in each[1:]:
+                        _supersede(item.comment, also, kept, out, set())
+                    item = replace(item, change=each[0])
             if item.replaces:
                 _correct(item.change, kept, out)
             change = _instead(item.change, thread.withdraws.get(item.comment, frozenset()))
@@ -466,14 +473,14 @@ def _supersede(
 
 def _fuller(change: DnsChange, earlier: DnsChange) -> bool:
     """Is `change` the update `earlier` asked for, with what it left unsaid (the current value,
-    the TTL) now said?"""
-    same = (change.action, change.name, change.type, change.value, change.when) == (
-        earlier.action,
+    the TTL) now said? (Or the add `earlier` asked for, now said to replace what is there:
+    "Please replace it: X should point only to Y" after "HOST / POINTS TO: Y".)"""
+    same = (change.name, change.type, change.value, change.when) == (
         earlier.name,
         earlier.type,
         earlier.value,
         earlier.when,
-    )
+    ) and earlier.action in (change.action, "add")
     return (
         same
         and change.action == "update"
@@ -536,6 +543,19 @@ def _before(j: int, shown: Observed, i: int, change: DnsChange) -> bool:
         return j < i
     here = change.source.first_line if change.source else 0
     return shown.source is not None and shown.source.first_line < here
+
+
+def _every_shown(
+    comment: int, delete: DnsChange, seen: list[tuple[int, Observed]]
+) -> list[DnsChange]:
+    """A delete naming no value, of "both"/"all" the records at a name: one per value shown as
+    published there before it (in an earlier comment)."""
+    if delete.value is not None:
+        return []
+    values = dict.fromkeys(
+        o.value for j, o in seen if j < comment and (o.name, o.type) == (delete.name, delete.type)
+    )
+    return [delete.model_copy(update={"value": v}) for v in values]
 
 
 def _every_value(

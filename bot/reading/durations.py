@@ -27,6 +27,7 @@ _WORDS = {
     "half an": 0.5,
 }
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}  # by the unit's first letter
+_TTL = r"(?:TTL|time[ -]to[ -]live)\b"  # "a time-to-live of one hour"
 _UNIT = r"(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)"
 _COUNT = (
     r"(?:(?P<digits>\d{1,6})[ -]?|(?P<words>half[ ]an|an?|one|two|three|four|five|six|ten|"
@@ -34,12 +35,12 @@ _COUNT = (
 )
 # "TTL to one hour", "TTL of 5 minutes", "TTL: 1h", "TTL (one hour)", "TTL:      ten minutes"
 _AFTER = re.compile(
-    rf"\bTTL\b(?:[ ]{{1,3}}(?:to|of|at|=|:|should[ ]be|is))?[ \t]{{0,3}}[(:=]?[ \t]{{0,20}}"
+    rf"\b{_TTL}(?:[ ]{{1,3}}(?:to|of|at|=|:|should[ ]be|is))?[ \t]{{0,3}}[(:=]?[ \t]{{0,20}}"
     rf"{_COUNT}{_UNIT}\b",
     re.I | re.ASCII,
 )
 # "a 1h TTL", "one-hour TTL", "5 minute TTL"
-_BEFORE = re.compile(rf"\b{_COUNT}{_UNIT}[ ]{{1,3}}TTL\b", re.I | re.ASCII)
+_BEFORE = re.compile(rf"\b{_COUNT}{_UNIT}[ ]{{1,3}}{_TTL}", re.I | re.ASCII)
 # A number (digits: seconds unless a unit follows) said to be the TTL: "300s would be an
 # ideal TTL for it", "five minutes is a good TTL" (never "3600 is our default TTL", which
 # says what is there)
@@ -50,13 +51,13 @@ _NUMBER = (
 _IS_THE_TTL = re.compile(
     rf"\b{_NUMBER}[ ]+(?:is|would[ ]be|should[ ]be|will[ ]be|makes|as)[ ]+"
     r"(?:(?!default\b|current\b|existing\b|old\b|usual\b|normal\b|present\b)[a-z']+[ ]+){0,3}"
-    r"TTL\b",
+    rf"{_TTL}",
     re.I | re.ASCII,
 )
 # A sentence about the TTL, then the number it settles on: "Keep the TTL on NAME low please;
 # 60 is fine", "a long TTL is fine here - one day is what we'd suggest"
 _TTL_THEN_NUMBER = re.compile(
-    r"\bTTL\b(?:[^.\n]|\.(?=\w)){0,100}?[-\u2013\u2014,;:(][ ]*"
+    rf"\b{_TTL}(?:[^.\n]|\.(?=\w)){{0,100}}?[-\u2013\u2014,;:(][ ]*"
     rf"{_NUMBER}[ ]+(?:is|would[ ]be|should[ ]be|will[ ]be|works|sounds)[ ]+"
     r"(?:[a-z]+[ ]+){0,2}?(?:fine|ok|okay|good|great|ideal|best|plenty|enough|"
     r"what[ ]we(?:'d|[ ]would)[ ](?:suggest|recommend|like|prefer))\b",
@@ -66,7 +67,8 @@ _TTL_THEN_NUMBER = re.compile(
 
 def ttl_said(sentence: str) -> tuple[str, int] | None:
     """(the words, seconds) of the first TTL said with a unit, else None."""
-    if "ttl" not in sentence.lower():
+    low = sentence.lower()
+    if "ttl" not in low and "live" not in low:
         return None  # the common case, cheaply
     for pattern in (_AFTER, _BEFORE, _IS_THE_TTL, _TTL_THEN_NUMBER):
         match = pattern.search(sentence)
@@ -108,3 +110,26 @@ def leading_duration(text: str) -> int | None:
     )
     unit = match["unit"]
     return int(number * (_UNITS[unit[0].lower()] if unit else 1))
+
+
+# "please ask for five minutes rather than the hour I suggested": a duration in place of
+# another (in a later comment about the records' TTL)
+_INSTEAD = re.compile(
+    rf"\b{_COUNT}{_UNIT}\b[ ]{{1,3}}(?:rather[ ]than|instead[ ]of|not)[ ]{{1,3}}"
+    r"(?:the[ ]|an?[ ]|one[ ]|\d{1,6}[ ]?)?(?:hours?|minutes?|mins?|days?|seconds?|secs?)\b",
+    re.I | re.ASCII,
+)
+
+
+def duration_instead(sentence: str) -> int | None:
+    """The seconds of a duration said in place of another ("five minutes rather than the
+    hour"), else None."""
+    match = _INSTEAD.search(sentence)
+    if match is None:
+        return None
+    number = (
+        int(match["digits"])
+        if match["digits"]
+        else _WORDS[" ".join(match["words"].lower().split())]
+    )
+    return int(number * _UNITS[match["unit"][0].lower()])

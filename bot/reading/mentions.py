@@ -146,6 +146,8 @@ def domain_in(remark: str) -> str | None:
 def clean_data(rdtype: str, data: str) -> str:
     """Drop sentence punctuation that trails record data (a comma, a full stop after a quote)."""
     data = data.strip().rstrip(",;")
+    if data.endswith((")", ").")) and "(" not in data:
+        data = data[: data.rindex(")")]  # "(value TOKEN)." ends the remark, not the data
     if rdtype in ("TXT", "CAA") and data.endswith('".'):
         data = data[:-1]
     if rdtype == "TXT" and " " not in data and not data.startswith('"') and data.endswith("."):

@@ -86,8 +86,8 @@ def updated_hosts(words: str, mentions: list[Mention]) -> list[Mention]:
     if "updat" not in words.lower() and "replac" not in words.lower():
         return mentions  # the common case, cheaply
     for sentence in prose.split_sentences(" ".join(words.split())):
-        if action_cue(sentence) != "update":
-            continue
+        if action_cue(sentence) != "update" or _CERTIFICATE_REPLACED.search(sentence):
+            continue  # ("the certificate you requested to replace your current certificate")
         hosts = prose.hosts_named(sentence)
         if len(hosts) != 1:
             continue
@@ -99,6 +99,13 @@ def updated_hosts(words: str, mentions: list[Mention]) -> list[Mention]:
             for m in mentions
         ]
     return mentions
+
+
+# The certificate is what is replaced or renewed, not a record: "to replace your current
+# publishing.service.gov.uk certificate"
+_CERTIFICATE_REPLACED = re.compile(
+    r"\b(?:replac|renew|updat|chang)\w*[ \t]+(?:[\w.*-]+[ \t]+){0,4}?cert(?:ificate)?s?\b", re.I
+)
 
 
 def _validates(mention: Mention, host: str) -> bool:

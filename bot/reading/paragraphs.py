@@ -613,6 +613,15 @@ class Paragraphs:
                 mention = prose.read_sentence(
                     clause, first, last_owner, self.last_owner, "delete" if item else None
                 )
+                if (
+                    mention is not None
+                    and mention.action == "delete"
+                    and mention.value is None
+                    and cues.refers_to_all(clause)
+                ):
+                    # "delete both TXT records at X (the two values in your message)": each
+                    # value shown there before
+                    mention = replace(mention, every=True)
                 if mention is not None and not mention.after_issuance and condition:
                     # "add the CNAME straight away and, once the new cert is showing, delete
                     # the TXT at X": the clause before gives the delete its time

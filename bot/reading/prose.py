@@ -55,6 +55,11 @@ _DESCRIPTIVE = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|also|then|plus)\s+", re.I)
+# Another verb's clause: "… first and then publish the …", "; then add"
+_NEXT_ASK = re.compile(
+    r"(?:[;,]|\band\b|\bthen\b)\s+(?:then\s+)?(?:please\s+)?(?:add|create|publish|set\s+up|put)\b",
+    re.I,
+)
 
 
 # "set the TTL on both records to 300 rather than 3600": the records named between
@@ -215,6 +220,15 @@ def read_sentence(
     described = (action is None and bool(_DESCRIPTIVE.search(sentence))) or already_there(sentence)
     taken = {i for i, _ in values}
     name_i = owner_in(tokens, usable, t, taken)
+    if (
+        name_i is not None
+        and name_i > t
+        and not values
+        and _NEXT_ASK.search(sentence, tokens[t].start, tokens[name_i].start)
+    ):
+        # "please delete that CNAME first and then publish the _acme-challenge record": the
+        # name belongs to the next request, not to "that CNAME"
+        name_i = None
     name = tokens[name_i].text if name_i is not None else fallback_name
     if name is None and earlier_owner and _THERE.search(sentence) and _SHOWS.search(sentence):
         name = earlier_owner  # "dig shows just one TXT there": at the name said before

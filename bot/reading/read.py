@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
 from bot.reading import corrections, cues, fieldrefs, overrides, threadcues
@@ -131,6 +132,18 @@ def read_parts(
         # no records of its own: the reply's words, above a mail it passes on, or the comment's
         bare = not (own if asking < index else walker.mentions)
         said_ttl = threadcues.ttl_for_earlier(joined, asked_ttl) if later and bare else None
+        answered = threadcues.ttl_answer(joined) if later and asked_ttl and not bare else None
+        if answered is not None:
+            # "300 please, …" to our "what TTL?", above records of its own: the records asked
+            # for before take it, and its own too when it says so ("with the same TTL")
+            said_ttl = answered
+            if threadcues.same_ttl(joined):
+                walker.mentions = [
+                    replace(m, ttl=answered)
+                    if m.ttl is None and m.mode == "request" and m.action != "delete"
+                    else m
+                    for m in walker.mentions
+                ]
         if said_ttl is not None:
             thread.ttls[index] = said_ttl  # "please use a TTL of 300 seconds on both records"
             used.append(f"ttl {said_ttl}")
@@ -360,7 +373,13 @@ def _quoted_request(part: Part) -> list[tuple[int, str]]:
     quoted = [strip_marker(line) for line in part.lines[part.history :]]
     start = leading_headers(quoted)  # "On ... wrote:", the forwarded mail's From:/Sent: lines
     own = history_start(quoted[start:])
-    passes_on = threadcues.passes_on(tuple(quoted[start : start + own]))
+    words = tuple(quoted[start : start + own])
+    # Its words read as one text too ("asked me to pass on the / request below"), unless the
+    # mail corrects or withdraws what it quotes ("Quick correction to my note below … please
+    # ignore item 1"): read alone, the records it leaves unread are said, never merged.
+    passes_on = threadcues.passes_on(words) or (
+        threadcues.passes_on_wrapped(words) and not threadcues.revises(" ".join(words))
+    )
     end = len(part.lines) if passes_on else part.history + start + own
     return [(i + part.first_line, strip_marker(part.lines[i])) for i in range(end)]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.reading import prose
+from bot.reading import durations, prose
 from bot.reading.actions import action_cue
 from bot.reading.changes import validated_domain
 from bot.reading.cues import is_negated
@@ -75,6 +75,9 @@ _NOT_NEEDED_NAME = re.compile(
     r"|\b(?:do\s+not|don't)\s+(?:create|add|publish)\s+(?:the\s+)?`?"
     r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})`?(?:\s+(?:or|and|nor)\s+`?"
     r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8}))?"
+    # "please ignore the record for _acme-challenge.draft-origin.x - it isn't needed any more"
+    r"|\b(?:ignore|disregard|skip)\s+(?:the\s+)?(?:record|one|entry|cname|txt)\s+(?:for|at|on)\s+`?"
+    r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})"
     # "please leave _acme-challenge.www.gov.uk exactly as it is" (never "… in place until …")
     r"|\bleave\s+(?:the\s+)?`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})`?\s+"
     r"(?:(?:record|cname|txt)\s+)?(?:exactly\s+)?(?:as\s+it\s+is|alone|untouched)\b"
@@ -183,13 +186,25 @@ def _withdrawn_hosts(text: str) -> set[str]:
     ("both X and Y have been removed from the subscription, so please disregard the two
     records for those names"): the records that validate those hosts are withdrawn."""
     low = text.lower()
-    if "disregard" not in low and "ignore" not in low and "need" not in low:
+    if "disregard" not in low and "ignore" not in low and "need" not in low and "skip" not in low:
         return set()  # the common case, cheaply
     found = set()
     for sentence in prose.split_sentences(" ".join(text.split())):
         if _FOR_THOSE.search(sentence) and is_negated(sentence) and action_cue(sentence) is None:
             found |= {"~" + h for h in prose.hosts_named(sentence)}
+        elif _SKIP_THAT.search(sentence) and action_cue(sentence) is None:
+            # "gov.uk is indeed validated already …, so please skip that one - no change
+            # needed at the apex": the records for the one host it names
+            hosts = prose.hosts_named(sentence)
+            found |= {"~" + h for h in hosts} if len(hosts) == 1 else set()
     return found
+
+
+_SKIP_THAT = re.compile(
+    r"\bskip[ \t]+(?:that|this|the[ \t]+\w+)[ \t]+one\b|"
+    r"\bno[ \t]+change[ \t]+(?:is[ \t]+)?needed[ \t]+(?:at|for|on)\b",
+    re.I,
+)
 
 
 # "the two records for those names", "the records for these hosts"
@@ -303,13 +318,41 @@ def passes_on(lines: tuple[str, ...]) -> bool:
     )
 
 
+def revises(text: str) -> bool:
+    """Does a mail correct, replace or withdraw something (its own earlier mail, say)?"""
+    return bool(_REVISES.search(text)) or withdraws_earlier(text)[0]
+
+
+_REVISES = re.compile(
+    r"\b(?:correction|corrected|expired|superseded|ignore|disregard)\b|"
+    r"\binstead[ \t]+of[ \t]+the[ \t]+(?:one|value|token|record)",
+    re.I,
+)
+
+
+def passes_on_wrapped(lines: tuple[str, ...]) -> bool:
+    """`passes_on`, with the words read as one text: a mail quoted under a reply, whose own
+    words ("has asked me to pass on the / request below") wrap where its mail client wrapped
+    them. (A comment's own new text is read line by line: "Sarah's message (her message is /
+    below) expired" speaks of a mail, it does not pass it on.)"""
+    text = " ".join(line.strip() for line in lines)
+    return bool(_PASS_ON.search(text)) and (
+        any(action_cue(line) is not None for line in lines) or bool(_ASKS_US.search(text))
+    )
+
+
 # "they asked us to raise it here", "we need two validation records": a request passed on
 _ASKS_US = re.compile(
     r"\b(?:asked[ \t]{1,3}us[ \t]{1,3}to|would[ \t]{1,3}like[ \t]{1,3}you[ \t]{1,3}to|"
     r"(?:we|they)[ \t]{1,3}(?:need|want)|(?:could|would|can)[ \t]{1,3}you[ \t]{1,3}"
     r"(?:be[ \t]{1,3}able[ \t]{1,3}to[ \t]{1,3})?(?:add|create|raise|make|pass|forward)|"
     # "DigiCert have sent a new random value … new value in the mail below"
-    r"new[ \t]{1,3}(?:random[ \t]{1,3})?(?:value|token|record|string|code)s?)\b",
+    r"new[ \t]{1,3}(?:random[ \t]{1,3})?(?:value|token|record|string|code)s?|"
+    # "DigiCert wants a TXT record named _dnsauth …": what the mail passed on asks for
+    r"(?:wants?|needs?|asks?[ \t]{1,3}for|requires?)[ \t]{1,3}(?:(?:a|an|the|two|three|one|new)"
+    r"[ \t]{1,3}){0,2}(?:(?:TXT|CNAME|CAA|DNS)[ \t]{1,3})?records?|"
+    # "have asked me to pass on the request below": what is passed on is a request
+    r"(?:the|their|this|a)[ \t]{1,3}request[ \t]{1,3}(?:below|underneath))\b",
     re.I,
 )
 
@@ -513,17 +556,46 @@ _DURATION_FINE = re.compile(
 )
 
 
+def ttl_answer(text: str) -> int | None:
+    """The duration a comment's answer to our "what TTL?" starts with ("Hi Aisha, 300 please,
+    so that …", "300 seconds, the same as the others")."""
+    answer = _GREETING.sub("", text.strip(), count=1)  # "Hi Aled, 300 is fine."
+    first = (
+        _DURATION_FIRST.match(answer)
+        or _DURATION_FINE.match(answer)
+        or _DURATION_PLEASE.match(answer)
+    )
+    if first is None:
+        return None
+    unit = first.group(2)
+    ttl = int(first.group(1)) * (_UNIT.get(unit[0].lower(), 1) if unit else 1)
+    return ttl if 0 <= ttl <= 2**31 - 1 else None
+
+
+# "300 please, so that any re-validation picks up the change quickly."
+_DURATION_PLEASE = re.compile(
+    r"^\W{0,3}(\d{1,6})[ \t]*(s|secs?|seconds|mins?|minutes|hours?|hrs?)?[ \t]*,?[ \t]*"
+    r"(?:please|pls|thanks|thank[ \t]+you)\b",
+    re.I,
+)
+
+
+def same_ttl(text: str) -> bool:
+    """ "Could you add this one as well, with the same TTL?" """
+    return bool(_SAME_TTL.search(text))
+
+
+_SAME_TTL = re.compile(r"\b(?:the[ \t]+)?same[ \t]+TTL\b", re.I)
+
+
 def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
     """The TTL a comment with no records of its own sets for the records already asked for
     ("Please use a TTL of 300 seconds on both records"), when it orders one; or, when our
     comment before `asked` for one, the duration its answer starts with ("300 seconds, the
     same as the others, please.")."""
-    answer = _GREETING.sub("", text.strip(), count=1)  # "Hi Aled, 300 is fine."
-    first = (_DURATION_FIRST.match(answer) or _DURATION_FINE.match(answer)) if asked else None
-    if first:
-        unit = first.group(2)
-        ttl = int(first.group(1)) * (_UNIT.get(unit[0].lower(), 1) if unit else 1)
-        return ttl if 0 <= ttl <= 2**31 - 1 else None
+    answered = ttl_answer(text) if asked else None
+    if answered is not None:
+        return answered
     sentences = prose.split_sentences(" ".join(text.split()))
     for n, sentence in enumerate(sentences):
         after = sentences[n + 1] if n + 1 < len(sentences) else ""
@@ -535,6 +607,9 @@ def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
             ttl = int(bare.group(1)) if ttl is None and bare else ttl
             if ttl is not None and 0 <= ttl <= 2**31 - 1:
                 return ttl
+        swapped = durations.duration_instead(sentence)
+        if swapped is not None:
+            return swapped  # "please ask for five minutes rather than the hour I suggested"
     return None
 
 
