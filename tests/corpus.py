@@ -237,6 +237,10 @@ HOLDOUT63 = FIXTURES / "holdout63"
 # holdout64 (20, written blind by two helpers: an ordinary month in the queue, December;
 # requests not to act on as written). First reading 8/20 exact, 11/20 changes right, 3 silent.
 HOLDOUT64 = FIXTURES / "holdout64"
+# holdout65 (20, written blind by two helpers: an ordinary month in the queue, June and
+# November, both halves; written last). First reading 13/20 exact, 14/20 changes right,
+# 2 silent.
+HOLDOUT65 = FIXTURES / "holdout65"
 
 READING_FOLDERS = (
     READING,
@@ -304,6 +308,7 @@ READING_FOLDERS = (
     HOLDOUT62,
     HOLDOUT63,
     HOLDOUT64,
+    HOLDOUT65,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -5646,3 +5646,27 @@ def test_ignore_the_record_for_a_name_and_what_a_removal_did() -> None:
     assert [(c.action, c.value) for c in read(ticket).changes] == [
         ("add", "c9v7b5n3m1q9w7e5r3.fastly-validations.com.")
     ]
+
+
+# holdout65 (an ordinary June and November, written last)
+
+
+def test_a_guess_at_what_happened_to_a_record_asks_nothing() -> None:
+    ticket = _text(
+        "* Edge cert is fine. Current record is correct, please leave it alone:\n"
+        "    _acme-challenge.mend-a-wall.service.gov.uk.  CNAME  h3j5k7l9z1x3c5v7b9.fastly-validations.com.\n"
+        "* Why: ACM needs its validation CNAME to stay in place. That CNAME is gone (NXDOMAIN "
+        "today) - most likely removed in a zone clean-up.\n"
+    )
+    assert [c.action for c in read(ticket).changes] == []
+
+
+def test_a_post_issuance_review_is_no_time_to_wait_for() -> None:
+    ticket = _text(
+        "The new certificate was issued on Monday and is serving everywhere, however while "
+        "checking the zone as part of our post-issuance review I noticed that the older record "
+        'is still published, we can see the TXT record "globalsign-domain-verification='
+        'Oo1Ii3Uu5Yy7Tt9Rr1Ee3Ww5Qq7Aa9Ss1Dd3Ff5Gg7" on gov.uk, so please could you delete that '
+        "TXT record from gov.uk at your convenience.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "now")]

@@ -132,6 +132,8 @@ AFTER_ISSUANCE = re.compile(
     # ("When we renewed by hand last spring": a time in the past, not a condition)
     r"\b(?:once|after|when|post|following)\b"
     r"(?![ ]+(?:we|i|they)[ ]+(?:just[ ]+|first[ ]+)?(?:renewed|issued|validated|installed)\b)"
+    # ("our post-issuance review": a noun, no time)
+    r"(?![ -]issuance[ ]+(?:review|check|checks|audit|report|monitoring)\b)"
     r"(?:[^.\n]|\.(?=\w)){0,80}?\b(?:issued|issuance|renewed|"  # ("once the www.gov.uk cert…")
     r"renewal (?:is|has been) (?:complete|done)|renewal (?:completes|has completed|finishes)|"
     r"validated|validation (?:is|has been) complete|"
@@ -244,7 +246,10 @@ ONLY_WHEN = re.compile(
 _DONE_BY = re.compile(
     r"\b(?:colleague|someone|somebody|engineer|admin(?:istrator)?|team|teammate|customer|"
     r"developer|department|supplier|registry|jisc|fastly|globalsign|sectigo|digicert|aws|google|"
-    r"who)[ \t]+(?:(?:also|already|just|then|accidentally|mistakenly|recently|previously)[ \t]+)?$",
+    r"who)[ \t]+(?:(?:also|already|just|then|accidentally|mistakenly|recently|previously)[ \t]+)?$|"
+    # "That CNAME is gone - most likely removed in a zone clean-up": what happened, guessed
+    r"\b(?:likely|probably|possibly|apparently|presumably|accidentally|mistakenly|"
+    r"inadvertently)[ \t]+$",
     re.I,
 )
 _ALTERNATIVE = re.compile(r"\b(?:rather[ \t]+than|instead[ \t]+of)[ \t]+$", re.I)
