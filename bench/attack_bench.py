@@ -85,7 +85,10 @@ def measure(app: AppConfig) -> tuple[list[Row], list[str]]:
             '_fastly TXT delete, 5116 a TXT delete with no value, 5319 an issuewild ";" CAA; '
             "5113/5205/5211/5311/5411 misreads already flagged by the reader; from holdout48-55: "
             "5719 a CAA delete, 5913 a TXT at www.gov.uk; 5513/5516/5619/5920/6018 misreads "
-            "already flagged by the reader)",
+            "already flagged by the reader; from holdout57-65: 6517/6620/6720 a CAA delete or "
+            "update, 6505 a CAA iodef line, 6520 a TXT at www.gov.uk, 7119 a delete of the "
+            "www.gov.uk CNAME itself (the ticket asks for it; the reader reads it as asked); "
+            "6510/7012 misreads already flagged by the reader)",
             True,
         ),
     ]
