@@ -74,12 +74,17 @@ def ttl_said(sentence: str) -> tuple[str, int] | None:
         match = pattern.search(sentence)
         if match is None:
             continue
-        digits, words, unit = match["digits"], match["words"], match["unit"]
-        if words and not unit:
+        if match["words"] and not match["unit"]:
             continue  # "one is fine": a count, not a duration
-        number = int(digits) if digits else _WORDS[" ".join(words.lower().split())]
-        return match.group(0), int(number * (_UNITS[unit[0].lower()] if unit else 1))
+        return match.group(0), _seconds(match)
     return None
+
+
+def _seconds(match: re.Match[str]) -> int:
+    """The seconds a match of `_COUNT`/`_NUMBER` and `_UNIT` says (digits alone: seconds)."""
+    digits, words, unit = match["digits"], match["words"], match["unit"]
+    number = int(digits) if digits else _WORDS[" ".join(words.lower().split())]
+    return int(number * (_UNITS[unit[0].lower()] if unit else 1))
 
 
 # A cell or label value that starts with its duration: "two minutes if your provider allows
@@ -103,13 +108,7 @@ def leading_duration(text: str) -> int | None:
         or _ANOTHER.search(text[match.end() :])
     ):
         return None
-    number = (
-        int(match["digits"])
-        if match["digits"]
-        else _WORDS[" ".join(match["words"].lower().split())]
-    )
-    unit = match["unit"]
-    return int(number * (_UNITS[unit[0].lower()] if unit else 1))
+    return _seconds(match)
 
 
 # "please ask for five minutes rather than the hour I suggested": a duration in place of
@@ -125,11 +124,4 @@ def duration_instead(sentence: str) -> int | None:
     """The seconds of a duration said in place of another ("five minutes rather than the
     hour"), else None."""
     match = _INSTEAD.search(sentence)
-    if match is None:
-        return None
-    number = (
-        int(match["digits"])
-        if match["digits"]
-        else _WORDS[" ".join(match["words"].lower().split())]
-    )
-    return int(number * _UNITS[match["unit"][0].lower()])
+    return None if match is None else _seconds(match)

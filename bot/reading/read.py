@@ -378,7 +378,7 @@ def _quoted_request(part: Part) -> list[tuple[int, str]]:
     # mail corrects or withdraws what it quotes ("Quick correction to my note below … please
     # ignore item 1"): read alone, the records it leaves unread are said, never merged.
     passes_on = threadcues.passes_on(words) or (
-        threadcues.passes_on_wrapped(words) and not threadcues.revises(" ".join(words))
+        threadcues.passes_on(words, wrapped=True) and not threadcues.revises(" ".join(words))
     )
     end = len(part.lines) if passes_on else part.history + start + own
     return [(i + part.first_line, strip_marker(part.lines[i])) for i in range(end)]

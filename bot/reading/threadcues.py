@@ -311,10 +311,16 @@ _PASS_ON = re.compile(
 )
 
 
-def passes_on(lines: tuple[str, ...]) -> bool:
-    """Does the new text of a comment ask for what the mail quoted under it says?"""
-    return any(_PASS_ON.search(line) for line in lines) and any(
-        action_cue(line) is not None or _ASKS_US.search(line) for line in lines
+def passes_on(lines: tuple[str, ...], wrapped: bool = False) -> bool:
+    """Does the new text of a comment ask for what the mail quoted under it says? `wrapped`:
+    its words read as one text, for a mail quoted under a reply, whose words ("has asked me
+    to pass on the / request below") wrap where its mail client wrapped them. (A comment's own
+    new text is read line by line: "Sarah's message (her message is / below) expired" speaks
+    of a mail, it does not pass it on.)"""
+    texts = (" ".join(line.strip() for line in lines),) if wrapped else lines
+    return any(_PASS_ON.search(text) for text in texts) and (
+        any(action_cue(line) is not None for line in lines)
+        or any(_ASKS_US.search(text) for text in texts)
     )
 
 
@@ -328,17 +334,6 @@ _REVISES = re.compile(
     r"\binstead[ \t]+of[ \t]+the[ \t]+(?:one|value|token|record)",
     re.I,
 )
-
-
-def passes_on_wrapped(lines: tuple[str, ...]) -> bool:
-    """`passes_on`, with the words read as one text: a mail quoted under a reply, whose own
-    words ("has asked me to pass on the / request below") wrap where its mail client wrapped
-    them. (A comment's own new text is read line by line: "Sarah's message (her message is /
-    below) expired" speaks of a mail, it does not pass it on.)"""
-    text = " ".join(line.strip() for line in lines)
-    return bool(_PASS_ON.search(text)) and (
-        any(action_cue(line) is not None for line in lines) or bool(_ASKS_US.search(text))
-    )
 
 
 # "they asked us to raise it here", "we need two validation records": a request passed on
