@@ -23,10 +23,7 @@ def applied(words: str, mentions: list[Mention]) -> tuple[list[Mention], list[st
     for host, in_place in threadcues.skipped_rows(words):
         mentions = skipped(mentions, host, in_place)
     for rdtype, ttl in threadcues.ttls_for_types(words).items():
-        mentions = [
-            replace(m, ttl=ttl) if m.rdtype == rdtype and _asked(m) and m.ttl is None else m
-            for m in mentions
-        ]
+        mentions = given_ttl(mentions, ttl, rdtype)
         used.append(f"ttl {ttl}")
     low = words.lower()  # once: a comment may hold thousands of records
     mentions = [_spelled_out(low, m) for m in mentions]
@@ -36,6 +33,14 @@ def applied(words: str, mentions: list[Mention]) -> tuple[list[Mention], list[st
         mentions = [replace(m, ttl=instead) if _asked(m) else m for m in mentions]
         used.append(f"ttl {instead}")
     return mentions, used
+
+
+def given_ttl(mentions: list[Mention], ttl: int, rdtype: str | None = None) -> list[Mention]:
+    """The records asked for (of `rdtype`, if given) that said no TTL, with `ttl`."""
+    return [
+        replace(m, ttl=ttl) if _asked(m) and m.ttl is None and rdtype in (None, m.rdtype) else m
+        for m in mentions
+    ]
 
 
 def skipped(mentions: list[Mention], host: str, in_place: bool) -> list[Mention]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
 from bot.reading import corrections, cues, fieldrefs, overrides, threadcues
@@ -138,12 +137,7 @@ def read_parts(
             # for before take it, and its own too when it says so ("with the same TTL")
             said_ttl = answered
             if threadcues.same_ttl(joined):
-                walker.mentions = [
-                    replace(m, ttl=answered)
-                    if m.ttl is None and m.mode == "request" and m.action != "delete"
-                    else m
-                    for m in walker.mentions
-                ]
+                walker.mentions = overrides.given_ttl(walker.mentions, answered)
         if said_ttl is not None:
             thread.ttls[index] = said_ttl  # "please use a TTL of 300 seconds on both records"
             used.append(f"ttl {said_ttl}")

@@ -621,28 +621,28 @@ def _ends_so(value: str | None, said: re.Match[str]) -> bool:
 
 def _of_kind(values: list[str], kinds: set[str], asked: Mention) -> str | None:
     """The one value of `kinds` (say "globalsign") among `values` that is not the asked one."""
-    mine = (asked.value or "").strip("`'\"").lower()
-    found = {
-        v.strip('"')
-        for v in values
-        if v.strip('"').lower() != mine and any(k in v.lower() for k in kinds)
-    }
-    if not kinds or len(found) != 1:
+    if not kinds:
         return None
-    value = found.pop()
-    return f'"{value}"' if asked.rdtype == "TXT" else value
+    return _the_other({v.strip('"') for v in values if any(k in v.lower() for k in kinds)}, asked)
 
 
 def _named_value(note: str, asked: Mention) -> str | None:
     """The one value of the asked record's type a sentence gives that is not the asked one's
     ("once issued, remove the old value globalsign-domain-verification=OLD")."""
+    return _the_other(
+        {
+            data
+            for data in data_in(note, asked.rdtype)
+            if len(data.rsplit("=", 1)[-1]) >= 16  # data, not "globalsign-domain-verification="
+        },
+        asked,
+    )
+
+
+def _the_other(values: set[str], asked: Mention) -> str | None:
+    """The one of `values` that is not the asked record's data, as record data of its type."""
     mine = (asked.value or "").strip("`'\"").lower()
-    found = {
-        data
-        for data in data_in(note, asked.rdtype)
-        if data.lower() != mine
-        and len(data.rsplit("=", 1)[-1]) >= 16  # data, not "globalsign-domain-verification="
-    }
+    found = {v for v in values if v.lower() != mine}
     if len(found) != 1:
         return None
     value = found.pop()
