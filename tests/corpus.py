@@ -241,6 +241,18 @@ HOLDOUT64 = FIXTURES / "holdout64"
 # November, both halves; written last). First reading 13/20 exact, 14/20 changes right,
 # 2 silent.
 HOLDOUT65 = FIXTURES / "holdout65"
+# holdout66 (20, written blind by two helpers: an ordinary month in the queue, March; records
+# pasted from other tools). First reading 7/20 exact, 9/20 changes right, 3 silent.
+HOLDOUT66 = FIXTURES / "holdout66"
+# holdout67 (20, written blind by two helpers: an ordinary month in the queue, August;
+# certificates with many names). First reading 12/20 exact, 13/20 changes right, 1 silent.
+HOLDOUT67 = FIXTURES / "holdout67"
+# holdout68 (20, written blind by two helpers: an ordinary month in the queue, February;
+# clean-ups around a renewal). First reading 11/20 exact, 13/20 changes right, 5 silent.
+HOLDOUT68 = FIXTURES / "holdout68"
+# holdout69 (20, written blind by two helpers: an ordinary month in the queue, April and
+# October, both halves). First reading 13/20 exact, 14/20 changes right, 3 silent.
+HOLDOUT69 = FIXTURES / "holdout69"
 
 READING_FOLDERS = (
     READING,
@@ -309,6 +321,10 @@ READING_FOLDERS = (
     HOLDOUT63,
     HOLDOUT64,
     HOLDOUT65,
+    HOLDOUT66,
+    HOLDOUT67,
+    HOLDOUT68,
+    HOLDOUT69,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

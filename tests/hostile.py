@@ -66,6 +66,15 @@ CUES = (
     "a TTL of 300 on both of those",
     "Now: no record found Create:",
     "there's still a TXT record sitting at that name",
+    # cues added with holdout66-69
+    "at gov.uk, www.gov.uk,",
+    "with this value:\n\n",
+    "anything up to",
+    "can be removed",
+    "23 Apr 2027, 16:12 BST",
+    "Thank you for getting the www.gov.uk",
+    "as below? You can delete",
+    "rather than leaving",
 )
 
 

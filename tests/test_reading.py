@@ -5670,3 +5670,298 @@ def test_a_post_issuance_review_is_no_time_to_wait_for() -> None:
         "TXT record from gov.uk at your convenience.\n"
     )
     assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "now")]
+
+
+# holdout66-69 (ordinary months; pasted from other tools; many names; clean-ups)
+
+GS_NEW = "globalsign-domain-verification=Nn1Ee3Ww5Tt7Oo9Kk1Ee3Nn5Vv7Aa9Ll1Uu3Ee5Xx7"
+GS_OLD = "globalsign-domain-verification=Oo1Ll3Dd5Tt7Oo9Kk1Ee3Nn5Vv7Aa9Ll1Uu3Ee5Xx7"
+
+
+def test_a_value_a_blank_line_below_its_lead_in_is_the_lead_ins_record() -> None:
+    ticket = _text(
+        "Kindly can you create one TXT record in the root of the zone gov.uk, with this value:\n"
+        f"\n    \u201c{GS_NEW}\u201d\n\nThank you in advance.\n"
+    )
+    assert changes(ticket) == [("add", "gov.uk.", "TXT", GS_NEW, None)]
+    assert "unread_value" not in codes(ticket)  # the lead-in's own "asks for a TXT" is answered
+
+
+def test_a_delete_the_vendor_invites_is_read_unless_leaving_it_is_fine_too() -> None:
+    shown = (
+        "For reference, this is the record I can see published at the moment:\n\n"
+        f'gov.uk. 300 IN TXT "{GS_OLD}"\n\n'
+    )
+    asked = f"Please add a TXT record at gov.uk with the value {GS_NEW}.\n\n"
+    invited = _text(
+        asked + shown + "Once the renewed certificate has been issued, you are welcome to "
+        "delete the old record.\n"
+    )
+    assert [(c.action, c.value, c.when) for c in read(invited).changes] == [
+        ("add", GS_NEW, "now"),
+        ("delete", GS_OLD, "after_issuance"),
+    ]
+    left = _text(
+        asked + shown + "You can remove the old record once the certificate is issued, but "
+        "there's no harm leaving it for now.\n"
+    )
+    assert [c.action for c in read(left).changes] == ["add"]
+
+
+def test_a_postscript_that_makes_the_add_replace_the_existing_record() -> None:
+    ticket = _text(
+        "Could you please publish the following TXT record at the apex of gov.uk (host "
+        f'"@"):\n    {GS_NEW}\n\nIt has to be a TXT record on its own - GlobalSign won\'t '
+        "pick it up if it is appended to the SPF string or any other TXT value.\n\n"
+        "P.S. please don't add this as an additional record. It should replace the existing "
+        "globalsign-domain-verification TXT on gov.uk, i.e. update that record's value to the "
+        "string above, rather than leaving two GlobalSign records side by side.\n"
+    )
+    assert changes(ticket) == [("update", "gov.uk.", "TXT", GS_NEW, None)]
+    assert "ambiguous_request" in codes(ticket)  # the value it replaces is never given
+
+
+def test_change_the_target_of_a_name_to_a_value_needs_no_type_word() -> None:
+    ticket = _text(
+        "Could you please change the target of _acme-challenge.gov.uk to "
+        "8mthf6g5fdyminfxyi.fastly-validations.com ? Thanks.\n"
+    )
+    assert [(c.action, c.name, c.type, c.value) for c in read(ticket).changes] == [
+        ("update", "_acme-challenge.gov.uk.", "CNAME", "8mthf6g5fdyminfxyi.fastly-validations.com.")
+    ]
+
+
+def test_a_removal_denied_in_brackets_leaves_the_add_of_the_lead_in() -> None:
+    ticket = _text(
+        "Please ADD one more CAA record in gov.uk as below (kindly do not remove the "
+        "globalsign.com one, it is still needed for the other certificates):\n\n"
+        '   gov.uk.   CAA   0 issue "certainly.com"\n'
+    )
+    assert changes(ticket) == [("add", "gov.uk.", "CAA", '0 issue "certainly.com"', None)]
+
+
+def test_one_value_for_a_list_of_names_is_a_record_at_each() -> None:
+    ticket = _text(
+        "Please add a TXT record with the same value for each of the three names - gov.uk, "
+        f"www.gov.uk and hmrc.gov.uk:\n\n    {GS_NEW}\n\n"
+        "* A TTL of 300 is fine; anything up to 3600 will work.\n"
+    )
+    assert [(c.name, c.value, c.ttl) for c in read(ticket).changes] == [
+        ("gov.uk.", GS_NEW, None),  # a TTL left to us is no TTL asked for
+        ("www.gov.uk.", GS_NEW, None),
+        ("hmrc.gov.uk.", GS_NEW, None),
+    ]
+    assert "unread_value" not in codes(ticket)
+    # a name said elsewhere in the sentence is no list the record stands in
+    other = _text(f"For gov.uk and www.gov.uk, please add a TXT record at gov.uk: {GS_NEW}\n")
+    assert [c.name for c in read(other).changes] == ["gov.uk."]
+
+
+def test_a_rule_of_dashes_inside_a_zendesk_comment_starts_no_history() -> None:
+    block = (
+        "-------------------------------------------------------------------------------\n"
+        "Please deploy a DNS TXT record under the name:\n\n_acme-challenge.service.gov.uk.\n\n"
+        "with the following value:\n\n{}\n\n"
+    )
+    ticket = _text(
+        "##- Please type your reply above this line -##\n\n"
+        "Daniel (Fastly Support), Nov 24, 2026, 14:07 UTC\n\nHello, certbot printed:\n\n"
+        + block.format("LeOX87rthsOR3mlaokrn3fIGHoqBt57WPdgD0bPbPo")
+        + block.format("08R8i_ZybbQ3qWC0u-R5ipyR1YmSW39qEgGE0SVeXFd")
+        + "Thanks\n\n--------------------------------\n"
+        "This email is a service from Fastly Support.\n"
+    )
+    assert [c.value for c in read(ticket).changes] == [
+        "LeOX87rthsOR3mlaokrn3fIGHoqBt57WPdgD0bPbPo",
+        "08R8i_ZybbQ3qWC0u-R5ipyR1YmSW39qEgGE0SVeXFd",
+    ]
+
+
+def test_a_dig_answer_said_to_be_the_expected_result_is_not_published() -> None:
+    ticket = _text(
+        "Please add this single record:\n\n"
+        "    _acme-challenge.www.gov.uk.  3600  IN  CNAME  4bzp1n5rf96yz79bcv.fastly-validations.com.\n\n"
+        "After you make the change, this is what a lookup should return. This is the expected "
+        "result, not something that exists today:\n\n"
+        "    $ dig +noall +answer _acme-challenge.www.gov.uk\n"
+        "    _acme-challenge.www.gov.uk.  3600  IN  CNAME  4bzp1n5rf96yz79bcv.fastly-validations.com.\n"
+    )
+    result = read(ticket)
+    assert [c.action for c in result.changes] == ["add"]
+    assert result.observed == ()
+
+
+def test_a_ttl_column_beside_a_record_written_whole_in_its_cell() -> None:
+    ticket = _text(
+        "Could you please create the two records below?\n"
+        "| Hostname (SAN) | Record | TTL |\n"
+        "| assets.publishing.service.gov.uk | _acme-challenge.assets.publishing.service.gov.uk "
+        "CNAME o3yty955m4kvlqdxil.fastly-validations.com | 300 |\n"
+    )
+    assert [(c.name, c.ttl) for c in read(ticket).changes] == [
+        ("_acme-challenge.assets.publishing.service.gov.uk.", 300)
+    ]
+    numbered = _text(  # a row's number is no TTL
+        "| # | Domain | What we need from you |\n|---|---|---|\n"
+        "| 4 | www.cabinetoffice.gov.uk | CNAME `_acme-challenge.www.cabinetoffice.gov.uk` -> "
+        "`r9hckq55aofk96r98d.fastly-validations.com` |\n"
+    )
+    assert [c.ttl for c in read(numbered).changes] == [None]
+
+
+def test_disregard_it_and_use_this_one_instead_asks_for_the_record_below() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}", 1),
+        vendor(
+            "That generated a new validation target, and the value from my first message will "
+            f"no longer work. Please disregard it and use this one instead:\n\n{NEW}\n",
+            2,
+        ),
+    )
+    assert [(c.action, c.value) for c in read(ticket).changes] == [
+        ("add", "n3wt0k3nn3wt0k3n12.fastly-validations.com.")
+    ]
+    assert "superseded" in codes(ticket)
+
+
+def test_a_record_you_also_have_in_the_zone_is_published_not_asked_for() -> None:
+    ticket = _text(
+        "1) Please ADD this record now:\n\n"
+        "_acme-challenge.x.service.gov.uk. IN CNAME 05yfbkq2w71zn2npvw.fastly-validations.com.\n\n"
+        "3) You also have this one in the zone:\n\n"
+        "_f72ee00c8c02fa1dfcff42e83224bf40.x.service.gov.uk. IN CNAME "
+        "_a5dda080ef957acfff14cd9dc3919cf3.ddiaatizbx.acm-validations.aws.\n\n"
+        "That is the validation record for the AWS certificate on your origin. Please KEEP it.\n"
+    )
+    result = read(ticket)
+    assert [(c.action, c.name) for c in result.changes] == [
+        ("add", "_acme-challenge.x.service.gov.uk.")
+    ]
+    assert [o.name for o in result.observed] == [
+        "_f72ee00c8c02fa1dfcff42e83224bf40.x.service.gov.uk."
+    ]
+
+
+def test_two_whole_acme_tokens_in_one_cell_are_two_records() -> None:
+    a, b = (
+        "y4OA-4mUUBaQeznI_46cYEgdjTctwHwdkiX96pzJyp-",
+        "2z1u0fimJj_zwAI-42zhXsv9wG7cpoc-bQrsmpYZiPH",
+    )
+    ticket = _text(
+        "| When | Action | Record | Type | Data |\n"
+        f'| Now | Remove | _acme-challenge.x.service.gov.uk | TXT | "{a}" "{b}" (two values) |\n'
+    )
+    assert sorted(c.value for c in read(ticket).changes) == sorted([a, b])
+    # strings that are no whole values of their own are one record's data
+    split = _text(f'Please add: _acme-challenge.x.service.gov.uk. TXT "v=abc" "def{a[:10]}"\n')
+    assert len(read(split).changes) == 1
+
+
+def test_a_list_restated_without_verbs_keeps_the_verbs_of_the_mail_it_corrects() -> None:
+    ticket = _text(
+        "Correction to my message from this morning. Please IGNORE item 3 in my earlier list.\n\n"
+        "Items 1 and 2 still stand. For clarity, the complete list is now just:\n\n"
+        "  1. _dnsauth.www.gov.uk  CNAME  9nmx0d4opreugjc8xcql3q63zlxrmwar.dcv.digicert.com\n"
+        "  2. _dnsauth.gov.uk      TXT    \u20180pz2is1j8m33gj2chustde3sgdv5mc9t\u2019\n\n"
+        "Thanks,\nMei\n\n"
+        "On Fri, Dec 11, 2026 at 09:03 AM, Fastly Support <support@fastly.com> wrote:\n"
+        "> Please remove them after the new certificate has been issued:\n>\n"
+        ">   1. _dnsauth.www.gov.uk  CNAME  9nmx0d4opreugjc8xcql3q63zlxrmwar.dcv.digicert.com\n"
+        '>   2. _dnsauth.gov.uk      TXT    "0pz2is1j8m33gj2chustde3sgdv5mc9t"\n'
+        ">   3. _acme-challenge.www.gov.uk  CNAME  2p0ydemucwqbhajojo.fastly-validations.com\n"
+    )
+    assert sorted((c.action, c.name, c.when) for c in read(ticket).changes) == [
+        ("delete", "_dnsauth.gov.uk.", "after_issuance"),
+        ("delete", "_dnsauth.www.gov.uk.", "after_issuance"),
+    ]
+
+
+def test_can_be_removed_below_a_record_goes_on_the_sentence_it_stood_in() -> None:
+    ticket = _text(
+        f"Please publish the TXT record {GS_NEW} at gov.uk.\n\n"
+        "Last year's record, which we can still see published on gov.uk,\n\n"
+        f'gov.uk. TXT "{GS_OLD}"\n\n'
+        "can be removed, but only once we have confirmed that the new certificate is issued.\n"
+    )
+    assert [(c.action, c.value, c.when) for c in read(ticket).changes] == [
+        ("add", GS_NEW, "now"),
+        ("delete", GS_OLD, "after_issuance"),
+    ]
+
+
+def test_zendesk_headers_with_the_day_first_are_comments() -> None:
+    blocks = split_notification(
+        [
+            "##- Please type your reply above this line -##",
+            "----------------------------------------------",
+            "Kemal (Fastly)",
+            "",
+            "23 Apr 2027, 16:12 BST",
+            "Please use this one instead.",
+            "----------------------------------------------",
+            "Kemal (Fastly)",
+            "",
+            "23 Apr 2027, 11:05 BST",
+            "Please create the following.",
+        ]
+    )
+    assert blocks is not None and [b.start for b in blocks] == [10, 5]  # oldest first
+
+
+def test_thanks_for_getting_a_hosts_record_in_settles_its_earlier_request() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create these two records:\n\n"
+            "_acme-challenge.www.gov.uk. CNAME wwfumvqu6avt1je8cd.fastly-validations.com.\n"
+            "_acme-challenge.gov.uk. CNAME qtkuwei2wa0lq7bz5b.fastly-validations.com.\n",
+            1,
+        ),
+        vendor(
+            "Thank you for getting the www.gov.uk record in. The gov.uk one is still missing:\n\n"
+            "_acme-challenge.gov.uk. CNAME qtkuwei2wa0lq7bz5b.fastly-validations.com.\n",
+            2,
+        ),
+    )
+    assert [c.name for c in read(ticket).changes] == ["_acme-challenge.gov.uk."]
+
+
+def test_the_sentence_that_points_below_gives_the_records_their_verb() -> None:
+    ticket = _text(
+        "It has been created with the zone name on the end twice. Could you please create it at "
+        "the correct name, as below? You can delete the doubled one in the same change.\n"
+        "Host: _5d3f26a70b2b401e6b7085642e49623b.data.gov.uk.\nType: CNAME\n"
+        "Points to: 1381801833cfd405d27ccb8a0534ea72.116fa36b3c9e124d6289d2fee3b473c7.sectigo.com.\n"
+    )
+    assert [c.action for c in read(ticket).changes] == ["add"]
+
+
+def test_update_the_existing_record_so_it_points_at_the_value_above() -> None:
+    ticket = _text(
+        "Pasting from the TLS management page:\n\n"
+        "   Record name    _acme-challenge.publishing.service.gov.uk\n"
+        "   Record type    CNAME\n"
+        "   Record value   xrq366f3wc20ms4n2v.fastly-validations.com\n\n"
+        "please update the existing _acme-challenge CNAME for publishing.service.gov.uk so it "
+        "points at the new value above.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.publishing.service.gov.uk.",
+            "CNAME",
+            "xrq366f3wc20ms4n2v.fastly-validations.com.",
+            None,
+        )
+    ]
+    assert "ambiguous_request" in codes(ticket)
+
+
+def test_a_host_a_pdf_export_broke_at_a_hyphen_is_never_left_unsaid() -> None:
+    ticket = _text(
+        "   Domain:    www.gov.uk\n"
+        "   Record:    _acme-challenge.www.gov.uk                 CNAME\n"
+        "              tgoxk07ph50yur0t5r.fastly-\n"
+        "              validations.com\n\n"
+        "$ dig +short CNAME _acme-challenge.www.gov.uk\nother-token.fastly-validations.com.\n"
+    )
+    assert "unread_value" in codes(ticket)

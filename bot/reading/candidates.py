@@ -77,6 +77,10 @@ def candidates(number: int, line: str) -> list[Candidate]:
         named_id = before in _ID_WORDS and "=" not in text and "." not in text
         if _is_candidate(shown, text) and not named_id:
             found.append(Candidate(number, text, shown))
+        elif word.endswith("-") and "." in text:  # "tgoxk07ph50yur0t5r.fastly-" / "validations
+            label = text.split(".", 1)[0]  # .com": a host a PDF's export broke at a hyphen; its
+            if len(label) >= _WRAPPED_LABEL and label.isalnum() and _looks_random(label):
+                found.append(Candidate(number, label, shown))  # random label must be read
         before = text
     if "_" in line and _MOVED.search(line):  # "it belongs on _acme-challenge.www.gov.uk, not
         found += [  # on …": a name correction; it must end up in a record, else a person reads it
@@ -86,7 +90,7 @@ def candidates(number: int, line: str) -> list[Candidate]:
     low = line.lower()  # the patterns below need these words: skip the line cheaply without
     if "issue" in low:
         found += [Candidate(number, m.group(1).lower(), m.group(0)) for m in _CAA.finditer(line)]
-    if "ttl" in low:
+    if "ttl" in low and not durations.left_open(line):  # ("anything up to 3600 will work")
         found += [Candidate(number, f"ttl {m.group(1)}", m.group(0)) for m in _TTL.finditer(line)]
         said = durations.ttl_said(line[:MAX_LINE])  # "set the TTL to one hour"
         found += [Candidate(number, f"ttl {said[1]}", said[0])] if said else []
@@ -104,6 +108,7 @@ def _is_candidate(shown: str, text: str) -> bool:
     return bool(_TOKEN.match(shown)) and _looks_random(shown)
 
 
+_WRAPPED_LABEL = 12  # the shortest random first label of a wrapped host worth a flag
 _HASH_LENGTHS = frozenset((32, 40, 64))  # MD5, SHA-1, SHA-256 in hex: a CSR's or key's digest
 
 

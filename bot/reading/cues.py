@@ -44,6 +44,9 @@ _DESCRIBES = re.compile(
     # (the name's last labels only: a pattern over a whole dotted name would backtrack)
     r"\bgov\.uk\.?\s+(?:also\s+|already\s+)?has\s+(?:an?|one|two|three)\s+"
     r"(?:CAA|TXT|CNAME)\s+records?\b|"
+    # "You also have this one in the zone:", "you still have these two in your zone:"
+    r"\byou\s+(?:also\s+|still\s+|already\s+)?have\s+(?:this|these|that|those|the\s+following|"
+    r"an?|one|two|three)\b[^.\n:]{0,40}?\bin\s+(?:the|your)\s+zone\b|"
     # "Also, the zone has a CAA record on the service name:"
     r"(?:the\s+zone|this\s+name|that\s+name|the\s+apex)\s+(?:already\s+)?(?:has|carries|holds)\s+"
     r"(?:an?|one|two|three|these|some)\s+(?:CAA|TXT|CNAME)\s+records?\b|"
@@ -165,7 +168,12 @@ _NOT_SEEN = re.compile(
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _LAST_CLAUSE = re.compile(r"[,;(]|\b(?:and|but|then)\b", re.I)
-_POSITIVE_TURN = re.compile(r"^[ )]*(?:only|instead|but|rather|just)\b", re.I)
+# "… only:", "… instead:", "Please disregard it and use this one instead:"
+_POSITIVE_TURN = re.compile(
+    r"^[ )]*(?:only|instead|but|rather|just|(?:please[ ]+)?use[ ]+(?:this|these|the[ ]+"
+    r"(?:following|new|one|ones|value|values|record|records)))\b",
+    re.I,
+)
 
 
 _CORRECTED = re.compile(
@@ -264,6 +272,11 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
             if negated and _NO_REMOVAL.search(part) and _asks_to_add(sentence.replace(part, " ")):
                 return "request"  # "… to be added alongside the existing ones (nothing needs
                 # removing)?": what is denied is a removal, what is asked an add
+            denied = _NO_REMOVAL.search(part) if negated and part is sentence else None
+            rest = f"{part[: denied.start()]} {part[denied.end() :]}" if denied else ""
+            if denied and not is_negated(rest) and _asks_to_add(rest):
+                return "request"  # "Please ADD one more CAA record as below (kindly do not
+                # remove the globalsign.com one, …):" - the same, within the one clause
             if negated and _NOT_YET.search(part):
                 return "observed"  # "DON'T touch the old apex TXT yet:" - published, kept for now
             if negated:
@@ -360,7 +373,11 @@ _AT_MEANS = re.compile(r"@[ ,]{0,3}(?:i\.e\.|ie|means|=|is)[ ]{0,3}" + _NAME, re
 # A sentence that points back at records just shown ("That TXT record should be removed").
 _BACK_REFERENCE = re.compile(
     r"\b(?:that|this|these|those|it|them|the\s+above|above|the\s+old|the\s+existing|"
-    r"the\s+(?:txt|cname|caa)\s+records?|both)\b",
+    r"the\s+(?:txt|cname|caa)\s+records?|both)\b"
+    # "Last year's record, which we can still see, / RECORD / can be removed, but only once …":
+    # the sentence the record stood in goes on below it, its subject the record
+    r"|^\W{0,3}(?:can|could|should|must|may)\s+(?:now\s+|then\s+|safely\s+)?be\s+"
+    r"(?:removed|deleted|dropped)\b",
     re.I,
 )
 # A line that introduces the record's name or its value on the next line ("under the name:").

@@ -125,3 +125,18 @@ def duration_instead(sentence: str) -> int | None:
     hour"), else None."""
     match = _INSTEAD.search(sentence)
     return None if match is None else _seconds(match)
+
+
+# A TTL left to the reader: "anything up to 3600", "or higher", "between 300 and 3600"
+_LEFT_OPEN = re.compile(
+    r"\b(?:anything|any[ \t]+(?:value|ttl)|whatever)[ \t]+(?:up[ \t]+to|(?:below|under|above|over)|"
+    r"you[ \t]+(?:like|prefer|want))\b|\bor[ \t]+(?:higher|lower|longer|shorter|more|less)\b|"
+    r"\bbetween[ \t]+\d{1,10}[ \t]*(?:s|seconds?)?[ \t]+and[ \t]+\d",
+    re.I,
+)
+
+
+def left_open(text: str) -> bool:
+    """Does the text leave the TTL to the reader ("300 is fine; anything up to 3600 will
+    work")? Then the number it gives is no TTL asked for."""
+    return _LEFT_OPEN.search(text) is not None

@@ -166,6 +166,27 @@ _SPLIT_VERIFICATION = re.compile(
 )
 
 
+def whole_values(mention: Mention) -> list[str]:
+    """The TXT data of a mention as the values it holds: '"A" "B"' is one record of two
+    strings, unless each string is a whole validation value of its own (an ACME token is 43
+    base64url characters; a CA's "…-verification=" string carries its own name): then two
+    values written side by side ("two values, left by the old acme.sh cron job")."""
+    data = mention.value or ""
+    if mention.rdtype != "TXT" or data.count('"') < 4:
+        return [data]
+    parts = _QUOTED_PART.findall(data)
+    if _QUOTED_PART.sub("", data).strip() or not all(_WHOLE_VALUE.fullmatch(p) for p in parts):
+        return [data]
+    return [f'"{p}"' for p in parts]
+
+
+_QUOTED_PART = re.compile(r'"([^"]{1,255})"')
+_WHOLE_VALUE = re.compile(
+    r"[A-Za-z0-9_-]{43}|[a-z0-9-]{1,40}-(?:domain-)?(?:verification|validation)=[^\s\"]{8,200}",
+    re.I,
+)
+
+
 def data_shaped(rdtype: str, text: str) -> bool:
     """Does the whole text look like record data of this type (a `dig +short` answer line)?"""
     shape = _DATA_SHAPES.get(rdtype)

@@ -14,19 +14,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.models import AuthorRole
-from bot.reading.quoted import ZENDESK_DELIMITER
+from bot.reading.quoted import COMMENT_TIME, ZENDESK_DELIMITER
 
-_WHEN = r"(?P<when>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? \d{1,2}:\d{2}(?: ?[AP]M)?(?: [A-Z]{2,5})?)"
+_WHEN = COMMENT_TIME.pattern
 _ONE_LINE = re.compile(rf"^[ |]*(?P<name>[^,|:<>]{{2,80}}?), {_WHEN}[ |]*$")
 _TIME_ONLY = re.compile(rf"^[ |]*{_WHEN}[ |]*$")
 _NAME_ONLY = re.compile(r"^[ |]*(?P<name>[^,|:<>!?]{2,80}?)[ |]*$")
 _ENCODED_ID = re.compile(r"^\[[A-Z0-9]{4,8}-[A-Z0-9]{4,8}\]$")  # Zendesk's "[P9TN4C-W3KX]"
 _FOOTER = re.compile(r"This email is a service from|Delivered by Zendesk", re.I)
 _FORMATS = tuple(
-    f"{month} %d, %Y{comma} {clock}"
+    form
     for month in ("%b", "%B")
     for comma in (",", "")
     for clock in ("%H:%M", "%I:%M %p", "%I:%M%p")
+    for form in (f"{month} %d, %Y{comma} {clock}", f"%d {month} %Y{comma} {clock}")
 )
 
 

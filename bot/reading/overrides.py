@@ -90,7 +90,12 @@ def updated_hosts(words: str, mentions: list[Mention]) -> list[Mention]:
     consistency check says)."""
     if "updat" not in words.lower() and "replac" not in words.lower():
         return mentions  # the common case, cheaply
-    for sentence in prose.split_sentences(" ".join(words.split())):
+    sentences = (
+        sentence
+        for paragraph in _PARAGRAPH_BREAK.split(words)  # (a sentence never runs past one)
+        for sentence in prose.split_sentences(" ".join(paragraph.split()))
+    )
+    for sentence in sentences:
         if action_cue(sentence) != "update" or _CERTIFICATE_REPLACED.search(sentence):
             continue  # ("the certificate you requested to replace your current certificate")
         hosts = prose.hosts_named(sentence)
@@ -104,6 +109,35 @@ def updated_hosts(words: str, mentions: list[Mention]) -> list[Mention]:
             for m in mentions
         ]
     return mentions
+
+
+def replaced_not_added(numbered: list[tuple[int, str]], mentions: list[Mention]) -> list[Mention]:
+    """ "P.S. please don't add this as an additional record. It should replace the existing
+    globalsign-domain-verification TXT on gov.uk, i.e. update that record's value to the
+    string above": said after the record, of a record asked for as an add, it is an update
+    (of a value the comment does not give, which the consistency check says)."""
+    asked = [m.line for m in mentions if m.mode == "request" and m.action in (None, "add")]
+    if not asked:
+        return mentions
+    after = "\n".join(text for number, text in numbered if number > max(asked))
+    if not _NOT_ALONGSIDE.search(after):
+        return mentions
+    return updated_hosts(after, mentions)
+
+
+# "don't add this as an additional record", "rather than leaving two records side by side",
+# "instead of adding a second one", "update the existing … with the value above"
+_NOT_ALONGSIDE = re.compile(
+    r"\b(?:(?:do[ \t]+not|don['’]?t|not)[ \t]+(?:add|create|publish)\w*[ \t]+(?:it|this|that|them|"
+    r"these)?[ \t]*(?:as[ \t]+)?(?:an?[ \t]+)?(?:additional|extra|second|separate|new)\b|"
+    r"rather[ \t]+than[ \t]+(?:add|leav|creat|publish)|instead[ \t]+of[ \t]+(?:add|creat|publish)|"
+    # "please update the existing _acme-challenge CNAME … so it points at the new value above"
+    r"(?:update|change|replace|re-?point|overwrite)[ \t]+(?:the|that|your)[ \t]+existing\b)",
+    re.I,
+)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 # The certificate is what is replaced or renewed, not a record: "to replace your current

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.models import Flag, Observed
 from bot.reading import actions, cues, desired, prose
@@ -126,6 +126,41 @@ _CONDITION_ENDS = re.compile(
 _HOST_WINDOW = 2000  # characters of a paragraph looked back over for the host it is about
 
 
+# A sentence that points at the records below it: "as below", "the following", a last colon
+_POINTS_BELOW = re.compile(
+    r"\b(?:as[ \t]+below|below|the[ \t]+following|as[ \t]+follows)\b|:[ \t]*$", re.I
+)
+
+
+def _verb_for_below(line: str) -> actions.Action | None:
+    """The verb a line gives the records below it: its last one, unless one sentence points at
+    them and another follows it ("Could you please create it at the correct name, as below?
+    You can delete the doubled one in the same change": the create is the records' verb)."""
+    action = actions.action_cue(line)
+    if action is None or ("." not in line and "?" not in line):
+        return action
+    sentences = prose.split_sentences(line)
+    pointing = [s for s in sentences if _POINTS_BELOW.search(s)]
+    if len(sentences) < 2 or not pointing or pointing[-1] is sentences[-1]:
+        return action
+    return actions.action_cue(pointing[-1]) or action
+
+
+# A lead-in and its value: at most two blank lines apart
+_LEAD_IN_GAP = 3
+
+
+class Unread(NamedTuple):
+    """A lead-in paragraph as it was before it was read: its lines, and how many pending
+    requests, flags and mentions the reading had then."""
+
+    lines: list[tuple[int, str]]
+    pending: list[tuple[int, str, str]]
+    pending_count: int
+    flags: int
+    mentions: int
+
+
 class Paragraphs:
     if TYPE_CHECKING:
         from bot.reading.walker import Context
@@ -154,6 +189,8 @@ class Paragraphs:
         list_open: bool
         next_item: bool
         prose_before: tuple[int, str] | None
+        lead_in: Unread | None
+        last_text: int
         inherited: Mode | None
         listing: tuple[str, str] | None
         dig: tuple[str | None, str | None] | None
@@ -236,7 +273,7 @@ class Paragraphs:
         if self.paragraph and cues.keeps_these(line):
             self._end_prose()  # the lines above keep the lead-in they had ("… remove these")
         mode = cues.mode_of(line)
-        action = actions.action_cue(line)
+        action = _verb_for_below(line)
         if mode is None and self.ctx.mode == "observed" and self.paragraph:
             # "… is currently showing "Pending" in the TLS dashboard / because the delegation
             # record is missing.": the sentence the line before began says it is not there
@@ -546,11 +583,32 @@ class Paragraphs:
         lines, self.paragraph = self.paragraph, []
         first, last = lines[0][0], lines[-1][0]
         self.prose_before = (last, lines[-1][1])  # "pls modify the text record NAME" / labels
+        before = Unread(lines, self.pending, len(self.pending), len(self.flags), len(self.mentions))
         try:
             self._read_paragraph(lines)
         except Exception as exc:
             text = " ".join(line.strip() for _, line in lines)
             self.flags.append(failed_block(first, last, text, exc))
+        # A lead-in that read no record may be read again with the value a blank line below it
+        self.lead_in = before if lines[-1][1].rstrip().endswith(":") else None
+
+    def _resume_lead_in(self, number: int, line: str) -> bool:
+        """ "Please add the following TXT record to gov.uk:", a blank line, then the value alone
+        on its line: the lead-in and its value are one paragraph, as if no blank line stood
+        between them. Only when the lead-in read no record by itself; what it noted as asked
+        but unread is taken back (the value answers it)."""
+        lead_in, self.lead_in = self.lead_in, None
+        if lead_in is None or self.paragraph or len(line.split()) != 1:
+            return False
+        if self.last_text != lead_in.lines[-1][0] or number - self.last_text > _LEAD_IN_GAP:
+            return False  # only blank lines stand between them
+        unchanged = self.pending is lead_in.pending and len(self.mentions) == lead_in.mentions
+        if not unchanged or len(self.flags) < lead_in.flags:
+            return False
+        del self.pending[lead_in.pending_count :]
+        del self.flags[lead_in.flags :]
+        self.paragraph = list(lead_in.lines)
+        return True
 
     def _read_paragraph(self, lines: list[tuple[int, str]]) -> None:
         text = "\n".join(line for _, line in lines)
@@ -676,16 +734,20 @@ class Paragraphs:
                         upto = sentence.find(mention.value) + len(mention.value)
                         negated = cues.mode_of(sentence[:upto], lead_in=False) == "negated"
                         said = said if negated else None
-                    self._add(
-                        replace(mention, last_line=last, excerpt=excerpt),
-                        # (a sentence that says nothing of itself, in the block a lead-in
-                        # introduced, is meant as the lead-in says)
-                        mode=own
-                        or said
-                        or (self.inherited if mention.mode == "request" else None)
-                        or mention.mode,
-                        structured=False,
-                    )
+                    # "at gov.uk, www.gov.uk and hmrc.gov.uk": the one record at each name
+                    for name in (
+                        prose.listed_with(clause, mention.name) if mention.value else [mention.name]
+                    ):
+                        self._add(
+                            replace(mention, name=name, last_line=last, excerpt=excerpt),
+                            # (a sentence that says nothing of itself, in the block a lead-in
+                            # introduced, is meant as the lead-in says)
+                            mode=own
+                            or said
+                            or (self.inherited if mention.mode == "request" else None)
+                            or mention.mode,
+                            structured=False,
+                        )
                     if (
                         self.mentions[-1].mode in ("observed", "request")
                         and self.mentions[-1].value

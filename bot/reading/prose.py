@@ -8,7 +8,7 @@ import re
 from bot.reading import durations
 from bot.reading.actions import AFTER_ISSUANCE, action_cue
 from bot.reading.candidates import is_validation_host
-from bot.reading.mentions import Mention, clean_data
+from bot.reading.mentions import Mention, clean_data, is_owner_token
 from bot.reading.tokens import (
     TOKEN,
     TYPE,
@@ -79,6 +79,10 @@ _TTL_YOU_CAN = re.compile(
 
 
 def ttl_in(sentence: str) -> int | None:
+    """The TTL a sentence gives its records; none when it leaves the choice open ("A TTL of
+    300 is fine; anything up to 3600 will work")."""
+    if durations.left_open(sentence):
+        return None
     m = (
         _TTL.search(sentence)
         or _TTL_ON.search(sentence)
@@ -167,6 +171,34 @@ def respectively(sentence: str, number: int) -> list[Mention]:
         Mention(name, rdtype, clean_data(rdtype, value), number, mode=mode)
         for name, value in zip(owners, values, strict=True)
     ]
+
+
+# A host name in a list of them ("gov.uk, www.gov.uk and hmrc.gov.uk"), and the list: after
+# a word that places records ("at", "on", "for", "names -"), two to twenty names joined by
+# commas and a last "and"/"&". Each name's labels are set apart by dots: linear.
+_HOST = r"[A-Za-z0-9_*][\w*-]{0,62}(?:\.[\w-]{1,63}){1,10}\.?"
+_NAMES_LIST = re.compile(
+    rf"(?:\b(?:at|on|to|for|under)|\bnames?[ \t]*[-:–]|\bdomains?[ \t]*[-:–])[ \t\n]+"
+    rf"({_HOST}(?:[ \t\n]*,[ \t\n]*{_HOST}){{0,18}}[ \t\n]*,?[ \t\n]*(?:and|&)[ \t\n]+{_HOST})"
+    r"(?![\w-])",
+    re.I,
+)
+
+
+def listed_with(sentence: str, name: str) -> list[str]:
+    """ "Please add a TXT record at gov.uk, www.gov.uk and hmrc.gov.uk with the value V", "the
+    same value for each of the three names - A, B and C": every name of the list the record's
+    owner stands in, in order (the owner alone when it stands in none, or is said twice)."""
+    if "," not in sentence and " and " not in sentence and "&" not in sentence:
+        return [name]  # the common case, cheaply
+    own = name.lower().rstrip(".")
+    if sum(t.text.lower().rstrip(".") == own for t in tokens_of(sentence)) != 1:
+        return [name]
+    for m in _NAMES_LIST.finditer(sentence):
+        names = re.findall(_HOST, m.group(1))
+        if own in (n.lower().rstrip(".") for n in names) and all(is_owner_token(n) for n in names):
+            return [n if n.lower().rstrip(".") != own else name for n in names]
+    return [name]
 
 
 _INSTRUCTION = re.compile(r"[ \t\n]*(?:please|pls|kindly|add|create|do|don't|leave|keep)\b", re.I)
@@ -271,9 +303,13 @@ def read_sentence(
     )
 
 
+# "points at", "change the target to", "change the target of _acme-challenge.gov.uk to",
+# "update _acme-challenge.gov.uk to"
 _POINT_TO = re.compile(
     r"\b(?:point(?:s|ing)?\s+(?:\S+\s+)?(?:to|at)|resolv(?:es|ing)\s+to|"
-    r"(?:change|set|update)\s+(?:the\s+)?(?:target|value)\s+to)\b",
+    r"(?:change|set|update|amend|modify|switch)\s+(?:the\s+)?(?:target|value)\s+"
+    r"(?:(?:of|for|on|at)\s+`?_\S{1,253}\s+)?to|"
+    r"(?:change|update|amend|modify|switch|re-?point)\s+`?_\S{1,253}\s+to)\b",
     re.I,
 )
 _RESOLVING = re.compile(

@@ -19,6 +19,15 @@ import re
 # Zendesk notification mails put this above the new comment: history follows further down.
 ZENDESK_DELIMITER = "##- Please type your reply above this line -##"
 _SEPARATOR = re.compile(r"^-{10,}$")
+# The time in a Zendesk comment's header: "Nov 24, 2026, 14:07 UTC", "December 1, 2026 10:15",
+# "23 Apr 2027, 16:12 BST" (as a UK locale writes it)
+COMMENT_TIME = re.compile(
+    r"(?P<when>(?:[A-Z][a-z]{2,8}\.? \d{1,2},|\d{1,2} [A-Z][a-z]{2,8}\.?) \d{4},? "
+    r"\d{1,2}:\d{2}(?: ?[AP]M)?(?: [A-Z]{2,5})?)"
+)
+# Any other header's time: "12 Feb 2027, 14:02 GMT", "2027-02-12 14:02" (a year and a clock)
+_DATED = re.compile(r"\b(?:19|20)\d{2}\b\D{1,12}\b\d{1,2}:\d{2}\b")
+_HEADER_REACH = 5  # a separator, blank lines, the author's name, a blank line, the time
 # Lines above a Zendesk delimiter that are not a reply: mail headers, "On ... wrote:".
 _HEADER = re.compile(r"^\s*(?:(?:Subject|From|To|Cc|Date|Sent)\s*:|On\s.{0,200}\swrote:\s*$)", re.I)
 _MAIL_FIELDS = ("from:", "sent:", "to:", "subject:", "date:", "cc:")
@@ -93,8 +102,30 @@ def _zendesk_history(lines: list[str]) -> int:
         return len(lines)
     if any(line.strip() and not _HEADER.match(line) for line in lines[:marker]):
         return marker
-    separators = [i for i in range(marker, len(lines)) if _SEPARATOR.match(lines[i].strip())]
-    return separators[1] if len(separators) > 1 else len(lines)
+    # A comment starts under a separator with its author and time ("Daniel (Fastly Support),
+    # Nov 24, 2026, 14:07 UTC"); a rule of dashes inside a comment (certbot prints one
+    # between its prompts) starts nothing.
+    first = next((i for i in range(marker, len(lines)) if _dated(lines[i])), None)
+    later = (
+        (
+            i
+            for i in range(first + 1, len(lines))
+            if _SEPARATOR.match(lines[i].strip()) and _header_at(lines, i + 1)
+        )
+        if first is not None
+        else iter(())
+    )
+    return next(later, len(lines))
+
+
+def _header_at(lines: list[str], i: int) -> bool:
+    """Does a Zendesk comment header (a time, on the line or one or two below the author's
+    name) stand within the next few lines from `i`?"""
+    return any(_dated(line) for line in lines[i : i + _HEADER_REACH])
+
+
+def _dated(line: str) -> bool:
+    return bool(COMMENT_TIME.search(line[:200]) or _DATED.search(line[:200]))
 
 
 def _quoted_tail(lines: list[str]) -> int:

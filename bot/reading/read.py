@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
-from bot.reading import corrections, cues, fieldrefs, overrides, threadcues
+from bot.reading import corrections, cues, fieldrefs, overrides, prose, threadcues
 from bot.reading.changes import (
     Author,
     resolve_owner,
@@ -94,7 +95,9 @@ def read_parts(
         own: list[Mention] = []  # the reply's own records, beside a mail it passes on
         reply_lines = numbered  # the reply's own lines, when it passes on a mail
         if part.history < len(part.lines) and (
-            (part.single and not walker.mentions) or threadcues.passes_on(part.new_lines)
+            (part.single and not walker.mentions)
+            or threadcues.passes_on(part.new_lines)
+            or (part.single and _restates(walker.mentions, part))
         ):
             # A forwarded request, or "please add the record as she describes below": the
             # quoted mail is read as this comment's own words (and judged as the vendor's).
@@ -104,11 +107,20 @@ def read_parts(
             read_lines += [(part.comment_id, n, text) for n, text in numbered]
             domains += walker.domains
             own, reply, reply_lines = walker.mentions, walker, numbered
-            numbered = fieldrefs.resolve(_quoted_request(part)[:MAX_LINES], part.lines)
+            quoted, restated_from = _quoted_request(part)
+            numbered = fieldrefs.resolve(quoted[:MAX_LINES], part.lines)
+            revising = [
+                (n, text)
+                for n, text in numbered
+                if part.first_line + part.history <= n < restated_from
+            ]
+            if revising and threadcues.revises(" ".join(text for _, text in revising)):
+                flags.append(_in_comment(_restated_revision(revising), part.comment_id))
             walker = Walker()
             for number, line in numbered:
                 walker.feed(number, line)
             walker.finish()
+            walker.mentions = _restated(walker.mentions, restated_from)
             # "Please add it as its own TXT record" above the mail that gives the TXT: asked
             # for there, so nothing the reply asks for is left unread
             given = {m.rdtype for m in walker.mentions}
@@ -173,6 +185,8 @@ def read_parts(
             if asking < index:  # "so please update that one" of a record in the mail below
                 # (in the reply, or in the mail it passes on)
                 walker.mentions = overrides.updated_hosts(f"{joined}\n{words}", walker.mentions)
+            else:  # "P.S. … It should replace the existing TXT, not sit beside it"
+                walker.mentions = overrides.replaced_not_added(numbered, walker.mentions)
         # the reply's own records, less those the mail it passes on gives too (said once)
         again = {_said_as(m) for m in walker.mentions}
         own = [m for m in own if _said_as(m) not in again]
@@ -287,9 +301,49 @@ def _corrected(
 _NUMBERED_ITEM = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]")  # "3. DELETE  _acme-challenge.x …"
 
 
+_RESTATED_MAX = 20
+
+
+def _restated(mentions: list[Mention], quoted_from: int) -> list[Mention]:
+    """ "For clarity, the complete list is now just: 1. X 2. Y" above the quoted mail (its
+    lines from `quoted_from` on) that asked to remove X, Y and Z after issuance: a record the
+    reply lists again with no verb is asked for as the mail asked for it (the same action, at
+    the same time)."""
+    verbs = {
+        _said_as(m): m
+        for m in mentions
+        if m.mode == "request" and m.action is not None and m.line >= quoted_from
+    }
+    return [
+        replace(m, action=first.action, after_issuance=first.after_issuance)
+        if m.mode == "request"
+        and m.action is None
+        and m.line < quoted_from
+        and (first := verbs.get(_said_as(m)))
+        else m
+        for m in mentions
+    ]
+
+
+def _restates(mentions: list[Mention], part: Part) -> bool:
+    """ "For clarity, the complete list is now just:" above the mail it corrects: records
+    the reply lists with no verb of their own, each of them in the mail quoted below (whose
+    verb and time they keep: the quoted mail is read as the reply's request)."""
+    asked = [m for m in mentions if m.mode == "request"]
+    if not asked or len(asked) > _RESTATED_MAX or any(m.action or not m.value for m in asked):
+        return False  # (a list restated is short: the check below is bounded)
+    quoted = [line.lower() for line in part.lines[part.history :]]
+
+    def listed(m: Mention) -> bool:  # its name and data on one line of the quoted mail
+        name, _, value = _said_as(m)
+        return any(name in line and value in line for line in quoted)
+
+    return all(listed(m) for m in asked)
+
+
 def _said_as(m: Mention) -> tuple[str, str, str]:
     """A mention's record as written, compared loosely (case, quotes, a final dot)."""
-    value = (m.value or "").strip().strip('"').rstrip(".").lower()
+    value = (m.value or "").strip().strip("\"'`‘’“”").rstrip(".").lower()
     return m.name.strip().rstrip(".").lower(), m.rdtype, value
 
 
@@ -361,9 +415,12 @@ def _lines_to_read(part: Part) -> list[tuple[int, str]]:
     ]
 
 
-def _quoted_request(part: Part) -> list[tuple[int, str]]:
+def _quoted_request(part: Part) -> tuple[list[tuple[int, str]], int]:
     """The quoted mail under a reply with no records of its own, without its own history
-    (unless that mail itself passes on what it quotes: "the CNAME from the notice below")."""
+    (unless that mail itself passes on what it quotes: "the CNAME from the notice below", or
+    lists again the records of the mail it quotes: "the complete list is now just: …"); and
+    the number of the first line whose records a list said again without verbs takes its
+    verbs from (`_restated`)."""
     quoted = [strip_marker(line) for line in part.lines[part.history :]]
     start = leading_headers(quoted)  # "On ... wrote:", the forwarded mail's From:/Sent: lines
     own = history_start(quoted[start:])
@@ -374,8 +431,45 @@ def _quoted_request(part: Part) -> list[tuple[int, str]]:
     passes_on = threadcues.passes_on(words) or (
         threadcues.passes_on(words, wrapped=True) and not threadcues.revises(" ".join(words))
     )
-    end = len(part.lines) if passes_on else part.history + start + own
-    return [(i + part.first_line, strip_marker(part.lines[i])) for i in range(end)]
+    nested = part.history + start + own
+    again = _lists_again(words, quoted[start + own :])
+    end = len(part.lines) if passes_on or again else nested
+    lines = [(i + part.first_line, strip_marker(part.lines[i])) for i in range(end)]
+    return lines, part.first_line + (nested if again else part.history)
+
+
+def _restated_revision(lines: list[tuple[int, str]]) -> Flag:
+    """A passed-on mail that corrects the mail it quotes ("please IGNORE item 3") and lists
+    its records again: which of them still stand is a person's reading."""
+    first, last = lines[0][0], lines[-1][0]
+    said = excerpt(" ".join(" ".join(text.split()) for _, text in lines if text.strip()))
+    return Flag(
+        code="unread_value",
+        severity="warn",
+        message=f"Lines {first}-{last} correct the mail they quote and list its records again: "
+        f"which of them still stand was not worked out. Read them by hand: {said!r}",
+        source=Source(first_line=first, last_line=last, excerpt=said),
+    )
+
+
+def _lists_again(words: tuple[str, ...], history: list[str]) -> bool:
+    """Does a mail that corrects the one it quotes list again, as items, records (a validation
+    name and its data) that the quoted mail lists? Bounded: a list said again is short."""
+    listed = [
+        w.lower() for w in words if "_" in w and prose.ITEM_START.match(w) and len(w.split()) >= 3
+    ][:_RESTATED_MAX]
+    if not listed or not history or not threadcues.revises(" ".join(words)):
+        return False
+    below = [line.lower() for line in history[:MAX_LINES] if "_" in line]
+
+    def again(line: str) -> bool:
+        tokens = [t.strip("\"'`‘’“”.,;()") for t in line.split()]
+        name = next((t for t in tokens if t.startswith("_") and "." in t), None)
+        data = max(tokens, key=len)
+        return name is not None and any(name in b and data in b for b in below)
+
+    records = [line for line in listed if any(t.startswith("_") for t in line.split())]
+    return bool(records) and all(again(line) for line in records)
 
 
 def _said(

@@ -710,10 +710,14 @@ _NOT_THIS_NOW = re.compile(
     r"(?:[ ]+(?:one|ones|records?))?[ ]+(?:now|yet|for[ ]+now|at[ ]+this[ ]+stage)\b",
     re.I,
 )
-# An action left to the reader: "if you wish", "optionally", "feel free to remove it"
+# An action left to the reader: "if you wish", "optionally", "it does no harm to leave it",
+# "you are welcome to send them both changes together". ("You're welcome to delete that old
+# TXT record once the certificate is issued" invites the delete itself: it is read, unless
+# the sentence also says that leaving it is fine.)
 _OPTIONAL = re.compile(
-    r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|feel[ ]+free[ ]+to|"
-    r"(?:you[ ]+are|you're)[ ]+welcome[ ]+to|(?:does|do)[ ]+no[ ]+harm[ ]+to[ ]+leave|"
+    r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|"
+    r"(?:feel[ ]+free|(?:you[ ]+are|you['’]re)[ ]+welcome)[ ]+to(?![ ]+(?:delete|remove|drop)\b)|"
+    r"(?:does|do|there[ ]+is|there['’]s)[ ]+no[ ]+harm[ ]+(?:to[ ]+leave|in[ ]+leaving|leaving)|"
     # "these two can come out again, but I'll raise a separate ticket for that when we're
     # done, no need to do anything about it now": told of, for later, not asked
     r"(?:raise|open|log|send|file)[ ]+(?:a|another)[ ]+(?:separate|new|different)[ ]+"

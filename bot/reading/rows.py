@@ -113,11 +113,7 @@ class Rows:
             if (found := read_labels(c)) and {"value", "name"} <= {r for r, _, _ in found}
         ]
         if labelled:
-            # "| Record to create | TTL |": the row's TTL cell, for a record whose labels give none
-            ttl_at = self.table.columns.get("ttl") if self.table is not None else None
-            ttl_cell = cells[ttl_at].strip() if ttl_at is not None and ttl_at < len(cells) else ""
-            numbers = [c.strip() for c in filled if c.strip().isdigit() and len(c.strip()) <= 7]
-            ttl_cell = ttl_cell or (numbers[0] if len(numbers) == 1 else "")  # "| … | 300 |"
+            ttl_cell = self._ttl_cell(cells, filled)
             for found in labelled:
                 if ttl_cell and not any(role == "ttl" for role, _, _ in found):
                     found = [*found, ("ttl", "ttl", ttl_cell)]
@@ -139,7 +135,10 @@ class Rows:
                 said = _row_note(notes)
                 if said == "request":
                     said = None
-                self._add(replace(whole[0][1], excerpt=line), mode=said)
+                found = whole[0][1]
+                # (the TTL column's cell only: a short number alone may be the row's number)
+                ttl = ttl_of(self._ttl_cell(cells, [])) if found.ttl is None else found.ttl
+                self._add(replace(found, ttl=ttl, excerpt=line), mode=said)
                 return
         if mention is not None:
             # A row with old and new values, or whose status says it is still to be done
@@ -150,6 +149,15 @@ class Rows:
             if acts and mention.action == "delete":  # "1. Remove": what is there now, to go
                 mention = replace(mention, described=True)
             self._add(replace(mention, excerpt=line), mode="request" if asks else None)
+
+    def _ttl_cell(self, cells: list[str], filled: list[str]) -> str:
+        """ "| Record to create | TTL |": the row's TTL cell, for a record written whole in
+        one cell (as labels or a zone line) that gives none; else the one short number of the
+        `filled` cells ("| … | 300 |")."""
+        ttl_at = self.table.columns.get("ttl", self.table.ttl_column) if self.table else None
+        ttl_cell = cells[ttl_at].strip() if ttl_at is not None and ttl_at < len(cells) else ""
+        numbers = [c.strip() for c in filled if c.strip().isdigit() and len(c.strip()) <= 7]
+        return ttl_cell or (numbers[0] if len(numbers) == 1 else "")
 
     def _arrow_pair(self, number: int, line: str) -> bool:
         """`_acme-challenge.x -> TOKEN` under "Please create the following TXT records:"

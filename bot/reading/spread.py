@@ -27,12 +27,24 @@ _DIG_COMMAND = re.compile(r"^\s*(?:[$#>%]\s*)?(?:dig|host|nslookup)\s+(?:[-+@]|[
 _DIG_SECTION = re.compile(r"^\s*;;?\s*(?:ANSWER|AUTHORITY|ADDITIONAL|QUESTION)\s+SECTION", re.I)
 
 
+# "This is the expected result, not something that exists today", "a lookup should then
+# return": the dig answer below shows the records as they will be, not what is published
+_EXPECTED = re.compile(
+    r"\b(?:expected[ \t]+(?:result|output|answer|response)|should[ \t]+(?:then[ \t]+|now[ \t]+)?"
+    r"(?:return|show|look[ \t]+like|give)|you[ \t]+should[ \t]+(?:then[ \t]+)?see|"
+    r"not[ \t]+something[ \t]+that[ \t]+exists)\b",
+    re.I,
+)
+_EXPECTED_REACH = 400  # the end of the prose above the dig command
+
 _REMARK_AFTER = re.compile(r"[ \t]{2,}\([^()]{1,80}\)[ \t]*$")
 
 
 class SpreadRecords:
     if TYPE_CHECKING:
         dig: tuple[str | None, str | None] | None
+        dig_mode: Mode  # "observed", or "noted" for the answer a lookup should give later
+        para_before: str
         listing: tuple[str, str] | None
         listing_shaped: bool
         last_owner: str | None
@@ -53,6 +65,8 @@ class SpreadRecords:
         if _DIG_COMMAND.match(line):
             self._end_prose()
             self._end_block()
+            expected = _EXPECTED.search(self.para_before[-_EXPECTED_REACH:])
+            self.dig_mode = "noted" if expected else "observed"
             words = [w for w in stripped.split()[1:] if not w.startswith(("+", "@", "-"))]
             name = next((w for w in words if "." in w and not is_type_word(w)), None)
             rdtype = next((w.upper() for w in words if is_type_word(w)), None)
@@ -68,15 +82,16 @@ class SpreadRecords:
             return True  # dig's comments, blank lines and a bare shell prompt
         zone_line = read_zone_line(line, number)
         if zone_line is not None:
-            self._add(zone_line, mode="observed")
+            self._add(zone_line, mode=self.dig_mode)
             return True
         name, rdtype = self.dig
         quoted = rdtype != "TXT" or stripped.startswith('"')  # dig prints TXT data in quotes
         if name and rdtype and quoted and data_shaped(rdtype, stripped):  # `dig +short`'s data
             value = clean_data(rdtype, stripped)
-            self._add(Mention(name, rdtype, value, number, excerpt=line), mode="observed")
+            self._add(Mention(name, rdtype, value, number, excerpt=line), mode=self.dig_mode)
             return True
         self.dig = None
+        self.dig_mode = "observed"
         return False
 
     def _listed(self, number: int, line: str) -> bool:

@@ -133,6 +133,9 @@ class Table:
     later: bool = False  # a full-width row said the rows below wait for issuance
     last_value: str | None = None  # the row above's value, for "(same as above)"
     both: int | None = None  # "| Record name / Value |": one column holding the name, then data
+    # The TTL column of a header that names no value column ("| Hostname | Record | TTL |",
+    # each record whole in its cell)
+    ttl_column: int | None = None
 
     def read_header(self, cells: list[str]) -> bool:
         roles: dict[str | None, int] = {}
@@ -145,6 +148,7 @@ class Table:
                 self.both = i  # "Record name / Value": the name and its data in one cell
             roles[role] = i
         roles.pop(None, None)
+        self.ttl_column = roles.get("ttl")
         if self.owner and "old" in roles and "value" in roles:
             self.columns = {k: v for k, v in roles.items() if k}
             return True

@@ -457,12 +457,25 @@ _RECORD_STANDS = re.compile(
 )
 
 
+# "Thank you for getting the www.gov.uk record in", "thanks for adding the record for X": the
+# record for that host is in place
+_THANKS_FOR_RECORD = re.compile(
+    rf"\bthank(?:s|[ \t]+you)[ \t]+for[ \t]+(?:getting|putting|adding|publishing|creating)[ \t]+"
+    rf"(?:the[ \t]+)?(?:record[ \t]+for[ \t]+)?({_HOST})\.?(?:[ \t]+(?:record|cname|txt)s?)?"
+    rf"(?:[ \t]+(?:in|in[ \t]+place|live|published|added))?\b",
+    re.I,
+)
+
+
 def validated_hosts(text: str) -> frozenset[str]:
     """The hosts a vendor's later comment says are now validated (their records in place)."""
     low = text.lower()
-    if not any(w in low for w in ("valid", "verif", "issued", "success", "as it")):
-        return frozenset()  # the common case, cheaply
     found: set[str] = set()
+    if "thank" in low:
+        flat = " ".join(text.split())
+        found |= {validated_domain(m.group(1).lower()) for m in _THANKS_FOR_RECORD.finditer(flat)}
+    if not any(w in low for w in ("valid", "verif", "issued", "success", "as it")):
+        return frozenset(found)  # the common case, cheaply
     for sentence in prose.split_sentences(" ".join(text.split())):
         stands = _RECORD_STANDS.search(sentence)
         if stands and not is_negated(sentence[: stands.start()]):

@@ -28,8 +28,9 @@ from bot.reading.mentions import (
     read_zone_line,
     safe_name,
     strip_list_marker,
+    whole_values,
 )
-from bot.reading.paragraphs import Paragraphs
+from bot.reading.paragraphs import Paragraphs, Unread
 from bot.reading.references import ANY_DELETE, References, unread_request
 from bot.reading.rows import Rows, from_to
 from bot.reading.spread import SpreadRecords
@@ -173,6 +174,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     block: LabelBlock = field(default_factory=LabelBlock)
     paragraph: list[tuple[int, str]] = field(default_factory=list)
     dig: tuple[str | None, str | None] | None = None  # in a dig paste: (name, type) asked
+    dig_mode: Mode = "observed"  # what its answer shows: published, or "noted" (expected)
     recent: list[int] = field(default_factory=list)  # mentions of the last structured block
     after_prose: bool = True  # the next structured line starts a new block
     loose: dict[str, str] = field(default_factory=dict)  # a record spread over bare lines
@@ -211,6 +213,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     next_item: bool = False  # this line is the next item of a list whose lead-in asked
     nslookup: tuple[str, int] | None = None  # Windows nslookup's "name  text =", its data below
     prose_before: tuple[int, str] | None = None  # the last line of prose read, and its number
+    lead_in: Unread | None = None  # the last paragraph, if a lead-in ("… record to gov.uk:")
+    last_text: int = 0  # the number of the last line that was not blank
     inherited: Mode | None = None  # the mode a lead-in gave the paragraph being read
 
     def feed(self, number: int, line: str) -> None:
@@ -219,6 +223,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self._feed(number, line)
         except Exception as exc:  # one unreadable line never stops the rest of the ticket
             self.flags.append(failed_block(number, number, line, exc))
+        if line and not line.isspace():
+            self.last_text = number
 
     def finish(self) -> None:
         for end in (self._end_prose, self._end_block):
@@ -431,6 +437,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             return
         if line.strip():
             self._end_block()
+            self._resume_lead_in(number, line)
             self._context_from(line, number)
             self.paragraph.append((number, line))
             if len(line.split()) > 3:  # a heading ("1) assets.example", "For gov.uk:") is no break
@@ -529,6 +536,11 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         return True
 
     def _add(self, mention: Mention, mode: Mode | None = None, structured: bool = True) -> None:
+        values = whole_values(mention)
+        if len(values) > 1:  # '"ACME-TOKEN-1" "ACME-TOKEN-2"': two records, not one of two strings
+            for value in values:
+                self._add(replace(mention, value=value), mode, structured)
+            return
         ctx = self.ctx
         last = self.mentions[-1] if self.mentions else None
         if (
