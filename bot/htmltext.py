@@ -74,6 +74,7 @@ class _Row:
         return ["| " + " | ".join(_join_cell(cell) for cell in cells) + " |"]
 
 
+_WHOLE_NAME = re.compile(r"\.(?:uk|com|net|org|io|aws|goog|gov)\.$", re.I)
 _HOST_PIECE = re.compile(r"^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*[.-]$")  # "a0dd….4." before a <br>
 
 
@@ -84,7 +85,10 @@ def _join_cell(lines: list[str]) -> str:
     out = ""
     for line in lines:
         broken = bool(_HOST_PIECE.match(out)) and any(c.isdigit() or c in ".-" for c in out[:-1])
-        if broken and " " not in line and "." in line.rstrip("."):
+        # ("_7bd0….publishing.service.gov.uk." / "_8f0c….acm-validations.aws.": a whole name,
+        # ending in a top-level label, then the next one - ACM's name and value in one cell)
+        whole = _WHOLE_NAME.search(out) is not None
+        if broken and not whole and " " not in line and "." in line.rstrip("."):
             out += line
         else:
             out = f"{out} {line}" if out else line

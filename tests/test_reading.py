@@ -5965,3 +5965,69 @@ def test_a_host_a_pdf_export_broke_at_a_hyphen_is_never_left_unsaid() -> None:
         "$ dig +short CNAME _acme-challenge.www.gov.uk\nother-token.fastly-validations.com.\n"
     )
     assert "unread_value" in codes(ticket)
+
+
+DIG_OLD = (
+    "$ dig +noall +answer _acme-challenge.gov.uk CNAME\n"
+    "_acme-challenge.gov.uk.\t300\tIN\tCNAME\tak0bbq5mi4nn64x04b.fastly-validations.com.\n\n"
+)
+
+
+def test_the_new_one_a_blank_line_below_changes_the_record_shown() -> None:
+    ticket = _text(
+        "From our side the record is there, but it's pointing at the old target:\n\n"
+        + DIG_OLD
+        + "Could you please change the CNAME so that it points to the new one instead:\n\n"
+        "f2ao8t9qvrvd7mbv92.fastly-validations.com\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.gov.uk.",
+            "CNAME",
+            "f2ao8t9qvrvd7mbv92.fastly-validations.com.",
+            "ak0bbq5mi4nn64x04b.fastly-validations.com.",
+        )
+    ]
+
+
+def test_the_cname_repointed_to_a_value_is_the_one_just_shown() -> None:
+    ticket = _text(
+        "I had a quick look and the old record is still being served:\n\n"
+        + DIG_OLD
+        + "The CNAME just needs to be repointed to tnlmp9cpsneet50b63.fastly-validations.com "
+        "(same name, nothing else to add or remove).\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.gov.uk.",
+            "CNAME",
+            "tnlmp9cpsneet50b63.fastly-validations.com.",
+            "ak0bbq5mi4nn64x04b.fastly-validations.com.",
+        )
+    ]
+
+
+def test_an_acm_name_and_value_in_one_html_cell_are_two_names() -> None:
+    from bot.htmltext import html_to_text
+
+    ticket = _text(
+        html_to_text(
+            "<p>Rows with status Pending validation need the CNAME record in that row.</p>"
+            "<table><tr><th>Domain</th><th>Status</th><th>Type</th>"
+            "<th>CNAME name<br>CNAME value</th></tr>"
+            "<tr><td>gov.uk</td><td>Pending validation</td><td>CNAME</td>"
+            "<td>_dc0219c78a249622b19a7189421d6ead.gov.uk.<br>"
+            "_9f38d4702007c074c51aefe9626aaaee.viwfzemnvo.acm-validations.aws.</td></tr></table>"
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_dc0219c78a249622b19a7189421d6ead.gov.uk.",
+            "CNAME",
+            "_9f38d4702007c074c51aefe9626aaaee.viwfzemnvo.acm-validations.aws.",
+            None,
+        )
+    ]

@@ -396,6 +396,9 @@ _VALUE_INTRO = re.compile(
     # "Could you repoint it to:", "please change that one to:"
     r"|\b(?:re-?point|change|update|switch|set)\s+(?:it|this|that|this\s+one|that\s+one)\s+to"
     r"[ ]?:[ ]*$"
+    # "Could you please change the CNAME so that it points to the new one instead:"
+    r"|\b(?:to|at|with)\s+the\s+(?:new|correct|right|updated)\s+(?:one|value|target|token)"
+    r"(?:\s+instead)?[ ]?:[ ]*$"
     # "that value no longer matches. Please replace it with:"
     r"|\breplace\s+(?:it|this|that|this\s+one|that\s+one|the\s+old\s+value)\s+with[ ]?:?[ ]*$"
     # "Please change that CNAME to" (the new target on the next line)

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bot.models import Flag, Observed
 from bot.reading import actions, cues, desired, prose
+from bot.reading.candidates import is_validation_host
 from bot.reading.mentions import (
     Mention,
     Mode,
+    clean_data,
     failed_block,
     is_owner_token,
     is_type_word,
@@ -145,6 +147,8 @@ def _verb_for_below(line: str) -> actions.Action | None:
         return action
     return actions.action_cue(pointing[-1]) or action
 
+
+_TOKEN_MIN = 16  # the shortest TXT data a repointing sentence gives (a CA's token)
 
 # A lead-in and its value: at most two blank lines apart
 _LEAD_IN_GAP = 3
@@ -553,6 +557,35 @@ class Paragraphs:
         self._add(refused, mode="negated", structured=False)
         return True
 
+    def _update_of_shown(self, clause: str, number: int) -> Mention | None:
+        """ "$ dig … / _acme-challenge.www.gov.uk. 300 IN CNAME OLD" then "The CNAME just needs
+        to be repointed to NEW": an update of the one record of that type just shown (its name,
+        and its data as the old value), when the clause gives one value of that type."""
+        if not self.recent or actions.action_cue(clause) != "update":
+            return None
+        named = _types_named(clause) & {"TXT", "CNAME"}
+        if len(named) != 1:
+            return None
+        (rdtype,) = named
+        values = {
+            v
+            for v in data_in(clause, rdtype)
+            if (is_validation_host(v) if rdtype == "CNAME" else len(v) >= _TOKEN_MIN)
+        }
+        shown = {
+            (m.name, m.value)
+            for m in (self.mentions[i] for i in self.recent if i < len(self.mentions))
+            if m.rdtype == rdtype and m.mode == "observed" and m.value
+        }
+        if len(values) != 1 or len(shown) != 1:
+            return None
+        (name, old), (value,) = shown.pop(), values
+        if value.lower().rstrip(".") == (old or "").lower().rstrip("."):
+            return None
+        return Mention(
+            name, rdtype, clean_data(rdtype, value), number, old_value=old, action="update"
+        )
+
     def _shown_above(self, mention: Mention, clause: str) -> Mention:
         """ "Once issued, remove the _acme-challenge.www.gov.uk TXT record above": the data of
         the one record shown at that name and type, when only one was (never guessed)."""
@@ -670,7 +703,7 @@ class Paragraphs:
             for clause in [] if paired else prose.split_clauses(sentence):
                 mention = prose.read_sentence(
                     clause, first, last_owner, self.last_owner, "delete" if item else None
-                )
+                ) or self._update_of_shown(clause, first)
                 if (
                     mention is not None
                     and mention.action == "delete"
@@ -712,6 +745,8 @@ class Paragraphs:
                     # record speaks for it, whatever the sentence goes on to ask.
                     start = max(at, 0) + max(sentence.find(clause), 0)
                     where = clause.find(mention.name)
+                    if where < 0 and mention.value:  # a record shown above, its name not said
+                        where = clause.lower().find(mention.value.lower().rstrip("."))
                     end = start + (where if where > 0 else len(clause))
                     near = cues.mode_of(text[max(0, end - _NEAR) : end], lead_in=False)
                     own = near if near == "negated" else None

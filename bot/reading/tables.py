@@ -112,6 +112,7 @@ _DONE_WORDS = frozenset(
     )
 )
 _PENDING_WORDS = frozenset(("pending", "missing", "add", "required", "failed", "absent", "todo"))
+_NAME_THEN_VALUE = re.compile(r"(?<=\bname)[ \t]+(?=\S)", re.I)
 _HEADER_TYPE = re.compile(r"\b(CNAME|TXT|CAA)\b", re.I)
 
 
@@ -143,7 +144,10 @@ class Table:
             role = header_phrase(c)
             if role == "name" and "name" in roles and c.strip().lower() == "alias":
                 continue  # Route 53's "Alias" (Yes/No) beside its "Record name"
-            halves = c.split("/")
+            # "Record name / Value", "CNAME name<br>CNAME value" (one header cell, two lines)
+            halves = c.split("/") if "/" in c else _NAME_THEN_VALUE.split(c.strip(), maxsplit=1)
+            if role is None and len(halves) == 2 and header_phrase(halves[0]) == "name":
+                role = "name"
             if role == "name" and len(halves) == 2 and header_phrase(halves[1]) == "value":
                 self.both = i  # "Record name / Value": the name and its data in one cell
             roles[role] = i
