@@ -95,6 +95,9 @@ def _join_cell(lines: list[str]) -> str:
     return out
 
 
+MAX_ROWSPAN = 20  # a merged cell repeated into at most this many rows
+MAX_SPANNED = 200  # and only when short (a TTL, "Now", a name)
+MAX_SPAN_COPIES = 20_000  # characters copied for merged cells in one body, at most
 LAYOUT_LINES = 6  # a cell with more lines than this, or more text, is page layout, not data
 LAYOUT_CHARS = 400
 
@@ -112,6 +115,9 @@ class _TextCollector:
         self.pre = 0
         self.line_paragraphs = 0
         self.rows: list[_Row] = []  # open rows, innermost last (tables nest in mail layouts)
+        # Cells that span rows below theirs, by table depth: column -> (lines, rows left)
+        self.spans: dict[int, dict[int, tuple[list[str], int]]] = {}
+        self.span_budget = MAX_SPAN_COPIES  # characters copied into merged cells' rows, at most
         self._msonormal = False
         # Open lists, innermost last: the last number given in an <ol>, None for a <ul>. An item
         # is shown as a browser shows it, on a line of its own with its number or bullet and no
@@ -146,7 +152,13 @@ class _TextCollector:
         elif tag in _CELL_TAGS:
             if not self.rows:
                 self.rows.append(_Row())
-            self.rows[-1].cells.append([""])
+            row = self.rows[-1]
+            spans = self.spans.setdefault(len(self.rows), {})
+            self._spanned(row, spans)
+            row.cells.append([""])
+            down = str(attrs.get("rowspan") or "1").strip() if attrs else "1"
+            if down.isdigit() and 1 < int(down[:3]) <= MAX_ROWSPAN:
+                spans[len(row.cells) - 1] = (row.cells[-1], int(down) - 1)
         elif tag in ("ol", "ul") and not self.rows:
             start = str(attrs.get("start") or "1").strip()
             first = int(start) - 1 if start.isdigit() and len(start) < 6 else 0
@@ -183,7 +195,11 @@ class _TextCollector:
         if tag in _SKIP_TAGS:
             self.skipping = max(0, self.skipping - 1)
         elif tag == "tr" or (tag == "table" and self.rows):
+            if self.rows and self.rows[-1].cells:  # the merged cells at the row's end
+                self._spanned(self.rows[-1], self.spans.get(len(self.rows), {}))
             self._end_row()
+            if tag == "table":  # its merged cells end with it
+                self.spans = {d: v for d, v in self.spans.items() if d <= len(self.rows)}
         elif tag == "p" and self.line_paragraphs and not self.rows:
             self.line_paragraphs -= 1
         elif tag in ("ol", "ul") and self.lists and not self.rows:
@@ -233,6 +249,23 @@ class _TextCollector:
             self.marker = ""
         else:
             self.parts.append(data)
+
+    def _spanned(self, row: _Row, spans: dict[int, tuple[list[str], int]]) -> None:
+        """Put into `row`, where its next cell stands, the cells of rows above that span it
+        (`rowspan`: a merged "TTL" or "When" cell stands for each row it covers). Only short
+        cells, and only so much in all: a page of merged cells never grows much."""
+        while len(row.cells) in spans:
+            column = len(row.cells)
+            lines, left = spans[column]
+            size = sum(map(len, lines))
+            short = len(lines) <= LAYOUT_LINES and size <= MAX_SPANNED
+            copied = short and size <= self.span_budget
+            self.span_budget -= size if copied else 0
+            row.cells.append(list(lines) if copied else [""])
+            if left <= 1:
+                del spans[column]
+            else:
+                spans[column] = (lines, left - 1)
 
     def _end_row(self) -> None:
         if not self.rows:

@@ -253,6 +253,18 @@ HOLDOUT68 = FIXTURES / "holdout68"
 # holdout69 (20, written blind by two helpers: an ordinary month in the queue, April and
 # October, both halves). First reading 13/20 exact, 14/20 changes right, 3 silent.
 HOLDOUT69 = FIXTURES / "holdout69"
+# holdout70 (20, written blind by two helpers: an ordinary month in the queue, May; questions
+# and answers over a conversation). First reading 8/20 exact, 9/20 changes right, 6 silent.
+HOLDOUT70 = FIXTURES / "holdout70"
+# holdout71 (20, written blind by two helpers: an ordinary month in the queue, September; mail
+# as it really arrives). First reading 15/20 exact, 16/20 changes right, 2 silent.
+HOLDOUT71 = FIXTURES / "holdout71"
+# holdout72 (20, written blind by two helpers: an ordinary month in the queue, June and
+# January, both halves). First reading 13/20 exact, 14/20 changes right, 0 silent.
+HOLDOUT72 = FIXTURES / "holdout72"
+# holdout73 (20, written blind by two helpers: an ordinary month in the queue, November;
+# records in tables and lists). First reading 5/20 exact, 7/20 changes right, 7 silent.
+HOLDOUT73 = FIXTURES / "holdout73"
 
 READING_FOLDERS = (
     READING,
@@ -325,6 +337,10 @@ READING_FOLDERS = (
     HOLDOUT67,
     HOLDOUT68,
     HOLDOUT69,
+    HOLDOUT70,
+    HOLDOUT71,
+    HOLDOUT72,
+    HOLDOUT73,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -90,6 +90,7 @@ def shapes(n: int) -> dict[str, str]:
     out["nested divs"] = "<div>" * (n // 5)
     out["open cells"] = "<table><tr>" + "<td>x" * (n // 5)
     out["cells with breaks"] = "<table><tr><td>" + "x<br>" * (n // 5)
+    out["merged cells"] = "<table>" + '<tr><td rowspan="20">x</td><td>y' * (n // 34)
     out["dotted labels"] = "a." * (n // 2)
     out["underscore labels"] = "_a." * (n // 3) + "gov.uk CNAME x.fastly-validations.com"
     out["quotes"] = '"' * n

@@ -6031,3 +6031,256 @@ def test_an_acm_name_and_value_in_one_html_cell_are_two_names() -> None:
             None,
         )
     ]
+
+
+# holdout70-73 (ordinary months; questions and answers; mail as it arrives; tables)
+
+GS_3 = "globalsign-domain-verification=Tt3Hh3Rr3Ee3Ee3Vv3Aa3Ll3Uu3Ee3Ss3Ff3Oo3Rr3"
+
+
+def test_a_ttl_approved_is_asked_for_and_a_ttl_left_to_us_is_not() -> None:
+    def ttls(said: str) -> list[int | None]:
+        body = f"Please add a TXT record at gov.uk:\n\n   {GS_3}\n\n   {said}\n"
+        return [c.ttl for c in read(_text(body)).changes]
+
+    assert ttls("Any TTL is OK, 300 like your others is perfect.") == [300]
+    assert ttls("TTL 300 is fine.") == [300]
+    assert ttls("No need to remove anything else, and TTL is up to you (300 is fine).") == [None]
+    assert ttls("A TTL of 300 or 3600 is fine - whatever your DNS team prefers.") == [None]
+
+
+def test_update_the_cname_of_a_name_above_the_apis_record_is_an_update() -> None:
+    ticket = _text(
+        "The managed DNS target is now changed. Please update the CNAME of\n"
+        "_acme-challenge.assets.publishing.service.gov.uk so it point to the new target, you can see\n"
+        "it in the output from our API here:\n\n"
+        "GET /tls/subscriptions/Xv9qL2mPw8HsTa4Kd3RyZb?include=tls_authorizations\n\n"
+        '  "challenges": [\n    {\n      "type": "managed-dns",\n      "record_type": "CNAME",\n'
+        '      "record_name": "_acme-challenge.assets.publishing.service.gov.uk",\n'
+        '      "values": ["0xaoz28vu7x2s8n6ca.fastly-validations.com"]\n    }\n  ]\n'
+    )
+    assert [(c.action, c.old_value) for c in read(ticket).changes] == [("update", None)]
+    assert "ambiguous_request" in codes(ticket)
+
+
+def test_a_ttl_said_after_certbots_prompts_is_for_every_record_they_asked() -> None:
+    prompt = (
+        "Please deploy a DNS TXT record under the name:\n\n_acme-challenge.{}.service.gov.uk.\n\n"
+        "with the following value:\n\n{}\n\n"
+        "- - - - - - - - - - - - - - - - - - - -\nPress Enter to Continue\n\n"
+    )
+    ticket = _text(
+        prompt.format("origin-eu", "rYnKFFjn4FkaHB7WiJxpXn_CKns9rgi3grQui5eV3VM")
+        + prompt.format("origin-us", "0ezK80GBZrzwlqaKnizd6WbZl--rF_dsq-23B9aTcWU")
+        + "Please put low TTL if is possible, 60 is good for us.\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [60, 60]
+
+
+def test_a_host_removed_from_the_subscription_withdraws_its_record() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n"
+            "_acme-challenge.www.staging.x.gov.uk. CNAME eapquqbrbea7ewutr6.fastly-validations.com.\n"
+            "_acme-challenge.www.integration.x.gov.uk. CNAME cqe4z39b1y8ezlbij7.fastly-validations.com.\n",
+            1,
+        ),
+        vendor(
+            "Good catch. I've removed www.integration.x.gov.uk from the subscription, so please "
+            "don't create the integration record at all.",
+            2,
+        ),
+    )
+    assert [c.name for c in read(ticket).changes] == ["_acme-challenge.www.staging.x.gov.uk."]
+    assert "retracted" in codes(ticket)
+
+
+def test_the_same_challenge_again_for_reference_is_no_published_record() -> None:
+    ticket = _text(
+        "Please add _acme-challenge.ds.service.gov.uk CNAME mbp8ug0pz5c2dac2ob.fastly-validations.com\n\n"
+        "For reference, the API shows the same challenge:\n\n"
+        '    "record_type": "CNAME",\n    "record_name": "_acme-challenge.ds.service.gov.uk",\n'
+        '    "values": ["mbp8ug0pz5c2dac2ob.fastly-validations.com"]\n'
+    )
+    result = read(ticket)
+    assert [c.action for c in result.changes] == ["add"] and result.observed == ()
+
+
+def test_a_state_column_saying_issued_is_a_row_in_place() -> None:
+    ticket = _text(
+        "  DOMAIN        STATE      RECORD NAME                   TYPE   RECORD VALUE\n"
+        "  gov.uk        Issued     _acme-challenge.gov.uk        CNAME  lrfn0ra2il2at3ivtq.fastly-validations.com\n"
+        "  www.gov.uk    Pending    _acme-challenge.www.gov.uk    CNAME  30cs4a4ibb6gax0y37.fastly-validations.com\n"
+    )
+    result = read(ticket)
+    assert [c.name for c in result.changes] == ["_acme-challenge.www.gov.uk."]
+    assert [o.name for o in result.observed] == ["_acme-challenge.gov.uk."]
+
+
+def test_what_we_would_be_asking_for_is_not_what_is_published() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}", 1),
+        us(f"Before we raise this. For reference, what we'd be asking for:\n{CNAME}\n", 2),
+        vendor(
+            "Row 1: the correct value for _acme-challenge.www.gov.uk is "
+            "n3wt0k3nn3wt0k3n12.fastly-validations.com (TTL 300 is still fine).",
+            3,
+        ),
+    )
+    assert [(c.action, c.old_value) for c in read(ticket).changes] == [("add", None)]
+
+
+def test_a_row_number_then_disregard_it_withdraws_that_row() -> None:
+    ticket = conversation(
+        vendor(
+            "| # | Record name | Type | Value |\n|---|---|---|---|\n"
+            "| 1 | _acme-challenge.www.gov.uk | CNAME | u31pa32z9ke3adlj3u.fastly-validations.com |\n"
+            "| 2 | _acme-challenge.ds.service.gov.uk | CNAME | of82m34lyhyqsbnnfb.fastly-validations.com |\n",
+            1,
+        ),
+        vendor("Two corrections:\n\n- Row 2: please disregard it entirely.\n\nRow 1 stands.", 2),
+    )
+    assert [c.name for c in read(ticket).changes] == ["_acme-challenge.www.gov.uk."]
+
+
+def test_a_merged_cell_stands_for_every_row_it_spans() -> None:
+    from bot.htmltext import html_to_text
+
+    text = html_to_text(
+        "<table><tr><td>"
+        + "<p>A mail laid out in a table, as Zendesk's are.</p>" * 8
+        + "<table><tr><th>Action</th><th>Name</th><th>Type</th><th>Value</th><th>TTL</th></tr>"
+        "<tr><td>Add</td><td>_acme-challenge.a.service.gov.uk</td><td>CNAME</td>"
+        '<td>8io1vohpeguejgh1qu.fastly-validations.com</td><td rowspan="2">600</td></tr>'
+        "<tr><td>Add</td><td>_acme-challenge.b.service.gov.uk</td><td>CNAME</td>"
+        "<td>7trthznon2egiodo0w.fastly-validations.com</td></tr></table></td></tr></table>"
+    )
+    assert [c.ttl for c in read(_text(text)).changes] == [600, 600]
+
+
+def test_only_after_that_confirmation_waits_for_the_step_before() -> None:
+    ticket = _text(
+        "1) Add _acme-challenge.gov.uk CNAME k0pyag3cn9jymz5trh.fastly-validations.com now.\n\n"
+        "3) Wait for us. Once both CNAMEs resolve we'll kick off issuance and I'll update this "
+        "ticket as soon as the certificate is issued.\n\n"
+        "4) Only AFTER that confirmation: the old GlobalSign verification TXT can be taken out. "
+        "It's still published at the apex today - we see it as\n\n"
+        f'   gov.uk.  TXT  "{GS_OLD}"\n'
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_that_hostname_has_validated_settles_its_earlier_request() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n_acme-challenge.search-api.x.gov.uk. CNAME 6lvvyp00jrxlyr1r39.fastly-validations.com.\n"
+            "_acme-challenge.content-api.x.gov.uk. CNAME 1ubc80u85lk8ggu23e.fastly-validations.com.\n",
+            1,
+        ),
+        vendor(
+            "Thank you! We can see the search-api record resolving correctly now:\n"
+            "_acme-challenge.search-api.x.gov.uk → 6lvvyp00jrxlyr1r39.fastly-validations.com\n"
+            "and that hostname has validated.",
+            2,
+        ),
+    )
+    assert [c.name for c in read(ticket).changes] == ["_acme-challenge.content-api.x.gov.uk."]
+
+
+OLD_SECTIGO = (
+    "_b647225ac2aae69467981c4a5323f107.x.gov.uk. 3600 IN CNAME "
+    "6ab3e0edf73ede979b69800d6ae78d2b.f8ce11aac3f4a7bd7eeb1e265581a39b.comodoca.com."
+)
+NEW_SECTIGO = (
+    "_1f9d602e3aa6ec69e8f60a67b5018686.x.gov.uk. CNAME "
+    "b88d087efb294639c902d4ef90ddc4a3.5f301adbf01cd2dd1e2d32e5899c6720.sectigo.com."
+)
+
+
+def test_a_delete_of_a_record_we_listed_by_the_domain_its_data_is_under() -> None:
+    def deletes(answer: str) -> tuple[list[str | None], list[str]]:
+        ticket = conversation(
+            vendor(f"Please create:\n\n{NEW_SECTIGO}\n", 1),
+            us(
+                f"Last year's record is still in the zone:\n\n{OLD_SECTIGO}\n\nCan we delete it?", 2
+            ),
+            vendor(f"Please add the new record first. {answer}", 3),
+        )
+        result = read(ticket)
+        return [c.value for c in result.changes if c.action == "delete"], [
+            f.code for f in result.flags
+        ]
+
+    said = OLD_SECTIGO.split()[-1]
+    assert deletes("After issuance you are welcome to delete the comodoca.com record you listed.")[
+        0
+    ] == [said]
+    assert deletes("After issuance please delete the old CNAME you listed.")[0] == [said]
+    assert deletes("After issuance feel free to remove it.")[0] == [said]
+    unsure, flags = deletes("After issuance please delete that CNAME.")  # the old or the new?
+    assert unsure == [] and "unread_value" in flags
+
+
+def test_a_record_kept_exactly_as_it_is_after_nothing_changes_is_published() -> None:
+    ticket = _text(
+        "Nothing changes for www.gov.uk itself - keep www.gov.uk CNAME www-gov-uk.map.fastly.net "
+        "exactly as it is, that's what serves your traffic.\n"
+    )
+    result = read(ticket)
+    assert result.changes == () and "retracted" not in codes(ticket)
+    assert [o.value for o in result.observed] == ["www-gov-uk.map.fastly.net."]
+
+
+def test_a_later_ttl_for_a_type_beside_a_delete_named_without_data() -> None:
+    ticket = conversation(
+        vendor(
+            f"Conflicting record(s) found. Please add the following CNAME record:\n\n{CNAME}\n", 1
+        ),
+        vendor(
+            "The only two changes are at _acme-challenge.www.gov.uk: remove the TXT and add the "
+            "CNAME, ideally in the same change. TTL 3600 on the CNAME is fine.",
+            2,
+        ),
+    )
+    assert [(c.action, c.ttl) for c in read(ticket).changes if c.type == "CNAME"] == [("add", 3600)]
+
+
+def test_a_later_comment_holds_an_earlier_add_until_issuance() -> None:
+    ticket = conversation(
+        vendor(
+            'Two changes please:\n\n  1. gov.uk.  IN  CAA  0 issue "certainly.com"\n'
+            f"  2. {CNAME}\n",
+            1,
+        ),
+        vendor(
+            "Yes to the CNAME. So please add the certainly.com CAA record only after this "
+            "certificate has been issued.",
+            2,
+        ),
+    )
+    assert sorted((c.type, c.when) for c in read(ticket).changes) == [
+        ("CAA", "after_issuance"),
+        ("CNAME", "now"),
+    ]
+
+
+def test_following_up_is_no_time_to_wait_for() -> None:
+    ticket = _text(
+        "Following up on Priya's message: GlobalSign has issued the following verification value "
+        f'for gov.uk. Please publish:\n\ngov.uk.  IN  TXT  "{GS_NEW}"\n'
+    )
+    assert [c.when for c in read(ticket).changes] == ["now"]
+
+
+def test_the_one_in_my_first_message_stands_over_the_later_one() -> None:
+    ticket = conversation(
+        vendor(f"Please add this TXT record:\n\nType: TXT\nHost: @ (gov.uk)\nValue: {GS_NEW}\n", 1),
+        vendor(f'Following up: please publish:\n\ngov.uk.  IN  TXT  "{GS_OLD}"\n', 2),
+        us("You sent two different values. Which one?", 3),
+        vendor("Please use the one in my first message. The follow-up was a duplicate order.", 4),
+    )
+    assert [c.value for c in read(ticket).changes] == [GS_NEW]
+    assert "retracted" in codes(ticket) and "superseded" not in codes(ticket)

@@ -130,7 +130,7 @@ AFTER_ISSUANCE = re.compile(
     r"\b(?:leave|keep)\b[^.\n]{0,40}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
     r"renewal[ ]+(?:completes|has[ ]+completed|is[ ]+(?:complete|done|finished)))\b|"
     # ("When we renewed by hand last spring": a time in the past, not a condition)
-    r"\b(?:once|after|when|post|following)\b"
+    r"\b(?:once|after|when|post|following(?![ ]+up\b))\b"  # ("Following up on my message")
     r"(?![ ]+(?:we|i|they)[ ]+(?:just[ ]+|first[ ]+)?(?:renewed|issued|validated|installed)\b)"
     # ("our post-issuance review": a noun, no time)
     r"(?![ -]issuance[ ]+(?:review|check|checks|audit|report|monitoring)\b)"

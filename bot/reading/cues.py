@@ -136,7 +136,9 @@ _BESIDE_EXISTING = re.compile(
 # their way, not what is published (even beside "for reference").
 _TO_REQUEST = re.compile(
     r"\b(?:we(?:'ll|\s+will|\s+are|'re)?\s+(?:be\s+)?request(?:ing)?|we(?:'ve|\s+have)\s+"
-    r"(?:asked|requested)|(?:will\s+be|to\s+be)\s+requested)\b",
+    r"(?:asked|requested)|(?:will\s+be|to\s+be)\s+requested|"
+    # "For reference, what we'd be asking for:" (our reply, before we raise it)
+    r"we(?:'d|\s+would|'ll|\s+will)\s+(?:be\s+)?(?:asking|ask)\s+(?:for|the\s+registry))\b",
     re.I,
 )
 _WANTED = re.compile(
@@ -169,6 +171,12 @@ _NOT_SEEN = re.compile(
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _LAST_CLAUSE = re.compile(r"[,;(]|\b(?:and|but|then)\b", re.I)
 # "… only:", "… instead:", "Please disregard it and use this one instead:"
+# "the API shows the same challenge", "(the same records as above)"
+_SAME_AGAIN = re.compile(
+    r"\b(?:shows?|returns?|lists?|has)\s+the\s+same\s+(?:challenges?|records?|values?|cnames?|"
+    r"entry|entries|targets?)\b",
+    re.I,
+)
 _POSITIVE_TURN = re.compile(
     r"^[ )]*(?:only|instead|but|rather|just|(?:please[ ]+)?use[ ]+(?:this|these|the[ ]+"
     r"(?:following|new|one|ones|value|values|record|records)))\b",
@@ -279,6 +287,9 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
                 # remove the globalsign.com one, …):" - the same, within the one clause
             if negated and _NOT_YET.search(part):
                 return "observed"  # "DON'T touch the old apex TXT yet:" - published, kept for now
+            if negated and not lead_in and says_to_keep(part) and action_cue(part) is None:
+                return "observed"  # "Nothing changes for www.gov.uk itself - keep www.gov.uk
+                # CNAME X exactly as it is": the record kept is published, not refused
             if negated:
                 return "negated"
             if action_cue(part) is not None:
@@ -287,8 +298,11 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
                 continue  # "please add these (keep the existing ones):" asks; the aside does not
             if existing and _BESIDE_EXISTING.search(part):
                 return "request"  # "added alongside your existing CAA records:" asks for more
-            if "request" in low and _TO_REQUEST.search(part):
+            if ("request" in low or "ask" in low) and _TO_REQUEST.search(part):
                 return "request"  # "the records we'll be requesting": not published yet
+            if lead_in and _SAME_AGAIN.search(part):
+                return "noted"  # "For reference, the API shows the same challenge:" - the
+                # request again, as the vendor's own system shows it: nothing new, nothing live
             if _describes(part) and not _ABOUT_EXISTING.search(part) and not _NOT_SEEN.search(part):
                 return "observed"  # (not "a record of its own, not appended to the existing")
             if not lead_in and says_to_keep(part):

@@ -68,6 +68,12 @@ class Thread:
     ttls: dict[int, int] = field(default_factory=dict)  # "use a TTL of 300 on both records"
     # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
     typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # "please add the certainly.com CAA record only after this certificate has been issued":
+    # an earlier request of that type (and data under that name) now waits for issuance
+    held: dict[int, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+    # "Please use the one in my first message": the first value asked for stands, not the
+    # later one that replaced it
+    first_wins: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -114,6 +120,10 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 observed.append(fact)
                 if fact not in out.observed:
                     out.observed.append(fact)
+        while thread.first_wins and (item is None or min(thread.first_wins) <= item.comment):
+            index = min(thread.first_wins)
+            thread.first_wins.discard(index)
+            _first_wins(said, kept, index, out)
         while pending and (item is None or pending[0][0] <= item.comment):
             index, types = pending.pop(0)
             withdrawn = [(i, c) for i, c in kept if i < index and _in_scope(c, types)]
@@ -158,6 +168,17 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 same = (change.name, change.type)
                 again = again | {c.value for _, c in kept if (c.name, c.type) == same}
             _supersede(item.comment, change, kept, out, again)
+    for index, holds in sorted(thread.held.items()):
+        for rdtype, words in holds:
+            earlier = [
+                (i, c) for i, c in kept if i < index and c.type == rdtype and c.action == "add"
+            ]
+            named = [e for e in earlier if any(w in (e[1].value or "").lower() for w in words)]
+            chosen = named or (earlier if len(earlier) == 1 else [])
+            kept = [
+                (i, c.model_copy(update={"when": "after_issuance"})) if (i, c) in chosen else (i, c)
+                for i, c in kept
+            ]
     for index, (ttl, rdtype) in sorted(thread.typed_ttls.items()):
         kept = [
             (i, c.model_copy(update={"ttl": ttl}))
@@ -383,6 +404,36 @@ def _published(change: DnsChange, observed: list[Observed]) -> bool:
     return change.action == "add" and any(
         (o.name, o.type, o.value) == (change.name, change.type, change.value) for o in observed
     )
+
+
+def _first_wins(
+    said: list[Said], kept: list[tuple[int, DnsChange]], index: int, out: Decision
+) -> None:
+    """ "Please use the one in my first message. The follow-up was generated against a
+    duplicate order": each request a later comment (before `index`) replaced stands as first
+    asked; the replacement is left out."""
+    for i, c in list(kept):
+        first = next(
+            (
+                (s.comment, s.change)
+                for s in said
+                if s.change is not None
+                and s.comment < i
+                and (s.change.name, s.change.type) == (c.name, c.type)
+                and s.change.action in ("add", "update")
+                and s.change.value != c.value
+            ),
+            None,
+        )
+        if i >= index or first is None:
+            continue
+        kept.remove((i, c))
+        kept.append(first)
+        out.dropped.append(c)
+        out.flags = [
+            f for f in out.flags if not (f.code == "superseded" and f.source == first[1].source)
+        ]
+        out.flags.append(_retracted(c, "a later comment asks for the value first given instead"))
 
 
 def _supersede(

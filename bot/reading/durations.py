@@ -55,11 +55,13 @@ _IS_THE_TTL = re.compile(
     re.I | re.ASCII,
 )
 # A sentence about the TTL, then the number it settles on: "Keep the TTL on NAME low please;
-# 60 is fine", "a long TTL is fine here - one day is what we'd suggest"
+# 60 is fine", "a long TTL is fine here - one day is what we'd suggest", "Any TTL is OK, 300
+# like your others is perfect"
 _TTL_THEN_NUMBER = re.compile(
     rf"\b{_TTL}(?:[^.\n]|\.(?=\w)){{0,100}}?[-\u2013\u2014,;:(][ ]*"
-    rf"{_NUMBER}[ ]+(?:is|would[ ]be|should[ ]be|will[ ]be|works|sounds)[ ]+"
-    r"(?:[a-z]+[ ]+){0,2}?(?:fine|ok|okay|good|great|ideal|best|plenty|enough|"
+    rf"{_NUMBER}(?:[ ]+(?!is\b)[a-z']{{1,20}}){{0,3}}?[ ]+(?:is|would[ ]be|should[ ]be|will[ ]be|"
+    r"works|sounds)[ ]+"
+    r"(?:[a-z]+[ ]+){0,2}?(?:fine|ok|okay|good|great|ideal|best|perfect|plenty|enough|"
     r"what[ ]we(?:'d|[ ]would)[ ](?:suggest|recommend|like|prefer))\b",
     re.I,
 )
@@ -127,8 +129,13 @@ def duration_instead(sentence: str) -> int | None:
     return None if match is None else _seconds(match)
 
 
-# A TTL left to the reader: "anything up to 3600", "or higher", "between 300 and 3600"
+# A TTL left to the reader: "anything up to 3600", "or higher", "between 300 and 3600", "TTL
+# is up to you (300 is fine)"
 _LEFT_OPEN = re.compile(
+    r"\b(?:is|are)[ \t]+(?:entirely[ \t]+)?up[ \t]+to[ \t]+you\b|"
+    # "A TTL of 300 or 3600 is fine - whatever your DNS team prefers"
+    r"\b\d{1,7}[ \t]*(?:s|seconds?)?[ \t]+or[ \t]+\d{1,7}\b|"
+    r"\bwhatever[ \t]+(?:you|your(?:[ \t]+[a-z]{1,12}){0,3})[ \t]+(?:prefer|like|want|choose)|"
     r"\b(?:anything|any[ \t]+(?:value|ttl)|whatever)[ \t]+(?:up[ \t]+to|(?:below|under|above|over)|"
     r"you[ \t]+(?:like|prefer|want))\b|\bor[ \t]+(?:higher|lower|longer|shorter|more|less)\b|"
     r"\bbetween[ \t]+\d{1,10}[ \t]*(?:s|seconds?)?[ \t]+and[ \t]+\d",

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bot.reading import prose, threadcues
 from bot.reading.actions import action_cue
+from bot.reading.candidates import is_validation_host
 from bot.reading.changes import validated_domain
 from bot.reading.mentions import Mention
 
@@ -109,6 +110,39 @@ def updated_hosts(words: str, mentions: list[Mention]) -> list[Mention]:
             for m in mentions
         ]
     return mentions
+
+
+def updated_by_name(words: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Please update the CNAME of _acme-challenge.assets.x so it point to the new target, you
+    can see it in the output from our API here:" above the API's record: the record at that
+    name, read as an add, is an update (of a value the comment does not give, which the
+    consistency check says). Only of a name the sentence spells out, giving no data itself."""
+    if "_" not in words or ("updat" not in words.lower() and "chang" not in words.lower()):
+        return mentions  # the common case, cheaply
+    asked = {
+        m.name.lower().rstrip(".") for m in mentions if _asked(m) and m.action in (None, "add")
+    }
+    named: set[str] = set()
+    for paragraph in _PARAGRAPH_BREAK.split(words):
+        for sentence in prose.split_sentences(" ".join(paragraph.split())):
+            if action_cue(sentence) != "update" or is_validation_host_in(sentence):
+                continue
+            owners = {
+                t.strip("`'\".,;:()").lower().rstrip(".")
+                for t in sentence.split()
+                if t.strip("`'\"(").startswith("_")
+            }
+            named |= owners & asked
+    return [
+        replace(m, action="update")
+        if m.name.lower().rstrip(".") in named and m.action in (None, "add") and _asked(m)
+        else m
+        for m in mentions
+    ]
+
+
+def is_validation_host_in(sentence: str) -> bool:
+    return any(is_validation_host(t.strip("`'\".,;:()")) for t in sentence.split())
 
 
 def replaced_not_added(numbered: list[tuple[int, str]], mentions: list[Mention]) -> list[Mention]:

@@ -39,6 +39,12 @@ _NOTHING_FOR_THAT = re.compile(
 _SAME_NAME = re.compile(
     r"\b(?:at|on|under)[ ]the[ ]same[ ](?:name|host|record[ ]name)[ ]?:?[ ]*$", re.I
 )
+# A sentence about one record: "on this one", "for that record", "give it"
+_ONE_RECORD = re.compile(
+    r"\b(?:this|that|the[ ]last|the[ ]second|the[ ]first)[ ](?:one|record|entry)\b|"
+    r"\b(?:give|set|make)[ ]it\b|\bits[ ]TTL\b",
+    re.I,
+)
 _THAT_TYPE = re.compile(r"\b(?:that|this|the[ ]above)[ ](?:TXT|CNAME|CAA)\b", re.I)
 _STRINGS = re.compile(
     r"\b(?:challenge|validation|verification|dns-01|acme)[ \t]+(?:strings?|tokens?)\b", re.I
@@ -116,7 +122,9 @@ _AT_THE_DOMAIN = re.compile(
     re.I,
 )
 _THEN = re.compile(
-    r"[ \t]*(?:then|after[ \t]+that|afterwards|once[ \t]+that(?:'s|[ \t]+is)[ \t]+done)\b", re.I
+    r"[ \t]*(?:only[ \t]+)?(?:then|after[ \t]+that|afterwards|once[ \t]+that(?:'s|[ \t]+is)[ \t]+"
+    r"done|after[ \t]+(?:that|this|the|your)[ \t]+(?:confirmation|step|point|update|message))\b",
+    re.I,
 )
 # A clause that ends in a condition of issuance: "… and, once the new cert is showing on the
 # site," (the clause after it is what waits)
@@ -749,7 +757,10 @@ class Paragraphs:
                         where = clause.lower().find(mention.value.lower().rstrip("."))
                     end = start + (where if where > 0 else len(clause))
                     near = cues.mode_of(text[max(0, end - _NEAR) : end], lead_in=False)
-                    own = near if near == "negated" else None
+                    # (not when the sentence keeps the record: "Nothing changes for X - keep X
+                    # CNAME Y exactly as it is")
+                    kept = mode == "observed" and cues.says_to_keep(sentence)
+                    own = near if near == "negated" and not kept else None
                     self.para_host = _paragraph_host(self.para_before, mention)
                     if mention.action is None and len(self.mentions) > count:
                         # "create a CNAME named A pointing to X, and a second CNAME named B
@@ -903,7 +914,11 @@ class Paragraphs:
             if (
                 ttl is not None
                 and self.recent
-                and (prose.BOTH.search(said) or prose.TTL_ORDER.search(said))
+                and (
+                    prose.BOTH.search(said)
+                    or prose.TTL_ORDER.search(said)
+                    or prose.TTL_APPROVED.search(said)
+                )
             ):
                 # "keep the TTL short on both, 120 seconds", "please set the TTL to one
                 # hour": for the records just shown.
@@ -918,6 +933,11 @@ class Paragraphs:
                     # "So it is two TXT on the same name … TTL you can put small like 60" after
                     # two certbot prompts: the two, though prose stood between them
                     shown = asked
+                elif not _ONE_RECORD.search(said) and not types and len(asked) > len(shown):
+                    # "Please put low TTL if is possible, 60 is good for us." after certbot's
+                    # two prompts, a line of prose between them: every record asked, not just
+                    # the last block ("… on this one" would be the last only)
+                    shown = [i for i in asked if self.mentions[i].ttl is None]
                 for i in shown:
                     m = self.mentions[i] if i < len(self.mentions) else None
                     if m is None or m.ttl is not None or m.action == "delete":

@@ -102,6 +102,13 @@ TTL_ORDER = re.compile(
     r"\bTTL\s+(?:pls|please)\b",
     re.I,
 )
+# "TTL 300 is fine.", "Any TTL is OK, 300 like your others is perfect.": a TTL approved, for
+# the records just given (not "… is fine as it is": what is there)
+TTL_APPROVED = re.compile(
+    r"\bTTL\b[^.\n]{0,30}?\b\d{1,7}(?:\s+[a-z']{1,20}){0,4}?\s+(?:is|would\s+be|works)\s+"
+    r"(?:\w+\s+)?(?:fine|ok|okay|good|great|perfect|ideal)\b(?!\s+as\s+it\s+is)",
+    re.I,
+)
 
 
 # "keep the TTL short on both, 120 seconds": a TTL a few words before its number and unit.

@@ -141,7 +141,11 @@ def read_parts(
             thread.alongside.add(index)
         asked_ttl = any("ttl" in line.lower() for line in asked_before)  # "Any TTL preference?"
         # no records of its own: the reply's words, above a mail it passes on, or the comment's
-        bare = not (own if asking < index else walker.mentions)
+        # (what it says is published or keeps, or a record it names with no data, is no
+        # record of its own to give a TTL)
+        bare = not any(
+            m.mode == "request" and m.value for m in (own if asking < index else walker.mentions)
+        )
         said_ttl = threadcues.ttl_for_earlier(joined, asked_ttl) if later and bare else None
         answered = threadcues.ttl_answer(joined) if later and asked_ttl and not bare else None
         if answered is not None:
@@ -161,6 +165,11 @@ def read_parts(
             thread.settled.add(index)  # "no further action is needed", "[x] … done"
         if later and threadcues.earlier_live(joined):
             thread.live.add(index)  # "Both records from my earlier message are now live"
+        if later and threadcues.first_wins(joined):
+            thread.first_wins.add(index)  # "Please use the one in my first message"
+        held = threadcues.held_until_issued(joined) if later else []
+        if held:
+            thread.held[index] = held  # "add the CAA record only after this cert is issued"
         validated = threadcues.validated_hosts(joined) if later else frozenset()
         if validated:
             thread.live_hosts[index] = validated  # "X and Y are now validated"
@@ -187,6 +196,7 @@ def read_parts(
                 walker.mentions = overrides.updated_hosts(f"{joined}\n{words}", walker.mentions)
             else:  # "P.S. … It should replace the existing TXT, not sit beside it"
                 walker.mentions = overrides.replaced_not_added(numbered, walker.mentions)
+                walker.mentions = overrides.updated_by_name(words, walker.mentions)
         # the reply's own records, less those the mail it passes on gives too (said once)
         again = {_said_as(m) for m in walker.mentions}
         own = [m for m in own if _said_as(m) not in again]
@@ -200,7 +210,9 @@ def read_parts(
             if mention.mode != "aside":  # a backout's or last year's record: if nothing else
                 # reads its value, a person is told (it may be asked for again in passing)
                 used += [v.lower() for v in (mention.value, mention.old_value, mention.name) if v]
-            used += [f"ttl {mention.ttl}"] if mention.ttl is not None else []
+            # (a published record's TTL accounts for no TTL the words ask for)
+            asks_ttl = mention.ttl is not None and mention.mode != "observed"
+            used += [f"ttl {mention.ttl}"] if asks_ttl else []
             item = _said(asking if n < quoted else index, mention, author, default_zone, flags)
             if item is None:
                 continue

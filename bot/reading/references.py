@@ -48,6 +48,29 @@ _THESE_REPLACE = re.compile(
     r"(?:replace|overwrite|supersede)s?\b",
     re.I,
 )
+
+
+_RECORD_WORD = re.compile(r"\b(?:record|entry|one)\b", re.I)
+
+
+def _the_one_meant(
+    clause: str, shown: dict[tuple[str, str], Observed], asked: tuple[Observed, ...]
+) -> dict[tuple[str, str], Observed]:
+    """Of several earlier records a delete could mean, the ones it names: "the comodoca.com
+    record you listed" (a domain its data is under), "the old CNAME" (one shown as published
+    that no comment asked for: the record being replaced)."""
+    words = [w.strip("`'\".,;:()").lower() for w in clause.split()]
+    named = {
+        k: o for k, o in shown.items() if any("." in w and w in o.value.lower() for w in words)
+    }
+    if named:
+        return named
+    if _OLD.search(clause):
+        requested = {(o.name, o.value) for o in asked}
+        return {k: o for k, o in shown.items() if k not in requested}
+    return shown
+
+
 _THE_OLD_ONE = re.compile(
     r"\bthe\s+(?:old|previous|former|outgoing)\s+(?:record|one|value|entry|token)\b", re.I
 )
@@ -176,6 +199,11 @@ class References:
                 said = clause.lower()
                 shown = {(o.name, o.value): o for o in earlier if o.value.lower() in said}
                 shown = {k: o for k, o in shown.items() if len(o.value) >= _DATA_AT_LEAST}
+                if not shown and _RECORD_WORD.search(clause):
+                    # "delete the comodoca.com record you listed": the earlier record whose
+                    # data is under the domain the clause names
+                    shown = _the_one_meant(clause, {(o.name, o.value): o for o in earlier}, ())
+                    shown = shown if len(shown) == 1 else {}
                 if not shown and _DELETE_IT.search(clause):
                     # "2. _3042….origin.x.gov.uk - this belongs to a deleted certificate.
                     # Nothing depends on it any more, please delete it.": the one record
@@ -194,7 +222,11 @@ class References:
                     seen = {(o.name, o.value): o for o in self.earlier_observed}
                     shown = seen if len(seen) == 1 else {}
                 rdtype = next(iter(shown.values())).type if len(shown) == 1 else ""
+            if len(shown) > 1:
+                shown = _the_one_meant(clause, shown, self.earlier_asked)
             if len(shown) != 1:
+                if rdtype or shown:  # a delete of an earlier record that is not worked out
+                    self.pending.append((first, " ".join(sentence.split()), rdtype or ANY_DELETE))
                 continue  # none, or more than one it could mean: the pending request says so
             (record,) = shown.values()
             self._add(
@@ -689,7 +721,7 @@ def _what(m: Mention) -> tuple[str, str, str | None]:
 
 _ASKING = re.compile(
     r"\b(?:please|kindly|could\s+you|can\s+you|would\s+you|we\s+need|you(?:'ll|\s+will)?\s+need|"
-    r"needs?\s+to|must|should|has\s+to|have\s+to|required)\b"
+    r"needs?\s+to|must|should|has\s+to|have\s+to|required|welcome\s+to|free\s+to)\b"
     r"|^\W*(?:\d+[.)]\s+)?(?:add|create|delete|remove|update|change|replace|publish|set\s+up)\b",
     re.I,
 )
@@ -737,7 +769,7 @@ _ASKED_TYPES = frozenset(("TXT", "CNAME", "CAA"))
 # named, which must end in a record read or a flag
 _DELETE_IT = re.compile(
     r"(?:^\W*|\b(?:please|pls|kindly|can\s+you|could\s+you|you\s+can|you\s+may|"
-    r"go\s+ahead\s+and|and|then|now|just)\s+)"
+    r"go\s+ahead\s+and|and|then|now|just|free\s+to|welcome\s+to)\s+)"
     r"(?:delete|remove|drop|erase|clear|take\s+(?:off|out|down))\s+"
     r"(?:it|them|this(?:\s+one)?|that(?:\s+one)?|those|these)\b"
     # "Please have it removed, but only after the new certificate has been issued"

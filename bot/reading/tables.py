@@ -112,6 +112,14 @@ _DONE_WORDS = frozenset(
     )
 )
 _PENDING_WORDS = frozenset(("pending", "missing", "add", "required", "failed", "absent", "todo"))
+
+
+def _column_role(cell: str) -> str | None:
+    """A header cell's role; "STATE" (Fastly's TLS page: Issued / Pending) is a status column
+    in a table's header, though "state" is no label of a record's own."""
+    return header_phrase(cell) or ("status" if cell.strip().lower() == "state" else None)
+
+
 _NAME_THEN_VALUE = re.compile(r"(?<=\bname)[ \t]+(?=\S)", re.I)
 _HEADER_TYPE = re.compile(r"\b(CNAME|TXT|CAA)\b", re.I)
 
@@ -141,7 +149,7 @@ class Table:
     def read_header(self, cells: list[str]) -> bool:
         roles: dict[str | None, int] = {}
         for i, c in enumerate(cells):  # the last column of a role ("Domain name", "Record name")
-            role = header_phrase(c)
+            role = _column_role(c)
             if role == "name" and "name" in roles and c.strip().lower() == "alias":
                 continue  # Route 53's "Alias" (Yes/No) beside its "Record name"
             # "Record name / Value", "CNAME name<br>CNAME value" (one header cell, two lines)
@@ -167,7 +175,7 @@ class Table:
             self.width = len(cells)
             if "ttl" in roles:
                 self.ttl_unit = _unit_of(cells[roles["ttl"]])
-            self.status_columns = [i for i, c in enumerate(cells) if header_phrase(c) == "status"]
+            self.status_columns = [i for i, c in enumerate(cells) if _column_role(c) == "status"]
             named = {t.upper() for c in cells for t in _HEADER_TYPE.findall(c)}
             self.type_hint = named.pop() if len(named) == 1 else None
             return True

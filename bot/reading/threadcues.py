@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.reading import durations, prose
-from bot.reading.actions import action_cue
+from bot.reading.actions import AFTER_ISSUANCE, action_cue
 from bot.reading.changes import validated_domain
 from bot.reading.cues import is_negated
 
@@ -118,7 +118,17 @@ def _places(text: str) -> frozenset[str]:
         word = (m.group(1) or "").lower()
         place = prose.ORDINALS.get(word) or int(word[0] if word else m.group(2))
         found.add(f"#{place}")
+    found |= {f"#{m.group(1)}" for m in _ROW_WITHDRAWN.finditer(text)}
     return frozenset(found)
+
+
+# "- Row 3: please disregard it entirely.", "Item 2 - no longer needed": a place in the last
+# list, named first on its line, then withdrawn
+_ROW_WITHDRAWN = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]+)?(?:row|item|line|number|no\.?|#)[ \t]*#?([1-9])[ \t]*[:.)\u2013-]"
+    r"[^\n]{0,60}?\b(?:disregard|ignore|drop|scrap|withdraw|(?:not|no[ \t]+longer)[ \t]+needed)\b",
+    re.I | re.M,
+)
 
 
 # "No DNS changes are needed from you." in a comment that asks for nothing: all withdrawn
@@ -186,10 +196,15 @@ def _withdrawn_hosts(text: str) -> set[str]:
     ("both X and Y have been removed from the subscription, so please disregard the two
     records for those names"): the records that validate those hosts are withdrawn."""
     low = text.lower()
-    if "disregard" not in low and "ignore" not in low and "need" not in low and "skip" not in low:
+    if not any(w in low for w in ("disregard", "ignore", "need", "skip", "removed", "dropped")):
         return set()  # the common case, cheaply
     found = set()
     for sentence in prose.split_sentences(" ".join(text.split())):
+        dropped = _DROPPED_FROM.search(sentence)
+        if dropped:
+            # "I've … removed www.integration.x.gov.uk from the subscription, so please don't
+            # create the integration record at all": that host's records are not needed
+            found |= {"~" + h for h in prose.hosts_named(dropped.group(1))}
         if _FOR_THOSE.search(sentence) and is_negated(sentence) and action_cue(sentence) is None:
             found |= {"~" + h for h in prose.hosts_named(sentence)}
         elif _SKIP_THAT.search(sentence) and action_cue(sentence) is None:
@@ -200,6 +215,12 @@ def _withdrawn_hosts(text: str) -> set[str]:
     return found
 
 
+_DROPPED_FROM = re.compile(
+    r"\b(?:removed|dropped|taken[ \t]+out)[ \t]+((?:[\w*-]{1,63}\.){1,10}[a-z]{2,24})\.?"
+    r"[ \t]+from[ \t]+(?:the|your|this)[ \t]+"
+    r"(?:subscription|certificate|cert|order|san[ \t]+list)\b",
+    re.I,
+)
 _SKIP_THAT = re.compile(
     r"\bskip[ \t]+(?:that|this|the[ \t]+\w+)[ \t]+one\b|"
     r"\bno[ \t]+change[ \t]+(?:is[ \t]+)?needed[ \t]+(?:at|for|on)\b",
@@ -441,6 +462,11 @@ _HOSTS_VALIDATED = re.compile(
 )
 
 
+_THAT_HOST_VALIDATED = re.compile(
+    r"\b(?:that|this|the)[ \t]+(?:host(?:name)?|name|domain)[ \t]+(?:has|is)[ \t]+(?:now[ \t]+)?"
+    r"(?:been[ \t]+)?(?:validated|verified)\b",
+    re.I,
+)
 _HOST = r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62}){1,8}"
 _HOST_LIST_END = re.compile(
     rf"{_HOST}(?:[ \t]*,[ \t]*{_HOST}){{0,20}}(?:,?[ \t]+(?:and|&)[ \t]+{_HOST})?[ \t]*$", re.I
@@ -480,6 +506,13 @@ def validated_hosts(text: str) -> frozenset[str]:
         stands = _RECORD_STANDS.search(sentence)
         if stands and not is_negated(sentence[: stands.start()]):
             found.add(validated_domain(stands.group(1).lower()))
+        that = _THAT_HOST_VALIDATED.search(sentence)
+        if that and not is_negated(sentence):
+            # "We can see the search-api record resolving correctly now: _acme-challenge.x →
+            # y, and that hostname has validated": the one host the sentence names
+            owners = [w.strip("`'\"(),:;") for w in sentence.split() if w.startswith(("_", "`_"))]
+            hosts = {validated_domain(h.lower()) for h in [*prose.hosts_named(sentence), *owners]}
+            found |= hosts if len(hosts) == 1 else set()
         said = _HOSTS_VALIDATED.search(sentence)
         if said and not is_negated(sentence):
             # the hosts listed just before the verb ("X, Y and Z are now validated"), not
@@ -596,6 +629,9 @@ def same_ttl(text: str) -> bool:
 _SAME_TTL = re.compile(r"\b(?:the[ \t]+)?same[ \t]+TTL\b", re.I)
 
 
+_TYPE_WORD = re.compile(r"\b(?:CAA|CNAME|TXT)\b", re.I)
+
+
 def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
     """The TTL a comment with no records of its own sets for the records already asked for
     ("Please use a TTL of 300 seconds on both records"), when it orders one; or, when our
@@ -609,7 +645,9 @@ def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
         after = sentences[n + 1] if n + 1 < len(sentences) else ""
         if not prose.BOTH.search(sentence) and _FOR_ALL.match(after):
             sentence = f"{sentence} {after}"  # "Sorry - TTL 60 not 600. For both records."
-        if prose.TTL_ORDER.search(sentence) or prose.BOTH.search(sentence):
+        # ("TTL 3600 on the CAA is fine": a TTL for one type, `ttl_for_type`)
+        approved = prose.TTL_APPROVED.search(sentence) and not _TYPE_WORD.search(sentence)
+        if prose.TTL_ORDER.search(sentence) or prose.BOTH.search(sentence) or approved:
             ttl = prose.ttl_in(sentence)
             bare = _NUMBER_FOR_BOTH.search(sentence)  # "3600 for both, cheers" (our question)
             ttl = int(bare.group(1)) if ttl is None and bare else ttl
@@ -743,3 +781,50 @@ def chosen_options(numbered: list[tuple[int, str]], earlier: list[str]) -> list[
             text = f"Please {options[letter]}."  # the option's words, on the answer's line
         out.append((number, text))
     return out
+
+
+def held_until_issued(text: str) -> list[tuple[str, frozenset[str]]]:
+    """ "So please add the certainly.com CAA record only after this certificate has been
+    issued": (type, the dotted words the sentence names) for each record a later comment says
+    to add only once the certificate is issued - a request made before, now held."""
+    if "issu" not in text.lower():
+        return []  # the common case, cheaply
+    held = []
+    sentences = (
+        sentence
+        for paragraph in re.split(r"\n[ \t]*\n", text)
+        for sentence in prose.split_sentences(" ".join(paragraph.split()))
+    )
+    for sentence in sentences:
+        if action_cue(sentence) not in ("add", "update") or not _HELD.search(sentence):
+            continue
+        if not AFTER_ISSUANCE.search(sentence):
+            continue
+        types = {t.upper() for t in _TYPE_WORD.findall(sentence)}
+        if len(types) != 1 or is_negated(sentence):
+            continue
+        words = {w.strip("`'\"(),.;:").lower() for w in sentence.split()}
+        held.append((types.pop(), frozenset(w for w in words if "." in w)))
+    return held
+
+
+# "only after", "not until", "can wait until", "hold off": the request waits
+_HELD = re.compile(
+    r"\b(?:only[ \t]+(?:after|once|when)|not[ \t]+(?:before|until)|(?:can|should|must)[ \t]+wait"
+    r"[ \t]+(?:until|till)|hold[ \t]+off)\b",
+    re.I,
+)
+
+
+# "Please use the one in my first message", "go with the value from my original email"
+_FIRST_WINS = re.compile(
+    r"\b(?:use|go[ \t]+with|keep|publish|add)[ \t]+the[ \t]+(?:one|value|token|record)[ \t]+"
+    r"(?:in|from)[ \t]+(?:my|our|the)[ \t]+(?:first|original|initial|earlier)[ \t]+"
+    r"(?:message|e-?mail|comment|reply|update)\b",
+    re.I,
+)
+
+
+def first_wins(text: str) -> bool:
+    """Does a later comment choose the value its first message gave over a later one?"""
+    return bool(_FIRST_WINS.search(" ".join(text.split())))
