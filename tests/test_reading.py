@@ -6284,3 +6284,140 @@ def test_the_one_in_my_first_message_stands_over_the_later_one() -> None:
     )
     assert [c.value for c in read(ticket).changes] == [GS_NEW]
     assert "retracted" in codes(ticket) and "superseded" not in codes(ticket)
+
+
+def test_value_fields_a_blank_line_below_a_lead_in_naming_the_host() -> None:
+    ticket = _text(f"Please add the following TXT record at gov.uk:\n\nValue: {GS_NEW}\n")
+    assert changes(ticket) == [("add", "gov.uk.", "TXT", GS_NEW, None)]
+
+
+def test_answers_written_between_the_quoted_lines_are_flagged_not_lost() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}", 1),
+        us("1. Should the new one replace the old one?\n2. Which TTL?", 2),
+        vendor(
+            "Answers inline below.\n\nOn Tue, 10 Nov 2026 at 11:02, Sam wrote:\n"
+            "> 1. Should the new one replace the old one?\n\nReplace it.\n\n> 2. Which TTL?\n\n300.\n",
+            3,
+        ),
+    )
+    assert "unread_value" in codes(ticket)
+    # a quoted mail's own headers between quote levels are no answers
+    nested = conversation(
+        vendor(f"Please add:\n\n{CNAME}", 1),
+        vendor(
+            f"Please add:\n\n{CNAME}\n\nOn Mon, 2 Nov 2026 at 09:40, Fastly wrote:\n> Hello\n"
+            "> On Sun, 1 Nov 2026 at 09:40, GOV.UK wrote:\n>> Hi\n",
+            2,
+        ),
+    )
+    assert "unread_value" not in codes(nested)
+
+
+# holdout74-75 (ordinary months; when and how long; questions and answers)
+
+
+def test_delete_that_cname_before_adding_the_txt_is_a_delete_of_the_cname() -> None:
+    ticket = _text(
+        "We currently have _acme-challenge.forms.service.gov.uk CNAME "
+        "9yhh6wilgr21dx1rvw.fastly-validations.com in the service.gov.uk zone. Should that stay?\n\n"
+        "No - please delete that CNAME (the one pointing at 9yhh6wilgr21dx1rvw.fastly-validations.com) "
+        "before adding the TXT.\n"
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("delete", "CNAME")]
+
+
+def test_a_ttl_said_to_be_fine_but_anything_works_is_left_to_us() -> None:
+    def ttl(said: str) -> int | None:
+        body = f"Host: _acme-challenge.x.gov.uk\nType: CNAME\nTarget: t54pw7pf0ohpm3i9rb.fastly-validations.com\nTTL: {said}\n"
+        return read(_text(body)).changes[0].ttl
+
+    assert ttl("300 is fine but anything works - they only check it once.") is None
+    assert ttl("we'd suggest an hour, but use whatever fits your process.") is None
+    assert ttl("300") == 300
+
+
+def test_a_later_comment_gives_one_named_record_its_own_ttl() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\n_acme-challenge.www.gov.uk. 3600 IN CNAME 3218jya5twsb1gqcfh.fastly-validations.com.\n"
+            "_acme-challenge.gov.uk. 3600 IN CNAME ulrtwteziq74vkoglc.fastly-validations.com.\n",
+            1,
+        ),
+        us("Is the 3600 TTL a hard requirement?", 2),
+        vendor(
+            "For _acme-challenge.www.gov.uk they'd like a much shorter TTL, 60 seconds instead of "
+            "the 3600 I gave you. The apex record can stay as it is.",
+            3,
+        ),
+    )
+    assert sorted((c.name, c.ttl) for c in read(ticket).changes) == [
+        ("_acme-challenge.gov.uk.", 3600),
+        ("_acme-challenge.www.gov.uk.", 60),
+    ]
+
+
+def test_later_not_now_and_our_go_ahead_wait_for_issuance() -> None:
+    ticket = _text(
+        f"What we need from you now:\n\n* Name: _acme-challenge.gov.uk\n* Type: CNAME\n"
+        "* Target: vrj2aw641rohoum0tv.fastly-validations.com\n\n"
+        "What we need from you later, NOT now:\n\n"
+        f'The GlobalSign verification record on the apex, gov.uk TXT "{GS_OLD}", will have to be '
+        "deleted, but please only do that when you get our go-ahead on this ticket.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_fine_to_delete_it_once_issued_is_the_kind_of_record_named_before() -> None:
+    ticket = conversation(
+        vendor(
+            f"Please publish on the apex of gov.uk:\n\nHost: @\nType: TXT\nValue: {GS_NEW}\n", 1
+        ),
+        us(
+            f'Current TXT set on the apex:\n\n$ dig +short TXT gov.uk\n"v=spf1 -all"\n"{GS_OLD}"\n\nReplace or beside?',
+            2,
+        ),
+        vendor(
+            "Alongside, please. Leave the old globalsign-domain-verification value where it is until "
+            "the renewed certificate has actually been issued; once it has, you're fine to delete it.",
+            3,
+        ),
+    )
+    assert [(c.action, c.value, c.when) for c in read(ticket).changes] == [
+        ("add", GS_NEW, "now"),
+        ("delete", GS_OLD, "after_issuance"),
+    ]
+
+
+def test_you_dont_need_the_third_one_withdraws_the_third_row() -> None:
+    row = "| _acme-challenge.{0}.x.gov.uk | CNAME | {1}.fastly-validations.com |\n"
+    ticket = conversation(
+        vendor(
+            "| Record name | Type | Value |\n|---|---|---|\n"
+            + row.format("assets", "ma8ihlykygidbafgjg")
+            + row.format("draft", "dqdu50bbbn1idpf55v")
+            + row.format("origin", "7vaqk8arg3jk70um2k"),
+            1,
+        ),
+        us("Do you still need the record for the origin host?", 2),
+        vendor("Thanks for flagging that. In that case, no, you don't need the third one.", 3),
+    )
+    assert len(read(ticket).changes) == 2 and "retracted" in codes(ticket)
+
+
+def test_please_go_with_a_ttl_answers_our_question() -> None:
+    ticket = conversation(
+        vendor(f"Please add the following record:\n\n{CNAME}\n", 1),
+        us(
+            "Our standard is a TTL of 300 seconds. Is the 300 in your line a requirement, or can we use 60?",
+            2,
+        ),
+        vendor(
+            "Marta here, following up on Kenji's reply. Please go with 60. Everything else is unchanged.",
+            3,
+        ),
+    )
+    assert [c.ttl for c in read(ticket).changes] == [60]

@@ -122,12 +122,17 @@ _NARRATED = re.compile(
 )
 AFTER_ISSUANCE = re.compile(
     r"\b(?:after|post)[ -]issue\b|"  # "Delete after issue" (a spreadsheet's action cell)
+    # "What we need from you later, NOT now:", "only do that when you get our go-ahead on this
+    # ticket" (the vendor's word, given once the certificate is issued)
+    r"\blater,?[ ]+not[ ]+now\b|"
+    r"\b(?:when|once|after|until)[ ]+(?:you[ ]+)?(?:get|receive|have|hear)[ ]+(?:our|the)[ ]+"
+    r"(?:go-?ahead|go[ ]ahead|confirmation|green[ ]light)\b|"
     # "Delete (later, see below)" in an action cell, "remove it later": not now
     r"\b(?:delete|remove)(?:[ ]+(?:it|them|this|that))?[ ]*[(]?[ ]*later\b|"
     # "Wait until we confirm in this ticket that the new certificate has been issued."
     r"\bwait\b[^.\n]{0,40}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|active|deployed|live)\b|"
     # "leave it alone until the new certificate shows as "Issued" … and only then remove it"
-    r"\b(?:leave|keep)\b[^.\n]{0,40}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
+    r"\b(?:leave|keep)\b[^.\n]{0,80}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
     r"renewal[ ]+(?:completes|has[ ]+completed|is[ ]+(?:complete|done|finished)))\b|"
     # ("When we renewed by hand last spring": a time in the past, not a condition)
     r"\b(?:once|after|when|post|following(?![ ]+up\b))\b"  # ("Following up on my message")

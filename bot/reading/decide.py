@@ -74,6 +74,9 @@ class Thread:
     # "Please use the one in my first message": the first value asked for stands, not the
     # later one that replaced it
     first_wins: set[int] = field(default_factory=set)
+    # "For _acme-challenge.www.gov.uk they'd like … 60 seconds instead of the 3600": a later
+    # comment's TTL for the record at one name
+    named_ttls: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -177,6 +180,14 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             chosen = named or (earlier if len(earlier) == 1 else [])
             kept = [
                 (i, c.model_copy(update={"when": "after_issuance"})) if (i, c) in chosen else (i, c)
+                for i, c in kept
+            ]
+    for index, named in sorted(thread.named_ttls.items()):
+        for owner, ttl in named:
+            kept = [
+                (i, c.model_copy(update={"ttl": ttl}))
+                if i < index and c.action in ("add", "update") and c.name == owner
+                else (i, c)
                 for i, c in kept
             ]
     for index, (ttl, rdtype) in sorted(thread.typed_ttls.items()):

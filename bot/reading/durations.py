@@ -136,6 +136,10 @@ _LEFT_OPEN = re.compile(
     # "A TTL of 300 or 3600 is fine - whatever your DNS team prefers"
     r"\b\d{1,7}[ \t]*(?:s|seconds?)?[ \t]+or[ \t]+\d{1,7}\b|"
     r"\bwhatever[ \t]+(?:you|your(?:[ \t]+[a-z]{1,12}){0,3})[ \t]+(?:prefer|like|want|choose)|"
+    # "300 is fine but anything works" (not "300 would be ideal, but anything works": a
+    # preference), "we'd suggest an hour, but use whatever fits your process"
+    r"\bis[ \t]+fine,?[ \t]+but[ \t]+anything[ \t]+(?:works|will[ \t]+do|is[ \t]+fine)\b|"
+    r"\bwhatever[ \t]+(?:fits|suits)\b|"
     r"\b(?:anything|any[ \t]+(?:value|ttl)|whatever)[ \t]+(?:up[ \t]+to|(?:below|under|above|over)|"
     r"you[ \t]+(?:like|prefer|want))\b|\bor[ \t]+(?:higher|lower|longer|shorter|more|less)\b|"
     r"\bbetween[ \t]+\d{1,10}[ \t]*(?:s|seconds?)?[ \t]+and[ \t]+\d",

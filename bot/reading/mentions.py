@@ -105,6 +105,8 @@ def ttl_of(text: str) -> int | None:
     hours ("5 minutes", "1h", as zone files and DNS consoles write it), or a duration the value
     starts with ("two minutes if your provider allows it"); anything else (other scripts'
     digits, a second number) is none."""
+    if durations.left_open(text):
+        return None  # "300 is fine but anything works": the choice is ours, no TTL asked
     text = _REMARKED.sub("", text.strip())
     unit = _UNIT.search(text)
     scale = _SCALE[unit.group(1)[0].lower()] if unit else 1

@@ -65,6 +65,8 @@ def read_parts(
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         order.setdefault(part.comment_id, index)
         flags += hidden_flags(part, default_zone)
+        if part.role == "vendor":
+            flags += _inline_answers(part)
         if part.role == "us":
             # Our own comments are never requests. What we describe as published (our dig
             # paste) is still a fact the vendor's "delete that record" can refer to, and what
@@ -165,6 +167,9 @@ def read_parts(
             thread.settled.add(index)  # "no further action is needed", "[x] … done"
         if later and threadcues.earlier_live(joined):
             thread.live.add(index)  # "Both records from my earlier message are now live"
+        named_ttls = threadcues.ttls_for_names(joined) if later else []
+        if named_ttls:
+            thread.named_ttls[index] = named_ttls  # "for _acme-challenge.www … 60 seconds"
         if later and threadcues.first_wins(joined):
             thread.first_wins.add(index)  # "Please use the one in my first message"
         held = threadcues.held_until_issued(joined) if later else []
@@ -448,6 +453,46 @@ def _quoted_request(part: Part) -> tuple[list[tuple[int, str]], int]:
     end = len(part.lines) if passes_on or again else nested
     lines = [(i + part.first_line, strip_marker(part.lines[i])) for i in range(end)]
     return lines, part.first_line + (nested if again else part.history)
+
+
+def _inline_answers(part: Part) -> list[Flag]:
+    """A reply written between the lines of the mail it quotes ("> 2. Which TTL?" / "300,
+    same as what's there now." / "> 3. …"): its answers are not read as requests, so a person
+    reads them. Found as unquoted text with quoted lines both above and below it."""
+    history = part.lines[part.history : part.history + MAX_LINES]
+    quoted = [line.lstrip().startswith(">") for line in history]
+    if quoted.count(True) < _INLINE_MIN:
+        return []
+    last_quote = len(quoted) - 1 - quoted[::-1].index(True)
+    seen_quote = False
+    for i, (line, is_quote) in enumerate(zip(history, quoted, strict=True)):
+        seen_quote = seen_quote or is_quote
+        if seen_quote and not is_quote and line.strip() and i < last_quote and not _header(line):
+            number = part.first_line + part.history + i
+            said = excerpt(line.strip())
+            flag = Flag(
+                code="unread_value",
+                severity="warn",
+                message=f"Line {number} answers between the lines of the mail it quotes "
+                f"({said!r}): answers given inline were not read. Read them by hand.",
+                source=Source(first_line=number, last_line=number, excerpt=said),
+            )
+            return [_in_comment(flag, part.comment_id)]
+    return []
+
+
+_INLINE_MIN = 2  # quoted lines, at the least, around an answer written between them
+# A line that heads the next quoted mail, not an answer: "On … wrote:", "From: …", a rule
+_QUOTE_HEADER = re.compile(
+    r"^\s*(?:on\s.{0,300}\bwrote:\s*$|(?:from|sent|to|cc|subject|date)\s*:|-{3,}|_{5,})"
+    # "Ines Carvalho, Dec 15, 2026, 16:40 GMT:" (Zendesk's quoted comment)
+    r"|^[^:\n]{0,200}\b(?:19|20)\d{2}\b[^\n]{0,40}\b\d{1,2}:\d{2}\b[^\n]{0,20}:\s*$",
+    re.I,
+)
+
+
+def _header(line: str) -> bool:
+    return _QUOTE_HEADER.match(line) is not None
 
 
 def _restated_revision(lines: list[tuple[int, str]]) -> Flag:

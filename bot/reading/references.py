@@ -50,6 +50,7 @@ _THESE_REPLACE = re.compile(
 )
 
 
+_BEFORE_DOING = re.compile(r"\b(?:before|after|then|and[ ]then)[ ]+[a-z]+ing\b", re.I)
 _RECORD_WORD = re.compile(r"\b(?:record|entry|one)\b", re.I)
 
 
@@ -220,6 +221,13 @@ class References:
                     # our "Is the old record still needed?" under the one record we showed,
                     # and the answer "No … please have it removed": that record
                     seen = {(o.name, o.value): o for o in self.earlier_observed}
+                    kinds = _kinds_in(sentence)  # ("Leave the old globalsign-domain-
+                    if len(seen) > 1 and kinds:  # verification value … delete it")
+                        seen = {
+                            k: o
+                            for k, o in seen.items()
+                            if any(x in o.value.lower() for x in kinds)
+                        }
                     shown = seen if len(seen) == 1 else {}
                 rdtype = next(iter(shown.values())).type if len(shown) == 1 else ""
             if len(shown) > 1:
@@ -351,7 +359,9 @@ class References:
     def _refer_back_clause(
         self, clause: str, ttl: int | None, later: bool, note: str, last: int, before: str = ""
     ) -> None:
-        types = {w.strip(".,;:()").upper() for w in clause.split()} & {"TXT", "CNAME", "CAA"}
+        # (the types of the clause's own record: not "… before adding the TXT")
+        own_words = _BEFORE_DOING.split(clause, maxsplit=1)[0].split()
+        types = {w.strip(".,;:()").upper() for w in own_words} & {"TXT", "CNAME", "CAA"}
         one = _ONE.search(clause)
         shown = (
             [i for i, m in enumerate(self.mentions) if m.action != "delete"]
@@ -435,8 +445,11 @@ class References:
             return
         # "If you remove it, managed renewal will fail": a consequence told, nothing asked
         told = _IF_YOU_DO.search(clause) is not None
-        action = None if cues.is_negated(clause) or told else actions.action_cue(clause)
-        if action is not None and actions.action_cue(head) != action:
+        # ("please delete that CNAME … before adding the TXT": the verb of the clause, not of
+        # what it is to happen before)
+        main = _BEFORE_DOING.split(clause, maxsplit=1)[0]
+        action = None if cues.is_negated(clause) or told else actions.action_cue(main)
+        if action is not None and actions.action_cue(_BEFORE_DOING.split(head, 1)[0]) != action:
             action = None  # "please don't add, edit or remove any records": the clause's verb
             # is negated by words before the comma that split it off
         if action == "delete" and _OPTIONAL.search(note):
@@ -613,8 +626,11 @@ _DESCRIBED_SET = re.compile(
 
 # "the TXT at the apex", "the record on gov.uk", "root domain": where the record said stands.
 _APEX = re.compile(r"\b(?:apex|root[ ]+(?:domain|of[ ]+the[ ]+zone)|bare[ ]+domain)\b", re.I)
+# (never the data: "the one pointing at X.fastly-validations.com")
 _PLACE = re.compile(
-    r"\b(?:at|on|for|under)[ ]+`?([a-z0-9_][a-z0-9_.-]{0,250}\.[a-z]{2,24})\b", re.I
+    r"(?<!pointing )(?<!points )(?<!point )(?<!resolving )"
+    r"\b(?:at|on|for|under)[ ]+`?([a-z0-9_][a-z0-9_.-]{0,250}\.[a-z]{2,24})\b",
+    re.I,
 )
 
 
@@ -721,7 +737,7 @@ def _what(m: Mention) -> tuple[str, str, str | None]:
 
 _ASKING = re.compile(
     r"\b(?:please|kindly|could\s+you|can\s+you|would\s+you|we\s+need|you(?:'ll|\s+will)?\s+need|"
-    r"needs?\s+to|must|should|has\s+to|have\s+to|required|welcome\s+to|free\s+to)\b"
+    r"needs?\s+to|must|should|has\s+to|have\s+to|required|welcome\s+to|free\s+to|fine\s+to)\b"
     r"|^\W*(?:\d+[.)]\s+)?(?:add|create|delete|remove|update|change|replace|publish|set\s+up)\b",
     re.I,
 )
@@ -769,7 +785,7 @@ _ASKED_TYPES = frozenset(("TXT", "CNAME", "CAA"))
 # named, which must end in a record read or a flag
 _DELETE_IT = re.compile(
     r"(?:^\W*|\b(?:please|pls|kindly|can\s+you|could\s+you|you\s+can|you\s+may|"
-    r"go\s+ahead\s+and|and|then|now|just|free\s+to|welcome\s+to)\s+)"
+    r"go\s+ahead\s+and|and|then|now|just|free\s+to|welcome\s+to|fine\s+to|ok(?:ay)?\s+to)\s+)"
     r"(?:delete|remove|drop|erase|clear|take\s+(?:off|out|down))\s+"
     r"(?:it|them|this(?:\s+one)?|that(?:\s+one)?|those|these)\b"
     # "Please have it removed, but only after the new certificate has been issued"

@@ -6,6 +6,7 @@ changes.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -333,7 +334,12 @@ class Rows:
             # "pls modify the text record _acme-challenge.x" / "now it have: A" / "put new
             # value: B": the one record the line just above the fields names
             number, said = self.prose_before
-            named = _one_record_named(said) if number == block.line - 1 else None
+            # (or a blank line or two above, under a lead-in: "Please add the following TXT
+            # record at gov.uk:" / "" / "Value: …")
+            near = number == block.line - 1 or (
+                block.line - number <= _LEAD_IN_GAP and said.rstrip().endswith(":")
+            )
+            named = _one_record_named(said) if near else None
             if named is not None:
                 block.fields["name"], block.labels["name"] = named[0], "name"
                 if named[1] and not block.has("type"):
@@ -364,6 +370,9 @@ class Rows:
                 self.mentions[i] = replace(m, ttl=ttl)
 
 
+_LEAD_IN_GAP = 3  # a lead-in and the fields it introduces: at most two blank lines apart
+
+
 def _one_record_named(line: str) -> tuple[str, str | None] | None:
     """(owner, type or None) when a line names one validation owner ("_acme-challenge.x")
     and at most one record type ("text record" is TXT)."""
@@ -371,6 +380,13 @@ def _one_record_named(line: str) -> tuple[str, str | None] | None:
     owners = {w for w in words if w.startswith("_") and is_owner_token(w) and "." in w}
     said = " ".join(words).upper().replace("TEXT RECORD", "TXT")
     types = {w for w in said.split() if w in ("TXT", "CNAME")}
+    if not owners and len(types) == 1:
+        # "Please add the following TXT record at gov.uk:": the one host after "at"/"to"/"on"
+        owners = {
+            w.lower()
+            for before, w in itertools.pairwise(words)
+            if before.lower() in ("at", "to", "on", "for") and is_owner_token(w) and "." in w
+        }
     if len(owners) != 1 or len(types) > 1:
         return None
     return owners.pop(), (types.pop() if types else None)

@@ -96,7 +96,8 @@ _SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)
 # "Please scrap the second one", "ignore item 2", "disregard record #3": by its place in the
 # list an earlier comment gave (never "remove the second one": that may delete a record)
 _WITHDRAW_NTH = re.compile(
-    r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget[ \t]+about|skip)[ \t]+(?:the[ \t]+)?"
+    r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget[ \t]+about|skip|"
+    r"(?:don't|do[ \t]+not|no[ \t]+longer)[ \t]+need)[ \t]+(?:the[ \t]+)?"
     r"(?:(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th))[ \t]+"
     r"(?:one|record|entry|item|line|request|row)|"
     r"(?:item|record|entry|number|row|no\.?|#)[ \t]*#?([1-9]))\b",
@@ -597,6 +598,14 @@ _DURATION_FINE = re.compile(
 )
 
 
+# "Please go with 300.", "let's go with 300 seconds" (our question asked which TTL)
+_GO_WITH = re.compile(
+    r"\b(?:go|going)[ \t]+with[ \t]+(\d{1,6})[ \t]*(s|secs?|seconds|mins?|minutes|hours?|hrs?)?"
+    r"(?=[ \t]*[.,;!]|[ \t]*$)",
+    re.I,
+)
+
+
 def ttl_answer(text: str) -> int | None:
     """The duration a comment's answer to our "what TTL?" starts with ("Hi Aisha, 300 please,
     so that …", "300 seconds, the same as the others")."""
@@ -605,6 +614,7 @@ def ttl_answer(text: str) -> int | None:
         _DURATION_FIRST.match(answer)
         or _DURATION_FINE.match(answer)
         or _DURATION_PLEASE.match(answer)
+        or _GO_WITH.search(answer)  # "Marta here, following up. Please go with 300."
     )
     if first is None:
         return None
@@ -828,3 +838,24 @@ _FIRST_WINS = re.compile(
 def first_wins(text: str) -> bool:
     """Does a later comment choose the value its first message gave over a later one?"""
     return bool(_FIRST_WINS.search(" ".join(text.split())))
+
+
+def ttls_for_names(text: str) -> list[tuple[str, int]]:
+    """ "For _acme-challenge.www.gov.uk they'd like a much shorter TTL, 60 seconds instead of
+    the 3600 I gave you": (owner, TTL) for each sentence of a later comment that names one
+    validation owner and gives it a TTL."""
+    if "ttl" not in text.lower() or "_" not in text:
+        return []  # the common case, cheaply
+    found = []
+    for sentence in prose.split_sentences(" ".join(text.split())):
+        owners = {
+            w.strip("`'\"(),.;:").lower().rstrip(".") + "."
+            for w in sentence.split()
+            if w.lstrip("`'\"(").startswith("_") and "." in w.strip(".")
+        }
+        if len(owners) != 1 or "ttl" not in sentence.lower() or durations.left_open(sentence):
+            continue
+        ttl = durations.duration_instead(sentence) or prose.ttl_in(sentence)
+        if ttl is not None and 0 <= ttl <= 2**31 - 1:
+            found.append((owners.pop(), ttl))
+    return found
