@@ -97,7 +97,7 @@ def _join_cell(lines: list[str]) -> str:
 
 MAX_ROWSPAN = 20  # a merged cell repeated into at most this many rows
 MAX_SPANNED = 200  # and only when short (a TTL, "Now", a name)
-MAX_SPAN_COPIES = 20_000  # characters copied for merged cells in one body, at most
+MAX_SPAN_COPIES = 500  # merged cells copied in one body, at most (a real table needs dozens)
 LAYOUT_LINES = 6  # a cell with more lines than this, or more text, is page layout, not data
 LAYOUT_CHARS = 400
 
@@ -117,7 +117,7 @@ class _TextCollector:
         self.rows: list[_Row] = []  # open rows, innermost last (tables nest in mail layouts)
         # Cells that span rows below theirs, by table depth: column -> (lines, rows left)
         self.spans: dict[int, dict[int, tuple[list[str], int]]] = {}
-        self.span_budget = MAX_SPAN_COPIES  # characters copied into merged cells' rows, at most
+        self.span_budget = MAX_SPAN_COPIES  # merged cells copied into the rows they span
         self._msonormal = False
         # Open lists, innermost last: the last number given in an <ol>, None for a <ul>. An item
         # is shown as a browser shows it, on a line of its own with its number or bullet and no
@@ -157,7 +157,7 @@ class _TextCollector:
             self._spanned(row, spans)
             row.cells.append([""])
             down = str(attrs.get("rowspan") or "1").strip() if attrs else "1"
-            if down.isdigit() and 1 < int(down[:3]) <= MAX_ROWSPAN:
+            if down.isdigit() and 1 < int(down[:3]) <= MAX_ROWSPAN and self.span_budget > 0:
                 spans[len(row.cells) - 1] = (row.cells[-1], int(down) - 1)
         elif tag in ("ol", "ul") and not self.rows:
             start = str(attrs.get("start") or "1").strip()
@@ -254,13 +254,16 @@ class _TextCollector:
         """Put into `row`, where its next cell stands, the cells of rows above that span it
         (`rowspan`: a merged "TTL" or "When" cell stands for each row it covers). Only short
         cells, and only so much in all: a page of merged cells never grows much."""
+        if self.span_budget <= 0:
+            spans.clear()  # spent: the rest of the body's merged cells stand in one row only
+            return
         while len(row.cells) in spans:
             column = len(row.cells)
             lines, left = spans[column]
             size = sum(map(len, lines))
             short = len(lines) <= LAYOUT_LINES and size <= MAX_SPANNED
-            copied = short and size <= self.span_budget
-            self.span_budget -= size if copied else 0
+            copied = short and self.span_budget > 0
+            self.span_budget -= 1 if copied else 0
             row.cells.append(list(lines) if copied else [""])
             if left <= 1:
                 del spans[column]

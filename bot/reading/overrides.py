@@ -125,6 +125,8 @@ def updated_by_name(words: str, mentions: list[Mention]) -> list[Mention]:
     named: set[str] = set()
     for paragraph in _PARAGRAPH_BREAK.split(words):
         for sentence in prose.split_sentences(" ".join(paragraph.split())):
+            if len(sentence) > _SENTENCE_MAX:
+                continue  # no instruction runs on for pages: bounded, whatever the ticket
             if action_cue(sentence) != "update" or is_validation_host_in(sentence):
                 continue
             owners = {
@@ -172,6 +174,7 @@ _NOT_ALONGSIDE = re.compile(
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTENCE_MAX = 2000  # characters: a longer "sentence" is no instruction anyone wrote
 
 
 # The certificate is what is replaced or renewed, not a record: "to replace your current

@@ -639,6 +639,7 @@ def same_ttl(text: str) -> bool:
 _SAME_TTL = re.compile(r"\b(?:the[ \t]+)?same[ \t]+TTL\b", re.I)
 
 
+_SENTENCE_MAX = 2000  # characters
 _TYPE_WORD = re.compile(r"\b(?:CAA|CNAME|TXT)\b", re.I)
 
 
@@ -806,6 +807,8 @@ def held_until_issued(text: str) -> list[tuple[str, frozenset[str]]]:
         for sentence in prose.split_sentences(" ".join(paragraph.split()))
     )
     for sentence in sentences:
+        if len(sentence) > _SENTENCE_MAX:
+            continue  # bounded: a "sentence" of pages is no instruction
         if action_cue(sentence) not in ("add", "update") or not _HELD.search(sentence):
             continue
         if not AFTER_ISSUANCE.search(sentence):
@@ -848,6 +851,8 @@ def ttls_for_names(text: str) -> list[tuple[str, int]]:
         return []  # the common case, cheaply
     found = []
     for sentence in prose.split_sentences(" ".join(text.split())):
+        if len(sentence) > _SENTENCE_MAX:
+            continue  # bounded: a "sentence" of pages is no instruction
         owners = {
             w.strip("`'\"(),.;:").lower().rstrip(".") + "."
             for w in sentence.split()
