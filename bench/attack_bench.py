@@ -88,7 +88,9 @@ def measure(app: AppConfig) -> tuple[list[Row], list[str]]:
             "already flagged by the reader; from holdout57-65: 6517/6620/6720 a CAA delete or "
             "update, 6505 a CAA iodef line, 6520 a TXT at www.gov.uk, 7119 a delete of the "
             "www.gov.uk CNAME itself (the ticket asks for it; the reader reads it as asked); "
-            "6510/7012 misreads already flagged by the reader)",
+            "6510/7012 misreads already flagged by the reader; from holdout66-75: 7410 a CAA "
+            "at www.gov.uk, 7416 a TXT at www.gov.uk (asked for at each of three names); "
+            "7311/8113/8115 misreads already flagged by the reader)",
             True,
         ),
     ]

@@ -91,12 +91,7 @@ def updated_hosts(words: str, mentions: list[Mention]) -> list[Mention]:
     consistency check says)."""
     if "updat" not in words.lower() and "replac" not in words.lower():
         return mentions  # the common case, cheaply
-    sentences = (
-        sentence
-        for paragraph in _PARAGRAPH_BREAK.split(words)  # (a sentence never runs past one)
-        for sentence in prose.split_sentences(" ".join(paragraph.split()))
-    )
-    for sentence in sentences:
+    for sentence in prose.sentences_of(words):
         if action_cue(sentence) != "update" or _CERTIFICATE_REPLACED.search(sentence):
             continue  # ("the certificate you requested to replace your current certificate")
         hosts = prose.hosts_named(sentence)
@@ -123,18 +118,15 @@ def updated_by_name(words: str, mentions: list[Mention]) -> list[Mention]:
         m.name.lower().rstrip(".") for m in mentions if _asked(m) and m.action in (None, "add")
     }
     named: set[str] = set()
-    for paragraph in _PARAGRAPH_BREAK.split(words):
-        for sentence in prose.split_sentences(" ".join(paragraph.split())):
-            if len(sentence) > _SENTENCE_MAX:
-                continue  # no instruction runs on for pages: bounded, whatever the ticket
-            if action_cue(sentence) != "update" or is_validation_host_in(sentence):
-                continue
-            owners = {
-                t.strip("`'\".,;:()").lower().rstrip(".")
-                for t in sentence.split()
-                if t.strip("`'\"(").startswith("_")
-            }
-            named |= owners & asked
+    for sentence in prose.sentences_of(words):
+        if action_cue(sentence) != "update" or is_validation_host_in(sentence):
+            continue
+        owners = {
+            t.strip("`'\".,;:()").lower().rstrip(".")
+            for t in sentence.split()
+            if t.strip("`'\"(").startswith("_")
+        }
+        named |= owners & asked
     return [
         replace(m, action="update")
         if m.name.lower().rstrip(".") in named and m.action in (None, "add") and _asked(m)
@@ -171,10 +163,6 @@ _NOT_ALONGSIDE = re.compile(
     r"(?:update|change|replace|re-?point|overwrite)[ \t]+(?:the|that|your)[ \t]+existing\b)",
     re.I,
 )
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_SENTENCE_MAX = 2000  # characters: a longer "sentence" is no instruction anyone wrote
 
 
 # The certificate is what is replaced or renewed, not a record: "to replace your current

@@ -147,6 +147,21 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
 
 
+def sentences_of(text: str, longest: int = 2000) -> list[str]:
+    """The sentences of a text of several paragraphs, each on one line (a sentence never runs
+    past a blank line), leaving out any longer than `longest` characters: no instruction runs
+    on for pages, and a reader of each sentence stays linear whatever the text."""
+    return [
+        sentence
+        for paragraph in _PARAGRAPH_BREAK.split(text)
+        for sentence in split_sentences(" ".join(paragraph.split()))
+        if len(sentence) <= longest
+    ]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
 def split_clauses(sentence: str) -> list[str]:
     """One piece per record type named: a sentence asking for two records is cut between them,
     at the last comma, semicolon or "and" before the second type."""

@@ -470,14 +470,11 @@ def _inline_answers(part: Part) -> list[Flag]:
         if seen_quote and not is_quote and line.strip() and i < last_quote and not _header(line):
             number = part.first_line + part.history + i
             said = excerpt(line.strip())
-            flag = Flag(
-                code="unread_value",
-                severity="warn",
-                message=f"Line {number} answers between the lines of the mail it quotes "
-                f"({said!r}): answers given inline were not read. Read them by hand.",
-                source=Source(first_line=number, last_line=number, excerpt=said),
+            why = (
+                f"Line {number} answers between the lines of the mail it quotes ({said!r}): "
+                "answers given inline were not read. Read them by hand."
             )
-            return [_in_comment(flag, part.comment_id)]
+            return [_in_comment(_by_hand(number, number, said, why), part.comment_id)]
     return []
 
 
@@ -500,11 +497,19 @@ def _restated_revision(lines: list[tuple[int, str]]) -> Flag:
     its records again: which of them still stand is a person's reading."""
     first, last = lines[0][0], lines[-1][0]
     said = excerpt(" ".join(" ".join(text.split()) for _, text in lines if text.strip()))
+    why = (
+        f"Lines {first}-{last} correct the mail they quote and list its records again: which "
+        f"of them still stand was not worked out. Read them by hand: {said!r}"
+    )
+    return _by_hand(first, last, said, why)
+
+
+def _by_hand(first: int, last: int, said: str, why: str) -> Flag:
+    """A warning that lines `first`-`last` hold something the reader did not work out."""
     return Flag(
         code="unread_value",
         severity="warn",
-        message=f"Lines {first}-{last} correct the mail they quote and list its records again: "
-        f"which of them still stand was not worked out. Read them by hand: {said!r}",
+        message=why,
         source=Source(first_line=first, last_line=last, excerpt=said),
     )
 

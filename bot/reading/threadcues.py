@@ -639,7 +639,6 @@ def same_ttl(text: str) -> bool:
 _SAME_TTL = re.compile(r"\b(?:the[ \t]+)?same[ \t]+TTL\b", re.I)
 
 
-_SENTENCE_MAX = 2000  # characters
 _TYPE_WORD = re.compile(r"\b(?:CAA|CNAME|TXT)\b", re.I)
 
 
@@ -801,14 +800,7 @@ def held_until_issued(text: str) -> list[tuple[str, frozenset[str]]]:
     if "issu" not in text.lower():
         return []  # the common case, cheaply
     held = []
-    sentences = (
-        sentence
-        for paragraph in re.split(r"\n[ \t]*\n", text)
-        for sentence in prose.split_sentences(" ".join(paragraph.split()))
-    )
-    for sentence in sentences:
-        if len(sentence) > _SENTENCE_MAX:
-            continue  # bounded: a "sentence" of pages is no instruction
+    for sentence in prose.sentences_of(text):
         if action_cue(sentence) not in ("add", "update") or not _HELD.search(sentence):
             continue
         if not AFTER_ISSUANCE.search(sentence):
@@ -850,9 +842,7 @@ def ttls_for_names(text: str) -> list[tuple[str, int]]:
     if "ttl" not in text.lower() or "_" not in text:
         return []  # the common case, cheaply
     found = []
-    for sentence in prose.split_sentences(" ".join(text.split())):
-        if len(sentence) > _SENTENCE_MAX:
-            continue  # bounded: a "sentence" of pages is no instruction
+    for sentence in prose.sentences_of(text):
         owners = {
             w.strip("`'\"(),.;:").lower().rstrip(".") + "."
             for w in sentence.split()
