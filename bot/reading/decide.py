@@ -14,6 +14,7 @@ a change, an observed fact, or a "not wanted" (negated) record. Decisions, in th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bot.models import DnsChange, Flag, Observed, Source
@@ -184,29 +185,11 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             ]
     for index, named in sorted(thread.named_ttls.items()):
         for owner, ttl in named:
-            kept = [
-                (i, c.model_copy(update={"ttl": ttl}))
-                if i < index and c.action in ("add", "update") and c.name == owner
-                else (i, c)
-                for i, c in kept
-            ]
+            kept = _with_ttl(kept, index, ttl, lambda c, owner=owner: c.name == owner)
     for index, (ttl, rdtype) in sorted(thread.typed_ttls.items()):
-        kept = [
-            (i, c.model_copy(update={"ttl": ttl}))
-            if i < index and c.action in ("add", "update") and c.type == rdtype
-            else (i, c)
-            for i, c in kept
-        ]
+        kept = _with_ttl(kept, index, ttl, lambda c, rdtype=rdtype: c.type == rdtype)
     for index, ttl in sorted(thread.ttls.items()):
-        # A later comment's TTL for the records asked for before it: where none was said, or
-        # in place of the one said ("make that 300 on all three rather than 3600"): the
-        # vendor's latest word.
-        kept = [
-            (i, c.model_copy(update={"ttl": ttl}))
-            if i < index and c.action in ("add", "update")
-            else (i, c)
-            for i, c in kept
-        ]
+        kept = _with_ttl(kept, index, ttl)
     for index, said_moves in sorted(thread.moves.items()):
         for move in said_moves:
             _move(index, move, kept, out)
@@ -415,6 +398,23 @@ def _published(change: DnsChange, observed: list[Observed]) -> bool:
     return change.action == "add" and any(
         (o.name, o.type, o.value) == (change.name, change.type, change.value) for o in observed
     )
+
+
+def _with_ttl(
+    kept: list[tuple[int, DnsChange]],
+    index: int,
+    ttl: int,
+    picks: Callable[[DnsChange], bool] = lambda c: True,
+) -> list[tuple[int, DnsChange]]:
+    """A later comment's TTL for the records asked for before it (those `picks` chooses: at
+    one name, of one type, or all): where none was said, or in place of the one said ("make
+    that 300 on all three rather than 3600"): the vendor's latest word."""
+    return [
+        (i, c.model_copy(update={"ttl": ttl}))
+        if i < index and c.action in ("add", "update") and picks(c)
+        else (i, c)
+        for i, c in kept
+    ]
 
 
 def _first_wins(

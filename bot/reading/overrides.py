@@ -119,7 +119,7 @@ def updated_by_name(words: str, mentions: list[Mention]) -> list[Mention]:
     }
     named: set[str] = set()
     for sentence in prose.sentences_of(words):
-        if action_cue(sentence) != "update" or is_validation_host_in(sentence):
+        if action_cue(sentence) != "update" or _gives_data(sentence):
             continue
         owners = {
             t.strip("`'\".,;:()").lower().rstrip(".")
@@ -135,7 +135,8 @@ def updated_by_name(words: str, mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def is_validation_host_in(sentence: str) -> bool:
+def _gives_data(sentence: str) -> bool:
+    """Does a sentence give a validation host (the data of the record it speaks of)?"""
     return any(is_validation_host(t.strip("`'\".,;:()")) for t in sentence.split())
 
 
