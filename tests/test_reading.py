@@ -6421,3 +6421,162 @@ def test_please_go_with_a_ttl_answers_our_question() -> None:
         ),
     )
     assert [c.ttl for c in read(ticket).changes] == [60]
+
+
+def test_cname_said_to_be_in_place_for_a_host_is_the_one_its_validation_name_replaces() -> None:
+    # The footnote names the host, not the record's name, and comes after the request: the
+    # validation target stands at the validation name, and "edited … rather than a second
+    # record added alongside it" makes the add an update (never two CNAMEs, never an add).
+    ticket = Ticket(
+        id="1",
+        subject="TLS renewal",
+        text=(
+            "Record name                   Type   Target\n"
+            "_acme-challenge.www.gov.uk    CNAME  mvdzrp8o6pl3wlaw2r.fastly-validations.com\n\n"
+            "(*) For www.gov.uk you already have a CNAME in place from last year - it currently "
+            "resolves to\ngzmoec0pvlzq61m8a6.fastly-validations.com. That one needs to be "
+            "edited to the new target above rather\nthan a second record added alongside it.\n"
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "mvdzrp8o6pl3wlaw2r.fastly-validations.com.",
+            "gzmoec0pvlzq61m8a6.fastly-validations.com.",
+        )
+    ]
+    assert [(o.name, o.value) for o in read(ticket).observed] == [
+        ("_acme-challenge.www.gov.uk.", "gzmoec0pvlzq61m8a6.fastly-validations.com.")
+    ]
+
+
+def test_the_cell_beside_a_record_written_as_labels_says_what_to_do_with_it() -> None:
+    old = "globalsign-domain-verification=PazCJ9mpTO2jaOjGLbbyktn6m-q9HDjVNz8EbUG9Nd"
+    new = "globalsign-domain-verification=9XbVg8OwL-nnMkxnK6Qj8zN1re0frkMMS6qKTRojHv"
+    ticket = Ticket(
+        id="1",
+        subject="GlobalSign domain verification",
+        text=(
+            "<table><tr><td>Step</td><td>Record</td></tr>"
+            f"<tr><td>1. Add now</td><td>Host: gov.uk (@)<br>Type: TXT<br>Value: {new}</td></tr>"
+            "<tr><td>2. Remove after the new certificate is issued</td>"
+            f"<td>Host: gov.uk (@)<br>Type: TXT<br>Value: {old}</td></tr></table>"
+        ),
+    )
+    assert [(c.action, c.value, c.when) for c in read(ticket).changes] == [
+        ("add", new, "now"),
+        ("delete", old, "after_issuance"),
+    ]
+
+
+def test_an_answer_keyed_to_our_question_withdraws_what_that_question_named() -> None:
+    row = "| {0}.check.service.gov.uk | _{1}.{0}.check.service.gov.uk. | _{2}.ab.acm-validations.aws. |\n"
+    apex = "| check.service.gov.uk | _a06298ad492c3960b717a93d6a61b60c.check.service.gov.uk. | _75f164a25fa1e298f953286a37cce941.ab.acm-validations.aws. |\n"
+    ticket = conversation(
+        vendor(
+            "Could you add these CNAMEs please?\n\n| Domain name | CNAME name | CNAME value |\n"
+            "|---|---|---|\n" + apex + row.format("www", "4" * 32, "5" * 32),
+            1,
+        ),
+        us(
+            "Before we raise this:\n\n(a) Do you need both names? Nothing points "
+            "www.check.service.gov.uk at you today.\n\n(b) Is a TTL of 300 all right?\n",
+            2,
+        ),
+        vendor(
+            "(a) Good spot. No need for that one any more: I've re-requested the certificate "
+            "for check.service.gov.uk on its own, so the first row stands.\n\n(b) Yes.\n",
+            3,
+        ),
+    )
+    assert [c.name for c in read(ticket).changes] == [
+        "_a06298ad492c3960b717a93d6a61b60c.check.service.gov.uk."
+    ]
+    assert "retracted" in codes(ticket)
+
+
+def test_a_sentence_naming_an_owner_never_deletes_a_record_of_another_name() -> None:
+    # The reply's "record below" passes on the quoted mail too, whose question names last
+    # year's owner: that never makes the record just asked for a delete. "Keep it until you
+    # have received the new certificate; after that it can be deleted" waits for issuance.
+    ticket = Ticket(
+        id="1",
+        subject="DCV required - hmrc.gov.uk",
+        text=(
+            "Good afternoon,\n\nOnly the one record below is needed. Please create the following "
+            "in the hmrc.gov.uk zone:\n\nHOST: _85AE0CF37BC1BD790A84AEBFA98F1065\nTYPE: CNAME\n"
+            "POINTS TO: adcce921eb0b6ac5bd4f5eccc7bd7b81.953d58d1f57c9e6eca795d4a576a0725.sectigo.com\n\n"
+            "You also asked about last year's record. The CNAME at "
+            "_F77866FC80BB2F8790D96CFBDD7AF36A.hmrc.gov.uk is no longer used by us, but please keep "
+            "it until you have received the new certificate; after that it can be deleted.\n\n"
+            "Kind regards,\nOlu\n\nFrom: HMRC Digital Certificates <certificates@hmrc.gov.uk>\n"
+            "Sent: 26 January 2027 10:18\nTo: Sectigo Validation <validation@sectigo.com>\n"
+            "Subject: DCV required\n\nHello, could we switch to CNAME validation? Also, can the "
+            "old _F77866FC80BB2F8790D96CFBDD7AF36A record be removed now?\n"
+        ),
+    )
+    assert [(c.action, c.name, c.when) for c in read(ticket).changes] == [
+        ("add", "_85ae0cf37bc1bd790a84aebfa98f1065.hmrc.gov.uk.", "now"),
+        ("delete", "_f77866fc80bb2f8790d96cfbdd7af36a.hmrc.gov.uk.", "after_issuance"),
+    ]
+
+
+def test_a_label_block_with_no_value_under_remove_is_a_delete_by_owner_and_type() -> None:
+    block = "    HOST:   _globalsign-domain-verification.tax.service.gov.uk\n    TYPE:   TXT\n"
+    ticket = Ticket(
+        id="1",
+        subject="switching to managed DNS validation",
+        text=f"Two changes are needed in the service.gov.uk zone.\n\nREMOVE\n\n{block}\n"
+        "ADD - for tax.service.gov.uk please create:\n\n    HOST:       _acme-challenge\n"
+        "    TYPE:       CNAME\n    POINTS TO:  v10evuaflugigx9m5a.fastly-validations.com\n",
+    )
+    assert changes(ticket) == [
+        ("delete", "_globalsign-domain-verification.tax.service.gov.uk.", "TXT", None, None),
+        (
+            "add",
+            "_acme-challenge.tax.service.gov.uk.",
+            "CNAME",
+            "v10evuaflugigx9m5a.fastly-validations.com.",
+            None,
+        ),
+    ]
+    # the same block under no verb at all is said, never dropped
+    said = Ticket(id="1", subject="Renewal", text=f"For your information:\n\n{block}")
+    assert "unread_value" in codes(said)
+
+
+def test_the_sign_off_under_a_whole_record_is_no_more_of_its_data() -> None:
+    ticket = Ticket(
+        id="1",
+        subject="renewal",
+        text=(
+            "To renew the certificate for find-a-court.service.gov.uk, please add the following "
+            "TXT record:\n\n_acme-challenge.find-a-court.service.gov.uk.  IN  TXT  "
+            '"5QkFZdQVCjlHVXuxac_aDbJEqprqUvFGXlUZf3dOBmA"\n\nThanks,\nLukas Becker\n'
+        ),
+    )
+    assert [c.value for c in read(ticket).changes] == [
+        "5QkFZdQVCjlHVXuxac_aDbJEqprqUvFGXlUZf3dOBmA"
+    ]
+
+
+def test_the_existing_cname_to_be_updated_in_place_of_a_withdrawn_txt_stays_an_update() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add the following TXT record:\n\n_acme-challenge.find-a-court.service.gov.uk. "
+            'IN TXT "5QkFZdQVCjlHVXuxac_aDbJEqprqUvFGXlUZf3dOBmA"\n',
+            1,
+        ),
+        vendor(
+            "Please disregard the TXT record in my previous message.\n\nWhat we actually need is "
+            "for the existing _acme-challenge CNAME for find-a-court.service.gov.uk to be updated "
+            "so that it points to gmg8l36x2w4raob5xc.fastly-validations.com.\n",
+            2,
+        ),
+    )
+    assert [(c.action, c.type, c.old_value) for c in read(ticket).changes] == [
+        ("update", "CNAME", None)
+    ]
+    assert "ambiguous_request" in codes(ticket)

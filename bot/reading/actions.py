@@ -133,7 +133,9 @@ AFTER_ISSUANCE = re.compile(
     r"\bwait\b[^.\n]{0,40}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|active|deployed|live)\b|"
     # "leave it alone until the new certificate shows as "Issued" … and only then remove it"
     r"\b(?:leave|keep)\b[^.\n]{0,80}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
-    r"renewal[ ]+(?:completes|has[ ]+completed|is[ ]+(?:complete|done|finished)))\b|"
+    r"renewal[ ]+(?:completes|has[ ]+completed|is[ ]+(?:complete|done|finished))|"
+    # "please keep it until you have received the new certificate; after that it can go"
+    r"(?:received|got|have|get)[ ]+(?:the[ ]+|your[ ]+)?(?:new|renewed)[ ]+cert(?:ificate)?)\b|"
     # ("When we renewed by hand last spring": a time in the past, not a condition)
     r"\b(?:once|after|when|post|following(?![ ]+up\b))\b"  # ("Following up on my message")
     r"(?![ ]+(?:we|i|they)[ ]+(?:just[ ]+|first[ ]+)?(?:renewed|issued|validated|installed)\b)"

@@ -14,6 +14,7 @@ a change, an observed fact, or a "not wanted" (negated) record. Decisions, in th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -309,9 +310,16 @@ def _instead(change: DnsChange, withdrawn: frozenset[str] | None) -> DnsChange:
     """ "Please use a CNAME instead of the TXT record" (the TXT withdrawn in the same comment):
     the CNAME is a new request, not a change of a CNAME whose current value is never said."""
     types = {t for t in withdrawn or () if not t.endswith(".")}
+    # ("for the existing _acme-challenge CNAME … to be updated so that it points to X": a
+    # change of the record there, whose current value is never said, which the check says)
+    said = change.source.excerpt if change.source else ""
+    existing = _EXISTING.search(said) is not None
     if change.action == "update" and change.old_value is None and types - {change.type}:
-        return change.model_copy(update={"action": "add"})
+        return change if existing else change.model_copy(update={"action": "add"})
     return change
+
+
+_EXISTING = re.compile(r"\b(?:existing|current(?:ly)?|already)\b", re.I)
 
 
 def _complete(change: DnsChange, observed: list[Observed]) -> DnsChange:

@@ -15,6 +15,7 @@ from bot.reading.actions import action_cue
 from bot.reading.candidates import is_validation_host
 from bot.reading.changes import validated_domain
 from bot.reading.mentions import Mention
+from bot.reading.quoted import strip_marker
 
 
 def applied(words: str, mentions: list[Mention]) -> tuple[list[Mention], list[str]]:
@@ -34,6 +35,33 @@ def applied(words: str, mentions: list[Mention]) -> tuple[list[Mention], list[st
         mentions = [replace(m, ttl=instead) if _asked(m) else m for m in mentions]
         used.append(f"ttl {instead}")
     return mentions, used
+
+
+def at_validation_names(mentions: list[Mention]) -> list[Mention]:
+    """ "For www.gov.uk you already have a CNAME in place - it currently resolves to
+    x.fastly-validations.com": a CNAME to a CA's validation host said of a host stands at that
+    host's validation name, the one the comment asks a CNAME for (`_acme-challenge.www.gov.uk`),
+    never at the host itself (which serves the site). Only when there is one such name."""
+    under_host: dict[str, set[str]] = {}  # host -> the validation names asked for under it
+    for m in mentions:
+        name = m.name.lower().rstrip(".")
+        if _asked(m) and m.rdtype == "CNAME" and name.startswith("_") and "." in name:
+            under_host.setdefault(name.split(".", 1)[1], set()).add(name)
+    out = []
+    for m in mentions:
+        host = m.name.lower().rstrip(".")
+        under = set(under_host.get(host, ()))
+        if (
+            m.mode == "observed"
+            and m.rdtype == "CNAME"
+            and not host.startswith("_")
+            and m.value is not None
+            and is_validation_host(m.value)
+            and len(under) == 1
+        ):
+            m = replace(m, name=under.pop())
+        out.append(m)
+    return out
 
 
 def given_ttl(mentions: list[Mention], ttl: int, rdtype: str | None = None) -> list[Mention]:
@@ -148,10 +176,38 @@ def replaced_not_added(numbered: list[tuple[int, str]], mentions: list[Mention])
     asked = [m.line for m in mentions if m.mode == "request" and m.action in (None, "add")]
     if not asked:
         return mentions
-    after = "\n".join(text for number, text in numbered if number > max(asked))
+    lines = [(number, strip_marker(text)) for number, text in numbered if number > max(asked)]
+    after = "\n".join(text for _, text in lines)
     if not _NOT_ALONGSIDE.search(after):
         return mentions
-    return updated_hosts(after, mentions)
+    # the line the words end on (they may wrap: "… rather" / "than a second record added")
+    said = next(
+        (
+            number
+            for (_, before), (number, text) in zip([(0, ""), *lines], lines, strict=False)
+            if _NOT_ALONGSIDE.search(f"{before}\n{text}")
+        ),
+        lines[-1][0],  # (words wrapped over three lines: all that is shown before the end)
+    )
+    return _replacing_shown(updated_hosts(after, mentions), said)
+
+
+def _replacing_shown(mentions: list[Mention], said: int) -> list[Mention]:
+    """ "(*) You already have a CNAME in place - it currently resolves to OLD. That one needs to
+    be edited to the new target above rather than a second record added alongside it": the add
+    at the name of the one record the comment shows published (before line `said`, which says
+    so) is an update of it."""
+    shown: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        if m.mode == "observed" and m.value is not None and m.line <= said:
+            shown.setdefault((m.name.lower().rstrip("."), m.rdtype), set()).add(m.value)
+    out = []
+    for m in mentions:
+        there = shown.get((m.name.lower().rstrip("."), m.rdtype), set()) - {m.value}
+        if _asked(m) and m.action in (None, "add") and len(there) == 1:
+            m = replace(m, action="update", old_value=there.pop())
+        out.append(m)
+    return out
 
 
 # "don't add this as an additional record", "rather than leaving two records side by side",
@@ -160,6 +216,9 @@ _NOT_ALONGSIDE = re.compile(
     r"\b(?:(?:do[ \t]+not|don['’]?t|not)[ \t]+(?:add|create|publish)\w*[ \t]+(?:it|this|that|them|"
     r"these)?[ \t]*(?:as[ \t]+)?(?:an?[ \t]+)?(?:additional|extra|second|separate|new)\b|"
     r"rather[ \t]+than[ \t]+(?:add|leav|creat|publish)|instead[ \t]+of[ \t]+(?:add|creat|publish)|"
+    # "edited to the new target rather than a second record added alongside it"
+    r"(?:rather\s+than|instead\s+of)\s+(?:a|an)\s+(?:second|new|additional|extra|separate)\s+"
+    r"(?:record|one|cname|txt|entry)\b|"
     # "please update the existing _acme-challenge CNAME … so it points at the new value above"
     r"(?:update|change|replace|re-?point|overwrite)[ \t]+(?:the|that|your)[ \t]+existing\b)",
     re.I,

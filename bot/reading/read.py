@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
-from bot.reading import corrections, cues, fieldrefs, overrides, prose, threadcues
+from bot.reading import answers, corrections, cues, fieldrefs, overrides, prose, threadcues
 from bot.reading.changes import (
     Author,
     resolve_owner,
@@ -137,6 +137,10 @@ def read_parts(
         withdraws, types = threadcues.withdraws_earlier(joined) if later else (False, None)
         if later and not walker.mentions and threadcues.withdraws_all(joined):
             withdraws, types = True, None  # "No DNS changes are needed from you."
+        # "(a) No need for that one any more" to our "(a) Do you need both names? … www.x"
+        dropped = answers.withdrawn_hosts(joined.split("\n"), asked_before) if later else None
+        if dropped and not (withdraws and types is None):
+            withdraws, types = True, (types or frozenset()) | dropped
         if withdraws:
             thread.withdraws[index] = types
         if threadcues.adds_alongside(joined):
@@ -199,9 +203,11 @@ def read_parts(
             if asking < index:  # "so please update that one" of a record in the mail below
                 # (in the reply, or in the mail it passes on)
                 walker.mentions = overrides.updated_hosts(f"{joined}\n{words}", walker.mentions)
-            else:  # "P.S. … It should replace the existing TXT, not sit beside it"
-                walker.mentions = overrides.replaced_not_added(numbered, walker.mentions)
+            else:
                 walker.mentions = overrides.updated_by_name(words, walker.mentions)
+            # "P.S. … It should replace the existing TXT, not sit beside it" (in the comment, or
+            # in the mail it passes on)
+            walker.mentions = overrides.replaced_not_added(numbered, walker.mentions)
         # the reply's own records, less those the mail it passes on gives too (said once)
         again = {_said_as(m) for m in walker.mentions}
         own = [m for m in own if _said_as(m) not in again]

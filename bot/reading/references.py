@@ -31,6 +31,8 @@ _NTH_SHOWN = re.compile(
 )
 # An owner cut short: "_91e7812b... above", "_91e7812b…"
 _CUT_NAME = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?:\.\.\.|\u2026)", re.I)
+# An owner a sentence names by its first label, whole: "the old _F77866FC80BB2F87… record"
+_OWNER_LABEL = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?![\w-])", re.I)
 _OWNER_WINDOW = 300  # characters of the paragraph before a "delete it" that say what "it" is
 
 
@@ -431,6 +433,13 @@ class References:
                 i
                 for i, m in enumerate(self.mentions)
                 if m.action != "delete" and m.name.lower().startswith(start)
+            ]
+        owners = _OWNER_LABEL.findall(note) if not cut else []
+        if owners:  # "can the old _F778… record be removed now?": only a record of that name
+            targets = [
+                i
+                for i in targets
+                if any(self.mentions[i].name.lower().startswith(o.lower()) for o in owners)
             ]
         if targets:
             answered = {self.mentions[i].rdtype for i in targets}

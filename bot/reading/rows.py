@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.models import Flag, Source
 from bot.reading import actions, cues, prose
 from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import header_phrase, same_as_above
@@ -19,6 +20,7 @@ from bot.reading.mentions import (
     Mention,
     Mode,
     domain_in,
+    excerpt,
     is_owner_token,
     is_type_word,
     read_zone_line,
@@ -68,6 +70,7 @@ class Rows:
         heading_type: str | None
         open_list: tuple[str, str, list[tuple[str, str]]] | None
         mentions: list[Mention]
+        flags: list[Flag]
         row_number: str | None
 
         def _add(
@@ -115,9 +118,15 @@ class Rows:
         ]
         if labelled:
             ttl_cell = self._ttl_cell(cells, filled)
+            # "| 2. Remove after the new certificate is issued | Host: … Value: … |": the cell
+            # beside the record says what to do with it
+            notes = " ".join(c for c in filled if not read_labels(c))
+            step = actions.action_cue(notes) is not None and not cues.is_negated(notes)
             for found in labelled:
                 if ttl_cell and not any(role == "ttl" for role, _, _ in found):
                     found = [*found, ("ttl", "ttl", ttl_cell)]
+                if step and not any(role == "action" for role, _, _ in found):
+                    found = [("action", "action", notes), *found]
                 self._labels(found, number, line)
                 self._end_block()
             return
@@ -326,6 +335,7 @@ class Rows:
             self._add(alone)  # the item named a record to delete, and nothing followed it
             self.heading_name = self.heading_type = None
             return
+        labelled = block.has("name")  # its name a field of its own, not a heading above it
         if block.fields and not block.has("name") and self.heading_name is not None:
             name, number = self.heading_name  # the name stood alone above its fields
             block.fields["name"], block.labels["name"] = name, "name"
@@ -347,10 +357,20 @@ class Rows:
                 block.line, block.lines = number, [said.strip(), *block.lines]
         if block.fields:
             self.heading_name = self.heading_type = None
+        if (
+            {"name", "type"} <= set(block.fields)
+            and not {"value", "action"} & set(block.fields)
+            and self.ctx.action == "delete"
+        ):
+            # "REMOVE" / "HOST: _globalsign-domain-verification.x" / "TYPE: TXT" (and no value:
+            # whatever is there): the lead-in's verb says what to do with the record it names
+            block.fields["action"], block.labels["action"] = "delete", "action"
         if set(block.fields) == {"ttl"} and prose.BOTH.search(" ".join(block.lines)):
             self._ttl_for_requests(block.fields["ttl"])  # "TTL=60 on both, please"
             return
         mention = block.to_mention()
+        if mention is None and labelled and _names_a_record(block):
+            self.flags.append(_unread_block(block))  # said out loud, never dropped unsaid
         if mention is not None:
             hint = block.hint
             mention = replace(mention, origin_hint=hint) if hint else mention
@@ -371,6 +391,37 @@ class Rows:
 
 
 _LEAD_IN_GAP = 3  # a lead-in and the fields it introduces: at most two blank lines apart
+
+
+def _names_a_record(block: LabelBlock) -> bool:
+    """Do a block's fields name a record (its owner and a record type) but give no data?"""
+    rdtype = block.fields.get("type", "").strip("`'\" ").upper()
+    # (a record named in an API's JSON or by a heading alone is no block of labels)
+    labelled = len(block.lines) >= 2 and not any(
+        line.lstrip().startswith(('"', "{")) for line in block.lines
+    )
+    return (
+        labelled
+        and bool(block.fields.get("name"))
+        and rdtype in _VALIDATION_TYPES
+        and not block.has("value")
+        and not block.method
+    )
+
+
+_VALIDATION_TYPES = frozenset(("TXT", "CNAME", "CAA"))
+
+
+def _unread_block(block: LabelBlock) -> Flag:
+    shown = excerpt(" / ".join(block.lines))
+    last = block.last_line or block.line
+    return Flag(
+        code="unread_value",
+        severity="warn",
+        message=f"Lines {block.line}-{last} name a record but give no data, and nothing says "
+        f"what to do with it: {shown!r}. Read that part of the ticket by hand.",
+        source=Source(first_line=block.line, last_line=last, excerpt=shown),
+    )
 
 
 def _one_record_named(line: str) -> tuple[str, str | None] | None:

@@ -52,7 +52,11 @@ class SpreadRecords:
         recent: list[int]
 
         def _add(
-            self, mention: Mention, mode: Mode | None = None, structured: bool = True
+            self,
+            mention: Mention,
+            mode: Mode | None = None,
+            structured: bool = True,
+            listed: bool = False,
         ) -> None: ...
 
         def _end_prose(self) -> None: ...
@@ -107,7 +111,8 @@ class SpreadRecords:
             self.listing = None
             return False
         self._end_prose()
-        self._add(Mention(name, rdtype, clean_data(rdtype, stripped), number, excerpt=line))
+        mention = Mention(name, rdtype, clean_data(rdtype, stripped), number, excerpt=line)
+        self._add(mention, listed=True)
         return True
 
     def _shown_updated(self, number: int, line: str, token: str) -> bool:

@@ -391,13 +391,17 @@ def adds_alongside(text: str) -> bool:
     if not any(w in low for w in ("alongside", "addition", "as well as", "overwrite", "replace")):
         return False  # the common case, cheaply
     return any(
-        not _CANNOT.search(text[max(0, m.start() - 40) : m.start()])
+        # (the words before it, as one line: a mail wraps "rather" / "than a second record")
+        not _CANNOT.search(text[max(0, m.start() - 40) : m.start()].replace("\n", " "))
         for m in _ALONGSIDE.finditer(text)
     )
 
 
+# ("edited to the new target rather than a second record added alongside it": refused too)
 _CANNOT = re.compile(
-    r"\b(?:can't|cannot|can[ \t]not|won't|not|never|no[ \t]longer)\b[^.\n]{0,30}$", re.I
+    r"\b(?:can't|cannot|can[ \t]not|won't|not|never|no[ \t]longer|rather[ \t]than|"
+    r"instead[ \t]of)\b[^.\n]{0,30}$",
+    re.I,
 )
 
 

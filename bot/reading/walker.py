@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.models import Action, Flag, Observed
-from bot.reading import actions, cues, desired, prose
+from bot.reading import actions, cues, desired, overrides, prose
 from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import keeps
 from bot.reading.labels import LabelBlock, read_labels
@@ -233,6 +233,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             except Exception as exc:
                 self.flags.append(failed_block(0, 0, "", exc))
         self.mentions = desired.resolved(self.mentions)  # "so that the set ends up as:"
+        self.mentions = overrides.at_validation_names(self.mentions)
         self.flags += [unread_request(*p) for p in self.pending]
         # "Please remove the record(s) and add …" with no delete read here: a later comment of
         # the thread may say which (read.py drops the flag then)
@@ -535,11 +536,21 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         block.last_line = number
         return True
 
-    def _add(self, mention: Mention, mode: Mode | None = None, structured: bool = True) -> None:
+    def _add(
+        self,
+        mention: Mention,
+        mode: Mode | None = None,
+        structured: bool = True,
+        listed: bool = False,
+    ) -> None:
+        if not listed:
+            # "please add the following TXT record:" answered by a whole record (a zone line, a
+            # block of labels): the lines below it are no more of its data ("Thanks,")
+            self.listing = None
         values = whole_values(mention)
         if len(values) > 1:  # '"ACME-TOKEN-1" "ACME-TOKEN-2"': two records, not one of two strings
             for value in values:
-                self._add(replace(mention, value=value), mode, structured)
+                self._add(replace(mention, value=value), mode, structured, listed)
             return
         ctx = self.ctx
         last = self.mentions[-1] if self.mentions else None
