@@ -279,6 +279,12 @@ HOLDOUT75 = FIXTURES / "holdout75"
 # 9/20 changes right, 5 silent (one of them a TTL on a delete, aligned).
 HOLDOUT76 = FIXTURES / "holdout76"
 HOLDOUT77 = FIXTURES / "holdout77"
+# holdout78 (20, written blind by two helpers: an ordinary February, a fifth writer; tables
+# and lists, a second writer). First reading 7/20 exact, 9/20 changes right, 4 silent.
+# holdout79 (20: an ordinary spring; when and how long, a fifth writer). First reading 11/20
+# exact, 12/20 changes right, 5 silent.
+HOLDOUT78 = FIXTURES / "holdout78"
+HOLDOUT79 = FIXTURES / "holdout79"
 
 READING_FOLDERS = (
     READING,
@@ -359,6 +365,8 @@ READING_FOLDERS = (
     HOLDOUT75,
     HOLDOUT76,
     HOLDOUT77,
+    HOLDOUT78,
+    HOLDOUT79,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -83,6 +83,24 @@ CUES = (
     "keep it until you have received the new certificate",
     "REMOVE\n\nHOST: _x.gov.uk\nTYPE: TXT\n",
     "the existing _acme-challenge CNAME for x.gov.uk to be updated",
+    # cues added with holdout78-79
+    'REMOVE*   x.gov.uk   TXT   3600   "v"\n\n  *  = please hold off on this one until issued',
+    "The first REMOVE is a leftover",
+    "| Host | Type | Before | After |\n|---|---|---|---|\n| _x | CNAME | _none_ | **remove** |",
+    "Row 2 is already right, nothing to do.",
+    "Please don't take it out until the new certificate is issued",
+    "I can still see last year's string,",
+    "create it with TTL 300 instead of the default",
+    "Once that reissue has completed it can be removed.",
+    "which has:\n",
+    "forget the fastly-validations CNAME I asked for",
+    "is still at the same name:\n",
+    "delete it afterwards, once DigiCert has issued",
+    "You will also have last year's token on the apex:\n",
+    "you are welcome to take it out of the zone",
+    "TTL for this one 5 minutes is better",
+    "* x.service.gov.uk - nothing to do. That record is already live",
+    "please hang on to this one until our order has gone through",
 )
 
 

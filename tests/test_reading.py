@@ -6580,3 +6580,197 @@ def test_the_existing_cname_to_be_updated_in_place_of_a_withdrawn_txt_stays_an_u
         ("update", "CNAME", None)
     ]
     assert "ambiguous_request" in codes(ticket)
+
+
+def test_a_footnote_mark_on_an_action_says_when_and_a_capitalised_action_named_is_a_noun() -> None:
+    gs = "globalsign-domain-verification=vlqCKvYRXGVEDkAHtO5wuVOhE7wis1EDDo319Xsv6J"
+    ticket = Ticket(
+        id="1",
+        subject="DNS tidy-up",
+        text=(
+            "ACTION    NAME                                         TYPE   TTL    VALUE\n"
+            "KEEP      _acme-challenge.apply.service.gov.uk         CNAME  3600   "
+            "d51e9ffopv6vdyoqwv.fastly-validations.com\n"
+            "ADD       _acme-challenge.check.service.gov.uk         CNAME  3600   "
+            "yhldp80rjdoa0idqkw.fastly-validations.com\n"
+            f'REMOVE*   check.service.gov.uk                         TXT    3600   "{gs}"\n\n'
+            "  *  = please hold off on this one until the new certificate has been issued.\n\n"
+            "The first REMOVE is a leftover token (TTL 60 is typical of a script).\n"
+        ),
+    )
+    assert [(c.action, c.name, c.when) for c in read(ticket).changes] == [
+        ("add", "_acme-challenge.check.service.gov.uk.", "now"),
+        ("delete", "check.service.gov.uk.", "after_issuance"),
+    ]
+
+
+def test_a_before_after_table_reads_each_row_by_what_its_cells_say() -> None:
+    gs = "globalsign-domain-verification=9PQs6coeOOJUuuU_8lMW-wZhdqqsdosKVMoutpCNLZ"
+    ticket = Ticket(
+        id="1",
+        subject="DNS before/after",
+        text=(
+            '"Before" is what\'s in public DNS right now, "After" is where it needs to end up.\n\n'
+            "| Host | Type | Before | After |\n|---|---|---|---|\n"
+            "| `_acme-challenge.www.gov.uk` | CNAME | `qs2efk05x198l3jisz.fastly-validations.com` "
+            "| `0rc9pr0k5s0j2tiqlx.fastly-validations.com` |\n"
+            "| `_acme-challenge.gov.uk` | CNAME | `trek8h38a23gfsr1la.fastly-validations.com` "
+            "| _unchanged_ |\n"
+            "| `_acme-challenge.assets.gov.uk` | CNAME | _none_ "
+            "| `rgo0sq8qwx5wt2yh87.fastly-validations.com` |\n"
+            f"| `gov.uk` | TXT | `{gs}` | **remove** (see note 2) |\n\nNotes:\n\n"
+            "1. Rows 1 and 3 are needed first.\n2. The GlobalSign TXT on the apex is from the old "
+            "certificate. Please don't take it out until the new certificate is issued.\n"
+            "3. Row 2 is already right, nothing to do.\n"
+        ),
+    )
+    assert [(c.action, c.name, c.old_value, c.when) for c in read(ticket).changes] == [
+        (
+            "update",
+            "_acme-challenge.www.gov.uk.",
+            "qs2efk05x198l3jisz.fastly-validations.com.",
+            "now",
+        ),
+        ("add", "_acme-challenge.assets.gov.uk.", None, "now"),
+        ("delete", "gov.uk.", None, "after_issuance"),
+    ]
+    assert ("_acme-challenge.gov.uk.", "trek8h38a23gfsr1la.fastly-validations.com.") in [
+        (o.name, o.value) for o in read(ticket).observed
+    ]
+
+
+GS_NEW_78 = "globalsign-domain-verification=HGOvmCT3qk269MM7wKAXBJedWDVwHUjGksV9P7KCMx"
+GS_OLD_78 = "globalsign-domain-verification=a3WqCIlCadBkxhQsftN5tQMwkdHZer9TTqrwA1tuRQ"
+
+
+def test_what_a_ticket_says_is_still_there_is_observed_however_it_says_so() -> None:
+    # "I can still see", "which has:", "is still at the same name:", "You will also have"
+    lead_ins = (
+        f"When I looked up the TXT records on gov.uk this morning I can still see last year's "
+        f"string, {GS_OLD_78}.",
+        f'The CA climbs up to gov.uk, which has:\n\n   gov.uk.  3600  IN  TXT  "{GS_OLD_78}"',
+        f'Old value from last year is still at the same name:\ngov.uk  TXT  "{GS_OLD_78}"',
+        f"You will also have last year's token on gov.uk:\n{GS_OLD_78}",
+    )
+    for said in lead_ins:
+        ticket = Ticket(
+            id="1",
+            subject="GlobalSign",
+            text=f'Could you please publish the following:\n\ngov.uk. 3600 IN TXT "{GS_NEW_78}"\n\n'
+            f"{said}\n\nThere's no harm in leaving that one where it is.\n",
+        )
+        assert [c.value for c in read(ticket).changes] == [GS_NEW_78], said
+        assert GS_OLD_78 in [o.value for o in read(ticket).observed], said
+
+
+def test_removing_an_old_value_waits_however_the_wait_is_said() -> None:
+    # "Once that reissue has completed … it can be removed", "you are welcome to take it out"
+    # after "Once the reissued certificate is out", "keep it until you have received the new
+    # certificate; after that it can be deleted"
+    waits = (
+        "Once that reissue has completed (I'll confirm here) it can be removed.",
+        "Please don't touch that one for now. Once the reissued certificate is out you are "
+        "welcome to take it out of the zone.",
+        "Please keep it until you have received the new certificate; after that it can be deleted.",
+    )
+    for said in waits:
+        ticket = Ticket(
+            id="1",
+            subject="GlobalSign",
+            text=f'Please add:\n\ngov.uk. IN TXT "{GS_NEW_78}"\n\nLast year\'s token is still '
+            f'published at the apex:\n\ngov.uk. IN TXT "{GS_OLD_78}"\n\n{said}\n',
+        )
+        assert [(c.action, c.value, c.when) for c in read(ticket).changes] == [
+            ("add", GS_NEW_78, "now"),
+            ("delete", GS_OLD_78, "after_issuance"),
+        ], said
+
+
+def test_a_delete_the_reader_cannot_place_in_time_is_said() -> None:
+    # The CA named as the one issuing ("until DigiCert has issued") is no kind of record: the
+    # delete is not worked out, and a person is told rather than nothing said.
+    ticket = Ticket(
+        id="1",
+        subject="DigiCert DCV",
+        text="Record name: _dnsauth.tax.service.gov.uk\nRecord type: TXT\nRecord value: "
+        "q1yaciqriixs3jzw5auavue62ctafg6l\n\nOld value from last year is still at the same name:\n"
+        '_dnsauth.tax.service.gov.uk  TXT  "2usgoi43rgfgjbjiwizx1a0rnhpvk9yv"\nLeave it there '
+        "until DigiCert has issued the replacement, delete it afterwards.\n",
+    )
+    deletes = [c for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == [] and "unread_value" in codes(ticket)
+    # a delete read as "now" beside words about waiting for a certificate is said too
+    from bot.models import DnsChange, Source
+    from bot.reading.safety import timing_flags
+
+    now = DnsChange(
+        action="delete",
+        name="gov.uk.",
+        type="TXT",
+        value=GS_OLD_78,
+        when="now",
+        source=Source(first_line=2, last_line=2, excerpt="x"),
+    )
+    lines = [(None, 1, "Please delete the old token:"), (None, 2, GS_OLD_78)]
+    assert timing_flags([now], lines) == []
+    lines.append((None, 3, "Please hang on to it until our order has gone through."))
+    assert [f.code for f in timing_flags([now], lines)] == ["unread_value"]
+
+
+def test_ttls_said_in_other_words_reach_their_records() -> None:
+    row = "_acme-challenge.{0}.service.gov.uk. IN CNAME {1}.fastly-validations.com.\n"
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n"
+            + row.format("design", "0zeesoy9hhwt4vjyzp")
+            + row.format("notify", "7b6i1ht1b5u8j77oc6"),
+            1,
+        ),
+        us("Is notify.service.gov.uk meant to be on this subscription at all?", 2),
+        vendor(
+            "You are right, please ignore the second record (_acme-challenge.notify.service.gov.uk)."
+            "\n\nOne more thing for design: our TLS engineer asks if you can create it with TTL "
+            "300 instead of the default.\n",
+            3,
+        ),
+    )
+    assert [(c.name, c.ttl) for c in read(ticket).changes] == [
+        ("_acme-challenge.design.service.gov.uk.", 300)
+    ]
+    minutes = Ticket(
+        id="1",
+        subject="Certificate Manager",
+        text="dnsResourceRecord:\n  data: 93ca3e49-09de-48d8-908a-00728d3df992.4.authorize."
+        "certificatemanager.goog.\n  name: _acme-challenge.docs.publishing.service.gov.uk.\n"
+        "  type: CNAME\n\nTTL for this one 5 minutes is better, in case we must change again.\n",
+    )
+    assert [c.ttl for c in read(minutes).changes] == [300]
+
+
+def test_forget_withdraws_and_a_host_with_nothing_to_do_is_in_place() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}\n", 1),
+        us("There is already a Google CNAME at that name. Is there another way?", 2),
+        vendor(
+            "Please leave that one alone, and forget the fastly-validations CNAME I asked for "
+            "yesterday; we won't need it.\n\nInstead, here's the record:\n\n"
+            "_7pquzd4h5shbhva3._acme-challenge.www.gov.uk. IN TXT "
+            '"Y9Tp5MICT8liR-DCdE639oxhldc0Ug8RMfGfj4wvdlj"\n',
+            3,
+        ),
+    )
+    assert [c.type for c in read(ticket).changes] == ["TXT"] and "retracted" in codes(ticket)
+    row = (
+        "  _acme-challenge.{0}.x.service.gov.uk.  CNAME  {1}.4.authorize.certificatemanager.goog.\n"
+    )
+    listed = Ticket(
+        id="1",
+        subject="Certificate Manager",
+        text="  NAME  TYPE  DATA\n"
+        + row.format("www", "5ab86aa6-593b-48f0-9e78-55c72850ea89")
+        + row.format("staging", "694350a9-07d5-4cba-8707-43d76ab954c2")
+        + "\nWhat needs doing:\n\n  * www.x.service.gov.uk - please create the CNAME.\n"
+        "  * staging.x.service.gov.uk - nothing to do. That record is already live.\n",
+    )
+    assert [c.name for c in read(listed).changes] == ["_acme-challenge.www.x.service.gov.uk."]
+    assert "_acme-challenge.staging.x.service.gov.uk." in [o.name for o in read(listed).observed]

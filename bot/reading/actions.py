@@ -132,7 +132,7 @@ AFTER_ISSUANCE = re.compile(
     # "Wait until we confirm in this ticket that the new certificate has been issued."
     r"\bwait\b[^.\n]{0,40}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|active|deployed|live)\b|"
     # "leave it alone until the new certificate shows as "Issued" … and only then remove it"
-    r"\b(?:leave|keep)\b[^.\n]{0,80}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
+    r"\b(?:leave|keep|hold[ ]off)\b[^.\n]{0,80}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
     r"renewal[ ]+(?:completes|has[ ]+completed|is[ ]+(?:complete|done|finished))|"
     # "please keep it until you have received the new certificate; after that it can go"
     r"(?:received|got|have|get)[ ]+(?:the[ ]+|your[ ]+)?(?:new|renewed)[ ]+cert(?:ificate)?)\b|"
@@ -143,6 +143,9 @@ AFTER_ISSUANCE = re.compile(
     r"(?![ -]issuance[ ]+(?:review|check|checks|audit|report|monitoring)\b)"
     r"(?:[^.\n]|\.(?=\w)){0,80}?\b(?:issued|issuance|renewed|"  # ("once the www.gov.uk cert…")
     r"renewal (?:is|has been) (?:complete|done)|renewal (?:completes|has completed|finishes)|"
+    # "Once that reissue has completed (I'll confirm here) it can be removed"
+    r"(?:re-?issue|re-?issuance|order)[ ]+(?:has[ ]+|is[ ]+)?(?:completed?|finished|done|"
+    r"gone[ ]+through)|"
     r"validated|validation (?:is|has been) complete|"
     r"installed|live|deployed|served|"
     # "once the new cert is showing on the site", "once the certificate is out"
@@ -225,6 +228,8 @@ def _action_cue(text: str) -> Action | None:
             only_when = ONLY_WHEN.match(text, m.end())
             refused = _REFUSED.search(text[max(0, m.start() - 64) : m.end()]) and not only_when
             alternative = _ALTERNATIVE.search(before)
+            # "The first REMOVE is a leftover token": a table's action label, named as a noun
+            noun = noun or (m.group().isupper() and bool(_LABEL_NAMED.search(before)))
             # "A colleague removed and re-added gov.uk on the subscription": told, not asked
             done_by = m.group().lower().endswith("ed") and _DONE_BY.search(before)
             said_no = _NEGATED.search(before) or _NARRATED.search(before) or refused or done_by
@@ -257,6 +262,11 @@ _DONE_BY = re.compile(
     # "That CNAME is gone - most likely removed in a zone clean-up": what happened, guessed
     r"\b(?:likely|probably|possibly|apparently|presumably|accidentally|mistakenly|"
     r"inadvertently)[ \t]+$",
+    re.I,
+)
+_LABEL_NAMED = re.compile(
+    r"\b(?:the|that|this|each|every|any)(?:[ \t]+(?:first|second|third|last|other|two|three))?"
+    r"[ \t]+$",
     re.I,
 )
 _ALTERNATIVE = re.compile(r"\b(?:rather[ \t]+than|instead[ \t]+of)[ \t]+$", re.I)

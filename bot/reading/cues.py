@@ -27,7 +27,14 @@ _NEGATED = re.compile(
 # What is published now: a description, not a request.
 _DESCRIBES = re.compile(
     r"\b(?:currently|at\s+the\s+moment|right\s+now|presently|exists?\s+today|existing|"
-    r"we\s+(?:can\s+)?(?:also\s+|still\s+)?see|i\s+(?:can\s+)?(?:also\s+)?see|"
+    r"(?:we|i)\s+(?:can\s+)?(?:also\s+|still\s+)?see|"
+    # "You will also have last year's token on the apex:"
+    r"\byou(?:['’]ll|\s+will)\s+(?:also\s+|still\s+)?(?:have|see|find)\b|"
+    # "Old value from last year is still at the same name:"
+    r"\b(?:is|are)\s+still\s+(?:at|on|in|there|published|present|live|sitting)\b|"
+    # "so the CA climbs up to service.gov.uk, which has:" (a lead-in ending so)
+    r"\b(?:which|that|it|and)\s+(?:currently\s+|already\s+|still\s+)?(?:has|holds|contains)"
+    r"(?=[ \t]*:[ \t]*$)|"
     r"found\s+(?:the\s+following|this|these|an?\s+existing|(?:two|three|four|several|multiple|"
     r"both)\b)|(?:was|were)\s+(?:still\s+)?(?:present|published|in\s+place)\b|"
     # "Separately, there is an old GlobalSign verification record at the apex of gov.uk:"

@@ -35,7 +35,9 @@ _COUNT = (
 )
 # "TTL to one hour", "TTL of 5 minutes", "TTL: 1h", "TTL (one hour)", "TTL:      ten minutes"
 _AFTER = re.compile(
-    rf"\b{_TTL}(?:[ ]{{1,3}}(?:to|of|at|=|:|should[ ]be|is))?[ \t]{{0,3}}[(:=]?[ \t]{{0,20}}"
+    # ("TTL for this one 5 minutes is better")
+    rf"\b{_TTL}(?:[ ]for[ ](?:this|that|the[ ]\w{{1,20}})[ ]one)?"
+    rf"(?:[ ]{{1,3}}(?:to|of|at|=|:|should[ ]be|is))?[ \t]{{0,3}}[(:=]?[ \t]{{0,20}}"
     rf"{_COUNT}{_UNIT}\b",
     re.I | re.ASCII,
 )

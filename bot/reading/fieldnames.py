@@ -169,7 +169,12 @@ def action_word(text: str) -> Action | None:
     words = text.strip().lower().split()
     if len(words) > 1 and words[0].rstrip(".):").isdigit():
         words = words[1:]  # "1. Remove", "2) Add": a numbered step
-    return _ACTION_WORDS.get(words[0].rstrip("s:,.")) if words else None  # type: ignore[return-value]
+    # ("REMOVE*", "Delete†": a mark that a footnote says more of)
+    first = words[0].rstrip(_FOOTNOTE_MARKS) if words else ""
+    return _ACTION_WORDS.get(first.rstrip("s:,.")) if first else None  # type: ignore[return-value]
+
+
+_FOOTNOTE_MARKS = "*\u2020\u2021\u00b9\u00b2\u00b3"  # *, dagger, double dagger, ¹ ² ³
 
 
 def keeps(text: str) -> bool:

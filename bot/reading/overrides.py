@@ -24,6 +24,8 @@ def applied(words: str, mentions: list[Mention]) -> tuple[list[Mention], list[st
     used: list[str] = []
     for host, in_place in threadcues.skipped_rows(words):
         mentions = skipped(mentions, host, in_place)
+    for host in threadcues.hosts_done(words):
+        mentions = _in_place(mentions, host)
     for rdtype, ttl in threadcues.ttls_for_types(words).items():
         mentions = given_ttl(mentions, ttl, rdtype)
         used.append(f"ttl {ttl}")
@@ -85,6 +87,17 @@ def skipped(mentions: list[Mention], host: str, in_place: bool) -> list[Mention]
         else:
             found.append(m)
     return found
+
+
+def _in_place(mentions: list[Mention], host: str) -> list[Mention]:
+    """ "staging.x - nothing to do. That record is already live": the record asked for that
+    host is published, not asked for."""
+    return [
+        replace(m, mode="observed")
+        if m.mode == "request" and m.action in (None, "add") and _validates(m, host)
+        else m
+        for m in mentions
+    ]
 
 
 def _asked(m: Mention) -> bool:

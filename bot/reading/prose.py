@@ -99,7 +99,9 @@ def ttl_in(sentence: str) -> int | None:
 TTL_ORDER = re.compile(
     r"\b(?:set|use|make|give|keep|put)\b[^.\n]{0,30}?\bTTL\b|\b(?:short|low)\s+TTL\b|"
     r"\bTTL\s+(?:you|we)\s+(?:can|could|may)\s+(?:put|set|use|make)\b|"
-    r"\bTTL\s+(?:pls|please)\b",
+    r"\bTTL\s+(?:pls|please)\b|"
+    # "can you create it with TTL 300 instead of the default"
+    r"\b(?:create|add|publish)\b[^.\n]{0,30}?\bwith\s+(?:a\s+)?TTL\b",
     re.I,
 )
 # "TTL 300 is fine.", "Any TTL is OK, 300 like your others is perfect.": a TTL approved, for

@@ -27,6 +27,7 @@ from bot.reading.safety import (
     consistency_flags,
     row_flags,
     stated_state_flags,
+    timing_flags,
     unread_flags,
 )
 from bot.reading.walker import Context, Walker
@@ -257,6 +258,7 @@ def read_parts(
     flags += unread_flags(read_lines, used)
     read_names = [c.name for c in [*decision.changes, *decision.dropped]]
     flags += row_flags(read_lines, spans, read_names + [o.name for o in decision.observed])
+    flags += timing_flags(decision.changes, read_lines)
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
         flags.insert(0, _private_key_flag())

@@ -29,6 +29,8 @@ _NTH_SHOWN = re.compile(
     r"\bthe[ ]+(first|second|third|fourth|last)[ ]+(?:entry|record|line|value|answer|string)\b",
     re.I,
 )
+# "Row 2 is already right", "entry 3": a place in what was shown, by its number
+_ROW_N = re.compile(r"\b(?:row|entry)[ ]+([1-9])\b(?![ ]+(?:and|or|&|,))", re.I)
 # An owner cut short: "_91e7812b... above", "_91e7812b…"
 _CUT_NAME = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?:\.\.\.|\u2026)", re.I)
 # An owner a sentence names by its first label, whole: "the old _F77866FC80BB2F87… record"
@@ -96,7 +98,8 @@ _UNTIL_THEN = re.compile(
 # "don't delete them until the new certificate is live": the removals come after issuance
 _HOLD_UNTIL = re.compile(
     r"\b(?:hold[ ]+off|wait|don[’']?t|do[ ]+not|please[ ]+not)\b[^.\n]{0,40}?"
-    r"\b(?:remov|delet|clean|tak(?:e|ing)[ ]+(?:out|down))\w*\b"
+    r"\b(?:remov|delet|clean|tak(?:e|ing)[ ]+(?:(?:it|them|that|this|those|these)[ ]+)?"
+    r"(?:out|down))\w*\b"
     r"(?:[^.\n]|\.(?=\w)){0,60}?\buntil\b(?:[^.\n]|\.(?=\w)){0,80}?"
     r"\b(?:issued|renewed|validated|live)\b",
     re.I,
@@ -115,6 +118,7 @@ _ACM = re.compile(r"\bACM\b")
 
 def _kinds_in(text: str) -> set[str]:
     kinds = {k for k in _KINDS if k in text.lower()}
+    # (DigiCert's records stand at _dnsauth, Sectigo's targets are under comodoca.com too)
     return kinds | ({"acm-validations"} if _ACM.search(text) else set())
 
 
@@ -405,6 +409,7 @@ class References:
             said = {w.strip(".,;:()").upper() for w in f"{before} {head}".split()}
             named = said & {"TXT", "CNAME", "CAA"}
             targets = [i for i in targets if self.mentions[i].rdtype in named] if named else targets
+        unkind = bool(kinds) and bool(targets)  # (records shown, of no kind the words name?)
         if kinds:  # "the old GlobalSign verification record": only a record whose data says so
             targets = [
                 i
@@ -421,9 +426,10 @@ class References:
                 for i, m in enumerate(self.mentions)
                 if m.action != "delete" and _ends_so(m.value, ends)
             ]
-        nth = _NTH_SHOWN.search(f"{before} {note}")
+        nth = _NTH_SHOWN.search(f"{before} {note}") or _ROW_N.search(note)
         if nth and len(self.recent) > 1:  # "The last entry is last year's token … remove it"
-            place = prose.ORDINALS[nth.group(1).lower()]
+            word = nth.group(1).lower()  # ("Row 2 is already right": the table's second row)
+            place = int(word) if word.isdigit() else prose.ORDINALS[word]
             if -len(self.recent) <= place <= len(self.recent):
                 targets = [self.recent[place - 1 if place > 0 else place]]
         cut = _CUT_NAME.search(f"{before} {note}")
@@ -536,6 +542,21 @@ class References:
             # "It can be removed" after three TXT strings: which one is not said. Not guessed.
             self.flags.append(_which_one(clause, note, last, [self.mentions[i] for i in targets]))
             return
+        if (
+            action == "delete"
+            and later
+            and unkind
+            and not targets
+            and not told
+            # (a delete of that kind already read: "the record in step 4 … leave it until")
+            and not any(
+                m.action == "delete" and any(k in f"{m.value} {m.name}".lower() for k in kinds)
+                for m in self.mentions
+            )
+        ):
+            # "Leave it there until DigiCert has issued the replacement, delete it afterwards"
+            # where nothing shown is of the kind the words name: said, never dropped unsaid
+            self.pending.append((last, " ".join(note.split()), ANY_DELETE))
         for i in targets:
             m = self.mentions[i]
             if ttl is not None and m.ttl is None and m.mode == "request" and m.action != "delete":
@@ -773,7 +794,8 @@ _NOT_THIS_NOW = re.compile(
 # the sentence also says that leaving it is fine.)
 _OPTIONAL = re.compile(
     r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|"
-    r"(?:feel[ ]+free|(?:you[ ]+are|you['’]re)[ ]+welcome)[ ]+to(?![ ]+(?:delete|remove|drop)\b)|"
+    r"(?:feel[ ]+free|(?:you[ ]+are|you['’]re)[ ]+welcome)[ ]+to"
+    r"(?![ ]+(?:delete|remove|drop|take|pull|clean|get[ ]+rid)\b)|"
     r"(?:does|do|there[ ]+is|there['’]s)[ ]+no[ ]+harm[ ]+(?:to[ ]+leave|in[ ]+leaving|leaving)|"
     # "these two can come out again, but I'll raise a separate ticket for that when we're
     # done, no need to do anything about it now": told of, for later, not asked

@@ -155,7 +155,10 @@ class Rows:
             # ("Missing - please add"), is a request, whatever the lead-in described.
             pending = bool(self.table.status_columns) and mention.mode == "request"
             acts = "action" in self.table.columns and mention.action is not None
-            asks = mention.old_value or pending or acts
+            # "| Before | After |" with nothing before: a record to add, whatever the lead-in
+            # says the table describes
+            sides = "old" in self.table.columns and mention.mode == "request"
+            asks = mention.old_value or pending or acts or sides
             if acts and mention.action == "delete":  # "1. Remove": what is there now, to go
                 mention = replace(mention, described=True)
             self._add(replace(mention, excerpt=line), mode="request" if asks else None)

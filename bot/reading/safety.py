@@ -168,6 +168,55 @@ def _unread(comment_id: int | None, candidate: Candidate, text: str) -> Flag:
     )
 
 
+def timing_flags(
+    changes: Iterable[DnsChange], lines: Iterable[tuple[int | None, int, str]]
+) -> list[Flag]:
+    """A delete read as "now" whose lines (and the line either side) speak of waiting for a
+    certificate ("Once that reissue has completed it can be removed", "please hang on to this
+    one"): the time was not worked out, so a person checks it. `lines`: (comment id, line
+    number, text) of what the vendor wrote that was read."""
+    now = [c for c in changes if c.action == "delete" and c.when == "now" and c.source]
+    if not now:
+        return []  # the common case
+    text = {(comment_id, number): line for comment_id, number, line in lines}
+    flags: list[Flag] = []
+    for c in now:
+        source = c.source
+        assert source is not None  # (filtered above)
+        first, last = source.first_line, source.last_line
+        if last - first > _TIMING_SPAN:
+            continue  # (a record read with a sentence far below it: that sentence was read)
+        said = " ".join(text.get((source.comment_id, n), "") for n in range(first - 1, last + 2))
+        wait = _WAITS.search(said[:_TIMING_CHARS])
+        if wait and len(flags) < MAX_UNREAD_FLAGS:
+            shown = excerpt(wait.group(0), 80)
+            flags.append(
+                Flag(
+                    code="unread_value",
+                    severity="warn",
+                    message=f"Lines {first}-{last} ask to delete {c.name} {c.type} now, but "
+                    f"say {shown!r} beside it: check whether the delete waits until the new "
+                    "certificate is issued.",
+                    source=source,
+                )
+            )
+    return flags
+
+
+_TIMING_SPAN = 40  # lines a delete was read over, at most, for its neighbours to be searched
+_TIMING_CHARS = 8_000  # characters of them searched
+# Words about waiting for a certificate: "once that reissue has completed", "until you have
+# received the new certificate", "please hang on to this one for now", "hold off"
+_WAITS = re.compile(
+    r"\b(?:once|after|until|till|when)\b[^.\n]{0,60}?\b(?:cert\w*|re-?issu\w*|renew\w*|order|"
+    r"issu\w*|migration|cut-?over|switch\w*)\b[^.\n]{0,40}?\b(?:complete\w*|finished|done|"
+    r"through|out|live|ready|active|issued|renewed|in[ ]place|served|serving)\b|"
+    r"\b(?:until|till)\b[^.\n]{0,30}?\breceiv\w*[ ]+(?:the[ ]+|your[ ]+)?(?:new|renewed)[ ]+cert|"
+    r"\bhang[ ]+on[ ]+to\b|\bhold[ ]+off\b|\bnot[ ]+yet\b",
+    re.I,
+)
+
+
 _TYPE_CELL = frozenset(("A", "AAAA", "CNAME", "TXT", "CAA", "NS", "MX", "DS", "SRV", "DNAME"))
 
 

@@ -75,6 +75,14 @@ _ROW_SIDES = {
 }
 
 
+_BEFORE_AFTER = {"before": "old", "after": "value"}
+
+
+def _bare(cell: str) -> str:
+    """A cell's words without Markdown's emphasis ("_unchanged_", "**remove**") or code marks."""
+    return cell.strip().strip("_*`").strip()
+
+
 _NOTHING = frozenset(("-", "--", "\u2013", "\u2014", "none", "n/a", "na", "nil", "(none)"))
 
 
@@ -148,8 +156,10 @@ class Table:
 
     def read_header(self, cells: list[str]) -> bool:
         roles: dict[str | None, int] = {}
+        # "| Host | Type | Before | After |": what is published now, and what it is to become
+        sides = {_bare(c).lower() for c in cells} >= {"before", "after"}
         for i, c in enumerate(cells):  # the last column of a role ("Domain name", "Record name")
-            role = _column_role(c)
+            role = _column_role(c) or (_BEFORE_AFTER.get(_bare(c).lower()) if sides else None)
             if role == "name" and "name" in roles and c.strip().lower() == "alias":
                 continue  # Route 53's "Alias" (Yes/No) beside its "Record name"
             # "Record name / Value", "CNAME name<br>CNAME value" (one header cell, two lines)
@@ -212,7 +222,7 @@ class Table:
 
         def cell(role: str) -> str:
             bare = _REMARK.sub(" ", raw(role)).strip()  # "300 (5 min)", "name (host field: _x)"
-            if bare.lower() in _NOTHING:
+            if _bare(bare).lower() in _NOTHING:  # ("_none_": Markdown's emphasis)
                 return ""  # "- (no record today)": an empty cell, said in words
             return bare or raw(role)
 
@@ -237,8 +247,16 @@ class Table:
             and _HOSTS.match(cell("old"))
         ):
             rdtype = "CNAME"  # "| Host | Current | New |" with a host name in each: CNAME targets
-        deleting = action_word(cell("action")) == "delete"
-        if deleting and not value and cell("old"):
+        # "| x | CNAME | OLD | _unchanged_ |", "| x | TXT | OLD | **remove** (see note 2) |":
+        # what the row's new value says of the record there now
+        said_new = _bare(value).lower() if "old" in self.columns else ""
+        kept = bool(said_new) and keeps(said_new)
+        deleting = action_word(cell("action")) == "delete" or (
+            bool(said_new) and action_word(said_new) == "delete"
+        )
+        if (kept or deleting) and said_new and cell("old"):
+            value = ""  # the new value's cell holds words, not data
+        if (deleting or kept) and not value and cell("old"):
             # "Current value X, Required value -, Delete after issue": what goes is what is there
             value, cells_old = cell("old"), True
         else:
@@ -262,7 +280,9 @@ class Table:
             number,
             ttl=ttl,
             old_value=None if cells_old else (cell("old") or old),
-            action=action_word(cell("action"))
+            action="delete"
+            if deleting
+            else action_word(cell("action"))
             if cell("action")
             # "| WHEN |" saying "remove after issuance": the row's action and its time
             else action_word(cell("when"))
@@ -270,7 +290,9 @@ class Table:
             after_issuance=self.later
             or bool(AFTER_ISSUANCE.search(raw("action") + " " + raw("when"))),
             described=bool(_CURRENT.search(remarks)) or cells_old,  # "x (current value)"
-            mode="observed" if self.published or self._done(cells) else _row_mode(cell("action")),
+            mode="observed"
+            if self.published or self._done(cells) or kept
+            else _row_mode(cell("action")),
             zone=cell("zone") or None,  # "| Zone | Host |": the host is relative to this zone
             # "| Domain | Record name |" with "gov.uk (apex / @)" and "@": the row's own domain
             origin_hint=safe_name(cell("domain")) if " " not in cell("domain") else None,

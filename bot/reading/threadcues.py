@@ -40,7 +40,7 @@ _TYPE_WORDS = re.compile(
 # "ignore the TXT", "please disregard item 1, the globalsign-domain-verification TXT on
 # gov.uk": a type, a few words after "the", and the owner when said ("on/at NAME").
 _WITHDRAW_TYPE = re.compile(
-    r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget\s+about|drop|instead\s+of|"
+    r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget(?:\s+about)?|drop|instead\s+of|"
     r"(?:don't|do\s+not)\s+(?:publish|add|create|use|send|raise|submit|forward))\b[^.\n]{0,30}?"
     r"\b(?:the|that|this|my)\s+(?:[\w.=-]{1,60}\s+){0,2}?"
     r"((?i:TXT|CNAME|CAA|AAAA|MX|NS|DS)|A(?=[ ]records?\b))\b"
@@ -571,6 +571,23 @@ def skipped_rows(text: str) -> list[tuple[str, bool]]:
         (m.group(1).lower().rstrip("."), bool(_IN_PLACE.search(flat[m.end() : m.end() + 200])))
         for m in _SKIP_ROW.finditer(flat)
     ]
+
+
+def hosts_done(text: str) -> list[str]:
+    """The hosts a list of notes says need nothing, their record being in place already
+    ("* staging.x.service.gov.uk - nothing to do. That record is already live")."""
+    if "nothing" not in text and "no action" not in text.lower() and "already" not in text:
+        return []  # the common case, cheaply
+    return [m.group(1).lower().rstrip(".") for m in _HOST_DONE.finditer(text)]
+
+
+# A note that starts with a host and says it needs nothing, because its record is there
+_HOST_DONE = re.compile(
+    r"^[ \t]*(?:[*\u2022-][ \t]+)?((?:[a-z0-9_-]{1,63}\.){1,10}[a-z]{2,24})\.?[ \t]*"
+    r"(?:[-\u2013\u2014:][ \t]*)(?:nothing[ \t]+to[ \t]+do|no[ \t]+action(?:[ \t]+needed)?)"
+    r"[^\n]{0,40}\n?[^\n]{0,160}?\balready[ \t]+(?:live|in[ \t]+place|published|there|resolving)\b",
+    re.I | re.M,
+)
 
 
 def those_are_fine(text: str) -> bool:

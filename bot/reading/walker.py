@@ -97,6 +97,12 @@ _DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
 _OPENS_VALUES = re.compile(
     r"""^[ ]*["']?(?:values|records|rrdatas)["']?[ ]?[:=][ ]?\[[ ]*$""", re.I
 )
+# A footnote mark after a word of a record's line ("REMOVE*", "Delete†"), and the footnote
+# that says what it means ("* = please hold off …", "(*) only after …", "† after issuance")
+_MARK = re.compile(r"(?<=\w)([*\u2020\u2021])(?=[ \t]|$)")
+_FOOTNOTE = re.compile(r"^[ \t]*\(?([*\u2020\u2021])\)?[ \t]*[=:-]?[ \t]*(\S.{0,300})")
+MAX_MARKED = 2000  # characters of a record's line searched for a mark
+
 # A checklist item ticked as done: "[x] …", "- [X] …", "✓ …", "☑ …"
 _TICKED = re.compile(
     r"^[ \t]*(?:[-*][ \t]+)?(?:\[[xX\u2713\u2714]\]|[\u2611\u2705\u2713\u2714])[ \t]"
@@ -205,6 +211,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     removes_ahead: list[tuple[str, str]] = field(default_factory=list)
     unnamed_deletes: list[Flag] = field(default_factory=list)  # "remove the record(s)", unread
     ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
+    # records whose line carries a footnote mark ("REMOVE*"), by mark: the footnote below
+    # ("* = please hold off on this one until the new certificate has been issued") says when
+    marked: dict[str, list[int]] = field(default_factory=dict)
     ticked_item: bool = False  # in a ticked checklist item (its indented lines are done too)
     row_number: str | None = None  # "| 1 | Host | x |": the record number of the row
     # A list under a lead-in whose items stand a blank line apart ("can be removed:" / "1. …"
@@ -251,6 +260,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.ticked.add(number)  # the ticked item goes on, indented, on this line
         else:
             self.ticked_item = False
+        if self.marked and self._footnote(line):
+            return
         if not line or line.isspace():  # a blank line: the common case, kept cheap
             if self.dig is None:
                 self.aligned = self.csv = None
@@ -447,6 +458,18 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.aligned = None
             self._end_prose()
 
+    def _footnote(self, line: str) -> bool:
+        """ "  *  = please hold off on this one until the new certificate has been issued": the
+        records marked so wait for issuance."""
+        note = _FOOTNOTE.match(line)
+        if note is None or note.group(1) not in self.marked:
+            return False
+        if actions.AFTER_ISSUANCE.search(note.group(2)):
+            for i in self.marked.pop(note.group(1)):
+                if i < len(self.mentions):
+                    self.mentions[i] = replace(self.mentions[i], after_issuance=True)
+        return True
+
     def _shown_value(self, number: int, line: str) -> bool:
         """ "- globalsign-domain-verification=OLD" alone on a line under "… can be removed:":
         the record shown as published with that value (one record only), to delete."""
@@ -585,6 +608,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 mention = replace(mention, ttl=ttl) if mention.ttl is None else mention
                 self.ttl_for_all = None if left == 1 else (ttl, None if left is None else left - 1)
             self.carried_ttl = None
+        mark = _MARK.search(mention.excerpt[:MAX_MARKED]) if mention.excerpt else None
+        if mark:  # ("REMOVE*   check-mot.service.gov.uk   TXT …")
+            self.marked.setdefault(mark.group(1), []).append(len(self.mentions))
         if mention.line in self.ticked and mention.mode == "request":
             mode = "observed"  # a ticked checklist item is in place, not asked for
         if (
