@@ -285,6 +285,12 @@ HOLDOUT77 = FIXTURES / "holdout77"
 # exact, 12/20 changes right, 5 silent.
 HOLDOUT78 = FIXTURES / "holdout78"
 HOLDOUT79 = FIXTURES / "holdout79"
+# holdout80 (20, written blind by two helpers: an ordinary June; questions and answers, a
+# fourth writer). First reading 8/20 exact, 10/20 changes right, 4 silent.
+# holdout81 (20: an ordinary autumn; what is already there). First reading 9/20 exact, 10/20
+# changes right, 2 silent.
+HOLDOUT80 = FIXTURES / "holdout80"
+HOLDOUT81 = FIXTURES / "holdout81"
 
 READING_FOLDERS = (
     READING,
@@ -367,6 +373,8 @@ READING_FOLDERS = (
     HOLDOUT77,
     HOLDOUT78,
     HOLDOUT79,
+    HOLDOUT80,
+    HOLDOUT81,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

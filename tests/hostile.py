@@ -101,6 +101,16 @@ CUES = (
     "TTL for this one 5 minutes is better",
     "* x.service.gov.uk - nothing to do. That record is already live",
     "please hang on to this one until our order has gone through",
+    # cues added with holdout80-81
+    "Thanks for checking, no need for that one any more.",
+    "Please drop the apex one and only create the www record.",
+    "Leave the existing _acme-challenge.gov.uk CNAME as it is.",
+    "please do NOT remove the old TXT record yet",
+    "remove the old value only after we confirm the new certificate is issued",
+    "there are CAA records at x.gov.uk that only allow DigiCert:\n",
+    "2. 3600 is fine.",
+    "it serves no purpose and can be deleted",
+    "the existing entries can stay exactly as they are (this order isn't a wildcard):",
 )
 
 

@@ -6774,3 +6774,128 @@ def test_forget_withdraws_and_a_host_with_nothing_to_do_is_in_place() -> None:
     )
     assert [c.name for c in read(listed).changes] == ["_acme-challenge.www.x.service.gov.uk."]
     assert "_acme-challenge.staging.x.service.gov.uk." in [o.name for o in read(listed).observed]
+
+
+def test_dropping_that_one_after_two_questions_holds_every_record_for_a_person() -> None:
+    ticket = conversation(
+        vendor(f'Please add:\n\n{CNAME}\n\ngov.uk. IN TXT "{GS_NEW_78}"\n', 1),
+        us("Do you still need the apex TXT? And is the TTL of 300 on the CNAME required?", 2),
+        vendor("Thanks for checking, no need for that one any more. The rest is fine as sent.", 3),
+    )
+    held = [f for f in read(ticket).flags if f.code == "ambiguous_request"]
+    assert {f.name for f in held} == {"_acme-challenge.www.gov.uk.", "gov.uk."}
+    assert all(f.severity == "block" for f in held)
+
+
+def test_drop_the_apex_one_withdraws_it_and_leave_it_as_it_is_holds_a_change_of_it() -> None:
+    www = "_acme-challenge.www.gov.uk. IN CNAME 2cigq7f7pjmq6ivybp.fastly-validations.com."
+    apex = "_acme-challenge.gov.uk. IN CNAME 39j0t20o8f4zl139km.fastly-validations.com."
+    asked = vendor(f"Please add both:\n\n{apex}\n{www}\n", 1)
+    ours = us(
+        "The first would go at _acme-challenge.gov.uk, which already has a CNAME:\n\n"
+        "_acme-challenge.gov.uk. 3600 IN CNAME w2jl3s6ay8b2hxa85k.fastly-validations.com.\n\n"
+        "Is the apex record needed at all?",
+        2,
+    )
+    dropped = conversation(
+        asked,
+        ours,
+        vendor(
+            "You are quite right. Please drop the apex one and only create the www record. "
+            "Leave the existing _acme-challenge.gov.uk CNAME as it is.",
+            3,
+        ),
+    )
+    assert [c.name for c in read(dropped).changes] == ["_acme-challenge.www.gov.uk."]
+    assert "retracted" in codes(dropped)
+    # said without withdrawing it: the change of the record to leave is held for a person
+    kept = conversation(
+        asked,
+        ours,
+        vendor("Please leave the existing _acme-challenge.gov.uk CNAME as it is.", 3),
+    )
+    held = [f.name for f in read(kept).flags if f.code == "ambiguous_request"]
+    assert "_acme-challenge.gov.uk." in held
+
+
+def test_a_later_comment_keeping_the_old_value_until_issuance_splits_the_update() -> None:
+    old = "globalsign-domain-verification=3TxQn_6cxd7hAAPEEYRSsk1ZlFIdLRKbtGFMWDnljZ"
+    new = "globalsign-domain-verification=5ynmy7H3QeCI7SxwVF_PRLeZ5CDD01LVv3yobGT2jJ"
+    ticket = conversation(
+        vendor(
+            "Please replace the existing value with the new one:\n\nHost: publishing.service.gov.uk"
+            f"\nType: TXT\nOld value: {old}\nNew value: {new}\n",
+            1,
+        ),
+        vendor(
+            "Small correction: please do NOT remove the old TXT record yet. Please add the new "
+            "value now as a second, separate TXT, and remove the old value only after we confirm "
+            "the new certificate is issued.",
+            2,
+        ),
+    )
+    assert [(c.action, c.value, c.when) for c in read(ticket).changes] == [
+        ("add", new, "now"),
+        ("delete", old, "after_issuance"),
+    ]
+
+
+def test_answers_in_our_numbered_items_and_records_said_to_be_there_are_read_so() -> None:
+    ticket = conversation(
+        vendor(f"Please delete the old TXT and add:\n\n{CNAME.replace(' 300 IN ', ' IN ')}\n", 1),
+        us(
+            "1. Is the old TXT still needed?\n2. We normally use a TTL of 3600. Is that OK for "
+            "the CNAME?",
+            2,
+        ),
+        vendor(
+            "Hi Dan,\n\n1. No - please remove it.\n2. 3600 is fine. We only look it up once.", 3
+        ),
+    )
+    assert [c.ttl for c in read(ticket).changes if c.type == "CNAME"] == [3600]
+    caa = Ticket(
+        id="1",
+        subject="CAA",
+        text="Had a look and there are CAA records at x.service.gov.uk that only allow DigiCert:\n"
+        'x.service.gov.uk. 3600 IN CAA 0 issue "digicert.com"\n\nPlease add one more record '
+        "to the set. Nothing needs to be removed, and the existing entries can stay exactly as "
+        "they are (this order isn't a wildcard):\n\n"
+        'x.service.gov.uk. 3600 IN CAA 0 issue "certainly.com"\n',
+    )
+    assert [c.value for c in read(caa).changes] == ['0 issue "certainly.com"']
+    assert [o.value for o in read(caa).observed] == ['0 issue "digicert.com"']
+
+
+def test_it_after_a_record_given_in_words_is_that_record() -> None:
+    ticket = Ticket(
+        id="1",
+        subject="DCV",
+        text="Please place the following DNS TXT record:\n\n| Host | Record type | Value |\n"
+        "| _dnsauth.hmrc.gov.uk | TXT | v5w5873xjn4e2y41qbgpnjf3apt084mu |\n\nFor tidiness: "
+        "last year's DCV record is still published at the same host, _dnsauth.hmrc.gov.uk TXT "
+        "lpirjc1evp118v47ubewtzyjs7ira1v1. Please keep it until the renewed certificate has "
+        "been issued; after that it serves no purpose and can be deleted.\n",
+    )
+    assert [(c.action, c.value, c.when) for c in read(ticket).changes] == [
+        ("add", "v5w5873xjn4e2y41qbgpnjf3apt084mu", "now"),
+        ("delete", "lpirjc1evp118v47ubewtzyjs7ira1v1", "after_issuance"),
+    ]
+
+
+def test_values_in_history_no_one_read_are_said_when_nothing_was_asked_for() -> None:
+    target = "c181d8e18e838afd19d5a20f65b69172.5d855ded00ef39c0d0bd028a03a3d449.sectigo.com"
+    ticket = Ticket(
+        id="1",
+        subject="FW: Sectigo DCV",
+        text=(
+            "Thanks, forwarding this to our DNS team now.\n\nOn Mon, 23 Nov 2026 at 10:00, "
+            "Fastly Support <support@fastly.com> wrote:\n> Hello,\n>\n> Of the options they list "
+            "we'd like to go with the CNAME one.\n>\n> -----Original Message-----\n"
+            "> From: Sectigo <dcv@sectigo.example>\n> Sent: 22 June 2026 08:02\n>\n"
+            "> OPTION 1 - CNAME\n> Alias: _519C57B5B25D1979AFBF07D70E8B7163.hmrc.gov.uk\n"
+            f"> Point to: {target.upper()}\n>\n> OPTION 2 - HTTP file\n"
+            "> http://hmrc.gov.uk/.well-known/pki-validation/519C57B5B25D1979AFBF07D70E8B7163.txt\n"
+        ),
+    )
+    extraction = read(ticket)
+    assert extraction.changes or "unread_value" in [f.code for f in extraction.flags]

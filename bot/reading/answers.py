@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.reading import prose
+from bot.reading import cues, prose
+from bot.reading.actions import action_cue
 
 MAX_ITEMS = 20  # items of a question list (a longer "list" is no set of questions)
 MAX_ITEM = 2_000  # characters of one item that are read
@@ -43,6 +44,55 @@ def withdrawn_hosts(answer: Iterable[str], asked: Iterable[str]) -> frozenset[st
         if len(hosts) == 1:
             found |= {f"~{h}" for h in hosts}
     return frozenset(found)
+
+
+def dropped_place(text: str) -> str | None:
+    """ "Please drop the apex one", "skip the www one": the place whose records a comment
+    withdraws ("apex" or "www"), if it names one so."""
+    said = _DROPS_PLACE.search(text[:MAX_COMMENT])
+    return said.group(1).lower() if said else None
+
+
+_DROPS_PLACE = re.compile(
+    r"\b(?:drop|skip|ignore|disregard|forget(?:[ \t]+about)?|leave[ \t]+out|omit|scrap)[ \t]+"
+    r"the[ \t]+(apex|www)(?:[ \t]+(?:one|record|entry|line|cname|txt))\b",
+    re.I,
+)
+
+
+def kept_names(text: str) -> set[str]:
+    """The owner names a comment says to leave as they are ("Leave the existing
+    _acme-challenge.gov.uk CNAME as it is"), absolute and lower case."""
+    if "_" not in text:
+        return set()  # the common case, cheaply
+    found: set[str] = set()
+    for line in text[:MAX_COMMENT].split("\n"):  # (its line: never a name of the line next)
+        sentence = _sentence_keeping(line)
+        if sentence:
+            found |= {
+                w.strip("`'\",;:()").lower().rstrip(".") + "."
+                for w in sentence.split()
+                if w.strip("`'\"(").startswith("_") and "." in w.strip(".")
+            }
+    return found
+
+
+def _sentence_keeping(line: str) -> str:
+    """The sentence of a line that says to leave a record as it is, and asks nothing."""
+    for sentence in prose.split_sentences(line):
+        if cues.says_to_keep(sentence) and action_cue(sentence) is None:
+            return sentence
+    return ""
+
+
+def drops_one(text: str) -> str | None:
+    """The words of a comment that drop something by pronoun ("no need for that one any
+    more"), if it says so: which record is meant is for the reader to work out."""
+    said = _DROPS_IT.search(text[:MAX_COMMENT])
+    return said.group(0) if said else None
+
+
+MAX_COMMENT = 20_000  # characters of a comment searched for such words
 
 
 def _items(lines: Iterable[str]) -> dict[str, str]:

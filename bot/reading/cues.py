@@ -30,6 +30,9 @@ _DESCRIBES = re.compile(
     r"(?:we|i)\s+(?:can\s+)?(?:also\s+|still\s+)?see|"
     # "You will also have last year's token on the apex:"
     r"\byou(?:['’]ll|\s+will)\s+(?:also\s+|still\s+)?(?:have|see|find)\b|"
+    # "Had a look and there are CAA records at x.service.gov.uk that only allow DigiCert:"
+    r"\bthere(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|two\s+|three\s+|some\s+)?(?:CAA|TXT|CNAME)\s+"
+    r"(?:records?|entr(?:y|ies))\s+(?:at|on|for|in)\b|"
     # "Old value from last year is still at the same name:"
     r"\b(?:is|are)\s+still\s+(?:at|on|in|there|published|present|live|sitting)\b|"
     # "so the CA climbs up to service.gov.uk, which has:" (a lead-in ending so)
@@ -206,7 +209,8 @@ _OTHERS_DO = re.compile(
 # keep, which is there now.
 _KEEP = re.compile(
     # "X should remain in place for now"
-    r"\b(?:should|must|can|will|is[ ]+to)[ ]+(?:remain|stay)[ ]+(?:in[ ]+place|as[ ]+(?:it|they)"
+    r"\b(?:should|must|can|will|is[ ]+to)[ ]+(?:remain|stay)[ ]+(?:(?:exactly|just)[ ]+)?"
+    r"(?:in[ ]+place|as[ ]+(?:it|they)"
     r"[ ]+(?:is|are)|unchanged|untouched|where[ ]+(?:it|they)[ ]+(?:is|are))"
     r"(?![ ]+(?:until|once|when))\b|"
     r"\b(?:leave|keep|left)\b(?:[^.\n]|\.(?=\w)){0,160}?\b"
@@ -292,6 +296,9 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
             if denied and not is_negated(rest) and _asks_to_add(rest):
                 return "request"  # "Please ADD one more CAA record as below (kindly do not
                 # remove the globalsign.com one, …):" - the same, within the one clause
+            if denied and not is_negated(rest) and says_to_keep(rest):
+                break  # "Nothing needs to be removed, and the existing entries can stay exactly
+                # as they are:" - of what is there: the sentence before says what these are
             if negated and _NOT_YET.search(part):
                 return "observed"  # "DON'T touch the old apex TXT yet:" - published, kept for now
             if negated and not lead_in and says_to_keep(part) and action_cue(part) is None:

@@ -79,6 +79,9 @@ class Thread:
     # "For _acme-challenge.www.gov.uk they'd like … 60 seconds instead of the 3600": a later
     # comment's TTL for the record at one name
     named_ttls: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
+    # "please do NOT remove the old TXT record yet … remove the old value only after the new
+    # certificate is issued": the updates asked for before are an add now, a delete later
+    split: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -184,6 +187,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 (i, c.model_copy(update={"when": "after_issuance"})) if (i, c) in chosen else (i, c)
                 for i, c in kept
             ]
+    for index in sorted(thread.split):
+        kept = _split_updates(kept, index, out)
     for index, named in sorted(thread.named_ttls.items()):
         for owner, ttl in named:
             kept = _with_ttl(kept, index, ttl, lambda c, owner=owner: c.name == owner)
@@ -423,6 +428,27 @@ def _with_ttl(
         else (i, c)
         for i, c in kept
     ]
+
+
+def _split_updates(
+    kept: list[tuple[int, DnsChange]], index: int, out: Decision
+) -> list[tuple[int, DnsChange]]:
+    """The updates asked for before comment `index`, when it says the old value stays until
+    issuance: the new value added now, the old deleted after issuance. A CNAME cannot have two
+    values at once: that is no possible edit, and said."""
+    split: list[tuple[int, DnsChange]] = []
+    for i, c in kept:
+        if i >= index or c.action != "update" or c.old_value is None:
+            split.append((i, c))
+        elif c.type in SINGLETON_TYPES:
+            split.append((i, c))
+            why = "keeps the old CNAME until issuance beside the new one (a name holds one CNAME)"
+            out.flags.append(ambiguous(c.name, [c], why))
+        else:
+            split.append((i, c.model_copy(update={"action": "add", "old_value": None})))
+            gone = {"action": "delete", "value": c.old_value, "old_value": None, "ttl": None}
+            split.append((i, c.model_copy(update={**gone, "when": "after_issuance"})))
+    return split
 
 
 def _first_wins(

@@ -62,6 +62,8 @@ def read_parts(
     asked_before: list[str] = []  # the lines of the comments read so far (our questions)
     order: dict[int | None, int] = {}  # each comment's index in the thread
     unnamed: list[tuple[int, Flag]] = []  # "remove the record(s)" with no delete read there
+    unclear: list[tuple[int, str]] = []  # "no need for that one any more", of no one record
+    kept: list[tuple[int, str]] = []  # names a vendor comment says to leave as they are
     for part in parts:
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         order.setdefault(part.comment_id, index)
@@ -140,11 +142,20 @@ def read_parts(
             withdraws, types = True, None  # "No DNS changes are needed from you."
         # "(a) No need for that one any more" to our "(a) Do you need both names? … www.x"
         dropped = answers.withdrawn_hosts(joined.split("\n"), asked_before) if later else None
+        place = answers.dropped_place(joined) if later else None
+        if place:  # "Please drop the apex one": the records of that place asked for before
+            hosts = {validated_domain(x.change.name).rstrip(".") for x in said if x.change}
+            dropped = (dropped or frozenset()) | _at_place(place, hosts)
         if dropped and not (withdraws and types is None):
             withdraws, types = True, (types or frozenset()) | dropped
         if withdraws:
             thread.withdraws[index] = types
-        if threadcues.adds_alongside(joined):
+        elif later and not any(m.mode == "negated" for m in walker.mentions):
+            # "Thanks for checking, no need for that one any more" to two questions: which?
+            dropped_one = answers.drops_one(joined)
+            unclear += [(index, dropped_one)] if dropped_one else []
+        mail = "\n".join(text for _, text in numbered)  # its words, or the mail it passes on
+        if threadcues.adds_alongside(joined if mail == joined else f"{joined}\n{mail}"):
             thread.alongside.add(index)
         asked_ttl = any("ttl" in line.lower() for line in asked_before)  # "Any TTL preference?"
         # no records of its own: the reply's words, above a mail it passes on, or the comment's
@@ -175,6 +186,10 @@ def read_parts(
         named_ttls = threadcues.ttls_for_names(joined) if later else []
         if named_ttls:
             thread.named_ttls[index] = named_ttls  # "for _acme-challenge.www … 60 seconds"
+        if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
+            kept += [(index, name) for name in answers.kept_names(f"{joined}\n{mail}")]
+        if later and bare and threadcues.removal_held(joined):
+            thread.split.add(index)  # "do NOT remove the old TXT yet … only after issuance"
         if later and threadcues.first_wins(joined):
             thread.first_wins.add(index)  # "Please use the one in my first message"
         held = threadcues.held_until_issued(joined) if later else []
@@ -246,6 +261,22 @@ def read_parts(
     used += [v.lower() for c in [*decision.changes, *decision.dropped] for v in _values(c)]
     used += [o.value.lower() for o in decision.observed]
     flags += decision.flags
+    for said_at, name in kept:  # "leave X as it is" beside a change of X asked up to then
+        why = "asks to change a record it also says to leave as it is"
+        flags += [
+            ambiguous(c.name, [c], why)
+            for c in decision.changes
+            if c.name == name
+            and c.action in ("update", "delete")  # (an add left in place is kept once added)
+            and order.get(c.source.comment_id if c.source else None, -1) <= said_at
+        ]
+    for said_at, words in unclear:  # every request before it is held for a person
+        why = f"has a later comment dropping one request without saying which ({words!r})"
+        flags += [
+            ambiguous(c.name, [c], why)
+            for c in decision.changes
+            if order.get(c.source.comment_id if c.source else None, -1) < said_at
+        ]
     # "Conflicting record(s) found at X. Please remove the record(s) …" answered by a later
     # comment that says which ("delete the TXT at X with the value V"): nothing left unread
     removes = [
@@ -256,6 +287,16 @@ def read_parts(
     answered = [f for i, f in unnamed if any(j > i for j in removes)]
     flags = [f for f in flags if f not in answered]
     flags += unread_flags(read_lines, used)
+    if not decision.changes and not others.changes:
+        # Nothing asked for: the vendor's quoted history is no longer only context ("Thanks,
+        # forwarding this to our DNS team" above a forwarded mail that was not read).
+        history = [
+            (p.comment_id, p.first_line + i, line)
+            for p in parts
+            if p.role != "us"
+            for i, line in enumerate(p.lines[p.history : p.history + MAX_LINES], p.history)
+        ]
+        flags += unread_flags(history, used)
     read_names = [c.name for c in [*decision.changes, *decision.dropped]]
     flags += row_flags(read_lines, spans, read_names + [o.name for o in decision.observed])
     flags += timing_flags(decision.changes, read_lines)
@@ -582,6 +623,17 @@ def _refused(mention: Mention, zone: str, author: Author) -> DnsChange | None:
         )
     except Exception:  # no owner either: the unparsed_record flag says it all
         return None
+
+
+def _at_place(place: str, hosts: set[str]) -> frozenset[str]:
+    """ "~host" for the hosts asked for that "the apex one" (the one host of fewest labels,
+    not www) or "the www one" (those under www.) names."""
+    if place == "www":
+        return frozenset(f"~{h}" for h in hosts if h.startswith("www."))
+    bare = [h for h in hosts if not h.startswith("www.")]
+    fewest = min((h.count(".") for h in bare), default=0)
+    apex = [h for h in bare if h.count(".") == fewest]
+    return frozenset(f"~{h}" for h in apex) if len(apex) == 1 else frozenset()
 
 
 def _one_per_line(flags: list[Flag]) -> list[Flag]:

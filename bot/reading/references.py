@@ -419,6 +419,11 @@ class References:
                 )
             ]
         targets = _at_place(clause, targets, self.mentions)
+        # "last year's record is still published, _dnsauth.x TXT V. Please keep it until …;
+        # after that it can be deleted": the record whose data the words just gave
+        window = f"{before[-_OWNER_WINDOW:]} {note}".lower()
+        given = [i for i in targets if _data_in(self.mentions[i], window)]
+        targets = given if given and len(given) < len(targets) else targets
         ends = _ENDING.search(note)
         if ends:  # "the existing GlobalSign record (the one ending in -MsJ4O)": that one, shown
             targets = [  # anywhere before, whichever its type and however long ago
@@ -662,6 +667,15 @@ _PLACE = re.compile(
     r"\b(?:at|on|for|under)[ ]+`?([a-z0-9_][a-z0-9_.-]{0,250}\.[a-z]{2,24})\b",
     re.I,
 )
+
+
+def _data_in(mention: Mention, text: str) -> bool:
+    """Is the record's data (a token of some length) written in `text` (lower case)?"""
+    data = (mention.value or "").strip('"').lower()
+    return len(data) >= _DATA_MIN and data in text
+
+
+_DATA_MIN = 16  # characters of data that name one record when written out
 
 
 def _at_place(clause: str, targets: list[int], mentions: list[Mention]) -> list[int]:

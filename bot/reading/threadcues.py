@@ -627,10 +627,22 @@ _GO_WITH = re.compile(
 )
 
 
+_ITEM_MARK = re.compile(r"^[ \t>]*(?:\(?[a-h1-9]\)|[1-9][.:]|q[1-9][:.)]?|[-*\u2022])[ \t]+", re.I)
+MAX_ITEMS = 200  # lines of an answer looked at for one that answers in its own item
+
+
 def ttl_answer(text: str) -> int | None:
     """The duration a comment's answer to our "what TTL?" starts with ("Hi Aisha, 300 please,
     so that …", "300 seconds, the same as the others")."""
     answer = _GREETING.sub("", text.strip(), count=1)  # "Hi Aled, 300 is fine."
+    found = _answer_ttl(answer)
+    if found is None:  # "1. No - please remove it." / "2. 3600 is fine.": an item's answer
+        items = (_ITEM_MARK.sub("", line, count=1) for line in text.split("\n")[:MAX_ITEMS])
+        found = next((t for line in items if (t := _answer_ttl(line)) is not None), None)
+    return found
+
+
+def _answer_ttl(answer: str) -> int | None:
     first = (
         _DURATION_FIRST.match(answer)
         or _DURATION_FINE.match(answer)
@@ -847,6 +859,32 @@ _FIRST_WINS = re.compile(
     r"\b(?:use|go[ \t]+with|keep|publish|add)[ \t]+the[ \t]+(?:one|value|token|record)[ \t]+"
     r"(?:in|from)[ \t]+(?:my|our|the)[ \t]+(?:first|original|initial|earlier)[ \t]+"
     r"(?:message|e-?mail|comment|reply|update)\b",
+    re.I,
+)
+
+
+def removal_held(text: str) -> bool:
+    """Does a comment say the old value asked to be replaced stays until the certificate is
+    issued ("please do NOT remove the old TXT record yet … remove the old value only after we
+    confirm the new certificate is issued")? The update asked for before is an add now and a
+    delete after issuance."""
+    low = text.lower()
+    if "old" not in low or ("remov" not in low and "delet" not in low):
+        return False  # the common case, cheaply
+    return any(
+        _OLD_KEPT.search(sentence)
+        or (_OLD_REMOVED.search(sentence) and AFTER_ISSUANCE.search(sentence))
+        for sentence in prose.sentences_of(text)
+    )
+
+
+_OLD_KEPT = re.compile(
+    r"\b(?:do[ \t]+not|don['’]?t|not)[ \t]+(?:remove|delete)[ \t]+(?:the[ \t]+)?old\b"
+    r"[^.\n]{0,40}?\byet\b",
+    re.I,
+)
+_OLD_REMOVED = re.compile(
+    r"\b(?:remove|delete)[ \t]+(?:the[ \t]+)?old[ \t]+(?:value|record|token|string|txt|one)\b",
     re.I,
 )
 
