@@ -291,6 +291,12 @@ HOLDOUT79 = FIXTURES / "holdout79"
 # changes right, 2 silent.
 HOLDOUT80 = FIXTURES / "holdout80"
 HOLDOUT81 = FIXTURES / "holdout81"
+# holdout82 (20, written blind by two helpers: an ordinary August, cover agents; mail as it
+# really arrives, a second writer). First reading 12/20 exact, 14/20 changes right, 2 silent.
+# holdout83 (20: an ordinary winter; clean-ups and replacements, a second writer). First
+# reading 9/20 exact, 10/20 changes right, 3 silent.
+HOLDOUT82 = FIXTURES / "holdout82"
+HOLDOUT83 = FIXTURES / "holdout83"
 
 READING_FOLDERS = (
     READING,
@@ -375,6 +381,8 @@ READING_FOLDERS = (
     HOLDOUT79,
     HOLDOUT80,
     HOLDOUT81,
+    HOLDOUT82,
+    HOLDOUT83,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

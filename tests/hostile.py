@@ -111,6 +111,12 @@ CUES = (
     "2. 3600 is fine.",
     "it serves no purpose and can be deleted",
     "the existing entries can stay exactly as they are (this order isn't a wildcard):",
+    # cues added with holdout82-83
+    "Please do NOT remove the GlobalSign record (your item 2)",
+    "please disregard the issuewild line - don't add it",
+    "The www record from my first email is correct as it stands",
+    "please delete the _dnsauth TXT record above",
+    "(c) Leave last year's GlobalSign record in place for now. Then please delete it as well.",
 )
 
 

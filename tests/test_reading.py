@@ -6899,3 +6899,62 @@ def test_values_in_history_no_one_read_are_said_when_nothing_was_asked_for() -> 
     )
     extraction = read(ticket)
     assert extraction.changes or "unread_value" in [f.code for f in extraction.flags]
+
+
+def test_a_later_comment_withdraws_by_kind_or_tag_what_it_names() -> None:
+    gs = "globalsign-domain-verification=-4_w0rvUZIH1fAITtLCXK35QUGrXxHm-EDdQWydonf"
+    ticket = conversation(
+        vendor(
+            f'Please:\n\n1. ADD {CNAME}\n2. DELETE forms.service.gov.uk TXT "{gs}"\n'
+            '3. DELETE forms.service.gov.uk TXT "mw1mgbh0xh20zou4payy54cjn2ra6y8t"\n',
+            1,
+        ),
+        vendor(
+            "Please do NOT remove the GlobalSign record (your item 2): it is still used. "
+            "Items 1 and 3 are correct.",
+            2,
+        ),
+    )
+    assert gs not in [c.value for c in read(ticket).changes]
+    assert "retracted" in codes(ticket)
+    caa = conversation(
+        vendor(
+            'gov.uk. IN CAA 0 issue "certainly.com"\ngov.uk. IN CAA 0 issuewild "certainly.com"', 1
+        ),
+        vendor("There's no wildcard, so please disregard the issuewild line - don't add it.", 2),
+    )
+    assert [c.value for c in read(caa).changes] == ['0 issue "certainly.com"']
+
+
+def test_a_delete_named_by_the_first_label_of_the_record_above_is_of_that_record() -> None:
+    ticket = Ticket(
+        id="1",
+        subject="DigiCert DCV",
+        text="Please create the following record in the publishing.service.gov.uk zone:\n\n"
+        "    Host:   _dnsauth.assets\n    Type:   TXT\n    Value:  buxfoq90vbibu3nwcmdv0p8olm17qj7z\n\n"
+        "Once the certificate has been issued, please delete the _dnsauth TXT record above.\n",
+    )
+    assert [(c.action, c.name, c.value) for c in read(ticket).changes] == [
+        ("add", "_dnsauth.assets.publishing.service.gov.uk.", "buxfoq90vbibu3nwcmdv0p8olm17qj7z"),
+        (
+            "delete",
+            "_dnsauth.assets.publishing.service.gov.uk.",
+            "buxfoq90vbibu3nwcmdv0p8olm17qj7z",
+        ),
+    ]
+
+
+def test_it_after_last_years_record_of_a_kind_is_that_record() -> None:
+    old = "globalsign-domain-verification=X7fe8fo3kHvXWaO3f3jsTPwWTqRlYsnX-5MKW3f9HR"
+    ticket = Ticket(
+        id="1",
+        subject="GlobalSign",
+        text=f"We can see these published today:\n\n| Host | Type | Current value |\n|---|---|---|\n"
+        f'| gov.uk | TXT | "{old}" |\n\n(a) Add this TXT record at gov.uk:\n'
+        f'gov.uk.  3600  IN  TXT  "{GS_NEW_78}"\n\n(c) Leave last year\'s GlobalSign record in place '
+        "for now. Only once the renewed certificate has been issued, please delete it as well.\n",
+    )
+    assert [(c.action, c.value, c.when) for c in read(ticket).changes] == [
+        ("add", GS_NEW_78, "now"),
+        ("delete", old, "after_issuance"),
+    ]

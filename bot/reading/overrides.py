@@ -66,6 +66,25 @@ def at_validation_names(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def deletes_of_records_above(mentions: list[Mention]) -> list[Mention]:
+    """ "Once the certificate has been issued, please delete the _dnsauth TXT record above"
+    under "Host: _dnsauth.assets": a delete named by the first label of a record read above
+    is of that record (its whole name, its data), when there is one such record."""
+    out: list[Mention] = []
+    seen: dict[tuple[str, str], set[tuple[str, str]]] = {}  # (first label, type) -> records
+    for m in mentions:
+        label = m.name.strip().rstrip(".").lower()
+        if m.action == "delete" and m.value is None and label.startswith("_") and "." not in label:
+            above = seen.get((label, m.rdtype), set())
+            if len(above) == 1:
+                name, value = next(iter(above))
+                m = replace(m, name=name, value=value)
+        elif m.value is not None and m.action != "delete" and "." in label:
+            seen.setdefault((label.split(".", 1)[0], m.rdtype), set()).add((m.name, m.value))
+        out.append(m)
+    return out
+
+
 def given_ttl(mentions: list[Mention], ttl: int, rdtype: str | None = None) -> list[Mention]:
     """The records asked for (of `rdtype`, if given) that said no TTL, with `ttl`."""
     return [

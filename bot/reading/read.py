@@ -148,6 +148,16 @@ def read_parts(
             dropped = (dropped or frozenset()) | _at_place(place, hosts)
         if dropped and not (withdraws and types is None):
             withdraws, types = True, (types or frozenset()) | dropped
+        refused = threadcues.removal_refused(joined) if later else frozenset()
+        if (
+            refused
+            and not withdraws
+            and not any(
+                x.change and x.change.action == "add" and "globalsign" in (x.change.value or "")
+                for x in said
+            )
+        ):  # "Please do NOT remove the GlobalSign record (your item 2)": its delete withdrawn
+            withdraws, types = True, refused
         if withdraws:
             thread.withdraws[index] = types
         elif later and not any(m.mode == "negated" for m in walker.mentions):

@@ -35,6 +35,7 @@ _ROW_N = re.compile(r"\b(?:row|entry)[ ]+([1-9])\b(?![ ]+(?:and|or|&|,))", re.I)
 _CUT_NAME = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?:\.\.\.|\u2026)", re.I)
 # An owner a sentence names by its first label, whole: "the old _F77866FC80BB2F87… record"
 _OWNER_LABEL = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?![\w-])", re.I)
+_LAST_YEARS = re.compile(r"\b(?:last[ ]year['’]s|the[ ]old|the[ ]previous|the[ ]existing)\b", re.I)
 _OWNER_WINDOW = 300  # characters of the paragraph before a "delete it" that say what "it" is
 
 
@@ -419,6 +420,17 @@ class References:
                 )
             ]
         targets = _at_place(clause, targets, self.mentions)
+        if singular and kinds and _LAST_YEARS.search(before[-_OWNER_WINDOW:]):
+            # "(c) Leave last year's GlobalSign record in place for now. Only once … issued,
+            # please delete it as well": the one record of that kind shown as published
+            shown_old = [
+                i
+                for i, m in enumerate(self.mentions)
+                if m.mode == "observed"
+                and m.action is None
+                and any(k in f"{m.value} {m.name}".lower() for k in kinds)
+            ]
+            targets = shown_old if len(shown_old) == 1 else targets
         # "last year's record is still published, _dnsauth.x TXT V. Please keep it until …;
         # after that it can be deleted": the record whose data the words just gave
         window = f"{before[-_OWNER_WINDOW:]} {note}".lower()

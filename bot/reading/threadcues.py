@@ -146,12 +146,27 @@ def withdraws_all(text: str) -> bool:
     return bool(_NOTHING_NEEDED_NOW.search(text))
 
 
+def _withdrawn_tags(text: str) -> set[str]:
+    """ "please disregard the issuewild line in Sunil's message - don't add it": the CAA
+    records of that tag (as "=" data scopes: " issuewild " is in their data)."""
+    if "issue" not in text.lower() and "iodef" not in text.lower():
+        return set()  # the common case, cheaply
+    return {f"= {m.group(1).lower()} " for m in _TAG_WITHDRAWN.finditer(text[:20_000])}
+
+
+_TAG_WITHDRAWN = re.compile(
+    r"\b(?:ignore|disregard|drop|scrap|forget(?:[ \t]+about)?|(?:do[ \t]+not|don['’]?t)[ \t]+add)"
+    r"[ \t]+the[ \t]+(issuewild|issue|iodef)[ \t]+(?:line|record|entry|one|tag|property)\b",
+    re.I,
+)
+
+
 def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     """Does this comment withdraw what an earlier one asked for ("please ignore my previous
     message", "please disregard the TXT I asked for")? With what it names: record types
     ("TXT"), owner names ("_acme-challenge.gov.uk.", with the trailing dot) and places in
     the last list asked for ("#2"), values ("=rxfex-…": data holding it); None: everything."""
-    valued = _withdrawn_values(text) | _withdrawn_hosts(text)
+    valued = _withdrawn_values(text) | _withdrawn_hosts(text) | _withdrawn_tags(text)
     if valued:
         return True, frozenset(valued)
     m = _WITHDRAW_EARLIER.search(text)
@@ -333,6 +348,15 @@ _PASS_ON = re.compile(
 )
 
 
+# "The www record from my first email is correct as it stands": the mail quoted below still asks
+_EARLIER_STANDS = re.compile(
+    r"\b(?:record|records|one|cname|txt)[ \t]{1,3}(?:from|in)[ \t]{1,3}my[ \t]{1,3}"
+    r"(?:first|earlier|previous|original|last)[ \t]{1,3}(?:e-?mail|message|mail|note)[ \t]{1,3}"
+    r"(?:is|are)[ \t]{1,3}(?:correct|right|fine|still[ \t]{1,3}(?:correct|valid|needed))\b",
+    re.I,
+)
+
+
 def passes_on(lines: tuple[str, ...], wrapped: bool = False) -> bool:
     """Does the new text of a comment ask for what the mail quoted under it says? `wrapped`:
     its words read as one text, for a mail quoted under a reply, whose words ("has asked me
@@ -340,6 +364,8 @@ def passes_on(lines: tuple[str, ...], wrapped: bool = False) -> bool:
     new text is read line by line: "Sarah's message (her message is / below) expired" speaks
     of a mail, it does not pass it on.)"""
     texts = (" ".join(line.strip() for line in lines),) if wrapped else lines
+    if any(_EARLIER_STANDS.search(text) for text in texts):
+        return True
     return any(_PASS_ON.search(text) for text in texts) and (
         any(action_cue(line) is not None for line in lines)
         or any(_ASKS_US.search(text) for text in texts)
@@ -859,6 +885,25 @@ _FIRST_WINS = re.compile(
     r"\b(?:use|go[ \t]+with|keep|publish|add)[ \t]+the[ \t]+(?:one|value|token|record)[ \t]+"
     r"(?:in|from)[ \t]+(?:my|our|the)[ \t]+(?:first|original|initial|earlier)[ \t]+"
     r"(?:message|e-?mail|comment|reply|update)\b",
+    re.I,
+)
+
+
+def removal_refused(text: str) -> frozenset[str]:
+    """ "Please do NOT remove the GlobalSign record (your item 2)": the data a refused removal
+    names by its kind ("=globalsign-domain-verification"), for `decide` to withdraw the
+    deletes asked for before (never an add of that kind: those are checked by the caller)."""
+    if "globalsign" not in text.lower():
+        return frozenset()  # the common case, cheaply
+    return frozenset(
+        "=globalsign-domain-verification" for _ in _REMOVAL_REFUSED.finditer(text[:20_000])
+    )
+
+
+_REMOVAL_REFUSED = re.compile(
+    r"\b(?:do[ \t]+not|don['’]?t|please[ \t]+don['’]?t|never)[ \t]+(?:remove|delete|touch|drop)"
+    r"[ \t]+the[ \t]+(?:old[ \t]+|existing[ \t]+)?globalsign[ \t]+"
+    r"(?:record|txt|token|string|one)\b",
     re.I,
 )
 

@@ -243,6 +243,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self.flags.append(failed_block(0, 0, "", exc))
         self.mentions = desired.resolved(self.mentions)  # "so that the set ends up as:"
         self.mentions = overrides.at_validation_names(self.mentions)
+        self.mentions = overrides.deletes_of_records_above(self.mentions)
         self.flags += [unread_request(*p) for p in self.pending]
         # "Please remove the record(s) and add …" with no delete read here: a later comment of
         # the thread may say which (read.py drops the flag then)
