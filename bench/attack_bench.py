@@ -90,7 +90,9 @@ def measure(app: AppConfig) -> tuple[list[Row], list[str]]:
             "www.gov.uk CNAME itself (the ticket asks for it; the reader reads it as asked); "
             "6510/7012 misreads already flagged by the reader; from holdout66-75: 7410 a CAA "
             "at www.gov.uk, 7416 a TXT at www.gov.uk (asked for at each of three names); "
-            "7311/8113/8115 misreads already flagged by the reader)",
+            "7311/8113/8115 misreads already flagged by the reader; from holdout76-83: 8309 a "
+            "CC's MS= site-verification TXT, 8413 a CAA update, 8512 a TXT at www.gov.uk; 8705 a "
+            "misread (a TXT delete with no value) already flagged by the reader)",
             True,
         ),
     ]
