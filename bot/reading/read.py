@@ -271,22 +271,20 @@ def read_parts(
     used += [v.lower() for c in [*decision.changes, *decision.dropped] for v in _values(c)]
     used += [o.value.lower() for o in decision.observed]
     flags += decision.flags
-    for said_at, name in kept:  # "leave X as it is" beside a change of X asked up to then
-        why = "asks to change a record it also says to leave as it is"
-        flags += [
-            ambiguous(c.name, [c], why)
-            for c in decision.changes
-            if c.name == name
-            and c.action in ("update", "delete")  # (an add left in place is kept once added)
-            and order.get(c.source.comment_id if c.source else None, -1) <= said_at
-        ]
-    for said_at, words in unclear:  # every request before it is held for a person
-        why = f"has a later comment dropping one request without saying which ({words!r})"
-        flags += [
-            ambiguous(c.name, [c], why)
-            for c in decision.changes
-            if order.get(c.source.comment_id if c.source else None, -1) < said_at
-        ]
+    last_kept: dict[str, int] = {}  # each name said to be left as it is, and the last comment
+    for said_at, name in kept:
+        last_kept[name] = max(said_at, last_kept.get(name, -1))
+    dropping = max(unclear) if unclear else None  # the last comment dropping "that one"
+    for c in decision.changes:
+        at = order.get(c.source.comment_id if c.source else None, -1)
+        # "leave X as it is" beside a change of X asked up to then (an add left in place is
+        # kept once added)
+        if c.action in ("update", "delete") and at <= last_kept.get(c.name, -1):
+            why = "asks to change a record it also says to leave as it is"
+            flags.append(ambiguous(c.name, [c], why))
+        if dropping is not None and at < dropping[0]:  # every request before it, for a person
+            why = f"has a later comment dropping one request without saying which ({dropping[1]!r})"
+            flags.append(ambiguous(c.name, [c], why))
     # "Conflicting record(s) found at X. Please remove the record(s) …" answered by a later
     # comment that says which ("delete the TXT at X with the value V"): nothing left unread
     removes = [
