@@ -1,7 +1,14 @@
-"""Answers keyed to our questions: a vendor reply whose "(a) …" / "2. …" answers our "(a) …" /
-"2. …" question speaks of what that question named. "(a) No need for that one any more" to our
-"(a) Do you need both names? … nothing points www.x.service.gov.uk at you today" withdraws the
-records for www.x.service.gov.uk. Pure: lines in, the hosts whose records are withdrawn out.
+"""What a vendor's later reply says of the records asked for, in words that name none by its data.
+
+- Answers keyed to our questions: "(a) No need for that one any more" to our "(a) Do you need
+  both names? … nothing points www.x.service.gov.uk at you today" withdraws the records for
+  www.x.service.gov.uk (`withdrawn_hosts`).
+- A place: "Please drop the apex one" (`dropped_place`).
+- Names to leave as they are: "Leave the existing _acme-challenge.gov.uk CNAME as it is"
+  (`kept_names`), which read.py holds against any change of them.
+- "no need for that one any more" with nothing to say which (`drops_one`): read.py holds every
+  request before it for a person.
+Pure: text in, hosts, places and names out.
 """
 
 from __future__ import annotations
