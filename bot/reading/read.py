@@ -145,7 +145,7 @@ def read_parts(
         place = answers.dropped_place(joined) if later else None
         if place:  # "Please drop the apex one": the records of that place asked for before
             hosts = {validated_domain(x.change.name).rstrip(".") for x in said if x.change}
-            dropped = (dropped or frozenset()) | _at_place(place, hosts)
+            dropped = (dropped or frozenset()) | _hosts_at_place(place, hosts)
         if dropped and not (withdraws and types is None):
             withdraws, types = True, (types or frozenset()) | dropped
         refused = threadcues.removal_refused(joined) if later else frozenset()
@@ -633,7 +633,7 @@ def _refused(mention: Mention, zone: str, author: Author) -> DnsChange | None:
         return None
 
 
-def _at_place(place: str, hosts: set[str]) -> frozenset[str]:
+def _hosts_at_place(place: str, hosts: set[str]) -> frozenset[str]:
     """ "~host" for the hosts asked for that "the apex one" (the one host of fewest labels,
     not www) or "the www one" (those under www.) names."""
     if place == "www":
