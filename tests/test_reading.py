@@ -6958,3 +6958,37 @@ def test_it_after_last_years_record_of_a_kind_is_that_record() -> None:
         ("add", GS_NEW_78, "now"),
         ("delete", old, "after_issuance"),
     ]
+
+
+def test_a_gerund_after_a_preposition_says_when_not_what() -> None:
+    assert action_cue("Please delete that TXT in the same change as adding the CNAME.") == "delete"
+    assert action_cue("Please delete the TXT before adding the CNAME.") == "delete"
+    assert action_cue("Please add the CNAME while removing nothing else.") == "add"
+    assert action_cue("After removing the old one, add the new CNAME.") == "add"
+
+
+def test_an_answer_to_our_ttl_and_keep_questions_in_numbered_items() -> None:
+    txt = "B4zmHtVRtBFhcN2-bokXX4oYpJT_hCRMKdg2Bg3fU1L"
+    ticket = conversation(
+        vendor(
+            "Please add:\n\nRecord name:  _acme-challenge.www.gov.uk\nRecord type:  CNAME\n"
+            "Record value: l4ikul7wpq39wn6w91.fastly-validations.com\n",
+            1,
+        ),
+        us(
+            "1. What TTL would you like on the CNAME?\n2. There is still a TXT record at that "
+            f'name. dig shows:\n\n_acme-challenge.www.gov.uk. 300 IN TXT "{txt}"\n\n'
+            "Can we keep it alongside the CNAME, or does it have to go?\n",
+            2,
+        ),
+        vendor(
+            "1. The usual 3600 is fine for the CNAME.\n\n2. I'm afraid it has to go. Please "
+            "delete that TXT in the same change as adding the CNAME.\n",
+            3,
+        ),
+    )
+    got = read(ticket).changes
+    assert [(c.action, c.type, c.value, c.ttl) for c in got] == [
+        ("add", "CNAME", "l4ikul7wpq39wn6w91.fastly-validations.com.", 3600),
+        ("delete", "TXT", txt, None),
+    ]

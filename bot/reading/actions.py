@@ -239,8 +239,21 @@ def _action_cue(text: str) -> Action | None:
                 found.append((m.start(), action))  # type: ignore[arg-type]
     # "create the records under _dnsauth instead of at the base domain": "instead of" names
     # the alternative to another verb's action; alone ("X instead of Y") it is a change.
-    strong = [f for f in found if text[f[0] : f[0] + 7].lower() != "instead"]
+    # "Please delete that TXT in the same change as adding the CNAME", "… before adding the
+    # new one": a gerund after a preposition says when, beside the sentence's own verb.
+    strong = [
+        f
+        for f in found
+        if text[f[0] : f[0] + 7].lower() != "instead"
+        and not (_SUBORDINATE.search(text, max(0, f[0] - 24), f[0]) and _GERUND.match(text, f[0]))
+    ]
     return max(strong or found)[1] if found else None
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:as|while|when|before|after|besides|alongside|than|with|without|since)[ \t]+$", re.I
+)
+_GERUND = re.compile(r"[a-z]+ing\b", re.I)
 
 
 _REFUSED = re.compile(

@@ -638,7 +638,10 @@ _GREETING = re.compile(
 )
 # "300 is fine.", "Yes, 300 seconds would be great": the duration our question offered
 _DURATION_FINE = re.compile(
-    r"^(?:yes|yep|sure)?\W{0,3}(\d{1,6})[ \t]*(s|secs?|seconds|mins?|minutes|hours?|hrs?)?[ \t]+"
+    r"^(?:yes|yep|sure)?\W{0,3}"
+    # "The usual 3600 is fine for the CNAME", "A TTL of 300 would be great"
+    r"(?:(?:the|a)[ \t]+)?(?:(?:usual|standard|default|normal)[ \t]+)?(?:TTL[ \t]+(?:of[ \t]+)?)?"
+    r"(\d{1,6})[ \t]*(s|secs?|seconds|mins?|minutes|hours?|hrs?)?[ \t]+"
     r"(?:is|would[ \t]+be|will[ \t]+be|sounds)[ \t]+(?:absolutely[ \t]+|perfectly[ \t]+)?"
     r"(?:fine|ok|okay|good|great|perfect)\b",
     re.I,
