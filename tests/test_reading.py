@@ -6992,3 +6992,38 @@ def test_an_answer_to_our_ttl_and_keep_questions_in_numbered_items() -> None:
         ("add", "CNAME", "l4ikul7wpq39wn6w91.fastly-validations.com.", 3600),
         ("delete", "TXT", txt, None),
     ]
+
+
+def test_a_lead_in_to_a_record_below_does_not_delete_an_earlier_one() -> None:
+    old = "globalsign-domain-verification=939DvXsD33I3JuDuZZHHtX1IfwvzGR9XMXrrodh93O"
+    cname = "oivzhgzyr8e2ji6jce.fastly-validations.com."
+    ticket = conversation(
+        vendor(
+            f"Please create:\n\n    _acme-challenge.assets.publishing.service.gov.uk. CNAME {cname}\n",
+            1,
+        ),
+        us("Done, it is resolving now.", 2),
+        vendor(
+            "Validation passed. Once you can see the new certificate on "
+            "assets.publishing.service.gov.uk, please delete the legacy verification TXT record "
+            f'that is currently published at the apex of the zone:\n\n    publishing.service.gov.uk.  TXT  "{old}"\n\n'
+            "Please keep the _acme-challenge CNAME from earlier in this ticket - it is permanent.\n",
+            3,
+        ),
+    )
+    assert [(c.action, c.type, c.value, c.when) for c in read(ticket).changes] == [
+        ("add", "CNAME", cname, "now"),
+        ("delete", "TXT", old, "after_issuance"),
+    ]
+
+
+def test_an_item_of_a_delete_list_describing_what_is_there_is_deleted() -> None:
+    old = "globalsign-domain-verification=hD2XuxLIBOrr9nZl0M5L8ucWS4rJslgyYt_ziktBg4"
+    ticket = _text(
+        "After the new certificate is live, these can be deleted:\n\n"
+        " 1. The GlobalSign verification TXT at the apex, hmrc.gov.uk, which currently reads\n"
+        f"    \u201c{old}\u201d.\n 2. Nothing else.\n"
+    )
+    assert [(c.action, c.name, c.value, c.when) for c in read(ticket).changes] == [
+        ("delete", "hmrc.gov.uk.", old, "after_issuance")
+    ]

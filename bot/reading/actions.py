@@ -152,6 +152,8 @@ AFTER_ISSUANCE = re.compile(
     r"installed|live|deployed|served|"
     # "once the new cert is showing on the site", "once the certificate is out"
     r"cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready|showing|serving|out)|"
+    # "once you can see the new certificate on assets.x", "when you see the renewed cert"
+    r"(?<=see[ ]the[ ])(?:new|renewed|replacement)[ ]+cert(?:ificate)?|"
     # "once the new origin certificate reports ACTIVE" (Google Certificate Manager, ACM)
     r"(?:reports?|shows?|is|becomes?|goes)[ ]+(?:as[ ]+|state[ ]+|status[ ]+)?(?:active|ACTIVE))\b|"
     # "After 48 hours, remove the old CAA entry", "wait a couple of days, then delete it": a

@@ -771,7 +771,11 @@ class Paragraphs:
                             action=first_here.action,
                             after_issuance=first_here.after_issuance,
                         )
-                    if mention.mode == "observed" and prose.already_there(clause):
+                    if item and mention.mode == "observed" and mention.action is None:
+                        # "these can be deleted: 1. The TXT at the apex, which currently
+                        # reads X": what is there now, named to be removed as the lead-in says
+                        mode = "request"
+                    elif mention.mode == "observed" and prose.already_there(clause):
                         mode = "observed"  # whatever verb the sentence also has
                     said = mode
                     if said == "negated" and mention.value and mention.value in sentence:

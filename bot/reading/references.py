@@ -178,6 +178,8 @@ class References:
         """ "Please delete that TXT record first": a delete of the one record of that type an
         earlier comment showed as published (our own dig paste, say), when there is one."""
         earlier = (*self.earlier_observed, *self.earlier_asked)
+        if sentence.rstrip().endswith(":"):
+            return  # "… please delete the legacy TXT record at the apex:": the record follows
         for clause in cues.clauses(sentence):
             if actions.action_cue(clause) != "delete" or cues.is_negated(clause):
                 continue
@@ -210,7 +212,10 @@ class References:
                 if not shown and _RECORD_WORD.search(clause):
                     # "delete the comodoca.com record you listed": the earlier record whose
                     # data is under the domain the clause names
-                    shown = _the_one_meant(clause, {(o.name, o.value): o for o in earlier}, ())
+                    # (of the type it names: "the verification TXT record" is no CNAME)
+                    typed = {t.upper() for t in _TYPE_NAMED.findall(clause)}
+                    of_type = [o for o in earlier if not typed or o.type in typed]
+                    shown = _the_one_meant(clause, {(o.name, o.value): o for o in of_type}, ())
                     shown = shown if len(shown) == 1 else {}
                 if not shown and _DELETE_IT.search(clause):
                     # "2. _3042….origin.x.gov.uk - this belongs to a deleted certificate.
@@ -838,6 +843,7 @@ _IF_YOU_DO = re.compile(
 )
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|unless|whether|if\s+you)\b", re.I)
 _ASKED_TYPES = frozenset(("TXT", "CNAME", "CAA"))
+_TYPE_NAMED = re.compile(r"\b(TXT|CNAME|CAA)\b", re.I)
 # "… please delete it", "you can remove them now": a delete said of what the sentences before
 # named, which must end in a record read or a flag
 _DELETE_IT = re.compile(
