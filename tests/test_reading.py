@@ -7027,3 +7027,55 @@ def test_an_item_of_a_delete_list_describing_what_is_there_is_deleted() -> None:
     assert [(c.action, c.name, c.value, c.when) for c in read(ticket).changes] == [
         ("delete", "hmrc.gov.uk.", old, "after_issuance")
     ]
+
+
+def test_the_second_one_chooses_the_value_our_question_offered() -> None:
+    sent = "z0tvtq7eteyp3s554.fastly-validations.com"
+    ticket = conversation(
+        vendor(
+            "Please add:\n\nRecord name: _acme-challenge.publishing.service.gov.uk\n"
+            f"Record type: CNAME\nTarget: {sent}\n",
+            1,
+        ),
+        us(
+            "The target is one character shorter than the console shows. Did you mean\n\n"
+            f"(a) {sent} (as written in your message), or\n"
+            "(b) z0tvtq7eteyp3s554c.fastly-validations.com (as shown in the console)?\n",
+            2,
+        ),
+        vendor("The second one - sorry! I dropped the last character.\n", 3),
+    )
+    assert [c.value for c in read(ticket).changes] == ["z0tvtq7eteyp3s554c.fastly-validations.com."]
+
+
+def test_a_validation_txt_added_only_after_issuance_is_flagged() -> None:
+    ticket = _text(
+        "STEP 1 - add now\n\n  NAME   TYPE   VALUE\n"
+        "  _acme-challenge.x.service.gov.uk   CNAME   4zrnx4n2o8ij5l9hnn.fastly-validations.com.\n\n"
+        "STEP 2 - only once the certificate shows as Issued (we'll update this ticket)\n\n"
+        "  NAME   TYPE   VALUE\n"
+        '  x.service.gov.uk   TXT   "globalsign-domain-verification=PlwYvbzxtPKCaGcU3QDwjPq965hRe5m-5VN7Vcqwkp"\n\n'
+        "The step 2 record is the old GlobalSign verification. Please leave it until we confirm.\n"
+    )
+    got = read(ticket)
+    late = [c for c in got.changes if c.action == "add" and c.type == "TXT" and c.when != "now"]
+    assert not late or any(
+        f.severity == "warn" and "only after the new certificate" in f.message for f in got.flags
+    )
+
+
+def test_the_www_one_needs_updating_makes_that_row_an_update() -> None:
+    ticket = _text(
+        "Names are relative to the hmrc.gov.uk zone:\n\n"
+        "  HOST                    TYPE    POINTS TO                                    TTL\n"
+        "  _acme-challenge.www     CNAME   upurv1u07zm1m323kl.fastly-validations.com    300s\n"
+        "  _acme-challenge.tax     CNAME   7y1sbhqyilhf6h1iuo.fastly-validations.com    300s\n\n"
+        "The www one already exists from an earlier renewal, but it needs updating to the new "
+        "target in the table. The tax one is brand new.\n"
+    )
+    got = read(ticket)
+    assert [(c.action, c.name) for c in got.changes] == [
+        ("update", "_acme-challenge.www.hmrc.gov.uk."),
+        ("add", "_acme-challenge.tax.hmrc.gov.uk."),
+    ]
+    assert "ambiguous_request" in [f.code for f in got.flags]

@@ -172,7 +172,7 @@ def updated_by_name(words: str, mentions: list[Mention]) -> list[Mention]:
     can see it in the output from our API here:" above the API's record: the record at that
     name, read as an add, is an update (of a value the comment does not give, which the
     consistency check says). Only of a name the sentence spells out, giving no data itself."""
-    if "_" not in words or ("updat" not in words.lower() and "chang" not in words.lower()):
+    if "updat" not in words.lower() and "chang" not in words.lower():
         return mentions  # the common case, cheaply
     asked = {
         m.name.lower().rstrip(".") for m in mentions if _asked(m) and m.action in (None, "add")
@@ -187,12 +187,27 @@ def updated_by_name(words: str, mentions: list[Mention]) -> list[Mention]:
             if t.strip("`'\"(").startswith("_")
         }
         named |= owners & asked
+        for label in _THE_ONE.findall(sentence):
+            # "The www one already exists …, but it needs updating to the new target": the
+            # one record asked for that the label picks out
+            picked = {name for name in asked if label.lower() in _labels_of(name)}
+            named |= picked if len(picked) == 1 else set()
     return [
         replace(m, action="update")
         if m.name.lower().rstrip(".") in named and m.action in (None, "add") and _asked(m)
         else m
         for m in mentions
     ]
+
+
+_THE_ONE = re.compile(r"\bthe[ ]+([a-z0-9][a-z0-9-]{1,40})[ ]+one\b", re.I)
+
+
+def _labels_of(name: str) -> list[str]:
+    """The labels a writer picks a record out by ("the www one"): all but a full name's last
+    two (a relative name's all)."""
+    labels = name.rstrip(".").split(".")
+    return labels[:-2] if labels[-1] == "uk" else labels
 
 
 def _gives_data(sentence: str) -> bool:

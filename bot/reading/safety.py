@@ -175,11 +175,17 @@ def timing_flags(
     certificate ("Once that reissue has completed it can be removed", "please hang on to this
     one"): the time was not worked out, so a person checks it. `lines`: (comment id, line
     number, text) of what the vendor wrote that was read."""
+    changes = list(changes)
+    # A validation TXT proves control so that a certificate can be issued: one added only
+    # after issuance ("STEP 3 - only once both certificates show as Issued" above last year's
+    # GlobalSign token) is most likely a removal whose verb was not read.
+    flags = [
+        _late_add(c) for c in changes if c.action == "add" and c.when != "now" and c.type == "TXT"
+    ]
     now = [c for c in changes if c.action == "delete" and c.when == "now" and c.source]
     if not now:
-        return []  # the common case
+        return flags  # the common case
     text = {(comment_id, number): line for comment_id, number, line in lines}
-    flags: list[Flag] = []
     for c in now:
         source = c.source
         assert source is not None  # (filtered above)
@@ -201,6 +207,20 @@ def timing_flags(
                 )
             )
     return flags
+
+
+def _late_add(change: DnsChange) -> Flag:
+    source = change.source
+    where = f"Lines {source.first_line}-{source.last_line}" if source else "The ticket"
+    return Flag(
+        code="unread_value",
+        severity="warn",
+        message=f"{where} were read as adding the TXT record {change.name} only after the new "
+        "certificate is issued, but a validation record is needed before issuance: check "
+        "whether the ticket asks to remove it then.",
+        name=change.name,
+        source=source,
+    )
 
 
 _TIMING_SPAN = 40  # lines a delete was read over, at most, for its neighbours to be searched

@@ -16,6 +16,7 @@ import re
 
 from bot.reading import durations, prose
 from bot.reading.actions import AFTER_ISSUANCE, action_cue
+from bot.reading.candidates import candidates
 from bot.reading.changes import validated_domain
 from bot.reading.cues import is_negated
 
@@ -829,9 +830,14 @@ _NUMBER_FOR_BOTH = re.compile(
 # "(b), please.", "b) is right", "option (b)": the answer to a lettered question of ours
 _CHOSEN = re.compile(
     r"^[ \t]*\(?([a-d])\)?[,.)]?[ \t]+(?:please|thanks|is[ \t]+(?:right|correct|fine)|"
-    r"would[ \t]+be[ \t]+(?:best|right|great))\b|\b(?:option|choice)[ \t]+\(?([a-d])\)?(?![\w(])",
+    r"would[ \t]+be[ \t]+(?:best|right|great))\b|\b(?:option|choice)[ \t]+\(?([a-d])\)?(?![\w(])|"
+    # "The second one - sorry!", "It's your first option.", "the latter, please"
+    r"^\W{0,3}(?:it['’]?s[ \t]+|it[ \t]+is[ \t]+)?(?:the|your)[ \t]+"
+    r"(first|second|third|fourth|former|latter)(?:[ \t]+(?:one|option))?"
+    r"(?:[ \t]+(?:please|is[ \t]+(?:right|correct)))?[ \t]*(?:[-–—.!,;:]|$)",
     re.I,
 )
+_ORDINAL = {"first": "a", "former": "a", "second": "b", "latter": "b", "third": "c", "fourth": "d"}
 _OPTION = re.compile(r"^[ \t>]*\(([a-d])\)[ \t]+(.{4,300}?)[ \t,;?]*(?:\bor)?[ \t?]*$", re.I)
 
 
@@ -848,9 +854,14 @@ def chosen_options(numbered: list[tuple[int, str]], earlier: list[str]) -> list[
     out = []
     for number, text in numbered:
         m = _CHOSEN.search(text) if not text.lstrip().startswith(">") else None
-        letter = (m.group(1) or m.group(2)).lower() if m else None
-        if letter in options:
+        said = (m.group(1) or m.group(2) or m.group(3)).lower() if m else None
+        letter = _ORDINAL.get(said, said) if said else None
+        if letter in options and not candidates(0, options[letter].split()[0]):
             text = f"Please {options[letter]}."  # the option's words, on the answer's line
+        elif letter in options:
+            # "(b) z0tv…c.fastly-validations.com (as shown in the console)?": the value the
+            # question offered in place of the one sent, chosen: the value corrected
+            text = f"Sorry, the correct value is {options[letter]}."
         out.append((number, text))
     return out
 
