@@ -7079,3 +7079,61 @@ def test_the_www_one_needs_updating_makes_that_row_an_update() -> None:
         ("add", "_acme-challenge.tax.hmrc.gov.uk."),
     ]
     assert "ambiguous_request" in [f.code for f in got.flags]
+
+
+GS_OLD_84 = "globalsign-domain-verification=64r9HxLOKgL6dizMRtlVC5vD1QghxSqjldI7yO0ujM"
+GS_NEW_84 = "globalsign-domain-verification=Mf6cPv4BKWtui6Jca7tE1fKQsG_XEtTrvhV0zyPWVS"
+
+
+def test_replace_it_please_to_our_replace_or_alongside_question_is_an_update() -> None:
+    ticket = conversation(
+        vendor(
+            f'Same as last year, a TXT on the apex:\n\n@ IN TXT "{GS_NEW_84}"\n\n(@ being gov.uk.)',
+            1,
+        ),
+        us(
+            f'Last year\'s record is still in the zone:\n\ngov.uk.  3600  IN  TXT  "{GS_OLD_84}"\n\n'
+            "Should we replace last year's with the new code, or add alongside it?\n",
+            2,
+        ),
+        vendor("Hi,\n\nReplace it please - last year's code has been used.\n", 3),
+    )
+    assert changes(ticket) == [("update", "gov.uk.", "TXT", GS_NEW_84, GS_OLD_84)]
+
+
+def test_yes_to_both_answers_our_delete_and_ttl_questions() -> None:
+    old = "globalsign-domain-verification=qGSdmQns08AbpOR9kR2bm0Tg0kk2hwFshfINB0pAwD"
+    ticket = conversation(
+        vendor(
+            "Please add:\n\nHOST: _acme-challenge.publishing.service.gov.uk\nTYPE: CNAME\n"
+            "POINTS TO: 9r7c2cyw2ecg239zeu.fastly-validations.com\n",
+            1,
+        ),
+        us(
+            "Two quick questions:\n\n1. We still have the old GlobalSign verification TXT on "
+            f'publishing.service.gov.uk itself: "{old}". Can we delete it?\n'
+            "2. Our default for these records is a TTL of 60. OK to use that for the new CNAME?\n",
+            2,
+        ),
+        vendor(
+            "Hi Priya,\n\nYes to both. One caveat on the first: please wait until the new "
+            "certificate shows as Issued before you delete it.\n",
+            3,
+        ),
+    )
+    assert [(c.action, c.type, c.ttl, c.when) for c in read(ticket).changes] == [
+        ("add", "CNAME", 60, "now"),
+        ("delete", "TXT", None, "after_issuance"),
+    ]
+
+
+def test_yes_please_to_an_either_or_question_proposes_nothing() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}\n", 1),
+        us(
+            "Do you still need it, or can we remove it? And does gov.uk need one too, or only www?",
+            2,
+        ),
+        vendor("Yes please.", 3),
+    )
+    assert [c.action for c in read(ticket).changes] == ["add"]

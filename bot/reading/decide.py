@@ -56,6 +56,8 @@ class Thread:
     withdraws: dict[int, frozenset[str] | None] = field(default_factory=dict)
     moves: dict[int, list[Move]] = field(default_factory=dict)  # "belongs on X, not on Y"
     alongside: set[int] = field(default_factory=set)  # TXT values beside earlier ones
+    # "Replace it please" to our "replace last year's, or add alongside it?": instead of them
+    replacing: set[int] = field(default_factory=set)
     settled: set[int] = field(default_factory=set)  # "no further action is needed for X"
     # "Both resolve correctly … Those two are fine as is": the records shown before, done
     settled_shown: set[int] = field(default_factory=set)
@@ -257,6 +259,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         (i, c if c.name in held else _complete(c, [o for j, o in seen if _informs(j, o, i, c)]))
         for i, c in kept
     ]
+    kept = _replacing(kept, thread.replacing, seen)
     kept = _spelled_out(kept, seen)
     updated |= {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
     out.changes = [
@@ -598,6 +601,30 @@ def _correct(change: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision
         out.dropped.append(entry[1])
         why = f"was corrected to {change.value} ({_where(change.source)})"
         out.flags.append(_superseded(entry[1], change.name, why))
+
+
+def _replacing(
+    kept: list[tuple[int, DnsChange]], answers: set[int], seen: list[tuple[int, Observed]]
+) -> list[tuple[int, DnsChange]]:
+    """ "Replace it please" to our "should we replace last year's with the new code, or add
+    alongside it?": each TXT/CAA add asked for before the answer is an update of the one
+    other value shown published at its name before it (none, or several: left an add)."""
+    if not answers:
+        return kept  # the common case
+    out = []
+    for i, c in kept:
+        asked = {k.value for _, k in kept if (k.name, k.type) == (c.name, c.type)}
+        others = {
+            o.value
+            for j, o in seen
+            if (o.name, o.type) == (c.name, c.type)
+            and o.value not in asked
+            and any(j < a for a in answers)
+        }
+        if c.action == "add" and any(i < a for a in answers) and len(others) == 1:
+            c = c.model_copy(update={"action": "update", "old_value": others.pop()})
+        out.append((i, c))
+    return out
 
 
 def _informs(j: int, seen: Observed, i: int, change: DnsChange) -> bool:

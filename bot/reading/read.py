@@ -21,7 +21,7 @@ from bot.reading.decide import Move, Said, Thread, decide
 from bot.reading.hidden import hidden_flags
 from bot.reading.mentions import Mention, excerpt, safe_name
 from bot.reading.quoted import history_start, leading_headers, strip_marker
-from bot.reading.references import unread_request
+from bot.reading.references import holds_its_removal, unread_request
 from bot.reading.safety import (
     ambiguous,
     consistency_flags,
@@ -84,6 +84,7 @@ def read_parts(
         numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
         if part.role == "vendor" and index > 0:  # "(b), please." to our "(a) … or (b) …?"
             numbered = threadcues.chosen_options(numbered, asked_before)
+            numbered = threadcues.affirmed_questions(numbered, asked_before)  # "Yes to both."
         walker = Walker(
             # The domain the conversation was about so far: "_acme-challenge.www" in a later
             # comment is relative to it, as it would be to a reader of the thread.
@@ -96,6 +97,12 @@ def read_parts(
             walker.feed(number, line)
         walker.finish()
         joined = "\n".join(text for _, text in numbered)  # the comment's own words
+        deletes = [i for i, m in enumerate(walker.mentions) if m.action == "delete"]
+        if len(deletes) == 1 and holds_its_removal(joined):
+            # "Please delete that TXT. … please wait until the certificate shows as Issued
+            # before you delete it": the one removal the comment asks for waits
+            (i,) = deletes
+            walker.mentions[i] = replace(walker.mentions[i], after_issuance=True)
         asking = index  # the comment its requests count as said in
         own: list[Mention] = []  # the reply's own records, beside a mail it passes on
         reply_lines = numbered  # the reply's own lines, when it passes on a mail
@@ -167,6 +174,8 @@ def read_parts(
         mail = "\n".join(text for _, text in numbered)  # its words, or the mail it passes on
         if threadcues.adds_alongside(joined if mail == joined else f"{joined}\n{mail}"):
             thread.alongside.add(index)
+        if later and part.role == "vendor" and threadcues.replaces_earlier(joined, asked_before):
+            thread.replacing.add(index)  # "Replace it please" to our "replace, or alongside?"
         asked_ttl = any("ttl" in line.lower() for line in asked_before)  # "Any TTL preference?"
         # no records of its own: the reply's words, above a mail it passes on, or the comment's
         # (what it says is published or keeps, or a record it names with no data, is no

@@ -102,7 +102,10 @@ _HOLD_UNTIL = re.compile(
     r"\b(?:remov|delet|clean|tak(?:e|ing)[ ]+(?:(?:it|them|that|this|those|these)[ ]+)?"
     r"(?:out|down))\w*\b"
     r"(?:[^.\n]|\.(?=\w)){0,60}?\buntil\b(?:[^.\n]|\.(?=\w)){0,80}?"
-    r"\b(?:issued|renewed|validated|live)\b",
+    r"\b(?:issued|renewed|validated|live)\b"
+    # "please wait until the certificate shows as Issued before you delete it"
+    r"|\b(?:wait|hold[ ]+off)\b[^.\n]{0,20}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|validated|"
+    r"live)\b[^.\n]{0,30}?\bbefore\b[^.\n]{0,30}?\b(?:remov|delet|clean)\w*",
     re.I,
 )
 # "please remove both TXT records again once the certificate is issued", "delete these
@@ -856,6 +859,23 @@ _DELETE_IT = re.compile(
     r"(?:removed|deleted|taken\s+(?:off|out|down))\b",
     re.I,
 )
+
+
+def holds_its_removal(text: str) -> bool:
+    """Does a comment hold back the one removal it asks for, naming it only by a pronoun ("Yes
+    … One caveat: please wait until the certificate shows as Issued before you delete it")?"""
+    if "until" not in text.lower():
+        return False  # the common case, cheaply
+    return any(
+        _HOLD_UNTIL.search(said)
+        and _PRONOUN.search(said)
+        and not _TYPE_NAMED.search(said)
+        and not _OWNER_LABEL.search(said)
+        for said in prose.sentences_of(text)
+    )
+
+
+_PRONOUN = re.compile(r"\b(?:it|them|that[ ]one|this[ ]one)\b", re.I)
 ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name
 
 

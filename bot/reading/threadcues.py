@@ -424,6 +424,24 @@ def adds_alongside(text: str) -> bool:
     )
 
 
+def replaces_earlier(text: str, asked: list[str]) -> bool:
+    """Does this comment answer our "should we replace last year's, or add alongside it?"
+    with "Replace it please"?"""
+    question = " ".join(" ".join(asked).split()).lower()
+    if "replac" not in question or "?" not in question:
+        return False  # the common case, cheaply
+    answer = _GREETING.sub("", text.strip(), count=1)
+    return bool(_REPLACE_IT.match(answer))
+
+
+# "Replace it please", "Yes, please replace it", "Replace, please - last year's has been used"
+_REPLACE_IT = re.compile(
+    r"^\W{0,3}(?:(?:yes|yep|yeah)[,.!]?[ \t]+)?(?:please[ \t]+)?replace\b"
+    r"(?![^.\n]{0,30}\b(?:later|after|once|when)\b)",
+    re.I,
+)
+
+
 # ("edited to the new target rather than a second record added alongside it": refused too)
 _CANNOT = re.compile(
     r"\b(?:can't|cannot|can[ \t]not|won't|not|never|no[ \t]longer|rather[ \t]than|"
@@ -864,6 +882,72 @@ def chosen_options(numbered: list[tuple[int, str]], earlier: list[str]) -> list[
             text = f"Sorry, the correct value is {options[letter]}."
         out.append((number, text))
     return out
+
+
+def affirmed_questions(
+    numbered: list[tuple[int, str]], earlier: list[str]
+) -> list[tuple[int, str]]:
+    """The lines of a comment that answer our yes/no questions with a yes ("Yes to both." to
+    our "1. … can we delete it? 2. … a TTL of 60. OK to use that?"), the yes rewritten as
+    what each question proposed ("Please delete that TXT record. Please go with 60.")."""
+    questions = [
+        (earlier[k - 1] if k else "", line)
+        for k, line in enumerate(earlier[:MAX_ITEMS])
+        for _ in range(line.count("?"))  # (each question a line asks counts)
+        if line.rstrip().endswith("?")
+    ]
+    if not questions:
+        return numbered  # the common case
+    out = list(numbered)
+    for k, (number, text) in enumerate(numbered[:_ANSWER_LINES]):
+        if not text.strip() or _GREETING_ONLY.match(text):
+            continue
+        yes = _YES_TO.match(text)
+        if yes is None:
+            return numbered  # the answer starts otherwise
+        said = (yes.group(1) or "").lower()
+        wanted = 2 if said == "both" else (len(questions) if said else 1)
+        if len(questions) != wanted or (said == "all" and wanted < 2):
+            return numbered
+        proposed = [p for before, q in questions if (p := _proposal(before, q))]
+        if proposed:
+            out[k] = (number, " ".join(proposed) + " " + text[yes.end() :].lstrip(" .,!"))
+        return out
+    return numbered
+
+
+def _proposal(before: str, question: str) -> str | None:
+    """What one yes/no question of ours proposed, as a request (not of a question with
+    several on its line, nor of one offering alternatives: "… or only www?")."""
+    if question.count("?") > 1 or _ALTERNATIVES.search(question):
+        return None
+    if _MAY_WE_DELETE.search(question):
+        types = {t.upper() for t in _TYPE_WORD.findall(f"{before} {question}")}
+        return f"Please delete that {types.pop()} record." if len(types) == 1 else None
+    if "ttl" in f"{before} {question}".lower():
+        numbers = set(_TTL_NUMBER.findall(f"{before} {question}"))
+        return f"Please go with {numbers.pop()}." if len(numbers) == 1 else None
+    return None
+
+
+_ALTERNATIVES = re.compile(r"\bor\b", re.I)
+_ANSWER_LINES = 6  # lines of an answer looked at for the yes it starts with
+_GREETING_ONLY = re.compile(
+    r"^[ \t]*(?:hi|hello|hey|dear|morning|afternoon)\b[^.!?]{0,40}[,!]?[ \t]*$", re.I
+)
+# "Yes to both.", "Yes to all three", "Yes, please.", "Yep."
+_YES_TO = re.compile(
+    r"^[ \t]*(?:yes|yep|yeah|sure)\b(?:[ \t]+to[ \t]+(both|all)(?:[ \t]+(?:of[ \t]+them|three|"
+    r"four|questions))?)?(?:[ \t]*,?[ \t]*please)?[ \t]*[.!,]",
+    re.I,
+)
+# "can we delete it?", "could we also remove that?"
+_MAY_WE_DELETE = re.compile(
+    r"\b(?:can|could|shall|should|may)[ \t]+we[ \t]+(?:also[ \t]+|now[ \t]+|just[ \t]+)?"
+    r"(?:delete|remove|drop)[ \t]+(?:it|that|this|them|those)\b",
+    re.I,
+)
+_TTL_NUMBER = re.compile(r"\b(\d{2,6})\b(?![ \t]*(?:days?|%))")
 
 
 def held_until_issued(text: str) -> list[tuple[str, frozenset[str]]]:
