@@ -7088,7 +7088,7 @@ GS_NEW_84 = "globalsign-domain-verification=Mf6cPv4BKWtui6Jca7tE1fKQsG_XEtTrvhV0
 def test_replace_it_please_to_our_replace_or_alongside_question_is_an_update() -> None:
     ticket = conversation(
         vendor(
-            f'Same as last year, a TXT on the apex:\n\n@ IN TXT "{GS_NEW_84}"\n\n(@ being gov.uk.)',
+            f'Same as last year, a TXT on the gov.uk apex:\n\n@ IN TXT "{GS_NEW_84}"\n\n(@ being gov.uk.)',
             1,
         ),
         us(
