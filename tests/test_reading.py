@@ -7137,3 +7137,26 @@ def test_yes_please_to_an_either_or_question_proposes_nothing() -> None:
         vendor("Yes please.", 3),
     )
     assert [c.action for c in read(ticket).changes] == ["add"]
+
+
+def test_a_txt_holding_a_validation_host_is_flagged_and_cname_answer_retypes_it() -> None:
+    asked = vendor(
+        "Please create the following TXT record:\n\n"
+        "_acme-challenge.assets.publishing.service.gov.uk  ->  vud0p7ji4kbu4uyjzm.fastly-validations.com\n",
+        1,
+    )
+    alone = read(conversation(asked))
+    assert [c.type for c in alone.changes] != ["TXT"] or any(
+        f.severity == "warn" and "validation CNAME" in f.message for f in alone.flags
+    )
+    answered = read(
+        conversation(
+            asked,
+            us("Did you mean a CNAME, or really a TXT whose text is that hostname?", 2),
+            vendor('CNAME. Sorry - our macro says "TXT record" for every challenge.', 3),
+        )
+    )
+    assert [(c.type, c.value) for c in answered.changes] == [
+        ("CNAME", "vud0p7ji4kbu4uyjzm.fastly-validations.com.")
+    ]
+    assert "superseded" in [f.code for f in answered.flags]

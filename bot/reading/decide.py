@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bot.models import DnsChange, Flag, Observed, Source
+from bot.reading.candidates import is_validation_host
 from bot.reading.changes import validated_domain
 from bot.reading.safety import ambiguous
 
@@ -58,6 +59,8 @@ class Thread:
     alongside: set[int] = field(default_factory=set)  # TXT values beside earlier ones
     # "Replace it please" to our "replace last year's, or add alongside it?": instead of them
     replacing: set[int] = field(default_factory=set)
+    # "CNAME." to our "Did you mean a CNAME, or really a TXT?": the type meant, from then on
+    retyped: dict[int, str] = field(default_factory=dict)
     settled: set[int] = field(default_factory=set)  # "no further action is needed for X"
     # "Both resolve correctly … Those two are fine as is": the records shown before, done
     settled_shown: set[int] = field(default_factory=set)
@@ -260,6 +263,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         for i, c in kept
     ]
     kept = _replacing(kept, thread.replacing, seen)
+    for index, rdtype in sorted(thread.retyped.items()):
+        kept = _retyped(kept, index, rdtype, out)
     kept = _spelled_out(kept, seen)
     updated |= {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
     out.changes = [
@@ -625,6 +630,24 @@ def _replacing(
             c = c.model_copy(update={"action": "update", "old_value": others.pop()})
         out.append((i, c))
     return out
+
+
+def _retyped(
+    kept: list[tuple[int, DnsChange]], index: int, rdtype: str, out: Decision
+) -> list[tuple[int, DnsChange]]:
+    """The requests before a comment that says which type was meant ("CNAME. Sorry - our macro
+    says "TXT record" for every challenge"), of the other type and with a host for data, as
+    the type meant (only a TXT holding a validation host becomes a CNAME)."""
+    result = []
+    for i, c in kept:
+        host = (c.value or "").strip('"').rstrip(".").lower()
+        if i < index and rdtype == "CNAME" and c.type == "TXT" and is_validation_host(host):
+            meant = c.model_copy(update={"type": "CNAME", "value": f"{host}."})
+            why = f"was asked for as a TXT; a later comment says a CNAME is meant ({host}.)"
+            out.flags.append(_superseded(c, c.name, why))
+            c = meant
+        result.append((i, c))
+    return result
 
 
 def _informs(j: int, seen: Observed, i: int, change: DnsChange) -> bool:

@@ -28,6 +28,7 @@ from bot.reading.safety import (
     row_flags,
     stated_state_flags,
     timing_flags,
+    type_flags,
     unread_flags,
 )
 from bot.reading.walker import Context, Walker
@@ -174,6 +175,9 @@ def read_parts(
         mail = "\n".join(text for _, text in numbered)  # its words, or the mail it passes on
         if threadcues.adds_alongside(joined if mail == joined else f"{joined}\n{mail}"):
             thread.alongside.add(index)
+        meant = threadcues.type_meant(joined, asked_before) if later else None
+        if meant and part.role == "vendor":
+            thread.retyped[index] = meant  # "CNAME." to our "a CNAME, or really a TXT?"
         if later and part.role == "vendor" and threadcues.replaces_earlier(joined, asked_before):
             thread.replacing.add(index)  # "Replace it please" to our "replace, or alongside?"
         asked_ttl = any("ttl" in line.lower() for line in asked_before)  # "Any TTL preference?"
@@ -317,6 +321,7 @@ def read_parts(
     read_names = [c.name for c in [*decision.changes, *decision.dropped]]
     flags += row_flags(read_lines, spans, read_names + [o.name for o in decision.observed])
     flags += timing_flags(decision.changes, read_lines)
+    flags += type_flags(decision.changes)  # a TXT holding a validation host
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
         flags.insert(0, _private_key_flag())

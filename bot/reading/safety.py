@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from bot.models import DnsChange, Flag, Observed, Source
-from bot.reading.candidates import Candidate, candidates, is_consumed
+from bot.reading.candidates import Candidate, candidates, is_consumed, is_validation_host
 from bot.reading.mentions import excerpt
 
 MAX_UNREAD_FLAGS = 10
@@ -207,6 +207,28 @@ def timing_flags(
                 )
             )
     return flags
+
+
+def type_flags(changes: Iterable[DnsChange]) -> list[Flag]:
+    """A TXT asked for whose text is a CA's validation host name ("Please create the following
+    TXT record: _acme-challenge.x -> abc.fastly-validations.com"): such hosts are the targets
+    of validation CNAMEs, so the type was probably misnamed or misread."""
+    return [
+        Flag(
+            code="unread_value",
+            severity="warn",
+            message=f"The TXT record asked for at {c.name} holds a host name "
+            f"({c.value}) under a CA's validation domain, which is what a validation CNAME "
+            "points at: check with the vendor whether a CNAME is meant.",
+            name=c.name,
+            source=c.source,
+        )
+        for c in changes
+        if c.type == "TXT"
+        and c.action in ("add", "update")
+        and c.value
+        and is_validation_host(c.value.strip('"').rstrip("."))
+    ][:MAX_UNREAD_FLAGS]
 
 
 def _late_add(change: DnsChange) -> Flag:

@@ -950,6 +950,26 @@ _MAY_WE_DELETE = re.compile(
 _TTL_NUMBER = re.compile(r"\b(\d{2,6})\b(?![ \t]*(?:days?|%))")
 
 
+def type_meant(text: str, asked: list[str]) -> str | None:
+    """The record type an answer names first ("CNAME. Sorry - our macro says "TXT record" for
+    every challenge") to our question offering both ("Did you mean a CNAME, or really a
+    TXT?")."""
+    question = " ".join(asked[:MAX_ITEMS]).upper()
+    if "?" not in question or "CNAME" not in question or "TXT" not in question:
+        return None  # the common case, cheaply
+    answer = _GREETING.sub("", text.strip(), count=1)
+    said = _TYPE_FIRST.match(answer)
+    return said.group(1).upper() if said else None
+
+
+# "CNAME.", "A CNAME please -", "CNAME, sorry!"
+_TYPE_FIRST = re.compile(
+    r"^\W{0,3}(?:(?:yes|sorry)[,.!]?[ \t]+)?(?:a[ \t]+)?(CNAME|TXT)\b(?:[ \t]+(?:please|record))?"
+    r"[ \t]*[.!,;:\u2013\u2014-]",
+    re.I,
+)
+
+
 def held_until_issued(text: str) -> list[tuple[str, frozenset[str]]]:
     """ "So please add the certainly.com CAA record only after this certificate has been
     issued": (type, the dotted words the sentence names) for each record a later comment says
