@@ -7160,3 +7160,29 @@ def test_a_txt_holding_a_validation_host_is_flagged_and_cname_answer_retypes_it(
         ("CNAME", "vud0p7ji4kbu4uyjzm.fastly-validations.com.")
     ]
     assert "superseded" in [f.code for f in answered.flags]
+
+
+def test_the_one_from_tuesday_chooses_between_the_values_our_question_set_apart() -> None:
+    tuesday = "avld22d0pfeomtfv2s.fastly-validations.com."
+    thursday = "85ualvb97cr6r7i5zd.fastly-validations.com."
+    ticket = conversation(
+        vendor(f"Please add:\n\n_acme-challenge.gov.uk. 3600 IN CNAME {tuesday}\n", 1),
+        us("Will www.gov.uk need one as well?", 2),
+        vendor(
+            "Yes - here are the two records:\n\n"
+            f"_acme-challenge.gov.uk.      3600 IN CNAME {thursday}\n"
+            f"_acme-challenge.www.gov.uk.  3600 IN CNAME {thursday}\n",
+            3,
+        ),
+        us(
+            "The gov.uk line has a different target from the one you sent on Tuesday. Which "
+            "should the apex have - the one from Tuesday (avld22d0...) or yesterday's "
+            "(85ualvb9...)?",
+            4,
+        ),
+        vendor("The one from Tuesday. My mistake, I pasted the www target twice.", 5),
+    )
+    assert [(c.name, c.value) for c in read(ticket).changes] == [
+        ("_acme-challenge.gov.uk.", tuesday),
+        ("_acme-challenge.www.gov.uk.", thursday),
+    ]

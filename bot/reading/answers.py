@@ -8,6 +8,8 @@
   (`kept_names`), which read.py holds against any change of them.
 - "no need for that one any more" with nothing to say which (`drops_one`): read.py holds every
   request before it for a person.
+- "The one from Tuesday." to our "Which should the apex have - the one from Tuesday
+  (avld22d0...) or yesterday's (85ualvb9...)?" (`chosen_value`): the value chosen.
 Pure: text in, hosts, places and names out.
 """
 
@@ -117,3 +119,86 @@ def _items(lines: Iterable[str]) -> dict[str, str]:
         else:
             current = None
     return {label: " ".join(text)[:MAX_ITEM] for label, text in items.items()}
+
+
+def chosen_value(answer: str, asked: Iterable[str], values: Iterable[str]) -> str | None:
+    """The value an answer picks from the ones our question set against each other, each by a
+    few words and its first characters ("the one from Tuesday (avld22d0...) or yesterday's
+    (85ualvb9...)?" answered "The one from Tuesday."). `values`: the data asked for so far."""
+    known = list(values)
+    for question in _questions(asked):
+        sides = _SIDES.split(question)
+        picked = [_value_in(side, known) for side in sides]
+        if len(sides) != 2 or None in picked or picked[0] == picked[1]:
+            continue
+        said = set(_WORD.findall(_first_sentence(answer).lower())) - _COMMON
+        hits = [
+            k for k, side in enumerate(sides) if said & (set(_WORD.findall(side.lower())) - _COMMON)
+        ]
+        if len(hits) == 1:
+            return picked[hits[0]]
+    return None
+
+
+def _questions(asked: Iterable[str]) -> list[str]:
+    text = " ".join(" ".join(asked).split())[: MAX_ITEM * 4]
+    return [s for s in prose.split_sentences(text) if s.rstrip().endswith("?")]
+
+
+def _value_in(side: str, values: list[str]) -> str | None:
+    """The one value asked for that a side of the question names, in full or by its start."""
+    starts = [m.group(1).lower() for m in _CUT.finditer(side)]
+    low = side.lower()
+    named = {
+        v
+        for v in values
+        if v.lower().rstrip(".") in low or any(v.lower().startswith(s) for s in starts)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _first_sentence(answer: str) -> str:
+    text = " ".join(answer.split())[:MAX_ITEM]
+    for sentence in prose.split_sentences(text):
+        if not _GREETING.match(sentence):
+            return sentence
+    return ""
+
+
+_SIDES = re.compile(r"\bor\b", re.I)
+_CUT = re.compile(r"\b([0-9a-z_-]{6,63})(?:\.\.\.|\u2026)", re.I)  # "avld22d0..." (a value cut)
+_WORD = re.compile(r"[a-z]{4,}")
+# words any side of a question may share with an answer without choosing it
+_COMMON = frozenset(
+    [
+        "which",
+        "should",
+        "have",
+        "that",
+        "this",
+        "with",
+        "from",
+        "your",
+        "yours",
+        "ours",
+        "what",
+        "record",
+        "records",
+        "value",
+        "values",
+        "target",
+        "token",
+        "message",
+        "sent",
+        "apex",
+        "please",
+        "thanks",
+        "sorry",
+        "mistake",
+        "line",
+        "lines",
+    ]
+)
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|morning|afternoon|thanks)\b[^.!?]{0,40}[,!.]?$", re.I
+)

@@ -85,6 +85,7 @@ def read_parts(
         numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
         if part.role == "vendor" and index > 0:  # "(b), please." to our "(a) … or (b) …?"
             numbered = threadcues.chosen_options(numbered, asked_before)
+            numbered = _chosen_value(numbered, asked_before, said)  # "The one from Tuesday."
             numbered = threadcues.affirmed_questions(numbered, asked_before)  # "Yes to both."
         walker = Walker(
             # The domain the conversation was about so far: "_acme-challenge.www" in a later
@@ -340,6 +341,33 @@ def visible_text(ticket: Ticket | list[Part]) -> str:
     split = parts_of(ticket) if isinstance(ticket, Ticket) else ticket
     parts = [p for p in split if p.role == "vendor"]
     return "\n\n".join("\n".join(strip_marker(x) for x in p.lines) for p in parts)
+
+
+def _chosen_value(
+    numbered: list[tuple[int, str]], asked: list[str], said: list[Said]
+) -> list[tuple[int, str]]:
+    """A vendor's answer picking one of two values our question set against each other, at
+    the names asked for with both, as the request it makes: the record, with that value, above
+    the answer's first line (its lines read as they are)."""
+    values = [x.change.value for x in said if x.change and x.change.value]
+    answer = "\n".join(text for _, text in numbered[:_ANSWER_LINES])
+    chosen = answers.chosen_value(answer, asked, values) if values and asked else None
+    if chosen is None:
+        return numbered
+    by_name: dict[tuple[str, str], set[str]] = {}
+    for x in said:
+        if x.change and x.change.value:
+            by_name.setdefault((x.change.name, x.change.type), set()).add(x.change.value)
+    records = [f"{n} {t} {chosen}" for (n, t), v in by_name.items() if chosen in v and len(v) > 1]
+    if not records:
+        return numbered
+    first = next((k for k, (_, text) in enumerate(numbered) if text.strip()), 0)
+    number = numbered[first][0]
+    asks = [(number, "Please use this record:"), *((number, r) for r in records), (number, "")]
+    return [*numbered[:first], *asks, *numbered[first:]]
+
+
+_ANSWER_LINES = 8  # lines of an answer read for the value it chooses
 
 
 def _observed_only(index: int, part: Part, zone: str) -> list[Said]:
