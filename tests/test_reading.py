@@ -7182,7 +7182,7 @@ def test_the_one_from_tuesday_chooses_between_the_values_our_question_set_apart(
         ),
         vendor("The one from Tuesday. My mistake, I pasted the www target twice.", 5),
     )
-    assert [(c.name, c.value) for c in read(ticket).changes] == [
+    assert sorted((c.name, c.value) for c in read(ticket).changes) == [
         ("_acme-challenge.gov.uk.", tuesday),
         ("_acme-challenge.www.gov.uk.", thursday),
     ]
