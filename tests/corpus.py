@@ -297,6 +297,15 @@ HOLDOUT81 = FIXTURES / "holdout81"
 # reading 9/20 exact, 10/20 changes right, 3 silent.
 HOLDOUT82 = FIXTURES / "holdout82"
 HOLDOUT83 = FIXTURES / "holdout83"
+# holdout84 (20, written blind by two helpers: an ordinary month; questions and answers). First
+# reading 6/20 exact, 6/20 changes right, 7 silent.
+# holdout85 (20: an ordinary month by a new writer with habits of her own; tables and lists).
+# First reading 6/20 exact, 7/20 changes right, 2 silent.
+# holdout86 (20: two ordinary months, several writers each). First reading 16/20 exact, 16/20
+# changes right, 0 silent.
+HOLDOUT84 = FIXTURES / "holdout84"
+HOLDOUT85 = FIXTURES / "holdout85"
+HOLDOUT86 = FIXTURES / "holdout86"
 
 READING_FOLDERS = (
     READING,
@@ -383,6 +392,9 @@ READING_FOLDERS = (
     HOLDOUT81,
     HOLDOUT82,
     HOLDOUT83,
+    HOLDOUT84,
+    HOLDOUT85,
+    HOLDOUT86,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -7186,3 +7186,51 @@ def test_the_one_from_tuesday_chooses_between_the_values_our_question_set_apart(
         ("_acme-challenge.gov.uk.", tuesday),
         ("_acme-challenge.www.gov.uk.", thursday),
     ]
+
+
+def test_a_name_arrow_value_line_with_its_type_and_ttl_in_brackets() -> None:
+    ticket = _text(
+        "Here's what we need on your end:\n\n"
+        "  `_acme-challenge.find-a-grant.service.gov.uk` \u2192 "
+        "`qmmt4d9x08dwc6yfxa.fastly-validations.com`  (CNAME, TTL 300s)\n"
+    )
+    assert [(c.type, c.value, c.ttl) for c in read(ticket).changes] == [
+        ("CNAME", "qmmt4d9x08dwc6yfxa.fastly-validations.com.", 300)
+    ]
+
+
+def test_a_line_below_a_list_withdrawing_its_second_item() -> None:
+    ticket = _text(
+        "Two CNAMEs:\n"
+        "_acme-challenge.find-a-grant.service.gov.uk -> h965foxph1e2fi0san.fastly-validations.com\n"
+        "_acme-challenge.www.find-a-grant.service.gov.uk -> ci25yyknfx6v6wwte5.fastly-validations.com\n\n"
+        "scratch the second one (www) - they've dropped www from the SAN list, no record needed\n"
+    )
+    got = read(ticket)
+    assert [c.name for c in got.changes] == ["_acme-challenge.find-a-grant.service.gov.uk."]
+    assert [f.code for f in got.flags] == ["retracted"]
+
+
+def test_value_today_and_replace_with_columns_are_an_update() -> None:
+    old = "globalsign-domain-verification=vZD69W5H3T2uYd2LHdmVlGGGgf9N-QGxBlFQs9tA2X"
+    new = "globalsign-domain-verification=lvAqtL5rwCBlb58c2dT_ivBlpxadgMPf7NaYmxZR2s"
+    ticket = Ticket(
+        id="1",
+        subject="GlobalSign",
+        text="<p>So the record at the apex needs its value swapping over:</p><table>"
+        "<tr><td>Host</td><td>Type</td><td>TTL</td><td>Value today (remove)</td><td>Replace with</td></tr>"
+        f"<tr><td>gov.uk</td><td>TXT</td><td>3600</td><td>{old}</td><td>{new}</td></tr></table>",
+    )
+    assert changes(ticket) == [("update", "gov.uk.", "TXT", new, old)]
+
+
+def test_an_add_and_an_update_replacing_the_same_record_is_ambiguous() -> None:
+    from bot.models import DnsChange
+    from bot.reading.safety import consistency_flags
+
+    old, new = '"a-old-token-value"', '"b-new-token-value"'
+    both = [
+        DnsChange(action="add", name="gov.uk.", type="TXT", value=old),
+        DnsChange(action="update", name="gov.uk.", type="TXT", value=new, old_value=old),
+    ]
+    assert [f.code for f in consistency_flags(both)] == ["ambiguous_request"]

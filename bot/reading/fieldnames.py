@@ -113,6 +113,13 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "it now has",
         "currently has",
         "currently is",
+        "value today",  # "| Value today (remove) | Replace with |"
+        "today",
+        "value now",
+        "live value",
+        "published value",
+        "existing",
+        "old",
     ),
 }
 # Labels that are not part of a record but end or give context to a block.

@@ -99,6 +99,12 @@ def read_parts(
             walker.feed(number, line)
         walker.finish()
         joined = "\n".join(text for _, text in numbered)  # the comment's own words
+        kept_here, dropped_here = _withdrawn_here(walker.mentions, numbered)
+        if dropped_here:  # "scratch the second one" below the list: left out, and said so
+            gone = [m for m in walker.mentions if m not in kept_here]
+            used += [v.lower() for m in gone for v in (m.value, m.name) if v]
+            walker.mentions = kept_here
+            flags += [_in_comment(f, part.comment_id) for f in dropped_here]
         deletes = [i for i, m in enumerate(walker.mentions) if m.action == "delete"]
         if len(deletes) == 1 and holds_its_removal(joined):
             # "Please delete that TXT. … please wait until the certificate shows as Issued
@@ -243,8 +249,7 @@ def read_parts(
             if asking < index:  # "so please update that one" of a record in the mail below
                 # (in the reply, or in the mail it passes on)
                 walker.mentions = overrides.updated_hosts(f"{joined}\n{words}", walker.mentions)
-            else:
-                walker.mentions = overrides.updated_by_name(words, walker.mentions)
+            walker.mentions = overrides.updated_by_name(words, walker.mentions)
             # "P.S. … It should replace the existing TXT, not sit beside it" (in the comment, or
             # in the mail it passes on)
             walker.mentions = overrides.replaced_not_added(numbered, walker.mentions)
@@ -368,6 +373,35 @@ def _chosen_value(
 
 
 _ANSWER_LINES = 8  # lines of an answer read for the value it chooses
+
+
+def _withdrawn_here(
+    mentions: list[Mention], numbered: list[tuple[int, str]]
+) -> tuple[list[Mention], list[Flag]]:
+    """The records of a list that a line below it in the same comment withdraws by place
+    ("scratch the second one (www) - no record needed for it"), left out and said so."""
+    below = threadcues.withdrawn_below(numbered) if mentions else []
+    flags: list[Flag] = []
+    for number, place, words in below:
+        asked = [m for m in mentions if m.mode == "request" and m.value and m.line < number]
+        lines = sorted({m.line for m in asked})
+        if not 0 < abs(place) <= len(lines) if place < 0 else not 0 < place <= len(lines):
+            continue
+        line = lines[place - 1] if place > 0 else lines[place]
+        gone = [m for m in asked if m.line == line]
+        mentions = [m for m in mentions if m not in gone]
+        flags += [
+            Flag(
+                code="retracted",
+                severity="info",
+                name=m.name,
+                message=f"Left out {m.rdtype} {m.name} {m.value} (line {m.line}): line {number} "
+                f"withdraws it: {excerpt(words)!r}.",
+                source=Source(first_line=number, last_line=number, excerpt=excerpt(words)),
+            )
+            for m in gone
+        ]
+    return mentions, flags
 
 
 def _observed_only(index: int, part: Part, zone: str) -> list[Said]:

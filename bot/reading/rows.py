@@ -35,8 +35,11 @@ _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 
 _ARROW_PAIR = re.compile(
     r"^[ \t]*(?:[-*+\u2022][ \t]+|\d{1,3}[.)][ \t]+)?"  # "* name -> value", "1. name -> value"
-    r"(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})[ \t]*$"
+    r"(\S{3,253})[ \t]*(?:->|=>|\u2192)[ \t]*(\S{1,300})"
+    r"(?:[ \t]+\(([^()\n]{1,80})\))?[ \t]*$"  # "… (CNAME, TTL 300s)": what the record is
 )
+_REMARK_TYPE = re.compile(r"\b(CNAME|TXT)\b", re.I)
+_REMARK_TTL = re.compile(r"\bTTL[ \t:=]*(\d{1,10})[ \t]*(?:s|secs?|seconds)?\b", re.I)
 # "VALUE — that's for _acme-challenge.gov.uk", "VALUE – the www one, i.e. _acme-challenge.www…"
 _VALUE_FOR_NAME = re.compile(
     r"^[ \t]*(\S{3,300})[ \t]+[\u2014\u2013-]{1,2}[ \t]+[^\n]{0,80}?"
@@ -176,15 +179,20 @@ class Rows:
         """`_acme-challenge.x -> TOKEN` under "Please create the following TXT records:"
         (Posh-ACME, hand-written lists): a name and its data, the type from the lead-in."""
         m = _ARROW_PAIR.match(line)
-        name, data = (m.group(1), m.group(2)) if m else (None, None)
+        name, data = (m.group(1).strip("`'\""), m.group(2)) if m else (None, None)
+        remark = (m.group(3) or "") if m else ""
         said = _VALUE_FOR_NAME.match(line) if m is None else None
         if said:  # "x.fastly-validations.com — that's for _acme-challenge.gov.uk"
             name, data = said.group(2).rstrip(".,;)"), said.group(1)
         if name is None or data is None or not is_owner_token(name):
             return False
+        typed = {t.upper() for t in _REMARK_TYPE.findall(remark)}
         # With no type said before the list, a host under a CA's validation domain is a
         # CNAME's target whatever words follow ("They're all CNAME records").
-        rdtype = self.lead_type or ("CNAME" if is_validation_host(data) else None)
+        rdtype = (typed.pop() if len(typed) == 1 else None) or self.lead_type
+        rdtype = rdtype or ("CNAME" if is_validation_host(data.strip("`'\"")) else None)
+        ttl_said = _REMARK_TTL.search(remark)
+        ttl = int(ttl_said.group(1)) if ttl_said else None
         if rdtype is None:
             return False
         data = data.strip("`'\"")
@@ -193,7 +201,7 @@ class Rows:
         self._end_prose()
         self._end_block()
         value = f'"{data}"' if rdtype == "TXT" else data
-        self._add(Mention(name.strip("`'\""), rdtype, value, number, excerpt=line))
+        self._add(Mention(name, rdtype, value, number, ttl=ttl, excerpt=line))
         return True
 
     def _csv_row(self, number: int, line: str) -> bool:

@@ -46,6 +46,10 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
         both = [c for c in here if c.action == "delete" and (c.type, c.value) in added]
         if both:
             flags.append(ambiguous(name, both, "asks to add and delete the same record at once"))
+        replaced = [c for c in here if c.action == "update" and (c.type, c.old_value) in added]
+        if replaced:
+            why = "asks to add a record and, at once, to replace that same record"
+            flags.append(ambiguous(name, replaced, why))
     for c in changes:
         if c.action == "update" and c.old_value is None:
             flags.append(

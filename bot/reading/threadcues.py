@@ -97,7 +97,7 @@ _SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)
 # "Please scrap the second one", "ignore item 2", "disregard record #3": by its place in the
 # list an earlier comment gave (never "remove the second one": that may delete a record)
 _WITHDRAW_NTH = re.compile(
-    r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget[ \t]+about|skip|"
+    r"\b(?:ignore|disregard|withdraw|cancel|scrap|scratch|forget[ \t]+about|skip|"
     r"(?:don't|do[ \t]+not|no[ \t]+longer)[ \t]+need)[ \t]+(?:the[ \t]+)?"
     r"(?:(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th))[ \t]+"
     r"(?:one|record|entry|item|line|request|row)|"
@@ -111,6 +111,18 @@ _ITEM_NAMED = re.compile(
     r"(?:for|at|on)[ \t]+([a-z0-9-]+(?:\.[a-z0-9-]+)+)\)",
     re.I,
 )
+
+
+def withdrawn_below(numbered: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """(line, place, words) for each line of a comment that withdraws an item of a list above
+    it in the same comment by its place ("scratch the second one (www) - no record needed for
+    it" under a pasted list of two)."""
+    found = []
+    for number, text in numbered:
+        if "ignore" in text.lower() or _WITHDRAW_NTH.search(text) or _ROW_WITHDRAWN.search(text):
+            places = _places(text)
+            found += [(number, int(p[1:]), text.strip()) for p in sorted(places)]
+    return found
 
 
 def _places(text: str) -> frozenset[str]:
