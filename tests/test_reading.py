@@ -7234,3 +7234,9 @@ def test_an_add_and_an_update_replacing_the_same_record_is_ambiguous() -> None:
         DnsChange(action="update", name="gov.uk.", type="TXT", value=new, old_value=old),
     ]
     assert [f.code for f in consistency_flags(both)] == ["ambiguous_request"]
+
+
+def test_a_ttl_in_a_remark_after_the_record_is_its_ttl() -> None:
+    gs = "globalsign-domain-verification=BBEQMdx_nLudbT4CC4TY4AZc5IOJMmSO1ZXgqA3Q6t"
+    ticket = _text(f'In the gov.uk zone, please add:\n\n  `@` TXT `"{gs}"` (TTL 3600s)\n')
+    assert [(c.name, c.value, c.ttl) for c in read(ticket).changes] == [("gov.uk.", gs, 3600)]

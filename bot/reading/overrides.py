@@ -93,6 +93,26 @@ def given_ttl(mentions: list[Mention], ttl: int, rdtype: str | None = None) -> l
     ]
 
 
+def ttl_remarks(mentions: list[Mention]) -> list[Mention]:
+    """A record asked for with no TTL read, whose line or sentence gives one in a remark
+    ("`@` TXT `"globalsign-domain-verification=…"` (TTL 3600s)", "… needs to point at `x`
+    (TTL 300s)"): that TTL, when it is the only one said there."""
+    out = []
+    for m in mentions:
+        said = _TTL_REMARK.findall(m.excerpt[:_REMARK_WINDOW]) if m.ttl is None else []
+        asks = m.mode == "request" and m.action in (None, "add", "update") and m.value
+        if asks and len(set(said)) == 1 and 0 <= int(said[0]) <= 2**31 - 1:
+            m = replace(m, ttl=int(said[0]))
+        out.append(m)
+    return out
+
+
+_TTL_REMARK = re.compile(
+    r"\(\s*(?:[A-Za-z]{2,6},\s*)?TTL[ \t:=]*(\d{1,10})[ \t]*(?:s|secs?|seconds)?\s*\)", re.I
+)
+_REMARK_WINDOW = 600  # characters of a record's line or sentence searched for its TTL
+
+
 def skipped(mentions: list[Mention], host: str, in_place: bool) -> list[Mention]:
     """ "Please skip the first row (www.gov.uk). That record is already in place": the records
     for that host are not asked for (and, when it says so, are published)."""

@@ -245,6 +245,7 @@ def read_parts(
         if part.role == "vendor":  # a row to skip, a TTL for a type, a TTL instead
             words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on
             walker.mentions, accounted = overrides.applied(words, walker.mentions)
+            walker.mentions = overrides.ttl_remarks(walker.mentions)  # "… (TTL 3600s)"
             used += accounted
             if asking < index:  # "so please update that one" of a record in the mail below
                 # (in the reply, or in the mail it passes on)
