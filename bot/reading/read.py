@@ -99,12 +99,6 @@ def read_parts(
             walker.feed(number, line)
         walker.finish()
         joined = "\n".join(text for _, text in numbered)  # the comment's own words
-        kept_here, dropped_here = _withdrawn_here(walker.mentions, numbered)
-        if dropped_here:  # "scratch the second one" below the list: left out, and said so
-            gone = [m for m in walker.mentions if m not in kept_here]
-            used += [v.lower() for m in gone for v in (m.value, m.name) if v]
-            walker.mentions = kept_here
-            flags += [_in_comment(f, part.comment_id) for f in dropped_here]
         deletes = [i for i, m in enumerate(walker.mentions) if m.action == "delete"]
         if len(deletes) == 1 and holds_its_removal(joined):
             # "Please delete that TXT. … please wait until the certificate shows as Issued
@@ -147,6 +141,12 @@ def read_parts(
             answered = [unread_request(*p) for p in reply.pending if p[2] in given]
             flags += [_in_comment(f, part.comment_id) for f in reply.flags if f not in answered]
             index += 1
+        kept_here, dropped_here = _withdrawn_here(walker.mentions, numbered)
+        if dropped_here:  # "scratch the second one" below the list: left out, and said so
+            gone = [m for m in walker.mentions if m not in kept_here]
+            used += [v.lower() for m in gone for v in (m.value, m.name) if v]
+            walker.mentions = kept_here
+            flags += [_in_comment(f, part.comment_id) for f in dropped_here]
         read_lines += [(part.comment_id, n, text) for n, text in numbered]
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
         unnamed += [(index, _in_comment(f, part.comment_id)) for f in walker.unnamed_deletes]
