@@ -7240,3 +7240,21 @@ def test_a_ttl_in_a_remark_after_the_record_is_its_ttl() -> None:
     gs = "globalsign-domain-verification=BBEQMdx_nLudbT4CC4TY4AZc5IOJMmSO1ZXgqA3Q6t"
     ticket = _text(f'In the gov.uk zone, please add:\n\n  `@` TXT `"{gs}"` (TTL 3600s)\n')
     assert [(c.name, c.value, c.ttl) for c in read(ticket).changes] == [("gov.uk.", gs, 3600)]
+
+
+def test_delete_both_of_those_txt_records_beside_a_cname_create() -> None:
+    a, b = (
+        "Hh6X0gHzJXKaGfJpLG486vHQggVApuxj_dpwjLoPO9w",
+        "6OShiK7rOhFTSbXv81vn4SaXuBmNb3rO7RGoGFWajTt",
+    )
+    name = "_acme-challenge.docs.publishing.service.gov.uk"
+    ticket = _text(
+        f'The name still carries two TXT records:\n{name}. 120 IN TXT "{a}"\n'
+        f'{name}. 120 IN TXT "{b}"\nCould you please:\ndelete both of those TXT records, and then\n'
+        f"(re)create {name} as a CNAME to s7akpwxl4varm7720o.fastly-validations.com?\n"
+    )
+    assert sorted((c.action, c.type, c.value) for c in read(ticket).changes) == [
+        ("add", "CNAME", "s7akpwxl4varm7720o.fastly-validations.com."),
+        ("delete", "TXT", b),
+        ("delete", "TXT", a),
+    ]

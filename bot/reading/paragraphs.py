@@ -45,7 +45,12 @@ _ONE_RECORD = re.compile(
     r"\b(?:give|set|make)[ ]it\b|\bits[ ]TTL\b",
     re.I,
 )
-_THAT_TYPE = re.compile(r"\b(?:that|this|the[ ]above)[ ](?:TXT|CNAME|CAA)\b", re.I)
+_THAT_TYPE = re.compile(
+    # "that TXT", "both of those TXT records", "these two TXT records"
+    r"\b(?:that|this|the[ ]above|(?:both[ ]of[ ]|all[ ]of[ ])?(?:those|these)(?:[ ](?:two|three))?)"
+    r"[ ](?:TXT|CNAME|CAA)\b",
+    re.I,
+)
 _STRINGS = re.compile(
     r"\b(?:challenge|validation|verification|dns-01|acme)[ \t]+(?:strings?|tokens?)\b", re.I
 )
