@@ -7258,3 +7258,33 @@ def test_delete_both_of_those_txt_records_beside_a_cname_create() -> None:
         ("delete", "TXT", b),
         ("delete", "TXT", a),
     ]
+
+
+def test_a_correction_under_should_point_at_keeps_the_value_seen_twice_as_old() -> None:
+    name = "_acme-challenge.design-system.service.gov.uk"
+    ticket = conversation(
+        vendor(
+            f"Right now {name} is a CNAME to e502h5hzq3nzooplew.fastly-validations.com. Please "
+            "change it so that it points to ft8jcnhxrbxq1sd0gn.fastly-validations.com instead.",
+            1,
+        ),
+        us(
+            f"This is what we see now:\n\n    {name}. 300 IN CNAME "
+            "e502h5hzq3nzooplew.fastly-validations.com.\n\nCan you confirm the new target?",
+            2,
+        ),
+        vendor(
+            "The target in her message is wrong, sorry. For production the record should point "
+            "at:\n\n    rzri6urc4t90g2kvbw.fastly-validations.com\n",
+            3,
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            f"{name}.",
+            "CNAME",
+            "rzri6urc4t90g2kvbw.fastly-validations.com.",
+            "e502h5hzq3nzooplew.fastly-validations.com.",
+        )
+    ]

@@ -29,7 +29,9 @@ _MISTAKE = re.compile(
 _CORRECT = re.compile(
     r"\b(?:correct(?:ed)?|right|proper|actual|real|valid)[ \t]{1,3}"
     r"(?:one|value|target|token|string|data|cname|txt|record|host(?:name)?)\b"
-    r"(?:[^.\n]{0,40}?[ \t,](?:is|should[ \t]{1,3}(?:be|read)|reads)\b|[ \t]*[:=])",
+    r"(?:[^.\n]{0,40}?[ \t,](?:is|should[ \t]{1,3}(?:be|read)|reads)\b|[ \t]*[:=])"
+    # "the target in her message is wrong … For production the record should point at:"
+    r"|\bshould[ \t]{1,3}(?:point|resolve|go)[ \t]{1,3}(?:at|to)[ \t]*:",
     re.I,
 )
 LOOKAHEAD = 3  # lines after the cue where the value may stand ("… is:", a blank, the value)

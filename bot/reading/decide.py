@@ -337,7 +337,10 @@ _EXISTING = re.compile(r"\b(?:existing|current(?:ly)?|already)\b", re.I)
 
 def _complete(change: DnsChange, observed: list[Observed]) -> DnsChange:
     """Fill the value a delete or update refers to from what the ticket says is published."""
-    same = [o.value for o in observed if o.name == change.name and o.type == change.type]
+    # (each value once: our dig paste may show what the vendor's comment already did)
+    same = list(
+        dict.fromkeys(o.value for o in observed if (o.name, o.type) == (change.name, change.type))
+    )
     if change.action == "update" and change.old_value is None:
         others = [v for v in same if v != change.value]
         if len(others) == 1:
