@@ -7288,3 +7288,41 @@ def test_a_correction_under_should_point_at_keeps_the_value_seen_twice_as_old() 
             "e502h5hzq3nzooplew.fastly-validations.com.",
         )
     ]
+
+
+def test_answers_written_between_the_quoted_lines_of_our_questions() -> None:
+    old_txt = "globalsign-domain-verification=qNky5OJFGwmMdxFYpsgFhpex-qR495yRU9pFISvRCC"
+    q1 = (
+        "1. Today the record is _acme-challenge.www.gov.uk CNAME "
+        "az8ywfv9kurwu2mh2q.fastly-validations.com. Is that the one we're replacing?"
+    )
+    q2 = "2. We usually set TTL 3600 on these. Is that OK, or would you like it lower?"
+    q3 = "3. There's also an old GlobalSign TXT at the apex from the previous certificate:"
+    q3b = f'    gov.uk. TXT "{old_txt}"'
+    ticket = conversation(
+        vendor(
+            "Please update _acme-challenge.www.gov.uk so that it points to:\n\n"
+            "n4e51fcyohimsgge7f.fastly-validations.com\n",
+            1,
+        ),
+        us(f"A few questions:\n\n{q1}\n{q2}\n{q3}\n{q3b}\nCan that go now?\n", 2),
+        vendor(
+            f"Hi Priya, answers inline below.\n\n> {q1}\n\nYes, that's the one.\n\n> {q2}\n\n"
+            f"Lower would help - 300 if the registry will take it.\n\n> {q3}\n> {q3b}\n"
+            "> Can that go now?\n\nNot yet, please. It can be removed once the new certificate "
+            "has been issued and is serving.\n",
+            3,
+        ),
+    )
+    got = read(ticket).changes
+    assert sorted((c.action, c.type, c.value, c.old_value, c.ttl, c.when) for c in got) == [
+        ("delete", "TXT", old_txt, None, None, "after_issuance"),
+        (
+            "update",
+            "CNAME",
+            "n4e51fcyohimsgge7f.fastly-validations.com.",
+            "az8ywfv9kurwu2mh2q.fastly-validations.com.",
+            300,
+            "now",
+        ),
+    ]

@@ -41,7 +41,10 @@ _DESCRIBES = re.compile(
     r"found\s+(?:the\s+following|this|these|an?\s+existing|(?:two|three|four|several|multiple|"
     r"both)\b)|(?:was|were)\s+(?:still\s+)?(?:present|published|in\s+place)\b|"
     # "Separately, there is an old GlobalSign verification record at the apex of gov.uk:"
-    r"there(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|two\s+|some\s+)?(?:old|stale|leftover|legacy)\s+|"
+    r"there(?:'s|’s|\s+is|\s+are)\s+(?:also\s+|still\s+)?(?:an?\s+|two\s+|some\s+)?"
+    r"(?:old|stale|leftover|legacy)\s+|"
+    # "Today the record is _acme-challenge.www.gov.uk CNAME X." (what is there now)
+    r"\btoday,?\s+(?:the|this|that)\s+(?:record|entry|value|target|CNAME|TXT)\s+(?:is|reads|has)\b|"
     # "There's already a CNAME at that name from the old account:"
     r"there(?:'s|’s|\s+is|\s+are)\s+already\s+(?:an?|one|two|three|some)\s+(?:\w+\s+){0,2}?"
     r"(?:CAA|TXT|CNAME|records?|entry|entries)\b|"

@@ -6,7 +6,16 @@ import re
 from dataclasses import replace
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
-from bot.reading import answers, corrections, cues, fieldrefs, overrides, prose, threadcues
+from bot.reading import (
+    answers,
+    corrections,
+    cues,
+    fieldrefs,
+    inline,
+    overrides,
+    prose,
+    threadcues,
+)
 from bot.reading.changes import (
     Author,
     resolve_owner,
@@ -49,6 +58,7 @@ def read_parts(
 ) -> Extraction:
     """`read`, for a ticket already split into its comments (`parts_of`). A subject naming
     one domain says what the first comment's relative names ("Host: @") are relative to."""
+    parts = inline.split_all(parts)  # "> our question" / "the answer" / "> …", as exchanges
     flags: list[Flag] = []
     said: list[Said] = []
     domains: list[str] = [
@@ -65,6 +75,7 @@ def read_parts(
     unnamed: list[tuple[int, Flag]] = []  # "remove the record(s)" with no delete read there
     unclear: list[tuple[int, str]] = []  # "no need for that one any more", of no one record
     kept: list[tuple[int, str]] = []  # names a vendor comment says to leave as they are
+    questioned: tuple[Observed, ...] = ()  # what our last comment showed as published
     for part in parts:
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         order.setdefault(part.comment_id, index)
@@ -75,7 +86,9 @@ def read_parts(
             # Our own comments are never requests. What we describe as published (our dig
             # paste) is still a fact the vendor's "delete that record" can refer to, and what
             # we ask ("(a) keep the TXT, or (b) delete it?") is what "(b), please" chooses.
-            said += _observed_only(index, part, default_zone)
+            shown_by_us = _observed_only(index, part, default_zone)
+            said += shown_by_us
+            questioned = tuple(x.observed for x in shown_by_us if x.observed)
             asked_before = list(part.new_lines[:MAX_LINES])
             continue
         numbered = _lines_to_read(part)
@@ -94,6 +107,7 @@ def read_parts(
             earlier_types=frozenset(s.change.type for s in said if s.change),
             earlier_observed=tuple(s.observed for s in said if s.observed),
             earlier_asked=tuple(_asked(s.change) for s in said if s.change and s.change.value),
+            questioned=questioned,
         )
         for number, line in numbered:
             walker.feed(number, line)

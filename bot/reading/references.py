@@ -137,6 +137,7 @@ class References:
         removes_ahead: list[tuple[str, str]]
         earlier_types: frozenset[str]
         earlier_observed: tuple[Observed, ...]
+        questioned: tuple[Observed, ...]
         earlier_asked: tuple[Observed, ...]
         para_before: str
         para_before: str
@@ -243,6 +244,9 @@ class References:
                             for k, o in seen.items()
                             if any(x in o.value.lower() for x in kinds)
                         }
+                    asked = {(o.name, o.value): o for o in self.questioned}
+                    if len(seen) > 1 and len(asked) == 1:
+                        seen = asked  # the one record the question answered showed
                     shown = seen if len(seen) == 1 else {}
                 rdtype = next(iter(shown.values())).type if len(shown) == 1 else ""
             if len(shown) > 1:
@@ -856,7 +860,10 @@ _DELETE_IT = re.compile(
     r"(?:it|them|this(?:\s+one)?|that(?:\s+one)?|those|these)\b"
     # "Please have it removed, but only after the new certificate has been issued"
     r"|\b(?:have|get)\s+(?:it|them|this(?:\s+one)?|that(?:\s+one)?|those|these)\s+"
-    r"(?:removed|deleted|taken\s+(?:off|out|down))\b",
+    r"(?:removed|deleted|taken\s+(?:off|out|down))\b"
+    # "It can be removed once the new certificate has been issued" (the record asked about)
+    r"|^\W*(?:it|that(?:\s+one)?|this(?:\s+one)?)\s+(?:can|could|may|should)\s+"
+    r"(?:then\s+|safely\s+|now\s+)?be\s+(?:removed|deleted|dropped|taken\s+(?:out|down))\b",
     re.I,
 )
 

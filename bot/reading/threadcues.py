@@ -699,7 +699,19 @@ def ttl_answer(text: str) -> int | None:
     if found is None:  # "1. No - please remove it." / "2. 3600 is fine.": an item's answer
         items = (_ITEM_MARK.sub("", line, count=1) for line in text.split("\n")[:MAX_ITEMS])
         found = next((t for line in items if (t := _answer_ttl(line)) is not None), None)
+    if found is None:  # "Lower would help - 300 if the registry will take it."
+        first = (prose.split_sentences(" ".join(answer[:_ANSWER_CHARS].split())) or [""])[0]
+        usual = {int(n) for n in _BARE_NUMBER.findall(first)} & _USUAL_TTLS
+        said = len(usual) == 1 and not _NOT.search(first) and not durations.left_open(first)
+        found = usual.pop() if said else None
     return found
+
+
+# The TTLs people ask for: a number our TTL question's answer gives alone is one of them
+_USUAL_TTLS = frozenset((30, 60, 120, 180, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400))
+_BARE_NUMBER = re.compile(r"(?<![\w.:/#£$-])(\d{2,5})(?![\w.:/%-])")
+_NOT = re.compile(r"\b(?:not|no|don't|dont|never)\b[^.\n]{0,20}?\d", re.I)
+_ANSWER_CHARS = 300  # of an answer, searched for the one TTL it gives
 
 
 def _answer_ttl(answer: str) -> int | None:

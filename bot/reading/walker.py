@@ -203,6 +203,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     # Records earlier comments (ours included) showed as published: "delete that TXT record".
     earlier_observed: tuple[Observed, ...] = ()
     earlier_asked: tuple[Observed, ...] = ()  # records earlier comments asked for
+    # what our comment just before showed as published (the question this one answers)
+    questioned: tuple[Observed, ...] = ()
     listing: tuple[str, str] | None = None  # a lead-in named the owner and type of bare lines
     listing_shaped: bool = False  # and only data whose shape says that type is listed
     pending: list[tuple[int, str, str]] = field(default_factory=list)  # requests, no record yet

@@ -1,0 +1,120 @@
+"""A vendor's reply written between the lines of our mail, read as the exchange it is.
+
+"> 1. Today the record is X. Is that the one we're replacing?" / "Yes, that's the one." /
+"> 3. … Can that go now?" / "Not yet, please. It can be removed once …": each quoted block
+is our question (our words: what it shows is published, never a request), each block of
+the reply's own lines under it is the vendor's answer to that question. `split` turns such a
+comment into that sequence of parts, so every answer is read against the question above it
+as if they had been separate comments. Only blocks whose lines we wrote (found in an earlier
+comment of ours) count: a vendor quoting its own control panel's error is its own words.
+Pure: parts in, parts out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.reading.conversation import Part
+
+_MIN_LINE = 12  # characters a quoted line needs to be recognised as ours (not "> Thanks,")
+MAX_BLOCKS = 20  # question-and-answer pairs read from one reply
+
+
+def split(part: Part, ours: set[str]) -> list[Part]:
+    """`part` as alternating vendor and "us" parts when it answers our mail inline; `ours`:
+    the lines of our earlier comments, white space collapsed."""
+    if part.role != "vendor" or not ours:
+        return [part]
+    new = part.new_lines
+    blocks = _blocks(new)
+    mine = [(start, end) for start, end in blocks if _ours(new[start:end], ours)]
+    if not mine or not _answered(new, mine) or len(mine) > MAX_BLOCKS:
+        return [part]
+    pieces: list[Part] = []
+    at = 0
+    for start, end in mine:
+        if start > at:
+            pieces.append(_piece(part, at, start, "vendor"))
+        pieces.append(_piece(part, start, end, "us"))
+        at = end
+    # the reply's last answer keeps the quoted history under it, as the whole reply did
+    last = _piece(part, at, len(new), "vendor")
+    pieces.append(replace(last, lines=part.lines[at:], history=part.history - at))
+    return pieces
+
+
+def split_all(parts: list[Part]) -> list[Part]:
+    """Every part, each vendor reply that answers our mail inline split (`split`)."""
+    out: list[Part] = []
+    ours: set[str] = set()
+    for part in parts:
+        out += split(part, ours)
+        if part.role == "us":
+            ours |= our_lines([part])
+    return out
+
+
+def _blocks(lines: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each run of quoted lines."""
+    found: list[tuple[int, int]] = []
+    start = None
+    for i, line in enumerate(lines):
+        quoted = line.lstrip().startswith(">")
+        if quoted and start is None:
+            start = i
+        elif not quoted and start is not None:
+            found.append((start, i))
+            start = None
+    if start is not None:
+        found.append((start, len(lines)))
+    return found
+
+
+def _ours(block: tuple[str, ...], ours: set[str]) -> bool:
+    said = [_plain(line) for line in block]
+    long = [line for line in said if len(line) >= _MIN_LINE]
+    return bool(long) and sum(line in ours for line in long) * 2 >= len(long)
+
+
+def _answered(lines: tuple[str, ...], mine: list[tuple[int, int]]) -> bool:
+    """Does the reply say something of its own under one of our quoted blocks?"""
+    edges = [start for start, _ in mine[1:]] + [len(lines)]
+    return any(
+        any(line.strip() for line in lines[end:edge])
+        for (_, end), edge in zip(mine, edges, strict=True)
+    )
+
+
+def _piece(part: Part, start: int, end: int, role: str) -> Part:
+    lines = part.new_lines[start:end]
+    if role == "us":
+        lines = tuple(_unquoted(line) for line in lines)
+    return replace(
+        part,
+        role=role,  # type: ignore[arg-type]
+        lines=lines,
+        history=len(lines),
+        first_line=part.first_line + start,
+        hidden=part.hidden if start == 0 else (),
+        continues=False,
+    )
+
+
+def _unquoted(line: str) -> str:
+    text = line.lstrip()
+    return text[1:].lstrip() if text.startswith(">") else line
+
+
+def _plain(line: str) -> str:
+    return " ".join(_unquoted(line).split())
+
+
+def our_lines(parts: list[Part]) -> set[str]:
+    """The lines of our comments, white space collapsed, as `split` looks them up."""
+    return {
+        plain
+        for p in parts
+        if p.role == "us"
+        for line in p.new_lines
+        if len(plain := " ".join(line.split())) >= _MIN_LINE
+    }
