@@ -7326,3 +7326,50 @@ def test_answers_written_between_the_quoted_lines_of_our_questions() -> None:
             "now",
         ),
     ]
+
+
+def test_later_colon_waits_and_one_record_deleted_at_two_times_is_ambiguous() -> None:
+    from bot.reading.actions import AFTER_ISSUANCE
+
+    assert AFTER_ISSUANCE.search("So for now: add the new TXT, keep the old one. Later: remove it.")
+    from bot.models import DnsChange
+    from bot.reading.safety import consistency_flags
+
+    twice = [
+        DnsChange(action="delete", name="x.gov.uk.", type="TXT", value='"a"', when="now"),
+        DnsChange(
+            action="delete", name="x.gov.uk.", type="TXT", value='"a"', when="after_issuance"
+        ),
+    ]
+    assert [f.code for f in consistency_flags(twice)] == ["ambiguous_request"]
+
+
+def test_the_one_in_her_first_message_chooses_the_earlier_value() -> None:
+    first, second = "vbd0vdsd3vjd9hv7ep", "h3lidan3zluwhsz0sv"
+    ticket = conversation(
+        vendor(
+            f"Please add:\n\n_acme-challenge.www.gov.uk. IN CNAME {first}.fastly-validations.com.\n",
+            1,
+        ),
+        vendor(
+            f"The record is now:\n\n_acme-challenge.www.gov.uk CNAME {second}.fastly-validations.com\n",
+            2,
+        ),
+        us(f"We now have two targets. Which one should we use: {first} or {second}?", 3),
+        vendor("Please use the one in Nadia's first message. Sorry for the back-and-forth.", 4),
+    )
+    assert [c.value for c in read(ticket).changes] == [f"{first}.fastly-validations.com."]
+
+
+def test_delete_both_txt_records_above_deletes_each_value_shown_in_the_same_comment() -> None:
+    a, b = (
+        "JeyvZcXY6XTbm70Wisqt4rj4Hy792iZTDuqR152hGv9",
+        "9oYzzoXph27fO2CyahhKIJk7jkxNTYNV5-McC8BLwfn",
+    )
+    ticket = _text(
+        "What is published today:\n\n    $ dig +noall +answer _acme-challenge.www.gov.uk TXT\n"
+        f'    _acme-challenge.www.gov.uk. 300\tIN\tTXT\t"{a}"\n'
+        f'    _acme-challenge.www.gov.uk. 300\tIN\tTXT\t"{b}"\n\nPlease, as soon as you can:\n\n'
+        "  1. Delete both TXT records above at _acme-challenge.www.gov.uk (both values).\n"
+    )
+    assert sorted(c.value for c in read(ticket).changes if c.action == "delete") == sorted([a, b])

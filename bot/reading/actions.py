@@ -131,6 +131,8 @@ AFTER_ISSUANCE = re.compile(
     r"(?:go-?ahead|go[ ]ahead|confirmation|green[ ]light)\b|"
     # "Delete (later, see below)" in an action cell, "remove it later": not now
     r"\b(?:delete|remove)(?:[ ]+(?:it|them|this|that))?[ ]*[(]?[ ]*later\b|"
+    # "So for now: add the new TXT, keep the old one. Later: remove the old one."
+    r"(?:^|[.;!][ ]+)(?:later|afterwards)[ ]*:|"
     # "Wait until we confirm in this ticket that the new certificate has been issued."
     r"\bwait\b[^.\n]{0,40}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|active|deployed|live)\b|"
     # "leave it alone until the new certificate shows as "Issued" … and only then remove it"

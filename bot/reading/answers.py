@@ -137,7 +137,22 @@ def chosen_value(answer: str, asked: Iterable[str], values: Iterable[str]) -> st
         ]
         if len(hits) == 1:
             return picked[hits[0]]
+        which = _WHICH_MESSAGE.search(answer[:MAX_ITEM])
+        if which and not hits:  # "Please use the one in Nadia's first message."
+            first, second = sorted(picked, key=lambda v: known.index(v))  # type: ignore[arg-type]
+            return first if which.group(1).lower() in _EARLIER else second
     return None
+
+
+# "the one in Nadia's first message", "the value from my original email"
+_WHICH_MESSAGE = re.compile(
+    r"\b(?:the[ \t]+one|the[ \t]+value|the[ \t]+target|the[ \t]+token)[ \t]+(?:in|from)[ \t]+"
+    r"(?:my|her|his|their|our|the|[A-Z][a-z]{1,20}['\u2019]s)[ \t]+"
+    r"(first|original|earlier|older|second|latest|later|newer|last)[ \t]+"
+    r"(?:message|email|e-mail|mail|comment|reply|update)\b",
+    re.I,
+)
+_EARLIER = frozenset(("first", "original", "earlier", "older"))
 
 
 def _questions(asked: Iterable[str]) -> list[str]:
@@ -148,6 +163,8 @@ def _questions(asked: Iterable[str]) -> list[str]:
 def _value_in(side: str, values: list[str]) -> str | None:
     """The one value asked for that a side of the question names, in full or by its start."""
     starts = [m.group(1).lower() for m in _CUT.finditer(side)]
+    # ("vbd0vdsd3vjd9hv7ep or h3lidan3zluwhsz0sv?": a CNAME target's first label, whole)
+    starts += [w for w in _LABEL_WORD.findall(side.lower()) if any(c.isdigit() for c in w)]
     low = side.lower()
     named = {
         v
@@ -168,6 +185,7 @@ def _first_sentence(answer: str) -> str:
 _SIDES = re.compile(r"\bor\b", re.I)
 _CUT = re.compile(r"\b([0-9a-z_-]{6,63})(?:\.\.\.|\u2026)", re.I)  # "avld22d0..." (a value cut)
 _WORD = re.compile(r"[a-z]{4,}")
+_LABEL_WORD = re.compile(r"\b[0-9a-z]{12,63}\b")
 # words any side of a question may share with an answer without choosing it
 _COMMON = frozenset(
     [

@@ -698,13 +698,21 @@ def _every_shown(
     comment: int, delete: DnsChange, seen: list[tuple[int, Observed]]
 ) -> list[DnsChange]:
     """A delete naming no value, of "both"/"all" the records at a name: one per value shown as
-    published there before it (in an earlier comment)."""
+    published there before it (in an earlier comment, or above it in its own: "Delete both TXT
+    records above" under the vendor's dig answer)."""
     if delete.value is not None:
         return []
     values = dict.fromkeys(
-        o.value for j, o in seen if j < comment and (o.name, o.type) == (delete.name, delete.type)
+        o.value
+        for j, o in seen
+        if (j < comment or (j == comment and _above(o.source, delete.source)))
+        and (o.name, o.type) == (delete.name, delete.type)
     )
     return [delete.model_copy(update={"value": v}) for v in values]
+
+
+def _above(shown: Source | None, said: Source | None) -> bool:
+    return shown is not None and said is not None and shown.last_line < said.first_line
 
 
 def _every_value(

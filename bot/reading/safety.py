@@ -50,6 +50,14 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
         if replaced:
             why = "asks to add a record and, at once, to replace that same record"
             flags.append(ambiguous(name, replaced, why))
+    deletes: dict[tuple[str, str, str | None], set[str]] = defaultdict(set)
+    for c in changes:
+        if c.action == "delete" and c.value is not None:
+            deletes[(c.name, c.type, c.value)].add(c.when)
+    for (name, _, _), whens in deletes.items():
+        if len(whens) > 1:  # "remove it now" and "remove it once issued", of one record
+            twice = [c for c in changes if c.action == "delete" and c.name == name]
+            flags.append(ambiguous(name, twice, "asks to delete the same record at two times"))
     for c in changes:
         if c.action == "update" and c.old_value is None:
             flags.append(
