@@ -7373,3 +7373,16 @@ def test_delete_both_txt_records_above_deletes_each_value_shown_in_the_same_comm
         "  1. Delete both TXT records above at _acme-challenge.www.gov.uk (both values).\n"
     )
     assert sorted(c.value for c in read(ticket).changes if c.action == "delete") == sorted([a, b])
+
+
+def test_a_validator_that_gets_this_answer_back_describes_what_is_there() -> None:
+    txt = "7huvHvR8uWKjNXCz2NqVlkjE5Xg-1jY3ocl0u7SYVHg"
+    ticket = _text(
+        "When our validator resolves the challenge name it gets this answer back:\n\n"
+        f'    _acme-challenge.www.gov.uk.  300  IN  TXT  "{txt}"\n\n'
+        "For us to complete validation that name needs to be a CNAME instead:\n\n"
+        "    _acme-challenge.www.gov.uk.  CNAME  woqxpnkaybqj77b9ca.fastly-validations.com.\n"
+    )
+    got = read(ticket)
+    assert [(c.action, c.type) for c in got.changes if c.type == "TXT"] in ([], [("delete", "TXT")])
+    assert [o.value for o in got.observed] == [txt]

@@ -43,6 +43,9 @@ _DESCRIBES = re.compile(
     # "Separately, there is an old GlobalSign verification record at the apex of gov.uk:"
     r"there(?:'s|’s|\s+is|\s+are)\s+(?:also\s+|still\s+)?(?:an?\s+|two\s+|some\s+)?"
     r"(?:old|stale|leftover|legacy)\s+|"
+    # "When our validator resolves the challenge name it gets this answer back:"
+    r"\b(?:gets?|got|receives?|received)\s+(?:this|these|the\s+following)\s+"
+    r"(?:answers?|responses?|results?)\b|"
     # "Today the record is _acme-challenge.www.gov.uk CNAME X." (what is there now)
     r"\btoday,?\s+(?:the|this|that)\s+(?:record|entry|value|target|CNAME|TXT)\s+(?:is|reads|has)\b|"
     # "There's already a CNAME at that name from the old account:"

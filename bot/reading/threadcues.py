@@ -702,7 +702,9 @@ def ttl_answer(text: str) -> int | None:
     if found is None:  # "Lower would help - 300 if the registry will take it."
         first = (prose.split_sentences(" ".join(answer[:_ANSWER_CHARS].split())) or [""])[0]
         usual = {int(n) for n in _BARE_NUMBER.findall(first)} & _USUAL_TTLS
-        said = len(usual) == 1 and not _NOT.search(first) and not durations.left_open(first)
+        # (not of one type: "TTL 3600 on the CAA is fine" is `ttl_for_type`'s)
+        said = len(usual) == 1 and not _NOT.search(first) and not _TYPE_WORD.search(first)
+        said = said and not durations.left_open(first)
         found = usual.pop() if said else None
     return found
 
