@@ -7386,3 +7386,34 @@ def test_a_validator_that_gets_this_answer_back_describes_what_is_there() -> Non
     got = read(ticket)
     assert [(c.action, c.type) for c in got.changes if c.type == "TXT"] in ([], [("delete", "TXT")])
     assert [o.value for o in got.observed] == [txt]
+
+
+def test_a_lead_in_verb_holds_for_the_list_after_a_blank_line() -> None:
+    gs = "globalsign-domain-verification=orqvbv3TE3Plq44l3kDEPyUd2MBl8hzo7RujWITwWQ"
+    ticket = _text(
+        "The records below can now be removed from the gov.uk zone:\n\n"
+        f"1. The GlobalSign verification string at the apex of gov.uk:\n   {gs}\n"
+    )
+    assert [(c.action, c.name, c.value) for c in read(ticket).changes] == [
+        ("delete", "gov.uk.", gs)
+    ]
+
+
+def test_a_validation_cname_at_a_host_itself_is_flagged() -> None:
+    ticket = _text(
+        "| Hostname | Record to create | Type | Points to |\n|---|---|---|---|\n"
+        "| design-system.service.gov.uk | _acme-challenge.design-system.service.gov.uk | CNAME | "
+        "p56w6885l3jxnbb2ui.fastly-validations.com |\n"
+    )
+    got = read(ticket)
+    assert [c.name for c in got.changes] == ["_acme-challenge.design-system.service.gov.uk."]
+    from bot.models import DnsChange
+    from bot.reading.safety import type_flags
+
+    at_host = DnsChange(
+        action="add",
+        name="design-system.service.gov.uk.",
+        type="CNAME",
+        value="p56w6885l3jxnbb2ui.fastly-validations.com.",
+    )
+    assert [f.severity for f in type_flags([at_host])] == ["warn"]

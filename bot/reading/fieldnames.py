@@ -30,6 +30,11 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "dns name",
         "resource record name",
         "record fqdn",
+        "record to create",  # "| Hostname | Record to create | Type | Points to |"
+        "record to add",
+        "record to publish",
+        "challenge record",
+        "validation record",
     ),
     "type": ("type", "record type", "rr type", "rrtype"),
     "value": (

@@ -204,6 +204,7 @@ class Paragraphs:
         section_later: bool
         last_owner: str | None
         list_open: bool
+        lead_open: bool
         next_item: bool
         prose_before: tuple[int, str] | None
         lead_in: Unread | None
@@ -892,6 +893,21 @@ class Paragraphs:
             self.last_owner = last_owner or self.last_owner
             previous = sentence
         led = any(line.rstrip().endswith(":") for _, line in lines[:-1])
+        if (
+            mention is None
+            and len(self.mentions) == read_before
+            and self.ctx.action is not None
+            and lines[-1][1].rstrip().endswith(":")
+            and not prose.ITEM_START.match(lines[0][1])  # (an item's own lead-in is its own)
+            # (its last sentence asks it: not "… because one hostname is being dropped … I've
+            # gone through DNS for each of them this morning:")
+            and actions.action_cue((prose.split_sentences(text[-_HOST_WINDOW:]) or [""])[-1])
+            == self.ctx.action
+        ):
+            # "… the two below can now be removed from the gov.uk zone:", a blank line, then
+            # "1. The GlobalSign verification string at the apex …": the lead-in's verb holds
+            # for the list's first item (the walker ends it at anything else)
+            self.lead_open = True
         if (
             (mention is not None or len(self.mentions) > read_before)
             and self.ctx.action is not None

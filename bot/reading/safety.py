@@ -224,23 +224,46 @@ def timing_flags(
 def type_flags(changes: Iterable[DnsChange]) -> list[Flag]:
     """A TXT asked for whose text is a CA's validation host name ("Please create the following
     TXT record: _acme-challenge.x -> abc.fastly-validations.com"): such hosts are the targets
-    of validation CNAMEs, so the type was probably misnamed or misread."""
-    return [
+    of validation CNAMEs, so the type was probably misnamed or misread. And a CNAME to such a
+    host at a name with no underscore label (the host itself, not its `_acme-challenge`
+    name): the name was probably read from the wrong column or words."""
+    changes = list(changes)
+    at_host = [
         Flag(
             code="unread_value",
             severity="warn",
-            message=f"The TXT record asked for at {c.name} holds a host name "
-            f"({c.value}) under a CA's validation domain, which is what a validation CNAME "
-            "points at: check with the vendor whether a CNAME is meant.",
+            message=f"The CNAME asked for at {c.name} points at a CA's validation host "
+            f"({c.value}), which a validation CNAME does from a name such as "
+            f"_acme-challenge.{c.name}: check which name the ticket means.",
             name=c.name,
             source=c.source,
         )
         for c in changes
-        if c.type == "TXT"
+        if c.type == "CNAME"
         and c.action in ("add", "update")
         and c.value
-        and is_validation_host(c.value.strip('"').rstrip("."))
-    ][:MAX_UNREAD_FLAGS]
+        and not c.name.startswith("_")
+        and is_validation_host(c.value.rstrip("."))
+    ]
+    return (
+        at_host[:MAX_UNREAD_FLAGS]
+        + [
+            Flag(
+                code="unread_value",
+                severity="warn",
+                message=f"The TXT record asked for at {c.name} holds a host name "
+                f"({c.value}) under a CA's validation domain, which is what a validation CNAME "
+                "points at: check with the vendor whether a CNAME is meant.",
+                name=c.name,
+                source=c.source,
+            )
+            for c in changes
+            if c.type == "TXT"
+            and c.action in ("add", "update")
+            and c.value
+            and is_validation_host(c.value.strip('"').rstrip("."))
+        ][:MAX_UNREAD_FLAGS]
+    )
 
 
 def _late_add(change: DnsChange) -> Flag:

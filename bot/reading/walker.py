@@ -221,6 +221,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     # A list under a lead-in whose items stand a blank line apart ("can be removed:" / "1. …"
     # / "" / "2. …"): the lead-in's verb holds while the next paragraph is the next item.
     list_open: bool = False
+    lead_open: bool = False  # a lead-in with a verb ended its paragraph with ":" (a list follows)
     next_item: bool = False  # this line is the next item of a list whose lead-in asked
     nslookup: tuple[str, int] | None = None  # Windows nslookup's "name  text =", its data below
     prose_before: tuple[int, str] | None = None  # the last line of prose read, and its number
@@ -274,6 +275,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self.waited, self.item_later = self.item_later, False
             return
         self.next_item = False
+        if self.lead_open and not self.paragraph:
+            self.lead_open = False
+            self.next_item = bool(prose.ITEM_START.match(line))  # its first item
         if self.list_open and not self.paragraph:
             self.list_open = False
             if not prose.ITEM_START.match(line):  # the list has ended: its verb with it
