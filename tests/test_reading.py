@@ -7417,3 +7417,44 @@ def test_a_validation_cname_at_a_host_itself_is_flagged() -> None:
         value="p56w6885l3jxnbb2ui.fastly-validations.com.",
     )
     assert [f.severity for f in type_flags([at_host])] == ["warn"]
+
+
+def test_currently_and_change_it_to_columns_are_an_update() -> None:
+    name = "_acme-challenge.publishing.service.gov.uk"
+    old, new = (
+        "x37xh7i89prach3zyr.fastly-validations.com",
+        "a724zi7dbnmpy650di.fastly-validations.com",
+    )
+    ticket = _text(
+        "| Record name | Type | Currently | Change it to |\n|---|---|---|---|\n"
+        f"| {name} | CNAME | {old} | {new} |\n"
+    )
+    assert changes(ticket) == [("update", f"{name}.", "CNAME", f"{new}.", f"{old}.")]
+
+
+def test_the_record_of_the_previous_order_shown_below_is_the_one_deleted() -> None:
+    host = "signup.example-research.service.gov.uk"
+    ticket = _text(
+        f"Create the following CNAME record in the DNS for {host}:\n\n"
+        f"  CNAME Host:     _18B2F69D6478194AC3804EB53322BDC9.{host}.\n"
+        "  Target Address: 48C60D74E77ADABBB171C331B69C7AE9.6BB19C1CEABE39B2652C18F72F85FB78.sectigo.com.\n\n"
+        "The record used to validate this domain for the previous order is no longer needed for "
+        "this order and may be deleted from your zone after the new certificate has been issued.\n"
+        "It is currently published as:\n\n"
+        f"  _5E55312C966786C3221ECC200B0356B8.{host}. CNAME "
+        "71D071D78BD1991C435DA9AB8CC02F89.4776847ADCA700E0ECA843CB75D0EF56.comodoca.com.\n"
+    )
+    assert [(c.action, c.name[:9], c.when) for c in read(ticket).changes] == [
+        ("add", "_18b2f69d", "now"),
+        ("delete", "_5e55312c", "after_issuance"),
+    ]
+
+
+def test_records_already_there_said_beside_a_request_for_the_record_below() -> None:
+    gs = "globalsign-domain-verification=eoLbTHNbU9yFL_XG5a89CpMpwPSHcNdpgvd4a0o0Wg"
+    ticket = _text(
+        "Could you please publish the TXT record below at the zone origin of gov.uk? It has to be "
+        "a record of its own: GlobalSign will not find the string if it is merged into, or "
+        f'appended to, one of the TXT records already there.\n\n    @    3600    IN    TXT    "{gs}"\n'
+    )
+    assert [(c.action, c.name, c.value) for c in read(ticket).changes] == [("add", "gov.uk.", gs)]

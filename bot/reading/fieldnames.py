@@ -67,6 +67,10 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "alias target",
         "replace with",
         "change to",
+        "change it to",
+        "changes to",
+        "to be",
+        "becomes",
         "should point to",
         "should point at",
         "must point to",
@@ -118,6 +122,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "it now has",
         "currently has",
         "currently is",
+        "currently",  # "| Record name | Type | Currently | Change it to |"
         "value today",  # "| Value today (remove) | Replace with |"
         "today",
         "value now",

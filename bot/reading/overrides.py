@@ -85,6 +85,30 @@ def deletes_of_records_above(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def older_shown_below(mentions: list[Mention]) -> list[Mention]:
+    """ "The record used to validate this domain for the previous order … may be deleted …
+    It is currently published as: X": the delete by name and type that the sentence was read
+    as (at the name of the record just asked for, its value unknown) is X's, read below it:
+    it goes, X's delete stands."""
+    below = [m for m in mentions if m.action == "delete" and m.value is not None]
+    if not below:
+        return mentions  # the common case
+    asked = {(m.name, m.rdtype) for m in mentions if m.action in (None, "add") and m.value}
+    return [
+        m
+        for m in mentions
+        if not (
+            m.action == "delete"
+            and m.value is None
+            and (m.name, m.rdtype) in asked
+            and any(
+                d.rdtype == m.rdtype and d.name != m.name and d.line > (m.last_line or m.line)
+                for d in below
+            )
+        )
+    ]
+
+
 def given_ttl(mentions: list[Mention], ttl: int, rdtype: str | None = None) -> list[Mention]:
     """The records asked for (of `rdtype`, if given) that said no TTL, with `ttl`."""
     return [

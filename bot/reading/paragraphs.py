@@ -45,6 +45,7 @@ _ONE_RECORD = re.compile(
     r"\b(?:give|set|make)[ ]it\b|\bits[ ]TTL\b",
     re.I,
 )
+_BELOW_WORD = re.compile(r"\b(?:below|following)\b", re.I)
 _THAT_TYPE = re.compile(
     # "that TXT", "both of those TXT records", "these two TXT records"
     r"\b(?:that|this|the[ ]above|(?:both[ ]of[ ]|all[ ]of[ ])?(?:those|these)(?:[ ](?:two|three))?)"
@@ -204,6 +205,7 @@ class Paragraphs:
         section_later: bool
         last_owner: str | None
         list_open: bool
+        asked_below: bool
         lead_open: bool
         next_item: bool
         prose_before: tuple[int, str] | None
@@ -292,6 +294,22 @@ class Paragraphs:
             self._end_prose()  # the lines above keep the lead-in they had ("… remove these")
         mode = cues.mode_of(line)
         action = _verb_for_below(line)
+        if not self.paragraph:
+            self.asked_below = False
+        if mode == "observed" and not line.rstrip().endswith(":") and _BELOW_WORD.search(line):
+            # "Could you please publish the TXT record below …? It has to be a record of its
+            # own: … not merged into one of the TXT records already there." on one line
+            said = prose.split_sentences(" ".join(line.split()))
+            self.asked_below = any(
+                actions.action_cue(x) in ("add", "update") and _BELOW_WORD.search(x)
+                for x in said[:-1]
+            )
+        if self.asked_below and mode == "observed" and not line.rstrip().endswith(":"):
+            # "… if it is merged into one of the TXT records already there.": said of other
+            # records, in a paragraph that asked for the ones below it
+            mode = None
+        if action in ("add", "update") and _BELOW_WORD.search(line):
+            self.asked_below = True  # "Could you please publish the TXT record below …?"
         if mode is None and self.ctx.mode == "observed" and self.paragraph:
             # "… is currently showing "Pending" in the TLS dashboard / because the delegation
             # record is missing.": the sentence the line before began says it is not there

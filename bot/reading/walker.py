@@ -221,6 +221,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     # A list under a lead-in whose items stand a blank line apart ("can be removed:" / "1. …"
     # / "" / "2. …"): the lead-in's verb holds while the next paragraph is the next item.
     list_open: bool = False
+    asked_below: bool = False  # this paragraph asked for the records below it
     lead_open: bool = False  # a lead-in with a verb ended its paragraph with ":" (a list follows)
     next_item: bool = False  # this line is the next item of a list whose lead-in asked
     nslookup: tuple[str, int] | None = None  # Windows nslookup's "name  text =", its data below
@@ -247,6 +248,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         self.mentions = desired.resolved(self.mentions)  # "so that the set ends up as:"
         self.mentions = overrides.at_validation_names(self.mentions)
         self.mentions = overrides.deletes_of_records_above(self.mentions)
+        self.mentions = overrides.older_shown_below(self.mentions)
         self.flags += [unread_request(*p) for p in self.pending]
         # "Please remove the record(s) and add …" with no delete read here: a later comment of
         # the thread may say which (read.py drops the flag then)
