@@ -7458,3 +7458,46 @@ def test_records_already_there_said_beside_a_request_for_the_record_below() -> N
         f'appended to, one of the TXT records already there.\n\n    @    3600    IN    TXT    "{gs}"\n'
     )
     assert [(c.action, c.name, c.value) for c in read(ticket).changes] == [("add", "gov.uk.", gs)]
+
+
+def test_a_later_comment_holding_back_the_removal_asked_before() -> None:
+    gs = "globalsign-domain-verification=UxnZK1G5yta9GxiILu9noMFUlzq1XPGPKYUGpMWIB_"
+    ticket = conversation(
+        vendor(
+            "1. Add a CNAME for _acme-challenge.www.gov.uk pointing to "
+            "1tods2avkrnsam7cm3.fastly-validations.com\n\n2. Remove the legacy GlobalSign "
+            f'verification TXT that is currently published at the apex:\n   gov.uk  TXT  "{gs}"\n',
+            1,
+        ),
+        us("Is it safe to remove the TXT straight away?", 2),
+        vendor(
+            "Good catch. Please hold off on removing it. Keep it in place until the new "
+            "certificate has been issued. The CNAME should go in now as planned.",
+            3,
+        ),
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_our_planned_records_are_not_what_is_published_and_a_trailing_ttl_is_read() -> None:
+    www = "_acme-challenge.www.gov.uk   CNAME   t3qrvjymopm3l9neyn.fastly-validations.com"
+    apex = "_acme-challenge.gov.uk       CNAME   bzakagu7xv1dqutdy4.fastly-validations.com"
+    ticket = conversation(
+        vendor(
+            f"Please create these two records:\n\n{www}   3600\n{apex}\n".replace("   3600", ""), 1
+        ),
+        us(f"For reference, this is what we're planning to send:\n\n{www}\n{apex}\n", 2),
+        vendor(
+            f"Please go with a TTL of 300. So the request is now:\n\n{www}   TTL 300\n{apex}   TTL 300\n",
+            3,
+        ),
+    )
+    got = read(ticket)
+    assert sorted((c.name, c.ttl) for c in got.changes) == [
+        ("_acme-challenge.gov.uk.", 300),
+        ("_acme-challenge.www.gov.uk.", 300),
+    ]
+    assert not got.observed

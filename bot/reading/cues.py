@@ -154,9 +154,13 @@ _TO_REQUEST = re.compile(
     r"\b(?:we(?:'ll|\s+will|\s+are|'re)?\s+(?:be\s+)?request(?:ing)?|we(?:'ve|\s+have)\s+"
     r"(?:asked|requested)|(?:will\s+be|to\s+be)\s+requested|"
     # "For reference, what we'd be asking for:" (our reply, before we raise it)
-    r"we(?:'d|\s+would|'ll|\s+will)\s+(?:be\s+)?(?:asking|ask)\s+(?:for|the\s+registry))\b",
+    r"we(?:'d|\s+would|'ll|\s+will)\s+(?:be\s+)?(?:asking|ask)\s+(?:for|the\s+registry)|"
+    # "For reference, this is what we're planning to send:" (our plan, not what is there)
+    r"we(?:'re|\s+are)\s+(?:planning|going|about)\s+to\s+(?:send|request|ask|submit|raise)|"
+    r"what\s+we(?:'ll|\s+will|'d|\s+would)\s+(?:send|submit|raise))\b",
     re.I,
 )
+_TO_REQUEST_WORDS = ("request", "ask", "send", "submit", "raise")
 _WANTED = re.compile(
     r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)|to\s+be\s+(?:added|created)|"
     # ("Each needs its challenge record before Certainly will issue.")
@@ -318,7 +322,7 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
                 continue  # "please add these (keep the existing ones):" asks; the aside does not
             if existing and _BESIDE_EXISTING.search(part):
                 return "request"  # "added alongside your existing CAA records:" asks for more
-            if ("request" in low or "ask" in low) and _TO_REQUEST.search(part):
+            if any(w in low for w in _TO_REQUEST_WORDS) and _TO_REQUEST.search(part):
                 return "request"  # "the records we'll be requesting": not published yet
             if lead_in and _SAME_AGAIN.search(part):
                 return "noted"  # "For reference, the API shows the same challenge:" - the

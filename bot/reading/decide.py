@@ -59,6 +59,9 @@ class Thread:
     alongside: set[int] = field(default_factory=set)  # TXT values beside earlier ones
     # "Replace it please" to our "replace last year's, or add alongside it?": instead of them
     replacing: set[int] = field(default_factory=set)
+    # "Please hold off on removing it … until the new certificate has been issued": the
+    # removals asked for before wait
+    removals_wait: set[int] = field(default_factory=set)
     # "CNAME." to our "Did you mean a CNAME, or really a TXT?": the type meant, from then on
     retyped: dict[int, str] = field(default_factory=dict)
     settled: set[int] = field(default_factory=set)  # "no further action is needed for X"
@@ -192,6 +195,13 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 (i, c.model_copy(update={"when": "after_issuance"})) if (i, c) in chosen else (i, c)
                 for i, c in kept
             ]
+    for index in sorted(thread.removals_wait):
+        kept = [
+            (i, c.model_copy(update={"when": "after_issuance"}))
+            if i < index and c.action == "delete" and c.when == "now"
+            else (i, c)
+            for i, c in kept
+        ]
     for index in sorted(thread.split):
         kept = _split_updates(kept, index, out)
     for index, named in sorted(thread.named_ttls.items()):

@@ -203,6 +203,10 @@ def read_zone_line(line: str, number: int) -> Mention | None:
         text = _TYPE_ARROWS.sub(r" \1 ", text, count=1)
     if _DASHED.search(text) and len(_DASHED.split(text)) == 3:
         text = " ".join(_DASHED.split(text))  # exactly name, type and data between dashes
+    said_ttl = None
+    suffix = _TRAILING_TTL.search(text) if "ttl" in text.lower() else None
+    if suffix:  # "_acme-challenge.gov.uk   CNAME   x.fastly-validations.com   TTL 300"
+        text, said_ttl = text[: suffix.start()], suffix.group(1)
     match = _ZONE_LINE.match(text) or _TYPE_FIRST.match(text)
     if not match:
         return None
@@ -216,10 +220,15 @@ def read_zone_line(line: str, number: int) -> Mention | None:
     if not _DATA_SHAPES[rdtype].match(data):
         return None
     groups = match.groupdict()
-    ttl = groups.get("ttl") or groups.get("ttl2")
+    ttl = groups.get("ttl") or groups.get("ttl2") or said_ttl
     return Mention(
         match["name"], rdtype, data, number, ttl=ttl_of(ttl) if ttl else None, excerpt=line
     )
+
+
+_TRAILING_TTL = re.compile(
+    r"[ \t]+\(?[ \t]*TTL[ \t]*[:=]?[ \t]*(\d{1,10})[ \t]*(?:s|secs?|seconds)?[ \t]*\)?[ \t]*$", re.I
+)
 
 
 def _without_comment(line: str) -> str:

@@ -196,6 +196,9 @@ def read_parts(
         mail = "\n".join(text for _, text in numbered)  # its words, or the mail it passes on
         if threadcues.adds_alongside(joined if mail == joined else f"{joined}\n{mail}"):
             thread.alongside.add(index)
+        own_delete = any(m.action == "delete" for m in walker.mentions)
+        if later and part.role == "vendor" and not own_delete and threadcues.removals_wait(joined):
+            thread.removals_wait.add(index)  # "Please hold off on removing it … until issued"
         meant = threadcues.type_meant(joined, asked_before) if later else None
         if meant and part.role == "vendor":
             thread.retyped[index] = meant  # "CNAME." to our "a CNAME, or really a TXT?"

@@ -1078,6 +1078,34 @@ _OLD_REMOVED = re.compile(
 )
 
 
+def removals_wait(text: str) -> bool:
+    """Does a later comment hold back the removal asked for before ("Please hold off on
+    removing it. Keep it in place until the new certificate … has been issued")?"""
+    low = text.lower()
+    if "hold off" not in low and "until" not in low:
+        return False  # the common case, cheaply
+    return any(
+        _HOLD_OFF_REMOVING.search(sentence)
+        or (_KEEP_IT_UNTIL.search(sentence) and AFTER_ISSUANCE.search(sentence))
+        for sentence in prose.sentences_of(text)
+    )
+
+
+# "Please hold off on removing it", "hold off deleting them for now"
+_HOLD_OFF_REMOVING = re.compile(
+    r"\bhold[ \t]+off[ \t]+(?:on[ \t]+)?(?:removing|deleting|taking[ \t]+(?:it|them)[ \t]+out)"
+    r"[ \t]+(?:it|them|that(?:[ \t]+one)?|those)\b",
+    re.I,
+)
+# "Keep it in place until the new certificate … has been issued"
+_KEEP_IT_UNTIL = re.compile(
+    r"\b(?:keep|leave)[ \t]+(?:it|them|that(?:[ \t]+one)?|those)[ \t]+(?:in[ \t]+place[ \t]+|"
+    r"where[ \t]+it[ \t]+is[ \t]+|as[ \t]+it[ \t]+is[ \t]+|there[ \t]+)?"
+    r"(?:for[ \t]+now[ \t]+)?until\b",
+    re.I,
+)
+
+
 def first_wins(text: str) -> bool:
     """Does a later comment choose the value its first message gave over a later one?"""
     return bool(_FIRST_WINS.search(" ".join(text.split())))
