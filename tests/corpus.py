@@ -312,6 +312,12 @@ HOLDOUT86 = FIXTURES / "holdout86"
 # First reading 8/20 exact, 10/20 changes right, 3 silent.
 HOLDOUT87 = FIXTURES / "holdout87"
 HOLDOUT88 = FIXTURES / "holdout88"
+# holdout89 (20: two ordinary months, January and April). First reading 9/20 exact, 10/20
+# changes right, 5 silent (measured at 1979fa0, after the session's first two rounds of fixes).
+# holdout90 (20: mail as it arrives, a third writer; when and how long, a second writer).
+# First reading 9/20 exact, 12/20 changes right, 4 silent.
+HOLDOUT89 = FIXTURES / "holdout89"
+HOLDOUT90 = FIXTURES / "holdout90"
 
 READING_FOLDERS = (
     READING,
@@ -403,6 +409,8 @@ READING_FOLDERS = (
     HOLDOUT86,
     HOLDOUT87,
     HOLDOUT88,
+    HOLDOUT89,
+    HOLDOUT90,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

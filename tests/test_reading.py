@@ -7501,3 +7501,31 @@ def test_our_planned_records_are_not_what_is_published_and_a_trailing_ttl_is_rea
         ("_acme-challenge.www.gov.uk.", 300),
     ]
     assert not got.observed
+
+
+def test_a_currently_remark_under_a_label_block_is_its_old_value() -> None:
+    ticket = _text(
+        "Please replace them rather than adding second records:\n\n"
+        "Name: _acme-challenge.www.gov.uk\nType: CNAME\nValue: x6wle7rjaf47rgeyvw.fastly-validations.com\n"
+        "(currently bltsp4i91nhsyh6q3z.fastly-validations.com)\n\n"
+        "Name: _acme-challenge.gov.uk\nType: CNAME\nValue: s4wn102x1pr8xxb8g9.fastly-validations.com\n"
+        "(currently 9x0eruov96wnsk7bcc.fastly-validations.com)\n\nAny time before 5 January is fine.\n"
+    )
+    assert [(c.action, c.value[:4], (c.old_value or "")[:4]) for c in read(ticket).changes] == [
+        ("update", "x6wl", "blts"),
+        ("update", "s4wn", "9x0e"),
+    ]
+
+
+def test_a_remark_in_brackets_after_a_zone_line() -> None:
+    name = "_acme-challenge.origin-us.publishing.service.gov.uk."
+    ticket = _text(
+        "Please publish these:\n\n"
+        f'    {name}  TXT  "QhfBOBOKNBujWVU2uIwo8w2PUI_f8u5MuSFnVd5obM5"   (new, replaces O46BuBsm...)\n'
+        f'    {name.replace("-us", "-eu")}  TXT  "oJgl9POzsALv4x8uGzmg1GZDhfD0m_kVQm3vQCG9rMi"   '
+        "(currently published - remove it after issuance)\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]

@@ -37,6 +37,12 @@ from bot.reading.spread import SpreadRecords
 from bot.reading.tables import Table, table_cells
 from bot.reading.tokens import type_by_shape
 
+# "(currently x.fastly-validations.com)", "(was: x)", "(current value: "abc")" alone on a line
+_CURRENTLY_ONLY = re.compile(
+    r"^[ \t]*\([ \t]*(?:currently|current(?:[ \t]+value)?|was|now|today)[ \t]*:?[ \t]+"
+    r"([^\s()]{3,300})[ \t]*\)[ \t]*$",
+    re.I,
+)
 MAX_LINE = 4000  # longer lines are read only this far: no record is that long
 
 _PUBLISHED_NOTE = re.compile(
@@ -74,6 +80,17 @@ def _trailing_comment(line: str) -> str | None:
             note = line[i:].lstrip("; \t").strip()
             return note[:MAX_NOTE] or None
     return None
+
+
+def _trailing_remark(line: str) -> str | None:
+    """The remark in brackets after a record's data ("   (same as before)"), outside quotes."""
+    remark = _REMARK_AFTER.search(line) if line.rstrip().endswith(")") else None
+    if remark is None or line[: remark.start()].count('"') % 2:
+        return None
+    return remark.group(1)
+
+
+_REMARK_AFTER = re.compile(r"[ \t]{2,}\(([^()\n]{1,120})\)[ \t]*$")
 
 
 _ZONE_COMMENT = re.compile(r"^[ \t]*;+[ \t]*(\S.{0,300})$")
@@ -289,7 +306,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self.next_item = True  # the list's next item: its lead-in's verb holds
         if line.lstrip().startswith("```"):
             return  # a Markdown code fence: what it holds is read, the fence says nothing
-        if self._ttl_below(number, line):
+        if self._ttl_below(number, line) or self._current_below(number, line):
             return
         if _SUBJECT_LINE.match(line) and not self.mentions:
             # "Subject: Tidy-up: duplicate GlobalSign TXT at gov.uk": a title, never a request;
@@ -365,6 +382,14 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.zone_note = None
             if note_text is not None:
                 self._annotated(zone_line, note_text)
+                return
+            remark = _trailing_remark(line)
+            if remark is not None and (
+                _PUBLISHED_NOTE.search(remark) or actions.action_cue(remark) == "delete"
+            ):
+                # "   (currently published - remove after issuance)": said of this record; a
+                # remark that it is new or replaces an earlier value leaves it as asked
+                self._annotated(zone_line, remark)
                 return
             # "Please do not add gov.uk. TXT "…" that we sent; instead add:" - the words before
             # the record say how it is meant, whatever the lead-in at the end of the line says.
@@ -500,6 +525,15 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             replace(shown[0], action="delete", line=number, last_line=None, excerpt=line.strip()),
             mode="request",
         )
+        return True
+
+    def _current_below(self, number: int, line: str) -> bool:
+        """ "(currently bltsp4i91nhsyh6q3z.fastly-validations.com)" alone on a line under a
+        Name / Type / Value block: the value it has now, which the block's value replaces."""
+        said = _CURRENTLY_ONLY.match(line)
+        if said is None or not self.block.has("value") or self.block.has("old"):
+            return False
+        self.block.add("old", "currently", said.group(1), number, line)
         return True
 
     def _ttl_below(self, number: int, line: str) -> bool:
