@@ -7529,3 +7529,35 @@ def test_a_remark_in_brackets_after_a_zone_line() -> None:
         ("add", "now"),
         ("delete", "after_issuance"),
     ]
+
+
+def test_a_new_code_valid_from_today_in_a_table_is_asked_for() -> None:
+    gs = "globalsign-domain-verification=laloZG3yu-MZtE8bef6KTVxjCQzslw4evcrd-AzbSI"
+    ticket = _text(
+        "The TXT string cannot be merged with any other TXT string you already publish.\n\n"
+        "| Host / Name | Type | TTL | Value |\n|---|---|---|---|\n"
+        f'| @ (i.e. gov.uk itself) | TXT | 3600 | "{gs}" (new code, valid 30 days from today) |\n'
+    )
+    assert [(c.action, c.name, c.value) for c in read(ticket).changes] == [("add", "gov.uk.", gs)]
+
+
+def test_the_txt_that_should_not_have_been_included_is_withdrawn_not_the_cname() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\nRecord type: CNAME\nHost name: _3bdc4da59cfb075151745a4ed3a2bdd8.pay.service.gov.uk.\n"
+            "Point to: 767f919bdcf380da5245b21eb9f6015d.e38f049ba1f92e33d69c0798be4f2d9f.sectigo.com.\n\n"
+            "In addition, please publish:\n\nRecord type: TXT\nHost: _dnsauth.pay.service.gov.uk\n"
+            "Value: 8kk62v6d51z3sqcva2softura2cw5gkf\n",
+            1,
+        ),
+        us("Do you really need both?", 2),
+        vendor(
+            "The TXT record in my previous message\ncame from a template and should not have been "
+            "included. Please\nignore it entirely; only the CNAME is required. When you create the "
+            "CNAME, a TTL of 3600 seconds is ideal.",
+            3,
+        ),
+    )
+    got = read(ticket)
+    assert [(c.type, c.ttl) for c in got.changes] == [("CNAME", 3600)]
+    assert "retracted" in [f.code for f in got.flags]

@@ -140,7 +140,9 @@ _ABOUT_EXISTING = re.compile(
     r"(?:replace|remove|overwrite|delete|touch|change)\s+(?:it|them|that|those|this)\b"
     # "please work from this list alone and ignore the earlier ones:"
     r"|\b(?:ignore|disregard)\s+(?:the\s+|any\s+|all\s+)?(?:earlier|previous|old|older|other|"
-    r"first)\s+(?:ones?|records?|lists?|values?|messages?|emails?)\b",
+    r"first)\s+(?:ones?|records?|lists?|values?|messages?|emails?)\b"
+    # "… merged with, any other TXT string you already publish at the apex": others, not these
+    r"|\b(?:any|the|your)\s+other\s+(?:\w+\s+){0,2}?(?:strings?|records?|values?|entries)\b",
     re.I,
 )
 _BESIDE_EXISTING = re.compile(

@@ -223,6 +223,12 @@ def read_parts(
             thread.ttls[index] = said_ttl  # "please use a TTL of 300 seconds on both records"
             used.append(f"ttl {said_ttl}")
         typed_ttl = threadcues.ttl_for_type(joined) if later and bare else None
+        if later and bare and said_ttl is None and typed_ttl is None:
+            # "When you create the CNAME, a TTL of 3600 seconds is ideal": one type's TTL
+            by_type = threadcues.ttls_for_types(joined)
+            typed_ttl = (
+                next(((t, k) for k, t in by_type.items()), None) if len(by_type) == 1 else None
+            )
         if said_ttl is None and typed_ttl is not None:
             thread.typed_ttls[index] = typed_ttl  # "TTL 3600 on the CAA is fine"
             used.append(f"ttl {typed_ttl[0]}")

@@ -30,7 +30,12 @@ def table_cells(line: str) -> list[str] | None:
 
 _GAP = re.compile(r"[ ]{2,}")
 _REMARK = re.compile(r"\([^()]{0,200}\)")
-_CURRENT = re.compile(r"\b(?:current|existing|published|live|today)\b", re.I)
+_CURRENT = re.compile(
+    # ("new code, valid 30 days from today": a new record's remark, not what is there)
+    r"\b(?:current|existing|published|live|(?<!from )(?<!until )(?<!by )today)\b",
+    re.I,
+)
+_NEW_REMARK = re.compile(r"\bnew\b", re.I)
 # "Current: OLD Replace with: NEW" in one cell (Outlook tables with line breaks in cells).
 _OLD_LABEL = re.compile(
     r"\b(?:current|currently|existing|old|now|today)(?:\s+value)?\s?:\s?(\S+)", re.I
@@ -289,7 +294,9 @@ class Table:
             or ("update" if cell("old") or old else "add" if new else None),
             after_issuance=self.later
             or bool(AFTER_ISSUANCE.search(raw("action") + " " + raw("when"))),
-            described=bool(_CURRENT.search(remarks)) or cells_old,  # "x (current value)"
+            # "x (current value)", never "x (new code, …)"
+            described=bool(_CURRENT.search(remarks) and not _NEW_REMARK.search(remarks))
+            or cells_old,
             mode="observed"
             if self.published or self._done(cells) or kept
             else _row_mode(cell("action")),

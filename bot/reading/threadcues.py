@@ -42,8 +42,9 @@ _TYPE_WORDS = re.compile(
 # gov.uk": a type, a few words after "the", and the owner when said ("on/at NAME").
 _WITHDRAW_TYPE = re.compile(
     r"\b(?:ignore|disregard|withdraw|cancel|scrap|forget(?:\s+about)?|drop|instead\s+of|"
-    r"(?:don't|do\s+not)\s+(?:publish|add|create|use|send|raise|submit|forward))\b[^.\n]{0,30}?"
-    r"\b(?:the|that|this|my)\s+(?:[\w.=-]{1,60}\s+){0,2}?"
+    r"(?:don't|do\s+not)\s+(?:publish|add|create|use|send|raise|submit|forward))\b[^.\n;]{0,30}?"
+    # ("ignore it entirely; only the CNAME is required": not the CNAME)
+    r"(?<!only\s)\b(?:the|that|this|my)\s+(?:[\w.=-]{1,60}\s+){0,2}?"
     r"((?i:TXT|CNAME|CAA|AAAA|MX|NS|DS)|A(?=[ ]records?\b))\b"
     r"(?:\s+records?)?(?:\s+(?:on|at|for)\s+`?(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63}){1,8}))?",
     re.I,
@@ -62,7 +63,11 @@ _NOT_NEEDED_TYPE = re.compile(
     r"longer)|isn't|aren't|isn\u2019t|aren\u2019t)[ \t]{1,3}(?:needed|required|necessary)\b"
     r"(?![ \t]{1,3}(?:if|unless|when))"
     r"|\b(?:do[ \t]{1,3}not|don't|no[ \t]{1,3}longer)[ \t]{1,3}need[ \t]{1,3}(?:the|a|any)"
-    r"[ \t]{1,3}" + _T + r"\b(?![ \t]{1,3}(?:if|unless|when))",
+    r"[ \t]{1,3}" + _T + r"\b(?![ \t]{1,3}(?:if|unless|when))"
+    # "The TXT record in my previous message came from a template … and should not have been
+    # included"
+    r"|\bthe[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:record|entry|line)?[^.]{0,120}?\bshould\s{1,3}"
+    r"(?:not|never)\s{1,3}have\s{1,3}been\s{1,3}(?:included|sent|added|requested|listed)\b",
     re.I,
 )
 # "you don't need the _acme-challenge.www.gov.uk record at all": that one record withdrawn.
@@ -195,6 +200,15 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
         return (True, frozenset(scope)) if scope else (False, None)
     said = _SCOPE_END.split(m.group(0), maxsplit=1)[0]
     types = {t.upper() for t in _TYPE_WORDS.findall(said)}
+    kept = {t.upper() for t in _ONLY_TYPE.findall(text[m.start() : m.end() + 80])}
+    if kept:
+        # "The TXT record in my previous message … should not have been included. Please
+        # ignore it entirely; only the CNAME is required": the type kept is not withdrawn;
+        # "it" is the type the sentence before named
+        before = {t.upper() for t in _TYPE_WORDS.findall(text[max(0, m.start() - 300) : m.start()])}
+        types = (types - kept) or (before - kept)
+        if not types:
+            return False, None  # which record "it" is cannot be told: left to the reader
     if places:
         # "please ignore item 2 (the _acme-challenge CNAME for gov.uk) from my previous
         # message": that item, not every CNAME the message asked for; the record its
@@ -217,6 +231,7 @@ _WITHDRAW_REQUEST = re.compile(
     re.I,
 )
 _UNTIL = re.compile(r"\b(?:until|till|yet|for[ \t]+now|before)\b", re.I)
+_ONLY_TYPE = re.compile(r"\bonly[ \t]+(?:the[ \t]+)?(TXT|CNAME|CAA)\b", re.I)
 _VALUE_TOKEN = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Za-z0-9_-]{16,200}(?![\w-])")
 
 
