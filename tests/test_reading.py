@@ -7561,3 +7561,11 @@ def test_the_txt_that_should_not_have_been_included_is_withdrawn_not_the_cname()
     got = read(ticket)
     assert [(c.type, c.ttl) for c in got.changes] == [("CNAME", 3600)]
     assert "retracted" in [f.code for f in got.flags]
+
+
+def test_a_record_created_and_then_deleted_is_told_not_asked() -> None:
+    told = "The authorization was one the team created during testing and then deleted."
+    assert action_cue(told) is None
+    assert action_cue("It was removed last week.") is None
+    assert action_cue("Once issued it can be deleted.") == "delete"
+    assert action_cue("Please have it deleted.") == "delete"

@@ -237,7 +237,9 @@ def _action_cue(text: str) -> Action | None:
             # "The first REMOVE is a leftover token": a table's action label, named as a noun
             noun = noun or (m.group().isupper() and bool(_LABEL_NAMED.search(before)))
             # "A colleague removed and re-added gov.uk on the subscription": told, not asked
-            done_by = m.group().lower().endswith("ed") and _DONE_BY.search(before)
+            done_by = m.group().lower().endswith("ed") and (
+                _DONE_BY.search(before) or _TOLD_PAST.search(before)
+            )
             said_no = _NEGATED.search(before) or _NARRATED.search(before) or refused or done_by
             if not (said_no or noun or alternative):
                 found.append((m.start(), action))  # type: ignore[arg-type]
@@ -282,6 +284,10 @@ _DONE_BY = re.compile(
     r"\b(?:likely|probably|possibly|apparently|presumably|accidentally|mistakenly|"
     r"inadvertently)[ \t]+$",
     re.I,
+)
+# "… created during testing and then deleted", "it was removed last week": what happened
+_TOLD_PAST = re.compile(
+    r"\b(?:was|were|(?:has|have|had)[ \t]+(?:already[ \t]+)?been|got|and[ \t]+then)[ \t]+$", re.I
 )
 _LABEL_NAMED = re.compile(
     r"\b(?:the|that|this|each|every|any)(?:[ \t]+(?:first|second|third|last|other|two|three))?"
