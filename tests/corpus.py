@@ -318,6 +318,12 @@ HOLDOUT88 = FIXTURES / "holdout88"
 # First reading 9/20 exact, 12/20 changes right, 4 silent.
 HOLDOUT89 = FIXTURES / "holdout89"
 HOLDOUT90 = FIXTURES / "holdout90"
+# holdout91 (20: two ordinary months, September and November). First reading 12/20 exact,
+# 13/20 changes right, 2 silent (measured at dfad166, after the fixes for holdout84-90).
+# holdout92 (20: questions and answers, a third writer; tables and lists, a second writer).
+# First reading 7/20 exact, 8/20 changes right, 3 silent.
+HOLDOUT91 = FIXTURES / "holdout91"
+HOLDOUT92 = FIXTURES / "holdout92"
 
 READING_FOLDERS = (
     READING,
@@ -411,6 +417,8 @@ READING_FOLDERS = (
     HOLDOUT88,
     HOLDOUT89,
     HOLDOUT90,
+    HOLDOUT91,
+    HOLDOUT92,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

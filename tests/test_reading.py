@@ -7569,3 +7569,34 @@ def test_a_record_created_and_then_deleted_is_told_not_asked() -> None:
     assert action_cue("It was removed last week.") is None
     assert action_cue("Once issued it can be deleted.") == "delete"
     assert action_cue("Please have it deleted.") == "delete"
+
+
+def test_an_item_after_a_no_action_item_asks_as_the_list_does() -> None:
+    ticket = _text(
+        "I've gone through them one by one below.\n\n"
+        "1. www.gov.uk\n  - Record name: _acme-challenge.www.gov.uk\n  - Record type: CNAME\n"
+        "  - Value: 49ttbwxw5tbx1tp4ng.fastly-validations.com\n"
+        "2. publishing.service.gov.uk - no action. This one already validated last week.\n"
+        "3. hmrc.gov.uk\n  - Record name: _acme-challenge.hmrc.gov.uk\n  - Record type: CNAME\n"
+        "  - Value: 0u27ptxno1ej2t637n.fastly-validations.com\n"
+    )
+    assert [(c.action, c.name) for c in read(ticket).changes] == [
+        ("add", "_acme-challenge.www.gov.uk."),
+        ("add", "_acme-challenge.hmrc.gov.uk."),
+    ]
+
+
+def test_a_valueless_delete_beside_a_value_only_our_comment_showed_is_flagged() -> None:
+    old = "_3f301a1e47fd67533579715a489ecdde.find-a-grant.service.gov.uk"
+    ticket = conversation(
+        vendor(f"Please remove the old CNAME at {old} once the new certificate is issued.", 1),
+        us(
+            "On the old one: it is still published, pointing at "
+            "9c7d5c749f6221cfcb5b2e0f8f28b78f.a4cfd8777c1d2758bf640c6bd96c3e18.sectigo.com. When?",
+            2,
+        ),
+        vendor("Please leave it until the renewed certificate has been issued.", 3),
+    )
+    got = read(ticket)
+    valueless = [c for c in got.changes if c.action == "delete" and c.value is None]
+    assert not valueless or any("names no value" in f.message for f in got.flags)

@@ -45,6 +45,7 @@ _ONE_RECORD = re.compile(
     r"\b(?:give|set|make)[ ]it\b|\bits[ ]TTL\b",
     re.I,
 )
+_NO_ACTION = re.compile(r"\b(?:no[ ]action|nothing[ ](?:to[ ]do|needed)|already[ ]sorted)\b", re.I)
 _BELOW_WORD = re.compile(r"\b(?:below|following)\b", re.I)
 _THAT_TYPE = re.compile(
     # "that TXT", "both of those TXT records", "these two TXT records"
@@ -205,6 +206,7 @@ class Paragraphs:
         section_later: bool
         last_owner: str | None
         list_open: bool
+        item_done: bool
         asked_below: bool
         lead_open: bool
         next_item: bool
@@ -246,6 +248,13 @@ class Paragraphs:
             self.then_waits = self.waited and bool(_THEN.match(line, item.end() if item else 0))
         if prose.ITEM_START.match(line):
             self.item_later = self.then_waits  # "3. After the certificate is issued: ..." anew
+            if self.item_done and self.ctx.mode == "observed" and cues.mode_of(line) is None:
+                # "4. *.x - no action either. …" then "5. hmrc.gov.uk / Record name: …": an
+                # item that needed nothing says so of itself; the next one asks as the list did
+                self.ctx.mode = "request"
+            self.item_done = bool(_NO_ACTION.search(line))
+        elif self.item_done and _NO_ACTION.search(line) is None and not self.paragraph:
+            self.item_done = False
         if actions.AFTER_ISSUANCE.search(line):
             self.item_later = True
         if any(c.isalpha() for c in line):  # a rule of dashes keeps the lead-in's type

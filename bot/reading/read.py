@@ -76,6 +76,7 @@ def read_parts(
     unclear: list[tuple[int, str]] = []  # "no need for that one any more", of no one record
     kept: list[tuple[int, str]] = []  # names a vendor comment says to leave as they are
     questioned: tuple[Observed, ...] = ()  # what our last comment showed as published
+    our_lines: list[tuple[int | None, int, str]] = []  # our comments' lines, numbered
     for part in parts:
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         order.setdefault(part.comment_id, index)
@@ -83,6 +84,7 @@ def read_parts(
         if part.role == "vendor":
             flags += _inline_answers(part)
         if part.role == "us":
+            our_lines += [(part.comment_id, n, text) for n, text in _lines_to_read(part)]
             # Our own comments are never requests. What we describe as published (our dig
             # paste) is still a fact the vendor's "delete that record" can refer to, and what
             # we ask ("(a) keep the TXT, or (b) delete it?") is what "(b), please" chooses.
@@ -338,6 +340,19 @@ def read_parts(
     answered = [f for i, f in unnamed if any(j > i for j in removes)]
     flags = [f for f in flags if f not in answered]
     flags += unread_flags(read_lines, used)
+    if any(c.action == "delete" and c.value is None for c in decision.changes):
+        # "On the old one: it is still published, pointing at X. Do you want it removed now?"
+        # and the answer "after that it can be deleted": a delete with no value, while our
+        # own comment showed a value nothing was read from - which may be the one to delete
+        flags += [
+            f.model_copy(
+                update={
+                    "message": f"{f.message} A delete in this ticket names no value: check "
+                    "whether this is the record to delete."
+                }
+            )
+            for f in unread_flags(our_lines, used)
+        ][:1]
     if not decision.changes and not others.changes:
         # Nothing asked for: the vendor's quoted history is no longer only context ("Thanks,
         # forwarding this to our DNS team" above a forwarded mail that was not read).

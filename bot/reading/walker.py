@@ -238,6 +238,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     # A list under a lead-in whose items stand a blank line apart ("can be removed:" / "1. …"
     # / "" / "2. …"): the lead-in's verb holds while the next paragraph is the next item.
     list_open: bool = False
+    item_done: bool = False  # the list's last item said it needs nothing ("- no action")
     asked_below: bool = False  # this paragraph asked for the records below it
     lead_open: bool = False  # a lead-in with a verb ended its paragraph with ":" (a list follows)
     next_item: bool = False  # this line is the next item of a list whose lead-in asked
