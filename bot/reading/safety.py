@@ -228,55 +228,51 @@ def type_flags(changes: Iterable[DnsChange]) -> list[Flag]:
     host at a name with no underscore label (the host itself, not its `_acme-challenge`
     name): the name was probably read from the wrong column or words."""
     changes = list(changes)
+    asked = [c for c in changes if c.action in ("add", "update") and c.value]
     at_host = [
-        Flag(
-            code="unread_value",
-            severity="warn",
-            message=f"The CNAME asked for at {c.name} points at a CA's validation host "
-            f"({c.value}), which a validation CNAME does from a name such as "
-            f"_acme-challenge.{c.name}: check which name the ticket means.",
-            name=c.name,
-            source=c.source,
+        _warning(
+            c,
+            f"The CNAME asked for at {c.name} points at a CA's validation host ({c.value}), "
+            f"which a validation CNAME does from a name such as _acme-challenge.{c.name}: "
+            "check which name the ticket means.",
         )
-        for c in changes
+        for c in asked
         if c.type == "CNAME"
-        and c.action in ("add", "update")
-        and c.value
         and not c.name.startswith("_")
-        and is_validation_host(c.value.rstrip("."))
+        and is_validation_host(str(c.value).rstrip("."))
     ]
-    return (
-        at_host[:MAX_UNREAD_FLAGS]
-        + [
-            Flag(
-                code="unread_value",
-                severity="warn",
-                message=f"The TXT record asked for at {c.name} holds a host name "
-                f"({c.value}) under a CA's validation domain, which is what a validation CNAME "
-                "points at: check with the vendor whether a CNAME is meant.",
-                name=c.name,
-                source=c.source,
-            )
-            for c in changes
-            if c.type == "TXT"
-            and c.action in ("add", "update")
-            and c.value
-            and is_validation_host(c.value.strip('"').rstrip("."))
-        ][:MAX_UNREAD_FLAGS]
+    txt_host = [
+        _warning(
+            c,
+            f"The TXT record asked for at {c.name} holds a host name ({c.value}) under a CA's "
+            "validation domain, which is what a validation CNAME points at: check with the "
+            "vendor whether a CNAME is meant.",
+        )
+        for c in asked
+        if c.type == "TXT" and is_validation_host(str(c.value).strip('"').rstrip("."))
+    ]
+    return at_host[:MAX_UNREAD_FLAGS] + txt_host[:MAX_UNREAD_FLAGS]
+
+
+def _warning(change: DnsChange, message: str) -> Flag:
+    """A warning about one change read, pointing at where it was read."""
+    return Flag(
+        code="unread_value",
+        severity="warn",
+        message=message,
+        name=change.name,
+        source=change.source,
     )
 
 
 def _late_add(change: DnsChange) -> Flag:
     source = change.source
     where = f"Lines {source.first_line}-{source.last_line}" if source else "The ticket"
-    return Flag(
-        code="unread_value",
-        severity="warn",
-        message=f"{where} were read as adding the TXT record {change.name} only after the new "
+    return _warning(
+        change,
+        f"{where} were read as adding the TXT record {change.name} only after the new "
         "certificate is issued, but a validation record is needed before issuance: check "
         "whether the ticket asks to remove it then.",
-        name=change.name,
-        source=source,
     )
 
 
