@@ -92,7 +92,10 @@ def measure(app: AppConfig) -> tuple[list[Row], list[str]]:
             "at www.gov.uk, 7416 a TXT at www.gov.uk (asked for at each of three names); "
             "7311/8113/8115 misreads already flagged by the reader; from holdout76-83: 8309 a "
             "CC's MS= site-verification TXT, 8413 a CAA update, 8512 a TXT at www.gov.uk; 8705 a "
-            "misread (a TXT delete with no value) already flagged by the reader)",
+            "misread (a TXT delete with no value) already flagged by the reader; from "
+            "holdout84-92: 9409/9420/9616/9819 a CC's site-verification or MS= TXT; 8720 (now "
+            "reading both values our comment showed, 'the older one' is no longer guessed), "
+            "9402 and 9613 misreads already flagged by the reader)",
             True,
         ),
     ]
