@@ -157,11 +157,10 @@ def read_parts(
             answered = [unread_request(*p) for p in reply.pending if p[2] in given]
             flags += [_in_comment(f, part.comment_id) for f in reply.flags if f not in answered]
             index += 1
-        kept_here, dropped_here = _withdrawn_here(walker.mentions, numbered)
-        if dropped_here:  # "scratch the second one" below the list: left out, and said so
-            gone = [m for m in walker.mentions if m not in kept_here]
+        gone, dropped_here = _withdrawn_here(walker.mentions, numbered)
+        if gone:  # "scratch the second one" below the list: left out, and said so
             used += [v.lower() for m in gone for v in (m.value, m.name) if v]
-            walker.mentions = kept_here
+            walker.mentions = [m for m in walker.mentions if m not in gone]
             flags += [_in_comment(f, part.comment_id) for f in dropped_here]
         read_lines += [(part.comment_id, n, text) for n, text in numbered]
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
@@ -418,17 +417,22 @@ def _withdrawn_here(
     mentions: list[Mention], numbered: list[tuple[int, str]]
 ) -> tuple[list[Mention], list[Flag]]:
     """The records of a list that a line below it in the same comment withdraws by place
-    ("scratch the second one (www) - no record needed for it"), left out and said so."""
+    ("scratch the second one (www) - no record needed for it"), and the flags that say so."""
     below = threadcues.withdrawn_below(numbered) if mentions else []
+    dropped: list[Mention] = []
     flags: list[Flag] = []
     for number, place, words in below:
-        asked = [m for m in mentions if m.mode == "request" and m.value and m.line < number]
+        asked = [
+            m
+            for m in mentions
+            if m.mode == "request" and m.value and m.line < number and m not in dropped
+        ]
         lines = sorted({m.line for m in asked})
-        if not 0 < abs(place) <= len(lines) if place < 0 else not 0 < place <= len(lines):
+        if not 0 < abs(place) <= len(lines):  # ("#2" of a list of two; "#-1" its last)
             continue
         line = lines[place - 1] if place > 0 else lines[place]
         gone = [m for m in asked if m.line == line]
-        mentions = [m for m in mentions if m not in gone]
+        dropped += gone
         flags += [
             Flag(
                 code="retracted",
@@ -440,7 +444,7 @@ def _withdrawn_here(
             )
             for m in gone
         ]
-    return mentions, flags
+    return dropped, flags
 
 
 def _observed_only(index: int, part: Part, zone: str) -> list[Said]:

@@ -122,12 +122,11 @@ def withdrawn_below(numbered: list[tuple[int, str]]) -> list[tuple[int, int, str
     """(line, place, words) for each line of a comment that withdraws an item of a list above
     it in the same comment by its place ("scratch the second one (www) - no record needed for
     it" under a pasted list of two)."""
-    found = []
-    for number, text in numbered:
-        if "ignore" in text.lower() or _WITHDRAW_NTH.search(text) or _ROW_WITHDRAWN.search(text):
-            places = _places(text)
-            found += [(number, int(p[1:]), text.strip()) for p in sorted(places)]
-    return found
+    return [
+        (number, int(p[1:]), text.strip())
+        for number, text in numbered
+        for p in sorted(_places(text))
+    ]
 
 
 def _places(text: str) -> frozenset[str]:
