@@ -207,8 +207,8 @@ def read_zone_line(line: str, number: int) -> Mention | None:
     suffix = _TRAILING_TTL.search(text) if "ttl" in text.lower() else None
     if suffix:  # "_acme-challenge.gov.uk   CNAME   x.fastly-validations.com   TTL 300"
         text, said_ttl = text[: suffix.start()], suffix.group(1)
-    remark = _TRAILING_REMARK.search(text) if text.rstrip().endswith(")") else None
-    if remark and remark.start() > 0 and text[: remark.start()].count('"') % 2 == 0:
+    remark = trailing_remark(text)
+    if remark and remark.start() > 0:
         text = text[: remark.start()]  # "… TXT "V"   (new, replaces O46BuBsm...)": a remark
     match = _ZONE_LINE.match(text) or _TYPE_FIRST.match(text)
     if not match:
@@ -229,7 +229,13 @@ def read_zone_line(line: str, number: int) -> Mention | None:
     )
 
 
-# "   (same as before)", "  (new, replaces O46BuBsm...)" after a record's data
+def trailing_remark(line: str) -> re.Match[str] | None:
+    """The remark in brackets after a record's data ("   (same as before)", "  (new,
+    replaces O46BuBsm...)"), outside any quoted string; group 1 is its text."""
+    remark = _TRAILING_REMARK.search(line) if line.rstrip().endswith(")") else None
+    return None if remark is None or line[: remark.start()].count('"') % 2 else remark
+
+
 _TRAILING_REMARK = re.compile(r"[ \t]{2,}\(([^()\n]{1,120})\)[ \t]*$")
 _TRAILING_TTL = re.compile(
     r"[ \t]+\(?[ \t]*TTL[ \t]*[:=]?[ \t]*(\d{1,10})[ \t]*(?:s|secs?|seconds)?[ \t]*\)?[ \t]*$", re.I

@@ -28,6 +28,7 @@ from bot.reading.mentions import (
     read_zone_line,
     safe_name,
     strip_list_marker,
+    trailing_remark,
     whole_values,
 )
 from bot.reading.paragraphs import Paragraphs, Unread
@@ -80,17 +81,6 @@ def _trailing_comment(line: str) -> str | None:
             note = line[i:].lstrip("; \t").strip()
             return note[:MAX_NOTE] or None
     return None
-
-
-def _trailing_remark(line: str) -> str | None:
-    """The remark in brackets after a record's data ("   (same as before)"), outside quotes."""
-    remark = _REMARK_AFTER.search(line) if line.rstrip().endswith(")") else None
-    if remark is None or line[: remark.start()].count('"') % 2:
-        return None
-    return remark.group(1)
-
-
-_REMARK_AFTER = re.compile(r"[ \t]{2,}\(([^()\n]{1,120})\)[ \t]*$")
 
 
 _ZONE_COMMENT = re.compile(r"^[ \t]*;+[ \t]*(\S.{0,300})$")
@@ -384,7 +374,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             if note_text is not None:
                 self._annotated(zone_line, note_text)
                 return
-            remark = _trailing_remark(line)
+            said = trailing_remark(line)
+            remark = said.group(1) if said else None
             if remark is not None and (
                 _PUBLISHED_NOTE.search(remark) or actions.action_cue(remark) == "delete"
             ):
