@@ -7600,3 +7600,127 @@ def test_a_valueless_delete_beside_a_value_only_our_comment_showed_is_flagged() 
     got = read(ticket)
     valueless = [c for c in got.changes if c.action == "delete" and c.value is None]
     assert not valueless or any("names no value" in f.message for f in got.flags)
+
+
+# holdout93-94 (written blind, this session): each class a first reading got wrong silently
+
+_ASKED_WWW = "_acme-challenge.www.gov.uk CNAME jddky3uvwgeyvrooslg9.fastly-validations.com"
+
+
+def test_our_done_with_the_record_resolving_makes_a_later_new_target_an_update() -> None:
+    ticket = conversation(
+        vendor(f"Please create the DNS record below.\n\n{_ASKED_WWW}\n", 1),
+        us(
+            "Done, it's resolving now:\n\n_acme-challenge.www.gov.uk. 3600 IN CNAME "
+            "jddky3uvwgeyvrooslg9.fastly-validations.com.\n",
+            2,
+        ),
+        vendor(
+            "The subscription had to be recreated and a new target was generated:\n\n"
+            "_acme-challenge.www.gov.uk  CNAME  5vujji49bl04z15mo0oj.fastly-validations.com\n",
+            3,
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "5vujji49bl04z15mo0oj.fastly-validations.com.",
+            "jddky3uvwgeyvrooslg9.fastly-validations.com.",
+        )
+    ]
+
+
+_TWO_SHOWN = us(
+    "While I was in the zone I found two other validation-looking records:\n\n"
+    '_dnsauth.prototype-kit.service.gov.uk. 3600 IN TXT "hqk5lvg5qa4br97n8kgj9rdaquq991sg"\n'
+    "_3d2a45e544ec2e9d65a1996049ccd9c6.prototype-kit.service.gov.uk. 3600 IN CNAME "
+    "_c0623e3a61d7c6099642d61079a65157.xlfgrmvvlj.acm-validations.aws.\n\n"
+    "Are either of these yours / still needed?",
+    2,
+)
+
+
+def test_a_bare_delete_of_it_with_no_record_read_is_flagged() -> None:
+    asked = vendor(
+        "Please add _acme-challenge.prototype-kit.service.gov.uk CNAME "
+        "n0mr38fprho1lfg2behb.fastly-validations.com",
+        1,
+    )
+    for answer in ("Nobody needs it any more. Bin it.", "It can be removed.", "Yes, they can go."):
+        got = read(conversation(asked, _TWO_SHOWN, vendor(answer, 3)))
+        deletes = [c for c in got.changes if c.action == "delete"]
+        assert deletes or "unread_value" in [f.code for f in got.flags], answer
+    told = read(conversation(asked, vendor("We'll tell you if and when it can be removed.", 3)))
+    assert "unread_value" not in [f.code for f in told.flags]
+
+
+def test_a_duration_on_the_record_is_a_ttl_that_must_be_read() -> None:
+    got = read(
+        _text(
+            'Please add service.gov.uk. CAA 0 issue "certainly.com"\n\n'
+            "I'd go short while we cut over, 300 seconds on the new record.\n"
+        )
+    )
+    assert [c.ttl for c in got.changes] == [300] or "unread_value" in [f.code for f in got.flags]
+
+
+def test_the_following_record_to_allow_issuance_is_asked_now() -> None:
+    got = read(
+        _text(
+            "Please create the following record to allow issuance:\n\n"
+            "Hostname: _acme-challenge.publishing.service.gov.uk\nRecord type: CNAME\n"
+            "Points to: xv5ukyhuxvkotb.fastly-validations.com\n"
+        )
+    )
+    assert [(c.action, c.when) for c in got.changes] == [("add", "now")]
+
+
+def test_a_delete_named_by_the_data_of_the_record_we_showed() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create: _acme-challenge.publishing.service.gov.uk CNAME "
+            "xv5ukyhuxvkotb.fastly-validations.com",
+            1,
+        ),
+        us(
+            "We still have the DigiCert validation CNAME from the old cert, "
+            "_ed4ac14fdbb611be3aff3508a9f69a0f.publishing.service.gov.uk CNAME dcv.digicert.com. "
+            "Can that go now?",
+            2,
+        ),
+        vendor("Yes, the dcv.digicert.com record can be deleted now.", 3),
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.publishing.service.gov.uk.",
+            "CNAME",
+            "xv5ukyhuxvkotb.fastly-validations.com.",
+            None,
+        ),
+        (
+            "delete",
+            "_ed4ac14fdbb611be3aff3508a9f69a0f.publishing.service.gov.uk.",
+            "CNAME",
+            "dcv.digicert.com.",
+            None,
+        ),
+    ]
+
+
+def test_now_deleted_describes_a_thing_and_asks_nothing() -> None:
+    assert action_cue("the target from the old (now deleted) subscription") is None
+    assert action_cue("Now delete it.") == "delete"
+
+
+def test_a_validation_cname_read_as_added_after_issuance_is_flagged() -> None:
+    got = read(
+        _text(
+            "Once the certificate is issued, add _acme-challenge.x.service.gov.uk CNAME "
+            "q8v2m5t9k3w7z1y4.fastly-validations.com"
+        )
+    )
+    late = [c for c in got.changes if c.action == "add" and c.when != "now"]
+    assert not late or "unread_value" in [f.code for f in got.flags]

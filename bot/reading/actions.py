@@ -141,7 +141,8 @@ AFTER_ISSUANCE = re.compile(
     # "please keep it until you have received the new certificate; after that it can go"
     r"(?:received|got|have|get)[ ]+(?:the[ ]+|your[ ]+)?(?:new|renewed)[ ]+cert(?:ificate)?)\b|"
     # ("When we renewed by hand last spring": a time in the past, not a condition)
-    r"\b(?:once|after|when|post|following(?![ ]+up\b))\b"  # ("Following up on my message")
+    # ("Following up on my message", "create the following record to allow issuance")
+    r"\b(?:once|after|when|post|(?<!the[ ])(?<!these[ ])following(?![ ]+up\b))\b"
     r"(?![ ]+(?:we|i|they)[ ]+(?:just[ ]+|first[ ]+)?(?:renewed|issued|validated|installed)\b)"
     # ("our post-issuance review": a noun, no time)
     r"(?![ -]issuance[ ]+(?:review|check|checks|audit|report|monitoring)\b)"
@@ -282,7 +283,9 @@ _DONE_BY = re.compile(
     r"who)[ \t]+(?:(?:also|already|just|then|accidentally|mistakenly|recently|previously)[ \t]+)?$|"
     # "That CNAME is gone - most likely removed in a zone clean-up": what happened, guessed
     r"\b(?:likely|probably|possibly|apparently|presumably|accidentally|mistakenly|"
-    r"inadvertently)[ \t]+$",
+    r"inadvertently)[ \t]+$|"
+    # "the target from the old (now deleted) subscription", "the since-removed TXT": what it is
+    r"(?:[(][ \t]*|\b(?:the|an?|its|our|your|their)[ \t]+)(?:now|since|recently|already)[ \t-]+$",
     re.I,
 )
 # "… created during testing and then deleted", "it was removed last week": what happened

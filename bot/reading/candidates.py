@@ -23,8 +23,7 @@ VALIDATION_SUFFIXES = (
     ".certificatemanager.goog",
     ".sectigo.com",
     ".comodoca.com",
-    ".dcv.digicert.com",
-    ".digicert.com",
+    ".digicert.com",  # (DigiCert's CNAME method points _<random>.host at dcv.digicert.com)
     ".validate-akdv.net",
 )
 _BARE_SUFFIXES = tuple(s[1:] for s in VALIDATION_SUFFIXES)  # the suffix alone is no value
@@ -94,6 +93,9 @@ def candidates(number: int, line: str) -> list[Candidate]:
         found += [Candidate(number, f"ttl {m.group(1)}", m.group(0)) for m in _TTL.finditer(line)]
         said = durations.ttl_said(line[:MAX_LINE])  # "set the TTL to one hour"
         found += [Candidate(number, f"ttl {said[1]}", said[0])] if said else []
+    if (" on " in low or " for " in low) and not durations.left_open(line):
+        on_record = durations.duration_on_record(line[:MAX_LINE])  # "300 seconds on the record"
+        found += [Candidate(number, f"ttl {on_record[1]}", on_record[0])] if on_record else []
     return found
 
 

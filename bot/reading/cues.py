@@ -28,6 +28,10 @@ _NEGATED = re.compile(
 _DESCRIBES = re.compile(
     r"\b(?:currently|at\s+the\s+moment|right\s+now|presently|exists?\s+today|existing|"
     r"(?:we|i)\s+(?:can\s+)?(?:also\s+|still\s+)?see|"
+    # "We still have the DigiCert validation CNAME from the old cert, X CNAME Y."
+    r"(?:we|i)\s+(?:also|still)\s+have\s+(?:an?|the|this|that|these|those|one|two)\b|"
+    # "Done, it's resolving now:", "it now resolves:" (never "once it resolves")
+    r"\b(?:it|they)(?:['’]s|['’]re|\s+is|\s+are)?\s+(?:now\s+)?(?:resolving|resolves)\b|"
     # "You will also have last year's token on the apex:"
     r"\byou(?:['’]ll|\s+will)\s+(?:also\s+|still\s+)?(?:have|see|find)\b|"
     # "Had a look and there are CAA records at x.service.gov.uk that only allow DigiCert:"

@@ -69,6 +69,25 @@ _TTL_THEN_NUMBER = re.compile(
 )
 
 
+# A duration said of a record, with no "TTL": "300 seconds on the new record", "five minutes
+# for both CNAMEs" (the answer to our "any TTL preference?")
+_ON_RECORD = re.compile(
+    rf"\b{_COUNT}{_UNIT}\b[ ]{{1,3}}(?:on|for)[ ]{{1,3}}(?:(?:the|this|that|each|both|all|these|"
+    r"those|your|our|new|old|validation|challenge)[ ]{1,3}){0,3}(?:records?|entry|entries|"
+    r"cnames?|txts?|caas?|ones?)\b",
+    re.I | re.ASCII,
+)
+
+
+def duration_on_record(sentence: str) -> tuple[str, int] | None:
+    """(the words, seconds) of a duration said to be a record's ("300 seconds on the new
+    record"), else None."""
+    match = _ON_RECORD.search(sentence)
+    if match is None or (match["words"] and not match["unit"]):
+        return None
+    return match.group(0), _seconds(match)
+
+
 def ttl_said(sentence: str) -> tuple[str, int] | None:
     """(the words, seconds) of the first TTL said with a unit, else None."""
     low = sentence.lower()

@@ -65,16 +65,22 @@ def _the_one_meant(
     """Of several earlier records a delete could mean, the ones it names: "the comodoca.com
     record you listed" (a domain its data is under), "the old CNAME" (one shown as published
     that no comment asked for: the record being replaced)."""
-    words = [w.strip("`'\".,;:()").lower() for w in clause.split()]
-    named = {
-        k: o for k, o in shown.items() if any("." in w and w in o.value.lower() for w in words)
-    }
+    named = _named_by_data(clause, shown)
     if named:
         return named
     if _OLD.search(clause):
         requested = {(o.name, o.value) for o in asked}
         return {k: o for k, o in shown.items() if k not in requested}
     return shown
+
+
+def _named_by_data(
+    clause: str, records: dict[tuple[str, str], Observed]
+) -> dict[tuple[str, str], Observed]:
+    """The records whose data holds a dotted word of the clause ("the comodoca.com record")."""
+    words = [w.strip("`'\".,;:()").lower() for w in clause.split()]
+    dotted = [w for w in words if "." in w]
+    return {k: o for k, o in records.items() if any(w in o.value.lower() for w in dotted)}
 
 
 _THE_OLD_ONE = re.compile(
@@ -211,15 +217,15 @@ class References:
                 rdtype = next(iter(shown.values())).type if len(shown) == 1 else ""
             else:  # "you can clear the value V from apex": the earlier record whose data is V
                 said = clause.lower()
-                shown = {(o.name, o.value): o for o in earlier if o.value.lower() in said}
-                shown = {k: o for k, o in shown.items() if len(o.value) >= _DATA_AT_LEAST}
+                shown = {(o.name, o.value): o for o in earlier if _data_of(o) in said}
+                shown = {k: o for k, o in shown.items() if len(_data_of(o)) >= _DATA_AT_LEAST}
                 if not shown and _RECORD_WORD.search(clause):
                     # "delete the comodoca.com record you listed": the earlier record whose
                     # data is under the domain the clause names
                     # (of the type it names: "the verification TXT record" is no CNAME)
                     typed = {t.upper() for t in _TYPE_NAMED.findall(clause)}
                     of_type = [o for o in earlier if not typed or o.type in typed]
-                    shown = _the_one_meant(clause, {(o.name, o.value): o for o in of_type}, ())
+                    shown = _named_by_data(clause, {(o.name, o.value): o for o in of_type})
                     shown = shown if len(shown) == 1 else {}
                 if not shown and _DELETE_IT.search(clause):
                     # "2. _3042….origin.x.gov.uk - this belongs to a deleted certificate.
@@ -297,22 +303,24 @@ class References:
             return
         if cues.says_to_keep(sentence):
             return  # "the CNAMEs you already publish should be left in place": nothing asked
-        if not _ASKING.search(sentence) or _NOTING.search(sentence):
-            return  # a request is asked for ("please", "could you", "we need"), not narrated
+        if _NOTING.search(sentence):
+            return
+        asking = bool(_ASKING.search(sentence))
         action = actions.action_cue(sentence)
         if action is None:
             return
         read = {m.rdtype for m in self.mentions} | self.earlier_types
         for clause in cues.clauses(sentence):
             words = {w.strip(".,;:()\"'").upper() for w in clause.split()}
-            untyped = _ASKED_TYPES.isdisjoint(words) and (
-                "RECORD" in clause.upper() or bool(_DELETE_IT.search(clause))
-            )
+            # "Bin it.", "It can go now.": a delete said of a record by a pronoun asks without
+            # "please" - the record it means must be read, or a person told
+            asked = asking and ("RECORD" in clause.upper() or bool(_DELETE_IT.search(clause)))
+            untyped = _ASKED_TYPES.isdisjoint(words) and (asked or _PRONOUN_OBJECT.search(clause))
             deleted = any(m.action == "delete" for m in self.mentions)
             if untyped and not deleted and actions.action_cue(clause) == "delete":
                 self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
-        if not typed:
-            return
+        if not typed or not asking:
+            return  # a request is asked for ("please", "could you", "we need"), not narrated
         for word in dict.fromkeys(w.strip(".,;:()\"'").upper() for w in sentence.split()):
             if word in _ASKED_TYPES and word not in read:
                 self.pending.append((first, " ".join(sentence.split()), word))
@@ -868,6 +876,11 @@ _DELETE_IT = re.compile(
 )
 
 
+def _data_of(record: Observed) -> str:
+    """A record's data as a sentence names it: "the dcv.digicert.com record" (no final dot)."""
+    return record.value.lower().rstrip(".")
+
+
 def holds_its_removal(text: str) -> bool:
     """Does a comment hold back the one removal it asks for, naming it only by a pronoun ("Yes
     … One caveat: please wait until the certificate shows as Issued before you delete it")?"""
@@ -883,6 +896,14 @@ def holds_its_removal(text: str) -> bool:
 
 
 _PRONOUN = re.compile(r"\b(?:it|them|that[ ]one|this[ ]one)\b", re.I)
+# A delete said of a record by a pronoun, as the clause's own words with no "please": "Bin
+# it.", "Yes, it can go now.", "Those can be removed." (never "if and when it can be removed")
+_PRONOUN_OBJECT = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|ok|okay|so|and|then|just)\b\W*)?"
+    r"(?:(?:it|they|that|this|those|these)(?:[ ]one)?[ ]+(?:can|could|may|should|must|"
+    r"(?:has|have|needs?)[ ]+to)\b|(?![a-z]+ing\b)[a-z]+[ ]+(?:it|them|that|this|those|these)\W*$)",
+    re.I,
+)
 ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name
 
 

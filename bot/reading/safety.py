@@ -192,7 +192,11 @@ def timing_flags(
     # after issuance ("STEP 3 - only once both certificates show as Issued" above last year's
     # GlobalSign token) is most likely a removal whose verb was not read.
     flags = [
-        _late_add(c) for c in changes if c.action == "add" and c.when != "now" and c.type == "TXT"
+        _late_add(c)
+        for c in changes
+        if c.action == "add"
+        and c.when != "now"
+        and (c.type == "TXT" or (c.type == "CNAME" and c.name.startswith("_")))
     ]
     now = [c for c in changes if c.action == "delete" and c.when == "now" and c.source]
     if not now:
@@ -270,7 +274,7 @@ def _late_add(change: DnsChange) -> Flag:
     where = f"Lines {source.first_line}-{source.last_line}" if source else "The ticket"
     return _warning(
         change,
-        f"{where} were read as adding the TXT record {change.name} only after the new "
+        f"{where} were read as adding the {change.type} record {change.name} only after the new "
         "certificate is issued, but a validation record is needed before issuance: check "
         "whether the ticket asks to remove it then.",
     )
