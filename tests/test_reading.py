@@ -7724,3 +7724,76 @@ def test_a_validation_cname_read_as_added_after_issuance_is_flagged() -> None:
     )
     late = [c for c in got.changes if c.action == "add" and c.when != "now"]
     assert not late or "unread_value" in [f.code for f in got.flags]
+
+
+def test_a_later_do_not_remove_withdraws_the_delete_asked_before() -> None:
+    ticket = conversation(
+        vendor(
+            "Could you delete the _acme-challenge CNAME for www.gov.uk? It can be cleaned up.", 1
+        ),
+        us(
+            "Are you sure? The record is live:\n\n;; ANSWER SECTION:\n_acme-challenge.www.gov.uk. "
+            "3600 IN CNAME yyhxmn45sj2oi9hwax.fastly-validations.com.\n",
+            2,
+        ),
+        vendor(
+            "You're quite right, sorry. Please do NOT remove _acme-challenge.www.gov.uk; it is "
+            "still in use.\n\nThe record that is actually stale is the CNAME at "
+            "_acme-challenge.www.publishing.service.gov.uk. That one can be removed whenever "
+            "convenient.",
+            3,
+        ),
+    )
+    got = read(ticket)
+    assert [(c.action, c.name, c.value) for c in got.changes] == [
+        ("delete", "_acme-challenge.www.publishing.service.gov.uk.", None)
+    ]
+    assert "retracted" in [f.code for f in got.flags]
+
+
+def test_from_and_to_lines_holding_hosts_are_no_mail_headers() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add a CNAME record as follows:\n\n_acme-challenge.assets.publishing.service."
+            "gov.uk -> 87ot8sckda4p7qfu1jprqr.fastly-validations.com\n",
+            1,
+        ),
+        us(
+            "We already have a CNAME at that name:\n\n_acme-challenge.assets.publishing.service."
+            "gov.uk. 3600 IN CNAME 9g29n0lxiqmyfmpdo9ehxe.fastly-validations.com.\n\n"
+            "Do you want us to overwrite it?",
+            2,
+        ),
+        vendor(
+            "Short version: please don't use the value Sven sent.\n\n"
+            "So the change is: keep the one CNAME at "
+            "_acme-challenge.assets.publishing.service.gov.uk, but change its target\n\n"
+            "from:  9g29n0lxiqmyfmpdo9ehxe.fastly-validations.com\n"
+            "to:    ycii6bcwqnerxza7crwovf.fastly-validations.com\n\nThat's the only edit.",
+            3,
+        ),
+    )
+    got = read(ticket)
+    values = {c.value for c in got.changes}
+    assert "ycii6bcwqnerxza7crwovf.fastly-validations.com." in values or "unread_value" in [
+        f.code for f in got.flags
+    ]
+
+
+def test_an_add_beside_keep_the_existing_ones_is_asked_and_a_cas_duty_asks_nothing() -> None:
+    got = read(
+        _text(
+            "Sectigo is required to check CAA before issuing, and the CAA records that apply "
+            "are inherited from service.gov.uk, which at the moment only contains:\n\n"
+            '  service.gov.uk.  CAA  0 issue "letsencrypt.org"\n'
+            '  service.gov.uk.  CAA  0 issue "globalsign.com"\n\n'
+            "Please add an additional CAA record at service.gov.uk (keep the two existing ones - "
+            "do not replace them):\n\n"
+            '  service.gov.uk.  CAA  0 issue "sectigo.com"\n'
+        )
+    )
+    assert [(c.action, c.value) for c in got.changes] == [("add", '0 issue "sectigo.com"')]
+    assert {o.value for o in got.observed} == {
+        '0 issue "letsencrypt.org"',
+        '0 issue "globalsign.com"',
+    }

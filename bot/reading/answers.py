@@ -89,9 +89,20 @@ def kept_names(text: str) -> set[str]:
 def _sentence_keeping(line: str) -> str:
     """The sentence of a line that says to leave a record as it is, and asks nothing."""
     for sentence in prose.split_sentences(line):
-        if cues.says_to_keep(sentence) and action_cue(sentence) is None:
+        if action_cue(sentence) is not None:
+            continue
+        if cues.says_to_keep(sentence) or _NOT_REMOVED.search(sentence):
             return sentence
     return ""
+
+
+# "Please do NOT remove _acme-challenge.www.gov.uk; it is still in use" (never "do not remove
+# it yet", which says when)
+_NOT_REMOVED = re.compile(
+    r"\b(?:do[ ]+not|don['’]?t|never|must[ ]+not|should[ ]+not)[ ]+(?:touch|remove|delete|change)"
+    r"\b(?![^.;]{0,60}\b(?:yet|until|till|before)\b)",
+    re.I,
+)
 
 
 def drops_one(text: str) -> str | None:

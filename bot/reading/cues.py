@@ -140,7 +140,9 @@ _ABOUT_EXISTING = re.compile(
     r"[^.\n]{0,30}?"
     r"\b(?:existing|current|other|present)\b"
     # "(alongside the GlobalSign one, please don't replace it)": the record already there
-    r"|\b(?:alongside|next\s+to|beside|as\s+well\s+as)\b[^.\n]{0,60}?\b(?:don't|do\s+not)\s+"
+    # ("(keep the two existing ones - do not replace them)")
+    r"|\b(?:alongside|next\s+to|beside|as\s+well\s+as|keep|leave|retain)\b[^.\n]{0,60}?"
+    r"\b(?:don't|do\s+not)\s+"
     r"(?:replace|remove|overwrite|delete|touch|change)\s+(?:it|them|that|those|this)\b"
     # "please work from this list alone and ignore the earlier ones:"
     r"|\b(?:ignore|disregard)\s+(?:the\s+|any\s+|all\s+)?(?:earlier|previous|old|older|other|"
@@ -168,7 +170,10 @@ _TO_REQUEST = re.compile(
 )
 _TO_REQUEST_WORDS = ("request", "ask", "send", "submit", "raise")
 _WANTED = re.compile(
-    r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)|to\s+be\s+(?:added|created)|"
+    r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)"
+    # ("Sectigo is required to check CAA before issuing": a duty, no record)
+    r"(?!\s+to\s+(?:check|verify|validate|confirm|look|query|perform|follow)\b)|"
+    r"to\s+be\s+(?:added|created)|"
     # ("Each needs its challenge record before Certainly will issue.")
     r"needs?\s+(?:its\s+own|its|their|a|an|one|two|three|four|both|these|the\s+following)\s+"
     r"(?:\w+\s+)?"
@@ -289,13 +294,13 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
     if wanted and _WANTED.search(text) and not _NEGATED.search(text):
         return "request"  # "What we need:", "the following is required:"
     for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
+        last = _LAST_CLAUSE.split(sentence)[-1]
         if wanted and _WANTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "ignore that TXT record. What we need instead is a CNAME:"
         if lead_in and " to " in sentence and _TO_ASK_FOR.search(sentence):
             return "request"  # "… so please don't publish it. The record to request is now:"
         if lead_in and _CORRECTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "Pls IGNORE point b. … The correct value for gov.uk is as below:"
-        last = _LAST_CLAUSE.split(sentence)[-1]
         if lead_in and _POSITIVE_TURN.match(last):
             return "request"  # "please do not add the TXT, only:" - what follows is wanted
         # "ignore the record from my first message and add this instead:" - the last clause
@@ -303,6 +308,10 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         for part in [last, sentence] if lead_in else [sentence]:
             negated = is_negated(part)
             if negated and (_ABOUT_EXISTING.search(part) or _ABOUT_EXISTING.search(sentence)):
+                rest = _ABOUT_EXISTING.sub(" ", sentence)
+                if _asks_to_add(rest) and not is_negated(rest):
+                    return "request"  # "Please add an additional CAA record (keep the two
+                    # existing ones - do not replace them):" asks; the aside is of others
                 break  # "do not remove the existing CAA records": about others, not these
             if negated and _NO_REMOVAL.search(part) and _asks_to_add(sentence.replace(part, " ")):
                 return "request"  # "… to be added alongside the existing ones (nothing needs

@@ -90,6 +90,10 @@ class Thread:
     # "please do NOT remove the old TXT record yet … remove the old value only after the new
     # certificate is issued": the updates asked for before are an add now, a delete later
     split: set[int] = field(default_factory=set)
+    # "You're quite right. Please do NOT remove _acme-challenge.www.gov.uk; it is still in
+    # use": the names a later vendor comment says to leave as they are; the changes to them
+    # asked for before are withdrawn
+    kept: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -245,6 +249,12 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             out.dropped.append(c)
             why = "a later comment says it is in place and nothing more is needed"
             out.flags.append(_retracted(c, why, said[0].source))
+    for index, names in sorted(thread.kept.items()):
+        for i, c in list(kept):
+            if i < index and c.action in ("update", "delete") and c.name in names:
+                kept.remove((i, c))
+                out.dropped.append(c)
+                out.flags.append(_retracted(c, "a later comment says to leave it as it is"))
     # What another comment says is published (our dig paste, the vendor's earlier one) also
     # completes a request: "replacing llxr…" said in our reply and confirmed by the vendor.
     # An add becomes an update of what was published before it was asked for, or of what we

@@ -69,9 +69,17 @@ def _starts_history(lines: list[str], i: int, low: str) -> bool:
         return True  # the same, wrapped
     if low.startswith(_SEPARATORS) or (len(low) >= 20 and set(low) == {"_"}):
         return True  # Outlook's "-----Original Message-----" and its line of underscores
-    if low.startswith(_MAIL_FIELDS):  # an Outlook header block: two fields in a row
-        return _next_text(lines, i).startswith(_MAIL_FIELDS)
+    if low.startswith(_MAIL_FIELDS) and not _host_field(low):  # an Outlook header block:
+        following = _next_text(lines, i)  # two fields in a row
+        return following.startswith(_MAIL_FIELDS) and not _host_field(following)
     return False
+
+
+def _host_field(low: str) -> bool:
+    """ "from:  9g29n0lxiqmyfmpdo9ehxe.fastly-validations.com" / "to:    …": a change's old
+    and new data, never a mail's sender or recipient (a name or an address)."""
+    value = low.split(":", 1)[1].strip()
+    return bool(value) and " " not in value and "." in value and "@" not in value
 
 
 def _next_text(lines: list[str], i: int) -> str:

@@ -241,7 +241,10 @@ def read_parts(
         if named_ttls:
             thread.named_ttls[index] = named_ttls  # "for _acme-challenge.www … 60 seconds"
         if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
-            kept += [(index, name) for name in answers.kept_names(f"{joined}\n{mail}")]
+            leave = answers.kept_names(f"{joined}\n{mail}")
+            kept += [(index, name) for name in leave]
+            if later and leave:
+                thread.kept[index] = frozenset(leave)
         if later and bare and threadcues.removal_held(joined):
             thread.split.add(index)  # "do NOT remove the old TXT yet … only after issuance"
         if later and threadcues.first_wins(joined):

@@ -227,15 +227,25 @@ class References:
                     of_type = [o for o in earlier if not typed or o.type in typed]
                     shown = _named_by_data(clause, {(o.name, o.value): o for o in of_type})
                     shown = shown if len(shown) == 1 else {}
+                owners: set[str] = set()
                 if not shown and _DELETE_IT.search(clause):
                     # "2. _3042….origin.x.gov.uk - this belongs to a deleted certificate.
                     # Nothing depends on it any more, please delete it.": the one record
                     # shown before at the one owner the last sentences name
-                    owners = _owners_in(self.para_before[-_OWNER_WINDOW:])
+                    before = self.para_before[-_OWNER_WINDOW:]
+                    owners = _owners_in(before)
                     shown = {(o.name, o.value): o for o in earlier if o.name in owners}
                     shown = shown if len(owners) == 1 else {}
+                    types = {t.upper() for t in _TYPE_NAMED.findall(before)}
+                    if not shown and len(owners) == 1 and len(types) == 1:
+                        # "The record that is stale is the CNAME at X. That one can be
+                        # removed.": that record, at a name no comment showed data for
+                        self._delete_named(owners.pop(), types.pop(), sentence, first, last)
+                        continue
                 if (
                     not shown
+                    and not owners  # ("The stale one is the CNAME at X. That one can be
+                    # removed": X, which no comment showed - never the record we showed)
                     and _DELETE_IT.search(clause)
                     and not self.mentions
                     and cues.refers_back(sentence)  # (never a disclaimer's "delete it")
@@ -279,6 +289,23 @@ class References:
                 mode="request",
                 structured=False,
             )
+
+    def _delete_named(self, owner: str, rdtype: str, sentence: str, first: int, last: int) -> None:
+        said = " ".join(sentence.split())
+        self._add(
+            Mention(
+                owner,
+                rdtype,
+                None,
+                first,
+                action="delete",
+                after_issuance=bool(actions.AFTER_ISSUANCE.search(said)),
+                last_line=last,
+                excerpt=said,
+            ),
+            mode="request",
+            structured=False,
+        )
 
     def _answered(self, mention: Mention) -> None:
         ahead = [a for a in self.removes_ahead if a[0] == mention.rdtype]
