@@ -324,6 +324,12 @@ HOLDOUT90 = FIXTURES / "holdout90"
 # First reading 7/20 exact, 8/20 changes right, 3 silent.
 HOLDOUT91 = FIXTURES / "holdout91"
 HOLDOUT92 = FIXTURES / "holdout92"
+# holdout93 (20, written blind by two helpers: an ordinary December; questions and answers, a
+# fourth writer). First reading 8/20 exact, 10/20 changes right, 4 silent (measured at 71f638a).
+# holdout94 (20: an ordinary March; updates and deletes in people's own words). First reading
+# 7/20 exact, 7/20 changes right, 6 silent.
+HOLDOUT93 = FIXTURES / "holdout93"
+HOLDOUT94 = FIXTURES / "holdout94"
 
 READING_FOLDERS = (
     READING,
@@ -419,6 +425,8 @@ READING_FOLDERS = (
     HOLDOUT90,
     HOLDOUT91,
     HOLDOUT92,
+    HOLDOUT93,
+    HOLDOUT94,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

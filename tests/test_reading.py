@@ -7797,3 +7797,54 @@ def test_an_add_beside_keep_the_existing_ones_is_asked_and_a_cas_duty_asks_nothi
         '0 issue "letsencrypt.org"',
         '0 issue "globalsign.com"',
     }
+
+
+def test_leave_out_a_host_withdraws_its_validation_record() -> None:
+    asked = vendor(
+        "please publish the following:\n\n"
+        "_acme-challenge.docs.publishing.service.gov.uk.  IN CNAME "
+        "f266duwwgti71vzru3.fastly-validations.com.\n"
+        "_acme-challenge.status.publishing.service.gov.uk.  IN CNAME "
+        "et56udcltcrpkl2oy2lg.fastly-validations.com.\n",
+        1,
+    )
+    for said in (
+        "Please leave out status.publishing.service.gov.uk altogether.",
+        "Please do NOT add the _acme-challenge record for status.publishing.service.gov.uk.",
+        "Please ignore the record for status.publishing.service.gov.uk.",
+    ):
+        got = read(conversation(asked, vendor(f"Small correction. {said}", 2)))
+        assert [c.name for c in got.changes] == [
+            "_acme-challenge.docs.publishing.service.gov.uk."
+        ], said
+        assert "retracted" in [f.code for f in got.flags]
+
+
+def test_a_record_named_by_type_and_owner_that_nothing_read_is_flagged() -> None:
+    got = read(
+        _text(
+            "Two of the hostnames were removed, so their challenge records can be deleted:\n\n"
+            "_acme-challenge.beta.publishing.service.gov.uk – the CNAME to "
+            "c6re47c6i8zvtho0izdikn.fastly-validations.com\n"
+            "the CNAME at _acme-challenge.draft-origin.publishing.service.gov.uk\n"
+        )
+    )
+    names = {c.name for c in got.changes}
+    assert "_acme-challenge.draft-origin.publishing.service.gov.uk." in names or any(
+        f.code == "unread_value" and "draft-origin" in f.message for f in got.flags
+    )
+
+
+def test_a_delete_of_a_record_named_by_a_few_words_must_be_read_or_flagged() -> None:
+    got = read(
+        _text(
+            "right now your CAA set only allows Let's Encrypt:\n\n"
+            '    $ dig +short CAA dwp.gov.uk\n    0 issue "letsencrypt.org"\n\n'
+            "1) Now - add a CAA record authorising GlobalSign at the apex:\n\n"
+            '    dwp.gov.uk.    IN    CAA    0 issue "globalsign.com"\n\n'
+            "2) Later - once the GlobalSign certificate has been issued, the letsencrypt.org "
+            "issue entry can be retired.\n"
+        )
+    )
+    deletes = [c for c in got.changes if c.action == "delete"]
+    assert deletes or "unread_value" in [f.code for f in got.flags]

@@ -34,6 +34,7 @@ from bot.reading.references import holds_its_removal, unread_request
 from bot.reading.safety import (
     ambiguous,
     consistency_flags,
+    owner_flags,
     row_flags,
     stated_state_flags,
     timing_flags,
@@ -367,6 +368,8 @@ def read_parts(
         flags += unread_flags(history, used)
     read_names = [c.name for c in [*decision.changes, *decision.dropped]]
     flags += row_flags(read_lines, spans, read_names + [o.name for o in decision.observed])
+    accounted = [*read_names, *(o.name for o in decision.observed), *(n for _, n in kept)]
+    flags += owner_flags(read_lines, accounted)
     flags += timing_flags(decision.changes, read_lines)
     flags += type_flags(decision.changes)  # a TXT holding a validation host
     flags = _one_per_line(flags)

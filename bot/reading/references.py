@@ -928,7 +928,12 @@ _PRONOUN = re.compile(r"\b(?:it|them|that[ ]one|this[ ]one)\b", re.I)
 _PRONOUN_OBJECT = re.compile(
     r"^\W*(?:(?:yes|yeah|yep|ok|okay|so|and|then|just)\b\W*)?"
     r"(?:(?:it|they|that|this|those|these)(?:[ ]one)?[ ]+(?:can|could|may|should|must|"
-    r"(?:has|have|needs?)[ ]+to)\b|(?![a-z]+ing\b)[a-z]+[ ]+(?:it|them|that|this|those|these)\W*$)",
+    r"(?:has|have|needs?)[ ]+to)\b|"
+    # "the letsencrypt.org issue entry can be retired": a record named by a few words
+    r"(?:the|that|this|those|these)[ ]+(?:[\w.'\"-]+[ ]+){1,3}?(?:entry|entries|lines?|values?|"
+    r"tokens?|strings?|records?|ones?)[ ]+(?:can|could|may|should|must|(?:has|have|needs?)[ ]+to)"
+    r"\b|"
+    r"(?![a-z]+ing\b)[a-z]+[ ]+(?:it|them|that|this|those|these)\W*$)",
     re.I,
 )
 ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name

@@ -17,7 +17,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from bot.models import DnsChange, Flag, Observed, Source
-from bot.reading.candidates import Candidate, candidates, is_consumed, is_validation_host
+from bot.reading.candidates import (
+    MAX_LINE,
+    Candidate,
+    candidates,
+    is_consumed,
+    is_validation_host,
+)
 from bot.reading.mentions import excerpt
 
 MAX_UNREAD_FLAGS = 10
@@ -320,6 +326,33 @@ def row_flags(
         if len(cells) >= 3 and typed and not any(c.lower().rstrip(".") in hosts for c in cells):
             flags.append(_unread(comment_id, Candidate(number, typed[0].lower(), typed[0]), text))
     return flags
+
+
+def owner_flags(lines: Iterable[tuple[int | None, int, str]], names: Iterable[str]) -> list[Flag]:
+    """`unread_value` for each line that names a record by its type and validation owner ("the
+    CNAME at _acme-challenge.x.gov.uk") when no record at that owner was read, shown or
+    dropped anywhere in the ticket: a request the words around it hid (a list item under a
+    lead-in, say)."""
+    known = {n.lower().rstrip(".") for n in names}
+    flags: list[Flag] = []
+    for comment_id, number, text in lines:
+        if "_" not in text or len(flags) >= MAX_UNREAD_FLAGS:
+            continue
+        typed = _TYPED_OWNER.search(text[:MAX_LINE])
+        owner = (typed.group(1) or typed.group(2)).lower().rstrip(".") if typed else ""
+        if owner.endswith(".gov.uk") and owner not in known:
+            known.add(owner)  # (once per owner)
+            flags.append(_unread(comment_id, Candidate(number, owner, owner), text))
+    return flags
+
+
+# "the CNAME at _acme-challenge.x.gov.uk", "_dnsauth.x.gov.uk TXT record" (a validation owner)
+_OWNER = r"(_[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){2,10}\.?)(?![\w.-])"
+_TYPED_OWNER = re.compile(
+    rf"\b(?:CNAME|TXT)(?:[ ]+records?)?[ ]+(?:at|on|for|called|named)[ ]+{_OWNER}"
+    rf"|(?<![\w.-]){_OWNER}[ ]+(?:CNAME|TXT)[ ]+records?\b",
+    re.I,
+)
 
 
 def _cells(text: str) -> list[str]:

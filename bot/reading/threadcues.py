@@ -239,7 +239,10 @@ def _withdrawn_hosts(text: str) -> set[str]:
     ("both X and Y have been removed from the subscription, so please disregard the two
     records for those names"): the records that validate those hosts are withdrawn."""
     low = text.lower()
-    if not any(w in low for w in ("disregard", "ignore", "need", "skip", "removed", "dropped")):
+    if not any(
+        w in low
+        for w in ("disregard", "ignore", "need", "skip", "removed", "dropped", "out", "not", "n't")
+    ):
         return set()  # the common case, cheaply
     found = set()
     for sentence in prose.split_sentences(" ".join(text.split())):
@@ -248,6 +251,12 @@ def _withdrawn_hosts(text: str) -> set[str]:
             # "I've … removed www.integration.x.gov.uk from the subscription, so please don't
             # create the integration record at all": that host's records are not needed
             found |= {"~" + h for h in prose.hosts_named(dropped.group(1))}
+        left_out = _LEAVE_OUT.search(sentence)
+        if left_out:
+            # "Please leave out status.x.gov.uk altogether - do NOT add the _acme-challenge
+            # record for it", "please ignore the record for status.x.gov.uk"
+            host = next(h for h in left_out.groups() if h)
+            found |= {"~" + h for h in prose.hosts_named(host)}
         if _FOR_THOSE.search(sentence) and is_negated(sentence) and action_cue(sentence) is None:
             found |= {"~" + h for h in prose.hosts_named(sentence)}
         elif _SKIP_THAT.search(sentence) and action_cue(sentence) is None:
@@ -271,6 +280,16 @@ _SKIP_THAT = re.compile(
 )
 
 
+_HOST = r"((?:[\w*-]{1,63}\.){1,10}[a-z]{2,24})\b"
+_LEAVE_OUT = re.compile(
+    rf"\b(?:leave|leaving)[ \t]+out[ \t]+{_HOST}|"
+    r"\b(?:ignore|disregard|skip)[ \t]+the[ \t]+(?:[\w-]+[ \t]+)?(?:records?|entry|CNAME|TXT)[ \t]+"
+    rf"(?:for|of)[ \t]+{_HOST.replace('(', '(?P<also>', 1)}|"
+    r"\b(?:do[ \t]+not|don't|dont|never)[ \t]+(?:add|create|publish)[ \t]+(?:the|a|any)[ \t]+"
+    r"(?:[\w-]+[ \t]+)?(?:records?|entry|CNAME|TXT)[ \t]+for[ \t]+"
+    rf"{_HOST.replace('(', '(?P<refused>', 1)}",
+    re.I,
+)
 # "the two records for those names", "the records for these hosts"
 _FOR_THOSE = re.compile(
     r"\b(?:records?|ones|entries|CNAMEs|TXTs)[ \t]+(?:for|of|on|at)[ \t]+(?:those|these|both|"
