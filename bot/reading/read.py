@@ -770,8 +770,13 @@ def _hosts_at_place(place: str, hosts: set[str]) -> frozenset[str]:
 
 
 def _one_per_line(flags: list[Flag]) -> list[Flag]:
-    """One `unread_value` per line of a comment is enough to send a person there."""
-    seen: set[tuple[int | None, int]] = set()
+    """One `unread_value` per line of a comment is enough to send a person there (none
+    beside an `ambiguous_request` about the same line)."""
+    seen: set[tuple[int | None, int]] = {
+        (f.source.comment_id, f.source.first_line)
+        for f in flags
+        if f.code == "ambiguous_request" and f.source is not None
+    }
     kept = []
     for flag in flags:
         if flag.code == "unread_value" and flag.source is not None:
