@@ -330,6 +330,12 @@ HOLDOUT92 = FIXTURES / "holdout92"
 # 7/20 exact, 7/20 changes right, 6 silent.
 HOLDOUT93 = FIXTURES / "holdout93"
 HOLDOUT94 = FIXTURES / "holdout94"
+# holdout95 (20: an ordinary May; questions and answers, a fifth writer). First reading 7/20
+# exact, 9/20 changes right, 2 silent (measured at 691f4ef, after the fixes for holdout93-94).
+# holdout96 (20: an ordinary August; when and how long). First reading 8/20 exact, 9/20
+# changes right, 2 silent.
+HOLDOUT95 = FIXTURES / "holdout95"
+HOLDOUT96 = FIXTURES / "holdout96"
 
 READING_FOLDERS = (
     READING,
@@ -427,6 +433,8 @@ READING_FOLDERS = (
     HOLDOUT92,
     HOLDOUT93,
     HOLDOUT94,
+    HOLDOUT95,
+    HOLDOUT96,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

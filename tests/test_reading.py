@@ -7848,3 +7848,70 @@ def test_a_delete_of_a_record_named_by_a_few_words_must_be_read_or_flagged() -> 
     )
     deletes = [c for c in got.changes if c.action == "delete"]
     assert deletes or "unread_value" in [f.code for f in got.flags]
+
+
+_THREE_FORMS = vendor(
+    "Please create:\n\n"
+    "Record: _acme-challenge.forms.service.gov.uk\nType: CNAME\n"
+    "Value: g17diiduvqohanyy4vrj.fastly-validations.com\n\n"
+    "Record: _acme-challenge.admin.forms.service.gov.uk\nType: CNAME\n"
+    "Value: fcad1pqh3y4oy04y82mg.fastly-validations.com\n\n"
+    "Record: _acme-challenge.submit.forms.service.gov.uk\nType: CNAME\n"
+    "Value: erg9zw9xdsjyd89dtsr7.fastly-validations.com\n",
+    1,
+)
+
+
+def test_a_record_withdrawn_by_its_hosts_first_label_or_its_place() -> None:
+    for said in (
+        "I removed it from the subscription. Please do NOT create the _acme-challenge record "
+        "for admin. The other two are unchanged.",
+        "Please do not add record 2; ignore it entirely. Records 1 and 3 stand as written.",
+    ):
+        got = read(conversation(_THREE_FORMS, vendor(said, 2)))
+        assert [c.name for c in got.changes] == [
+            "_acme-challenge.forms.service.gov.uk.",
+            "_acme-challenge.submit.forms.service.gov.uk.",
+        ], said
+        assert "retracted" in [f.code for f in got.flags]
+
+
+def test_the_second_one_can_go_deletes_the_second_record_we_showed() -> None:
+    ticket = conversation(
+        vendor(
+            "Please publish this TXT record at service.gov.uk:\n\n"
+            '@ IN TXT "globalsign-domain-verification=BcRpTu5BaUjsF_-0hqYIIIa-SDVlq0vnut0wyMrrWuA"',
+            1,
+        ),
+        us(
+            "service.gov.uk already has two GlobalSign verification strings published:\n\n"
+            "$ dig +short TXT service.gov.uk | grep globalsign\n"
+            '"globalsign-domain-verification=80fo3epyot4dBAmWmIh6OksrTRSLkp5_OXWgwkJjkXM"\n'
+            '"globalsign-domain-verification=ekcFW2TCnRseOL_aSK8aqjCCs9gZ_Husl1-RUZW3Pio"\n\n'
+            "Are either of those still needed?",
+            2,
+        ),
+        vendor(
+            "The second one can go - it belonged to last year's order. Please leave the first "
+            "one where it is.",
+            3,
+        ),
+    )
+    deletes = [(c.name, c.value) for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == [
+        (
+            "service.gov.uk.",
+            "globalsign-domain-verification=ekcFW2TCnRseOL_aSK8aqjCCs9gZ_Husl1-RUZW3Pio",
+        )
+    ]
+
+
+def test_the_ttl_on_that_one_is_the_records_ttl() -> None:
+    got = read(
+        _text(
+            "Please add:\n\n_acme-challenge.assets.publishing.service.gov.uk CNAME "
+            "w43uyk1o4.fastly-validations.com\n\n"
+            "If you could set the TTL on that one to 5 mins it would help a lot.\n"
+        )
+    )
+    assert [c.ttl for c in got.changes] == [300]

@@ -37,7 +37,7 @@ _DELETE = re.compile(
     r"(?:verification|validation)[ ]+(?:string|value|token|record))[ ]+"
     r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
     r"go(?=[ ]*(?:now|too|first|straight[ ]+away|right[ ]+away|immediately|today)?[ ]*"
-    r"(?:[:.;,!)]|$))|"
+    r"(?:[:.;,!)]|[ ]-[ ]|[ ]?[\u2013\u2014]|$))|"
     # "so the TXT has to go before the CNAME can be created" (never "the record should go",
     # which may say where it goes)
     r"(?:TXT|CNAME|CAA|record|token|entry)[ ]+(?:has|needs)[ ]+to[ ]+go"

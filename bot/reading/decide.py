@@ -840,9 +840,11 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
         return True
     values = {s[1:] for s in scope if s.startswith("=")}  # "=rxfex-…": data that holds it
     hosts = {s[1:] for s in scope if s.startswith("~")}  # "~x.gov.uk": records validating it
-    if values or hosts:
+    labels = {s[1:] for s in scope if s.startswith("^")}  # "^admin": a host by its first label
+    if values or hosts or labels:
         held = any(v in (change.value or "").lower() for v in values)
-        return held or _validated(change.name) in hosts
+        validated = _validated(change.name)
+        return held or validated in hosts or validated.split(".", 1)[0] in labels
     names = {s for s in scope if s.endswith(".")}
     types = {s for s in scope - names if not s.startswith("#")}  # "#2": a place (_in_places)
     if not names and not types:

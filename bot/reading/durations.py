@@ -36,7 +36,7 @@ _COUNT = (
 # "TTL to one hour", "TTL of 5 minutes", "TTL: 1h", "TTL (one hour)", "TTL:      ten minutes"
 _AFTER = re.compile(
     # ("TTL for this one 5 minutes is better")
-    rf"\b{_TTL}(?:[ ]for[ ](?:this|that|the[ ]\w{{1,20}})[ ]one)?"
+    rf"\b{_TTL}(?:[ ](?:for|on)[ ](?:this|that|the[ ]\w{{1,20}})[ ](?:one|record))?"
     rf"(?:[ ]{{1,3}}(?:to|of|at|=|:|should[ ]be|is))?[ \t]{{0,3}}[(:=]?[ \t]{{0,20}}"
     rf"{_COUNT}{_UNIT}\b",
     re.I | re.ASCII,

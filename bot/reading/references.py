@@ -26,7 +26,8 @@ _THAT_RECORD = re.compile(
 )
 # "The last entry is last year's token", "the second one is ours": a place in what was shown
 _NTH_SHOWN = re.compile(
-    r"\bthe[ ]+(first|second|third|fourth|last)[ ]+(?:entry|record|line|value|answer|string)\b",
+    r"\bthe[ ]+(first|second|third|fourth|last)[ ]+(?:entry|record|line|value|answer|string|"
+    r"one)\b",
     re.I,
 )
 # "Row 2 is already right", "entry 3": a place in what was shown, by its number
@@ -219,6 +220,13 @@ class References:
                 said = clause.lower()
                 shown = {(o.name, o.value): o for o in earlier if _data_of(o) in said}
                 shown = {k: o for k, o in shown.items() if len(_data_of(o)) >= _DATA_AT_LEAST}
+                nth = _NTH_SHOWN.search(clause)
+                if not shown and nth and len(self.questioned) > 1:
+                    # "The second one can go" to our dig paste of two: that one, by its place
+                    place = prose.ORDINALS[nth.group(1).lower()]
+                    if -len(self.questioned) <= place <= len(self.questioned):
+                        record = self.questioned[place - 1 if place > 0 else place]
+                        shown = {(record.name, record.value): record}
                 if not shown and _RECORD_WORD.search(clause):
                     # "delete the comodoca.com record you listed": the earlier record whose
                     # data is under the domain the clause names

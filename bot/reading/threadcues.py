@@ -103,7 +103,8 @@ _SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)
 # list an earlier comment gave (never "remove the second one": that may delete a record)
 _WITHDRAW_NTH = re.compile(
     r"\b(?:ignore|disregard|withdraw|cancel|scrap|scratch|forget[ \t]+about|skip|"
-    r"(?:don't|do[ \t]+not|no[ \t]+longer)[ \t]+need)[ \t]+(?:the[ \t]+)?"
+    r"(?:don't|do[ \t]+not|no[ \t]+longer)[ \t]+need|"
+    r"(?:don't|do[ \t]+not)[ \t]+(?:add|create|publish))[ \t]+(?:the[ \t]+)?"
     r"(?:(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th))[ \t]+"
     r"(?:one|record|entry|item|line|request|row)|"
     r"(?:item|record|entry|number|row|no\.?|#)[ \t]*#?([1-9]))\b",
@@ -255,8 +256,11 @@ def _withdrawn_hosts(text: str) -> set[str]:
         if left_out:
             # "Please leave out status.x.gov.uk altogether - do NOT add the _acme-challenge
             # record for it", "please ignore the record for status.x.gov.uk"
-            host = next(h for h in left_out.groups() if h)
-            found |= {"~" + h for h in prose.hosts_named(host)}
+            if left_out.group("label"):
+                found.add("^" + left_out.group("label").lower())
+            else:
+                host = next(h for h in left_out.groups() if h)
+                found |= {"~" + h for h in prose.hosts_named(host)}
         if _FOR_THOSE.search(sentence) and is_negated(sentence) and action_cue(sentence) is None:
             found |= {"~" + h for h in prose.hosts_named(sentence)}
         elif _SKIP_THAT.search(sentence) and action_cue(sentence) is None:
@@ -287,7 +291,10 @@ _LEAVE_OUT = re.compile(
     rf"(?:for|of)[ \t]+{_HOST.replace('(', '(?P<also>', 1)}|"
     r"\b(?:do[ \t]+not|don't|dont|never)[ \t]+(?:add|create|publish)[ \t]+(?:the|a|any)[ \t]+"
     r"(?:[\w-]+[ \t]+)?(?:records?|entry|CNAME|TXT)[ \t]+for[ \t]+"
-    rf"{_HOST.replace('(', '(?P<refused>', 1)}",
+    rf"(?:{_HOST.replace('(', '(?P<refused>', 1)}|"
+    # "Please do NOT create the _acme-challenge record for admin.": a host by its first label
+    r"(?P<label>(?!(?:it|this|that|them|each|both|all|now|the|a|an|now|these|those)\b)"
+    r"[a-z0-9][a-z0-9-]{1,62})(?=[ \t]*[.;,:)!]|[ \t]*$))",
     re.I,
 )
 # "the two records for those names", "the records for these hosts"
