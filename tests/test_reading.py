@@ -7915,3 +7915,78 @@ def test_the_ttl_on_that_one_is_the_records_ttl() -> None:
         )
     )
     assert [c.ttl for c in got.changes] == [300]
+
+
+_TWO_DWP = vendor(
+    "Please add:\n\n_acme-challenge.dwp.gov.uk CNAME wu6s1lv661.fastly-validations.com\n"
+    "_acme-challenge.www.dwp.gov.uk CNAME 7zki9jvbkb.fastly-validations.com\n",
+    1,
+)
+
+
+def test_a_short_choosing_answer_that_changes_nothing_read_is_flagged() -> None:
+    question = us("Do you need both of these, or only one of them?", 2)
+    for answer in ("Just the www one.", "Thanks, good catch.\nB please.", "The second one."):
+        got = read(conversation(_TWO_DWP, question, vendor(answer, 3)))
+        names = [c.name for c in got.changes]
+        applied = names == ["_acme-challenge.www.dwp.gov.uk."]
+        assert applied or "unread_value" in [f.code for f in got.flags], answer
+    confirmed = read(conversation(_TWO_DWP, question, vendor("Correct, both as written.", 3)))
+    assert "unread_value" not in [f.code for f in confirmed.flags]
+
+
+def test_a_later_dont_change_x_withdraws_an_add_at_a_name_shown_published() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add _acme-challenge.www.hmrc.gov.uk CNAME o89wqqw.fastly-validations.com", 1
+        ),
+        us(
+            "There's already one there:\n\n_acme-challenge.www.hmrc.gov.uk. 300 IN CNAME "
+            "zxmo0dof.fastly-validations.com.\n\nShould we replace it?",
+            2,
+        ),
+        vendor("Please hold off and don't change _acme-challenge.www.hmrc.gov.uk.", 3),
+    )
+    got = read(ticket)
+    assert got.changes == ()
+    assert [o.value for o in got.observed] == ["zxmo0dof.fastly-validations.com."]
+
+
+def test_no_longer_required_so_dont_add_it_with_a_typographic_apostrophe() -> None:
+    got = read(
+        _text(
+            "The TXT record I asked for last week (globalsign-domain-verification="
+            "RX2RlPsYpbh1ekr7nZgS3L3ue66YGsLyPdNuREfjrcw on service.gov.uk) is no longer "
+            "required, so please don\u2019t add it.\n"
+        )
+    )
+    assert got.changes == ()
+
+
+def test_a_txt_delete_with_no_value_beside_two_added_values_is_blocked() -> None:
+    got = read(
+        _text(
+            "Please add both:\n\n"
+            '_acme-challenge.manage.account.gov.uk. 60 IN TXT "gpdxSfV0Ah7TSl0f2EFyRAMquQJU_qaE6xQnavrms8L"\n'
+            '_acme-challenge.manage.account.gov.uk. 60 IN TXT "uV788iZxp5skFNPC4sn8ljaFvOxq3eF_Q11VU6NJh2a"\n\n'
+            "When the cert is issued please delete the _acme-challenge TXT record at "
+            "_acme-challenge.manage.account.gov.uk.\n"
+        )
+    )
+    valueless = [c for c in got.changes if c.action == "delete" and c.value is None]
+    assert not valueless or "ambiguous_request" in [f.code for f in got.flags]
+
+
+def test_still_in_the_zone_leading_in_to_a_record_says_nothing_of_those_above() -> None:
+    got = read(
+        _text(
+            "ACM wants the two CNAMEs below:\n\n"
+            "_2f6606b23d0e8b3277246356770e93fb.register-trailer.service.gov.uk. CNAME "
+            "_56bed84184d8f2a089816b9898be0383.p25db3jzid.acm-validations.aws.\n\n"
+            "Related housekeeping: the record the old account used is still in the zone,\n"
+            "  _0871274696cf1807aaf131f516e2947d.register-trailer.service.gov.uk. CNAME "
+            "_1df1a66699cdafbf847d1753b0efa3d4.bm660pr9bh.acm-validations.aws.\n"
+            "That CNAME isn't doing anything any more - you can take it out now.\n"
+        )
+    )
+    assert sorted(c.action for c in got.changes) == ["add", "delete"]

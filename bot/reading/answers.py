@@ -78,12 +78,30 @@ def kept_names(text: str) -> set[str]:
     for line in text[:MAX_COMMENT].split("\n"):  # (its line: never a name of the line next)
         sentence = _sentence_keeping(line)
         if sentence:
-            found |= {
-                w.strip("`'\",;:()").lower().rstrip(".") + "."
-                for w in sentence.split()
-                if w.strip("`'\"(").startswith("_") and "." in w.strip(".")
-            }
+            found |= _owners(sentence)
     return found
+
+
+def refused_names(text: str) -> set[str]:
+    """The owner names a comment says not to change at all ("Please do NOT remove
+    _acme-challenge.www.gov.uk; it is still in use", "don't change X"): a later comment's
+    refusal withdraws what was asked for them before."""
+    if "_" not in text:
+        return set()  # the common case, cheaply
+    found: set[str] = set()
+    for line in text[:MAX_COMMENT].split("\n"):
+        for sentence in prose.split_sentences(line):
+            if action_cue(sentence) is None and _NOT_REMOVED.search(sentence):
+                found |= _owners(sentence)
+    return found
+
+
+def _owners(sentence: str) -> set[str]:
+    return {
+        w.strip("`'\",;:()").lower().rstrip(".") + "."
+        for w in sentence.split()
+        if w.strip("`'\"(").startswith("_") and "." in w.strip(".")
+    }
 
 
 def _sentence_keeping(line: str) -> str:

@@ -18,6 +18,7 @@ MAX_GAP = 16
 # the rest is flagged, so a hostile ticket costs bounded time.
 MAX_LINES = 5_000
 MAX_RECORDS = 200  # records read from one comment; certificate tickets ask for a handful
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _LONG_SPACE = re.compile(f" {{{MAX_GAP + 1},}}")
 
 
@@ -48,6 +49,8 @@ def parts_of(ticket: Ticket) -> list[Part]:
         # Runs of spaces are kept up to a width that aligned tables use, and no wider: a long
         # run is no table, and shortening it keeps every pattern on the line linear.
         visible, hidden = visible_and_hidden(comment.body)
+        # Typographic apostrophes read as the plain one: "please don’t add it" is "don't".
+        visible = visible.translate(_APOSTROPHES)
         lines = _LONG_SPACE.sub(" " * MAX_GAP, visible).split("\n")
         hidden_lines = tuple(_LONG_SPACE.sub(" " * MAX_GAP, hidden).split("\n")) if hidden else ()
         # A text file attached to the mail follows its body: never the body's quoted history.

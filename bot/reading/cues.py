@@ -52,6 +52,8 @@ _DESCRIBES = re.compile(
     r"(?:answers?|responses?|results?)\b|"
     # "Today the record is _acme-challenge.www.gov.uk CNAME X." (what is there now)
     r"\btoday,?\s+(?:the|this|that)\s+(?:record|entry|value|target|CNAME|TXT)\s+(?:is|reads|has)\b|"
+    # "There's already one there:"
+    r"there(?:'s|’s|\s+is|\s+are)\s+already\s+(?:one|some|two|three)\s+(?:there|here|in\s+place)\b|"
     # "There's already a CNAME at that name from the old account:"
     r"there(?:'s|’s|\s+is|\s+are)\s+already\s+(?:an?|one|two|three|some)\s+(?:\w+\s+){0,2}?"
     r"(?:CAA|TXT|CNAME|records?|entry|entries)\b|"

@@ -250,8 +250,12 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             why = "a later comment says it is in place and nothing more is needed"
             out.flags.append(_retracted(c, why, said[0].source))
     for index, names in sorted(thread.kept.items()):
+        # (an add at a name shown published with data of that type changes it too: "hold off
+        # and don't change X" after "replace it with Y" to our dig of X)
+        shown = {(o.name, o.type) for j, o in seen if j < index}
         for i, c in list(kept):
-            if i < index and c.action in ("update", "delete") and c.name in names:
+            changes_it = c.action in ("update", "delete") or (c.name, c.type) in shown
+            if i < index and changes_it and c.name in names:
                 kept.remove((i, c))
                 out.dropped.append(c)
                 out.flags.append(_retracted(c, "a later comment says to leave it as it is"))

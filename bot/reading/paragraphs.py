@@ -96,6 +96,12 @@ _ANYTHING_AT = re.compile(
     re.I,
 )
 # "the draft-assets one", "the staging record": a record picked out by a label of its name
+# "… so please don't add it": a negation after a record that speaks of it
+_NOT_IT = re.compile(
+    r"\b(?:do[ ]+not|don't|dont|no[ ]+need[ ]+to|never)[ ]+(?:\w+[ ]+){0,2}?"
+    r"(?:add|create|publish|put[ ]+in)[ ]+(?:it|them|this(?:[ ]one)?|that(?:[ ]one)?)\b",
+    re.I,
+)
 _THE_ONE = re.compile(r"\bthe[ ]+([a-z0-9][a-z0-9-]{1,40})[ ]+(?:one|record|entry|name)\b", re.I)
 # "please do NOT add the TXT for this one", "don't create a CNAME at X"
 _REFUSED_ADD = re.compile(
@@ -816,7 +822,8 @@ class Paragraphs:
                         # make second one": a negation after the record speaks of another
                         upto = sentence.find(mention.value) + len(mention.value)
                         negated = cues.mode_of(sentence[:upto], lead_in=False) == "negated"
-                        said = said if negated else None
+                        # ("X is no longer required, so please don't add it": of this one)
+                        said = said if negated or _NOT_IT.search(sentence, upto) else None
                     # "at gov.uk, www.gov.uk and hmrc.gov.uk": the one record at each name
                     for name in (
                         prose.listed_with(clause, mention.name) if mention.value else [mention.name]

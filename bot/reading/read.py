@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
 from bot.reading import (
+    answered,
     answers,
     corrections,
     cues,
@@ -58,7 +59,21 @@ def read_parts(
     parts: list[Part], *, default_zone: str = "gov.uk.", subject: str = ""
 ) -> Extraction:
     """`read`, for a ticket already split into its comments (`parts_of`). A subject naming
-    one domain says what the first comment's relative names ("Host: @") are relative to."""
+    one domain says what the first comment's relative names ("Host: @") are relative to.
+    A short answer of the vendor's to our question that changed nothing read is flagged
+    (`answered`: the thread is read again without it)."""
+    extraction = _read_parts(parts, default_zone=default_zone, subject=subject)
+    if len(parts) < 3:
+        return extraction  # (a question and its answer need a request before them)
+    unapplied = answered.unapplied_answers(
+        parts,
+        extraction.changes,
+        lambda fewer: _read_parts(fewer, default_zone=default_zone, subject=subject).changes,
+    )
+    return extraction.model_copy(update={"flags": (*extraction.flags, *unapplied)})
+
+
+def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extraction:
     parts = inline.split_all(parts)  # "> our question" / "the answer" / "> …", as exchanges
     flags: list[Flag] = []
     said: list[Said] = []
@@ -242,10 +257,10 @@ def read_parts(
         if named_ttls:
             thread.named_ttls[index] = named_ttls  # "for _acme-challenge.www … 60 seconds"
         if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
-            leave = answers.kept_names(f"{joined}\n{mail}")
-            kept += [(index, name) for name in leave]
-            if later and leave:
-                thread.kept[index] = frozenset(leave)
+            kept += [(index, name) for name in answers.kept_names(f"{joined}\n{mail}")]
+            refused = answers.refused_names(joined) if later else set()
+            if refused:
+                thread.kept[index] = frozenset(refused)
         if later and bare and threadcues.removal_held(joined):
             thread.split.add(index)  # "do NOT remove the old TXT yet … only after issuance"
         if later and threadcues.first_wins(joined):

@@ -542,7 +542,14 @@ class References:
         if action == "delete" and _OPTIONAL.search(note):
             return  # "you may delete the TXT record after that if you wish": not asked for
         conditional = action == "delete" and prose.if_present(note)  # held for a person
-        if action is None and _STILL_THERE.search(clause) and not _ANOTHER_IF.search(clause):
+        lead_in = note.rstrip().endswith((":", ","))  # "the record the old account used is
+        # still in the zone," above that record: of the record that follows, not those before
+        if (
+            action is None
+            and _STILL_THERE.search(clause)
+            and not _ANOTHER_IF.search(clause)
+            and not lead_in
+        ):
             # "This record from last year's order is still published": what was shown with
             # no verb is there now
             for i in targets:

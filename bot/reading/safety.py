@@ -76,6 +76,13 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
             )
         elif c.action == "update" and c.old_value == c.value:
             flags.append(ambiguous(c.name, [c], "asks to replace a record with itself"))
+        elif (
+            c.action == "delete" and c.value is None and c.type == "TXT" and _valued(changes, c) > 1
+        ):
+            # "… at that point both _acme-challenge TXT records can go" read as one delete with
+            # no value, beside the two values the ticket adds there: which, or both?
+            why = "asks to delete a TXT record without its value where the ticket adds several"
+            flags.append(ambiguous(c.name, [c], why))
         elif c.action == "delete" and c.value is None and not c.name.startswith("_"):
             flags.append(
                 ambiguous(
@@ -88,6 +95,21 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
         elif c.action == "add" and c.value is None:
             flags.append(ambiguous(c.name, [c], "asks to add a record with no data"))
     return flags
+
+
+def _valued(changes: list[DnsChange], delete: DnsChange) -> int:
+    """How many values the changes add at a valueless TXT delete's name (0 for other types)."""
+    return (
+        len(
+            {
+                c.value
+                for c in changes
+                if c.action in ("add", "update") and (c.name, c.type) == (delete.name, "TXT")
+            }
+        )
+        if delete.type == "TXT"
+        else 0
+    )
 
 
 def stated_state_flags(changes: list[DnsChange], observed: list[Observed]) -> list[Flag]:
