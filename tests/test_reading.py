@@ -7990,3 +7990,152 @@ def test_still_in_the_zone_leading_in_to_a_record_says_nothing_of_those_above() 
         )
     )
     assert sorted(c.action for c in got.changes) == ["add", "delete"]
+
+
+def test_nothing_to_do_for_www_withdraws_the_www_record() -> None:
+    asked = vendor(
+        "Please add:\n\n_acme-challenge.www.hmrc.gov.uk CNAME i89djp38yq4cnfjy0m.fastly-validations.com\n"
+        "_acme-challenge.hmrc.gov.uk CNAME snyag3boat68sqi9o4.fastly-validations.com\n",
+        1,
+    )
+    got = read(
+        conversation(
+            asked,
+            us("The www one is already there. Are you sure about www?", 2),
+            vendor("You're right, apologies. There's nothing to do for www.", 3),
+        )
+    )
+    assert [c.name for c in got.changes] == ["_acme-challenge.hmrc.gov.uk."]
+
+
+def test_nothing_needed_on_another_types_front_keeps_the_record_above() -> None:
+    got = read(
+        _text(
+            "The value to publish now is:\n\n"
+            "_dnsauth.trade-tariff.service.gov.uk  TXT  ie59ntn5frttv1r6k2gaqw22nnvej6tv\n\n"
+            "On CAA: there's no CAA on that name today, which means any CA may issue, so nothing "
+            "is needed on that front for this validation.\n"
+        )
+    )
+    assert [c.value for c in got.changes] == ["ie59ntn5frttv1r6k2gaqw22nnvej6tv"]
+
+
+def test_a_ttl_for_one_host_is_that_hosts_records_only() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\n_acme-challenge.hmrc.gov.uk CNAME bnr7q9hhpbo4fk2czlgr.fastly-validations.com\n"
+            "_acme-challenge.www.businesslink.gov.uk CNAME vz5epu3v7g5ces9tzfuz.fastly-validations.com\n",
+            1,
+        ),
+        us("Our default TTL is 86400. Would you like a shorter TTL on any of these?", 2),
+        vendor(
+            "The hmrc.gov.uk name has never existed, so the default is fine for it. For "
+            "www.businesslink.gov.uk please use a TTL of 300.",
+            3,
+        ),
+    )
+    assert {c.name: c.ttl for c in read(ticket).changes} == {
+        "_acme-challenge.hmrc.gov.uk.": None,
+        "_acme-challenge.www.businesslink.gov.uk.": 300,
+    }
+
+
+def test_one_rrset_takes_one_ttl() -> None:
+    got = read(
+        _text(
+            "Please add BOTH as separate TXT records. Could you use the lowest TTL you allow?\n"
+            "60 would be ideal.\n\n"
+            '_acme-challenge.docs.publishing.service.gov.uk. IN TXT "4CDEXNvI_FIbXopZWrGa2zXcSU9X7kpMd7Qji6F6HdA"\n'
+            '_acme-challenge.docs.publishing.service.gov.uk. IN TXT "EWi6LOvy5byMED_O2CKf5Gh7NjKZqKoPAtZqgdpnS18"\n'
+        )
+    )
+    assert [c.ttl for c in got.changes] == [60, 60]
+
+
+def test_do_not_create_anything_at_x_and_the_record_belongs_at_y() -> None:
+    value = "sxvfrch2kl2hqd0klg63.fastly-validations.com"
+    ticket = conversation(
+        vendor(f"Please add:\n\n_acme-challenge.account.gov.uk CNAME {value}\n", 1),
+        us("Should it be _acme-challenge.signin.account.gov.uk instead?", 2),
+        vendor(
+            "Well spotted. Please do not create anything at _acme-challenge.account.gov.uk. "
+            f"The record belongs at:\n\n_acme-challenge.signin.account.gov.uk -> {value}\n",
+            3,
+        ),
+    )
+    assert [c.name for c in read(ticket).changes] == ["_acme-challenge.signin.account.gov.uk."]
+
+
+def test_the_set_shown_beside_the_new_entry_to_add_is_published() -> None:
+    got = read(
+        _text(
+            'Please add account.gov.uk. CAA 0 issue "certainly.com"\n\n'
+            "For reference, this is the CAA set we can see on account.gov.uk today. All three can "
+            "stay exactly as they are - the new entry just needs to be added to the set:\n\n"
+            'account.gov.uk. 300 IN CAA 0 issue "globalsign.com"\n'
+            'account.gov.uk. 300 IN CAA 0 issue "letsencrypt.org"\n'
+        )
+    )
+    assert [c.value for c in got.changes] == ['0 issue "certainly.com"']
+    assert len(got.observed) == 2
+
+
+def test_a_later_delete_of_a_value_an_update_replaces_now_is_blocked() -> None:
+    name = "_acme-challenge.sandbox.x.service.gov.uk"
+    got = read(
+        _text(
+            f'Currently live:\n\n{name}. 300 IN TXT "COkFV06G9YnCPcD_WTfo0z8-mk-bhuAN8ssVO18gAJY"\n\n'
+            f'Please replace it now with "utR7DzpsfZz4jySe9qTQWrdoQYDri976fO_aww5objM".\n\n'
+            "Once the certificate is issued, please delete the old TXT record "
+            '"COkFV06G9YnCPcD_WTfo0z8-mk-bhuAN8ssVO18gAJY".\n'
+        )
+    )
+    old = "COkFV06G9YnCPcD_WTfo0z8-mk-bhuAN8ssVO18gAJY"
+    replaced = [c for c in got.changes if c.action == "update" and c.old_value == old]
+    later = [c for c in got.changes if c.action == "delete" and c.value == old]
+    assert not (replaced and later) or "ambiguous_request" in [f.code for f in got.flags]
+
+
+def test_a_value_in_a_mail_the_vendor_forwards_must_be_read_or_flagged() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add gov.uk TXT globalsign-domain-verification=6mcWKBOYXBO1RWf87P8aResid8IX68a",
+            1,
+        ),
+        us("Do we need something in service.gov.uk too?", 2),
+        vendor(
+            "I put your question to GlobalSign. Their reply is below.\n\n"
+            "---------- Forwarded message ---------\n"
+            "From: GlobalSign Vetting <vetting@globalsign.com>\n"
+            "Subject: RE: domain verification\n\n"
+            "Please ask your customer to replace the token on service.gov.uk with:\n\n"
+            "globalsign-domain-verification=ab3paEiSMuYVNoGwmVLJX51QZhYae1QULOX0FO-JJvy\n",
+            3,
+        ),
+    )
+    got = read(ticket)
+    values = " ".join(c.value or "" for c in got.changes)
+    assert "ab3paEiSMuYVNoGwmVLJX51QZhYae1QULOX0FO" in values or "unread_value" in [
+        f.code for f in got.flags
+    ]
+
+
+def test_an_add_beside_a_published_value_the_vendor_says_to_replace_is_flagged() -> None:
+    ticket = conversation(
+        vendor(
+            "Please publish: _dnsauth.tt.service.gov.uk TXT et86eog0rc40195gvofpt01fadgzvxto", 1
+        ),
+        us(
+            "There's already a _dnsauth TXT at that name:\n\n_dnsauth.tt.service.gov.uk. 3600 IN TXT "
+            '"8x112ij2tt57o399pi509f2xnmwqkyke"\n\nShould we replace it, or add alongside?',
+            2,
+        ),
+        vendor(
+            "Sorry for the delay. Please replace last year's value with the one in my first "
+            "message rather than adding it alongside; the old one has expired.",
+            3,
+        ),
+    )
+    got = read(ticket)
+    updated = [c for c in got.changes if c.action == "update"]
+    assert updated or "unread_value" in [f.code for f in got.flags]

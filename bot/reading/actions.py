@@ -34,7 +34,7 @@ _DELETE = re.compile(
     # whoever runs the zone", "can go live", "… if and when it can go")
     # "The third one can go straight away."
     r"(?:they|these|those|both|(?<!no[ ])one|ones|TXTs|CNAMEs|records|entries|values|tokens|"
-    r"(?:verification|validation)[ ]+(?:string|value|token|record))[ ]+"
+    r"(?:verification|validation|challenge)[ ]+(?:string|value|token|record))[ ]+"
     r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
     r"go(?=[ ]*(?:now|too|first|straight[ ]+away|right[ ]+away|immediately|today)?[ ]*"
     r"(?:[:.;,!)]|[ ]-[ ]|[ ]?[\u2013\u2014]|$))|"

@@ -187,7 +187,10 @@ _WANTED = re.compile(
 # publish it")
 _TO_ASK_FOR = re.compile(
     r"\b(?:records?|cnames?|txts?|values?|entry|entries|one|ones)\s+to\s+(?:request|add|"
-    r"publish|create|use|put\s+in)\b[^.:]{0,60}?\b(?:is|are)(?:\s+now|\s+instead)?\s*:\s*$",
+    r"publish|create|use|put\s+in)\b[^.:]{0,60}?\b(?:is|are)(?:\s+now|\s+instead)?\s*:\s*$"
+    # "Please do not create anything at X. The record belongs at:"
+    r"|\b(?:record|records|it|they|this\s+one)\s+(?:belongs?|should\s+(?:go|be))\s+"
+    r"(?:at|on|in|under)\s*:\s*$",
     re.I,
 )
 _NO_REMOVAL = re.compile(
@@ -199,6 +202,13 @@ _NOT_SEEN = re.compile(
     r"(?:yet\s+)?(?:see|find|resolve)\b"
     # "currently showing "Pending" … because the delegation record is missing"
     r"|\b(?:records?|entry|CNAME|TXT)\s+(?:is|are)\s+(?:still\s+)?(?:missing|absent|not\s+there)\b",
+    re.I,
+)
+# "the new entry just needs to be added to the set": of a record given elsewhere
+_NEW_ONE_ELSEWHERE = re.compile(
+    r"\bthe[ ]+new[ ]+(?:entry|record|one|value|line)[ ]+(?:just[ ]+|only[ ]+|simply[ ]+)?"
+    r"(?:needs[ ]+to[ ]+be|has[ ]+to[ ]+be|should[ ]+be|is[ ]+to[ ]+be|gets?)[ ]+added[ ]+"
+    r"(?:to|alongside|next[ ]+to|beside)\b",
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
@@ -293,13 +303,17 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         return "noted"  # "Just to illustrate the shape (a made-up hostname) … something like:"
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
     existing = "existing" in low or "current" in low  # words a few patterns need, cheaply
+    if lead_in and "new" in low and _NEW_ONE_ELSEWHERE.search(text) and _describes(text):
+        return "observed"  # "For reference, the CAA set we can see today. All three can stay
+        # as they are - the new entry just needs to be added to the set:" (the set shown)
     if wanted and _WANTED.search(text) and not _NEGATED.search(text):
         return "request"  # "What we need:", "the following is required:"
     for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
         last = _LAST_CLAUSE.split(sentence)[-1]
         if wanted and _WANTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "ignore that TXT record. What we need instead is a CNAME:"
-        if lead_in and " to " in sentence and _TO_ASK_FOR.search(sentence):
+        asks_for = " to " in sentence or "belong" in sentence or "should" in sentence
+        if lead_in and asks_for and _TO_ASK_FOR.search(sentence):
             return "request"  # "… so please don't publish it. The record to request is now:"
         if lead_in and _CORRECTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "Pls IGNORE point b. … The correct value for gov.uk is as below:"

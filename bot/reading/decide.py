@@ -210,7 +210,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         kept = _split_updates(kept, index, out)
     for index, named in sorted(thread.named_ttls.items()):
         for owner, ttl in named:
-            kept = _with_ttl(kept, index, ttl, lambda c, owner=owner: c.name == owner)
+            kept = _with_ttl(kept, index, ttl, lambda c, owner=owner: _named(c, owner))
     for index, (ttl, rdtype) in sorted(thread.typed_ttls.items()):
         kept = _with_ttl(kept, index, ttl, lambda c, rdtype=rdtype: c.type == rdtype)
     for index, ttl in sorted(thread.ttls.items()):
@@ -835,6 +835,13 @@ def _unique(observed: list[Observed]) -> list[Observed]:
     for o in observed:
         seen.setdefault((o.name, o.type, o.value), o)
     return list(seen.values())
+
+
+def _named(change: DnsChange, owner: str) -> bool:
+    """Is the change at `owner`, or ("~x.gov.uk") one of the records validating that host?"""
+    if owner.startswith("~"):
+        return _validated(change.name) == owner[1:]
+    return change.name == owner
 
 
 def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:

@@ -60,7 +60,8 @@ _IS_THE_TTL = re.compile(
 # 60 is fine", "a long TTL is fine here - one day is what we'd suggest", "Any TTL is OK, 300
 # like your others is perfect"
 _TTL_THEN_NUMBER = re.compile(
-    rf"\b{_TTL}(?:[^.\n]|\.(?=\w)){{0,100}}?[-\u2013\u2014,;:(][ ]*"
+    # ("Could you use the lowest TTL you allow? 60 would be ideal.")
+    rf"\b{_TTL}(?:[^.\n?]|\.(?=\w)){{0,100}}?[-\u2013\u2014,;:(?][ \n]*"
     rf"{_NUMBER}(?:[ ]+(?!is\b)[a-z']{{1,20}}){{0,3}}?[ ]+(?:is|would[ ]be|should[ ]be|will[ ]be|"
     r"works|sounds)[ ]+"
     r"(?:[a-z]+[ ]+){0,2}?(?:fine|ok|okay|good|great|ideal|best|perfect|plenty|enough|"

@@ -858,9 +858,12 @@ class Paragraphs:
                 # last record only, when the paragraph has already said something about others)
                 # "assets.x.gov.uk – nothing to do for this one": only that host's records
                 hosts = prose.hosts_named(sentence)
+                # ("On CAA: … there's no CAA on that name, so nothing is needed on that front":
+                # of another type than the records above)
+                typed = _types_named(f"{previous} {sentence}") & {"TXT", "CNAME", "CAA"}
                 for i in self.recent if not previous else self.recent[-1:]:
                     m = self.mentions[i]
-                    mine = not hosts or _under(m.name, hosts)
+                    mine = (not hosts or _under(m.name, hosts)) and (not typed or m.rdtype in typed)
                     if m.mode == "request" and m.action in (None, "add") and mine:
                         self.mentions[i] = replace(m, mode="noted")
             if not read_here and half is not None:

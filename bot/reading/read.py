@@ -36,7 +36,9 @@ from bot.reading.safety import (
     ambiguous,
     consistency_flags,
     owner_flags,
+    replace_flags,
     row_flags,
+    rrset_ttls,
     stated_state_flags,
     timing_flags,
     type_flags,
@@ -236,6 +238,12 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             said_ttl = answered
             if threadcues.same_ttl(joined):
                 walker.mentions = overrides.given_ttl(walker.mentions, answered)
+        named_ttls = threadcues.ttls_for_names(joined) if later else []
+        if named_ttls:
+            thread.named_ttls[index] = named_ttls  # "for _acme-challenge.www … 60 seconds"
+        if said_ttl in {ttl for _, ttl in named_ttls}:
+            used.append(f"ttl {said_ttl}")
+            said_ttl = None  # "For www.x.gov.uk please use a TTL of 300": that one's, not all
         if said_ttl is not None:
             thread.ttls[index] = said_ttl  # "please use a TTL of 300 seconds on both records"
             used.append(f"ttl {said_ttl}")
@@ -253,9 +261,6 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             thread.settled.add(index)  # "no further action is needed", "[x] … done"
         if later and threadcues.earlier_live(joined):
             thread.live.add(index)  # "Both records from my earlier message are now live"
-        named_ttls = threadcues.ttls_for_names(joined) if later else []
-        if named_ttls:
-            thread.named_ttls[index] = named_ttls  # "for _acme-challenge.www … 60 seconds"
         if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
             kept += [(index, name) for name in answers.kept_names(f"{joined}\n{mail}")]
             refused = answers.refused_names(joined) if later else set()
@@ -326,9 +331,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             for fix in _corrected(asking, numbered, used, said, author):
                 _insert_in_order(said, fix)
     decision = decide(said, thread)
+    decision.changes = rrset_ttls(decision.changes)
     others = decide(untrusted)
     flags += consistency_flags(decision.changes)  # between the vendor's requests only
     flags += stated_state_flags(decision.changes, decision.observed)
+    flags += replace_flags(decision.changes, decision.observed, read_lines)
     decision.changes += others.changes
     decision.dropped += others.dropped
     used += [v.lower() for c in [*decision.changes, *decision.dropped] for v in _values(c)]
@@ -371,20 +378,25 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             )
             for f in unread_flags(our_lines, used)
         ][:1]
-    if not decision.changes and not others.changes:
-        # Nothing asked for: the vendor's quoted history is no longer only context ("Thanks,
-        # forwarding this to our DNS team" above a forwarded mail that was not read).
-        history = [
-            (p.comment_id, p.first_line + i, line)
-            for p in parts
-            if p.role != "us"
-            for i, line in enumerate(p.lines[p.history : p.history + MAX_LINES], p.history)
-        ]
-        flags += unread_flags(history, used)
+    # The vendor's quoted history is context, but a value in it that nothing in the ticket
+    # accounts for may be a request not read ("Thanks, forwarding this to our DNS team" above a
+    # forwarded mail; "I put your question to GlobalSign. Their reply is below: … replace it
+    # with X"). With nothing asked for, anyone's history but ours; else a mail the vendor
+    # forwards.
+    nothing_asked = not decision.changes and not others.changes
+    history = [
+        (p.comment_id, p.first_line + i, line)
+        for p in parts
+        if (p.role != "us" if nothing_asked else p.role == "vendor" and _forwards(p))
+        for i, line in enumerate(p.lines[p.history : p.history + MAX_LINES], p.history)
+    ]
+    flags += unread_flags(history, used)
     read_names = [c.name for c in [*decision.changes, *decision.dropped]]
     flags += row_flags(read_lines, spans, read_names + [o.name for o in decision.observed])
-    accounted = [*read_names, *(o.name for o in decision.observed), *(n for _, n in kept)]
-    flags += owner_flags(read_lines, accounted)
+    # (what is only shown published does not account for a line that names it: "these can be
+    # deleted: … the CNAME at X" is a request about X whatever a dig paste shows there)
+    accounted_names = [*read_names, *(n for _, n in kept)]
+    flags += owner_flags(read_lines, accounted_names)
     flags += timing_flags(decision.changes, read_lines)
     flags += type_flags(decision.changes)  # a TXT holding a validation host
     flags = _one_per_line(flags)
@@ -782,6 +794,14 @@ def _hosts_at_place(place: str, hosts: set[str]) -> frozenset[str]:
     fewest = min((h.count(".") for h in bare), default=0)
     apex = [h for h in bare if h.count(".") == fewest]
     return frozenset(f"~{h}" for h in apex) if len(apex) == 1 else frozenset()
+
+
+def _forwards(part: Part) -> bool:
+    """Does the comment's quoted history start with a mail forwarded from someone else (not a
+    reply's quote, not our own mail passed back)?"""
+    head = [line.lower() for line in part.lines[max(0, part.history - 2) : part.history + 3]]
+    ours = any("from:" in line and "gov.uk" in line for line in head)
+    return any("forwarded message" in line for line in head) and not ours
 
 
 def _one_per_line(flags: list[Flag]) -> list[Flag]:

@@ -220,6 +220,12 @@ class References:
                 said = clause.lower()
                 shown = {(o.name, o.value): o for o in earlier if _data_of(o) in said}
                 shown = {k: o for k, o in shown.items() if len(_data_of(o)) >= _DATA_AT_LEAST}
+                if not shown and _ITS_RECORD.search(clause):
+                    # "licensing.x.gov.uk isn't on any certificate any more, so its challenge
+                    # record can go": the one earlier record validating the host it names
+                    hosts = set(prose.hosts_named(sentence))
+                    shown = {(o.name, o.value): o for o in earlier if _validates(o.name) in hosts}
+                    shown = shown if len(shown) == 1 else {}
                 nth = _NTH_SHOWN.search(clause)
                 if not shown and nth and len(self.questioned) > 1:
                     # "The second one can go" to our dig paste of two: that one, by its place
@@ -916,6 +922,21 @@ _DELETE_IT = re.compile(
     r"(?:then\s+|safely\s+|now\s+)?be\s+(?:removed|deleted|dropped|taken\s+(?:out|down))\b",
     re.I,
 )
+
+
+# "its challenge record", "the validation record for it": the record validating a host named
+_ITS_RECORD = re.compile(
+    r"\b(?:its|their|the)[ ]+(?:(?:acme[ ])?challenge|validation|dcv)[ ]+(?:record|cname|entry)\b",
+    re.I,
+)
+
+
+def _validates(owner: str) -> str:
+    """The host a validation owner is for: "_acme-challenge.x.gov.uk." -> "x.gov.uk"."""
+    labels = owner.lower().rstrip(".").split(".")
+    while labels and labels[0].startswith("_"):
+        labels.pop(0)
+    return ".".join(labels)
 
 
 def _data_of(record: Observed) -> str:

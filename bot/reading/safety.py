@@ -29,6 +29,24 @@ from bot.reading.mentions import excerpt
 MAX_UNREAD_FLAGS = 10
 
 
+def rrset_ttls(changes: list[DnsChange]) -> list[DnsChange]:
+    """The records added at one name and type are one RRset, and an RRset has one TTL (RFC
+    2181 §5.2): a TTL said for one of them ("Please add BOTH … 60 would be ideal", read on the
+    first) is the others' too. Two different TTLs are left as read (`consistency_flags`)."""
+    said: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for c in changes:
+        if c.action in ("add", "update") and c.ttl is not None:
+            said[(c.name, c.type, c.when)].add(c.ttl)
+    return [
+        c.model_copy(update={"ttl": next(iter(ttls))})
+        if c.action in ("add", "update")
+        and c.ttl is None
+        and len(ttls := said.get((c.name, c.type, c.when), set())) == 1
+        else c
+        for c in changes
+    ]
+
+
 def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
     flags: list[Flag] = []
     now = [c for c in changes if c.when == "now"]
@@ -52,7 +70,27 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
         both = [c for c in here if c.action == "delete" and (c.type, c.value) in added]
         if both:
             flags.append(ambiguous(name, both, "asks to add and delete the same record at once"))
+        ttls = defaultdict(set)
+        for c in adds:
+            ttls[c.type].add(c.ttl)
+        for rdtype, said in ttls.items():
+            if len(said - {None}) > 1:  # one RRset, one TTL (RFC 2181 §5.2)
+                several = [c for c in adds if c.type == rdtype]
+                flags.append(ambiguous(name, several, "asks for different TTLs in one RRset"))
         replaced = [c for c in here if c.action == "update" and (c.type, c.old_value) in added]
+        gone = {(c.type, c.old_value) for c in here if c.action == "update"}
+        later = [
+            c
+            for c in changes
+            if c.name == name
+            and c.action == "delete"
+            and c.when != "now"
+            and (c.type, c.value) in gone
+        ]
+        if later:  # "swap the old token for the new one now … remove it after issuance" read
+            # as a later delete of the old one, which the update has already replaced
+            why = "asks to delete, after issuance, a value that an update replaces now"
+            flags.append(ambiguous(name, later, why))
         if replaced:
             why = "asks to add a record and, at once, to replace that same record"
             flags.append(ambiguous(name, replaced, why))
@@ -110,6 +148,52 @@ def _valued(changes: list[DnsChange], delete: DnsChange) -> int:
         if delete.type == "TXT"
         else 0
     )
+
+
+def replace_flags(
+    changes: list[DnsChange],
+    observed: list[Observed],
+    lines: Iterable[tuple[int | None, int, str]],
+) -> list[Flag]:
+    """A record read as added beside a different value the ticket shows published at its name
+    and type, while the vendor says to replace one ("Please replace last year's value with
+    this one rather than adding it alongside"): add or update is for a person to check."""
+    shown = {(o.name, o.type, o.value) for o in observed}
+    removed = {(c.name, c.type) for c in changes if c.action in ("update", "delete")}
+    beside = [
+        c
+        for c in changes
+        if c.action == "add"
+        and (c.name, c.type) not in removed
+        and any((c.name, c.type) == (n, t) and v != c.value for n, t, v in shown)
+    ]
+    if not beside:
+        return []  # the common case
+    said, before = None, ""
+    for _, _, text in lines:  # (a refusal may start on the line before: "do not remove,\n
+        # replace, or undo the previous challenge tasks")
+        if _REPLACE.search(text) and not _NOT_REPLACE.search(f"{before} {text}"):
+            said = text
+            break
+        before = text
+    if said is None:
+        return []
+    return [
+        _warning(
+            c,
+            f"{c.name} {c.type} was read as added beside the value the ticket shows published "
+            f"there, but the vendor says {excerpt(said)!r}: check whether it replaces it.",
+        )
+        for c in beside
+    ]
+
+
+_REPLACE = re.compile(r"\breplac(?:e|es|ed|ing)\b", re.I)
+_NOT_REPLACE = re.compile(
+    r"\b(?:don't|do[ ]+not|not|never|rather[ ]+than|instead[ ]+of|without)[ ]+"
+    r"(?:[\w,]+[ ]+){0,2}replac",
+    re.I,
+)
 
 
 def stated_state_flags(changes: list[DnsChange], observed: list[Observed]) -> list[Flag]:

@@ -252,6 +252,9 @@ def _withdrawn_hosts(text: str) -> set[str]:
             # "I've … removed www.integration.x.gov.uk from the subscription, so please don't
             # create the integration record at all": that host's records are not needed
             found |= {"~" + h for h in prose.hosts_named(dropped.group(1))}
+        nothing_at = _NOTHING_AT.search(sentence)
+        if nothing_at:  # "Please do not create anything at _acme-challenge.account.gov.uk"
+            found.add(nothing_at.group(1).lower().rstrip(".") + ".")
         left_out = _LEAVE_OUT.search(sentence)
         if left_out:
             # "Please leave out status.x.gov.uk altogether - do NOT add the _acme-challenge
@@ -268,6 +271,8 @@ def _withdrawn_hosts(text: str) -> set[str]:
             # needed at the apex": the records for the one host it names
             hosts = prose.hosts_named(sentence)
             found |= {"~" + h for h in hosts} if len(hosts) == 1 else set()
+            label = _FOR_LABEL.search(sentence) if not hosts else None
+            found |= {"^" + label.group(1).lower()} if label else set()  # "nothing to do for www"
     return found
 
 
@@ -279,12 +284,22 @@ _DROPPED_FROM = re.compile(
 )
 _SKIP_THAT = re.compile(
     r"\bskip[ \t]+(?:that|this|the[ \t]+\w+)[ \t]+one\b|"
-    r"\bno[ \t]+change[ \t]+(?:is[ \t]+)?needed[ \t]+(?:at|for|on)\b",
+    r"\bno[ \t]+change[ \t]+(?:is[ \t]+)?needed[ \t]+(?:at|for|on)\b|"
+    # "There's nothing to do for www."
+    r"\bnothing[ \t]+(?:more[ \t]+)?(?:to[ \t]+do|(?:is[ \t]+)?needed)[ \t]+(?:at|for|on)\b",
     re.I,
 )
+# "… for www.": the host a sentence names by its first label alone
+_FOR_LABEL = re.compile(r"\b(?:at|for|on)[ \t]+(?:the[ \t]+)?(www)\b(?![.-]\w)", re.I)
 
 
 _HOST = r"((?:[\w*-]{1,63}\.){1,10}[a-z]{2,24})\b"
+_NOTHING_AT = re.compile(
+    r"\b(?:do[ \t]+not|don't|dont|never)[ \t]+(?:create|add|publish|put)[ \t]+(?:anything|"
+    r"any[ \t]+records?|a[ \t]+record)[ \t]+(?:at|on|for)[ \t]+"
+    r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10})",
+    re.I,
+)
 _LEAVE_OUT = re.compile(
     rf"\b(?:leave|leaving)[ \t]+out[ \t]+{_HOST}|"
     r"\b(?:ignore|disregard|skip)[ \t]+the[ \t]+(?:[\w-]+[ \t]+)?(?:records?|entry|CNAME|TXT)[ \t]+"
@@ -1151,11 +1166,14 @@ def first_wins(text: str) -> bool:
     return bool(_FIRST_WINS.search(" ".join(text.split())))
 
 
+_FOR_HOST = re.compile(r"^\W*for[ \t]+((?:[a-z0-9-]{1,63}\.){2,10}[a-z]{2,24})\.?\W", re.I)
+
+
 def ttls_for_names(text: str) -> list[tuple[str, int]]:
     """ "For _acme-challenge.www.gov.uk they'd like a much shorter TTL, 60 seconds instead of
     the 3600 I gave you": (owner, TTL) for each sentence of a later comment that names one
     validation owner and gives it a TTL."""
-    if "ttl" not in text.lower() or "_" not in text:
+    if "ttl" not in text.lower():
         return []  # the common case, cheaply
     found = []
     for sentence in prose.sentences_of(text):
@@ -1164,6 +1182,9 @@ def ttls_for_names(text: str) -> list[tuple[str, int]]:
             for w in sentence.split()
             if w.lstrip("`'\"(").startswith("_") and "." in w.strip(".")
         }
+        host = _FOR_HOST.search(sentence) if not owners else None
+        if host:  # "For www.x.gov.uk please use a TTL of 300": the records validating it
+            owners = {"~" + host.group(1).lower().rstrip(".")}
         if len(owners) != 1 or "ttl" not in sentence.lower() or durations.left_open(sentence):
             continue
         ttl = durations.duration_instead(sentence) or prose.ttl_in(sentence)
