@@ -95,7 +95,10 @@ def measure(app: AppConfig) -> tuple[list[Row], list[str]]:
             "misread (a TXT delete with no value) already flagged by the reader; from "
             "holdout84-92: 9409/9420/9616/9819 a CC's site-verification or MS= TXT; 8720 (now "
             "reading both values our comment showed, 'the older one' is no longer guessed), "
-            "9402 and 9613 misreads already flagged by the reader)",
+            "9402 and 9613 misreads already flagged by the reader; from holdout93-100: 10009 a "
+            "CC's site-verification TXT, 10409 a TXT at www.gov.uk, 10513 a CAA iodef line; "
+            "10102/10115/10215/10402/10507/10709 a TXT delete with no value and 10205/10518 CAA "
+            "rows, misreads already flagged by the reader)",
             True,
         ),
     ]
