@@ -291,6 +291,7 @@ def _mode_of(text: str, lead_in: bool) -> Mode | None:
 
 def forget_modes() -> None:
     _mode_of.cache_clear()
+    _described.cache_clear()
 
 
 def _mode(text: str, lead_in: bool) -> Mode | None:
@@ -373,7 +374,17 @@ def _asks_to_add(text: str) -> bool:
 
 def _describes(text: str) -> bool:
     """Does the text describe what is published ("it is live"), not say when something is to
-    happen ("reply here once it is live")?"""
+    happen ("reply here once it is live")? (Remembered for short texts: the same sentence is
+    asked about by several readers.)"""
+    return _described(text) if len(text) <= _REMEMBERED else _describes_now(text)
+
+
+@functools.lru_cache(maxsize=2048)
+def _described(text: str) -> bool:
+    return _describes_now(text)
+
+
+def _describes_now(text: str) -> bool:
     return any(
         not _CONDITION_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         for m in _DESCRIBES.finditer(text)
