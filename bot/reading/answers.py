@@ -78,7 +78,7 @@ def kept_names(text: str) -> set[str]:
     for line in text[:MAX_COMMENT].split("\n"):  # (its line: never a name of the line next)
         sentence = _sentence_keeping(line)
         if sentence:
-            found |= _owners(sentence)
+            found |= prose.owners_in(sentence)
     return found
 
 
@@ -92,16 +92,8 @@ def refused_names(text: str) -> set[str]:
     for line in text[:MAX_COMMENT].split("\n"):
         for sentence in prose.split_sentences(line):
             if action_cue(sentence) is None and _NOT_REMOVED.search(sentence):
-                found |= _owners(sentence)
+                found |= prose.owners_in(sentence)
     return found
-
-
-def _owners(sentence: str) -> set[str]:
-    return {
-        w.strip("`'\",;:()").lower().rstrip(".") + "."
-        for w in sentence.split()
-        if w.strip("`'\"(").startswith("_") and "." in w.strip(".")
-    }
 
 
 def _sentence_keeping(line: str) -> str:

@@ -535,3 +535,9 @@ def its_value(sentence: str, rdtype: str) -> str | None:
         if fits(rdtype, tok) and type_by_shape(tok.text.strip('"')) == rdtype
     ]
     return clean_data(rdtype, found[0]) if len(found) == 1 else None
+
+
+def owners_in(text: str) -> set[str]:
+    """The validation owners ("_x.gov.uk") a text names, absolute and lower case."""
+    words = (w.strip("`'\",;:()").lower().rstrip(".") for w in text.split())
+    return {w + "." for w in words if w.startswith("_") and "." in w}

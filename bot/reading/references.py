@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.models import Flag, Observed, Source
 from bot.reading import actions, cues, prose
 from bot.reading.candidates import candidates
+from bot.reading.changes import validated_domain
 from bot.reading.mentions import Mention, Mode, excerpt
 from bot.reading.tokens import data_in
 
@@ -38,12 +39,6 @@ _CUT_NAME = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?:\.\.\.|\u2026)",
 _OWNER_LABEL = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?![\w-])", re.I)
 _LAST_YEARS = re.compile(r"\b(?:last[ ]year['’]s|the[ ]old|the[ ]previous|the[ ]existing)\b", re.I)
 _OWNER_WINDOW = 300  # characters of the paragraph before a "delete it" that say what "it" is
-
-
-def _owners_in(text: str) -> set[str]:
-    """The validation owners ("_x.gov.uk") a text names, absolute and lower case."""
-    words = (w.strip("`'\",;:()").lower().rstrip(".") for w in text.split())
-    return {w + "." for w in words if w.startswith("_") and "." in w}
 
 
 _DATA_AT_LEAST = 16  # a value said again that identifies its record (not "300", not "@")
@@ -224,7 +219,11 @@ class References:
                     # "licensing.x.gov.uk isn't on any certificate any more, so its challenge
                     # record can go": the one earlier record validating the host it names
                     hosts = set(prose.hosts_named(sentence))
-                    shown = {(o.name, o.value): o for o in earlier if _validates(o.name) in hosts}
+                    shown = {
+                        (o.name, o.value): o
+                        for o in earlier
+                        if validated_domain(o.name.lower()).rstrip(".") in hosts
+                    }
                     shown = shown if len(shown) == 1 else {}
                 nth = _NTH_SHOWN.search(clause)
                 if not shown and nth and len(self.questioned) > 1:
@@ -247,7 +246,7 @@ class References:
                     # Nothing depends on it any more, please delete it.": the one record
                     # shown before at the one owner the last sentences name
                     before = self.para_before[-_OWNER_WINDOW:]
-                    owners = _owners_in(before)
+                    owners = prose.owners_in(before)
                     shown = {(o.name, o.value): o for o in earlier if o.name in owners}
                     shown = shown if len(owners) == 1 else {}
                     types = {t.upper() for t in _TYPE_NAMED.findall(before)}
@@ -929,14 +928,6 @@ _ITS_RECORD = re.compile(
     r"\b(?:its|their|the)[ ]+(?:(?:acme[ ])?challenge|validation|dcv)[ ]+(?:record|cname|entry)\b",
     re.I,
 )
-
-
-def _validates(owner: str) -> str:
-    """The host a validation owner is for: "_acme-challenge.x.gov.uk." -> "x.gov.uk"."""
-    labels = owner.lower().rstrip(".").split(".")
-    while labels and labels[0].startswith("_"):
-        labels.pop(0)
-    return ".".join(labels)
 
 
 def _data_of(record: Observed) -> str:

@@ -1177,11 +1177,7 @@ def ttls_for_names(text: str) -> list[tuple[str, int]]:
         return []  # the common case, cheaply
     found = []
     for sentence in prose.sentences_of(text):
-        owners = {
-            w.strip("`'\"(),.;:").lower().rstrip(".") + "."
-            for w in sentence.split()
-            if w.lstrip("`'\"(").startswith("_") and "." in w.strip(".")
-        }
+        owners = prose.owners_in(sentence)
         host = _FOR_HOST.search(sentence) if not owners else None
         if host:  # "For www.x.gov.uk please use a TTL of 300": the records validating it
             owners = {"~" + host.group(1).lower().rstrip(".")}
