@@ -30,11 +30,13 @@ _CERTAINLY_CA = re.compile(
 # The patterns from here on are searched in the ticket's text in lower case, without re.I: a
 # case-insensitive search cannot skip ahead to a literal and walks a 1 MB ticket character by
 # character, several times slower.
+# A pattern is only run on a text holding one of its words (`_holds`): a search that cannot
+# start from a literal walks the whole text even where the answer is no.
 _VENDORS = (
-    ("Fastly", re.compile(r"fastly")),
-    ("AWS", re.compile(r"acm-validations\.aws|\baws\b")),
-    ("Google Cloud", re.compile(r"certificatemanager\.goog")),
-    ("Akamai", re.compile(r"akamai|validate-akdv\.net")),
+    ("Fastly", re.compile(r"fastly"), ("fastly",)),
+    ("AWS", re.compile(r"acm-validations\.aws|\baws\b"), ("aws",)),
+    ("Google Cloud", re.compile(r"certificatemanager\.goog"), ("certificatemanager.goog",)),
+    ("Akamai", re.compile(r"akamai|validate-akdv\.net"), ("akamai", "validate-akdv.net")),
 )
 
 _CERT_WORDS = re.compile(
@@ -42,14 +44,18 @@ _CERT_WORDS = re.compile(
     r"caa|https|renewal|validation record|globalsign|digicert|sectigo|let's encrypt|_dnsauth|"
     r"validation (?:token|state|txt)|domain (?:ownership|verification))\b",
 )
-_NOT_CERT = re.compile(
-    r"\b(?:scheduled maintenance|maintenance window|planned maintenance|incident report|"
-    r"service disruption|invoice|billing|status update|network upgrade)\b",
-)
+_NOT_CERT_WORDS = (
+    "scheduled maintenance", "maintenance window", "planned maintenance", "incident report",
+    "service disruption", "invoice", "billing", "status update", "network upgrade",
+)  # fmt: skip
+_NOT_CERT = re.compile(r"\b(?:" + "|".join(_NOT_CERT_WORDS) + r")\b")
+# Every branch starts with a letter or "/" (its word boundary checked just after it), so the
+# search skips ahead to those characters instead of trying every position of the text.
 _HTTP_VALIDATION = re.compile(
-    r"https?://[^\s\"'<>/]{1,253}/\.well-known/(?:pki-validation|acme-challenge)/[^\s\"'<>]*"
-    r"|/\.well-known/(?:pki-validation|acme-challenge)/\S*|\bHTTP-01\b|\bgsdv\.txt\b"
-    r"|\bHTTP (?:file )?(?:based )?(?:domain )?validation\b|\bfile-based validation\b",
+    r"h(?:ttps?://[^\s\"'<>/]{1,253}/\.well-known/(?:pki-validation|acme-challenge)/[^\s\"'<>]*"
+    r"|(?<=\bh)ttp-01\b|(?<=\bh)ttp (?:file )?(?:based )?(?:domain )?validation\b)"
+    r"|/\.well-known/(?:pki-validation|acme-challenge)/\S*|g(?<=\bg)sdv\.txt\b"
+    r"|f(?<=\bf)ile-based validation\b",
     re.I,
 )
 # Each way _HTTP_VALIDATION can match holds one of these (it is not run on a text without).
@@ -93,7 +99,8 @@ def read_signals(subject: str, text: str, extraction: Extraction) -> Signals:
     lowered = whole.lower()
     # A mailbox in a forwarded mail's From:/To: line is who sent it, not an approval address.
     addressed = _WHITESPACE.sub(" ", _HEADER_LINE.sub("", text))
-    emails = tuple(dict.fromkeys(m.lower() for m in _CONSTRUCTED_MAILBOX.findall(addressed)))
+    mailboxes = _CONSTRUCTED_MAILBOX.findall(addressed) if "@" in addressed else []
+    emails = tuple(dict.fromkeys(m.lower() for m in mailboxes))
     urls = tuple(
         dict.fromkeys(m.rstrip(".,;)") for m in _HTTP_VALIDATION.findall(whole))
         if any(word in lowered for word in _HTTP_WORDS)
@@ -102,7 +109,9 @@ def read_signals(subject: str, text: str, extraction: Extraction) -> Signals:
     return Signals(
         classification=_classify(lowered, extraction, emails, urls),
         certificate_authorities=_authorities(whole, lowered),
-        vendor=next((name for name, pattern in _VENDORS if pattern.search(lowered)), None),
+        vendor=next(
+            (name for name, pattern, words in _VENDORS if _holds(lowered, words, pattern)), None
+        ),
         deadline=_deadline(lowered),
         validation_emails=emails,
         http_urls=tuple(u for u in urls if "/" in u),
@@ -117,11 +126,11 @@ def _classify(
     )
     if asks_records:
         return "dns_change"
-    if _NOT_CERT.search(lowered) or not _CERT_WORDS.search(lowered):
+    if _holds(lowered, _NOT_CERT_WORDS, _NOT_CERT) or not _CERT_WORDS.search(lowered):
         return "not_certificate"
     if urls:
         return "http_validation"
-    if emails or _EMAIL_VALIDATION.search(lowered):
+    if emails or _holds(lowered, ("mail", "approve "), _EMAIL_VALIDATION):
         return "email_validation"
     return "dns_change"
 
@@ -134,10 +143,15 @@ def _authorities(whole: str, lowered: str) -> tuple[str, ...]:
         found = [at for word in words if (at := lowered.find(word)) >= 0]
         if found and ca != "Certainly":
             first[ca] = min(found)
-    certainly = _CERTAINLY_CA.search(whole)
+    certainly = _CERTAINLY_CA.search(whole) if "certainly" in lowered else None
     if certainly:
         first["Certainly"] = certainly.start()
     return tuple(sorted(first, key=first.__getitem__))
+
+
+def _holds(lowered: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """`pattern` found in `lowered`, searched only when one of its `words` is there."""
+    return any(word in lowered for word in words) and pattern.search(lowered) is not None
 
 
 def _deadline(lowered: str) -> date | None:

@@ -42,6 +42,8 @@ _LEADER = re.compile(r"^([ \t]*[A-Za-z][A-Za-z /()_-]{0,40}?)[ \t]*\.{3,}[ \t]*(
 
 def read_labels(line: str) -> list[tuple[str, str, str]] | None:
     """[(role, label, value)] when the line starts with a known label, else None."""
+    if ":" not in line and "=" not in line and "..." not in line:
+        return None  # every label ends in one of these (a leader's dots become ": ")
     line = _LEADER.sub(r"\1: ", line, count=1)  # "TTL ........ 300": a label and its value
     line = mend_label(line)
     if "(" in line[:80]:  # "Current value (what's published now): x": the label without its aside
