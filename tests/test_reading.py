@@ -8139,3 +8139,117 @@ def test_an_add_beside_a_published_value_the_vendor_says_to_replace_is_flagged()
     got = read(ticket)
     updated = [c for c in got.changes if c.action == "update"]
     assert updated or "unread_value" in [f.code for f in got.flags]
+
+
+def test_a_refused_value_then_the_record_that_is_needed_asks_for_that_record() -> None:
+    ticket = conversation(
+        vendor('Please add:\n\ngov.uk.   CAA   0 issue "letsencrypt.org"\n', 1),
+        us("Are you sure it is Let's Encrypt? We were told Certainly.", 2),
+        vendor(
+            "You're right. Please do not add letsencrypt.org; the record that's needed is:\n\n"
+            'gov.uk.   CAA   0 issue "certainly.com"\n',
+            3,
+        ),
+    )
+    assert changes(ticket) == [("add", "gov.uk.", "CAA", '0 issue "certainly.com"', None)]
+
+
+def test_a_host_removed_from_the_subscription_as_it_drops_its_records() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n"
+            "_acme-challenge.search-api.publishing.service.gov.uk CNAME zgtmesi7q.fastly-validations.com\n"
+            "_acme-challenge.content-api.publishing.service.gov.uk CNAME nz2imls4w.fastly-validations.com\n",
+            1,
+        ),
+        us("content-api already has a record from another service. Repoint it?", 2),
+        vendor(
+            "content-api.publishing.service.gov.uk is covered by another certificate, so I've "
+            "removed it from this subscription. Please leave that record alone - no change "
+            "needed for content-api.",
+            3,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_acme-challenge.search-api.publishing.service.gov.uk."
+    ]
+    assert "retracted" in codes(ticket)
+
+
+def test_no_change_needed_for_a_first_label_withdraws_that_hosts_records() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n"
+            "_acme-challenge.search-api.publishing.service.gov.uk CNAME zgtmesi7q.fastly-validations.com\n"
+            "_acme-challenge.content-api.publishing.service.gov.uk CNAME nz2imls4w.fastly-validations.com\n",
+            1,
+        ),
+        vendor("Sorry, one correction: no change needed for content-api.", 2),
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_acme-challenge.search-api.publishing.service.gov.uk."
+    ]
+
+
+def test_skipping_a_cas_step_withdraws_that_cas_records() -> None:
+    ticket = conversation(
+        vendor(
+            "To validate www.hmrc.gov.uk please add:\n\n"
+            "CNAME _acme-challenge.www.hmrc.gov.uk -> k4f5o3ojkyjwk7b9g45z.fastly-validations.com\n"
+            'TXT www.hmrc.gov.uk "globalsign-domain-verification=Zzzy_yX6WMeHy3cEvu1J6mmfwmo3f"\n',
+            1,
+        ),
+        us("Do we need both of these?", 2),
+        vendor("We're issuing through Certainly, so you can skip the GlobalSign step entirely.", 3),
+    )
+    assert [c[2] for c in changes(ticket)] == ["CNAME"]
+    assert "retracted" in codes(ticket)
+
+
+def test_a_notification_author_signed_gov_uk_is_us_not_a_cc() -> None:
+    lines = (
+        "##- Please type your reply above this line -##\n\n"
+        "Lerato Mokoena (Fastly Support)\nDec 2, 2024, 15:18 GMT\n\nThe first.\n\nLerato\n\n"
+        "Tom Ashworth\nDec 2, 2024, 10:51 GMT\n\nDo we need both?\n\nTom\n"
+        "GOV.UK 2nd line support\n\n"
+        "Priya Shah\nDec 2, 2024, 09:00 GMT\n\nCould you add our record too?\n\nPriya\nHMRC DNS\n\n"
+        "Lerato Mokoena (Fastly Support)\nNov 29, 2024, 17:05 GMT\n\nPlease add the CNAME.\n"
+    ).splitlines()
+    roles = {b.author: b.role for b in split_notification(lines) or []}
+    assert roles == {
+        "Lerato Mokoena (Fastly Support)": "vendor",
+        "Tom Ashworth": "us",
+        "Priya Shah": "other",
+    }
+
+
+def test_a_record_after_for_example_is_an_example_not_a_request() -> None:
+    body = (
+        "Hi Hannah, about assets.publishing.service.gov.uk: our docs say:\n\n"
+        "  (Legacy shared certificates used a TXT record on the zone origin\n"
+        "  instead, for example:\n"
+        '      @   IN   TXT   "globalsign-domain-verification=q8ZtW1mB3xKpR0vN7yLcD5sF2h"\n'
+        "  This does not apply to Fastly-managed certificates.)\n\n"
+        "In your case the CNAME is already there and correct.\n"
+    )
+    ticket = Ticket(
+        id="1", subject="Do we need a TXT for assets.publishing.service.gov.uk?", text=body
+    )
+    assert changes(ticket) == []
+
+
+def test_the_first_as_a_whole_answer_is_applied_or_flagged() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add both:\n\n"
+            "_acme-challenge.www.gov.uk CNAME k4f5o3ojkyjwk7b9g45z.fastly-validations.com\n"
+            '_dnsauth.www.gov.uk TXT "x7r0pq2mz8k4w1c9v3b6n5t0"\n',
+            1,
+        ),
+        us("Do we need both of these, or one or the other?", 2),
+        vendor("The first.", 3),
+    )
+    got = read(ticket)
+    assert [c.type for c in got.changes] == ["CNAME"] or "unread_value" in [
+        f.code for f in got.flags
+    ]

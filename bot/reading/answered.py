@@ -26,6 +26,7 @@ MAX_ANSWERS = 3  # answers re-read per ticket, at most (each is one more reading
 _CHOOSES = re.compile(
     r"\b(?:ending|ends|starting|starts|beginning)[ ]+(?:in|with)?[ ]*\S"  # "the one ending 9f2"
     r"|\b(?:second|third|2nd|3rd|latter|former)\b|\bthe[ ]+last[ ]+one\b"
+    r"|(?:^|[.!?][ ]+)(?:the[ ]+)?first(?:[ ]+one)?[ ]*(?:[.!,]|please\b|$)"  # "The first."
     r"|\boption[ ]+[a-d1-4]\b|(?:^|[.!?][ ]+)\(?[a-d]\)?[ ]+(?:please|pls|thanks|is|it|-)\b"
     r"|\b(?:just|only)[ ]+(?:the[ ]+)?(?:www|apex|[a-z0-9-]+\.[a-z])\b"  # "Just the www one"
     r"|\b(?:just|only)[ ]+the[ ]+[\w-]+[ ]+(?:one|record)\b"

@@ -172,7 +172,7 @@ _TO_REQUEST = re.compile(
 )
 _TO_REQUEST_WORDS = ("request", "ask", "send", "submit", "raise")
 _WANTED = re.compile(
-    r"\b(?:what\s+we\s+need|(?:is|are)\s+(?:needed|required)"
+    r"\b(?:what\s+we\s+need|(?:is|are|that['’]s|what['’]s)\s+(?:needed|required)"
     # ("Sectigo is required to check CAA before issuing": a duty, no record)
     r"(?!\s+to\s+(?:check|verify|validate|confirm|look|query|perform|follow)\b)|"
     r"to\s+be\s+(?:added|created)|"
@@ -266,6 +266,8 @@ _ILLUSTRATES = re.compile(
     r"example)|purely[ ]illustrative|for[ ]illustration(?:[ ]only)?)\b",
     re.I,
 )
+# A lead-in that ends by saying an example follows
+_FOR_EXAMPLE = re.compile(r"\b(?:for[ ]example|for[ ]instance|an[ ]example)[ ]*[:,]?[ ]*$", re.I)
 _BACKOUT = re.compile(r"\b(?:back[ -]?out|roll[ -]?back|revert(?:ing)?)\b", re.I)
 
 
@@ -302,6 +304,8 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         return "aside"  # "so our platform team will create" the record below: not ours to do
     if lead_in and ("illustrat" in low or "made-up" in low) and _ILLUSTRATES.search(text):
         return "noted"  # "Just to illustrate the shape (a made-up hostname) … something like:"
+    if lead_in and ("example" in low or "instance" in low) and _FOR_EXAMPLE.search(text):
+        return "noted"  # "(Legacy certificates used a TXT on the zone origin, for example:"
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
     existing = "existing" in low or "current" in low  # words a few patterns need, cheaply
     if lead_in and "new" in low and _NEW_ONE_ELSEWHERE.search(text) and _describes(text):
@@ -313,6 +317,8 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         last = _LAST_CLAUSE.split(sentence)[-1]
         if wanted and _WANTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "ignore that TXT record. What we need instead is a CNAME:"
+        if wanted and _WANTED.search(last) and not _NEGATED.search(last):
+            return "request"  # "Please do not add letsencrypt.org; the record that's needed is:"
         asks_for = " to " in sentence or "belong" in sentence or "should" in sentence
         if lead_in and asks_for and _TO_ASK_FOR.search(sentence):
             return "request"  # "… so please don't publish it. The record to request is now:"

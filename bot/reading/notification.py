@@ -76,7 +76,7 @@ def split_notification(lines: list[str]) -> list[Block] | None:
         end = following[0] if following else last
         role = _role(name)
         if marked and role == "vendor" and not _ORGANISATION.search(name):
-            role = "other"
+            role = "us" if _signed_by_us(lines[body:end]) else "other"
         blocks.append(Block(name, role, body, end, _parse(when)))
     if all(b.when is not None for b in blocks):
         ordered = sorted(blocks, key=lambda b: b.when)  # type: ignore[arg-type, return-value]
@@ -92,6 +92,14 @@ def split_notification(lines: list[str]) -> list[Block] | None:
 
 
 _ORGANISATION = re.compile(r"\([^()]{2,60}\)\s*$")
+_OUR_TEAM = re.compile(r"\bGOV\.UK\b")  # the brand, as our team signs ("GOV.UK 2nd line")
+
+
+def _signed_by_us(body: list[str]) -> bool:
+    """Does a comment end with our team's signature ("Tom A.", "GOV.UK 2nd line support")?
+    An author Zendesk shows without an organisation is the requester (us) or a CC."""
+    signature = [line for line in body if line.strip()][-3:]
+    return any(len(line) < 100 and _OUR_TEAM.search(line) for line in signature)
 
 
 def _role(name: str) -> AuthorRole:

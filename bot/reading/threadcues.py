@@ -179,12 +179,41 @@ _TAG_WITHDRAWN = re.compile(
 )
 
 
+def _skipped_ca(text: str) -> set[str]:
+    """ "you can skip the GlobalSign step entirely", "ignore the Sectigo CNAME": the records
+    whose data is that CA's (as "=" data scopes)."""
+    low = text.lower()
+    if not any(word in low for word in _CA_DATA):
+        return set()  # the common case, cheaply
+    return {
+        "=" + data for m in _CA_SKIPPED.finditer(text[:20_000]) for data in _CA_DATA[m[1].lower()]
+    }
+
+
+# A CA's name -> what its validation records hold (a GlobalSign token, a Sectigo target)
+_CA_DATA = {
+    "globalsign": ("globalsign-domain-verification=",),
+    "sectigo": ("sectigo.com", "comodoca.com"),
+    "comodo": ("sectigo.com", "comodoca.com"),
+    "acm": ("acm-validations.aws",),
+}
+_CA_SKIPPED = re.compile(
+    r"\b(?:skip|ignore|disregard|drop|scrap|forget(?:[ \t]+about)?|no[ \t]+need[ \t]+for|"
+    r"(?:do[ \t]+not|don['’]?t)[ \t]+(?:add|create|publish))[ \t]+the[ \t]+"
+    r"(globalsign|sectigo|comodo|acm)[ \t]+"
+    r"(?:step|records?|txt|cnames?|token|validation|one|part|bit|entry)\b",
+    re.I,
+)
+
+
 def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     """Does this comment withdraw what an earlier one asked for ("please ignore my previous
     message", "please disregard the TXT I asked for")? With what it names: record types
     ("TXT"), owner names ("_acme-challenge.gov.uk.", with the trailing dot) and places in
     the last list asked for ("#2"), values ("=rxfex-…": data holding it); None: everything."""
-    valued = _withdrawn_values(text) | _withdrawn_hosts(text) | _withdrawn_tags(text)
+    valued = (
+        _withdrawn_values(text) | _withdrawn_hosts(text) | _withdrawn_tags(text) | _skipped_ca(text)
+    )
     if valued:
         return True, frozenset(valued)
     m = _WITHDRAW_EARLIER.search(text)
@@ -248,10 +277,15 @@ def _withdrawn_hosts(text: str) -> set[str]:
     found = set()
     for sentence in prose.split_sentences(" ".join(text.split())):
         dropped = _DROPPED_FROM.search(sentence)
-        if dropped:
+        if dropped and dropped.group(1):
             # "I've … removed www.integration.x.gov.uk from the subscription, so please don't
             # create the integration record at all": that host's records are not needed
             found |= {"~" + h for h in prose.hosts_named(dropped.group(1))}
+        elif dropped:
+            # "content-api.x.gov.uk is already covered …, so I've removed it from this
+            # subscription": "it" is the one host the sentence names
+            hosts = prose.hosts_named(sentence)
+            found |= {"~" + h for h in hosts} if len(hosts) == 1 else set()
         nothing_at = _NOTHING_AT.search(sentence)
         if nothing_at:  # "Please do not create anything at _acme-challenge.account.gov.uk"
             found.add(nothing_at.group(1).lower().rstrip(".") + ".")
@@ -272,12 +306,13 @@ def _withdrawn_hosts(text: str) -> set[str]:
             hosts = prose.hosts_named(sentence)
             found |= {"~" + h for h in hosts} if len(hosts) == 1 else set()
             label = _FOR_LABEL.search(sentence) if not hosts else None
-            found |= {"^" + label.group(1).lower()} if label else set()  # "nothing to do for www"
+            # "nothing to do for www", "no change needed for content-api."
+            found |= {"^" + label.group(1).lower()} if label else set()
     return found
 
 
 _DROPPED_FROM = re.compile(
-    r"\b(?:removed|dropped|taken[ \t]+out)[ \t]+((?:[\w*-]{1,63}\.){1,10}[a-z]{2,24})\.?"
+    r"\b(?:removed|dropped|taken[ \t]+out)[ \t]+(?:((?:[\w*-]{1,63}\.){1,10}[a-z]{2,24})\.?|it)"
     r"[ \t]+from[ \t]+(?:the|your|this)[ \t]+"
     r"(?:subscription|certificate|cert|order|san[ \t]+list)\b",
     re.I,
@@ -289,8 +324,13 @@ _SKIP_THAT = re.compile(
     r"\bnothing[ \t]+(?:more[ \t]+)?(?:to[ \t]+do|(?:is[ \t]+)?needed)[ \t]+(?:at|for|on)\b",
     re.I,
 )
-# "… for www.": the host a sentence names by its first label alone
-_FOR_LABEL = re.compile(r"\b(?:at|for|on)[ \t]+(?:the[ \t]+)?(www)\b(?![.-]\w)", re.I)
+# "… for www.", "… for content-api.": the host a sentence names by its first label alone
+_FOR_LABEL = re.compile(
+    r"\b(?:at|for|on)[ \t]+(?:the[ \t]+)?(www\b(?![.-]\w)|"
+    r"(?!(?:it|this|that|them|each|both|all|now|the|apex|these|those|either|us|you)\b)"
+    r"[a-z0-9][a-z0-9-]{1,62}(?=[ \t]*(?:[.;!)]|$)))",
+    re.I,
+)
 
 
 _HOST = r"((?:[\w*-]{1,63}\.){1,10}[a-z]{2,24})\b"
