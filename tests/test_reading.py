@@ -8253,3 +8253,60 @@ def test_the_first_as_a_whole_answer_is_applied_or_flagged() -> None:
     assert [c.type for c in got.changes] == ["CNAME"] or "unread_value" in [
         f.code for f in got.flags
     ]
+
+
+def test_from_and_to_alone_on_their_lines_update_the_record_named_above() -> None:
+    ticket = _text(
+        "The order expired, so there is a new code. Please change the existing TXT value on "
+        "gov.uk\n\nfrom:\nglobalsign-domain-verification=Lg2MO734YQQo5lG_eeJ_gSu4WtxSJsZ\n\n"
+        "to:\nglobalsign-domain-verification=N6fRfDSsMFxdQmOfqrPBz1kRejeMdn43\n\n"
+        "Leave the TTL as it is.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "gov.uk.",
+            "TXT",
+            "globalsign-domain-verification=N6fRfDSsMFxdQmOfqrPBz1kRejeMdn43",
+            "globalsign-domain-verification=Lg2MO734YQQo5lG_eeJ_gSu4WtxSJsZ",
+        )
+    ]
+
+
+def test_from_and_to_with_their_data_update_the_validation_record_named_above() -> None:
+    name = "_acme-challenge.assets.publishing.service.gov.uk"
+    ticket = _text(
+        f"So the change is: keep the one CNAME at {name}, but change its target\n\n"
+        "from:  9g29n0lxiqmyfmpdo9ehxe.fastly-validations.com\n"
+        "to:    ycii6bcwqnerxza7crwovf.fastly-validations.com\n\n"
+        "That's the only edit needed.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            f"{name}.",
+            "CNAME",
+            "ycii6bcwqnerxza7crwovf.fastly-validations.com.",
+            "9g29n0lxiqmyfmpdo9ehxe.fastly-validations.com.",
+        )
+    ]
+
+
+def test_the_one_the_ca_will_check_for_corrects_the_earlier_token() -> None:
+    ticket = conversation(
+        vendor(
+            "Please publish this TXT at the apex of trade-tariff.service.gov.uk:\n\n"
+            "globalsign-domain-verification=UpNBKVAfzkxRzLyuzwSn_AZhnyajsOYJ3AmSTG9B5xmI\n",
+            1,
+        ),
+        vendor(
+            "I have to apologise: that token was for an order we cancelled and it won't "
+            "validate any more. The one GlobalSign will check for is:\n\n"
+            "globalsign-domain-verification=LhST8Yv2rnIPIeHoAsr-0x38iPf354E60_Ia-ydpNOBS\n\n"
+            "Same place, just the new value please.\n",
+            2,
+        ),
+    )
+    assert [c[3] for c in changes(ticket)] == [
+        "globalsign-domain-verification=LhST8Yv2rnIPIeHoAsr-0x38iPf354E60_Ia-ydpNOBS"
+    ]

@@ -31,7 +31,13 @@ _CORRECT = re.compile(
     r"(?:one|value|target|token|string|data|cname|txt|record|host(?:name)?)\b"
     r"(?:[^.\n]{0,40}?[ \t,](?:is|should[ \t]{1,3}(?:be|read)|reads)\b|[ \t]*[:=])"
     # "the target in her message is wrong … For production the record should point at:"
-    r"|\bshould[ \t]{1,3}(?:point|resolve|go)[ \t]{1,3}(?:at|to)[ \t]*:",
+    r"|\bshould[ \t]{1,3}(?:point|resolve|go)[ \t]{1,3}(?:at|to)[ \t]*:"
+    # "(that value won't validate any more.) The new token is:", "The one GlobalSign will
+    # check for is:"
+    r"|\bthe[ \t]{1,3}(?:new|updated|latest|replacement)[ \t]{1,3}(?:one|value|token|string)\b"
+    r"(?:[^.\n]{0,40}?[ \t,](?:is|should[ \t]{1,3}be)\b|[ \t]*[:=])"
+    r"|\bthe[ \t]{1,3}one[ \t]{1,3}[^.\n]{0,40}?\b(?:check|look|validat|verif)\w{0,4}"
+    r"(?:[ \t]{1,3}(?:for|against))?[ \t]{1,3}is[ \t]*:",
     re.I,
 )
 LOOKAHEAD = 3  # lines after the cue where the value may stand ("… is:", a blank, the value)

@@ -95,6 +95,14 @@ _SIDE = re.compile(
     re.I,
 )
 _OLD_SIDES = frozenset(("old", "current", "existing", "before", "was", "from"))
+# "from:" / "to:" beginning a line, the data after it or on the next (of the record the prose
+# just above names)
+_FROM_TO_ALONE = re.compile(
+    r"^[ \t]*(from|to|old|new|was|now|current|existing|before|after|change[ ]to|replace[ ]with)"
+    r"[ \t]*:[ \t]*(\S+)?[ \t]*$",
+    re.I,
+)
+_RECORD_TYPES = frozenset(("TXT", "CNAME", "CAA"))
 # Windows nslookup: "hmrc.gov.uk     text =", a blank line, then the string indented
 _NSLOOKUP_OPEN = re.compile(r"^[ \t]*(\S{1,253})[ \t]{1,8}text[ \t]{0,3}=[ \t]*$")
 _NSLOOKUP_DATA = re.compile(r'^[ \t]+("[^"\n]{0,500}")[ \t]*$')
@@ -400,6 +408,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self._end_block()
             self.block.add("status", "status", status.group(1).upper(), number, line)
             return
+        if self._from_to_alone(number, line):
+            return
         labels = read_labels(line)
         if labels is None and _BARE_LABEL.match(line):
             # "CNAME name" alone on its line, its value on the next (the ACM console, copied)
@@ -543,6 +553,34 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             return False
         ttl = int(said.group(1))
         self.mentions[-1] = replace(last, ttl=ttl)
+        return True
+
+    def _from_to_alone(self, number: int, line: str) -> bool:
+        """ "Please change the existing TXT value on gov.uk" / "from:" / X / "to:" / Y: the
+        one record the prose just above names, its data now and its new data on the lines
+        below the two words."""
+        m = _FROM_TO_ALONE.match(line)
+        if m is None or self.prose_before is None:
+            return False
+        word, data = " ".join(m.group(1).lower().split()), m.group(2)
+        if word in _OLD_SIDES:
+            before, said = self.prose_before
+            names = prose.owners_in(said) or prose.hosts_named(said)
+            types = {w.strip(",.;:()").upper() for w in said.split()} & _RECORD_TYPES
+            if number - before > 2 or len(names) != 1 or len(types) != 1:
+                return False
+            self._end_block()
+            self.block.add("name", "name", next(iter(names)), number, line)
+            self.block.add("type", "type", next(iter(types)), number, line)
+            role = "old"
+        elif self.block.has("old") and not self.block.has("value"):
+            role = "value"
+        else:
+            return False
+        if data:
+            self.block.add(role, word, data, number, line)  # "from:  9g29….fastly-validations.com"
+        else:
+            self.open_label = (role, word)  # its data on the next line
         return True
 
     def _heading_value(self, number: int, line: str) -> bool:
