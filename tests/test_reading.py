@@ -9,7 +9,7 @@ from bot.models import Comment, Ticket
 from bot.reading import read
 from bot.reading.actions import action_cue
 from bot.reading.conversation import from_requests_api, role_of
-from bot.reading.notification import split_notification
+from bot.reading.notification import split_notification, unfold_headers
 from bot.render import to_json
 from bot.triage import triage
 from bot.zones import DirectoryZones
@@ -8309,4 +8309,178 @@ def test_the_one_the_ca_will_check_for_corrects_the_earlier_token() -> None:
     )
     assert [c[3] for c in changes(ticket)] == [
         "globalsign-domain-verification=LhST8Yv2rnIPIeHoAsr-0x38iPf354E60_Ia-ydpNOBS"
+    ]
+
+
+GS_NEW = "globalsign-domain-verification=Qs-ioAdZikr_4VaKUxqKpAQsP5iAD98qQpHjQh2sRrY"
+GS_OLD = "globalsign-domain-verification=MzSqymlmKbFtabO41UEQ7eQ3PcYh3_FXVEPdffgeqTM"
+
+
+def test_the_named_cas_txt_is_not_needed_withdraws_it() -> None:
+    ticket = conversation(
+        vendor(f'Please add:\n\n{CNAME}\ngov.uk. TXT "{GS_NEW}"\n', 1),
+        us("Why a GlobalSign TXT on the apex?", 2),
+        vendor("You're right, the GlobalSign TXT record isn't needed. Please do not add it.", 3),
+    )
+    assert [c[2] for c in changes(ticket)] == ["CNAME"]
+
+
+def test_a_numbered_answer_removing_it_deletes_the_record_our_question_showed() -> None:
+    ticket = conversation(
+        vendor(f"Record type: TXT\nHost: gov.uk\nValue: {GS_NEW}\n", 1),
+        us(
+            "Two questions:\n1. There is already a GlobalSign TXT at the apex:\n"
+            f'   gov.uk.  TXT  "{GS_OLD}"\n   Should that come out at the same time?\n'
+            "2. Does www.gov.uk need its own record?\n",
+            2,
+        ),
+        vendor("1) Not yet - remove it only after the new certificate is issued.\n2) No.", 3),
+    )
+    got = read(ticket)
+    assert [(c.action, c.value, c.when) for c in got.changes] == [
+        ("add", GS_NEW, "now"),
+        ("delete", GS_OLD, "after_issuance"),
+    ]
+
+
+def test_a_lettered_answer_that_says_more_than_please_is_no_choice_of_our_proposal() -> None:
+    ticket = conversation(
+        vendor('Please add: _dnsauth.account.gov.uk TXT "efdcc2f885e49d709cc79cb392d3ebc9"', 1),
+        us(
+            "My plan:\n\n(a) Add the new token.\n\n(b) _acme-challenge.account.gov.uk is a CNAME "
+            "to gpy1ojdazefcirq7qn.fastly-validations.com. It looks orphaned, so I'd bin it.\n",
+            2,
+        ),
+        vendor(
+            "(b) Please leave _acme-challenge.account.gov.uk exactly as it is. It validates "
+            "the wildcard.",
+            3,
+        ),
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_you_can_remove_the_old_one_with_no_record_read_is_flagged() -> None:
+    ticket = conversation(
+        vendor('Please add: _dnsauth.account.gov.uk TXT "efdcc2f885e49d709cc79cb392d3ebc9"', 1),
+        vendor("Once the certificate is out you can remove the old one.", 2),
+    )
+    got = read(ticket)
+    assert any(c.action == "delete" for c in got.changes) or "unread_value" in [
+        f.code for f in got.flags
+    ]
+
+
+def test_a_notification_author_of_government_digital_service_is_us() -> None:
+    lines = (
+        "##- Please type your reply above this line -##\n\n"
+        "Deniz Arslan (Fastly Support)\nApr 9, 2025, 15:37 UTC\n\nRe 1 - yes.\n\n"
+        "Sebastian Ferreira (Government Digital Service)\nApr 9, 2025, 11:02 UTC\n\n"
+        'gov.uk. 3600 IN CAA 0 issue "digicert.com"\n1. Is it certainly.com?\n\n'
+        "Deniz Arslan (Fastly Support)\nApr 8, 2025, 16:20 UTC\n\nPlease add the CAA.\n"
+    ).splitlines()
+    roles = {b.author: b.role for b in split_notification(lines) or []}
+    assert roles["Sebastian Ferreira (Government Digital Service)"] == "us"
+
+
+def test_yes_to_a_ttl_question_takes_the_number_given_as_the_ttl() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME.replace(' 300 IN', '')}\n", 1),
+        us(
+            "Last September, on #65117, you had us put these at TTL 300 so the retries see "
+            "them sooner. Same again?",
+            2,
+        ),
+        vendor("Yes.", 3),
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300]
+
+
+def test_a_zone_comment_unchanged_from_an_earlier_message_leaves_the_record_asked() -> None:
+    ticket = _text(
+        "In zone file format, the two records to add are:\n\n"
+        "; unchanged from Marcus's message of 9 July\n"
+        "_acme-challenge.publishing.service.gov.uk. CNAME u57hdedv8ew9eics.fastly-validations.com.\n"
+        "; new\n"
+        "_acme-challenge.assets.publishing.service.gov.uk. CNAME zi9qluh42ucvoyhk.fastly-validations.com.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add", "add"]
+
+
+def test_use_whatever_ttl_you_normally_do_disowns_the_zone_lines_ttl() -> None:
+    ticket = _text(
+        "The record to add is:\n\n"
+        "_acme-challenge.assets.publishing.service.gov.uk. 300 IN CNAME "
+        "zi9qluh42ucvoyhk.fastly-validations.com.\n\n"
+        "(The 300 is only what I had in my test zone - use whatever TTL you normally do.)\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [None]
+
+
+def test_the_record_can_be_deleted_under_an_old_record_shown_is_read_or_flagged() -> None:
+    ticket = _text(
+        "There is also an old challenge record left over from the per-host certificate:\n\n"
+        "_acme-challenge.whitehall-admin.publishing.service.gov.uk.  CNAME  "
+        "trof8tyr42x5ten7.fastly-validations.com.\n\n"
+        "After the wildcard certificate is issued, that name is covered by the wildcard and "
+        "the record can be deleted.\n"
+    )
+    got = read(ticket)
+    assert any(c.action == "delete" for c in got.changes) or "unread_value" in [
+        f.code for f in got.flags
+    ]
+
+
+def test_a_validated_row_of_an_acm_table_is_published_not_asked() -> None:
+    ticket = _text(
+        "Could you add the PENDING_VALIDATION rows?\n\n"
+        "|  mirror.x.service.gov.uk      |  SUCCESS             |  "
+        "_4819703352f49e9b20964bded2895df5.mirror.x.service.gov.uk.  |  CNAME  |  "
+        "_e6c93846481c6dda79177b6d1f6b337b.lqkhijsahc.acm-validations.aws.  |\n"
+        "|  www.mirror.x.service.gov.uk  |  PENDING_VALIDATION  |  "
+        "_b36f77a46e3fa40a741cd8e9afb06f98.www.mirror.x.service.gov.uk.  |  CNAME  |  "
+        "_f5638ed9bd0a104ce53b8d8446f2931a.izfjucvwvy.acm-validations.aws.  |\n"
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_b36f77a46e3fa40a741cd8e9afb06f98.www.mirror.x.service.gov.uk."
+    ]
+
+
+def test_a_quoted_txt_value_wrapped_mid_token_is_one_value_and_an_open_quote_is_flagged() -> None:
+    name = "_acme-challenge.forms.service.gov.uk."
+    wrapped = _text(
+        f'Please add:\n\n  1. {name}  TXT  "t4jjfpuGKlxWFdskFODMNG2d5q\nt1wEAWKvASPj0AZCU"\n'
+    )
+    assert [c[3] for c in changes(wrapped)] == ["t4jjfpuGKlxWFdskFODMNG2d5qt1wEAWKvASPj0AZCU"]
+    cut = _text(f'Please add:\n\n{name}  TXT  "t4jjfpuGKlxWFdskFODMNG2d5q\n\nThanks\n')
+    assert "unparsed_record" in codes(cut)
+
+
+def test_a_notification_header_a_layout_table_put_on_one_line_starts_a_comment() -> None:
+    lines = (
+        "##- Please type your reply above this line -##\n\n"
+        "| | | Lindiwe M (Fastly Support) 27 May 2025, 10:03 BST Yes to both. Lindiwe | |\n"
+        "Nkechi A (GOV.UK)\n27 May 2025, 09:41 BST\n\nDo we need the www one as well?\n\n"
+        "Lindiwe M (Fastly Support)\n26 May 2025, 17:18 BST\n\nPlease create the records.\n"
+    ).splitlines()
+    blocks = split_notification(unfold_headers(lines)) or []
+    newest = blocks[-1]
+    assert (newest.author, newest.role) == ("Lindiwe M (Fastly Support)", "vendor")
+
+
+def test_an_add_made_an_update_by_our_own_later_paste_alone_is_blocked() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add: _acme-challenge.www.gov.uk CNAME k4v7qh2m9xw3zt8pld.fastly-validations.com",
+            1,
+        ),
+        us(
+            "Done - though dig shows:\n\n"
+            "_acme-challenge.www.gov.uk. 300 IN CNAME other1token2here3.fastly-validations.com.\n",
+            2,
+        ),
+    )
+    got = read(ticket)
+    assert all(c.action == "add" for c in got.changes) or "ambiguous_request" in [
+        f.code for f in got.flags
     ]

@@ -25,6 +25,8 @@ _DELETE = re.compile(
     r"come\s+out|comes\s+out|eras(?:e|ed|ing)|wipe|tak(?:e|en)\s+off|"
     # "you're free to get rid of it", "pull that one out", "bin the old token" (never /usr/bin)
     r"(?:get|got|getting)\s+rid\s+of|(?<=be )pulled\b|"
+    # "after that it's dead weight and you can pull it." (never "pull it up")
+    r"pull(?:ed|ing)?\s+(?:it|them|that\s+one|this\s+one)(?=[ \t]*(?:[.!,;)]|$))|"
     r"pull(?:ed|ing)?\s+(?:(?:it|that|this|them|those|these|"
     r"the\s+old|that\s+one|the\s+old\s+one)\s+)?out\b|"
     r"(?:bin|scrap|ditch)(?=\s+(?:it|them|that|this|the|those|these|both|all)\b)|"

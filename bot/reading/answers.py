@@ -20,6 +20,8 @@ from collections.abc import Iterable
 
 from bot.reading import cues, prose
 from bot.reading.actions import action_cue
+from bot.reading.candidates import candidates
+from bot.reading.mentions import read_zone_line
 
 MAX_ITEMS = 20  # items of a question list (a longer "list" is no set of questions)
 MAX_ITEM = 2_000  # characters of one item that are read
@@ -127,19 +129,64 @@ MAX_COMMENT = 20_000  # characters of a comment searched for such words
 
 def _items(lines: Iterable[str]) -> dict[str, str]:
     """The text of each labelled item: its line and the lines under it, to a blank line."""
-    items: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for line in lines:
+    return {
+        label: " ".join(text for _, text in item)[:MAX_ITEM]
+        for label, item in _item_lines(enumerate(lines)).items()
+    }
+
+
+def _item_lines(lines: Iterable[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
+    """The numbered lines of each labelled item (its label cut off the first)."""
+    items: dict[str, list[tuple[int, str]]] = {}
+    current: list[tuple[int, str]] | None = None
+    for number, line in lines:
         m = _LABEL.match(line)
         if m and len(items) < MAX_ITEMS:
             label = next(g for g in m.groups() if g).lower()
             current = items.setdefault(label, [])
-            current.append(line[m.end() :])
+            current.append((number, line[m.end() :]))
         elif current is not None and line.strip() and not line.lstrip().startswith(">"):
-            current.append(line)
+            current.append((number, line))
         else:
             current = None
-    return {label: " ".join(text)[:MAX_ITEM] for label, text in items.items()}
+    return items
+
+
+def removals_answered(numbered: list[tuple[int, str]], asked: list[str]) -> list[tuple[int, str]]:
+    """The lines of a comment with, under each answer that removes by pronoun ("1) Not yet -
+    remove it only after the new certificate is issued."), the record our question of the same
+    label showed ("1. There is already a GlobalSign TXT at the apex: gov.uk. TXT "…" Should
+    that come out …?"): the answer's words then read as said of that record."""
+    questions = _item_lines(enumerate(asked[:MAX_LINES_ASKED]))
+    if not questions:
+        return numbered  # the common case: we asked no list of questions
+    below: dict[int, list[str]] = {}  # index of an answer's last line -> records to add
+    at = {number: k for k, (number, _) in enumerate(numbered)}
+    for label, item in _item_lines(numbered[:MAX_LINES_ASKED]).items():
+        said = " ".join(text for _, text in item)[:MAX_ITEM]
+        if action_cue(said) != "delete" or not _BY_PRONOUN.search(said):
+            continue
+        if any(candidates(0, text) for _, text in item):
+            continue  # the answer names its own data: read as written
+        shown = [text.strip() for _, text in questions.get(label, []) if _a_record(text)]
+        if 1 <= len(shown) <= 3:
+            below[at[item[-1][0]]] = shown
+    if not below:
+        return numbered
+    out: list[tuple[int, str]] = []
+    for k, (number, text) in enumerate(numbered):
+        out.append((number, text))
+        out += [(number, f"   {record}") for record in below.get(k, [])]
+    return out
+
+
+MAX_LINES_ASKED = 200  # lines of a question list, or of its answers, looked at
+_BY_PRONOUN = re.compile(r"\b(?:it|them|that[ \t]+one|this[ \t]+one|those|that)\b", re.I)
+
+
+def _a_record(line: str) -> bool:
+    record = read_zone_line(line, 0)
+    return record is not None and bool(record.value)
 
 
 def chosen_value(answer: str, asked: Iterable[str], values: Iterable[str]) -> str | None:

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.models import AuthorRole, Comment, Ticket
-from bot.reading.notification import split_notification
+from bot.reading.notification import split_notification, unfold_headers
 from bot.reading.quoted import history_start, strip_marker
 from bot.text import ATTACHED, visible_and_hidden
 
@@ -56,6 +56,7 @@ def parts_of(ticket: Ticket) -> list[Part]:
         # A text file attached to the mail follows its body: never the body's quoted history.
         cut = next((i for i, line in enumerate(lines) if line.startswith(ATTACHED)), len(lines))
         lines, attached = lines[:cut], lines[cut:]
+        lines = unfold_headers(lines) if single else lines
         blocks = split_notification(lines) if single else None
         if single and blocks is None and any(line.lstrip().startswith(">") for line in lines):
             # a notification quoted whole under a reply or forward: its comments all the same

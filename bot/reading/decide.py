@@ -76,6 +76,7 @@ class Thread:
     # the line each numbered item of a comment's list stands on ("3. DELETE …" -> {3: 21})
     item_lines: dict[int, dict[int, int]] = field(default_factory=dict)
     ttls: dict[int, int] = field(default_factory=dict)  # "use a TTL of 300 on both records"
+    vendor_comments: set[int] = field(default_factory=set)  # the vendor's comments' indexes
     # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
     typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
     # "please add the certainly.com CAA record only after this certificate has been issued":
@@ -282,10 +283,17 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             held.add(c.name)
             why = f"asks to add a CNAME beside the one already there ({beside[0].value})"
             out.flags.append(ambiguous(c.name, [c], why))
-    kept = [
+    completed = [
         (i, c if c.name in held else _complete(c, [o for j, o in seen if _informs(j, o, i, c)]))
         for i, c in kept
     ]
+    made_updates = [
+        (i, done)
+        for (i, c), (_, done) in zip(kept, completed, strict=True)
+        if c.action != done.action
+    ]
+    out.flags += _unanswered_replacements(made_updates, seen, thread.vendor_comments)
+    kept = completed
     kept = _replacing(kept, thread.replacing, seen)
     for index, rdtype in sorted(thread.retyped.items()):
         kept = _retyped(kept, index, rdtype, out)
@@ -675,6 +683,30 @@ def _retyped(
             c = meant
         result.append((i, c))
     return result
+
+
+def _unanswered_replacements(
+    made: list[tuple[int, DnsChange]], seen: list[tuple[int, Observed]], vendor: set[int]
+) -> list[Flag]:
+    """A CNAME the vendor asked to add, made an update of the other CNAME our own later paste
+    shows there, when the vendor has said nothing since: whether to replace that record (it may
+    serve something else) is for a person to ask, not for the reader to assume."""
+    flags = []
+    for i, c in made:  # (adds completed into updates)
+        if c.action != "update" or c.type not in SINGLETON_TYPES or c.old_value is None:
+            continue
+        shown = [
+            j
+            for j, o in seen
+            if (o.name, o.type, o.value) == (c.name, c.type, c.old_value)
+            and o.source is not None
+            and o.source.role == "us"
+        ]
+        asked_add = c.source is not None and c.source.role == "vendor" and shown
+        if asked_add and min(shown) > i and not any(v > min(shown) for v in vendor):
+            why = f"asks to add a CNAME where our later paste shows another ({c.old_value})"
+            flags.append(ambiguous(c.name, [c], why + " and the vendor has not said to replace it"))
+    return flags
 
 
 def _informs(j: int, seen: Observed, i: int, change: DnsChange) -> bool:

@@ -169,6 +169,22 @@ _LEFT_OPEN = re.compile(
 )
 
 
+# The TTL a record was written with, disowned: "(The 300 is only what I had in my test zone -
+# use whatever TTL you normally do.)", "ignore the TTL in those lines, use your usual one"
+_DISOWNED = re.compile(
+    r"\bwhatever[ \t]+TTL[ \t]+you[ \t]+(?:normally|usually)\b|"
+    r"\byour[ \t]+(?:usual|normal|default|standard)[ \t]+(?:TTL|one)\b|"
+    r"\b(?:ignore|disregard)[ \t]+the[ \t]+TTLs?\b",
+    re.I,
+)
+
+
+def ttl_disowned(text: str) -> bool:
+    """Does the text say the TTL written on records is no request ("use whatever TTL you
+    normally do")?"""
+    return _DISOWNED.search(text) is not None
+
+
 def left_open(text: str) -> bool:
     """Does the text leave the TTL to the reader ("300 is fine; anything up to 3600 will
     work")? Then the number it gives is no TTL asked for."""

@@ -43,6 +43,24 @@ class Block:
     continues: bool = False  # more of the comment before it (text under the footer)
 
 
+def unfold_headers(lines: list[str]) -> list[str]:
+    """A notification's lines with each comment header that a layout table flattened onto one
+    line with its text ("| | Lindiwe M (Fastly Support) 27 May 2025, 10:03 BST Yes to both.
+    Lindiwe | |") as the header's two lines and the text's own."""
+    if not any(ZENDESK_DELIMITER in line for line in lines[:200]):
+        return lines  # not a notification
+    out: list[str] = []
+    for line in lines:
+        m = _INLINE_HEADER.match(line) if len(line) <= 2_000 and "(" in line else None
+        out += [m["name"].strip(), m["when"], m["rest"]] if m else [line]
+    return out
+
+
+_INLINE_HEADER = re.compile(
+    rf"^[ |]*(?P<name>[^,|:<>()]{{2,60}}\([^()|]{{2,60}}\))[ |]+{_WHEN}[ |]+(?P<rest>\S.*?)[ |]*$"
+)
+
+
 def split_notification(lines: list[str]) -> list[Block] | None:
     """The comments of a notification, oldest first; None when the text is not one (no
     delimiter, or fewer than two comment headers)."""
@@ -105,7 +123,11 @@ def _signed_by_us(body: list[str]) -> bool:
 def _role(name: str) -> AuthorRole:
     """Our own replies are never requests; everyone else in a notification file counts as the
     vendor (the file has no other sign of who is an agent)."""
-    return "us" if "gov.uk" in name.lower() else "vendor"
+    return "us" if _OUR_NAMES.search(name) else "vendor"
+
+
+# Our team as Zendesk shows its organisation: "(GOV.UK)", "(Government Digital Service)"
+_OUR_NAMES = re.compile(r"gov\.uk|\bgovernment[ ]digital[ ]service\b|\bGDS\b", re.I)
 
 
 def _parse(when: str) -> datetime | None:

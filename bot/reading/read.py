@@ -101,6 +101,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         flags += hidden_flags(part, default_zone)
         if part.role == "vendor":
             flags += _inline_answers(part)
+            thread.vendor_comments.add(index)
         if part.role == "us":
             our_lines += [(part.comment_id, n, text) for n, text in _lines_to_read(part)]
             # Our own comments are never requests. What we describe as published (our dig
@@ -120,6 +121,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             numbered = threadcues.chosen_options(numbered, asked_before)
             numbered = _chosen_value(numbered, asked_before, said)  # "The one from Tuesday."
             numbered = threadcues.affirmed_questions(numbered, asked_before)  # "Yes to both."
+            numbered = answers.removals_answered(numbered, asked_before)  # "1) Remove it."
         walker = Walker(
             # The domain the conversation was about so far: "_acme-challenge.www" in a later
             # comment is relative to it, as it would be to a reader of the thread.
@@ -362,7 +364,13 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         for c in decision.changes
         if c.action in ("delete", "update")
     ]
-    answered = [f for i, f in unnamed if any(j > i for j in removes)]
+    # (or said again: "… and you can remove the old token then" below the table that asked)
+    deleted = [
+        order.get(c.source.comment_id if c.source else None, -1)
+        for c in decision.changes
+        if c.action == "delete"
+    ]
+    answered = [f for i, f in unnamed if any(j > i for j in removes) or any(j < i for j in deleted)]
     flags = [f for f in flags if f not in answered]
     flags += unread_flags(read_lines, used)
     if any(c.action == "delete" and c.value is None for c in decision.changes):

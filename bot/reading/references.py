@@ -355,7 +355,13 @@ class References:
             # "Bin it.", "It can go now.": a delete said of a record by a pronoun asks without
             # "please" - the record it means must be read, or a person told
             asked = asking and ("RECORD" in clause.upper() or bool(_DELETE_IT.search(clause)))
-            untyped = _ASKED_TYPES.isdisjoint(words) and (asked or _PRONOUN_OBJECT.search(clause))
+            # ("that name is covered and the record can be deleted" under an old record shown
+            # as published: that record's delete; never said of the record just asked for,
+            # "The record can be removed once the certificate is issued")
+            shown = any(m.mode == "observed" for m in self.mentions[-1:])
+            untyped = _ASKED_TYPES.isdisjoint(words) and (
+                asked or _PRONOUN_OBJECT.search(clause) or (shown and _THE_RECORD.search(clause))
+            )
             deleted = any(m.action == "delete" for m in self.mentions)
             if untyped and not deleted and actions.action_cue(clause) == "delete":
                 self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
@@ -960,7 +966,17 @@ _PRONOUN_OBJECT = re.compile(
     r"(?:the|that|this|those|these)[ ]+(?:[\w.'\"-]+[ ]+){1,3}?(?:entry|entries|lines?|values?|"
     r"tokens?|strings?|records?|ones?)[ ]+(?:can|could|may|should|must|(?:has|have|needs?)[ ]+to)"
     r"\b|"
-    r"(?![a-z]+ing\b)[a-z]+[ ]+(?:it|them|that|this|those|these)\W*$)",
+    r"(?![a-z]+ing\b)[a-z]+[ ]+(?:it|them|that|this|those|these)\W*$)"
+    # "Once it's out you can remove the old one." (never "you can remove them once issued",
+    # said of the records just asked for)
+    r"|\b(?:you|we)[ ]+(?:can|could|may|should)[ ]+(?:now[ ]+|then[ ]+|safely[ ]+)?[a-z]+"
+    r"(?:[ ]+(?:out|off))?[ ]+the[ ]+(?:old|older|previous|existing|stale)[ ]+"
+    r"(?:one|ones|tokens?|values?|records?|entry|entries)\b",
+    re.I,
+)
+_THE_RECORD = re.compile(
+    r"\b(?:the|that|this)[ ]+(?:record|entry|one)[ ]+(?:can|could|may|should|must)[ ]+(?:now[ ]+)?"
+    r"(?:be|go)\b",
     re.I,
 )
 ANY_DELETE = "records to delete"  # a delete whose type the sentence does not name

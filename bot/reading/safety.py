@@ -313,7 +313,9 @@ def timing_flags(
     now = [c for c in changes if c.action == "delete" and c.when == "now" and c.source]
     if not now:
         return flags  # the common case
-    text = {(comment_id, number): line for comment_id, number, line in lines}
+    text: dict[tuple[int | None, int], str] = {}
+    for comment_id, number, line in lines:  # (a line written under another shares its number)
+        text[(comment_id, number)] = f"{text.get((comment_id, number), '')} {line}"
     for c in now:
         source = c.source
         assert source is not None  # (filtered above)

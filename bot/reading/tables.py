@@ -351,5 +351,10 @@ def _by_position(cells: list[str], number: int) -> Mention | None:
             data, ttl = cells[i + 1], None
             if data.isdigit() and i + 2 < len(cells) and cells[i + 2]:
                 data, ttl = cells[i + 2], int(data)  # `name | CNAME | 3600 | target`
-            return Mention(cells[i - 1], rdtype, clean_data(rdtype, data), number, ttl=ttl)
+            mention = Mention(cells[i - 1], rdtype, clean_data(rdtype, data), number, ttl=ttl)
+            if any(c.strip().upper() in DONE for c in cells[: i - 1]):
+                # `aws acm describe-certificate --output table`: "| x | SUCCESS | _a.x. | CNAME |
+                # _b.acm-validations.aws. |": validated, so published - nothing to ask
+                mention.mode = "observed"
+            return mention
     return None

@@ -58,12 +58,14 @@ _NOT_NEEDED_TYPE = re.compile(
     r"\bno[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:change|record|update|entry)s?[ \t]{1,3}"
     r"(?:(?:is|are)[ \t]{1,3})?(?:needed|required|necessary)\b(?![ \t]{1,3}(?:if|unless|when))"
     # "the CAA line in my first message isn't needed"
-    r"|\bthe[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:(?:record|change|entry|line|item|one|part)s?"
+    # ("the GlobalSign TXT record isn't needed": a word may say whose it is)
+    r"|\bthe[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3})?" + _T + r"[ \t]{1,3}"
+    r"(?:(?:record|change|entry|line|item|one|part)s?"
     r"[ \t]{1,3})?(?:[\w'-]{1,20}[ \t]{1,3}){0,5}?(?:(?:is|are)[ \t]{1,3}(?:not|no[ \t]{1,3}"
     r"longer)|isn't|aren't|isn\u2019t|aren\u2019t)[ \t]{1,3}(?:needed|required|necessary)\b"
     r"(?![ \t]{1,3}(?:if|unless|when))"
     r"|\b(?:do[ \t]{1,3}not|don't|no[ \t]{1,3}longer)[ \t]{1,3}need[ \t]{1,3}(?:the|a|any)"
-    r"[ \t]{1,3}" + _T + r"\b(?![ \t]{1,3}(?:if|unless|when))"
+    r"[ \t]{1,3}(?:[\w-]{1,20}[ \t]{1,3})?" + _T + r"\b(?![ \t]{1,3}(?:if|unless|when))"
     # "The TXT record in my previous message came from a template … and should not have been
     # included"
     r"|\bthe[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:record|entry|line)?[^.]{0,120}?\bshould\s{1,3}"
@@ -968,7 +970,9 @@ _NUMBER_FOR_BOTH = re.compile(
 
 # "(b), please.", "b) is right", "option (b)": the answer to a lettered question of ours
 _CHOSEN = re.compile(
-    r"^[ \t]*\(?([a-d])\)?[,.)]?[ \t]+(?:please|thanks|is[ \t]+(?:right|correct|fine)|"
+    # ("(b) Please leave _acme-challenge.x exactly as it is": an answer to item (b), no choice)
+    r"^[ \t]*\(?([a-d])\)?[,.)]?[ \t]+(?:(?:please|thanks)(?=[ \t]*(?:[-–—.!,;:)]|$))|"
+    r"is[ \t]+(?:right|correct|fine)|"
     r"would[ \t]+be[ \t]+(?:best|right|great))\b|\b(?:option|choice)[ \t]+\(?([a-d])\)?(?![\w(])|"
     # "The second one - sorry!", "It's your first option.", "the latter, please"
     r"^\W{0,3}(?:it['’]?s[ \t]+|it[ \t]+is[ \t]+)?(?:the|your)[ \t]+"
@@ -1046,7 +1050,10 @@ def _proposal(before: str, question: str) -> str | None:
         types = {t.upper() for t in _TYPE_WORD.findall(f"{before} {question}")}
         return f"Please delete that {types.pop()} record." if len(types) == 1 else None
     if "ttl" in f"{before} {question}".lower():
-        numbers = set(_TTL_NUMBER.findall(f"{before} {question}"))
+        # the number the TTL is given as ("… on #65117, you had us put these at TTL 300"),
+        # else the one number said
+        said = f"{before} {question}"
+        numbers = {a or b for a, b in _TTL_GIVEN.findall(said)} or set(_TTL_NUMBER.findall(said))
         return f"Please go with {numbers.pop()}." if len(numbers) == 1 else None
     return None
 
@@ -1069,6 +1076,10 @@ _MAY_WE_DELETE = re.compile(
     re.I,
 )
 _TTL_NUMBER = re.compile(r"\b(\d{2,6})\b(?![ \t]*(?:days?|%))")
+_TTL_GIVEN = re.compile(
+    r"\bTTL(?:[ \t]+(?:of|at|to|is|=|:))?[ \t]*(\d{2,6})\b|\b(\d{2,6})[ \t]?(?:s|secs?|seconds)\b",
+    re.I,
+)
 
 
 def type_meant(text: str, asked: list[str]) -> str | None:

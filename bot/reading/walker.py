@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.models import Action, Flag, Observed
-from bot.reading import actions, cues, desired, overrides, prose
+from bot.models import Action, Flag, Observed, Source
+from bot.reading import actions, cues, desired, durations, overrides, prose
 from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import keeps
 from bot.reading.labels import LabelBlock, read_labels
@@ -22,6 +22,7 @@ from bot.reading.mentions import (
     Mention,
     Mode,
     data_shaped,
+    excerpt,
     failed_block,
     is_owner_token,
     is_type_word,
@@ -52,6 +53,11 @@ _PUBLISHED_NOTE = re.compile(
 _KEEP_NOTE = re.compile(
     r"\b(?:leave|keep|retain)\b[^;]{0,20}?\b(?:as\s+it\s+is|as\s+is|in\s+place|alone)\b"
     r"|\bno\s+change\b|\bunchanged\b",
+    re.I,
+)
+_RESTATED_NOTE = re.compile(
+    r"\b(?:unchanged|same|as)\s+(?:from|in|since)\s+(?:\S+\s+){0,3}?"
+    r"(?:message|e-?mail|mail|request|comment|ticket|note|post|update)s?\b",
     re.I,
 )
 MAX_NOTE = 600  # characters of a zone-file comment block kept as the note of a record
@@ -103,6 +109,34 @@ _FROM_TO_ALONE = re.compile(
     re.I,
 )
 _RECORD_TYPES = frozenset(("TXT", "CNAME", "CAA"))
+_OPEN_TXT = re.compile(r"\bTXT[ \t]+\"[A-Za-z0-9_=+/-]{8,}$", re.I)
+_TTL_NUMBERS = re.compile(r"(?<![\w.])(\d{2,6})(?![\w.])")
+
+
+def _open_quote(number: int, line: str) -> Flag:
+    """A TXT value whose quote does not close on its line, nor on the next: it may be cut."""
+    shown = excerpt(line)
+    return Flag(
+        code="unparsed_record",
+        severity="warn",
+        message=f"Line {number}: the quoted TXT value does not end on its line, so it may be "
+        f"cut short: {shown!r}. Check the whole value by hand.",
+        source=Source(first_line=number, last_line=number, excerpt=shown),
+    )
+
+
+def _ttls_disowned(mentions: list[Mention], disowned: set[int | None]) -> list[Mention]:
+    """The mentions, a zone-file line's TTL that the comment disowns left out."""
+    if not disowned:
+        return mentions  # the common case
+    out = []
+    for m in mentions:
+        line = read_zone_line(m.excerpt, 0) if m.ttl is not None else None
+        from_line = line is not None and line.ttl == m.ttl
+        out.append(replace(m, ttl=None) if from_line and ({None, m.ttl} & disowned) else m)
+    return out
+
+
 # Windows nslookup: "hmrc.gov.uk     text =", a blank line, then the string indented
 _NSLOOKUP_OPEN = re.compile(r"^[ \t]*(\S{1,253})[ \t]{1,8}text[ \t]{0,3}=[ \t]*$")
 _NSLOOKUP_DATA = re.compile(r'^[ \t]+("[^"\n]{0,500}")[ \t]*$')
@@ -245,9 +279,28 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     lead_in: Unread | None = None  # the last paragraph, if a lead-in ("… record to gov.uk:")
     last_text: int = 0  # the number of the last line that was not blank
     inherited: Mode | None = None  # the mode a lead-in gave the paragraph being read
+    disowned_ttls: set[int | None] = field(default_factory=set)  # None: every zone line's TTL
+    wrapped: tuple[int, str] | None = None  # a line ending inside a quoted TXT value
 
     def feed(self, number: int, line: str) -> None:
         line = line[:MAX_LINE]
+        if self.wrapped is not None:
+            # `x.gov.uk.  TXT  "t4jjfp…d5q` / `t1wE…CU"`: a quoted value a mail client broke
+            # mid-token is one value, read on its first line
+            first, head = self.wrapped
+            self.wrapped = None
+            tail = line.strip()
+            if tail.endswith('"') and tail.count('"') == 1 and " " not in tail:
+                self._feed_one(first, head.rstrip() + tail)
+                return
+            self._feed_one(first, head)
+            self.flags.append(_open_quote(first, head))
+        if line.count('"') == 1 and _OPEN_TXT.search(line.rstrip()):
+            self.wrapped = (number, line)
+            return
+        self._feed_one(number, line)
+
+    def _feed_one(self, number: int, line: str) -> None:
         try:
             self._feed(number, line)
         except Exception as exc:  # one unreadable line never stops the rest of the ticket
@@ -256,11 +309,16 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.last_text = number
 
     def finish(self) -> None:
+        if self.wrapped is not None:
+            self._feed_one(*self.wrapped)
+            self.flags.append(_open_quote(*self.wrapped))
+            self.wrapped = None
         for end in (self._end_prose, self._end_block):
             try:
                 end()
             except Exception as exc:
                 self.flags.append(failed_block(0, 0, "", exc))
+        self.mentions = _ttls_disowned(self.mentions, self.disowned_ttls)
         self.mentions = desired.resolved(self.mentions)  # "so that the set ends up as:"
         self.mentions = overrides.at_validation_names(self.mentions)
         self.mentions = overrides.deletes_of_records_above(self.mentions)
@@ -271,6 +329,12 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         self.unnamed_deletes = [unread_request(*p) for p in self.pending if p[2] == ANY_DELETE]
 
     def _feed(self, number: int, line: str) -> None:
+        disowns = "ttl" in line.lower() and durations.ttl_disowned(line)
+        if disowns and read_zone_line(line, 0) is None:
+            # "(The 300 is only what I had in my test zone - use whatever TTL you normally
+            # do.)": the TTLs of the zone-file lines (that number's, if it gives one) are none
+            said = _TTL_NUMBERS.findall(line)
+            self.disowned_ttls |= {int(n) for n in said} if said else {None}
         if "**" in line:
             line = line.replace("**", "")  # Markdown bold says nothing a reader needs
         if _TICKED.match(line):
@@ -735,7 +799,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         is", "; published today - remove once the certificate has been issued"."""
         # ("add alongside the existing globalsign.com entry, do not replace it": an add)
         adds = actions.action_cue(note) == "add"
-        keep = (keeps(note) or bool(_KEEP_NOTE.search(note))) and not adds
+        # ("; unchanged from Marcus's message of 9 July": the request as sent before, asked again)
+        restated = bool(_RESTATED_NOTE.search(note))
+        keep = (keeps(note) or bool(_KEEP_NOTE.search(note))) and not adds and not restated
         published = keep or (bool(_PUBLISHED_NOTE.search(note)) and not adds)
         action = None if keep else actions.action_cue(note)
         if published:
