@@ -361,6 +361,10 @@ HOLDOUT102 = FIXTURES / "holdout102"
 # July; messy layouts). First reading 7/20 exact, 8/20 changes right, 3 silent.
 HOLDOUT103 = FIXTURES / "holdout103"
 HOLDOUT104 = FIXTURES / "holdout104"
+# holdout105 (20: an ordinary December; questions and answers, a tenth writer). First reading
+# 7/20 exact, 8/20 changes right, 5 silent (measured at a6edc40, after the fixes for
+# holdout101-104).
+HOLDOUT105 = FIXTURES / "holdout105"
 
 READING_FOLDERS = (
     READING,
@@ -468,6 +472,7 @@ READING_FOLDERS = (
     HOLDOUT102,
     HOLDOUT103,
     HOLDOUT104,
+    HOLDOUT105,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

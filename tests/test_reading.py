@@ -8484,3 +8484,93 @@ def test_an_add_made_an_update_by_our_own_later_paste_alone_is_blocked() -> None
     assert all(c.action == "add" for c in got.changes) or "ambiguous_request" in [
         f.code for f in got.flags
     ]
+
+
+def test_records_under_already_ok_are_published_not_asked() -> None:
+    ticket = _text(
+        "Already OK (nothing to do):\n"
+        "  _acme-challenge.design-system.service.gov.uk  ->  k73exis5sbovtsk7jo.fastly-validations.com\n\n"
+        "Missing / needs adding:\n"
+        "  _acme-challenge.frontend.design-system.service.gov.uk  ->  "
+        "xj516m26sbsrchi204.fastly-validations.com\n"
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_acme-challenge.frontend.design-system.service.gov.uk."
+    ]
+
+
+def test_go_with_the_one_in_my_message_takes_the_answering_agents_value() -> None:
+    name = "_acme-challenge.account.gov.uk"
+    first = Comment(
+        id=1,
+        role="vendor",
+        author="Tomasz",
+        body=f"Please add {name} CNAME fk8vmw0o5u9kf3fn8n.fastly-validations.com",
+    )
+    second = Comment(
+        id=2,
+        role="vendor",
+        author="Priyanka",
+        body=f"Please point {name} at ig76zfr3niv2qkbfup.fastly-validations.com (CNAME).",
+    )
+    asked = us("We have two different targets from two of you. Which one do you want?", 3)
+    answer = Comment(id=4, role="vendor", author="Tomasz", body="Go with the one in my message.")
+    got = read(conversation(first, second, asked, answer))
+    assert [c.value for c in got.changes] == ["fk8vmw0o5u9kf3fn8n.fastly-validations.com."]
+
+
+def test_yes_to_do_i_delete_the_txt_records_is_read_or_flagged() -> None:
+    name = "_acme-challenge.publishing.service.gov.uk"
+    ticket = conversation(
+        vendor(
+            f"Name: {name}\nType: CNAME\nTarget: nfa1i1tzixaprragzr.fastly-validations.com\n", 1
+        ),
+        us(
+            f'There is already stuff at that name:\n{name}. 60 IN TXT "S9tFNY22JeFRHMhW4cUH"\n'
+            "Do I just delete the TXT records and then add your CNAME?",
+            2,
+        ),
+        vendor("Yes.", 3),
+    )
+    got = read(ticket)
+    assert any(c.action == "delete" for c in got.changes) or "unread_value" in [
+        f.code for f in got.flags
+    ]
+
+
+def test_the_txt_token_please_dont_add_it_withdraws_the_txt() -> None:
+    ticket = conversation(
+        vendor(f'Please add a TXT on defra.gov.uk with the value\n"{GS_NEW}"\n', 1),
+        us("Could we use the approver email route instead?", 2),
+        vendor(
+            "Email is fine. With email validation selected the TXT token from my first message "
+            "is no longer attached to the order, so please don't add it to DNS.",
+            3,
+        ),
+    )
+    assert changes(ticket) == []
+
+
+def test_a_dash_numbered_question_showing_a_record_below_a_blank_line_is_answered() -> None:
+    record = (
+        "_a6f419e80345840b1e3519304b37a489.www.dwp.gov.uk. 3600 IN CNAME "
+        "6db663aeb40c5831a4cbd0336413804f.480a36342de5b33bdf582eb8b535f214.9lynejx0wptw.sectigo.com."
+    )
+    ticket = conversation(
+        vendor(
+            "- CNAME _acme-challenge.www.dwp.gov.uk -> zv47yx5l7kdcng0rcm.fastly-validations.com", 1
+        ),
+        us(
+            "Few qs.\n\n1 - when do you want the Sectigo record gone? Today, or after the new "
+            f"cert is issued? Currently it's:\n\n    {record}\n\n2 - TTL, any preference?\n",
+            2,
+        ),
+        vendor(
+            "1) After, please. We want the current cert to stay renewable in case anything goes "
+            "wrong with the new one, so remove it once the Certainly cert is live.\n\n"
+            "2) Whatever suits you.",
+            3,
+        ),
+    )
+    deletes = [(c.name, c.when) for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == [("_a6f419e80345840b1e3519304b37a489.www.dwp.gov.uk.", "after_issuance")]

@@ -27,7 +27,11 @@ MAX_ITEMS = 20  # items of a question list (a longer "list" is no set of questio
 MAX_ITEM = 2_000  # characters of one item that are read
 
 # "(a) ", "a) ", "1. ", "2) ", "Q3: " at the start of a line (after any "> " quoting)
-_LABEL = re.compile(r"^[ \t>]*(?:\(([a-h])\)|([a-h])\)|(\d{1,2})[.)]|q(\d{1,2})[:.)])[ \t]+", re.I)
+_LABEL = re.compile(
+    r"^[ \t>]*(?:\(([a-h])\)|([a-h])\)|(\d{1,2})(?:[.)]|[ \t]+[-\u2013:](?=[ \t]))|"
+    r"q(\d{1,2})[:.)])[ \t]+",
+    re.I,
+)  # "(a) ", "a) ", "1. ", "2) ", "3 - ", "Q3: "
 # The answer withdraws what the question pointed at, without naming it: "No need for that one
 # any more", "we don't need it after all", "that one isn't needed", "you can skip that one"
 _DROPS_IT = re.compile(
@@ -157,7 +161,7 @@ def removals_answered(numbered: list[tuple[int, str]], asked: list[str]) -> list
     remove it only after the new certificate is issued."), the record our question of the same
     label showed ("1. There is already a GlobalSign TXT at the apex: gov.uk. TXT "…" Should
     that come out …?"): the answer's words then read as said of that record."""
-    questions = _item_lines(enumerate(asked[:MAX_LINES_ASKED]))
+    questions = _item_spans(asked[:MAX_LINES_ASKED])
     if not questions:
         return numbered  # the common case: we asked no list of questions
     below: dict[int, list[str]] = {}  # index of an answer's last line -> records to add
@@ -168,7 +172,7 @@ def removals_answered(numbered: list[tuple[int, str]], asked: list[str]) -> list
             continue
         if any(candidates(0, text) for _, text in item):
             continue  # the answer names its own data: read as written
-        shown = [text.strip() for _, text in questions.get(label, []) if _a_record(text)]
+        shown = [text.strip() for text in questions.get(label, []) if _a_record(text)]
         if 1 <= len(shown) <= 3:
             below[at[item[-1][0]]] = shown
     if not below:
@@ -181,12 +185,51 @@ def removals_answered(numbered: list[tuple[int, str]], asked: list[str]) -> list
 
 
 MAX_LINES_ASKED = 200  # lines of a question list, or of its answers, looked at
+MAX_SPAN = 12  # lines of one question, its record shown below it after a blank line too
+
+
+def _item_spans(lines: list[str]) -> dict[str, list[str]]:
+    """The lines of each labelled question: its own, and after a blank line the record lines it
+    shows ("1 - when do you want it gone? Currently it's:" / "" / "x.gov.uk. 3600 IN CNAME y.")."""
+    spans: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    gap = False  # a blank line since the question's own lines
+    for line in lines:
+        m = _LABEL.match(line)
+        if m and len(spans) < MAX_ITEMS:
+            current, gap = spans.setdefault(next(g for g in m.groups() if g).lower(), []), False
+            current.append(line[m.end() :])
+        elif current is None or len(current) >= MAX_SPAN:
+            continue
+        elif not line.strip():
+            gap = True
+        elif not gap or _a_record(line):
+            current.append(line)
+        else:
+            current = None  # a paragraph of its own: no part of the question
+    return spans
+
+
 _BY_PRONOUN = re.compile(r"\b(?:it|them|that[ \t]+one|this[ \t]+one|those|that)\b", re.I)
 
 
 def _a_record(line: str) -> bool:
     record = read_zone_line(line, 0)
     return record is not None and bool(record.value)
+
+
+def picks_own(answer: str) -> bool:
+    """Does the answer pick the value its writer sent ("Go with the one in my message",
+    "mine is the right one")?"""
+    return _OWN.search(_first_sentence(answer)) is not None or _OWN.search(answer[:300]) is not None
+
+
+_OWN = re.compile(
+    r"\bthe[ \t]+(?:one|value|target|record)[ \t]+(?:in|from)[ \t]+my[ \t]+"
+    r"(?:first[ \t]+|original[ \t]+|earlier[ \t]+)?(?:message|e-?mail|mail|comment|note|reply)\b|"
+    r"\bmine[ \t]+(?:is|was)[ \t]+(?:the[ \t]+)?(?:right|correct)\b",
+    re.I,
+)
 
 
 def chosen_value(answer: str, asked: Iterable[str], values: Iterable[str]) -> str | None:

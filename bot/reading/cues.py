@@ -77,7 +77,9 @@ _DESCRIBES = re.compile(
     r"is\s+(?:still\s+)?(?:live|published|"
     r"in\s+place|present|set\s+to)|are\s+(?:still\s+)?(?:live|published|in\s+place|present|visible)|you\s+published|"
     r"already\s+(?:has|have|exists?|published|in\s+place|there|contains?|allows|permits|"
-    r"authori[sz]es)|(?:walk|check|lookup|query|scan)\s+(?:finds|found)|"
+    r"authori[sz]es)|"
+    # "Already OK (nothing to do):", "Already correct:" heading the records that are fine
+    r"already\s+(?:ok|okay|fine|correct|good|done|valid|verified)\b(?=[^.?!]{0,40}:\s*$)|(?:walk|check|lookup|query|scan)\s+(?:finds|found)|"
     r"(?:records?|entries|values?)\s+found(?=\s*:)|"  # "CAA records found: 0 issue "digicert.com""
     # "x.service.gov.uk has its own CAA set, and it only names Amazon:"
     r"has\s+its\s+own\s+(?:CAA\s+|TXT\s+)?(?:set|records?)|only\s+names|"

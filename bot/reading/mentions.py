@@ -270,12 +270,17 @@ def safe_name(text: str) -> str | None:
 
 
 def failed_block(first: int, last: int, text: str, exc: Exception) -> Flag:
+    why = f"cert-ticket could not read this part of the ticket ({type(exc).__name__})"
+    return unparsed(first, last, text, why)
+
+
+def unparsed(first: int, last: int, text: str, why: str) -> Flag:
+    """A `warn` that lines `first`-`last` hold a record a person must read (`why` says so)."""
     where = f"Line {first}" if first == last else f"Lines {first}-{last}"
     shown = excerpt(text)
     return Flag(
         code="unparsed_record",
         severity="warn",
-        message=f"{where}: cert-ticket could not read this part of the ticket "
-        f"({type(exc).__name__}): {shown!r}. Read it by hand.",
+        message=f"{where}: {why}: {shown!r}. Read it by hand.",
         source=Source(first_line=first, last_line=last, excerpt=shown),
     )

@@ -119,7 +119,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
         if part.role == "vendor" and index > 0:  # "(b), please." to our "(a) … or (b) …?"
             numbered = threadcues.chosen_options(numbered, asked_before)
-            numbered = _chosen_value(numbered, asked_before, said)  # "The one from Tuesday."
+            # "The one from Tuesday.", "Go with the one in my message."
+            numbered = _chosen_value(numbered, asked_before, said, part.author)
             numbered = threadcues.affirmed_questions(numbered, asked_before)  # "Yes to both."
             numbered = answers.removals_answered(numbered, asked_before)  # "1) Remove it."
         walker = Walker(
@@ -428,14 +429,22 @@ def visible_text(ticket: Ticket | list[Part]) -> str:
 
 
 def _chosen_value(
-    numbered: list[tuple[int, str]], asked: list[str], said: list[Said]
+    numbered: list[tuple[int, str]], asked: list[str], said: list[Said], author: str | None
 ) -> list[tuple[int, str]]:
     """A vendor's answer picking one of two values our question set against each other, at
     the names asked for with both, as the request it makes: the record, with that value, above
-    the answer's first line (its lines read as they are)."""
+    the answer's first line (its lines read as they are). "Go with the one in my message":
+    the value this answer's author asked for."""
     values = [x.change.value for x in said if x.change and x.change.value]
     answer = "\n".join(text for _, text in numbered[:_ANSWER_LINES])
     chosen = answers.chosen_value(answer, asked, values) if values and asked else None
+    if chosen is None and author and asked and answers.picks_own(answer):
+        own = {
+            x.change.value
+            for x in said
+            if x.change and x.change.value and x.change.source and x.change.source.author == author
+        }
+        chosen = own.pop() if len(own) == 1 else None
     if chosen is None:
         return numbered
     by_name: dict[tuple[str, str], set[str]] = {}

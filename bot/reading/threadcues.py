@@ -69,7 +69,11 @@ _NOT_NEEDED_TYPE = re.compile(
     # "The TXT record in my previous message came from a template … and should not have been
     # included"
     r"|\bthe[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:record|entry|line)?[^.]{0,120}?\bshould\s{1,3}"
-    r"(?:not|never)\s{1,3}have\s{1,3}been\s{1,3}(?:included|sent|added|requested|listed)\b",
+    r"(?:not|never)\s{1,3}have\s{1,3}been\s{1,3}(?:included|sent|added|requested|listed)\b"
+    # "the TXT token from my first message is no longer attached to the order, so please
+    # don't add it to DNS"
+    r"|\bthe[ \t]{1,3}" + _T + r"[ \t]{1,3}(?:token|record|value|string|entry)\b[^.]{0,120}?"
+    r"\b(?:don't|do[ \t]{1,3}not)[ \t]{1,3}(?:add|create|publish)[ \t]{1,3}it\b",
     re.I,
 )
 # "you don't need the _acme-challenge.www.gov.uk record at all": that one record withdrawn.
@@ -1046,7 +1050,10 @@ def _proposal(before: str, question: str) -> str | None:
     several on its line, nor of one offering alternatives: "… or only www?")."""
     if question.count("?") > 1 or _ALTERNATIVES.search(question):
         return None
-    if _MAY_WE_DELETE.search(question):
+    asked = _MAY_WE_DELETE.search(question)
+    if asked and asked["type"]:
+        return f"Please delete the {asked['type'].upper()} records at that name."
+    if asked:
         types = {t.upper() for t in _TYPE_WORD.findall(f"{before} {question}")}
         return f"Please delete that {types.pop()} record." if len(types) == 1 else None
     if "ttl" in f"{before} {question}".lower():
@@ -1071,8 +1078,10 @@ _YES_TO = re.compile(
 )
 # "can we delete it?", "could we also remove that?"
 _MAY_WE_DELETE = re.compile(
-    r"\b(?:can|could|shall|should|may)[ \t]+we[ \t]+(?:also[ \t]+|now[ \t]+|just[ \t]+)?"
-    r"(?:delete|remove|drop)[ \t]+(?:it|that|this|them|those)\b",
+    r"\b(?:can|could|shall|should|may|do)[ \t]+(?:we|I)[ \t]+(?:also[ \t]+|now[ \t]+|just[ \t]+)?"
+    r"(?:delete|remove|drop)[ \t]+(?:it|that|this|them|those|"
+    # "Do I just delete the TXT records and then add your CNAME?"
+    r"the[ \t]+(?P<type>TXT|CNAME|CAA)[ \t]+(?:records?|entries|values|ones))\b",
     re.I,
 )
 _TTL_NUMBER = re.compile(r"\b(\d{2,6})\b(?![ \t]*(?:days?|%))")

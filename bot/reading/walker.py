@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.models import Action, Flag, Observed, Source
+from bot.models import Action, Flag, Observed
 from bot.reading import actions, cues, desired, durations, overrides, prose
 from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import keeps
@@ -22,7 +22,6 @@ from bot.reading.mentions import (
     Mention,
     Mode,
     data_shaped,
-    excerpt,
     failed_block,
     is_owner_token,
     is_type_word,
@@ -30,6 +29,7 @@ from bot.reading.mentions import (
     safe_name,
     strip_list_marker,
     trailing_remark,
+    unparsed,
     whole_values,
 )
 from bot.reading.paragraphs import Paragraphs, Unread
@@ -115,14 +115,8 @@ _TTL_NUMBERS = re.compile(r"(?<![\w.])(\d{2,6})(?![\w.])")
 
 def _open_quote(number: int, line: str) -> Flag:
     """A TXT value whose quote does not close on its line, nor on the next: it may be cut."""
-    shown = excerpt(line)
-    return Flag(
-        code="unparsed_record",
-        severity="warn",
-        message=f"Line {number}: the quoted TXT value does not end on its line, so it may be "
-        f"cut short: {shown!r}. Check the whole value by hand.",
-        source=Source(first_line=number, last_line=number, excerpt=shown),
-    )
+    why = "the quoted TXT value does not end on its line, so it may be cut short"
+    return unparsed(number, number, line, why)
 
 
 def _ttls_disowned(mentions: list[Mention], disowned: set[int | None]) -> list[Mention]:
