@@ -100,7 +100,8 @@ def measure(app: AppConfig) -> tuple[list[Row], list[str]]:
             "10102/10115/10215/10402/10507/10709 a TXT delete with no value and 10205/10518 CAA "
             "rows, misreads already flagged by the reader; from holdout101-104: 10804 a TXT "
             "delete at www.gov.uk; 11107 CAA table rows and 11116 CNAMEs read at the hosts, "
-            "misreads already flagged by the reader)",
+            "misreads already flagged by the reader; from holdout105: 11205/11207 a TXT delete "
+            "with no value, misreads already flagged by the reader)",
             True,
         ),
     ]
