@@ -165,8 +165,8 @@ def removals_answered(numbered: list[tuple[int, str]], asked: list[str]) -> list
     if not questions:
         return numbered  # the common case: we asked no list of questions
     below: dict[int, list[str]] = {}  # index of an answer's last line -> records to add
-    at = {number: k for k, (number, _) in enumerate(numbered)}
-    for label, item in _item_lines(numbered[:MAX_LINES_ASKED]).items():
+    indexed = [(k, text) for k, (_, text) in enumerate(numbered[:MAX_LINES_ASKED])]
+    for label, item in _item_lines(indexed).items():
         said = " ".join(text for _, text in item)[:MAX_ITEM]
         if action_cue(said) != "delete" or not _BY_PRONOUN.search(said):
             continue
@@ -174,7 +174,7 @@ def removals_answered(numbered: list[tuple[int, str]], asked: list[str]) -> list
             continue  # the answer names its own data: read as written
         shown = [text.strip() for text in questions.get(label, []) if _a_record(text)]
         if 1 <= len(shown) <= 3:
-            below[at[item[-1][0]]] = shown
+            below[item[-1][0]] = shown
     if not below:
         return numbered
     out: list[tuple[int, str]] = []
@@ -221,7 +221,7 @@ def _a_record(line: str) -> bool:
 def picks_own(answer: str) -> bool:
     """Does the answer pick the value its writer sent ("Go with the one in my message",
     "mine is the right one")?"""
-    return _OWN.search(_first_sentence(answer)) is not None or _OWN.search(answer[:300]) is not None
+    return _OWN.search(answer[:300]) is not None
 
 
 _OWN = re.compile(
