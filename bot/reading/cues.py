@@ -79,7 +79,8 @@ _DESCRIBES = re.compile(
     r"already\s+(?:has|have|exists?|published|in\s+place|there|contains?|allows|permits|"
     r"authori[sz]es)|"
     # "Already OK (nothing to do):", "Already correct:" heading the records that are fine
-    r"already\s+(?:ok|okay|fine|correct|good|done|valid|verified)\b(?=[^.?!]{0,40}:\s*$)|(?:walk|check|lookup|query|scan)\s+(?:finds|found)|"
+    r"already\s+(?:ok|okay|fine|correct|good|done|valid|verified)\b(?=[^.?!]{0,40}:\s*$)|"
+    r"(?:walk|check|lookup|query|scan)\s+(?:finds|found)|"
     r"(?:records?|entries|values?)\s+found(?=\s*:)|"  # "CAA records found: 0 issue "digicert.com""
     # "x.service.gov.uk has its own CAA set, and it only names Amazon:"
     r"has\s+its\s+own\s+(?:CAA\s+|TXT\s+)?(?:set|records?)|only\s+names|"

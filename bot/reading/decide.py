@@ -692,9 +692,7 @@ def _unanswered_replacements(
     shows there, when the vendor has said nothing since: whether to replace that record (it may
     serve something else) is for a person to ask, not for the reader to assume."""
     flags = []
-    for i, c in made:  # (adds completed into updates)
-        if c.action != "update" or c.type not in SINGLETON_TYPES or c.old_value is None:
-            continue
+    for i, c in made:  # (CNAME adds _complete made updates of the one value shown there)
         shown = [
             j
             for j, o in seen

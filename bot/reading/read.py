@@ -360,18 +360,15 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             flags.append(ambiguous(c.name, [c], why))
     # "Conflicting record(s) found at X. Please remove the record(s) …" answered by a later
     # comment that says which ("delete the TXT at X with the value V"): nothing left unread
+    # (or said again: "… and you can remove the old token then" below the table that asked)
     removes = [
-        order.get(c.source.comment_id if c.source else None, -1)
+        (order.get(c.source.comment_id if c.source else None, -1), c.action)
         for c in decision.changes
         if c.action in ("delete", "update")
     ]
-    # (or said again: "… and you can remove the old token then" below the table that asked)
-    deleted = [
-        order.get(c.source.comment_id if c.source else None, -1)
-        for c in decision.changes
-        if c.action == "delete"
+    answered = [
+        f for i, f in unnamed if any(j > i or (j < i and a == "delete") for j, a in removes)
     ]
-    answered = [f for i, f in unnamed if any(j > i for j in removes) or any(j < i for j in deleted)]
     flags = [f for f in flags if f not in answered]
     flags += unread_flags(read_lines, used)
     if any(c.action == "delete" and c.value is None for c in decision.changes):
