@@ -8574,3 +8574,31 @@ def test_a_dash_numbered_question_showing_a_record_below_a_blank_line_is_answere
     )
     deletes = [(c.name, c.when) for c in read(ticket).changes if c.action == "delete"]
     assert deletes == [("_a6f419e80345840b1e3519304b37a489.www.dwp.gov.uk.", "after_issuance")]
+
+
+def test_current_and_required_labels_are_one_update() -> None:
+    ticket = _text(
+        "The existing validation record needs changing:\n\n"
+        "Record:    _acme-challenge.integration.publishing.service.gov.uk   (CNAME)\n"
+        "Current:   9aakzxv5y498hykbw7.fastly-validations.com\n"
+        "Required:  jke6g2njfzm72v1ncp.fastly-validations.com\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.integration.publishing.service.gov.uk.",
+            "CNAME",
+            "jke6g2njfzm72v1ncp.fastly-validations.com.",
+            "9aakzxv5y498hykbw7.fastly-validations.com.",
+        )
+    ]
+
+
+def test_a_row_noted_as_an_update_with_a_blank_current_cell_is_not_an_add() -> None:
+    ticket = _text(
+        "| Record | Type | Current | Required | Notes |\n"
+        "| _acme-challenge.gov.uk | CNAME |  | oqp90zkzhnqkfm0s9h.fastly-validations.com "
+        "| Update to the new target |\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["update"]
+    assert "ambiguous_request" in codes(ticket)  # no current value: a person looks it up

@@ -61,6 +61,10 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "cname target",
         "txt record value",
         "required value",
+        "required",  # "Current: x" / "Required: y"
+        "desired value",
+        "proposed value",
+        "replacement value",
         "random value",  # DigiCert's word for the TXT data it generates
         "target host",
         "target name",

@@ -220,6 +220,14 @@ class Table:
             mention.action = "update"
         return mention
 
+    def _said_update(self, cells: list[str]) -> bool:
+        """ "| x | CNAME |  | NEW | Update to the new target |": a row whose current value is
+        blank but whose note (a cell under no header we read) says it replaces one."""
+        if "old" not in self.columns:
+            return False
+        read = set(self.columns.values())
+        return any(action_word(c) == "update" for i, c in enumerate(cells) if i not in read)
+
     def _by_header(self, cells: list[str], number: int) -> Mention | None:
         def raw(role: str) -> str:
             i = self.columns.get(role)
@@ -291,7 +299,13 @@ class Table:
             if cell("action")
             # "| WHEN |" saying "remove after issuance": the row's action and its time
             else action_word(cell("when"))
-            or ("update" if cell("old") or old else "add" if new else None),
+            or (
+                "update"
+                if cell("old") or old or self._said_update(cells)
+                else "add"
+                if new
+                else None
+            ),
             after_issuance=self.later
             or bool(AFTER_ISSUANCE.search(raw("action") + " " + raw("when"))),
             # "x (current value)", never "x (new code, …)"
