@@ -8602,3 +8602,17 @@ def test_a_row_noted_as_an_update_with_a_blank_current_cell_is_not_an_add() -> N
     )
     assert [c[0] for c in changes(ticket)] == ["update"]
     assert "ambiguous_request" in codes(ticket)  # no current value: a person looks it up
+
+
+def test_a_zone_said_in_prose_and_a_delete_over_two_lines_ending_at_its_type() -> None:
+    ticket = _text(
+        "Zone is publishing.service.gov.uk, need this one in:\n\n"
+        "_acme-challenge.assets   CNAME   t8zy7bydrsjdnp2taq.fastly-validations.com\n\n"
+        "also we're dropping the draft-assets SAN, so once the new one's\n"
+        "issued you can bin the _acme-challenge.draft-assets CNAME. not before pls\n"
+    )
+    got = [(c.action, c.name, c.when) for c in read(ticket).changes]
+    assert got == [
+        ("add", "_acme-challenge.assets.publishing.service.gov.uk.", "now"),
+        ("delete", "_acme-challenge.draft-assets.publishing.service.gov.uk.", "after_issuance"),
+    ]

@@ -121,10 +121,10 @@ _DOMAIN_CUE = re.compile(
     re.I,
 )
 _ZONE_CUE = re.compile(
-    rf"\bzone\s?[:=]\s?{_NAME}|\b(?:in|to|into|from)\s+the\s+{_NAME}\s+zone\b"
+    rf"\bzone\s?(?:[:=]|\s+is\b)\s?{_NAME}|\b(?:in|to|into|from)\s+the\s+{_NAME}\s+zone\b"
     # "host names relative to x.service.gov.uk", "please append .x.service.gov.uk", "in the
     # DNS of gov.uk domain"
-    rf"|\b(?:relative\s+to|append)\s+\.?{_NAME}|\bDNS\s+(?:of|for)\s+(?:the\s+)?{_NAME}"
+    rf"|\b(?:relative\s+to|append)\s+(?:the\s+)?\.?{_NAME}|\bDNS\s+(?:of|for)\s+(?:the\s+)?{_NAME}"
     # "create below records in the DNS zone of hmrc.gov.uk"
     rf"|\bzone\s+(?:of|for)\s+(?:the\s+)?(?:domain\s+)?{_NAME}"
     # "2. Zone hmrc.gov.uk (apex), for the HMRC redirect SAN:" heading its records

@@ -318,7 +318,8 @@ def read_sentence(
         ttl=int(ttl.group(1)) if ttl else None,
         old_value=old,
         action=action,
-        after_issuance=bool(AFTER_ISSUANCE.search(sentence)),
+        # ("… so once the new one's\nissued you can bin the …": a sentence over two lines)
+        after_issuance=bool(AFTER_ISSUANCE.search(" ".join(sentence.split()))),
         origin_hint=next((o for o in origins if not o.startswith("_")), None),
         # "X currently has a CNAME to Y": observed; "last year we asked you to add …": history
         mode="aside" if _PAST_ASK.search(sentence) else "observed" if described else "request",

@@ -65,6 +65,13 @@ def tokens_of(sentence: str) -> list[Token]:
         raw = m.group()
         quoted = raw.startswith('"')
         text = raw if quoted or raw in ("->", "=>") else _bare(raw)
+        if (
+            text.endswith(".")
+            and tokens
+            and tokens[-1].text.startswith("_")
+            and TYPE.match(text[:-1])
+        ):
+            text = text[:-1]  # "… you can bin the _acme-challenge.x CNAME." ends a sentence
         tokens.append(Token(text, m.start(), quoted))
     return tokens
 
