@@ -8616,3 +8616,16 @@ def test_a_zone_said_in_prose_and_a_delete_over_two_lines_ending_at_its_type() -
         ("add", "_acme-challenge.assets.publishing.service.gov.uk.", "now"),
         ("delete", "_acme-challenge.draft-assets.publishing.service.gov.uk.", "after_issuance"),
     ]
+
+
+def test_a_removal_still_to_come_does_not_drop_the_record_above() -> None:
+    ticket = _text(
+        "Please deploy a DNS TXT record under the name:\n\n"
+        "_acme-challenge.design-system.service.gov.uk.\n\n"
+        "with the following value:\n\n"
+        "NtEaxUSEez59jAVEXUcTD5JfKlI0rW2HYyRI0RInXNs\n\n"
+        "I've left that session sitting at the prompt so the values stay valid.\n\n"
+        "We'll let you know when the records can come out again, no need to do anything about "
+        "that now.\n"
+    )
+    assert [c[3] for c in changes(ticket)] == ["NtEaxUSEez59jAVEXUcTD5JfKlI0rW2HYyRI0RInXNs"]

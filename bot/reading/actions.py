@@ -190,6 +190,12 @@ _AS_SUBJECT = re.compile(
 )
 
 
+def names_removal(text: str) -> bool:
+    """Does the text speak of a removal at all, asked or told of ("when the records can come
+    out again")?"""
+    return bool(_DELETE.search(text))
+
+
 def action_cue(text: str) -> Action | None:
     """The action the last non-negated cue in `text` asks for, if any."""
     # The same line or sentence is asked about by several readers: remembered (short texts

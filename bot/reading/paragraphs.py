@@ -852,7 +852,9 @@ class Paragraphs:
                 and _NOTHING_FOR_THAT.search(sentence)
                 # ("these two can come out again, … no need to do anything about it now": the
                 # nothing is about the removal the sentence tells of, not the records above)
-                and actions.action_cue(sentence) != "delete"
+                # ("We'll let you know when the records can come out again, no need to do
+                # anything about that now": a removal still to come, told of)
+                and not actions.names_removal(sentence)
             ):
                 # "You don't need to do anything for that one": the block above is context (the
                 # last record only, when the paragraph has already said something about others)
