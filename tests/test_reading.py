@@ -8629,3 +8629,26 @@ def test_a_removal_still_to_come_does_not_drop_the_record_above() -> None:
         "that now.\n"
     )
     assert [c[3] for c in changes(ticket)] == ["NtEaxUSEez59jAVEXUcTD5JfKlI0rW2HYyRI0RInXNs"]
+
+
+def test_yes_to_our_bin_it_question_deletes_the_record_it_showed_when_the_answer_says() -> None:
+    value = "globalsign-domain-verification=2PKsbOqq3jaAl1GvXzsqyWKrjgr8Of-_sUEPFmfgYW8"
+    ticket = conversation(
+        vendor(
+            "Please create _acme-challenge.account.gov.uk CNAME "
+            "omjjnngm25y973z3qh.fastly-validations.com",
+            1,
+        ),
+        us(
+            f"3. We've still got {value}\n"
+            "   as a TXT on account.gov.uk from the 2023 GlobalSign order. Bin it?\n",
+            2,
+        ),
+        vendor(
+            "Yes, but please wait until the Let's Encrypt certificate shows as\n"
+            "issued for both hosts. After that it can go.",
+            3,
+        ),
+    )
+    deletes = [(c.name, c.value, c.when) for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == [("account.gov.uk.", value, "after_issuance")]

@@ -30,6 +30,8 @@ _DESCRIBES = re.compile(
     r"(?:we|i)\s+(?:can\s+)?(?:also\s+|still\s+)?see|"
     # "We still have the DigiCert validation CNAME from the old cert, X CNAME Y."
     r"(?:we|i)\s+(?:also|still)\s+have\s+(?:an?|the|this|that|these|those|one|two)\b|"
+    # "We've still got globalsign-domain-verification=X as a TXT on account.gov.uk"
+    r"(?:we|i)(?:['’]ve|\s+have)?\s+(?:also\s+)?still\s+got\b|"
     # "Done, it's resolving now:", "it now resolves:" (never "once it resolves")
     r"\b(?:it|they)(?:['’]s|['’]re|\s+is|\s+are)?\s+(?:now\s+)?(?:resolving|resolves)\b|"
     # "You will also have last year's token on the apex:"
@@ -317,6 +319,8 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
     if wanted and _WANTED.search(text) and not _NEGATED.search(text):
         return "request"  # "What we need:", "the following is required:"
     for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
+        if pronoun_question(sentence):
+            continue  # "… from the 2023 GlobalSign order. Bin it?": a question, not a request
         last = _LAST_CLAUSE.split(sentence)[-1]
         if wanted and _WANTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "ignore that TXT record. What we need instead is a CNAME:"
@@ -375,6 +379,21 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
             if lead_in and keeps_these(part):
                 return "observed"  # "Please keep the following record. … :"
     return None
+
+
+# "Bin it?", "Delete that one too?", "Remove them now?": a yes/no question of a verb and a pronoun
+_PRONOUN_QUESTION = re.compile(
+    r"^[ \t]*(?:bin|delete|remove|drop|scrap|ditch|add|create|replace|keep|leave)[ \t]+"
+    r"(?:it|that|this|them|those|these)(?:[ \t]+(?:one|ones|too|also|now|as[ \t]+well)){0,2}"
+    r"[ \t]*\?[ \t]*$",
+    re.I,
+)
+
+
+def pronoun_question(sentence: str) -> bool:
+    """Is the sentence a yes/no question of a verb and a pronoun ("Bin it?"): it proposes,
+    it asks for nothing?"""
+    return "?" in sentence and bool(_PRONOUN_QUESTION.match(sentence))
 
 
 def _asks_to_add(text: str) -> bool:

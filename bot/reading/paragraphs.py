@@ -159,6 +159,8 @@ def _verb_for_below(line: str) -> actions.Action | None:
     """The verb a line gives the records below it: its last one, unless one sentence points at
     them and another follows it ("Could you please create it at the correct name, as below?
     You can delete the doubled one in the same change": the create is the records' verb)."""
+    if "?" in line:  # ("… from the 2023 GlobalSign order. Bin it?": our proposal, no verb)
+        line = " ".join(s for s in prose.split_sentences(line) if not cues.pronoun_question(s))
     action = actions.action_cue(line)
     if action is None or ("." not in line and "?" not in line):
         return action

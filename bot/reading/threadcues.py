@@ -1081,7 +1081,11 @@ _MAY_WE_DELETE = re.compile(
     r"\b(?:can|could|shall|should|may|do)[ \t]+(?:we|I)[ \t]+(?:also[ \t]+|now[ \t]+|just[ \t]+)?"
     r"(?:delete|remove|drop)[ \t]+(?:it|that|this|them|those|"
     # "Do I just delete the TXT records and then add your CNAME?"
-    r"the[ \t]+(?P<type>TXT|CNAME|CAA)[ \t]+(?:records?|entries|values|ones))\b",
+    r"the[ \t]+(?P<type>TXT|CNAME|CAA)[ \t]+(?:records?|entries|values|ones))\b"
+    # "… from the 2023 GlobalSign order. Bin it?", "OK to remove that?"
+    r"|(?:^|[.!?:][ \t]+)(?:(?:is[ \t]+it[ \t]+)?(?:ok|okay|safe|fine)[ \t]+to[ \t]+)?"
+    r"(?:bin|delete|remove|drop|scrap|ditch)[ \t]+(?:it|that|this|them|those)"
+    r"[ \t]*(?:now[ \t]*)?\?",
     re.I,
 )
 _TTL_NUMBER = re.compile(r"\b(\d{2,6})\b(?![ \t]*(?:days?|%))")
