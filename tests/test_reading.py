@@ -8652,3 +8652,28 @@ def test_yes_to_our_bin_it_question_deletes_the_record_it_showed_when_the_answer
     )
     deletes = [(c.name, c.value, c.when) for c in read(ticket).changes if c.action == "delete"]
     assert deletes == [("account.gov.uk.", value, "after_issuance")]
+
+
+def test_hosts_taken_off_the_subscription_withdraw_their_records() -> None:
+    ticket = conversation(
+        vendor(
+            "Could you please add the following?\n\n"
+            "| Name | Type | Value |\n"
+            "| _acme-challenge.docs.publishing.service.gov.uk | CNAME | "
+            "f01dqyo0m7rn1v0v3a.fastly-validations.com |\n"
+            "| _acme-challenge.registers.service.gov.uk | CNAME | "
+            "yt9vwczvbljwufx4l3.fastly-validations.com |\n"
+            "| _acme-challenge.www.registers.service.gov.uk | CNAME | "
+            "vvvmgfdvoyq1frv187.fastly-validations.com |\n",
+            1,
+        ),
+        us("Do you really need the challenge records for the two registers names?", 2),
+        vendor(
+            "Neither, as it turns out. I've now taken registers.service.gov.uk and "
+            "www.registers.service.gov.uk off the subscription, so please don't create the "
+            "records for them.",
+            3,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == ["_acme-challenge.docs.publishing.service.gov.uk."]
+    assert "retracted" in codes(ticket)

@@ -289,9 +289,10 @@ def _withdrawn_hosts(text: str) -> set[str]:
             found |= {"~" + h for h in prose.hosts_named(dropped.group(1))}
         elif dropped:
             # "content-api.x.gov.uk is already covered …, so I've removed it from this
-            # subscription": "it" is the one host the sentence names
+            # subscription": "it" is the one host the sentence names ("them": each one)
             hosts = prose.hosts_named(sentence)
-            found |= {"~" + h for h in hosts} if len(hosts) == 1 else set()
+            one = dropped["pronoun"].lower() == "it"
+            found |= {"~" + h for h in hosts} if len(hosts) == 1 or not one else set()
         nothing_at = _NOTHING_AT.search(sentence)
         if nothing_at:  # "Please do not create anything at _acme-challenge.account.gov.uk"
             found.add(nothing_at.group(1).lower().rstrip(".") + ".")
@@ -318,8 +319,11 @@ def _withdrawn_hosts(text: str) -> set[str]:
 
 
 _DROPPED_FROM = re.compile(
-    r"\b(?:removed|dropped|taken[ \t]+out)[ \t]+(?:((?:[\w*-]{1,63}\.){1,10}[a-z]{2,24})\.?|it)"
-    r"[ \t]+from[ \t]+(?:the|your|this)[ \t]+"
+    r"\b(?:removed|dropped|taken[ \t]+out|taken|pulled)[ \t]+"
+    # "I've now taken X and Y off the subscription": each host named
+    r"(?:((?:[\w*-]{1,63}\.){1,10}[a-z]{2,24}\.?(?:(?:,[ \t]*|[ \t]+and[ \t]+)"
+    r"(?:[\w*-]{1,63}\.){1,10}[a-z]{2,24}\.?){0,5})|(?P<pronoun>it|them|both))"
+    r"[ \t]+(?:from|off|out[ \t]+of)[ \t]+(?:the|your|this)[ \t]+"
     r"(?:subscription|certificate|cert|order|san[ \t]+list)\b",
     re.I,
 )
