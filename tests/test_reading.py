@@ -8677,3 +8677,24 @@ def test_hosts_taken_off_the_subscription_withdraw_their_records() -> None:
     )
     assert [c[1] for c in changes(ticket)] == ["_acme-challenge.docs.publishing.service.gov.uk."]
     assert "retracted" in codes(ticket)
+
+
+def test_a_removal_naming_a_txt_never_takes_a_caa_of_the_same_ca() -> None:
+    ticket = _text(
+        "2. CAA - we can see a CAA record set on the parent name that only authorises "
+        "GlobalSign at present:\n"
+        'trade-tariff.service.gov.uk. 3600 IN CAA 0 issue "globalsign.com"\n'
+        "With that in place Certainly would be refused, so please add an additional entry to "
+        "the same record set authorising Certainly:\n"
+        'trade-tariff.service.gov.uk. IN CAA 0 issue "certainly.com"\n'
+        "Please leave the existing globalsign.com entry where it is for now. The old "
+        "certificate is still live until the switch-over and we'll come back to you "
+        "separately about tidying up CAA.\n"
+        "After the new certificate is issued (we'll update this ticket when it is) the "
+        "GlobalSign domain verification TXT on trade-tariff.service.gov.uk is no longer needed "
+        "and can be removed:\n"
+        'trade-tariff.service.gov.uk. TXT "globalsign-domain-verification=Fnw2a3GpOI9TrxdVQ4YfN"\n'
+        "Please don't remove it before then, in case we need to fall back to GlobalSign.\n"
+    )
+    deletes = [(c.type, c.when) for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == [("TXT", "after_issuance")]

@@ -494,6 +494,7 @@ class References:
                 for i, m in enumerate(self.mentions)
                 if m.mode == "observed"
                 and m.action is None
+                and (not types or m.rdtype in types)  # ("… verification TXT": never a CAA)
                 and any(k in f"{m.value} {m.name}".lower() for k in kinds)
             ]
             targets = shown_old if len(shown_old) == 1 else targets
@@ -621,7 +622,8 @@ class References:
             and len(deleting) == 1 < len(targets)
         ):
             # "When ACM lists the new certificate as Issued you can take it out" under a table
-            # whose one row says "Delete (later)": that row, already read as a delete
+            # whose one row says "Delete (later)": that row, already read as a delete ("… can
+            # be removed: X. Please don't remove it before then": X, not a record shown above)
             targets = deleting
         if (
             action == "delete"
