@@ -622,8 +622,7 @@ class References:
             and len(deleting) == 1 < len(targets)
         ):
             # "When ACM lists the new certificate as Issued you can take it out" under a table
-            # whose one row says "Delete (later)": that row, already read as a delete ("… can
-            # be removed: X. Please don't remove it before then": X, not a record shown above)
+            # whose one row says "Delete (later)": that row, already read as a delete
             targets = deleting
         if (
             action == "delete"
