@@ -8698,3 +8698,27 @@ def test_a_removal_naming_a_txt_never_takes_a_caa_of_the_same_ca() -> None:
     )
     deletes = [(c.type, c.when) for c in read(ticket).changes if c.action == "delete"]
     assert deletes == [("TXT", "after_issuance")]
+
+
+def test_a_correction_of_a_txt_value_replaces_it_though_the_reply_says_alongside() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add the following TXT record at the zone apex:\n\n"
+            "Host: service.gov.uk (@)\nType: TXT\n"
+            "Value: globalsign-domain-verification=SxMcQQgi1EWm4TQZR1I2jIr05lOkbA\n",
+            1,
+        ),
+        us("Does it go alongside the two TXT records already at the apex?", 2),
+        vendor(
+            "Yes, separate record alongside the existing ones, please don't change those.\n\n"
+            "And apologies, I need to correct my first message: the verification value I gave "
+            "you belongs to an order we cancelled last week. The correct record is:\n\n"
+            'service.gov.uk.  TXT  "globalsign-domain-verification=isS2fWDDUiWL1gupAHmm6kGHkE6jXQ"'
+            "\n\nPlease use this value and not the one above.\n",
+            3,
+        ),
+    )
+    assert [c[3] for c in changes(ticket)] == [
+        "globalsign-domain-verification=isS2fWDDUiWL1gupAHmm6kGHkE6jXQ"
+    ]
+    assert "superseded" in codes(ticket)

@@ -40,6 +40,24 @@ _CORRECT = re.compile(
     r"(?:[ \t]{1,3}(?:for|against))?[ \t]{1,3}is[ \t]*:",
     re.I,
 )
+# "I need to correct my first message", "Please use this value and not the one above"
+_CORRECTS_EARLIER = re.compile(
+    r"\bcorrect[ \t]{1,3}my[ \t]{1,3}(?:first|earlier|previous|last|original)[ \t]{1,3}"
+    r"(?:message|reply|comment|e-?mail|update)\b|"
+    r"\b(?:and|but)[ \t]{1,3}not[ \t]{1,3}the[ \t]{1,3}one[ \t]{1,3}(?:above|before|I[ \t]{1,3}"
+    r"(?:sent|gave))\b",
+    re.I,
+)
+
+
+def corrects_earlier(text: str) -> bool:
+    """Does the comment say the value it gives replaces one sent before ("… belongs to an order
+    we cancelled. The correct record is: X. Please use this value and not the one above")?"""
+    return bool(_CORRECTS_EARLIER.search(text)) or bool(
+        _MISTAKE.search(text) and _CORRECT.search(text)
+    )
+
+
 LOOKAHEAD = 3  # lines after the cue where the value may stand ("… is:", a blank, the value)
 
 

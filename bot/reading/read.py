@@ -216,7 +216,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             dropped_one = answers.drops_one(joined)
             unclear += [(index, dropped_one)] if dropped_one else []
         mail = "\n".join(text for _, text in numbered)  # its words, or the mail it passes on
-        if threadcues.adds_alongside(joined if mail == joined else f"{joined}\n{mail}"):
+        if threadcues.adds_alongside(
+            joined if mail == joined else f"{joined}\n{mail}"
+        ) and not corrections.corrects_earlier(joined):
+            # ("Yes, a separate record alongside the existing ones. … I need to correct my
+            # first message: … The correct record is: X": X replaces the value sent before)
             thread.alongside.add(index)
         own_delete = any(m.action == "delete" for m in walker.mentions)
         if later and part.role == "vendor" and not own_delete and threadcues.removals_wait(joined):
