@@ -8722,3 +8722,29 @@ def test_a_correction_of_a_txt_value_replaces_it_though_the_reply_says_alongside
         "globalsign-domain-verification=isS2fWDDUiWL1gupAHmm6kGHkE6jXQ"
     ]
     assert "superseded" in codes(ticket)
+
+
+def test_point_the_cname_at_x_instead_corrects_the_target_sent_before() -> None:
+    ticket = conversation(
+        vendor(
+            "Record name: _acme-challenge.design-system.service.gov.uk\nRecord type: CNAME\n"
+            "Answer: xex7mvgjf7hwd4wf.fastly-validations.com\n",
+            1,
+        ),
+        us("There's already a TXT at that name. Is that one yours?", 2),
+        vendor(
+            "It's a leftover, so it can go.\n\nOne other thing, and sorry about this: I rebuilt "
+            "the subscription. That produced a fresh challenge, which means the answer I gave "
+            "you yesterday is dead. Please point the CNAME at "
+            "22gwh3py3v9pyfcc.fastly-validations.com instead.\n",
+            3,
+        ),
+        us(
+            "Done.\n\n$ dig +short CNAME _acme-challenge.design-system.service.gov.uk\n"
+            "22gwh3py3v9pyfcc.fastly-validations.com.\n",
+            4,
+        ),
+    )
+    assert [(c[0], c[3]) for c in changes(ticket) if c[2] == "CNAME"] == [
+        ("add", "22gwh3py3v9pyfcc.fastly-validations.com.")
+    ]

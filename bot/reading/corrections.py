@@ -22,7 +22,9 @@ from bot.reading.candidates import Candidate, candidates, is_consumed
 # Somewhere in the comment the writer says the earlier value was a mistake.
 _MISTAKE = re.compile(
     r"\b(?:sorry|apolog\w{0,6}|my[ \t]{1,3}(?:mistake|bad|error)|mistake|typo|"
-    r"wrong|incorrect|ignore|disregard|oops|mis-?pasted)\b",
+    r"wrong|incorrect|ignore|disregard|oops|mis-?pasted|"
+    # "That produced a fresh challenge, which means the answer I gave you yesterday is dead."
+    r"(?:is|are)[ \t]{1,3}(?:now[ \t]{1,3})?(?:dead|stale|no[ \t]{1,3}longer[ \t]{1,3}valid))\b",
     re.I,
 )
 # "the correct one is", "the right value, for both rows, is:", "the actual token should be"
@@ -36,6 +38,9 @@ _CORRECT = re.compile(
     # check for is:"
     r"|\bthe[ \t]{1,3}(?:new|updated|latest|replacement)[ \t]{1,3}(?:one|value|token|string)\b"
     r"(?:[^.\n]{0,40}?[ \t,](?:is|should[ \t]{1,3}be)\b|[ \t]*[:=])"
+    # "Please point the CNAME at X instead."
+    r"|\bpoint[ \t]{1,3}(?:the|that|your|it)[ \t]{1,3}(?:(?:CNAME|record|entry)[ \t]{1,3})?"
+    r"(?:at|to)[ \t]{1,3}(?=\S{1,253}[ \t]{1,3}instead\b)"
     r"|\bthe[ \t]{1,3}one[ \t]{1,3}[^.\n]{0,40}?\b(?:check|look|validat|verif)\w{0,4}"
     r"(?:[ \t]{1,3}(?:for|against))?[ \t]{1,3}is[ \t]*:",
     re.I,
