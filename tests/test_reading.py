@@ -8748,3 +8748,19 @@ def test_point_the_cname_at_x_instead_corrects_the_target_sent_before() -> None:
     assert [(c[0], c[3]) for c in changes(ticket) if c[2] == "CNAME"] == [
         ("add", "22gwh3py3v9pyfcc.fastly-validations.com.")
     ]
+
+
+def test_that_entry_kept_for_now_is_the_one_removed_after_issuance() -> None:
+    ticket = _text(
+        "Right now the set is just the one entry:\n"
+        'publishing.service.gov.uk.   3600  IN  CAA  0 issue "letsencrypt.org"\n'
+        "…which means Certainly would be refused. Could your DNS team add a second entry to "
+        "that set:\n"
+        'publishing.service.gov.uk.   IN  CAA  0 issue "certainly.com"\n'
+        "Please leave the letsencrypt.org entry where it is for now. If the switch runs into "
+        "trouble we want to be able to fall straight back to a Let's Encrypt certificate "
+        "without another DNS change. Once the Certainly certificate has been issued and is "
+        "serving, that entry has done its job and you're welcome to take it out.\n"
+    )
+    deletes = [(c.value, c.when) for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == [('0 issue "letsencrypt.org"', "after_issuance")]

@@ -38,6 +38,12 @@ _CUT_NAME = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?:\.\.\.|\u2026)",
 # An owner a sentence names by its first label, whole: "the old _F77866FC80BB2F87… record"
 _OWNER_LABEL = re.compile(r"(?<![\w.])(_[0-9a-z][0-9a-z-]{5,62})(?![\w-])", re.I)
 _LAST_YEARS = re.compile(r"\b(?:last[ ]year['’]s|the[ ]old|the[ ]previous|the[ ]existing)\b", re.I)
+# "Please leave the letsencrypt.org entry where it is for now", "keep the GlobalSign line for now"
+_KEPT_FOR_NOW = re.compile(
+    r"\b(?:leave|keep)[ ]+the[ ]+([\w.-]{4,60})[ ]+(?:entry|record|line|value|token|one)[ ]+"
+    r"(?:(?:where[ ]+it[ ]+is|in[ ]+place|as[ ]+it[ ]+is)[ ]+)?for[ ]+now\b",
+    re.I,
+)
 _OWNER_WINDOW = 300  # characters of the paragraph before a "delete it" that say what "it" is
 
 
@@ -498,6 +504,18 @@ class References:
                 and any(k in f"{m.value} {m.name}".lower() for k in kinds)
             ]
             targets = shown_old if len(shown_old) == 1 else targets
+        kept = _KEPT_FOR_NOW.search(self.para_before) if singular and later else None
+        if kept:
+            # "Please leave the letsencrypt.org entry where it is for now. … Once the Certainly
+            # certificate has been issued, that entry has done its job and you're welcome to take
+            # it out": the one record shown whose data holds the word the keeping named
+            word = kept.group(1).lower()
+            named = [
+                i
+                for i, m in enumerate(self.mentions)
+                if m.action != "delete" and word in (m.value or "").lower()
+            ]
+            targets = named if len(named) == 1 else targets
         # "last year's record is still published, _dnsauth.x TXT V. Please keep it until …;
         # after that it can be deleted": the record whose data the words just gave
         window = f"{before[-_OWNER_WINDOW:]} {note}".lower()
