@@ -8764,3 +8764,21 @@ def test_that_entry_kept_for_now_is_the_one_removed_after_issuance() -> None:
     )
     deletes = [(c.value, c.when) for c in read(ticket).changes if c.action == "delete"]
     assert deletes == [('0 issue "letsencrypt.org"', "after_issuance")]
+
+
+def test_leave_them_until_certbot_says_congratulations_then_bin_both_waits() -> None:
+    ticket = _text(
+        "Housekeeping while you're there: the two values from the March run are still "
+        "published at the same name.\n\n"
+        '_acme-challenge.forms.service.gov.uk. 300 IN TXT "Q6JJ4_Ply1XGI8uV373gocPt0H6FNq2v5nMry'
+        'HgJZ9Q"\n'
+        '_acme-challenge.forms.service.gov.uk. 300 IN TXT "_bTvregdZCMOnwi_a3YZ_-rOoTQvtDFWF2qg8F'
+        '6vrhQ"\n\n'
+        "They're harmless but they do pile up. Leave them be until certbot comes back with "
+        '"Congratulations"; I\'d rather nobody was deleting at that name while validation is in '
+        "flight. After that, bin both.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [
+        ("delete", "after_issuance"),
+        ("delete", "after_issuance"),
+    ]

@@ -138,7 +138,9 @@ AFTER_ISSUANCE = re.compile(
     # "Wait until we confirm in this ticket that the new certificate has been issued."
     r"\bwait\b[^.\n]{0,40}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|active|deployed|live)\b|"
     # "leave it alone until the new certificate shows as "Issued" … and only then remove it"
+    # ("Leave them be until certbot comes back with "Congratulations"": its word for issued)
     r"\b(?:leave|keep|hold[ ]off)\b[^.\n]{0,80}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
+    r"congratulations|"
     r"renewal[ ]+(?:completes|has[ ]+completed|is[ ]+(?:complete|done|finished))|"
     # "please keep it until you have received the new certificate; after that it can go"
     r"(?:received|got|have|get)[ ]+(?:the[ ]+|your[ ]+)?(?:new|renewed)[ ]+cert(?:ificate)?)\b|"
