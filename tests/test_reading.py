@@ -8782,3 +8782,52 @@ def test_leave_them_until_certbot_says_congratulations_then_bin_both_waits() -> 
         ("delete", "after_issuance"),
         ("delete", "after_issuance"),
     ]
+
+
+_SECTIGO_FIRST = (
+    "Host: _26A47263ED4A3286FF35A9CB3DEFB134.tax.service.gov.uk\nType: CNAME\n"
+    "Points to: DDAC8FA7C1139C85196840AC35F502EA.FEEA50AEECDCBBE4A7A1D862312B8A01.sectigo.com\n"
+)
+_SECTIGO_LAST_YEAR = (
+    "We've got something very similar from last year already:\n\n"
+    "_9d62ba894f4ba3d020b38a389bdd1c26.tax.service.gov.uk. 3600 IN CNAME "
+    "e2232dec02882ad8ddfbaf86fca92157.8348b689324ece816b1632486e453dc6.sectigo.com.\n\n"
+    "Should that stay, or is it finished with?\n"
+)
+
+
+def test_fine_to_retire_it_answers_our_question_about_the_record_we_showed() -> None:
+    ticket = conversation(
+        vendor(_SECTIGO_FIRST, 1),
+        us(_SECTIGO_LAST_YEAR, 2),
+        vendor(
+            "That's the record from last year's order, so Sectigo won't look at it again. "
+            "You're fine to retire it, but I'd hold off until the new certificate has been "
+            "issued so nothing changes mid-validation.",
+            3,
+        ),
+    )
+    deletes = [(c.name, c.when) for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == [("_9d62ba894f4ba3d020b38a389bdd1c26.tax.service.gov.uk.", "after_issuance")]
+
+
+def test_the_record_i_gave_you_will_never_validate_withdraws_it_and_last_years_stands() -> None:
+    ticket = conversation(
+        vendor(_SECTIGO_FIRST, 1),
+        us(_SECTIGO_LAST_YEAR, 2),
+        vendor(
+            "Apologies, a correction. We've had to cancel and resubmit with a new CSR. The CNAME "
+            "host and target are hashes of the CSR, which means the record I gave you on Monday "
+            "will never validate. Please don't publish it.\n\n"
+            "The record for the resubmitted order is:\n\n"
+            "Host: _DB863A240BCF031FDA609747C1DB9047.tax.service.gov.uk\nType: CNAME\n"
+            "Points to: BFDF32C4A75A2F9AE084F795DCAE457D.D75C54DAB0CF74A9686C2AEFD4E192D9"
+            ".sectigo.com\n\n"
+            "What I said about last year's record still stands: retire it once we're issued.\n",
+            3,
+        ),
+    )
+    assert [(c[0], c[1]) for c in changes(ticket)] == [
+        ("add", "_db863a240bcf031fda609747c1db9047.tax.service.gov.uk.")
+    ]
+    assert "retracted" in codes(ticket)

@@ -32,6 +32,8 @@ _DESCRIBES = re.compile(
     r"(?:we|i)\s+(?:also|still)\s+have\s+(?:an?|the|this|that|these|those|one|two)\b|"
     # "We've still got globalsign-domain-verification=X as a TXT on account.gov.uk"
     r"(?:we|i)(?:['’]ve|\s+have)?\s+(?:also\s+)?still\s+got\b|"
+    # "We've got something very similar from last year already:", "we've already got one"
+    r"(?:we|i)(?:['’]ve|\s+have)\s+(?:already\s+got\b|got\b[^.\n:]{0,60}?\balready\b)|"
     # "Done, it's resolving now:", "it now resolves:" (never "once it resolves")
     r"\b(?:it|they)(?:['’]s|['’]re|\s+is|\s+are)?\s+(?:now\s+)?(?:resolving|resolves)\b|"
     # "You will also have last year's token on the apex:"

@@ -191,6 +191,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         withdraws, types = threadcues.withdraws_earlier(joined) if later else (False, None)
         if later and not walker.mentions and threadcues.withdraws_all(joined):
             withdraws, types = True, None  # "No DNS changes are needed from you."
+        if later and not withdraws and threadcues.earlier_one_dead(joined):
+            # "… the record I gave you on Monday will never validate": the one record asked
+            # for before, when one was (with more, which one is not said: nothing dropped)
+            before = {x.change.name for x in said if x.change and x.change.action == "add"}
+            withdraws, types = (True, frozenset(before)) if len(before) == 1 else (False, None)
         # "(a) No need for that one any more" to our "(a) Do you need both names? … www.x"
         dropped = answers.withdrawn_hosts(joined.split("\n"), asked_before) if later else None
         place = answers.dropped_place(joined) if later else None

@@ -44,6 +44,12 @@ _KEPT_FOR_NOW = re.compile(
     r"(?:(?:where[ ]+it[ ]+is|in[ ]+place|as[ ]+it[ ]+is)[ ]+)?for[ ]+now\b",
     re.I,
 )
+# "last year's record", "the record from last year's order": one published before this order
+_LAST_YEARS_ONE = re.compile(
+    r"\blast[ ]year['’]s[ ]+(?:\w+[ ]+)?(?:record|one|entry|token|value|cname|txt)\b|"
+    r"\b(?:record|one|entry|token)[ ]+from[ ]+last[ ]year\b",
+    re.I,
+)
 _OWNER_WINDOW = 300  # characters of the paragraph before a "delete it" that say what "it" is
 
 
@@ -593,6 +599,15 @@ class References:
             self.flags.append(_described_set(note, last))
             return
         asked = [i for i in targets if self.mentions[i].mode == "request"]
+        if (
+            action == "delete"
+            and asked
+            and len(asked) == len(targets)
+            and _LAST_YEARS_ONE.search(note)
+        ):
+            # "The record for the resubmitted order is: X … What I said about last year's record
+            # still stands: retire it once we're issued": never X (an earlier comment's record)
+            return
         if action == "delete" and targets and _OLD.search(note) and len(asked) == len(targets):
             # "only if you still have the old TXT from 2024, you can remove it": not the record
             # just asked for. Which old one is not shown: a delete by name and type, which the
@@ -936,7 +951,7 @@ _TYPE_NAMED = re.compile(r"\b(TXT|CNAME|CAA)\b", re.I)
 _DELETE_IT = re.compile(
     r"(?:^\W*|\b(?:please|pls|kindly|can\s+you|could\s+you|you\s+can|you\s+may|"
     r"go\s+ahead\s+and|and|then|now|just|free\s+to|welcome\s+to|fine\s+to|ok(?:ay)?\s+to)\s+)"
-    r"(?:delete|remove|drop|erase|clear|take\s+(?:off|out|down))\s+"
+    r"(?:delete|remove|drop|erase|clear|retire|bin|scrap|ditch|take\s+(?:off|out|down))\s+"
     r"(?:it|them|this(?:\s+one)?|that(?:\s+one)?|those|these)\b"
     # "Please have it removed, but only after the new certificate has been issued"
     r"|\b(?:have|get)\s+(?:it|them|this(?:\s+one)?|that(?:\s+one)?|those|these)\s+"

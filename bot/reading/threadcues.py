@@ -212,6 +212,23 @@ _CA_SKIPPED = re.compile(
 )
 
 
+# "The CNAME host and target are hashes of the CSR, which means the record I gave you on Monday
+# will never validate. Please don't publish it": the one record an earlier comment asked for
+_EARLIER_ONE_DEAD = re.compile(
+    r"\bthe[ \t]{1,3}(?:record|value|token|target|cname|txt)[ \t]{1,3}(?:that[ \t]{1,3})?"
+    r"(?:I|we)[ \t]{1,3}(?:gave|sent)[ \t]{1,3}you\b[^.\n]{0,40}?\b(?:will[ \t]{1,3}never|won't|"
+    r"will[ \t]{1,3}not|can't|cannot|(?:is|are)[ \t]{1,3}(?:now[ \t]{1,3})?(?:dead|no[ \t]{1,3}"
+    r"longer[ \t]{1,3}valid|invalid))\b",
+    re.I,
+)
+
+
+def earlier_one_dead(text: str) -> bool:
+    """Does this comment say the one record an earlier comment gave is of no use ("the record
+    I gave you on Monday will never validate")?"""
+    return ("gave" in text or "sent" in text) and bool(_EARLIER_ONE_DEAD.search(text))
+
+
 def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     """Does this comment withdraw what an earlier one asked for ("please ignore my previous
     message", "please disregard the TXT I asked for")? With what it names: record types
