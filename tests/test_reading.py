@@ -8831,3 +8831,16 @@ def test_the_record_i_gave_you_will_never_validate_withdraws_it_and_last_years_s
         ("add", "_db863a240bcf031fda609747c1db9047.tax.service.gov.uk.")
     ]
     assert "retracted" in codes(ticket)
+
+
+def test_old_verification_rec_with_an_aside_can_go_leads_in_to_a_delete() -> None:
+    ticket = _text(
+        "Add:\n_acme-challenge.assets.publishing.service.gov.uk  CNAME  "
+        "ky3d41lyi4ux8qatnrg8.fastly-validations.com\n\n"
+        "When new cert is live, old GS verification rec (only used for this cert) can go:\n"
+        'publishing.service.gov.uk  TXT  "globalsign-domain-verification=w44Wthiuz8PtuNUSEBvtIZ"\n'
+    )
+    assert [(c.action, c.type, c.when) for c in read(ticket).changes] == [
+        ("add", "CNAME", "now"),
+        ("delete", "TXT", "after_issuance"),
+    ]

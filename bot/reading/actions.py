@@ -36,7 +36,9 @@ _DELETE = re.compile(
     # whoever runs the zone", "can go live", "… if and when it can go")
     # "The third one can go straight away."
     r"(?:they|these|those|both|(?<!no[ ])one|ones|TXTs|CNAMEs|records|entries|values|tokens|"
-    r"(?:verification|validation|challenge)[ ]+(?:string|value|token|record))[ ]+"
+    # "old GS verification rec (only used for this cert) can go:"
+    r"(?:verification|validation|challenge)[ ]+(?:string|value|token|record|rec))"
+    r"(?:[ ]+\([^()\n]{1,60}\))?[ ]+"
     r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
     r"go(?=[ ]*(?:now|too|first|straight[ ]+away|right[ ]+away|immediately|today)?[ ]*"
     r"(?:[:.;,!)]|[ ]-[ ]|[ ]?[\u2013\u2014]|$))|"
