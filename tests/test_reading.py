@@ -8844,3 +8844,28 @@ def test_old_verification_rec_with_an_aside_can_go_leads_in_to_a_delete() -> Non
         ("add", "CNAME", "now"),
         ("delete", "TXT", "after_issuance"),
     ]
+
+
+def test_an_answer_naming_the_owner_we_showed_and_saying_it_can_go_deletes_that_record() -> None:
+    ticket = conversation(
+        vendor(
+            "Record name:  _acme-challenge.account.gov.uk\nType:         CNAME\n"
+            "Target:       cyideepbn90wvs.fastly-validations.com\n",
+            1,
+        ),
+        us(
+            "At the moment account.gov.uk has these two from previous suppliers:\n\n"
+            '_dnsauth.account.gov.uk.   300  IN TXT "mm808m5w63ewwjekq8lrau4m6342mysb"\n'
+            'account.gov.uk.            300  IN TXT "globalsign-domain-verification=cYc8Rq5JwY"\n'
+            "\nCan both be removed?\n",
+            2,
+        ),
+        vendor(
+            "_dnsauth.account.gov.uk: yes, that's the DigiCert token from the old order and it "
+            "can go, but only once the new Certainly certificate has been issued.\n\n"
+            "The globalsign-domain-verification TXT on account.gov.uk: no, please keep it.",
+            3,
+        ),
+    )
+    deletes = [(c.name, c.when) for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == [("_dnsauth.account.gov.uk.", "after_issuance")]

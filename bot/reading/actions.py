@@ -42,6 +42,10 @@ _DELETE = re.compile(
     r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
     r"go(?=[ ]*(?:now|too|first|straight[ ]+away|right[ ]+away|immediately|today)?[ ]*"
     r"(?:[:.;,!)]|[ ]-[ ]|[ ]?[\u2013\u2014]|$))|"
+    # "that's the DigiCert token from the old order and it can go, but only once …", "Yes, it
+    # can go." (never "… if and when it can go": a notice to come)
+    r"(?:^|(?<=^[ ])|(?<=\band[ ])|(?<=\byes,[ ])|(?<=\byes[ ]))it[ ]+can[ ]+"
+    r"(?:now[ ]+|safely[ ]+)?go(?=[ ]*(?:[,.;!]|$))|"
     # "so the TXT has to go before the CNAME can be created" (never "the record should go",
     # which may say where it goes)
     r"(?:TXT|CNAME|CAA|record|token|entry)[ ]+(?:has|needs)[ ]+to[ ]+go"

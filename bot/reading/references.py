@@ -252,6 +252,17 @@ class References:
                     of_type = [o for o in earlier if not typed or o.type in typed]
                     shown = _named_by_data(clause, {(o.name, o.value): o for o in of_type})
                     shown = shown if len(shown) == 1 else {}
+                if not shown and len(named := prose.owners_in(sentence)) == 1:
+                    # "_dnsauth.x.gov.uk: yes, that's the DigiCert token from the old order and
+                    # it can go": the one record shown published before at the one owner the
+                    # sentence names (never one only asked for: "… is no longer needed")
+                    asked = {(o.name, o.value) for o in self.earlier_asked}
+                    shown = {
+                        (o.name, o.value): o
+                        for o in self.earlier_observed
+                        if o.name.lower() in named and (o.name, o.value) not in asked
+                    }
+                    shown = shown if len(shown) == 1 else {}
                 owners: set[str] = set()
                 if not shown and _DELETE_IT.search(clause):
                     # "2. _3042….origin.x.gov.uk - this belongs to a deleted certificate.
