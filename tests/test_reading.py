@@ -8869,3 +8869,15 @@ def test_an_answer_naming_the_owner_we_showed_and_saying_it_can_go_deletes_that_
     )
     deletes = [(c.name, c.when) for c in read(ticket).changes if c.action == "delete"]
     assert deletes == [("_dnsauth.account.gov.uk.", "after_issuance")]
+
+
+def test_a_refusal_does_not_reach_the_record_a_later_paragraph_leads_in_to() -> None:
+    ticket = _text(
+        "Please DON'T add the _acme-challenge.gov.uk CNAME Dev sent yesterday; nothing will ever "
+        "look at it.\n\n"
+        "What the GlobalSign certificate does need is a fresh domain verification on the apex. "
+        "That's a TXT record on gov.uk itself:\n\n"
+        'Host: gov.uk (the apex, "@")\nType: TXT\n'
+        "Value: globalsign-domain-verification=JqUX8Q97oVw3BZ3SAW9YMiZK6Mt5Zvl_3VD1X0UaWrc\n"
+    )
+    assert [(c[0], c[2]) for c in changes(ticket)] == [("add", "TXT")]

@@ -360,8 +360,12 @@ class Paragraphs:
                 mode = "request"
         words = [w.strip(",;:()`'\"") for w in line.split()]
         # A line holding a record (a type word and a name), not prose that names a type.
-        record_line = any(is_type_word(w) for w in words) and any(
-            is_owner_token(w) and "." in w.rstrip(".") for w in words
+        record_line = (
+            any(is_type_word(w) for w in words)
+            and any(is_owner_token(w) and "." in w.rstrip(".") for w in words)
+            # ("Please DON'T add the CNAME …" then "That's a TXT record on gov.uk itself:": a
+            # lead-in to the record below, of a paragraph the refusal does not reach)
+            and not (self.ctx.mode == "negated" and line.rstrip().endswith(":") and len(words) > 4)
         )
         # "1) assets.example", "For gov.uk:" keep the lead-in above them; "3. CURRENT STATE"
         # (a section's title: no name, no colon) starts afresh.
