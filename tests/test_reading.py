@@ -8881,3 +8881,23 @@ def test_a_refusal_does_not_reach_the_record_a_later_paragraph_leads_in_to() -> 
         "Value: globalsign-domain-verification=JqUX8Q97oVw3BZ3SAW9YMiZK6Mt5Zvl_3VD1X0UaWrc\n"
     )
     assert [(c[0], c[2]) for c in changes(ticket)] == [("add", "TXT")]
+
+
+def test_approving_our_quoted_records_by_their_place_is_said_when_not_all_are_read() -> None:
+    ticket = _text(
+        "Going through your four lines in order:\n\n"
+        "First and second (issue letsencrypt.org, issue certainly.com): yes, both correct.\n\n"
+        "Third (issuewild certainly.com): not that one. The issuewild line needs to name "
+        "globalsign.com instead:\n\n"
+        'service.gov.uk.  CAA  0 issuewild "globalsign.com"\n\n'
+        "Fourth (iodef): fine by us, go ahead.\n\n"
+        "From: Nadia Haddad <nadia.haddad@digital.cabinet-office.gov.uk>\n"
+        "Sent: Thursday, May 15, 2025 10:12 AM\nTo: Fastly Support <support@fastly.com>\n"
+        "Subject: CAA records for service.gov.uk - sanity check please\n\n"
+        "Before we publish, can you confirm this set?\n\n"
+        'service.gov.uk.   CAA  0 issue "letsencrypt.org"\n'
+        'service.gov.uk.   CAA  0 issue "certainly.com"\n'
+        'service.gov.uk.   CAA  0 issuewild "certainly.com"\n'
+    )
+    reading = read(ticket)
+    assert any(f.code == "unread_value" and "approves" in f.message for f in reading.flags)

@@ -17,6 +17,7 @@ from bot.reading import (
     prose,
     threadcues,
 )
+from bot.reading.candidates import candidates
 from bot.reading.changes import (
     Author,
     resolve_owner,
@@ -95,6 +96,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     kept: list[tuple[int, str]] = []  # names a vendor comment says to leave as they are
     questioned: tuple[Observed, ...] = ()  # what our last comment showed as published
     our_lines: list[tuple[int | None, int, str]] = []  # our comments' lines, numbered
+    proposed: list[str] = []  # the values of the records our last proposal listed
+    approvals: list[tuple[int | None, int, str, list[str]]] = []  # "Fourth: fine, go ahead"
     for part in parts:
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         order.setdefault(part.comment_id, index)
@@ -107,8 +110,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # Our own comments are never requests. What we describe as published (our dig
             # paste) is still a fact the vendor's "delete that record" can refer to, and what
             # we ask ("(a) keep the TXT, or (b) delete it?") is what "(b), please" chooses.
-            shown_by_us = _observed_only(index, part, default_zone)
+            shown_by_us, proposing = _our_records(index, part, default_zone)
             said += shown_by_us
+            proposed = proposing or proposed
             questioned = tuple(x.observed for x in shown_by_us if x.observed)
             asked_before = list(part.new_lines[:MAX_LINES])
             continue
@@ -117,6 +121,20 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             flags.append(_over_limit(part, len(numbered), "lines", MAX_LINES))
             numbered = numbered[:MAX_LINES]
         numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
+        approving = (
+            next(((n, t) for n, t in numbered if threadcues.approves_items(t)), None)
+            if part.role == "vendor"
+            else None
+        )
+        if approving:  # "First and second (…): yes, both correct" to the records we proposed
+            # (in our last comment, or in our mail the reply quotes below it)
+            quoted = [
+                c.text
+                for i, line in enumerate(part.lines[part.history : part.history + MAX_LINES])
+                for c in candidates(i, line)
+            ]
+            approvals.append((part.comment_id, *approving, proposed + quoted))
+            proposed = []
         if part.role == "vendor" and index > 0:  # "(b), please." to our "(a) … or (b) …?"
             numbered = threadcues.chosen_options(numbered, asked_before)
             # "The one from Tuesday.", "Go with the one in my message."
@@ -413,6 +431,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     accounted_names = [*read_names, *(n for _, n in kept)]
     flags += owner_flags(read_lines, accounted_names)
     flags += timing_flags(decision.changes, read_lines)
+    flags += _approvals_unread(approvals, decision.changes)
     flags += type_flags(decision.changes)  # a TXT holding a validation host
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
@@ -503,12 +522,19 @@ def _withdrawn_here(
     return dropped, flags
 
 
-def _observed_only(index: int, part: Part, zone: str) -> list[Said]:
+def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[str]]:
+    """What our comment shows as published, and the values of the records it proposes (never
+    requests: a vendor's "yes, go ahead" to them is checked by a person, `_approvals_unread`)."""
     walker = Walker()
     for number, line in _lines_to_read(part):
         walker.feed(number, line)
     walker.finish()
     found = []
+    proposed = [
+        m.value.strip("\"'").rstrip(".").lower()
+        for m in walker.mentions
+        if m.mode == "request" and m.action in (None, "add") and m.value
+    ]
     for mention in walker.mentions:
         if mention.mode != "observed":
             continue
@@ -518,7 +544,35 @@ def _observed_only(index: int, part: Part, zone: str) -> list[Said]:
             continue
         if observed is not None:
             found.append(Said(index, observed=observed))
-    return found
+    return found, proposed
+
+
+def _approvals_unread(
+    approvals: list[tuple[int | None, int, str, list[str]]], changes: list[DnsChange]
+) -> list[Flag]:
+    """A vendor's reply approving records we proposed ("Fourth (iodef): fine by us, go
+    ahead") when some of them were not read as requests: which it approved is for a person."""
+    asked = " ".join((c.value or "").lower() for c in changes)
+    flags = []
+    for comment_id, number, text, values in approvals:
+        missing = [v for v in values if v not in asked]
+        if missing:
+            flags.append(
+                Flag(
+                    code="unread_value",
+                    severity="warn",
+                    message=f"Comment {comment_id}, line {number} approves records we proposed "
+                    f"({excerpt(text)!r}), but {len(missing)} of them were not read as requests "
+                    f"(first: {excerpt(missing[0], 60)!r}). Check which the vendor approved.",
+                    source=Source(
+                        comment_id=comment_id,
+                        first_line=number,
+                        last_line=number,
+                        excerpt=excerpt(text),
+                    ),
+                )
+            )
+    return flags
 
 
 def _corrected(

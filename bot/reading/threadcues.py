@@ -229,6 +229,22 @@ def earlier_one_dead(text: str) -> bool:
     return ("gave" in text or "sent" in text) and bool(_EARLIER_ONE_DEAD.search(text))
 
 
+# "First and second (…): yes, both correct", "Fourth (iodef): fine by us, go ahead", "go ahead
+# with 1 and 3": our proposed records approved by their place in our list
+_APPROVES_ITEMS = re.compile(
+    r"^\W{0,3}(?:first|second|third|fourth|fifth|sixth|last|[1-9])\b[^\n:]{0,80}:[ \t]*"
+    r"(?:yes|yep|fine|ok|okay|correct|go[ \t]+ahead|approved)\b"
+    r"|\bgo[ \t]+ahead[ \t]+with[ \t]+(?:items?[ \t]+|numbers?[ \t]+|#)?(?:[1-9]|one|two|three|"
+    r"the[ \t]+(?:first|second|third|fourth))\b",
+    re.I,
+)
+
+
+def approves_items(line: str) -> bool:
+    """Does the line approve some of the records we proposed, by their place in our list?"""
+    return bool(_APPROVES_ITEMS.search(line))
+
+
 def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     """Does this comment withdraw what an earlier one asked for ("please ignore my previous
     message", "please disregard the TXT I asked for")? With what it names: record types
