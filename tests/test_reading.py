@@ -8901,3 +8901,21 @@ def test_approving_our_quoted_records_by_their_place_is_said_when_not_all_are_re
     )
     reading = read(ticket)
     assert any(f.code == "unread_value" and "approves" in f.message for f in reading.flags)
+
+
+def test_new_value_instead_of_its_current_target_is_an_update_the_right_way_round() -> None:
+    ticket = _text(
+        "Please change the CNAME record _acme-challenge.trade-tariff.service.gov.uk so that it "
+        "points at 70z2n0h8kyex3tjt0n56.fastly-validations.com instead of its current target "
+        "ajw41a3ace7fhd8i4agz.fastly-validations.com (the current one is from the old "
+        "subscription and can simply be overwritten).\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.trade-tariff.service.gov.uk.",
+            "CNAME",
+            "70z2n0h8kyex3tjt0n56.fastly-validations.com.",
+            "ajw41a3ace7fhd8i4agz.fastly-validations.com.",
+        )
+    ]

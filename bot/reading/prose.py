@@ -302,8 +302,13 @@ def read_sentence(
         ]
         name = full[0] if len(set(full)) == 1 else name
     old = None
+    new_first = False
     if len(values) >= 2 and action == "update":
         old = values[0][1]
+        between = sentence[tokens[values[0][0]].start : tokens[values[-1][0]].start]
+        if _INSTEAD_OF.search(between) or _NOW_BEFORE.search(between):
+            # "so that it points at NEW instead of its current target OLD": the new one first
+            old, new_first = values[-1][1], True
     ttl = _TTL.search(sentence) or _ZONE_TTL.search(sentence)
     # Another name in the sentence may say which domain a relative owner is in; never the
     # record's own data ("`_acme-challenge`: CNAME to `x.fastly-validations.com`").
@@ -313,7 +318,7 @@ def read_sentence(
     return Mention(
         name=name,
         rdtype=rdtype,
-        value=(values[-1][1] if old else values[0][1]) if values else None,
+        value=(values[-1][1] if old and not new_first else values[0][1]) if values else None,
         line=number,
         ttl=int(ttl.group(1)) if ttl else None,
         old_value=old,
@@ -349,6 +354,8 @@ _SHOWS = re.compile(
 )
 _THERE = re.compile(r"\b(?:there|(?:that|the[ ]same)[ ]name)\b", re.I)
 _NOUNS = frozenset(("target", "record", "one", "value", "cname", "entry", "host", "token"))
+# "… points at NEW (currently OLD)", "… to NEW; it is OLD now"
+_NOW_BEFORE = re.compile(r"\((?:currently|now|was)\b|\bits[ ]+current[ ]+(?:target|value)\b", re.I)
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", re.I)
 
 
