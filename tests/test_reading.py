@@ -8919,3 +8919,24 @@ def test_new_value_instead_of_its_current_target_is_an_update_the_right_way_roun
             "ajw41a3ace7fhd8i4agz.fastly-validations.com.",
         )
     ]
+
+
+def test_a_label_block_whose_status_says_the_record_is_in_place_is_observed() -> None:
+    ticket = _text(
+        "Here's where things stand:\n\n"
+        "Hostname:      publishing.service.gov.uk\n"
+        "Status:        ACTION NEEDED – validation record missing\n"
+        "Record name:   _acme-challenge.publishing.service.gov.uk\n"
+        "Record type:   CNAME\n"
+        "Record value:  9x0eeq5e8fzfqs1g6rir.fastly-validations.com\n\n"
+        "Hostname:      assets.publishing.service.gov.uk\n"
+        "Status:        OK – record already in place, nothing to do\n"
+        "Record name:   _acme-challenge.assets.publishing.service.gov.uk\n"
+        "Record type:   CNAME\n"
+        "Record value:  zkrwhu5oo7lcagxeob5h.fastly-validations.com\n"
+    )
+    reading = read(ticket)
+    assert [c.name for c in reading.changes] == ["_acme-challenge.publishing.service.gov.uk."]
+    assert [o.name for o in reading.observed] == [
+        "_acme-challenge.assets.publishing.service.gov.uk."
+    ]

@@ -227,3 +227,40 @@ _SAME_AS_ABOVE = re.compile(
 
 def same_as_above(value: str) -> bool:
     return bool(_SAME_AS_ABOVE.match(value))
+
+
+def state_done(state: str) -> bool:
+    """A status cell or label saying the record is in place: ACM's "Success", "✔ Present - no
+    action", "OK – record already in place"; never "Pending validation" or "✖ Missing - please
+    add"."""
+    words = re.sub(r"[^a-z ]", " ", state.lower()).split()
+    if not words or _PENDING_WORDS & set(words):
+        return False
+    found = "found" in words and "not" not in words  # "✔ Done – found in DNS"; never "not found"
+    # "in place, no action", "already there": never "not in place yet"
+    placed = bool(_IN_PLACE.search(" ".join(words))) and "not" not in words
+    return state.strip().upper() in DONE or bool(_DONE_WORDS & set(words)) or found or placed
+
+
+_IN_PLACE = re.compile(r"\b(?:in place|no action|already|unchanged|exists|existing)\b")
+
+
+_DONE_WORDS = frozenset(
+    (
+        "success",
+        "present",
+        "published",
+        "valid",
+        "validated",
+        "verified",
+        "issued",
+        "active",
+        "live",
+        "ok",
+        "done",
+        "complete",
+        "completed",
+        "resolving",
+    )
+)
+_PENDING_WORDS = frozenset(("pending", "missing", "add", "required", "failed", "absent", "todo"))

@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from bot.reading.actions import AFTER_ISSUANCE
-from bot.reading.fieldnames import CNAME_LABELS, DONE, LABEL_KEYS, PENDING, action_word, keeps
+from bot.reading.fieldnames import (
+    CNAME_LABELS,
+    LABEL_KEYS,
+    PENDING,
+    action_word,
+    keeps,
+    state_done,
+)
 from bot.reading.mentions import (
     Mention,
     clean_data,
@@ -148,8 +155,9 @@ class LabelBlock:
             return None  # Fastly lists its HTTP alternative beside every DNS challenge
         mention = self._mention()
         status = self.fields.get("status", "").upper()
-        # ACM "ValidationStatus": "SUCCESS", "Status: VALIDATED 12/11/2026": it is in place
-        if mention is not None and (status in DONE or (status.split() or [""])[0] in DONE):
+        # ACM "ValidationStatus": "SUCCESS", "Status: VALIDATED 12/11/2026", "Status: OK –
+        # record already in place, nothing to do": it is in place
+        if mention is not None and state_done(status):
             mention.mode = "observed"
         return mention
 

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from bot.reading.actions import AFTER_ISSUANCE
 from bot.reading.candidates import is_validation_host
-from bot.reading.fieldnames import DONE, action_word, header_phrase, keeps, same_as_above
+from bot.reading.fieldnames import (
+    DONE,
+    action_word,
+    header_phrase,
+    keeps,
+    same_as_above,
+    state_done,
+)
 from bot.reading.mentions import (
     Mention,
     Mode,
@@ -91,42 +98,6 @@ def _bare(cell: str) -> str:
 _NOTHING = frozenset(("-", "--", "\u2013", "\u2014", "none", "n/a", "na", "nil", "(none)"))
 
 
-def _state_done(state: str) -> bool:
-    """A status cell saying the record is in place: ACM's "Success", "✔ Present - no action";
-    never "Pending validation" or "✖ Missing - please add"."""
-    words = re.sub(r"[^a-z ]", " ", state.lower()).split()
-    if not words or _PENDING_WORDS & set(words):
-        return False
-    found = "found" in words and "not" not in words  # "✔ Done – found in DNS"; never "not found"
-    # "in place, no action", "already there": never "not in place yet"
-    placed = bool(_IN_PLACE.search(" ".join(words))) and "not" not in words
-    return state.strip().upper() in DONE or bool(_DONE_WORDS & set(words)) or found or placed
-
-
-_IN_PLACE = re.compile(r"\b(?:in place|no action|already|unchanged|exists|existing)\b")
-
-
-_DONE_WORDS = frozenset(
-    (
-        "success",
-        "present",
-        "published",
-        "valid",
-        "validated",
-        "verified",
-        "issued",
-        "active",
-        "live",
-        "ok",
-        "done",
-        "complete",
-        "completed",
-        "resolving",
-    )
-)
-_PENDING_WORDS = frozenset(("pending", "missing", "add", "required", "failed", "absent", "todo"))
-
-
 def _column_role(cell: str) -> str | None:
     """A header cell's role; "STATE" (Fastly's TLS page: Issued / Pending) is a status column
     in a table's header, though "state" is no label of a record's own."""
@@ -201,7 +172,7 @@ class Table:
         status: Success" beside "Renewal status: Pending validation" still asks)."""
         states = [cells[i].strip() for i in self.status_columns if i < len(cells)]
         said = [s for s in states if s and s.lower() not in _NOTHING]
-        return bool(said) and all(_state_done(s) for s in said)
+        return bool(said) and all(state_done(s) for s in said)
 
     def read_row(self, cells: list[str], number: int) -> Mention | None:
         if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
