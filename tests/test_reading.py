@@ -8940,3 +8940,22 @@ def test_a_label_block_whose_status_says_the_record_is_in_place_is_observed() ->
     assert [o.name for o in reading.observed] == [
         "_acme-challenge.assets.publishing.service.gov.uk."
     ]
+
+
+def test_remove_it_only_after_issuance_in_a_later_reply_holds_the_earlier_delete() -> None:
+    ticket = conversation(
+        vendor(
+            "1) Add: _acme-challenge.gov.uk CNAME fqgelnbugd2lka.fastly-validations.com\n"
+            "2) Remove the old GlobalSign verification TXT on gov.uk, it is not used anymore:\n"
+            "   globalsign-domain-verification=JlHFHSC2M3VZ7-wnfee6dFz30DnIkN8ktN_dxTh-\n",
+            1,
+        ),
+        us("Before I pull the GlobalSign TXT: isn't the GlobalSign cert still served?", 2),
+        vendor(
+            "Good question and you are right. So please keep the TXT record for the moment. "
+            "Remove it only after the Certainly certificate is issued and live, not before.",
+            3,
+        ),
+    )
+    deletes = [c.when for c in read(ticket).changes if c.action == "delete"]
+    assert deletes == ["after_issuance"]

@@ -1238,13 +1238,26 @@ def removals_wait(text: str) -> bool:
     """Does a later comment hold back the removal asked for before ("Please hold off on
     removing it. Keep it in place until the new certificate … has been issued")?"""
     low = text.lower()
-    if "hold off" not in low and "until" not in low:
+    if "hold off" not in low and "until" not in low and "only" not in low:
         return False  # the common case, cheaply
     return any(
         _HOLD_OFF_REMOVING.search(sentence)
-        or (_KEEP_IT_UNTIL.search(sentence) and AFTER_ISSUANCE.search(sentence))
+        or (
+            (_KEEP_IT_UNTIL.search(sentence) or _REMOVE_ONLY_AFTER.search(sentence))
+            and AFTER_ISSUANCE.search(sentence)
+        )
         for sentence in prose.sentences_of(text)
     )
+
+
+# "So please keep the TXT record for the moment. Remove it only after the Certainly certificate
+# is issued and live"
+_REMOVE_ONLY_AFTER = re.compile(
+    r"\b(?:remove|delete|pull|drop|take[ \t]+out)[ \t]+(?:it|them|that(?:[ \t]+one)?|those|"
+    r"the[ \t]+(?:TXT|CNAME|CAA|record|token))(?:[ \t]+record)?[ \t]+only[ \t]+"
+    r"(?:after|once|when)\b",
+    re.I,
+)
 
 
 # "Please hold off on removing it", "hold off deleting them for now"
