@@ -8959,3 +8959,36 @@ def test_remove_it_only_after_issuance_in_a_later_reply_holds_the_earlier_delete
     )
     deletes = [c.when for c in read(ticket).changes if c.action == "delete"]
     assert deletes == ["after_issuance"]
+
+
+def test_a_later_reply_asking_to_delete_the_owner_it_dropped_deletes_the_published_record() -> None:
+    record = (
+        "_acme-challenge.api.trade-tariff.service.gov.uk. 300 IN CNAME "
+        "vawl4vo2xcgtdf.fastly-validations.com.\n"
+    )
+    ticket = conversation(
+        vendor(
+            "It needs its own record:\n\n| Name | Type | Value |\n|---|---|---|\n"
+            "| _acme-challenge.api.trade-tariff.service.gov.uk | CNAME | "
+            "vawl4vo2xcgtdf.fastly-validations.com |\n",
+            1,
+        ),
+        us(f"All three are in:\n\n{record}", 2),
+        vendor(
+            "I've taken api.trade-tariff.service.gov.uk off the subscription, so it won't be on "
+            "the renewed certificate. As its challenge record has already been published, could "
+            "GOV.UK please delete _acme-challenge.api.trade-tariff.service.gov.uk again?",
+            3,
+        ),
+    )
+    reading = read(ticket)
+    assert [(c.action, c.name, c.value) for c in reading.changes] == [
+        (
+            "delete",
+            "_acme-challenge.api.trade-tariff.service.gov.uk.",
+            "vawl4vo2xcgtdf.fastly-validations.com.",
+        )
+    ]
+    assert [o.name for o in reading.observed] == [
+        "_acme-challenge.api.trade-tariff.service.gov.uk."
+    ]

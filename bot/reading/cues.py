@@ -32,6 +32,9 @@ _DESCRIBES = re.compile(
     r"(?:we|i)\s+(?:also|still)\s+have\s+(?:an?|the|this|that|these|those|one|two)\b|"
     # "We've still got globalsign-domain-verification=X as a TXT on account.gov.uk"
     r"(?:we|i)(?:['’]ve|\s+have)?\s+(?:also\s+)?still\s+got\b|"
+    # "All three are in:", "Both are live now:" (our reply above the dig that shows them)
+    r"^[ \t]*(?:all[ \t]+(?:two|three|four|of[ \t]+them)|both|they|it)(?:['’]s|['’]re|[ \t]+are|"
+    r"[ \t]+is)[ \t]+(?:now[ \t]+)?(?:in|live|published|in[ \t]+place)(?:[ \t]+now)?(?=[ \t]*:)|"
     # "We've got something very similar from last year already:", "we've already got one"
     r"(?:we|i)(?:['’]ve|\s+have)\s+(?:already\s+got\b|got\b[^.\n:]{0,60}?\balready\b)|"
     # "Done, it's resolving now:", "it now resolves:" (never "once it resolves")

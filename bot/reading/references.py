@@ -50,6 +50,8 @@ _LAST_YEARS_ONE = re.compile(
     r"\b(?:record|one|entry|token)[ ]+from[ ]+last[ ]year\b",
     re.I,
 )
+# "could GOV.UK please delete _acme-challenge.api.x.gov.uk again?": the verb names the owner
+_DELETE_OWNER = re.compile(r"\b(?:delete|remove)[ ]+(?:the[ ]+record[ ]+(?:at|for)[ ]+)?_", re.I)
 _OWNER_WINDOW = 300  # characters of the paragraph before a "delete it" that say what "it" is
 
 
@@ -255,12 +257,14 @@ class References:
                 if not shown and len(named := prose.owners_in(sentence)) == 1:
                     # "_dnsauth.x.gov.uk: yes, that's the DigiCert token from the old order and
                     # it can go": the one record shown published before at the one owner the
-                    # sentence names (never one only asked for: "… is no longer needed")
+                    # sentence names (never one only asked for: "… is no longer needed"; unless
+                    # the verb names it: "could GOV.UK please delete _acme-challenge.x again?")
                     asked = {(o.name, o.value) for o in self.earlier_asked}
+                    direct = _DELETE_OWNER.search(clause) is not None
                     shown = {
                         (o.name, o.value): o
-                        for o in self.earlier_observed
-                        if o.name.lower() in named and (o.name, o.value) not in asked
+                        for o in (earlier if direct else self.earlier_observed)
+                        if o.name.lower() in named and (direct or (o.name, o.value) not in asked)
                     }
                     shown = shown if len(shown) == 1 else {}
                 owners: set[str] = set()
