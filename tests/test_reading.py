@@ -8992,3 +8992,20 @@ def test_a_later_reply_asking_to_delete_the_owner_it_dropped_deletes_the_publish
     assert [o.name for o in reading.observed] == [
         "_acme-challenge.api.trade-tariff.service.gov.uk."
     ]
+
+
+def test_scrap_the_issuer_line_whats_needed_is_replaces_the_caa_asked_before() -> None:
+    ticket = conversation(
+        vendor(
+            'To unblock it, please add:\n\n    gov.uk.    IN    CAA    0 issue "globalsign.com"\n',
+            1,
+        ),
+        us("Which CA actually needs to be in there?", 2),
+        vendor(
+            "You're quite right, my apologies. The failing subscription was created with "
+            "Certainly. Scrap the globalsign.com line; what's needed is:\n\n"
+            '    gov.uk.    IN    CAA    0 issue "certainly.com"\n',
+            3,
+        ),
+    )
+    assert [(c[0], c[3]) for c in changes(ticket)] == [("add", '0 issue "certainly.com"')]

@@ -395,6 +395,11 @@ _PRONOUN_QUESTION = re.compile(
 )
 
 
+def wanted(text: str) -> bool:
+    """Does the text say what is needed ("what's needed is", "the record that's needed")?"""
+    return bool(_WANTED.search(text)) and not _NEGATED.search(text)
+
+
 def pronoun_question(sentence: str) -> bool:
     """Is the sentence a yes/no question of a verb and a pronoun ("Bin it?"): it proposes,
     it asks for nothing?"""

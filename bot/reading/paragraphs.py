@@ -162,6 +162,8 @@ def _verb_for_below(line: str) -> actions.Action | None:
     if "?" in line:  # ("… from the 2023 GlobalSign order. Bin it?": our proposal, no verb)
         line = " ".join(s for s in prose.split_sentences(line) if not cues.pronoun_question(s))
     action = actions.action_cue(line)
+    if action == "delete" and cues.wanted(re.split(r"[;:]\s", line.rstrip(" :"))[-1]):
+        return "add"  # "Scrap the globalsign.com line; what's needed is:" - what follows is asked
     if action is None or ("." not in line and "?" not in line):
         return action
     sentences = prose.split_sentences(line)

@@ -173,11 +173,19 @@ def withdraws_all(text: str) -> bool:
 def _withdrawn_tags(text: str) -> set[str]:
     """ "please disregard the issuewild line in Sunil's message - don't add it": the CAA
     records of that tag (as "=" data scopes: " issuewild " is in their data)."""
-    if "issue" not in text.lower() and "iodef" not in text.lower():
+    low = text.lower()
+    if "issue" not in low and "iodef" not in low and " line" not in low:
         return set()  # the common case, cheaply
-    return {f"= {m.group(1).lower()} " for m in _TAG_WITHDRAWN.finditer(text[:20_000])}
+    tags = {f"= {m.group(1).lower()} " for m in _TAG_WITHDRAWN.finditer(text[:20_000])}
+    # "Scrap the globalsign.com line; what's needed is: …": the CAA records naming that CA
+    return tags | {f'="{m.group(1).lower()}"' for m in _ISSUER_WITHDRAWN.finditer(text[:20_000])}
 
 
+_ISSUER_WITHDRAWN = re.compile(
+    r"\b(?:ignore|disregard|drop|scrap|forget(?:[ \t]+about)?|(?:do[ \t]+not|don['’]?t)[ \t]+add)"
+    r"[ \t]+the[ \t]+([a-z0-9-]{2,40}\.(?:com|org|net|aws))[ \t]+(?:line|record|entry|one)\b",
+    re.I,
+)
 _TAG_WITHDRAWN = re.compile(
     r"\b(?:ignore|disregard|drop|scrap|forget(?:[ \t]+about)?|(?:do[ \t]+not|don['’]?t)[ \t]+add)"
     r"[ \t]+the[ \t]+(issuewild|issue|iodef)[ \t]+(?:line|record|entry|one|tag|property)\b",
