@@ -9009,3 +9009,25 @@ def test_scrap_the_issuer_line_whats_needed_is_replaces_the_caa_asked_before() -
         ),
     )
     assert [(c[0], c[3]) for c in changes(ticket)] == [("add", '0 issue "certainly.com"')]
+
+
+def test_leave_the_owner_pointing_at_the_other_provider_withdraws_its_update() -> None:
+    ticket = conversation(
+        vendor(
+            "Please update _acme-challenge.publishing.service.gov.uk from the "
+            "45c76330-4350-489e-bcc4-8cdb1fe97f5e.7.authorize.certificatemanager.goog. target to "
+            "th2daduvs47qfa.fastly-validations.com.",
+            1,
+        ),
+        vendor(
+            "Please disregard the suggestion to overwrite the Google record. The only record you "
+            "need is:\n\n_d472xjti7iejvezi._acme-challenge.publishing.service.gov.uk.  CNAME  "
+            "w7ly72qnbznuah.fastly-validations.com.\n\n"
+            "Leave _acme-challenge.publishing.service.gov.uk pointing at Google, and there's "
+            "nothing to remove.",
+            2,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_d472xjti7iejvezi._acme-challenge.publishing.service.gov.uk."
+    ]

@@ -92,7 +92,9 @@ _NOT_NEEDED_NAME = re.compile(
     r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})"
     # "please leave _acme-challenge.www.gov.uk exactly as it is" (never "… in place until …")
     r"|\bleave\s+(?:the\s+)?`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})`?\s+"
-    r"(?:(?:record|cname|txt)\s+)?(?:exactly\s+)?(?:as\s+it\s+is|alone|untouched)\b"
+    # ("Leave _acme-challenge.x pointing at Google, and there's nothing to remove")
+    r"(?:(?:record|cname|txt)\s+)?(?:exactly\s+)?(?:as\s+it\s+is|alone|untouched|"
+    r"pointing\s+(?:at|to)\s+(?!us\b|fastly\b)\w+)\b"
     r"(?!\s+(?:until|till|for\s+now|before))"
     # "The second record, _acme-challenge.gov.uk, was included by mistake", "The
     # _acme-challenge.gov.uk record in Marco's table was listed by mistake"
