@@ -186,6 +186,8 @@ _WANTED = re.compile(
     # ("Sectigo is required to check CAA before issuing": a duty, no record)
     r"(?!\s+to\s+(?:check|verify|validate|confirm|look|query|perform|follow)\b)|"
     r"to\s+be\s+(?:added|created)|"
+    # "The only record you need is:"
+    r"(?:records?|ones?)\s+(?:you|we)\s+need\s+(?:is|are)|"
     # ("Each needs its challenge record before Certainly will issue.")
     r"needs?\s+(?:its\s+own|its|their|a|an|one|two|three|four|both|these|the\s+following)\s+"
     r"(?:\w+\s+)?"

@@ -162,8 +162,11 @@ def _verb_for_below(line: str) -> actions.Action | None:
     if "?" in line:  # ("… from the 2023 GlobalSign order. Bin it?": our proposal, no verb)
         line = " ".join(s for s in prose.split_sentences(line) if not cues.pronoun_question(s))
     action = actions.action_cue(line)
-    if action == "delete" and cues.wanted(re.split(r"[;:]\s", line.rstrip(" :"))[-1]):
-        return "add"  # "Scrap the globalsign.com line; what's needed is:" - what follows is asked
+    last = re.split(r"[;:]\s", (prose.split_sentences(line) or [line])[-1].rstrip(" :"))[-1]
+    if action in ("delete", "update") and cues.wanted(last):
+        # "Scrap the globalsign.com line; what's needed is:", "Please disregard the suggestion
+        # to overwrite the Google record. The only record you need is:" - what follows is asked
+        return "add"
     if action is None or ("." not in line and "?" not in line):
         return action
     sentences = prose.split_sentences(line)
