@@ -101,7 +101,10 @@ def measure(app: AppConfig) -> tuple[list[Row], list[str]]:
             "rows, misreads already flagged by the reader; from holdout101-104: 10804 a TXT "
             "delete at www.gov.uk; 11107 CAA table rows and 11116 CNAMEs read at the hosts, "
             "misreads already flagged by the reader; from holdout105: 11205/11207 a TXT delete "
-            "with no value, misreads already flagged by the reader)",
+            "with no value, misreads already flagged by the reader; from holdout106-109: "
+            "11309/11510/11610 a CC's MS= or site-verification TXT, 11419 a CC's traffic CNAME, "
+            "11312 DigiCert CNAMEs our proposal in the quoted mail offered, 11414 a CAA delete; "
+            "11420 a CAA iodef line on a misread already flagged by the reader)",
             True,
         ),
     ]

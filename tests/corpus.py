@@ -365,6 +365,17 @@ HOLDOUT104 = FIXTURES / "holdout104"
 # 7/20 exact, 8/20 changes right, 5 silent (measured at a6edc40, after the fixes for
 # holdout101-104).
 HOLDOUT105 = FIXTURES / "holdout105"
+# holdout106 (20: an ordinary January; questions and answers, an eleventh writer). First
+# reading 9/20 exact, 12/20 changes right, 3 silent; holdout107 (20: an ordinary March;
+# clean-ups and changes of plan, a twelfth writer). First reading 7/20 exact, 7/20 changes
+# right, 6 silent (both measured at e730b72). holdout108 (20: an ordinary May; questions and
+# answers, a thirteenth writer). First reading 11/20 exact, 12/20 changes right, 4 silent (at
+# 9561740). holdout109 (20: an ordinary June; long threads that change course, a fourteenth
+# writer). First reading 8/20 exact, 9/20 changes right, 6 silent (at 32834e8).
+HOLDOUT106 = FIXTURES / "holdout106"
+HOLDOUT107 = FIXTURES / "holdout107"
+HOLDOUT108 = FIXTURES / "holdout108"
+HOLDOUT109 = FIXTURES / "holdout109"
 
 READING_FOLDERS = (
     READING,
@@ -473,6 +484,10 @@ READING_FOLDERS = (
     HOLDOUT103,
     HOLDOUT104,
     HOLDOUT105,
+    HOLDOUT106,
+    HOLDOUT107,
+    HOLDOUT108,
+    HOLDOUT109,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

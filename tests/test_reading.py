@@ -9031,3 +9031,17 @@ def test_leave_the_owner_pointing_at_the_other_provider_withdraws_its_update() -
     assert [c[1] for c in changes(ticket)] == [
         "_d472xjti7iejvezi._acme-challenge.publishing.service.gov.uk."
     ]
+
+
+def test_a_delete_read_from_a_bin_it_question_quoted_as_the_vendors_words_is_flagged() -> None:
+    ticket = _text(
+        "Thanks, forwarding this on.\n\n"
+        "> 3. We've still got globalsign-domain-verification=2PKsbOqq3jaAl1GvXzsqyWKrjgr8Of\n"
+        ">    as a TXT on account.gov.uk from the 2023 GlobalSign order. Bin it?\n"
+        ">\n"
+        "> Yes, but please wait until the Let's Encrypt certificate shows as\n"
+        "> issued for both hosts.\n"
+    )
+    reading = read(ticket)
+    deletes = [c for c in reading.changes if c.action == "delete"]
+    assert not deletes or any("question" in f.message for f in reading.flags)

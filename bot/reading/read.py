@@ -121,20 +121,6 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             flags.append(_over_limit(part, len(numbered), "lines", MAX_LINES))
             numbered = numbered[:MAX_LINES]
         numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
-        approving = (
-            next(((n, t) for n, t in numbered if threadcues.approves_items(t)), None)
-            if part.role == "vendor"
-            else None
-        )
-        if approving:  # "First and second (…): yes, both correct" to the records we proposed
-            # (in our last comment, or in our mail the reply quotes below it)
-            quoted = [
-                c.text
-                for i, line in enumerate(part.lines[part.history : part.history + MAX_LINES])
-                for c in candidates(i, line)
-            ]
-            approvals.append((part.comment_id, *approving, proposed + quoted))
-            proposed = []
         if part.role == "vendor" and index > 0:  # "(b), please." to our "(a) … or (b) …?"
             numbered = threadcues.chosen_options(numbered, asked_before)
             # "The one from Tuesday.", "Go with the one in my message."
@@ -201,6 +187,20 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             used += [v.lower() for m in gone for v in (m.value, m.name) if v]
             walker.mentions = [m for m in walker.mentions if m not in gone]
             flags += [_in_comment(f, part.comment_id) for f in dropped_here]
+        approving = (
+            next(((n, t) for n, t in numbered if threadcues.approves_items(t)), None)
+            if part.role == "vendor"
+            else None
+        )
+        if approving:  # "First and second (…): yes, both correct" to the records we proposed
+            # (in our last comment, or in our mail the reply quotes below it)
+            quoted = [
+                c.text
+                for i, line in enumerate(part.lines[part.history : part.history + MAX_LINES])
+                for c in candidates(i, line)
+            ]
+            approvals.append((part.comment_id, *approving, proposed + quoted))
+            proposed = []
         read_lines += [(part.comment_id, n, text) for n, text in numbered]
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
         unnamed += [(index, _in_comment(f, part.comment_id)) for f in walker.unnamed_deletes]

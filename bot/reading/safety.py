@@ -24,6 +24,7 @@ from bot.reading.candidates import (
     is_consumed,
     is_validation_host,
 )
+from bot.reading.cues import pronoun_question
 from bot.reading.mentions import excerpt
 
 MAX_UNREAD_FLAGS = 10
@@ -310,12 +311,28 @@ def timing_flags(
         and c.when != "now"
         and (c.type == "TXT" or (c.type == "CNAME" and c.name.startswith("_")))
     ]
-    now = [c for c in changes if c.action == "delete" and c.when == "now" and c.source]
-    if not now:
+    deletes = [c for c in changes if c.action == "delete" and c.source]
+    if not deletes:
         return flags  # the common case
     text: dict[tuple[int | None, int], str] = {}
     for comment_id, number, line in lines:  # (a line written under another shares its number)
         text[(comment_id, number)] = f"{text.get((comment_id, number), '')} {line}"
+    for c in deletes:
+        # "… as a TXT on account.gov.uk from the 2023 GlobalSign order. Bin it?" read as the
+        # vendor's words (a whole thread quoted in one mail): a question proposes, asks nothing
+        assert c.source is not None  # (filtered above)
+        asked = text.get((c.source.comment_id, c.source.last_line), "").rstrip()
+        question = re.split(r"(?<=[.!?])\s+", asked)[-1] if asked.endswith("?") else ""
+        if question and pronoun_question(question) and len(flags) < MAX_UNREAD_FLAGS:
+            flags.append(
+                _warning(
+                    c,
+                    f"Line {c.source.last_line} asks a question ({excerpt(asked, 80)!r}), and "
+                    f"a delete of {c.name} {c.type} was read from it: check that the vendor "
+                    "asked for it, and when.",
+                )
+            )
+    now = [c for c in deletes if c.when == "now"]
     for c in now:
         source = c.source
         assert source is not None  # (filtered above)
