@@ -198,6 +198,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 c.text
                 for i, line in enumerate(part.lines[part.history : part.history + MAX_LINES])
                 for c in candidates(i, line)
+                if not c.text.startswith("ttl ")  # ("TTL 300": no record of its own)
             ]
             approvals.append((part.comment_id, *approving, proposed + quoted))
             proposed = []
