@@ -162,14 +162,16 @@ def _verb_for_below(line: str) -> actions.Action | None:
     if "?" in line:  # ("… from the 2023 GlobalSign order. Bin it?": our proposal, no verb)
         line = " ".join(s for s in prose.split_sentences(line) if not cues.pronoun_question(s))
     action = actions.action_cue(line)
-    last = re.split(r"[;:]\s", (prose.split_sentences(line) or [line])[-1].rstrip(" :"))[-1]
+    if action is None:
+        return None  # the common case
+    sentences = prose.split_sentences(line) or [line]
+    last = re.split(r"[;:]\s", sentences[-1].rstrip(" :"))[-1]
     if action in ("delete", "update") and cues.wanted(last):
         # "Scrap the globalsign.com line; what's needed is:", "Please disregard the suggestion
         # to overwrite the Google record. The only record you need is:" - what follows is asked
         return "add"
-    if action is None or ("." not in line and "?" not in line):
+    if "." not in line and "?" not in line:
         return action
-    sentences = prose.split_sentences(line)
     pointing = [s for s in sentences if _POINTS_BELOW.search(s)]
     if len(sentences) < 2 or not pointing or pointing[-1] is sentences[-1]:
         return action
