@@ -35,6 +35,7 @@ from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.references import holds_its_removal, unread_request
 from bot.reading.safety import (
     ambiguous,
+    approval_flags,
     consistency_flags,
     owner_flags,
     replace_flags,
@@ -432,7 +433,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     accounted_names = [*read_names, *(n for _, n in kept)]
     flags += owner_flags(read_lines, accounted_names)
     flags += timing_flags(decision.changes, read_lines)
-    flags += _approvals_unread(approvals, decision.changes)
+    flags += approval_flags(approvals, decision.changes)
     flags += type_flags(decision.changes)  # a TXT holding a validation host
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
@@ -525,7 +526,7 @@ def _withdrawn_here(
 
 def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[str]]:
     """What our comment shows as published, and the values of the records it proposes (never
-    requests: a vendor's "yes, go ahead" to them is checked by a person, `_approvals_unread`)."""
+    requests: a vendor's "yes, go ahead" to them is checked by a person, `approval_flags`)."""
     walker = Walker()
     for number, line in _lines_to_read(part):
         walker.feed(number, line)
@@ -546,34 +547,6 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
         if observed is not None:
             found.append(Said(index, observed=observed))
     return found, proposed
-
-
-def _approvals_unread(
-    approvals: list[tuple[int | None, int, str, list[str]]], changes: list[DnsChange]
-) -> list[Flag]:
-    """A vendor's reply approving records we proposed ("Fourth (iodef): fine by us, go
-    ahead") when some of them were not read as requests: which it approved is for a person."""
-    asked = " ".join((c.value or "").lower() for c in changes)
-    flags = []
-    for comment_id, number, text, values in approvals:
-        missing = [v for v in values if v not in asked]
-        if missing:
-            flags.append(
-                Flag(
-                    code="unread_value",
-                    severity="warn",
-                    message=f"Comment {comment_id}, line {number} approves records we proposed "
-                    f"({excerpt(text)!r}), but {len(missing)} of them were not read as requests "
-                    f"(first: {excerpt(missing[0], 60)!r}). Check which the vendor approved.",
-                    source=Source(
-                        comment_id=comment_id,
-                        first_line=number,
-                        last_line=number,
-                        excerpt=excerpt(text),
-                    ),
-                )
-            )
-    return flags
 
 
 def _corrected(

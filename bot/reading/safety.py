@@ -356,6 +356,34 @@ def timing_flags(
     return flags
 
 
+def approval_flags(
+    approvals: list[tuple[int | None, int, str, list[str]]], changes: list[DnsChange]
+) -> list[Flag]:
+    """A vendor's reply approving records we proposed ("Fourth (iodef): fine by us, go
+    ahead") when some of them were not read as requests: which it approved is for a person."""
+    asked = " ".join((c.value or "").lower() for c in changes)
+    flags = []
+    for comment_id, number, text, values in approvals:
+        missing = [v for v in values if v not in asked]
+        if missing:
+            flags.append(
+                Flag(
+                    code="unread_value",
+                    severity="warn",
+                    message=f"Comment {comment_id}, line {number} approves records we proposed "
+                    f"({excerpt(text)!r}), but {len(missing)} of them were not read as requests "
+                    f"(first: {excerpt(missing[0], 60)!r}). Check which the vendor approved.",
+                    source=Source(
+                        comment_id=comment_id,
+                        first_line=number,
+                        last_line=number,
+                        excerpt=excerpt(text),
+                    ),
+                )
+            )
+    return flags
+
+
 def type_flags(changes: Iterable[DnsChange]) -> list[Flag]:
     """A TXT asked for whose text is a CA's validation host name ("Please create the following
     TXT record: _acme-challenge.x -> abc.fastly-validations.com"): such hosts are the targets
