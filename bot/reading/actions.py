@@ -145,7 +145,9 @@ AFTER_ISSUANCE = re.compile(
     r"\bwait\b[^.\n]{0,40}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|active|deployed|live)\b|"
     # "leave it alone until the new certificate shows as "Issued" … and only then remove it"
     # ("Leave them be until certbot comes back with "Congratulations"": its word for issued)
-    r"\b(?:leave|keep|hold[ ]off)\b[^.\n]{0,80}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
+    # "Please don't remove them until the new certificate is issued"
+    r"\b(?:leave|keep|hold[ ]off|(?:don['\u2019]t|do[ ]not)[ ]+(?:remove|delete|touch|pull))\b"
+    r"[^.\n]{0,80}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
     r"congratulations|"
     r"renewal[ ]+(?:completes|has[ ]+completed|is[ ]+(?:complete|done|finished))|"
     # "please keep it until you have received the new certificate; after that it can go"

@@ -110,7 +110,9 @@ def split_notification(lines: list[str]) -> list[Block] | None:
 
 
 _ORGANISATION = re.compile(r"\([^()]{2,60}\)\s*$")
-_OUR_TEAM = re.compile(r"\bGOV\.UK\b")  # the brand, as our team signs ("GOV.UK 2nd line")
+# the brand, as our team signs ("GOV.UK 2nd line"), or its organisation ("GDS Platform
+# Engineering", "Government Digital Service")
+_OUR_TEAM = re.compile(r"\bGOV\.UK\b|\bGDS\b|\bGovernment Digital Service\b")
 
 
 def _signed_by_us(body: list[str]) -> bool:

@@ -9,6 +9,7 @@ from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
 from bot.reading import (
     answered,
     answers,
+    approvals,
     corrections,
     cues,
     fieldrefs,
@@ -98,7 +99,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     questioned: tuple[Observed, ...] = ()  # what our last comment showed as published
     our_lines: list[tuple[int | None, int, str]] = []  # our comments' lines, numbered
     proposed: list[str] = []  # the values of the records our last proposal listed
-    approvals: list[tuple[int | None, int, str, list[str]]] = []  # "Fourth: fine, go ahead"
+    approved_by_place: list[tuple[int | None, int, str, list[str]]] = []  # "Fourth: go ahead"
     for part in parts:
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         order.setdefault(part.comment_id, index)
@@ -128,6 +129,14 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             numbered = _chosen_value(numbered, asked_before, said, part.author)
             numbered = threadcues.affirmed_questions(numbered, asked_before)  # "Yes to both."
             numbered = answers.removals_answered(numbered, asked_before)  # "1) Remove it."
+        unanswered: list[approvals.Item] = []
+        answered_at = None
+        if part.role == "vendor" and approvals.answers_by_place(numbered):
+            # "Go ahead with 1 and 3" to the records we proposed (in our last comment, or in our
+            # mail the reply quotes below it)
+            items = _proposals(asked_before) if index > 0 else []
+            items = items or _proposals(list(part.lines[part.history : part.history + MAX_LINES]))
+            numbered, unanswered, answered_at = approvals.chosen(numbered, items)
         walker = Walker(
             # The domain the conversation was about so far: "_acme-challenge.www" in a later
             # comment is relative to it, as it would be to a reader of the thread.
@@ -190,10 +199,14 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             flags += [_in_comment(f, part.comment_id) for f in dropped_here]
         approving = (
             next(((n, t) for n, t in numbered if threadcues.approves_items(t)), None)
-            if part.role == "vendor"
+            if part.role == "vendor" and answered_at is None
             else None
         )
-        if approving:  # "First and second (…): yes, both correct" to the records we proposed
+        if answered_at is not None and unanswered:  # "Go ahead with 1": what of 2 and 3?
+            said_at = next(t for n, t in numbered if n == answered_at)
+            left = [c.text for item in unanswered for c in candidates(0, item.line)]
+            approved_by_place.append((part.comment_id, answered_at, said_at, left))
+        elif approving:  # "First and second (…): yes, both correct" to the records we proposed
             # (in our last comment, or in our mail the reply quotes below it)
             quoted = [
                 c.text
@@ -201,7 +214,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 for c in candidates(i, line)
                 if not c.text.startswith("ttl ")  # ("TTL 300": no record of its own)
             ]
-            approvals.append((part.comment_id, *approving, proposed + quoted))
+            approved_by_place.append((part.comment_id, *approving, proposed + quoted))
             proposed = []
         read_lines += [(part.comment_id, n, text) for n, text in numbered]
         flags += [_in_comment(f, part.comment_id) for f in walker.flags]
@@ -433,7 +446,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     accounted_names = [*read_names, *(n for _, n in kept)]
     flags += owner_flags(read_lines, accounted_names)
     flags += timing_flags(decision.changes, read_lines)
-    flags += approval_flags(approvals, decision.changes)
+    flags += approval_flags(approved_by_place, decision.changes)
     flags += type_flags(decision.changes)  # a TXT holding a validation host
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
@@ -547,6 +560,24 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
         if observed is not None:
             found.append(Said(index, observed=observed))
     return found, proposed
+
+
+def _proposals(lines: list[str]) -> list[approvals.Item]:
+    """The records our mail proposed, in order (not what a dig answer in it shows published:
+    "x. 300 IN CNAME y.")."""
+    walker = Walker()
+    for number, line in enumerate(lines[:MAX_LINES]):
+        walker.feed(number, line)
+    walker.finish()
+    shown = {
+        m.line
+        for m in walker.mentions
+        if m.mode == "observed" and _DIG_ANSWER.search(lines[m.line])
+    }
+    return approvals.proposals(lines, {m.line for m in walker.mentions} - shown)
+
+
+_DIG_ANSWER = re.compile(r"[ \t]\d{1,10}[ \t]+IN[ \t]+[A-Z]{1,10}[ \t]", re.I)
 
 
 def _corrected(

@@ -643,9 +643,16 @@ class References:
                     )
                     self._delete_once(replace(gone, last_line=last, excerpt=note))
             return
-        if action == "delete" and singular and not one and self._other_value_said(note, targets):
+        if (
+            action == "delete"
+            and (singular or (asked and len(asked) == len(targets)))
+            and not one
+            and self._other_value_said(note, targets)
+        ):
             # "Last year's token, V, which is still published. Keep it for now. Once issued,
-            # please delete it": "it" is V, read as no record here; never the record above
+            # please delete it": "it" is V, read as no record here; never the record above.
+            # So too "your zones still contain the DigiCert DCV CNAMEs (pointing at
+            # dcv.digicert.com) … You'll be able to remove those": never the records just asked
             return
         count = cues.counted(clause)
         if action == "delete" and count is not None and targets:
