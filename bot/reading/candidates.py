@@ -55,7 +55,9 @@ _TTL = re.compile(
     r"(?![0-9]|[ ]?(?:[mhd]\b|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b))",
     re.I | re.ASCII,
 )
-_CAA = re.compile(r"\b\d{1,3}[ ]+(?:issue|issuewild)[ ]+\"?([A-Za-z0-9.-]{3,100})", re.I)
+# CAA data: its text is the tag and the issuer ('issue "sectigo.com'), which only CAA data
+# holds (never a Sectigo CNAME's target that ends in sectigo.com)
+_CAA = re.compile(r"\b\d{1,3}[ ]+(issue|issuewild)[ ]+\"?([A-Za-z0-9.-]{3,100})", re.I)
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,10 @@ def candidates(number: int, line: str) -> list[Candidate]:
         ]
     low = line.lower()  # the patterns below need these words: skip the line cheaply without
     if "issue" in low:
-        found += [Candidate(number, m.group(1).lower(), m.group(0)) for m in _CAA.finditer(line)]
+        found += [
+            Candidate(number, f'{m.group(1)} "{m.group(2)}'.lower(), m.group(0))
+            for m in _CAA.finditer(line)
+        ]
     if "ttl" in low and not durations.left_open(line):  # ("anything up to 3600 will work")
         found += [Candidate(number, f"ttl {m.group(1)}", m.group(0)) for m in _TTL.finditer(line)]
         said = durations.ttl_said(line[:MAX_LINE])  # "set the TTL to one hour"

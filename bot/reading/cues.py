@@ -267,9 +267,17 @@ _KEEP = re.compile(
 # "Please keep the following record.", "Leave these two as they are:": a lead-in to records
 # that stay, which are there now
 _KEEP_THESE = re.compile(
-    r"^[ ]*(?:(?:please|kindly|but|and|however,?)[ ]+)?(?:do[ ]+)?(?:keep|leave|retain)[ ]+"
+    r"^[ ]*(?:(?:please|kindly|but|and|however,?)[ ]+)?(?:(?:do[ ]+)?(?:keep|leave|retain)[ ]+"
     r"(?:the[ ]+following|these|this|both|all[ ]+of[ ]+these|the[ ]+one|"
-    r"the[ ]+records?[ ]+below)\b",
+    r"the[ ]+records?[ ]+below)\b)",
+    re.I,
+)
+# "For completeness this is what we see today, and these should stay as they are:" (the end of
+# a lead-in: the records that follow stay)
+_THESE_STAY = re.compile(
+    r"\b(?:these|those|both|all[ ]+(?:of[ ]+them|three|four)|the[ ]+existing[ ]+ones?)[ ]+"
+    r"(?:should|can|must|will|need[ ]+to)[ ]+(?:stay|remain)(?:[ ]+(?:as[ ]+(?:they|it)[ ]+"
+    r"(?:are|is)|unchanged|untouched|in[ ]+place))?[ ]*:[ ]*$",
     re.I,
 )
 # An example's lead-in: its record shows a shape, it is no request (and no value to flag)
@@ -323,9 +331,17 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
     if lead_in and "new" in low and _NEW_ONE_ELSEWHERE.search(text) and _describes(text):
         return "observed"  # "For reference, the CAA set we can see today. All three can stay
         # as they are - the new entry just needs to be added to the set:" (the set shown)
-    if wanted and _WANTED.search(text) and not _NEGATED.search(text):
-        return "request"  # "What we need:", "the following is required:"
-    for sentence in reversed(_SENTENCE.split(text)):  # the words nearest the records count
+    sentences = _SENTENCE.split(text)
+    if (
+        wanted
+        and _WANTED.search(text)
+        and not _NEGATED.search(text)
+        and not (lead_in and len(sentences) > 1 and keeps_these(sentences[-1]))
+    ):
+        return "request"  # "What we need:", "the following is required:" (not "The CAA line
+        # is needed because … For completeness this is what we see today, and these should
+        # stay as they are:", whose last sentence speaks for the records that follow)
+    for sentence in reversed(sentences):  # the words nearest the records count
         if pronoun_question(sentence):
             continue  # "… from the 2023 GlobalSign order. Bin it?": a question, not a request
         last = _LAST_CLAUSE.split(sentence)[-1]
@@ -448,9 +464,9 @@ def keeps_these(text: str) -> bool:
     """Does a sentence of `text` lead in to records that stay ("Please keep the following
     record.")?"""
     low = text.lower()
-    if not ("keep" in low or "lea" in low or "retain" in low):
+    if not ("keep" in low or "lea" in low or "retain" in low or "stay" in low or "remain" in low):
         return False
-    return any(_KEEP_THESE.search(s) for s in _SENTENCE.split(text))
+    return any(_KEEP_THESE.search(s) or _THESE_STAY.search(s) for s in _SENTENCE.split(text))
 
 
 def says_to_keep(text: str) -> bool:

@@ -783,7 +783,8 @@ def hosts_done(text: str) -> list[str]:
     ("* staging.x.service.gov.uk - nothing to do. That record is already live")."""
     if "nothing" not in text and "no action" not in text.lower() and "already" not in text:
         return []  # the common case, cheaply
-    return [m.group(1).lower().rstrip(".") for m in _HOST_DONE.finditer(text)]
+    found = [m.group(1).lower().rstrip(".") for m in _HOST_DONE.finditer(text)]
+    return found + [m.group(1).lower().rstrip(".") for m in _VALID_ALREADY.finditer(text)]
 
 
 # A note that starts with a host and says it needs nothing, because its record is there
@@ -792,6 +793,16 @@ _HOST_DONE = re.compile(
     r"(?:[-\u2013\u2014:][ \t]*)(?:nothing[ \t]+to[ \t]+do|no[ \t]+action(?:[ \t]+needed)?)"
     r"[^\n]{0,40}\n?[^\n]{0,160}?\balready[ \t]+(?:live|in[ \t]+place|published|there|resolving)\b",
     re.I | re.M,
+)
+
+
+# "the authorization for assets.x.service.gov.uk is already "valid" - that one was picked up
+# from the existing record in your zone, so nothing is needed for it"
+_VALID_ALREADY = re.compile(
+    r"\b(?:for|of)[ \t]+((?:[a-z0-9_-]{1,63}\.){1,10}[a-z]{2,24})\.?[ \t]+(?:is|are)[ \t]+"
+    r"already[ \t]+[\"'\u201c]?(?:valid|validated|verified|issued|in[ \t]+place)\b"
+    r"[^\n]{0,160}?\bnothing[ \t]+(?:is[ \t]+|more[ \t]+)?(?:needed|required|to[ \t]+do)\b",
+    re.I,
 )
 
 
