@@ -551,6 +551,9 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
         if m.mode == "request" and m.action in (None, "add") and m.value
     ]
     for mention in walker.mentions:
+        if mention.mode == "request" and mention.action == "update" and mention.old_value:
+            # our Terraform plan's "~ records = [ - "old", + "new" ]": the old one is live
+            mention = replace(mention, mode="observed", action=None, value=mention.old_value)
         if mention.mode != "observed":
             continue
         try:

@@ -31,6 +31,12 @@ _NTH_SHOWN = re.compile(
     r"one)\b",
     re.I,
 )
+# "(the second TXT above)": a place among the records of one type shown before
+_NTH_OF_TYPE = re.compile(
+    r"\bthe[ ]+(first|second|third|fourth|last)[ ]+(TXT|CNAME|CAA)(?:[ ]+(?:record|entry|line))?"
+    r"[ ]+(?:above|shown[ ]+above|in[ ]+the[ ]+(?:dig|output)[ ]+above)\b",
+    re.I,
+)
 # "Row 2 is already right", "entry 3": a place in what was shown, by its number
 _ROW_N = re.compile(r"\b(?:row|entry)[ ]+([1-9])\b(?![ ]+(?:and|or|&|,))", re.I)
 # An owner cut short: "_91e7812b... above", "_91e7812b…"
@@ -555,6 +561,20 @@ class References:
             place = int(word) if word.isdigit() else prose.ORDINALS[word]
             if -len(self.recent) <= place <= len(self.recent):
                 targets = [self.recent[place - 1 if place > 0 else place]]
+        typed = _NTH_OF_TYPE.search(f"{before} {note}")
+        placed = False  # the record is named by its place: no other reading of "it"
+        if typed:  # "(the second TXT above)": that record of that type, in the order shown
+            word, rdtype = typed.group(1).lower(), typed.group(2).upper()
+            of_type = [  # (what a dig answer showed, when it did)
+                i
+                for i, m in enumerate(self.mentions)
+                if m.rdtype == rdtype and m.action != "delete" and m.value
+            ]
+            shown = [i for i in of_type if self.mentions[i].mode == "observed"]
+            of_type = shown or of_type
+            place = prose.ORDINALS[word]
+            if of_type and -len(of_type) <= place <= len(of_type):
+                targets, placed = [of_type[place - 1 if place > 0 else place]], True
         cut = _CUT_NAME.search(f"{before} {note}")
         if cut:  # "Last year's CNAME (_91e7812b... above)": the one record named so, shown before
             start = cut.group(1).lower()
@@ -587,7 +607,11 @@ class References:
         # what it is to happen before)
         main = _BEFORE_DOING.split(clause, maxsplit=1)[0]
         action = None if cues.is_negated(clause) or told else actions.action_cue(main)
-        if action is not None and actions.action_cue(_BEFORE_DOING.split(head, 1)[0]) != action:
+        held = action is None and later and not told and bool(_HELD_UNTIL.search(clause))
+        if held:
+            action = "delete"  # "… isn't needed any more, but please don't remove it until the
+            # renewed certificate has been issued": a removal that waits, not a refusal
+        elif action is not None and actions.action_cue(_BEFORE_DOING.split(head, 1)[0]) != action:
             action = None  # "please don't add, edit or remove any records": the clause's verb
             # is negated by words before the comma that split it off
         if action == "delete" and _OPTIONAL.search(note):
@@ -647,6 +671,7 @@ class References:
             action == "delete"
             and (singular or (asked and len(asked) == len(targets)))
             and not one
+            and not placed
             and self._other_value_said(note, targets)
         ):
             # "Last year's token, V, which is still published. Keep it for now. Once issued,
@@ -778,6 +803,12 @@ class References:
         self._answered(deleted)
 
 
+# "please don't remove it until …": held until a time (read with the time said)
+_HELD_UNTIL = re.compile(
+    r"\b(?:do[ ]+not|don['\u2019]t|dont)[ ]+(?:remove|delete|pull|take[ ]+out)[ ]+"
+    r"(?:it|them|that|this|those|these)(?:[ ]+(?:just[ ]+)?yet)?[ ]+(?:until|till)\b",
+    re.I,
+)
 # "Could you please create these?", "please add all of them": the records just shown, asked for.
 _CREATE_THESE = re.compile(
     r"\b(?:add|create|set[ ]up|publish)[ ]+(?:all[ ]+)?(?:of[ ]+)?(?:these|those|them)"
