@@ -492,7 +492,13 @@ def owner_flags(lines: Iterable[tuple[int | None, int, str]], names: Iterable[st
         if "_" not in text or len(flags) >= MAX_UNREAD_FLAGS:
             continue
         typed = _TYPED_OWNER.search(text[:MAX_LINE])
+        label_for = _LABEL_FOR.search(text[:MAX_LINE]) if typed is None else None
         owner = (typed.group(1) or typed.group(2)).lower().rstrip(".") if typed else ""
+        said = text[label_for.end() :].split("(", 1)[0] if label_for else ""
+        if label_for and not _LEFT_AS_IS.search(said):
+            # "the matching _acme-challenge CNAME for www.x.service.gov.uk (…)", not "… for
+            # www.x is already correct", "… does not need to change", "please DON'T touch"
+            owner = f"{label_for.group(1)}.{label_for.group(2)}".lower().rstrip(".")
         if owner.endswith(".gov.uk") and owner not in known:
             known.add(owner)  # (once per owner)
             flags.append(_unread(comment_id, Candidate(number, owner, owner), text))
@@ -505,6 +511,19 @@ _TYPED_OWNER = re.compile(
     rf"\b(?:CNAME|TXT)(?:[ ]+records?)?[ ]+(?:at|on|for|called|named)[ ]+{_OWNER}"
     rf"|(?<![\w.-]){_OWNER}[ ]+(?:CNAME|TXT)[ ]+records?\b",
     re.I,
+)
+
+
+# "the _acme-challenge CNAME for www.x.gov.uk": a validation label and the host it is for
+_LABEL_FOR = re.compile(
+    r"(?<![\w.-])(_acme-challenge|_dnsauth)[ ]+(?:CNAME|TXT)(?:[ ]+records?)?[ ]+(?:for|of|on)[ ]+"
+    r"((?:[a-z0-9-]{1,63}\.){1,10}[a-z]{2,24})\.?(?![\w.-])",
+    re.I,
+)
+
+
+_LEFT_AS_IS = re.compile(
+    r"\b(?:not|no|never|already|unchanged|leave|keep|touch|correct|fine)\b|n['\u2019]t\b", re.I
 )
 
 

@@ -136,6 +136,11 @@ _NSLOOKUP_OPEN = re.compile(r"^[ \t]*(\S{1,253})[ \t]{1,8}text[ \t]{0,3}=[ \t]*$
 _NSLOOKUP_DATA = re.compile(r'^[ \t]+("[^"\n]{0,500}")[ \t]*$')
 _DIRECTIVE = re.compile(r"^\s*\$(ORIGIN|TTL)\s+(\S+)", re.I)
 # JSON/HCL punctuation lines: `{`, `},`, `"ResourceRecord": {`.
+# "the GlobalSign verification TXT at the apex of x.gov.uk: V" (the name, then its data)
+_APEX_OF = re.compile(
+    r"\b(at|on)[ ]+the[ ]+(?:zone[ ]+)?(?:apex|root)[ ]+of[ ]+(?=[a-z0-9][a-z0-9.-]{1,250}:[ ]+\S)",
+    re.I,
+)
 # `"values": [` (Fastly's API), `records = [` (Terraform): a list of record data follows.
 _OPENS_VALUES = re.compile(
     r"""^[ ]*["']?(?:values|records|rrdatas)["']?[ ]?[:=][ ]?\[[ ]*$""", re.I
@@ -278,6 +283,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
 
     def feed(self, number: int, line: str) -> None:
         line = line[:MAX_LINE]
+        if "apex of" in line or "root of" in line:  # "the TXT at the apex of x.gov.uk: V" is
+            line = _APEX_OF.sub(r"\1 ", line)  # at x.gov.uk (a record line, its name, its data)
         if self.wrapped is not None:
             # `x.gov.uk.  TXT  "t4jjfp…d5q` / `t1wE…CU"`: a quoted value a mail client broke
             # mid-token is one value, read on its first line
