@@ -46,6 +46,7 @@ from bot.reading.safety import (
     timing_flags,
     type_flags,
     unread_flags,
+    yes_flag,
 )
 from bot.reading.walker import Context, Walker
 from bot.records import RecordError, to_value
@@ -127,7 +128,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             numbered = threadcues.chosen_options(numbered, asked_before)
             # "The one from Tuesday.", "Go with the one in my message."
             numbered = _chosen_value(numbered, asked_before, said, part.author)
-            numbered = threadcues.affirmed_questions(numbered, asked_before)  # "Yes to both."
+            affirmed = threadcues.affirmed_questions(numbered, asked_before)  # "Yes to both."
+            yes = threadcues.yes_unread(numbered, asked_before) if affirmed == numbered else None
+            if yes:  # "Hi Kwabena - yes to both." to questions whose proposals were not read
+                flags.append(yes_flag(part.comment_id, *yes))
+            numbered = affirmed
             numbered = answers.removals_answered(numbered, asked_before)  # "1) Remove it."
         unanswered: list[approvals.Item] = []
         answered_at = None

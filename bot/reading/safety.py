@@ -384,6 +384,21 @@ def approval_flags(
     return flags
 
 
+def yes_flag(comment_id: int | None, number: int, text: str) -> Flag:
+    """A vendor's yes to our questions ("yes to both") when what they proposed was not read:
+    what the vendor agreed to is for a person."""
+    return Flag(
+        code="unread_value",
+        severity="warn",
+        message=f"Comment {comment_id}, line {number} answers our questions with a yes "
+        f"({excerpt(text)!r}), but what they proposed was not read as a request. Check what "
+        "the vendor agreed to.",
+        source=Source(
+            comment_id=comment_id, first_line=number, last_line=number, excerpt=excerpt(text)
+        ),
+    )
+
+
 def type_flags(changes: Iterable[DnsChange]) -> list[Flag]:
     """A TXT asked for whose text is a CA's validation host name ("Please create the following
     TXT record: _acme-challenge.x -> abc.fastly-validations.com"): such hosts are the targets

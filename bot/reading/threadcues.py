@@ -1103,6 +1103,19 @@ def affirmed_questions(
     return numbered
 
 
+def yes_unread(numbered: list[tuple[int, str]], earlier: list[str]) -> tuple[int, str] | None:
+    """The line of a reply that starts with a yes to all our questions ("Hi Kwabena - yes to
+    both."), when `affirmed_questions` could not say what that yes asks for."""
+    if not any(line.rstrip().endswith("?") for line in earlier[:MAX_ITEMS]):
+        return None  # the common case: we asked nothing
+    for number, text in numbered[:_ANSWER_LINES]:
+        if not text.strip() or _GREETING_ONLY.match(text):
+            continue
+        yes = _YES_TO.match(text)  # ("Yes." to "Is this right?" confirms what was read)
+        return (number, text) if yes and yes.group(1) else None
+    return None
+
+
 def _proposal(before: str, question: str) -> str | None:
     """What one yes/no question of ours proposed, as a request (not of a question with
     several on its line, nor of one offering alternatives: "… or only www?")."""
@@ -1130,8 +1143,10 @@ _GREETING_ONLY = re.compile(
 )
 # "Yes to both.", "Yes to all three", "Yes, please.", "Yep."
 _YES_TO = re.compile(
-    r"^[ \t]*(?:yes|yep|yeah|sure)\b(?:[ \t]+to[ \t]+(both|all)(?:[ \t]+(?:of[ \t]+them|three|"
-    r"four|questions))?)?(?:[ \t]*,?[ \t]*please)?[ \t]*[.!,]",
+    # ("Hi Kwabena - yes to both.": after a greeting on the same line)
+    r"^[ \t]*(?:(?:hi|hello|hey|morning|afternoon)[ \t]+[\w'\u2019-]{1,30}[ \t]*"
+    r"[,\-\u2013:!][ \t]*)?(?:yes|yep|yeah|sure)\b(?:[ \t]+to[ \t]+(both|all)(?:[ \t]+(?:of[ \t]+"
+    r"them|three|four|questions))?)?(?:[ \t]*,?[ \t]*please)?[ \t]*[.!,]",
     re.I,
 )
 # "can we delete it?", "could we also remove that?"
