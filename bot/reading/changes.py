@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.models import AuthorRole, DnsChange, Flag, Observed, Source
@@ -35,7 +36,8 @@ def to_change(mention: Mention, default_zone: str, author: Author | None = None)
     """The change a mention asks for. An update keeps its action even without an old value:
     the consistency check says so, rather than this quietly turning it into an add."""
     rdtype = mention.rdtype
-    value = to_value(rdtype, mention.value) if mention.value is not None else None
+    shown = None if mention.action == "delete" and _is_placeholder(mention.value) else mention.value
+    value = to_value(rdtype, shown) if shown is not None else None
     old = to_value(rdtype, mention.old_value) if mention.old_value else None
     if mention.ttl is not None and not 0 <= mention.ttl <= MAX_TTL:
         raise RecordError(f"TTL {mention.ttl} is outside 0..{MAX_TTL}")
@@ -57,6 +59,14 @@ def to_change(mention: Mention, default_zone: str, author: Author | None = None)
     )
 
 
+# "_acme-challenge.x.  TXT  <delete>", "<old value>", "<whatever is there>": a stand-in, no data
+_PLACEHOLDER = re.compile(r"^[\"'`]?<[a-z][a-z _-]{0,40}>[\"'`]?$", re.I)
+
+
+def _is_placeholder(value: str | None) -> bool:
+    return value is not None and _PLACEHOLDER.match(value.strip()) is not None
+
+
 def doubled_suffix(name: str) -> str | None:
     """The suffix a name repeats at its end ("gov.uk." in "x.gov.uk.gov.uk."), if any."""
     labels = name.lower().rstrip(".").split(".")
@@ -67,7 +77,7 @@ def doubled_suffix(name: str) -> str | None:
 
 
 def to_observed(mention: Mention, default_zone: str, author: Author) -> Observed | None:
-    if mention.value is None:
+    if mention.value is None or _is_placeholder(mention.value):
         return None
     return Observed(
         name=resolve_owner(mention, default_zone),
