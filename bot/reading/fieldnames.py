@@ -106,6 +106,9 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "keep delete",
         "action required",
         "recommended action",
+        "please",  # "| Record name | Type | Value | Please… |": what is asked of us
+        "to do",
+        "todo",
     ),
     # "| When |" beside an action: "after the new cert is issued" puts the row after issuance
     "when": ("when", "timing", "when to do it", "when to apply", "schedule"),
@@ -201,7 +204,7 @@ _FOOTNOTE_MARKS = "*\u2020\u2021\u00b9\u00b2\u00b3"  # *, dagger, double dagger,
 def keeps(text: str) -> bool:
     words = text.strip().lower().split()
     return bool(words) and (
-        words[0].rstrip(":,.") in KEEP_WORDS or " ".join(words[:2]) in KEEP_WORDS
+        words[0].rstrip(":,.!") in KEEP_WORDS or " ".join(words[:2]) in KEEP_WORDS  # ("leave!")
     )
 
 
