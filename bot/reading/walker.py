@@ -90,6 +90,8 @@ def _trailing_comment(line: str) -> str | None:
 
 
 _ZONE_COMMENT = re.compile(r"^[ \t]*;+[ \t]*(\S.{0,300})$")
+# A zone-file comment framed as a heading: "---- remove (stale) ----", "=== ADD ==="
+_ZONE_HEADING = re.compile(r"^[-=*#]{2,}[ \t]*([^-=*#\n]{1,80}?)[ \t]*[-=*#]{2,}[ \t]*$")
 _HOST_SAYS = re.compile(r"^[ \t]*(\S{1,253}) has (CAA|TXT|caa|txt) record (\S.{0,500})$")
 # `nslookup` answers: "x	text = "token"", "x	canonical name = y." - what is published.
 _NSLOOKUP_SAYS = re.compile(
@@ -404,6 +406,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if note:  # "; published today - remove once issued": says how the next line is meant
             said = f"{self.zone_note} {note.group(1)}" if self.zone_note else note.group(1)
             self.zone_note = said[:MAX_NOTE]  # a comment block over several lines is one note
+            heading = _ZONE_HEADING.match(note.group(1))
+            if heading:  # "; ---- remove (stale) ----": every record line below, to the next
+                self.section_note = heading.group(1)
             return
         if self.nslookup is not None:
             name, opened = self.nslookup
