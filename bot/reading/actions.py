@@ -79,6 +79,8 @@ _UPDATE = re.compile(
 )
 _ADD = re.compile(
     r"\b(?:add|adding|create|creating|(?<!already )publish|set\s+up|put\s+in\s+place|insert|deploy|"
+    # "the challenge name is X and it has to be a CNAME that resolves to Y": a requirement
+    r"(?:has|have|needs?)\s+to\s+be\s+an?\s+(?:CNAME|TXT|CAA)\b|"
     # "All we need is one more record in the same set"
     r"(?<=need )is\s+(?:just\s+)?(?:one|a)\s+(?:more|new|further)\s+record|"
     r"put\s+(?:the|a|an|it|this|these|them)\s+(?:\w+\s+){0,3}?(?:under|at|in|into|on)|"
