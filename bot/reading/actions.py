@@ -147,6 +147,10 @@ AFTER_ISSUANCE = re.compile(
     r"\bwait\b[^.\n]{0,40}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|active|deployed|live)\b|"
     # "leave it alone until the new certificate shows as "Issued" … and only then remove it"
     # ("Leave them be until certbot comes back with "Congratulations"": its word for issued)
+    # "When I've got the cert and it's uploaded to Fastly I'll drop you a line, and at that
+    # point you can delete both" (a certificate got is an issued one)
+    r"\b(?:when|once|after)[ ]+(?:i|we)(?:['\u2019]ve|[ ]+have)?[ ]+got[ ]+(?:the|our|my)[ ]+"
+    r"(?:new[ ]+|renewed[ ]+)?cert(?:ificate)?\b|"
     # "Please don't remove them until the new certificate is issued"
     r"\b(?:leave|keep|hold[ ]off|(?:don['\u2019]t|do[ ]not)[ ]+(?:remove|delete|touch|pull))\b"
     r"[^.\n]{0,80}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
