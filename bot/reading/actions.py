@@ -15,6 +15,8 @@ _DELETE = re.compile(
     # "clean up the old TXT", "Clean-up:" (never "after last week's account clean-up")
     r"\b(?:remov(?:e|ed|ing|al)|delet(?:e|ed|ing|ion)|clean(?:ed|ing)?[ ]up|"
     r"clean-?up(?=[ ]*:|[ ]+(?:the|this|that|these|those|it|them|both|all|old|any|stale)\b)|"
+    # "Once the cert is out you can tidy away the old token"
+    r"tidy[ ]+(?:(?:it|them|that|this|those)[ ]+)?away\b|"
     r"drop(?:ped|ping)?(?![ ](?:(?:me|us|you|them)[ ])?(?:a[ ]|an[ ])?(?:quick[ ]|short[ ])?"
     r"(?:line|note|e-?mail|message|comment|reply|update)|[ ]by|"
     # "zone-file entries you can drop straight in", "drop them into the zone": an add

@@ -678,6 +678,8 @@ class References:
             # please delete it": "it" is V, read as no record here; never the record above.
             # So too "your zones still contain the DigiCert DCV CNAMEs (pointing at
             # dcv.digicert.com) … You'll be able to remove those": never the records just asked
+            if action == "delete" and singular:
+                self._old_token_deleted(note, targets, later)
             return
         count = cues.counted(clause)
         if action == "delete" and count is not None and targets:
@@ -781,6 +783,23 @@ class References:
                 self.mentions[i] = replace(m, action="update", old_value=old)
                 changed = True
         return changed
+
+    def _old_token_deleted(self, note: str, targets: list[int], later: bool) -> None:
+        """ "Please add a TXT record on gov.uk: globalsign-domain-verification=NEW. The token
+        from last year's order (globalsign-domain-verification=OLD) can stay … after that you
+        can delete it": OLD, the one other verification string said, of the kind of the one TXT
+        asked, at that TXT's name."""
+        said = f"{self.para_before} {note}"
+        asked = [self.mentions[i] for i in targets if self.mentions[i].rdtype == "TXT"]
+        shown = {c.shown.strip("`'\"()") for c in candidates(0, said)}
+        old = [v for v in shown if "-verification=" in v and all(v != m.value for m in asked)]
+        if len(asked) != 1 or len(old) != 1:
+            return
+        kind = old[0].split("=", 1)[0].lower()
+        if not (asked[0].value or "").strip("`'\"").lower().startswith(kind + "="):
+            return
+        gone = replace(asked[0], action="delete", mode="request", value=old[0], ttl=None)
+        self._delete_once(replace(gone, after_issuance=later, excerpt=note))
 
     def _other_value_said(self, note: str, targets: list[int]) -> bool:
         """Does the paragraph, up to this sentence, give a validation value that none of the

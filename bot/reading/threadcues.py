@@ -1291,7 +1291,10 @@ def removals_wait(text: str) -> bool:
 _REMOVE_ONLY_AFTER = re.compile(
     r"\b(?:remove|delete|pull|drop|take[ \t]+out)[ \t]+(?:it|them|that(?:[ \t]+one)?|those|"
     r"the[ \t]+(?:TXT|CNAME|CAA|record|token))(?:[ \t]+record)?[ \t]+only[ \t]+"
-    r"(?:after|once|when)\b",
+    r"(?:after|once|when)\b|"
+    # "please do NOT delete it yet: leave it in place and only remove it once …"
+    r"\bonly[ \t]+(?:then[ \t]+)?(?:remove|delete|pull|drop)[ \t]+(?:it|them|that(?:[ \t]+one)?|"
+    r"those)[ \t]+(?:after|once|when)\b",
     re.I,
 )
 
