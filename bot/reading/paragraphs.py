@@ -403,6 +403,15 @@ class Paragraphs:
             self.ctx.drop_verb(keep_time=True)
         if desired.DESIRED.search(line):
             self.ctx.mode = "desired"  # "so that the set ends up as:": the set as it should be
+        if (
+            action is None
+            and not record_line
+            and line.rstrip().endswith(":")
+            and actions.AFTER_ISSUANCE.search(line)
+        ):
+            # "When the subscription shows the certificate as issued … you can send traffic
+            # for the new host to Fastly with:": what follows waits, though no verb says so
+            self.ctx.after_issuance = True
         if action is not None:
             self.ctx.action = action
             self.ctx.by_type = tuple(actions.actions_by_type(line).items())
