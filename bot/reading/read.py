@@ -38,6 +38,7 @@ from bot.reading.safety import (
     ambiguous,
     approval_flags,
     consistency_flags,
+    disowned_flags,
     owner_flags,
     replace_flags,
     row_flags,
@@ -451,6 +452,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     accounted_names = [*read_names, *(n for _, n in kept)]
     flags += owner_flags(read_lines, accounted_names)
     flags += timing_flags(decision.changes, read_lines)
+    flags += disowned_flags(decision.changes, read_lines)  # "that value will never validate"
     flags += approval_flags(approved_by_place, decision.changes)
     flags += type_flags(decision.changes)  # a TXT holding a validation host
     flags = _one_per_line(flags)

@@ -432,6 +432,55 @@ def type_flags(changes: Iterable[DnsChange]) -> list[Flag]:
     return at_host[:MAX_UNREAD_FLAGS] + txt_host[:MAX_UNREAD_FLAGS]
 
 
+def disowned_flags(
+    changes: Iterable[DnsChange], lines: Iterable[tuple[int | None, int, str]]
+) -> list[Flag]:
+    """A change whose value a vendor's line calls wrong ("in your note below the first target
+    reads zyeh…19wdnih. That has lost the 0 …, and a record with that value will never
+    validate"): the value was read from the wrong copy, or the correction was not."""
+    asked = {_token(c.value): c for c in changes if c.action in ("add", "update") and c.value}
+    asked.pop("", None)
+    flags: list[Flag] = []
+    if not asked:
+        return flags
+    for _, number, text in lines:
+        low = text[:MAX_LINE].lower()
+        if len(flags) >= MAX_UNREAD_FLAGS or not _DISOWNED.search(low):
+            continue
+        for token, change in list(asked.items()):
+            at = low.find(token)
+            after = low[at : at + len(token) + _DISOWNED_WITHIN] if at >= 0 else ""
+            # (said right after the value, never of a value called the correct one)
+            if after and _DISOWNED.search(after) and "correct" not in after:
+                del asked[token]
+                flags.append(
+                    _warning(
+                        change,
+                        f"Line {number} says the value {change.value} is wrong ({excerpt(text)!r}),"
+                        " but that is the value read: check which copy of the record is right.",
+                    )
+                )
+    return flags
+
+
+def _token(value: str) -> str:
+    """The random part of a value that a sentence would quote: a CNAME target's first label
+    ("zyeh3msanki0zh19wdnih"), a TXT token; nothing for short words."""
+    data = value.strip("\"'`").lower()
+    word = data.split("=", 1)[1] if "=" in data else data.split(".", 1)[0]
+    return word if len(word) >= 12 else ""
+
+
+# "That has lost the 0 between the 1 and the 9", "a record with that value will never
+# validate", "has a typo", "is the wrong value" (within a few words after the value)
+_DISOWNED = re.compile(
+    r"\b(?:has[ ]+lost|typo|will[ ]+never[ ]+validate|"
+    r"won['\u2019]t[ ]+validate|(?:is|was)[ ]+(?:the[ ]+)?wrong|"
+    r"(?:is|was)[ ]+(?:incorrect|mistyped)|missing[ ]+(?:a|the|an)[ ]+(?:character|digit|letter))\b"
+)
+_DISOWNED_WITHIN = 60
+
+
 def _warning(change: DnsChange, message: str) -> Flag:
     """A warning about one change read, pointing at where it was read."""
     return Flag(
