@@ -67,6 +67,16 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
                     "asks for a CNAME and other data at one name (a CNAME must stand alone)",
                 )
             )
+        dnsauth = [c for c in adds if c.type == "TXT" and name.lower().startswith("_dnsauth.")]
+        if len({c.value for c in dnsauth}) > 1:  # (ACME may want two at one name; DigiCert not)
+            flags.append(
+                ambiguous(
+                    name,
+                    dnsauth,
+                    "asks for more than one DigiCert random value at one _dnsauth name (DigiCert "
+                    "checks the newest one it sent: an earlier one is no longer valid)",
+                )
+            )
         added = {(c.type, c.value) for c in here if c.action == "add"}
         both = [c for c in here if c.action == "delete" and (c.type, c.value) in added]
         if both:
