@@ -376,6 +376,21 @@ HOLDOUT106 = FIXTURES / "holdout106"
 HOLDOUT107 = FIXTURES / "holdout107"
 HOLDOUT108 = FIXTURES / "holdout108"
 HOLDOUT109 = FIXTURES / "holdout109"
+# holdout110 (20: an ordinary July; CA and tool output pasted as-is, a fifteenth and sixteenth
+# writer). First reading 8/20 exact, 9/20 changes right, 5 silent; holdout111 (20: an ordinary
+# August; we propose, they answer, a seventeenth and eighteenth writer). First reading 7/20
+# exact, 8/20 changes right, 4 silent (both at 8ea8146). holdout112 (20: an ordinary September;
+# deletes and clean-ups) 7/20 exact, 8 changes right, 3 silent; holdout113 (20: an ordinary
+# October; records in running prose) 5/20 exact, 7 changes right, 2 silent (both at 06078ef).
+# holdout114 (20: an ordinary November; mail chains) 10/20 exact, 11 changes right, 4 silent;
+# holdout115 (20: an ordinary December; several hosts and CAs) 6/20 exact, 8 changes right, 1
+# silent (both at d3bcf83).
+HOLDOUT110 = FIXTURES / "holdout110"
+HOLDOUT111 = FIXTURES / "holdout111"
+HOLDOUT112 = FIXTURES / "holdout112"
+HOLDOUT113 = FIXTURES / "holdout113"
+HOLDOUT114 = FIXTURES / "holdout114"
+HOLDOUT115 = FIXTURES / "holdout115"
 
 READING_FOLDERS = (
     READING,
@@ -488,6 +503,12 @@ READING_FOLDERS = (
     HOLDOUT107,
     HOLDOUT108,
     HOLDOUT109,
+    HOLDOUT110,
+    HOLDOUT111,
+    HOLDOUT112,
+    HOLDOUT113,
+    HOLDOUT114,
+    HOLDOUT115,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")
