@@ -2473,8 +2473,22 @@ def test_it_after_a_value_no_record_was_read_from_is_never_the_record_above() ->
         "which is still published. Keep it for now. Once GlobalSign confirms the new certificate "
         "has been issued, please delete it.\n"
     )
-    assert [c[0] for c in changes(ticket)] == ["add"]  # the unread value is flagged instead
-    assert "unread_value" in codes(ticket)
+    # "it" is last year's token, said in the line: deleted where the new token of its kind
+    # goes, once issued (never the record above)
+    assert [(c.action, c.name, c.value, c.when) for c in read(ticket).changes] == [
+        (
+            "add",
+            "gov.uk.",
+            "globalsign-domain-verification=8qy1ARlvnirdEVjn55E88TqA-0JuHAnR3-F-amvLi0",
+            "now",
+        ),
+        (
+            "delete",
+            "gov.uk.",
+            "globalsign-domain-verification=hAQ44cHbQ2JYVk7HVXLkJlRgU2Xujf_trq18rAqmrH",
+            "after_issuance",
+        ),
+    ]
 
 
 def test_each_numbered_step_keeps_its_own_time() -> None:
@@ -9045,3 +9059,425 @@ def test_a_delete_read_from_a_bin_it_question_quoted_as_the_vendors_words_is_fla
     reading = read(ticket)
     deletes = [c for c in reading.changes if c.action == "delete"]
     assert not deletes or any("question" in f.message for f in reading.flags)
+
+
+# Records we proposed, approved or turned down by their place (bot/reading/approvals.py)
+
+_OUR_FOUR = (
+    "Reading the subscription page, this is what I think we should do. Yes/no against each?\n\n"
+    "1. ADD _acme-challenge.publishing.service.gov.uk CNAME zvxoclqget.fastly-validations.com\n"
+    "2. ADD _acme-challenge.assets.publishing.service.gov.uk CNAME kxm4pb1fs2.fastly-validations.com\n"
+    "3. REMOVE the TXT at _acme-challenge.publishing.service.gov.uk, value "
+    "MzHCQgdO-ijeJrkEYLutY-2R0mu0B026B8O5fiJOiak (left behind by an old certbot job)\n"
+    "4. REMOVE _acme-challenge.www.publishing.service.gov.uk, which at the moment points to "
+    "7qj9ult2c5.fastly-validations.com\n"
+)
+
+
+def test_go_ahead_with_one_and_three_reads_those_of_our_items_as_the_vendors_requests() -> None:
+    ticket = conversation(
+        us(_OUR_FOUR, 1),
+        vendor(
+            "Go ahead with 1 and 3. You're right that the certbot TXT is what's blocking it.\n\n"
+            "2 isn't needed: assets validated against a different subscription.\n\n"
+            "Please leave 4 exactly as it is.",
+            2,
+        ),
+    )
+    assert sorted(changes(ticket)) == [
+        (
+            "add",
+            "_acme-challenge.publishing.service.gov.uk.",
+            "CNAME",
+            "zvxoclqget.fastly-validations.com.",
+            None,
+        ),
+        (
+            "delete",
+            "_acme-challenge.publishing.service.gov.uk.",
+            "TXT",
+            "MzHCQgdO-ijeJrkEYLutY-2R0mu0B026B8O5fiJOiak",
+            None,
+        ),
+    ]
+    assert "unread_value" not in codes(ticket)
+
+
+def test_an_item_left_unanswered_beside_approved_ones_is_flagged() -> None:
+    ticket = conversation(us(_OUR_FOUR, 1), vendor("Go ahead with 1 and 3.", 2))
+    reading = read(ticket)
+    assert len(reading.changes) == 2
+    assert any("approves records we proposed" in f.message for f in reading.flags)
+
+
+def test_first_and_second_yes_third_not_that_one_against_our_quoted_unnumbered_lines() -> None:
+    ticket = _text(
+        "Going through your four lines in order:\n\n"
+        "First and second (issue letsencrypt.org, issue certainly.com): yes, both correct.\n\n"
+        "Third (issuewild certainly.com): not that one. The issuewild line needs to name "
+        "globalsign.com instead:\n\n"
+        'service.gov.uk.  CAA  0 issuewild "globalsign.com"\n\n'
+        "Fourth (iodef): fine by us, go ahead.\n\n"
+        "Declan\n\n"
+        "From: Nadia Haddad <nadia.haddad@digital.cabinet-office.gov.uk>\n"
+        "Sent: Thursday, May 15, 2025 10:12 AM\n"
+        "Subject: CAA records for service.gov.uk\n\n"
+        "Before we publish, can you confirm this set won't get in the way?\n\n"
+        'service.gov.uk.   CAA  0 issue "letsencrypt.org"\n'
+        'service.gov.uk.   CAA  0 issue "certainly.com"\n'
+        'service.gov.uk.   CAA  0 issuewild "certainly.com"\n'
+        'service.gov.uk.   CAA  0 iodef "mailto:govuk-certificates@digital.cabinet-office.gov.uk"\n'
+    )
+    assert sorted(c[3] for c in changes(ticket)) == [
+        '0 iodef "mailto:govuk-certificates@digital.cabinet-office.gov.uk"',
+        '0 issue "certainly.com"',
+        '0 issue "letsencrypt.org"',
+        '0 issuewild "globalsign.com"',
+    ]
+
+
+def test_a_range_approved_after_a_clean_up_lead_in_deletes_those_records_at_the_time_said() -> None:
+    ours = (
+        "For the clean-up I went through the zone files and found four underscore records that "
+        "look like DCV leftovers. Are these the ones you mean?\n\n"
+        "1. _1fe565ccf1dbdc8ee26599dee06a3c2a.www.gov.uk.  CNAME  dcv.digicert.com.\n"
+        "2. _aac559e34d31380e8d7a0dee63223229.gov.uk.  CNAME  dcv.digicert.com.\n"
+        "3. _540c6e77684ed5a968046992e5a7694d.draft-origin.publishing.service.gov.uk.  CNAME  "
+        "_98143e409258af9157af5512307f1bf6.tmyk87r.acm-validations.aws.\n"
+    )
+    ticket = conversation(
+        us(ours, 1),
+        vendor(
+            "1-2: yes, those are the old DigiCert DCV records. Please don't remove them until the "
+            "new certificate is issued though.\n\n3: no, not that one - leave it.",
+            2,
+        ),
+    )
+    reading = read(ticket)
+    assert sorted((c.action, c.name, c.when) for c in reading.changes) == [
+        ("delete", "_1fe565ccf1dbdc8ee26599dee06a3c2a.www.gov.uk.", "after_issuance"),
+        ("delete", "_aac559e34d31380e8d7a0dee63223229.gov.uk.", "after_issuance"),
+    ]
+
+
+def test_all_but_the_last_approves_the_items_before_it() -> None:
+    ours = (
+        "Here's what I'm about to push - shout if any of it is wrong:\n"
+        '1. ADD TXT _dnsauth.account.gov.uk "jqsibkrjzrems67wie2ndievxnotbyhi"\n'
+        '2. DELETE TXT _dnsauth.home.account.gov.uk "zia8aleifiomu0gtkoivotlpxce3m2wy"\n'
+        '3. DELETE TXT _dnsauth.oidc.account.gov.uk "mfb9ymd9lekmx0xslcodyx71qnmkbhzo"\n'
+    )
+    ticket = conversation(us(ours, 1), vendor("Hi Priya,\nAll but the last, please.", 2))
+    assert sorted((c[0], c[1]) for c in changes(ticket)) == [
+        ("add", "_dnsauth.account.gov.uk."),
+        ("delete", "_dnsauth.home.account.gov.uk."),
+    ]
+
+
+def test_numbered_questions_over_a_dig_paste_are_no_proposals() -> None:
+    ours = (
+        "1) Does this need an issuewild as well as issue?\n"
+        "2) Do we replace the current CAA records or add to them? This is what's there now:\n\n"
+        'publishing.service.gov.uk. 3600 IN CAA 0 issue "globalsign.com"\n'
+    )
+    ticket = conversation(
+        us(ours, 1),
+        vendor(
+            "1) Yes.\n2) Add to them.\n\nSo the record to add is:\n\n"
+            'publishing.service.gov.uk.  CAA  0 issue "certainly.com"\n',
+            2,
+        ),
+    )
+    assert [c[3] for c in changes(ticket)] == ['0 issue "certainly.com"']
+
+
+# Published records, described
+
+
+def test_these_should_stay_as_they_are_leads_in_to_published_records() -> None:
+    ticket = _text(
+        'Please add dwp.gov.uk CAA 0 issue "digicert.com".\n\n'
+        "The CAA line is needed because the check failed. For completeness this is what we see "
+        "today, and these should stay as they are:\n\n"
+        'dwp.gov.uk.      3600 IN CAA 0 issue "globalsign.com"\n'
+        'dwp.gov.uk.      3600 IN CAA 0 issue "letsencrypt.org"\n'
+    )
+    assert [c[3] for c in changes(ticket)] == ['0 issue "digicert.com"']
+
+
+def test_this_is_what_we_get_back_today_leads_in_to_published_records() -> None:
+    ticket = _text(
+        "We looked at the CAA set on the apex. This is what we get back today:\n\n"
+        'gov.uk.  3600  IN  CAA  0 issue "globalsign.com"\n'
+        'gov.uk.  3600  IN  CAA  0 issue "digicert.com"\n\n'
+        "Certainly isn't authorised. Please add:\n\n"
+        '       gov.uk.  CAA  0 issue "certainly.com"\n'
+    )
+    assert [c[3] for c in changes(ticket)] == ['0 issue "certainly.com"']
+
+
+def test_an_authorisation_already_valid_asks_nothing_for_its_host() -> None:
+    ticket = _text(
+        "Please only use the managed-dns challenges below. The authorization for "
+        'assets.publishing.service.gov.uk is already "valid" - it was picked up from the '
+        "existing record, so nothing is needed for it.\n\n"
+        '"record_name": "_acme-challenge.draft-origin.publishing.service.gov.uk",\n'
+        '"values": ["rrclav8aofhaqucnr0q2.fastly-validations.com"]\n\n'
+        '"record_name": "_acme-challenge.assets.publishing.service.gov.uk",\n'
+        '"values": ["80687zk22kjrx6rheugo.fastly-validations.com"]\n'
+    )
+    assert [c[1] for c in changes(ticket)] == [
+        "_acme-challenge.draft-origin.publishing.service.gov.uk."
+    ]
+
+
+def test_a_terraform_plan_of_ours_shows_the_old_value_published() -> None:
+    plan = (
+        "Terraform wants to change it rather than create it:\n\n"
+        '  ~ resource "aws_route53_record" "acme_challenge" {\n'
+        '        name            = "_acme-challenge.www.gov.uk"\n'
+        "      ~ records         = [\n"
+        '          - "wj5ntirpy70d3b32yqq9.fastly-validations.com",\n'
+        '          + "r06rspz3gre0my71sl1a.fastly-validations.com",\n'
+        "        ]\n"
+        '        type            = "CNAME"\n'
+        "    }\n"
+    )
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n_acme-challenge.www.gov.uk. CNAME r06rspz3gre0my71sl1a.fastly-validations.com.",
+            1,
+        ),
+        us(plan, 2),
+    )
+    assert ("_acme-challenge.www.gov.uk.", "wj5ntirpy70d3b32yqq9.fastly-validations.com.") in [
+        (o.name, o.value) for o in read(ticket).observed
+    ]
+
+
+# Deletes
+
+
+def test_the_second_txt_above_is_deleted_after_issuance_though_said_as_dont_remove_until() -> None:
+    ticket = _text(
+        "Please add:\n\n"
+        '    @    IN    TXT    "globalsign-domain-verification=w4XleEIuMpeMxolOsqRicczofketoh5tzxBfHTjGmts"\n\n'
+        "at the publishing.service.gov.uk zone origin. We checked the zone from our side:\n\n"
+        "    $ dig publishing.service.gov.uk TXT +noall +answer\n"
+        '    publishing.service.gov.uk. 300   IN  TXT  "v=spf1 -all"\n'
+        '    publishing.service.gov.uk. 300   IN  TXT  "globalsign-domain-verification=8cev_ElKF2CT_I4ZIz8OAILv42pt340MRH7ajTVasSk"\n\n'
+        "The globalsign-domain-verification value from last year's order (the second TXT above) "
+        "isn't needed any more, but please don't remove it until the renewed certificate has "
+        "been issued.\n"
+    )
+    deletes = [c for c in read(ticket).changes if c.action == "delete"]
+    assert [(c.value, c.when) for c in deletes] == [
+        (
+            "globalsign-domain-verification=8cev_ElKF2CT_I4ZIz8OAILv42pt340MRH7ajTVasSk",
+            "after_issuance",
+        )
+    ]
+
+
+def test_last_rounds_token_shown_below_the_asked_one_is_deleted_at_the_asked_txts_name() -> None:
+    ticket = _text(
+        "(a) add this TXT on hmrc.gov.uk (the apex, i.e. @):\n"
+        "    globalsign-domain-verification=4WZi4_N9FBKFF7T-VxRP2XrhxUPFbO7JfQLXHZUQu_\n"
+        "(b) the token from the last round is still published there:\n"
+        "    globalsign-domain-verification=ebp8YumzVAoYe3eZZT5lviTwca0z37QsfRN_2CvHq9\n"
+        "    That one isn't needed any more, so it can be deleted straight away.\n"
+    )
+    deletes = [c for c in read(ticket).changes if c.action == "delete"]
+    assert [(c.name, c.value) for c in deletes] == [
+        (
+            "hmrc.gov.uk.",
+            "globalsign-domain-verification=ebp8YumzVAoYe3eZZT5lviTwca0z37QsfRN_2CvHq9",
+        )
+    ]
+
+
+def test_only_remove_it_once_issued_in_a_later_comment_holds_the_earlier_delete() -> None:
+    ticket = conversation(
+        vendor(
+            "(a) add this TXT on hmrc.gov.uk:\n"
+            "    globalsign-domain-verification=4WZi4_N9FBKFF7T-VxRP2XrhxUPFbO7JfQLXHZUQu_\n"
+            "(b) the token from the last round is still published there:\n"
+            "    globalsign-domain-verification=ebp8YumzVAoYe3eZZT5lviTwca0z37QsfRN_2CvHq9\n"
+            "    That one isn't needed any more, so it can be deleted straight away.\n",
+            1,
+        ),
+        vendor(
+            "Sorry, I need to correct myself on (b). Please do NOT delete it yet: leave it in "
+            "place and only remove it once the new certificate has actually been issued.",
+            2,
+        ),
+    )
+    assert [c.when for c in read(ticket).changes if c.action == "delete"] == ["after_issuance"]
+
+
+def test_remove_those_after_records_described_elsewhere_never_deletes_the_record_asked() -> None:
+    ticket = _text(
+        "Please add:\n\n    _acme-challenge.www.gov.uk.  CNAME  f6s6w6r.fastly-validations.com.\n\n"
+        "Separately, your zones still contain the DigiCert DCV CNAMEs (pointing at "
+        "dcv.digicert.com) from the old certificate. You'll be able to remove those once the "
+        "new certificate has been issued; no rush.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_a_stand_in_value_deletes_by_name_and_type() -> None:
+    ticket = _text(
+        "Please delete the leftover TXT first:\n\n"
+        "_acme-challenge.design-system.service.gov.uk.  TXT  <delete>\n"
+    )
+    assert changes(ticket) == [
+        ("delete", "_acme-challenge.design-system.service.gov.uk.", "TXT", None, None)
+    ]
+
+
+def test_a_framed_zone_comment_heading_says_how_every_line_below_it_is_meant() -> None:
+    ticket = _text(
+        "In zone file format:\n\n"
+        "; ---- add ----\n"
+        "_acme-challenge.www.justice.gov.uk.        IN  CNAME  jq4wz7n0yd2ktfe3ca.fastly-validations.com.\n\n"
+        "; ---- remove (stale) ----\n"
+        "_acme-challenge.beta.justice.gov.uk.       IN  CNAME  bufh7rex3xxvjyok51.fastly-validations.com.\n"
+        "_acme-challenge.preview.justice.gov.uk.    IN  CNAME  78b1923gzlnd0oebfl.fastly-validations.com.\n"
+    )
+    assert sorted((c[0], c[1]) for c in changes(ticket)) == [
+        ("add", "_acme-challenge.www.justice.gov.uk."),
+        ("delete", "_acme-challenge.beta.justice.gov.uk."),
+        ("delete", "_acme-challenge.preview.justice.gov.uk."),
+    ]
+
+
+def test_a_table_column_headed_please_holds_each_rows_action() -> None:
+    ticket = _text(
+        "| Record name | Type | Value | Please\u2026 |\n"
+        "| _4685d277e86c56cac076f031290adafc.trade-tariff.service.gov.uk | CNAME | "
+        "_fdc612bc6998cc77c548ae187bd232cf.rycb4u72rk.acm-validations.aws. | delete |\n"
+        "| _a86e7c36d24f91d347053c7702e51f93.api.trade-tariff.service.gov.uk | CNAME | "
+        "_e4630c46914343fbc41b03b037a6449c.3c5qb2cbzg.acm-validations.aws. | leave! |\n"
+    )
+    assert [(c[0], c[1]) for c in changes(ticket)] == [
+        ("delete", "_4685d277e86c56cac076f031290adafc.trade-tariff.service.gov.uk.")
+    ]
+
+
+def test_tidy_away_the_old_token_is_a_delete() -> None:
+    assert action_cue("Once the cert is out you can tidy away the old token.") == "delete"
+
+
+# Requests and timing
+
+
+def test_it_has_to_be_a_cname_that_resolves_to_is_a_request() -> None:
+    ticket = _text(
+        "For account.gov.uk, the challenge name is _acme-challenge.account.gov.uk and it has to "
+        "be a CNAME that resolves to qi08l6zym27p.fastly-validations.com.\n"
+    )
+    assert [c[0] for c in changes(ticket)] == ["add"]
+
+
+def test_when_ive_got_the_cert_you_can_delete_both_waits_for_issuance() -> None:
+    ticket = _text(
+        "Please deploy a DNS TXT record under the name:\n\n"
+        "_acme-challenge.staging.forms.service.gov.uk.\n\nwith the following value:\n\n"
+        "zPgWXTpSS96nQTEalRy_S68LtatOe8MfsZulhBd8C94\n\n"
+        "When I've got the cert and it's uploaded to Fastly I'll drop you a line, and at that "
+        "point you can delete that TXT record again.\n"
+    )
+    assert sorted((c.action, c.when) for c in read(ticket).changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_a_verbless_lead_in_that_waits_for_issuance_puts_the_record_after_issuance() -> None:
+    ticket = _text(
+        "When the subscription shows the certificate as issued you can send traffic for the "
+        "new host to Fastly with:\n\n"
+        "admin.forms.service.gov.uk. CNAME n.sni.global.fastly.net.\n"
+    )
+    assert [c.when for c in read(ticket).changes] == ["after_issuance"]
+
+
+def test_a_txt_value_never_takes_its_name_from_the_next_lines_please_sentence() -> None:
+    ticket = _text(
+        "These can be taken out of your zones:\n"
+        "_acme-challenge.licensing.service.gov.uk - CNAME to u1gzfxbgbs44do5dgcasjg.fastly-validations.com\n"
+        "the matching _acme-challenge CNAME for www.licensing.service.gov.uk (I don't have the "
+        "target to hand for that one, it was set up on a different subscription)\n"
+        "the GlobalSign verification TXT at the apex of businesslink.gov.uk: "
+        "globalsign-domain-verification=3MMREXgLFJHG7pAgMNcG_hhCVhjbuUmVqJXlKDSkRcE\n"
+        "Please don't touch _acme-challenge.www.gov.uk - that keeps the main certificate renewing.\n"
+    )
+    reading = read(ticket)
+    txt = [c for c in reading.changes if c.type == "TXT"]
+    assert all(c.name == "businesslink.gov.uk." for c in txt)
+    assert not any("_acme-challenge.www.gov.uk. TXT" in f.message for f in reading.flags)
+    if not txt:
+        assert "unread_value" in [f.code for f in reading.flags]
+
+
+# Nets
+
+
+def test_a_record_named_by_its_label_and_host_with_no_record_read_is_flagged() -> None:
+    ticket = _text(
+        "The following records can be taken out of your zones:\n"
+        "_acme-challenge.licensing.service.gov.uk - CNAME to u1gzfxbgbs44do5dgcasjg.fastly-validations.com\n"
+        "the matching _acme-challenge CNAME for www.licensing.service.gov.uk (I don't have the "
+        "target to hand for that one)\n"
+    )
+    reading = read(ticket)
+    if "_acme-challenge.www.licensing.service.gov.uk." not in [c.name for c in reading.changes]:
+        assert any("_acme-challenge.www.licensing" in f.message for f in reading.flags)
+
+
+def test_unread_caa_data_is_flagged_though_a_sectigo_cname_ends_in_its_issuer() -> None:
+    ticket = _text(
+        "Please add:\n\n_D03A48FAFF9B96AD865E6E2932D5BF50.find-a-jobcentre.dwp.gov.uk. CNAME "
+        "DA51DD7BF15ADF092DC48439FAC45E23.F133DF03DC9D41F687F756C4B74B69F4.fsge5wup3v.sectigo.com.\n\n"
+        'Could you add 0 issue "sectigo.com" to that set on dwp.gov.uk as well?\n'
+    )
+    reading = read(ticket)
+    if not any(c.type == "CAA" for c in reading.changes):
+        assert "unread_value" in [f.code for f in reading.flags]
+
+
+def test_a_yes_to_both_whose_proposals_were_not_read_is_flagged() -> None:
+    ticket = conversation(
+        vendor(
+            'gov.uk. TXT "globalsign-domain-verification=I0yPffiO5Prfwxxi7rZ3U2ahlABEWcz2kvUn1FxyVQE"\nWe\'d suggest a fairly low TTL.',
+            1,
+        ),
+        us(
+            '(a) Would 300 do for "fairly low"?\n(b) Shall I take the old globalsign one out in the same PR?',
+            2,
+        ),
+        vendor("Hi Kwabena - yes to both. 300 is perfect.", 3),
+    )
+    reading = read(ticket)
+    assert any("answers our questions with a yes" in f.message for f in reading.flags)
+
+
+def test_a_value_the_vendor_calls_wrong_right_after_quoting_it_is_flagged() -> None:
+    ticket = _text(
+        "One thing to watch: in your note below the first target reads zyeh3msanki0zh19wdnih. "
+        "That has lost the 0 between the 1 and the 9, and a record with that value will never "
+        "validate.\n\n"
+        "> _acme-challenge.account.gov.uk      CNAME   zyeh3msanki0zh19wdnih.fastly-validations.com\n"
+    )
+    reading = read(ticket)
+    if any("zh19w" in (c.value or "") for c in reading.changes):
+        assert any("is wrong" in f.message for f in reading.flags)
+
+
+def test_two_digicert_values_at_one_dnsauth_name_are_ambiguous() -> None:
+    ticket = _text(
+        "Please create:\n\n"
+        "_dnsauth.dwp.gov.uk. TXT w5zkmww8bw4v2t2tmr0ifjv0twy9ljb1\n"
+        "_dnsauth.dwp.gov.uk. TXT exil9o4t4b7h87ujjj7958gphlhig5rk\n"
+    )
+    assert "ambiguous_request" in codes(ticket)

@@ -129,9 +129,10 @@ _LEAD_ADDS = re.compile(r"\b(?:publish|add|create|put|push|set[ \t]+up|apply|rai
 
 
 def proposals(lines: Sequence[str], asked: set[int]) -> list[Item]:
-    """The records our comment proposed, in order: its numbered items that hold a record it
-    asks for (`asked`: the indexes of such lines), or, when it numbers no line, each line that
-    holds one. A list of numbered questions over records shown below them is no proposal."""
+    """The records our comment proposed, in order: its numbered items that hold a record read
+    there (`asked`: the indexes of such lines) or start with a verb ("4. REMOVE x, which at
+    the moment points to y"), or, when it numbers no line, each line that holds one. A list of
+    numbered questions over records shown below them is no proposal."""
     numbered: list[Item] = []
     plain: list[Item] = []
     counted = False
@@ -139,7 +140,8 @@ def proposals(lines: Sequence[str], asked: set[int]) -> list[Item]:
     for k, line in enumerate(lines[:MAX_LINES]):
         m = _NUMBERED.match(line)
         counted = counted or m is not None
-        if k not in asked or not _holds_record(line):
+        verbed = m is not None and _own_action(line[m.end() :]) is not None  # "4. REMOVE x, …"
+        if (k not in asked and not verbed) or not _holds_record(line):
             lead += [line] if not numbered and not plain else []
             continue
         if m and len(numbered) < MAX_ITEMS:
@@ -190,7 +192,9 @@ def chosen(
             continue  # quoted: our own words, or older mail
         for place, yes in _verdicts(text[:MAX_LINE], order):
             if place not in places:
-                continue
+                # "Fourth (iodef): fine" to our three lines: which list the reply counts in is
+                # not ours. Nothing is read by place; the approval net tells a person.
+                return numbered, items, number
             verdicts.setdefault(place, set()).add(yes)
             answered_at = number if answered_at is None else answered_at
             if yes:

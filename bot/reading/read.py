@@ -575,15 +575,12 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
 def _proposals(lines: list[str]) -> list[approvals.Item]:
     """The records our mail proposed, in order (not what a dig answer in it shows published:
     "x. 300 IN CNAME y.")."""
+    lines = lines[:MAX_LINES]
     walker = Walker()
-    for number, line in enumerate(lines[:MAX_LINES]):
+    for number, line in enumerate(lines):
         walker.feed(number, line)
     walker.finish()
-    shown = {
-        m.line
-        for m in walker.mentions
-        if m.mode == "observed" and _DIG_ANSWER.search(lines[m.line])
-    }
+    shown = {k for k, line in enumerate(lines) if _DIG_ANSWER.search(line)}
     return approvals.proposals(lines, {m.line for m in walker.mentions} - shown)
 
 
