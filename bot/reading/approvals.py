@@ -232,7 +232,7 @@ def _as_asked(item: Item, approving: str) -> str:
 def _verdicts(text: str, order: list[int]) -> list[tuple[int, bool]]:
     """(place, approved?) for each item a line answers (`order`: the items' places)."""
     found: list[tuple[int, bool]] = []
-    if not any(c.isdigit() for c in text) and not _ANY_PLACE.search(text):
+    if not _ANY_PLACE.search(text):
         return found  # most lines name no place
     for pattern in (_LABELLED, _SAID_OF):
         m = pattern.search(text)
@@ -253,7 +253,11 @@ def _verdicts(text: str, order: list[int]) -> list[tuple[int, bool]]:
     return found
 
 
-_ANY_PLACE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last)\b", re.I)
+_ANY_PLACE = re.compile(
+    r"(?<![\w.])(?:\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|last)"
+    r"(?![\w.]|-(?!\d))",  # ("1-3", never "abc-12-xyz" or "10.1")
+    re.I,
+)
 _PLACE_WORD = re.compile(rf"\b{_PLACE}\b", re.I)
 
 

@@ -30,7 +30,7 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[A-Z(])(?!(?:CNAME|TXT|CAA|AAAA|A|NS|DS|MX|IN)\b)"
     rf"|\n(?=[ \t]*{_ITEM}[ \t])"
     # a line that starts by asking starts a sentence ("… TXT at x: V" / "Please don't touch …")
-    r"|(?<=[\w\"'])\n(?=[ \t]*Please[ \t])"
+    r"|\n(?<=[\w\"']\n)(?=[ \t]*Please[ \t])"
 )
 # "TTL 300", "TTL of 300", "short ttl pls (60)"
 _TTL = re.compile(
