@@ -104,7 +104,11 @@ def measure(app: AppConfig) -> tuple[list[Row], list[str]]:
             "with no value, misreads already flagged by the reader; from holdout106-109: "
             "11309/11510/11610 a CC's MS= or site-verification TXT, 11419 a CC's traffic CNAME, "
             "11312 DigiCert CNAMEs our proposal in the quoted mail offered, 11414 a CAA delete; "
-            "11420 a CAA iodef line on a misread already flagged by the reader)",
+            "11420 a CAA iodef line on a misread already flagged by the reader; from "
+            "holdout110-115: 11705/11718/11805/12008/12015/12109 a CC's validation CNAME, CAA "
+            "or site-verification TXT, 11915 a CAA delete, 12214 a CAA iodef line, 12204 a "
+            "traffic CNAME after issuance, 12002 a TXT delete with no value; 11804/12201 "
+            "CNAMEs read at the hosts, misreads already flagged by the reader)",
             True,
         ),
     ]
