@@ -10,8 +10,9 @@ becomes an `unread_value` flag. A mixin of `Walker` (bot/reading/walker.py), who
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.models import Flag, Observed, Source
 from bot.reading import actions, cues, prose
@@ -31,6 +32,16 @@ _NTH_SHOWN = re.compile(
     r"one)\b",
     re.I,
 )
+_T = TypeVar("_T")
+
+
+def _nth(items: Sequence[_T], word: str) -> _T | None:
+    """The item at a place said as a word or number ("second", "last", "2"), if there is one."""
+    word = word.lower()
+    place = int(word) if word.isdigit() else prose.ORDINALS[word]
+    return items[place - 1 if place > 0 else place] if -len(items) <= place <= len(items) else None
+
+
 # "(the second TXT above)": a place among the records of one type shown before
 _NTH_OF_TYPE = re.compile(
     r"\bthe[ ]+(first|second|third|fourth|last)[ ]+(TXT|CNAME|CAA)(?:[ ]+(?:record|entry|line))?"
@@ -248,9 +259,8 @@ class References:
                 nth = _NTH_SHOWN.search(clause)
                 if not shown and nth and len(self.questioned) > 1:
                     # "The second one can go" to our dig paste of two: that one, by its place
-                    place = prose.ORDINALS[nth.group(1).lower()]
-                    if -len(self.questioned) <= place <= len(self.questioned):
-                        record = self.questioned[place - 1 if place > 0 else place]
+                    record = _nth(self.questioned, nth.group(1))
+                    if record is not None:
                         shown = {(record.name, record.value): record}
                 if not shown and _RECORD_WORD.search(clause):
                     # "delete the comodoca.com record you listed": the earlier record whose
@@ -557,14 +567,13 @@ class References:
             ]
         nth = _NTH_SHOWN.search(f"{before} {note}") or _ROW_N.search(note)
         if nth and len(self.recent) > 1:  # "The last entry is last year's token … remove it"
-            word = nth.group(1).lower()  # ("Row 2 is already right": the table's second row)
-            place = int(word) if word.isdigit() else prose.ORDINALS[word]
-            if -len(self.recent) <= place <= len(self.recent):
-                targets = [self.recent[place - 1 if place > 0 else place]]
+            # ("Row 2 is already right": the table's second row)
+            at = _nth(self.recent, nth.group(1))
+            targets = [at] if at is not None else targets
         typed = _NTH_OF_TYPE.search(f"{before} {note}")
         placed = False  # the record is named by its place: no other reading of "it"
         if typed:  # "(the second TXT above)": that record of that type, in the order shown
-            word, rdtype = typed.group(1).lower(), typed.group(2).upper()
+            rdtype = typed.group(2).upper()
             of_type = [  # (what a dig answer showed, when it did)
                 i
                 for i, m in enumerate(self.mentions)
@@ -572,9 +581,9 @@ class References:
             ]
             shown = [i for i in of_type if self.mentions[i].mode == "observed"]
             of_type = shown or of_type
-            place = prose.ORDINALS[word]
-            if of_type and -len(of_type) <= place <= len(of_type):
-                targets, placed = [of_type[place - 1 if place > 0 else place]], True
+            at = _nth(of_type, typed.group(1))
+            if at is not None:
+                targets, placed = [at], True
         cut = _CUT_NAME.search(f"{before} {note}")
         if cut:  # "Last year's CNAME (_91e7812b... above)": the one record named so, shown before
             start = cut.group(1).lower()
