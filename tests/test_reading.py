@@ -9481,3 +9481,134 @@ def test_two_digicert_values_at_one_dnsauth_name_are_ambiguous() -> None:
         "_dnsauth.dwp.gov.uk. TXT exil9o4t4b7h87ujjj7958gphlhig5rk\n"
     )
     assert "ambiguous_request" in codes(ticket)
+
+
+def test_a_single_mail_answering_our_numbered_points_inline_asks_only_what_it_approves() -> None:
+    ticket = _text(
+        "Answers inline below.\n\n"
+        "> 1. ADD   _acme-challenge.tariff.service.gov.uk  CNAME  r5gr36jjog.fastly-validations.com\n\n"
+        "Yes.\n\n"
+        '> 2. DEL   _acme-challenge.tariff.service.gov.uk  TXT    "bgnhHyjSmwfBm-nS4vhWvgdGdvBFdliL1BXV"\n\n'
+        "Yes, and before 1.\n\n"
+        '> 3. ADD   tariff.service.gov.uk  CAA  0 issue "certainly.com"\n\n'
+        "No, please don't.\n\n"
+        "So in short: 1 and 2, nothing else.\n"
+    )
+    got = changes(ticket)
+    assert sorted(got) == [
+        (
+            "add",
+            "_acme-challenge.tariff.service.gov.uk.",
+            "CNAME",
+            "r5gr36jjog.fastly-validations.com.",
+            None,
+        ),
+        (
+            "delete",
+            "_acme-challenge.tariff.service.gov.uk.",
+            "TXT",
+            "bgnhHyjSmwfBm-nS4vhWvgdGdvBFdliL1BXV",
+            None,
+        ),
+    ]
+
+
+def test_an_export_with_its_new_lines_flagged_adds_only_those() -> None:
+    ticket = _text(
+        "I've marked my additions with >>> at the start of the line; the rest is there already.\n\n"
+        "tax.service.gov.uk.  86400  IN  NS  lara.ns.cloudflare.com.\n"
+        'tax.service.gov.uk.  1  IN  CAA  0 issue "letsencrypt.org"\n'
+        '>>> tax.service.gov.uk.  1  IN  CAA  0 issue "certainly.com"\n'
+        "_acme-challenge.tax.service.gov.uk.  1  IN  CNAME  4862760b.authorize.certificatemanager.goog.\n"
+        ">>> _acme-challenge.www.tax.service.gov.uk.  1  IN  CNAME  euh9ey0tks.fastly-validations.com.\n\n"
+        "The TTL of 1 is Cloudflare's 'Automatic': your normal default is fine.\n"
+    )
+    reading = read(ticket)
+    assert sorted((c.action, c.name, c.type, c.value, c.ttl) for c in reading.changes) == [
+        (
+            "add",
+            "_acme-challenge.www.tax.service.gov.uk.",
+            "CNAME",
+            "euh9ey0tks.fastly-validations.com.",
+            None,
+        ),
+        ("add", "tax.service.gov.uk.", "CAA", '0 issue "certainly.com"', None),
+    ]
+    assert ("tax.service.gov.uk.", "CAA", '0 issue "letsencrypt.org"') in {
+        (o.name, o.type, o.value) for o in reading.observed
+    }
+
+
+def test_a_unified_diff_of_the_zone_is_read_as_its_changes() -> None:
+    ticket = _text(
+        "here's a diff, relative to gov.uk. - the ttl column is only what dig showed.\n\n"
+        "--- gov.uk (live)\n+++ gov.uk (needed)\n@@ -1,5 +1,5 @@\n"
+        ' @                    300  IN  CAA    0 issue "globalsign.com"\n'
+        '+@                    300  IN  CAA    0 issue "certainly.com"\n'
+        " www                  300  IN  CNAME  www-gov-uk.map.fastly.net.\n"
+        "-_acme-challenge      300  IN  CNAME  jet0fqn0w8.fastly-validations.com.\n"
+        "+_acme-challenge      300  IN  CNAME  0kabskpitx.fastly-validations.com.\n"
+        "-_acme-challenge.beta 300  IN  CNAME  ah18a2g4a0.fastly-validations.com.\n"
+    )
+    reading = read(ticket)
+    assert sorted(
+        (c.action, c.name, c.type, c.value, c.old_value, c.ttl) for c in reading.changes
+    ) == [
+        ("add", "gov.uk.", "CAA", '0 issue "certainly.com"', None, None),
+        (
+            "delete",
+            "_acme-challenge.beta.gov.uk.",
+            "CNAME",
+            "ah18a2g4a0.fastly-validations.com.",
+            None,
+            None,
+        ),
+        (
+            "update",
+            "_acme-challenge.gov.uk.",
+            "CNAME",
+            "0kabskpitx.fastly-validations.com.",
+            "jet0fqn0w8.fastly-validations.com.",
+            None,
+        ),
+    ]
+
+
+def test_a_later_dont_remove_it_yet_withdraws_the_delete_it_names() -> None:
+    ticket = conversation(
+        vendor(
+            "1. Add: _acme-challenge.account.gov.uk CNAME wi8xau6p3k.fastly-validations.com\n"
+            "2. Remove: the old GlobalSign TXT on account.gov.uk "
+            "(globalsign-domain-verification=TdkbDCFE0eaZw3ChekWCx).",
+            1,
+        ),
+        vendor(
+            "One change: please DON'T remove the globalsign-domain-verification TXT on "
+            "account.gov.uk yet. Leave it where it is for now. The CNAME is still needed.",
+            2,
+        ),
+    )
+    reading = read(ticket)
+    assert [(c.action, c.type) for c in reading.changes] == [("add", "CNAME")]
+    assert "retracted" in [f.code for f in reading.flags]
+
+
+def test_a_removal_held_until_issuance_is_no_refusal() -> None:
+    ticket = conversation(
+        vendor('Please remove gov.uk. TXT "globalsign-domain-verification=LXw5Z9IjK4QVbmH"', 1),
+        vendor("Please hold off on removing it. Remove it once the new certificate is issued.", 2),
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_a_ttl_the_vendor_later_says_to_forget_is_not_asked() -> None:
+    ticket = conversation(
+        vendor(
+            "Type: CNAME\nHost: _acme-challenge.design-system.service.gov.uk\n"
+            "Points to: 511xzy3a2k.fastly-validations.com\nTTL: 60",
+            1,
+        ),
+        us("Is 60 a hard requirement? The zone has a 300s minimum.", 2),
+        vendor("Not at all. Forget the TTL, I shouldn't have put it in.", 3),
+    )
+    assert [c.ttl for c in read(ticket).changes] == [None]

@@ -103,6 +103,33 @@ _ONLY = re.compile(
     re.I,
 )
 
+# An answer that starts with its verdict, written under the one point it answers: "Yes.",
+# "No - keep that one.", "Correct, go ahead", "Not yet, please", "Please don't"
+_BARE = re.compile(rf"^[ \t]*(?:(?P<yes>{_YES}|confirmed)|(?P<no>{_NO}))\b", re.I)
+
+
+def bare_verdict(line: str) -> bool | None:
+    """True for a line that starts with a yes, False with a no, else None."""
+    m = _BARE.match(line[:MAX_LINE])
+    return None if m is None else m.group("yes") is not None
+
+
+def answered_under(
+    numbered: list[tuple[int, str]], item: Item
+) -> tuple[list[tuple[int, str]], bool]:
+    """The reply's lines, written under the one point it answers ("> 1. ADD x CNAME y" /
+    "Yes."), with the item below its first line when that line is a yes; and whether the
+    first line answers the item (yes or no). Only an item that says what to do with its own
+    verb is answered so (a question of ours is answered as one: threadcues)."""
+    k = next((k for k, (_, text) in enumerate(numbered) if text.strip()), None)
+    verdict = None if k is None or not _own_action(item.line) else bare_verdict(numbered[k][1])
+    if k is None or verdict is not True:
+        return numbered, verdict is not None
+    number = numbered[k][0]
+    line = _as_asked(item, numbered[k][1])
+    below = [(number, ""), (number, f"   {line}"), (number, "")]
+    return [*numbered[: k + 1], *below, *numbered[k + 1 :]], True
+
 
 @dataclass(frozen=True)
 class Item:
@@ -175,11 +202,12 @@ def answers_by_place(numbered: list[tuple[int, str]]) -> bool:
 
 
 def chosen(
-    numbered: list[tuple[int, str]], items: list[Item]
+    numbered: list[tuple[int, str]], items: list[Item], settled: frozenset[int] = frozenset()
 ) -> tuple[list[tuple[int, str]], list[Item], int | None]:
     """The reply's lines with each item it approves written below the line that approves it
     (the item's own words), the items it leaves unanswered while it answers others, and the
-    number of the first line that answers (None: the reply answers none by place)."""
+    number of the first line that answers (None: the reply answers none by place). `settled`:
+    the places the reply already answered under each point (written there, not again)."""
     if not items:
         return numbered, [], None
     places = {item.place: item for item in items}
@@ -203,7 +231,11 @@ def chosen(
         return numbered, [], None  # only turned down ("Please ignore item 3"): nothing asked
     # approved, and saying what to do with it (an item whose action nothing says is left to
     # the approval net)
-    approved = {p for p, said in verdicts.items() if said == {True} and places[p].action}
+    approved = {
+        p
+        for p, said in verdicts.items()
+        if said == {True} and places[p].action and p not in settled
+    }
     below: dict[int, list[str]] = {}
     for place in sorted(approved):
         k = first_said[place]
@@ -215,7 +247,9 @@ def chosen(
             out += [(number, ""), (number, f"   {line}")]
         out += [(number, "")] if k in below else []
     # unanswered, answered both ways, or approved with nothing to say what to do
-    unanswered = [i for i in items if i.place not in approved and verdicts.get(i.place) != {False}]
+    unanswered = [
+        i for i in items if i.place not in approved | settled and verdicts.get(i.place) != {False}
+    ]
     return out, unanswered, answered_at
 
 

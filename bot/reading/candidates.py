@@ -94,7 +94,8 @@ def candidates(number: int, line: str) -> list[Candidate]:
             Candidate(number, f'{m.group(1)} "{m.group(2)}'.lower(), m.group(0))
             for m in _CAA.finditer(line)
         ]
-    if "ttl" in low and not durations.left_open(line):  # ("anything up to 3600 will work")
+    if "ttl" in low and not durations.left_open(line) and not durations.ttl_disowned(line):
+        # (neither "anything up to 3600 will work" nor "the TTL column is only what dig showed")
         found += [Candidate(number, f"ttl {m.group(1)}", m.group(0)) for m in _TTL.finditer(line)]
         said = durations.ttl_said(line[:MAX_LINE])  # "set the TTL to one hour"
         found += [Candidate(number, f"ttl {said[1]}", said[0])] if said else []

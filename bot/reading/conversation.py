@@ -35,6 +35,7 @@ class Part:
     hidden: tuple[str, ...] = ()  # lines of HTML a reader would not see (never requests)
     first_line: int = 1  # number of `lines[0]` in the text shown (a notification's comments)
     continues: bool = False  # the same comment as the part before it, further down the text
+    inline: int = 0  # place of this piece in a reply written between our quoted lines (1, 2 …)
 
     @property
     def new_lines(self) -> tuple[str, ...]:

@@ -75,7 +75,8 @@ class Thread:
     done_places: dict[int, frozenset[str]] = field(default_factory=dict)
     # the line each numbered item of a comment's list stands on ("3. DELETE …" -> {3: 21})
     item_lines: dict[int, dict[int, int]] = field(default_factory=dict)
-    ttls: dict[int, int] = field(default_factory=dict)  # "use a TTL of 300 on both records"
+    # "use a TTL of 300 on both records" (None: "forget the TTL, I shouldn't have put it in")
+    ttls: dict[int, int | None] = field(default_factory=dict)
     vendor_comments: set[int] = field(default_factory=set)  # the vendor's comments' indexes
     # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
     typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -459,7 +460,7 @@ def _published(change: DnsChange, observed: list[Observed]) -> bool:
 def _with_ttl(
     kept: list[tuple[int, DnsChange]],
     index: int,
-    ttl: int,
+    ttl: int | None,
     picks: Callable[[DnsChange], bool] = lambda c: True,
 ) -> list[tuple[int, DnsChange]]:
     """A later comment's TTL for the records asked for before it (those `picks` chooses: at
@@ -876,9 +877,15 @@ def _named(change: DnsChange, owner: str) -> bool:
 
 def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
     """Whether a withdrawal covers a change: everything (None), or the types and owner names
-    it names (names end with a dot)."""
+    it names (names end with a dot); "!delete" in the scope: only the deletes among them."""
     if scope is None:
         return True
+    if "!delete" in scope:  # "don't remove the TXT on x yet": the deletes asked for only
+        if change.action != "delete":
+            return False
+        scope = scope - {"!delete"}
+        if not scope:
+            return True
     values = {s[1:] for s in scope if s.startswith("=")}  # "=rxfex-…": data that holds it
     hosts = {s[1:] for s in scope if s.startswith("~")}  # "~x.gov.uk": records validating it
     labels = {s[1:] for s in scope if s.startswith("^")}  # "^admin": a host by its first label

@@ -173,8 +173,19 @@ _LEFT_OPEN = re.compile(
 # use whatever TTL you normally do.)", "ignore the TTL in those lines, use your usual one"
 _DISOWNED = re.compile(
     r"\bwhatever[ \t]+TTL[ \t]+you[ \t]+(?:normally|usually)\b|"
-    r"\byour[ \t]+(?:usual|normal|default|standard)[ \t]+(?:TTL|one)\b|"
-    r"\b(?:ignore|disregard)[ \t]+the[ \t]+TTLs?\b",
+    r"\byour[ \t]+(?:usual|normal|default|standard)[ \t]+(?:TTL|one|default)\b|"
+    r"\b(?:ignore|disregard|don't[ \t]+copy|do[ \t]+not[ \t]+copy)[ \t]+the[ \t]+\$?TTLs?\b|"
+    # "i'm not asking for any particular ttl", "Fastly don't care about TTL on these", "the
+    # ttl column is only what dig showed"
+    r"\bnot[ \t]+asking[ \t]+for[ \t]+(?:a|any)[ \t]+(?:particular|specific)[ \t]+TTL\b|"
+    # "Forget the TTL, I shouldn't have put it in … no special TTL"
+    # (never "drop the TTL to 60": lowered)
+    r"\bforget[ \t]+(?:about[ \t]+)?the[ \t]+TTLs?\b|\b(?:scrap|skip)[ \t]+the[ \t]+TTLs?\b|"
+    r"\bno[ \t]+(?:special|particular|specific)[ \t]+TTLs?\b|"
+    r"\b(?:don't|doesn't|do[ \t]+not|does[ \t]+not)[ \t]+care[ \t]+(?:about|what)[ \t]+"
+    r"(?:the[ \t]+)?TTLs?\b|"
+    r"\bTTLs?(?:[ \t]+(?:column|values?|numbers?))?[ \t]+(?:is|are)[ \t]+(?:only|just)[ \t]+"
+    r"(?:what|as)\b",
     re.I,
 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.reading.approvals import bare_verdict
 from bot.reading.conversation import Part
 
 _MIN_LINE = 12  # characters a quoted line needs to be recognised as ours (not "> Thanks,")
@@ -23,22 +24,24 @@ MAX_BLOCKS = 20  # question-and-answer pairs read from one reply
 def split(part: Part, ours: set[str]) -> list[Part]:
     """`part` as alternating vendor and "us" parts when it answers our mail inline; `ours`:
     the lines of our earlier comments, white space collapsed."""
-    if part.role != "vendor" or not ours:
+    if part.role != "vendor":
         return [part]
     new = part.new_lines
     blocks = _blocks(new)
-    mine = [(start, end) for start, end in blocks if _ours(new[start:end], ours)]
+    mine = [(start, end) for start, end in blocks if ours and _ours(new[start:end], ours)]
+    if not mine and _verdict_under_each(new, blocks):
+        mine = blocks  # "> 1. ADD x CNAME y" / "Yes." / "> 2. DEL z" / "No, keep that one."
     if not mine or not _answered(new, mine) or len(mine) > MAX_BLOCKS:
         return [part]
     pieces: list[Part] = []
     at = 0
     for start, end in mine:
         if start > at:
-            pieces.append(_piece(part, at, start, "vendor"))
-        pieces.append(_piece(part, start, end, "us"))
+            pieces.append(_piece(part, at, start, "vendor", len(pieces) + 1))
+        pieces.append(_piece(part, start, end, "us", len(pieces) + 1))
         at = end
     # the reply's last answer keeps the quoted history under it, as the whole reply did
-    last = _piece(part, at, len(new), "vendor")
+    last = _piece(part, at, len(new), "vendor", len(pieces) + 1)
     pieces.append(replace(last, lines=part.lines[at:], history=part.history - at))
     return pieces
 
@@ -70,6 +73,22 @@ def _blocks(lines: tuple[str, ...]) -> list[tuple[int, int]]:
     return found
 
 
+def _verdict_under_each(lines: tuple[str, ...], blocks: list[tuple[int, int]]) -> bool:
+    """Is the text under every quoted block (two at least, the last may end the mail) an
+    answer to it: its first line a yes, a no or their like? Then the blocks are the points of
+    the mail the reply answers (ours), even when the thread does not hold that mail."""
+    answers = 0
+    for k, (_, end) in enumerate(blocks[:MAX_BLOCKS]):
+        edge = blocks[k + 1][0] if k + 1 < len(blocks) else len(lines)
+        first = next((line for line in lines[end:edge] if line.strip()), None)
+        if first is None and k + 1 == len(blocks):
+            continue  # the mail ends on a quote
+        if first is None or bare_verdict(first) is None:
+            return False
+        answers += 1
+    return answers >= 2 and len(blocks) <= MAX_BLOCKS
+
+
 def _ours(block: tuple[str, ...], ours: set[str]) -> bool:
     said = [_plain(line) for line in block]
     long = [line for line in said if len(line) >= _MIN_LINE]
@@ -85,7 +104,7 @@ def _answered(lines: tuple[str, ...], mine: list[tuple[int, int]]) -> bool:
     )
 
 
-def _piece(part: Part, start: int, end: int, role: str) -> Part:
+def _piece(part: Part, start: int, end: int, role: str, place: int) -> Part:
     lines = part.new_lines[start:end]
     if role == "us":
         lines = tuple(_unquoted(line) for line in lines)
@@ -97,6 +116,7 @@ def _piece(part: Part, start: int, end: int, role: str) -> Part:
         first_line=part.first_line + start,
         hidden=part.hidden if start == 0 else (),
         continues=False,
+        inline=place,
     )
 
 

@@ -12,8 +12,10 @@ from bot.reading import (
     approvals,
     corrections,
     cues,
+    durations,
     fieldrefs,
     inline,
+    marked,
     overrides,
     prose,
     threadcues,
@@ -94,6 +96,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     untrusted: list[Said] = []  # what anyone but the vendor asked for: shown, never drafted
     index = -1
     asked_before: list[str] = []  # the lines of the comments read so far (our questions)
+    points: list[str] = []  # the lines of our last comment (all its quoted blocks, inline)
+    settled: set[int] = set()  # our points a reply answered under each (written there)
     order: dict[int | None, int] = {}  # each comment's index in the thread
     unnamed: list[tuple[int, Flag]] = []  # "remove the record(s)" with no delete read there
     unclear: list[tuple[int, str]] = []  # "no need for that one any more", of no one record
@@ -119,12 +123,16 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             proposed = proposing or proposed
             questioned = tuple(x.observed for x in shown_by_us if x.observed)
             asked_before = list(part.new_lines[:MAX_LINES])
+            # a reply written between our quoted points: "1, 2 and 3, nothing else" below
+            # them counts our points of all the blocks above it
+            points = points + asked_before if part.inline > 2 else asked_before
             continue
         numbered = _lines_to_read(part)
         if len(numbered) > MAX_LINES:
             flags.append(_over_limit(part, len(numbered), "lines", MAX_LINES))
             numbered = numbered[:MAX_LINES]
         numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
+        numbered = marked.annotate(numbered)  # a zone diff, an export with its new lines flagged
         if part.role == "vendor" and index > 0:  # "(b), please." to our "(a) … or (b) …?"
             numbered = threadcues.chosen_options(numbered, asked_before)
             # "The one from Tuesday.", "Go with the one in my message."
@@ -135,14 +143,23 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 flags.append(yes_flag(part.comment_id, *yes))
             numbered = affirmed
             numbered = answers.removals_answered(numbered, asked_before)  # "1) Remove it."
+        if part.role == "vendor" and part.inline > 1:  # "> 1. ADD x CNAME y" / "Yes."
+            under = _proposals(asked_before)
+            if len(under) == 1:
+                numbered, answered = approvals.answered_under(numbered, under[0])
+                settled |= {under[0].place} if answered else set()
+        elif part.inline <= 1:
+            settled = set()
         unanswered: list[approvals.Item] = []
         answered_at = None
         if part.role == "vendor" and approvals.answers_by_place(numbered):
             # "Go ahead with 1 and 3" to the records we proposed (in our last comment, or in our
             # mail the reply quotes below it)
-            items = _proposals(asked_before) if index > 0 else []
+            items = _proposals(points) if index > 0 else []
             items = items or _proposals(list(part.lines[part.history : part.history + MAX_LINES]))
-            numbered, unanswered, answered_at = approvals.chosen(numbered, items)
+            numbered, unanswered, answered_at = approvals.chosen(
+                numbered, items, frozenset(settled)
+            )
         walker = Walker(
             # The domain the conversation was about so far: "_acme-challenge.www" in a later
             # comment is relative to it, as it would be to a reader of the thread.
@@ -243,15 +260,12 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             dropped = (dropped or frozenset()) | _hosts_at_place(place, hosts)
         if dropped and not (withdraws and types is None):
             withdraws, types = True, (types or frozenset()) | dropped
-        refused = threadcues.removal_refused(joined) if later else frozenset()
-        if (
-            refused
-            and not withdraws
-            and not any(
-                x.change and x.change.action == "add" and "globalsign" in (x.change.value or "")
-                for x in said
-            )
-        ):  # "Please do NOT remove the GlobalSign record (your item 2)": its delete withdrawn
+        refused = threadcues.removal_refused(joined) if later and not withdraws else None
+        deletes_before = [x for x in said if x.change and x.change.action == "delete"]
+        if refused is not None and (refused != {"!delete"} or len(deletes_before) == 1):
+            # "Please DON'T remove the globalsign-domain-verification TXT on x yet. Leave it
+            # where it is for now.": the deletes it names withdrawn ("leave it where it is for
+            # now" alone: the one delete asked for, when one was)
             withdraws, types = True, refused
         if withdraws:
             thread.withdraws[index] = types
@@ -298,6 +312,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if said_ttl is not None:
             thread.ttls[index] = said_ttl  # "please use a TTL of 300 seconds on both records"
             used.append(f"ttl {said_ttl}")
+        elif later and bare and durations.ttl_disowned(joined):
+            thread.ttls[index] = None  # "Forget the TTL, I shouldn't have put it in."
         typed_ttl = threadcues.ttl_for_type(joined) if later and bare else None
         if later and bare and said_ttl is None and typed_ttl is None:
             # "When you create the CNAME, a TTL of 3600 seconds is ideal": one type's TTL

@@ -1225,23 +1225,53 @@ _FIRST_WINS = re.compile(
 )
 
 
-def removal_refused(text: str) -> frozenset[str]:
-    """ "Please do NOT remove the GlobalSign record (your item 2)": the data a refused removal
-    names by its kind ("=globalsign-domain-verification"), for `decide` to withdraw the
-    deletes asked for before (never an add of that kind: those are checked by the caller)."""
-    if "globalsign" not in text.lower():
-        return frozenset()  # the common case, cheaply
-    return frozenset(
-        "=globalsign-domain-verification" for _ in _REMOVAL_REFUSED.finditer(text[:20_000])
-    )
+def removal_refused(text: str) -> frozenset[str] | None:
+    """ "Please do NOT remove the GlobalSign record (your item 2)", "please DON'T remove the
+    globalsign-domain-verification TXT on account.gov.uk yet. Leave it where it is for now.",
+    "Hold off on deleting the old CNAME": the deletes asked for before that a later comment
+    takes back, as a withdrawal scope for `decide` ("!delete": deletes only; then the kind of
+    data, the type and the name the words give). None: no removal refused. A removal held
+    until the certificate is issued ("don't remove it until …") is no refusal: it waits."""
+    low = text[:20_000].lower()
+    if not any(word in low for word in ("remov", "delet", "leave", "hold off", "touch", "drop")):
+        return None  # the common case, cheaply
+    if AFTER_ISSUANCE.search(text[:20_000]):
+        return None  # "leave it alone for now … remove it once the new certificate is out"
+    for sentence in prose.sentences_of(text[:20_000]):
+        m = _REMOVAL_REFUSED.search(sentence)
+        if m is None or _WAITS_FOR.search(sentence):
+            continue
+        what = (m.group("what") or m.group("kept") or "").lower()
+        scope = {"!delete"}
+        scope |= {"=globalsign-domain-verification"} if "globalsign" in what else set()
+        scope |= {f"={kind}" for kind in _KIND.findall(what)}
+        scope |= {t.upper() for t in _TYPE_WORD.findall(what)}
+        scope |= {f"{n.rstrip('.')}." for n in _NAME_IN.findall(what)}
+        if scope == {"!delete"} and not _PRONOUN.match(what):
+            continue  # "don't touch the other records": which, the words do not say
+        return frozenset(scope)
+    return None
 
 
+# "don't remove the globalsign-domain-verification TXT on account.gov.uk yet", "do NOT delete
+# the GlobalSign record", "hold off on deleting the old CNAME", "Leave the TXT where it is for
+# now" (the words after the verb, up to the sentence's end, say which)
 _REMOVAL_REFUSED = re.compile(
-    r"\b(?:do[ \t]+not|don['’]?t|please[ \t]+don['’]?t|never)[ \t]+(?:remove|delete|touch|drop)"
-    r"[ \t]+the[ \t]+(?:old[ \t]+|existing[ \t]+)?globalsign[ \t]+"
-    r"(?:record|txt|token|string|one)\b",
+    r"\b(?:(?:do[ \t]+not|don't|never|no[ \t]+need[ \t]+to)[ \t]+(?:remove|delete|touch|drop|pull)"
+    r"|hold[ \t]+off[ \t]+(?:on[ \t]+)?(?:the[ \t]+)?(?:removing|deleting|removal|deletion|delete)"
+    r"(?:[ \t]+of)?)\b(?P<what>[^.;:\n]{0,100})"
+    r"|\b(?:leave|keep)[ \t]+(?P<kept>the[ \t]+[^.;:\n]{1,80}?|it|that[ \t]+one)[ \t]+"
+    r"(?:where[ \t]+it[ \t]+is|in[ \t]+place|as[ \t]+it[ \t]+is|alone)[ \t]+for[ \t]+now\b",
     re.I,
 )
+_WAITS_FOR = re.compile(r"\b(?:until|till|before|unless)\b", re.I)  # a removal held, not refused
+# what kind of data: "the google-site-verification record", "the old digicert one"
+_KIND = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)*-verification|digicert|sectigo|comodo(?:ca)?)\b")
+_PRONOUN = re.compile(
+    r"^[ \t]*(?:it|that[ \t]+one|that[ \t]+record)?[ \t]*"
+    r"(?:yet|for[ \t]+now|just[ \t]+yet)?[ \t,]*$"
+)
+_NAME_IN = re.compile(r"\b((?:[a-z0-9_-]{1,63}\.)+gov\.uk)\b\.?", re.I)
 
 
 def removal_held(text: str) -> bool:

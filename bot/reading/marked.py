@@ -1,0 +1,146 @@
+"""Zone data shown whole, with the lines that change marked.
+
+Two ways of writing it: a unified diff of the zone ("--- live" / "+++ needed" / "@@ … @@", then
+"+" for a line that appears, "-" for one that goes, " " for context), and an export or zone
+excerpt with the new lines flagged at their start (">>> x CAA 0 issue …", "=> …", "[NEW] …")
+among lines that are only there to be seen. `annotate` writes each such zone line as a plain
+zone line with its remark ("; add", "; remove", "; published - leave as it is"), the form
+the walker already reads as an annotated zone line. A "-" line followed by a "+" line for the
+same name and type is the record being changed: the old one is shown as published, the new
+one added (the decision turns that into an update of a CNAME, and flags a TXT added beside
+another). A zone's SOA and NS lines are its frame, never a certificate's business: dropped.
+Pure: numbered lines in, numbered lines out; each line is looked at a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.reading.mentions import read_zone_line
+
+Lines = list[tuple[int, str]]
+
+# "--- gov.uk (live, …)", "+++ gov.uk (needed)", "@@ -1,8 +1,8 @@"
+_DIFF_HEADER = re.compile(
+    r"^(?:---|\+\+\+)[ \t]+\S|^@@[ \t]+-\d+(?:,\d+)?[ \t]+\+\d+(?:,\d+)?[ \t]+@@"
+)
+# ">>> ", "=> ", "--> ", "-> ", "[NEW] ", "(new) " at the start of a zone line (a bare "add" is a
+# table's action column, "new:" the second of an "old:"/"new:" pair: both read elsewhere)
+_FLAG = re.compile(
+    r"^[ \t]*(?:>{3,}|=+>|-+>|\u2192|\[(?:new|add(?:ed)?)\]|\((?:new|add(?:ed)?)\))[ \t]+(?=\S)",
+    re.I,
+)
+_FRAME = frozenset(("SOA", "NS"))
+_ADD = "add"
+_REMOVE = "remove"
+_SHOWN = "published - leave as it is"
+MAX_SCAN = 200  # lines looked at for a diff header or a flagged line
+
+
+def annotate(numbered: Lines) -> Lines:
+    """The lines, a diff's or a flagged export's zone lines written with their remarks."""
+    head = numbered[:MAX_SCAN]
+    if any(_DIFF_HEADER.match(text) for _, text in head):
+        return _diff(numbered)
+    flagged = [k for k, (_, text) in enumerate(head) if _flagged(text) is not None]
+    if flagged:
+        return _export(numbered, flagged)
+    return numbered
+
+
+def _diff(numbered: Lines) -> Lines:
+    out: Lines = []
+    in_hunk = False
+    for k, (number, text) in enumerate(numbered):
+        if _DIFF_HEADER.match(text):
+            in_hunk = text.startswith("@@")
+            out.append((number, ""))
+            continue
+        sign = text[:1]
+        record = read_zone_line(text[1:], number) if in_hunk and sign in "+- " and text else None
+        if not in_hunk or record is None:
+            in_hunk = in_hunk and (not text.strip() or sign in "+- ")
+            out.append((number, text))
+            continue
+        if record.rdtype.upper() in _FRAME:
+            out.append((number, ""))
+            continue
+        note = _ADD if sign == "+" else _SHOWN
+        if sign == "-":
+            note = _SHOWN if _replaced(numbered, k, record.name, record.rdtype) else _REMOVE
+        out.append((number, _with_note(text[1:], note)))
+    return out
+
+
+def _replaced(numbered: Lines, k: int, name: str, rdtype: str) -> bool:
+    """Is the "-" line at k followed, after its run of "-" lines, by a "+" line of the same
+    name and type (the record changed, not removed)?"""
+    at = k + 1
+    while at < len(numbered) and numbered[at][1].startswith("-") and at - k < MAX_SCAN:
+        at += 1
+    while at < len(numbered) and numbered[at][1].startswith("+") and at - k < MAX_SCAN:
+        record = read_zone_line(numbered[at][1][1:], 0)
+        if record and record.name.lower() == name.lower() and record.rdtype == rdtype:
+            return True
+        at += 1
+    return False
+
+
+def _export(numbered: Lines, flagged: list[int]) -> Lines:
+    """The flagged lines added; the other zone lines of the block they stand in (zone lines,
+    comments and blank lines around them, up to the first line of prose) shown as published."""
+    start, end = flagged[0], flagged[-1] + 1
+    while start > 0 and _in_block(numbered[start - 1][1]):
+        start -= 1
+    while end < len(numbered) and _in_block(numbered[end][1]):
+        end += 1
+    out = list(numbered)
+    for k in range(start, end):
+        number, text = numbered[k]
+        marker = _flagged(text)
+        line = text[marker:] if marker is not None else text
+        record = read_zone_line(line, number)
+        if record is None:
+            continue
+        if record.rdtype.upper() in _FRAME:
+            out[k] = (number, "")
+        else:
+            out[k] = (number, _with_note(line, _ADD if marker is not None else _SHOWN))
+    return out
+
+
+def _flagged(text: str) -> int | None:
+    """Where the zone line starts after its flag, when the line is a flagged zone line."""
+    m = _FLAG.match(text)
+    return m.end() if m and read_zone_line(text[m.end() :], 0) is not None else None
+
+
+def _in_block(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        not stripped
+        or stripped.startswith((";", "#", "$"))
+        or read_zone_line(text, 0) is not None
+        or _flagged(text) is not None
+    )
+
+
+def _with_note(line: str, note: str) -> str:
+    """The zone line with `note` as its comment, before any comment it had ("; cf_tags=…")."""
+    record = read_zone_line(line, 0)
+    text = line.rstrip()
+    cut = _comment_at(text) if record is not None else None
+    if cut is None:
+        return f"{text} ; {note}"
+    return f"{text[:cut].rstrip()} ; {note} {text[cut:]}"
+
+
+def _comment_at(text: str) -> int | None:
+    """Where the line's `; comment` starts (a `;` inside quotes is data)."""
+    quoted = False
+    for i, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        elif char == ";" and not quoted:
+            return i
+    return None
