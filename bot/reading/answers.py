@@ -102,6 +102,24 @@ def refused_names(text: str) -> set[str]:
     return found
 
 
+def left_alone(text: str) -> bool:
+    """Does a comment say to leave "it" as it is, for good ("please leave it exactly as it
+    is", "no need to change it"), never only for now ("leave it where it is for now")?"""
+    low = text[:MAX_COMMENT].lower()
+    if "leave" not in low and "keep" not in low and "no need" not in low:
+        return False  # the common case, cheaply
+    return any(
+        _LEFT_ALONE.search(s) and not _FOR_NOW.search(s) for s in prose.split_sentences(low)
+    )
+
+
+_LEFT_ALONE = re.compile(
+    r"\b(?:(?:leave|keep)[ \t]+it[ \t]+(?:exactly[ \t]+|just[ \t]+)?(?:as[ \t]+it[ \t]+is|as[ \t]+is|"
+    r"alone|unchanged)|no[ \t]+need[ \t]+to[ \t]+(?:change|touch|update|repoint)[ \t]+it)\b"
+)
+_FOR_NOW = re.compile(r"\b(?:for[ \t]+now|yet|until|till|for[ \t]+the[ \t]+moment)\b")
+
+
 def _sentence_keeping(line: str) -> str:
     """The sentence of a line that says to leave a record as it is, and asks nothing."""
     for sentence in prose.split_sentences(line):

@@ -331,6 +331,16 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
             kept += [(index, name) for name in answers.kept_names(f"{joined}\n{mail}")]
             refused = answers.refused_names(joined) if later else set()
+            if later and not refused and len(questioned) == 1 and answers.left_alone(joined):
+                # "You're right, apologies … pqdc5… is the correct target, so please leave it
+                # exactly as it is." to our dig of the one record asked to change (not of the
+                # record asked for, published as asked: that request stands, done)
+                (shown,) = questioned
+                if any(
+                    x.change and x.change.name == shown.name and x.change.value != shown.value
+                    for x in said
+                ):
+                    refused = {shown.name}
             if refused:
                 thread.kept[index] = frozenset(refused)
         if later and bare and threadcues.removal_held(joined):

@@ -35,6 +35,11 @@ _NTH_SHOWN = re.compile(
 _T = TypeVar("_T")
 
 
+def _owner(m: Mention) -> str:
+    """A mention's owner name as `prose.owners_in` gives one: lower case, one final dot."""
+    return m.name.lower().rstrip(".") + "."
+
+
 def _nth(items: Sequence[_T], word: str) -> _T | None:
     """The item at a place said as a word or number ("second", "last", "2"), if there is one."""
     word = word.lower()
@@ -529,6 +534,13 @@ class References:
                 )
             ]
         targets = _at_place(clause, targets, self.mentions)
+        owners = prose.owners_in(prose.split_sentences(head)[-1] if head.strip() else "")
+        if owners and targets:
+            # "We do not use the record you created at _acme-challenge.x, and it can be
+            # removed" under the record now asked for at _acme-challenge.www.x: the one named
+            targets = [i for i in targets if _owner(self.mentions[i]) in owners]
+            if not targets:
+                return
         if singular and kinds and _LAST_YEARS.search(before[-_OWNER_WINDOW:]):
             # "(c) Leave last year's GlobalSign record in place for now. Only once … issued,
             # please delete it as well": the one record of that kind shown as published
