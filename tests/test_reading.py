@@ -9612,3 +9612,86 @@ def test_a_ttl_the_vendor_later_says_to_forget_is_not_asked() -> None:
         vendor("Not at all. Forget the TTL, I shouldn't have put it in.", 3),
     )
     assert [c.ttl for c in read(ticket).changes] == [None]
+
+
+def test_each_item_titled_above_its_record_keeps_the_lead_ins_verb() -> None:
+    ticket = _text(
+        "these can both be removed:\n\n"
+        "1) the GlobalSign verification TXT on the apex\n"
+        '   gov.uk.  TXT  "globalsign-domain-verification=pHIRVkFEAbLlDwFvb1nVPKGDDzmTlRJ"\n\n'
+        "2) the DigiCert leftover from the certificate you had before\n"
+        '   _dnsauth.assets.publishing.service.gov.uk.  TXT  "6p1ewbo7pgqriy26y4pjz82xxjb0ztet"\n\n'
+        "Thanks\n"
+    )
+    assert sorted((a, n) for a, n, *_ in changes(ticket)) == [
+        ("delete", "_dnsauth.assets.publishing.service.gov.uk."),
+        ("delete", "gov.uk."),
+    ]
+
+
+def test_nothing_to_add_change_or_remove_asks_nothing_of_the_record_shown() -> None:
+    ticket = _text(
+        "Normally GlobalSign would re-use the TXT record that is already on the apex:\n\n"
+        '    gov.uk.  TXT  "globalsign-domain-verification=Iau99jTx9Ewtp5LAuu1GdVF_TnQ"\n\n'
+        "That verification is too old, so GlobalSign has sent an approval email instead.\n\n"
+        "There is nothing to add, change or remove in DNS for this renewal.\n"
+    )
+    reading = read(ticket)
+    assert list(reading.changes) == []
+    assert [o.type for o in reading.observed] == ["TXT"]
+
+
+def test_a_delete_naming_no_data_beside_an_add_of_that_type_at_that_name_is_ambiguous() -> None:
+    ticket = _text(
+        "1. Create the domain validation record:\n\n"
+        "   Name:   _acme-challenge.www.hmrc.gov.uk\n   Type:   CNAME\n"
+        "   Data:   3owesj2dik.fastly-validations.com\n\n"
+        "2. As was done on request #69177, please also remove the old validation record left "
+        "over from the previous certificate provider.\n"
+    )
+    reading = read(ticket)
+    if any(c.action == "delete" and c.value is None for c in reading.changes):
+        assert "ambiguous_request" in [f.code for f in reading.flags]
+
+
+def test_a_removal_naming_its_own_owner_is_not_of_the_record_above_it() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add _acme-challenge.tariff.service.gov.uk CNAME 41oe2759zj.fastly-validations.com",
+            1,
+        ),
+        us("Done.", 2),
+        vendor(
+            "Apologies, wrong hostname. The record has to be under the www label:\n\n"
+            "Record name:  _acme-challenge.www.tariff.service.gov.uk\nRecord type:  CNAME\n"
+            "Record value: 41oe2759zj.fastly-validations.com\n\n"
+            "We do not use the record you created at _acme-challenge.tariff.service.gov.uk, "
+            "and it can be removed.",
+            3,
+        ),
+    )
+    assert sorted((a, n) for a, n, *_ in changes(ticket)) == [
+        ("add", "_acme-challenge.www.tariff.service.gov.uk."),
+        ("delete", "_acme-challenge.tariff.service.gov.uk."),
+    ]
+
+
+def test_leave_it_exactly_as_it_is_to_our_dig_withdraws_the_change_asked_there() -> None:
+    ticket = conversation(
+        vendor(
+            "Please point _acme-challenge.www.gov.uk to 2rgv0mrmyq.fastly-validations.com (CNAME).",
+            1,
+        ),
+        us(
+            "There's already one there:\n\n"
+            "_acme-challenge.www.gov.uk. 3600 IN CNAME pqdc5d0517.fastly-validations.com.\n\n"
+            "Are you sure it needs changing?",
+            2,
+        ),
+        vendor(
+            "You're right, apologies. pqdc5 is correct, so please leave it exactly as it is.", 3
+        ),
+    )
+    reading = read(ticket)
+    assert list(reading.changes) == []
+    assert "retracted" in [f.code for f in reading.flags]

@@ -108,9 +108,7 @@ def left_alone(text: str) -> bool:
     low = text[:MAX_COMMENT].lower()
     if "leave" not in low and "keep" not in low and "no need" not in low:
         return False  # the common case, cheaply
-    return any(
-        _LEFT_ALONE.search(s) and not _FOR_NOW.search(s) for s in prose.split_sentences(low)
-    )
+    return any(_LEFT_ALONE.search(s) and not _FOR_NOW.search(s) for s in prose.split_sentences(low))
 
 
 _LEFT_ALONE = re.compile(

@@ -88,6 +88,8 @@ _DESCRIBES = re.compile(
     r"in\s+place|present|set\s+to)|are\s+(?:still\s+)?(?:live|published|in\s+place|present|visible)|you\s+published|"
     r"already\s+(?:has|have|exists?|published|in\s+place|there|contains?|allows|permits|"
     r"authori[sz]es)|"
+    # "re-use the TXT record that is already on the apex:"
+    r"(?:is|are)\s+already\s+(?:on|at)\s+(?:the\s+|your\s+)?(?:apex|zone|domain|name|[\w-]+\.)|"
     # "Already OK (nothing to do):", "Already correct:" heading the records that are fine
     r"already\s+(?:ok|okay|fine|correct|good|done|valid|verified)\b(?=[^.?!]{0,40}:\s*$)|"
     r"(?:walk|check|lookup|query|scan)\s+(?:finds|found)|"

@@ -222,6 +222,7 @@ class Paragraphs:
         last_owner: str | None
         list_open: bool
         item_done: bool
+        item_title: bool
         asked_below: bool
         lead_open: bool
         next_item: bool
@@ -714,6 +715,7 @@ class Paragraphs:
 
     def _read_paragraph(self, lines: list[tuple[int, str]]) -> None:
         text = "\n".join(line for _, line in lines)
+        self.item_title = False
         # The host this paragraph is about ("The second is the staff tool, x.service.gov.uk"),
         # for a relative owner in it or in the record lines that follow it.
         self.para_host = _paragraph_host(text[-_HOST_WINDOW:], None)
@@ -969,6 +971,16 @@ class Paragraphs:
             # "1. The GlobalSign verification string at the apex …": the lead-in's verb holds
             # for the list's first item (the walker ends it at anything else)
             self.lead_open = True
+        # "these can both be removed:" / "1) the GlobalSign verification TXT on the apex" / its
+        # record on the line below: the item's title asks nothing itself, its record is read
+        # with the lead-in's verb, and so is the next item's (`Walker`: `list_open`)
+        self.item_title = (
+            mention is None
+            and len(self.mentions) == read_before
+            and self.ctx.action is not None
+            and prose.ITEM_START.match(lines[0][1]) is not None
+            and actions.action_cue(text) is None  # ("2) … can be REMOVED now:" is its own)
+        )
         if (
             (mention is not None or len(self.mentions) > read_before)
             and self.ctx.action is not None

@@ -74,6 +74,13 @@ _LAST_YEARS_ONE = re.compile(
 )
 # "could GOV.UK please delete _acme-challenge.api.x.gov.uk again?": the verb names the owner
 _DELETE_OWNER = re.compile(r"\b(?:delete|remove)[ ]+(?:the[ ]+record[ ]+(?:at|for)[ ]+)?_", re.I)
+# "There is nothing to add, change or remove in DNS for this renewal" (its clauses, split at
+# the comma, would each read as asking)
+_NOTHING_TO_DO = re.compile(
+    r"\bnothing[ \t]+(?:(?:for[ \t]+you[ \t]+)?to|you[ \t]+need[ \t]+to|needs[ \t]+to)[ \t]+"
+    r"(?:add|change|remove|delete|do|update)\b",
+    re.I,
+)
 _OWNER_WINDOW = 300  # characters of the paragraph before a "delete it" that say what "it" is
 
 
@@ -442,6 +449,8 @@ class References:
         )
         ttl = prose.ttl_in(note)
         parts = cues.clauses(sentence)
+        if len(parts) > 1 and _NOTHING_TO_DO.search(note):
+            return  # "There is nothing to add, change or remove in DNS": no clause asks
         if sentence.rstrip().endswith(":"):
             parts = parts[:-1]  # the last clause leads in to the records that follow
         for clause in parts:

@@ -81,6 +81,22 @@ def consistency_flags(changes: list[DnsChange]) -> list[Flag]:
         both = [c for c in here if c.action == "delete" and (c.type, c.value) in added]
         if both:
             flags.append(ambiguous(name, both, "asks to add and delete the same record at once"))
+        blind = [
+            c
+            for c in here
+            if c.action == "delete"
+            and c.value is None
+            and any(a.type == c.type and a.action == "add" for a in here)
+        ]
+        if blind:  # "… please also remove the old validation record" under the new one
+            flags.append(
+                ambiguous(
+                    name,
+                    blind + [a for a in here if a.action == "add" and a.type == blind[0].type],
+                    "asks to delete a record of a type it also adds there, without saying its "
+                    "data (the delete would take the new one too)",
+                )
+            )
         ttls = defaultdict(set)
         for c in adds:
             ttls[c.type].add(c.ttl)

@@ -272,6 +272,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     # / "" / "2. …"): the lead-in's verb holds while the next paragraph is the next item.
     list_open: bool = False
     item_done: bool = False  # the list's last item said it needs nothing ("- no action")
+    item_title: bool = False  # the paragraph just read was an item's title, its record below
     asked_below: bool = False  # this paragraph asked for the records below it
     lead_open: bool = False  # a lead-in with a verb ended its paragraph with ":" (a list follows)
     next_item: bool = False  # this line is the next item of a list whose lead-in asked
@@ -445,6 +446,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if zone_line is not None:
             self._end_prose()
             self._end_block()
+            # ("1) the GlobalSign TXT" above it, under "these can both be removed:": the list
+            # goes on, its verb with it, if the next paragraph is its next item)
+            self.list_open = self.list_open or self.item_title
+            self.item_title = False
             # Its own comment ("… CNAME x.  ; EXISTING - no change"), else the comment block
             # above it, else the one above its $ORIGIN ("; supplier zone: for reference only")
             note_text = _trailing_comment(line) or self.zone_note or self.section_note
