@@ -9660,7 +9660,11 @@ def test_a_removal_naming_its_own_owner_is_not_of_the_record_above_it() -> None:
             "Please add _acme-challenge.tariff.service.gov.uk CNAME 41oe2759zj.fastly-validations.com",
             1,
         ),
-        us("Done.", 2),
+        us(
+            "Done:\n_acme-challenge.tariff.service.gov.uk. 300 IN CNAME "
+            "41oe2759zj.fastly-validations.com.",
+            2,
+        ),
         vendor(
             "Apologies, wrong hostname. The record has to be under the www label:\n\n"
             "Record name:  _acme-challenge.www.tariff.service.gov.uk\nRecord type:  CNAME\n"
