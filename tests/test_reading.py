@@ -9661,8 +9661,8 @@ def test_a_removal_naming_its_own_owner_is_not_of_the_record_above_it() -> None:
             1,
         ),
         us(
-            "Done:\n_acme-challenge.tariff.service.gov.uk. 300 IN CNAME "
-            "41oe2759zj.fastly-validations.com.",
+            "Done, see below.\n$ dig +noall +answer _acme-challenge.tariff.service.gov.uk CNAME\n"
+            "_acme-challenge.tariff.service.gov.uk. 300 IN CNAME 41oe2759zj.fastly-validations.com.",
             2,
         ),
         vendor(

@@ -113,7 +113,8 @@ def left_alone(text: str) -> bool:
 
 _LEFT_ALONE = re.compile(
     r"\b(?:(?:leave|keep)[ \t]+it[ \t]+(?:exactly[ \t]+|just[ \t]+)?(?:as[ \t]+it[ \t]+is|"
-    r"as[ \t]+is|alone|unchanged)|no[ \t]+need[ \t]+to[ \t]+(?:change|touch|update|repoint)[ \t]+it)\b"
+    r"as[ \t]+is|alone|unchanged)|"
+    r"no[ \t]+need[ \t]+to[ \t]+(?:change|touch|update|repoint)[ \t]+it)\b"
 )
 _FOR_NOW = re.compile(r"\b(?:for[ \t]+now|yet|until|till|for[ \t]+the[ \t]+moment)\b")
 
