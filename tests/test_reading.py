@@ -9699,3 +9699,70 @@ def test_leave_it_exactly_as_it_is_to_our_dig_withdraws_the_change_asked_there()
     reading = read(ticket)
     assert list(reading.changes) == []
     assert "retracted" in [f.code for f in reading.flags]
+
+
+def test_a_lead_in_line_whose_earlier_sentence_refused_another_record_asks_for_the_records_below() -> (
+    None
+):
+    ticket = conversation(
+        vendor(
+            "| _acme-challenge.gov.uk | CNAME | z8rsb0y0gpck96v7vo.fastly-validations.com |\n"
+            "| gov.uk | TXT | globalsign-domain-verification=_Bopky6_yekQ_yKKyC3W7bdHEacP4 |",
+            1,
+        ),
+        us("Is the TXT definitely needed if the CNAME is in place?", 2),
+        vendor(
+            "Good catch: please ignore the TXT record in my previous message. Your subscription "
+            "uses the ACME challenge, so the CNAME alone is enough:\n\n"
+            "_acme-challenge.gov.uk. CNAME z8rsb0y0gpck96v7vo.fastly-validations.com.",
+            3,
+        ),
+    )
+    assert [(a, t) for a, _, t, *_ in changes(ticket)] == [("add", "CNAME")]
+
+
+def test_an_example_of_what_not_to_do_after_a_refusal_stays_refused() -> None:
+    ticket = _text(
+        'Please add gov.uk. TXT "globalsign-domain-verification=i6rka3-k0J8vsluNDg17yo3AF"\n\n'
+        "- Do not add the token to an existing TXT string. For example, this will not work:\n"
+        'gov.uk.  TXT  "v=spf1 -all globalsign-domain-verification=i6rka3-k0J8vsluNDg17yo3AF"\n'
+    )
+    assert [v for *_, v, _ in changes(ticket)] == [
+        "globalsign-domain-verification=i6rka3-k0J8vsluNDg17yo3AF"
+    ]
+
+
+def test_dont_remove_the_record_just_asked_for_keeps_its_add() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create _acme-challenge.assets.publishing.service.gov.uk CNAME 81d7oubljaf2n6.fastly-validations.com",
+            1,
+        ),
+        us(
+            "In and resolving:\n$ dig +short _acme-challenge.assets.publishing.service.gov.uk CNAME\n81d7oubljaf2n6.fastly-validations.com.",
+            2,
+        ),
+        vendor(
+            "The old DigiCert validation record is no longer needed, and you can go ahead and "
+            "remove it now:\n\n"
+            "_4e14d5f50cc725555b43244b649a4194.assets.publishing.service.gov.uk. CNAME dcv.digicert.com.\n\n"
+            "Please don't remove _acme-challenge.assets.publishing.service.gov.uk (the CNAME to "
+            "81d7oubljaf2n6.fastly-validations.com) - that's what lets us renew.",
+            3,
+        ),
+    )
+    assert sorted(a for a, *_ in changes(ticket)) == ["add", "delete"]
+
+
+def test_delete_that_one_naming_another_owner_next_is_not_the_record_above() -> None:
+    ticket = _text(
+        "Sectigo have issued a fresh DCV record:\n\n"
+        "Name:   _038de4c2006e702d2941c8ba510235dd.dwp.gov.uk\nType:   CNAME\n"
+        "Value:  afe5b663baa8be58632a8f633983f542.e8107ed5cda5da96e24b406acb7c245e.sectigo.com\n\n"
+        "Tuesday's record is live, so could you delete that one too? It's orphaned now: "
+        "_eaab499754c96910cbef6f3e0626ffe8.dwp.gov.uk\n"
+    )
+    reading = read(ticket)
+    assert [(c.action, c.name) for c in reading.changes if c.name.startswith("_038")] == [
+        ("add", "_038de4c2006e702d2941c8ba510235dd.dwp.gov.uk.")
+    ]

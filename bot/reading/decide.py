@@ -255,8 +255,13 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         # (an add at a name shown published with data of that type changes it too: "hold off
         # and don't change X" after "replace it with Y" to our dig of X)
         shown = {(o.name, o.type) for j, o in seen if j < index}
+        # (never an add of exactly what is shown: done, and kept as asked — "Please don't
+        # remove _acme-challenge.x (the CNAME to y)" after our dig shows y there)
+        same = {(o.name, o.type, o.value) for j, o in seen if j < index}
         for i, c in list(kept):
-            changes_it = c.action in ("update", "delete") or (c.name, c.type) in shown
+            changes_it = c.action in ("update", "delete") or (
+                (c.name, c.type) in shown and (c.name, c.type, c.value) not in same
+            )
             if i < index and changes_it and c.name in names:
                 kept.remove((i, c))
                 out.dropped.append(c)
@@ -433,7 +438,11 @@ def _withdraw(negated: DnsChange, kept: list[tuple[int, DnsChange]], out: Decisi
         if c.name == negated.name
         and c.type == negated.type
         and (negated.value is None or c.value == negated.value)
+        # "Please don't remove _acme-challenge.x (the CNAME to y)": its deletes, never its add
+        and (negated.action != "delete" or c.action == "delete")
     ]
+    if not matches and negated.action == "delete":
+        return  # a record to keep, which nothing asked to remove
     for entry in matches:
         kept.remove(entry)
         out.dropped.append(entry[1])

@@ -127,6 +127,12 @@ _THOSE_STAY = re.compile(
     re.I,
 )
 _NEAR = 400  # characters before a record in which its cue is looked for (bounded: linear)
+# "For example, this will not work:", "e.g. not like this:": what not to do, shown
+_WHAT_NOT = re.compile(
+    r"\b(?:for[ \t]+example|e\.g\.|for[ \t]+instance|(?:will|would|does|do)[ \t]+not|won't|"
+    r"doesn't|don't|wrong|incorrect|mistake)\b",
+    re.I,
+)
 _MARKER_ONLY = re.compile(r"^[ \t]*(?:\d{1,2}|[a-z])[.)][ \t]*$", re.I)  # a list item's number
 # "create a TXT record at the domain shown above", "on the domain itself"
 _AT_THE_DOMAIN = re.compile(
@@ -242,7 +248,9 @@ class Paragraphs:
 
         def _note_request(self, sentence: str, first: int, typed: bool) -> None: ...
 
-        def _refer_back(self, sentence: str, first: int, last: int, previous: str = "") -> None: ...
+        def _refer_back(
+            self, sentence: str, first: int, last: int, previous: str = "", following: str = ""
+        ) -> None: ...
         def _hold_removals(self, sentence: str) -> bool: ...
 
         def _refer_to_earlier(self, sentence: str, first: int, last: int) -> None: ...
@@ -346,6 +354,16 @@ class Paragraphs:
             # ends with may refuse the verb this line starts with (then its own verb holds)
             tail = self.paragraph[-1][1][-_TAIL:]
             action = actions.action_cue(f"{tail} {line}") if tail.strip() else action
+        if mode == "negated" and line.rstrip().endswith(":"):
+            # "Apologies, please ignore the DCV record in my email from Tuesday (below). …
+            # Sectigo have issued a fresh DCV record. The hashes are completely different:": the
+            # sentence that leads in says how the records below are meant, not one before it
+            # (never "Do not add the token to an existing TXT string. For example, this will
+            # not work:": the example is what not to do)
+            sentences = prose.split_sentences(line)
+            last = sentences[-1] if len(sentences) > 1 else ""
+            if last and cues.mode_of(last) != "negated" and not _WHAT_NOT.search(last):
+                mode = cues.mode_of(last)
         if mode == "negated" and line.rstrip().endswith(":") and self.paragraph:
             # "Please add one more record at / the apex alongside the two existing ones (no
             # need to remove them):" - the sentence, not its last line, says how it is meant
@@ -739,7 +757,9 @@ class Paragraphs:
         half: tuple[str, str, int] | None = None  # a record the last sentence named, no data
         marked = False  # the sentence before was a list item's number alone ("1.")
         read_before = len(self.mentions)
-        for sentence in prose.split_sentences(text):
+        sentences = prose.split_sentences(text)
+        for k, sentence in enumerate(sentences):
+            following = sentences[k + 1] if k + 1 < len(sentences) else ""
             at = text.find(sentence, offset)
             offset = at + len(sentence) if at >= 0 else offset
             # the paragraph up to the end of this sentence, within a bounded window (linear)
@@ -943,7 +963,7 @@ class Paragraphs:
                 read_here = self._hold_removals(sentence)
             if not read_here and self.recent and not ahead and cues.refers_back(sentence):
                 count = len(self.mentions)
-                self._refer_back(sentence, first, last, previous)
+                self._refer_back(sentence, first, last, previous, following)
                 if len(self.mentions) == count and self.earlier_observed:
                     # "Please delete that TXT record" where only a CNAME was just given: the
                     # TXT an earlier comment showed

@@ -81,6 +81,7 @@ _NOTHING_TO_DO = re.compile(
     r"(?:add|change|remove|delete|do|update)\b",
     re.I,
 )
+_OWNER_AFTER_COLON = re.compile(r":[ \t]*_[\w-]")  # "It's orphaned now: _eaab….dwp.gov.uk"
 _OWNER_WINDOW = 300  # characters of the paragraph before a "delete it" that say what "it" is
 
 
@@ -431,12 +432,21 @@ class References:
                     # records again" above the two TXT records it asks for: each goes after
                     self.removes_ahead.append((word, " ".join(sentence.split())))
 
-    def _refer_back(self, sentence: str, first: int, last: int, previous: str = "") -> None:
+    def _refer_back(
+        self, sentence: str, first: int, last: int, previous: str = "", following: str = ""
+    ) -> None:
         """A sentence about the records just shown: "That TXT record should be removed",
         "once the certificate is issued it can be deleted", "with a TTL of 120"; "leave them
-        until the certificate is issued. Once it has, delete them" (`previous` sentence)."""
+        until the certificate is issued. Once it has, delete them" (`previous` sentence);
+        "could you delete that one too? It's orphaned now: _x.dwp.gov.uk" (`following`: a
+        sentence with no verb of its own that names the owner meant)."""
         note = " ".join(sentence.split())  # a sentence may run over lines
         before = " ".join(previous.split())
+        named_after = (  # (an owner the next sentence gives after a colon, asking nothing)
+            prose.owners_in(following)
+            if _OWNER_AFTER_COLON.search(following) and actions.action_cue(following) is None
+            else set()
+        )
         said_before = self.item_later or bool(
             actions.AFTER_ISSUANCE.search(before) or _UNTIL_ISSUED.search(before)
         )
@@ -455,7 +465,7 @@ class References:
             parts = parts[:-1]  # the last clause leads in to the records that follow
         for clause in parts:
             if cues.refers_back(clause):
-                self._refer_back_clause(clause, ttl, later, note, last, before)
+                self._refer_back_clause(clause, ttl, later, note, last, before, named_after)
 
     def _shown_of_kind(self, note: str, asked: Mention) -> str | None:
         """ "Leave the older globalsign-domain-verification record in place for now, and have
@@ -487,7 +497,14 @@ class References:
         return held
 
     def _refer_back_clause(
-        self, clause: str, ttl: int | None, later: bool, note: str, last: int, before: str = ""
+        self,
+        clause: str,
+        ttl: int | None,
+        later: bool,
+        note: str,
+        last: int,
+        before: str = "",
+        named_after: set[str] | None = None,
     ) -> None:
         # (the types of the clause's own record: not "… before adding the TXT")
         own_words = _BEFORE_DOING.split(clause, maxsplit=1)[0].split()
@@ -544,11 +561,14 @@ class References:
             ]
         targets = _at_place(clause, targets, self.mentions)
         owners = prose.owners_in(prose.split_sentences(head)[-1] if head.strip() else "")
+        owners = owners or named_after or set()
         if owners and targets:
             # "We do not use the record you created at _acme-challenge.x, and it can be
             # removed" under the record now asked for at _acme-challenge.www.x: the one named
             targets = [i for i in targets if _owner(self.mentions[i]) in owners]
             if not targets:
+                if actions.action_cue(clause) == "delete":  # said, never dropped unsaid
+                    self.pending.append((last, " ".join(note.split()), ANY_DELETE))
                 return
         if singular and kinds and _LAST_YEARS.search(before[-_OWNER_WINDOW:]):
             # "(c) Leave last year's GlobalSign record in place for now. Only once … issued,
