@@ -9766,3 +9766,36 @@ def test_delete_that_one_naming_another_owner_next_is_not_the_record_above() -> 
     assert [(c.action, c.name) for c in reading.changes if c.name.startswith("_038")] == [
         ("add", "_038de4c2006e702d2941c8ba510235dd.dwp.gov.uk.")
     ]
+
+
+def test_a_digicert_hex_token_nothing_read_is_flagged() -> None:
+    ticket = _text(
+        "3) TXT. Delete _dnsauth.account.gov.uk (value 532e8d3e2b8380ac8a6c631d0f3b0572). It was "
+        "DigiCert's validation token.\n"
+    )
+    reading = read(ticket)
+    if not any(c.value == "532e8d3e2b8380ac8a6c631d0f3b0572" for c in reading.changes):
+        assert "unread_value" in [f.code for f in reading.flags]
+
+
+def test_the_old_token_named_without_its_prefix_deletes_the_record_our_dig_showed() -> None:
+    ticket = conversation(
+        vendor(
+            'Please add publishing.service.gov.uk. TXT "globalsign-domain-verification=JJ2ljEiGoPHkxLozo5NBsRg2"',
+            1,
+        ),
+        us(
+            '$ dig +short TXT publishing.service.gov.uk\n"v=spf1 -all"\n'
+            '"globalsign-domain-verification=x6SH0yKPAI9Vakt9mIEypHxlePtQ"\nReplace or alongside?',
+            2,
+        ),
+        vendor(
+            "Alongside, please. Once the new certificate has been issued you can delete the old "
+            "x6SH0yKPAI9Vakt9mIEypHxlePtQ TXT. The SPF record stays as it is.",
+            3,
+        ),
+    )
+    assert sorted((c.action, c.value, c.when) for c in read(ticket).changes) == [
+        ("add", "globalsign-domain-verification=JJ2ljEiGoPHkxLozo5NBsRg2", "now"),
+        ("delete", "globalsign-domain-verification=x6SH0yKPAI9Vakt9mIEypHxlePtQ", "after_issuance"),
+    ]

@@ -72,11 +72,13 @@ def candidates(number: int, line: str) -> list[Candidate]:
         return []  # "id": "ea2d5eee-…": an API object's identifier, never a record's data
     found = []
     before = ""
+    # a DigiCert token in hex ("Delete _dnsauth.x (value 532e8d3e…)") is no digest of a CSR
+    dnsauth = "_dnsauth" in line[:MAX_LINE].lower()
     for word in line[:MAX_LINE].replace(",", " ").split():  # CSV cells are words too
         shown = word.strip(_STRIP + ".")
         text = shown.lower()
         named_id = before in _ID_WORDS and "=" not in text and "." not in text
-        if _is_candidate(shown, text) and not named_id:
+        if (_is_candidate(shown, text) or (dnsauth and _hex_token(shown))) and not named_id:
             found.append(Candidate(number, text, shown))
         elif word.endswith("-") and "." in text:  # "tgoxk07ph50yur0t5r.fastly-" / "validations
             label = text.split(".", 1)[0]  # .com": a host a PDF's export broke at a hyphen; its
@@ -118,6 +120,16 @@ def _is_candidate(shown: str, text: str) -> bool:
 
 _WRAPPED_LABEL = 12  # the shortest random first label of a wrapped host worth a flag
 _HASH_LENGTHS = frozenset((32, 40, 64))  # MD5, SHA-1, SHA-256 in hex: a CSR's or key's digest
+
+
+def _hex_token(token: str) -> bool:
+    """32 hex digits with letters and digits both: a DigiCert random value, at `_dnsauth`."""
+    return (
+        len(token) == 32
+        and all(c in "0123456789abcdefABCDEF" for c in token)
+        and sum(c.isdigit() for c in token) >= 2
+        and sum(c.isalpha() for c in token) >= 4
+    )
 
 
 def _looks_random(token: str) -> bool:

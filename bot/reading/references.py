@@ -257,8 +257,7 @@ class References:
                 rdtype = next(iter(shown.values())).type if len(shown) == 1 else ""
             else:  # "you can clear the value V from apex": the earlier record whose data is V
                 said = clause.lower()
-                shown = {(o.name, o.value): o for o in earlier if _data_of(o) in said}
-                shown = {k: o for k, o in shown.items() if len(_data_of(o)) >= _DATA_AT_LEAST}
+                shown = {(o.name, o.value): o for o in earlier if _said_data(o, said)}
                 if not shown and _ITS_RECORD.search(clause):
                     # "licensing.x.gov.uk isn't on any certificate any more, so its challenge
                     # record can go": the one earlier record validating the host it names
@@ -1090,6 +1089,16 @@ _ITS_RECORD = re.compile(
     r"\b(?:its|their|the)[ ]+(?:(?:acme[ ])?challenge|validation|dcv)[ ]+(?:record|cname|entry)\b",
     re.I,
 )
+
+
+def _said_data(record: Observed, said: str) -> bool:
+    """Does a sentence say the record's data ("clear the value V"), or the token after its
+    "=" ("delete the old x6SH0yKP… TXT" of globalsign-domain-verification=x6SH0yKP…)?"""
+    data = _data_of(record)
+    token = data.split("=", 1)[1] if "=" in data else ""
+    return (len(data) >= _DATA_AT_LEAST and data in said) or (
+        len(token) >= _DATA_AT_LEAST and token in said
+    )
 
 
 def _data_of(record: Observed) -> str:
