@@ -9799,3 +9799,49 @@ def test_the_old_token_named_without_its_prefix_deletes_the_record_our_dig_showe
         ("add", "globalsign-domain-verification=JJ2ljEiGoPHkxLozo5NBsRg2", "now"),
         ("delete", "globalsign-domain-verification=x6SH0yKPAI9Vakt9mIEypHxlePtQ", "after_issuance"),
     ]
+
+
+def test_a_later_caa_replaces_only_the_ca_it_names() -> None:
+    first = vendor(
+        'Please add these:\n- service.gov.uk. CAA 0 issue "letsencrypt.org"\n'
+        '- service.gov.uk. CAA 0 issue "globalsign.com"\n'
+        '- service.gov.uk. CAA 0 iodef "mailto:caa-reports@fastly.com"',
+        1,
+    )
+    later = vendor(
+        "- that iodef line comes from an internal template. Please skip it.\n"
+        "- the pipeline issues through Certainly now, so swap the letsencrypt.org line for "
+        'service.gov.uk. CAA 0 issue "certainly.com"\n'
+        "The globalsign.com line is unchanged.",
+        2,
+    )
+    assert sorted(v for *_, v, _ in changes(conversation(first, later))) == [
+        '0 issue "certainly.com"',
+        '0 issue "globalsign.com"',
+    ]
+
+
+def test_a_later_caa_asked_as_well_goes_beside_the_others() -> None:
+    first = vendor('Please add service.gov.uk. CAA 0 issue "letsencrypt.org"', 1)
+    later = vendor('Please also add service.gov.uk. CAA 0 issue "certainly.com"', 2)
+    assert len(changes(conversation(first, later))) == 2
+
+
+def test_ignore_the_value_from_my_first_message_withdraws_only_that_value() -> None:
+    first = vendor(
+        "_acme-challenge.publishing.service.gov.uk.  CNAME  t56n690w4sqocx45vi.fastly-validations.com.\n\n"
+        "After the new certificate has been issued you can delete:\n\n"
+        'publishing.service.gov.uk.  TXT  "globalsign-domain-verification=CB4XDV7uwYPSmXmi4R-f4Zj"',
+        1,
+    )
+    later = vendor(
+        "Please use this one instead:\n\n"
+        "_acme-challenge.publishing.service.gov.uk.  CNAME  emd9xqllz0alqbqadu.fastly-validations.com.\n\n"
+        "Please ignore the t56n690w4sqocx45vi value from my first message. Everything else in my "
+        "first message still applies.",
+        2,
+    )
+    assert sorted((a, t) for a, _, t, *_ in changes(conversation(first, later))) == [
+        ("add", "CNAME"),
+        ("delete", "TXT"),
+    ]

@@ -57,6 +57,9 @@ class Thread:
     withdraws: dict[int, frozenset[str] | None] = field(default_factory=dict)
     moves: dict[int, list[Move]] = field(default_factory=dict)  # "belongs on X, not on Y"
     alongside: set[int] = field(default_factory=set)  # TXT values beside earlier ones
+    # the CAs whose CAA records a comment replaces ("swap the letsencrypt.org line for …";
+    # not "the globalsign.com line is unchanged"); an empty set: it names none of them
+    caa_named: dict[int, frozenset[str]] = field(default_factory=dict)
     # "Replace it please" to our "replace last year's, or add alongside it?": instead of them
     replacing: set[int] = field(default_factory=set)
     # "Please hold off on removing it … until the new certificate has been issued": the
@@ -189,6 +192,15 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             if item.comment in thread.alongside and change.type not in SINGLETON_TYPES:
                 same = (change.name, change.type)
                 again = again | {c.value for _, c in kept if (c.name, c.type) == same}
+            if change.type == "CAA" and item.comment in thread.caa_named:
+                # a CAA set is many records: a later one replaces only those whose CA it names
+                named = thread.caa_named[item.comment]
+                again = again | {
+                    c.value
+                    for _, c in kept
+                    if (c.name, c.type) == (change.name, change.type)
+                    and _caa_issuer(c.value) not in named
+                }
             _supersede(item.comment, change, kept, out, again)
     for index, holds in sorted(thread.held.items()):
         for rdtype, words in holds:
@@ -914,6 +926,12 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
 def _validated(name: str) -> str:
     """The host a record validates, as a sentence names it (no final dot)."""
     return validated_domain(name.lower()).rstrip(".")
+
+
+def _caa_issuer(value: str | None) -> str:
+    """The CA a CAA record names (`0 issue "letsencrypt.org; …"` -> letsencrypt.org)."""
+    parts = (value or "").split(maxsplit=2)
+    return parts[2].strip('"').split(";")[0].strip().lower() if len(parts) == 3 else ""
 
 
 def _caa_tag(value: str | None) -> str | None:

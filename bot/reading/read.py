@@ -280,6 +280,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # ("Yes, a separate record alongside the existing ones. … I need to correct my
             # first message: … The correct record is: X": X replaces the value sent before)
             thread.alongside.add(index)
+        caas = threadcues.caa_named(joined) if later and part.role == "vendor" else None
+        if caas is not None:  # "swap the letsencrypt.org line for … certainly.com": that one
+            thread.caa_named[index] = caas
         own_delete = any(m.action == "delete" for m in walker.mentions)
         if later and part.role == "vendor" and not own_delete and threadcues.removals_wait(joined):
             thread.removals_wait.add(index)  # "Please hold off on removing it … until issued"

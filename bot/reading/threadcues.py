@@ -178,7 +178,11 @@ def _withdrawn_tags(text: str) -> set[str]:
     low = text.lower()
     if "issue" not in low and "iodef" not in low and " line" not in low:
         return set()  # the common case, cheaply
-    tags = {f"= {m.group(1).lower()} " for m in _TAG_WITHDRAWN.finditer(text[:20_000])}
+    tags = {
+        f"= {m.group(1).lower()} "
+        for pattern in (_TAG_WITHDRAWN, _TAG_THEN_SKIPPED)
+        for m in pattern.finditer(text[:20_000])
+    }
     # "Scrap the globalsign.com line; what's needed is: …": the CAA records naming that CA
     return tags | {f'="{m.group(1).lower()}"' for m in _ISSUER_WITHDRAWN.finditer(text[:20_000])}
 
@@ -191,6 +195,15 @@ _ISSUER_WITHDRAWN = re.compile(
 _TAG_WITHDRAWN = re.compile(
     r"\b(?:ignore|disregard|drop|scrap|forget(?:[ \t]+about)?|(?:do[ \t]+not|don['’]?t)[ \t]+add)"
     r"[ \t]+the[ \t]+(issuewild|issue|iodef)[ \t]+(?:line|record|entry|one|tag|property)\b",
+    re.I,
+)
+
+
+# "that iodef line comes from an internal template and shouldn't have gone to a customer.
+# Please skip it.": the tag named, then the record withdrawn by a pronoun
+_TAG_THEN_SKIPPED = re.compile(
+    r"\b(?:the|that|this)[ \t]+(issuewild|issue|iodef)[ \t]+(?:line|record|entry)\b[^.\n]{0,120}\.?"
+    r"[ \t]+(?:please[ \t]+)?(?:skip|ignore|drop|disregard|don['’]?t[ \t]+add)[ \t]+it\b",
     re.I,
 )
 
@@ -303,7 +316,8 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
 # "the second of the two (rxFEX-vigf…) is still referenced …, so please ignore my request to
 # remove that one and leave it published": a request withdrawn by the value it named
 _WITHDRAW_REQUEST = re.compile(
-    r"\b(?:ignore|disregard)\b[^.\n]{0,30}?\b(?:request|instruction|ask)\b|"
+    # ("Please ignore the t56n690w4sqocx45vi value from my first message")
+    r"\b(?:ignore|disregard)\b[^.\n]{0,40}?\b(?:request|instruction|ask|value|target|token)\b|"
     r"\bleave[ \t]+(?:it|that[ \t]+one|this[ \t]+one)[ \t]+"
     r"(?:published|in[ \t]+place|as[ \t]+it[ \t]+is)\b",
     re.I,
@@ -568,6 +582,38 @@ _ALONGSIDE = re.compile(
     r"(?:don'?t|do[ \t]{1,3}not)[ \t]{1,3}(?:overwrite|replace)[ \t]{1,3}(?:it|the[ \t]{1,3}"
     r"(?:first|previous|earlier|other)))\b",
     re.I,
+)
+
+
+def caa_named(text: str) -> frozenset[str] | None:
+    """The CAs a later comment's CAA request replaces: those it names outside sentences that
+    keep them ("swap the letsencrypt.org line for … 0 issue "certainly.com"" names
+    letsencrypt.org; "The globalsign.com line is unchanged" keeps globalsign.com). None when
+    it names no CA but in its own records, or says they go beside the others ("please also
+    add"): then it replaces whatever its words say elsewhere (the decision's default)."""
+    low = text[:20_000].lower()
+    if "caa" not in low and "issue" not in low:
+        return None  # the common case, cheaply
+    named: set[str] = set()
+    for sentence in (x for line in low.split("\n") for x in prose.split_sentences(line)):
+        if _KEEPS_CA.search(sentence):
+            continue
+        own = {m.group(1) for m in _CAA_DATA.finditer(sentence)}  # its own records' CAs
+        named |= {ca for ca in _CA_DOMAIN.findall(sentence) if ca not in own}
+    if named:
+        return frozenset(named)
+    return frozenset() if _ALSO.search(low) else None
+
+
+_CA_DOMAIN = re.compile(
+    r"\b((?:[a-z0-9-]+\.)*(?:letsencrypt\.org|globalsign\.com|digicert\.com|"
+    r"sectigo\.com|comodoca\.com|certainly\.com|pki\.goog|amazon(?:trust)?\.com|"
+    r"amazonaws\.com|ssl\.com|entrust\.net|zerossl\.com|buypass\.com))\b"
+)
+_CAA_DATA = re.compile(r"\b\d{1,3}[ \t]+issue(?:wild)?[ \t]+\"?([a-z0-9.-]+)")
+_KEEPS_CA = re.compile(r"\b(?:unchanged|stays?|keep|leave|still[ \t]+(?:needed|stands))\b")
+_ALSO = re.compile(
+    r"\b(?:also[ \t]+add|one[ \t]+more|another[ \t]+caa|additionally|as[ \t]+well)\b"
 )
 
 
