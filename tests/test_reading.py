@@ -9845,3 +9845,31 @@ def test_ignore_the_value_from_my_first_message_withdraws_only_that_value() -> N
         ("add", "CNAME"),
         ("delete", "TXT"),
     ]
+
+
+def test_delete_that_upload_is_no_record() -> None:
+    ticket = _text(
+        "Could you create:\n\n"
+        "_acme-challenge.assets.publishing.service.gov.uk  CNAME  8ziqegl4d4d0633x2ghl.fastly-validations.com\n\n"
+        "After the managed cert is live we'll detach and delete that upload.\n"
+    )
+    assert [a for a, *_ in changes(ticket)] == ["add"]
+
+
+def test_the_old_digicert_one_is_the_dnsauth_record_our_dig_showed() -> None:
+    ticket = conversation(
+        vendor(
+            "Could you create _acme-challenge.assets.publishing.service.gov.uk CNAME 8ziqegl4d4.fastly-validations.com",
+            1,
+        ),
+        us(
+            "$ dig +noall +answer TXT _dnsauth.assets.publishing.service.gov.uk\n"
+            '_dnsauth.assets.publishing.service.gov.uk. 3600 IN TXT "0u0e96dkku1yiy04qkvzbait5i9e2f45"\n'
+            "Do you want the _dnsauth one removed now?",
+            2,
+        ),
+        vendor("1. So the old DigiCert one can go now, no need to wait for anything.", 3),
+    )
+    assert ("delete", "_dnsauth.assets.publishing.service.gov.uk.") in [
+        (a, n) for a, n, *_ in changes(ticket)
+    ]

@@ -638,7 +638,19 @@ _CAA_REPLACEMENT = re.compile(rf"\breplace[ \t\n]+{_CAA}[ \t\n]+with[ \t\n]+{_CA
 
 
 def refers_back(sentence: str) -> bool:
-    return bool(_BACK_REFERENCE.search(sentence)) and not _BOILERPLATE.search(sentence)
+    # ("we'll detach and delete that upload": a certificate, no record)
+    said = _NOT_A_RECORD.sub(" ", sentence) if "th" in sentence else sentence
+    return bool(_BACK_REFERENCE.search(said)) and not _BOILERPLATE.search(said)
+
+
+# "delete that upload", "revoke the old certificate": things a sentence may delete that are
+# no DNS record
+_NOT_A_RECORD = re.compile(
+    r"\b(?:delete|remove|detach|revoke|cancel)\s+(?:that|this|these|those|the\s+old|the\s+existing)\s+"
+    r"(?:uploads?|certificates?|certs?|"
+    r"subscriptions?|orders?|csrs?|keys?|files?|tickets?|accounts?|services?|bundles?|jobs?)\b",
+    re.I,
+)
 
 
 def introduces(line: str) -> str | None:

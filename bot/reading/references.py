@@ -166,6 +166,21 @@ _KINDS = ("globalsign", "digicert", "sectigo", "comodo", "acm-validations", "dns
 _ACM = re.compile(r"\bACM\b")
 
 
+# "the old DigiCert one", "the previous GlobalSign token", "the stale Sectigo CNAME"
+_OLD_KIND_ONE = re.compile(
+    r"\bthe\s+(?:old|previous|former|stale|leftover)\s+(?:globalsign|digicert|sectigo|comodo|acm)\b"
+    r"[^.;]{0,30}?\b(?:one|record|entry|token|txt|cname|value)s?\b",
+    re.I,
+)
+
+
+def _of_kinds(record: Observed, kinds: set[str]) -> bool:
+    """Is the record one of those CAs' (by its data, or DigiCert's by its _dnsauth name)?"""
+    said = f"{record.value} {record.name}".lower()
+    dnsauth = "digicert" in kinds and record.name.lower().startswith("_dnsauth.")
+    return dnsauth or any(k in said for k in kinds)
+
+
 def _kinds_in(text: str) -> set[str]:
     kinds = {k for k in _KINDS if k in text.lower()}
     # (DigiCert's records stand at _dnsauth, Sectigo's targets are under comodoca.com too)
@@ -274,6 +289,17 @@ class References:
                     record = _nth(self.questioned, nth.group(1))
                     if record is not None:
                         shown = {(record.name, record.value): record}
+                kinds = _kinds_in(clause) if not shown and _OLD_KIND_ONE.search(clause) else set()
+                if kinds:
+                    # "So the old DigiCert one can go now" to our dig of its _dnsauth TXT: the
+                    # one earlier record of that CA
+                    typed = {t.upper() for t in _TYPE_NAMED.findall(clause)}
+                    of_kind = {
+                        (o.name, o.value): o
+                        for o in self.earlier_observed  # (published: never one asked for)
+                        if _of_kinds(o, kinds) and (not typed or o.type in typed)
+                    }
+                    shown = of_kind if len(of_kind) == 1 else {}
                 if not shown and _RECORD_WORD.search(clause):
                     # "delete the comodoca.com record you listed": the earlier record whose
                     # data is under the domain the clause names
