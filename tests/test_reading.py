@@ -9873,3 +9873,30 @@ def test_the_old_digicert_one_is_the_dnsauth_record_our_dig_showed() -> None:
     assert ("delete", "_dnsauth.assets.publishing.service.gov.uk.") in [
         (a, n) for a, n, *_ in changes(ticket)
     ]
+
+
+def test_a_record_given_as_the_same_value_as_another_is_read_as_that_record() -> None:
+    ticket = _text(
+        "Please add these TXT records:\n\n"
+        "  -- www.gov.uk --\n  Type   : TXT\n  Host   : www.gov.uk\n"
+        "  Value  : globalsign-domain-verification=QGsBdLuPE9iiQCqW2zLXz-V0d4e7b\n"
+        "  -- gov.uk --\n  same value as for www, TXT on the bare gov.uk\n"
+        "  -- service.gov.uk --\n  ditto, same value as for www, TXT at service.gov.uk itself\n"
+    )
+    assert sorted(n for _, n, *_ in changes(ticket)) == [
+        "gov.uk.",
+        "service.gov.uk.",
+        "www.gov.uk.",
+    ]
+
+
+def test_a_copy_of_one_of_several_values_is_flagged_not_guessed() -> None:
+    ticket = _text(
+        "Please add:\n\n"
+        'www.gov.uk. TXT "globalsign-domain-verification=QGsBdLuPE9iiQCqW2zLXz-V0d4e7b"\n'
+        'assets.publishing.service.gov.uk. TXT "globalsign-domain-verification=Zk3v9Q0pLx7RtY2mN8bC"\n\n'
+        "same value as for www, TXT on the bare gov.uk\n"
+    )
+    reading = read(ticket)
+    if "gov.uk." not in [c.name for c in reading.changes]:
+        assert "unread_value" in [f.code for f in reading.flags]

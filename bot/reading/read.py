@@ -10,6 +10,7 @@ from bot.reading import (
     answered,
     answers,
     approvals,
+    copies,
     corrections,
     cues,
     durations,
@@ -133,6 +134,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             numbered = numbered[:MAX_LINES]
         numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
         numbered = marked.annotate(numbered)  # a zone diff, an export with its new lines flagged
+        numbered = copies.resolve(numbered)  # "ditto, same value as for www, TXT at x.gov.uk"
+        flags += [
+            _in_comment(unread_request(n, t, "TXT" if "TXT" in t else "CNAME"), part.comment_id)
+            for n, t in copies.copies_unread(numbered)
+        ]
         if part.role == "vendor" and index > 0:  # "(b), please." to our "(a) … or (b) …?"
             numbered = threadcues.chosen_options(numbered, asked_before)
             # "The one from Tuesday.", "Go with the one in my message."
