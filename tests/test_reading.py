@@ -9900,3 +9900,58 @@ def test_a_copy_of_one_of_several_values_is_flagged_not_guessed() -> None:
     reading = read(ticket)
     if "gov.uk." not in [c.name for c in reading.changes]:
         assert "unread_value" in [f.code for f in reading.flags]
+
+
+def test_ignore_my_previous_message_withdraws_that_message_only() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add _acme-challenge.account.gov.uk CNAME 1x6owfiytdwrag5wxn.fastly-validations.com",
+            1,
+        ),
+        us("Scheduled for tomorrow.", 2),
+        vendor(
+            "One more step: please also publish _eb68f5002aec306e91e25fee9e390b16.account.gov.uk. "
+            "CNAME e6f8593219bb043eaf038b5cf770de9c.b5caf5e77d0e475b66406bdcfa8921d8.sectigo.com.",
+            3,
+        ),
+        vendor(
+            "Please ignore my previous message entirely. It was pasted into the wrong ticket. The "
+            "only thing we need is still the challenge record from my first message.",
+            4,
+        ),
+    )
+    assert [n for _, n, *_ in changes(ticket)] == ["_acme-challenge.account.gov.uk."]
+
+
+def test_a_notification_whose_times_carry_an_offset_is_split_into_its_comments() -> None:
+    text = (
+        "##- Please type your reply above this line -##\n\n"
+        "Amara Okonkwo (Fastly)\nOct 8, 2025, 17:26 GMT+1\n\n"
+        "Please ignore my previous message entirely. It was meant for another customer.\n\n"
+        "Amara Okonkwo (Fastly)\nOct 8, 2025, 16:58 GMT+1\n\n"
+        "Please also publish _eb68f5002aec306e91e25fee9e390b16.account.gov.uk. CNAME "
+        "e6f8593219bb043eaf038b5cf770de9c.b5caf5e77d0e475b66406bdcfa8921d8.sectigo.com.\n\n"
+        "Amara Okonkwo (Fastly)\nOct 7, 2025, 15:09 GMT+1\n\n"
+        "Please add _acme-challenge.account.gov.uk CNAME 1x6owfiytdwrag5wxn.fastly-validations.com\n\n"
+        "This email is a service from Fastly Support. Delivered by Zendesk\n"
+    )
+    assert [n for _, n, *_ in changes(_text(text))] == ["_acme-challenge.account.gov.uk."]
+
+
+def test_a_chaser_showing_one_record_in_place_asks_only_for_the_one_still_missing() -> None:
+    ticket = conversation(
+        vendor(
+            "Please set up:\n\nHost: _acme-challenge.hmrc.gov.uk\nPoints to: v3knoz0zkc2q3r6mqb.fastly-validations.com\n"
+            "Type: CNAME\n\nHost: _acme-challenge.www.hmrc.gov.uk\n"
+            "Points to: c1wq5i2cihlzjw3ppn.fastly-validations.com\nType: CNAME",
+            1,
+        ),
+        vendor(
+            "Thank you for getting the www record in - our checker now sees\n\n"
+            "    _acme-challenge.www.hmrc.gov.uk.  CNAME  c1wq5i2cihlzjw3ppn.fastly-validations.com.\n\n"
+            "The bare domain is still outstanding though. This is the one we still need:\n\n"
+            "    _acme-challenge.hmrc.gov.uk.  CNAME  v3knoz0zkc2q3r6mqb.fastly-validations.com.",
+            2,
+        ),
+    )
+    assert [n for _, n, *_ in changes(ticket)] == ["_acme-challenge.hmrc.gov.uk."]

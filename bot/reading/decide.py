@@ -81,6 +81,7 @@ class Thread:
     # "use a TTL of 300 on both records" (None: "forget the TTL, I shouldn't have put it in")
     ttls: dict[int, int | None] = field(default_factory=dict)
     vendor_comments: set[int] = field(default_factory=set)  # the vendor's comments' indexes
+    chasers: set[int] = field(default_factory=set)  # "… is the one we still need"
     # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
     typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
     # "please add the certainly.com CAA record only after this certificate has been issued":
@@ -127,6 +128,9 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         if s.observed is not None:
             shown.setdefault(s.comment, []).append(s.observed)
     pending = sorted(thread.withdraws.items(), key=lambda kv: kv[0])
+    # the vendor's later comments that chase what is still missing ("X is in, Y is the one we
+    # still need"), asking for something of their own
+    chasing = {x.comment for x in said if x.change is not None and x.comment in thread.chasers}
     live = sorted(thread.live | set(thread.live_hosts) | set(thread.done_places))
     for item in [*said, None]:
         while live and (item is None or live[0] <= item.comment):
@@ -151,7 +155,11 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             _first_wins(said, kept, index, out)
         while pending and (item is None or pending[0][0] <= item.comment):
             index, types = pending.pop(0)
-            withdrawn = [(i, c) for i, c in kept if i < index and _in_scope(c, types)]
+            if types == {"@previous"}:  # "ignore my previous message": that comment's requests
+                before = max((j for j in thread.vendor_comments if j < index), default=-1)
+                withdrawn = [(i, c) for i, c in kept if i == before]
+            else:
+                withdrawn = [(i, c) for i, c in kept if i < index and _in_scope(c, types)]
             withdrawn += [e for e in _in_places(kept, index, types) if e not in withdrawn]
             for entry in withdrawn:
                 kept.remove(entry)
@@ -159,6 +167,16 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 out.flags.append(_retracted(entry[1], "a later comment withdrew it"))
         if item is None:
             break
+        if item.observed is not None and item.comment in chasing:
+            # "Thank you for getting the www record in - our checker now sees X … This is the
+            # one we still need: Y": the vendor's chaser shows X done; only Y is asked
+            for entry in [
+                (i, c)
+                for i, c in kept
+                if i < item.comment and c.action == "add" and _published(c, [item.observed])
+            ]:
+                kept.remove(entry)
+                out.dropped.append(entry[1])
         if item.observed is not None:
             observed.append(item.observed)
             seen.append((item.comment, item.observed))

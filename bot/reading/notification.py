@@ -133,7 +133,8 @@ _OUR_NAMES = re.compile(r"gov\.uk|\bgovernment[ ]digital[ ]service\b|\bGDS\b", r
 
 
 def _parse(when: str) -> datetime | None:
-    text = re.sub(r" [A-Z]{3,5}$", "", when.replace(".", ""))  # the zone: GMT, BST, UTC
+    # the zone: GMT, BST, UTC, "GMT+1" (the times of one notification share it)
+    text = re.sub(r" [A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?$", "", when.replace(".", ""))
     for form in _FORMATS:
         try:
             return datetime.strptime(text, form)

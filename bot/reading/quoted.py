@@ -23,7 +23,7 @@ _SEPARATOR = re.compile(r"^-{10,}$")
 # "23 Apr 2027, 16:12 BST" (as a UK locale writes it)
 COMMENT_TIME = re.compile(
     r"(?P<when>(?:[A-Z][a-z]{2,8}\.? \d{1,2},|\d{1,2} [A-Z][a-z]{2,8}\.?) \d{4},? "
-    r"\d{1,2}:\d{2}(?: ?[AP]M)?(?: [A-Z]{2,5})?)"
+    r"\d{1,2}:\d{2}(?: ?[AP]M)?(?: [A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)"  # ("GMT+1")
 )
 # Any other header's time: "12 Feb 2027, 14:02 GMT", "2027-02-12 14:02" (a year and a clock)
 _DATED = re.compile(r"\b(?:19|20)\d{2}\b\D{1,12}\b\d{1,2}:\d{2}\b")

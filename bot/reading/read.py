@@ -251,6 +251,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         domains += walker.domains
         later = index > 0 and part.role == "vendor"  # what only a later comment can say
         withdraws, types = threadcues.withdraws_earlier(joined) if later else (False, None)
+        if withdraws and types is None and threadcues.previous_only(joined):
+            types = frozenset({"@previous"})  # "Please ignore my previous message entirely"
         if later and not walker.mentions and threadcues.withdraws_all(joined):
             withdraws, types = True, None  # "No DNS changes are needed from you."
         if later and not withdraws and threadcues.earlier_one_dead(joined):
@@ -286,6 +288,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # ("Yes, a separate record alongside the existing ones. … I need to correct my
             # first message: … The correct record is: X": X replaces the value sent before)
             thread.alongside.add(index)
+        if later and part.role == "vendor" and threadcues.chases(joined):
+            thread.chasers.add(index)  # "our checker now sees X … Y is the one we still need"
         caas = threadcues.caa_named(joined) if later and part.role == "vendor" else None
         if caas is not None:  # "swap the letsencrypt.org line for … certainly.com": that one
             thread.caa_named[index] = caas

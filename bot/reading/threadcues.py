@@ -585,6 +585,33 @@ _ALONGSIDE = re.compile(
 )
 
 
+def previous_only(text: str) -> bool:
+    """Does the withdrawal name one message, the one before ("Please ignore my previous
+    message entirely"), not all of them?"""
+    m = _WITHDRAW_EARLIER.search(text[:20_000])
+    return m is not None and _ONE_BEFORE.search(m.group(0)) is not None
+
+
+_ONE_BEFORE = re.compile(
+    r"\b(?:my|the|our)[ \t]+(?:previous|last|prior)[ \t]+(?:message|e-?mail|comment|reply|update)\b"
+    r"(?!s)",
+    re.I,
+)
+
+
+def chases(text: str) -> bool:
+    """Does a later comment chase what is still missing ("The bare domain is still
+    outstanding though … This is the one we still need:")?"""
+    return _CHASES.search(text[:20_000]) is not None
+
+
+_CHASES = re.compile(
+    r"\b(?:(?:is|are)[ \t]+still[ \t]+(?:outstanding|missing)|"
+    r"(?:one|ones|record|records)[ \t]+we[ \t]+still[ \t]+need)\b",
+    re.I,
+)
+
+
 def caa_named(text: str) -> frozenset[str] | None:
     """The CAs a later comment's CAA request replaces: those it names outside sentences that
     keep them ("swap the letsencrypt.org line for … 0 issue "certainly.com"" names
