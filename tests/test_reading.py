@@ -9955,3 +9955,23 @@ def test_a_chaser_showing_one_record_in_place_asks_only_for_the_one_still_missin
         ),
     )
     assert [n for _, n, *_ in changes(ticket)] == ["_acme-challenge.hmrc.gov.uk."]
+
+
+def test_do_not_overwrite_it_add_it_beside_turns_the_update_into_an_add() -> None:
+    ticket = conversation(
+        vendor(
+            "The TXT record at the apex has to carry the new verification string:\n"
+            "Current value:   globalsign-domain-verification=913e36cb63828580f467db3d5bd358fc\n"
+            "New value:       globalsign-domain-verification=de05c06e25eefac7c0196c9afe1f1afa\n"
+            "Please edit the existing record rather than creating a second one.",
+            1,
+        ),
+        us("If we swap it, do we break the other order?", 2),
+        vendor(
+            "Revised instruction: leave globalsign-domain-verification=913e36cb... exactly as it "
+            "is and do not overwrite it. Instead create the new one as an additional TXT value on "
+            "gov.uk, next to it.",
+            3,
+        ),
+    )
+    assert [(a, old) for a, *_, old in changes(ticket)] == [("add", None)]

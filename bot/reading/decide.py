@@ -82,6 +82,7 @@ class Thread:
     ttls: dict[int, int | None] = field(default_factory=dict)
     vendor_comments: set[int] = field(default_factory=set)  # the vendor's comments' indexes
     chasers: set[int] = field(default_factory=set)  # "… is the one we still need"
+    beside: set[int] = field(default_factory=set)  # "do not overwrite it … add it next to it"
     # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
     typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
     # "please add the certainly.com CAA record only after this certificate has been issued":
@@ -240,6 +241,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         ]
     for index in sorted(thread.split):
         kept = _split_updates(kept, index, out)
+    for index in sorted(thread.beside):
+        kept = _added_beside(kept, index, out)
     for index, named in sorted(thread.named_ttls.items()):
         for owner, ttl in named:
             kept = _with_ttl(kept, index, ttl, lambda c, owner=owner: _named(c, owner))
@@ -511,6 +514,22 @@ def _with_ttl(
         else (i, c)
         for i, c in kept
     ]
+
+
+def _added_beside(
+    kept: list[tuple[int, DnsChange]], index: int, out: Decision
+) -> list[tuple[int, DnsChange]]:
+    """The TXT/CAA updates asked for before comment `index`, when it says to add the new value
+    beside the old one instead: adds (the replacement withdrawn, and said)."""
+    out_kept: list[tuple[int, DnsChange]] = []
+    for i, c in kept:
+        if i < index and c.action == "update" and c.type not in SINGLETON_TYPES:
+            out.flags.append(
+                _retracted(c, "a later comment asks for the new value beside the old one instead")
+            )
+            c = c.model_copy(update={"action": "add", "old_value": None})
+        out_kept.append((i, c))
+    return out_kept
 
 
 def _split_updates(

@@ -358,6 +358,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 thread.kept[index] = frozenset(refused)
         if later and bare and threadcues.removal_held(joined):
             thread.split.add(index)  # "do NOT remove the old TXT yet … only after issuance"
+        elif later and bare and part.role == "vendor" and threadcues.adds_alongside(joined):
+            # "leave X exactly as it is and do not overwrite it. Instead create the new one as
+            # an additional TXT value, next to it": the update asked for before is an add
+            thread.beside.add(index)
         if later and threadcues.first_wins(joined):
             thread.first_wins.add(index)  # "Please use the one in my first message"
         held = threadcues.held_until_issued(joined) if later else []
