@@ -9960,7 +9960,8 @@ def test_a_chaser_showing_one_record_in_place_asks_only_for_the_one_still_missin
 def test_do_not_overwrite_it_add_it_beside_turns_the_update_into_an_add() -> None:
     ticket = conversation(
         vendor(
-            "The TXT record at the apex has to carry the new verification string:\n"
+            "GlobalSign needs a fresh domain verification for gov.uk. The TXT record at the zone "
+            "apex has to carry the new verification string:\n"
             "Current value:   globalsign-domain-verification=913e36cb63828580f467db3d5bd358fc\n"
             "New value:       globalsign-domain-verification=de05c06e25eefac7c0196c9afe1f1afa\n"
             "Please edit the existing record rather than creating a second one.",
