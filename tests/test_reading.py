@@ -9976,3 +9976,14 @@ def test_do_not_overwrite_it_add_it_beside_turns_the_update_into_an_add() -> Non
         ),
     )
     assert [(a, old) for a, *_, old in changes(ticket)] == [("add", None)]
+
+
+def test_a_removal_at_a_name_of_a_record_no_type_says_is_flagged() -> None:
+    ticket = _text(
+        "(a) Please add hmrc.gov.uk TXT globalsign-domain-verification=TE9sM98tUvkGyyn9P0XC6\n\n"
+        "(b) Please remove last year's DigiCert token from _dnsauth.hmrc.gov.uk. This year's one "
+        "needs to stay.\n"
+    )
+    reading = read(ticket)
+    if not any(c.action == "delete" for c in reading.changes):
+        assert "unread_value" in [f.code for f in reading.flags]

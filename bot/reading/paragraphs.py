@@ -21,6 +21,7 @@ from bot.reading.mentions import (
     is_type_word,
     safe_name,
 )
+from bot.reading.references import ANY_DELETE
 from bot.reading.tokens import data_in, data_kind, tokens_of
 
 _INLINE_DIG = re.compile(
@@ -970,6 +971,18 @@ class Paragraphs:
                     self._refer_to_earlier(sentence, first, last)
             elif not read_here and not self.recent and self.earlier_observed + self.earlier_asked:
                 self._refer_to_earlier(sentence, first, last)
+            if (
+                len(self.mentions) == count
+                and not read_here
+                and mode != "negated"
+                and actions.action_cue(sentence) == "delete"
+                and prose.owners_in(sentence)
+                and not sentence.rstrip().endswith(":")
+                and not any(m.action == "delete" for m in self.mentions)  # (said of one read)
+            ):
+                # "Please remove last year's DigiCert token from _dnsauth.x": a removal at a
+                # name, of a record no type or data says: said, never dropped unsaid
+                self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
             underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
             last_owner = underscored[-1] if underscored else last_owner
