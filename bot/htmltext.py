@@ -310,6 +310,26 @@ _WHITE_TEXT = re.compile(
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(?!#fff\b|#ffffff\b|white\b)[#a-z]", re.I)
 
 
+# Struck-through words ("<s>remove, left over from the 2022 trial</s> <b>KEEP</b>"): the
+# writer took them back, so they are no request (kept aside as hidden text, which the reader
+# flags when it holds record data)
+_STRUCK_TAGS = frozenset(("s", "strike", "del"))
+_LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:\s*[^;]*line-through", re.I)
+
+
+def _struck(element: etree._Element) -> bool:
+    """Struck-through words, not data: a struck value ("<s>OLD</s> NEW" in an old/new table)
+    is the value being replaced, which the reader needs."""
+    style = str(element.get("style") or "")[:2000]
+    if element.tag not in _STRUCK_TAGS and not _LINE_THROUGH.search(style):
+        return False
+    said = "".join(element.itertext())[:2000]
+    return _DATA.search(said) is None
+
+
+_DATA = re.compile(r"[\w-]+\.[\w-]+\.[a-z]|[=_]", re.I)  # a host, a token
+
+
 def _hides(element: etree._Element) -> bool:
     """Does the element's own markup hide it (called only for elements with attributes)?"""
     if element.get("hidden") is not None:
@@ -365,7 +385,11 @@ def html_to_visible_and_hidden(html: str) -> tuple[str, str]:
                 # a mail client shows no <title>: its text is hidden, and marked as the title
                 hidden.append(f"\n{TITLE_MARK}" + " ".join(text.split()))
             attrib = element.attrib
-            if hiding or (attrib and _hides(element)):
+            if (
+                hiding
+                or (attrib and _hides(element))
+                or ((tag in _STRUCK_TAGS or attrib) and _struck(element))
+            ):
                 hiding.append(element)
                 hidden.append(("\n" if tag in _BLOCK_TAGS else "") + (text or ""))
             else:

@@ -9987,3 +9987,14 @@ def test_a_removal_at_a_name_of_a_record_no_type_says_is_flagged() -> None:
     reading = read(ticket)
     if not any(c.action == "delete" for c in reading.changes):
         assert "unread_value" in [f.code for f in reading.flags]
+
+
+def test_struck_through_words_are_taken_back_but_a_struck_value_is_kept() -> None:
+    from bot.htmltext import html_to_visible_and_hidden
+
+    visible, _ = html_to_visible_and_hidden(
+        "<p>2. _acme-challenge.x.gov.uk - <s>remove, left over from the 2022 trial</s> <b>KEEP</b></p>"
+        "<p>Old: <s>uj3sweyy7e52g4sj8e.fastly-validations.com</s> New: 309gxgdq.fastly-validations.com</p>"
+    )
+    assert "remove, left over" not in visible
+    assert "uj3sweyy7e52g4sj8e.fastly-validations.com" in visible
