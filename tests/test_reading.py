@@ -9998,3 +9998,21 @@ def test_struck_through_words_are_taken_back_but_a_struck_value_is_kept() -> Non
     )
     assert "remove, left over" not in visible
     assert "uj3sweyy7e52g4sj8e.fastly-validations.com" in visible
+
+
+def test_each_numbered_item_line_under_line_keeps_its_own_verb_and_time() -> None:
+    ticket = _text(
+        "Here's my tidy-up list:\n"
+        "1. _ee352c33f81e6852123057c35c0277d9.design-system.service.gov.uk - CNAME to "
+        "_5dba000934473e93134887ab112b9ef9.qb1zd8fzrf.acm-validations.aws. - the old ACM "
+        "validation. Remove now.\n"
+        "2. _acme-challenge.design-system.service.gov.uk - currently CNAME to "
+        "g8bd44qw5a3h0kjbybso.fastly-validations.com - KEEP. It is the live challenge record.\n"
+        "3. _8bd5894f9bf18e569f12615791013d73.frontend.design-system.service.gov.uk - CNAME to "
+        "_9e60273970ac8e0fd7fd81f7dea03d2b.uaim3acv6e.acm-validations.aws. - remove once the "
+        "Fastly certificate has been issued.\n"
+    )
+    assert sorted((n[:6], c.action, c.when) for c in read(ticket).changes for n in [c.name]) == [
+        ("_8bd58", "delete", "after_issuance"),
+        ("_ee352", "delete", "now"),
+    ]

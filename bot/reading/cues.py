@@ -266,7 +266,10 @@ _KEEP = re.compile(
     r"\b(?:leave|keep|left)\b(?:[^.\n]|\.(?=\w)){0,160}?\b"
     r"(?:as[ ]+(?:it|they)[ ]+(?:is|are|stands?)|as[ ]+is|in[ ]+place|"
     r"where[ ]+(?:it|they)[ ]+(?:is|are)|alone|untouched|unchanged)"
-    r"(?![ ]+(?:until|afterwards|after|once|when))\b",
+    r"(?![ ]+(?:until|afterwards|after|once|when))\b|"
+    # "X - currently CNAME to Y - KEEP.": an item's verdict after a dash
+    r"[-\u2013\u2014:(][ ]*(?-i:KEEP|Keep)\b"
+    r"(?![ ]+(?:until|afterwards|after|once|when|for|the|it))",
     re.I,
 )
 # "Please keep the following record.", "Leave these two as they are:": a lead-in to records

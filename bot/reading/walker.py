@@ -46,6 +46,7 @@ _CURRENTLY_ONLY = re.compile(
     re.I,
 )
 MAX_LINE = 4000  # longer lines are read only this far: no record is that long
+_ITEM_REACH = 12  # lines of a paragraph looked at for the list item it is in
 
 _PUBLISHED_NOTE = re.compile(
     r"\b(?:published|exists|existing|live|in\s+place|currently|already\s+there)\b", re.I
@@ -560,6 +561,18 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             return
         if line.strip():
             self._end_block()
+            if (
+                self.paragraph
+                and prose.ITEM_START.match(line)
+                and any(prose.ITEM_START.match(text) for _, text in self.paragraph[-_ITEM_REACH:])
+                and self.paragraph[-1][1].rstrip().endswith((".", "!", "?"))
+            ):
+                # "1. X - … Remove now." / "2. Y - … KEEP." / "3. Z - remove once issued": each
+                # item of a list written line under line says its own verb and time
+                listed = self.ctx.action
+                self._end_prose()
+                if listed is not None and self.ctx.action is None:
+                    self.next_item = True  # the list's lead-in verb holds for the next item
             self._resume_lead_in(number, line)
             self._context_from(line, number)
             self.paragraph.append((number, line))
