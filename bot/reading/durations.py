@@ -182,6 +182,8 @@ _DISOWNED = re.compile(
     # (never "drop the TTL to 60": lowered)
     r"\bforget[ \t]+(?:about[ \t]+)?the[ \t]+TTLs?\b|\b(?:scrap|skip)[ \t]+the[ \t]+TTLs?\b|"
     r"\bno[ \t]+(?:special|particular|specific)[ \t]+TTLs?\b|"
+    # "The ttl is just a placeholder so the block is valid HCL"
+    r"\bTTLs?[ \t]+(?:is|are)[ \t]+(?:just|only)[ \t]+(?:a[ \t]+|there[ \t]+as[ \t]+a[ \t]+)?placeholders?\b|"
     r"\b(?:don't|doesn't|do[ \t]+not|does[ \t]+not)[ \t]+care[ \t]+(?:about|what)[ \t]+"
     r"(?:the[ \t]+)?TTLs?\b|"
     r"\bTTLs?(?:[ \t]+(?:column|values?|numbers?))?[ \t]+(?:is|are)[ \t]+(?:only|just)[ \t]+"
