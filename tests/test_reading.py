@@ -10016,3 +10016,25 @@ def test_each_numbered_item_line_under_line_keeps_its_own_verb_and_time() -> Non
         ("_8bd58", "delete", "after_issuance"),
         ("_ee352", "delete", "now"),
     ]
+
+
+def test_take_it_off_a_name_is_a_removal_said_aloud() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add _acme-challenge.docs.publishing.service.gov.uk CNAME pjn6k0xd2o.fastly-validations.com",
+            1,
+        ),
+        us(
+            "Done:\n_acme-challenge.publishing.service.gov.uk. 300 IN CNAME pjn6k0xd2o.fastly-validations.com.",
+            2,
+        ),
+        vendor(
+            "The record has landed one label too high. Could you please move it?\n"
+            "- Put it under the docs hostname, same target as before.\n"
+            "- Take it off publishing.service.gov.uk - we don't want a certificate for that name.",
+            3,
+        ),
+    )
+    reading = read(ticket)
+    if not any(c.action == "delete" and c.name.startswith("_acme") for c in reading.changes):
+        assert {"unread_value", "ambiguous_request"} & {f.code for f in reading.flags}

@@ -29,6 +29,9 @@ _DELETE = re.compile(
     r"(?:get|got|getting)\s+rid\s+of|(?<=be )pulled\b|"
     # "after that it's dead weight and you can pull it." (never "pull it up")
     r"pull(?:ed|ing)?\s+(?:it|them|that\s+one|this\s+one)(?=[ \t]*(?:[.!,;)]|$))|"
+    # "Take it off publishing.service.gov.uk" (never "take off", "take it off the agenda")
+    r"take\s+(?:it|them|that(?:\s+one)?|this(?:\s+one)?)\s+off"
+    r"(?=\s+(?:_|[a-z0-9-]+\.[a-z])|[ \t]*[.!,;]|$)|"
     r"pull(?:ed|ing)?\s+(?:(?:it|that|this|them|those|these|"
     r"the\s+old|that\s+one|the\s+old\s+one)\s+)?out\b|"
     r"(?:bin|scrap|ditch)(?=\s+(?:it|them|that|this|the|those|these|both|all)\b)|"

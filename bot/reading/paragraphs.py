@@ -134,6 +134,12 @@ _WHAT_NOT = re.compile(
     r"doesn't|don't|wrong|incorrect|mistake)\b",
     re.I,
 )
+# "Take it off publishing.service.gov.uk", "remove it from assets.x.gov.uk"
+_IT_OFF_HOST = re.compile(
+    r"\b(?:take|remove|delete|drop|pull)\s+(?:it|them|that(?:\s+one)?)\s+(?:off|from)\s+"
+    r"(?:the\s+)?[a-z0-9-]+\.[a-z0-9.-]+",
+    re.I,
+)
 _MARKER_ONLY = re.compile(r"^[ \t]*(?:\d{1,2}|[a-z])[.)][ \t]*$", re.I)  # a list item's number
 # "create a TXT record at the domain shown above", "on the domain itself"
 _AT_THE_DOMAIN = re.compile(
@@ -976,12 +982,13 @@ class Paragraphs:
                 and not read_here
                 and mode != "negated"
                 and actions.action_cue(sentence) == "delete"
-                and prose.owners_in(sentence)
+                and (prose.owners_in(sentence) or _IT_OFF_HOST.search(sentence))
                 and not sentence.rstrip().endswith(":")
                 and not any(m.action == "delete" for m in self.mentions)  # (said of one read)
             ):
-                # "Please remove last year's DigiCert token from _dnsauth.x": a removal at a
-                # name, of a record no type or data says: said, never dropped unsaid
+                # "Please remove last year's DigiCert token from _dnsauth.x", "Take it off
+                # publishing.service.gov.uk": a removal at a name, of a record no type or data
+                # says: said, never dropped unsaid
                 self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
             underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
