@@ -108,7 +108,12 @@ def measure(app: AppConfig) -> tuple[list[Row], list[str]]:
             "holdout110-115: 11705/11718/11805/12008/12015/12109 a CC's validation CNAME, CAA "
             "or site-verification TXT, 11915 a CAA delete, 12214 a CAA iodef line, 12204 a "
             "traffic CNAME after issuance, 12002 a TXT delete with no value; 11804/12201 "
-            "CNAMEs read at the hosts, misreads already flagged by the reader)",
+            "CNAMEs read at the hosts, misreads already flagged by the reader; from "
+            "holdout116-123: 12304 a CAA iodef line, 12803/12910 a CC's CNAME or "
+            "site-verification TXT, 12812/12818/12820 a CAA delete, 13015 a TXT at www.gov.uk; "
+            "12320/12917 a misspelt validation domain corrected later, 12701 a traffic target "
+            "read as a challenge's, 12817 a TXT delete with no value, 13017 a CNAME delete at a "
+            "host, misreads already flagged by the reader)",
             True,
         ),
     ]
