@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from bot.reading.mentions import read_zone_line
+from bot.reading.mentions import comment_at, read_zone_line
 
 Lines = list[tuple[int, str]]
 
@@ -129,18 +129,7 @@ def _with_note(line: str, note: str) -> str:
     """The zone line with `note` as its comment, before any comment it had ("; cf_tags=…")."""
     record = read_zone_line(line, 0)
     text = line.rstrip()
-    cut = _comment_at(text) if record is not None else None
+    cut = comment_at(text) if record is not None else None
     if cut is None:
         return f"{text} ; {note}"
     return f"{text[:cut].rstrip()} ; {note} {text[cut:]}"
-
-
-def _comment_at(text: str) -> int | None:
-    """Where the line's `; comment` starts (a `;` inside quotes is data)."""
-    quoted = False
-    for i, char in enumerate(text):
-        if char == '"':
-            quoted = not quoted
-        elif char == ";" and not quoted:
-            return i
-    return None

@@ -249,13 +249,19 @@ def _without_comment(line: str) -> str:
         return line.rstrip()
     if '"' not in line:
         return line.split(";", 1)[0].rstrip()
+    at = comment_at(line)
+    return line[:at].rstrip() if at is not None else line.rstrip()
+
+
+def comment_at(line: str) -> int | None:
+    """Where a zone-file line's `; comment` starts, outside any quoted string."""
     quoted = False
     for i, char in enumerate(line):
         if char == '"':
             quoted = not quoted
         elif char == ";" and not quoted:
-            return line[:i].rstrip()
-    return line.rstrip()
+            return i
+    return None
 
 
 def is_type_word(text: str) -> bool:

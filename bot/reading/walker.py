@@ -21,6 +21,7 @@ from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import (
     Mention,
     Mode,
+    comment_at,
     data_shaped,
     failed_block,
     is_owner_token,
@@ -80,14 +81,8 @@ _SUBJECT_LINE = re.compile(r"^[ \t]*subject[ \t]*:", re.I)
 
 def _trailing_comment(line: str) -> str | None:
     """The comment after a zone-file record (`; NEW`), outside any quoted string."""
-    quoted = False
-    for i, c in enumerate(line):
-        if c == '"':
-            quoted = not quoted
-        elif c == ";" and not quoted:
-            note = line[i:].lstrip("; \t").strip()
-            return note[:MAX_NOTE] or None
-    return None
+    at = comment_at(line)
+    return (line[at:].lstrip("; \t").strip()[:MAX_NOTE] or None) if at is not None else None
 
 
 _ZONE_COMMENT = re.compile(r"^[ \t]*;+[ \t]*(\S.{0,300})$")
