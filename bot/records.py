@@ -130,6 +130,16 @@ def to_value(rdtype: str, text: str) -> str:
 _CAA_ISSUER = re.compile(r'^\d+ (?:issue|issuewild) "[^";\\]*|^\d+ [A-Za-z0-9]+', re.I)
 
 
+def caa_issuer(value: str) -> str | None:
+    """The CA a CAA issue/issuewild record names (`0 issue "letsencrypt.org; …"` ->
+    letsencrypt.org); None for other CAA data (iodef)."""
+    found = _CAA_ISSUE.fullmatch(value.strip())
+    return found.group(1).strip().lower() if found else None
+
+
+_CAA_ISSUE = re.compile(r'\d{1,3} (?:issue|issuewild) "([^";]*)(?:;[^"]*)?"')
+
+
 def _absolute_targets(rdtype: str, text: str) -> str:
     if rdtype in NAME_TYPES:
         return text.strip(_STRIP + "?!").rstrip(".") + "."

@@ -12,6 +12,7 @@ import re
 
 from bot.models import DnsChange, Flag, Severity, Signals
 from bot.reading.changes import validated_domain
+from bot.records import caa_issuer
 from bot.signals import CERTIFICATE_AUTHORITIES
 from bot.trustpolicy import Trust
 
@@ -33,7 +34,6 @@ _OWNERSHIP_TOKEN = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z0-9_+/-]{16,255}={0,2}")
-_CAA = re.compile(r'(\d{1,3}) (issue|issuewild) "([^";]*)(;[^"]*)?"')
 # The CAs a vendor obtains certificates from, besides those a ticket names (domain.md §4.5).
 _VENDOR_CAS = {
     "Fastly": ("Certainly", "Let's Encrypt", "GlobalSign"),
@@ -132,7 +132,7 @@ def _type_flags(change: DnsChange, signals: Signals, policy: Trust) -> list[Flag
     if rdtype == "CAA":
         if removes:
             return [_unexpected_type(change, "removing a CAA record")]
-        issuer = _caa_issuer(change.value or "")
+        issuer = caa_issuer(change.value or "")
         allowed = allowed_issuers(signals)
         if issuer is None or issuer not in allowed or not is_validated_name(name):
             named = ", ".join(sorted(allowed)) or "no CA"
@@ -192,11 +192,6 @@ def _txt_value_problem(change: DnsChange, name: str) -> tuple[str, Severity] | N
             "warn",
         )
     return None
-
-
-def _caa_issuer(value: str) -> str | None:
-    found = _CAA.fullmatch(value.strip())
-    return found.group(3).strip().lower() if found else None
 
 
 def _unexpected_type(change: DnsChange, what: str) -> Flag:

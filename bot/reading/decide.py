@@ -22,6 +22,7 @@ from bot.models import DnsChange, Flag, Observed, Source
 from bot.reading.candidates import is_validation_host
 from bot.reading.changes import validated_domain
 from bot.reading.safety import ambiguous
+from bot.records import caa_issuer
 
 SINGLETON_TYPES = frozenset(("CNAME",))
 
@@ -218,7 +219,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                     c.value
                     for _, c in kept
                     if (c.name, c.type) == (change.name, change.type)
-                    and _caa_issuer(c.value) not in named
+                    and caa_issuer(c.value or "") not in named
                 }
             _supersede(item.comment, change, kept, out, again)
     for index, holds in sorted(thread.held.items()):
@@ -963,12 +964,6 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
 def _validated(name: str) -> str:
     """The host a record validates, as a sentence names it (no final dot)."""
     return validated_domain(name.lower()).rstrip(".")
-
-
-def _caa_issuer(value: str | None) -> str:
-    """The CA a CAA record names (`0 issue "letsencrypt.org; …"` -> letsencrypt.org)."""
-    parts = (value or "").split(maxsplit=2)
-    return parts[2].strip('"').split(";")[0].strip().lower() if len(parts) == 3 else ""
 
 
 def _caa_tag(value: str | None) -> str | None:
