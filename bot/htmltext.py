@@ -48,6 +48,7 @@ class _Row:
 
     def __init__(self) -> None:
         self.cells: list[list[str]] = []
+        self.column = 0  # where the next cell stands, counting each cell's `colspan`
 
     def add_text(self, text: str) -> None:
         if not self.cells:
@@ -158,7 +159,11 @@ class _TextCollector:
             row.cells.append([""])
             down = str(attrs.get("rowspan") or "1").strip() if attrs else "1"
             if down.isdigit() and 1 < int(down[:3]) <= MAX_ROWSPAN and self.span_budget > 0:
-                spans[len(row.cells) - 1] = (row.cells[-1], int(down) - 1)
+                spans[row.column] = (row.cells[-1], int(down) - 1)
+            across = str(attrs.get("colspan") or "1").strip() if attrs else "1"
+            # ("Record" over "Name | Type | Data": the "TTL" merged down beside it stands in
+            # the fifth column of the rows below, not the third)
+            row.column += int(across[:3]) if across.isdigit() and int(across[:3]) > 0 else 1
         elif tag in ("ol", "ul") and not self.rows:
             start = str(attrs.get("start") or "1").strip()
             first = int(start) - 1 if start.isdigit() and len(start) < 6 else 0
@@ -257,8 +262,9 @@ class _TextCollector:
         if self.span_budget <= 0:
             spans.clear()  # spent: the rest of the body's merged cells stand in one row only
             return
-        while len(row.cells) in spans:
-            column = len(row.cells)
+        while row.column in spans:
+            column = row.column
+            row.column += 1
             lines, left = spans[column]
             size = sum(map(len, lines))
             short = len(lines) <= LAYOUT_LINES and size <= MAX_SPANNED

@@ -393,21 +393,26 @@ HOLDOUT114 = FIXTURES / "holdout114"
 HOLDOUT115 = FIXTURES / "holdout115"
 # holdout116-123 (160 tickets, eight more writers each pair; all first read at e399fff):
 # holdout116 (an ordinary January; shorthand and slips) 7/20 exact, 8 changes right, 0 silent;
-# holdout117 (an ordinary February; records as config) 5/20, 9, 2 silent - not registered:
-# 12418 (a TTL placeholder in a Terraform block said again) and 12419 (a CAA set as YAML
-# values with '# NEW' comments) are still misread silently; holdout118 (an ordinary March;
+# holdout117 (an ordinary February; records as config) 5/20, 9, 2 silent (registered a
+# session later, once 12418 and 12419 were read); holdout118 (an ordinary March;
 # changes of mind) 7/20, 8, 7 silent; holdout119 (an ordinary April; HTML mail as really sent)
 # 8/20, 11, 3 silent; holdout120 (an ordinary May; taking things back) 9/20, 11, 3 silent;
 # holdout121 (an ordinary June; the clean-up after a move) 10/20, 11, 3 silent; holdout122 (an
 # ordinary July; the vendor revises) 10/20, 13, 2 silent; holdout123 (an ordinary August;
 # records named by description) 7/20, 8, 2 silent.
 HOLDOUT116 = FIXTURES / "holdout116"
+HOLDOUT117 = FIXTURES / "holdout117"
 HOLDOUT118 = FIXTURES / "holdout118"
 HOLDOUT119 = FIXTURES / "holdout119"
 HOLDOUT120 = FIXTURES / "holdout120"
 HOLDOUT121 = FIXTURES / "holdout121"
 HOLDOUT122 = FIXTURES / "holdout122"
 HOLDOUT123 = FIXTURES / "holdout123"
+# holdout124-127 (80 tickets, eight more writers; all first read at efe09a7):
+# holdout124 (an ordinary September; tables of every shape) 10/20 exact, 11 changes right, 4
+# silent; holdout125 (an ordinary October; many voices in one thread) 9/20, 13, 2 silent.
+HOLDOUT124 = FIXTURES / "holdout124"
+HOLDOUT125 = FIXTURES / "holdout125"
 
 READING_FOLDERS = (
     READING,
@@ -527,12 +532,15 @@ READING_FOLDERS = (
     HOLDOUT114,
     HOLDOUT115,
     HOLDOUT116,
+    HOLDOUT117,
     HOLDOUT118,
     HOLDOUT119,
     HOLDOUT120,
     HOLDOUT121,
     HOLDOUT122,
     HOLDOUT123,
+    HOLDOUT124,
+    HOLDOUT125,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -10038,3 +10038,239 @@ def test_take_it_off_a_name_is_a_removal_said_aloud() -> None:
     reading = read(ticket)
     if not any(c.action == "delete" and c.name.startswith("_acme") for c in reading.changes):
         assert {"unread_value", "ambiguous_request"} & {f.code for f in reading.flags}
+
+
+# A record set as a config file holds it (YAML), its values marked by comments
+
+
+def test_a_yaml_record_set_with_values_marked_new_adds_those_and_shows_the_rest() -> None:
+    ticket = _text(
+        "Below is the CAA RRset as it needs to END UP. Comments on the right say which values are "
+        "already there and which are new. The TTL line is what you have today.\n\n"
+        "education.gov.uk.:\n"
+        "  CAA:\n"
+        "    ttl: 3600          # unchanged\n"
+        "    values:\n"
+        "      - '0 issue \"letsencrypt.org\"'    # existing\n"
+        "      - '0 issue \"certainly.com\"'      # NEW\n"
+        "      - '0 issuewild \";\"'              # NEW - forbids wildcards\n"
+    )
+    reading = read(ticket)
+    assert sorted((c.action, c.value, c.ttl) for c in reading.changes) == [
+        ("add", '0 issue "certainly.com"', None),
+        ("add", '0 issuewild ";"', None),
+    ]
+    assert ("education.gov.uk.", '0 issue "letsencrypt.org"') in {
+        (o.name, o.value) for o in reading.observed
+    }
+
+
+def test_a_yaml_record_set_with_no_value_marked_is_left_to_the_other_readers() -> None:
+    from bot.reading import marked
+
+    lines = list(enumerate(["x.gov.uk.:", "  TXT:", "    values:", "      - 'abc'  # why"]))
+    assert marked.annotate(lines) == lines
+
+
+# A TTL disowned stays disowned
+
+
+def test_a_config_blocks_ttl_field_the_comment_calls_a_placeholder_is_no_ttl() -> None:
+    ticket = _text(
+        'resource "aws_route53_record" "dcv" {\n'
+        '  name    = "_acme-challenge.release.publishing.service.gov.uk"\n'
+        '  type    = "CNAME"\n'
+        "  ttl     = 3600\n"
+        '  records = ["q8rcvv8elk2nr7kq1y.fastly-validations.com"]\n'
+        "}\n\n"
+        "The ttl is just a placeholder so the block is valid HCL; use whatever you normally use.\n"
+    )
+    assert [(c.name, c.ttl) for c in read(ticket).changes] == [
+        ("_acme-challenge.release.publishing.service.gov.uk.", None)
+    ]
+
+
+def test_a_corrected_copy_of_a_record_keeps_its_disowned_ttl_disowned() -> None:
+    block = (
+        'resource "aws_route53_record" "dcv" {{\n'
+        '  name    = "_acme-challenge.release.publishing.service.gov.uk"\n'
+        '  type    = "CNAME"\n'
+        "  ttl     = 3600\n"
+        '  records = ["{}.fastly-validations.com"]\n'
+        "}}\n"
+    )
+    ticket = conversation(
+        vendor(block.format("q8rcvv8elk2nr7kq1y") + "\nThe ttl is just a placeholder.", 1),
+        vendor(
+            "Sorry, the target changed. Here is the whole block again:\n"
+            + block.format("w2m9zt5kq0c7xv3bhd"),
+            2,
+        ),
+    )
+    assert [(c.value, c.ttl) for c in read(ticket).changes] == [
+        ("w2m9zt5kq0c7xv3bhd.fastly-validations.com.", None)
+    ]
+
+
+def test_going_back_to_your_usual_ttl_later_disowns_no_ttl_asked_for_now() -> None:
+    ticket = _text(
+        "Create:\n"
+        "  Name:  _acme-challenge.www.gov.uk\n"
+        "  Type:  CNAME\n"
+        "  Value: g420exde9235ahrgkcj4.fastly-validations.com\n"
+        "  TTL:   300\n\n"
+        "We're asking for a 300 second TTL on this one. It can go back to your usual TTL later.\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300]
+
+
+# Prose: "please use X" of a validation target
+
+
+def test_please_use_a_validation_target_for_a_name_asks_for_that_cname() -> None:
+    ticket = _text(
+        "- _acme-challenge.www.tax.service.gov.uk: please use 9r8ei2zugojg.fastly-validations.com "
+        "rather than the value in the first message.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.www.tax.service.gov.uk.",
+            "CNAME",
+            "9r8ei2zugojg.fastly-validations.com.",
+            None,
+        )
+    ]
+
+
+def test_please_use_anything_but_a_validation_target_asks_for_nothing() -> None:
+    ticket = _text("For _acme-challenge.www.gov.uk please use the DNS console, not the API.\n")
+    assert read(ticket).changes == ()
+
+
+# Tables: rows pushed out of line, group headers, section rows, missing cells
+
+
+def test_a_space_aligned_row_pushed_out_of_line_by_a_long_name_keeps_its_ttl() -> None:
+    ticket = _text(
+        "records below:\n\n"
+        "HOST                                       TYPE   TARGET                                  TTL\n"
+        "_a1b2c3d4e5f60718293a4b5c6d7e8f90.x.service.gov.uk  CNAME  "
+        "5a63cf53ed22f03456b0f4b3910836cf.sectigo.com  300\n"
+        "_a1b2c3d4e5f60718293a4b5c6d7e8f90.www.x.service.gov.uk CNAME "
+        "5a63cf53ed22f03456b0f4b3910836cf.sectigo.com 300\n"
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300, 300]
+
+
+def test_an_html_rowspan_beside_a_colspan_header_stands_in_its_own_column() -> None:
+    from bot.htmltext import html_to_text
+
+    text = html_to_text(
+        "<table><tr><th rowspan=2>Zone</th><th colspan=3>Record</th><th rowspan=2>TTL</th></tr>"
+        "<tr><th>Name</th><th>Type</th><th>Data</th></tr></table>"
+    )
+    assert "| Zone | Name | Type | Data | TTL |" in text
+
+
+def test_a_group_header_then_the_rows_header_reads_the_rows_by_the_second() -> None:
+    ticket = _text(
+        "Please publish:\n\n"
+        "| Zone | Record | TTL (s) |\n"
+        "| Zone | Name | Type | Data | TTL (s) |\n"
+        "| gov.uk | _acme-challenge | CNAME | o27g4wb1n584qei6rg.fastly-validations.com | 300 |\n"
+    )
+    assert [(c.name, c.ttl) for c in read(ticket).changes] == [("_acme-challenge.gov.uk.", 300)]
+
+
+def test_a_section_row_across_a_table_gives_the_rows_below_it_their_action() -> None:
+    ticket = _text(
+        "Here's the full set:\n\n"
+        "| Zone | Name | Type | Data | TTL (s) |\n"
+        "| ADD - now |\n"
+        "| gov.uk | _acme-challenge | CNAME | o27g4wb1n584qei6rg.fastly-validations.com | 300 |\n"
+        "| REMOVE - only after the new certificate is issued |\n"
+        "| gov.uk | @ | TXT | globalsign-domain-verification=XCf2Opbtl4yFKlYOdvXkA8rL73W9 |\n"
+    )
+    assert sorted((c.action, c.type, c.when) for c in read(ticket).changes) == [
+        ("add", "CNAME", "now"),
+        ("delete", "TXT", "after_issuance"),
+    ]
+
+
+# Corrections and removals in their own clause
+
+
+def test_a_typo_corrected_in_a_caa_set_replaces_the_value_sent_before() -> None:
+    ticket = conversation(
+        vendor(
+            'Please add:\n\n| Value | Name | Type |\n| 0 issue "certainly.org" | account.gov.uk | CAA |\n',
+            1,
+        ),
+        vendor(
+            "My apologies: I typed the issuer domain wrong. The record should be account.gov.uk. "
+            'CAA 0 issue "certainly.com". Keep the existing letsencrypt.org record; the new one '
+            "sits alongside it.",
+            2,
+        ),
+    )
+    reading = read(ticket)
+    assert [c.value for c in reading.changes] == ['0 issue "certainly.com"']
+    assert "superseded" in [f.code for f in reading.flags]
+
+
+def test_once_issued_it_can_go_is_a_removal_after_issuance_however_the_permission_is_worded() -> (
+    None
+):
+    ticket = _text(
+        "There's also an old one still hanging about:\n\n"
+        "  _2c5819e5228560dd6f0232e78fcb4255.www.justice.gov.uk.  CNAME  "
+        "8fbff99ddedc412c00eb09a966974773.145dbfb487564ca482f56f547a03b0f9.comodoca.com.\n\n"
+        "Please don't remove it yet. Once the new cert has been issued it can go; feel free to "
+        "tidy it up then without waiting for me.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+# Records a CC wrote that the vendor takes up
+
+
+def _cc(body: str, cid: int, author: str = "Harriet Oyelaran-Banks") -> Comment:
+    return Comment(id=cid, role="other", author=author, body=body)
+
+
+def test_the_vendor_taking_up_a_ccs_records_makes_them_its_request_of_the_types_it_names() -> None:
+    ticket = conversation(
+        us("Can someone tell us what the subscription is waiting for?", 1),
+        _cc(
+            "It lists what it wants:\n\n"
+            "| Record name | Type | Value |\n"
+            "| _acme-challenge.account.gov.uk | CNAME | n7lzwvut6eox9izcq8.fastly-validations.com |\n\n"
+            'I\'d also add a CAA of 0 issue "certainly.com" on account.gov.uk to be safe.',
+            2,
+        ),
+        vendor(
+            "Yes, please do exactly what Harriet wrote for the CNAME. About the CAA record: "
+            "please leave it out.",
+            3,
+        ),
+    )
+    reading = read(ticket)
+    vendors = [c for c in reading.changes if c.source is not None and c.source.role == "vendor"]
+    assert [(c.type, c.value) for c in vendors] == [
+        ("CNAME", "n7lzwvut6eox9izcq8.fastly-validations.com.")
+    ]
+    assert vendors[0].source is not None and vendors[0].source.comment_id == 2
+    others = [c for c in reading.changes if c.source is not None and c.source.role == "other"]
+    assert [c.type for c in others] == ["CAA"]  # hers alone: shown, never drafted
+
+
+def test_a_cc_named_but_not_endorsed_keeps_its_records_untrusted() -> None:
+    ticket = conversation(
+        _cc(
+            "| Record name | Type | Value |\n| _acme-challenge.account.gov.uk | CNAME | n7lzwvut6eox9izcq8.fastly-validations.com |",
+            1,
+        ),
+        vendor("Please don't do what Harriet wrote; we will send the right values tomorrow.", 2),
+    )
+    assert all(c.source is None or c.source.role == "other" for c in read(ticket).changes)

@@ -49,7 +49,9 @@ _DELETE = re.compile(
     r"(?:[:.;,!)]|[ ]-[ ]|[ ]?[\u2013\u2014]|$))|"
     # "that's the DigiCert token from the old order and it can go, but only once …", "Yes, it
     # can go." (never "… if and when it can go": a notice to come)
-    r"(?:^|(?<=^[ ])|(?<=\band[ ])|(?<=\byes,[ ])|(?<=\byes[ ]))it[ ]+can[ ]+"
+    # "Once the new cert has been issued it can go."
+    r"(?:^|(?<=^[ ])|(?<=\band[ ])|(?<=\byes,[ ])|(?<=\byes[ ])|(?<=\bissued[ ])|"
+    r"(?<=\bissued,[ ])|(?<=\bthen[ ])|(?<=\bthen,[ ]))it[ ]+can[ ]+"
     r"(?:now[ ]+|safely[ ]+)?go(?=[ ]*(?:[,.;!]|$))|"
     # "so the TXT has to go before the CNAME can be created" (never "the record should go",
     # which may say where it goes)
@@ -270,7 +272,11 @@ def _action_cue(text: str) -> Action | None:
             done_by = m.group().lower().endswith("ed") and (
                 _DONE_BY.search(before) or _TOLD_PAST.search(before)
             )
-            said_no = _NEGATED.search(before) or _NARRATED.search(before) or refused or done_by
+            # ("Once the new cert has been issued it can go": a clause of its own, its modal
+            # its own; the words before it narrate another verb)
+            own_clause = m.group()[:7].lower() == "it can "
+            narrated = not own_clause and _NARRATED.search(before)
+            said_no = _NEGATED.search(before) or narrated or refused or done_by
             if not (said_no or noun or alternative):
                 found.append((m.start(), action))  # type: ignore[arg-type]
     # "create the records under _dnsauth instead of at the base domain": "instead of" names

@@ -59,8 +59,14 @@ def corrects_earlier(text: str) -> bool:
     """Does the comment say the value it gives replaces one sent before ("… belongs to an order
     we cancelled. The correct record is: X. Please use this value and not the one above")?"""
     return bool(_CORRECTS_EARLIER.search(text)) or bool(
-        _MISTAKE.search(text) and _CORRECT.search(text)
+        _MISTAKE.search(text) and (_CORRECT.search(text) or _SHOULD_BE.search(text))
     )
+
+
+# "I typed the issuer domain wrong. … The record should be account.gov.uk. CAA 0 issue …"
+_SHOULD_BE = re.compile(
+    r"\bthe[ \t]{1,3}(?:record|entry|line)[ \t]{1,3}should[ \t]{1,3}(?:be|read)\b", re.I
+)
 
 
 LOOKAHEAD = 3  # lines after the cue where the value may stand ("… is:", a blank, the value)

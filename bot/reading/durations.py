@@ -173,7 +173,8 @@ _LEFT_OPEN = re.compile(
 # use whatever TTL you normally do.)", "ignore the TTL in those lines, use your usual one"
 _DISOWNED = re.compile(
     r"\bwhatever[ \t]+TTL[ \t]+you[ \t]+(?:normally|usually)\b|"
-    r"\byour[ \t]+(?:usual|normal|default|standard)[ \t]+(?:TTL|one|default)\b|"
+    # (never "it can go back to your usual TTL later": asked for now, ours again after)
+    r"(?<!back to )\byour[ \t]+(?:usual|normal|default|standard)[ \t]+(?:TTL|one|default)\b|"
     r"\b(?:ignore|disregard|don't[ \t]+copy|do[ \t]+not[ \t]+copy)[ \t]+the[ \t]+\$?TTLs?\b|"
     # "i'm not asking for any particular ttl", "Fastly don't care about TTL on these", "the
     # ttl column is only what dig showed"

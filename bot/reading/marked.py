@@ -9,6 +9,16 @@ the walker already reads as an annotated zone line. A "-" line followed by a "+"
 same name and type is the record being changed: the old one is shown as published, the new
 one added (the decision turns that into an update of a CNAME, and flags a TXT added beside
 another). A zone's SOA and NS lines are its frame, never a certificate's business: dropped.
+A third: a record set as a config file holds it (YAML), its values marked by comments:
+    education.gov.uk.:
+      CAA:
+        ttl: 3600          # unchanged
+        values:
+          - '0 issue "letsencrypt.org"'   # existing
+          - '0 issue "certainly.com"'     # NEW
+Each value is written as the zone line it is, "; add" for one marked new, "; remove" for one
+marked to go, shown as published otherwise; the keys around them (owner, type, `ttl:`,
+`values:`) are left blank: they say nothing a zone line does not.
 Pure: numbered lines in, numbered lines out; each line is looked at a bounded number of times.
 """
 
@@ -30,6 +40,20 @@ _FLAG = re.compile(
     r"^[ \t]*(?:>{3,}|=+>|-+>|\u2192|\[(?:new|add(?:ed)?)\]|\((?:new|add(?:ed)?)\))[ \t]+(?=\S)",
     re.I,
 )
+# "  - '0 issue "certainly.com"'   # NEW": a value of a YAML list, its remark after "#"
+_CONFIG_VALUE = re.compile(
+    r"""^[ \t]*-[ \t]+(?P<q>['"]?)(?P<data>\S.{0,600}?)(?P=q)[ \t]+#[ \t]*(?P<note>.{1,80})$"""
+)
+# "education.gov.uk.:", "  CAA:", "  type: CAA", "    ttl: 3600   # unchanged"
+_CONFIG_KEY = re.compile(
+    r"""^(?P<indent>[ \t]*)(?:-[ \t]+)?['"]?(?P<key>[\w.@*-]{0,253})['"]?[ \t]*:"""
+    r"""[ \t]*(?P<rest>[^#\n]{0,253}?)[ \t]*(?:#.{0,200})?$"""
+)
+_NOTE_ADD = re.compile(r"^(?:new|add(?:ed|ing)?|to[ \t]+add|\+)\b", re.I)
+_NOTE_REMOVE = re.compile(
+    r"^(?:remove[ds]?|delete[ds]?|drop(?:ped)?|to[ \t]+(?:go|remove|delete)|-)\b", re.I
+)
+_RECORD_TYPES = frozenset(("CAA", "CNAME", "TXT", "A", "AAAA"))
 _FRAME = frozenset(("SOA", "NS"))
 _ADD = "add"
 _REMOVE = "remove"
@@ -45,7 +69,54 @@ def annotate(numbered: Lines) -> Lines:
     flagged = [k for k, (_, text) in enumerate(head) if _flagged(text) is not None]
     if flagged:
         return _export(numbered, flagged)
+    if any(_CONFIG_VALUE.match(text) for _, text in head):
+        return _config(numbered)
     return numbered
+
+
+def _config(numbered: Lines) -> Lines:
+    """The values of marked YAML record sets written as zone lines with their remarks."""
+    out = list(numbered)
+    owner: str | None = None
+    rdtype: str | None = None
+    keys: list[int] = []  # the lines of the set's keys: blank once a marked value is read
+    blank: set[int] = set()
+    for k, (number, text) in enumerate(numbered):
+        value = _CONFIG_VALUE.match(text)
+        if value and owner is not None and rdtype is not None:
+            note = _note(value["note"].strip())
+            line = f"{owner} {rdtype} {value['data']}"
+            if read_zone_line(line, number) is not None:
+                out[k] = (number, f"{line} ; {note}")
+                blank.update(keys if note != _SHOWN else ())
+                continue
+        key = _CONFIG_KEY.match(text) if not value else None
+        if key is None:
+            owner, rdtype, keys = (owner, rdtype, keys) if not text.strip() else (None, None, [])
+            continue
+        name, rest = key["key"], key["rest"].strip().strip("'\"")
+        if name.upper() in _RECORD_TYPES and not rest:
+            rdtype, keys = name.upper(), [*keys, k]  # "  CAA:"
+        elif name.lower() == "type" and rest.upper() in _RECORD_TYPES:
+            rdtype, keys = rest.upper(), [*keys, k]  # "  type: CAA"
+        elif name.lower() == "name" and rest:
+            owner, keys = rest, [*keys, k]  # "  name: education.gov.uk."
+        elif not rest and ("." in name or name in ("", "@")) and not key["indent"]:
+            owner, rdtype, keys = name or "@", None, [k]  # "education.gov.uk.:"
+        elif name.lower() in ("ttl", "values", "value") and owner is not None:
+            keys.append(k)
+        else:
+            owner, rdtype, keys = None, None, []
+    if not blank:
+        return numbered  # no value marked new or to go: a set only shown, read elsewhere
+    return [(number, "" if k in blank else text) for k, (number, text) in enumerate(out)]
+
+
+def _note(note: str) -> str:
+    """The remark for a value marked "# NEW", "# remove", anything else ("# existing")."""
+    if _NOTE_ADD.match(note):
+        return _ADD
+    return _REMOVE if _NOTE_REMOVE.match(note) else _SHOWN
 
 
 def _diff(numbered: Lines) -> Lines:

@@ -344,6 +344,8 @@ _POINT_TO = re.compile(
     r"(?:change|update|amend|modify|switch|re-?point)\s+`?_\S{1,253}\s+to)\b",
     re.I,
 )
+# "please use X", "you should use X" (X the next word)
+_USE = re.compile(r"\b(?:please|should|must|to)[ ]{1,3}(?:now[ ]{1,3})?use[ ]{1,3}(?=\S)", re.I)
 _RESOLVING = re.compile(
     r"\b(?:resolv(?:es|ing)\s+to|(?:currently|already|still)\s+points?|(?:can|we)\s+see|"
     r"(?:is|are)\s+live|live\s+in)\b",
@@ -450,6 +452,13 @@ def _pointed(
     CNAME points, and only at a validation name (`_` first) is that a certificate's record."""
     m = _POINT_TO.search(sentence)
     action = action_cue(sentence)
+    if m is None:
+        # "_acme-challenge.www.x.gov.uk: please use 9r8e….fastly-validations.com rather than
+        # the value in the first message": only a CA's validation host is used so
+        m = _USE.search(sentence)
+        used = m and next((t for t in tokens if t.start >= m.end()), None)
+        m = m if used and is_validation_host(used.text) else None
+        action = action or ("add" if m else None)
     described = action is None and bool(m) and bool(_RESOLVING.search(sentence))
     if not m or (action not in ("add", "update") and not described):
         return None

@@ -14,6 +14,7 @@ from bot.reading import (
     corrections,
     cues,
     durations,
+    endorsed,
     fieldrefs,
     inline,
     marked,
@@ -107,6 +108,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     our_lines: list[tuple[int | None, int, str]] = []  # our comments' lines, numbered
     proposed: list[str] = []  # the values of the records our last proposal listed
     approved_by_place: list[tuple[int | None, int, str, list[str]]] = []  # "Fourth: go ahead"
+    ttls_dropped: set[tuple[str, str, int]] = set()  # records whose written TTL was disowned
+    others_by_name: dict[str, list[Said]] = {}  # what CCs asked for, by the author's first name
     for part in parts:
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         order.setdefault(part.comment_id, index)
@@ -174,10 +177,12 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             earlier_observed=tuple(s.observed for s in said if s.observed),
             earlier_asked=tuple(_asked(s.change) for s in said if s.change and s.change.value),
             questioned=questioned,
+            ttls_disowned_before=frozenset(ttls_dropped),
         )
         for number, line in numbered:
             walker.feed(number, line)
         walker.finish()
+        ttls_dropped |= walker.ttls_dropped
         joined = "\n".join(text for _, text in numbered)  # the comment's own words
         deletes = [i for i, m in enumerate(walker.mentions) if m.action == "delete"]
         if len(deletes) == 1 and holds_its_removal(joined):
@@ -380,6 +385,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             thread.settled_shown.add(index)  # "Those two are fine as is"
         # A single text has no author to speak of; a conversation's comments each have one.
         author = Author(part.comment_id, None if part.single else part.role, part.author)
+        if part.role == "vendor" and later and not part.single:
+            # "Yes, please do exactly what Harriet wrote for the two CNAMEs": hers, now asked
+            taken = endorsed.endorsement(joined, set(others_by_name))
+            if taken is not None:
+                _take_up(taken, others_by_name[taken.name], untrusted, said, part.author)
         if part.role == "vendor":  # "it belongs on X, not Y", in the reply or the mail it passes on
             moves = _moves("\n".join(text for _, text in numbered), numbered, author)
             moves += _moves(joined, reply_lines, author) if asking < index else []
@@ -421,6 +431,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 said.append(item)
             else:
                 untrusted.append(item)
+                if part.role == "other" and part.author:  # (by first name, for "what X wrote")
+                    others_by_name.setdefault(part.author.split()[0], []).append(item)
         if part.role == "vendor":
             for fix in _corrected(asking, numbered, used, said, author):
                 _insert_in_order(said, fix)
@@ -709,6 +721,30 @@ def _asked(change: DnsChange) -> Observed:
     """A record an earlier comment asked for, as a later "clear the verification string from
     the apex" may point back to it."""
     return Observed(name=change.name, type=change.type, value=change.value or "", ttl=change.ttl)
+
+
+def _take_up(
+    taken: endorsed.Endorsement,
+    theirs: list[Said],
+    untrusted: list[Said],
+    said: list[Said],
+    vendor: str | None,
+) -> None:
+    """Make the records another author asked for, of the types the vendor endorsed, the
+    vendor's requests, said where that author said them (the vendor's later words still apply)."""
+    for item in theirs:
+        change = item.change
+        if change is None or change.type not in taken.types or item not in untrusted:
+            continue
+        untrusted.remove(item)
+        source = change.source
+        if source is not None:
+            who = f"{vendor or 'the vendor'}, taking up {source.author or taken.name}'s records"
+            source = source.model_copy(update={"role": "vendor", "author": who})
+        at = len(said)
+        while at > 0 and said[at - 1].comment > item.comment:
+            at -= 1
+        said.insert(at, replace(item, change=change.model_copy(update={"source": source})))
 
 
 def _insert_in_order(said: list[Said], item: Said) -> None:

@@ -1075,7 +1075,7 @@ _NOT_THIS_NOW = re.compile(
 _OPTIONAL = re.compile(
     r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|"
     r"(?:feel[ ]+free|(?:you[ ]+are|you['’]re)[ ]+welcome)[ ]+to"
-    r"(?![ ]+(?:delete|remove|drop|take|pull|clean|get[ ]+rid)\b)|"
+    r"(?![ ]+(?:delete|remove|drop|take|pull|clean|tidy|clear|bin|get[ ]+rid)\b)|"
     r"(?:does|do|there[ ]+is|there['’]s)[ ]+no[ ]+harm[ ]+(?:to[ ]+leave|in[ ]+leaving|leaving)|"
     # "these two can come out again, but I'll raise a separate ticket for that when we're
     # done, no need to do anything about it now": told of, for later, not asked

@@ -153,6 +153,13 @@ class Rows:
                 ttl = ttl_of(self._ttl_cell(cells, [])) if found.ttl is None else found.ttl
                 self._add(replace(found, ttl=ttl, excerpt=line), mode=said)
                 return
+            if not whole and len(filled) > 2:
+                # "| Zone | Record | TTL (s) |" over "| Zone | Name | Type | Data | TTL (s) |": a
+                # header of column groups, then the header the rows follow (or a new table)
+                fresh = Table(owner=self.table.owner, owner_type=self.table.owner_type)
+                if fresh.read_header(cells):
+                    self.table = fresh
+                    return
         if mention is not None:
             # A row with old and new values, or whose status says it is still to be done
             # ("Missing - please add"), is a request, whatever the lead-in described.
@@ -233,6 +240,11 @@ class Rows:
     def _aligned_row(self, number: int, line: str) -> bool:
         """Space-aligned columns: a header row of field names, then rows split the same way."""
         cells = aligned_cells(line, 2)
+        if cells is None and self.aligned is not None:
+            # a row whose long name pushed every column out, one space apart: its words are its
+            # cells when there are as many as the header has
+            words = line.split()
+            cells = words if len(words) == self.aligned.width > 2 else None
         if cells is None:
             return False
         # two columns only under a header of two field names ("Point to   Host name")

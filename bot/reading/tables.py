@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.models import Action
 from bot.reading.actions import AFTER_ISSUANCE
 from bot.reading.candidates import is_validation_host
 from bot.reading.fieldnames import (
@@ -124,6 +125,7 @@ class Table:
     ttl_unit: int = 1  # "TTL (mins)": seconds per unit of the TTL column
     width: int = 0  # cells in the header row
     later: bool = False  # a full-width row said the rows below wait for issuance
+    section: Action | None = None  # "| REMOVE - only after … |" across the table: rows below
     last_value: str | None = None  # the row above's value, for "(same as above)"
     both: int | None = None  # "| Record name / Value |": one column holding the name, then data
     # The TTL column of a header that names no value column ("| Hostname | Record | TTL |",
@@ -177,7 +179,13 @@ class Table:
     def read_row(self, cells: list[str], number: int) -> Mention | None:
         if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
             return None
-        if self.width > 2 and len(cells) == self.width - 1 and self.columns.get("name", 1) > 0:
+        short = self.width > 2 and len(cells) == self.width - 1
+        if short and self.ttl_column == self.width - 1 and self.columns:
+            # "| gov.uk | @ | TXT | globalsign-… |" under "… | Data | TTL (s) |": no TTL cell
+            mention = self._by_header([*cells, ""], number)
+            if mention is not None:
+                return mention
+        if short and self.columns.get("name", 1) > 0:
             cells = ["", *cells]  # the first cell spans this row too (rowspan): it is not repeated
         if self.columns and len(cells) > max(self.columns.values()) + 1 and not cells[0]:
             cells = cells[len(cells) - max(self.columns.values()) - 1 :]  # a leading empty cell
@@ -275,7 +283,7 @@ class Table:
                 if cell("old") or old or self._said_update(cells)
                 else "add"
                 if new
-                else None
+                else self.section
             ),
             after_issuance=self.later
             or bool(AFTER_ISSUANCE.search(raw("action") + " " + raw("when"))),

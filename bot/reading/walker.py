@@ -108,6 +108,8 @@ _FROM_TO_ALONE = re.compile(
 )
 _RECORD_TYPES = frozenset(("TXT", "CNAME", "CAA"))
 _OPEN_TXT = re.compile(r"\bTXT[ \t]+\"[A-Za-z0-9_=+/-]{8,}$", re.I)
+# a config block's TTL field: `ttl = 3600` (Terraform), `ttl: 3600` (YAML), `"TTL": 3600` (JSON)
+_FIELD_TTL = re.compile(r"\bttl\b[\"']?[ \t]{0,8}[:=][ \t]{0,8}(\d{1,10})\b", re.I)
 _TTL_NUMBERS = re.compile(r"(?<![\w.])(\d{2,6})(?![\w.])")
 
 
@@ -117,16 +119,20 @@ def _open_quote(number: int, line: str) -> Flag:
     return unparsed(number, number, line, why)
 
 
-def _ttls_disowned(mentions: list[Mention], disowned: set[int | None]) -> list[Mention]:
-    """The mentions, a zone-file line's TTL that the comment disowns left out."""
-    if not disowned:
-        return mentions  # the common case
-    out = []
-    for m in mentions:
-        line = read_zone_line(m.excerpt, 0) if m.ttl is not None else None
-        from_line = line is not None and line.ttl == m.ttl
-        out.append(replace(m, ttl=None) if from_line and ({None, m.ttl} & disowned) else m)
-    return out
+def _ttl_key(m: Mention) -> tuple[str, str, int]:
+    return (m.name.lower().rstrip("."), m.rdtype.upper(), m.ttl or 0)
+
+
+def _written_ttl(m: Mention) -> bool:
+    """Was the mention's TTL written on its record: the TTL of a zone-file line, or a config
+    block's `ttl = 3600` / `ttl: 3600` field?"""
+    if m.ttl is None:
+        return False
+    line = read_zone_line(m.excerpt, 0)
+    if line is not None:
+        return line.ttl == m.ttl
+    field = _FIELD_TTL.search(m.excerpt)
+    return field is not None and int(field.group(1)) == m.ttl
 
 
 # Windows nslookup: "hmrc.gov.uk     text =", a blank line, then the string indented
@@ -278,6 +284,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     last_text: int = 0  # the number of the last line that was not blank
     inherited: Mode | None = None  # the mode a lead-in gave the paragraph being read
     disowned_ttls: set[int | None] = field(default_factory=set)  # None: every zone line's TTL
+    # (name, type, TTL) of records an earlier comment wrote with a TTL it disowned: a corrected
+    # copy of the record written with that TTL again disowns it too
+    ttls_disowned_before: frozenset[tuple[str, str, int]] = frozenset()
+    ttls_dropped: set[tuple[str, str, int]] = field(default_factory=set)
     wrapped: tuple[int, str] | None = None  # a line ending inside a quoted TXT value
 
     def feed(self, number: int, line: str) -> None:
@@ -318,7 +328,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 end()
             except Exception as exc:
                 self.flags.append(failed_block(0, 0, "", exc))
-        self.mentions = _ttls_disowned(self.mentions, self.disowned_ttls)
+        self._drop_disowned_ttls()
         self.mentions = desired.resolved(self.mentions)  # "so that the set ends up as:"
         self.mentions = overrides.at_validation_names(self.mentions)
         self.mentions = overrides.deletes_of_records_above(self.mentions)
@@ -327,6 +337,20 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         # "Please remove the record(s) and add …" with no delete read here: a later comment of
         # the thread may say which (read.py drops the flag then)
         self.unnamed_deletes = [unread_request(*p) for p in self.pending if p[2] == ANY_DELETE]
+
+    def _drop_disowned_ttls(self) -> None:
+        """Leave out the TTL written on a record that the comment disowns ("the ttl is just a
+        placeholder"), or that an earlier comment disowned on the record this one corrects."""
+        if not self.disowned_ttls and not self.ttls_disowned_before:
+            return  # the common case
+        out = []
+        for m in self.mentions:
+            before = _ttl_key(m) in self.ttls_disowned_before
+            if ({None, m.ttl} & self.disowned_ttls or before) and _written_ttl(m):
+                self.ttls_dropped.add(_ttl_key(m))
+                m = replace(m, ttl=None)
+            out.append(m)
+        self.mentions = out
 
     def _feed(self, number: int, line: str) -> None:
         disowns = "ttl" in line.lower() and durations.ttl_disowned(line)
@@ -387,6 +411,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             # "| Only after the new certificate has been issued: |" across a table: the rows
             # below wait for issuance
             self.table.later = self.table.later or bool(actions.AFTER_ISSUANCE.search(line))
+            # ("| ADD - now |", then "| REMOVE - only after … |": each heads its own rows)
+            self.table.section = actions.action_cue(line)
             return
         if _BORDER.match(line):
             return  # "+------+-----+" (an ASCII table's rule): the table goes on below it
@@ -831,7 +857,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         elif not published:
             if action is not None:  # "; add now": its own verb says its own time
                 self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(note))
-            self._add(replace(mention, action=action or mention.action))
+            # ("; add" under "which values are already there and which are new": its own)
+            asked = "request" if action == "add" else None
+            self._add(replace(mention, action=action or mention.action), mode=asked)
 
     def _directive(self, line: str) -> bool:
         m = _DIRECTIVE.match(line)
