@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+import urllib.parse
 
 from bot.htmltext import html_to_visible_and_hidden
 
@@ -118,7 +119,25 @@ def normalise(text: str) -> str:
         # shift every cell after it: it is written as "-", which table readers take as empty.
         # (dig and zone files align with runs of tabs too: a line with "IN" as a cell is one.)
         text = "\n".join(_empty_cells(line) for line in text.split("\n"))
+    if "safelinks.protection.outlook.com" in text:
+        text = _SAFELINK.sub(_unwrapped, text)
     return text.encode("utf-8", "replace").decode("utf-8").translate(_TRANSLATE)
+
+
+# Outlook's Safe Links: "https://eur02.safelinks.protection.outlook.com/?url=http%3A%2F%2Fx.
+# fastly-validations.com%2F&data=05%7C02…": the link the sender wrote is the `url` parameter.
+_SAFELINK = re.compile(
+    r"https?://[\w.-]{1,60}\.safelinks\.protection\.outlook\.com/\?url=([^&\s<>\"]{1,2000})"
+    r"(?:&[^\s<>\"]{0,4000})?"
+)
+
+
+def _unwrapped(link: re.Match[str]) -> str:
+    """The URL a Safe Links wrapper stands for; the wrapper itself when what it decodes to is
+    no plain URL (spaces, angle brackets: never let a wrapper write markup into the text)."""
+    url = urllib.parse.unquote(link.group(1))
+    plain = url.isprintable() and not any(c in url for c in ' <>"|')
+    return url if plain else link.group(0)
 
 
 def _empty_cells(line: str) -> str:
@@ -144,5 +163,7 @@ def to_plain_text(raw: str) -> str:
 def visible_and_hidden(raw: str) -> tuple[str, str]:
     """`to_plain_text`, and the text of an HTML body a reader would not see (comments,
     `display:none`, white text), normalised the same way."""
+    if "safelinks.protection.outlook.com" in raw:  # (before a table's cells are measured)
+        raw = _SAFELINK.sub(_unwrapped, raw)
     visible, hidden = html_to_visible_and_hidden(raw) if looks_like_html(raw) else (raw, "")
     return normalise(redact_private_keys(visible)[0]), normalise(redact_private_keys(hidden)[0])

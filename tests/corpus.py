@@ -410,9 +410,13 @@ HOLDOUT122 = FIXTURES / "holdout122"
 HOLDOUT123 = FIXTURES / "holdout123"
 # holdout124-127 (80 tickets, eight more writers; all first read at efe09a7):
 # holdout124 (an ordinary September; tables of every shape) 10/20 exact, 11 changes right, 4
-# silent; holdout125 (an ordinary October; many voices in one thread) 9/20, 13, 2 silent.
+# silent; holdout125 (an ordinary October; many voices in one thread) 9/20, 13, 2 silent;
+# holdout126 (an ordinary November; records as config, again) 9/20, 10, 0 silent; holdout127
+# (an ordinary December; text mangled on its way) 14/20, 14, 1 silent.
 HOLDOUT124 = FIXTURES / "holdout124"
 HOLDOUT125 = FIXTURES / "holdout125"
+HOLDOUT126 = FIXTURES / "holdout126"
+HOLDOUT127 = FIXTURES / "holdout127"
 
 READING_FOLDERS = (
     READING,
@@ -541,6 +545,8 @@ READING_FOLDERS = (
     HOLDOUT123,
     HOLDOUT124,
     HOLDOUT125,
+    HOLDOUT126,
+    HOLDOUT127,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

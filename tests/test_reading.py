@@ -10274,3 +10274,97 @@ def test_a_cc_named_but_not_endorsed_keeps_its_records_untrusted() -> None:
         vendor("Please don't do what Harriet wrote; we will send the right values tomorrow.", 2),
     )
     assert all(c.source is None or c.source.role == "other" for c in read(ticket).changes)
+
+
+# Text mangled on its way: Safe Links, links to targets, gaps inside names
+
+
+def test_an_outlook_safe_link_is_read_as_the_link_it_wraps() -> None:
+    from bot.text import normalise
+
+    wrapped = (
+        "https://eur02.safelinks.protection.outlook.com/?url=http%3A%2F%2Fcvjukund6bwmzmnwpm."
+        "fastly-validations.com%2F&data=05%7C02%7Cx%40y.gov.uk%7Cb1d0&sdata=abc%3D&reserved=0"
+    )
+    assert normalise(f"Target: {wrapped}") == (
+        "Target: http://cvjukund6bwmzmnwpm.fastly-validations.com/"
+    )
+
+
+def test_a_safe_link_that_decodes_to_markup_is_left_as_it_was() -> None:
+    from bot.text import normalise
+
+    wrapped = "https://eur02.safelinks.protection.outlook.com/?url=%3C%21channel%3E&data=05"
+    assert normalise(wrapped) == wrapped
+
+
+def test_a_table_row_with_a_linked_target_and_a_gap_in_its_name_is_read() -> None:
+    ticket = _text(
+        "Please create:\n\n"
+        "| Record name | Type | Target |\n"
+        "| _acme-challenge. gov.uk | CNAME | http://cvjukund6bwmzmnwpm.fastly-validations.com/ |\n"
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.gov.uk.",
+            "CNAME",
+            "cvjukund6bwmzmnwpm.fastly-validations.com.",
+            None,
+        )
+    ]
+
+
+def test_a_link_to_a_validation_target_left_unread_is_flagged_but_a_cas_site_is_not() -> None:
+    from bot.reading.candidates import candidates
+
+    assert [
+        c.text for c in candidates(1, "see http://cvjukund6bwmzmnwpm.fastly-validations.com/")
+    ] == ["cvjukund6bwmzmnwpm.fastly-validations.com"]
+    assert candidates(1, "More at https://www.digicert.com") == []
+
+
+def test_a_notification_quoted_whole_keeps_its_comments_written_one_per_table_row() -> None:
+    from bot.reading.conversation import parts_of
+
+    body = (
+        "Thanks, forwarding this to our DNS team now.\n\n"
+        "On Mon, 23 Nov 2026 at 10:00, Fastly Support <support@fastly.com> wrote:\n"
+        "> ##- Please type your reply above this line -##\n"
+        "> | | | Piotr Z (Fastly) Jun 3, 2025, 09:02 BST Hi, it wants a new value. Piotr | |\n"
+        "> Callum Rennie\n"
+        "> Jun 2, 2025, 15:26 BST\n"
+        "> Done.\n"
+        "> Marguerite O (Fastly)\n"
+        "> Jun 2, 2025, 10:11 BST\n"
+        "> Please add the record.\n"
+    )
+    assert [p.author for p in parts_of(_text(body))] == [
+        "Marguerite O (Fastly)",
+        "Callum Rennie",
+        "Piotr Z (Fastly)",
+    ]
+
+
+# "Keep mine in place and add his as well": two CNAMEs at one name, never an update
+
+
+def test_keeping_the_first_cname_and_adding_the_second_as_well_is_ambiguous() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n_acme-challenge.design-system.service.gov.uk. CNAME aufq4sxdhdhetf180n.fastly-validations.com.",
+            1,
+        ),
+        us(
+            "Done. From outside:\n$ dig +noall +answer _acme-challenge.design-system.service.gov.uk\n"
+            "_acme-challenge.design-system.service.gov.uk. 300 IN CNAME aufq4sxdhdhetf180n.fastly-validations.com.",
+            2,
+        ),
+        vendor(
+            "The second configuration wants its own: please add "
+            "_acme-challenge.design-system.service.gov.uk CNAME ii2hr2zl197t7qejxu.fastly-validations.com",
+            3,
+        ),
+        vendor("Please keep mine in place and add Piotr's as well.", 4),
+    )
+    assert "ambiguous_request" in codes(ticket)

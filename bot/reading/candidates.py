@@ -80,6 +80,12 @@ def candidates(number: int, line: str) -> list[Candidate]:
         named_id = before in _ID_WORDS and "=" not in text and "." not in text
         if (_is_candidate(shown, text) or (dnsauth and _hex_token(shown))) and not named_id:
             found.append(Candidate(number, text, shown))
+        elif "://" in text:  # "http://cvju….fastly-validations.com/": a link to a target
+            # (never a CA's own site: "https://www.digicert.com" names no record's target)
+            host = text.split("://", 1)[1].split("/", 1)[0]
+            label = host.split(".", 1)[0]
+            target = is_validation_host(host) and len(label) >= _WRAPPED_LABEL and label.isalnum()
+            found += [Candidate(number, host, shown)] if target else []
         elif word.endswith("-") and "." in text:  # "tgoxk07ph50yur0t5r.fastly-" / "validations
             label = text.split(".", 1)[0]  # .com": a host a PDF's export broke at a hyphen; its
             if len(label) >= _WRAPPED_LABEL and label.isalnum() and _looks_random(label):

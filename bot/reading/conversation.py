@@ -61,7 +61,7 @@ def parts_of(ticket: Ticket) -> list[Part]:
         blocks = split_notification(lines) if single else None
         if single and blocks is None and any(line.lstrip().startswith(">") for line in lines):
             # a notification quoted whole under a reply or forward: its comments all the same
-            unquoted = [strip_marker(line) for line in lines]
+            unquoted = unfold_headers([strip_marker(line) for line in lines])
             blocks = split_notification(unquoted)
             lines = unquoted if blocks else lines
         if blocks:  # a Zendesk notification saved whole: its comments, oldest first

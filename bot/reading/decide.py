@@ -313,13 +313,14 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         ]
         alongside = any(j >= i for j in thread.alongside)
         replaced = any(k.name == c.name and k.action == "update" for _, k in kept)
-        if (
-            c.action == "add"
-            and c.type in SINGLETON_TYPES
-            and beside
-            and alongside
-            and not replaced
-        ):
+        # (or an update made of it from what was shown there before "Please keep mine in
+        # place and add Piotr's as well" said both are to stay)
+        both = (c.action == "add" and not replaced) or (
+            c.action == "update"
+            and any(o.value == c.old_value for o in beside)
+            and any(j > i for j in thread.alongside)
+        )
+        if c.type in SINGLETON_TYPES and beside and alongside and both:
             held.add(c.name)
             why = f"asks to add a CNAME beside the one already there ({beside[0].value})"
             out.flags.append(ambiguous(c.name, [c], why))

@@ -222,6 +222,7 @@ class Table:
         if self.both is not None and self.columns.get("name") == self.columns.get("value"):
             words = raw("name").split()  # "_acme-challenge.gov.uk 2gabsvc….fastly-validations.com"
             name, value = (words[0], words[-1]) if len(words) == 2 else ("", "")
+        name, value = _unbroken(name), _unlinked(value)
         if same_as_above(raw("value")) and self.last_value:
             value = self.last_value  # "(same as above)", "ditto", "as above"
         self.last_value = value or self.last_value
@@ -334,6 +335,27 @@ _REMARK_TTL = re.compile(r"\bTTL\b[ \t]*[:=]?[ \t]*(\d{1,7})\b", re.I)
 
 def _scaled(ttl: int | None, unit: int) -> int | None:
     return ttl * unit if ttl is not None else None
+
+
+def _unbroken(name: str) -> str:
+    """ "_acme-challenge. gov.uk" (a no-break space after a dot, as a mail client put it): the
+    one name the cell holds, when closing the gap makes one."""
+    if ". " not in name:
+        return name
+    joined = _GAP_AFTER_DOT.sub(".", name)
+    return joined if is_owner_token(joined) else name
+
+
+_GAP_AFTER_DOT = re.compile(r"(?<=[\w-])\.[ ]{1,3}(?=[\w-])")
+
+
+def _unlinked(value: str) -> str:
+    """ "http://cvju….fastly-validations.com/" in a target cell: the CA's validation host the
+    link names (a mail client or Safe Links made it a link)."""
+    if "://" not in value:
+        return value
+    host = value.split("://", 1)[1].rstrip("/")
+    return host if "/" not in host and is_validation_host(host) else value
 
 
 def _by_position(cells: list[str], number: int) -> Mention | None:

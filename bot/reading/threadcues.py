@@ -580,7 +580,12 @@ _ASKS_US = re.compile(
 _ALONGSIDE = re.compile(
     r"\b(?:alongside|in[ \t]{1,3}addition[ \t]{1,3}to|as[ \t]{1,3}well[ \t]{1,3}as[ \t]{1,3}the|"
     r"(?:don'?t|do[ \t]{1,3}not)[ \t]{1,3}(?:overwrite|replace)[ \t]{1,3}(?:it|the[ \t]{1,3}"
-    r"(?:first|previous|earlier|other)))\b",
+    r"(?:first|previous|earlier|other))|"
+    # "Please keep mine in place and add Piotr's as well"
+    r"(?:keep|leave)[ \t]{1,3}(?:mine|hers|his|theirs|it|that[ \t]{1,3}one|the[ \t]{1,3}"
+    r"(?:first|old|existing)[ \t]{1,3}one)[ \t]{1,3}(?:in[ \t]{1,3}place|"
+    r"as[ \t]{1,3}it[ \t]{1,3}is|"
+    r"where[ \t]{1,3}it[ \t]{1,3}is)[ \t]{1,3}and[ \t]{1,3}add)\b",
     re.I,
 )
 
@@ -648,7 +653,8 @@ def adds_alongside(text: str) -> bool:
     """Does this comment ask for its TXT/CAA values beside the earlier ones, not instead?
     ("The old one can't stay alongside it" says the opposite.)"""
     low = text.lower()
-    if not any(w in low for w in ("alongside", "addition", "as well as", "overwrite", "replace")):
+    words = ("alongside", "addition", "as well as", "overwrite", "replace", " and add")
+    if not any(w in low for w in words):
         return False  # the common case, cheaply
     return any(
         # (the words before it, as one line: a mail wraps "rather" / "than a second record")
