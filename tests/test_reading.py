@@ -10368,3 +10368,48 @@ def test_keeping_the_first_cname_and_adding_the_second_as_well_is_ambiguous() ->
         vendor("Please keep mine in place and add Piotr's as well.", 4),
     )
     assert "ambiguous_request" in codes(ticket)
+
+
+def test_octodns_keys_marked_new_under_a_zone_files_name_are_added_the_rest_shown() -> None:
+    ticket = _text(
+        'only the keys with "# NEW" need to go in; the others are live already.\n\n'
+        "--- config/service.gov.uk.yaml (excerpt) ---\n"
+        "'_acme-challenge.publishing':          # NEW\n"
+        "  type: CNAME\n"
+        "  value: ol47sec30i1kjuevege6.fastly-validations.com.\n"
+        "'_acme-challenge.www.publishing':      # live since last year, no change\n"
+        "  type: CNAME\n"
+        "  value: 20gfoi19r51l167kfk1i.fastly-validations.com.\n"
+        "--- end ---\n"
+    )
+    reading = read(ticket)
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.publishing.service.gov.uk.",
+            "CNAME",
+            "ol47sec30i1kjuevege6.fastly-validations.com.",
+            None,
+        )
+    ]
+    assert [o.name for o in reading.observed] == ["_acme-challenge.www.publishing.service.gov.uk."]
+
+
+def test_an_octodns_value_commented_out_as_removed_is_a_delete_beside_the_new_one() -> None:
+    ticket = _text(
+        "hmrc.gov.uk.yaml afterwards, my edits marked:\n\n"
+        "'':\n"
+        "  - type: TXT\n"
+        "    values:\n"
+        "      - google-site-verification=YpLjzVOjRBa-BlSti6Ux1xvxmaZxtf1UmWqm_QGyG6w\n"
+        "      # - globalsign-domain-verification=iYu1lw9Vai0oAgHT123myhou6_JWeXd3coT   <- REMOVE\n"
+        "      - globalsign-domain-verification=u_DDhdPQ045zTgRkUjO4EhSKTicLck3vCSFEG   # <- NEW\n"
+    )
+    reading = read(ticket)
+    assert sorted((c.action, c.value[:33]) for c in reading.changes) == [
+        ("add", "globalsign-domain-verification=u_"),
+        ("delete", "globalsign-domain-verification=iY"),
+    ]
+    assert "google-site-verification=YpLjzVOjRBa-BlSti6Ux1xvxmaZxtf1UmWqm_QGyG6w" in {
+        o.value for o in reading.observed
+    }

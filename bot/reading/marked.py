@@ -42,13 +42,28 @@ _FLAG = re.compile(
 )
 # "  - '0 issue "certainly.com"'   # NEW": a value of a YAML list, its remark after "#"
 _CONFIG_VALUE = re.compile(
-    r"""^[ \t]*-[ \t]+(?P<q>['"]?)(?P<data>\S.{0,600}?)(?P=q)[ \t]+#[ \t]*(?P<note>.{1,80})$"""
+    r"""^[ \t]*-[ \t]+(?P<q>['"]?)(?P<data>[^\s#].{0,600}?)(?P=q)"""
+    r"""(?:[ \t]+#[ \t]*(?P<note>.{1,80}))?[ \t]*$"""
 )
 # "education.gov.uk.:", "  CAA:", "  type: CAA", "    ttl: 3600   # unchanged"
 _CONFIG_KEY = re.compile(
     r"""^(?P<indent>[ \t]*)(?:-[ \t]+)?['"]?(?P<key>[\w.@*-]{0,253})['"]?[ \t]*:"""
-    r"""[ \t]*(?P<rest>[^#\n]{0,253}?)[ \t]*(?:#.{0,200})?$"""
+    r"""[ \t]*(?P<rest>[^#\n]{0,253}?)[ \t]*(?:#[ \t]*(?P<note>.{0,200}))?$"""
 )
+# "# - globalsign-domain-verification=iYu1…   <- REMOVE, 2024 token": a value taken out
+_COMMENTED_VALUE = re.compile(
+    r"""^[ \t]*#[ \t]*-[ \t]+(?P<q>['"]?)(?P<data>[^\s'"]{1,600})(?P=q)[ \t]+"""
+    r"""(?:#[ \t]*)?(?P<note>(?:<-|->|\u2190)?[ \t]*[A-Za-z].{0,80})$"""
+)
+# "'_acme-challenge.assets.publishing':   # NEW", "  _acme-challenge.www:   # <- NEW key"
+_MARKED_KEY = re.compile(
+    r"""^[ \t]*['"]?[\w.@*-]{0,253}['"]?:[ \t]*#[ \t]*(?:<-|->)?[ \t]*(?:new|add)\b""", re.I
+)
+_LIST_KEY = re.compile(r"^[ \t]*-[ \t]+[a-z]{1,12}:(?:[ \t]|$)")
+_ZONE_FILE = re.compile(r"\b((?:[a-z0-9-]{1,63}\.){1,8}gov\.uk)\.ya?ml\b", re.I)
+_OWNER_KEY = re.compile(r"^(?:@|[\w*-]{1,63}(?:\.[\w-]{1,63}){0,10}\.?)?$")
+_FIELDS = frozenset(("type", "value", "values", "ttl", "name", "flags", "tag", "octodns"))
+_CAA_FIELDS = ("flags", "tag", "value")
 _NOTE_ADD = re.compile(r"^(?:new|add(?:ed|ing)?|to[ \t]+add|\+)\b", re.I)
 _NOTE_REMOVE = re.compile(
     r"^(?:remove[ds]?|delete[ds]?|drop(?:ped)?|to[ \t]+(?:go|remove|delete)|-)\b", re.I
@@ -64,56 +79,104 @@ MAX_SCAN = 200  # lines looked at for a diff header or a flagged line
 def annotate(numbered: Lines) -> Lines:
     """The lines, a diff's or a flagged export's zone lines written with their remarks."""
     head = numbered[:MAX_SCAN]
-    if any(_DIFF_HEADER.match(text) for _, text in head):
+    # (a "--- config/x.gov.uk.yaml ---" banner alone is no diff: a diff has "+++" or "@@")
+    if any(_DIFF_HEADER.match(text) and not text.startswith("---") for _, text in head):
         return _diff(numbered)
     flagged = [k for k, (_, text) in enumerate(head) if _flagged(text) is not None]
     if flagged:
         return _export(numbered, flagged)
-    if any(_CONFIG_VALUE.match(text) for _, text in head):
+    if any(_noted_value(text) or _MARKED_KEY.match(text) for _, text in head):
         return _config(numbered)
     return numbered
 
 
 def _config(numbered: Lines) -> Lines:
     """The values of marked YAML record sets written as zone lines with their remarks."""
+    head = " ".join(text for _, text in numbered[:MAX_SCAN] if ".y" in text)
+    named = _ZONE_FILE.search(head)  # "config/service.gov.uk.yaml": the zone of its keys
+    zone = named.group(1).lower() if named else None
     out = list(numbered)
     owner: str | None = None
     rdtype: str | None = None
+    owner_note = _SHOWN  # "'_acme-challenge.publishing':   # NEW": said of all its values
+    ttl = ""
+    caa: dict[str, str] = {}  # octoDNS's CAA value as fields ("flags: 0", "tag: issue", …)
     keys: list[int] = []  # the lines of the set's keys: blank once a marked value is read
     blank: set[int] = set()
+    written: set[int] = set()  # the lines written as records (never blanked)
+
+    def record(k: int, number: int, data: str, note: str) -> None:
+        line = f"{_absolute(owner or '@', zone)} {ttl}{rdtype} {data}"
+        if read_zone_line(line, number) is not None:
+            out[k] = (number, f"{line} ; {note}")
+            written.add(k)
+            blank.update(keys if note != _SHOWN else ())
+
     for k, (number, text) in enumerate(numbered):
-        value = _CONFIG_VALUE.match(text)
+        listed_key = _LIST_KEY.match(text)  # "- type: TXT", "- flags: 0": keys, not values
+        value = None if listed_key else _CONFIG_VALUE.match(text) or _COMMENTED_VALUE.match(text)
         if value and owner is not None and rdtype is not None:
-            note = _note(value["note"].strip())
-            line = f"{owner} {rdtype} {value['data']}"
-            if read_zone_line(line, number) is not None:
-                out[k] = (number, f"{line} ; {note}")
-                blank.update(keys if note != _SHOWN else ())
+            note = _note(value["note"].strip()) if value["note"] else owner_note
+            if value.re is _CONFIG_VALUE or note == _REMOVE:  # (a commented-out value: gone)
+                record(k, number, value["data"], note)
                 continue
         key = _CONFIG_KEY.match(text) if not value else None
         if key is None:
-            owner, rdtype, keys = (owner, rdtype, keys) if not text.strip() else (None, None, [])
+            if text.strip() and not text.lstrip().startswith("#"):
+                owner, rdtype, keys = None, None, []
             continue
         name, rest = key["key"], key["rest"].strip().strip("'\"")
+        field = name.lower()
         if name.upper() in _RECORD_TYPES and not rest:
             rdtype, keys = name.upper(), [*keys, k]  # "  CAA:"
-        elif name.lower() == "type" and rest.upper() in _RECORD_TYPES:
-            rdtype, keys = rest.upper(), [*keys, k]  # "  type: CAA"
-        elif name.lower() == "name" and rest:
+        elif field == "type" and rest.upper() in _RECORD_TYPES:
+            rdtype, keys, caa = rest.upper(), [*keys, k], {}  # "  type: CAA", "- type: TXT"
+        elif field == "name" and rest:
             owner, keys = rest, [*keys, k]  # "  name: education.gov.uk."
-        elif not rest and ("." in name or name in ("", "@")) and not key["indent"]:
-            owner, rdtype, keys = name or "@", None, [k]  # "education.gov.uk.:"
-        elif name.lower() in ("ttl", "values", "value") and owner is not None:
+        elif field in _CAA_FIELDS and owner is not None and rdtype == "CAA" and rest:
+            caa[field] = rest  # "- flags: 0" / "tag: issue" / "value: globalsign.com"
             keys.append(k)
+            if len(caa) == len(_CAA_FIELDS):
+                data = f'{caa["flags"]} {caa["tag"]} "{caa["value"]}"'
+                record(k, number, data, _note(key["note"] or "") if key["note"] else owner_note)
+                caa = {}
+        elif field == "value" and rest and owner is not None and rdtype is not None:
+            keys.append(k)  # "  value: x.fastly-validations.com."
+            record(k, number, rest, _note(key["note"]) if key["note"] else owner_note)
+        elif field == "ttl" and owner is not None:
+            said = rest.isdigit() and not (key["note"] and _note(key["note"]) == _SHOWN)
+            ttl, keys = (f"{rest} " if said else ""), [*keys, k]  # (never "3600  # unchanged")
+        elif field in ("values", "value") and owner is not None:
+            keys.append(k)
+        elif not rest and field not in _FIELDS and _OWNER_KEY.match(name):
+            # "education.gov.uk.:", "'_acme-challenge.www':  # NEW", "'':" (the apex)
+            owner, rdtype, keys, ttl = name or "@", None, [k], ""
+            owner_note = _note(key["note"]) if key["note"] else _SHOWN
         else:
             owner, rdtype, keys = None, None, []
     if not blank:
         return numbered  # no value marked new or to go: a set only shown, read elsewhere
+    blank -= written
     return [(number, "" if k in blank else text) for k, (number, text) in enumerate(out)]
 
 
+def _noted_value(text: str) -> bool:
+    value = _CONFIG_VALUE.match(text) if "#" in text else None
+    return value is not None and value["note"] is not None
+
+
+def _absolute(owner: str, zone: str | None) -> str:
+    """A config key as a name: relative keys under the zone its file is named for."""
+    if zone is None or owner.endswith("."):
+        return owner
+    if owner in ("", "@"):
+        return f"{zone}."
+    return owner if owner.lower().endswith(zone) else f"{owner}.{zone}."
+
+
 def _note(note: str) -> str:
-    """The remark for a value marked "# NEW", "# remove", anything else ("# existing")."""
+    """The remark for a value marked "# NEW", "<- REMOVE", anything else ("# existing")."""
+    note = note.lstrip("<-=>\u2190\u2192 \t")  # "# <- NEW", "-> remove"
     if _NOTE_ADD.match(note):
         return _ADD
     return _REMOVE if _NOTE_REMOVE.match(note) else _SHOWN
