@@ -10413,3 +10413,82 @@ def test_an_octodns_value_commented_out_as_removed_is_a_delete_beside_the_new_on
     assert "google-site-verification=YpLjzVOjRBa-BlSti6Ux1xvxmaZxtf1UmWqm_QGyG6w" in {
         o.value for o in reading.observed
     }
+
+
+# Records as the commands or API calls that make them
+
+
+def test_gcloud_record_set_commands_are_read_as_the_records_they_make() -> None:
+    ticket = _text(
+        "Three DNS changes, written as gcloud commands:\n\n"
+        "gcloud dns record-sets create _acme-challenge.account.gov.uk. \\\n"
+        '    --zone="account-gov-uk" \\\n'
+        '    --type="CNAME" \\\n'
+        '    --ttl="60" \\\n'
+        '    --rrdatas="rannphv3rcl4jmd2hwb5.fastly-validations.com."\n\n'
+        "gcloud dns record-sets delete _acme-challenge.home.account.gov.uk. \\\n"
+        '    --zone="account-gov-uk" \\\n'
+        '    --type="TXT"\n'
+    )
+    assert sorted((c.action, c.name, c.type, c.value, c.ttl) for c in read(ticket).changes) == [
+        (
+            "add",
+            "_acme-challenge.account.gov.uk.",
+            "CNAME",
+            "rannphv3rcl4jmd2hwb5.fastly-validations.com.",
+            60,
+        ),
+        ("delete", "_acme-challenge.home.account.gov.uk.", "TXT", None, None),
+    ]
+
+
+def test_a_route_53_change_batch_is_read_with_its_actions_and_its_disowned_ttl() -> None:
+    ticket = _text(
+        "Here is a Route 53 change batch:\n\n"
+        "{\n"
+        '  "Changes": [\n'
+        "    {\n"
+        '      "Action": "UPSERT",\n'
+        '      "ResourceRecordSet": {\n'
+        '        "Name": "_acme-challenge.data.gov.uk.",\n'
+        '        "Type": "CNAME",\n'
+        '        "TTL": 300,\n'
+        '        "ResourceRecords": [ { "Value": "q45r8mehv7ydsns2zi3l.fastly-validations.com." } ]\n'
+        "      }\n"
+        "    },\n"
+        "    {\n"
+        '      "Action": "DELETE",\n'
+        '      "ResourceRecordSet": {\n'
+        '        "Name": "data.gov.uk.",\n'
+        '        "Type": "TXT",\n'
+        '        "TTL": 300,\n'
+        '        "ResourceRecords": [ { "Value": "\\"globalsign-domain-verification=lCCHuRrCn7bRH8YqfRTI\\"" } ]\n'
+        "      }\n"
+        "    }\n"
+        "  ]\n"
+        "}\n\n"
+        "The TTLs are only in there because Route 53 won't take a change without one.\n"
+    )
+    assert sorted((c.action, c.type, c.value, c.ttl) for c in read(ticket).changes) == [
+        ("add", "CNAME", "q45r8mehv7ydsns2zi3l.fastly-validations.com.", None),
+        ("delete", "TXT", "globalsign-domain-verification=lCCHuRrCn7bRH8YqfRTI", None),
+    ]
+
+
+def test_an_update_its_comment_never_valued_takes_the_value_its_own_dig_shows() -> None:
+    ticket = _text(
+        "Please update:\n\n"
+        "_acme-challenge.signin.account.gov.uk. 60 CNAME tlehlvifza6fotcnfsoq.fastly-validations.com. ; update\n\n"
+        "It is already a CNAME today, but it points at the cancelled subscription's target:\n\n"
+        "$ dig +noall +answer _acme-challenge.signin.account.gov.uk CNAME\n"
+        "_acme-challenge.signin.account.gov.uk. 300 IN CNAME ezexenpmxqfxch3kx9b4.fastly-validations.com.\n"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.signin.account.gov.uk.",
+            "CNAME",
+            "tlehlvifza6fotcnfsoq.fastly-validations.com.",
+            "ezexenpmxqfxch3kx9b4.fastly-validations.com.",
+        )
+    ]

@@ -186,6 +186,10 @@ _DISOWNED = re.compile(
     # "The ttl is just a placeholder so the block is valid HCL"
     r"\bTTLs?[ \t]+(?:is|are)[ \t]+(?:just|only)[ \t]+(?:a[ \t]+|there[ \t]+as[ \t]+a[ \t]+)?"
     r"placeholders?\b|"
+    # "The TTLs are only in there because Route 53 won't take a change without one; we don't
+    # mind what you use."
+    r"\bTTLs?[ \t]+(?:is|are)[ \t]+only[ \t]+(?:in[ \t]+)?there[ \t]+(?:because|since|so)\b|"
+    r"\b(?:don't|do[ \t]+not)[ \t]+mind[ \t]+(?:what|which)[ \t]+(?:TTL[ \t]+)?you[ \t]+use\b|"
     r"\b(?:don't|doesn't|do[ \t]+not|does[ \t]+not)[ \t]+care[ \t]+(?:about|what)[ \t]+"
     r"(?:the[ \t]+)?TTLs?\b|"
     r"\bTTLs?(?:[ \t]+(?:column|values?|numbers?))?[ \t]+(?:is|are)[ \t]+(?:only|just)[ \t]+"

@@ -10,6 +10,7 @@ from bot.reading import (
     answered,
     answers,
     approvals,
+    commands,
     copies,
     corrections,
     cues,
@@ -137,6 +138,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             numbered = numbered[:MAX_LINES]
         numbered = fieldrefs.resolve(numbered, part.lines)  # "the "Key" field below" -> its value
         numbered = marked.annotate(numbered)  # a zone diff, an export with its new lines flagged
+        numbered = commands.annotate(numbered)  # gcloud commands, a Route 53 change batch
         numbered = copies.resolve(numbered)  # "ditto, same value as for www, TXT at x.gov.uk"
         flags += [
             _in_comment(unread_request(n, t, "TXT" if "TXT" in t else "CNAME"), part.comment_id)

@@ -110,7 +110,8 @@ _RECORD_TYPES = frozenset(("TXT", "CNAME", "CAA"))
 _OPEN_TXT = re.compile(r"\bTXT[ \t]+\"[A-Za-z0-9_=+/-]{8,}$", re.I)
 # a config block's TTL field: `ttl = 3600` (Terraform), `ttl: 3600` (YAML), `"TTL": 3600` (JSON)
 _FIELD_TTL = re.compile(r"\bttl\b[\"']?[ \t]{0,8}[:=][ \t]{0,8}(\d{1,10})\b", re.I)
-_TTL_NUMBERS = re.compile(r"(?<![\w.])(\d{2,6})(?![\w.])")
+# (never "Route 53": a DNS service's name)
+_TTL_NUMBERS = re.compile(r"(?<![\w.])(?<!Route )(?<!route )(\d{2,6})(?![\w.])")
 
 
 def _open_quote(number: int, line: str) -> Flag:
@@ -858,7 +859,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             if action is not None:  # "; add now": its own verb says its own time
                 self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(note))
             # ("; add" under "which values are already there and which are new": its own)
-            asked = "request" if action == "add" else None
+            asked = "request" if action in ("add", "update") else None
             self._add(replace(mention, action=action or mention.action), mode=asked)
 
     def _directive(self, line: str) -> bool:
