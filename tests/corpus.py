@@ -408,15 +408,19 @@ HOLDOUT120 = FIXTURES / "holdout120"
 HOLDOUT121 = FIXTURES / "holdout121"
 HOLDOUT122 = FIXTURES / "holdout122"
 HOLDOUT123 = FIXTURES / "holdout123"
-# holdout124-127 (80 tickets, eight more writers; all first read at efe09a7):
+# holdout124-129 (120 tickets, twelve more writers; all first read at efe09a7):
 # holdout124 (an ordinary September; tables of every shape) 10/20 exact, 11 changes right, 4
 # silent; holdout125 (an ordinary October; many voices in one thread) 9/20, 13, 2 silent;
 # holdout126 (an ordinary November; records as config, again) 9/20, 10, 0 silent; holdout127
-# (an ordinary December; text mangled on its way) 14/20, 14, 1 silent.
+# (an ordinary December; text mangled on its way) 14/20, 14, 1 silent; holdout128 (an ordinary
+# January; check first, then act) 7/20, 13, 2 silent; holdout129 (an ordinary February; timing
+# and stages) 11/20, 12, 3 silent.
 HOLDOUT124 = FIXTURES / "holdout124"
 HOLDOUT125 = FIXTURES / "holdout125"
 HOLDOUT126 = FIXTURES / "holdout126"
 HOLDOUT127 = FIXTURES / "holdout127"
+HOLDOUT128 = FIXTURES / "holdout128"
+HOLDOUT129 = FIXTURES / "holdout129"
 
 READING_FOLDERS = (
     READING,
@@ -547,6 +551,8 @@ READING_FOLDERS = (
     HOLDOUT125,
     HOLDOUT126,
     HOLDOUT127,
+    HOLDOUT128,
+    HOLDOUT129,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -10492,3 +10492,75 @@ def test_an_update_its_comment_never_valued_takes_the_value_its_own_dig_shows() 
             "ezexenpmxqfxch3kx9b4.fastly-validations.com.",
         )
     ]
+
+
+# A published record said so at the line's end; a swap said above the record; removals later
+
+
+def test_a_record_still_being_served_is_shown_not_asked_for() -> None:
+    ticket = _text(
+        "Housekeeping, but not yet: last year's validation was done with a TXT on the hostname "
+        "itself, and it is still being served -\n\n"
+        '  www.defra.gov.uk.  300  IN  TXT  "p7pyhmu6arsocj20d513befrb83i5bj7"\n\n'
+        "Please leave it until the new certificate has been issued, then it can be deleted.\n"
+    )
+    reading = read(ticket)
+    assert [(c.action, c.when) for c in reading.changes] == [("delete", "after_issuance")]
+    assert [o.value for o in reading.observed] == ["p7pyhmu6arsocj20d513befrb83i5bj7"]
+
+
+def test_swap_it_for_the_new_one_below_makes_the_record_below_an_update() -> None:
+    ticket = _text(
+        "the old TXT is still there:\n\n"
+        "$ dig +short TXT _acme-challenge.alerts.publishing.service.gov.uk\n"
+        '"HC7e7xLW98UwBAiDiDqh7jj78xWKq2PSZAZWKZ60kIo"\n\n'
+        "so: swap it for the new one below rather than adding a second TXT next to it.\n\n"
+        "Please deploy a DNS TXT record under the name:\n\n"
+        "_acme-challenge.alerts.publishing.service.gov.uk.\n\n"
+        "with the following value:\n\n"
+        "uZ-pM9wENN1ok5kktp6y6hh9SZZyS-BlbrNocgJaG2s\n"
+    )
+    assert [(c.action, c.old_value) for c in read(ticket).changes] == [
+        ("update", "HC7e7xLW98UwBAiDiDqh7jj78xWKq2PSZAZWKZ60kIo")
+    ]
+
+
+def test_waiting_hours_after_issuance_holds_the_one_removal_above() -> None:
+    ticket = _text(
+        "T + 48 HOURS (you)\n"
+        '  - Remove:  gov.uk  CAA  0 issue "globalsign.com"\n'
+        "  - Please wait the full 48 hours after issuance rather than doing it straight away.\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_delete_the_two_records_you_added_means_the_two_adds_asked_for() -> None:
+    ticket = _text(
+        "Add the following TXT record:\n"
+        "Domain: '_acme-challenge.design-system.service.gov.uk'\n"
+        "TXT value: 'Uj39ac0iiMcu7UzPj5-H33392UO3gEe0NjPy6_hsOiM'\n"
+        "Add the following TXT record:\n"
+        "Domain: '_acme-challenge.design-system.service.gov.uk'\n"
+        "TXT value: 'tRuQMk1J-V_p3BJDKQnjXYMGT1OY8pxYFVpDFiVNb0s'\n\n"
+        "Last, once the new certificate has actually been issued: delete the two\n"
+        "records you added in the first step.\n"
+    )
+    assert sorted((c.action, c.when) for c in read(ticket).changes) == [
+        ("add", "now"),
+        ("add", "now"),
+        ("delete", "after_issuance"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_a_host_dropped_from_the_san_list_removes_no_record_shown_above() -> None:
+    ticket = _text(
+        "Stage A -- please action now\n"
+        "  Record:  _acme-challenge.assets.publishing.service.gov.uk\n"
+        "  Type:    CNAME\n"
+        "  Points to: z5lgyolear0l4pp21ugc.fastly-validations.com\n\n"
+        "Stage B -- only after the new certificate has been issued\n"
+        "  assets-origin is being dropped from the SAN list on this renewal, so its challenge "
+        "record will no longer be needed.\n"
+    )
+    assert [c.action for c in read(ticket).changes] == ["add"]

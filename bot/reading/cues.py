@@ -45,7 +45,9 @@ _DESCRIBES = re.compile(
     r"\bthere(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|two\s+|three\s+|some\s+)?(?:CAA|TXT|CNAME)\s+"
     r"(?:records?|entr(?:y|ies))\s+(?:at|on|for|in)\b|"
     # "Old value from last year is still at the same name:"
-    r"\b(?:is|are)\s+still\s+(?:at|on|in|there|published|present|live|sitting)\b|"
+    # ("… and it is still being served -", "it's still being returned:")
+    r"\b(?:is|are)\s+still\s+(?:at|on|in|there|published|present|live|sitting|"
+    r"being\s+(?:served|returned|published))\b|"
     # "so the CA climbs up to service.gov.uk, which has:" (a lead-in ending so)
     r"\b(?:which|that|it|and)\s+(?:currently\s+|already\s+|still\s+)?(?:has|holds|contains)"
     r"(?=[ \t]*:[ \t]*$)|"
@@ -517,7 +519,10 @@ _AT_MEANS = re.compile(r"@[ ,]{0,3}(?:i\.e\.|ie|means|=|is)[ ]{0,3}" + _NAME, re
 # A sentence that points back at records just shown ("That TXT record should be removed").
 _BACK_REFERENCE = re.compile(
     r"\b(?:that|this|these|those|it|them|the\s+above|above|the\s+old|the\s+existing|"
-    r"the\s+(?:txt|cname|caa)\s+records?|both)\b"
+    r"the\s+(?:txt|cname|caa)\s+records?|both|"
+    # "delete the two records you added in the first step"
+    r"the\s+(?:two\s+|three\s+)?(?:records?|ones?|values?|entries)\s+(?:you|we)(?:'ve|\s+have)?"
+    r"\s+(?:just\s+)?(?:added|created|published))\b"
     # "Last year's record, which we can still see, / RECORD / can be removed, but only once …":
     # the sentence the record stood in goes on below it, its subject the record
     r"|^\W{0,3}(?:can|could|should|must|may)\s+(?:now\s+|then\s+|safely\s+)?be\s+"
@@ -651,7 +656,12 @@ def refers_back(sentence: str) -> bool:
 _NOT_A_RECORD = re.compile(
     r"\b(?:delete|remove|detach|revoke|cancel)\s+(?:that|this|these|those|the\s+old|the\s+existing)\s+"
     r"(?:uploads?|certificates?|certs?|"
-    r"subscriptions?|orders?|csrs?|keys?|files?|tickets?|accounts?|services?|bundles?|jobs?)\b",
+    r"subscriptions?|orders?|csrs?|keys?|files?|tickets?|accounts?|services?|bundles?|jobs?)\b|"
+    # "assets-origin is being dropped from the SAN list on this renewal": a host off a
+    # certificate, no record
+    r"\b(?:dropp(?:ed|ing)|remov(?:ed|ing)|taken|coming)\s+(?:off|from|out\s+of)\s+"
+    r"(?:the\s+|this\s+|our\s+)?(?:SAN(?:\s+list)?|certificate|cert|order|subscription)"
+    r"(?:\s+on\s+this\s+renewal)?\b",
     re.I,
 )
 

@@ -270,7 +270,17 @@ def replaced_not_added(numbered: list[tuple[int, str]], mentions: list[Mention])
     lines = [(number, strip_marker(text)) for number, text in numbered if number > max(asked)]
     after = "\n".join(text for _, text in lines)
     if not _NOT_ALONGSIDE.search(after):
-        return mentions
+        # ("… swap it for the new one below rather than adding a second TXT next to it", above
+        # the record it means)
+        ahead = next(
+            (
+                number
+                for number, text in numbered
+                if number < min(asked) and "below" in text and _NOT_ALONGSIDE.search(text)
+            ),
+            None,
+        )
+        return mentions if ahead is None else _replacing_shown(mentions, ahead)
     # the line the words end on (they may wrap: "… rather" / "than a second record added")
     said = next(
         (

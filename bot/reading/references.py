@@ -35,6 +35,32 @@ _NTH_SHOWN = re.compile(
 _T = TypeVar("_T")
 
 
+def _not_its(head: str, targets: list[int], mentions: list[Mention]) -> list[int]:
+    """ "assets-origin is being dropped from the SAN list, so its challenge record will no longer
+    be needed": "its" is the host the sentence names, so never a record shown at another."""
+    its = _ITS_OWN.search(head)
+    if its is None or not targets:
+        return targets
+    said = prose.split_sentences(head[: its.start()])
+    hosts = set(_HOST_WORD.findall(said[-1].lower())) if said else set()
+    if not hosts:
+        return targets
+    return [
+        i
+        for i in targets
+        if hosts & set(mentions[i].name.lower().rstrip(".").split("."))
+        or any(h in mentions[i].name.lower() for h in hosts if "." in h)
+    ]
+
+
+# "its challenge record", "its validation CNAME", "its TXT"
+_ITS_OWN = re.compile(
+    r"\bits[ ]+(?:(?:own|old|challenge|validation|acme|dcv)[ ]+)?(?:record|entry|cname|txt)\b", re.I
+)
+# a host said by its name or one label of it ("assets-origin", "www.x.gov.uk")
+_HOST_WORD = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\b")
+
+
 def _owner(m: Mention) -> str:
     """A mention's owner name as `prose.owners_in` gives one: lower case, one final dot."""
     return m.name.lower().rstrip(".") + "."
@@ -79,6 +105,13 @@ _DELETE_OWNER = re.compile(r"\b(?:delete|remove)[ ]+(?:the[ ]+record[ ]+(?:at|fo
 _NOTHING_TO_DO = re.compile(
     r"\bnothing[ \t]+(?:(?:for[ \t]+you[ \t]+)?to|you[ \t]+need[ \t]+to|needs[ \t]+to)[ \t]+"
     r"(?:add|change|remove|delete|do|update)\b",
+    re.I,
+)
+# "the two records you added in the first step", "the ones we've just created"
+_ADDED_BEFORE = re.compile(
+    r"\b(?:records?|ones?|values?|entries|TXTs?|CNAMEs?)[ \t]+(?:that[ \t]+)?(?:you|we)"
+    r"(?:['\u2019]ve|[ \t]+have|[ \t]+will[ \t]+have)?[ \t]+(?:just[ \t]+)?"
+    r"(?:added|created|published|put[ \t]+in)\b",
     re.I,
 )
 _OWNER_AFTER_COLON = re.compile(r":[ \t]*_[\w-]")  # "It's orphaned now: _eaab….dwp.gov.uk"
@@ -151,7 +184,10 @@ _HOLD_UNTIL = re.compile(
     r"\b(?:issued|renewed|validated|live)\b"
     # "please wait until the certificate shows as Issued before you delete it"
     r"|\b(?:wait|hold[ ]+off)\b[^.\n]{0,20}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|validated|"
-    r"live)\b[^.\n]{0,30}?\bbefore\b[^.\n]{0,30}?\b(?:remov|delet|clean)\w*",
+    r"live)\b[^.\n]{0,30}?\bbefore\b[^.\n]{0,30}?\b(?:remov|delet|clean)\w*"
+    # "Please wait the full 48 hours after issuance rather than doing it straight away."
+    r"|\bwait\b[^.\n]{0,40}?\bafter[ ]+(?:issuance|the[ ]+(?:new[ ]+)?cert(?:ificate)?[ ]+"
+    r"(?:is|has[ ]+been)[ ]+issued)\b",
     re.I,
 )
 # "please remove both TXT records again once the certificate is issued", "delete these
@@ -541,6 +577,18 @@ class References:
             else self.recent  # (and "please delete both" under the two records just shown)
         )
         targets = [i for i in shown if not types or self.mentions[i].rdtype in types]
+        if _ADDED_BEFORE.search(clause):
+            # "delete the two records you added in the first step": the adds asked for above
+            # (as many as the words count), never the removal said between
+            adds = [
+                i
+                for i, m in enumerate(self.mentions)
+                if m.mode == "request"
+                and m.action in (None, "add")
+                and (not types or m.rdtype in types)
+            ]
+            count = cues.counted(clause)
+            targets = adds if adds and count in (None, len(adds)) else targets
         these_replace = _THESE_REPLACE.match(clause) is not None
         if (these_replace or _OLD.search(clause)) and self._replaces_shown(
             clause, targets, unknown=these_replace
@@ -585,6 +633,7 @@ class References:
                 )
             ]
         targets = _at_place(clause, targets, self.mentions)
+        targets = _not_its(note, targets, self.mentions)
         owners = prose.owners_in(prose.split_sentences(head)[-1] if head.strip() else "")
         owners = owners or named_after or set()
         if owners and targets:
@@ -1135,7 +1184,8 @@ def _data_of(record: Observed) -> str:
 def holds_its_removal(text: str) -> bool:
     """Does a comment hold back the one removal it asks for, naming it only by a pronoun ("Yes
     … One caveat: please wait until the certificate shows as Issued before you delete it")?"""
-    if "until" not in text.lower():
+    low = text.lower()
+    if "until" not in low and "wait" not in low:
         return False  # the common case, cheaply
     return any(
         _HOLD_UNTIL.search(said)
