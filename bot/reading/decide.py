@@ -771,10 +771,7 @@ def _unanswered_replacements(
 def _informs(j: int, seen: Observed, i: int, change: DnsChange) -> bool:
     """Does comment j's observation complete comment i's change (after the comments are read)?"""
     ours = seen.source is not None and seen.source.role == "us"
-    # (an update its own comment never gave the current value of, beside that comment's dig
-    # of the name: "(2) … is already a CNAME today, but it points at …: $ dig … Y")
-    unsaid = j == i and change.action == "update" and change.old_value is None
-    return unsaid or (j != i and (j < i or change.action != "add" or ours))
+    return j != i and (j < i or change.action != "add" or ours)
 
 
 def _same(seen: Observed, change: DnsChange) -> bool:
