@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from bot.config import Zendesk
-from bot.models import Ticket
+from bot.mailauth import forged_sender
+from bot.models import Comment, Ticket
 from bot.reading.conversation import from_requests_api
 from bot.text import from_email, looks_like_email, to_plain_text
 
@@ -39,8 +40,10 @@ def read_ticket_file(
         )
     subject = ""
     text = raw
+    forged = None
     if path.endswith(".eml") or looks_like_email(raw):
         subject, text = from_email(raw)
+        forged = forged_sender(raw)
     visible = to_plain_text(text[:20000])
     if not subject:
         m = _SUBJECT_LINE.search(visible[:5000])
@@ -49,6 +52,10 @@ def read_ticket_file(
     found = _ID_IN_SUBJECT.search(subject) or _ID_IN_TEXT.search(_WHITESPACE.sub(" ", visible))
     ticket_id = found.group(1) if found else ("stdin" if path == "-" else Path(path).stem)
     url = zendesk.url_for(ticket_id) if ticket_id.isdigit() else None
+    if forged is not None:
+        # Not the vendor's, whatever it says: its requests are someone else's (trust blocks them)
+        comment = Comment(role="other", author=forged, body=text)
+        return Ticket(id=ticket_id, subject=subject, url=url, text=text, comments=(comment,))
     return Ticket(id=ticket_id, subject=subject, url=url, text=text)
 
 

@@ -85,7 +85,8 @@ def trust_flags(change: DnsChange, signals: Signals, policy: Trust) -> list[Flag
             _flag(
                 "untrusted_author",
                 change,
-                f"{_what(change)} was asked for by {who} in comment {source.comment_id}: only "
+                f"{_what(change)} was asked for by {who}"
+                f"{f' in comment {source.comment_id}' if source.comment_id else ''}: only "
                 "the vendor's agents can ask for a change. Not drafted; ask the vendor to "
                 "confirm it on the ticket if it is real.",
             )

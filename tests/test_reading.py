@@ -10559,3 +10559,52 @@ def test_a_host_dropped_from_the_san_list_removes_no_record_shown_above() -> Non
         "record will no longer be needed.\n"
     )
     assert [c.action for c in read(ticket).changes] == ["add"]
+
+
+def test_a_record_that_wont_be_needed_is_removed_when_the_next_sentence_says() -> None:
+    ticket = _text(
+        "Housekeeping: we are dropping www.trade-tariff.service.gov.uk from the certificate. "
+        "Last year's validation record for it, _dnsauth.www.trade-tariff.service.gov.uk (TXT, "
+        "value 55vfiylru39vec1i6pcxhtl2wjmw4606), won't be needed after that. Please don't "
+        "remove it straight away, though. Wait until the new certificate has been issued, in "
+        "case DigiCert still looks at it.\n"
+    )
+    reading = read(ticket)
+    assert [(c.action, c.value, c.when) for c in reading.changes] == [
+        ("delete", "55vfiylru39vec1i6pcxhtl2wjmw4606", "after_issuance")
+    ]
+
+
+_CERTBOT_TWO = (
+    "Please deploy a DNS TXT record under the name:\n\n"
+    "_acme-challenge.www-origin.publishing.service.gov.uk.\n\n"
+    "with the following value:\n\n"
+    "GZ4JgX3_-YykEWhrwJNAs5sUpTzBd7YTteysS8-PV9g\n\n"
+    "Press Enter to Continue\n\n"
+    "Please deploy a DNS TXT record under the name:\n\n"
+    "_acme-challenge.assets-origin.publishing.service.gov.uk.\n\n"
+    "with the following value:\n\n"
+    "hHgxpc1LDFGbH_AKWX5I1jZ4Nk44PYLbV9W7fcI36_g\n\n"
+    "Press Enter to Continue\n\n"
+    "Short version: one TXT on each of those two _acme-challenge names, values as above.\n\n"
+)
+
+
+def test_certbot_records_taken_out_again_once_it_succeeds_are_added_then_removed() -> None:
+    ticket = _text(
+        _CERTBOT_TWO + 'Once it says "Successfully received certificate" I\'ll let you know, '
+        "and then please take both TXT records out again so we don't leave stale challenges "
+        "lying around the zone.\n"
+    )
+    assert sorted((c.action, c.value, c.when) for c in read(ticket).changes) == [
+        ("add", "GZ4JgX3_-YykEWhrwJNAs5sUpTzBd7YTteysS8-PV9g", "now"),
+        ("add", "hHgxpc1LDFGbH_AKWX5I1jZ4Nk44PYLbV9W7fcI36_g", "now"),
+        ("delete", "GZ4JgX3_-YykEWhrwJNAs5sUpTzBd7YTteysS8-PV9g", "after_issuance"),
+        ("delete", "hHgxpc1LDFGbH_AKWX5I1jZ4Nk44PYLbV9W7fcI36_g", "after_issuance"),
+    ]
+
+
+def test_removing_records_asked_for_with_no_time_keeps_them_and_says_so() -> None:
+    reading = read(_text(_CERTBOT_TWO + "Please remove both TXT records.\n"))
+    assert [c.action for c in reading.changes] == ["add", "add"]
+    assert "unread_value" in {f.code for f in reading.flags}

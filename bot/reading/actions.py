@@ -24,6 +24,9 @@ _DELETE = re.compile(
     # ("retired department domains", "the subscription we retired": no request)
     r"retire(?!d)|(?<=be )retired|decommission(?:ed|ing)?|tidy[ -]up|"
     r"tak(?:e|en)\s+(?:(?:it|them|that|this|those|these|that\s+one)\s+)?(?:out|down)|"
+    # "please take both TXT records out again"
+    r"tak(?:e|en)\s+(?:both|all|the|those|these)\s+(?:[\w-]+\s+){0,3}?(?:records?|entries|"
+    r"TXTs?|CNAMEs?|values?|tokens?|ones)\s+(?:back\s+)?(?:out|down)\b|"
     r"come\s+out|comes\s+out|eras(?:e|ed|ing)|wipe|tak(?:e|en)\s+off|"
     # "you're free to get rid of it", "pull that one out", "bin the old token" (never /usr/bin)
     r"(?:get|got|getting)\s+rid\s+of|(?<=be )pulled\b|"
@@ -60,7 +63,9 @@ _DELETE = re.compile(
     # "Removals:", "To delete:" heading the items below it
     r"(?<![\w-])(?:removals|deletions|to[ ]+(?:remove|delete))(?=[ ]*:)|"
     r"no\s+longer\s+(?:required|needed|used|"
-    r"in\s+use|necessary))\b",
+    r"in\s+use|necessary)|"
+    # "Last year's validation record for it, X (TXT, value V), won't be needed after that."
+    r"(?:won[’']?t|will\s+not)\s+be\s+(?:required|needed|necessary))\b",
     re.I,
 )
 # "Quick update on ...", "the change": a noun, not a request to change a record.
@@ -177,6 +182,8 @@ AFTER_ISSUANCE = re.compile(
     r"(?:re-?issue|re-?issuance|order)[ ]+(?:has[ ]+|is[ ]+)?(?:completed?|finished|done|"
     r"gone[ ]+through)|"
     r"validated|validation (?:is|has been) complete|"
+    # certbot's last words: "Once it says "Successfully received certificate" I'll let you know"
+    r"successfully[ ]+(?:received|obtained)[ ]+(?:the[ ]+)?cert(?:ificate)?|congratulations|"
     r"installed|live|deployed|served|"
     # "once the new cert is showing on the site", "once the certificate is out"
     r"cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready|showing|serving|out)|"

@@ -325,6 +325,10 @@ class Paragraphs:
                     self.loose["update_of"] = "shown"
                 if rdtype and rdtype != self.loose.get("type"):
                     self.loose = {"type": rdtype, "expect": intro}
+            if actions.action_cue(line) == "add":
+                # certbot's "Please deploy a DNS TXT record under the name:": the record the
+                # bare lines below spell out is asked for, as a later "remove it" cannot unsay
+                self.loose["action"] = "add"
             if intro == "value" and named and is_owner_token(named[0]):
                 self.loose["name"] = named[0]  # "update the _acme-challenge CNAME ... to:"
                 self.loose["first"] = str(number)

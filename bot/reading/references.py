@@ -187,13 +187,28 @@ _HOLD_UNTIL = re.compile(
     r"live)\b[^.\n]{0,30}?\bbefore\b[^.\n]{0,30}?\b(?:remov|delet|clean)\w*"
     # "Please wait the full 48 hours after issuance rather than doing it straight away."
     r"|\bwait\b[^.\n]{0,40}?\bafter[ ]+(?:issuance|the[ ]+(?:new[ ]+)?cert(?:ificate)?[ ]+"
-    r"(?:is|has[ ]+been)[ ]+issued)\b",
+    r"(?:is|has[ ]+been)[ ]+issued)\b"
+    # "Please don't remove it straight away, though. Wait until the new certificate has been
+    # issued, in case …": the sentence after a removal says when
+    r"|^\W*(?:please[ ]+)?wait[ ]+until\b[^.\n]{0,80}?\b(?:issued|renewed|validated|live)\b",
     re.I,
 )
 # "please remove both TXT records again once the certificate is issued", "delete these
 # afterwards": the records the sentence is about come after it, and go after issuance
 _BOTH_LATER = re.compile(r"\b(?:both|all|these|the[ \t]+(?:two|three|four)|them)\b", re.I)
 _UNTIL_ISSUED = re.compile(r"\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|validated|live)\b", re.I)
+_AGAIN = re.compile(r"\bagain\b", re.I)
+# "Please remove both TXT records.": asked, of the records shown (never "you may delete …")
+_ASKED_OF_THEM = re.compile(
+    r"\bplease\b[^.\n]{0,60}?\b(?:both|all|these|them|those|the[ ]+(?:two|three|four))\b", re.I
+)
+# "If any of the hostnames above are no longer in use and you'd rather drop them from the
+# certificate, …": a case supposed, or names taken off a certificate, not records removed
+_SUPPOSED = re.compile(r"^\W*if\b|\bfrom[ ]+(?:the[ ]+|this[ ]+)?(?:cert|certificate|SAN)", re.I)
+# "…, so we don't leave stale challenges lying around": why, said after what is asked
+_PURPOSE = re.compile(
+    r",?[ ]+(?:so(?:[ ]+that)?[ ]+(?:we|you|there|it|they)|to[ ]+avoid|because)\b", re.I
+)
 _OLD = re.compile(r"\b(?:old|older|existing|previous|leftover|left-over|stale|expired)\b", re.I)
 # Words that name a kind of validation record by whose it is: a clause that says one refers
 # only to records whose data or name says it too ("the old GlobalSign verification record").
@@ -771,7 +786,13 @@ class References:
             # "The record for the resubmitted order is: X … What I said about last year's record
             # still stands: retire it once we're issued": never X (an earlier comment's record)
             return
-        if action == "delete" and targets and _OLD.search(note) and len(asked) == len(targets):
+        if (
+            action == "delete"
+            and targets
+            # (not a reason given after: "… out again so we don't leave stale challenges")
+            and _OLD.search(_PURPOSE.split(note, maxsplit=1)[0])
+            and len(asked) == len(targets)
+        ):
             # "only if you still have the old TXT from 2024, you can remove it": not the record
             # just asked for. Which old one is not shown: a delete by name and type, which the
             # consistency check holds back for a person to look up.
@@ -876,6 +897,19 @@ class References:
                 every=cues.refers_to_all(clause),
             )
             if not (later or m.mode == "observed" or m.action is None):
+                if m.mode == "request" and m.action == "add" and _AGAIN.search(clause):
+                    # "… and then please take both TXT records out again": the records just
+                    # asked for go once they have done their job, never before
+                    self._delete_once(replace(deleted, after_issuance=True))
+                elif (
+                    m.mode == "request"
+                    and m.action == "add"
+                    and _ASKED_OF_THEM.search(note)
+                    and not _SUPPOSED.search(note)
+                ):
+                    # a removal of a record the ticket asks to add, with no time: said, for
+                    # a person to read, never dropped unsaid
+                    self.pending.append((last, " ".join(note.split()), ANY_DELETE))
                 continue
             if m.mode != "observed" and not later:  # shown with no verb, then "remove it"
                 self.mentions[i] = replace(m, mode="observed")

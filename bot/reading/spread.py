@@ -179,6 +179,7 @@ class SpreadRecords:
                 int(loose["first"]),
                 last_line=number,
                 excerpt=loose["excerpt"] if "said" in loose else f"{rdtype} {loose['excerpt']}",
+                action="add" if loose.get("action") == "add" else None,
             )
             self.loose = {"type": rdtype}
             self._add(mention)
