@@ -10608,3 +10608,94 @@ def test_removing_records_asked_for_with_no_time_keeps_them_and_says_so() -> Non
     reading = read(_text(_CERTBOT_TWO + "Please remove both TXT records.\n"))
     assert [c.action for c in reading.changes] == ["add", "add"]
     assert "unread_value" in {f.code for f in reading.flags}
+
+
+_OPTIONS = (
+    "You can complete DCV with either of the two DNS methods below. Either of these works and "
+    "you only need to do one of them.\n\n"
+    "Option A - DNS TXT record{a}\n"
+    "| Host | Type | Value |\n"
+    "| _dnsauth.trade-tariff.service.gov.uk | TXT | kx5qmck1zbrhcp2tl5yyrqaknn566d8m |\n\n"
+    "Option B - DNS CNAME record\n"
+    "| Host | Type | Points to |\n"
+    "| _d99e4fdeb1c6589abd222ad395141684.trade-tariff.service.gov.uk | CNAME | dcv.digicert.com |\n"
+)
+
+
+def test_of_two_options_offered_only_the_recommended_one_is_asked_for() -> None:
+    reading = read(_text(_OPTIONS.format(a=" (recommended)")))
+    assert [(c.type, c.value) for c in reading.changes] == [
+        ("TXT", "kx5qmck1zbrhcp2tl5yyrqaknn566d8m")
+    ]
+    assert [f.code for f in reading.flags if f.severity != "info"] == []
+    assert "alternative" in {f.code for f in reading.flags}
+
+
+def test_options_offered_with_none_recommended_are_held_for_a_person() -> None:
+    reading = read(_text(_OPTIONS.format(a="")))
+    assert len(reading.changes) == 2
+    assert {f.code for f in reading.flags if f.severity == "block"} == {"ambiguous_request"}
+
+
+def test_scratch_the_middle_line_withdraws_the_middle_record_of_three() -> None:
+    ticket = _text(
+        "  _acme-challenge.www.gov.uk      CNAME  crjoruuldafxoquwbk.fastly-validations.com\n"
+        "  _acme-challenge.gov.uk          CNAME  n6rhro7euzrgno30dv.fastly-validations.com\n"
+        "  _acme-challenge.assets.publishing.service.gov.uk    CNAME  "
+        "duzf6wemrxafgnqpza.fastly-validations.com\n\n"
+        "Actually - scratch the middle line. The authorisation for gov.uk flipped to valid.\n"
+    )
+    reading = read(ticket)
+    assert sorted(c.name for c in reading.changes) == [
+        "_acme-challenge.assets.publishing.service.gov.uk.",
+        "_acme-challenge.www.gov.uk.",
+    ]
+    assert "retracted" in {f.code for f in reading.flags}
+
+
+def test_scratch_the_middle_one_of_two_withdraws_nothing_and_keeps_both() -> None:
+    ticket = _text(
+        "  _acme-challenge.www.gov.uk      CNAME  crjoruuldafxoquwbk.fastly-validations.com\n"
+        "  _acme-challenge.gov.uk          CNAME  n6rhro7euzrgno30dv.fastly-validations.com\n\n"
+        "Actually - scratch the middle one.\n"
+    )
+    assert len(read(ticket).changes) == 2
+
+
+def test_do_not_create_anything_under_a_misspelt_label_withdraws_its_record() -> None:
+    ticket = conversation(
+        vendor(
+            "Record type: CNAME\n"
+            "Host: _acme-challenge.trade-tarrif.service.gov.uk\n"
+            "Points to: 9m2c3gg34fukfpcj3d.fastly-validations.com\n",
+            1,
+        ),
+        us("That host isn't one of ours. Which name is the challenge for?", 2),
+        vendor(
+            "Apologies - I misspelled the hostname.\n\n"
+            'Please do NOT create anything under "trade-tarrif". The record we need is:\n\n'
+            "Host: _acme-challenge.trade-tariff.service.gov.uk\n"
+            "Type: CNAME\n"
+            "Points to: 9m2c3gg34fukfpcj3d.fastly-validations.com (unchanged)\n",
+            3,
+        ),
+    )
+    reading = read(ticket)
+    assert [c.name for c in reading.changes] == ["_acme-challenge.trade-tariff.service.gov.uk."]
+    assert "retracted" in {f.code for f in reading.flags}
+
+
+def test_a_caret_note_under_a_row_says_that_row_is_in_place() -> None:
+    ticket = _text(
+        "--- zone: gov.uk ---\n"
+        "    _acme-challenge.gov.uk          CNAME  wgkybskqztwygvzmb6ul.fastly-validations.com\n"
+        "    _acme-challenge.account.gov.uk  CNAME  5glhvazxgroypbue4m.fastly-validations.com\n"
+        "        ^ validated on 14 March, record already in place, nothing to do\n"
+        "    _acme-challenge.www.gov.uk      CNAME  5b520jndrzznjtrv.fastly-validations.com\n"
+    )
+    reading = read(ticket)
+    assert sorted(c.name for c in reading.changes) == [
+        "_acme-challenge.gov.uk.",
+        "_acme-challenge.www.gov.uk.",
+    ]
+    assert [o.name for o in reading.observed] == ["_acme-challenge.account.gov.uk."]

@@ -47,7 +47,9 @@ _DELETE = re.compile(
     # "old GS verification rec (only used for this cert) can go:"
     r"(?:verification|validation|challenge)[ ]+(?:string|value|token|record|rec))"
     r"(?:[ ]+\([^()\n]{1,60}\))?[ ]+"
+    # "they can all go", "they can now all go"
     r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
+    r"(?:all[ ]+|both[ ]+)?"
     r"go(?=[ ]*(?:now|too|first|straight[ ]+away|right[ ]+away|immediately|today)?[ ]*"
     r"(?:[:.;,!)]|[ ]-[ ]|[ ]?[\u2013\u2014]|$))|"
     # "that's the DigiCert token from the old order and it can go, but only once …", "Yes, it

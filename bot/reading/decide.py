@@ -22,6 +22,7 @@ from bot.models import DnsChange, Flag, Observed, Source
 from bot.reading.candidates import is_validation_host
 from bot.reading.changes import validated_domain
 from bot.reading.safety import ambiguous
+from bot.reading.threadcues import at_place
 from bot.records import caa_issuer
 
 SINGLETON_TYPES = frozenset(("CNAME",))
@@ -439,7 +440,7 @@ def _in_places(
         return []
     last = [e for e in kept if e[0] == max(earlier)]
     lines = sorted({e[1].source.first_line if e[1].source else 0 for e in last})
-    chosen = {lines[p - 1 if p > 0 else p] for p in places if p and -len(lines) <= p <= len(lines)}
+    chosen = {at_place(lines, p) for p in places} - {None}
     return [e for e in last if (e[1].source.first_line if e[1].source else 0) in chosen]
 
 

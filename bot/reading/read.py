@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
 from bot.reading import (
+    alternatives,
     answered,
     answers,
     approvals,
@@ -229,8 +230,14 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             flags += [_in_comment(f, part.comment_id) for f in reply.flags if f not in answered]
             index += 1
         gone, dropped_here = _withdrawn_here(walker.mentions, numbered)
+        if part.role == "vendor":  # "Option A (recommended) … Option B": one is to be done
+            others, chosen = alternatives.offered(walker.mentions, numbered)
+            gone, dropped_here = gone + others, dropped_here + chosen
+            if chosen and not others:  # none recommended: every option kept, and held
+                flags += [_in_comment(f, part.comment_id) for f in chosen]
         if gone:  # "scratch the second one" below the list: left out, and said so
             used += [v.lower() for m in gone for v in (m.value, m.name) if v]
+            spans += [(part.comment_id, m.line, m.last_line or m.line) for m in gone]
             walker.mentions = [m for m in walker.mentions if m not in gone]
             flags += [_in_comment(f, part.comment_id) for f in dropped_here]
         approving = (
@@ -581,10 +588,9 @@ def _withdrawn_here(
             for m in mentions
             if m.mode == "request" and m.value and m.line < number and m not in dropped
         ]
-        lines = sorted({m.line for m in asked})
-        if not 0 < abs(place) <= len(lines):  # ("#2" of a list of two; "#-1" its last)
+        line = threadcues.at_place(sorted({m.line for m in asked}), place)
+        if line is None:  # ("#3" of a list of two; "#-1" its last; "#0" its middle)
             continue
-        line = lines[place - 1] if place > 0 else lines[place]
         gone = [m for m in asked if m.line == line]
         dropped += gone
         flags += [

@@ -113,7 +113,7 @@ _WITHDRAW_NTH = re.compile(
     r"\b(?:ignore|disregard|withdraw|cancel|scrap|scratch|forget[ \t]+about|skip|"
     r"(?:don't|do[ \t]+not|no[ \t]+longer)[ \t]+need|"
     r"(?:don't|do[ \t]+not)[ \t]+(?:add|create|publish))[ \t]+(?:the[ \t]+)?"
-    r"(?:(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th))[ \t]+"
+    r"(?:(first|second|third|fourth|fifth|last|middle|[1-5](?:st|nd|rd|th))[ \t]+"
     r"(?:one|record|entry|item|line|request|row)|"
     r"(?:item|record|entry|number|row|no\.?|#)[ \t]*#?([1-9]))\b",
     re.I,
@@ -138,12 +138,21 @@ def withdrawn_below(numbered: list[tuple[int, str]]) -> list[tuple[int, int, str
     ]
 
 
+def at_place(lines: list[int], place: int) -> int | None:
+    """The line at a place of a list of `lines`: 1-based, -1 the last, 0 the middle one (of an
+    odd number of lines; of an even number there is none)."""
+    if place == 0:
+        return lines[len(lines) // 2] if len(lines) % 2 else None
+    return lines[place - 1 if place > 0 else place] if -len(lines) <= place <= len(lines) else None
+
+
 def _places(text: str) -> frozenset[str]:
-    """ "#2" for "scrap the second one", "#-1" for "ignore the last one"."""
+    """ "#2" for "scrap the second one", "#-1" for "ignore the last one", "#0" for "scratch
+    the middle line"."""
     found = set()
     for m in _WITHDRAW_NTH.finditer(text):
         word = (m.group(1) or "").lower()
-        place = prose.ORDINALS.get(word) or int(word[0] if word else m.group(2))
+        place = 0 if word == "middle" else prose.ORDINALS.get(word) or int(word[:1] or m.group(2))
         found.add(f"#{place}")
     found |= {f"#{m.group(1)}" for m in _ROW_WITHDRAWN.finditer(text)}
     return frozenset(found)
@@ -353,6 +362,9 @@ def _withdrawn_hosts(text: str) -> set[str]:
         nothing_at = _NOTHING_AT.search(sentence)
         if nothing_at:  # "Please do not create anything at _acme-challenge.account.gov.uk"
             found.add(nothing_at.group(1).lower().rstrip(".") + ".")
+        under = _NOTHING_UNDER.search(sentence)
+        if under:  # 'Please do NOT create anything under "trade-tarrif"' (a misspelt host)
+            found.add("^" + under.group(1).lower())
         left_out = _LEAVE_OUT.search(sentence)
         if left_out:
             # "Please leave out status.x.gov.uk altogether - do NOT add the _acme-challenge
@@ -405,6 +417,13 @@ _NOTHING_AT = re.compile(
     r"\b(?:do[ \t]+not|don't|dont|never)[ \t]+(?:create|add|publish|put)[ \t]+(?:anything|"
     r"any[ \t]+records?|a[ \t]+record)[ \t]+(?:at|on|for)[ \t]+"
     r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10})",
+    re.I,
+)
+# 'Please do NOT create anything under "trade-tarrif"': a host by its first label, quoted
+_NOTHING_UNDER = re.compile(
+    r"\b(?:do[ \t]+not|don't|dont|never)[ \t]+(?:create|add|publish|put)[ \t]+(?:anything|"
+    r"any[ \t]+records?)[ \t]+(?:under|with|for)[ \t]+[\"'\u201c\u2018`]?"
+    r"([a-z0-9][a-z0-9-]{1,62})[\"'\u201d\u2019`]?(?=[ \t]*(?:[.;,:)!]|$))",
     re.I,
 )
 _LEAVE_OUT = re.compile(

@@ -156,6 +156,14 @@ _MARK = re.compile(r"(?<=\w)([*\u2020\u2021])(?=[ \t]|$)")
 _FOOTNOTE = re.compile(r"^[ \t]*\(?([*\u2020\u2021])\)?[ \t]*[=:-]?[ \t]*(\S.{0,300})")
 MAX_MARKED = 2000  # characters of a record's line searched for a mark
 
+# "    ^ validated on 14 March, record already in place, nothing to do": a note on the line
+# above; what it says of that record
+_CARET_NOTE = re.compile(r"^[ \t]*[\^\u2191]+[ \t]*([^\s^].{0,300})$")
+_DONE_NOTE = re.compile(
+    r"\b(?:already[ \t]+(?:in[ \t]+place|there|published|live|added|done|valid(?:ated)?)|"
+    r"nothing[ \t]+(?:to[ \t]+do|needed)|no[ \t]+(?:action|change)[ \t]+(?:is[ \t]+)?needed)\b",
+    re.I,
+)
 # A checklist item ticked as done: "[x] …", "- [X] …", "✓ …", "☑ …"
 _TICKED = re.compile(
     r"^[ \t]*(?:[-*][ \t]+)?(?:\[[xX\u2713\u2714]\]|[\u2611\u2705\u2713\u2714])[ \t]"
@@ -266,6 +274,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     removes_ahead: list[tuple[str, str]] = field(default_factory=list)
     unnamed_deletes: list[Flag] = field(default_factory=list)  # "remove the record(s)", unread
     ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
+    done_above: set[int] = field(default_factory=set)  # lines a "^ … in place" note says done
     # records whose line carries a footnote mark ("REMOVE*"), by mark: the footnote below
     # ("* = please hold off on this one until the new certificate has been issued") says when
     marked: dict[str, list[int]] = field(default_factory=dict)
@@ -353,6 +362,23 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             out.append(m)
         self.mentions = out
 
+    def _noted_above(self, line: str) -> bool:
+        """ "^ validated on 14 March, record already in place, nothing to do" under a record:
+        a note on the line above, never a lead-in to the lines below: that line's records
+        are published, not asked for. Any other note is read as it stands."""
+        note = _CARET_NOTE.match(line)
+        if note is None or self.last_text is None or not _DONE_NOTE.search(note.group(1)):
+            return False  # (any other note is read as it stands)
+        above = self.last_text
+        self.done_above.add(above)
+        self.mentions = [
+            replace(m, mode="observed")
+            if m.line == above and m.mode == "request" and m.action in (None, "add")
+            else m
+            for m in self.mentions
+        ]
+        return True
+
     def _feed(self, number: int, line: str) -> None:
         disowns = "ttl" in line.lower() and durations.ttl_disowned(line)
         if disowns and read_zone_line(line, 0) is None:
@@ -372,6 +398,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         else:
             self.ticked_item = False
         if self.marked and self._footnote(line):
+            return
+        if line.lstrip()[:1] in ("^", "\u2191") and self._noted_above(line):
             return
         if not line or line.isspace():  # a blank line: the common case, kept cheap
             if self.dig is None:
@@ -794,7 +822,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         mark = _MARK.search(mention.excerpt[:MAX_MARKED]) if mention.excerpt else None
         if mark:  # ("REMOVE*   check-mot.service.gov.uk   TXT …")
             self.marked.setdefault(mark.group(1), []).append(len(self.mentions))
-        if mention.line in self.ticked and mention.mode == "request":
+        if (mention.line in self.ticked or mention.line in self.done_above) and (
+            mention.mode == "request"
+        ):
             mode = "observed"  # a ticked checklist item is in place, not asked for
         if (
             self.para_host
