@@ -427,6 +427,18 @@ HOLDOUT129 = FIXTURES / "holdout129"
 # headers say it failed DMARC, so its request is no longer the vendor's).
 HOLDOUT130 = FIXTURES / "holdout130"
 HOLDOUT131 = FIXTURES / "holdout131"
+# holdout132-133 (40 tickets, four more writers; first read at ff0a677): holdout132 (an
+# ordinary May; many hosts at once) 7/20 exact, 10 changes right, 2 silent; holdout133 (an
+# ordinary June; second thoughts) 7/20, 11, 4 silent.
+HOLDOUT132 = FIXTURES / "holdout132"
+HOLDOUT133 = FIXTURES / "holdout133"
+# holdout134 (an ordinary July; forward chains) 4/20, 7, 2 silent; holdout135 (an ordinary
+# August; terse and unpolished) 7/20, 8, 1 silent (both first read at ff0a677). One
+# expectation was changed after first reading, as its writer asked a reviewer to check: a
+# delete the vendor's last word allows "whenever suits you" after issuance is due now
+# (14102; other writers time such deletes the same way).
+HOLDOUT134 = FIXTURES / "holdout134"
+HOLDOUT135 = FIXTURES / "holdout135"
 
 READING_FOLDERS = (
     READING,
@@ -561,6 +573,10 @@ READING_FOLDERS = (
     HOLDOUT129,
     HOLDOUT130,
     HOLDOUT131,
+    HOLDOUT132,
+    HOLDOUT133,
+    HOLDOUT134,
+    HOLDOUT135,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

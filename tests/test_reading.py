@@ -10699,3 +10699,78 @@ def test_a_caret_note_under_a_row_says_that_row_is_in_place() -> None:
         "_acme-challenge.www.gov.uk.",
     ]
     assert [o.name for o in reading.observed] == ["_acme-challenge.account.gov.uk."]
+
+
+def test_a_removal_said_of_them_above_the_records_shown_below_removes_those() -> None:
+    ticket = _text(
+        "Please add:\n"
+        "_d7747c73bfc9e880dcb3e81ad9e7f2d1.trade-tariff.service.gov.uk. CNAME "
+        "_cf15e38ad5e7ed26513d5d15b3318602.k84tms90hw.acm-validations.aws.\n\n"
+        "The old account's validation records are all still there, so please DON'T remove "
+        "them yet. Once the new certificate shows Issued, they can all go. This is what's in "
+        "the zone\nfor them right now:\n\n"
+        "$ dig +noall +answer CNAME <each of the old names>\n"
+        "_2f253fdc1484f74166be1555977714c0.trade-tariff.service.gov.uk. 3600 IN CNAME "
+        "_9da622f27c2c50ab0135025cbfac902e.tpctxdtb2b.acm-validations.aws.\n"
+        "_7ff1d833ca5ad2e71a290b76e527e9c5.www.trade-tariff.service.gov.uk. 3600 IN CNAME "
+        "_e70075556cb8f35888db602f3dffd1e3.132vqmkgu6.acm-validations.aws.\n\n"
+        "Cheers\n"
+    )
+    reading = read(ticket)
+    assert sorted((c.action, c.when) for c in reading.changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+        ("delete", "after_issuance"),
+    ]
+    assert len(reading.observed) == 2
+    assert [f.code for f in reading.flags if f.severity != "info"] == []
+
+
+def test_a_keep_note_over_zone_lines_speaks_for_each_line_to_the_blank() -> None:
+    ticket = _text(
+        "They can be removed whenever suits you:\n\n"
+        "  ; remove\n"
+        '  gov.uk.   3600  IN  TXT  "globalsign-domain-verification=qeSo_FrONQbLDOv2G1oJrWV"\n\n'
+        "What must NOT be touched are the two ACME delegations:\n\n"
+        "  ; keep\n"
+        "  _acme-challenge.gov.uk.     3600  IN  CNAME  zh5wpjfwisvf473p.fastly-validations.com.\n"
+        "  _acme-challenge.www.gov.uk. 3600  IN  CNAME  nzgddn29t0h1nou1drgn.fastly-validations"
+        ".com.\n"
+    )
+    reading = read(ticket)
+    assert [(c.action, c.type) for c in reading.changes] == [("delete", "TXT")]
+    assert {o.name for o in reading.observed} >= {
+        "_acme-challenge.gov.uk.",
+        "_acme-challenge.www.gov.uk.",
+    }
+
+
+def test_a_new_code_in_a_departments_forwarded_note_is_never_passed_over_unsaid() -> None:
+    ticket = _text(
+        "Hi there,\n\nWe've had the below from DWP Digital. Please read Gareth's note at the top "
+        "before doing anything - the code in the GlobalSign email at the bottom has been "
+        "replaced.\n\nThanks,\nMarisol\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Gareth Pryce <gareth.pryce@dwp.gov.uk>\n"
+        "Date: Mon, 17 Mar 2025 at 08:52\n"
+        "Subject: Fwd: [GlobalSign] Action Required: Domain Verification for dwp.gov.uk\n"
+        "To: <support@fastly.com>\n\n\n"
+        "Morning,\n\n"
+        "Heads up before this gets actioned: the verification code in the GlobalSign mail below "
+        "is no longer valid. GlobalSign reissued it on Friday with a fresh code - just use this "
+        "one:\n\n"
+        "globalsign-domain-verification=0jG7XMjar3WN0KCwKr6CstEaH99bD1MHzGpE23rNtYA\n\n"
+        "Same place as before (the bare dwp.gov.uk, TXT).\n\nGareth\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: GlobalSign <noreply@globalsign.com>\n"
+        "Date: Tue, 11 Mar 2025 at 14:17\n"
+        "Subject: [GlobalSign] Action Required: Domain Verification for dwp.gov.uk\n"
+        "To: <hosting.team@dwp.gov.uk>\n\n\n"
+        "Please add the following TXT record to the DNS zone for the domain:\n\n"
+        "Host:  @\nType:  TXT\n"
+        "Value: globalsign-domain-verification=z-5yczRVnqw71DJv5xGxp0Sv10QoSzRSIdsrWHuM5-w\n"
+    )
+    reading = read(ticket)
+    values = [c.value for c in reading.changes]
+    right = values == ["globalsign-domain-verification=0jG7XMjar3WN0KCwKr6CstEaH99bD1MHzGpE23rNtYA"]
+    assert right or {"unread_value", "ambiguous_request"} & {f.code for f in reading.flags}

@@ -48,6 +48,13 @@ _ONE_RECORD = re.compile(
 )
 _NO_ACTION = re.compile(r"\b(?:no[ ]action|nothing[ ](?:to[ ]do|needed)|already[ ]sorted)\b", re.I)
 _BELOW_WORD = re.compile(r"\b(?:below|following)\b", re.I)
+# "This is what's in the zone for them right now:", "Here they are:", "These are the ones:"
+_SHOWN_BELOW = re.compile(
+    r"\b(?:(?:this|that|here)[ ]+is[ ]+what[’']?s?[ ]+(?:is[ ]+)?(?:in|on)[ ]+the[ ]+zone[ ]+"
+    r"for[ ]+(?:them|those|these)|here[ ]+they[ ]+are|(?:these|those|they)[ ]+are[ ]+"
+    r"(?:the[ ]+ones|as[ ]+follows)|what[’']s[ ]+(?:in[ ]+the[ ]+zone|there)[ ]+for[ ]+them)\b",
+    re.I,
+)
 _THAT_TYPE = re.compile(
     # "that TXT", "both of those TXT records", "these two TXT records"
     r"\b(?:that|this|the[ ]above|(?:both[ ]of[ ]|all[ ]of[ ])?(?:those|these)(?:[ ](?:two|three))?)"
@@ -745,6 +752,7 @@ class Paragraphs:
     def _read_paragraph(self, lines: list[tuple[int, str]]) -> None:
         text = "\n".join(line for _, line in lines)
         self.item_title = False
+        self.removal_below = None  # (a paragraph after the records it led in to ends them)
         # The host this paragraph is about ("The second is the staff tool, x.service.gov.uk"),
         # for a relative owner in it or in the record lines that follow it.
         self.para_host = _paragraph_host(text[-_HOST_WINDOW:], None)
@@ -972,6 +980,15 @@ class Paragraphs:
             ahead = listed_from is not None and at < listed_from
             if not read_here and self.recent and not ahead:
                 read_here = self._hold_removals(sentence)
+            if (
+                not read_here
+                and sentence.rstrip().endswith(":")
+                and _SHOWN_BELOW.search(" ".join(sentence.split()))
+            ):
+                # "… they can all go. This is what's in the zone for them right now:" - the
+                # records removed are the published ones shown below
+                said = [p for p in self.pending if p[2] == ANY_DELETE and p[0] >= lines[0][0]]
+                self.removal_below = said[-1] if said else None
             if not read_here and self.recent and not ahead and cues.refers_back(sentence):
                 count = len(self.mentions)
                 self._refer_back(sentence, first, last, previous, following)

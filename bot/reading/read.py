@@ -972,11 +972,15 @@ def _hosts_at_place(place: str, hosts: set[str]) -> frozenset[str]:
     return frozenset(f"~{h}" for h in apex) if len(apex) == 1 else frozenset()
 
 
+_OUR_MAIL = re.compile(r"cabinet-?office\.gov\.uk|from:[ \t]*[\"']?gov\.uk\b|govuk", re.I)
+
+
 def _forwards(part: Part) -> bool:
     """Does the comment's quoted history start with a mail forwarded from someone else (not a
     reply's quote, not our own mail passed back)?"""
     head = [line.lower() for line in part.lines[max(0, part.history - 2) : part.history + 3]]
-    ours = any("from:" in line and "gov.uk" in line for line in head)
+    # (a department's mail, "From: … @dwp.gov.uk", is someone else's; GOV.UK's is ours)
+    ours = any("from:" in line and _OUR_MAIL.search(line) for line in head)
     return any("forwarded message" in line for line in head) and not ours
 
 

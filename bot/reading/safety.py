@@ -286,7 +286,9 @@ LEAD_LINES = 3  # lines with text before a bare token that can say what it is fo
 # exactly this content:", "expects each to return the Domain Validation Code as plain text:"
 _FILE_CONTENT = re.compile(
     r"/\.well-known/|\b(?:(?:exactly|only)[ ]+this[ ]+content|the[ ]+body|as[ ]+plain[ ]+text|"
-    r"file[ ]+must[ ]+contain|(?:verification|validation)[ ]+code)\b",
+    # ("the verification code in the GlobalSign mail below is no longer valid … just use this
+    # one:" above a TXT value: a code, but no file is said)
+    r"file[ ]+must[ ]+contain|(?:verification|validation)[ ]+code(?![^\n]{0,40}\bmail\b))\b",
     re.I,
 )
 _DNS_WORDS = re.compile(

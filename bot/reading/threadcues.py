@@ -573,6 +573,11 @@ def revises(text: str) -> bool:
 
 _REVISES = re.compile(
     r"\b(?:correction|corrected|expired|superseded|ignore|disregard)\b|"
+    # "the verification code in the GlobalSign mail below is no longer valid … reissued it
+    # with a fresh code", "has been replaced", "just use this one"
+    r"\bno[ \t]+longer[ \t]+valid\b|\b(?:has|have)[ \t]+been[ \t]+replaced\b|"
+    r"\b(?:reissued|re-issued|regenerated)\b|\b(?:fresh|new)[ \t]+(?:code|token|value)\b|"
+    r"\buse[ \t]+this[ \t]+one\b|"
     r"\binstead[ \t]+of[ \t]+the[ \t]+(?:one|value|token|record)",
     re.I,
 )

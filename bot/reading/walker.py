@@ -87,6 +87,12 @@ def _trailing_comment(line: str) -> str | None:
 
 _ZONE_COMMENT = re.compile(r"^[ \t]*;+[ \t]*(\S.{0,300})$")
 # A zone-file comment framed as a heading: "---- remove (stale) ----", "=== ADD ==="
+# A zone-file comment of a word or two that heads the lines below it: "; keep", "; remove"
+_RUN_NOTE = re.compile(
+    r"^[ \t]*(?:keep|remove|delete|add|new|existing|unchanged|leave|no[ \t]+change|"
+    r"(?:to[ \t]+)?(?:add|remove|delete|keep))[ \t]*[:.!]?[ \t]*$",
+    re.I,
+)
 _ZONE_HEADING = re.compile(r"^[-=*#]{2,}[ \t]*([^-=*#\n]{1,80}?)[ \t]*[-=*#]{2,}[ \t]*$")
 _HOST_SAYS = re.compile(r"^[ \t]*(\S{1,253}) has (CAA|TXT|caa|txt) record (\S.{0,500})$")
 # `nslookup` answers: "x	text = "token"", "x	canonical name = y." - what is published.
@@ -236,6 +242,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     then_waits: bool = False  # this paragraph starts "Then …" after one that said so
     section_later: bool = False  # under "Step 2 – after we confirm issuance", until the next step
     zone_note: str | None = None  # a zone-file comment, for the record line below it
+    run_note: str | None = None  # "; keep" over a run of record lines: for each of them
     section_note: str | None = None  # the comment above the $ORIGIN the records are under
     open_list: tuple[str, str, list[tuple[str, str]]] | None = None  # `records = [` open
     block: LabelBlock = field(default_factory=LabelBlock)
@@ -275,6 +282,9 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     unnamed_deletes: list[Flag] = field(default_factory=list)  # "remove the record(s)", unread
     ticked: set[int] = field(default_factory=set)  # checklist lines ticked as done
     done_above: set[int] = field(default_factory=set)  # lines a "^ … in place" note says done
+    # a removal said of "them" above the published records it means ("they can all go. This is
+    # what's in the zone for them right now:"): (line, sentence, ANY_DELETE) of `pending`
+    removal_below: tuple[int, str, str] | None = None
     # records whose line carries a footnote mark ("REMOVE*"), by mark: the footnote below
     # ("* = please hold off on this one until the new certificate has been issued") says when
     marked: dict[str, list[int]] = field(default_factory=dict)
@@ -402,6 +412,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if line.lstrip()[:1] in ("^", "\u2191") and self._noted_above(line):
             return
         if not line or line.isspace():  # a blank line: the common case, kept cheap
+            self.run_note = None
             if self.dig is None:
                 self.aligned = self.csv = None
                 self._end_prose()
@@ -503,7 +514,13 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.item_title = False
             # Its own comment ("… CNAME x.  ; EXISTING - no change"), else the comment block
             # above it, else the one above its $ORIGIN ("; supplier zone: for reference only")
-            note_text = _trailing_comment(line) or self.zone_note or self.section_note
+            note_text = (
+                _trailing_comment(line) or self.zone_note or self.run_note or self.section_note
+            )
+            if self.zone_note is not None and _RUN_NOTE.match(self.zone_note):
+                # "; keep" / "; remove" alone over the lines below it: said of each, to the
+                # next blank line or note
+                self.run_note = self.zone_note
             self.zone_note = None
             if note_text is not None:
                 self._annotated(zone_line, note_text)
@@ -523,7 +540,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             negated = before.strip() and cues.mode_of(before, lead_in=False) == "negated"
             self._add(zone_line, mode="negated" if negated else None)
             return
-        self.zone_note = None
+        self.zone_note = self.run_note = None
         if self._arrow_pair(number, line):
             return
         if self._wrapped_value(number, line):
@@ -867,8 +884,28 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         )
         self._answered(self.mentions[-1])
         self.observed_here = self.observed_here or self.mentions[-1].mode == "observed"
+        if self.removal_below is not None and self.mentions[-1].mode == "observed":
+            self._removed_below(self.mentions[-1], self.removal_below)
         if mention.described and mention.value is not None:
             self.mentions.append(replace(self.mentions[-1], mode="observed", described=False))
+
+    def _removed_below(self, shown: Mention, removal: tuple[int, str, str]) -> None:
+        """A published record shown under the removal that named it by a pronoun: removed,
+        when that sentence says (and the removal no longer waits unread)."""
+        if not shown.value:
+            return
+        sentence = removal[1]
+        self.mentions.append(
+            replace(
+                shown,
+                action="delete",
+                mode="request",
+                ttl=None,
+                after_issuance=bool(actions.AFTER_ISSUANCE.search(sentence)),
+                excerpt=f"{sentence} / {shown.excerpt}",
+            )
+        )
+        self.pending = [p for p in self.pending if p != removal]
 
     def _annotated(self, mention: Mention, note: str) -> None:
         """A zone-file line under its comment: "; add now", "; published today - leave as it
