@@ -10775,3 +10775,72 @@ def test_a_new_code_in_a_departments_forwarded_note_is_never_passed_over_unsaid(
     values = [c.value for c in reading.changes]
     right = values == ["globalsign-domain-verification=0jG7XMjar3WN0KCwKr6CstEaH99bD1MHzGpE23rNtYA"]
     assert right or {"unread_value", "ambiguous_request"} & {f.code for f in reading.flags}
+
+
+def test_arrows_asked_for_in_a_run_on_sentence_are_cnames() -> None:
+    ticket = _text(
+        "hi, pls add cname _acme-challenge.design-system.service.gov.uk -> "
+        "u210zmfdnmt0hful.fastly-validations.com and also for the www one "
+        "_acme-challenge.www.design-system.service.gov.uk cname -> "
+        "yz2zk0ikldkvzlc4.fastly-validations.com  both needed\n\n"
+        "also after cert is out u can rm the old globalsign txt at design-system.service.gov.uk "
+        "(globalsign-domain-verification=N7ZlERAelOFB0AFdGP8AXOJ1jofDN5A9GoYpTWIhN3M) but not "
+        "before pls\n"
+    )
+    assert sorted((c.action, c.name, c.when) for c in read(ticket).changes) == [
+        ("add", "_acme-challenge.design-system.service.gov.uk.", "now"),
+        ("add", "_acme-challenge.www.design-system.service.gov.uk.", "now"),
+        ("delete", "design-system.service.gov.uk.", "after_issuance"),
+    ]
+
+
+def test_an_arrow_that_only_describes_what_resolves_asks_for_nothing() -> None:
+    ticket = _text(
+        "We can see _acme-challenge.www.gov.uk -> old1x2y3z4.fastly-validations.com resolving "
+        "already, nothing to do there.\n"
+    )
+    assert [c.action for c in read(ticket).changes if c.action == "add"] == []
+
+
+def test_a_vendor_naming_a_ccs_other_value_is_never_read_silently() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n_acme-challenge.docs.publishing.service.gov.uk  CNAME  "
+            "3dgv35gqm1mf9k74hffu.fastly-validations.com\n",
+            1,
+        ),
+        Comment(
+            id=2,
+            role="other",
+            author="Priya Menon",
+            body="The Fastly UI shows a different target for docs:\n\n"
+            "_acme-challenge.docs.publishing.service.gov.uk -> "
+            "c0dx0xu8jgkr8ob4roux.fastly-validations.com\n",
+        ),
+        us("Which one do we add for docs?", 3),
+        vendor("The one Priya pasted from the UI. Mine came from an older subscription.", 4),
+    )
+    reading = read(ticket)
+    right = [c.value for c in reading.changes] == ["c0dx0xu8jgkr8ob4roux.fastly-validations.com."]
+    assert right or "unread_value" in {f.code for f in reading.flags}
+
+
+def test_do_not_add_a_caa_record_for_a_ca_takes_back_that_issue_line() -> None:
+    ticket = _text(
+        '1. Add CAA record at `gov.uk`: `0 issue "certainly.com"`\n\n'
+        "*CAA.* Please do not add a CAA record for certainly.com at gov.uk. Certainly issues "
+        "against the CAA records already in place.\n"
+    )
+    assert read(ticket).changes == ()
+
+
+def test_minutes_please_on_the_cname_is_the_ttl_for_the_cname_asked_before() -> None:
+    ticket = conversation(
+        vendor(
+            "- add CNAME _acme-challenge.account.gov.uk -> 04aq2r0icvql.fastly-validations.com\n",
+            1,
+        ),
+        us("What TTL do you want on the new CNAME? Zone default is a day.", 2),
+        vendor("@Sam - a day is too long for us, five minutes please on the CNAME.", 3),
+    )
+    assert [c.ttl for c in read(ticket).changes] == [300]

@@ -38,6 +38,8 @@ _DELETE = re.compile(
     r"pull(?:ed|ing)?\s+(?:(?:it|that|this|them|those|these|"
     r"the\s+old|that\s+one|the\s+old\s+one)\s+)?out\b|"
     r"(?:bin|scrap|ditch)(?=\s+(?:it|them|that|this|the|those|these|both|all)\b)|"
+    # shorthand: "u can rm the old globalsign txt", "pls also del old one"
+    r"(?:rm|del)(?=\s+(?:it|them|that|this|the|those|these|both|all|old)\b)|"
     # "you can clear the verification string", "clear out the old TXT" (never "is it clear")
     r"clear(?:\s+out)?(?=\s+(?:the|this|that|these|those|it|them|both|all|old|any)\b)|"
     # "after that they can go:", "they have to go first." (never "it can go straight to

@@ -440,6 +440,10 @@ def _in_places(
         return []
     last = [e for e in kept if e[0] == max(earlier)]
     lines = sorted({e[1].source.first_line if e[1].source else 0 for e in last})
+    if len(lines) == 1 and len(last) > 1:
+        # "pls add 2 cname: A -> X , B -> Y" then "sry ignore 2nd one": in the order said
+        picked = {at_place(list(range(len(last))), p) for p in places} - {None}
+        return [e for k, e in enumerate(last) if k in picked]
     chosen = {at_place(lines, p) for p in places} - {None}
     return [e for e in last if (e[1].source.first_line if e[1].source else 0) in chosen]
 

@@ -73,7 +73,9 @@ _TTL_THEN_NUMBER = re.compile(
 # A duration said of a record, with no "TTL": "300 seconds on the new record", "five minutes
 # for both CNAMEs" (the answer to our "any TTL preference?")
 _ON_RECORD = re.compile(
-    rf"\b{_COUNT}{_UNIT}\b[ ]{{1,3}}(?:on|for)[ ]{{1,3}}(?:(?:the|this|that|each|both|all|these|"
+    # ("a day is too long for us, five minutes please on the CNAME")
+    rf"\b{_COUNT}{_UNIT}\b(?:[ ]{{1,3}}please)?[ ]{{1,3}}(?:on|for)[ ]{{1,3}}"
+    r"(?:(?:the|this|that|each|both|all|these|"
     r"those|your|our|new|old|validation|challenge)[ ]{1,3}){0,3}(?:records?|entry|entries|"
     r"cnames?|txts?|caas?|ones?)\b",
     re.I | re.ASCII,

@@ -749,6 +749,16 @@ class Paragraphs:
         self.paragraph = list(lead_in.lines)
         return True
 
+    def _asked_arrows(self, sentence: str, first: int) -> list[Mention]:
+        """The CNAMEs a sentence asks for with arrows (`prose.asked_arrows`) that no reader
+        has read already (a "- add CNAME A -> X" line is read as a line)."""
+        known = {(m.name.lower().rstrip("."), (m.value or "").lower()) for m in self.mentions}
+        return [
+            m
+            for m in prose.asked_arrows(sentence, first)
+            if (m.name.lower().rstrip("."), (m.value or "").lower()) not in known
+        ]
+
     def _read_paragraph(self, lines: list[tuple[int, str]]) -> None:
         text = "\n".join(line for _, line in lines)
         self.item_title = False
@@ -791,7 +801,8 @@ class Paragraphs:
             starts_item, marked = marked or prose.ITEM_START.match(sentence) is not None, False
             mode = cues.mode_of(sentence, lead_in=False)
             read_here = False
-            count = len(self.mentions)
+            count = said_before = len(self.mentions)
+            pended = len(self.pending)
             paired = prose.respectively(sentence, first)
             for mention in paired:
                 excerpt = " ".join(sentence.split())
@@ -1011,6 +1022,13 @@ class Paragraphs:
                 # publishing.service.gov.uk": a removal at a name, of a record no type or data
                 # says: said, never dropped unsaid
                 self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
+            waiting = any(p[2] == ANY_DELETE for p in self.pending[pended:])
+            if not read_here and len(self.mentions) == said_before and not waiting:
+                # "pls add cname A -> X and also for the www one B cname -> Y": arrows asked
+                # for, read only where nothing else was read or left waiting
+                for arrow in self._asked_arrows(sentence, first):
+                    excerpt = " ".join(sentence.split())
+                    self._add(replace(arrow, last_line=last, excerpt=excerpt), structured=False)
             owners = [w.strip("`'\",;:()") for w in sentence.split()]
             underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
             last_owner = underscored[-1] if underscored else last_owner

@@ -8,6 +8,7 @@ import re
 from bot.reading import durations
 from bot.reading.actions import AFTER_ISSUANCE, action_cue
 from bot.reading.candidates import is_validation_host
+from bot.reading.cues import is_negated
 from bot.reading.mentions import Mention, clean_data, is_owner_token
 from bot.reading.tokens import (
     TOKEN,
@@ -234,6 +235,51 @@ def _after(tokens: list[Token], i: int) -> int:
     return tokens[i].start + len(tokens[i].text)
 
 
+# "a CAA record for certainly.com", "a CAA entry allowing letsencrypt.org"
+_CAA_FOR = re.compile(
+    r"\bCAA(?:[ ]+(?:record|entry|line))?[ ]+(?:for|allowing|permitting|authori[sz]ing)[ ]+"
+    r"[`'\"]?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24})\b",
+    re.I,
+)
+
+
+def _caa_refused(sentence: str, tokens: list[Token]) -> list[tuple[int, str]]:
+    """The CAA issue data a negated sentence names by its CA's domain alone."""
+    m = _CAA_FOR.search(sentence)
+    if m is None:
+        return []
+    at = next((i for i, tok in enumerate(tokens) if tok.start >= m.start(1)), None)
+    return [] if at is None else [(at, f'0 issue "{m.group(1).lower()}"')]
+
+
+def asked_arrows(sentence: str, number: int) -> list[Mention]:
+    """Every CNAME a sentence asks for with an arrow (see `_asked_arrows`)."""
+    if "->" not in sentence and "=>" not in sentence:
+        return []
+    return _asked_arrows(sentence, tokens_of(sentence), number)
+
+
+def _asked_arrows(sentence: str, tokens: list[Token], number: int) -> list[Mention]:
+    """ "pls add cname _acme-challenge.x.gov.uk -> y.fastly-validations.com and also for the
+    www one _acme-challenge.www.x.gov.uk cname -> z.fastly-validations.com": arrows asked for,
+    each from a validation owner to a CA's validation host, with an add (and nothing else)
+    said before it: a CNAME each."""
+    found = []
+    for i, tok in enumerate(tokens[1:-1], 1):
+        left, right = tokens[i - 1].text.strip("`'\""), tokens[i + 1].text.strip("`'\"")
+        if left.upper() == "CNAME" and i >= 2:  # "_acme-challenge.www.x.gov.uk cname -> y"
+            left = tokens[i - 2].text.strip("`'\"")
+        if (
+            tok.text in ("->", "=>")
+            and left.startswith("_")
+            and is_owner_token(left)
+            and is_validation_host(right)
+            and action_cue(sentence[: tok.start]) == "add"
+        ):
+            found.append(Mention(left, "CNAME", clean_data("CNAME", right), number, action="add"))
+    return found
+
+
 def read_sentence(
     sentence: str,
     number: int,
@@ -271,6 +317,9 @@ def read_sentence(
     usable = [i for i in range(len(tokens)) if i not in arrows and i != t]
     values = values_in(sentence, tokens, usable, t, rdtype)
     action = action_cue(sentence[: tokens[t].start]) or action_cue(sentence)
+    if not values and rdtype == "CAA" and is_negated(sentence):
+        # "Please do not add a CAA record for certainly.com at gov.uk": the issue line it names
+        values = _caa_refused(sentence, tokens)
     if not values and (action or listed) != "delete":
         return None
 

@@ -399,6 +399,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             taken = endorsed.endorsement(joined, set(others_by_name))
             if taken is not None:
                 _take_up(taken, others_by_name[taken.name], untrusted, said, part.author)
+            else:  # "The one Priya pasted from the UI." where hers differs from the vendor's
+                flags += [
+                    _in_comment(f, part.comment_id)
+                    for f in _spoken_of(joined, numbered, others_by_name, said)
+                ]
         if part.role == "vendor":  # "it belongs on X, not Y", in the reply or the mail it passes on
             moves = _moves("\n".join(text for _, text in numbered), numbered, author)
             moves += _moves(joined, reply_lines, author) if asking < index else []
@@ -887,6 +892,42 @@ def _restated_revision(lines: list[tuple[int, str]]) -> Flag:
         f"of them still stand was not worked out. Read them by hand: {said!r}"
     )
     return _by_hand(first, last, said, why)
+
+
+def _spoken_of(
+    text: str,
+    numbered: list[tuple[int, str]],
+    others_by_name: dict[str, list[Said]],
+    said: list[Said],
+) -> list[Flag]:
+    """A vendor comment that names someone else whose records give another value for a record
+    the vendor asked for ("The one Priya pasted from the UI", no endorsement read): which
+    value stands was not worked out, so a person reads it."""
+    asked = {
+        (s.change.name, s.change.type): s.change.value
+        for s in said
+        if s.change is not None and s.change.action in ("add", "update")
+    }
+    for name, theirs in others_by_name.items():
+        if not re.search(rf"\b{re.escape(name)}\b", text):
+            continue
+        differ = [
+            s.change
+            for s in theirs
+            if s.change is not None
+            and (s.change.name, s.change.type) in asked
+            and asked[(s.change.name, s.change.type)] != s.change.value
+        ]
+        if differ:
+            number, line = next(((n, t) for n, t in numbered if name in t), numbered[0])
+            said_here = excerpt(line.strip())
+            why = (
+                f"Line {number} speaks of {name}'s records, which give {differ[0].name} "
+                f"{differ[0].type} another value ({differ[0].value}) than the vendor asked for: "
+                f"which one stands was not worked out. Read it by hand: {said_here!r}"
+            )
+            return [_by_hand(number, number, said_here, why)]
+    return []
 
 
 def _by_hand(first: int, last: int, said: str, why: str) -> Flag:

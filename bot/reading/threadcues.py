@@ -1110,6 +1110,7 @@ def ttls_for_types(text: str) -> dict[str, int]:
     return found
 
 
+_TYPE_NAMED_ON = re.compile(r"\b(CAA|TXT|CNAME)s?\b", re.I)
 _TTL_FOR_TYPE = re.compile(
     r"\bTTL[ \t]+(?:of[ \t]+)?(\d{1,7})[ \t]*(?:s|secs?|seconds)?[ \t]+(?:on|for)[ \t]+"
     r"(?:the[ \t]+)?(CAA|TXT|CNAME)\b",
@@ -1120,6 +1121,13 @@ _TTL_FOR_TYPE = re.compile(
 def ttl_for_type(text: str) -> tuple[int, str] | None:
     """ "TTL 3600 on the CAA is fine": a TTL for the records of one type asked for before."""
     found = {(int(m.group(1)), m.group(2).upper()) for m in _TTL_FOR_TYPE.finditer(text)}
+    if not found and ("minute" in text or "hour" in text or "second" in text):
+        # "a day is too long for us, five minutes please on the CNAME"
+        for sentence in prose.split_sentences(" ".join(text.split())):
+            on = durations.duration_on_record(sentence)
+            typed = _TYPE_NAMED_ON.search(on[0]) if on else None
+            if on and typed:
+                found.add((on[1], typed.group(1).upper()))
     if len(found) != 1:
         return None
     ((ttl, rdtype),) = found
