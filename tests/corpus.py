@@ -439,6 +439,11 @@ HOLDOUT133 = FIXTURES / "holdout133"
 # (14102; other writers time such deletes the same way).
 HOLDOUT134 = FIXTURES / "holdout134"
 HOLDOUT135 = FIXTURES / "holdout135"
+# holdout136 (an ordinary September; DNS consoles and provider exports) 7/20, 9, 1 silent;
+# holdout137 (an ordinary October; clean-ups at scale) 7/20, 7, 5 silent (both first read at
+# ff0a677).
+HOLDOUT136 = FIXTURES / "holdout136"
+HOLDOUT137 = FIXTURES / "holdout137"
 
 READING_FOLDERS = (
     READING,
@@ -577,6 +582,8 @@ READING_FOLDERS = (
     HOLDOUT133,
     HOLDOUT134,
     HOLDOUT135,
+    HOLDOUT136,
+    HOLDOUT137,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -10844,3 +10844,94 @@ def test_minutes_please_on_the_cname_is_the_ttl_for_the_cname_asked_before() -> 
         vendor("@Sam - a day is too long for us, five minutes please on the CNAME.", 3),
     )
     assert [c.ttl for c in read(ticket).changes] == [300]
+
+
+def test_certbot_values_that_come_straight_back_out_go_after_issuance() -> None:
+    ticket = _text(
+        _CERTBOT_TWO + "When I've got the cert I'll let you know and both TXT values can come "
+        "straight back out; they aren't needed after that.\n"
+    )
+    assert sorted((c.action, c.when) for c in read(ticket).changes) == [
+        ("add", "now"),
+        ("add", "now"),
+        ("delete", "after_issuance"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_an_old_record_lead_in_shows_what_is_there_for_a_later_removal() -> None:
+    ticket = _text(
+        "New record, please add:\n\n"
+        "_acme-challenge.find-a-job.service.gov.uk.   CNAME   6celueq3vjuofk21g0.fastly-"
+        "validations.com.\n\n"
+        "Old record, in the dwp.gov.uk zone:\n\n"
+        "_acme-challenge.findajob.dwp.gov.uk.   CNAME   wfbgey54slfyl8gk0s.fastly-validations"
+        ".com.\n\n"
+        "That one is still resolving. Please don't take it out yet. Once the new certificate "
+        "has been issued, the old record can be deleted.\n"
+    )
+    assert sorted((c.action, c.name, c.value, c.when) for c in read(ticket).changes) == [
+        (
+            "add",
+            "_acme-challenge.find-a-job.service.gov.uk.",
+            "6celueq3vjuofk21g0.fastly-validations.com.",
+            "now",
+        ),
+        (
+            "delete",
+            "_acme-challenge.findajob.dwp.gov.uk.",
+            "wfbgey54slfyl8gk0s.fastly-validations.com.",
+            "after_issuance",
+        ),
+    ]
+
+
+def test_treat_it_as_removed_from_my_list_withdraws_the_owner_named_before() -> None:
+    ticket = conversation(
+        vendor(
+            "please remove the following:\n"
+            "- _acme-challenge.licensing.service.gov.uk -> x2heah0lsd.fastly-validations.com\n"
+            "- _acme-challenge.tax.service.gov.uk -> 9yq9omquxv.fastly-validations.com\n"
+            "These can go now.\n",
+            1,
+        ),
+        us("Sunita says the tax one is HMRC's.", 2),
+        vendor(
+            "Sunita is right. _acme-challenge.tax.service.gov.uk belongs to HMRC's own "
+            "subscription. Please leave it in place and treat it as removed from my list.",
+            3,
+        ),
+    )
+    reading = read(ticket)
+    assert [c.name for c in reading.changes] == ["_acme-challenge.licensing.service.gov.uk."]
+    assert "retracted" in {f.code for f in reading.flags}
+
+
+def test_delete_every_other_line_of_a_listing_is_held_for_a_person() -> None:
+    ticket = _text(
+        "Keep:\n- _acme-challenge.publishing.service.gov.uk (the wildcard renews against it)\n\n"
+        "Delete: every other line in your grep output. That includes the stray TXT.\n"
+    )
+    assert "ambiguous_request" in {f.code for f in read(ticket).flags}
+
+
+def test_a_bold_heading_saying_after_issuance_times_the_removals_below_it() -> None:
+    ticket = _text(
+        "**Now**\n\nPlease create this record:\n\n"
+        "_acme-challenge.gov.uk. CNAME 6roydxx40w.fastly-validations.com.\n\n"
+        "**After the new certificate has been issued - not before**\n\n"
+        "Please remove these:\n\n"
+        "1. TXT on gov.uk: `globalsign-domain-verification=uazlxa5pQZExS0J6c7SaAcFeOGINi02h`\n"
+    )
+    assert sorted((c.action, c.when) for c in read(ticket).changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_wait_for_our_confirmation_before_removing_is_after_issuance() -> None:
+    ticket = _text(
+        "please wait for our confirmation before removing any of these:\n\n"
+        "1. TXT on gov.uk: `globalsign-domain-verification=uazlxa5pQZExS0J6c7SaAcFeOGINi02h`\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]

@@ -27,7 +27,8 @@ _DELETE = re.compile(
     # "please take both TXT records out again"
     r"tak(?:e|en)\s+(?:both|all|the|those|these)\s+(?:[\w-]+\s+){0,3}?(?:records?|entries|"
     r"TXTs?|CNAMEs?|values?|tokens?|ones)\s+(?:back\s+)?(?:out|down)\b|"
-    r"come\s+out|comes\s+out|eras(?:e|ed|ing)|wipe|tak(?:e|en)\s+off|"
+    # "both TXT values can come straight back out"
+    r"comes?\s+(?:straight\s+|right\s+)?(?:back\s+)?out|eras(?:e|ed|ing)|wipe|tak(?:e|en)\s+off|"
     # "you're free to get rid of it", "pull that one out", "bin the old token" (never /usr/bin)
     r"(?:get|got|getting)\s+rid\s+of|(?<=be )pulled\b|"
     # "after that it's dead weight and you can pull it." (never "pull it up")
@@ -153,6 +154,9 @@ AFTER_ISSUANCE = re.compile(
     # "What we need from you later, NOT now:", "only do that when you get our go-ahead on this
     # ticket" (the vendor's word, given once the certificate is issued)
     r"\blater,?[ ]+not[ ]+now\b|"
+    # "please wait for our confirmation before removing any of these:"
+    r"\bwait[ ]+for[ ]+(?:our|my|the[ ]+vendor['\u2019]s)[ ]+(?:confirmation|go-?ahead|"
+    r"go[ ]ahead|green[ ]light|word)\b|"
     r"\b(?:when|once|after|until)[ ]+(?:you[ ]+)?(?:get|receive|have|hear)[ ]+(?:our|the)[ ]+"
     r"(?:go-?ahead|go[ ]ahead|confirmation|green[ ]light)\b|"
     # "Delete (later, see below)" in an action cell, "remove it later": not now

@@ -301,6 +301,17 @@ _FOR_EXAMPLE = re.compile(r"\b(?:for[ ]example|for[ ]instance|an[ ]example)[ ]*[
 _BACKOUT = re.compile(r"\b(?:back[ -]?out|roll[ -]?back|revert(?:ing)?)\b", re.I)
 
 
+# "Old record, in the dwp.gov.uk zone:", "Current value:", "Existing records (leave these):"
+# - a lead-in naming what is there, asking nothing itself
+_OLD_LEAD = re.compile(
+    r"^[ \t*_>-]{0,6}(?:the[ \t]+)?(?:old|current|existing|previous|present)[ \t]+"
+    r"(?:records?|values?|entry|entries|one|ones|CNAMEs?|TXTs?|state)\b"
+    r"(?![^:\n]{0,80}\b(?:add|create|publish|remove|delete|replace|update|change)\b)"
+    r"[^:\n]{0,80}:[ \t*_]*$",
+    re.I,
+)
+
+
 def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     """How the records this line introduces are meant, when it says.
 
@@ -336,6 +347,8 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         return "noted"  # "Just to illustrate the shape (a made-up hostname) … something like:"
     if lead_in and ("example" in low or "instance" in low) and _FOR_EXAMPLE.search(text):
         return "noted"  # "(Legacy certificates used a TXT on the zone origin, for example:"
+    if lead_in and _OLD_LEAD.match(text):
+        return "observed"  # "Old record, in the dwp.gov.uk zone:" - what is there now
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
     existing = "existing" in low or "current" in low  # words a few patterns need, cheaply
     if lead_in and "new" in low and _NEW_ONE_ELSEWHERE.search(text) and _describes(text):

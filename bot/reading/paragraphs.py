@@ -21,7 +21,7 @@ from bot.reading.mentions import (
     is_type_word,
     safe_name,
 )
-from bot.reading.references import ANY_DELETE
+from bot.reading.references import ANY_DELETE, DESCRIBED_SET, described_set
 from bot.reading.tokens import data_in, data_kind, tokens_of
 
 _INLINE_DIG = re.compile(
@@ -802,7 +802,7 @@ class Paragraphs:
             mode = cues.mode_of(sentence, lead_in=False)
             read_here = False
             count = said_before = len(self.mentions)
-            pended = len(self.pending)
+            pended, flagged = len(self.pending), len(self.flags)
             paired = prose.respectively(sentence, first)
             for mention in paired:
                 excerpt = " ".join(sentence.split())
@@ -1022,6 +1022,17 @@ class Paragraphs:
                 # publishing.service.gov.uk": a removal at a name, of a record no type or data
                 # says: said, never dropped unsaid
                 self.pending.append((first, " ".join(sentence.split()), ANY_DELETE))
+            rule = DESCRIBED_SET.search(sentence) if len(self.mentions) == said_before else None
+            if (
+                rule is not None
+                and actions.action_cue(sentence) == "delete"
+                and not any(f.code == "ambiguous_request" for f in self.flags[flagged:])
+            ):
+                # "Delete: every other line in your grep output": records a rule describes,
+                # never worked out by the reader - a person lists them (the line that says it)
+                said_at = _line_at(lines, starts, max(at, 0) + rule.start())
+                said = next((t for n, t in lines if n == said_at), sentence)
+                self.flags.append(described_set(" ".join(said.split()), said_at))
             waiting = any(p[2] == ANY_DELETE for p in self.pending[pended:])
             if not read_here and len(self.mentions) == said_before and not waiting:
                 # "pls add cname A -> X and also for the www one B cname -> Y": arrows asked

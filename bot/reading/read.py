@@ -900,16 +900,25 @@ def _spoken_of(
     others_by_name: dict[str, list[Said]],
     said: list[Said],
 ) -> list[Flag]:
-    """A vendor comment that names someone else whose records give another value for a record
-    the vendor asked for ("The one Priya pasted from the UI", no endorsement read): which
-    value stands was not worked out, so a person reads it."""
+    """A vendor comment that points at someone else's record ("The one Priya pasted from the
+    UI", "Priya's value", "Priya is right"; no endorsement read) where that record gives
+    another value than the vendor asked for: which value stands was not worked out, so a
+    person reads it."""
     asked = {
         (s.change.name, s.change.type): s.change.value
         for s in said
         if s.change is not None and s.change.action in ("add", "update")
     }
     for name, theirs in others_by_name.items():
-        if not re.search(rf"\b{re.escape(name)}\b", text):
+        said = re.escape(name)
+        chosen = re.search(
+            rf"\b(?:one|value|record|target|token|entry)s?[ \t]+{said}[ \t]+(?:has[ \t]+)?"
+            r"(?:pasted|posted|sent|gave|wrote|shared|found|sees|saw|quoted|listed)\b|"
+            rf"\b{said}['\u2019]s[ \t]+(?:one|value|record|target|token|entry)\b|"
+            rf"\b{said}[ \t]+is[ \t]+(?:right|correct)\b",
+            text,
+        )
+        if chosen is None or cues.is_negated(text[max(0, chosen.start() - 30) : chosen.start()]):
             continue
         differ = [
             s.change

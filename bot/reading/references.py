@@ -771,10 +771,10 @@ class References:
                 if m.mode == "request" and m.action is None:
                     self.mentions[i] = replace(m, mode="observed")
         asks_for_shown = action == "add" and bool(_CREATE_THESE.search(clause))
-        if action == "delete" and _DESCRIBED_SET.search(clause):
+        if action == "delete" and DESCRIBED_SET.search(clause):
             # "Anything in Table 1 that isn't in Table 2 can be removed": records described by
             # a rule, not named. Not worked out here: a person lists them.
-            self.flags.append(_described_set(note, last))
+            self.flags.append(described_set(note, last))
             return
         asked = [i for i in targets if self.mentions[i].mode == "request"]
         if (
@@ -1001,9 +1001,16 @@ _SINGULAR = re.compile(
 
 
 # "anything in Table 1 that isn't in Table 2", "whatever is not listed above"
-_DESCRIBED_SET = re.compile(
+DESCRIBED_SET = re.compile(
     r"\b(?:anything|everything|whatever|any[ ]+(?:other[ ]+)?records?)\b[^.;]{0,80}?"
-    r"\b(?:isn't|is[ ]+not|aren't|are[ ]+not|not)[ ]+(?:in|on|listed|shown|mentioned)\b",
+    r"\b(?:isn't|is[ ]+not|aren't|are[ ]+not|not)[ ]+(?:in|on|listed|shown|mentioned)\b|"
+    # "Delete: every other line in your grep output", "Everything else in both files =>
+    # delete." (never "Everything else in your list is right")
+    r"\b(?:delete|remove|drop|clear)\w*[ ]*:?[ ]+(?:[^.;\n]{0,20}?)\b(?:every|all[ ]+the)[ ]+"
+    r"other[ ]+(?:lines?|records?|entry|entries|ones?|names?)\b|"
+    r"\b(?:everything|all)[ ]+else\b[^.;\n]{0,40}?(?:=>[ ]*)?\b(?:delete|remove|can[ ]+go|"
+    r"comes?[ ]+out|can[ ]+come[ ]+out)\w*|"
+    r"\ball[ ]+the[ ]+others\b[^.;\n]{0,30}?\b(?:delete|remove|can[ ]+go|can[ ]+come[ ]+out)\w*",
     re.I,
 )
 
@@ -1090,7 +1097,7 @@ def _the_other(values: set[str], asked: Mention) -> str | None:
     return f'"{value}"' if asked.rdtype == "TXT" else value
 
 
-def _described_set(note: str, line: int) -> Flag:
+def described_set(note: str, line: int) -> Flag:
     said = excerpt(note)
     return _no_delete_read(
         line,

@@ -328,7 +328,9 @@ _WITHDRAW_REQUEST = re.compile(
     # ("Please ignore the t56n690w4sqocx45vi value from my first message")
     r"\b(?:ignore|disregard)\b[^.\n]{0,40}?\b(?:request|instruction|ask|value|target|token)\b|"
     r"\bleave[ \t]+(?:it|that[ \t]+one|this[ \t]+one)[ \t]+"
-    r"(?:published|in[ \t]+place|as[ \t]+it[ \t]+is)\b",
+    r"(?:published|in[ \t]+place|as[ \t]+it[ \t]+is)\b|"
+    r"\btreat[ \t]+it[ \t]+as[ \t]+(?:removed|dropped|struck)[ \t]+(?:from|off)[ \t]+"
+    r"my[ \t]+list\b",
     re.I,
 )
 _UNTIL = re.compile(r"\b(?:until|till|yet|for[ \t]+now|before)\b", re.I)
@@ -456,11 +458,21 @@ def _withdrawn_values(text: str) -> set[str]:
     ):
         return set()  # the common case, cheaply
     found = set()
+    previous = ""
     for sentence in prose.split_sentences(" ".join(text.split())):
         cue = _WITHDRAW_REQUEST.search(sentence)  # (not "leave it in place until issued")
         if cue and not _UNTIL.search(sentence, cue.start()):
-            found |= {"=" + t.lower() for t in _VALUE_TOKEN.findall(sentence)}
+            values = {"=" + t.lower() for t in _VALUE_TOKEN.findall(sentence)}
+            # "_acme-challenge.tax.service.gov.uk belongs to HMRC's own subscription. Please
+            # leave it in place and treat it as removed from my list.": the owner named before
+            by_owner = not values and cue.group().lower().startswith(("leave", "treat"))
+            owners = _OWNERS.findall(f"{previous} {sentence}") if by_owner else []
+            found |= values or {o.lower().rstrip(".") + "." for o in owners[-1:]}
+        previous = sentence
     return found
+
+
+_OWNERS = re.compile(r"(?<![\w.-])(_[a-z0-9_-]{1,63}(?:\.[a-z0-9-]{1,63}){2,10})\.?(?![\w-])", re.I)
 
 
 # "It belongs on _acme-challenge.www.gov.uk, not on _acme-challenge.gov.uk", "it should go

@@ -170,6 +170,8 @@ _DONE_NOTE = re.compile(
     r"nothing[ \t]+(?:to[ \t]+do|needed)|no[ \t]+(?:action|change)[ \t]+(?:is[ \t]+)?needed)\b",
     re.I,
 )
+# A line that is only bold text: a Markdown heading ("**Now**", "**After issuance**")
+_BOLD_HEADING = re.compile(r"^[ \t]*\*\*[^*\n]{1,100}\*\*[ \t:]*$")
 # A checklist item ticked as done: "[x] …", "- [X] …", "✓ …", "☑ …"
 _TICKED = re.compile(
     r"^[ \t]*(?:[-*][ \t]+)?(?:\[[xX\u2713\u2714]\]|[\u2611\u2705\u2713\u2714])[ \t]"
@@ -397,6 +399,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             said = _TTL_NUMBERS.findall(line)
             self.disowned_ttls |= {int(n) for n in said} if said else {None}
         if "**" in line:
+            if _BOLD_HEADING.match(line):
+                # "**After the new certificate has been issued - not before**" / "**Now**": a
+                # heading that says when, for its section (to the next heading)
+                self.section_later = bool(actions.AFTER_ISSUANCE.search(line))
             line = line.replace("**", "")  # Markdown bold says nothing a reader needs
         if _TICKED.match(line):
             self.ticked.add(number)  # "[x] _acme-challenge.gov.uk CNAME -> x": done already
