@@ -10935,3 +10935,51 @@ def test_wait_for_our_confirmation_before_removing_is_after_issuance() -> None:
         "1. TXT on gov.uk: `globalsign-domain-verification=uazlxa5pQZExS0J6c7SaAcFeOGINi02h`\n"
     )
     assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_pls_cname_then_correct_is_arrow_replaces_the_value() -> None:
+    ticket = conversation(
+        vendor(
+            "hi pls cname _acme-challenge.www.gov.uk -> u59iurfqj57pekur.fastly-validations.com "
+            "for the www renewal, thx",
+            1,
+        ),
+        vendor(
+            "wait wrong val that one is for the staging subscription!! correct is -> "
+            "3w5nvet3k74h0i4o.fastly-validations.com pls use this only",
+            2,
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "add",
+            "_acme-challenge.www.gov.uk.",
+            "CNAME",
+            "3w5nvet3k74h0i4o.fastly-validations.com.",
+            None,
+        )
+    ]
+
+
+def test_an_update_from_a_value_a_later_comment_corrects_to_is_never_silent() -> None:
+    ticket = conversation(
+        vendor(
+            "hi pls cname _acme-challenge.www.gov.uk -> u59iurfqj57pekur.fastly-validations.com",
+            1,
+        ),
+        vendor(
+            "ugh wrong val, that was staging. sorry. 3w5nvet3k74h0i4o.fastly-validations.com "
+            "is the one u want",
+            2,
+        ),
+        us(
+            "done now\n$ dig _acme-challenge.www.gov.uk CNAME +noall +answer\n"
+            "_acme-challenge.www.gov.uk. 300 IN CNAME 3w5nvet3k74h0i4o.fastly-validations.com.",
+            3,
+        ),
+    )
+    reading = read(ticket)
+    right = [(c.action, c.value) for c in reading.changes] == [
+        ("add", "3w5nvet3k74h0i4o.fastly-validations.com.")
+    ]
+    assert right or {"unread_value", "ambiguous_request"} & {f.code for f in reading.flags}

@@ -41,6 +41,8 @@ _CORRECT = re.compile(
     # "Please point the CNAME at X instead."
     r"|\bpoint[ \t]{1,3}(?:the|that|your|it)[ \t]{1,3}(?:(?:CNAME|record|entry)[ \t]{1,3})?"
     r"(?:at|to)[ \t]{1,3}(?=\S{1,253}[ \t]{1,3}instead\b)"
+    # "wait wrong val … correct is -> X pls use this only"
+    r"|\bcorrect[ \t]{1,3}is\b(?:[ \t]*(?:->|=>|:))?"
     r"|\bthe[ \t]{1,3}one[ \t]{1,3}[^.\n]{0,40}?\b(?:check|look|validat|verif)\w{0,4}"
     r"(?:[ \t]{1,3}(?:for|against))?[ \t]{1,3}is[ \t]*:",
     re.I,

@@ -252,6 +252,11 @@ def _caa_refused(sentence: str, tokens: list[Token]) -> list[tuple[int, str]]:
     return [] if at is None else [(at, f'0 issue "{m.group(1).lower()}"')]
 
 
+# "hi pls cname _acme-challenge.www.gov.uk -> x.fastly-validations.com": the type as a verb
+_TYPE_AS_VERB = re.compile(r"\b(?:pls|plz|please|can[ ]you|could[ ]you)[ ]+cname\b", re.I)
+_MAX_ARROWS = 20  # arrows asked for in one sentence: more is a list, read line by line
+
+
 def asked_arrows(sentence: str, number: int) -> list[Mention]:
     """Every CNAME a sentence asks for with an arrow (see `_asked_arrows`)."""
     if "->" not in sentence and "=>" not in sentence:
@@ -264,17 +269,21 @@ def _asked_arrows(sentence: str, tokens: list[Token], number: int) -> list[Menti
     www one _acme-challenge.www.x.gov.uk cname -> z.fastly-validations.com": arrows asked for,
     each from a validation owner to a CA's validation host, with an add (and nothing else)
     said before it: a CNAME each."""
-    found = []
-    for i, tok in enumerate(tokens[1:-1], 1):
+    found: list[Mention] = []
+    arrows = [i for i, tok in enumerate(tokens[1:-1], 1) if tok.text in ("->", "=>")]
+    for i in arrows[:_MAX_ARROWS]:  # (each looks back over the sentence: bounded, linear)
+        tok = tokens[i]
         left, right = tokens[i - 1].text.strip("`'\""), tokens[i + 1].text.strip("`'\"")
         if left.upper() == "CNAME" and i >= 2:  # "_acme-challenge.www.x.gov.uk cname -> y"
             left = tokens[i - 2].text.strip("`'\"")
         if (
-            tok.text in ("->", "=>")
-            and left.startswith("_")
+            left.startswith("_")
             and is_owner_token(left)
             and is_validation_host(right)
-            and action_cue(sentence[: tok.start]) == "add"
+            and (
+                action_cue(sentence[: tok.start]) == "add"
+                or _TYPE_AS_VERB.search(sentence[: tok.start]) is not None
+            )
         ):
             found.append(Mention(left, "CNAME", clean_data("CNAME", right), number, action="add"))
     return found

@@ -521,6 +521,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     accounted_names = [*read_names, *(n for _, n in kept)]
     flags += owner_flags(read_lines, accounted_names)
     flags += timing_flags(decision.changes, read_lines)
+    flags += _old_given_later(decision.changes, read_lines, [p.comment_id for p in parts])
     flags += disowned_flags(decision.changes, read_lines)  # "that value will never validate"
     flags += approval_flags(approved_by_place, decision.changes)
     flags += type_flags(decision.changes)  # a TXT holding a validation host
@@ -892,6 +893,50 @@ def _restated_revision(lines: list[tuple[int, str]]) -> Flag:
         f"of them still stand was not worked out. Read them by hand: {said!r}"
     )
     return _by_hand(first, last, said, why)
+
+
+_CORRECTING = re.compile(
+    r"\b(?:correct|right|proper|actual|wrong|mistake|typo|sorry|instead|meant)\b|"
+    r"\buse[ \t]+this\b",
+    re.I,
+)
+_OLD_SAID = re.compile(
+    r"\b(?:old|older|existing|previous|current(?:ly)?|retir\w*|expired|replace\w*|stale)\b", re.I
+)
+
+
+def _old_given_later(
+    changes: tuple[DnsChange, ...] | list[DnsChange],
+    lines: list[tuple[int | None, int, str]],
+    order: list[int | None],
+) -> list[Flag]:
+    """An update whose old value a later vendor comment gives ("wait wrong val … correct is
+    -> X" read no further, then our dig showing X): the request may have been corrected to
+    that value, not be a change from it. Said, for a person to check."""
+    flags = []
+    for change in changes:
+        if change.action != "update" or not change.old_value or change.source is None:
+            continue
+        after = order.index(change.source.comment_id) if change.source.comment_id in order else -1
+        old = change.old_value.lower().rstrip(".")
+        for comment_id, number, text in lines:
+            later = comment_id in order and order.index(comment_id) > after >= 0
+            # (never "the existing CNAME belongs to the old subscription … replace it")
+            if (
+                later
+                and old in text.lower()
+                and _CORRECTING.search(text)
+                and not _OLD_SAID.search(text)
+            ):
+                said = excerpt(text.strip())
+                why = (
+                    f"Line {number} of a later comment gives {change.old_value}, which the "
+                    f"update of {change.name} {change.type} takes as the value it replaces: check "
+                    f"whether that comment corrected the request instead: {said!r}"
+                )
+                flags.append(_in_comment(_by_hand(number, number, said, why), comment_id))
+                break
+    return flags
 
 
 def _spoken_of(
