@@ -444,6 +444,10 @@ HOLDOUT135 = FIXTURES / "holdout135"
 # ff0a677).
 HOLDOUT136 = FIXTURES / "holdout136"
 HOLDOUT137 = FIXTURES / "holdout137"
+# holdout138 (an ordinary November; CAA in all its forms) 5/20, 8, 3 silent; holdout139 (an
+# ordinary December; attachments and markup) 10/20, 13, 2 silent (both first read at ff0a677).
+HOLDOUT138 = FIXTURES / "holdout138"
+HOLDOUT139 = FIXTURES / "holdout139"
 
 READING_FOLDERS = (
     READING,
@@ -584,6 +588,8 @@ READING_FOLDERS = (
     HOLDOUT135,
     HOLDOUT136,
     HOLDOUT137,
+    HOLDOUT138,
+    HOLDOUT139,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -10983,3 +10983,67 @@ def test_an_update_from_a_value_a_later_comment_corrects_to_is_never_silent() ->
         ("add", "3w5nvet3k74h0i4o.fastly-validations.com.")
     ]
     assert right or {"unread_value", "ambiguous_request"} & {f.code for f in reading.flags}
+
+
+def test_numbered_steps_keep_a_record_then_remove_it_after_issuance() -> None:
+    ticket = _text(
+        "Step 2. Create this CNAME record:\n\n"
+        "        Name:    _acme-challenge.www.dwp.gov.uk\n"
+        "        Type:    CNAME\n"
+        "        Target:  3fd846va0t9hkmwl3v.fastly-validations.com\n\n"
+        "Step 4. Please do NOT touch the TXT record that is currently on the zone apex:\n\n"
+        '        dwp.gov.uk.  TXT  "globalsign-domain-verification=GdAcUx-4mcb0ams0GK7bvSrwbbEQ"\n\n'
+        "Step 6. When I update the ticket to say the Certainly certificate has been\n"
+        "        issued and deployed, you can delete the GlobalSign TXT record from\n"
+        "        step 4. It won't be used again.\n\n"
+        "Step 7. No change is needed to the hostnames themselves. www.dwp.gov.uk stays\n"
+        "        as a CNAME to dualstack.k.sni.global.fastly.net, exactly as it is\n"
+        "        today.\n"
+    )
+    assert sorted((c.action, c.name, c.when) for c in read(ticket).changes) == [
+        ("add", "_acme-challenge.www.dwp.gov.uk.", "now"),
+        ("delete", "dwp.gov.uk.", "after_issuance"),
+    ]
+
+
+def test_the_issuewild_entry_isnt_required_withdraws_that_tag() -> None:
+    ticket = conversation(
+        vendor(
+            "Could you please publish the following two records at the zone apex:\n"
+            'gov.uk.   IN   CAA   0 issue "certainly.com"\n'
+            'gov.uk.   IN   CAA   0 issuewild "certainly.com"\n',
+            1,
+        ),
+        us("Is the issuewild really needed?", 2),
+        vendor(
+            "You're right: no wildcard, so the issuewild entry isn't required. Please leave that "
+            "one out entirely.",
+            3,
+        ),
+    )
+    reading = read(ticket)
+    assert [c.value for c in reading.changes] == ['0 issue "certainly.com"']
+    assert "retracted" in {f.code for f in reading.flags}
+
+
+def test_a_host_still_on_a_certificate_is_no_record_published() -> None:
+    ticket = _text(
+        "2) ofsted.gov.uk\n"
+        "This one is still on the GlobalSign certificate, and GlobalSign validate with a TXT "
+        "record at the root of the domain:\n"
+        "Name:   ofsted.gov.uk (@)\nType:   TXT\n"
+        "Value:  globalsign-domain-verification=Q6RLyA5wIH566ctC2nDtCCvgDXlqJm\n"
+    )
+    assert [c.action for c in read(ticket).changes] == ["add"]
+
+
+def test_what_a_zone_returns_today_leads_in_to_published_records() -> None:
+    ticket = _text(
+        "This is what education.gov.uk returns today:\n\n"
+        'education.gov.uk.   3600  IN  CAA  0 issue "letsencrypt.org"\n\n'
+        "Could you add one more record alongside those at the zone apex:\n\n"
+        'education.gov.uk.   CAA  0 issue "sectigo.com"\n'
+    )
+    reading = read(ticket)
+    assert [c.value for c in reading.changes] == ['0 issue "sectigo.com"']
+    assert [o.value for o in reading.observed] == ['0 issue "letsencrypt.org"']

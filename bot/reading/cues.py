@@ -46,7 +46,10 @@ _DESCRIBES = re.compile(
     r"(?:records?|entr(?:y|ies))\s+(?:at|on|for|in)\b|"
     # "Old value from last year is still at the same name:"
     # ("… and it is still being served -", "it's still being returned:")
-    r"\b(?:is|are)\s+still\s+(?:at|on|in|there|published|present|live|sitting|"
+    # ("This one is still on the GlobalSign certificate": a host on a certificate, no record)
+    r"\b(?:is|are)\s+still\s+(?:at|in|there|published|present|live|sitting|"
+    r"on(?!\s+(?:the|our|your|a|an|its)\s+(?:[\w'-]+\s+){0,2}?(?:certificates?|certs?|"
+    r"subscriptions?|orders?|accounts?|plans?|SAN)\b)|"
     r"being\s+(?:served|returned|published))\b|"
     # "so the CA climbs up to service.gov.uk, which has:" (a lead-in ending so)
     r"\b(?:which|that|it|and)\s+(?:currently\s+|already\s+|still\s+)?(?:has|holds|contains)"
@@ -69,6 +72,9 @@ _DESCRIBES = re.compile(
     # "This is what we get back today:", "here's what comes back:", "what the zone returns:"
     r"\bwhat\s+(?:we|i|you)\s+(?:get|got|see|saw)\s+(?:back\s+)?(?:today|now|at\s+the\s+moment|"
     r"from\s+(?:dig|the\s+zone))?(?=[ \t]*:)|\bwhat\s+(?:comes|came)\s+back\b|"
+    # "This is what education.gov.uk returns today:"
+    r"\bwhat\s+[\w.-]{1,80}\s+(?:returns|serves|resolves\s+to|publishes)\s+(?:today|now|"
+    r"right\s+now|at\s+the\s+moment|currently)(?=[ \t]*:)|"
     # "We checked with dig this afternoon:"
     r"(?:checked|looked)\s+(?:\w+\s+){0,2}?(?:with|using|in)\s+(?:dig|nslookup)\b|"
     # "data.gov.uk also has a CAA record. Our pre-flight check shows:"
@@ -269,6 +275,9 @@ _KEEP = re.compile(
     r"(?:as[ ]+(?:it|they)[ ]+(?:is|are|stands?)|as[ ]+is|in[ ]+place|"
     r"where[ ]+(?:it|they)[ ]+(?:is|are)|alone|untouched|unchanged)"
     r"(?![ ]+(?:until|afterwards|after|once|when))\b|"
+    # "www.dwp.gov.uk stays as a CNAME to X, exactly as it is today."
+    r"\b(?:stays|remains)\b(?:[^.]|\.(?=\w)){0,100}?\bexactly\s+as\s+(?:it|they)\s+"
+    r"(?:is|are)\b|"
     # "X - currently CNAME to Y - KEEP.": an item's verdict after a dash
     r"[-\u2013\u2014:(][ ]*(?-i:KEEP|Keep)\b"
     r"(?![ ]+(?:until|afterwards|after|once|when|for|the|it))",
@@ -312,6 +321,14 @@ _OLD_LEAD = re.compile(
 )
 
 
+_KEEP_TOUCH = re.compile(
+    r"\b(?:do[ \t]+not|don['\u2019]?t|never)[ \t]+touch[ \t]+(?:the|that|this)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,3}?(?:records?|entry|value)[ \t]+(?:that|which)[ \t]+(?:is|are)[ \t]+"
+    r"(?:currently|already|now)\b",
+    re.I,
+)
+
+
 def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     """How the records this line introduces are meant, when it says.
 
@@ -347,6 +364,8 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         return "noted"  # "Just to illustrate the shape (a made-up hostname) … something like:"
     if lead_in and ("example" in low or "instance" in low) and _FOR_EXAMPLE.search(text):
         return "noted"  # "(Legacy certificates used a TXT on the zone origin, for example:"
+    if lead_in and "touch" in low and _KEEP_TOUCH.search(text):
+        return "observed"  # "Please do NOT touch the TXT record that is currently on the apex:"
     if lead_in and _OLD_LEAD.match(text):
         return "observed"  # "Old record, in the dwp.gov.uk zone:" - what is there now
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)

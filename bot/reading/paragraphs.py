@@ -269,6 +269,8 @@ class Paragraphs:
 
         def _refer_to_earlier(self, sentence: str, first: int, last: int) -> None: ...
 
+        def _delete_of_kind(self, sentence: str, first: int, last: int) -> bool: ...
+
     def _context_from(self, line: str, number: int) -> None:
         if _ONLY_NEEDED.search(line):
             # "Only one of these records is still needed from you – the CNAME for www:" after
@@ -1009,6 +1011,17 @@ class Paragraphs:
                     self._refer_to_earlier(sentence, first, last)
             elif not read_here and not self.recent and self.earlier_observed + self.earlier_asked:
                 self._refer_to_earlier(sentence, first, last)
+            if (
+                len(self.mentions) == count
+                and not read_here
+                and mode != "negated"
+                and actions.action_cue(sentence) == "delete"
+                # ("1) REMOVE the old DigiCert TXT record" over a HOST/TYPE/VALUE block: a
+                # heading, whose record is the block's)
+                and sentence.rstrip().rstrip("\"')\u201d").endswith((".", "!", "?"))
+            ):
+                # "… you can delete the GlobalSign TXT record from step 4": the one shown
+                read_here = self._delete_of_kind(sentence, first, last)
             if (
                 len(self.mentions) == count
                 and not read_here

@@ -967,6 +967,53 @@ class References:
         theirs = {(self.mentions[i].value or "").strip("`'\"").rstrip(".").lower() for i in targets}
         return any(all(v not in t for t in theirs) for v in values)
 
+    def _delete_of_kind(self, sentence: str, first: int, last: int) -> bool:
+        """ "When the certificate has been issued, you can delete the GlobalSign TXT record":
+        the one published record of that CA and type the ticket shows (here or in an earlier
+        comment). Two of them: never a guess."""
+        said = " ".join(sentence.split())
+        kinds = _kinds_in(said)
+        types = {w.strip(".,;:()`'\"").upper() for w in said.split()} & {"TXT", "CNAME", "CAA"}
+        if not kinds or not types:
+            return False
+        shown = {
+            (m.name.lower().rstrip("."), m.rdtype): m.value
+            for m in self.mentions
+            if m.mode == "observed" and m.value and m.rdtype in types
+        }
+        shown.update(
+            {
+                (o.name.lower().rstrip("."), o.type): o.value
+                for o in self.earlier_observed
+                if o.type in types
+            }
+        )
+        matching = [
+            (name, rdtype, value)
+            for (name, rdtype), value in shown.items()
+            if any(k in f"{value} {name}".lower() for k in kinds)
+            or ("digicert" in kinds and name.startswith("_dnsauth."))
+        ]
+        if len(matching) != 1:
+            # (two of them - "delete the ACM CNAME and the amazon.com CAA entry" in a backout
+            # plan - are left to the readers that name records, or to no one)
+            return False
+        ((name, rdtype, value),) = matching
+        later = bool(actions.AFTER_ISSUANCE.search(said))
+        self._delete_once(
+            Mention(
+                name,
+                rdtype,
+                value,
+                first,
+                action="delete",
+                after_issuance=later,
+                last_line=last,
+                excerpt=said,
+            )
+        )
+        return True
+
     def _delete_once(self, deleted: Mention) -> None:
         """ "It is no longer required. Please remove it once the certificate is issued": one
         delete, after issuance if any sentence about it says so."""

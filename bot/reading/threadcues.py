@@ -188,7 +188,7 @@ def _withdrawn_tags(text: str) -> set[str]:
     if "issue" not in low and "iodef" not in low and " line" not in low:
         return set()  # the common case, cheaply
     tags = {
-        f"= {m.group(1).lower()} "
+        f"= {next(g for g in m.groups() if g).lower()} "
         for pattern in (_TAG_WITHDRAWN, _TAG_THEN_SKIPPED)
         for m in pattern.finditer(text[:20_000])
     }
@@ -203,7 +203,10 @@ _ISSUER_WITHDRAWN = re.compile(
 )
 _TAG_WITHDRAWN = re.compile(
     r"\b(?:ignore|disregard|drop|scrap|forget(?:[ \t]+about)?|(?:do[ \t]+not|don['’]?t)[ \t]+add)"
-    r"[ \t]+the[ \t]+(issuewild|issue|iodef)[ \t]+(?:line|record|entry|one|tag|property)\b",
+    r"[ \t]+the[ \t]+(issuewild|issue|iodef)[ \t]+(?:line|record|entry|one|tag|property)\b|"
+    # "so the issuewild entry isn't required. Please leave that one out entirely."
+    r"\bthe[ \t]+(issuewild|iodef)[ \t]+(?:line|record|entry|one|tag|property)[ \t]+"
+    r"(?:isn['’]?t|is[ \t]+not|won['’]?t[ \t]+be)[ \t]+(?:required|needed|necessary)\b",
     re.I,
 )
 
