@@ -11047,3 +11047,35 @@ def test_what_a_zone_returns_today_leads_in_to_published_records() -> None:
     reading = read(ticket)
     assert [c.value for c in reading.changes] == ['0 issue "sectigo.com"']
     assert [o.value for o in reading.observed] == ['0 issue "letsencrypt.org"']
+
+
+def test_a_value_only_our_later_dig_shows_published_is_still_unread_in_the_request() -> None:
+    # The vendor's request is worded so that no record is read from it; our reply shows the
+    # value published. What we see later is no reading of what they asked: the line is flagged.
+    ticket = conversation(
+        vendor(
+            "Certainly wants to see k4v7qh2m9xw3zt8pld.fastly-validations.com before it will "
+            "issue, sorry for the short notice.",
+            1,
+        ),
+        us(f"Already there:\n\n$ dig +noall +answer CNAME _acme-challenge.www.gov.uk\n{CNAME}", 2),
+    )
+    flags = read(ticket).flags
+    unread = [f for f in flags if f.code == "unread_value"]
+    assert unread and unread[0].source is not None and unread[0].source.comment_id == 1
+    assert "k4v7qh2m9xw3zt8pld" in unread[0].message
+
+
+def test_a_value_shown_published_before_the_vendor_speaks_of_it_is_accounted() -> None:
+    ticket = conversation(
+        us(
+            f"Is this record still needed?\n\n$ dig +noall +answer CNAME _acme-challenge.www.gov.uk\n{CNAME}",
+            1,
+        ),
+        vendor(
+            "Yes, k4v7qh2m9xw3zt8pld.fastly-validations.com is what Certainly checks on every "
+            "renewal.",
+            2,
+        ),
+    )
+    assert "unread_value" not in codes(ticket)

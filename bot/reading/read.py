@@ -459,6 +459,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     decision.changes += others.changes
     decision.dropped += others.dropped
     used += [v.lower() for c in [*decision.changes, *decision.dropped] for v in _values(c)]
+    asked_or_dropped = list(used)
     used += [o.value.lower() for o in decision.observed]
     flags += decision.flags
     last_kept: dict[str, int] = {}  # each name said to be left as it is, and the last comment
@@ -487,7 +488,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         f for i, f in unnamed if any(j > i or (j < i and a == "delete") for j, a in removes)
     ]
     flags = [f for f in flags if f not in answered]
-    flags += unread_flags(read_lines, used)
+    # A value the vendor asked for is accounted by a published fact shown in that comment or
+    # before it - never by one a later comment shows ("Done - dig now returns X" under a
+    # request the reader missed is no reading of the request)
+    shown_by = _shown_by_comment(decision.observed, order)
+    flags += unread_flags(read_lines, asked_or_dropped, shown_by)
     if any(c.action == "delete" and c.value is None for c in decision.changes):
         # "On the old one: it is still published, pointing at X. Do you want it removed now?"
         # and the answer "after that it can be deleted": a delete with no value, while our
@@ -759,6 +764,20 @@ def _take_up(
         while at > 0 and said[at - 1].comment > item.comment:
             at -= 1
         said.insert(at, replace(item, change=change.model_copy(update={"source": source})))
+
+
+def _shown_by_comment(
+    observed: list[Observed], order: dict[int | None, int]
+) -> dict[int | None, list[str]]:
+    """For each comment, the published values shown in it or in a comment before it (a fact
+    with no comment is shown everywhere)."""
+    at = [
+        (order.get(o.source.comment_id if o.source else None, -1), o.value.lower())
+        for o in observed
+    ]
+    return {
+        comment: [value for when, value in at if when <= index] for comment, index in order.items()
+    }
 
 
 def _insert_in_order(said: list[Said], item: Said) -> None:

@@ -259,8 +259,14 @@ def ambiguous(name: str, changes: list[DnsChange], why: str) -> Flag:
     )
 
 
-def unread_flags(lines: Iterable[tuple[int | None, int, str]], used: list[str]) -> list[Flag]:
-    """`lines`: (comment id, line number, text) of everything the vendor wrote that was read."""
+def unread_flags(
+    lines: Iterable[tuple[int | None, int, str]],
+    used: list[str],
+    shown_by: dict[int | None, list[str]] | None = None,
+) -> list[Flag]:
+    """`lines`: (comment id, line number, text) of everything the vendor wrote that was read;
+    `used`: the values read anywhere; `shown_by`: more values that account only for the lines
+    of the comment they are listed under."""
     flags: list[Flag] = []
     reported: set[str] = set()
     before: list[tuple[int | None, str]] = []  # the last few lines with text, and their comment
@@ -271,6 +277,8 @@ def unread_flags(lines: Iterable[tuple[int | None, int, str]], used: list[str]) 
         before = [*before[-(LEAD_LINES - 1) :], (comment_id, text)]
         for candidate in candidates(number, text):
             if candidate.text in reported or is_consumed(candidate, used):
+                continue
+            if shown_by is not None and is_consumed(candidate, shown_by.get(comment_id, [])):
                 continue
             if text.strip() == candidate.shown and _file_content(lead):
                 reported.add(candidate.text)  # the code a /.well-known/ file must serve
