@@ -11079,3 +11079,44 @@ def test_a_value_shown_published_before_the_vendor_speaks_of_it_is_accounted() -
         ),
     )
     assert "unread_value" not in codes(ticket)
+
+
+# The removal net: a removal asked for and never read is said
+
+
+def _one_vendor_mail(body: str) -> Ticket:
+    return conversation(vendor(body, 1))
+
+
+def test_a_removal_worded_past_the_reader_is_flagged_at_its_line() -> None:
+    ticket = _one_vendor_mail(
+        f"Please add:\n\n{CNAME}\n\nWhen that is done the\nlegacy TXT entries can be deleted too."
+    )
+    result = read(ticket)
+    assert [c.action for c in result.changes] == ["add"]
+    flagged = [f for f in result.flags if f.code == "unread_value" and f.severity == "warn"]
+    assert flagged and flagged[0].source is not None and flagged[0].source.first_line == 5
+    assert "legacy TXT entries can be deleted" in flagged[0].message
+
+
+def test_permission_conditions_and_tales_of_removal_are_not_requests() -> None:
+    for said in (
+        "When DigiCert has verified your domain control, you may delete the TXT records.",
+        "The record can be removed after issuance, or left in place; it has no effect.",
+        "If you already have TXT records at that name, they will need to go as well.",
+        "I think the old CNAME record was removed from the zone during the July tidy-up.",
+        "Adding issuers doesn't remove the amazon.com CAA record.",
+        "We'll raise a separate ticket to have the CNAME record taken out again.",
+        "No DNS records need to be added, changed or removed for the other hosts.",
+    ):
+        assert "unread_value" not in codes(_one_vendor_mail(f"Please add:\n\n{CNAME}\n\n{said}"))
+
+
+def test_old_records_from_last_year_are_not_the_record_just_asked_for() -> None:
+    ticket = _one_vendor_mail(
+        f"Please add:\n\n{CNAME}\n\nOnce the certificate is issued, please also remove the old "
+        "verification records from last year."
+    )
+    result = read(ticket)
+    assert [(c.action, c.name) for c in result.changes] == [("add", "_acme-challenge.www.gov.uk.")]
+    assert any(f.code == "unread_value" and f.severity == "warn" for f in result.flags)

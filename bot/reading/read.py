@@ -40,6 +40,7 @@ from bot.reading.hidden import hidden_flags
 from bot.reading.mentions import Mention, excerpt, safe_name
 from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.references import holds_its_removal, unread_request
+from bot.reading.removals import unasked_removal_flags
 from bot.reading.safety import (
     ambiguous,
     approval_flags,
@@ -530,6 +531,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     flags += disowned_flags(decision.changes, read_lines)  # "that value will never validate"
     flags += approval_flags(approved_by_place, decision.changes)
     flags += type_flags(decision.changes)  # a TXT holding a validation host
+    vendor_comments = {p.comment_id for p in parts if p.role == "vendor"}
+    removing = [*decision.changes, *decision.dropped]
+    flags += unasked_removal_flags(
+        read_lines, vendor_comments, removing, flags, dropped=decision.dropped
+    )
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
         flags.insert(0, _private_key_flag())

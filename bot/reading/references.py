@@ -210,6 +210,14 @@ _PURPOSE = re.compile(
     r",?[ ]+(?:so(?:[ ]+that)?[ ]+(?:we|you|there|it|they)|to[ ]+avoid|because)\b", re.I
 )
 _OLD = re.compile(r"\b(?:old|older|existing|previous|leftover|left-over|stale|expired)\b", re.I)
+# "remove the old verification records" (the removal's object called old; never "take both TXT
+# records out again so we don't leave stale challenges lying around")
+_LONG_DATA = re.compile(r"[\w=.-]{24,}")  # ("remove the old value V": V is that record's)
+_OLD_OBJECT = re.compile(
+    r"\b(?:remove|delete|clear|drop|bin)\s+(?:\w+\s+){0,2}?(?:old|older|existing|previous|"
+    r"leftover|left-over|stale|expired|last\s+year['\u2019]s)\b",
+    re.I,
+)
 # Words that name a kind of validation record by whose it is: a clause that says one refers
 # only to records whose data or name says it too ("the old GlobalSign verification record").
 _KINDS = ("globalsign", "digicert", "sectigo", "comodo", "acm-validations", "dnsauth")
@@ -623,7 +631,13 @@ class References:
                 and (not types or m.rdtype in types)
                 and any(m.rdtype == self.mentions[j].rdtype for j in targets)
             ]
-            targets = older or targets
+            # (none shown: "remove the old verification records from last year" under a
+            # record just asked for speaks of others, never of that one)
+            asked_now = (bool(_OLD_OBJECT.search(clause)) and not _LONG_DATA.search(note)) and all(
+                self.mentions[i].mode == "request" and self.mentions[i].action in (None, "add")
+                for i in targets
+            )
+            targets = older or ([] if asked_now else targets)
         if one:  # "the globalsign-domain-verification one": the record whose data says so
             word = one.group(1).lower()
             picked = [i for i in targets if word in (self.mentions[i].value or "").lower()]
