@@ -11120,3 +11120,47 @@ def test_old_records_from_last_year_are_not_the_record_just_asked_for() -> None:
     result = read(ticket)
     assert [(c.action, c.name) for c in result.changes] == [("add", "_acme-challenge.www.gov.uk.")]
     assert any(f.code == "unread_value" and f.severity == "warn" for f in result.flags)
+
+
+# The count net: records counted and fewer read is said
+
+
+def test_three_records_counted_and_two_read_is_flagged_at_the_count() -> None:
+    ticket = _one_vendor_mail(
+        "Please add the following three records:\n\n"
+        f"{CNAME}\n"
+        'gov.uk. 300 IN CAA 0 issue "certainly.com"\n\n'
+        "and, as your zone currently has an issuewild tag, this one too: the wildcard needs it."
+    )
+    result = read(ticket)
+    assert len(result.changes) == 2
+    flagged = [f for f in result.flags if f.code == "unread_value" and f.severity == "warn"]
+    assert flagged and flagged[0].source is not None and flagged[0].source.first_line == 1
+    assert "counts 3 records, but 2 were read" in flagged[0].message
+
+
+def test_a_count_in_a_sentence_is_of_the_whole_ticket_and_a_list_of_its_comment() -> None:
+    first = vendor(f"Please add this record:\n\n{CNAME}", 1)
+    both = vendor(
+        "Please add this one as well:\n\n"
+        "_acme-challenge.gov.uk. 300 IN CNAME q8pl2wnx7rk4zt9mhd.fastly-validations.com.\n\n"
+        "We need both records before the certificate can be issued.",
+        2,
+    )
+    assert "unread_value" not in codes(conversation(first, both))
+    reminder = vendor(f"A reminder. Please add these two CNAMEs:\n\n{CNAME}", 3)
+    assert "unread_value" in codes(conversation(vendor("Hello.", 1), reminder))
+
+
+def test_counts_of_published_or_kept_records_and_those_already_in_place_are_not_asks() -> None:
+    for said in (
+        "Looking up the apex we see only these two CAA records today:",
+        "I'll add a note to our runbook that these two records belong to us.",
+        "The existing CAA entries stay; all three records are already there.",
+    ):
+        assert "unread_value" not in codes(_one_vendor_mail(f"{said}\n\nPlease add:\n\n{CNAME}"))
+    in_place = _one_vendor_mail(
+        f"Please create the following two records:\n\n{CNAME}\n\nAlready in place (no action):\n\n"
+        'gov.uk. 300 IN CAA 0 issue "certainly.com"'
+    )
+    assert "unread_value" not in codes(in_place)

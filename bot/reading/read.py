@@ -35,6 +35,7 @@ from bot.reading.changes import (
     validated_domain,
 )
 from bot.reading.conversation import MAX_LINES, MAX_RECORDS, Part, parts_of
+from bot.reading.counts import count_flags
 from bot.reading.decide import Move, Said, Thread, decide
 from bot.reading.hidden import hidden_flags
 from bot.reading.mentions import Mention, excerpt, safe_name
@@ -536,6 +537,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     flags += unasked_removal_flags(
         read_lines, vendor_comments, removing, flags, dropped=decision.dropped
     )
+    # "please add the following three records" over two read
+    flags += count_flags(read_lines, vendor_comments, removing, decision.observed, flags)
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
         flags.insert(0, _private_key_flag())
