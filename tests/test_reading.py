@@ -11164,3 +11164,24 @@ def test_counts_of_published_or_kept_records_and_those_already_in_place_are_not_
         'gov.uk. 300 IN CAA 0 issue "certainly.com"'
     )
     assert "unread_value" not in codes(in_place)
+
+
+def test_a_later_ttl_for_the_earlier_cname_beside_a_txt_delete_of_its_own() -> None:
+    ticket = conversation(
+        vendor(f"Please create:\n\n{CNAME.replace(' 300 IN ', ' ')}", 1),
+        us(
+            "Our tooling refuses: there is a TXT there:\n\n;; ANSWER SECTION:\n"
+            '_acme-challenge.www.gov.uk. 60 IN TXT "Qm3vT9xLp2Kd8RwZ-h4sYcN7aE1uB6fJ"',
+            2,
+        ),
+        vendor(
+            "Yes, please delete that TXT record (Qm3vT9xLp2Kd8RwZ-h4sYcN7aE1uB6fJ). Then create the CNAME exactly as in "
+            "my first message, with a TTL of 300.",
+            3,
+        ),
+    )
+    result = read(ticket)
+    assert sorted((c.action, c.type, c.ttl) for c in result.changes) == [
+        ("add", "CNAME", 300),
+        ("delete", "TXT", None),
+    ]

@@ -350,6 +350,15 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             typed_ttl = (
                 next(((t, k) for k, t in by_type.items()), None) if len(by_type) == 1 else None
             )
+        if later and not bare and said_ttl is None and typed_ttl is None:
+            # "please delete that TXT record (X). Then create the CNAME exactly as in my first
+            # message, with a TTL of 300": a TTL for a type none of its own records has
+            by_type = threadcues.ttls_for_types(joined)
+            own_types = {m.rdtype for m in walker.mentions if m.mode == "request" and m.value}
+            typed_ttl = next(
+                ((t, k) for k, t in by_type.items() if len(by_type) == 1 and k not in own_types),
+                None,
+            )
         if said_ttl is None and typed_ttl is not None:
             thread.typed_ttls[index] = typed_ttl  # "TTL 3600 on the CAA is fine"
             used.append(f"ttl {typed_ttl[0]}")
