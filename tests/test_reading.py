@@ -11185,3 +11185,15 @@ def test_a_later_ttl_for_the_earlier_cname_beside_a_txt_delete_of_its_own() -> N
         ("add", "CNAME", 300),
         ("delete", "TXT", None),
     ]
+
+
+def test_a_value_holding_a_template_blank_is_never_drafted() -> None:
+    for value in ("<token>", "globalsign-domain-verification=<token>", "x=<your token"):
+        result = read(
+            _text(f"Please add this TXT record:\n\nName: gov.uk\nType: TXT\nValue: {value}")
+        )
+        assert result.changes == ()
+        flagged = [f for f in result.flags if f.code == "unparsed_record"]
+        assert flagged and "stand-in" in flagged[0].message
+    delete = read(_text("Please delete this record:\n\n_acme-challenge.gov.uk.  TXT  <delete>"))
+    assert [(c.action, c.value) for c in delete.changes] == [("delete", None)]

@@ -37,6 +37,11 @@ def to_change(mention: Mention, default_zone: str, author: Author | None = None)
     the consistency check says so, rather than this quietly turning it into an add."""
     rdtype = mention.rdtype
     shown = None if mention.action == "delete" and _is_placeholder(mention.value) else mention.value
+    stand_in = _STAND_IN.search(shown or "") if mention.action != "delete" else None
+    if stand_in:
+        # "TXT Value globalsign-domain-verification=<token>": a template's blank, never data
+        # to publish - whether the ticket gives the real value elsewhere is for a person
+        raise RecordError(f"its value holds the stand-in {stand_in.group()!r}, not real data")
     value = to_value(rdtype, shown) if shown is not None else None
     old = to_value(rdtype, mention.old_value) if mention.old_value else None
     if mention.ttl is not None and not 0 <= mention.ttl <= MAX_TTL:
@@ -61,6 +66,10 @@ def to_change(mention: Mention, default_zone: str, author: Author | None = None)
 
 # "_acme-challenge.x.  TXT  <delete>", "<old value>", "<whatever is there>": a stand-in, no data
 _PLACEHOLDER = re.compile(r"^[\"'`]?<[a-z][a-z _-]{0,40}>[\"'`]?$", re.I)
+
+
+# a template's blank inside a value: "=<token>", "<your token" (cut), "{{token}}", "${TOKEN}"
+_STAND_IN = re.compile(r"<[a-z][a-z0-9 _-]{0,40}(?:>|$)|\$?\{\{?[ ]*[a-z][a-z0-9_ -]{0,40}\}", re.I)
 
 
 def _is_placeholder(value: str | None) -> bool:
