@@ -448,6 +448,10 @@ HOLDOUT137 = FIXTURES / "holdout137"
 # ordinary December; attachments and markup) 10/20, 13, 2 silent (both first read at ff0a677).
 HOLDOUT138 = FIXTURES / "holdout138"
 HOLDOUT139 = FIXTURES / "holdout139"
+# holdout140 (an ordinary January; long threads) 10/20, 10, 2 silent; holdout141 (an ordinary
+# February; macros and KB templates) 9/20, 14, 1 silent (both first read at b216171).
+HOLDOUT140 = FIXTURES / "holdout140"
+HOLDOUT141 = FIXTURES / "holdout141"
 
 READING_FOLDERS = (
     READING,
@@ -590,6 +594,8 @@ READING_FOLDERS = (
     HOLDOUT137,
     HOLDOUT138,
     HOLDOUT139,
+    HOLDOUT140,
+    HOLDOUT141,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")
