@@ -452,6 +452,11 @@ HOLDOUT139 = FIXTURES / "holdout139"
 # February; macros and KB templates) 9/20, 14, 1 silent (both first read at b216171).
 HOLDOUT140 = FIXTURES / "holdout140"
 HOLDOUT141 = FIXTURES / "holdout141"
+# holdout142 (an ordinary March; machine output and provider consoles) 5/20, 7, 3 silent;
+# holdout143 (an ordinary April; deletes and replacements after issuance) 6/20, 12, 2 silent
+# (both first read at 7841bbe).
+HOLDOUT142 = FIXTURES / "holdout142"
+HOLDOUT143 = FIXTURES / "holdout143"
 
 READING_FOLDERS = (
     READING,
@@ -596,6 +601,8 @@ READING_FOLDERS = (
     HOLDOUT139,
     HOLDOUT140,
     HOLDOUT141,
+    HOLDOUT142,
+    HOLDOUT143,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -11197,3 +11197,68 @@ def test_a_value_holding_a_template_blank_is_never_drafted() -> None:
         assert flagged and "stand-in" in flagged[0].message
     delete = read(_text("Please delete this record:\n\n_acme-challenge.gov.uk.  TXT  <delete>"))
     assert [(c.action, c.value) for c in delete.changes] == [("delete", None)]
+
+
+def test_a_removal_of_the_one_at_a_named_place_is_flagged_when_unread() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}", 1),
+        vendor(
+            "The record exists at the doubled name. Could you create it at the right name? "
+            "And please delete the one at the doubled name while you're in there.",
+            2,
+        ),
+    )
+    flagged = [f for f in read(ticket).flags if f.code == "unread_value"]
+    assert flagged and "doubled name" in flagged[0].message
+
+
+def test_a_request_withdrawn_by_the_owner_it_named() -> None:
+    ticket = conversation(
+        vendor('Please add this record:\n\n    service.gov.uk.  CAA  0 issue "certainly.com"', 1),
+        us("We'd rather not change the service.gov.uk set.", 2),
+        vendor(
+            "Please disregard my request to add the record at service.gov.uk and leave that set "
+            "exactly as it is. Instead, please create this record on the hostname itself:\n\n"
+            '    find-apprenticeship.service.gov.uk.  CAA  0 issue "certainly.com"',
+            3,
+        ),
+    )
+    assert [c[1] for c in changes(ticket)] == ["find-apprenticeship.service.gov.uk."]
+    assert "retracted" in codes(ticket)
+
+
+def test_a_way_to_clear_a_vendor_object_is_no_removal_of_the_record_after_it() -> None:
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CNAME}", 1),
+        us(
+            "In and resolving:\n\n$ dig +short CNAME _acme-challenge.www.gov.uk\n"
+            "k4v7qh2m9xw3zt8pld.fastly-validations.com.",
+            2,
+        ),
+        vendor(
+            "The authorization got stuck. The only way to clear it was to delete and recreate "
+            f"it, and that generates a new value. Here's the new one:\n\n{NEW}\n\n"
+            "Could you change the existing CNAME so that it points at the new value?",
+            3,
+        ),
+    )
+    assert [c[0] for c in changes(ticket)] == ["update"]
+
+
+def test_a_record_you_have_also_shown_before_a_colon_is_published_not_asked() -> None:
+    ticket = _one_vendor_mail(
+        f"Please change the value:\n\n{NEW}\n\nOn the same host you have also this TXT record:\n\n"
+        '_fastly.www.gov.uk.  TXT  "fastly-domain-delegation-HNOyYxHBxv6dZ1hM"\n\n'
+        "This one is for the domain delegation, so please leave it like it is."
+    )
+    result = read(ticket)
+    assert [c.type for c in result.changes] == ["CNAME"]
+    assert [o.type for o in result.observed] == ["TXT"]
+
+
+def test_the_current_ttl_said_to_be_fine_is_no_ttl_asked() -> None:
+    ticket = _one_vendor_mail(
+        f"Please add:\n\n{CNAME.replace(' 300 IN ', ' ')}\n\n"
+        "On TTL: the hostname's current 300s is fine, keep it as it is."
+    )
+    assert [c.ttl for c in read(ticket).changes] == [None]

@@ -136,6 +136,8 @@ _NARRATED = re.compile(
     r"\b(?:until|till|when|once|before|after)\s+(?:they|he|she|the\s+\w+\s+team)\s+$|"
     # "the old subscription will be deleted once …": what is going to happen, not a request
     r"\bwill\s+(?:then\s+|also\s+)?be\s+|"
+    # "The only way to clear it was to …": a purpose, the verb that serves it comes after
+    r"\bway\s+to\s+$|"
     # "our platform team will create …": the sender's own doing ("you will need to add" asks)
     r"(?<!you )\bwill\s+(?:then\s+|also\s+)?$|"
     r"\b(?:we|i)(?:'ll|\s+will)\s+(?:\w+\s+)?(?:ask|remind|tell)\s+you\s+to\s+|"

@@ -87,6 +87,9 @@ _DESCRIBES = re.compile(
     # "You also have this one in the zone:", "you still have these two in your zone:"
     r"\byou\s+(?:also\s+|still\s+|already\s+)?have\s+(?:this|these|that|those|the\s+following|"
     r"an?|one|two|three)\b[^.\n:]{0,40}?\bin\s+(?:the|your)\s+zone\b|"
+    # "On the same host you have also this TXT record:" (a record shown, before a colon)
+    r"\byou\s+(?:also\s+|still\s+|already\s+)?have\s+(?:also\s+|still\s+|already\s+)?"
+    r"(?:this|these|that|those)\s+(?:[\w-]+\s+){0,2}?(?:records?|entr(?:y|ies)|ones?)(?=\s*:)|"
     # "Also, the zone has a CAA record on the service name:"
     r"(?:the\s+zone|this\s+name|that\s+name|the\s+apex)\s+(?:already\s+)?(?:has|carries|holds)\s+"
     r"(?:an?|one|two|three|these|some)\s+(?:CAA|TXT|CNAME)\s+records?\b|"

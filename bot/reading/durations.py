@@ -164,6 +164,9 @@ _LEFT_OPEN = re.compile(
     # preference), "we'd suggest an hour, but use whatever fits your process"
     r"\bis[ \t]+fine,?[ \t]+but[ \t]+anything[ \t]+(?:works|will[ \t]+do|is[ \t]+fine)\b|"
     r"\bwhatever[ \t]+(?:fits|suits)\b|"
+    # "On TTL: the hostname's current 300s is fine": the TTL published now, no change asked
+    r"\bcurrent[ \t]+(?:TTL[ \t]+(?:of[ \t]+)?)?\d{1,7}[ \t]*(?:s|secs?|seconds?)?[ \t]+"
+    r"(?:TTL[ \t]+)?(?:is|are)[ \t]+(?:fine|ok|okay|good)\b|"
     r"\b(?:anything|any[ \t]+(?:value|ttl)|whatever)[ \t]+(?:up[ \t]+to|(?:below|under|above|over)|"
     r"you[ \t]+(?:like|prefer|want))\b|\bor[ \t]+(?:higher|lower|longer|shorter|more|less)\b|"
     r"\bbetween[ \t]+\d{1,10}[ \t]*(?:s|seconds?)?[ \t]+and[ \t]+\d",

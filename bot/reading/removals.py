@@ -21,7 +21,9 @@ from bot.reading.mentions import excerpt
 # old token"), never a certificate, a domain from an order or a subscription
 _RECORD = re.compile(
     r"\b(?:records?|entr(?:y|ies)|TXTs?|CNAMEs?|CAA|tokens?|(?:verification|validation|"
-    r"challenge)[ ]+(?:strings?|values?|codes?))\b|_acme-challenge|_dnsauth",
+    r"challenge)[ ]+(?:strings?|values?|codes?))\b|_acme-challenge|_dnsauth|"
+    # "please delete the one at the doubled name": a record named by where it sits
+    r"\b(?:the|that)[ ]+(?:other[ ]+|old[ ]+|stray[ ]+|extra[ ]+)?ones?[ ]+(?:at|under|on)[ ]",
     re.I,
 )
 _NOT_DNS = re.compile(

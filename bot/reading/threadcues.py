@@ -90,6 +90,12 @@ _NOT_NEEDED_NAME = re.compile(
     # "please ignore the record for _acme-challenge.draft-origin.x - it isn't needed any more"
     r"|\b(?:ignore|disregard|skip)\s+(?:the\s+)?(?:record|one|entry|cname|txt)\s+(?:for|at|on)\s+`?"
     r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})"
+    # "Please disregard my request to add the record at service.gov.uk": any owner, since the
+    # request it withdraws is named
+    r"|\b(?:ignore|disregard|withdraw|cancel|scrap|forget\s+about)\s+(?:my|the|our)\s+"
+    r"(?:[\w-]{1,20}\s+)?request\s+to\s+(?:add|create|publish)\s+(?:the|a|this|that)\s+"
+    r"(?:[\w-]{1,20}\s+)?(?:record|entry|one|line)\s+(?:at|on|for)\s+`?"
+    r"([a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})"
     # "please leave _acme-challenge.www.gov.uk exactly as it is" (never "… in place until …")
     r"|\bleave\s+(?:the\s+)?`?(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,8})`?\s+"
     # ("Leave _acme-challenge.x pointing at Google, and there's nothing to remove")
