@@ -57,22 +57,53 @@ class _Row:
             self.cells.append([""])
         self.cells[-1][-1] += text
 
-    def break_line(self) -> None:
-        if self.cells and self.cells[-1][-1].strip():
-            self.cells[-1].append("")
+    def break_line(self, paragraph: bool = False) -> None:
+        """A new line in the current cell; with `paragraph`, a blank line before it (kept only
+        where the cell turns out to be page layout: a message's paragraphs)."""
+        if not self.cells:
+            return
+        cell = self.cells[-1]
+        if cell[-1].strip():
+            cell.append("")
+        if paragraph and len(cell) > 1 and cell[-2] != _PARAGRAPH:
+            cell.insert(len(cell) - 1, _PARAGRAPH)
 
     def render(self) -> list[str]:
         """A data row as `| a | b |`; a layout row (a cell holding a whole message, as in
         Zendesk and Outlook mail) as the lines of its cells, the way a reader sees it."""
-        cells = [[" ".join(line.split()) for line in cell] for cell in self.cells]
-        cells = [[line for line in cell if line] for cell in cells]
+        spaced = [
+            [line if line == _PARAGRAPH else " ".join(line.split()) for line in cell]
+            for cell in self.cells
+        ]
+        spaced = [[line for line in cell if line] for cell in spaced]
+        cells = [[line for line in cell if line != _PARAGRAPH] for cell in spaced]
         if not any(cells):
             return []
         if any(len(cell) > LAYOUT_LINES or len(" ".join(cell)) > LAYOUT_CHARS for cell in cells):
-            return [line for cell in cells for line in (*cell, "")]
+            # a message's paragraphs keep their blank lines, as a reader sees them
+            return [
+                "" if line == _PARAGRAPH else line
+                for cell in spaced
+                for line in (*_trimmed(cell), "")
+            ]
         if len(cells) == 1 and len(cells[0]) > 1:
             return [*cells[0], ""]  # one cell of several lines (a code box): a box, not a row
         return ["| " + " | ".join(_join_cell(cell) for cell in cells) + " |"]
+
+
+# A paragraph's end inside a cell (a line of text that is only NUL would read as one: harmless)
+_PARAGRAPH = "\x00"
+
+
+def _trimmed(cell: list[str]) -> list[str]:
+    """A layout cell's lines without paragraph marks at its ends or two in a row."""
+    out: list[str] = []
+    for line in cell:
+        if line != _PARAGRAPH or (out and out[-1] != _PARAGRAPH):
+            out.append(line)
+    while out and out[-1] == _PARAGRAPH:
+        out.pop()
+    return out
 
 
 _WHOLE_NAME = re.compile(r"\.(?:uk|com|net|org|io|aws|goog|gov)\.$", re.I)
@@ -125,6 +156,10 @@ class _TextCollector:
         # blank line between items, so a lead-in's verb reaches every item as in plain text.
         self.lists: list[int | None] = []
         self.items = 0  # open <li> elements
+        # The same inside table cells (a Zendesk notification's comment is one): an item keeps
+        # its bullet or number, so "- the CNAME stays" is no sentence of the item above it
+        self.cell_lists: list[int | None] = []
+        self.cell_marker = ""
         self.marker = ""  # an item's number or bullet, written before its first text
         # Outlook's list items: <p class=MsoListParagraph style="mso-list:l0 level2 …"> with its
         # bullet ("·" in Symbol, "o", "§") or number in a <span style="mso-list:Ignore">.
@@ -177,6 +212,17 @@ class _TextCollector:
                 self.lists[-1] = number + 1
             indent = "  " * max(0, len(self.lists) - 1)
             self.marker = indent + (f"{number + 1}. " if number is not None else "- ")
+        elif tag in ("ol", "ul"):
+            start = str(attrs.get("start") or "1").strip()
+            first = int(start) - 1 if start.isdigit() and len(start) < 6 else 0
+            self.cell_lists.append(first if tag == "ol" else None)
+            self.rows[-1].break_line()
+        elif tag == "li":
+            self.rows[-1].break_line()
+            number = self.cell_lists[-1] if self.cell_lists else None
+            if self.cell_lists and number is not None:
+                self.cell_lists[-1] = number + 1
+            self.cell_marker = f"{number + 1}. " if number is not None else "- "
         elif tag in _BLOCK_TAGS:
             classes = str(attrs.get("class") or "").lower() if attrs else ""
             # Outlook writes one <p class=MsoNormal> per line, and one MsoListParagraph per item
@@ -210,12 +256,15 @@ class _TextCollector:
         elif tag in ("ol", "ul") and self.lists and not self.rows:
             self.lists.pop()
             self._line_start() if self.items else self._break(None)
+        elif tag in ("ol", "ul") and self.cell_lists and self.rows:
+            self.cell_lists.pop()
+            self.rows[-1].break_line()
         elif tag == "li" and self.items and not self.rows:
             self.items -= 1
             self.marker = ""
             self._line_start()
         elif tag in _BLOCK_TAGS and tag not in _CELL_TAGS:
-            self._line_start() if self.items else self._break(None)
+            self._line_start() if self.items else self._break(None, paragraph=tag == "p")
 
     def _line_start(self) -> None:
         """A new line within a list item: a line break, never a blank line."""
@@ -224,9 +273,10 @@ class _TextCollector:
         elif self.parts and not self.parts[-1].endswith("\n"):
             self.parts.append("\n")
 
-    def _break(self, start: str | None) -> None:
+    def _break(self, start: str | None, paragraph: bool = False) -> None:
         if self.rows:
-            self.rows[-1].break_line()
+            # (<p> in a cell: a paragraph, unless Outlook's one <p class=MsoNormal> per line)
+            self.rows[-1].break_line((start == "p" or paragraph) and not self._msonormal)
         elif start == "p" and self._msonormal:
             self.parts.append("\n")  # Outlook writes one <p class=MsoNormal> per line
             self.line_paragraphs += 1
@@ -246,6 +296,8 @@ class _TextCollector:
             for i, piece in enumerate(pieces):  # inside a cell, <pre> keeps its lines too
                 if i:
                     self.rows[-1].break_line()
+                if self.cell_marker and piece.strip():
+                    piece, self.cell_marker = self.cell_marker + piece.lstrip(), ""
                 self.rows[-1].add_text(piece)
         elif self.lists and not data.strip() and (not self.parts or self.parts[-1].endswith("\n")):
             return  # the source's line breaks between items: no line of their own
@@ -282,7 +334,7 @@ class _TextCollector:
         lines = self.rows.pop().render()
         if self.rows:  # a row inside a cell of an outer table
             for line in lines:
-                self.rows[-1].break_line()
+                self.rows[-1].break_line(paragraph=not line)
                 self.rows[-1].add_text(line)
             self.rows[-1].break_line()
         elif lines:

@@ -11262,3 +11262,66 @@ def test_the_current_ttl_said_to_be_fine_is_no_ttl_asked() -> None:
         "On TTL: the hostname's current 300s is fine, keep it as it is."
     )
     assert [c.ttl for c in read(ticket).changes] == [None]
+
+
+def test_a_keep_inside_one_list_item_is_not_the_next_items() -> None:
+    ticket = _one_vendor_mail(
+        "Two DNS records are needed:\n"
+        "1. CAA - please add alongside the existing one:\n"
+        'x.service.gov.uk.  CAA  0 issue "certainly.com"\n'
+        "Keep the existing digicert.com entry.\n"
+        "2. ACME challenge\n"
+        "_acme-challenge.x.service.gov.uk.  CNAME  nsqteta9k9aw86subz.fastly-validations.com.\n"
+    )
+    assert sorted((c.action, c.type) for c in read(ticket).changes) == [
+        ("add", "CAA"),
+        ("add", "CNAME"),
+    ]
+
+
+def test_a_record_named_to_be_left_after_a_delete_in_the_same_item_stays() -> None:
+    ticket = _one_vendor_mail(
+        "To restate:\n\n"
+        "1. Now: change _acme-challenge.x.service.gov.uk CNAME from "
+        "h90a9bikmfkxxjgs3a.fastly-validations.com to tvkdo7gt4a09o8lk8i.fastly-validations.com\n"
+        "2. Only after we confirm issuance: delete the TXT "
+        '"globalsign-domain-verification=bbhNS47GcvFR6XYklUcTXj1Jrm-1AOTCXAodfFBcrKN" on '
+        'x.service.gov.uk. The "v=spf1 -all" TXT is nothing to do with us, please leave it.\n'
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [
+        ("update", "CNAME"),
+        ("delete", "TXT"),
+    ]
+
+
+def test_an_orphan_someone_set_up_and_asked_to_be_cleared_out_is_a_delete() -> None:
+    ticket = _one_vendor_mail(
+        "There's an orphaned record at _acme-challenge.assets.publishing.service.gov.uk, a CNAME "
+        "to 6klnrjf96w0kig.fastly-validations.com, left behind by a trial service someone set "
+        "up in 2021. Could that one be cleared out?"
+    )
+    assert [c.action for c in read(ticket).changes] == ["delete"]
+
+
+def test_ignore_what_i_said_about_removing_it_takes_the_removal_back() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add at publishing.service.gov.uk:\n\n"
+            "publishing.service.gov.uk. TXT "
+            '"globalsign-domain-verification=BRd0Zm7kbAQLhpLSTRjioFGNaXXg7mdxgCA3KPZU"\n\n'
+            "After the certificate has been issued, the existing "
+            "_acme-challenge.publishing.service.gov.uk CNAME (currently pointing at "
+            "u78rhlu16jm12v8u.fastly-validations.com) can be removed.",
+            1,
+        ),
+        vendor(
+            "Change of plan. That means:\n\n"
+            "- please don't publish the globalsign-domain-verification TXT I sent on Monday.\n"
+            "- the _acme-challenge.publishing.service.gov.uk CNAME stays exactly where it is. "
+            "Ignore what I said about removing it after issuance.",
+            2,
+        ),
+    )
+    result = read(ticket)
+    assert result.changes == ()
+    assert [f.code for f in result.flags].count("retracted") == 2

@@ -134,3 +134,35 @@ def test_outlook_list_paragraphs_are_one_item_a_line() -> None:
     )
     lines = [" ".join(line.split()) for line in html_to_text(html).splitlines() if line.strip()]
     assert lines == ["1. first", "2. second"]
+
+
+def test_a_message_in_a_layout_cell_keeps_its_paragraphs_and_list_markers() -> None:
+    # A Zendesk notification puts each comment in a table cell: its <p> are paragraphs and
+    # its <li> items, as a reader sees them, not one run of lines
+    words = "A sentence long enough to make the cell page layout rather than a data cell. " * 3
+    html = (
+        "<table><tr><td><table><tr><td>"
+        f"<p>Whether you add sectigo.com or remove letsencrypt.org is up to you. {words}</p>"
+        "<p>From our side it is still only these two records:</p>"
+        "<ol><li>please don't publish the TXT.</li><li>the CNAME stays where it is.</li></ol>"
+        "<ul><li><p>keep the iodef entry</p></li></ul>"
+        "</td></tr></table></td></tr></table>"
+    )
+    lines = html_to_text(html).strip().splitlines()
+    assert lines[1:] == [
+        "",
+        "From our side it is still only these two records:",
+        "",
+        "1. please don't publish the TXT.",
+        "2. the CNAME stays where it is.",
+        "",
+        "- keep the iodef entry",  # (its <p> starts a paragraph; the bullet stays with it)
+    ]
+
+
+def test_outlook_one_paragraph_per_line_in_a_cell_stays_one_paragraph() -> None:
+    line = "A line of an Outlook mail, long enough to count as layout in its cell."
+    cell = "".join(f'<p class="MsoNormal">{line} {n}</p>' for n in range(8))
+    text = html_to_text(f"<table><tr><td>{cell}</td></tr></table>")
+    assert [x for x in text.splitlines() if x.strip()] == [f"{line} {n}" for n in range(8)]
+    assert "\n\n" not in text.strip()

@@ -43,6 +43,8 @@ _DELETE = re.compile(
     r"(?:rm|del)(?=\s+(?:it|them|that|this|the|those|these|both|all|old)\b)|"
     # "you can clear the verification string", "clear out the old TXT" (never "is it clear")
     r"clear(?:\s+out)?(?=\s+(?:the|this|that|these|those|it|them|both|all|old|any)\b)|"
+    # "Could that one be cleared out?"
+    r"(?<=be[ ])cleared(?:[ ]+(?:out|away|down))?\b|"
     # "after that they can go:", "they have to go first." (never "it can go straight to
     # whoever runs the zone", "can go live", "… if and when it can go")
     # "The third one can go straight away."
@@ -113,7 +115,10 @@ _NEGATED = re.compile(
     r"|\b(?:not|don't|do not|never)\s+\w+,\s+(?:\w+,?\s+){0,2}(?:or|nor)\s+$"
     # "none of these should be removed" (never across "and": "it serves no purpose and can
     # be deleted" asks)
-    r"|\b(?:no|nothing|none)\s+(?:(?!(?:and|but|so)\b)\w+\s+){0,5}$",
+    r"|\b(?:no|nothing|none)\s+(?:(?!(?:and|but|so)\b)\w+\s+){0,5}$"
+    # "Ignore what I said about removing it": a removal taken back
+    r"|\b(?:ignore|disregard|forget)\s+(?:what\s+I\s+(?:said|wrote|asked)|my\s+(?:note|comment|"
+    r"request|point|line))\s+(?:about|re|regarding|on)\s+(?:the\s+)?$",
     re.I,
 )
 # "a subscription that was deleted in October": something that happened, not a request;
@@ -289,6 +294,13 @@ def _action_cue(text: str) -> Action | None:
             done_by = m.group().lower().endswith("ed") and (
                 _DONE_BY.search(before) or _TOLD_PAST.search(before)
             )
+            # "a trial service someone set up in 2021": "set up" is its own past tense (never
+            # "could someone set up …": asked)
+            done_by = done_by or (
+                m.group().lower().startswith("set")
+                and bool(_DONE_BY.search(before))
+                and not _ASKED_OF.search(before)
+            )
             # ("Once the new cert has been issued it can go": a clause of its own, its modal
             # its own; the words before it narrate another verb)
             own_clause = m.group()[:7].lower() == "it can "
@@ -340,6 +352,7 @@ _DONE_BY = re.compile(
     r"(?:[(][ \t]*|\b(?:the|an?|its|our|your|their)[ \t]+)(?:now|since|recently|already)[ \t-]+$",
     re.I,
 )
+_ASKED_OF = re.compile(r"\b(?:could|can|would|will|please|to)[ \t]+\w+[ \t]+$", re.I)
 # "… created during testing and then deleted", "it was removed last week": what happened
 _TOLD_PAST = re.compile(
     r"\b(?:was|were|(?:has|have|had)[ \t]+(?:already[ \t]+)?been|got|and[ \t]+then)[ \t]+$", re.I

@@ -281,6 +281,8 @@ _KEEP = re.compile(
     # "www.dwp.gov.uk stays as a CNAME to X, exactly as it is today."
     r"\b(?:stays|remains)\b(?:[^.]|\.(?=\w)){0,100}?\bexactly\s+as\s+(?:it|they)\s+"
     r"(?:is|are)\b|"
+    # "The "v=spf1 -all" TXT is nothing to do with us, please leave it.": the sentence's end
+    r"\bplease[ ]+(?:leave|keep)[ ]+(?:it|them)[ ]*(?:[.!]|$)|"
     # "X - currently CNAME to Y - KEEP.": an item's verdict after a dash
     r"[-\u2013\u2014:(][ ]*(?-i:KEEP|Keep)\b"
     r"(?![ ]+(?:until|afterwards|after|once|when|for|the|it))",

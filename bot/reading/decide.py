@@ -57,6 +57,9 @@ class Thread:
 
     # i withdraws earlier comments' requests (None: all; else these types and names)
     withdraws: dict[int, frozenset[str] | None] = field(default_factory=dict)
+    # i also takes back removals asked before, beside what it withdraws ("please don't publish
+    # the TXT … Ignore what I said about removing the CNAME after issuance")
+    refuses: dict[int, frozenset[str]] = field(default_factory=dict)
     moves: dict[int, list[Move]] = field(default_factory=dict)  # "belongs on X, not on Y"
     alongside: set[int] = field(default_factory=set)  # TXT values beside earlier ones
     # the CAs whose CAA records a comment replaces ("swap the letsencrypt.org line for …";
@@ -130,7 +133,9 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     for s in said:
         if s.observed is not None:
             shown.setdefault(s.comment, []).append(s.observed)
-    pending = sorted(thread.withdraws.items(), key=lambda kv: kv[0])
+    pending: list[tuple[int, frozenset[str] | None]] = sorted(
+        [*thread.withdraws.items(), *thread.refuses.items()], key=lambda kv: kv[0]
+    )
     # the vendor's later comments that chase what is still missing ("X is in, Y is the one we
     # still need"), asking for something of their own
     chasing = {x.comment for x in said if x.change is not None and x.comment in thread.chasers}

@@ -242,6 +242,8 @@ class Paragraphs:
         last_owner: str | None
         list_open: bool
         item_done: bool
+        item_kept: bool
+        in_item: bool
         item_title: bool
         asked_below: bool
         lead_open: bool
@@ -293,6 +295,12 @@ class Paragraphs:
                 # item that needed nothing says so of itself; the next one asks as the list did
                 self.ctx.mode = "request"
             self.item_done = bool(_NO_ACTION.search(line))
+            if self.item_kept and self.ctx.mode == "observed" and cues.mode_of(line) is None:
+                # "1. CAA … Please add alongside it: … Keep the existing digicert.com entry." /
+                # "2. ACME challenge": the keep was item 1's; item 2 asks as the list does
+                self.ctx.mode = "request"
+            self.item_kept = False
+            self.in_item = True
         elif self.item_done and _NO_ACTION.search(line) is None and not self.paragraph:
             self.item_done = False
         if actions.AFTER_ISSUANCE.search(line):
@@ -437,6 +445,12 @@ class Paragraphs:
                 self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(line))
         if mode is not None:
             self.ctx.mode = mode
+            self.item_kept = (
+                mode == "observed"
+                and self.in_item
+                and prose.ITEM_START.match(line) is None
+                and not line.rstrip().endswith(":")  # (a lead-in's mode is its records')
+            )
         if mode == "observed" and action is None and cues.keeps_these(line):
             # "Please keep the following record:" after removals
             self.ctx.drop_verb(keep_time=True)

@@ -284,13 +284,16 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             dropped = (dropped or frozenset()) | _hosts_at_place(place, hosts)
         if dropped and not (withdraws and types is None):
             withdraws, types = True, (types or frozenset()) | dropped
-        refused = threadcues.removal_refused(joined) if later and not withdraws else None
+        refused = threadcues.removal_refused(joined) if later else None
         deletes_before = [x for x in said if x.change and x.change.action == "delete"]
         if refused is not None and (refused != {"!delete"} or len(deletes_before) == 1):
             # "Please DON'T remove the globalsign-domain-verification TXT on x yet. Leave it
             # where it is for now.": the deletes it names withdrawn ("leave it where it is for
             # now" alone: the one delete asked for, when one was)
-            withdraws, types = True, refused
+            if not withdraws:
+                withdraws, types = True, refused
+            elif types is not None:
+                thread.refuses[index] = refused  # beside another withdrawal of its own
         if withdraws:
             thread.withdraws[index] = types
         elif later and not any(m.mode == "negated" for m in walker.mentions):

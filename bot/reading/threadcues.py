@@ -1367,6 +1367,15 @@ def removal_refused(text: str) -> frozenset[str] | None:
     low = text[:20_000].lower()
     if not any(word in low for word in ("remov", "delet", "leave", "hold off", "touch", "drop")):
         return None  # the common case, cheaply
+    taken_back = _REMOVAL_TAKEN_BACK.search(text[:20_000])
+    if taken_back:
+        # "Ignore what I said about removing it after issuance": the removal asked for, whenever
+        what = taken_back.group("what").lower()
+        return frozenset(
+            {"!delete"}
+            | {t.upper() for t in _TYPE_WORD.findall(what)}
+            | {f"{n.rstrip('.')}." for n in _NAME_IN.findall(what)}
+        )
     if AFTER_ISSUANCE.search(text[:20_000]):
         return None  # "leave it alone for now … remove it once the new certificate is out"
     for sentence in prose.sentences_of(text[:20_000]):
@@ -1394,6 +1403,14 @@ _REMOVAL_REFUSED = re.compile(
     r"(?:[ \t]+of)?)\b(?P<what>[^.;:\n]{0,100})"
     r"|\b(?:leave|keep)[ \t]+(?P<kept>the[ \t]+[^.;:\n]{1,80}?|it|that[ \t]+one)[ \t]+"
     r"(?:where[ \t]+it[ \t]+is|in[ \t]+place|as[ \t]+it[ \t]+is|alone)[ \t]+for[ \t]+now\b",
+    re.I,
+)
+# "Ignore what I said about removing it after issuance", "forget my note about deleting the
+# old CNAME": a removal asked for before, taken back
+_REMOVAL_TAKEN_BACK = re.compile(
+    r"\b(?:ignore|disregard|forget)[ \t]+(?:what[ \t]+I[ \t]+(?:said|wrote|asked)|my[ \t]+"
+    r"(?:note|comment|request|point|line))[ \t]+(?:about|re|regarding|on)[ \t]+"
+    r"(?:removing|deleting|the[ \t]+(?:removal|deletion)[ \t]+of)\b(?P<what>[^.;:\n]{0,100})",
     re.I,
 )
 _WAITS_FOR = re.compile(r"\b(?:until|till|before|unless)\b", re.I)  # a removal held, not refused

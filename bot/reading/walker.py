@@ -296,6 +296,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     # / "" / "2. …"): the lead-in's verb holds while the next paragraph is the next item.
     list_open: bool = False
     item_done: bool = False  # the list's last item said it needs nothing ("- no action")
+    # a line of the list's current item, in its paragraph, said to keep records ("1. CAA … /
+    # Keep the existing digicert.com entry."): the keep is that item's, not the next one's
+    item_kept: bool = False
+    in_item: bool = False  # a list item started since the last blank line
     item_title: bool = False  # the paragraph just read was an item's title, its record below
     asked_below: bool = False  # this paragraph asked for the records below it
     lead_open: bool = False  # a lead-in with a verb ended its paragraph with ":" (a list follows)
@@ -653,6 +657,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self.after_prose = True
         else:
             self.aligned = None
+            self.in_item = False
             self._end_prose()
 
     def _footnote(self, line: str) -> bool:
