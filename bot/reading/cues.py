@@ -49,7 +49,8 @@ _DESCRIBES = re.compile(
     # ("This one is still on the GlobalSign certificate": a host on a certificate, no record)
     r"\b(?:is|are)\s+still\s+(?:at|in|there|published|present|live|sitting|"
     r"on(?!\s+(?:the|our|your|a|an|its)\s+(?:[\w'-]+\s+){0,2}?(?:certificates?|certs?|"
-    r"subscriptions?|orders?|accounts?|plans?|SAN)\b)|"
+    r"subscriptions?|orders?|accounts?|plans?|SAN|products?|platforms?|configs?|"
+    r"configurations?)\b)|"
     r"being\s+(?:served|returned|published))\b|"
     # "so the CA climbs up to service.gov.uk, which has:" (a lead-in ending so)
     r"\b(?:which|that|it|and)\s+(?:currently\s+|already\s+|still\s+)?(?:has|holds|contains)"

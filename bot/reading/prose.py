@@ -325,6 +325,8 @@ def read_sentence(
         return _arrow_seen(tokens, number)  # "we can see ... live (_acme-challenge.x -> y)"
     usable = [i for i in range(len(tokens)) if i not in arrows and i != t]
     values = values_in(sentence, tokens, usable, t, rdtype)
+    # ("(@ = gov.uk. itself - NOT www.gov.uk, www is a CNAME …)": what "@" stands for)
+    values = [v for v in values if not _AT_MEANS.search(sentence, 0, tokens[v[0]].start)]
     action = action_cue(sentence[: tokens[t].start]) or action_cue(sentence)
     if not values and rdtype == "CAA" and is_negated(sentence):
         # "Please do not add a CAA record for certainly.com at gov.uk": the issue line it names
@@ -393,6 +395,7 @@ def read_sentence(
     )
 
 
+_AT_MEANS = re.compile(r"@[ ]{0,3}(?:=|means|is)[ ]{0,3}$", re.I)
 # "points at", "change the target to", "change the target of _acme-challenge.gov.uk to",
 # "update _acme-challenge.gov.uk to"
 _POINT_TO = re.compile(

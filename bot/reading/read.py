@@ -466,6 +466,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 _insert_in_order(said, fix)
     decision = decide(said, thread)
     decision.changes = rrset_ttls(decision.changes)
+    decision.changes, unchanged = _split_unchanged(decision.changes)
+    decision.observed += [o for o in unchanged if o not in decision.observed]
     others = decide(untrusted)
     flags += consistency_flags(decision.changes)  # between the vendor's requests only
     flags += stated_state_flags(decision.changes, decision.observed)
@@ -562,6 +564,25 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         domains=tuple(dict.fromkeys([*domains, *names])),
         observed=tuple(decision.observed),
     )
+
+
+def _split_unchanged(changes: list[DnsChange]) -> tuple[list[DnsChange], list[Observed]]:
+    """The changes that change something, and what the rest show published: a row whose
+    current and required values are the same ("… | X | X | None - already correct") asks
+    for nothing, whatever its verb; the record is there as it should be."""
+    keep: list[DnsChange] = []
+    same: list[Observed] = []
+    for c in changes:
+        # (with a TTL it may be the TTL that changes: kept, the human sees it)
+        if c.action != "delete" and c.value and c.ttl is None and _same_data(c.value, c.old_value):
+            same.append(Observed(name=c.name, type=c.type, value=c.value, source=c.source))
+        else:
+            keep.append(c)
+    return keep, same
+
+
+def _same_data(value: str, old: str | None) -> bool:
+    return old is not None and value.lower().rstrip(".") == old.lower().rstrip(".")
 
 
 def visible_text(ticket: Ticket | list[Part]) -> str:

@@ -817,6 +817,15 @@ _RECORD_STANDS = re.compile(
 )
 
 
+# "The record for claim-x.service.gov.uk is already correct, so please leave it exactly as it is"
+_RECORD_FOR_HOST_FINE = re.compile(
+    r"\bthe[ \t]+(?:[\w-]{1,20}[ \t]+)?record[ \t]+(?:for|at|on)[ \t]+"
+    r"(_?[a-z0-9][a-z0-9_-]{0,62}(?:\.[a-z0-9_][a-z0-9_-]{0,62}){1,8})\.?[ \t]+"
+    r"(?:is|looks)[ \t]+already[ \t]+(?:correct|fine|right|good|in[ \t]+place|there|live)\b",
+    re.I,
+)
+
+
 # "Thank you for getting the www.gov.uk record in", "thanks for adding the record for X": the
 # record for that host is in place
 _THANKS_FOR_RECORD = re.compile(
@@ -834,10 +843,10 @@ def validated_hosts(text: str) -> frozenset[str]:
     if "thank" in low:
         flat = " ".join(text.split())
         found |= {validated_domain(m.group(1).lower()) for m in _THANKS_FOR_RECORD.finditer(flat)}
-    if not any(w in low for w in ("valid", "verif", "issued", "success", "as it")):
+    if not any(w in low for w in ("valid", "verif", "issued", "success", "as it", "already")):
         return frozenset(found)  # the common case, cheaply
     for sentence in prose.split_sentences(" ".join(text.split())):
-        stands = _RECORD_STANDS.search(sentence)
+        stands = _RECORD_STANDS.search(sentence) or _RECORD_FOR_HOST_FINE.search(sentence)
         if stands and not is_negated(sentence[: stands.start()]):
             found.add(validated_domain(stands.group(1).lower()))
         that = _THAT_HOST_VALIDATED.search(sentence)
