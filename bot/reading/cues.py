@@ -76,6 +76,12 @@ _DESCRIBES = re.compile(
     # "This is what education.gov.uk returns today:"
     r"\bwhat\s+[\w.-]{1,80}\s+(?:returns|serves|resolves\s+to|publishes)\s+(?:today|now|"
     r"right\s+now|at\s+the\s+moment|currently)(?=[ \t]*:)|"
+    # "Below is what our tooling sees for the names relevant to this cert:"
+    r"\bwhat\s+(?:our|the|my)\s+(?:tooling|tools?|checker|monitoring|scanner|validator|system)\s+"
+    r"(?:sees|saw|finds|found|shows|returns|gets)\b|"
+    # "formatted as zone file so it's easier to read, this is NOT a change list:"
+    r"\b(?:this|these|it|that)\s+(?:is|are)\s+not\s+(?:a\s+)?(?:change\s+list|list\s+of\s+changes|"
+    r"changes?\s+requests?|requests?|changes)\b|"
     # "We checked with dig this afternoon:"
     r"(?:checked|looked)\s+(?:\w+\s+){0,2}?(?:with|using|in)\s+(?:dig|nslookup)\b|"
     # "data.gov.uk also has a CAA record. Our pre-flight check shows:"
@@ -102,6 +108,9 @@ _DESCRIBES = re.compile(
     r"authori[sz]es)|"
     # "re-use the TXT record that is already on the apex:"
     r"(?:is|are)\s+already\s+(?:on|at)\s+(?:the\s+|your\s+)?(?:apex|zone|domain|name|[\w-]+\.)|"
+    # "Done ✅" over the records a checklist has finished (a heading alone on its line)
+    r"^[^\w\n]{0,6}(?:already[ ]+)?(?:done|completed?|finished)(?:[ ]+(?:so[ ]+far|already))?"
+    r"(?=[^\w\n]{0,6}$)|"
     # "Already OK (nothing to do):", "Already correct:" heading the records that are fine
     r"already\s+(?:ok|okay|fine|correct|good|done|valid|verified)\b(?=[^.?!]{0,40}:\s*$)|"
     r"(?:walk|check|lookup|query|scan)\s+(?:finds|found)|"
