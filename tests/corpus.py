@@ -457,6 +457,11 @@ HOLDOUT141 = FIXTURES / "holdout141"
 # (both first read at 7841bbe).
 HOLDOUT142 = FIXTURES / "holdout142"
 HOLDOUT143 = FIXTURES / "holdout143"
+# holdout144 (an ordinary May; hurried agents, many people on one ticket) 9/20, 15, 3 silent;
+# holdout145 (the gov.uk zone itself; records there beside records asked) 6/20, 9, 6 silent
+# (both first read at 39a8681).
+HOLDOUT144 = FIXTURES / "holdout144"
+HOLDOUT145 = FIXTURES / "holdout145"
 
 READING_FOLDERS = (
     READING,
@@ -603,6 +608,8 @@ READING_FOLDERS = (
     HOLDOUT141,
     HOLDOUT142,
     HOLDOUT143,
+    HOLDOUT144,
+    HOLDOUT145,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -11325,3 +11325,98 @@ def test_ignore_what_i_said_about_removing_it_takes_the_removal_back() -> None:
     result = read(ticket)
     assert result.changes == ()
     assert [f.code for f in result.flags].count("retracted") == 2
+
+
+def test_what_at_stands_for_is_no_record_data() -> None:
+    ticket = _one_vendor_mail(
+        "Zone: gov.uk\n"
+        '   @    IN    TXT    "globalsign-domain-verification=zMaEaqa0PXR1Oi4TxNGwBpXYN8jQ-MuHSQ9eU_LNE0Y"\n\n'
+        "(@ = gov.uk. itself - NOT www.gov.uk, www is a CNAME so it couldn't hold a TXT anyway)\n"
+    )
+    assert [(c.name, c.type) for c in read(ticket).changes] == [("gov.uk.", "TXT")]
+
+
+def test_a_row_already_as_required_is_shown_not_asked() -> None:
+    ticket = _one_vendor_mail(
+        "| Record name | Type | Current value | Required value | Action |\n"
+        "| _acme-challenge.assets.publishing.service.gov.uk | CNAME | "
+        "823r7rljlj5wmhbjj6.fastly-validations.com | gs7fjot7t7b1y4e8ho.fastly-validations.com "
+        "| Update |\n"
+        "| _acme-challenge.www.gov.uk | CNAME | haapx0aqhut3q28sp0.fastly-validations.com | "
+        "haapx0aqhut3q28sp0.fastly-validations.com | None - already correct |\n"
+    )
+    result = read(ticket)
+    assert [(c.action, c.name) for c in result.changes] == [
+        ("update", "_acme-challenge.assets.publishing.service.gov.uk.")
+    ]
+    assert "_acme-challenge.www.gov.uk." in {o.name for o in result.observed}
+
+
+def test_the_record_for_a_host_already_correct_is_in_place() -> None:
+    asked = (
+        "Please make sure these exist:\n\n"
+        "_acme-challenge.claim.service.gov.uk   CNAME   96m417stx12cr4oz77.fastly-validations.com\n"
+        "_acme-challenge.admin.claim.service.gov.uk   CNAME   ny714ibej6gd7sdujv.fastly-validations.com"
+    )
+    ticket = conversation(
+        vendor(asked, 1),
+        us("Is the first one needed? I think it is already there.", 2),
+        vendor(
+            "The record for claim.service.gov.uk is already correct, so please leave it exactly "
+            "as it is. Only the admin one is missing.",
+            3,
+        ),
+    )
+    assert [c.name for c in read(ticket).changes] == ["_acme-challenge.admin.claim.service.gov.uk."]
+
+
+def test_a_zone_dump_that_is_not_a_change_list_and_a_cleanup_for_later_ask_nothing() -> None:
+    ticket = _one_vendor_mail(
+        "Below is what our tooling sees, formatted as zone file so it's easier to read, this is "
+        "NOT a change list:\n\n"
+        "    $ORIGIN blog.gov.uk.\n"
+        '    @                    3600  IN  CAA    0 issue "globalsign.com"\n'
+        '    @                    300   IN  TXT    "v=spf1 -all"\n\n'
+        "Please add this record at the zone apex:\n\n"
+        '    blog.gov.uk.   CAA   0 issue "certainly.com"\n\n'
+        "Keep the globalsign.com entry as it is - we will tell you on a separate ticket when it "
+        "can be cleaned up.\n"
+    )
+    result = read(ticket)
+    assert [(c.action, c.value) for c in result.changes] == [("add", '0 issue "certainly.com"')]
+    assert len(result.observed) == 2
+
+
+def test_the_items_under_a_done_heading_are_in_place() -> None:
+    ticket = _one_vendor_mail(
+        "Done \u2705\n\n"
+        "- _acme-challenge.register-a-trailer.service.gov.uk  CNAME  "
+        "hus9y3y2x9adpgr5oq.fastly-validations.com \u2013 added by your team on 10 Sep, validated\n\n"
+        "Still to do \u23f3\n\n"
+        "1. Please add the challenge record for the second hostname:\n"
+        "_acme-challenge.manage-trailer.service.gov.uk  CNAME  "
+        "hdfld962cke6x0eo12.fastly-validations.com\n"
+    )
+    result = read(ticket)
+    assert [c.name for c in result.changes] == ["_acme-challenge.manage-trailer.service.gov.uk."]
+    assert [o.name for o in result.observed] == [
+        "_acme-challenge.register-a-trailer.service.gov.uk."
+    ]
+
+
+def test_what_it_should_be_beside_what_you_have_now_replaces_only_what_differs() -> None:
+    ticket = _one_vendor_mail(
+        "What you have now:\n\n"
+        '  campaign.gov.uk.   TXT   "globalsign-domain-verification=JBbrXjUlZSXuWcXGrVgQ4q24yZLpb1GORH2t5xU2Hhk"\n'
+        '  campaign.gov.uk.   TXT   "v=spf1 -all"\n\n'
+        "What it should be after the change:\n\n"
+        '  campaign.gov.uk.   TXT   "globalsign-domain-verification=B6HMCt5Nbcefk5fffkZcx9JMb00NFLXIqaY-XgyPpg6"\n'
+        '  campaign.gov.uk.   TXT   "v=spf1 -all"\n'
+    )
+    assert [(c.action, c.value, c.old_value) for c in read(ticket).changes] == [
+        (
+            "update",
+            "globalsign-domain-verification=B6HMCt5Nbcefk5fffkZcx9JMb00NFLXIqaY-XgyPpg6",
+            "globalsign-domain-verification=JBbrXjUlZSXuWcXGrVgQ4q24yZLpb1GORH2t5xU2Hhk",
+        )
+    ]

@@ -18,7 +18,10 @@ from bot.reading.mentions import Mention
 DESIRED = re.compile(
     r"\b(?:(?:set|records?|zone|result)\s+(?:(?:should|will|must)\s+)?(?:ends?\s+up|end)\s+"
     r"(?:as|like|with)|(?:set|records?)\s+(?:should|must|will)\s+(?:then\s+)?(?:look|read|be)"
-    r"(?:\s+like)?|(?:final|desired|target|resulting)\s+(?:CAA\s+|TXT\s+)?(?:set|state|records?))"
+    r"(?:\s+like)?|(?:final|desired|target|resulting)\s+(?:CAA\s+|TXT\s+)?(?:set|state|records?)|"
+    # "What it should be after the change:" (after "What you have now:")
+    r"what\s+(?:it|they|the\s+(?:set|records?|zone))\s+(?:should|must|will)\s+(?:then\s+)?"
+    r"(?:be|look\s+like))"
     r"\b[^.\n]{0,60}:\s*$",
     re.I,
 )
