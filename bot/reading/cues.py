@@ -131,7 +131,8 @@ _DESCRIBES = re.compile(
     r"the\s+only\s+(?:\w+\s+)?records?\s+(?:at|on|in)\s+[^.:\n]{1,40}?\s+(?:is|are)|in\s+public\s+dns|left\s+over|leftover|still\s+there|"
     r"already\s+(?:resolves?|points?|taken|in\s+use|used)|"
     r"(?<!n't )(?<!not )(?<!never )resolves?\s+to|in\s+the\s+way|"  # (not "doesn't resolve to")
-    r"(?:is|are)\s+(?:still\s+|currently\s+)?pointing\s+(?:at|to)|still\s+points?\s+(?:at|to)|"
+    r"(?:is|are)\s+(?:still\s+|currently\s+|correctly\s+|already\s+)?pointing\s+(?:at|to)|"
+    r"still\s+points?\s+(?:at|to)|"
     r"there(?:'s|\u2019s|\s+is|\s+are)\s+still\b|sitting\s+(?:at|on)\b|"
     r"(?:i|we)\s+(?:have\s+)?noticed|published\s+(?:there|at\s+(?:the\s+)?apex)\b|"
     r"left\s+behind|(?:conflicting|offending)\s+record\s+is|"

@@ -188,6 +188,11 @@ _DISOWNED = re.compile(
     # (never "drop the TTL to 60": lowered)
     r"\bforget[ \t]+(?:about[ \t]+)?the[ \t]+TTLs?\b|\b(?:scrap|skip)[ \t]+the[ \t]+TTLs?\b|"
     r"\bno[ \t]+(?:special|particular|specific)[ \t]+TTLs?\b|"
+    # "no, the TTL is not important for this record, you can keep your default. 3600 is fine"
+    r"\bTTLs?[ \t]+(?:is[ \t]+not|isn't|are[ \t]+not|aren't|doesn't|does[ \t]+not|don't|"
+    r"do[ \t]+not)[ \t]+(?:important|matter|critical|relevant)\b|"
+    r"\b(?:keep|use)[ \t]+your[ \t]+(?:own[ \t]+|usual[ \t]+|normal[ \t]+|standard[ \t]+)?"
+    r"default\b|"
     # "The ttl is just a placeholder so the block is valid HCL"
     r"\bTTLs?[ \t]+(?:is|are)[ \t]+(?:just|only)[ \t]+(?:a[ \t]+|there[ \t]+as[ \t]+a[ \t]+)?"
     r"placeholders?\b|"

@@ -1045,7 +1045,10 @@ def ttl_for_earlier(text: str, asked: bool = False) -> int | None:
     """The TTL a comment with no records of its own sets for the records already asked for
     ("Please use a TTL of 300 seconds on both records"), when it orders one; or, when our
     comment before `asked` for one, the duration its answer starts with ("300 seconds, the
-    same as the others, please.")."""
+    same as the others, please."). None when it leaves the TTL to us ("no, the TTL is not
+    important for this record, you can keep your default. 3600 is fine")."""
+    if durations.ttl_disowned(text[:20_000]) and not prose.TTL_ORDER.search(text[:20_000]):
+        return None  # (never "The TTL isn't critical … Still, please use a TTL of 300")
     answered = ttl_answer(text) if asked else None
     if answered is not None:
         return answered
@@ -1376,6 +1379,8 @@ def removal_refused(text: str) -> frozenset[str] | None:
     low = text[:20_000].lower()
     if not any(word in low for word in ("remov", "delet", "leave", "hold off", "touch", "drop")):
         return None  # the common case, cheaply
+    if _NOTHING_TO_REMOVE.search(text[:20_000]):
+        return frozenset({"!delete"})  # "There is nothing to delete, please ignore point 1."
     taken_back = _REMOVAL_TAKEN_BACK.search(text[:20_000])
     if taken_back:
         # "Ignore what I said about removing it after issuance": the removal asked for, whenever
@@ -1420,6 +1425,10 @@ _REMOVAL_TAKEN_BACK = re.compile(
     r"\b(?:ignore|disregard|forget)[ \t]+(?:what[ \t]+I[ \t]+(?:said|wrote|asked)|my[ \t]+"
     r"(?:note|comment|request|point|line))[ \t]+(?:about|re|regarding|on)[ \t]+"
     r"(?:removing|deleting|the[ \t]+(?:removal|deletion)[ \t]+of)\b(?P<what>[^.;:\n]{0,100})",
+    re.I,
+)
+_NOTHING_TO_REMOVE = re.compile(
+    r"\bthere(?:['\u2019]s|[ \t]+is)[ \t]+nothing[ \t]+(?:there[ \t]+)?to[ \t]+(?:delete|remove)\b",
     re.I,
 )
 _WAITS_FOR = re.compile(r"\b(?:until|till|before|unless)\b", re.I)  # a removal held, not refused
