@@ -11420,3 +11420,45 @@ def test_what_it_should_be_beside_what_you_have_now_replaces_only_what_differs()
             "globalsign-domain-verification=JBbrXjUlZSXuWcXGrVgQ4q24yZLpb1GORH2t5xU2Hhk",
         )
     ]
+
+
+def test_a_ttl_left_to_us_in_an_answer_is_no_ttl_asked() -> None:
+    def answered(reply: str) -> list[int | None]:
+        ticket = conversation(
+            vendor(f"Please create:\n\n{CNAME.replace(' 300 IN ', ' ')}", 1),
+            us("Our module sets TTL 3600 by default. Does Fastly need something shorter?", 2),
+            vendor(reply, 3),
+        )
+        return [c.ttl for c in read(ticket).changes]
+
+    assert answered(
+        "no, the TTL is not important for this record, you can keep your default. 3600 is fine."
+    ) == [None]
+    assert answered(
+        "The TTL isn't critical. Still, a short one helps, so please use a TTL of 300 seconds."
+    ) == [300]
+
+
+def test_a_hostname_correctly_pointing_to_fastly_is_shown_not_asked() -> None:
+    ticket = _one_vendor_mail(
+        "We checked and your hostname is correctly pointing to Fastly:\n\n"
+        "send-prisoner-money.service.gov.uk.  300  IN  CNAME  n.sni.global.fastly.net.\n\n"
+        "This is correct, no change needed."
+    )
+    result = read(ticket)
+    assert result.changes == ()
+    assert [o.type for o in result.observed] == ["CNAME"]
+
+
+def test_nothing_to_delete_takes_back_the_one_removal_asked() -> None:
+    ticket = conversation(
+        vendor(
+            "Could you please:\n\n"
+            "1. delete the TXT record at _acme-challenge.www.gov.uk\n"
+            "2. add _acme-challenge.www.gov.uk CNAME k4v7qh2m9xw3zt8pld.fastly-validations.com",
+            1,
+        ),
+        us("There is no TXT at that name: NXDOMAIN.", 2),
+        vendor("You are right. There is nothing to delete, please ignore point 1.", 3),
+    )
+    assert [c.action for c in read(ticket).changes] == ["add"]
