@@ -568,13 +568,14 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
 
 def _split_unchanged(changes: list[DnsChange]) -> tuple[list[DnsChange], list[Observed]]:
     """The changes that change something, and what the rest show published: a row whose
-    current and required values are the same ("… | X | X | None - already correct") asks
-    for nothing, whatever its verb; the record is there as it should be."""
+    current and required values are the same ("… | X | X | None - already correct"), read
+    as an add beside the value it has, asks for nothing; the record is there as it should be."""
     keep: list[DnsChange] = []
     same: list[Observed] = []
     for c in changes:
         # (with a TTL it may be the TTL that changes: kept, the human sees it)
-        if c.action != "delete" and c.value and c.ttl is None and _same_data(c.value, c.old_value):
+        # (an update to the same data is flagged as a replacement with itself: `consistency`)
+        if c.action == "add" and c.value and c.ttl is None and _same_data(c.value, c.old_value):
             same.append(Observed(name=c.name, type=c.type, value=c.value, source=c.source))
         else:
             keep.append(c)
