@@ -11462,3 +11462,15 @@ def test_nothing_to_delete_takes_back_the_one_removal_asked() -> None:
         vendor("You are right. There is nothing to delete, please ignore point 1.", 3),
     )
     assert [c.action for c in read(ticket).changes] == ["add"]
+
+
+def test_a_value_asked_to_be_put_back_and_not_read_is_flagged_at_its_line() -> None:
+    ticket = _one_vendor_mail(
+        "The token was appended to your SPF string. Could you please:\n\n"
+        "1) put the SPF value back to what it was: v=spf1 include:_spf.google.com -all\n"
+        "2) add this as its own TXT value at blog.gov.uk:\n\n"
+        'blog.gov.uk. TXT "globalsign-domain-verification=7ly4dkuCQu6_Ag9SjbSbrJS-MdmlyV63p1ghMeWhBOG"'
+    )
+    flagged = [f for f in read(ticket).flags if f.code == "unread_value"]
+    assert flagged and flagged[0].source is not None and flagged[0].source.first_line == 3
+    assert "put back" in flagged[0].message

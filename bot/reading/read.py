@@ -42,6 +42,7 @@ from bot.reading.mentions import Mention, excerpt, safe_name
 from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.references import holds_its_removal, unread_request
 from bot.reading.removals import unasked_removal_flags
+from bot.reading.restores import unread_restore_flags
 from bot.reading.safety import (
     ambiguous,
     approval_flags,
@@ -553,6 +554,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     )
     # "please add the following three records" over two read
     flags += count_flags(read_lines, vendor_comments, removing, decision.observed, flags)
+    # "put the SPF value back to what it was: v=spf1 …" with nothing read from it
+    flags += unread_restore_flags(read_lines, vendor_comments, removing, flags)
     flags = _one_per_line(flags)
     if any(PRIVATE_KEY_PLACEHOLDER in "\n".join(p.lines) for p in parts):
         flags.insert(0, _private_key_flag())
