@@ -71,15 +71,18 @@ class _Row:
     def render(self) -> list[str]:
         """A data row as `| a | b |`; a layout row (a cell holding a whole message, as in
         Zendesk and Outlook mail) as the lines of its cells, the way a reader sees it."""
-        spaced = [
-            [line if line == _PARAGRAPH else " ".join(line.split()) for line in cell]
-            for cell in self.cells
-        ]
+        # (a paragraph mark is no whitespace: it stays a line of its own here)
+        spaced = [[" ".join(line.split()) for line in cell] for cell in self.cells]
         spaced = [[line for line in cell if line] for cell in spaced]
-        cells = [[line for line in cell if line != _PARAGRAPH] for cell in spaced]
+        # Only cells with paragraph marks are copied again (a page of open cells has none, and
+        # each copy is one more object per cell for the garbage collector to walk)
+        marked = any(_PARAGRAPH in cell for cell in spaced)
+        cells = [[x for x in cell if x != _PARAGRAPH] for cell in spaced] if marked else spaced
         if not any(cells):
             return []
         if any(len(cell) > LAYOUT_LINES or len(" ".join(cell)) > LAYOUT_CHARS for cell in cells):
+            if not marked:
+                return [line for cell in cells for line in (*cell, "")]
             # a message's paragraphs keep their blank lines, as a reader sees them
             return [
                 "" if line == _PARAGRAPH else line

@@ -326,7 +326,11 @@ def read_sentence(
     usable = [i for i in range(len(tokens)) if i not in arrows and i != t]
     values = values_in(sentence, tokens, usable, t, rdtype)
     # ("(@ = gov.uk. itself - NOT www.gov.uk, www is a CNAME …)": what "@" stands for)
-    values = [v for v in values if not _AT_MEANS.search(sentence, 0, tokens[v[0]].start)]
+    values = [
+        v
+        for v in values
+        if not _AT_MEANS.search(sentence[max(0, tokens[v[0]].start - 12) : tokens[v[0]].start])
+    ]
     action = action_cue(sentence[: tokens[t].start]) or action_cue(sentence)
     if not values and rdtype == "CAA" and is_negated(sentence):
         # "Please do not add a CAA record for certainly.com at gov.uk": the issue line it names
