@@ -203,29 +203,19 @@ class _TextCollector:
             # the fifth column of the rows below, not the third)
             row.column += int(across[:3]) if across.isdigit() and int(across[:3]) > 0 else 1
         elif tag in ("ol", "ul") and not self.rows:
-            start = str(attrs.get("start") or "1").strip()
-            first = int(start) - 1 if start.isdigit() and len(start) < 6 else 0
-            self.lists.append(first if tag == "ol" else None)
+            self.lists.append(_list_start(tag, attrs))
             self._line_start() if self.items else self._break(tag)
         elif tag == "li" and not self.rows:
             self.items += 1
             self._line_start()
-            number = self.lists[-1] if self.lists else None
-            if self.lists and number is not None:
-                self.lists[-1] = number + 1
             indent = "  " * max(0, len(self.lists) - 1)
-            self.marker = indent + (f"{number + 1}. " if number is not None else "- ")
+            self.marker = indent + _item_marker(self.lists)
         elif tag in ("ol", "ul"):
-            start = str(attrs.get("start") or "1").strip()
-            first = int(start) - 1 if start.isdigit() and len(start) < 6 else 0
-            self.cell_lists.append(first if tag == "ol" else None)
+            self.cell_lists.append(_list_start(tag, attrs))
             self.rows[-1].break_line()
         elif tag == "li":
             self.rows[-1].break_line()
-            number = self.cell_lists[-1] if self.cell_lists else None
-            if self.cell_lists and number is not None:
-                self.cell_lists[-1] = number + 1
-            self.cell_marker = f"{number + 1}. " if number is not None else "- "
+            self.cell_marker = _item_marker(self.cell_lists)
         elif tag in _BLOCK_TAGS:
             classes = str(attrs.get("class") or "").lower() if attrs else ""
             # Outlook writes one <p class=MsoNormal> per line, and one MsoListParagraph per item
@@ -347,6 +337,23 @@ class _TextCollector:
     def close(self) -> None:
         while self.rows:
             self._end_row()
+
+
+def _list_start(tag: str, attrs: Mapping[str, str]) -> int | None:
+    """The number before an <ol>'s first item (its `start` less one); None for a <ul>."""
+    if tag != "ol":
+        return None
+    start = str(attrs.get("start") or "1").strip() if attrs else "1"
+    return int(start) - 1 if start.isdigit() and len(start) < 6 else 0
+
+
+def _item_marker(lists: list[int | None]) -> str:
+    """The next item's number ("3. ") or bullet ("- ") in the innermost open list, counted."""
+    number = lists[-1] if lists else None
+    if number is None:
+        return "- "
+    lists[-1] = number + 1
+    return f"{number + 1}. "
 
 
 def html_to_text(html: str) -> str:

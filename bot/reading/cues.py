@@ -25,6 +25,9 @@ _NEGATED = re.compile(
     re.I,
 )
 # What is published now: a description, not a request.
+# "Done ✅", "Completed:", "Already done" alone on a line: a heading over finished items
+_DONE_WORDS = r"(?:already[ \t]+)?(?:done|completed?|finished)(?:[ \t]+(?:so[ \t]+far|already))?"
+DONE_HEADING = re.compile(rf"^[^\w\n]{{0,6}}{_DONE_WORDS}[^\w\n]{{0,6}}$", re.I)
 _DESCRIBES = re.compile(
     r"\b(?:currently|at\s+the\s+moment|right\s+now|presently|exists?\s+today|existing|"
     r"(?:we|i)\s+(?:can\s+)?(?:also\s+|still\s+)?see|"
@@ -109,8 +112,7 @@ _DESCRIBES = re.compile(
     # "re-use the TXT record that is already on the apex:"
     r"(?:is|are)\s+already\s+(?:on|at)\s+(?:the\s+|your\s+)?(?:apex|zone|domain|name|[\w-]+\.)|"
     # "Done ✅" over the records a checklist has finished (a heading alone on its line)
-    r"^[^\w\n]{0,6}(?:already[ ]+)?(?:done|completed?|finished)(?:[ ]+(?:so[ ]+far|already))?"
-    r"(?=[^\w\n]{0,6}$)|"
+    rf"^[^\w\n]{{0,6}}{_DONE_WORDS}(?=[^\w\n]{{0,6}}$)|"
     # "Already OK (nothing to do):", "Already correct:" heading the records that are fine
     r"already\s+(?:ok|okay|fine|correct|good|done|valid|verified)\b(?=[^.?!]{0,40}:\s*$)|"
     r"(?:walk|check|lookup|query|scan)\s+(?:finds|found)|"

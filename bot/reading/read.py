@@ -578,15 +578,11 @@ def _split_unchanged(changes: list[DnsChange]) -> tuple[list[DnsChange], list[Ob
     for c in changes:
         # (with a TTL it may be the TTL that changes: kept, the human sees it)
         # (an update to the same data is flagged as a replacement with itself: `consistency`)
-        if c.action == "add" and c.value and c.ttl is None and _same_data(c.value, c.old_value):
+        if c.action == "add" and c.value and c.ttl is None and c.value == c.old_value:
             same.append(Observed(name=c.name, type=c.type, value=c.value, source=c.source))
         else:
             keep.append(c)
     return keep, same
-
-
-def _same_data(value: str, old: str | None) -> bool:
-    return old is not None and value.lower().rstrip(".") == old.lower().rstrip(".")
 
 
 def visible_text(ticket: Ticket | list[Part]) -> str:

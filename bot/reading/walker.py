@@ -176,13 +176,6 @@ _BOLD_HEADING = re.compile(r"^[ \t]*\*\*[^*\n]{1,100}\*\*[ \t:]*$")
 _TICKED = re.compile(
     r"^[ \t]*(?:[-*][ \t]+)?(?:\[[xX\u2713\u2714]\]|[\u2611\u2705\u2713\u2714])[ \t]"
 )
-# A heading alone on its line over a checklist's finished items: "Done ✅", "Completed:"
-_DONE_HEADING = re.compile(
-    r"^[^\w\n]{0,6}(?:already[ \t]+)?(?:done|completed?|finished)(?:[ \t]+so[ \t]+far)?"
-    r"[^\w\n]{0,6}$",
-    re.I,
-)
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])[ \t]")
 _CHECK_ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:~~)?\[[ xX\u2713\u2714]\]")  # "- [ ] …"
 # A name alone with its validation status in brackets: the status of the block below it
 _STATUS_HEADING = re.compile(
@@ -416,11 +409,11 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 # heading that says when, for its section (to the next heading)
                 self.section_later = bool(actions.AFTER_ISSUANCE.search(line))
             line = line.replace("**", "")  # Markdown bold says nothing a reader needs
-        if _DONE_HEADING.match(line):
+        if cues.DONE_HEADING.match(line):
             self.done_section = True  # "Done ✅" over the list of what is finished
-        elif self.done_section and line.strip() and not _LIST_ITEM.match(line):
+        elif self.done_section and line.strip() and not prose.ITEM_START.match(line):
             self.done_section = False  # ("Still to do ⏳": the next heading ends it)
-        if self.done_section and _LIST_ITEM.match(line):
+        if self.done_section and prose.ITEM_START.match(line):
             self.ticked.add(number)  # "- _acme-challenge.x CNAME y – added 10 Sep, validated"
             line = _ITEM_REMARK.split(line.lstrip(), maxsplit=1)[0]
         elif _TICKED.match(line):
