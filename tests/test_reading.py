@@ -11474,3 +11474,91 @@ def test_a_value_asked_to_be_put_back_and_not_read_is_flagged_at_its_line() -> N
     flagged = [f for f in read(ticket).flags if f.code == "unread_value"]
     assert flagged and flagged[0].source is not None and flagged[0].source.first_line == 3
     assert "put back" in flagged[0].message
+
+
+def test_a_later_list_item_says_its_verb_of_itself_not_of_the_record_above() -> None:
+    ticket = _one_vendor_mail(
+        "A summary of this ticket so far:\n\n"
+        "- design-system.service.gov.uk: validated\n"
+        "- frontend.design-system.service.gov.uk: needs _acme-challenge.frontend CNAME "
+        "0uieyo5ww9gd4z4ovq.fastly-validations.com, still not visible from our side\n"
+        "- components.design-system.service.gov.uk: removed from the certificate, nothing to do"
+    )
+    assert [(c.action, c.name) for c in read(ticket).changes] == [
+        ("add", "_acme-challenge.frontend.design-system.service.gov.uk.")
+    ]
+
+
+def test_a_value_cell_that_says_what_is_there_now_is_an_update() -> None:
+    ticket = _one_vendor_mail(
+        "| Record | Type | Value |\n|---|---|---|\n"
+        "| _acme-challenge.components.design-system.service.gov.uk | CNAME | "
+        "rfgroouwehd8ce07j1.fastly-validations.com (currently "
+        "fzmqn9c5l7kviqyb0b.fastly-validations.com, please update) |"
+    )
+    (change,) = read(ticket).changes
+    assert (change.action, change.value, change.old_value) == (
+        "update",
+        "rfgroouwehd8ce07j1.fastly-validations.com.",
+        "fzmqn9c5l7kviqyb0b.fastly-validations.com.",
+    )
+
+
+def test_skipping_a_host_by_its_first_label_withdraws_its_records() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n"
+            "_acme-challenge.design-system.service.gov.uk CNAME "
+            "4ydpeallsviheue7wv.fastly-validations.com\n"
+            "_acme-challenge.components.design-system.service.gov.uk CNAME "
+            "rfgroouwehd8ce07j1.fastly-validations.com",
+            1,
+        ),
+        us("components is retired. Does it still need to be on the certificate?", 2),
+        vendor("Good point. Please skip the components record entirely, no update needed.", 3),
+    )
+    result = read(ticket)
+    assert [c.name for c in result.changes] == ["_acme-challenge.design-system.service.gov.uk."]
+    assert "retracted" in [f.code for f in result.flags]
+
+
+def test_a_record_said_with_its_value_and_no_type_is_read_by_the_value_shape() -> None:
+    ticket = _one_vendor_mail(
+        "The record must be at _acme-challenge.frontend.design-system.service.gov.uk, with the "
+        "same value 0uieyo5ww9gd4z4ovq.fastly-validations.com."
+    )
+    assert [(c.action, c.type, c.value) for c in read(ticket).changes] == [
+        ("add", "CNAME", "0uieyo5ww9gd4z4ovq.fastly-validations.com.")
+    ]
+
+
+def test_a_host_the_vendor_says_is_validated_has_its_add_done() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n"
+            "_acme-challenge.design-system.service.gov.uk CNAME "
+            "4ydpeallsviheue7wv.fastly-validations.com\n"
+            "_acme-challenge.frontend.design-system.service.gov.uk CNAME "
+            "0uieyo5ww9gd4z4ovq.fastly-validations.com",
+            1,
+        ),
+        us("Both added.", 2),
+        vendor(
+            "Thanks. design-system.service.gov.uk is validated, but "
+            "frontend.design-system.service.gov.uk still isn't. Could you double-check?",
+            3,
+        ),
+    )
+    assert [c.name for c in read(ticket).changes] == [
+        "_acme-challenge.frontend.design-system.service.gov.uk."
+    ]
+
+
+def test_records_to_stay_rather_than_be_removed_are_not_deleted() -> None:
+    ticket = _one_vendor_mail(
+        "Please create a CNAME at _acme-challenge.hmrc.gov.uk with the target "
+        "p53bp6sq4dobcrzxq2vk.fastly-validations.com.\n\n"
+        "These records are meant to stay in place permanently rather than being removed once "
+        "the certificate has been issued, since we use them again every time."
+    )
+    assert [c.action for c in read(ticket).changes] == ["add"]

@@ -363,7 +363,11 @@ _LABEL_NAMED = re.compile(
     r"[ \t]+$",
     re.I,
 )
-_ALTERNATIVE = re.compile(r"\b(?:rather[ \t]+than|instead[ \t]+of)[ \t]+$", re.I)
+# ("stay in place rather than being removed once issued": the removal is what is not asked)
+_ALTERNATIVE = re.compile(
+    r"\b(?:rather[ \t]+than|instead[ \t]+of)[ \t]+(?:(?:being|be|getting|get|having)[ \t]+)?$",
+    re.I,
+)
 
 
 # "Please add the CNAME and delete this TXT straight away:": a verb for each record type

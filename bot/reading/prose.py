@@ -435,13 +435,24 @@ _TARGET_FOR = re.compile(
     re.I,
 )
 
+# "The record must be at _acme-challenge.x.gov.uk, with the same value V", "please add
+# _acme-challenge.x with the value V"
+_WITH_VALUE = re.compile(
+    r"`?(_[\w.-]{3,253}?)`?[ ]{0,3},?[ ]{1,3}(?:with|using)[ ]{1,3}(?:the[ ]{1,3})?"
+    r"(?:same[ ]{1,3}|new[ ]{1,3})?(?:value|target|content)[ ]{0,3}(?:of[ ]{1,3})?:?[ ]{0,3}"
+    r"`?([\w.=+/-]{8,300}?)`?(?=[ ,;)]|\.?$|\.[ ])",
+    re.I,
+)
+
 
 def _target_for(sentence: str, number: int) -> Mention | None:
-    """A record said as "the target for NAME is VALUE", no type named: the value's shape says."""
+    """A record said as "the target for NAME is VALUE" or "NAME with the value VALUE", no type
+    named: the value's shape says."""
     low = sentence.lower()
     if "_" not in sentence or not ("target" in low or "value" in low or "content" in low):
         return None  # the common case, cheaply
-    m = _TARGET_FOR.search(" ".join(sentence.split()))
+    flat = " ".join(sentence.split())
+    m = _TARGET_FOR.search(flat) or _WITH_VALUE.search(flat)
     rdtype = type_by_shape(m.group(2)) if m else None
     if m is None or rdtype is None or _DESCRIPTIVE.search(sentence):
         return None

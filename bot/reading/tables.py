@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.models import Action
 from bot.reading.actions import AFTER_ISSUANCE
-from bot.reading.candidates import is_validation_host
+from bot.reading.candidates import candidates, is_validation_host
 from bot.reading.fieldnames import (
     DONE,
     action_word,
@@ -44,6 +44,7 @@ _CURRENT = re.compile(
     re.I,
 )
 _NEW_REMARK = re.compile(r"\bnew\b", re.I)
+_REMARK_OLD = re.compile(r"\((?:currently|was|now)[ \t]*[:=]?[ \t]*([^\s,;()]+)", re.I)
 # "Current: OLD Replace with: NEW" in one cell (Outlook tables with line breaks in cells).
 _OLD_LABEL = re.compile(
     r"\b(?:current|currently|existing|old|now|today)(?:\s+value)?\s?:\s?(\S+)", re.I
@@ -264,6 +265,10 @@ class Table:
             ttl = ttl if ttl is not None else int(trailing.group(1))
         old, new = split_old_new(value)
         remarks = " ".join(_REMARK.findall(raw("value")))
+        # "NEW (currently OLD, please update)": the remark says what the record holds now
+        was = _REMARK_OLD.search(remarks) if not old and not cell("old") else None
+        if was and candidates(number, was.group(1)) and was.group(1).lower() != value.lower():
+            old = was.group(1)
         said = _REMARK_TTL.search(remarks) if ttl is None else None
         ttl = int(said.group(1)) if said else ttl  # "ptk7….fastly-validations.com (TTL: 300)"
         mention = Mention(

@@ -385,6 +385,11 @@ def _withdrawn_hosts(text: str) -> set[str]:
             else:
                 host = next(h for h in left_out.groups() if h)
                 found |= {"~" + h for h in prose.hosts_named(host)}
+        skipped = _SKIP_LABELLED.search(sentence)
+        if skipped and not is_negated(sentence[: skipped.start()]):
+            # "Please skip the components record entirely, no update needed": the records of
+            # the host named by its first label
+            found.add("^" + skipped.group("label").lower())
         if _FOR_THOSE.search(sentence) and is_negated(sentence) and action_cue(sentence) is None:
             found |= {"~" + h for h in prose.hosts_named(sentence)}
         elif _SKIP_THAT.search(sentence) and action_cue(sentence) is None:
@@ -447,6 +452,15 @@ _LEAVE_OUT = re.compile(
     # "Please do NOT create the _acme-challenge record for admin.": a host by its first label
     r"(?P<label>(?!(?:it|this|that|them|each|both|all|now|the|a|an|now|these|those)\b)"
     r"[a-z0-9][a-z0-9-]{1,62})(?=[ \t]*[.;,:)!]|[ \t]*$))",
+    re.I,
+)
+# "skip the components record": a host by its first label (never "skip the old record")
+_SKIP_LABELLED = re.compile(
+    r"\b(?:skip|ignore|disregard|leave[ \t]+out)[ \t]+the[ \t]+(?P<label>(?!(?:old|new|first|"
+    r"second|third|last|other|txt|cname|caa|acme|dns|existing|current|whole|same|previous|"
+    r"earlier|above|below|validation|challenge|globalsign|digicert|apex|wildcard|extra|"
+    r"duplicate|stale|wrong|mistaken|original|spf|cert|certificate|verification)\b)"
+    r"[a-z0-9][a-z0-9-]{1,62})[ \t]+(?:records?|entry|entries|CNAMEs?|TXTs?)\b",
     re.I,
 )
 # "the two records for those names", "the records for these hosts"
@@ -802,6 +816,9 @@ _THAT_HOST_VALIDATED = re.compile(
     re.I,
 )
 _HOST = r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62}){1,8}"
+_HOST_IS_VALIDATED = re.compile(
+    rf"(?<![\w.-])({_HOST})\.?[ \t]+is[ \t]+(?:validated|verified)\b", re.I
+)
 _HOST_LIST_END = re.compile(
     rf"{_HOST}(?:[ \t]*,[ \t]*{_HOST}){{0,20}}(?:,?[ \t]+(?:and|&)[ \t]+{_HOST})?[ \t]*$", re.I
 )
@@ -856,6 +873,11 @@ def validated_hosts(text: str) -> frozenset[str]:
             owners = [w.strip("`'\"(),:;") for w in sentence.split() if w.startswith(("_", "`_"))]
             hosts = {validated_domain(h.lower()) for h in [*prose.hosts_named(sentence), *owners]}
             found |= hosts if len(hosts) == 1 else set()
+        bare = _HOST_IS_VALIDATED.search(sentence)
+        if bare and not is_negated(sentence[: bare.start()]) and not _CONDITION.search(sentence):
+            # "design-system.service.gov.uk is validated, but frontend.x still isn't": the
+            # host just before the verb (never "… is validated once the record is in place")
+            found.add(validated_domain(bare.group(1).lower()))
         said = _HOSTS_VALIDATED.search(sentence)
         if said and not is_negated(sentence):
             # the hosts listed just before the verb ("X, Y and Z are now validated"), not

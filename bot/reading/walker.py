@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.models import Action, Flag, Observed
 from bot.reading import actions, cues, desired, durations, overrides, prose
-from bot.reading.candidates import is_validation_host
+from bot.reading.candidates import candidates, is_validation_host
 from bot.reading.fieldnames import keeps
 from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import (
@@ -650,7 +650,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self.paragraph
                 and prose.ITEM_START.match(line)
                 and any(prose.ITEM_START.match(text) for _, text in self.paragraph[-_ITEM_REACH:])
-                and self.paragraph[-1][1].rstrip().endswith((".", "!", "?"))
+                and (
+                    self.paragraph[-1][1].rstrip().endswith((".", "!", "?"))
+                    or (self._item_holds_record() and actions.action_cue(line) is not None)
+                )
             ):
                 # "1. X - … Remove now." / "2. Y - … KEEP." / "3. Z - remove once issued": each
                 # item of a list written line under line says its own verb and time
@@ -667,6 +670,14 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.aligned = None
             self.in_item = False
             self._end_prose()
+
+    def _item_holds_record(self) -> bool:
+        """Does the paragraph's last list item show record data ("- x: needs
+        _acme-challenge.x CNAME V, still not visible")? A next item that says a verb says it of
+        itself ("- y: removed from the certificate, nothing to do"), not of this record."""
+        starts = [k for k, (_, text) in enumerate(self.paragraph) if prose.ITEM_START.match(text)]
+        item = self.paragraph[starts[-1] :] if starts else []
+        return any(candidates(number, text) for number, text in item)
 
     def _footnote(self, line: str) -> bool:
         """ "  *  = please hold off on this one until the new certificate has been issued": the
