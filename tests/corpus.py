@@ -463,10 +463,17 @@ HOLDOUT143 = FIXTURES / "holdout143"
 HOLDOUT144 = FIXTURES / "holdout144"
 HOLDOUT145 = FIXTURES / "holdout145"
 # holdout146 (an ordinary July; templates, macros and second-language agents; changing and
-# removing what is there) 5/20, 9, 3 silent (first read at c956c7b). holdout147 (records as
-# tools print them; threads that run for weeks; 0/20, 3, 2 silent at c956c7b) is committed
-# but not registered: 15416 (an SPF string to put back) and 15420 are still misread silently.
+# removing what is there) 5/20, 9, 3 silent (first read at c956c7b); holdout147 (records as
+# tools print them; threads that run for weeks) 0/20, 3, 2 silent (first read at c956c7b).
 HOLDOUT146 = FIXTURES / "holdout146"
+HOLDOUT147 = FIXTURES / "holdout147"
+# holdout148 (an ordinary autumn, an agent per ticket) 6/20, 11, 3 silent; holdout149 (changing
+# and removing what is there; published state as tools print it) 5/20, 8, 2 silent; holdout150
+# (messy real mail: forwards, quoting, CCs, look-alike strings) 5/20, 13, 2 silent (all three
+# first read at 5938b61).
+HOLDOUT148 = FIXTURES / "holdout148"
+HOLDOUT149 = FIXTURES / "holdout149"
+HOLDOUT150 = FIXTURES / "holdout150"
 
 READING_FOLDERS = (
     READING,
@@ -616,6 +623,10 @@ READING_FOLDERS = (
     HOLDOUT144,
     HOLDOUT145,
     HOLDOUT146,
+    HOLDOUT147,
+    HOLDOUT148,
+    HOLDOUT149,
+    HOLDOUT150,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -11562,3 +11562,159 @@ def test_records_to_stay_rather_than_be_removed_are_not_deleted() -> None:
         "the certificate has been issued, since we use them again every time."
     )
     assert [c.action for c in read(ticket).changes] == ["add"]
+
+
+def test_the_closest_caa_set_a_ca_finds_is_published_not_asked() -> None:
+    ticket = _one_vendor_mail(
+        "For both names above the closest CAA set is on ons.gov.uk:\n\n"
+        '  ons.gov.uk.   300   IN   CAA   0 issue "digicert.com"\n\n'
+        "Neither of these authorizes Certainly. Please add the following record to ons.gov.uk:"
+        '\n\n  ons.gov.uk.   CAA   0 issue "certainly.com"\n'
+    )
+    result = read(ticket)
+    assert [(c.action, c.value, c.ttl) for c in result.changes] == [
+        ("add", '0 issue "certainly.com"', None)
+    ]
+    assert [o.value for o in result.observed] == ['0 issue "digicert.com"']
+
+
+def test_a_row_whose_action_cell_says_keep_is_not_removed_by_the_lead_in() -> None:
+    ticket = _one_vendor_mail(
+        "We found three values currently published. Two of them can be removed now.\n\n"
+        "| Name | Type | Value | Belongs to | Action |\n"
+        "| gov.uk | TXT | globalsign-domain-verification=q0aESGbwPQIpBYoyksWcj00zmkqw | old | Remove |\n"
+        "| gov.uk | TXT | globalsign-domain-verification=RDDsfqAvJD76_uG0isoVc6HI | current | Keep |\n"
+    )
+    assert [(c.action, c.value) for c in read(ticket).changes] == [
+        ("delete", "globalsign-domain-verification=q0aESGbwPQIpBYoyksWcj00zmkqw")
+    ]
+
+
+def test_the_value_a_published_record_points_to_and_the_value_needed_make_an_update() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\nName:  _acme-challenge.www.hmrc.gov.uk\nType:  CNAME\n"
+            "Value: xfywmhjcxicx23hh6z.fastly-validations.com",
+            1,
+        ),
+        _cc(
+            "Added via Infoblox this morning:\n\n"
+            "C:\\> nslookup -type=CNAME _acme-challenge.www.hmrc.gov.uk\n"
+            "Server:  dns01.hmrc.gov.uk\n\n"
+            "_acme-challenge.www.hmrc.gov.uk\tcanonical name = "
+            "xfywhmjcxicx23hh6z.fastly-validations.com",
+            2,
+        ),
+        vendor(
+            "Validation is still failing, and I think I can see why: the record Gareth published "
+            "points to\n\n    xfywhmjcxicx23hh6z.fastly-validations.com\n\n"
+            "but the value we need is\n\n    xfywmhjcxicx23hh6z.fastly-validations.com\n\n"
+            "(the 5th and 6th characters are swapped). Could you please correct the existing "
+            "CNAME to the right target? No other changes needed.",
+            3,
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.www.hmrc.gov.uk.",
+            "CNAME",
+            "xfywmhjcxicx23hh6z.fastly-validations.com.",
+            "xfywhmjcxicx23hh6z.fastly-validations.com.",
+        )
+    ]
+
+
+def test_a_ca_entry_said_not_needed_withdraws_the_caa_asked_for_it() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add the following record to the publishing.service.gov.uk zone, alongside "
+            "whatever is there today:\n\n"
+            '  publishing.service.gov.uk.  CAA  0 issue "letsencrypt.org"',
+            1,
+        ),
+        us(
+            "Here's what the zone currently publishes:\n\n"
+            "$ dig +noall +answer CAA publishing.service.gov.uk\n"
+            'publishing.service.gov.uk. 3600 IN\tCAA\t0 issue "digicert.com"\n\n'
+            "Are our certificates not from Certainly these days?",
+            2,
+        ),
+        vendor(
+            "Good catch, and apologies. This subscription is on Certainly. The error text on the "
+            'actual order is "Expected certainly.com".\n\n'
+            "So please add this instead of what I sent earlier:\n\n"
+            '  publishing.service.gov.uk.  CAA  0 issue "certainly.com"\n\n'
+            "The letsencrypt.org entry is not needed at all. Leave the digicert.com and "
+            "globalsign.com lines in place.",
+            3,
+        ),
+    )
+    assert [c.value for c in read(ticket).changes] == ['0 issue "certainly.com"']
+
+
+def test_a_reply_that_disregards_the_request_in_the_mail_below_it_does_not_pass_it_on() -> None:
+    ticket = _text(
+        "Hi both,\n\nForwarding for visibility. Fastly have changed tack on the Ofqual one, so "
+        "I've cancelled the change request I'd drafted for the TXT record. Ofqual's hostmaster "
+        "mailbox just needs to click the approval link.\n\n"
+        "Nadia\n\n---------- Forwarded message ---------\n"
+        "From: Fastly Support <support@fastly.com>\n"
+        "Date: Wed, 9 Jul 2025 at 11:26\n"
+        "Subject: Re: [Fastly] ofqual.gov.uk domain verification\n\n"
+        "Hi,\n\nChange of plan on this one, sorry. Please disregard the DNS record request in my "
+        "message below. We've switched the GlobalSign order for ofqual.gov.uk to email "
+        "validation.\n\n"
+        "GlobalSign has just sent an approval email to hostmaster@ofqual.gov.uk. Once that's "
+        "done the certificate issues automatically.\n\n"
+        "The TXT token below is no longer valid for this order, so please don't add it.\n\n"
+        "Regards,\nJonas\n\n"
+        "On Mon, 7 Jul 2025 at 09:14, Fastly Support <support@fastly.com> wrote:\n\n"
+        "> Hello GOV.UK team,\n"
+        "> To complete domain verification for ofqual.gov.uk on the shared certificate, please "
+        "add the following TXT record at the zone apex:\n"
+        '> ofqual.gov.uk.  IN  TXT  "globalsign-domain-verification=cwlPfVFilkrQNRX4dil1zrufA1KN"\n'
+    )
+    assert [c.action for c in read(ticket).changes] == []
+
+
+def test_a_record_still_pointing_at_an_old_target_is_published_not_asked() -> None:
+    body = (
+        "The record _acme-challenge is still pointing for the validation target of the old "
+        "subscription:\n\n"
+        "_acme-challenge.content-data.publishing.service.gov.uk. 3600 IN CNAME "
+        "tjsrgk4byyd6vr7wfv.fastly-validations.com.\n\n"
+        "Kindly, can you change it so it points to ys70inzeylvncerjbe.fastly-validations.com ?"
+    )
+    ticket = Ticket(
+        id="1",
+        subject="Renew failing - content-data.publishing.service.gov.uk",
+        comments=(vendor(body, 1),),
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.content-data.publishing.service.gov.uk.",
+            "CNAME",
+            "ys70inzeylvncerjbe.fastly-validations.com.",
+            "tjsrgk4byyd6vr7wfv.fastly-validations.com.",
+        )
+    ]
+
+
+def test_a_host_confirmed_validated_by_its_first_label_has_its_add_done() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n"
+            "_acme-challenge.frontend.design-system.service.gov.uk CNAME "
+            "0uieyo5ww9gd4z4ovq.fastly-validations.com\n"
+            "_acme-challenge.admin.design-system.service.gov.uk CNAME "
+            "4ydpeallsviheue7wv.fastly-validations.com",
+            1,
+        ),
+        us("Both added.", 2),
+        vendor("Confirmed: frontend validated. Still waiting on the other one.", 3),
+    )
+    assert [c.name for c in read(ticket).changes] == [
+        "_acme-challenge.admin.design-system.service.gov.uk."
+    ]

@@ -47,6 +47,12 @@ _DESCRIBES = re.compile(
     # "Had a look and there are CAA records at x.service.gov.uk that only allow DigiCert:"
     r"\bthere(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|two\s+|three\s+|some\s+)?(?:CAA|TXT|CNAME)\s+"
     r"(?:records?|entr(?:y|ies))\s+(?:at|on|for|in)\b|"
+    # "For both names above the closest CAA set is on ons.gov.uk:" (what a CA's walk finds)
+    r"\b(?:closest|nearest|effective)\s+CAA\s+(?:record\s+)?(?:set|records?)\s+(?:is|are|sits?)\s+"
+    r"(?:on|at)\b|"
+    # "the record _acme-challenge is still pointing for the validation target of the old
+    # subscription:", "it's still pointing at last year's target"
+    r"\b(?:is|are|['’]s|['’]re)\s+still\s+(?:pointing|pointed|resolving)\b|"
     # "Old value from last year is still at the same name:"
     # ("… and it is still being served -", "it's still being returned:")
     # ("This one is still on the GlobalSign certificate": a host on a certificate, no record)
@@ -603,6 +609,8 @@ _VALUE_INTRO = re.compile(
     # "Please change that CNAME to" (the new target on the next line)
     r"|\b(?:re-?point|change|update|switch|set)\s+(?:that|this|the)\s+(?:old\s+)?"
     r"(?:TXT|CNAME|CAA|record|entry)(?:\s+record)?\s+to[ ]?:?[ ]*$"
+    # "but the value we need is" (no colon, the value below it)
+    r"|\b(?:value|target)\s+(?:that\s+)?(?:we|you|it)\s+(?:need|needs|want|require)\s+is[ ]*$"
     # "please change that record so that it reads" (the new data on the next line)
     r"|\bso\s+(?:that\s+)?it\s+(?:reads|says|contains|holds|points\s+(?:to|at))[ ]?:?[ ]*$",
     re.I,

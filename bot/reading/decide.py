@@ -381,7 +381,12 @@ def _now_live(
         if i < index
         and c.action == "add"
         and c.value is not None
-        and (hosts is None or _validated(c.name) in hosts)
+        and (
+            hosts is None
+            or _validated(c.name) in hosts
+            # ("^frontend": "Confirmed: frontend validated", a host by its first label)
+            or "^" + _validated(c.name).split(".", 1)[0] in hosts
+        )
     ]
     for entry in done:
         kept.remove(entry)

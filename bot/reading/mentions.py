@@ -92,6 +92,7 @@ class Mention:
     zone_said: str | None = None  # a zone named in prose ("in the gov.uk zone")
     every: bool = False  # a delete said of "both"/"all" records: earlier comments' values too
     conditional: bool = False  # "if you still have X / if anything exists at X, remove it"
+    kept: bool = False  # its own row says to keep it ("| … | Keep |"): no removal reaches it
 
 
 def excerpt(text: str, limit: int = 120) -> str:

@@ -215,6 +215,21 @@ class Unread(NamedTuple):
     mentions: int
 
 
+# "the record Gareth published points to", "the CNAME you created resolves to"
+_PUBLISHED_POINTS = re.compile(
+    r"\b(?:published|created|added|set[ ]+up|put[ ]+in)[ ]+(?:points?|resolves?|is[ ]+pointing)"
+    r"[ ]+(?:to|at)\b",
+    re.I,
+)
+# "but the value we need is", "the target should be": the data a record must hold
+_VALUE_NEEDED = re.compile(
+    r"\b(?:value|target)[ ]+(?:(?:that[ ]+)?(?:we|you|it|Certainly|the[ ]+CA)[ ]+)?"
+    r"(?:need|needs|needed|want|require|requires|required|should[ ]+be|must[ ]+be|"
+    r"has[ ]+to[ ]+be)\b",
+    re.I,
+)
+
+
 class Paragraphs:
     if TYPE_CHECKING:
         from bot.reading.walker import Context
@@ -681,11 +696,20 @@ class Paragraphs:
 
     def _update_of_shown(self, clause: str, number: int) -> Mention | None:
         """ "$ dig … / _acme-challenge.www.gov.uk. 300 IN CNAME OLD" then "The CNAME just needs
-        to be repointed to NEW": an update of the one record of that type just shown (its name,
-        and its data as the old value), when the clause gives one value of that type."""
-        if not self.recent or actions.action_cue(clause) != "update":
+        to be repointed to NEW" (or "The value we need is: NEW"): an update of the one record of
+        that type just shown (its name, and its data as the old value), when the clause gives
+        one value of that type."""
+        if not self.recent:
+            return None
+        needed = _VALUE_NEEDED.search(clause) is not None
+        if not needed and actions.action_cue(clause) != "update":
             return None
         named = _types_named(clause) & {"TXT", "CNAME"}
+        if not named and needed:
+            # "… but the value we need is: NEW": a CA's validation host is a CNAME's target
+            named = (
+                {"CNAME"} if any(is_validation_host(v) for v in data_in(clause, "CNAME")) else set()
+            )
         if len(named) != 1:
             return None
         (rdtype,) = named
@@ -706,6 +730,26 @@ class Paragraphs:
             return None
         return Mention(
             name, rdtype, clean_data(rdtype, value), number, old_value=old, action="update"
+        )
+
+    def _published_earlier(self, clause: str, number: int) -> Mention | None:
+        """ "the record Gareth published points to X": X, shown published at one owner in an
+        earlier comment (a dig or nslookup), is that record, named by its data alone."""
+        if not _PUBLISHED_POINTS.search(clause):
+            return None
+        values = [v for v in data_in(clause, "CNAME") if is_validation_host(v)]
+        if len(values) != 1:
+            return None
+        value = values[0].lower().rstrip(".")
+        owners = {
+            o.name
+            for o in self.earlier_observed
+            if o.type == "CNAME" and o.value.lower().rstrip(".") == value
+        }
+        if len(owners) != 1:
+            return None
+        return Mention(
+            owners.pop(), "CNAME", clean_data("CNAME", values[0]), number, mode="observed"
         )
 
     def _shown_above(self, mention: Mention, clause: str) -> Mention:
@@ -745,7 +789,9 @@ class Paragraphs:
             text = " ".join(line.strip() for _, line in lines)
             self.flags.append(failed_block(first, last, text, exc))
         # A lead-in that read no record may be read again with the value a blank line below it
-        self.lead_in = before if lines[-1][1].rstrip().endswith(":") else None
+        # ("the record Gareth published points to", a blank line, the value: the same)
+        ends = lines[-1][1].rstrip()
+        self.lead_in = before if ends.endswith(":") or cues.introduces(ends) == "value" else None
 
     def _resume_lead_in(self, number: int, line: str) -> bool:
         """ "Please add the following TXT record to gov.uk:", a blank line, then the value alone
@@ -838,9 +884,13 @@ class Paragraphs:
             mode = None if item else mode
             condition = ""  # "…, once the new cert is showing on the site," before a clause
             for clause in [] if paired else prose.split_clauses(sentence):
-                mention = prose.read_sentence(
-                    clause, first, last_owner, self.last_owner, "delete" if item else None
-                ) or self._update_of_shown(clause, first)
+                mention = (
+                    prose.read_sentence(
+                        clause, first, last_owner, self.last_owner, "delete" if item else None
+                    )
+                    or self._update_of_shown(clause, first)
+                    or self._published_earlier(clause, first)
+                )
                 if (
                     mention is not None
                     and mention.action == "delete"

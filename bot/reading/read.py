@@ -897,9 +897,11 @@ def _quoted_request(part: Part) -> tuple[list[tuple[int, str]], int]:
     # Its words read as one text too ("asked me to pass on the / request below"), unless the
     # mail corrects or withdraws what it quotes ("Quick correction to my note below … please
     # ignore item 1"): read alone, the records it leaves unread are said, never merged.
-    passes_on = threadcues.passes_on(words) or (
-        threadcues.passes_on(words, wrapped=True) and not threadcues.revises(" ".join(words))
-    )
+    # ("Please disregard the DNS record request in my message below": it withdraws, it does
+    # not pass on)
+    passes_on = (
+        threadcues.passes_on(words) or threadcues.passes_on(words, wrapped=True)
+    ) and not threadcues.revises(" ".join(words))
     nested = part.history + start + own
     again = _lists_again(words, quoted[start + own :])
     end = len(part.lines) if passes_on or again else nested

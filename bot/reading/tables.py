@@ -299,6 +299,7 @@ class Table:
             mode="observed"
             if self.published or self._done(cells) or kept
             else _row_mode(cell("action")),
+            kept=kept or _row_mode(cell("action")) == "observed",
             zone=cell("zone") or None,  # "| Zone | Host |": the host is relative to this zone
             # "| Domain | Record name |" with "gov.uk (apex / @)" and "@": the row's own domain
             origin_hint=safe_name(cell("domain")) if " " not in cell("domain") else None,

@@ -26,7 +26,11 @@ _WITHDRAW_EARLIER = re.compile(
     r"\b(?:ignore|disregard)\b(?:[^.\n]|\.(?=\w)){0,80}?"
     r"\b(?:previous|earlier|last|prior|above|first)\b"
     r"[^.\n]{0,30}?\b(?:message|e-?mail|comment|request|reply|update|instructions?|note)\b"
-    r"[^.\n]{0,80}",
+    r"[^.\n]{0,80}"
+    # "Please disregard the DNS record request in my message below" (a reply above the mail
+    # it quotes: "below" is the earlier one)
+    r"|\b(?:ignore|disregard)\b(?:[^.\n]|\.(?=\w)){0,80}?\b(?:in|from)[ \t]+my[ \t]+"
+    r"(?:message|e-?mail|mail|note)[ \t]+below\b[^.\n]{0,80}",
     re.I,
 )
 _SCOPE_END = re.compile(r"[,;:]|\b(?:only|but|instead|just)\b", re.I)
@@ -244,6 +248,25 @@ _CA_DATA = {
     "comodo": ("sectigo.com", "comodoca.com"),
     "acm": ("acm-validations.aws",),
 }
+
+
+def _unneeded_data(text: str) -> set[str]:
+    """ "The letsencrypt.org entry is not needed at all": the records whose data holds that
+    domain (as "=" data scopes)."""
+    if "need" not in text.lower() and "requir" not in text.lower():
+        return set()  # the common case, cheaply
+    return {"=" + m.group(1).lower() for m in _DATA_UNNEEDED.finditer(text[:20_000])}
+
+
+_DATA_UNNEEDED = re.compile(
+    r"\bthe[ \t]+[\"'`]?([a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63}){1,4})[\"'`]?[ \t]+"
+    r"(?:CAA[ \t]+)?(?:entry|line|record|value|one|issuer)[ \t]+(?:is|was)"
+    r"(?:[ \t]+not|[ \t]+no[ \t]+longer|n't|n’t)[ \t]+(?:needed|required|necessary)\b"
+    r"(?![ \t]+(?:if|unless|when|until|yet))",
+    re.I,
+)
+
+
 _CA_SKIPPED = re.compile(
     r"\b(?:skip|ignore|disregard|drop|scrap|forget(?:[ \t]+about)?|no[ \t]+need[ \t]+for|"
     r"(?:do[ \t]+not|don['’]?t)[ \t]+(?:add|create|publish))[ \t]+the[ \t]+"
@@ -292,7 +315,11 @@ def withdraws_earlier(text: str) -> tuple[bool, frozenset[str] | None]:
     ("TXT"), owner names ("_acme-challenge.gov.uk.", with the trailing dot) and places in
     the last list asked for ("#2"), values ("=rxfex-…": data holding it); None: everything."""
     valued = (
-        _withdrawn_values(text) | _withdrawn_hosts(text) | _withdrawn_tags(text) | _skipped_ca(text)
+        _withdrawn_values(text)
+        | _withdrawn_hosts(text)
+        | _withdrawn_tags(text)
+        | _skipped_ca(text)
+        | _unneeded_data(text)
     )
     if valued:
         return True, frozenset(valued)
@@ -819,6 +846,13 @@ _HOST = r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62}){1,8}"
 _HOST_IS_VALIDATED = re.compile(
     rf"(?<![\w.-])({_HOST})\.?[ \t]+is[ \t]+(?:validated|verified)\b", re.I
 )
+_LABEL_VALIDATED = re.compile(
+    r"(?:^|[:;,(]|\band\b)[ \t]*(?!(?:it|this|that|both|all|each|domain|host|hostname|record|"
+    r"everything|which|certificate|cert|order|subscription|name|token|value|one)\b)"
+    r"([a-z0-9][a-z0-9-]{1,62})[ \t]+(?:is[ \t]+|has[ \t]+(?:now[ \t]+)?been[ \t]+)?(?:now[ \t]+)?"
+    r"(?:validated|verified)\b",
+    re.I,
+)
 _HOST_LIST_END = re.compile(
     rf"{_HOST}(?:[ \t]*,[ \t]*{_HOST}){{0,20}}(?:,?[ \t]+(?:and|&)[ \t]+{_HOST})?[ \t]*$", re.I
 )
@@ -878,6 +912,10 @@ def validated_hosts(text: str) -> frozenset[str]:
             # "design-system.service.gov.uk is validated, but frontend.x still isn't": the
             # host just before the verb (never "… is validated once the record is in place")
             found.add(validated_domain(bare.group(1).lower()))
+        label = _LABEL_VALIDATED.search(sentence)
+        if label and not is_negated(sentence[: label.start()]) and not _CONDITION.search(sentence):
+            # "Confirmed: frontend validated": the host by its first label
+            found.add("^" + label.group(1).lower())
         said = _HOSTS_VALIDATED.search(sentence)
         if said and not is_negated(sentence):
             # the hosts listed just before the verb ("X, Y and Z are now validated"), not

@@ -896,7 +896,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 action=mention.action
                 or (
                     None
-                    if mode == "observed"
+                    if mode == "observed" or mention.kept  # ("| … | Keep |": whatever the verb)
                     else dict(ctx.by_type).get(mention.rdtype or "", ctx.action)
                 ),
                 # A sentence that says its own verb says its own time: the context holds the
@@ -922,8 +922,8 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     def _removed_below(self, shown: Mention, removal: tuple[int, str, str]) -> None:
         """A published record shown under the removal that named it by a pronoun: removed,
         when that sentence says (and the removal no longer waits unread)."""
-        if not shown.value:
-            return
+        if not shown.value or shown.kept:
+            return  # ("| … | Keep |": the row says of itself that it stays)
         sentence = removal[1]
         self.mentions.append(
             replace(
