@@ -11718,3 +11718,59 @@ def test_a_host_confirmed_validated_by_its_first_label_has_its_add_done() -> Non
     assert [c.name for c in read(ticket).changes] == [
         "_acme-challenge.admin.design-system.service.gov.uk."
     ]
+
+
+def test_a_dig_short_answer_without_a_type_is_the_cname_published() -> None:
+    ticket = _one_vendor_mail(
+        "I have check with dig and is true, there is already a CNAME but to an old value of us:"
+        "\n\n  $ dig +short _acme-challenge.forms.service.gov.uk\n"
+        "  5kpva990geuqlc47i0.fastly-validations.com.\n\n"
+        "So you have to change this CNAME to the new value "
+        "5gj2rredr34l0cp50k.fastly-validations.com (same name, only the target change)."
+    )
+    result = read(ticket)
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.forms.service.gov.uk.",
+            "CNAME",
+            "5gj2rredr34l0cp50k.fastly-validations.com.",
+            "5kpva990geuqlc47i0.fastly-validations.com.",
+        )
+    ]
+    assert [o.value for o in result.observed] == ["5kpva990geuqlc47i0.fastly-validations.com."]
+
+
+def test_a_record_pointing_to_the_old_value_is_published_and_changing_it_updates_it() -> None:
+    ticket = _one_vendor_mail(
+        "The record _acme-challenge.www.trade-tariff.service.gov.uk is existing, but it is "
+        "pointing to the old value zvhpc6usmvdu8frhq0.fastly-validations.com - this is from "
+        "previous subscription.\n\nPlease can you change it to:\n"
+        "gt2yoc11y2grwjnqzs.fastly-validations.com"
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.www.trade-tariff.service.gov.uk.",
+            "CNAME",
+            "gt2yoc11y2grwjnqzs.fastly-validations.com.",
+            "zvhpc6usmvdu8frhq0.fastly-validations.com.",
+        )
+    ]
+
+
+def test_caa_records_a_ca_check_found_are_published_and_need_no_removal() -> None:
+    ticket = _one_vendor_mail(
+        "CAA records found (on publishing.service.gov.uk):\n"
+        'publishing.service.gov.uk.  3600  IN  CAA  0 issue "letsencrypt.org"\n\n'
+        "Action required. Please make the following DNS changes:\n\n"
+        "| # | Name | Type | Value |\n"
+        '| 1 | publishing.service.gov.uk | CAA | 0 issue "certainly.com" |\n\n'
+        "Existing CAA records do not need to be removed; the new record is added alongside them."
+    )
+    result = read(ticket)
+    assert [(c.action, c.value, c.ttl) for c in result.changes] == [
+        ("add", '0 issue "certainly.com"', None)
+    ]
+    assert [o.value for o in result.observed] == ['0 issue "letsencrypt.org"']
+    assert [f.code for f in result.flags if f.severity != "info"] == []

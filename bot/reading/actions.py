@@ -113,6 +113,8 @@ _NEGATED = re.compile(
     r"\b(?:not|don't|do not|never|no need to)\s+(?:\w+\s+){0,2}$"
     # "please don't add, edit or remove any records": a list of verbs under one "don't"
     r"|\b(?:not|don't|do not|never)\s+\w+,\s+(?:\w+,?\s+){0,2}(?:or|nor)\s+$"
+    # "Existing CAA records do not need to be removed", "they don't have to be deleted"
+    r"|(?:\bnot|n['’]t)\s+(?:need|have)\s+to\s+be\s+$"
     # "none of these should be removed" (never across "and": "it serves no purpose and can
     # be deleted" asks)
     r"|\b(?:no|nothing|none)\s+(?:(?!(?:and|but|so)\b)\w+\s+){0,5}$"

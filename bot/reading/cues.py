@@ -47,6 +47,8 @@ _DESCRIBES = re.compile(
     # "Had a look and there are CAA records at x.service.gov.uk that only allow DigiCert:"
     r"\bthere(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|two\s+|three\s+|some\s+)?(?:CAA|TXT|CNAME)\s+"
     r"(?:records?|entr(?:y|ies))\s+(?:at|on|for|in)\b|"
+    # "CAA records found (on publishing.service.gov.uk):" (what the CA's check found)
+    r"\b(?:CAA|TXT|CNAME|DNS)\s+records?\s+(?:set\s+)?found\b(?!\s+(?:to|that|which))|"
     # "For both names above the closest CAA set is on ons.gov.uk:" (what a CA's walk finds)
     r"\b(?:closest|nearest|effective)\s+CAA\s+(?:record\s+)?(?:set|records?)\s+(?:is|are|sits?)\s+"
     r"(?:on|at)\b|"

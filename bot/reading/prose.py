@@ -413,7 +413,10 @@ _POINT_TO = re.compile(
 _USE = re.compile(r"\b(?:please|should|must|to)[ ]{1,3}(?:now[ ]{1,3})?use[ ]{1,3}(?=\S)", re.I)
 _RESOLVING = re.compile(
     r"\b(?:resolv(?:es|ing)\s+to|(?:currently|already|still)\s+points?|(?:can|we)\s+see|"
-    r"(?:is|are)\s+live|live\s+in)\b",
+    r"(?:is|are)\s+live|live\s+in|"
+    # "it is pointing to the old value X", "is still pointing at last year's target"
+    r"(?:is|are|['’]s|['’]re)\s+(?:still\s+|currently\s+)?pointing\s+(?:to|at|for)\s+"
+    r"(?:the\s+|an?\s+)?(?:old|previous|stale|wrong|outdated|expired|former|last\s+year['’]s))\b",
     re.I,
 )
 _SHOWS = re.compile(

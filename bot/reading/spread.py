@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.reading.candidates import is_validation_host
 from bot.reading.mentions import (
     Mention,
     Mode,
@@ -89,6 +90,10 @@ class SpreadRecords:
             self._add(zone_line, mode=self.dig_mode)
             return True
         name, rdtype = self.dig
+        if rdtype is None and is_validation_host(stripped.rstrip(".")):
+            # "$ dig +short _acme-challenge.x.gov.uk" (no type: dig follows the CNAME and
+            # prints its target first): a CA's validation host is that CNAME's data
+            rdtype = "CNAME"
         quoted = rdtype != "TXT" or stripped.startswith('"')  # dig prints TXT data in quotes
         if name and rdtype and quoted and data_shaped(rdtype, stripped):  # `dig +short`'s data
             value = clean_data(rdtype, stripped)
