@@ -41,7 +41,7 @@ _VENDORS = (
 
 _CERT_WORDS = re.compile(
     r"\b(?:certificates?|tls|ssl|dcv|acme|_acme-challenge|domain (?:control )?validation|"
-    r"caa|https|renewal|validation record|globalsign|digicert|sectigo|let's encrypt|_dnsauth|"
+    r"caa|https(?!:)|renewal|validation record|globalsign|digicert|sectigo|let's encrypt|_dnsauth|"
     r"validation (?:token|state|txt)|domain (?:ownership|verification))\b",
 )
 _NOT_CERT_WORDS = (
@@ -126,13 +126,43 @@ def _classify(
     )
     if asks_records:
         return "dns_change"
-    if _holds(lowered, _NOT_CERT_WORDS, _NOT_CERT) or not _CERT_WORDS.search(lowered):
+    if _holds(lowered, _NOT_CERT_WORDS, _NOT_CERT) or not _CERT_WORDS.search(_relevant(lowered)):
         return "not_certificate"
     if urls:
         return "http_validation"
     if emails or _holds(lowered, ("mail", "approve "), _EMAIL_VALIDATION):
         return "email_validation"
     return "dns_change"
+
+
+# "This is unrelated to your TLS certificate", "ACME validation … were not affected", "none of
+# them have active TLS subscriptions …, so there is nothing to change in DNS": a sentence that
+# names a certificate only to say it needs nothing
+_NOT_ABOUT_IT = re.compile(
+    r"\b(?:unrelated|nothing to do with|not affected|were not|was not|no action|needs no|"
+    r"nothing to change|not a factor|is fine and valid|none of them)\b"
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def _relevant(lowered: str) -> str:
+    """The text without its sentences that mention a certificate only to set it aside (a
+    text that no such words are in is returned as it is, cheaply)."""
+    if not _NOT_ABOUT_IT.search(lowered):
+        return lowered
+    kept: list[str] = []
+    heading = ""  # "- TLS. Certificate issuance … were not affected.": a heading goes with it
+    for sentence in _SENTENCE.split(lowered):
+        if len(sentence.split()) <= _HEADING_WORDS:
+            heading += f" {sentence}"
+            continue
+        sentence, heading = f"{heading} {sentence}", ""
+        if not _NOT_ABOUT_IT.search(sentence):
+            kept.append(sentence)
+    return " ".join([*kept, heading])
+
+
+_HEADING_WORDS = 3
 
 
 def _authorities(whole: str, lowered: str) -> tuple[str, ...]:

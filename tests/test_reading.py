@@ -11774,3 +11774,25 @@ def test_caa_records_a_ca_check_found_are_published_and_need_no_removal() -> Non
     ]
     assert [o.value for o in result.observed] == ['0 issue "letsencrypt.org"']
     assert [f.code for f in result.flags if f.severity != "info"] == []
+
+
+def test_a_notice_that_names_the_certificate_only_to_set_it_aside_is_not_certificate_work(
+    app: AppConfig,
+) -> None:
+    def classified(text: str) -> str:
+        ticket = Ticket(id="1", subject="Elevated 503s on GOV.UK Production", text=text)
+        result = to_json(triage(ticket, DirectoryZones(app.owners(), app.suffixes), app))
+        return str(result["classification"])
+
+    notice = (
+        "Our monitoring flagged 503 responses between 02:10 and 02:55 UTC. Consider raising "
+        "first_byte_timeout for /search.\n\n"
+        "(Unrelated, but since people always ask: this has nothing to do with the TLS renewal "
+        "we did last month - that certificate is fine and valid until 11 December.)\n\n"
+        "What it did NOT affect\n- TLS. Certificate issuance, renewal and ACME validation were "
+        "not affected.\n\nRegards,\nFastly Incident Communications\nhttps://www.fastlystatus.com"
+    )
+    assert classified(notice) == "not_certificate"
+    assert classified(notice + "\n\nYour TLS certificate renewal needs DNS validation.") == (
+        "dns_change"
+    )
