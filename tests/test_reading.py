@@ -11796,3 +11796,17 @@ def test_a_notice_that_names_the_certificate_only_to_set_it_aside_is_not_certifi
     assert classified(notice + "\n\nYour TLS certificate renewal needs DNS validation.") == (
         "dns_change"
     )
+
+
+def test_the_ttl_a_record_has_now_is_not_the_ttl_asked_for() -> None:
+    ticket = _one_vendor_mail(
+        "Update needed, renewal won't validate:\n\n"
+        "_acme-challenge.www.check-mot.service.gov.uk  CNAME\n"
+        "  old: h36xj5kdm3u900qbpm.fastly-validations.com\n"
+        "  new: u9yx53tbq3cb1shh81.fastly-validations.com\n\n"
+        "Currently resolves to the old one, TTL 86400. Pls set TTL 300 while you're in there, "
+        "the day-long TTL slows our retries."
+    )
+    result = read(ticket)
+    assert [(c.action, c.ttl) for c in result.changes] == [("update", 300)]
+    assert [f.code for f in result.flags if f.severity != "info"] == []

@@ -104,7 +104,12 @@ def candidates(number: int, line: str) -> list[Candidate]:
         ]
     if "ttl" in low and not durations.left_open(line) and not durations.ttl_disowned(line):
         # (neither "anything up to 3600 will work" nor "the TTL column is only what dig showed")
-        found += [Candidate(number, f"ttl {m.group(1)}", m.group(0)) for m in _TTL.finditer(line)]
+        found += [
+            Candidate(number, f"ttl {m.group(1)}", m.group(0))
+            for m in _TTL.finditer(line)
+            # ("Currently resolves to the old one, TTL 86400.": the TTL it has now)
+            if not durations.ttl_has_now(line[: m.start()])
+        ]
         said = durations.ttl_said(line[:MAX_LINE])  # "set the TTL to one hour"
         found += [Candidate(number, f"ttl {said[1]}", said[0])] if said else []
     if (" on " in low or " for " in low) and not durations.left_open(line):

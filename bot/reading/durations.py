@@ -218,3 +218,16 @@ def left_open(text: str) -> bool:
     """Does the text leave the TTL to the reader ("300 is fine; anything up to 3600 will
     work")? Then the number it gives is no TTL asked for."""
     return _LEFT_OPEN.search(text) is not None
+
+
+# "Currently resolves to the old one, TTL 86400": words just before a TTL that say it is the one
+# the record has now (not one asked for)
+_NOW_BEFORE = re.compile(
+    r"\b(?:currently|resolves|resolving|existing|at[ ]the[ ]moment|right[ ]now)\b[^.;]*$", re.I
+)
+
+
+def ttl_has_now(before: str) -> bool:
+    """Do the words before a TTL (up to it, on its line or in its sentence) say it is the TTL
+    the record has now?"""
+    return bool(_NOW_BEFORE.search(before[-60:]))

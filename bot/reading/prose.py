@@ -80,12 +80,25 @@ _TTL_YOU_CAN = re.compile(
     re.I | re.ASCII,
 )
 
+_TTL_ASKED = re.compile(
+    r"\b(?:set|use|make|lower|reduce|change|drop|put|give|want|need|request)\w*[ \t]+"
+    r"(?:(?:it|the|its|a|an)[ \t]+)?(?:\w+[ \t]+)?$",
+    re.I,
+)
+
 
 def ttl_in(sentence: str) -> int | None:
     """The TTL a sentence gives its records; none when it leaves the choice open ("A TTL of
     300 is fine; anything up to 3600 will work")."""
     if durations.left_open(sentence):
         return None
+    said = list(_TTL.finditer(sentence)) if sentence.lower().count("ttl") > 1 else []
+    if len(said) > 1:
+        # "Currently resolves to the old one, TTL 86400. Pls set TTL 300": the TTL asked for,
+        # not the one the record has now
+        asked = [m for m in said if _TTL_ASKED.search(sentence[max(0, m.start() - 30) : m.start()])]
+        if len(asked) == 1:
+            return int(asked[0].group(1))
     m = (
         _TTL.search(sentence)
         or _TTL_ON.search(sentence)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from bot.models import Flag, Observed, Source
-from bot.reading import actions, cues, prose
+from bot.reading import actions, cues, durations, prose
 from bot.reading.candidates import candidates
 from bot.reading.changes import validated_domain
 from bot.reading.mentions import Mention, Mode, excerpt
@@ -541,7 +541,9 @@ class References:
             # delete it": the delete comes after
             or bool(_UNTIL_THEN.search(note))
         )
-        ttl = prose.ttl_in(note)
+        # ("Currently resolves to the old one, TTL 86400.": the TTL it has, not one asked)
+        at = note.lower().find("ttl")
+        ttl = None if at > 0 and durations.ttl_has_now(note[:at]) else prose.ttl_in(note)
         parts = cues.clauses(sentence)
         if len(parts) > 1 and _NOTHING_TO_DO.search(note):
             return  # "There is nothing to add, change or remove in DNS": no clause asks
