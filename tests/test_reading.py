@@ -11810,3 +11810,67 @@ def test_the_ttl_a_record_has_now_is_not_the_ttl_asked_for() -> None:
     result = read(ticket)
     assert [(c.action, c.ttl) for c in result.changes] == [("update", 300)]
     assert [f.code for f in result.flags if f.severity != "info"] == []
+
+
+def test_a_host_said_validated_mid_sentence_or_as_has_validated_has_its_add_done() -> None:
+    def left(later: str) -> list[str]:
+        ticket = conversation(
+            vendor(
+                "Please publish these:\n\n"
+                "_acme-challenge.nationalarchives.gov.uk.  CNAME  "
+                "ukt3wigu0mtl8llt6w.fastly-validations.com.\n"
+                "_acme-challenge.www.nationalarchives.gov.uk.  CNAME  "
+                "kovabcmjk20wncj2v9.fastly-validations.com.",
+                1,
+            ),
+            us("Passed on to TNA.", 2),
+            vendor(later, 3),
+        )
+        return [c.name for c in read(ticket).changes]
+
+    apex = ["_acme-challenge.nationalarchives.gov.uk."]
+    assert left("From our side www is validated, the apex isn't. Could you chase it?") == apex
+    assert left("www.nationalarchives.gov.uk has validated, thank you. Still outstanding:") == apex
+
+
+def test_a_record_wanted_because_of_what_is_there_is_asked_not_published() -> None:
+    ticket = _one_vendor_mail(
+        "GlobalSign needs two things in DNS:\n\n"
+        "  1. A TXT record on the hostname itself:\n"
+        '  design-system.service.gov.uk.   TXT   "globalsign-domain-verification=wweocv81k2lsNa"\n\n'
+        "  2. A CAA record allowing GlobalSign, because the name currently has a CAA set that only "
+        "lists Let's Encrypt:\n"
+        '  design-system.service.gov.uk.   CAA   0 issue "globalsign.com"\n'
+    )
+    assert sorted((c.action, c.type) for c in read(ticket).changes) == [
+        ("add", "CAA"),
+        ("add", "TXT"),
+    ]
+
+
+def test_a_record_left_to_our_choice_is_not_asked_to_go() -> None:
+    ticket = _one_vendor_mail(
+        "The ACME challenge record is still there:\n\n"
+        "  _acme-challenge.get-ready-brexit-check.service.gov.uk. 300 IN CNAME "
+        "t9uebvcs23jpdwewfr.fastly-validations.com.\n\n"
+        "Could you please remove that CNAME?\n\n"
+        "For completeness, get-ready-brexit-check.service.gov.uk itself also still resolves to us "
+        "(CNAME to dualstack.n.sni.global.fastly.net.). Whether you keep, repoint or delete that "
+        "one is entirely a decision for you, I'm not asking for it."
+    )
+    assert [(c.action, c.name) for c in read(ticket).changes] == [
+        ("delete", "_acme-challenge.get-ready-brexit-check.service.gov.uk.")
+    ]
+
+
+def test_the_site_name_in_capitals_is_no_cname_target() -> None:
+    ticket = _one_vendor_mail(
+        "For the renew of the certificate of hmrc.gov.uk and www.hmrc.gov.uk (the redirects to "
+        "GOV.UK), is need to create 2 records CNAME in the zone hmrc.gov.uk:\n"
+        "1) _acme-challenge.hmrc.gov.uk -> sies3y2ysh8taflbwz.fastly-validations.com\n"
+        "2) _acme-challenge.www.hmrc.gov.uk -> 268j28intl7qa9q1a7.fastly-validations.com\n"
+    )
+    assert [c.name for c in read(ticket).changes] == [
+        "_acme-challenge.hmrc.gov.uk.",
+        "_acme-challenge.www.hmrc.gov.uk.",
+    ]

@@ -308,7 +308,9 @@ def _action_cue(text: str) -> Action | None:
             # its own; the words before it narrate another verb)
             own_clause = m.group()[:7].lower() == "it can "
             narrated = not own_clause and _NARRATED.search(before)
-            said_no = _NEGATED.search(before) or narrated or refused or done_by
+            # ("Whether you keep, repoint or delete that one is entirely a decision for you")
+            choice = _WHETHER.search(before)
+            said_no = _NEGATED.search(before) or narrated or refused or done_by or choice
             if not (said_no or noun or alternative):
                 found.append((m.start(), action))  # type: ignore[arg-type]
     # "create the records under _dnsauth instead of at the base domain": "instead of" names
@@ -324,6 +326,9 @@ def _action_cue(text: str) -> Action | None:
     return max(strong or found)[1] if found else None
 
 
+_WHETHER = re.compile(
+    r"\bwhether[ \t]+(?:or[ \t]+not[ \t]+)?(?:you|they|we|to)\b[^.;:!?]{0,60}$", re.I
+)
 _SUBORDINATE = re.compile(
     r"\b(?:as|while|when|before|after|besides|alongside|than|with|without|since)[ \t]+$", re.I
 )

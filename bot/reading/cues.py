@@ -375,6 +375,16 @@ def _mode_of(text: str, lead_in: bool) -> Mode | None:
     return _mode(text, lead_in)
 
 
+_REASON = re.compile(r"[,;]?[ \t]+because\b", re.I)
+# "A CAA record allowing GlobalSign", "a TXT record on the hostname itself": a record described
+# by what it is to do, the way a list of requirements names one
+_A_RECORD_WANTED = re.compile(
+    r"^\W{0,4}(?:\d{1,2}[.)][ \t]+)?an?[ \t]+(?:new[ \t]+)?(?:CAA|TXT|CNAME)[ \t]+record[ \t]+"
+    r"(?:allowing|permitting|authori[sz]ing|for|on|at|that|which|to)\b",
+    re.I,
+)
+
+
 def forget_modes() -> None:
     _mode_of.cache_clear()
     _described.cache_clear()
@@ -382,6 +392,12 @@ def forget_modes() -> None:
 
 def _mode(text: str, lead_in: bool) -> Mode | None:
     low = text.lower()
+    reason = _REASON.search(text) if lead_in and "because" in low else None
+    if reason and _A_RECORD_WANTED.search(text[: reason.start()]):
+        # "2. A CAA record allowing GlobalSign, because the name currently has a CAA set that
+        # only lists Let's Encrypt:": the record that follows is the one wanted; what the
+        # reason says is there is another
+        return _mode(text[: reason.start()], lead_in)
     if ("back" in low or "revert" in low) and _BACKOUT.search(text):
         return "aside"  # "Backout plan: …", "to roll back, re-add the old record:"
     if "will" in low and lead_in and _OTHERS_DO.search(text):

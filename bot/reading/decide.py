@@ -153,7 +153,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             if index not in thread.live and index not in thread.live_hosts:
                 continue
             hosts = None if index in thread.live else thread.live_hosts.get(index)
-            for fact in _now_live(index, kept, hosts):
+            for fact in _now_live(index, kept, hosts, out.dropped):
                 observed.append(fact)
                 if fact not in out.observed:
                     out.observed.append(fact)
@@ -371,10 +371,14 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
 
 
 def _now_live(
-    index: int, kept: list[tuple[int, DnsChange]], hosts: frozenset[str] | None = None
+    index: int,
+    kept: list[tuple[int, DnsChange]],
+    hosts: frozenset[str] | None,
+    dropped: list[DnsChange],
 ) -> list[Observed]:
     """The adds asked for before comment `index`, which says they are live (all, or those
-    validating `hosts`): taken out of `kept`, and what is published now."""
+    validating `hosts`): taken out of `kept` (into `dropped`: asked, and read), and what is
+    published now."""
     done = [
         (i, c)
         for i, c in kept
@@ -390,6 +394,7 @@ def _now_live(
     ]
     for entry in done:
         kept.remove(entry)
+        dropped.append(entry[1])
     return [_published_now(c) for _, c in done]
 
 

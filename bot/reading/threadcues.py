@@ -827,8 +827,10 @@ _EARLIER_LIVE = re.compile(
 # records you added": those hosts' records are in place
 # (never "each name is validated separately": how validation works, not where it stands)
 _HOSTS_VALIDATED = re.compile(
-    r"\b(?:(?:are|is)[ \t]+(?:all[ \t]+)?(?:now|already)|have[ \t]+(?:now[ \t]+)?been|"
-    r"has[ \t]+(?:now[ \t]+)?been)[ \t]+(?:all[ \t]+)?(?:successfully[ \t]+)?"
+    r"\b(?:(?:are|is)[ \t]+(?:all[ \t]+)?(?:now|already)|"
+    # "has been validated", "X has validated, thank you", "have now both validated"
+    r"ha(?:ve|s)(?:[ \t]+(?:now|already|both|all))?(?:[ \t]+been)?)[ \t]+(?:all[ \t]+)?"
+    r"(?:successfully[ \t]+)?"
     r"(?:validated|verified)\b(?![ \t]+(?:separately|individually|on[ \t]+(?:its|their)[ \t]+own))"
     # "ACM now shows origin.x.service.gov.uk as Issued"
     r"|\b(?:shows?|lists?)[ \t]+(?P<shown>[a-z0-9.-]{4,253})[ \t]+as[ \t]+[\"']?"
@@ -847,8 +849,10 @@ _HOST_IS_VALIDATED = re.compile(
     rf"(?<![\w.-])({_HOST})\.?[ \t]+is[ \t]+(?:validated|verified)\b", re.I
 )
 _LABEL_VALIDATED = re.compile(
-    r"(?:^|[:;,(]|\band\b)[ \t]*(?!(?:it|this|that|both|all|each|domain|host|hostname|record|"
-    r"everything|which|certificate|cert|order|subscription|name|token|value|one)\b)"
+    r"(?<![\w.-])(?!(?:it|this|that|both|all|each|domain|host|hostname|record|"
+    r"everything|which|certificate|cert|order|subscription|name|token|value|one|what|nothing|"
+    r"something|anything|apex|cname|txt|caa|acme|challenge|validation|dns|zone|side|has|have|"
+    r"been|is|are|was|were|now|already|and|not|also|just|successfully|fully|records?)\b)"
     r"([a-z0-9][a-z0-9-]{1,62})[ \t]+(?:is[ \t]+|has[ \t]+(?:now[ \t]+)?been[ \t]+)?(?:now[ \t]+)?"
     r"(?:validated|verified)\b",
     re.I,

@@ -105,7 +105,9 @@ def is_ip(text: str) -> bool:
 def fits(rdtype: str, tok: Token) -> bool:
     """Could this token be record data of this type?"""
     if rdtype in ("CNAME", "NS", "MX"):
-        return is_name(tok) and "." in tok.text.rstrip(".")
+        # (never "GOV.UK" in capitals: the site's name as people write it, no record's data)
+        brand = _BRAND.fullmatch(tok.text.rstrip(".,;:)")) is not None
+        return is_name(tok) and "." in tok.text.rstrip(".") and not brand
     if rdtype in ("A", "AAAA"):
         return is_ip(tok.text)
     if rdtype == "TXT":
@@ -115,6 +117,9 @@ def fits(rdtype: str, tok: Token) -> bool:
             return len(inner) >= 3 and not _FIELD_NAME.fullmatch(inner)
         return ("=" in tok.text and "://" not in tok.text) or random_token(_unstopped(tok.text))
     return False
+
+
+_BRAND = re.compile(r"[A-Z]{2,10}\.UK")
 
 
 def _unstopped(text: str) -> str:
