@@ -11874,3 +11874,92 @@ def test_the_site_name_in_capitals_is_no_cname_target() -> None:
         "_acme-challenge.hmrc.gov.uk.",
         "_acme-challenge.www.hmrc.gov.uk.",
     ]
+
+
+def test_hosts_a_later_comment_lists_as_validated_have_their_adds_done() -> None:
+    def left(later: str) -> list[str]:
+        ticket = conversation(
+            vendor(
+                "Please publish:\n\n"
+                "_acme-challenge.education.gov.uk  CNAME  786zn723tk9w3w09sx.fastly-validations.com\n"
+                "_acme-challenge.www.education.gov.uk  CNAME  nrce7ayivouup9t3n4.fastly-validations.com\n"
+                "_acme-challenge.api.education.gov.uk  CNAME  u6x2l2ainjk74waquh.fastly-validations.com",
+                1,
+            ),
+            us("Passed to DfE.", 2),
+            vendor(later, 3),
+        )
+        return [c.name for c in read(ticket).changes]
+
+    api = ["_acme-challenge.api.education.gov.uk."]
+    assert (
+        left(
+            "Restating what's outstanding:\n\n"
+            "* education.gov.uk and www.education.gov.uk - validated, nothing further to do.\n"
+            "* api.education.gov.uk - still pending."
+        )
+        == api
+    )
+    assert (
+        left(
+            "education.gov.uk and www.education.gov.uk have both passed validation. The api one is "
+            "still pending."
+        )
+        == api
+    )
+    assert left(
+        "The education.gov.uk challenge has validated, and so has www.education.gov.uk. "
+        "The api hostname is still pending."
+    ) == ["_acme-challenge.www.education.gov.uk.", *api]
+
+
+def test_nothing_under_a_misspelt_host_withdraws_its_www_record_too() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create these CNAME records:\n\n"
+            "_acme-challenge.find-goverment-grants.service.gov.uk  CNAME  "
+            "2j8gj94lu39y6zpa0w.fastly-validations.com\n"
+            "_acme-challenge.www.find-goverment-grants.service.gov.uk  CNAME  "
+            "zf6u4hcs7s5sjzd35j.fastly-validations.com",
+            1,
+        ),
+        us("The names say find-goverment-grants. Typo?", 2),
+        vendor(
+            "Good catch - a typo. The records should be:\n"
+            "_acme-challenge.find-government-grants.service.gov.uk -> "
+            "2j8gj94lu39y6zpa0w.fastly-validations.com\n"
+            "_acme-challenge.www.find-government-grants.service.gov.uk -> "
+            "zf6u4hcs7s5sjzd35j.fastly-validations.com\n"
+            "Both CNAMEs, targets unchanged. Please don't create anything under "
+            "find-goverment-grants.",
+            3,
+        ),
+    )
+    assert sorted(c.name for c in read(ticket).changes) == [
+        "_acme-challenge.find-government-grants.service.gov.uk.",
+        "_acme-challenge.www.find-government-grants.service.gov.uk.",
+    ]
+
+
+def test_a_reply_saying_its_first_mail_stands_reads_that_mail_under_our_question() -> None:
+    ticket = _text(
+        "Hi Jo,\n\nQuick correction to my mail below - the apex token lost a character. The full "
+        "value is:\n\n_acme-challenge.civilservicejobs.service.gov.uk   CNAME   "
+        "r4jcjqe2bg063idcv3.fastly-validations.com\n\n"
+        "The www record in my original message is correct as written, so please go ahead with "
+        "that one too.\n\nNadia\n\n"
+        "On Tue, 9 Jul 2024 at 16:02, Jo Pembroke <jo@digital.cabinet-office.gov.uk> wrote:\n"
+        "> Hi Nadia, the apex value below looks a character short. Can you double-check?\n"
+        ">\n"
+        "> On Tue, 9 Jul 2024 at 11:40, Nadia Haddad <support@fastly.com> wrote:\n"
+        ">> Please add the following:\n"
+        ">>\n"
+        ">> _acme-challenge.civilservicejobs.service.gov.uk        CNAME  "
+        "r4jcjqe2bg063idcv.fastly-validations.com\n"
+        ">> _acme-challenge.www.civilservicejobs.service.gov.uk    CNAME  "
+        "q4u7uvvxcp50tzqvzm.fastly-validations.com\n"
+    )
+    result = read(ticket)
+    assert "_acme-challenge.www.civilservicejobs.service.gov.uk." in [
+        c.name for c in result.changes
+    ]

@@ -969,10 +969,12 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
     values = {s[1:] for s in scope if s.startswith("=")}  # "=rxfex-…": data that holds it
     hosts = {s[1:] for s in scope if s.startswith("~")}  # "~x.gov.uk": records validating it
     labels = {s[1:] for s in scope if s.startswith("^")}  # "^admin": a host by its first label
-    if values or hosts or labels:
+    under = {s[1:] for s in scope if s.startswith("%")}  # "%x": any host with that label
+    if values or hosts or labels or under:
         held = any(v in (change.value or "").lower() for v in values)
         validated = _validated(change.name)
-        return held or validated in hosts or validated.split(".", 1)[0] in labels
+        named = validated.split(".", 1)[0] in labels or bool(under & set(validated.split(".")))
+        return held or validated in hosts or named
     names = {s for s in scope if s.endswith(".")}
     types = {s for s in scope - names if not s.startswith("#")}  # "#2": a place (_in_places)
     if not names and not types:

@@ -897,14 +897,20 @@ def _quoted_request(part: Part) -> tuple[list[tuple[int, str]], int]:
     # Its words read as one text too ("asked me to pass on the / request below"), unless the
     # mail corrects or withdraws what it quotes ("Quick correction to my note below … please
     # ignore item 1"): read alone, the records it leaves unread are said, never merged.
-    # ("Please disregard the DNS record request in my message below": it withdraws, it does
-    # not pass on)
-    passes_on = (
-        threadcues.passes_on(words) or threadcues.passes_on(words, wrapped=True)
-    ) and not threadcues.revises(" ".join(words))
+    # ("Please disregard the DNS record request in my message below": it withdraws all of
+    # it, it does not pass it on)
+    said = " ".join(words)
+    withdrawn, scope = threadcues.withdraws_earlier(said)
+    passes_on = not (withdrawn and scope is None) and (
+        threadcues.passes_on(words)
+        or (threadcues.passes_on(words, wrapped=True) and not threadcues.revises(said))
+    )
     nested = part.history + start + own
     again = _lists_again(words, quoted[start + own :])
-    end = len(part.lines) if passes_on or again else nested
+    # ("The www record in my original message is correct as written" above our question that
+    # quotes that message: read down to it)
+    through = threadcues.earlier_stands(part.new_lines)
+    end = len(part.lines) if passes_on or again or through else nested
     lines = [(i + part.first_line, strip_marker(part.lines[i])) for i in range(end)]
     return lines, part.first_line + (nested if again else part.history)
 

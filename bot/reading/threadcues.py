@@ -13,6 +13,7 @@ text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.reading import durations, prose
 from bot.reading.actions import AFTER_ISSUANCE, action_cue
@@ -402,7 +403,7 @@ def _withdrawn_hosts(text: str) -> set[str]:
             found.add(nothing_at.group(1).lower().rstrip(".") + ".")
         under = _NOTHING_UNDER.search(sentence)
         if under:  # 'Please do NOT create anything under "trade-tarrif"' (a misspelt host)
-            found.add("^" + under.group(1).lower())
+            found.add("%" + under.group(1).lower())  # (its www host too: any label of it)
         left_out = _LEAVE_OUT.search(sentence)
         if left_out:
             # "Please leave out status.x.gov.uk altogether - do NOT add the _acme-challenge
@@ -611,6 +612,13 @@ _EARLIER_STANDS = re.compile(
     r"(?:is|are)[ \t]{1,3}(?:correct|right|fine|still[ \t]{1,3}(?:correct|valid|needed))\b",
     re.I,
 )
+
+
+def earlier_stands(lines: Iterable[str]) -> bool:
+    """Does a reply say a record of the vendor's first mail still stands ("The www record in my
+    original message is correct as written")? That mail, however deep in the quoted history,
+    still asks."""
+    return any(_EARLIER_STANDS.search(line) for line in lines)
 
 
 def passes_on(lines: tuple[str, ...], wrapped: bool = False) -> bool:
@@ -832,6 +840,9 @@ _HOSTS_VALIDATED = re.compile(
     r"ha(?:ve|s)(?:[ \t]+(?:now|already|both|all))?(?:[ \t]+been)?)[ \t]+(?:all[ \t]+)?"
     r"(?:successfully[ \t]+)?"
     r"(?:validated|verified)\b(?![ \t]+(?:separately|individually|on[ \t]+(?:its|their)[ \t]+own))"
+    # "gov.uk and www.gov.uk have both passed validation"
+    r"|\bha(?:ve|s)(?:[ \t]+(?:now|already|both|all))?[ \t]+passed[ \t]+(?:validation|DCV|the[ \t]+"
+    r"(?:validation|check))\b"
     # "ACM now shows origin.x.service.gov.uk as Issued"
     r"|\b(?:shows?|lists?)[ \t]+(?P<shown>[a-z0-9.-]{4,253})[ \t]+as[ \t]+[\"']?"
     r"(?:issued|validated|verified|success)\b",
@@ -853,12 +864,22 @@ _LABEL_VALIDATED = re.compile(
     r"everything|which|certificate|cert|order|subscription|name|token|value|one|what|nothing|"
     r"something|anything|apex|cname|txt|caa|acme|challenge|validation|dns|zone|side|has|have|"
     r"been|is|are|was|were|now|already|and|not|also|just|successfully|fully|records?)\b)"
-    r"([a-z0-9][a-z0-9-]{1,62})[ \t]+(?:is[ \t]+|has[ \t]+(?:now[ \t]+)?been[ \t]+)?(?:now[ \t]+)?"
+    r"([a-z0-9][a-z0-9-]{1,62})[ \t]+(?:(?:host(?:name)?|sub-?domain|name|one)[ \t]+)?"
+    r"(?:is[ \t]+|has[ \t]+(?:now[ \t]+)?(?:been[ \t]+)?)?(?:now[ \t]+|already[ \t]+)?"
+    r"(?:validated|verified)\b",
+    re.I,
+)
+_LISTED_VALIDATED = re.compile(
+    rf"({_HOST}(?:[ \t]*,[ \t]*{_HOST}){{0,20}}(?:,?[ \t]+(?:and|&)[ \t]+{_HOST})?)\.?[ \t]*"
+    r"[-\u2013\u2014:][ \t]*(?:now[ \t]+|already[ \t]+|both[ \t]+|all[ \t]+)?"
     r"(?:validated|verified)\b",
     re.I,
 )
 _HOST_LIST_END = re.compile(
-    rf"{_HOST}(?:[ \t]*,[ \t]*{_HOST}){{0,20}}(?:,?[ \t]+(?:and|&)[ \t]+{_HOST})?[ \t]*$", re.I
+    rf"{_HOST}(?:[ \t]*,[ \t]*{_HOST}){{0,20}}(?:,?[ \t]+(?:and|&)[ \t]+{_HOST})?"
+    # ("the assets.publishing.service.gov.uk challenge has validated")
+    r"(?:[ \t]+(?:challenge|record|hostname|host|domain|name|CNAME|one)s?)?[ \t]*$",
+    re.I,
 )
 
 
@@ -916,6 +937,10 @@ def validated_hosts(text: str) -> frozenset[str]:
             # "design-system.service.gov.uk is validated, but frontend.x still isn't": the
             # host just before the verb (never "… is validated once the record is in place")
             found.add(validated_domain(bare.group(1).lower()))
+        listed = _LISTED_VALIDATED.search(sentence)
+        if listed and not _CONDITION.search(sentence):
+            # "* education.gov.uk and www.education.gov.uk - validated, nothing further to do"
+            found |= prose.hosts_named(listed.group(1))
         label = _LABEL_VALIDATED.search(sentence)
         if label and not is_negated(sentence[: label.start()]) and not _CONDITION.search(sentence):
             # "Confirmed: frontend validated": the host by its first label
