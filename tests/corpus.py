@@ -474,6 +474,12 @@ HOLDOUT147 = FIXTURES / "holdout147"
 HOLDOUT148 = FIXTURES / "holdout148"
 HOLDOUT149 = FIXTURES / "holdout149"
 HOLDOUT150 = FIXTURES / "holdout150"
+# holdout151 (an ordinary winter, an agent per ticket) 10/20, 12, 4 silent; holdout152 (threads
+# over weeks: partial validation, hand-overs, short answers) 6/20, 10, 9 silent; holdout153 (how
+# records are laid out) 4/20, 5, 3 silent (all three first read at 3637261).
+HOLDOUT151 = FIXTURES / "holdout151"
+HOLDOUT152 = FIXTURES / "holdout152"
+HOLDOUT153 = FIXTURES / "holdout153"
 
 READING_FOLDERS = (
     READING,
@@ -627,6 +633,9 @@ READING_FOLDERS = (
     HOLDOUT148,
     HOLDOUT149,
     HOLDOUT150,
+    HOLDOUT151,
+    HOLDOUT152,
+    HOLDOUT153,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

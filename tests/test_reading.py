@@ -11963,3 +11963,66 @@ def test_a_reply_saying_its_first_mail_stands_reads_that_mail_under_our_question
     assert "_acme-challenge.www.civilservicejobs.service.gov.uk." in [
         c.name for c in result.changes
     ]
+
+
+def test_a_table_note_that_says_overwrite_makes_the_row_an_update() -> None:
+    ticket = _one_vendor_mail(
+        "Zone: gov.uk\n\n"
+        "| Value | Type | Host | Notes |\n|---|---|---|---|\n"
+        "| ok27orodn2q30g812v.fastly-validations.com | CNAME | _acme-challenge.www | There's "
+        "already a CNAME here from our 3 March request - overwrite it with this value, don't add "
+        "a second one |\n"
+        "| c7natswktdzeykvwr3.fastly-validations.com | CNAME | _acme-challenge | New (zone apex "
+        "name) |\n"
+    )
+    assert sorted((c.action, c.name) for c in read(ticket).changes) == [
+        ("add", "_acme-challenge.gov.uk."),
+        ("update", "_acme-challenge.www.gov.uk."),
+    ]
+
+
+def test_not_adding_the_record_at_the_name_given_first_withdraws_it() -> None:
+    ticket = conversation(
+        vendor(
+            "For domain validation, please add below DNS record:\n\n"
+            "_acme-challenge.find-government-grants.service.gov.uk   CNAME   "
+            "hqtj2kahj5b249cz13.fastly-validations.com",
+            1,
+        ),
+        us("The bare name only redirects. Did you mean the www name?", 2),
+        vendor(
+            "You are right, the subscription is only for www.find-government-grants.service.gov.uk."
+            "\n\nSo please create the record on this name:\n\n"
+            "_acme-challenge.www.find-government-grants.service.gov.uk   CNAME   "
+            "hqtj2kahj5b249cz13.fastly-validations.com\n\n"
+            'The value is same as before. Please do not add the record on the name without "www" '
+            "which I gave first, it is not needed.",
+            3,
+        ),
+    )
+    result = read(ticket)
+    assert [c.name for c in result.changes] == [
+        "_acme-challenge.www.find-government-grants.service.gov.uk."
+    ]
+    assert "retracted" in [f.code for f in result.flags]
+
+
+def test_a_bare_delete_takes_its_data_from_the_dig_in_the_mail_it_answers() -> None:
+    ticket = _text(
+        "Hi Rob,\n\nWhat you've published at _acme-challenge.assets.publishing.service.gov.uk is a "
+        "TXT record whose text is the validation hostname. We need a CNAME there.\n\n"
+        "So please:\n"
+        "  1. delete the TXT record at _acme-challenge.assets.publishing.service.gov.uk\n"
+        "  2. create a CNAME at the same name pointing to "
+        "aojmkjvawj9jxbsb34.fastly-validations.com\n\n"
+        "Regards,\nWiktor\n\n"
+        "On 3 Sep 2024, at 10:21, Rob Ellison <rob@digital.cabinet-office.gov.uk> wrote:\n"
+        "> Here's what's live:\n>\n"
+        "> $ dig +noall +answer TXT _acme-challenge.assets.publishing.service.gov.uk\n"
+        "> _acme-challenge.assets.publishing.service.gov.uk. 300 IN TXT "
+        '"aojmkjvawj9jxbsb34.fastly-validations.com"\n'
+    )
+    deletes = [c for c in read(ticket).changes if c.action == "delete"]
+    assert [(c.type, c.value) for c in deletes] == [
+        ("TXT", "aojmkjvawj9jxbsb34.fastly-validations.com")
+    ]

@@ -88,6 +88,9 @@ class Thread:
     vendor_comments: set[int] = field(default_factory=set)  # the vendor's comments' indexes
     chasers: set[int] = field(default_factory=set)  # "… is the one we still need"
     beside: set[int] = field(default_factory=set)  # "do not overwrite it … add it next to it"
+    # "So please create the record on this name: X … Please do not add the record on the name
+    # … which I gave first": the same data asked before at another name is withdrawn
+    renamed: set[int] = field(default_factory=set)
     # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
     typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
     # "please add the certainly.com CAA record only after this certificate has been issued":
@@ -250,6 +253,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         kept = _split_updates(kept, index, out)
     for index in sorted(thread.beside):
         kept = _added_beside(kept, index, out)
+    for index in sorted(thread.renamed):
+        kept = _renamed(kept, index, out)
     for index, named in sorted(thread.named_ttls.items()):
         for owner, ttl in named:
             kept = _with_ttl(kept, index, ttl, lambda c, owner=owner: _named(c, owner))
@@ -536,6 +541,23 @@ def _with_ttl(
         else (i, c)
         for i, c in kept
     ]
+
+
+def _renamed(
+    kept: list[tuple[int, DnsChange]], index: int, out: Decision
+) -> list[tuple[int, DnsChange]]:
+    """The adds asked for before comment `index` whose data that comment asks for at another
+    name, when it says not to add the record at the name it gave first: withdrawn (and said)."""
+    now = {(c.type, c.value, c.name) for i, c in kept if i == index and c.action == "add"}
+    out_kept: list[tuple[int, DnsChange]] = []
+    for i, c in kept:
+        elsewhere = any((t, v) == (c.type, c.value) and n != c.name for t, v, n in now)
+        if i < index and c.action == "add" and elsewhere:
+            out.dropped.append(c)
+            out.flags.append(_retracted(c, "a later comment asks for it at another name instead"))
+            continue
+        out_kept.append((i, c))
+    return out_kept
 
 
 def _added_beside(

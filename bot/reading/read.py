@@ -38,7 +38,7 @@ from bot.reading.conversation import MAX_LINES, MAX_RECORDS, Part, parts_of
 from bot.reading.counts import count_flags
 from bot.reading.decide import Move, Said, Thread, decide
 from bot.reading.hidden import hidden_flags
-from bot.reading.mentions import Mention, excerpt, safe_name
+from bot.reading.mentions import Mention, excerpt, read_zone_line, safe_name
 from bot.reading.quoted import history_start, leading_headers, strip_marker
 from bot.reading.references import holds_its_removal, unread_request
 from bot.reading.removals import unasked_removal_flags
@@ -199,11 +199,12 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         asking = index  # the comment its requests count as said in
         own: list[Mention] = []  # the reply's own records, beside a mail it passes on
         reply_lines = numbered  # the reply's own lines, when it passes on a mail
-        if part.history < len(part.lines) and (
+        history_read = part.history < len(part.lines) and (
             (part.single and not walker.mentions)
             or threadcues.passes_on(part.new_lines)
             or (part.single and _restates(walker.mentions, part))
-        ):
+        )
+        if history_read:
             # A forwarded request, or "please add the record as she describes below": the
             # quoted mail is read as this comment's own words (and judged as the vendor's).
             # Its requests come before what the reply says of them ("ignore item 1"), and
@@ -368,6 +369,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             used.append(f"ttl {typed_ttl[0]}")
         if part.role == "vendor" and (threadcues.nothing_more_needed(joined) or walker.ticked):
             thread.settled.add(index)  # "no further action is needed", "[x] … done"
+        if later and part.role == "vendor" and threadcues.refuses_first_name(joined):
+            thread.renamed.add(index)  # "do not add the record on the name … I gave first"
         if later and threadcues.earlier_live(joined):
             thread.live.add(index)  # "Both records from my earlier message are now live"
         if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
@@ -467,6 +470,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 _insert_in_order(said, fix)
     decision = decide(said, thread)
     decision.changes = rrset_ttls(decision.changes)
+    decision.changes = [_valued_from_history(c, parts) for c in decision.changes]
     decision.changes, unchanged = _split_unchanged(decision.changes)
     decision.observed += [o for o in unchanged if o not in decision.observed]
     others = decide(untrusted)
@@ -567,6 +571,34 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         domains=tuple(dict.fromkeys([*domains, *names])),
         observed=tuple(decision.observed),
     )
+
+
+def _valued_from_history(change: DnsChange, parts: list[Part]) -> DnsChange:
+    """ "1. delete the TXT record at X" above the mail it answers, which shows the one TXT at X
+    (our dig, quoted): the delete's data, when the comment's quoted history shows exactly one
+    value at that name and type (never a guess between two)."""
+    if change.action != "delete" or change.value is not None or change.source is None:
+        return change
+    part = next((p for p in parts if p.comment_id == change.source.comment_id), None)
+    if part is None or part.history >= len(part.lines):
+        return change
+    below = part.lines[part.history : part.history + MAX_LINES]
+    shown = {
+        record.value
+        for n, line in enumerate(below)
+        if change.type in line.upper()
+        and (record := read_zone_line(strip_marker(line).strip(), n)) is not None
+        and record.value
+        and record.rdtype == change.type
+        and (safe_name(record.name) or "").lower() == change.name.lower()
+    }
+    if len(shown) != 1:
+        return change
+    try:
+        value = to_value(change.type, shown.pop())
+    except RecordError:
+        return change  # (what the dig shows is not data of that type: left as it was)
+    return change.model_copy(update={"value": value})
 
 
 def _split_unchanged(changes: list[DnsChange]) -> tuple[list[DnsChange], list[Observed]]:

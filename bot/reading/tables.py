@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.models import Action
-from bot.reading.actions import AFTER_ISSUANCE
+from bot.reading.actions import AFTER_ISSUANCE, action_cue
 from bot.reading.candidates import candidates, is_validation_host
 from bot.reading.fieldnames import (
     DONE,
@@ -202,11 +202,15 @@ class Table:
 
     def _said_update(self, cells: list[str]) -> bool:
         """ "| x | CNAME |  | NEW | Update to the new target |": a row whose current value is
-        blank but whose note (a cell under no header we read) says it replaces one."""
-        if "old" not in self.columns:
-            return False
+        blank (or that has no column for it) but whose note (a cell under no header we read)
+        says it replaces one."""
         read = set(self.columns.values())
-        return any(action_word(c) == "update" for i, c in enumerate(cells) if i not in read)
+        notes = [c for i, c in enumerate(cells) if i not in read]
+        if "old" not in self.columns:
+            # "| V | CNAME | _acme-challenge.www | There's already a CNAME here – overwrite it
+            # with this value, don't add a second one |": a note that says it replaces one
+            return any(len(c.split()) > 3 and action_cue(c) == "update" for c in notes)
+        return any(action_word(c) == "update" for c in notes)
 
     def _by_header(self, cells: list[str], number: int) -> Mention | None:
         def raw(role: str) -> str:

@@ -614,6 +614,24 @@ _EARLIER_STANDS = re.compile(
 )
 
 
+def refuses_first_name(text: str) -> bool:
+    """Does a comment say not to add the record at the name it gave before ("Please do not add
+    the record on the name without "www" which I gave first")?"""
+    low = text.lower()
+    return ("first" in low or "before" in low or "earlier" in low or "previous" in low) and bool(
+        _REFUSES_FIRST.search(text)
+    )
+
+
+_REFUSES_FIRST = re.compile(
+    r"\b(?:do[ \t]+not|don['’]t|please[ \t]+don['’]t)[ \t]+(?:add|create|publish)[ \t]+the[ \t]+"
+    r"(?:record|one|CNAME|TXT|entry)[ \t]+(?:on|at|for)[ \t]+the[ \t]+(?:name|host(?:name)?)\b"
+    r"[^.\n]{0,80}?\b(?:I|we)[ \t]+(?:gave|sent|wrote|listed|posted)[ \t]+"
+    r"(?:first|before|earlier|previously|originally)\b",
+    re.I,
+)
+
+
 def earlier_stands(lines: Iterable[str]) -> bool:
     """Does a reply say a record of the vendor's first mail still stands ("The www record in my
     original message is correct as written")? That mail, however deep in the quoted history,
