@@ -12007,7 +12007,7 @@ def test_not_adding_the_record_at_the_name_given_first_withdraws_it() -> None:
     assert "retracted" in [f.code for f in result.flags]
 
 
-def test_a_bare_delete_takes_its_data_from_the_dig_in_the_mail_it_answers() -> None:
+def test_a_bare_delete_beside_a_quoted_dig_of_that_record_is_flagged() -> None:
     ticket = _text(
         "Hi Rob,\n\nWhat you've published at _acme-challenge.assets.publishing.service.gov.uk is a "
         "TXT record whose text is the validation hostname. We need a CNAME there.\n\n"
@@ -12022,7 +12022,70 @@ def test_a_bare_delete_takes_its_data_from_the_dig_in_the_mail_it_answers() -> N
         "> _acme-challenge.assets.publishing.service.gov.uk. 300 IN TXT "
         '"aojmkjvawj9jxbsb34.fastly-validations.com"\n'
     )
-    deletes = [c for c in read(ticket).changes if c.action == "delete"]
-    assert [(c.type, c.value) for c in deletes] == [
-        ("TXT", "aojmkjvawj9jxbsb34.fastly-validations.com")
+    result = read(ticket)
+    deletes = [c for c in result.changes if c.action == "delete"]
+    assert [(c.type, c.value) for c in deletes] == [("TXT", None)]
+    flagged = [f for f in result.flags if f.code == "unread_value"]
+    assert flagged and "aojmkjvawj9jxbsb34" in flagged[0].message
+
+
+def test_caa_data_alone_under_a_lead_in_naming_its_domain_is_asked_there() -> None:
+    ticket = _one_vendor_mail(
+        "Current CAA at the hostname, as returned by the authoritative servers:\n"
+        'ons.gov.uk. 3600 IN CAA 0 issue "digicert.com"\n\n'
+        "Because our platform can fail over, please add both of these to the set at ons.gov.uk:\n\n"
+        '    `0 issue "certainly.com"`\n'
+        '    `0 issue "letsencrypt.org"`\n'
+    )
+    result = read(ticket)
+    assert [(c.action, c.name, c.value, c.ttl) for c in result.changes] == [
+        ("add", "ons.gov.uk.", '0 issue "certainly.com"', None),
+        ("add", "ons.gov.uk.", '0 issue "letsencrypt.org"', None),
     ]
+    assert [o.value for o in result.observed] == ['0 issue "digicert.com"']
+
+
+def test_caa_split_over_flag_tag_and_value_fields_is_put_back_together() -> None:
+    table = _one_vendor_mail(
+        "Could you add one more CAA record on trade-tariff.service.gov.uk:\n\n"
+        "| Name | Type | Flag | Tag | Value |\n|---|---|---|---|---|\n"
+        "| trade-tariff.service.gov.uk | CAA | 0 | issue | certainly.com |\n"
+    )
+    labels = _one_vendor_mail(
+        "Record 2 - CA authorisation\n\n"
+        "Host Name: report-a-pothole.service.gov.uk\nRecord Type: CAA\nFlags: 0\nTag: issue\n"
+        "Value: letsencrypt.org\n"
+    )
+    assert [c.value for c in read(table).changes] == ['0 issue "certainly.com"']
+    assert [c.value for c in read(labels).changes] == ['0 issue "letsencrypt.org"']
+
+
+def test_a_step_to_do_after_the_issuing_step_waits_for_issuance() -> None:
+    ticket = _one_vendor_mail(
+        "3. _acme-challenge.www.trade-tariff.service.gov.uk  CNAME  "
+        "6jlysgdw37xho5k6vwap.fastly-validations.com -- GOV.UK please\n"
+        "5. Certificate issued and activated on the TLS configuration -- Fastly\n"
+        "6. AFTER step 5 only: delete the leftover certbot record\n"
+        '       _acme-challenge.admin.trade-tariff.service.gov.uk  TXT  "-ELmSiohQy-ASpJgH2FIKxIxCFy4aDC"\n'
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_a_caa_tag_withdrawn_in_the_same_forwarded_mail_is_held_for_a_person() -> None:
+    # (French mail headers: the two notes are read as one mail, the newer on top)
+    ticket = _text(
+        "Forwarding two notes from our certificate team. The second amends the first.\n\n"
+        "De : Camille <clefevre@fastly.com>\nEnvoyé : jeudi 6 mars 2025 11:02\nObjet : RE: gov.uk CAA\n\n"
+        "Small correction to what I wrote yesterday: drop the issuewild line. A wildcard "
+        "authorisation isn't needed.\n\n"
+        "De : Camille <clefevre@fastly.com>\nEnvoyé : mercredi 5 mars 2025 17:45\nObjet : gov.uk CAA\n\n"
+        "Can we ask the customer to add the following alongside the existing records:\n\n"
+        'gov.uk.  CAA  0 issue "globalsign.com"\n'
+        'gov.uk.  CAA  0 issuewild "globalsign.com"\n'
+    )
+    result = read(ticket)
+    held = [f for f in result.flags if f.code == "ambiguous_request"]
+    assert held and "issuewild" in held[0].message

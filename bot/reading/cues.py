@@ -47,6 +47,10 @@ _DESCRIBES = re.compile(
     # "Had a look and there are CAA records at x.service.gov.uk that only allow DigiCert:"
     r"\bthere(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|two\s+|three\s+|some\s+)?(?:CAA|TXT|CNAME)\s+"
     r"(?:records?|entr(?:y|ies))\s+(?:at|on|for|in)\b|"
+    # "Current CAA at the hostname, as returned by the authoritative servers:" (never "as
+    # returned by": "Here is the new authorization as returned by `gcloud …`" asks)
+    r"^\W{0,3}current\s+(?:CAA|TXT|CNAME|DNS|records?|state|values?|"
+    r"set|entries)\b|"
     # "CAA records found (on publishing.service.gov.uk):" (what the CA's check found)
     r"\b(?:CAA|TXT|CNAME|DNS)\s+records?\s+(?:set\s+)?found\b(?!\s+(?:to|that|which))|"
     # "For both names above the closest CAA set is on ons.gov.uk:" (what a CA's walk finds)

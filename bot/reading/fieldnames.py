@@ -93,6 +93,9 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "new",  # "| Host | Current | New | TTL |": the value it is to have
     ),
     "ttl": ("ttl", "time to live", "time to live ttl", "ttl seconds", "ttl in seconds"),
+    # a CAA record split over fields: "| Flags | 0 |" / "| Tag | issue |" / "| Value | x |"
+    "caa_flags": ("flag", "flags", "caa flag", "caa flags", "flag byte"),
+    "caa_tag": ("tag", "caa tag", "property", "caa property"),
     "action": (
         "action",
         "operation",
@@ -267,3 +270,16 @@ _DONE_WORDS = frozenset(
     )
 )
 _PENDING_WORDS = frozenset(("pending", "missing", "add", "required", "failed", "absent", "todo"))
+
+
+_CAA_TAGS = frozenset(("issue", "issuewild", "iodef", "issuemail", "issuevmc"))
+
+
+def caa_data(flags: str, tag: str, value: str) -> str | None:
+    """CAA data put back together from its fields ("0", "issue", "letsencrypt.org" ->
+    `0 issue "letsencrypt.org"`); None when they are not CAA's."""
+    flags, tag = (flags.strip() or "0"), tag.strip().lower()
+    value = value.strip().strip("\"'`\u201c\u201d")
+    if not flags.isdigit() or int(flags) > 255 or tag not in _CAA_TAGS or not value:
+        return None
+    return f'{int(flags)} {tag} "{value}"'

@@ -12,6 +12,7 @@ from bot.reading.fieldnames import (
     LABEL_KEYS,
     PENDING,
     action_word,
+    caa_data,
     keeps,
     state_done,
 )
@@ -193,6 +194,11 @@ class LabelBlock:
         ttl = self.fields.get("ttl", "")
         old = self.fields.get("old") or None
         kept = "action" in self.fields and keeps(self.fields["action"])
+        if rdtype == "CAA" and "caa_tag" in self.fields:
+            # "Flags: 0" / "Tag: issue" / "Value: letsencrypt.org": one CAA record
+            value = (
+                caa_data(self.fields.get("caa_flags", ""), self.fields["caa_tag"], value) or value
+            )
         return Mention(
             name,
             rdtype,

@@ -221,6 +221,12 @@ _PUBLISHED_POINTS = re.compile(
     r"[ ]+(?:to|at)\b",
     re.I,
 )
+# A numbered step ("5. …", "[ ] 5. …", "Step 5:") and one that is the certificate's issue
+_STEP_NUMBER = re.compile(r"^\W{0,6}(?:\[[ xX]?\][ \t]*)?(?:step[ \t]+)?(\d{1,2})[.):][ \t]", re.I)
+_ISSUED_STEP = re.compile(r"\bcertificate\b[^.\n]{0,40}\b(?:issued|activated|deployed)\b", re.I)
+_AFTER_STEP = re.compile(
+    r"\b(?:after|once|following)[ \t]+(?:step|item|point|stage)[ \t]*#?(\d{1,2})\b", re.I
+)
 # "but the value we need is", "the target should be": the data a record must hold
 _VALUE_NEEDED = re.compile(
     r"\b(?:value|target)[ ]+(?:(?:that[ ]+)?(?:we|you|it|Certainly|the[ ]+CA)[ ]+)?"
@@ -253,6 +259,7 @@ class Paragraphs:
         item_later: bool
         waited: bool
         then_waits: bool
+        issued_steps: set[int]
         section_later: bool
         last_owner: str | None
         list_open: bool
@@ -303,6 +310,14 @@ class Paragraphs:
             # we confirm that the new certificate has been issued.": it waits too
             item = prose.ITEM_START.match(line)
             self.then_waits = self.waited and bool(_THEN.match(line, item.end() if item else 0))
+        step = _STEP_NUMBER.match(line)
+        if step and _ISSUED_STEP.search(line):  # "[ ] 5. Certificate issued and activated"
+            self.issued_steps.add(int(step.group(1)))
+        after = _AFTER_STEP.search(line) if self.issued_steps else None
+        if after and int(after.group(1)) in self.issued_steps:
+            # "[ ] 6. AFTER step 5 only: delete the leftover certbot record": step 5 is the
+            # certificate's issue, so this waits for it
+            self.then_waits = True
         if prose.ITEM_START.match(line):
             self.item_later = self.then_waits  # "3. After the certificate is issued: ..." anew
             if self.item_done and self.ctx.mode == "observed" and cues.mode_of(line) is None:
@@ -536,6 +551,12 @@ class Paragraphs:
                     domains = {above} if above == "@" else set()
                 if len(domains) == 1:
                     self.listing, self.listing_shaped = (domains.pop(), "TXT"), True
+            elif actions.action_cue(said) in ("add", "delete"):
+                # "please add both of these to the set at ons.gov.uk:" then `0 issue "x"` lines
+                # alone: CAA data (only lines shaped so) at the one domain named
+                domains = {m.group(1).lower().rstrip(".") for m in _AT_DOMAIN.finditer(said)}
+                if len(domains) == 1:
+                    self.listing, self.listing_shaped = (domains.pop(), "CAA"), False
         inline = _INLINE_DIG.search(line)
         if inline:  # "(from `dig +short CAA hmrc.gov.uk`):" - the lines below are its answer
             rdtype = (inline.group(1) or inline.group(4)).upper()

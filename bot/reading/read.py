@@ -115,6 +115,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     approved_by_place: list[tuple[int | None, int, str, list[str]]] = []  # "Fourth: go ahead"
     ttls_dropped: set[tuple[str, str, int]] = set()  # records whose written TTL was disowned
     others_by_name: dict[str, list[Said]] = {}  # what CCs asked for, by the author's first name
+    self_withdrawn: list[tuple[int | None, frozenset[str]]] = []  # withdrawals in a first mail
     for part in parts:
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         order.setdefault(part.comment_id, index)
@@ -269,6 +270,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         domains += walker.domains
         later = index > 0 and part.role == "vendor"  # what only a later comment can say
         withdraws, types = threadcues.withdraws_earlier(joined) if later else (False, None)
+        if part.role == "vendor" and not later:
+            # ("Small correction to what I wrote yesterday: drop the issuewild line" above the
+            # forwarded note that asks for it: a withdrawal with nothing earlier to withdraw)
+            own_withdrawal = threadcues.withdraws_earlier(joined)[1]
+            self_withdrawn += [(part.comment_id, own_withdrawal)] if own_withdrawal else []
         if withdraws and types is None and threadcues.previous_only(joined):
             types = frozenset({"@previous"})  # "Please ignore my previous message entirely"
         if later and not walker.mentions and threadcues.withdraws_all(joined):
@@ -470,7 +476,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 _insert_in_order(said, fix)
     decision = decide(said, thread)
     decision.changes = rrset_ttls(decision.changes)
-    decision.changes = [_valued_from_history(c, parts) for c in decision.changes]
+    flags += _unvalued_delete_flags(decision.changes, parts)
+    flags += _withdrawn_in_the_same_mail(decision.changes, self_withdrawn)
     decision.changes, unchanged = _split_unchanged(decision.changes)
     decision.observed += [o for o in unchanged if o not in decision.observed]
     others = decide(untrusted)
@@ -573,32 +580,66 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     )
 
 
-def _valued_from_history(change: DnsChange, parts: list[Part]) -> DnsChange:
-    """ "1. delete the TXT record at X" above the mail it answers, which shows the one TXT at X
-    (our dig, quoted): the delete's data, when the comment's quoted history shows exactly one
-    value at that name and type (never a guess between two)."""
-    if change.action != "delete" or change.value is not None or change.source is None:
-        return change
-    part = next((p for p in parts if p.comment_id == change.source.comment_id), None)
-    if part is None or part.history >= len(part.lines):
-        return change
-    below = part.lines[part.history : part.history + MAX_LINES]
-    shown = {
-        record.value
-        for n, line in enumerate(below)
-        if change.type in line.upper()
-        and (record := read_zone_line(strip_marker(line).strip(), n)) is not None
-        and record.value
-        and record.rdtype == change.type
-        and (safe_name(record.name) or "").lower() == change.name.lower()
-    }
-    if len(shown) != 1:
-        return change
-    try:
-        value = to_value(change.type, shown.pop())
-    except RecordError:
-        return change  # (what the dig shows is not data of that type: left as it was)
-    return change.model_copy(update={"value": value})
+def _withdrawn_in_the_same_mail(
+    changes: list[DnsChange], withdrawn: list[tuple[int | None, frozenset[str]]]
+) -> list[Flag]:
+    """A request whose data the same mail (a first comment, a forwarded chain) also withdraws
+    ("drop the issuewild line" in the newer note above the older one that asks for it): which
+    of the two is the last word was not worked out, so a person reads it (block)."""
+    flags = []
+    for comment_id, scope in withdrawn:
+        # (a CAA tag withdrawn, "= issuewild ": a value token may be the old one a mail
+        # replaces, "ignore the previous value X", and is left to the other readers)
+        values = {f" {s[1:].strip()} " for s in scope if s.startswith("= ") and s[1:].strip()}
+        hits = [
+            c
+            for c in changes
+            if c.source is not None
+            and c.source.comment_id == comment_id
+            and c.action in ("add", "update")
+            and any(v in f" {(c.value or '').lower()} " for v in values)
+        ]
+        for c in hits:
+            why = "withdraws it in the same mail that asks for it: which stands is for a person"
+            flags.append(ambiguous(c.name, [c], why))
+    return flags
+
+
+def _unvalued_delete_flags(changes: list[DnsChange], parts: list[Part]) -> list[Flag]:
+    """ "1. delete the TXT record at X" above the mail it answers, which shows a TXT at X (our
+    dig, quoted): the delete says no value, the quoted mail does. Which record goes is for a
+    person to confirm (a warn at the delete; the history is never read as requests)."""
+    flags: list[Flag] = []
+    for change in changes:
+        if change.action != "delete" or change.value is not None or change.source is None:
+            continue
+        part = next((p for p in parts if p.comment_id == change.source.comment_id), None)
+        if part is None or part.history >= len(part.lines):
+            continue
+        below = part.lines[part.history : part.history + MAX_LINES]
+        shown = [
+            (part.first_line + part.history + n, record.value)
+            for n, line in enumerate(below)
+            if change.type in line.upper()
+            and (record := read_zone_line(strip_marker(line).strip(), n)) is not None
+            and record.value
+            and record.rdtype == change.type
+            and (safe_name(record.name) or "").lower() == change.name.lower()
+        ]
+        if shown:
+            number, value = shown[0]
+            flags.append(
+                Flag(
+                    code="unread_value",
+                    severity="warn",
+                    name=change.name,
+                    message=f"The delete of the {change.type} at {change.name} names no value, "
+                    f"but the mail it quotes shows {value} there (line {number}): check which "
+                    "record is to go.",
+                    source=change.source,
+                )
+            )
+    return flags
 
 
 def _split_unchanged(changes: list[DnsChange]) -> tuple[list[DnsChange], list[Observed]]:

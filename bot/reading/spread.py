@@ -108,6 +108,8 @@ class SpreadRecords:
         if self.listing is None:
             return False
         stripped = _REMARK_AFTER.sub("", strip_list_marker(line)).strip()  # "X   (for y.gov.uk)"
+        if stripped.startswith("`") and stripped.endswith("`"):
+            stripped = stripped.strip("`").strip()  # "`0 issue "certainly.com"`": code marks
         name, rdtype = self.listing
         if not stripped:
             return False  # blank lines around the list are read as blank lines

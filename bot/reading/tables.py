@@ -11,6 +11,7 @@ from bot.reading.candidates import candidates, is_validation_host
 from bot.reading.fieldnames import (
     DONE,
     action_word,
+    caa_data,
     header_phrase,
     keeps,
     same_as_above,
@@ -267,6 +268,9 @@ class Table:
             # "globalsign-domain-verification=X<br>TTL 3600" in one cell: the TTL is no data
             value = value[: trailing.start()].rstrip()
             ttl = ttl if ttl is not None else int(trailing.group(1))
+        if rdtype == "CAA" and cell("caa_tag"):
+            # "| Name | Type | Flag | Tag | Value |": CAA data put back together
+            value = caa_data(cell("caa_flags"), cell("caa_tag"), value) or value
         old, new = split_old_new(value)
         remarks = " ".join(_REMARK.findall(raw("value")))
         # "NEW (currently OLD, please update)": the remark says what the record holds now

@@ -242,6 +242,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     item_later: bool = False  # this list item or paragraph said "after it is issued"
     waited: bool = False  # the paragraph before said so
     then_waits: bool = False  # this paragraph starts "Then …" after one that said so
+    issued_steps: set[int] = field(default_factory=set)  # "5. Certificate issued …": its number
     section_later: bool = False  # under "Step 2 – after we confirm issuance", until the next step
     zone_note: str | None = None  # a zone-file comment, for the record line below it
     run_note: str | None = None  # "; keep" over a run of record lines: for each of them
@@ -672,12 +673,12 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self._end_prose()
 
     def _item_holds_record(self) -> bool:
-        """Does the paragraph's last list item show record data ("- x: needs
+        """Does a list item of the paragraph show record data ("- x: needs
         _acme-challenge.x CNAME V, still not visible")? A next item that says a verb says it of
         itself ("- y: removed from the certificate, nothing to do"), not of this record."""
         starts = [k for k, (_, text) in enumerate(self.paragraph) if prose.ITEM_START.match(text)]
-        item = self.paragraph[starts[-1] :] if starts else []
-        return any(candidates(number, text) for number, text in item)
+        items = self.paragraph[starts[0] :] if starts else []  # (any item of the list so far)
+        return any(candidates(number, text) for number, text in items)
 
     def _footnote(self, line: str) -> bool:
         """ "  *  = please hold off on this one until the new certificate has been issued": the
