@@ -480,6 +480,12 @@ HOLDOUT150 = FIXTURES / "holdout150"
 HOLDOUT151 = FIXTURES / "holdout151"
 HOLDOUT152 = FIXTURES / "holdout152"
 HOLDOUT153 = FIXTURES / "holdout153"
+# holdout154 (a representative year) 14/20, 15, 1 silent; holdout155 (what must not be done)
+# 9/20, 14, 3 silent; holdout156 (mail as it really arrives) 8/20, 12, 1 silent (all three
+# first read at 3702b0a).
+HOLDOUT154 = FIXTURES / "holdout154"
+HOLDOUT155 = FIXTURES / "holdout155"
+HOLDOUT156 = FIXTURES / "holdout156"
 
 READING_FOLDERS = (
     READING,
@@ -636,6 +642,9 @@ READING_FOLDERS = (
     HOLDOUT151,
     HOLDOUT152,
     HOLDOUT153,
+    HOLDOUT154,
+    HOLDOUT155,
+    HOLDOUT156,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -12089,3 +12089,70 @@ def test_a_caa_tag_withdrawn_in_the_same_forwarded_mail_is_held_for_a_person() -
     result = read(ticket)
     held = [f for f in result.flags if f.code == "ambiguous_request"]
     assert held and "issuewild" in held[0].message
+
+
+def test_records_to_be_retired_later_in_the_ticket_are_not_deleted_now() -> None:
+    ticket = _one_vendor_mail(
+        "For reference only - these are the GlobalSign-related records we can currently see. "
+        "They are still in use, so please leave them exactly as they are; I\u2019ll let you know "
+        "in this ticket when they can be retired:\n\n"
+        "| Name | Type | Value |\n"
+        "| service.gov.uk | TXT | globalsign-domain-verification=PkRop5ioa6hWU5PmsIDpsyX7k2N3pD |\n"
+        '| service.gov.uk | CAA | 0 issue "globalsign.com" |\n\n'
+        'What we need you to add:\n\nservice.gov.uk.   CAA   0 issue "certainly.com"\n'
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("add", "CAA")]
+
+
+def test_a_service_record_shown_then_left_as_it_is_is_published_not_asked() -> None:
+    # (as Outlook's HTML comes out as text: a space at each line's end, blank lines of spaces)
+    ticket = _one_vendor_mail(
+        "Before I list what\u2019s needed, a quick note on what is not needed: "
+        "design-system.service.gov.uk is already sending traffic to us, I can see \n  \n"
+        "design-system.service.gov.uk.   CNAME   dualstack.n.sni.global.fastly.net. \n  \n"
+        "so please leave that one exactly as it is. \n  \n"
+        "What we do need is one challenge record per hostname: \n  \n"
+        "Record name: _acme-challenge.design-system.service.gov.uk\n Type: CNAME\n"
+        " Target: ydvooviryot6ofagct.fastly-validations.com \n"
+    )
+    result = read(ticket)
+    assert [c.name for c in result.changes] == ["_acme-challenge.design-system.service.gov.uk."]
+    assert [o.value for o in result.observed] == ["dualstack.n.sni.global.fastly.net."]
+
+
+def test_a_record_that_should_not_have_been_in_the_mail_below_is_withdrawn() -> None:
+    ticket = _text(
+        "Hi Sam,\n\nSmall correction to my message below: the third record (for "
+        "www.staging.publishing.service.gov.uk) shouldn't have been in there. That hostname is on "
+        "a separate account.\n\nPriya\n\n"
+        "-----Original Message-----\n"
+        "From: Priya Natarajan (Fastly Support) <support@fastly.com>\n"
+        "Sent: Wednesday, March 12, 2025 10:14 AM\n"
+        "Subject: Fastly TLS subscription - DNS records required\n\n"
+        "Please add these CNAMEs:\n"
+        "1. _acme-challenge.www.publishing.service.gov.uk -> 7q2m0zx1bb4u67l258.fastly-validations.com\n"
+        "2. _acme-challenge.draft-assets.publishing.service.gov.uk -> "
+        "qmaxto2vifk2pz71uo.fastly-validations.com\n"
+        "3. _acme-challenge.www.staging.publishing.service.gov.uk -> "
+        "4psaar7un6xrmuxa9t.fastly-validations.com\n"
+    )
+    assert [c.name for c in read(ticket).changes] == [
+        "_acme-challenge.www.publishing.service.gov.uk.",
+        "_acme-challenge.draft-assets.publishing.service.gov.uk.",
+    ]
+
+
+def test_the_site_name_is_no_owner_and_the_current_set_is_published() -> None:
+    ticket = _one_vendor_mail(
+        "This is the current set:\n"
+        ' nationalarchives.gov.uk.  86400  IN  CAA  0 issue "digicert.com"\n'
+        "Please add the following record to it:\n"
+        ' nationalarchives.gov.uk.  CAA  0 issue "certainly.com"\n\n'
+        "For the GOV.UK team, to be clear: the only change we need is the CAA record from my "
+        'first message ( nationalarchives.gov.uk CAA 0 issue "certainly.com" ).'
+    )
+    result = read(ticket)
+    assert [(c.name, c.value, c.ttl) for c in result.changes] == [
+        ("nationalarchives.gov.uk.", '0 issue "certainly.com"', None)
+    ]
+    assert [o.value for o in result.observed] == ['0 issue "digicert.com"']

@@ -153,8 +153,8 @@ _NARRATED = re.compile(
     # work ("you can complete validation by adding …" still asks)
     r"\b(?:we|i)\s+(?:(?!you\b|us\b)[\w']+\s+){1,3}by\s+$|"
     # "we'll let you know when it can be removed": a notice still to come, not a request
-    r"\b(?:we|i)(?:'ll|\s+will)\s+(?:let\s+you\s+know|tell\s+you|confirm|advise)\s+"
-    r"(?:(?:separately|later|again|directly|(?:on|in|via)\s+(?:a|the|another)\s+(?:separate\s+|"
+    r"\b(?:we|i)(?:['\u2019]ll|\s+will)\s+(?:let\s+you\s+know|tell\s+you|confirm|advise)\s+"
+    r"(?:(?:separately|later|again|directly|(?:on|in|via)\s+(?:a|the|another|this)\s+(?:separate\s+|"
     r"new\s+)?(?:ticket|thread|message|e-?mail))\s+)?(?:(?:if|whether)\s+and\s+)?"
     r"(?:when|once|if)\b[^.,;]{0,30}?)$",
     re.I,

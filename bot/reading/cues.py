@@ -51,6 +51,8 @@ _DESCRIBES = re.compile(
     # returned by": "Here is the new authorization as returned by `gcloud …`" asks)
     r"^\W{0,3}current\s+(?:CAA|TXT|CNAME|DNS|records?|state|values?|"
     r"set|entries)\b|"
+    # "This is the current set:"
+    r"\b(?:this|that|here)\s+is\s+the\s+current\s+(?:CAA\s+|TXT\s+|DNS\s+)?(?:set|state|records?)\b|"
     # "CAA records found (on publishing.service.gov.uk):" (what the CA's check found)
     r"\b(?:CAA|TXT|CNAME|DNS)\s+records?\s+(?:set\s+)?found\b(?!\s+(?:to|that|which))|"
     # "For both names above the closest CAA set is on ons.gov.uk:" (what a CA's walk finds)

@@ -1050,6 +1050,25 @@ class Paragraphs:
                 read_here = self._same_again(sentence, first, last)
             if not read_here and self.recent and _CAA_TAGGED.search(sentence):
                 read_here = self._caa_again(sentence, first, last)
+            if (
+                not read_here
+                and self.recent
+                and cues.says_to_keep(sentence)
+                and cues.refers_back(sentence)
+                and actions.action_cue(sentence) is None
+            ):
+                # "I can see / x. CNAME dualstack… / so please leave that one exactly as it is":
+                # the service record just shown (never a validation record, which "leave it in
+                # place afterwards" keeps once added) is published and stays
+                for i in self.recent:
+                    m = self.mentions[i]
+                    service = (
+                        m.rdtype in ("CNAME", "A", "AAAA")
+                        and not m.name.startswith("_")
+                        and not is_validation_host(m.value or "")
+                    )
+                    if service and m.mode == "request" and m.action in (None, "add"):
+                        self.mentions[i] = replace(m, mode="observed")
             kept = _THOSE_STAY.search(sentence) if not read_here else None
             if kept:  # "The amazon.com records stay as they are.": shown, not asked for
                 word = kept.group(1).lower().strip("`'\"")

@@ -270,10 +270,12 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         domains += walker.domains
         later = index > 0 and part.role == "vendor"  # what only a later comment can say
         withdraws, types = threadcues.withdraws_earlier(joined) if later else (False, None)
-        if part.role == "vendor" and not later:
+        if part.role == "vendor" and (not later or history_read):
             # ("Small correction to what I wrote yesterday: drop the issuewild line" above the
             # forwarded note that asks for it: a withdrawal with nothing earlier to withdraw)
-            own_withdrawal = threadcues.withdraws_earlier(joined)[1]
+            # (in the comment's words, or in the mail it passes on: `numbered` by now)
+            words = "\n".join(text for _, text in numbered)
+            own_withdrawal = threadcues.withdraws_earlier(words)[1]
             self_withdrawn += [(part.comment_id, own_withdrawal)] if own_withdrawal else []
         if withdraws and types is None and threadcues.previous_only(joined):
             types = frozenset({"@previous"})  # "Please ignore my previous message entirely"

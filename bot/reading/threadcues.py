@@ -398,6 +398,10 @@ def _withdrawn_hosts(text: str) -> set[str]:
             hosts = prose.hosts_named(sentence)
             one = dropped["pronoun"].lower() == "it"
             found |= {"~" + h for h in hosts} if len(hosts) == 1 or not one else set()
+        wrongly = _LISTED_WRONGLY.search(sentence)
+        if wrongly and action_cue(sentence) is None:
+            # "the third record (for www.staging.x.gov.uk) shouldn't have been in there"
+            found |= {"~" + h for h in prose.hosts_named(wrongly.group(1))}
         nothing_at = _NOTHING_AT.search(sentence)
         if nothing_at:  # "Please do not create anything at _acme-challenge.account.gov.uk"
             found.add(nothing_at.group(1).lower().rstrip(".") + ".")
@@ -431,6 +435,13 @@ def _withdrawn_hosts(text: str) -> set[str]:
     return found
 
 
+_LISTED_WRONGLY = re.compile(
+    r"\b(?:record|entry|one|line|row|CNAME|TXT)[ \t]*\(?[ \t]*(?:for|at|on)[ \t]+"
+    r"((?:[\w*-]{1,63}\.){1,10}[a-z]{2,24})\.?[ \t]*\)?[ \t]+"
+    r"(?:shouldn['\u2019]t|should[ \t]+not)[ \t]+have[ \t]+been[ \t]+"
+    r"(?:in[ \t]+there|there|included|listed|in[ \t]+(?:it|the[ \t]+list|my[ \t]+message))\b",
+    re.I,
+)
 _DROPPED_FROM = re.compile(
     r"\b(?:removed|dropped|taken[ \t]+out|taken|pulled)[ \t]+"
     # "I've now taken X and Y off the subscription": each host named

@@ -296,7 +296,14 @@ def split_label(tokens: list[Token], i: int) -> bool:
 
 
 def owner_in(tokens: list[Token], usable: list[int], t: int, taken: set[int]) -> int | None:
-    names = [i for i in usable if i not in taken and is_name(tokens[i])]
+    names = [
+        i
+        for i in usable
+        if i not in taken
+        and is_name(tokens[i])
+        # ("For the GOV.UK team, … the CAA record for x.gov.uk": the site's name, no owner)
+        and not _BRAND.fullmatch(tokens[i].text.rstrip(".,;:"))
+    ]
     underscored = [i for i in names if tokens[i].text.startswith("_")]
     if underscored:  # a validation owner is the record's name whatever stands around it
         return underscored[0]
