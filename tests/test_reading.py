@@ -12156,3 +12156,26 @@ def test_the_site_name_is_no_owner_and_the_current_set_is_published() -> None:
         ("nationalarchives.gov.uk.", '0 issue "certainly.com"', None)
     ]
     assert [o.value for o in result.observed] == ['0 issue "digicert.com"']
+
+
+def test_dont_replace_any_of_the_existing_ones_keeps_the_add_asked() -> None:
+    ticket = _one_vendor_mail(
+        "To allow Certainly, please add the following record alongside the existing ones (don't "
+        "replace any of them):\n\n"
+        'nationalarchives.gov.uk.  CAA  0 issue "certainly.com"\n'
+    )
+    assert [(c.action, c.value) for c in read(ticket).changes] == [
+        ("add", '0 issue "certainly.com"')
+    ]
+
+
+def test_a_second_record_in_a_later_clause_is_at_the_host_the_first_named() -> None:
+    ticket = _one_vendor_mail(
+        "Please publish the following two records at the apex of nationalarchives.gov.uk (not on "
+        "www): a TXT record with the value globalsign-domain-verification=0FgbEH4YCcY402LPW6joRv "
+        'and a CAA record 0 issue "globalsign.com".'
+    )
+    assert sorted((c.name, c.type) for c in read(ticket).changes) == [
+        ("nationalarchives.gov.uk.", "CAA"),
+        ("nationalarchives.gov.uk.", "TXT"),
+    ]

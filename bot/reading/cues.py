@@ -198,7 +198,8 @@ _ABOUT_EXISTING = re.compile(
     # ("(keep the two existing ones - do not replace them)")
     r"|\b(?:alongside|next\s+to|beside|as\s+well\s+as|keep|leave|retain)\b[^.\n]{0,60}?"
     r"\b(?:don't|do\s+not)\s+"
-    r"(?:replace|remove|overwrite|delete|touch|change)\s+(?:it|them|that|those|this)\b"
+    r"(?:replace|remove|overwrite|delete|touch|change)\s+(?:(?:any|either|all|none)\s+of\s+)?"
+    r"(?:it|them|that|those|this)\b"
     # "please work from this list alone and ignore the earlier ones:"
     r"|\b(?:ignore|disregard)\s+(?:the\s+|any\s+|all\s+)?(?:earlier|previous|old|older|other|"
     r"first)\s+(?:ones?|records?|lists?|values?|messages?|emails?)\b"

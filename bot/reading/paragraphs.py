@@ -221,6 +221,7 @@ _PUBLISHED_POINTS = re.compile(
     r"[ ]+(?:to|at)\b",
     re.I,
 )
+_APEX_TYPE = re.compile(r"\b(?:CAA|TXT)\b")  # the types asked for at a host itself
 # A numbered step ("5. …", "[ ] 5. …", "Step 5:") and one that is the certificate's issue
 _STEP_NUMBER = re.compile(r"^\W{0,6}(?:\[[ xX]?\][ \t]*)?(?:step[ \t]+)?(\d{1,2})[.):][ \t]", re.I)
 _ISSUED_STEP = re.compile(r"\bcertificate\b[^.\n]{0,40}\b(?:issued|activated|deployed)\b", re.I)
@@ -904,10 +905,17 @@ class Paragraphs:
             )
             mode = None if item else mode
             condition = ""  # "…, once the new cert is showing on the site," before a clause
+            # ("… at the apex of x.gov.uk: a TXT record with the value V and a CAA record 0 issue
+            # "y"": a later clause with no name of its own is at the host the clause before named)
+            clause_host: str | None = None
             for clause in [] if paired else prose.split_clauses(sentence):
                 mention = (
                     prose.read_sentence(
-                        clause, first, last_owner, self.last_owner, "delete" if item else None
+                        clause,
+                        first,
+                        last_owner or (clause_host if _APEX_TYPE.search(clause) else None),
+                        self.last_owner,
+                        "delete" if item else None,
                     )
                     or self._update_of_shown(clause, first)
                     or self._published_earlier(clause, first)
@@ -921,6 +929,8 @@ class Paragraphs:
                     # "delete both TXT records at X (the two values in your message)": each
                     # value shown there before
                     mention = replace(mention, every=True)
+                if mention is not None and not mention.name.startswith(("_", "@")):
+                    clause_host = mention.name
                 if mention is not None and not mention.after_issuance and condition:
                     # "add the CNAME straight away and, once the new cert is showing, delete
                     # the TXT at X": the clause before gives the delete its time
