@@ -12179,3 +12179,70 @@ def test_a_second_record_in_a_later_clause_is_at_the_host_the_first_named() -> N
         ("nationalarchives.gov.uk.", "CAA"),
         ("nationalarchives.gov.uk.", "TXT"),
     ]
+
+
+def test_a_later_vendor_dig_of_another_target_makes_the_add_an_update() -> None:
+    ticket = conversation(
+        vendor(
+            "Both challenge records need pointing at the new targets:\n\n"
+            "_acme-challenge.gov.uk  ->  eqfcmti47r1is6cla6.fastly-validations.com\n"
+            "_acme-challenge.www.gov.uk  ->  5i941lcj55gans4nrb.fastly-validations.com\n",
+            1,
+        ),
+        us("Sent on to Jisc.", 2),
+        vendor(
+            "Good news is _acme-challenge.www.gov.uk has validated. The apex one hasn't; from our "
+            "resolvers it still returns what it did before:\n\n"
+            "_acme-challenge.gov.uk.  300  IN  CNAME  pksoj82i311cl0zxlg.fastly-validations.com.\n\n"
+            "It should be eqfcmti47r1is6cla6.fastly-validations.com.",
+            3,
+        ),
+    )
+    assert changes(ticket) == [
+        (
+            "update",
+            "_acme-challenge.gov.uk.",
+            "CNAME",
+            "eqfcmti47r1is6cla6.fastly-validations.com.",
+            "pksoj82i311cl0zxlg.fastly-validations.com.",
+        )
+    ]
+
+
+def test_what_would_happen_if_a_record_were_removed_asks_no_removal() -> None:
+    ticket = _one_vendor_mail(
+        "Please go ahead and delete that TXT record now:\n\n"
+        '  ipo.gov.uk.  3600  IN  TXT  "globalsign-domain-verification=QRK-9VCY1FVKYdHubK068"\n\n'
+        "Please KEEP the challenge record below. It currently resolves as\n\n"
+        "  _acme-challenge.www.ipo.gov.uk.  300  IN  CNAME  1cau5emvzw6y4ipx5t.fastly-validations.com.\n\n"
+        "and it's what allows the certificate to renew. If it's removed, renewals will fail."
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("delete", "TXT")]
+
+
+def test_a_ca_confirming_verification_for_a_host_makes_its_request_done() -> None:
+    ticket = conversation(
+        vendor(
+            'Please publish:\n\npublishing.service.gov.uk.  IN  TXT  "globalsign-domain-'
+            'verification=PISlFqsvGmYO3mUd39_43PCPWdjoay8OczC66zWkBP"',
+            1,
+        ),
+        us("TXT added.", 2),
+        vendor(
+            "GlobalSign have confirmed domain verification for publishing.service.gov.uk, so that "
+            "part is done. Could you add the following alongside the existing CAA?\n\n"
+            'publishing.service.gov.uk.  IN  CAA  0 issue "globalsign.com"',
+            3,
+        ),
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("add", "CAA")]
+
+
+def test_a_globalsign_string_to_delete_later_that_is_not_read_is_flagged() -> None:
+    ticket = _text(
+        "Now: please add\n\n_acme-challenge.www.hse.gov.uk.  CNAME  "
+        "jpw4t6t70inaduxdn9.fastly-validations.com.\n\n"
+        "Later: once the new certificate has been issued (I'll update this thread when it is), the "
+        "GlobalSign string Marta found can be deleted from hse.gov.uk.\n"
+    )
+    assert "unread_value" in [f.code for f in read(ticket).flags]

@@ -308,8 +308,9 @@ def _action_cue(text: str) -> Action | None:
             # its own; the words before it narrate another verb)
             own_clause = m.group()[:7].lower() == "it can "
             narrated = not own_clause and _NARRATED.search(before)
-            # ("Whether you keep, repoint or delete that one is entirely a decision for you")
-            choice = _WHETHER.search(before)
+            # ("Whether you keep, repoint or delete that one is entirely a decision for you";
+            # "If it's removed, renewals will fail": what would happen, not a request)
+            choice = _WHETHER.search(before) or _IF_PASSIVE.search(before)
             said_no = _NEGATED.search(before) or narrated or refused or done_by or choice
             if not (said_no or noun or alternative):
                 found.append((m.start(), action))  # type: ignore[arg-type]
@@ -326,6 +327,11 @@ def _action_cue(text: str) -> Action | None:
     return max(strong or found)[1] if found else None
 
 
+_IF_PASSIVE = re.compile(
+    r"\b(?:if|should)[ \t]+(?:it|they|that|this|the[ \t]+(?:record|CNAME|TXT|entry))"
+    r"(?:['\u2019]s|['\u2019]re|[ \t]+(?:is|are|was|were|gets?|got))[ \t]+(?:ever[ \t]+)?$",
+    re.I,
+)
 _WHETHER = re.compile(
     r"\bwhether[ \t]+(?:or[ \t]+not[ \t]+)?(?:you|they|we|to)\b[^.;:!?]{0,60}$", re.I
 )

@@ -813,7 +813,11 @@ def _unanswered_replacements(
 def _informs(j: int, seen: Observed, i: int, change: DnsChange) -> bool:
     """Does comment j's observation complete comment i's change (after the comments are read)?"""
     ours = seen.source is not None and seen.source.role == "us"
-    return j != i and (j < i or change.action != "add" or ours)
+    # ("… from our resolvers it still returns: _acme-challenge.gov.uk. CNAME OLD. It should be
+    # NEW": a later comment showing another CNAME where one was asked makes the add an update)
+    vendor = seen.source is not None and seen.source.role == "vendor"
+    singleton = change.type in SINGLETON_TYPES and vendor
+    return j != i and (j < i or change.action != "add" or ours or singleton)
 
 
 def _same(seen: Observed, change: DnsChange) -> bool:

@@ -22,6 +22,8 @@ from bot.reading.mentions import excerpt
 _RECORD = re.compile(
     r"\b(?:records?|entr(?:y|ies)|TXTs?|CNAMEs?|CAA|tokens?|(?:verification|validation|"
     r"challenge)[ ]+(?:strings?|values?|codes?))\b|_acme-challenge|_dnsauth|"
+    # "the GlobalSign string Marta found can be deleted from hse.gov.uk"
+    r"\b(?:globalsign|digicert|sectigo)[ ]+(?:strings?|tokens?|values?|codes?)\b|"
     # "please delete the one at the doubled name": a record named by where it sits
     r"\b(?:the|that)[ ]+(?:other[ ]+|old[ ]+|stray[ ]+|extra[ ]+)?ones?[ ]+(?:at|under|on)[ ]",
     re.I,
@@ -61,6 +63,13 @@ _ELSEWHERE = re.compile(
     r"\b(?:doesn['\u2019]?t|does[ ]+not|won['\u2019]?t|will[ ]+not)[ ]+(?:remove|delete)\b",
     re.I,
 )
+# "(I'll update this thread when it is), the GlobalSign string Marta found can be deleted from
+# hse.gov.uk": a removal asked, beside a notice of when
+_REMOVED_FROM = re.compile(
+    r"\b(?:can|should|must)[ \t]+(?:now[ \t]+|then[ \t]+)?be[ \t]+(?:deleted|removed)[ \t]+"
+    r"from[ \t]+[a-z0-9-]+\.[a-z0-9.-]+",
+    re.I,
+)
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)]|\(?[a-z][.)])[ \t]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[ ]+(?=[A-Z(\"'\u201c])")
 MAX_FLAGS = 3  # a ticket full of such lines needs one reading by a person, not a flag each
@@ -94,7 +103,8 @@ def unasked_removal_flags(
             continue
         if any(w in sentence.lower() for w in withdrawn):
             continue
-        if _NOT_DNS.search(sentence) or _OPTIONAL.search(sentence) or _ELSEWHERE.search(sentence):
+        elsewhere = _ELSEWHERE.search(sentence) and not _REMOVED_FROM.search(sentence)
+        if _NOT_DNS.search(sentence) or _OPTIONAL.search(sentence) or elsewhere:
             continue
         if action_cue(sentence) == "delete":
             out.append(_flag(comment_id, number, sentence))

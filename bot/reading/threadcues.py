@@ -888,6 +888,11 @@ _HOST = r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62}){1,8}"
 _HOST_IS_VALIDATED = re.compile(
     rf"(?<![\w.-])({_HOST})\.?[ \t]+is[ \t]+(?:validated|verified)\b", re.I
 )
+_CONFIRMED_FOR = re.compile(
+    r"\bconfirmed[ \t]+(?:the[ \t]+)?(?:domain[ \t]+)?(?:verification|validation)[ \t]+"
+    rf"(?:for|of)[ \t]+({_HOST})\b",
+    re.I,
+)
 _LABEL_VALIDATED = re.compile(
     r"(?<![\w.-])(?!(?:it|this|that|both|all|each|domain|host|hostname|record|"
     r"everything|which|certificate|cert|order|subscription|name|token|value|one|what|nothing|"
@@ -905,7 +910,7 @@ _LISTED_VALIDATED = re.compile(
     re.I,
 )
 _HOST_LIST_END = re.compile(
-    rf"{_HOST}(?:[ \t]*,[ \t]*{_HOST}){{0,20}}(?:,?[ \t]+(?:and|&)[ \t]+{_HOST})?"
+    rf"_?{_HOST}(?:[ \t]*,[ \t]*{_HOST}){{0,20}}(?:,?[ \t]+(?:and|&)[ \t]+{_HOST})?"
     # ("the assets.publishing.service.gov.uk challenge has validated")
     r"(?:[ \t]+(?:challenge|record|hostname|host|domain|name|CNAME|one)s?)?[ \t]*$",
     re.I,
@@ -970,6 +975,10 @@ def validated_hosts(text: str) -> frozenset[str]:
         if listed and not _CONDITION.search(sentence):
             # "* education.gov.uk and www.education.gov.uk - validated, nothing further to do"
             found |= prose.hosts_named(listed.group(1))
+        confirmed = _CONFIRMED_FOR.search(sentence)
+        if confirmed and not is_negated(sentence[: confirmed.start()]):
+            # "GlobalSign have confirmed domain verification for x.gov.uk, so that part is done"
+            found.add(validated_domain(confirmed.group(1).lower()))
         label = _LABEL_VALIDATED.search(sentence)
         if label and not is_negated(sentence[: label.start()]) and not _CONDITION.search(sentence):
             # "Confirmed: frontend validated": the host by its first label
@@ -979,7 +988,9 @@ def validated_hosts(text: str) -> frozenset[str]:
             # the hosts listed just before the verb ("X, Y and Z are now validated"), not
             # those of another clause ("Nothing else at gov.uk changes, and www.gov.uk is …")
             listed = _HOST_LIST_END.search(sentence[max(0, said.start() - 600) : said.start()])
-            found |= prose.hosts_named(said["shown"] or (listed.group(0) if listed else ""))
+            said_hosts = said["shown"] or (listed.group(0) if listed else "")
+            # ("_acme-challenge.www.gov.uk has validated": the host its record validates)
+            found |= prose.hosts_named(re.sub(r"(?<![\w.-])_[\w-]+\.", "", said_hosts))
     return frozenset(found)
 
 
