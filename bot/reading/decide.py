@@ -339,6 +339,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         (i, c if c.name in held else _complete(c, [o for j, o in seen if _informs(j, o, i, c)]))
         for i, c in kept
     ]
+    out.flags += _shown_otherwise_later(completed, seen)
     made_updates = [
         (i, done)
         for (i, c), (_, done) in zip(kept, completed, strict=True)
@@ -810,14 +811,47 @@ def _unanswered_replacements(
     return flags
 
 
+def _shown_otherwise_later(
+    kept: list[tuple[int, DnsChange]], seen: list[tuple[int, Observed]]
+) -> list[Flag]:
+    """ "… from our resolvers it still returns: _acme-challenge.gov.uk. CNAME OLD. It should be
+    NEW": a later vendor comment showing another target at a CNAME still asked as an add. It
+    may be an update of what is shown; which, a person says (a warn at the add)."""
+    flags = []
+    for i, c in kept:
+        if c.action != "add" or c.type not in SINGLETON_TYPES or c.value is None:
+            continue
+        other = next(
+            (
+                o
+                for j, o in seen
+                if j > i
+                and o.source is not None
+                and o.source.role == "vendor"
+                and (o.name, o.type) == (c.name, c.type)
+                and o.value != c.value
+            ),
+            None,
+        )
+        if other is not None:
+            flags.append(
+                Flag(
+                    code="unread_value",
+                    severity="warn",
+                    name=c.name,
+                    message=f"A later comment shows {c.name} {c.type} {other.value} "
+                    f"({_where(other.source)}) where the ticket asks to add {c.value}: it may be "
+                    "an update of that record, not an add. Check which.",
+                    source=other.source,
+                )
+            )
+    return flags
+
+
 def _informs(j: int, seen: Observed, i: int, change: DnsChange) -> bool:
     """Does comment j's observation complete comment i's change (after the comments are read)?"""
     ours = seen.source is not None and seen.source.role == "us"
-    # ("… from our resolvers it still returns: _acme-challenge.gov.uk. CNAME OLD. It should be
-    # NEW": a later comment showing another CNAME where one was asked makes the add an update)
-    vendor = seen.source is not None and seen.source.role == "vendor"
-    singleton = change.type in SINGLETON_TYPES and vendor
-    return j != i and (j < i or change.action != "add" or ours or singleton)
+    return j != i and (j < i or change.action != "add" or ours)
 
 
 def _same(seen: Observed, change: DnsChange) -> bool:
