@@ -275,7 +275,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # forwarded note that asks for it: a withdrawal with nothing earlier to withdraw)
             # (in the comment's words, or in the mail it passes on: `numbered` by now)
             words = "\n".join(text for _, text in numbered)
-            own_withdrawal = threadcues.withdraws_earlier(words)[1]
+            own_withdrawal = threadcues.withdrawn_tags(words)  # (cheap: tags only)
             self_withdrawn += [(part.comment_id, own_withdrawal)] if own_withdrawal else []
         if withdraws and types is None and threadcues.previous_only(joined):
             types = frozenset({"@previous"})  # "Please ignore my previous message entirely"

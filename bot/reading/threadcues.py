@@ -192,6 +192,11 @@ def withdraws_all(text: str) -> bool:
     return bool(_NOTHING_NEEDED_NOW.search(text))
 
 
+def withdrawn_tags(text: str) -> frozenset[str]:
+    """The CAA tags a text withdraws ("drop the issuewild line"), as "= issuewild " scopes."""
+    return frozenset(s for s in _withdrawn_tags(text) if s.startswith("= "))
+
+
 def _withdrawn_tags(text: str) -> set[str]:
     """ "please disregard the issuewild line in Sunil's message - don't add it": the CAA
     records of that tag (as "=" data scopes: " issuewild " is in their data)."""
