@@ -279,6 +279,7 @@ class Table:
             old = was.group(1)
         said = _REMARK_TTL.search(remarks) if ttl is None else None
         ttl = int(said.group(1)) if said else ttl  # "ptk7….fastly-validations.com (TTL: 300)"
+        row_mode = _row_mode(cell("action"))
         mention = Mention(
             name,
             rdtype,
@@ -304,10 +305,8 @@ class Table:
             # "x (current value)", never "x (new code, …)"
             described=bool(_CURRENT.search(remarks) and not _NEW_REMARK.search(remarks))
             or cells_old,
-            mode="observed"
-            if self.published or self._done(cells) or kept
-            else _row_mode(cell("action")),
-            kept=kept or _row_mode(cell("action")) == "observed",
+            mode="observed" if self.published or self._done(cells) or kept else row_mode,
+            kept=kept or row_mode == "observed",
             zone=cell("zone") or None,  # "| Zone | Host |": the host is relative to this zone
             # "| Domain | Record name |" with "gov.uk (apex / @)" and "@": the row's own domain
             origin_hint=safe_name(cell("domain")) if " " not in cell("domain") else None,

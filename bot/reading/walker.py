@@ -653,7 +653,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 and any(prose.ITEM_START.match(text) for _, text in self.paragraph[-_ITEM_REACH:])
                 and (
                     self.paragraph[-1][1].rstrip().endswith((".", "!", "?"))
-                    or (self._item_holds_record() and actions.action_cue(line) is not None)
+                    or (actions.action_cue(line) is not None and self._item_holds_record())
                 )
             ):
                 # "1. X - … Remove now." / "2. Y - … KEEP." / "3. Z - remove once issued": each
@@ -676,8 +676,13 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         """Does a list item of the paragraph show record data ("- x: needs
         _acme-challenge.x CNAME V, still not visible")? A next item that says a verb says it of
         itself ("- y: removed from the certificate, nothing to do"), not of this record."""
-        starts = [k for k, (_, text) in enumerate(self.paragraph) if prose.ITEM_START.match(text)]
-        items = self.paragraph[starts[0] :] if starts else []  # (any item of the list so far)
+        # (the lines the list-item check above looks at: a long paragraph is not rescanned
+        # whole for each new item)
+        recent = self.paragraph[-_ITEM_REACH:]
+        start = next(
+            (k for k, (_, text) in enumerate(recent) if prose.ITEM_START.match(text)), None
+        )
+        items = recent[start:] if start is not None else []
         return any(candidates(number, text) for number, text in items)
 
     def _footnote(self, line: str) -> bool:
