@@ -486,11 +486,10 @@ HOLDOUT153 = FIXTURES / "holdout153"
 HOLDOUT154 = FIXTURES / "holdout154"
 HOLDOUT155 = FIXTURES / "holdout155"
 HOLDOUT156 = FIXTURES / "holdout156"
-# holdout157 (an ordinary spring) 8/20, 10, 4 silent (first read at b3d2c7f). holdout158 (people
-# under pressure; 4/20, 8, 2 silent at b3d2c7f) is committed but not registered: 16503 (a CC's
-# typo'd TXT that "please replace the record you added with that value" corrects) is still
-# misread silently.
+# holdout157 (an ordinary spring) 8/20, 10, 4 silent; holdout158 (people under pressure) 4/20, 8,
+# 2 silent (both first read at b3d2c7f).
 HOLDOUT157 = FIXTURES / "holdout157"
+HOLDOUT158 = FIXTURES / "holdout158"
 
 READING_FOLDERS = (
     READING,
@@ -651,6 +650,7 @@ READING_FOLDERS = (
     HOLDOUT155,
     HOLDOUT156,
     HOLDOUT157,
+    HOLDOUT158,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -12243,3 +12243,52 @@ def test_a_globalsign_string_to_delete_later_that_is_not_read_is_flagged() -> No
         "GlobalSign string Marta found can be deleted from hse.gov.uk.\n"
     )
     assert "unread_value" in [f.code for f in read(ticket).flags]
+
+
+def test_a_cc_saying_what_they_added_to_their_zone_shows_it_published() -> None:
+    typo = "globalsign-domain-verification=B7b3EvfO_80AawhmkiRGtqDe_mX-eVQF2SLEBqXTg"
+    ticket = conversation(
+        vendor(
+            "Please publish the following TXT record at discovery.nationalarchives.gov.uk:\n\n"
+            "globalsign-domain-verification=B7b3EvfO_80AawhmkiRGtqDe_mX-eVQF2SLEBqXsTg",
+            1,
+        ),
+        Comment(
+            id=2,
+            role="other",
+            author="Deepa Shah",
+            body="I've added this to our zone this morning:\n\n"
+            f'discovery.nationalarchives.gov.uk.  3600  IN  TXT  "{typo}"',
+        ),
+    )
+    reading = read(ticket)
+    assert [(o.name, o.value) for o in reading.observed] == [
+        ("discovery.nationalarchives.gov.uk.", typo)
+    ]
+    assert [c.source.role for c in reading.changes if c.source] == ["vendor"]
+
+
+def test_replace_the_record_you_added_with_that_value_updates_the_published_one() -> None:
+    typo = "globalsign-domain-verification=B7b3EvfO_80AawhmkiRGtqDe_mX-eVQF2SLEBqXTg"
+    ticket = conversation(
+        vendor(
+            "Please publish the following TXT record at discovery.nationalarchives.gov.uk:\n\n"
+            "globalsign-domain-verification=B7b3EvfO_80AawhmkiRGtqDe_mX-eVQF2SLEBqXsTg",
+            1,
+        ),
+        Comment(
+            id=2,
+            role="other",
+            author="Deepa Shah",
+            body="I've added this to our zone this morning:\n\n"
+            f'discovery.nationalarchives.gov.uk.  3600  IN  TXT  "{typo}"',
+        ),
+        vendor(
+            "One character has gone missing near the end of the token. The value has to be exactly "
+            "the one Alex sent, so please replace the record you added with that value.",
+            3,
+        ),
+    )
+    assert [(c.action, c.old_value) for c in read(ticket).changes if c.source.role == "vendor"] == [
+        ("update", typo)
+    ]

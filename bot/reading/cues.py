@@ -361,6 +361,16 @@ _KEEP_TOUCH = re.compile(
     re.I,
 )
 
+# "I've added this to our zone this morning:", "We have published these in the DNS now:" -
+# the writer saying what they have published (a CC, us): what follows is live, asked of no one
+_WE_PUBLISHED = re.compile(
+    r"\b(?:i|we)(?:['’]ve|[ \t]+have)?[ \t]+(?:now[ \t]+|just[ \t]+|already[ \t]+)?"
+    r"(?:added|published|created|put)[ \t]+(?:this|these|that|it|them|the[ \t]+(?:\w+[ \t]+)?"
+    r"records?|the[ \t]+\w+)[ \t]+(?:to|in|into|on)[ \t]+(?:our|the)[ \t]+(?:zone|dns)\b"
+    r"[^:\n]{0,60}:[ \t]*$",
+    re.I,
+)
+
 
 def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     """How the records this line introduces are meant, when it says.
@@ -417,6 +427,8 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         return "observed"  # "Please do NOT touch the TXT record that is currently on the apex:"
     if lead_in and _OLD_LEAD.match(text):
         return "observed"  # "Old record, in the dwp.gov.uk zone:" - what is there now
+    if lead_in and ("zone" in low or "dns" in low) and _WE_PUBLISHED.search(text):
+        return "observed"  # "I've added this to our zone this morning:"
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
     existing = "existing" in low or "current" in low  # words a few patterns need, cheaply
     if lead_in and "new" in low and _NEW_ONE_ELSEWHERE.search(text) and _describes(text):

@@ -330,6 +330,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             thread.retyped[index] = meant  # "CNAME." to our "a CNAME, or really a TXT?"
         if later and part.role == "vendor" and threadcues.replaces_earlier(joined, asked_before):
             thread.replacing.add(index)  # "Replace it please" to our "replace, or alongside?"
+        if later and part.role == "vendor" and threadcues.replaces_published(joined):
+            thread.replacing.add(index)  # "please replace the record you added with that value"
         asked_ttl = any("ttl" in line.lower() for line in asked_before)  # "Any TTL preference?"
         # no records of its own: the reply's words, above a mail it passes on, or the comment's
         # (what it says is published or keeps, or a record it names with no data, is no

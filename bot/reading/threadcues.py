@@ -801,6 +801,21 @@ def replaces_earlier(text: str, asked: list[str]) -> bool:
     return bool(_REPLACE_IT.match(answer))
 
 
+def replaces_published(text: str) -> bool:
+    """ "please replace the record you added with that value": the record someone published
+    (a typo'd one) is to be updated to the value asked for before."""
+    return "replac" in text.lower() and bool(_REPLACE_PUBLISHED.search(text))
+
+
+_REPLACE_PUBLISHED = re.compile(
+    r"\breplace[ \t]+(?:the|that|this|your)[ \t]+(?:(?:TXT|CNAME|CAA)[ \t]+)?(?:record|value|entry)"
+    r"[ \t]+(?:(?:that[ \t]+)?you(?:['’]ve|[ \t]+have)?[ \t]+(?:just[ \t]+)?"
+    r"(?:added|published|created|put[ \t]+in|set[ \t]+up)|(?:that(?:['’]s|[ \t]+is)[ \t]+)?"
+    r"(?:currently[ \t]+)?(?:published|live|there[ \t]+now))\b[^.\n]{0,40}?\bwith\b",
+    re.I,
+)
+
+
 # "Replace it please", "Yes, please replace it", "Replace, please - last year's has been used"
 _REPLACE_IT = re.compile(
     r"^\W{0,3}(?:(?:yes|yep|yeah)[,.!]?[ \t]+)?(?:please[ \t]+)?replace\b"
