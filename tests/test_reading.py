@@ -12292,3 +12292,59 @@ def test_replace_the_record_you_added_with_that_value_updates_the_published_one(
     assert [(c.action, c.old_value) for c in read(ticket).changes if c.source.role == "vendor"] == [
         ("update", typo)
     ]
+
+
+def test_a_vendor_reply_that_opens_with_validated_marks_the_earlier_adds_done() -> None:
+    ticket = conversation(
+        vendor(
+            "Pls add:\n\n_acme-challenge.assets.publishing.service.gov.uk  CNAME  "
+            "qnujdwsfhi1i51ur76zc.fastly-validations.com",
+            1,
+        ),
+        us("Added this morning, it's resolving for us now.", 2),
+        vendor(
+            "Validated, thx. New cert is issued + deployed.\n\nOne more thing: "
+            "assets.publishing.service.gov.uk still has the TXT from the old GlobalSign cert:\n\n"
+            "globalsign-domain-verification=_q0GXajJdkSaQ2n_GmLKr0uK2k_AtsqbTIXxFlN420P\n\n"
+            "Not needed any more. Safe to delete it.",
+            3,
+        ),
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("delete", "TXT")]
+
+
+def test_validated_once_the_record_is_in_place_marks_nothing_done() -> None:
+    ticket = conversation(
+        vendor(
+            "Pls add:\n\n_acme-challenge.assets.publishing.service.gov.uk  CNAME  "
+            "qnujdwsfhi1i51ur76zc.fastly-validations.com",
+            1,
+        ),
+        vendor("Validated once the record is in place, we then issue.", 2),
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("add", "CNAME")]
+
+
+def test_an_old_record_you_may_notice_in_your_zone_is_published_not_asked_for() -> None:
+    ticket = _text(
+        "No DNS changes are needed: Let's Encrypt validates design-system.service.gov.uk over "
+        "HTTP.\n\nYou may notice an old _acme-challenge.design-system.service.gov.uk CNAME in "
+        "your zone from 2023 (it points at kstuouh49ancf28o5e.fastly-validations.com). You can "
+        "simply leave it where it is.\n"
+    )
+    reading = read(ticket)
+    assert reading.changes == ()
+    assert [o.value for o in reading.observed] == ["kstuouh49ancf28o5e.fastly-validations.com."]
+
+
+def test_the_vendor_confirming_a_token_is_gone_marks_its_removal_done() -> None:
+    token = "globalsign-domain-verification=_ey5keBiXQbeblWspaQYxSJnMkhh7BL89hjknVNbHGF"
+    ask = vendor(
+        f"The GlobalSign TXT on dvsa.gov.uk ({token}) isn't needed any more - please remove it.", 1
+    )
+    done = vendor("Confirmed, the GlobalSign token is gone from our side too, thanks.", 3)
+    later = vendor("Once the token is gone, we will close this.", 3)
+    assert [c.action for c in read(conversation(ask, us("TXT removed.", 2), later)).changes] == [
+        "delete"
+    ]
+    assert read(conversation(ask, us("TXT removed.", 2), done)).changes == ()

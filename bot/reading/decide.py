@@ -79,6 +79,9 @@ class Thread:
     live: set[int] = field(default_factory=set)
     # "X, Y and Z are now validated with the records you added": those hosts' adds are done
     live_hosts: dict[int, frozenset[str]] = field(default_factory=dict)
+    # "Confirmed, the GlobalSign token is gone from our side too": the removals asked for
+    # before, of those types, are done
+    gone: dict[int, frozenset[str]] = field(default_factory=dict)
     # "items 3, 4 and 6 are done": those places of the last list asked for are done
     done_places: dict[int, frozenset[str]] = field(default_factory=dict)
     # the line each numbered item of a comment's list stands on ("3. DELETE …" -> {3: 21})
@@ -296,6 +299,10 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             out.dropped.append(c)
             why = "a later comment says it is in place and nothing more is needed"
             out.flags.append(_retracted(c, why, said[0].source))
+    for i, c in list(kept):  # "the GlobalSign token is gone from our side too"
+        if c.action == "delete" and any(j > i and c.type in t for j, t in thread.gone.items()):
+            kept.remove((i, c))
+            out.dropped.append(c)
     for index, names in sorted(thread.kept.items()):
         # (an add at a name shown published with data of that type changes it too: "hold off
         # and don't change X" after "replace it with Y" to our dig of X)

@@ -412,6 +412,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         validated = threadcues.validated_hosts(joined) if later else frozenset()
         if validated:
             thread.live_hosts[index] = validated  # "X and Y are now validated"
+        gone = threadcues.removals_done(joined) if later and part.role == "vendor" else None
+        if gone:
+            thread.gone[index] = gone  # "Confirmed, the GlobalSign token is gone"
         done = threadcues.done_places(joined) if later else frozenset()
         if done:
             thread.done_places[index] = done  # "items 3, 4 and 6 are done"

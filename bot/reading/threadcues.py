@@ -1032,8 +1032,50 @@ def done_places(text: str) -> frozenset[str]:
 
 
 def earlier_live(text: str) -> bool:
-    """Does a vendor's later comment say the records it asked for before are live now?"""
-    return bool(_EARLIER_LIVE.search(" ".join(text.split())))
+    """Does a vendor's later comment say the records it asked for before are live now?
+    ("Both records from my earlier message are currently live", or a reply that opens with
+    "Validated, thx." to our "Added this morning")"""
+    flat = " ".join(text.split())
+    return bool(_EARLIER_LIVE.search(flat) or _OPENS_VALIDATED.match(_GREETING.sub("", flat, 1)))
+
+
+def removals_done(text: str) -> frozenset[str]:
+    """The types of the records a vendor's later comment says are gone now ("Confirmed, the
+    GlobalSign token is gone from our side too"; never "once the token is gone")."""
+    low = text.lower()
+    if not any(w in low for w in ("gone", "removed", "deleted", "no longer")):
+        return frozenset()  # the common case, cheaply
+    types: set[str] = set()
+    for sentence in prose.split_sentences(" ".join(text.split())):
+        for m in _GONE.finditer(sentence):
+            before = sentence[max(0, m.start() - 40) : m.start()]
+            if _CONDITION.search(before) or is_negated(sentence[: m.end()]) or "?" in sentence:
+                continue
+            thing = m.group("thing").lower()
+            types |= {"TXT"} if thing in ("token", "string", "txt") else set()
+            types |= {thing.upper()} if thing in ("cname", "caa") else set()
+            types |= {"TXT", "CNAME", "CAA"} if thing in ("record", "entry") else set()
+    return frozenset(types)
+
+
+# "the GlobalSign token is gone", "the old TXT has been removed", "both records are now deleted"
+_GONE = re.compile(
+    r"\b(?:the|that|this|both|those|these|all)[ \t]+(?:[\w.-]+[ \t]+){0,3}?"
+    r"(?P<thing>token|string|txt|cname|caa|record|entry)s?[ \t]+"
+    r"(?:is|are|has[ \t]+been|have[ \t]+been|was|were)[ \t]+(?:now[ \t]+|indeed[ \t]+|all[ \t]+)?"
+    r"(?:gone|removed|deleted|no[ \t]+longer[ \t]+(?:there|published|visible|in[ \t]+DNS))\b",
+    re.I,
+)
+
+
+# "Validated, thx.", "All validated now - thanks!", "That's verified." - the whole answer, no
+# host named (never "Validated once the record is in place", "Validated separately")
+_OPENS_VALIDATED = re.compile(
+    r"\W{0,3}(?:(?:all|both|everything|(?:that|it)(?:['’]s|[ \t]+is|[ \t]+has)|"
+    r"(?:they|those)(?:['’]re|[ \t]+are|[ \t]+have))[ \t]+)?(?:now[ \t]+|been[ \t]+)?"
+    r"(?:validated|verified)(?:[ \t]+now)?[ \t]*(?:[,.!;–—-]|$)",
+    re.I,
+)
 
 
 # "please skip the first row (www.gov.uk). That record is already in place": the record for
