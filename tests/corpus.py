@@ -490,6 +490,13 @@ HOLDOUT156 = FIXTURES / "holdout156"
 # 2 silent (both first read at b3d2c7f).
 HOLDOUT157 = FIXTURES / "holdout157"
 HOLDOUT158 = FIXTURES / "holdout158"
+# holdout159 (an ordinary summer, an agent per ticket) 7/20, 10, 2 silent; holdout160 (tidying up
+# after a migration: updates and deletes in many words) 2/20, 3, 2 silent (both first read at
+# 104ac31); holdout161 (long threads) 5/20, 13, 4 silent (first read at 95a3f32's parent, with
+# 16503's fix).
+HOLDOUT159 = FIXTURES / "holdout159"
+HOLDOUT160 = FIXTURES / "holdout160"
+HOLDOUT161 = FIXTURES / "holdout161"
 
 READING_FOLDERS = (
     READING,
@@ -651,6 +658,9 @@ READING_FOLDERS = (
     HOLDOUT156,
     HOLDOUT157,
     HOLDOUT158,
+    HOLDOUT159,
+    HOLDOUT160,
+    HOLDOUT161,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -12348,3 +12348,93 @@ def test_the_vendor_confirming_a_token_is_gone_marks_its_removal_done() -> None:
         "delete"
     ]
     assert read(conversation(ask, us("TXT removed.", 2), done)).changes == ()
+
+
+def test_a_ccs_records_under_i_have_put_these_in_are_published_not_asked() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n_acme-challenge.www.tax.service.gov.uk  CNAME  "
+            "5op2f1wzibju3shcjx8.fastly-validations.com",
+            1,
+        ),
+        _cc(
+            "Morning all,\n\nI've put these in this morning under CHG0041187:\n\n"
+            "_acme-challenge.www.tax.service.gov.uk.    300 IN CNAME "
+            "5op2f1wzibju3shcjx8.fastly-validations.com.",
+            2,
+        ),
+    )
+    reading = read(ticket)
+    assert [o.name for o in reading.observed] == ["_acme-challenge.www.tax.service.gov.uk."]
+    assert [c.source.role for c in reading.changes if c.source] == ["vendor"]
+
+
+def test_hosts_named_by_first_label_as_validated_are_done() -> None:
+    ticket = conversation(
+        vendor(
+            "Please create:\n\n_acme-challenge.www.tax.service.gov.uk CNAME "
+            "5op2f1wzibju3shcjx8.fastly-validations.com\n_acme-challenge.api.tax.service.gov.uk "
+            "CNAME 72wpxkza1mb21hiswl.fastly-validations.com\n",
+            1,
+        ),
+        us("Both added.", 2),
+        vendor("The www and api hostnames are validated now, thanks.", 3),
+    )
+    assert read(ticket).changes == ()
+
+
+def test_the_correct_name_for_a_mistyped_one_renames_the_request() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\nName: _acme-challenge.assests.staging.publishing.service.gov.uk\n"
+            "Type: CNAME\nValue: y44cq61j4qkhlhox0eci.fastly-validations.com\n",
+            1,
+        ),
+        us('We don\'t have an "assests" host, do you mean assets?', 2),
+        vendor(
+            "Yes, my mistake. The correct name is "
+            "_acme-challenge.assets.staging.publishing.service.gov.uk, target unchanged.",
+            3,
+        ),
+    )
+    reading = read(ticket)
+    assert [c.name for c in reading.changes] == [
+        "_acme-challenge.assets.staging.publishing.service.gov.uk."
+    ]
+    assert "retracted" in [f.code for f in reading.flags]
+
+
+def test_leave_it_or_remove_it_whichever_you_prefer_asks_no_removal() -> None:
+    ticket = _text(
+        "For x.service.gov.uk we need an issue property:\n\n"
+        'x.service.gov.uk. CAA 0 issue "letsencrypt.org"\n\n'
+        "You can leave the issuewild one in place or remove it, whichever you prefer.\n"
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("add", "CAA")]
+
+
+def test_the_cname_is_validated_marks_the_one_cname_add_done() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\n_acme-challenge.find.x.service.gov.uk CNAME "
+            "n9jx78agsqwtdbgmr2wl.fastly-validations.com\n",
+            1,
+        ),
+        us("Done.", 2),
+        vendor("Thanks - the CNAME is validated.", 3),
+    )
+    assert read(ticket).changes == ()
+
+
+def test_a_challenge_record_validated_this_morning_is_done_and_only_that_record() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\n1) TXT  x.service.gov.uk  "
+            '"globalsign-domain-verification=_Y17PijUASkXozQHFrMOzrhkLQ0_IYfcvjWHtAFmjT5"\n'
+            "2) CNAME  _acme-challenge.x.service.gov.uk  fq1iwx8u5ugkecagr6.fastly-validations.com\n",
+            1,
+        ),
+        us("We've added the CNAME.", 2),
+        vendor("The apex challenge (_acme-challenge.x.service.gov.uk) validated this morning.", 3),
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("add", "TXT")]

@@ -235,6 +235,8 @@ _WANTED = re.compile(
     r"to\s+be\s+(?:added|created)|"
     # "The only record you need is:"
     r"(?:records?|ones?)\s+(?:you|we)\s+need\s+(?:is|are)|"
+    # "For x.service.gov.uk we need an issue property:"
+    r"\bwe\s+(?:still\s+)?need\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:property|record|entry)(?=\s*:)|"
     # ("Each needs its challenge record before Certainly will issue.")
     r"needs?\s+(?:its\s+own|its|their|a|an|one|two|three|four|both|these|the\s+following)\s+"
     r"(?:\w+\s+)?"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 from bot.models import DnsChange, Flag, Observed, Source
 from bot.reading.candidates import is_validation_host
@@ -94,6 +95,9 @@ class Thread:
     # "So please create the record on this name: X … Please do not add the record on the name
     # … which I gave first": the same data asked before at another name is withdrawn
     renamed: set[int] = field(default_factory=set)
+    # "The correct name is _acme-challenge.assets.x.gov.uk, target unchanged": the names a
+    # comment gives for a mistyped one asked for before
+    right_names: dict[int, list[str]] = field(default_factory=dict)
     # "TTL 3600 on the CAA is fine": a later comment's TTL for the records of one type
     typed_ttls: dict[int, tuple[int, str]] = field(default_factory=dict)
     # "please add the certainly.com CAA record only after this certificate has been issued":
@@ -258,6 +262,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         kept = _added_beside(kept, index, out)
     for index in sorted(thread.renamed):
         kept = _renamed(kept, index, out)
+    for index, names in sorted(thread.right_names.items()):
+        kept = _name_corrected(kept, index, names, out)
     for index, named in sorted(thread.named_ttls.items()):
         for owner, ttl in named:
             kept = _with_ttl(kept, index, ttl, lambda c, owner=owner: _named(c, owner))
@@ -401,6 +407,8 @@ def _now_live(
         and (
             hosts is None
             or _validated(c.name) in hosts
+            # ("_acme-challenge.x validated this morning": that record only)
+            or "=" + c.name.lower().rstrip(".") in hosts
             # ("^frontend": "Confirmed: frontend validated", a host by its first label)
             or "^" + _validated(c.name).split(".", 1)[0] in hosts
         )
@@ -566,6 +574,32 @@ def _renamed(
             continue
         out_kept.append((i, c))
     return out_kept
+
+
+def _name_corrected(
+    kept: list[tuple[int, DnsChange]], index: int, names: list[str], out: Decision
+) -> list[tuple[int, DnsChange]]:
+    """The requests asked for before comment `index` at a name one label's typo away from a
+    name it says is the correct one ("assests" for "assets"): asked at that name (the
+    mistyped one withdrawn, and said)."""
+    out_kept: list[tuple[int, DnsChange]] = []
+    for i, c in kept:
+        right = [n for n in names if i < index and _one_typo_apart(c.name, n)]
+        if len(right) == 1:
+            why = f"a later comment gives the correct name, {right[0]}"
+            out.flags.append(_retracted(c, why))
+            c = c.model_copy(update={"name": right[0]})
+        out_kept.append((i, c))
+    return out_kept
+
+
+def _one_typo_apart(name: str, other: str) -> bool:
+    """Do two names differ in one label only, by a typo ("assests" / "assets")?"""
+    a, b = name.lower().rstrip(".").split("."), other.lower().rstrip(".").split(".")
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and SequenceMatcher(None, *differ[0]).ratio() >= 0.75
 
 
 def _added_beside(

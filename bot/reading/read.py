@@ -381,6 +381,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             thread.settled.add(index)  # "no further action is needed", "[x] … done"
         if later and part.role == "vendor" and threadcues.refuses_first_name(joined):
             thread.renamed.add(index)  # "do not add the record on the name … I gave first"
+        names = threadcues.right_names(joined) if later and part.role == "vendor" else []
+        if names:
+            thread.right_names[index] = names  # "The correct name is X, target unchanged"
         if later and threadcues.earlier_live(joined):
             thread.live.add(index)  # "Both records from my earlier message are now live"
         if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
@@ -410,6 +413,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if held:
             thread.held[index] = held  # "add the CAA record only after this cert is issued"
         validated = threadcues.validated_hosts(joined) if later else frozenset()
+        for rdtype in threadcues.validated_types(joined) if later else ():
+            # "the CNAME is validated": the one add of that type asked for before
+            names = {s.change.name for s in said if _asks_add(s, rdtype)}
+            validated |= {validated_domain(names.pop()).rstrip(".")} if len(names) == 1 else set()
         if validated:
             thread.live_hosts[index] = validated  # "X and Y are now validated"
         gone = threadcues.removals_done(joined) if later and part.role == "vendor" else None
@@ -455,6 +462,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         again = {_said_as(m) for m in walker.mentions}
         own = [m for m in own if _said_as(m) not in again]
         mentions = walker.mentions + own
+        if part.role != "vendor":  # "I've put these in this morning under CHG0041187:"
+            mentions = _writer_published(mentions, numbered)
         if len(mentions) > MAX_RECORDS:
             flags.append(_over_limit(part, len(mentions), "records", MAX_RECORDS))
             mentions = mentions[:MAX_RECORDS]
@@ -753,7 +762,7 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
         for m in walker.mentions
         if m.mode == "request" and m.action in (None, "add") and m.value
     ]
-    for mention in walker.mentions:
+    for mention in _writer_published(walker.mentions, _lines_to_read(part)):
         if mention.mode == "request" and mention.action == "update" and mention.old_value:
             # our Terraform plan's "~ records = [ - "old", + "new" ]": the old one is live
             mention = replace(mention, mode="observed", action=None, value=mention.old_value)
@@ -766,6 +775,41 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
         if observed is not None:
             found.append(Said(index, observed=observed))
     return found, proposed
+
+
+def _asks_add(said: Said, rdtype: str) -> bool:
+    return said.change is not None and said.change.action == "add" and said.change.type == rdtype
+
+
+def _writer_published(mentions: list[Mention], numbered: list[tuple[int, str]]) -> list[Mention]:
+    """A CC's (or our) records just below "I've put these in this morning under CHG0041187:":
+    what the writer has published, asked of no one."""
+    leads = [n for n, text in numbered if _I_PUBLISHED.search(text)]
+    if not leads:
+        return mentions  # the common case
+    out = []
+    for m in mentions:
+        lead = max((n for n in leads if n < m.line), default=None)
+        near = lead is not None and m.line - lead <= _PUBLISHED_REACH
+        if near and m.mode == "request" and m.action in (None, "add") and m.value:
+            m = replace(m, mode="observed", action=None)
+        out.append(m)
+    return out
+
+
+_PUBLISHED_REACH = 8  # lines from the lead-in to the last record it speaks for
+# "I've put these in this morning under CHG0041187:", "We have now added both:", "Morning all,
+# I've published them:" (never "Could you confirm I've added these right?")
+_I_PUBLISHED = re.compile(
+    # ("Hi Priya, done both. Published:")
+    r"(?:^|[.!,][ \t]+)(?:now[ \t]+)?(?:published|added|created|live|(?:all|both)[ \t]+in)"
+    r"(?:[ \t]+now)?[ \t]*:[ \t]*$|"
+    r"^\W{0,3}(?:[^.!?\n]{0,40}[.!,][ \t]+)?(?:i|we)(?:['’]ve|[ \t]+have)?[ \t]+"
+    r"(?:now[ \t]+|just[ \t]+|already[ \t]+)?(?:added|published|created|put|set[ \t]+up)\b"
+    r"(?![^:\n]{0,80}\b(?:subscription|order|account|ticket|below[ \t]+to)\b)"
+    r"[^:?\n]{0,100}:[ \t]*$",
+    re.I,
+)
 
 
 def _proposals(lines: list[str]) -> list[approvals.Item]:

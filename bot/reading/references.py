@@ -1227,6 +1227,9 @@ _NOT_THIS_NOW = re.compile(
 # the sentence also says that leaving it is fine.)
 _OPTIONAL = re.compile(
     r"\b(?:if[ ]+you[ ]+(?:wish|like|want|prefer)|optionally|"
+    # "leave the issuewild one in place or remove it, whichever you prefer", "it's up to you"
+    r"whichever[ ]+you[ ]+(?:prefer|like|want|choose)|(?:it['’]s|it[ ]+is|that['’]s)[ ]+"
+    r"(?:entirely[ ]+|completely[ ]+)?up[ ]+to[ ]+you|either[ ]+way[ ]+is[ ]+fine|"
     r"(?:feel[ ]+free|(?:you[ ]+are|you['’]re)[ ]+welcome)[ ]+to"
     r"(?![ ]+(?:delete|remove|drop|take|pull|clean|tidy|clear|bin|get[ ]+rid)\b)|"
     r"(?:does|do|there[ ]+is|there['’]s)[ ]+no[ ]+harm[ ]+(?:to[ ]+leave|in[ ]+leaving|leaving)|"

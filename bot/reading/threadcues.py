@@ -648,6 +648,22 @@ _REFUSES_FIRST = re.compile(
 )
 
 
+def right_names(text: str) -> list[str]:
+    """The names a comment says are the correct ones ("The correct name is
+    _acme-challenge.assets.x.gov.uk, target unchanged"), absolute."""
+    if "name" not in text.lower():
+        return []  # the common case, cheaply
+    return [m.group(1).lower().rstrip(".") + "." for m in _RIGHT_NAME.finditer(text)]
+
+
+_RIGHT_NAME = re.compile(
+    r"\b(?:correct|right|intended|proper)[ \t]+(?:record[ \t]+|host[ \t]*|owner[ \t]+)?name"
+    r"[ \t]+(?:is|should[ \t]+be|=|:)[ \t]+[`'\"“]?"
+    r"(_?[a-z0-9][a-z0-9_-]{0,62}(?:\.[a-z0-9_][a-z0-9_-]{0,62}){1,10})\.?(?![\w-])",
+    re.I,
+)
+
+
 def earlier_stands(lines: Iterable[str]) -> bool:
     """Does a reply say a record of the vendor's first mail still stands ("The www record in my
     original message is correct as written")? That mail, however deep in the quoted history,
@@ -908,6 +924,13 @@ _HOST = r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62}){1,8}"
 _HOST_IS_VALIDATED = re.compile(
     rf"(?<![\w.-])({_HOST})\.?[ \t]+is[ \t]+(?:validated|verified)\b", re.I
 )
+# "The apex challenge (_acme-challenge.x.service.gov.uk) validated this morning."
+_HOST_VALIDATED_WHEN = re.compile(
+    rf"(?<![\w.-])(?:_acme-challenge\.)?({_HOST})\.?\)?[ \t]+(?:has[ \t]+)?(?:now[ \t]+)?"
+    r"(?:validated|verified)[ \t]+(?:this[ \t]+morning|overnight|earlier(?:[ \t]+today)?|today|"
+    r"yesterday|last[ \t]+night|fine|ok|okay|successfully|without[ \t]+(?:issue|problem)s?)\b",
+    re.I,
+)
 _CONFIRMED_FOR = re.compile(
     r"\bconfirmed[ \t]+(?:the[ \t]+)?(?:domain[ \t]+)?(?:verification|validation)[ \t]+"
     rf"(?:for|of)[ \t]+({_HOST})\b",
@@ -920,6 +943,15 @@ _LABEL_VALIDATED = re.compile(
     r"been|is|are|was|were|now|already|and|not|also|just|successfully|fully|records?)\b)"
     r"([a-z0-9][a-z0-9-]{1,62})[ \t]+(?:(?:host(?:name)?|sub-?domain|name|one)[ \t]+)?"
     r"(?:is[ \t]+|has[ \t]+(?:now[ \t]+)?(?:been[ \t]+)?)?(?:now[ \t]+|already[ \t]+)?"
+    r"(?:validated|verified)\b",
+    re.I,
+)
+# "The www and api hostnames are validated now": hosts by their first labels
+_LABELS_VALIDATED = re.compile(
+    r"\b((?:[a-z0-9][a-z0-9-]{0,62}[ \t]*,[ \t]*){0,8}[a-z0-9][a-z0-9-]{0,62},?[ \t]+"
+    r"(?:and|&)[ \t]+"
+    r"[a-z0-9][a-z0-9-]{0,62})[ \t]+(?:host(?:name)?s|names|ones|sub-?domains|records)[ \t]+"
+    r"(?:are|have)[ \t]+(?:now[ \t]+|both[ \t]+|all[ \t]+|already[ \t]+)?(?:been[ \t]+)?"
     r"(?:validated|verified)\b",
     re.I,
 )
@@ -966,6 +998,27 @@ _THANKS_FOR_RECORD = re.compile(
 )
 
 
+def validated_types(text: str) -> frozenset[str]:
+    """The record types a later comment says validated, by type alone ("Thanks Mei - the
+    CNAME is validated"): the one add of that type asked for before is done."""
+    if "valid" not in text.lower() and "verif" not in text.lower():
+        return frozenset()  # the common case, cheaply
+    found = set()
+    for m in _TYPE_VALIDATED.finditer(" ".join(text.split())):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not _CONDITION.search(before) and not is_negated(m.group(0)):
+            thing = m.group(1).lower()
+            found.add(thing.upper() if thing in ("cname", "txt", "caa") else "CNAME")
+    return frozenset(found)
+
+
+_TYPE_VALIDATED = re.compile(
+    r"\b(?:the|that|your)[ \t]+(CNAME|TXT|CAA|challenge|acme[ \t]+challenge)(?:[ \t]+record)?"
+    r"[ \t]+(?:is|has)[ \t]+(?:now[ \t]+)?(?:been[ \t]+)?(?:validated|verified)\b",
+    re.I,
+)
+
+
 def validated_hosts(text: str) -> frozenset[str]:
     """The hosts a vendor's later comment says are now validated (their records in place)."""
     low = text.lower()
@@ -995,6 +1048,11 @@ def validated_hosts(text: str) -> frozenset[str]:
         if listed and not _CONDITION.search(sentence):
             # "* education.gov.uk and www.education.gov.uk - validated, nothing further to do"
             found |= prose.hosts_named(listed.group(1))
+        when = _HOST_VALIDATED_WHEN.search(sentence)
+        if when and not is_negated(sentence[: when.start()]) and not _CONDITION.search(sentence):
+            # "… validated this morning"; "_acme-challenge.x validated": that record only
+            host = when.group(1).lower()
+            found.add("=_acme-challenge." + host if when.group(0).startswith("_") else host)
         confirmed = _CONFIRMED_FOR.search(sentence)
         if confirmed and not is_negated(sentence[: confirmed.start()]):
             # "GlobalSign have confirmed domain verification for x.gov.uk, so that part is done"
@@ -1003,6 +1061,18 @@ def validated_hosts(text: str) -> frozenset[str]:
         if label and not is_negated(sentence[: label.start()]) and not _CONDITION.search(sentence):
             # "Confirmed: frontend validated": the host by its first label
             found.add("^" + label.group(1).lower())
+        labels = _LABELS_VALIDATED.search(sentence)
+        if (
+            labels
+            and not is_negated(sentence[: labels.start()])
+            and not _CONDITION.search(sentence)
+        ):
+            # "The www and api hostnames are validated now": each by its first label
+            found |= {
+                "^" + w.lower()
+                for w in re.findall(r"[a-z0-9][a-z0-9-]*", labels.group(1), re.I)
+                if w.lower() not in ("and",)
+            }
         said = _HOSTS_VALIDATED.search(sentence)
         if said and not is_negated(sentence):
             # the hosts listed just before the verb ("X, Y and Z are now validated"), not
