@@ -12438,3 +12438,17 @@ def test_a_challenge_record_validated_this_morning_is_done_and_only_that_record(
         vendor("The apex challenge (_acme-challenge.x.service.gov.uk) validated this morning.", 3),
     )
     assert [(c.action, c.type) for c in read(ticket).changes] == [("add", "TXT")]
+
+
+def test_a_later_done_word_the_reader_takes_up_as_nothing_is_said_out_loud() -> None:
+    ask = vendor(
+        "Please add:\n\n_acme-challenge.signon.publishing.service.gov.uk CNAME "
+        "k4v7qh2m9xw3zt8pld.fastly-validations.com\n",
+        1,
+    )
+    done = vendor("Perfect, signon.publishing.service.gov.uk went green, DCV passed overnight.", 3)
+    how = vendor("Each name is validated separately, so take your time.", 3)
+    when = vendor("Once it has validated we will issue.", 3)
+    assert "unread_value" in codes(conversation(ask, us("Added.", 2), done))
+    assert "unread_value" not in codes(conversation(ask, us("Added.", 2), how))
+    assert "unread_value" not in codes(conversation(ask, us("Added.", 2), when))

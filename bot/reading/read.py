@@ -116,6 +116,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     ttls_dropped: set[tuple[str, str, int]] = set()  # records whose written TTL was disowned
     others_by_name: dict[str, list[Said]] = {}  # what CCs asked for, by the author's first name
     self_withdrawn: list[tuple[int | None, frozenset[str]]] = []  # withdrawals in a first mail
+    unheeded: list[tuple[int, int | None, int, str, frozenset[str]]] = []  # "… validated"
     for part in parts:
         index += 0 if part.continues and index >= 0 else 1  # a comment's index in the thread
         order.setdefault(part.comment_id, index)
@@ -430,6 +431,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             thread.item_lines[asking] = items
         if later and threadcues.those_are_fine(joined):
             thread.settled_shown.add(index)  # "Those two are fine as is"
+        if later and part.role == "vendor" and not _takes_done(thread, index):
+            said_done = threadcues.done_said(numbered)  # "validated overnight" read as nothing
+            unheeded += [(index, part.comment_id, *said_done)] if said_done else []
         # A single text has no author to speak of; a conversation's comments each have one.
         author = Author(part.comment_id, None if part.single else part.role, part.author)
         if part.role == "vendor" and later and not part.single:
@@ -569,6 +573,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     # deleted: … the CNAME at X" is a request about X whatever a dig paste shows there)
     accounted_names = [*read_names, *(n for _, n in kept)]
     flags += owner_flags(read_lines, accounted_names)
+    flags += _unheeded_done(decision.changes, unheeded, order)
     flags += timing_flags(decision.changes, read_lines)
     flags += _old_given_later(decision.changes, read_lines, [p.comment_id for p in parts])
     flags += disowned_flags(decision.changes, read_lines)  # "that value will never validate"
@@ -775,6 +780,48 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
         if observed is not None:
             found.append(Said(index, observed=observed))
     return found, proposed
+
+
+def _takes_done(thread: Thread, index: int) -> bool:
+    """Has the reader taken comment `index` to say that something asked before is done?"""
+    marks = (thread.settled, thread.live, thread.live_hosts, thread.gone, thread.done_places)
+    return any(index in m for m in marks) or index in thread.settled_shown
+
+
+def _unheeded_done(
+    changes: list[DnsChange],
+    unheeded: list[tuple[int, int | None, int, str, frozenset[str]]],
+    order: dict[int | None, int],
+) -> list[Flag]:
+    """A later vendor comment that says something is done ("validated overnight", "the token
+    is gone") in words the reader took up as nothing, after requests still listed: whether
+    they are still to do is for a person to check."""
+    flags = []
+    for index, comment_id, line, sentence, hosts in unheeded:
+        before = [
+            c
+            for c in changes
+            if c.source is not None
+            and c.source.role != "other"
+            and order.get(c.source.comment_id, -1) < index
+            # (of the hosts the sentence names, when it names any)
+            and (not hosts or validated_domain(c.name).rstrip(".") in hosts)
+        ]
+        if before:
+            names = ", ".join(dict.fromkeys(f"{c.name} {c.type}" for c in before))
+            shown = excerpt(sentence)
+            flags.append(
+                Flag(
+                    code="unread_value",
+                    severity="warn",
+                    message=f"A later comment says {shown!r} (line {line}), after the requests "
+                    f"for {names}: check whether they are already done.",
+                    source=Source(
+                        comment_id=comment_id, first_line=line, last_line=line, excerpt=shown
+                    ),
+                )
+            )
+    return flags
 
 
 def _asks_add(said: Said, rdtype: str) -> bool:

@@ -998,6 +998,55 @@ _THANKS_FOR_RECORD = re.compile(
 )
 
 
+def done_said(numbered: Iterable[tuple[int, str]]) -> tuple[int, str, frozenset[str]] | None:
+    """The first line of a later comment that says something asked for is done, in words
+    the reader may not have taken up ("validated overnight", "the TXT is gone", "passed
+    DCV"); never a condition ("once validated") or a denial ("hasn't validated yet")."""
+    for number, text in numbered:
+        low = text.lower()
+        if not any(w in low for w in _DONE_STEMS) or "|" in text or "\t" in text:
+            continue  # the common case, cheaply (a table row's status is the rows' to read)
+        for sentence in prose.split_sentences(text):
+            for m in _DONE_WORDS.finditer(sentence):
+                before = sentence[: m.start()]
+                if "?" in sentence or _CONDITION.search(before) or _NOT_DONE.search(sentence):
+                    continue
+                if _NOT_OF_REQUEST.search(sentence):
+                    continue
+                if is_negated(sentence[: m.end()]):
+                    continue
+                return number, sentence.strip(), prose.hosts_named(sentence)
+    return None
+
+
+_DONE_STEMS = ("valid", "verif", "passed", "in place", "gone", "removed", "deleted", "success")
+_DONE_WORDS = re.compile(
+    r"\b(?:validated|verified|passed|validation[ \t]+(?:succeeded|complete[d]?|"
+    r"was[ \t]+successful)|(?:is|are)[ \t]+(?:now[ \t]+)?in[ \t]+place|(?:is|are)[ \t]+"
+    r"(?:now[ \t]+)?gone|(?:has|have)[ \t]+been[ \t]+(?:removed|deleted)|successfully)\b",
+    re.I,
+)
+# "still hasn't validated", "not yet verified", "failed", "pending": not done
+_NOT_DONE = re.compile(
+    r"(?:n['’]t\b|\b(?:not|never|yet|fail(?:ed|ing|s)?|pending|unverified|unvalidated|"
+    r"invalid|will|would|should|must|need|needs|can)\b)",
+    re.I,
+)
+# Sentences that say a done-word of something else: the ticket closing ("validated and the
+# certificate is issued" - what it asked is no longer to do, however it is listed), how
+# validation works ("each name is validated separately", "was validated with this TXT"),
+# another certificate ("the current certificate was validated through it")
+_NOT_OF_REQUEST = re.compile(
+    r"\b(?:issued|issuing|deployed|deploying|clos(?:e|ing)|separately|on[ \t]+its[ \t]+own|"
+    r"validated[ \t]+(?:with|through|by|at|on|via|using)|each[ \t]+(?:one|name|host)|"
+    r"last[ \t]+year|previous|current[ \t]+(?:certificate|cert)|existing|already|HTTP|"
+    r"appear|at[ \t]+some[ \t]+point|renewed|everything[ \t]+else|unless|"
+    r"to[ \t]+(?:get|have|be)[ \t]+(?:(?:it|them|this|these|the[ \t]+\w+)[ \t]+)?"
+    r"(?:validated|verified))\b",
+    re.I,
+)
+
+
 def validated_types(text: str) -> frozenset[str]:
     """The record types a later comment says validated, by type alone ("Thanks Mei - the
     CNAME is validated"): the one add of that type asked for before is done."""
