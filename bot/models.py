@@ -118,6 +118,9 @@ class Extraction(Frozen):
     # Records asked for whose data dnspython refused (each has an `unparsed_record` flag):
     # their name and type still go through the trust rules. Never drafted.
     refused: tuple[DnsChange, ...] = ()
+    # Records the vendor asked for that a later comment says are done ("both validated",
+    # "the token is gone"): read, and nothing left to do for them.
+    done: tuple[DnsChange, ...] = ()
 
 
 class Signals(Frozen):

@@ -223,7 +223,19 @@ def ticket_flags(
                 "No DNS change is needed; check that the domain is served by the vendor.",
             )
         )
-    if signals.classification == "dns_change" and not extraction.changes:
+    if signals.classification == "dns_change" and not extraction.changes and extraction.done:
+        # Records were read, and a later comment says they are done ("both validated"): the
+        # ticket asks nothing more. (Withdrawn or replaced alone: still a warning below.)
+        asked = ", ".join(dict.fromkeys(f"{c.name} {c.type}" for c in extraction.done))
+        flags.append(
+            Flag(
+                code="nothing_left",
+                severity="info",
+                message=f"The records this ticket asked for ({asked}) are done, a later comment "
+                "says: nothing is left to change.",
+            )
+        )
+    elif signals.classification == "dns_change" and not extraction.changes:
         flags.append(
             Flag(
                 code="no_changes_found",

@@ -7025,10 +7025,12 @@ def test_a_lead_in_to_a_record_below_does_not_delete_an_earlier_one() -> None:
             3,
         ),
     )
-    assert [(c.action, c.type, c.value, c.when) for c in read(ticket).changes] == [
-        ("add", "CNAME", cname, "now"),
+    # ("Validation passed." marks the CNAME done: published, and never deleted)
+    reading = read(ticket)
+    assert [(c.action, c.type, c.value, c.when) for c in reading.changes] == [
         ("delete", "TXT", old, "after_issuance"),
     ]
+    assert cname in [o.value for o in reading.observed]
 
 
 def test_an_item_of_a_delete_list_describing_what_is_there_is_deleted() -> None:
@@ -12452,3 +12454,41 @@ def test_a_later_done_word_the_reader_takes_up_as_nothing_is_said_out_loud() -> 
     assert "unread_value" in codes(conversation(ask, us("Added.", 2), done))
     assert "unread_value" not in codes(conversation(ask, us("Added.", 2), how))
     assert "unread_value" not in codes(conversation(ask, us("Added.", 2), when))
+
+
+def test_both_names_validated_and_issued_marks_every_add_done() -> None:
+    ask = vendor(
+        "Please add:\n\n_acme-challenge.forms.service.gov.uk CNAME "
+        "6abed0f88lefglawb.fastly-validations.com\n_acme-challenge.submit.forms.service.gov.uk "
+        "CNAME kgxmk540dwvwey1lby.fastly-validations.com\n",
+        1,
+    )
+    done = vendor("Thanks James! Both hostnames validated overnight and the cert is issued.", 3)
+    one_left = vendor("Both hostnames validated except submit, which is still pending.", 3)
+    assert read(conversation(ask, us("Both added.", 2), done)).changes == ()
+    assert len(read(conversation(ask, us("Both added.", 2), one_left)).changes) == 2
+
+
+def test_a_ticket_whose_requests_are_all_done_says_so_without_a_warning(app: AppConfig) -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\n_acme-challenge.forms.service.gov.uk CNAME "
+            "6abed0f88lefglawb.fastly-validations.com\n",
+            1,
+        ),
+        us("Added.", 2),
+        vendor("Validation passed and the certificate has been issued. All done!", 3),
+    )
+    result = triage(ticket, DirectoryZones(app.owners(), app.suffixes), app)
+    found = {f.code: f.severity for f in result.flags}
+    assert found.get("nothing_left") == "info" and "no_changes_found" not in found
+    withdrawn = conversation(
+        vendor(
+            "Please add:\n\n_acme-challenge.forms.service.gov.uk CNAME "
+            "6abed0f88lefglawb.fastly-validations.com\n",
+            1,
+        ),
+        vendor("Please ignore my previous message, no DNS change is needed after all.", 2),
+    )
+    result = triage(withdrawn, DirectoryZones(app.owners(), app.suffixes), app)
+    assert "no_changes_found" in {f.code for f in result.flags}

@@ -124,6 +124,7 @@ class Decision:
     observed: list[Observed] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     dropped: list[DnsChange] = field(default_factory=list)
+    done: list[DnsChange] = field(default_factory=list)  # of `dropped`: said to be done
 
 
 def decide(said: list[Said], thread: Thread | None = None) -> Decision:
@@ -156,6 +157,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             for entry in _done_items(said, kept, index, thread):
                 kept.remove(entry)  # done: an add is published now, a delete gone
                 out.dropped.append(entry[1])
+                out.done.append(entry[1])
                 if entry[1].action == "add" and entry[1].value is not None:
                     fact = _published_now(entry[1])
                     observed.append(fact)
@@ -163,7 +165,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             if index not in thread.live and index not in thread.live_hosts:
                 continue
             hosts = None if index in thread.live else thread.live_hosts.get(index)
-            for fact in _now_live(index, kept, hosts, out.dropped):
+            for fact in _now_live(index, kept, hosts, out):
                 observed.append(fact)
                 if fact not in out.observed:
                     out.observed.append(fact)
@@ -195,6 +197,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             ]:
                 kept.remove(entry)
                 out.dropped.append(entry[1])
+                out.done.append(entry[1])
         if item.observed is not None:
             observed.append(item.observed)
             seen.append((item.comment, item.observed))
@@ -303,12 +306,14 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         if c.action == "add" and said:
             kept.remove((i, c))
             out.dropped.append(c)
+            out.done.append(c)
             why = "a later comment says it is in place and nothing more is needed"
             out.flags.append(_retracted(c, why, said[0].source))
     for i, c in list(kept):  # "the GlobalSign token is gone from our side too"
         if c.action == "delete" and any(j > i and c.type in t for j, t in thread.gone.items()):
             kept.remove((i, c))
             out.dropped.append(c)
+            out.done.append(c)
     for index, names in sorted(thread.kept.items()):
         # (an add at a name shown published with data of that type changes it too: "hold off
         # and don't change X" after "replace it with Y" to our dig of X)
@@ -393,11 +398,11 @@ def _now_live(
     index: int,
     kept: list[tuple[int, DnsChange]],
     hosts: frozenset[str] | None,
-    dropped: list[DnsChange],
+    out: Decision,
 ) -> list[Observed]:
     """The adds asked for before comment `index`, which says they are live (all, or those
-    validating `hosts`): taken out of `kept` (into `dropped`: asked, and read), and what is
-    published now."""
+    validating `hosts`): taken out of `kept` (into `out.dropped` and `out.done`: asked, read
+    and done), and what is published now."""
     done = [
         (i, c)
         for i, c in kept
@@ -415,7 +420,8 @@ def _now_live(
     ]
     for entry in done:
         kept.remove(entry)
-        dropped.append(entry[1])
+        out.dropped.append(entry[1])
+        out.done.append(entry[1])
     return [_published_now(c) for _, c in done]
 
 

@@ -598,6 +598,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         flags=tuple(flags),
         domains=tuple(dict.fromkeys([*domains, *names])),
         observed=tuple(decision.observed),
+        done=tuple(c for c in decision.done if c.source is None or c.source.role != "other"),
     )
 
 

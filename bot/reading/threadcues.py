@@ -928,7 +928,10 @@ _HOST_IS_VALIDATED = re.compile(
 _HOST_VALIDATED_WHEN = re.compile(
     rf"(?<![\w.-])(?:_acme-challenge\.)?({_HOST})\.?\)?[ \t]+(?:has[ \t]+)?(?:now[ \t]+)?"
     r"(?:validated|verified)[ \t]+(?:this[ \t]+morning|overnight|earlier(?:[ \t]+today)?|today|"
-    r"yesterday|last[ \t]+night|fine|ok|okay|successfully|without[ \t]+(?:issue|problem)s?)\b",
+    r"yesterday|last[ \t]+night|fine|ok|okay|successfully|without[ \t]+(?:any[ \t]+)?"
+    r"(?:issue|problem|trouble)s?|straight[ \t]+away|right[ \t]+away|immediately|first[ \t]+time|"
+    r"on[ \t]+the[ \t]+(?:first|next)[ \t]+(?:attempt|pass|try|check)|within[ \t]+"
+    r"(?:a[ \t]+few[ \t]+)?minutes|a[ \t]+few[ \t]+minutes[ \t]+after)\b",
     re.I,
 )
 _CONFIRMED_FOR = re.compile(
@@ -1155,7 +1158,49 @@ def earlier_live(text: str) -> bool:
     ("Both records from my earlier message are currently live", or a reply that opens with
     "Validated, thx." to our "Added this morning")"""
     flat = " ".join(text.split())
-    return bool(_EARLIER_LIVE.search(flat) or _OPENS_VALIDATED.match(_GREETING.sub("", flat, 1)))
+    if _EARLIER_LIVE.search(flat) or _OPENS_VALIDATED.match(_GREETING.sub("", flat, 1)):
+        return True
+    low = flat.lower()
+    if "valid" not in low and "verif" not in low:
+        return False  # the common case, cheaply
+    if _STILL_OPEN.search(flat):
+        return False  # "… have both passed validation. The api one is still pending."
+    for sentence in prose.split_sentences(flat):
+        for m in _ALL_VALIDATED.finditer(sentence):
+            before = sentence[: m.start()]
+            if "?" in sentence or _CONDITION.search(before) or is_negated(sentence[: m.end()]):
+                continue
+            # (the hosts it names, when it names some, are `validated_hosts`')
+            if not _NOT_ALL.search(sentence) and not prose.hosts_named(before):
+                return True
+    return False
+
+
+_STILL_OPEN = re.compile(
+    r"\b(?:still|yet)[ \t]+(?:pending|outstanding|to[ \t]+(?:do|validate|come)|waiting|failing|"
+    r"missing|not|needed|need)\b|\b(?:remaining|outstanding)\b|\bone[ \t]+left\b",
+    re.I,
+)
+
+
+# "Both hostnames validated overnight and the certificate has been issued", "validated +
+# issued", "Validation passed for both names", "all three have now validated"
+_ALL_VALIDATED = re.compile(
+    r"\b(?:(?:both|all)(?:[ \t]+(?:of[ \t]+them|two|three|four))?(?:[ \t]+(?:host(?:name)?s|"
+    r"names|domains|records|challenges|CNAMEs|TXTs))?[ \t]+(?:have[ \t]+|are[ \t]+)?"
+    r"(?:now[ \t]+|all[ \t]+)?"
+    r"(?:validated|verified|passed)|"
+    r"(?:validated|verified)[ \t]*(?:and|\+|&|,)[ \t]*(?:the[ \t]+)?(?:new[ \t]+|renewed[ \t]+)?"
+    r"(?:cert(?:ificate)?[ \t]+)?(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?issued|"
+    r"validation[ \t]+(?:has[ \t]+)?passed)\b",
+    re.I,
+)
+# ("both names are validated separately", "all three must be validated", one of several)
+_NOT_ALL = re.compile(
+    r"\b(?:separately|individually|each|except|but[ \t]+not|apart[ \t]+from|other[ \t]+than|"
+    r"still|yet|remaining|outstanding|once|must|need|needs)\b",
+    re.I,
+)
 
 
 def removals_done(text: str) -> frozenset[str]:
