@@ -12492,3 +12492,90 @@ def test_a_ticket_whose_requests_are_all_done_says_so_without_a_warning(app: App
     )
     result = triage(withdrawn, DirectoryZones(app.owners(), app.suffixes), app)
     assert "no_changes_found" in {f.code for f in result.flags}
+
+
+def test_update_the_name_to_the_value_above_updates_the_typo_a_cc_published() -> None:
+    ticket = conversation(
+        vendor(
+            "Hello GOV.UK DNS team,\n\nWe're renewing the TLS certificate that covers hmrc.gov.uk and www.hmrc.gov.uk. The new subscription uses DNS validation, so we need two CNAME records creating in the hmrc.gov.uk zone:\n\n_acme-challenge.hmrc.gov.uk      CNAME   m91rsf7pu5qe1crulcu.fastly-validations.com\n_acme-challenge.www.hmrc.gov.uk  CNAME   ihh5sp0sgv3hadehie.fastly-validations.com\n\nPlease let us know once they're live and we'll kick off validation.\n\nBest regards,\nPriya Raman\nFastly Support",
+            1,
+        ),
+        _cc(
+            "Hi Priya,\n\nBoth added through our DNS repo and deployed about 20 minutes ago. Checking from here:\n\n$ dig +short CNAME _acme-challenge.hmrc.gov.uk\nm91rsf7pu5qe1crulc.fastly-validations.com.\n$ dig +short CNAME _acme-challenge.www.hmrc.gov.uk\nihh5sp0sgv3hadehie.fastly-validations.com.\n\nLet us know if anything else is needed.\n\nTom Ellery\nGOV.UK Platform Engineering (2nd line)",
+            2,
+        ),
+        vendor(
+            "Hi Tom,\n\nThanks for the quick turnaround. www.hmrc.gov.uk has validated, nothing more needed for that one.\n\nThe apex is still failing though, and your dig output shows why: the record you published is missing the final character. It currently resolves to\n\nm91rsf7pu5qe1crulc.fastly-validations.com\n\nbut it has to be\n\nm91rsf7pu5qe1crulcu.fastly-validations.com   (ends in ...crulcu)\n\nCould you please update _acme-challenge.hmrc.gov.uk to the value above? Same record, just the target corrected.\n\nCheers,\nPriya",
+            3,
+        ),
+    )
+    assert [(c.action, c.old_value) for c in read(ticket).changes] == [
+        ("update", "m91rsf7pu5qe1crulc.fastly-validations.com.")
+    ]
+
+
+def test_a_host_said_valid_with_nothing_to_do_is_published_not_asked() -> None:
+    ticket = _text(
+        '"record_name": "_acme-challenge.signin.account.gov.uk",\n'
+        '"values": ["afgpihwfyd2vkbj1q8.fastly-validations.com"]\n'
+        '"record_name": "_acme-challenge.home.account.gov.uk",\n'
+        '"values": ["ghrchqcthckrf3cwd1w.fastly-validations.com"]\n\n'
+        "signin.account.gov.uk is valid: your _acme-challenge CNAME for signin is already in "
+        "place and has validated. Nothing to do.\n"
+        "home.account.gov.uk is pending: please create its record.\n"
+    )
+    names = [c.name for c in read(ticket).changes]
+    assert "_acme-challenge.signin.account.gov.uk." not in names
+
+
+def test_once_it_has_after_the_certificate_should_issue_waits_for_issuance() -> None:
+    ticket = _text(
+        "The certificate should issue within the hour. Once it has, please delete the GlobalSign "
+        "TXT on metoffice.gov.uk:\n\n"
+        "globalsign-domain-verification=_hMywGoCTMebJO9GplzL3rtUvA1TIAcMAHXIAsRfby9\n"
+    )
+    assert [(c.action, c.when) for c in read(ticket).changes] == [("delete", "after_issuance")]
+
+
+def test_relative_zone_lines_and_copies_of_the_value_above_are_each_read() -> None:
+    ticket = _text(
+        "zone: dvla.gov.uk\n\n"
+        '@ TXT "globalsign-domain-verification=_rZRbzIiIk9GYuL4rrq2xtIFJau5iygoJ3OXc5atGoX"\n'
+        "www TXT same value as @\n"
+        "driving-licence TXT same again\n\n"
+        "once the cert issues u can drop them all\n"
+    )
+    got = sorted((c.action, c.name, c.when) for c in read(ticket).changes)
+    names = ["driving-licence.dvla.gov.uk.", "dvla.gov.uk.", "www.dvla.gov.uk."]
+    assert got == sorted(
+        [("add", n, "now") for n in names] + [("delete", n, "after_issuance") for n in names]
+    )
+
+
+def test_what_the_words_say_of_list_items_by_number_is_what_is_done_with_them() -> None:
+    ticket = _text(
+        "records:\n"
+        "1) _acme-challenge.nationalarchives.gov.uk  CNAME  g0wg268k91clrtzvso.fastly-validations.com\n"
+        "2) _acme-challenge.discovery.nationalarchives.gov.uk  CNAME  "
+        "y3k2xvqrnatn5n6lx0.fastly-validations.com\n"
+        '3) nationalarchives.gov.uk  CAA  0 issue "letsencrypt.org"\n\n'
+        "what to do with them: 3 and 2 are new, pls add those now (3 first ideally). 1 is the old "
+        "apex one u currently have in the zone, pls remove it but only after the discovery cert "
+        "has been issued\n"
+    )
+    got = sorted((c.action, c.type, c.when) for c in read(ticket).changes)
+    assert got == [
+        ("add", "CAA", "now"),
+        ("add", "CNAME", "now"),
+        ("delete", "CNAME", "after_issuance"),
+    ]
+
+
+def test_a_name_with_its_data_in_brackets_that_can_go_is_a_delete() -> None:
+    ticket = _text(
+        'the old digicert CAA u currently have on hmrc.gov.uk (0 issue "digicert.com") can go '
+        "but ONLY once the new cert is issued, not before\n"
+    )
+    assert [(c.action, c.type, c.when) for c in read(ticket).changes] == [
+        ("delete", "CAA", "after_issuance")
+    ]

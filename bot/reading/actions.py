@@ -49,6 +49,9 @@ _DELETE = re.compile(
     # whoever runs the zone", "can go live", "… if and when it can go")
     # "The third one can go straight away."
     r"(?:they|these|those|both|(?<!no[ ])one|ones|TXTs|CNAMEs|records|entries|values|tokens|"
+    # 'the old digicert CAA u currently have on hmrc.gov.uk (0 issue "digicert.com") can go but
+    # ONLY …': a name and the record's data in brackets
+    r"(?<=\.uk)[ ]+\([^()\n]{1,60}\)|"
     # "old GS verification rec (only used for this cert) can go:"
     r"(?:verification|validation|challenge)[ ]+(?:string|value|token|record|rec))"
     r"(?:[ ]+\([^()\n]{1,60}\))?[ ]+"
@@ -56,7 +59,7 @@ _DELETE = re.compile(
     r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
     r"(?:all[ ]+|both[ ]+)?"
     r"go(?=[ ]*(?:now|too|first|straight[ ]+away|right[ ]+away|immediately|today)?[ ]*"
-    r"(?:[:.;,!)]|[ ]-[ ]|[ ]?[\u2013\u2014]|$))|"
+    r"(?:[:.;,!)]|[ ]-[ ]|[ ]?[\u2013\u2014]|$|(?:but[ ]+)?(?:only[ ]+)?(?:once|after|when)[ ]))|"
     # "that's the DigiCert token from the old order and it can go, but only once …", "Yes, it
     # can go." (never "… if and when it can go": a notice to come)
     # "Once the new cert has been issued it can go."
@@ -173,6 +176,8 @@ AFTER_ISSUANCE = re.compile(
     r"\b(?:delete|remove)(?:[ ]+(?:it|them|this|that))?[ ]*[(]?[ ]*later\b|"
     # "So for now: add the new TXT, keep the old one. Later: remove the old one."
     r"(?:^|[.;!][ ]+)(?:later|afterwards)[ ]*:|"
+    # "The certificate should issue within the hour. Once it has, please delete the TXT"
+    r"(?:^|[.;!][ ]+)(?:once|when|after)[ ]+(?:it|that)[ ]+has(?:[ ]+happened)?[ ]*,|"
     # "Wait until we confirm in this ticket that the new certificate has been issued."
     r"\bwait\b[^.\n]{0,40}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|active|deployed|live)\b|"
     # "leave it alone until the new certificate shows as "Issued" … and only then remove it"
@@ -195,6 +200,8 @@ AFTER_ISSUANCE = re.compile(
     # ("our post-issuance review": a noun, no time)
     r"(?![ -]issuance[ ]+(?:review|check|checks|audit|report|monitoring)\b)"
     r"(?:[^.\n]|\.(?=\w)){0,80}?\b(?:issued|issuance|renewed|"  # ("once the www.gov.uk cert…")
+    # "once the cert issues u can drop them all"
+    r"(?<=cert[ ])issues|(?<=certificate[ ])issues|"
     r"renewal (?:is|has been) (?:complete|done)|renewal (?:completes|has completed|finishes)|"
     # "Once that reissue has completed (I'll confirm here) it can be removed"
     r"(?:re-?issue|re-?issuance|order)[ ]+(?:has[ ]+|is[ ]+)?(?:completed?|finished|done|"

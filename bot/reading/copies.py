@@ -19,7 +19,15 @@ Lines = list[tuple[int, str]]
 
 # "same value as for www", "ditto", "same token as the first", "(same string)"
 _COPY = re.compile(
-    r"\b(?:ditto|same[ \t]+(?:value|token|string|record|data|code)(?:[ \t]+as\b)?)", re.I
+    r"\b(?:ditto|same[ \t]+again|same[ \t]+(?:value|token|string|record|data|code)(?:[ \t]+as\b)?)",
+    re.I,
+)
+# "www TXT same value as @", "driving-licence TXT same again": a zone-file line whose data is
+# a copy (the name as written: relative names are read against the zone as any line's are)
+_ZONE_COPY = re.compile(
+    r"^[ \t*\-]*(@|[a-z0-9_*][a-z0-9_.-]{0,200})[ \t]+(TXT|CNAME)[ \t]+"
+    r"(?:ditto|same[ \t]+again|same[ \t]+(?:value|token|string|record|data|code))\b",
+    re.I,
 )
 _TYPE = re.compile(r"\b(TXT|CNAME|CAA)\b")
 _NAME = re.compile(r"(?<![\w.-])((?:[a-z0-9_-]{1,63}\.)*gov\.uk)\b", re.I)  # the name it goes on
@@ -32,10 +40,13 @@ def resolve(numbered: Lines) -> Lines:
         return numbered  # the common case
     out = list(numbered)
     for k, (number, text) in enumerate(numbered):
-        if not _COPY_LINE.match(text) or candidates(number, text):
+        zone_line = _ZONE_COPY.match(text)
+        if not (_COPY_LINE.match(text) or zone_line) or candidates(number, text):
             continue
         rdtype = _TYPE.search(text)
         names = list(dict.fromkeys(n.lower() for n in _NAME.findall(text)))
+        if zone_line:
+            names = [zone_line.group(1).lower()]
         values = {
             c.shown
             for _, above in numbered[max(0, k - MAX_LOOK) : k]
@@ -46,7 +57,8 @@ def resolve(numbered: Lines) -> Lines:
             continue
         (value,) = values
         shown = f'"{value}"' if rdtype.group(1) == "TXT" else value
-        out[k] = (number, f"{names[0].rstrip('.')}. {rdtype.group(1)} {shown}")
+        name = names[0] if zone_line else f"{names[0].rstrip('.')}."
+        out[k] = (number, f"{name} {rdtype.group(1)} {shown}")
     return out
 
 
@@ -57,9 +69,11 @@ def copies_unread(numbered: Lines) -> list[tuple[int, str]]:
         for number, text in numbered[:200]
         if _COPY.search(text)
         and _TYPE.search(text)
-        and len(set(_NAME.findall(text))) == 1
         and not candidates(number, text)
-        and _COPY_LINE.match(text)
+        and (
+            (len(set(_NAME.findall(text))) == 1 and _COPY_LINE.match(text))
+            or _ZONE_COPY.match(text)
+        )
     ]
 
 

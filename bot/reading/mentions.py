@@ -49,6 +49,11 @@ _TYPE_ARROWS = re.compile(
 )
 _LABEL_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]{0,62}$")
 _CLASS_IN = re.compile(r"^\S+\s+(?:\d{1,10}\s+)?IN\s")
+# "www TXT …", "driving-licence TXT …" with no class: one label that can only be a host's
+# ("www", or lower-case with a hyphen or a digit; never a word of prose: "Add TXT …", "re-add")
+_HOST_LABEL = re.compile(
+    r"^(?:www|(?!re-|e-mail$)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|[a-z]+[0-9][a-z0-9-]*)$"
+)
 # What a whole zone-file line's data looks like, per type; anything else is prose.
 _DATA_SHAPES = {
     # a target has a dot ("Valid" in a status column is no target); "@" is the zone itself
@@ -216,7 +221,9 @@ def read_zone_line(line: str, number: int) -> Mention | None:
         return None
     # "register-a-food-business   IN  CAA  0 issue …" under $ORIGIN: one label is a name
     # when the class stands after it, as only a zone file writes it
-    one_label = _LABEL_NAME.match(match["name"]) and _CLASS_IN.search(text)
+    one_label = _LABEL_NAME.match(match["name"]) and (
+        _CLASS_IN.search(text) or _HOST_LABEL.match(match["name"])
+    )
     if not is_owner_token(match["name"]) and not one_label:
         return None
     rdtype = match["type"].upper()

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from bot.reading import prose, threadcues
-from bot.reading.actions import action_cue
+from bot.reading.actions import AFTER_ISSUANCE, action_cue
 from bot.reading.candidates import is_validation_host
 from bot.reading.changes import validated_domain
 from bot.reading.mentions import Mention
@@ -336,3 +336,53 @@ _CERTIFICATE_REPLACED = re.compile(
 def _validates(mention: Mention, host: str) -> bool:
     owner = mention.name.strip().rstrip(".").lower()
     return validated_domain(owner) == host.strip(".").lower()
+
+
+def by_place(numbered: list[tuple[int, str]], mentions: list[Mention]) -> list[Mention]:
+    """ "1) … 2) … 3) …" then "3 and 2 are new, pls add those now. 1 is the old apex one u
+    currently have …, pls remove it but only after the discovery cert has been issued": what
+    the words say of the records by their numbers in the list above them."""
+    items = {int(m.group(1)): n for n, text in numbered if (m := _ITEM.match(text))}
+    if len(items) < 2 or not any(_PLACE_FIRST.search(t) for _, t in numbered):
+        return mentions  # the common case
+    said: dict[int, tuple[str, bool]] = {}  # item -> (action, after issuance)
+    for n, text in numbered:
+        if n in items.values():
+            continue
+        for sentence in _PLACE_SPLIT.split(" ".join(prose.split_sentences(text))):
+            found = _PLACE_FIRST.search(sentence)
+            if found is None:
+                continue
+            clause = sentence[found.end() :]
+            action = action_cue(clause)
+            if action is None:
+                continue
+            later = bool(AFTER_ISSUANCE.search(clause))
+            for place in re.findall(r"\d{1,2}", found.group(1)):
+                said.setdefault(int(place), (action, later))
+    if not said:
+        return mentions
+    out = []
+    for m in mentions:
+        place = next((k for k, line in items.items() if line == m.line), None)
+        if place in said and m.mode in ("request", "observed"):
+            action, later = said[place]
+            if action == "delete":
+                m = replace(m, mode="request", action="delete", after_issuance=later)
+            elif action == "add" and m.action in (None, "add"):
+                m = replace(m, mode="request", action="add", after_issuance=later)
+        out.append(m)
+    return out
+
+
+_ITEM = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]")
+# each sentence that starts with the numbers it speaks of ("… w/o it). 1 is the old one …")
+_PLACE_SPLIT = re.compile(
+    r"(?<=[.;!)])[ \t]+(?=\d{1,2}(?:[ \t]*(?:,|and|&)[ \t]*\d{1,2})*[ \t]+(?:is|are)\b)"
+)
+# "3 and 2 are new", "1 is the old apex one" at a sentence's start (after "what to do: ")
+_PLACE_FIRST = re.compile(
+    r"^\W{0,3}(?:[a-z ]{0,30}:[ \t]*)?(\d{1,2}(?:[ \t]*(?:,|and|&|\+)[ \t]*\d{1,2}){0,8})[ \t]+"
+    r"(?:is|are)\b",
+    re.I,
+)

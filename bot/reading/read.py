@@ -385,7 +385,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         names = threadcues.right_names(joined) if later and part.role == "vendor" else []
         if names:
             thread.right_names[index] = names  # "The correct name is X, target unchanged"
-        if later and threadcues.earlier_live(joined):
+        if later and part.role == "vendor" and threadcues.earlier_live(joined):
             thread.live.add(index)  # "Both records from my earlier message are now live"
         if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
             kept += [(index, name) for name in answers.kept_names(f"{joined}\n{mail}")]
@@ -462,6 +462,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # "P.S. … It should replace the existing TXT, not sit beside it" (in the comment, or
             # in the mail it passes on)
             walker.mentions = overrides.replaced_not_added(numbered, walker.mentions)
+            walker.mentions = overrides.by_place(numbered, walker.mentions)  # "1 is the old …"
         # the reply's own records, less those the mail it passes on gives too (said once)
         again = {_said_as(m) for m in walker.mentions}
         own = [m for m in own if _said_as(m) not in again]

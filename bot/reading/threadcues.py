@@ -818,9 +818,24 @@ def replaces_earlier(text: str, asked: list[str]) -> bool:
 
 
 def replaces_published(text: str) -> bool:
-    """ "please replace the record you added with that value": the record someone published
-    (a typo'd one) is to be updated to the value asked for before."""
-    return "replac" in text.lower() and bool(_REPLACE_PUBLISHED.search(text))
+    """ "please replace the record you added with that value", "Could you please update
+    _acme-challenge.hmrc.gov.uk to the value above? Same record, just the target corrected":
+    the record someone published (a typo'd one) is to be updated to the value asked for."""
+    low = text.lower()
+    if "replac" in low and _REPLACE_PUBLISHED.search(text):
+        return True
+    return ("updat" in low or "correct" in low) and bool(_UPDATE_NAMED.search(text))
+
+
+# "update _acme-challenge.hmrc.gov.uk to the value above", "correct the record you published"
+_UPDATE_NAMED = re.compile(
+    r"\b(?:update|correct|fix|amend)[ \t]+"
+    r"(?:the[ \t]+(?:record|CNAME|TXT|entry)[ \t]+(?:at|for|on)[ \t]+)?"
+    r"_?[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\.?[ \t]+(?:to|so[ \t]+(?:that[ \t]+)?it)\b|"
+    r"\b(?:update|correct|fix|amend)[ \t]+the[ \t]+(?:record|CNAME|TXT|entry|value)[ \t]+you[ \t]+"
+    r"(?:published|added|created|put[ \t]+in)\b",
+    re.I,
+)
 
 
 _REPLACE_PUBLISHED = re.compile(
@@ -1190,6 +1205,10 @@ _ALL_VALIDATED = re.compile(
     r"names|domains|records|challenges|CNAMEs|TXTs))?[ \t]+(?:have[ \t]+|are[ \t]+)?"
     r"(?:now[ \t]+|all[ \t]+)?"
     r"(?:validated|verified|passed)|"
+    # "Both records are in place and the domain has validated" (never "leave both in place")
+    r"(?<!leave[ \t])(?<!keep[ \t])(?:both|all)(?:[ \t]+(?:of[ \t]+them|two|three|four))?"
+    r"(?:[ \t]+(?:records|CNAMEs|TXTs|entries))?[ \t]+(?:are|have[ \t]+been)[ \t]+(?:now[ \t]+)?"
+    r"(?:in[ \t]+place|live)|"
     r"(?:validated|verified)[ \t]*(?:and|\+|&|,)[ \t]*(?:the[ \t]+)?(?:new[ \t]+|renewed[ \t]+)?"
     r"(?:cert(?:ificate)?[ \t]+)?(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?issued|"
     r"validation[ \t]+(?:has[ \t]+)?passed)\b",
@@ -1272,7 +1291,20 @@ def hosts_done(text: str) -> list[str]:
     if "nothing" not in text and "no action" not in text.lower() and "already" not in text:
         return []  # the common case, cheaply
     found = [m.group(1).lower().rstrip(".") for m in _HOST_DONE.finditer(text)]
+    found += [m.group(1).lower().rstrip(".") for m in _HOST_FINE.finditer(text)]
     return found + [m.group(1).lower().rstrip(".") for m in _VALID_ALREADY.finditer(text)]
+
+
+# 'signin.account.gov.uk is "state": "valid": your _acme-challenge CNAME for signin is already in
+# place with the value above and has validated. Nothing to do.' - a line that starts with a host
+_HOST_FINE = re.compile(
+    r"^[ \t*\u2022-]{0,4}((?:[a-z0-9_-]{1,63}\.){1,10}[a-z]{2,24})\.?[ \t]+(?:is|has)\b"
+    r"[^\n]{0,160}?"
+    r"\b(?:already[ \t]+in[ \t]+place|has[ \t]+(?:already[ \t]+)?validated|is[ \t]+already[ \t]+"
+    r"(?:valid|validated|verified))\b[^\n]{0,120}?\b(?:nothing[ \t]+(?:more[ \t]+|else[ \t]+)?"
+    r"(?:to[ \t]+do|needed|required)|no[ \t]+(?:further[ \t]+)?action)\b",
+    re.I | re.M,
+)
 
 
 # A note that starts with a host and says it needs nothing, because its record is there
