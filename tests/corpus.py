@@ -497,6 +497,12 @@ HOLDOUT158 = FIXTURES / "holdout158"
 HOLDOUT159 = FIXTURES / "holdout159"
 HOLDOUT160 = FIXTURES / "holdout160"
 HOLDOUT161 = FIXTURES / "holdout161"
+# holdout162 (records as tools print them) 1/20, 6, 3 silent (first read at 3caa76c); holdout163
+# (hurried and messy writing) 6/20, 8, 3 silent; holdout164 (an ordinary autumn) 9/20, 11,
+# 6 silent (both first read at 2d1af6d).
+HOLDOUT162 = FIXTURES / "holdout162"
+HOLDOUT163 = FIXTURES / "holdout163"
+HOLDOUT164 = FIXTURES / "holdout164"
 
 READING_FOLDERS = (
     READING,
@@ -661,6 +667,9 @@ READING_FOLDERS = (
     HOLDOUT159,
     HOLDOUT160,
     HOLDOUT161,
+    HOLDOUT162,
+    HOLDOUT163,
+    HOLDOUT164,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

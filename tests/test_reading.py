@@ -12579,3 +12579,72 @@ def test_a_name_with_its_data_in_brackets_that_can_go_is_a_delete() -> None:
     assert [(c.action, c.type, c.when) for c in read(ticket).changes] == [
         ("delete", "CAA", "after_issuance")
     ]
+
+
+def test_a_correction_that_says_a_quoted_record_stands_is_said_out_loud() -> None:
+    ticket = _text(
+        "Apologies - the target I gave this morning for the dvla.gov.uk apex record was wrong. "
+        "The correct record is:\n\n"
+        "  _acme-challenge.dvla.gov.uk   CNAME   ew3pny7lhqi99my9b7.fastly-validations.com\n\n"
+        "Please use that one instead. The www record in my original message is\n"
+        "correct and doesn't change.\n\n"
+        "On Tue, 23 Sep 2025 at 09:41, Aoife Gallagher <support@fastly.com> wrote:\n"
+        "> Please create the following CNAME records:\n>\n"
+        ">   _acme-challenge.www.dvla.gov.uk   CNAME   hyjpip7updf3n8c7770a.fastly-validations.com\n"
+        ">   _acme-challenge.dvla.gov.uk       CNAME   vogngrb39992f169i184.fastly-validations.com\n"
+    )
+    reading = read(ticket)
+    names = [c.name for c in reading.changes]
+    assert "_acme-challenge.www.dvla.gov.uk." in names or "unread_value" in [
+        f.code for f in reading.flags
+    ]
+
+
+def test_records_we_showed_are_removed_when_named_by_their_data_or_its_start() -> None:
+    ticket = conversation(
+        vendor(
+            "The GlobalSign verification TXT you added for the previous cycle can be removed from "
+            "the gov.uk apex:\n\nTXT  gov.uk  "
+            "globalsign-domain-verification=m0ATH-YtZgF9ERE3bnCLpF03WyKuDC_z9VQN5ngFWJo\n",
+            1,
+        ),
+        us(
+            "We have three of these:\n\n$ dig TXT gov.uk +noall +answer\n"
+            'gov.uk.\t300\tIN\tTXT\t"globalsign-domain-verification=m0ATH-YtZgF9ERE3bnCLpF03WyKuDC_z9VQN5ngFWJo"\n'
+            'gov.uk.\t300\tIN\tTXT\t"globalsign-domain-verification=ekXOBaDini7pNhLUXQTqHiffz7TrxG9LtewPeO62"\n'
+            'gov.uk.\t300\tIN\tTXT\t"globalsign-domain-verification=P4bQIjeO59N1zewJ0McMS41r0Y7VlyWUYne8UrTeIFp"\n\n'
+            "Which of them are safe to go?",
+            2,
+        ),
+        vendor(
+            "- ekXOBaDini7pNhLUXQTqHiffz7TrxG9LtewPeO62 is from 2023 and can be removed as well.\n"
+            "- P4bQIjeO59... is the value we validated with this year. Please keep it.\n\n"
+            "So: remove the m0ATH-... and ekXOBa... records, keep P4bQ... and the SPF record.",
+            3,
+        ),
+    )
+    deleted = sorted(
+        c.value.split("=")[1][:6] for c in read(ticket).changes if c.action == "delete"
+    )
+    assert deleted == ["ekXOBa", "m0ATH-"]
+
+
+def test_no_action_needed_from_someone_copied_in_keeps_the_records_above() -> None:
+    ticket = _text(
+        "Please add a third record at service.gov.uk:\n\n"
+        '     service.gov.uk.  CAA  0 issue "certainly.com"\n\n'
+        "Amara - copying you for visibility as DfE's technical contact; GOV.UK look after the\n"
+        "service.gov.uk zone so no action is needed from you.\n"
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("add", "CAA")]
+
+
+def test_a_note_under_a_list_item_speaks_only_of_that_item() -> None:
+    ticket = _text(
+        "These records are still published:\n\n"
+        "1. a.service.gov.uk  TXT  globalsign-domain-verification=4YG7pVBiFMVTYIoMOE_8YWMomPRWSkA16VCEJGIc5UI\n"
+        " This token isn't used any more. Please remove it.\n"
+        "2. _acme-challenge.b.service.gov.uk  CNAME  7ntfolgsg2vht7nocw.fastly-validations.com\n"
+        "Keep this one. We use it for the automatic renewal.\n"
+    )
+    assert [(c.action, c.type) for c in read(ticket).changes] == [("delete", "TXT")]

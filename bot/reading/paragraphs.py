@@ -37,6 +37,31 @@ _NOTHING_FOR_THAT = re.compile(
     r"|\bno[ ]action[ ]is[ ](?:needed|required)[ ]from[ ](?:you|gds|us|govuk|gov\.uk)\b",
     re.I,
 )
+# "Please remove it.", "This one can go.", "Delete that one too." - ending its sentence with the
+# record it points back to (never a lead-in: "Please remove it and add this one:")
+_OF_THE_ONE_ABOVE = re.compile(
+    r"(?:\b(?:remove|delete|drop|bin|scrap|ditch|clear|pull|keep|leave|retire)[ ]+"
+    r"(?:it|this(?:[ ]one)?|that(?:[ ]one)?|this[ ]record|that[ ]record)"
+    r"(?:[ ]+(?:too|as[ ]well|please|now|in[ ]place))?|"
+    r"\b(?:it|this[ ]one|that[ ]one)[ ]+can[ ]+(?:go|be[ ]+(?:removed|deleted)))[ ]*[.!][ ]*$",
+    re.I,
+)
+
+
+def _note_on_the_one_above(line: str) -> bool:
+    """Does the line's last sentence ask something of the record above it ("Please remove
+    it.", "This one can go.")?"""
+    if not _OF_THE_ONE_ABOVE.search(line):
+        return False  # the common case, cheaply
+    last = (prose.split_sentences(line) or [line])[-1]
+    return actions.action_cue(last) is not None
+
+
+_TO_SOMEONE_COPIED = re.compile(
+    r"\b(?:copying|copied|cc['’]?(?:ing|d)|looping)[ ]+(?:you|in)\b|"
+    r"\bfor[ ](?:visibility|awareness|info(?:rmation)?)\b",
+    re.I,
+)
 _SAME_NAME = re.compile(
     r"\b(?:at|on|under)[ ]the[ ]same[ ](?:name|host|record[ ]name)[ ]?:?[ ]*$", re.I
 )
@@ -474,7 +499,16 @@ class Paragraphs:
                 self.ctx.drop_verb()  # verb reach past it
             elif action is None:  # the list's verb, at this item's own time
                 self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(line))
-        if mode is not None:
+        # "1. X TXT V" / " This token isn't used any more. Please remove it." / "2. …": a note
+        # on the record above it, whose verb and mode reach no record below
+        note_above = (
+            action is not None
+            # (just below the record it speaks of)
+            and bool(self.recent and self.mentions)
+            and 0 < number - (self.mentions[-1].last_line or self.mentions[-1].line) <= 2
+            and _note_on_the_one_above(line)
+        )
+        if mode is not None and not note_above:
             self.ctx.mode = mode
             self.item_kept = (
                 mode == "observed"
@@ -496,7 +530,9 @@ class Paragraphs:
             # "When the subscription shows the certificate as issued … you can send traffic
             # for the new host to Fastly with:": what follows waits, though no verb says so
             self.ctx.after_issuance = True
-        if action is not None:
+        if note_above:
+            self.ctx.drop_verb()
+        elif action is not None:
             self.ctx.action = action
             self.ctx.by_type = tuple(actions.actions_by_type(line).items())
             # "Once the certificate has been issued, the CNAME from last / year's order can be
@@ -1026,6 +1062,9 @@ class Paragraphs:
                 # ("We'll let you know when the records can come out again, no need to do
                 # anything about that now": a removal still to come, told of)
                 and not actions.names_removal(sentence)
+                # ("Amara - copying you for visibility …, so no action is needed from you": a
+                # word to someone copied in, not of the records above)
+                and not _TO_SOMEONE_COPIED.search(sentence)
             ):
                 # "You don't need to do anything for that one": the block above is context (the
                 # last record only, when the paragraph has already said something about others)

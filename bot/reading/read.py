@@ -24,6 +24,7 @@ from bot.reading import (
     prose,
     threadcues,
 )
+from bot.reading.actions import AFTER_ISSUANCE, action_cue
 from bot.reading.candidates import candidates
 from bot.reading.changes import (
     Author,
@@ -191,6 +192,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             walker.feed(number, line)
         walker.finish()
         ttls_dropped |= walker.ttls_dropped
+        if part.role == "vendor" and index > 0:  # "remove the m0ATH-... and ekXOBa... records"
+            walker.mentions += _removed_by_value(numbered, walker.earlier_observed, walker.mentions)
         joined = "\n".join(text for _, text in numbered)  # the comment's own words
         deletes = [i for i, m in enumerate(walker.mentions) if m.action == "delete"]
         if len(deletes) == 1 and holds_its_removal(joined):
@@ -206,6 +209,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             or threadcues.passes_on(part.new_lines)
             or (part.single and _restates(walker.mentions, part))
         )
+        if not history_read and walker.mentions and part.history < len(part.lines):
+            # "The correct record is: X. … The www record in my original message is correct
+            # and doesn't change.": what of the quoted mail still stands is for a person
+            flags += _standing_below(part)
         if history_read:
             # A forwarded request, or "please add the record as she describes below": the
             # quoted mail is read as this comment's own words (and judged as the vendor's).
@@ -1043,6 +1050,81 @@ def _over_limit(part: Part, count: int, what: str, limit: int) -> Flag:
         message=f"{where} has {count:,} {what}; only the first {limit:,} were read (no "
         "certificate request has that many). Read the rest on Zendesk.",
     )
+
+
+def _removed_by_value(
+    numbered: list[tuple[int, str]], shown: tuple[Observed, ...], mentions: list[Mention]
+) -> list[Mention]:
+    """ "- ekXOBaDini7pNhLUXQTqHiffz7TrxG9LtewPeO62 is from 2023 and can be removed as well.",
+    "So: remove the m0ATH-... and ekXOBa... records, keep P4bQ...": a removal of records
+    shown published before (our dig), named by their data or its first characters alone,
+    when those match one record shown."""
+    if not shown:
+        return []
+    found: list[Mention] = []
+    taken = {(m.name.lower(), (m.value or "").strip('"').lower()) for m in mentions}
+    for number, text in numbered:
+        if action_cue(text) != "delete" or cues.is_negated(text):
+            continue
+        kept = _KEPT_AFTER.search(text)  # "…, keep P4bQ... and the SPF record untouched"
+        for token in _DATA_TOKEN.findall(text[: kept.start()] if kept else text):
+            prefix = token.rstrip(".\u2026").lower()
+            hits = {
+                (o.name, o.type, o.value)
+                for o in shown
+                if o.type in ("TXT", "CNAME")
+                and (
+                    o.value.lower().strip('"').split("=")[-1].startswith(prefix)
+                    if token != prefix
+                    else prefix in (o.value.lower().strip('"'), o.value.lower().split("=")[-1])
+                )
+            }
+            if len(hits) != 1:
+                continue
+            ((name, rdtype, value),) = hits
+            if (name.lower(), value.strip('"').lower()) in taken:
+                continue
+            taken.add((name.lower(), value.strip('"').lower()))
+            found.append(
+                Mention(
+                    name,
+                    rdtype,
+                    f'"{value}"' if rdtype == "TXT" else value,
+                    number,
+                    action="delete",
+                    after_issuance=bool(AFTER_ISSUANCE.search(text)),
+                    excerpt=text,
+                )
+            )
+    return found
+
+
+# a token named by its data: the whole (16+ characters) or its start and an ellipsis
+_DATA_TOKEN = re.compile(
+    r"(?<![\w=-])([A-Za-z0-9_-]{16,100}(?![\w.-])|[A-Za-z0-9_-]{4,40}(?:\.\.\.|\u2026))"
+)
+_KEPT_AFTER = re.compile(r"[,;][ \t]*(?:but[ \t]+)?(?:please[ \t]+)?(?:keep|leave)\b", re.I)
+
+
+def _standing_below(part: Part) -> list[Flag]:
+    """A reply with records of its own that says a record of the mail it quotes still stands:
+    that mail is not read (the reply's records are), so a person reads it."""
+    if not threadcues.earlier_stands(part.new_lines):
+        return []
+    line = part.first_line + part.history
+    said = " ".join(" ".join(part.new_lines).split())
+    return [
+        Flag(
+            code="unread_value",
+            severity="warn",
+            message="This reply corrects a record and says a record of the mail it quotes "
+            f"still stands ({excerpt(said)!r}); only the reply's records were read: check the "
+            f"quoted mail from line {line} for the records that still stand.",
+            source=Source(
+                comment_id=part.comment_id, first_line=line, last_line=line, excerpt=excerpt(said)
+            ),
+        )
+    ]
 
 
 def _lines_to_read(part: Part) -> list[tuple[int, str]]:

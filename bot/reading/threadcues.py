@@ -667,8 +667,13 @@ _RIGHT_NAME = re.compile(
 def earlier_stands(lines: Iterable[str]) -> bool:
     """Does a reply say a record of the vendor's first mail still stands ("The www record in my
     original message is correct as written")? That mail, however deep in the quoted history,
-    still asks."""
-    return any(_EARLIER_STANDS.search(line) for line in lines)
+    still asks. (Read across the lines a mail client wrapped: "… in my original message is /
+    correct and doesn't change.")"""
+    flat = " ".join(" ".join(list(lines)[:_STANDS_LINES]).split())
+    return bool(_EARLIER_STANDS.search(flat))
+
+
+_STANDS_LINES = 400  # the reply's own lines looked at: the words above the mail it quotes
 
 
 def passes_on(lines: tuple[str, ...], wrapped: bool = False) -> bool:
