@@ -12648,3 +12648,85 @@ def test_a_note_under_a_list_item_speaks_only_of_that_item() -> None:
         "Keep this one. We use it for the automatic renewal.\n"
     )
     assert [(c.action, c.type) for c in read(ticket).changes] == [("delete", "TXT")]
+
+
+def test_the_set_today_and_the_set_wanted_when_done_are_a_diff() -> None:
+    ticket = _text(
+        "Here is what the CAA set looks like today:\n\n"
+        '    education.gov.uk.   3600  IN  CAA  0 issue "letsencrypt.org"\n'
+        '    education.gov.uk.   3600  IN  CAA  0 issue "comodoca.com"\n\n'
+        "and this is what DfE want it to look like when you are done:\n\n"
+        '    education.gov.uk.   IN  CAA  0 issue "letsencrypt.org"\n'
+        '    education.gov.uk.   IN  CAA  0 issue "comodoca.com"\n'
+        '    education.gov.uk.   IN  CAA  0 issue "pki.goog"\n'
+    )
+    assert [(c.action, c.value) for c in read(ticket).changes] == [("add", '0 issue "pki.goog"')]
+
+
+def test_records_under_we_already_checked_caa_are_published() -> None:
+    ticket = _text(
+        "There is no DNS change needed for this. For your information we already checked CAA:\n\n"
+        '  ipo.gov.uk.   CAA   0 issue "digicert.com"\n\n'
+        "so DigiCert is permitted and nothing has to be added there.\n"
+    )
+    reading = read(ticket)
+    assert reading.changes == () and [o.value for o in reading.observed] == [
+        '0 issue "digicert.com"'
+    ]
+
+
+def test_only_create_the_first_row_leaves_the_other_rows_unasked() -> None:
+    ticket = _text(
+        "| Host name | Type | Points to |\n"
+        "| _31ce7a3656bc0ad292a46557a5a82841.registertovote.service.gov.uk. | CNAME | "
+        "23f26523a7d163bc12e7e3fe16d0a7b7.7f62f8579193618111babb6fd96f246f.sectigo.com. |\n"
+        "| _31ce7a3656bc0ad292a46557a5a82841.www.registertovote.service.gov.uk. | CNAME | "
+        "23f26523a7d163bc12e7e3fe16d0a7b7.7f62f8579193618111babb6fd96f246f.sectigo.com. |\n\n"
+        "Please only create the first row. The record on registertovote.service.gov.uk also "
+        "proves control of the www name.\n"
+    )
+    assert [c.name for c in read(ticket).changes] == [
+        "_31ce7a3656bc0ad292a46557a5a82841.registertovote.service.gov.uk."
+    ]
+
+
+def test_dont_add_the_record_on_a_name_at_all_withdraws_it() -> None:
+    token = "globalsign-domain-verification=_KlLY3UvceYpJoCUNacDOZs2PbIVIcDKAB3oQioAwTI"
+    ticket = conversation(
+        vendor(f'Please add:\n\ndesign-system.service.gov.uk  TXT  "{token}"\n', 1),
+        us("We can't put a TXT there - it is a CNAME to you.", 2),
+        vendor(
+            "You're right. Please don't add the record on design-system.service.gov.uk at all.\n\n"
+            "GlobalSign also accept the token under the _globalsign-domain-verification label. "
+            "Same token, different host:\n\n"
+            "Host: _globalsign-domain-verification.design-system.service.gov.uk\nType: TXT\n"
+            f"Value: {token}\n",
+            3,
+        ),
+    )
+    assert [c.name for c in read(ticket).changes] == [
+        "_globalsign-domain-verification.design-system.service.gov.uk."
+    ]
+
+
+def test_do_not_add_the_record_from_my_previous_message_withdraws_it() -> None:
+    ticket = conversation(
+        vendor(
+            "Please add:\n\nRecord name:  _acme-challenge.check-mot.service.gov.uk.\n"
+            "Record type:  CNAME\n"
+            "Data:         a7f2e19c-2280-424b-a941-2f61e6829f05.11.authorize.certificatemanager.goog.\n",
+            1,
+        ),
+        us("We can't add that, the name is in use.", 2),
+        vendor(
+            "Please leave the existing record as it is, and do not add the record from my "
+            "previous message.\n\nThe new record is:\n\n"
+            "Record name:  _acme-challenge_w4xljpvlm7gkfbgj.check-mot.service.gov.uk.\n"
+            "Record type:  CNAME\n"
+            "Data:         78208101-8c83-4bb9-8060-c22874f5ee12.11.authorize.certificatemanager.goog.\n",
+            3,
+        ),
+        us("Added.", 4),
+        vendor("The supplier confirms the DNS authorization shows as ACTIVE. Solved.", 5),
+    )
+    assert read(ticket).changes == ()

@@ -25,11 +25,11 @@ _COPY = re.compile(
 # "www TXT same value as @", "driving-licence TXT same again": a zone-file line whose data is
 # a copy (the name as written: relative names are read against the zone as any line's are)
 _ZONE_COPY = re.compile(
-    r"^[ \t*\-]*(@|[a-z0-9_*][a-z0-9_.-]{0,200})[ \t]+(TXT|CNAME)[ \t]+"
+    r"^([ \t*\->]*)(@|[a-z0-9_*][a-z0-9_.-]{0,200})[ \t]+(TXT|CNAME)[ \t]+"
     r"(?:ditto|same[ \t]+again|same[ \t]+(?:value|token|string|record|data|code))\b",
     re.I,
 )
-_TYPE = re.compile(r"\b(TXT|CNAME|CAA)\b")
+_TYPE = re.compile(r"\b(TXT|CNAME|CAA)\b", re.I)
 _NAME = re.compile(r"(?<![\w.-])((?:[a-z0-9_-]{1,63}\.)*gov\.uk)\b", re.I)  # the name it goes on
 MAX_LOOK = 60  # lines above a copy looked at for the value it copies
 
@@ -46,7 +46,7 @@ def resolve(numbered: Lines) -> Lines:
         rdtype = _TYPE.search(text)
         names = list(dict.fromkeys(n.lower() for n in _NAME.findall(text)))
         if zone_line:
-            names = [zone_line.group(1).lower()]
+            names = [zone_line.group(2).lower()]
         values = {
             c.shown
             for _, above in numbered[max(0, k - MAX_LOOK) : k]
@@ -58,7 +58,8 @@ def resolve(numbered: Lines) -> Lines:
         (value,) = values
         shown = f'"{value}"' if rdtype.group(1) == "TXT" else value
         name = names[0] if zone_line else f"{names[0].rstrip('.')}."
-        out[k] = (number, f"{name} {rdtype.group(1)} {shown}")
+        prefix = zone_line.group(1) if zone_line else ""  # ("> www TXT same value as @")
+        out[k] = (number, f"{prefix}{name} {rdtype.group(1).upper()} {shown}")
     return out
 
 

@@ -50,6 +50,11 @@ _DESCRIBES = re.compile(
     # "Had a look and there are CAA records at x.service.gov.uk that only allow DigiCert:"
     r"\bthere(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|two\s+|three\s+|some\s+)?(?:CAA|TXT|CNAME)\s+"
     r"(?:records?|entr(?:y|ies))\s+(?:at|on|for|in)\b|"
+    # "Here is what the CAA set looks like today:", "For your information we already checked
+    # CAA:" (what is there, shown)
+    r"\b(?:looks?|is|are)\s+like\s+(?:today|now|at\s+present)\b|"
+    r"\b(?:we|i)\s+(?:have\s+)?(?:already\s+|also\s+)?checked\s+(?:the\s+)?"
+    r"(?:CAA|TXT|CNAME|DNS|zone|records?)\b(?=[^.:\n]{0,30}:\s*$)|"
     # "Current CAA at the hostname, as returned by the authoritative servers:" (never "as
     # returned by": "Here is the new authorization as returned by `gcloud …`" asks)
     r"^\W{0,3}current\s+(?:CAA|TXT|CNAME|DNS|records?|state|values?|"

@@ -21,7 +21,10 @@ DESIRED = re.compile(
     r"(?:\s+like)?|(?:final|desired|target|resulting)\s+(?:CAA\s+|TXT\s+)?(?:set|state|records?)|"
     # "What it should be after the change:" (after "What you have now:")
     r"what\s+(?:it|they|the\s+(?:set|records?|zone))\s+(?:should|must|will)\s+(?:then\s+)?"
-    r"(?:be|look\s+like))"
+    r"(?:be|look\s+like)|"
+    # "and this is what DfE want it to look like when you are done:"
+    r"(?:want|would\s+like|need)s?\s+(?:it|them|the\s+(?:set|records?|zone))\s+to\s+"
+    r"(?:look\s+like|be|end\s+up(?:\s+as)?|read)\s+(?:when|once|after)\b)"
     r"\b[^.\n]{0,60}:\s*$",
     re.I,
 )

@@ -52,7 +52,7 @@ _CLASS_IN = re.compile(r"^\S+\s+(?:\d{1,10}\s+)?IN\s")
 # "www TXT …", "driving-licence TXT …" with no class: one label that can only be a host's
 # ("www", or lower-case with a hyphen or a digit; never a word of prose: "Add TXT …", "re-add")
 _HOST_LABEL = re.compile(
-    r"^(?:www|(?!re-|e-mail$)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|[a-z]+[0-9][a-z0-9-]*)$"
+    r"^(?:www|(?!re-|e-mail$)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|[a-z]+[0-9][a-z0-9-]*)$", re.I
 )
 # What a whole zone-file line's data looks like, per type; anything else is prose.
 _DATA_SHAPES = {

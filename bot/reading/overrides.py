@@ -26,6 +26,9 @@ def applied(words: str, mentions: list[Mention]) -> tuple[list[Mention], list[st
         mentions = skipped(mentions, host, in_place)
     for host in threadcues.hosts_done(words):
         mentions = _in_place(mentions, host)
+    only = _ONLY_ROW.search(words) if "only" in words.lower() else None
+    if only:  # "Please only create the first row."
+        mentions = _only_row(mentions, only.group(1).lower())
     for rdtype, ttl in threadcues.ttls_for_types(words).items():
         mentions = given_ttl(mentions, ttl, rdtype)
         used.append(f"ttl {ttl}")
@@ -386,3 +389,29 @@ _PLACE_FIRST = re.compile(
     r"(?:is|are)\b",
     re.I,
 )
+
+
+# "Please only create the first row.", "only the second row is needed"
+_ONLY_ROW = re.compile(
+    r"\bonly[ \t]+(?:(?:create|add|publish)[ \t]+)?the[ \t]+(first|second|third|top|last)[ \t]+"
+    r"(?:row|line|entry|record)\b",
+    re.I,
+)
+_ROW_SAYS_DONE = re.compile(
+    r"\b(?:already|none|no[ \t]+action|unchanged|correct|validated)\b", re.I
+)
+_PLACES = {"first": 0, "top": 0, "second": 1, "third": 2, "last": -1}
+
+
+def _only_row(mentions: list[Mention], place: str) -> list[Mention]:
+    """The table's rows asked for, but one: the others are told of, not asked."""
+    rows = sorted(
+        (m for m in mentions if m.mode == "request" and m.excerpt.lstrip().startswith("|")),
+        key=lambda m: m.line,
+    )
+    if any(_ROW_SAYS_DONE.search(m.excerpt) for m in rows):
+        return mentions  # ("None – already correct" in its own row: the rows say which)
+    if len(rows) < 2:
+        return mentions
+    wanted = rows[_PLACES[place]] if _PLACES[place] < len(rows) else None
+    return [replace(m, mode="noted") if m in rows and m is not wanted else m for m in mentions]

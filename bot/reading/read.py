@@ -224,6 +224,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             own, reply, reply_lines = walker.mentions, walker, numbered
             quoted, restated_from = _quoted_request(part)
             numbered = fieldrefs.resolve(quoted[:MAX_LINES], part.lines)
+            numbered = copies.resolve(numbered)  # "www TXT same value as @" in the mail below
             revising = [
                 (n, text)
                 for n, text in numbered
@@ -300,6 +301,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if place:  # "Please drop the apex one": the records of that place asked for before
             hosts = {validated_domain(x.change.name).rstrip(".") for x in said if x.change}
             dropped = (dropped or frozenset()) | _hosts_at_place(place, hosts)
+        named_off = threadcues.not_added_at(joined) if later else frozenset()
+        if named_off:  # "Please don't add the record on design-system.service.gov.uk at all."
+            dropped = (dropped or frozenset()) | named_off
         if dropped and not (withdraws and types is None):
             withdraws, types = True, (types or frozenset()) | dropped
         refused = threadcues.removal_refused(joined) if later else None

@@ -24,7 +24,10 @@ from bot.reading.cues import is_negated
 # "ignore the _acme-challenge.gov.uk record from my first message": a full stop inside a
 # name (followed by a letter) does not end the sentence.
 _WITHDRAW_EARLIER = re.compile(
-    r"\b(?:ignore|disregard)\b(?:[^.\n]|\.(?=\w)){0,80}?"
+    r"(?:\b(?:ignore|disregard)\b(?:[^.\n]|\.(?=\w)){0,80}?|"
+    # "and do not add the record from my previous message"
+    r"\b(?:do[ \t]+not|don['’]t)[ \t]+(?:add|create|publish)[ \t]+(?:the|that|those|any)[ \t]+"
+    r"(?:records?|CNAMEs?|TXTs?|ones?)[ \t]+(?:from|in)[ \t]+my[ \t]+)"
     r"\b(?:previous|earlier|last|prior|above|first)\b"
     r"[^.\n]{0,30}?\b(?:message|e-?mail|comment|request|reply|update|instructions?|note)\b"
     r"[^.\n]{0,80}"
@@ -630,6 +633,27 @@ _EARLIER_STANDS = re.compile(
 )
 
 
+def not_added_at(text: str) -> frozenset[str]:
+    """The owner names a later comment says not to add the record at ("Please don't add the
+    record on design-system.service.gov.uk at all", "do not add the record from my previous
+    message"), absolute: what was asked for at them before is withdrawn."""
+    low = text.lower()
+    if "not" not in low and "n't" not in low and "n’t" not in low:
+        return frozenset()  # the common case, cheaply
+    return frozenset(
+        m.group(1).lower().rstrip(".") + "." for m in _NOT_ADDED_AT.finditer(" ".join(text.split()))
+    )
+
+
+_NOT_ADDED_AT = re.compile(
+    r"\b(?:don['’]t|do[ \t]+not)[ \t]+(?:add|create|publish)[ \t]+(?:the|that|this|a|any)[ \t]+"
+    r"(?:[\w-]+[ \t]+)?(?:record|TXT|CNAME|entry|one)s?[ \t]+(?:on|at|for|under)[ \t]+"
+    r"(?:the[ \t]+name[ \t]+)?"
+    r"`?(_?[a-z0-9][a-z0-9_-]{0,62}(?:\.[a-z0-9_][a-z0-9_-]{0,62}){1,10})\.?`?(?![\w-])",
+    re.I,
+)
+
+
 def refuses_first_name(text: str) -> bool:
     """Does a comment say not to add the record at the name it gave before ("Please do not add
     the record on the name without "www" which I gave first")?"""
@@ -1181,7 +1205,7 @@ def earlier_live(text: str) -> bool:
     if _EARLIER_LIVE.search(flat) or _OPENS_VALIDATED.match(_GREETING.sub("", flat, 1)):
         return True
     low = flat.lower()
-    if "valid" not in low and "verif" not in low:
+    if "valid" not in low and "verif" not in low and "authori" not in low:
         return False  # the common case, cheaply
     if _STILL_OPEN.search(flat):
         return False  # "… have both passed validation. The api one is still pending."
@@ -1216,7 +1240,10 @@ _ALL_VALIDATED = re.compile(
     r"(?:in[ \t]+place|live)|"
     r"(?:validated|verified)[ \t]*(?:and|\+|&|,)[ \t]*(?:the[ \t]+)?(?:new[ \t]+|renewed[ \t]+)?"
     r"(?:cert(?:ificate)?[ \t]+)?(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?issued|"
-    r"validation[ \t]+(?:has[ \t]+)?passed)\b",
+    r"validation[ \t]+(?:has[ \t]+)?passed|"
+    # "The supplier confirms the DNS authorization shows as ACTIVE" (Google Certificate Manager)
+    r"(?:DNS[ \t]+)?authori[sz]ation[ \t]+(?:now[ \t]+)?(?:shows|is)[ \t]+(?:as[ \t]+)?"
+    r"[\"']?(?:active|valid|validated|verified))\b",
     re.I,
 )
 # ("both names are validated separately", "all three must be validated", one of several)
