@@ -503,6 +503,11 @@ HOLDOUT161 = FIXTURES / "holdout161"
 HOLDOUT162 = FIXTURES / "holdout162"
 HOLDOUT163 = FIXTURES / "holdout163"
 HOLDOUT164 = FIXTURES / "holdout164"
+# holdout165 (what happened next: later comments that change what is to do) 5/20, 8, 6 silent
+# (first read at 6d664df); holdout166 (CAs other than Let's Encrypt) 9/20, 10, 8 silent (first
+# read at f07fa76).
+HOLDOUT165 = FIXTURES / "holdout165"
+HOLDOUT166 = FIXTURES / "holdout166"
 
 READING_FOLDERS = (
     READING,
@@ -670,6 +675,8 @@ READING_FOLDERS = (
     HOLDOUT162,
     HOLDOUT163,
     HOLDOUT164,
+    HOLDOUT165,
+    HOLDOUT166,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

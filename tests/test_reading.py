@@ -12730,3 +12730,84 @@ def test_do_not_add_the_record_from_my_previous_message_withdraws_it() -> None:
         vendor("The supplier confirms the DNS authorization shows as ACTIVE. Solved.", 5),
     )
     assert read(ticket).changes == ()
+
+
+def test_from_and_to_lines_of_a_token_are_an_update_not_a_mail_header() -> None:
+    ticket = conversation(
+        vendor(
+            'Please add:\n\n_dnsauth.reports.ofsted.gov.uk.  TXT  "iet7gus89ckd8sjniitn0vuzaq6w21f3"\n',
+            1,
+        ),
+        vendor(
+            "Please update the existing TXT record at _dnsauth.reports.ofsted.gov.uk:\n\n"
+            "  from:  iet7gus89ckd8sjniitn0vuzaq6w21f3\n  to:    rx5sr5fdhtqdoqfgobpwqtquxhp5jsnn\n",
+            2,
+        ),
+    )
+    assert [c.value for c in read(ticket).changes] == ["rx5sr5fdhtqdoqfgobpwqtquxhp5jsnn"]
+
+
+def test_records_listed_under_please_keep_are_published() -> None:
+    ticket = _text(
+        "Please remove:\n- TXT _dnsauth.assets.publishing.service.gov.uk "
+        '("0z4t9ksyamsznh75zbybv4szimrllzyk")\n'
+        '- the two CAA entries on assets.publishing.service.gov.uk: 0 issue "digicert.com" and '
+        '0 issue "sectigo.com"\n\n'
+        "Please keep:\n- _acme-challenge.assets.publishing.service.gov.uk CNAME "
+        "d3o50pcdrdkbo3cap9.fastly-validations.com - this is what every future renewal uses\n"
+    )
+    got = sorted((c.action, c.type, c.value) for c in read(ticket).changes)
+    assert got == [
+        ("delete", "CAA", '0 issue "digicert.com"'),
+        ("delete", "CAA", '0 issue "sectigo.com"'),
+        ("delete", "TXT", "0z4t9ksyamsznh75zbybv4szimrllzyk"),
+    ]
+
+
+def test_a_removal_of_records_of_a_type_on_two_names_removes_each() -> None:
+    ask = (
+        'We need:\n\ndft.gov.uk    TXT   "globalsign-domain-verification=_c6V_UOY2oA5ZSTLP6todXKsnVrCNc-Zo6zL2um7Q"\n'
+        'dclg.gov.uk   TXT   "globalsign-domain-verification=_oyRibEKVR6JuHbeBUA9CkU1NSRqqWRgQZ4_kfxhp500"\n'
+    )
+    ticket = conversation(
+        vendor(ask, 1),
+        us("Added both.", 2),
+        vendor(
+            "Both domains are verified. The two globalsign-domain-verification TXT records on "
+            "dft.gov.uk and dclg.gov.uk are not needed anymore and you can remove them now.",
+            3,
+        ),
+    )
+    assert sorted((c.action, c.name) for c in read(ticket).changes) == [
+        ("delete", "dclg.gov.uk."),
+        ("delete", "dft.gov.uk."),
+    ]
+
+
+def test_a_dns_alternative_quoted_below_a_dont_create_it_is_not_asked() -> None:
+    ticket = _text(
+        "There is nothing to do in DNS for this one. The GlobalSign mail also lists a DNS "
+        "alternative, quoted below. Please don't create it - we aren't using that method.\n\n"
+        "> Alternatively, you may verify this domain by adding the following TXT record to the "
+        "DNS zone of www.gov.uk:\n"
+        ">  globalsign-domain-verification=_CxzcYxPYlekz3it-z5KMunbM0zu5tO0EGE6Dy-wPRE\n\n"
+        "I'll close this ticket once the reissued certificate is deployed.\n"
+    )
+    assert read(ticket).changes == ()
+
+
+def test_later_comments_that_say_which_are_done_by_number_order_or_status() -> None:
+    ask = vendor(
+        "Please add:\n\n1. _acme-challenge.a.service.gov.uk CNAME mwei8q55j266nk056w.fastly-validations.com\n"
+        "2. _acme-challenge.b.service.gov.uk CNAME k5ikmjzt5cgi0fljzv.fastly-validations.com\n"
+        "3. _acme-challenge.c.service.gov.uk CNAME oohajsklfsqk97b7k0st.fastly-validations.com\n",
+        1,
+    )
+
+    def left(later: str) -> list[str]:
+        ticket = conversation(ask, us("All added.", 2), vendor(later, 3))
+        return [c.name.split(".")[1] for c in read(ticket).changes]
+
+    assert left("Update from our side: 1 and 3 are validated now. 2 is still pending.") == ["b"]
+    assert left("Thanks, the first one is validated.") == ["b", "c"]
+    assert left("a.service.gov.uk and c.service.gov.uk are both showing as validated now.") == ["b"]

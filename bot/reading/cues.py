@@ -331,7 +331,10 @@ _KEEP = re.compile(
 _KEEP_THESE = re.compile(
     r"^[ ]*(?:(?:please|kindly|but|and|however,?)[ ]+)?(?:(?:do[ ]+)?(?:keep|leave|retain)[ ]+"
     r"(?:the[ ]+following|these|this|both|all[ ]+of[ ]+these|the[ ]+one|"
-    r"the[ ]+records?[ ]+below)\b)",
+    r"the[ ]+records?[ ]+below)\b|"
+    # "Please keep:", "Keep (do not touch):" heading a list
+    r"(?:do[ ]+)?(?:keep|leave|retain)(?:[ ]+(?:as[ ]+(?:is|they[ ]+are)|alone|untouched|"
+    r"in[ ]+place))?[ ]*(?:\([^()\n]{0,40}\))?[ ]*:[ ]*$)",
     re.I,
 )
 # "For completeness this is what we see today, and these should stay as they are:" (the end of

@@ -57,6 +57,7 @@ def _note_on_the_one_above(line: str) -> bool:
     return actions.action_cue(last) is not None
 
 
+_BULLET = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]+|\d{1,2}[.)][ \t]+)")
 _TO_SOMEONE_COPIED = re.compile(
     r"\b(?:copying|copied|cc['’]?(?:ing|d)|looping)[ ]+(?:you|in)\b|"
     r"\bfor[ ](?:visibility|awareness|info(?:rmation)?)\b",
@@ -1042,6 +1043,17 @@ class Paragraphs:
                             mode=own
                             or said
                             or (self.inherited if mention.mode == "request" else None)
+                            # ("Please keep:" / "- X CNAME Y - what every renewal uses": a
+                            # list item that says no verb of its own is as the lead-in says)
+                            or (
+                                "observed"
+                                if mention.mode == "request"
+                                and self.ctx.mode == "observed"
+                                and self.ctx.action is None  # (not "… can now be deleted:")
+                                and _BULLET.match(sentence)
+                                and actions.action_cue(sentence) is None
+                                else None
+                            )
                             or mention.mode,
                             structured=False,
                         )

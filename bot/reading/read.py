@@ -194,6 +194,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         ttls_dropped |= walker.ttls_dropped
         if part.role == "vendor" and index > 0:  # "remove the m0ATH-... and ekXOBa... records"
             walker.mentions += _removed_by_value(numbered, walker.earlier_observed, walker.mentions)
+            walker.mentions += _removed_at_each(numbered, walker.mentions)
+        if part.role == "vendor":  # "… a DNS alternative, quoted below. Please don't create it"
+            walker.mentions = _refused_quote_below(numbered, walker.mentions)
+            walker.mentions += _caa_values_beside(numbered, walker.mentions)
         joined = "\n".join(text for _, text in numbered)  # the comment's own words
         deletes = [i for i, m in enumerate(walker.mentions) if m.action == "delete"]
         if len(deletes) == 1 and holds_its_removal(joined):
@@ -425,6 +429,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if held:
             thread.held[index] = held  # "add the CAA record only after this cert is issued"
         validated = threadcues.validated_hosts(joined) if later else frozenset()
+        for place in threadcues.validated_places(joined) if later else ():
+            # "the first one is validated": the names asked for before, in the order asked
+            names = list(dict.fromkeys(s.change.name for s in said if _asks_add(s, None)))
+            if -len(names) <= place < len(names):
+                validated |= {validated_domain(names[place]).rstrip(".")}
         for rdtype in threadcues.validated_types(joined) if later else ():
             # "the CNAME is validated": the one add of that type asked for before
             names = {s.change.name for s in said if _asks_add(s, rdtype)}
@@ -797,7 +806,8 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
 
 def _takes_done(thread: Thread, index: int) -> bool:
     """Has the reader taken comment `index` to say that something asked before is done?"""
-    marks = (thread.settled, thread.live, thread.live_hosts, thread.gone, thread.done_places)
+    # ("nothing else is needed" alone marks nothing done: it needs a record shown with it)
+    marks = (thread.live, thread.live_hosts, thread.gone, thread.done_places)
     return any(index in m for m in marks) or index in thread.settled_shown
 
 
@@ -837,8 +847,9 @@ def _unheeded_done(
     return flags
 
 
-def _asks_add(said: Said, rdtype: str) -> bool:
-    return said.change is not None and said.change.action == "add" and said.change.type == rdtype
+def _asks_add(said: Said, rdtype: str | None) -> bool:
+    change = said.change
+    return change is not None and change.action == "add" and rdtype in (None, change.type)
 
 
 def _writer_published(mentions: list[Mention], numbered: list[tuple[int, str]]) -> list[Mention]:
@@ -1054,6 +1065,95 @@ def _over_limit(part: Part, count: int, what: str, limit: int) -> Flag:
         message=f"{where} has {count:,} {what}; only the first {limit:,} were read (no "
         "certificate request has that many). Read the rest on Zendesk.",
     )
+
+
+def _refused_quote_below(numbered: list[tuple[int, str]], mentions: list[Mention]) -> list[Mention]:
+    """ "The GlobalSign mail also lists a DNS alternative, quoted below. Please don't create
+    it": the records of the `>` block just below that line are refused, not asked."""
+    refused: set[int] = set()
+    for k, (_, text) in enumerate(numbered):
+        if not (_QUOTED_BELOW.search(text) and _DONT_CREATE_IT.search(text)):
+            continue
+        for number, line in numbered[k + 1 : k + 1 + _QUOTE_REACH]:
+            if line.lstrip().startswith(">"):
+                refused.add(number)
+            elif refused or line.strip():
+                break  # (blank lines before the block; the block ends at its last `>` line)
+    if not refused:
+        return mentions
+    return [
+        replace(m, mode="negated") if m.line in refused and m.mode == "request" else m
+        for m in mentions
+    ]
+
+
+_QUOTE_REACH = 40
+_QUOTED_BELOW = re.compile(r"\b(?:quoted|shown|pasted|copied|included)[ \t]+below\b", re.I)
+_DONT_CREATE_IT = re.compile(
+    r"\b(?:please[ \t]+)?(?:don['\u2019]t|do[ \t]+not|never)[ \t]+(?:create|add|publish|use)[ \t]+"
+    r"(?:it|that|this|them|those)\b",
+    re.I,
+)
+
+
+def _caa_values_beside(numbered: list[tuple[int, str]], mentions: list[Mention]) -> list[Mention]:
+    """ "the two CAA entries … on x: 0 issue "digicert.com" and 0 issue "sectigo.com"": each
+    CAA value the line gives, where the reader took the first."""
+    found: list[Mention] = []
+    lines = dict(numbered)
+    for m in [m for m in mentions if m.rdtype == "CAA" and m.mode == "request" and m.value]:
+        value = " ".join(m.value.split()).lower()
+        text = next(  # (the sentence that gives it: never another sentence's CAA set)
+            (x for x in prose.split_sentences(lines.get(m.line, "")) if value in x.lower()), ""
+        )
+        values = [" ".join(v.split()) for v in _CAA_DATA.findall(text)]
+        if len(values) < 2 or " and " not in text:
+            continue
+        have = {
+            " ".join((x.value or "").split()).lower()
+            for x in mentions + found
+            if x.line == m.line and x.rdtype == "CAA" and x.name == m.name
+        }
+        found += [replace(m, value=v) for v in values if v.lower() not in have]
+    return found
+
+
+_CAA_DATA = re.compile(
+    r'(?<![\w"])(?:0|128)[ \t]+(?:issue|issuewild|iodef)[ \t]+"[^"\n]{1,200}"', re.I
+)
+
+
+def _removed_at_each(numbered: list[tuple[int, str]], mentions: list[Mention]) -> list[Mention]:
+    """ "The two globalsign-domain-verification TXT records on dft.gov.uk and dclg.gov.uk are
+    not needed anymore and you can remove them now": a removal of that type at each name the
+    sentence lists, where the reader took one (the data is the one asked for there before)."""
+    found: list[Mention] = []
+    for number, text in numbered:
+        if "record" not in text.lower() or action_cue(text) != "delete":
+            continue
+        kinds = {t.upper() for t in _PLURAL_TYPE.findall(text)}
+        hosts = prose.hosts_named(text)
+        if len(kinds) != 1 or len(hosts) < 2 or not _LISTED_HOSTS.search(text):
+            continue
+        (rdtype,) = kinds
+        here = [m for m in mentions if m.line == number and m.action == "delete"]
+        if not here or any(m.rdtype != rdtype for m in here):
+            continue  # (nothing read from the line, or another type: not this shape)
+        done = {m.name.lower().rstrip(".") for m in here}
+        for host in sorted(hosts - done):
+            found.append(replace(here[0], name=f"{host}.", value=None, excerpt=text))
+    return found
+
+
+# "TXT records", "CNAMEs": a type said of several records
+_PLURAL_TYPE = re.compile(r"\b(TXT|CNAME|CAA)(?:[ \t]+records|s)\b", re.I)
+# "on dft.gov.uk and dclg.gov.uk", "at a.gov.uk, b.gov.uk and c.gov.uk"
+_LISTED_HOSTS = re.compile(
+    r"\b(?:on|at|for|from)[ \t]+(?:the[ \t]+)?[a-z0-9.-]+\.[a-z]{2,}"
+    r"(?:[ \t]*,[ \t]*[a-z0-9.-]+\.[a-z]{2,})*"
+    r",?[ \t]+(?:and|&)[ \t]+[a-z0-9.-]+\.[a-z]{2,}\b",
+    re.I,
+)
 
 
 def _removed_by_value(

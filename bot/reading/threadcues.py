@@ -785,6 +785,9 @@ def chases(text: str) -> bool:
 
 _CHASES = re.compile(
     r"\b(?:(?:is|are)[ \t]+still[ \t]+(?:outstanding|missing)|"
+    # "The two rows still marked Pending need the CNAMEs as listed", "x is still pending"
+    r"still[ \t]+(?:marked[ \t]+|showing[ \t]+as[ \t]+|shown[ \t]+as[ \t]+)?"
+    r"pending\b(?![ \t]+state)|"
     r"(?:one|ones|record|records)[ \t]+we[ \t]+still[ \t]+need)\b",
     re.I,
 )
@@ -945,6 +948,8 @@ _EARLIER_LIVE = re.compile(
 # (never "each name is validated separately": how validation works, not where it stands)
 _HOSTS_VALIDATED = re.compile(
     r"\b(?:(?:are|is)[ \t]+(?:all[ \t]+)?(?:now|already)|"
+    # "www.gov.uk and gov.uk are both showing as validated on our side now"
+    r"(?:are|is)[ \t]+(?:both[ \t]+|all[ \t]+)?(?:now[ \t]+)?showing[ \t]+as|"
     # "has been validated", "X has validated, thank you", "have now both validated"
     r"ha(?:ve|s)(?:[ \t]+(?:now|already|both|all))?(?:[ \t]+been)?)[ \t]+(?:all[ \t]+)?"
     r"(?:successfully[ \t]+)?"
@@ -1066,11 +1071,22 @@ def done_said(numbered: Iterable[tuple[int, str]]) -> tuple[int, str, frozenset[
     return None
 
 
-_DONE_STEMS = ("valid", "verif", "passed", "in place", "gone", "removed", "deleted", "success")
+_DONE_STEMS = (
+    "valid",
+    "verif",
+    "passed",
+    "in place",
+    "gone",
+    "removed",
+    "deleted",
+    "success",
+    "green",
+)
 _DONE_WORDS = re.compile(
     r"\b(?:validated|verified|passed|validation[ \t]+(?:succeeded|complete[d]?|"
     r"was[ \t]+successful)|(?:is|are)[ \t]+(?:now[ \t]+)?in[ \t]+place|(?:is|are)[ \t]+"
-    r"(?:now[ \t]+)?gone|(?:has|have)[ \t]+been[ \t]+(?:removed|deleted)|successfully)\b",
+    r"(?:now[ \t]+)?gone|(?:has|have)[ \t]+been[ \t]+(?:removed|deleted)|successfully|"
+    r"(?:gone|went|turned)[ \t]+green)\b",
     re.I,
 )
 # "still hasn't validated", "not yet verified", "failed", "pending": not done
@@ -1090,6 +1106,27 @@ _NOT_OF_REQUEST = re.compile(
     r"appear|at[ \t]+some[ \t]+point|renewed|everything[ \t]+else|unless|"
     r"to[ \t]+(?:get|have|be)[ \t]+(?:(?:it|them|this|these|the[ \t]+\w+)[ \t]+)?"
     r"(?:validated|verified))\b",
+    re.I,
+)
+
+
+def validated_places(text: str) -> list[int]:
+    """The places (0 first, -1 last) of the records a later comment says validated by their
+    order alone ("Thanks Alison, the first one is validated.")."""
+    if "valid" not in text.lower() and "verif" not in text.lower():
+        return []  # the common case, cheaply
+    flat = " ".join(text.split())
+    return [
+        _ORDINALS[m.group(1).lower()]
+        for m in _PLACE_VALIDATED.finditer(flat)
+        if not _CONDITION.search(flat[max(0, m.start() - 40) : m.start()])
+    ]
+
+
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1}
+_PLACE_VALIDATED = re.compile(
+    r"\bthe[ \t]+(first|second|third|last)[ \t]+(?:one|record|CNAME|TXT|name|host(?:name)?)[ \t]+"
+    r"(?:is|has)[ \t]+(?:now[ \t]+)?(?:been[ \t]+)?(?:validated|verified)\b",
     re.I,
 )
 
@@ -1182,11 +1219,12 @@ def validated_hosts(text: str) -> frozenset[str]:
 
 # "Quick update: items 3, 4 and 6 are done." (of the numbered list a comment before gave)
 _PLACES_DONE = re.compile(
-    r"\b(?:items?|numbers?|points?|steps?|lines?)[ \t]+"
+    # ("Update from our side: 1, 2 and 4 are validated now.": bare numbers opening a sentence)
+    r"(?:\b(?:items?|numbers?|points?|steps?|lines?)[ \t]+|(?:^|(?<=[.:!])[ \t]+|^[ \t]*))"
     r"(#?\d{1,2}(?:[ \t]*(?:,|and|&)[ \t]*#?\d{1,2}){0,8})"
     r"[ \t]+(?:are|is|have[ \t]+been|has[ \t]+been)[ \t]+(?:now[ \t]+|all[ \t]+){0,2}"
-    r"(?:done|complete|completed|in[ \t]+place|live|finished)\b",
-    re.I,
+    r"(?:done|complete|completed|in[ \t]+place|live|finished|validated|verified)\b",
+    re.I | re.M,
 )
 
 
