@@ -12811,3 +12811,19 @@ def test_later_comments_that_say_which_are_done_by_number_order_or_status() -> N
     assert left("Update from our side: 1 and 3 are validated now. 2 is still pending.") == ["b"]
     assert left("Thanks, the first one is validated.") == ["b", "c"]
     assert left("a.service.gov.uk and c.service.gov.uk are both showing as validated now.") == ["b"]
+
+
+def test_a_desired_set_is_the_after_of_the_set_shown_just_above_it() -> None:
+    ticket = _text(
+        "Here is what the CAA set looks like today:\n\n"
+        '    education.gov.uk.   3600  IN  CAA  0 issue "letsencrypt.org"\n'
+        '    education.gov.uk.   3600  IN  CAA  0 issue "comodoca.com"\n\n'
+        "and this is what DfE want it to look like when you are done:\n\n"
+        '    education.gov.uk.   IN  CAA  0 issue "letsencrypt.org"\n'
+        '    education.gov.uk.   IN  CAA  0 issue "sectigo.com"\n\n'
+        "For reference, this is what we see in DNS today:\n\n"
+        'education.gov.uk.\t\t300\tIN\tCAA\t0 issue "other-ca.example"\n'
+    )
+    assert [(c.action, c.value, c.old_value) for c in read(ticket).changes] == [
+        ("update", '0 issue "sectigo.com"', '0 issue "comodoca.com"')
+    ]

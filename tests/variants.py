@@ -41,7 +41,7 @@ DISCLAIMER = (
 DIG_VALUES = {
     "CNAME": "other-token.fastly-validations.com.",
     "TXT": '"other-token"',
-    "CAA": '0 issue "pki.goog"',
+    "CAA": '0 issue "other-ca.example"',  # (never a CA a ticket names: "pki.goog" is one)
     "NS": "ns-other.awsdns-99.net.",
     "A": "192.0.2.44",
     "AAAA": "2001:db8::44",

@@ -54,7 +54,9 @@ def resolved(mentions: list[Mention]) -> list[Mention]:
     out = [m for m in mentions if m.mode != "desired"]
     for key in dict.fromkeys(_key(m) for m in desired):
         wanted = [m for m in desired if _key(m) == key]
-        shown = [m for m in out if m.mode == "observed" and _key(m) == key]
+        shown = _set_shown_before(
+            [m for m in out if m.mode == "observed" and _key(m) == key], wanted[0].line
+        )
         if not shown:
             out += [replace(m, mode="request") for m in wanted]
             continue
@@ -71,3 +73,22 @@ def resolved(mentions: list[Mention]) -> list[Mention]:
                 out.append(replace(m, mode="request", action="add"))
         out += [replace(g, mode="request", action="delete") for g in gone]
     return out
+
+
+def _set_shown_before(shown: list[Mention], wanted_at: int) -> list[Mention]:
+    """The set shown as published that a desired set is the "after" of: the block of records
+    just above it ("Here is what the CAA set looks like today: … and this is what DfE want it
+    to look like when you are done: …"), not another account of it elsewhere (a dig pasted
+    below); with none above, every record shown."""
+    above = sorted((m for m in shown if m.line < wanted_at), key=lambda m: m.line)
+    if not above:
+        return shown
+    block = [above[-1]]
+    for m in reversed(above[:-1]):
+        if block[-1].line - (m.last_line or m.line) > _BLOCK_GAP:
+            break
+        block.append(m)
+    return block
+
+
+_BLOCK_GAP = 2  # lines between two records of one block (a blank line, a wrapped line)

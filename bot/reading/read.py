@@ -241,6 +241,13 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 walker.feed(number, line)
             walker.finish()
             walker.mentions = _restated(walker.mentions, restated_from)
+            if part.role == "vendor":  # (what the reply's own lines get, the mail it passes on too)
+                depths = {
+                    i + part.first_line: len(_MARKERS.match(line).group(0).replace(" ", ""))
+                    for i, line in enumerate(part.lines)
+                }
+                walker.mentions = _refused_quote_below(numbered, walker.mentions, depths)
+                walker.mentions += _caa_values_beside(numbered, walker.mentions)
             # "Please add it as its own TXT record" above the mail that gives the TXT: asked
             # for there, so nothing the reply asks for is left unread
             given = {m.rdtype for m in walker.mentions}
@@ -1067,18 +1074,22 @@ def _over_limit(part: Part, count: int, what: str, limit: int) -> Flag:
     )
 
 
-def _refused_quote_below(numbered: list[tuple[int, str]], mentions: list[Mention]) -> list[Mention]:
+def _refused_quote_below(
+    numbered: list[tuple[int, str]], mentions: list[Mention], depths: dict[int, int] | None = None
+) -> list[Mention]:
     """ "The GlobalSign mail also lists a DNS alternative, quoted below. Please don't create
-    it": the records of the `>` block just below that line are refused, not asked."""
+    it": the records of the `>` block just below that line are refused, not asked. (`depths`:
+    each line's quote level as written, for a mail read with its own markers taken off.)"""
     refused: set[int] = set()
-    for k, (_, text) in enumerate(numbered):
+    depth = depths or {}
+    for k, (said_at, text) in enumerate(numbered):
         if not (_QUOTED_BELOW.search(text) and _DONT_CREATE_IT.search(text)):
             continue
         for number, line in numbered[k + 1 : k + 1 + _QUOTE_REACH]:
-            if line.lstrip().startswith(">"):
+            if line.lstrip().startswith(">") or depth.get(number, 0) > depth.get(said_at, 0):
                 refused.add(number)
-            elif refused or line.strip():
-                break  # (blank lines before the block; the block ends at its last `>` line)
+            elif line.strip():
+                break  # (blank lines around and in the block; it ends at the next text)
     if not refused:
         return mentions
     return [
@@ -1088,6 +1099,7 @@ def _refused_quote_below(numbered: list[tuple[int, str]], mentions: list[Mention
 
 
 _QUOTE_REACH = 40
+_MARKERS = re.compile(r"^(?:[ \t]*>)*")  # a line's quote markers as written
 _QUOTED_BELOW = re.compile(r"\b(?:quoted|shown|pasted|copied|included)[ \t]+below\b", re.I)
 _DONT_CREATE_IT = re.compile(
     r"\b(?:please[ \t]+)?(?:don['\u2019]t|do[ \t]+not|never)[ \t]+(?:create|add|publish|use)[ \t]+"
