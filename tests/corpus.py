@@ -508,6 +508,10 @@ HOLDOUT164 = FIXTURES / "holdout164"
 # read at f07fa76).
 HOLDOUT165 = FIXTURES / "holdout165"
 HOLDOUT166 = FIXTURES / "holdout166"
+# holdout167 (an ordinary winter, an agent per ticket) 9/20, 12, 2 silent; holdout168 (the same
+# request written twenty ways) 11/20, 11, 0 silent (both first read at a5be4f0).
+HOLDOUT167 = FIXTURES / "holdout167"
+HOLDOUT168 = FIXTURES / "holdout168"
 
 READING_FOLDERS = (
     READING,
@@ -677,6 +681,8 @@ READING_FOLDERS = (
     HOLDOUT164,
     HOLDOUT165,
     HOLDOUT166,
+    HOLDOUT167,
+    HOLDOUT168,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

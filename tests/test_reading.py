@@ -12827,3 +12827,44 @@ def test_a_desired_set_is_the_after_of_the_set_shown_just_above_it() -> None:
     assert [(c.action, c.value, c.old_value) for c in read(ticket).changes] == [
         ("update", '0 issue "sectigo.com"', '0 issue "comodoca.com"')
     ]
+
+
+def test_the_old_token_is_never_the_spf_record_beside_it() -> None:
+    old = "globalsign-domain-verification=_18Tqc6NREuapzyFlAouCAsNQ1a-BekJjJ80JC_1"
+    new = "globalsign-domain-verification=_VuNsmuonamX34xisbjRmPvfWeCf1Q3rTfmu9S5QlRc"
+    ticket = conversation(
+        vendor(f"Please publish:\n\nHost: gov.uk\nType: TXT\nValue: {new}\n", 1),
+        vendor(
+            f"Add it alongside. Once the new certificate has been issued you can delete the old "
+            f"record ({old}).",
+            2,
+        ),
+        us(
+            'Added:\n\n$ dig +short TXT gov.uk\n"v=spf1 include:_spf.google.com -all"\n'
+            f'"{old}"\n"{new}"\n',
+            3,
+        ),
+        vendor(
+            "GlobalSign confirmed the domain verification with the new token this morning, so "
+            "that part is complete.\n\nJust a reminder that the old token can be removed once "
+            "the certificate is issued.",
+            4,
+        ),
+    )
+    assert [(c.action, c.value, c.when) for c in read(ticket).changes] == [
+        ("delete", old, "after_issuance")
+    ]
+
+
+def test_hold_the_remove_lines_until_issued_makes_the_removals_wait() -> None:
+    ticket = _text(
+        "ACTION   TYPE   NAME                                        VALUE\n"
+        "ADD      CNAME  _acme-challenge.a.education.gov.uk.          eldo4tkl3iuvvefopiu.fastly-validations.com.\n"
+        "REMOVE   CNAME  _acme-challenge.old.education.gov.uk         25kdukoyy7fk3098nw.fastly-validations.com\n\n"
+        "Notes:\n* Please make the ADD change now.\n"
+        "* Please hold the REMOVE lines until the new certificate has been issued.\n"
+    )
+    assert sorted((c.action, c.when) for c in read(ticket).changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]

@@ -26,6 +26,11 @@ def applied(words: str, mentions: list[Mention]) -> tuple[list[Mention], list[st
         mentions = skipped(mentions, host, in_place)
     for host in threadcues.hosts_done(words):
         mentions = _in_place(mentions, host)
+    if _REMOVALS_WAIT.search(words):  # "Please hold the two REMOVE lines until … issued"
+        mentions = [
+            replace(m, after_issuance=True) if m.action == "delete" and m.mode == "request" else m
+            for m in mentions
+        ]
     only = _ONLY_ROW.search(words) if "only" in words.lower() else None
     if only:  # "Please only create the first row."
         mentions = _only_row(mentions, only.group(1).lower())
@@ -415,3 +420,14 @@ def _only_row(mentions: list[Mention], place: str) -> list[Mention]:
         return mentions
     wanted = rows[_PLACES[place]] if _PLACES[place] < len(rows) else None
     return [replace(m, mode="noted") if m in rows and m is not wanted else m for m in mentions]
+
+
+# "Please hold the two REMOVE lines until the new certificate has been issued": the removals
+# the comment lists wait, whatever their own lines say
+_REMOVALS_WAIT = re.compile(
+    r"\b(?:hold|wait[ \t]+(?:with|on)|leave)[ \t]+(?:off[ \t]+(?:on[ \t]+)?)?(?:the[ \t]+)?"
+    r"(?:two[ \t]+|three[ \t]+|both[ \t]+|all[ \t]+)?(?:(?:REMOVE|DELETE)[ \t]+(?:lines?|rows?|"
+    r"entries|changes|items)|removals|deletions)\b[^.\n]{0,60}?\buntil\b[^.\n]{0,80}?"
+    r"\b(?:issued|renewed|live|deployed|active)\b",
+    re.I,
+)

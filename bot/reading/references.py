@@ -159,6 +159,16 @@ def _named_by_data(
 _THE_OLD_ONE = re.compile(
     r"\bthe\s+(?:old|previous|former|outgoing)\s+(?:record|one|value|entry|token)\b", re.I
 )
+_TOKEN_WORD = re.compile(r"\b(?:token|verification|string|code)s?\b", re.I)
+
+
+def _token_like(value: str) -> bool:
+    """Data a CA hands out to prove control (a token, a verification string, a validation
+    host), never a record that serves something else ("v=spf1 …", "MS=ms…" is no token)."""
+    data = value.strip('"').strip()
+    return " " not in data and not data.lower().startswith(("v=", "ms="))
+
+
 _THE_TOKEN = re.compile(
     r"\b(?:the|that|this|your|our)\s+(?:(?:old|globalsign|digicert|domain)\s+){0,2}"
     r"(?:verification|validation)\s+(?:string|code|token|value)\b",
@@ -323,10 +333,12 @@ class References:
                 # "Validation succeeded … The old record can now be removed.": the one record
                 # shown as published before that no comment asked for (the one being replaced)
                 asked = {(o.name, o.value) for o in self.earlier_asked}
+                # ("the old token can be removed": never the SPF record beside it)
+                token = _TOKEN_WORD.search(clause) is not None
                 shown = {
                     (o.name, o.value): o
                     for o in self.earlier_observed
-                    if (o.name, o.value) not in asked
+                    if (o.name, o.value) not in asked and (not token or _token_like(o.value))
                 }
                 rdtype = next(iter(shown.values())).type if len(shown) == 1 else ""
             else:  # "you can clear the value V from apex": the earlier record whose data is V

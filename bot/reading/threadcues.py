@@ -1279,6 +1279,10 @@ _ALL_VALIDATED = re.compile(
     r"(?:validated|verified)[ \t]*(?:and|\+|&|,)[ \t]*(?:the[ \t]+)?(?:new[ \t]+|renewed[ \t]+)?"
     r"(?:cert(?:ificate)?[ \t]+)?(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?issued|"
     r"validation[ \t]+(?:has[ \t]+)?passed|"
+    # "GlobalSign confirmed the domain verification with the new token this morning, so that
+    # part is complete" (for a host it names: `validated_hosts`)
+    r"confirmed[ \t]+(?:the[ \t]+)?(?:domain[ \t]+)?(?:verification|validation)"
+    r"(?![^.]{0,40}\bfor[ \t]+[a-z0-9-]+\.)|"
     # "The supplier confirms the DNS authorization shows as ACTIVE" (Google Certificate Manager)
     r"(?:DNS[ \t]+)?authori[sz]ation[ \t]+(?:now[ \t]+)?(?:shows|is)[ \t]+(?:as[ \t]+)?"
     r"[\"']?(?:active|valid|validated|verified))\b",
