@@ -12868,3 +12868,16 @@ def test_hold_the_remove_lines_until_issued_makes_the_removals_wait() -> None:
         ("add", "now"),
         ("delete", "after_issuance"),
     ]
+
+
+def test_as_soon_as_the_certificate_has_been_issued_waits_however_indented() -> None:
+    body = (
+        "As soon as the new certificate has been issued (we'll update this ticket\n"
+        "when it has, usually within a day), please delete that TXT record:\n\n"
+        '    www.x.gov.uk.  3600  IN  TXT  "globalsign-domain-verification='
+        '_lRT55A_MgTnhcWYfytUp0Uhz__QmDLEplFOCgZf536"\n'
+    )
+    for text in (body, "\n".join("    " + line for line in body.split("\n"))):
+        assert [(c.action, c.when) for c in read(_text(text)).changes] == [
+            ("delete", "after_issuance")
+        ]

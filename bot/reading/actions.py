@@ -177,7 +177,7 @@ AFTER_ISSUANCE = re.compile(
     # "So for now: add the new TXT, keep the old one. Later: remove the old one."
     r"(?:^|[.;!][ ]+)(?:later|afterwards)[ ]*:|"
     # "The certificate should issue within the hour. Once it has, please delete the TXT"
-    r"(?:^|[.;!][ ]+)(?:once|when|after)[ ]+(?:it|that)[ ]+has(?:[ ]+happened)?[ ]*,|"
+    r"(?:^[ \t]*|[.;!(][ ]+)(?:once|when|after)[ ]+(?:it|that)[ ]+has(?:[ ]+happened)?[ ]*,|"
     # "Wait until we confirm in this ticket that the new certificate has been issued."
     r"\bwait\b[^.\n]{0,40}?\buntil\b[^.\n]{0,80}?\b(?:issued|renewed|active|deployed|live)\b|"
     # "leave it alone until the new certificate shows as "Issued" … and only then remove it"
@@ -195,7 +195,7 @@ AFTER_ISSUANCE = re.compile(
     r"(?:received|got|have|get)[ ]+(?:the[ ]+|your[ ]+)?(?:new|renewed)[ ]+cert(?:ificate)?)\b|"
     # ("When we renewed by hand last spring": a time in the past, not a condition)
     # ("Following up on my message", "create the following record to allow issuance")
-    r"\b(?:once|after|when|post|(?<!the[ ])(?<!these[ ])following(?![ ]+up\b))\b"
+    r"\b(?:once|after|when|post|as[ ]soon[ ]as|(?<!the[ ])(?<!these[ ])following(?![ ]+up\b))\b"
     r"(?![ ]+(?:we|i|they)[ ]+(?:just[ ]+|first[ ]+)?(?:renewed|issued|validated|installed)\b)"
     # ("our post-issuance review": a noun, no time)
     r"(?![ -]issuance[ ]+(?:review|check|checks|audit|report|monitoring)\b)"
