@@ -17,16 +17,14 @@ from bot.reading.candidates import candidates
 
 Lines = list[tuple[int, str]]
 
+# "ditto", "same again", "same value", "same token": the words that say data is a copy
+_COPY_WORDS = r"(?:ditto|same[ \t]+again|same[ \t]+(?:value|token|string|record|data|code))"
 # "same value as for www", "ditto", "same token as the first", "(same string)"
-_COPY = re.compile(
-    r"\b(?:ditto|same[ \t]+again|same[ \t]+(?:value|token|string|record|data|code)(?:[ \t]+as\b)?)",
-    re.I,
-)
+_COPY = re.compile(rf"\b{_COPY_WORDS}(?:[ \t]+as\b)?", re.I)
 # "www TXT same value as @", "driving-licence TXT same again": a zone-file line whose data is
 # a copy (the name as written: relative names are read against the zone as any line's are)
 _ZONE_COPY = re.compile(
-    r"^([ \t*\->]*)(@|[a-z0-9_*][a-z0-9_.-]{0,200})[ \t]+(TXT|CNAME)[ \t]+"
-    r"(?:ditto|same[ \t]+again|same[ \t]+(?:value|token|string|record|data|code))\b",
+    rf"^([ \t*\->]*)(@|[a-z0-9_*][a-z0-9_.-]{{0,200}})[ \t]+(TXT|CNAME)[ \t]+{_COPY_WORDS}\b",
     re.I,
 )
 _TYPE = re.compile(r"\b(TXT|CNAME|CAA)\b", re.I)

@@ -195,9 +195,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if part.role == "vendor" and index > 0:  # "remove the m0ATH-... and ekXOBa... records"
             walker.mentions += _removed_by_value(numbered, walker.earlier_observed, walker.mentions)
             walker.mentions += _removed_at_each(numbered, walker.mentions)
-        if part.role == "vendor":  # "… a DNS alternative, quoted below. Please don't create it"
-            walker.mentions = _refused_quote_below(numbered, walker.mentions)
-            walker.mentions += _caa_values_beside(numbered, walker.mentions)
+        if part.role == "vendor":
+            walker.mentions = _vendor_notes(numbered, walker.mentions)
         joined = "\n".join(text for _, text in numbered)  # the comment's own words
         deletes = [i for i, m in enumerate(walker.mentions) if m.action == "delete"]
         if len(deletes) == 1 and holds_its_removal(joined):
@@ -243,11 +242,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             walker.mentions = _restated(walker.mentions, restated_from)
             if part.role == "vendor":  # (what the reply's own lines get, the mail it passes on too)
                 depths = {
-                    i + part.first_line: len(_MARKERS.match(line).group(0).replace(" ", ""))
-                    for i, line in enumerate(part.lines)
+                    i + part.first_line: _quote_depth(line) for i, line in enumerate(part.lines)
                 }
-                walker.mentions = _refused_quote_below(numbered, walker.mentions, depths)
-                walker.mentions += _caa_values_beside(numbered, walker.mentions)
+                walker.mentions = _vendor_notes(numbered, walker.mentions, depths)
             # "Please add it as its own TXT record" above the mail that gives the TXT: asked
             # for there, so nothing the reply asks for is left unread
             given = {m.rdtype for m in walker.mentions}
@@ -1074,6 +1071,20 @@ def _over_limit(part: Part, count: int, what: str, limit: int) -> Flag:
     )
 
 
+def _quote_depth(line: str) -> int:
+    """How many `>` markers a line starts with, as written."""
+    return line[: len(line) - len(line.lstrip(" \t>"))].count(">")
+
+
+def _vendor_notes(
+    numbered: list[tuple[int, str]], mentions: list[Mention], depths: dict[int, int] | None = None
+) -> list[Mention]:
+    """What a vendor's lines say of the records in them, read after the walker: a quoted
+    alternative it refuses, and each CAA value of a line that gives several."""
+    mentions = _refused_quote_below(numbered, mentions, depths)
+    return mentions + _caa_values_beside(numbered, mentions)
+
+
 def _refused_quote_below(
     numbered: list[tuple[int, str]], mentions: list[Mention], depths: dict[int, int] | None = None
 ) -> list[Mention]:
@@ -1099,7 +1110,6 @@ def _refused_quote_below(
 
 
 _QUOTE_REACH = 40
-_MARKERS = re.compile(r"^(?:[ \t]*>)*")  # a line's quote markers as written
 _QUOTED_BELOW = re.compile(r"\b(?:quoted|shown|pasted|copied|included)[ \t]+below\b", re.I)
 _DONT_CREATE_IT = re.compile(
     r"\b(?:please[ \t]+)?(?:don['\u2019]t|do[ \t]+not|never)[ \t]+(?:create|add|publish|use)[ \t]+"
@@ -1184,6 +1194,7 @@ def _removed_by_value(
             continue
         kept = _KEPT_AFTER.search(text)  # "…, keep P4bQ... and the SPF record untouched"
         for token in _DATA_TOKEN.findall(text[: kept.start()] if kept else text):
+            elided = token.endswith(("...", "\u2026"))  # its first characters only
             prefix = token.rstrip(".\u2026").lower()
             hits = {
                 (o.name, o.type, o.value)
@@ -1191,7 +1202,7 @@ def _removed_by_value(
                 if o.type in ("TXT", "CNAME")
                 and (
                     o.value.lower().strip('"').split("=")[-1].startswith(prefix)
-                    if token != prefix
+                    if elided
                     else prefix in (o.value.lower().strip('"'), o.value.lower().split("=")[-1])
                 )
             }
