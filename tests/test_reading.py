@@ -12881,3 +12881,24 @@ def test_as_soon_as_the_certificate_has_been_issued_waits_however_indented() -> 
         assert [(c.action, c.when) for c in read(_text(text)).changes] == [
             ("delete", "after_issuance")
         ]
+
+
+def test_a_verification_string_goes_where_the_paragraph_above_said() -> None:
+    token = "globalsign-domain-verification=_Uh1OzqDr7cX0Wi6pcL1S7MpW-8Qv8XJNMWMal4Y8z3"
+    placed = (
+        "The record goes on gov.uk itself - not on www, and not on an _acme-challenge name. "
+        f"The content should be:\n\n{token}\n",
+        "GlobalSign have asked us to re-verify ons.gov.uk. Could you please add a TXT record "
+        "on the bare domain (shown as \u201c@\u201d in most consoles) with the following "
+        f"content:\n\n\u201c{token}\u201d\n",
+    )
+    for text, name in zip(placed, ("gov.uk.", "ons.gov.uk."), strict=True):
+        assert [(c.action, c.name, c.value) for c in read(_text(text)).changes] == [
+            ("add", name, token)
+        ]
+    # a www host is not the apex the paragraph speaks of; a removal must name its record
+    for text in (
+        f"We are renewing www.gov.uk. Please add a TXT record at the apex with this value:\n\n{token}\n",
+        f"Nothing at ons.gov.uk checks the value {token} any more, so please delete it.\n",
+    ):
+        assert not [c for c in read(_text(text)).changes if c.action == "add"]

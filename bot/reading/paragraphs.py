@@ -950,7 +950,7 @@ class Paragraphs:
                     prose.read_sentence(
                         clause,
                         first,
-                        last_owner or (clause_host if _APEX_TYPE.search(clause) else None),
+                        _fallback_owner(clause, last_owner, clause_host, self.para_before),
                         self.last_owner,
                         "delete" if item else None,
                     )
@@ -1319,6 +1319,43 @@ def _paragraph_host(text: str, mention: Mention | None) -> str | None:
     data = ((mention.value if mention else None) or "").strip("`'\".").lower()
     hosts = {h for h in prose.hosts_named(text) if h != data and "." in h}
     return hosts.pop() if len(hosts) == 1 else None
+
+
+# "the bare domain", "the apex", "the root", "(shown as @)": where a verification TXT goes
+_APEX_WORDS = re.compile(r"\b(?:apex|bare|root|naked)\b|@", re.I)
+
+
+def _fallback_owner(
+    clause: str, last_owner: str | None, clause_host: str | None, before: str
+) -> str | None:
+    """The owner of a record a clause gives no name for: the `_` owner a sentence before named,
+    the host the clause before named (for a TXT or CAA at a host itself), or for a CA's
+    verification string the one host the paragraph named. A GlobalSign string never goes at
+    an `_acme-challenge` name ("… not on an _acme-challenge name. The content should be: V")."""
+    # A clause that names a type must ask to add it ("Could you please add a TXT record on
+    # the bare domain with the following content: V"); a removal must name its record
+    # ("nothing checks the value V, so you can delete that TXT record" is the one shown above).
+    typed = bool(_types_named(clause))
+    verification = "verification=" in clause and (
+        actions.action_cue(clause) == "add" if typed else actions.action_cue(clause) != "delete"
+    )
+    if verification and not typed and (last_owner or "").startswith("_acme"):
+        last_owner = None
+    return (
+        last_owner
+        or (clause_host if _APEX_TYPE.search(clause) else None)
+        or (_verified_host(before) if verification else None)
+    )
+
+
+def _verified_host(text: str) -> str | None:
+    """The host a paragraph ("GlobalSign need to re-verify ons.gov.uk … a TXT record on the
+    bare domain with the following content:") puts a verification string at: the one host it
+    names; never a www host the paragraph says stands for its apex."""
+    host = _paragraph_host(text, None)
+    if host is None or (host.startswith("www.") and _APEX_WORDS.search(text)):
+        return None
+    return host
 
 
 def _under(name: str, hosts: set[str]) -> bool:

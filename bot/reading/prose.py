@@ -323,7 +323,7 @@ def read_sentence(
     if t is None:
         return (
             _pointed(sentence, tokens, number, fallback_name or earlier_owner)
-            or _verification(sentence, tokens, number)
+            or _verification(sentence, tokens, number, fallback_name)
             or _target_for(sentence, number)
         )
     rdtype = tokens[t].text.upper()
@@ -475,9 +475,13 @@ def _target_for(sentence: str, number: int) -> Mention | None:
     return Mention(m.group(1), rdtype, clean_data(rdtype, m.group(2)), number)
 
 
-def _verification(sentence: str, tokens: list[Token], number: int) -> Mention | None:
+def _verification(
+    sentence: str, tokens: list[Token], number: int, host: str | None = None
+) -> Mention | None:
     """ "… the new value: globalsign-domain-verification=X on gov.uk": a CA's verification
-    string is TXT data though no type is named; its owner is the one name after "on"/"at"."""
+    string is TXT data though no type is named; its owner is the one name after "on"/"at",
+    else `host`, the one host the paragraph around it named ("The record goes on gov.uk
+    itself. The content should be: V")."""
     if "verification=" not in sentence:
         return None  # the common case, cheaply
     values = [i for i, tok in enumerate(tokens) if _VERIFICATION.fullmatch(tok.text.strip(_QUOTES))]
@@ -489,6 +493,8 @@ def _verification(sentence: str, tokens: list[Token], number: int) -> Mention | 
     elif _AT_APEX.search(sentence):
         name = "@"  # "still returns last year's token at the apex: V": the ticket's domain,
         # when it names one (never gov.uk by default: see changes.resolve_owner)
+    elif host and not host.startswith(("_", "@")) and _LEADS_TO.search(sentence):
+        name = host
     else:
         return None
     action = action_cue(sentence)
@@ -534,6 +540,13 @@ def already_there(text: str) -> bool:
 _AT_APEX = re.compile(r"\b(?:at|on)[ ]+(?:the[ ]+)?(?:zone[ ]+)?apex\b", re.I)
 
 
+# "The content should be: V", "with the following content: V", "value - V": the string is
+# what a sentence before it described (never "you still have V published")
+_LEADS_TO = re.compile(
+    r"\b(?:content|value|string|record|text|token)\b[^.:]{0,60}[:\u2013\u2014-]\s*[\"'\u201c\u2018]?"
+    r"globalsign-domain-verification=",
+    re.I,
+)
 _VERIFICATION = re.compile(r"globalsign-domain-verification=[A-Za-z0-9_-]{16,100}", re.I)
 
 
