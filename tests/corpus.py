@@ -512,6 +512,14 @@ HOLDOUT166 = FIXTURES / "holdout166"
 # request written twenty ways) 11/20, 11, 0 silent (both first read at a5be4f0).
 HOLDOUT167 = FIXTURES / "holdout167"
 HOLDOUT168 = FIXTURES / "holdout168"
+# holdout169 (an ordinary spring, an agent per ticket) 8/20, 10, 1 silent; holdout170 (long
+# threads where what is left to do changes) 3/20, 5, 6 silent; holdout171 (one request in many
+# layouts) 3/20, 7, 4 silent; holdout172 (CAs' and departments' words, scheduling, tickets that
+# are not certificate work) 8/20, 14, 3 silent (all four first read at a7f15a4).
+HOLDOUT169 = FIXTURES / "holdout169"
+HOLDOUT170 = FIXTURES / "holdout170"
+HOLDOUT171 = FIXTURES / "holdout171"
+HOLDOUT172 = FIXTURES / "holdout172"
 
 READING_FOLDERS = (
     READING,
@@ -683,6 +691,10 @@ READING_FOLDERS = (
     HOLDOUT166,
     HOLDOUT167,
     HOLDOUT168,
+    HOLDOUT169,
+    HOLDOUT170,
+    HOLDOUT171,
+    HOLDOUT172,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -12902,3 +12902,140 @@ def test_a_verification_string_goes_where_the_paragraph_above_said() -> None:
         f"Nothing at ons.gov.uk checks the value {token} any more, so please delete it.\n",
     ):
         assert not [c for c in read(_text(text)).changes if c.action == "add"]
+
+
+def test_later_words_that_say_a_request_is_done_this_round() -> None:
+    ask = vendor(
+        "Please add:\n\n_acme-challenge.apply.service.gov.uk CNAME mwei8q55j266nk056w.fastly-validations.com\n"
+        "_acme-challenge.www.apply.service.gov.uk CNAME k5ikmjzt5cgi0fljzv.fastly-validations.com\n",
+        1,
+    )
+
+    def left(later: str) -> list[str]:
+        ticket = conversation(ask, us("Both added.", 2), vendor(later, 3))
+        return sorted(c.name for c in read(ticket).changes)
+
+    www = ["_acme-challenge.www.apply.service.gov.uk."]
+    assert (
+        left("Thanks. apply.service.gov.uk and www.apply.service.gov.uk both show as verified now.")
+        == []
+    )
+    assert left("Both validation records for apply.service.gov.uk are showing as valid.") == []
+    assert left("Thanks - DigiCert validated apply.service.gov.uk this morning.") == www
+    assert left("apply validated 👍 pls add the www one too when u can") == www
+    assert left("ok validated ty") == []
+    # a first label no request has ("Main name has validated") is not taken for nothing: a
+    # person is told to check what is still to do
+    ticket = conversation(ask, us("Both added.", 2), vendor("Main name has validated, cheers.", 3))
+    assert "unread_value" in {f.code for f in read(ticket).flags}
+
+
+def test_a_lead_in_that_says_its_records_validated_shows_them_as_done() -> None:
+    ticket = _text(
+        "Thanks - both of the new records have validated:\n\n"
+        "  _acme-challenge.j.gov.uk      -> q5vp21rq8t2s2pn8cbmay.fastly-validations.com\n"
+        "  _acme-challenge.www.j.gov.uk  -> tkpenccbzk6n20fv26.fastly-validations.com\n\n"
+        "Could you please put the intranet one back as it was?\n\n"
+        "  _acme-challenge.intranet.j.gov.uk  CNAME  p1zh69xtt62nkoa058o.fastly-validations.com\n"
+    )
+    got = read(ticket)
+    assert [c.name for c in got.changes] == ["_acme-challenge.intranet.j.gov.uk."]
+    assert {o.name for o in got.observed} == {
+        "_acme-challenge.j.gov.uk.",
+        "_acme-challenge.www.j.gov.uk.",
+    }
+    assert not [f for f in got.flags if f.severity != "info"]
+
+
+def test_the_domain_shows_as_verified_is_the_one_host_asked_for() -> None:
+    token = "globalsign-domain-verification=eBMDAzja8OMT8jM7F7zAS_871mecxj-ETvlELU4GYPc"
+    ask = vendor(f"Please add a TXT record at d.service.gov.uk with the value {token}", 1)
+    done = vendor("GlobalSign have picked it up and the domain shows as verified again.", 3)
+    assert read(conversation(ask, us("In now.", 2), done)).changes == ()
+
+
+def test_scratch_the_issuewild_line_withdraws_it() -> None:
+    ask = vendor(
+        'Please add:\n\nd.gov.uk. CAA 0 issue "certainly.com"\nd.gov.uk. CAA 0 issuewild "certainly.com"\n',
+        1,
+    )
+    later = vendor("Correction: please scratch the issuewild line, there is no wildcard.", 2)
+    assert [c.value for c in read(conversation(ask, later)).changes] == ['0 issue "certainly.com"']
+
+
+def test_a_time_lead_in_reaches_the_bullet_below_it_whatever_its_verb() -> None:
+    ticket = _text(
+        "Before the cut-over (any time from now):\n"
+        '- add gov.uk. CAA 0 issue "certainly.com"\n\n'
+        "After the cut-over on Tuesday - please not before, the old certificate is served "
+        "until then:\n"
+        '- remove gov.uk. CAA 0 issue "globalsign.com"\n'
+    )
+    assert sorted((c.action, c.when) for c in read(ticket).changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+    held = vendor(
+        "| Action | Name | Type | Value | When |\n|---|---|---|---|---|\n"
+        "| Remove | `t.service.gov.uk` | TXT | `globalsign-domain-verification=XpAlCk9DdIdLIuvsbyQS3ABRHDr8k-_g92XGbwYa` | later |\n",
+        1,
+    )
+    later = vendor(
+        "Please hold it back. I'll post here as soon as the new cert is on the edge and you can "
+        "take the TXT out then.",
+        2,
+    )
+    assert [c.when for c in read(conversation(held, later)).changes] == ["after_issuance"]
+
+
+def test_a_later_delete_of_the_record_asked_before_says_its_time() -> None:
+    token = "globalsign-domain-verification=Cz1l-KuXDhiAIKZRYcAbogFwrRjPnrBHqWhJhRMAP-"
+    ask = vendor(
+        f"Once the new cert has been issued, please delete the TXT justice.gov.uk {token}", 1
+    )
+    now = vendor(
+        "Issued yesterday and deployed overnight. You're clear to delete the GlobalSign TXT on "
+        "justice.gov.uk whenever suits.",
+        2,
+    )
+    assert [(c.action, c.value, c.when) for c in read(conversation(ask, now)).changes] == [
+        ("delete", token, "now")
+    ]
+
+
+def test_a_caa_removal_naming_a_ca_is_never_filled_with_another_ca() -> None:
+    ticket = _text(
+        "ACTION  NAME     TYPE  DATA\n"
+        'DELETE  gov.uk.  CAA   0 issue "globalsign.com"\n'
+        'KEEP    gov.uk.  CAA   0 issue "letsencrypt.org"\n\n'
+        "On the CAA: I'd only drop the GlobalSign entry if you're sure no other team issues "
+        "from GlobalSign under gov.uk directly.\n"
+    )
+    assert [c.value for c in read(ticket).changes] == ['0 issue "globalsign.com"']
+
+
+def test_i_can_see_the_old_one_published_makes_the_new_value_an_update() -> None:
+    old = "globalsign-domain-verification=4uaP0HIMirczS3iGBUe-a7qbV8YLQMU0LjPnbPNXg"
+    new = "globalsign-domain-verification=02oX0FoCSzwhd2702xVuJZ0iyLN_BU0bEz1EqR1"
+    ask = vendor(f"Please add this TXT at the zone apex, companieshouse.gov.uk:\n\n{old}\n", 1)
+    later = vendor(
+        "That code lapsed. I can see the old one published at companieshouse.gov.uk - please "
+        f"replace it with the new one below (same name, still TXT):\n\n{new}\n",
+        3,
+    )
+    changes = read(conversation(ask, us("Added today.", 2), later)).changes
+    assert [(c.action, c.value, c.old_value) for c in changes] == [("update", new, old)]
+
+
+def test_a_record_refused_after_it_is_shown_is_left_out() -> None:
+    acm = (
+        "_65af0875b10b90ed4f159455a458579c.jobhelp.service.gov.uk. CNAME "
+        "_aeb6d779bcb071779db25f5ecf5fedbd.yzxtkqfaxw.acm-validations.aws."
+    )
+    ours = "_acme-challenge.jobhelp.service.gov.uk  CNAME  6qlwaecx3534uqnqalsy0.fastly-validations.com"
+    for refusal in ("Please don't add the ACM record above.", "Please ignore that ACM record."):
+        ticket = _text(f"Please create:\n\n{acm}\n\n{refusal}\n\nWhat we need is:\n{ours}\n")
+        assert [c.name for c in read(ticket).changes] == ["_acme-challenge.jobhelp.service.gov.uk."]
+    # several records above and no kind said: a person reads which one
+    two = f"Please create:\n\n{acm}\n{ours}\n\nPlease do not add the CNAME above.\n"
+    assert "unread_value" in {f.code for f in read(_text(two)).flags}

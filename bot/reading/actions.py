@@ -210,8 +210,12 @@ AFTER_ISSUANCE = re.compile(
     # certbot's last words: "Once it says "Successfully received certificate" I'll let you know"
     r"successfully[ ]+(?:received|obtained)[ ]+(?:the[ ]+)?cert(?:ificate)?|congratulations|"
     r"installed|live|deployed|served|"
+    # ("After the cut-over on Tuesday - please not before": the new certificate's switch-over)
+    r"cut-?over|switch-?over|"
     # "once the new cert is showing on the site", "once the certificate is out"
-    r"cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready|showing|serving|out)|"
+    # ("as soon as the new cert is on the edge", "once the new certificate is in use")
+    r"cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready|showing|serving|out|"
+    r"on[ ]+(?:the|our)[ ]+edge|in[ ]+use)|"
     # "once you can see the new certificate on assets.x", "when you see the renewed cert"
     r"(?<=see[ ]the[ ])(?:new|renewed|replacement)[ ]+cert(?:ificate)?|"
     # "once the new origin certificate reports ACTIVE" (Google Certificate Manager, ACM)

@@ -385,6 +385,15 @@ _WE_PUBLISHED = re.compile(
 )
 
 
+# "both of the new records have validated:", "These are verified now:" - a lead-in to records
+# that are in place (never "have not validated yet:": no word may stand between)
+_VALIDATED_LEAD = re.compile(
+    r"\b(?:ha(?:ve|s)|are|is)[ \t]+(?:(?:now|all|both|already)[ \t]+)?(?:been[ \t]+)?"
+    r"(?:successfully[ \t]+)?(?:validated|verified)\b[^:\n]{0,40}:[ \t]*$",
+    re.I,
+)
+
+
 def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     """How the records this line introduces are meant, when it says.
 
@@ -442,6 +451,8 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         return "observed"  # "Old record, in the dwp.gov.uk zone:" - what is there now
     if lead_in and ("zone" in low or "dns" in low) and _WE_PUBLISHED.search(text):
         return "observed"  # "I've added this to our zone this morning:"
+    if lead_in and ("validated" in low or "verified" in low) and _VALIDATED_LEAD.search(text):
+        return "observed"  # "Thanks - both of the new records have validated:" (done)
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
     existing = "existing" in low or "current" in low  # words a few patterns need, cheaply
     if lead_in and "new" in low and _NEW_ONE_ELSEWHERE.search(text) and _describes(text):

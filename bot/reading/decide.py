@@ -20,11 +20,13 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from bot.models import DnsChange, Flag, Observed, Source
+from bot.reading.actions import AFTER_ISSUANCE
 from bot.reading.candidates import is_validation_host
 from bot.reading.changes import validated_domain
 from bot.reading.safety import ambiguous
 from bot.reading.threadcues import at_place
 from bot.records import caa_issuer
+from bot.signals import CERTIFICATE_AUTHORITIES
 
 SINGLETON_TYPES = frozenset(("CNAME",))
 
@@ -217,7 +219,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             if item.replaces:
                 _correct(item.change, kept, out)
             change = _instead(item.change, thread.withdraws.get(item.comment, frozenset()))
-            change = _complete(change, observed)
+            change = _same_delete(_complete(change, observed), item.comment, kept)
             deleted = any(_removes(c, change) for _, c in kept)  # "1. delete X … 3. create X"
             published = _published(change, observed) or _published(
                 change, shown.get(item.comment, [])
@@ -461,6 +463,10 @@ def _complete(change: DnsChange, observed: list[Observed]) -> DnsChange:
         others = [v for v in same if v != change.value]
         if len(others) == 1:
             return change.model_copy(update={"old_value": others[0]})
+    if change.action == "delete" and change.value is None and change.type == "CAA":
+        # "drop the GlobalSign entry": only a record naming that CA, never the one beside it
+        # the vendor listed to keep
+        same = [v for v in same if _issuer_fits(v, change)]
     if change.action == "delete" and change.value is None and len(same) == 1:
         return change.model_copy(update={"value": same[0]})
     if change.action == "add" and change.type in SINGLETON_TYPES:
@@ -468,6 +474,40 @@ def _complete(change: DnsChange, observed: list[Observed]) -> DnsChange:
         if len(others) == 1:  # one CNAME at a name: a new one replaces what is there
             return change.model_copy(update={"action": "update", "old_value": others[0]})
     return change
+
+
+def _same_delete(change: DnsChange, comment: int, kept: list[tuple[int, DnsChange]]) -> DnsChange:
+    """ "You're clear to delete the GlobalSign TXT on x.gov.uk" in a later comment, after a
+    delete of the one TXT there was asked for: that record, whose time the later words say."""
+    if change.action != "delete" or change.value is not None:
+        return change
+    asked = {
+        c.value
+        for i, c in kept
+        if i < comment
+        and c.action == "delete"
+        and (c.name, c.type) == (change.name, change.type)
+        and c.value
+    }
+    if len(asked) != 1:
+        return change
+    # ("Please remove it together with the gov.uk one, i.e. only after we confirm the new
+    # certificate has been issued": the time its own words say)
+    said = change.source.excerpt if change.source else ""
+    waits = change.when == "after_issuance" or bool(AFTER_ISSUANCE.search(said))
+    when = "after_issuance" if waits else change.when
+    return change.model_copy(update={"value": asked.pop(), "when": when})
+
+
+def _issuer_fits(value: str, delete: DnsChange) -> bool:
+    """Does a CAA value name the CA the delete's words name (any value, when they name none)?"""
+    said = (delete.source.excerpt if delete.source else "").lower()
+    named = [
+        domains
+        for words, domains in CERTIFICATE_AUTHORITIES.values()
+        if any(w.strip() in said for w in words)
+    ]
+    return not named or any(d in value.lower() for domains in named for d in domains)
 
 
 def _in_places(

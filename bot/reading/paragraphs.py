@@ -21,7 +21,8 @@ from bot.reading.mentions import (
     is_type_word,
     safe_name,
 )
-from bot.reading.references import ANY_DELETE, DESCRIBED_SET, described_set
+from bot.reading.references import ANY_DELETE, DESCRIBED_SET, described_set, refused_unclear
+from bot.reading.references import kinds_in as refs_kinds
 from bot.reading.tokens import data_in, data_kind, tokens_of
 
 _INLINE_DIG = re.compile(
@@ -530,7 +531,7 @@ class Paragraphs:
         ):
             # "When the subscription shows the certificate as issued … you can send traffic
             # for the new host to Fastly with:": what follows waits, though no verb says so
-            self.ctx.after_issuance = True
+            self.ctx.after_issuance = self.ctx.time_led = True
         if note_above:
             self.ctx.drop_verb()
         elif action is not None:
@@ -869,6 +870,39 @@ class Paragraphs:
         del self.flags[lead_in.flags :]
         self.paragraph = list(lead_in.lines)
         return True
+
+    def _refuse_above(self, sentence: str, first: int, last: int) -> None:
+        """ "Please don't add the ACM record above", "Ignore that DigiCert TXT record": the
+        records of this comment it points back to by kind (and type) are not wanted; "the
+        record above" with several above is for a person to read (warn)."""
+        refused = _REFUSES_ABOVE.search(sentence)
+        if refused is None or _NOT_A_REFUSAL.search(sentence):
+            return
+        words = {w.lower() for w in refused.group("what").split()}
+        if not words <= _REFUSED_WORDS:
+            return  # ("the 4wuq… one", "the record on the name without www"): other readers'
+        kinds, types = refs_kinds(refused.group(0)), _types_named(refused.group(0))
+        above = refused.group("where") is not None
+        if not (kinds or above):
+            return
+        asked = [m for m in self.mentions if m.mode == "request" and m.action in (None, "add")]
+        meant = [
+            m
+            for m in asked
+            if (not types or m.rdtype in types)
+            and (not kinds or any(k in f"{m.name} {m.value or ''}".lower() for k in kinds))
+        ]
+        said = " ".join(sentence.split())
+        if len(meant) != 1 and not kinds:
+            if asked:
+                self.flags.append(refused_unclear(first, said))
+            return
+        for m in meant:
+            self._add(
+                replace(m, line=first, last_line=last, excerpt=said),
+                mode="negated",
+                structured=False,
+            )
 
     def _asked_arrows(self, sentence: str, first: int) -> list[Mention]:
         """The CNAMEs a sentence asks for with arrows (`prose.asked_arrows`) that no reader
@@ -1211,6 +1245,10 @@ class Paragraphs:
                 said_at = _line_at(lines, starts, max(at, 0) + rule.start())
                 said = next((t for n, t in lines if n == said_at), sentence)
                 self.flags.append(described_set(" ".join(said.split()), said_at))
+            if not read_here and len(self.mentions) == said_before:
+                # "Please don't add the ACM record above because of this ticket": a record
+                # this comment showed, refused by a sentence after it
+                self._refuse_above(sentence, first, last)
             waiting = any(p[2] == ANY_DELETE for p in self.pending[pended:])
             if not read_here and len(self.mentions) == said_before and not waiting:
                 # "pls add cname A -> X and also for the www one B cname -> Y": arrows asked
@@ -1321,6 +1359,25 @@ def _paragraph_host(text: str, mention: Mention | None) -> str | None:
     return hosts.pop() if len(hosts) == 1 else None
 
 
+# "Please don't add the ACM record above", "Ignore that TXT record", "disregard those two
+# CNAMEs": a refusal of records shown before it (bounded: linear)
+_REFUSES_ABOVE = re.compile(
+    r"\b(?:(?:do[ \t]+not|don['\u2019]?t|no[ \t]+need[ \t]+to)[ \t]+"
+    r"(?:add|create|publish|set[ \t]+up)|ignore|disregard)[ \t]+(?:the|that|this|those|these|both)"
+    r"(?P<what>(?:[ \t]+[\w.-]+){0,3}?)[ \t]+"
+    r"(?:record|records|entry|entries|one|ones|CNAME|CNAMEs|TXT|TXTs|line|lines)"
+    r"(?:[ \t]+(?P<where>above))?\b",
+    re.I,
+)
+# The words that may stand between "the" and "record" in such a refusal: a CA, a vendor, a type
+_REFUSED_WORDS = frozenset(
+    (
+        "acm", "aws", "digicert", "globalsign", "sectigo", "comodo", "dnsauth", "validation",
+        "dns", "cname", "txt", "caa", "verification", "dcv", "amazon",
+    )
+)  # fmt: skip
+# ("Don't add that record as a new one - update the existing one instead": not a refusal)
+_NOT_A_REFUSAL = re.compile(r"\b(?:instead|update|replace|alongside|as[ \t]+a[ \t]+new)\b", re.I)
 # "the bare domain", "the apex", "the root", "(shown as @)": where a verification TXT goes
 _APEX_WORDS = re.compile(r"\b(?:apex|bare|root|naked)\b|@", re.I)
 

@@ -439,9 +439,17 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             if -len(names) <= place < len(names):
                 validated |= {validated_domain(names[place]).rstrip(".")}
         for rdtype in threadcues.validated_types(joined) if later else ():
-            # "the CNAME is validated": the one add of that type asked for before
-            names = {s.change.name for s in said if _asks_add(s, rdtype)}
-            validated |= {validated_domain(names.pop()).rstrip(".")} if len(names) == 1 else set()
+            # "the CNAME is validated": the one add of that type asked for before ("*": "the
+            # domain shows as verified again", the one host asked for)
+            names = {s.change.name for s in said if _asks_add(s, None if rdtype == "*" else rdtype)}
+            hosts = {validated_domain(n).rstrip(".") for n in names}
+            one = len(hosts) == 1 if rdtype == "*" else len(names) == 1
+            validated |= hosts if one else set()
+        # ("Main name has validated": a first label no request has is taken for nothing, so
+        # the net below says the comment reports something done)
+        validated = frozenset(
+            v for v in validated if not v.startswith("^") or _label_asked(v, said)
+        )
         if validated:
             thread.live_hosts[index] = validated  # "X and Y are now validated"
         gone = threadcues.removals_done(joined) if later and part.role == "vendor" else None
@@ -806,6 +814,15 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
         if observed is not None:
             found.append(Said(index, observed=observed))
     return found, proposed
+
+
+def _label_asked(marker: str, said: list[Said]) -> bool:
+    """Is "^label" (a host by its first label) the first label of a host a request is for?"""
+    return any(
+        validated_domain(s.change.name.lower()).split(".", 1)[0] == marker[1:]
+        for s in said
+        if s.change is not None
+    )
 
 
 def _takes_done(thread: Thread, index: int) -> bool:

@@ -250,6 +250,24 @@ def _of_kinds(record: Observed, kinds: set[str]) -> bool:
     return dnsauth or any(k in said for k in kinds)
 
 
+def kinds_in(text: str) -> set[str]:
+    """The kinds of record a text names by their CA or vendor ("the ACM record", "the
+    DigiCert one"): words found in such records' names or data."""
+    return _kinds_in(text)
+
+
+def refused_unclear(line: int, sentence: str) -> Flag:
+    """A sentence refusing a record shown above it that names none of them clearly."""
+    shown = excerpt(sentence)
+    return Flag(
+        code="unread_value",
+        severity="warn",
+        message=f"Line {line} refuses a record shown above it ({shown!r}), but which one was "
+        "not worked out: read it by hand and leave that record out.",
+        source=Source(first_line=line, last_line=line, excerpt=shown),
+    )
+
+
 def _kinds_in(text: str) -> set[str]:
     kinds = {k for k in _KINDS if k in text.lower()}
     # (DigiCert's records stand at _dnsauth, Sectigo's targets are under comodoca.com too)

@@ -221,7 +221,8 @@ _ISSUER_WITHDRAWN = re.compile(
     re.I,
 )
 _TAG_WITHDRAWN = re.compile(
-    r"\b(?:ignore|disregard|drop|scrap|forget(?:[ \t]+about)?|(?:do[ \t]+not|don['’]?t)[ \t]+add)"
+    r"\b(?:ignore|disregard|drop|scrap|scratch|strike|skip|omit|cancel|withdraw|cross[ \t]+out|"
+    r"leave[ \t]+out|forget(?:[ \t]+about)?|(?:do[ \t]+not|don['’]?t)[ \t]+add)"
     r"[ \t]+the[ \t]+(issuewild|issue|iodef)[ \t]+(?:line|record|entry|one|tag|property)\b|"
     # "so the issuewild entry isn't required. Please leave that one out entirely."
     r"\bthe[ \t]+(issuewild|iodef)[ \t]+(?:line|record|entry|one|tag|property)[ \t]+"
@@ -915,6 +916,26 @@ _ISSUED = re.compile(
 _CONDITION = re.compile(r"\b(?:once|when|after|until|before|if|as[ \t]soon[ \t]as)\b", re.I)
 
 
+# Where the clause a done-word is in ends: punctuation, a symbol (an emoji), or a new request
+# ("www validated 👍 pls add the 2nd one too when u can": the "when" is the request's)
+_CLAUSE_END = re.compile(
+    r"[.,;:!?()\u2013\u2014]|[^\x00-\u024f\s]|\b(?:pls|plz|please|can[ \t]+you|could[ \t]+you)\b",
+    re.I,
+)
+
+
+def _conditional(sentence: str, said: re.Match[str]) -> bool:
+    """Is the done-word `said` a condition ("once X is validated", "X is validated once the
+    record is in place"), not a report? Only the words up to it and the rest of its clause
+    count."""
+    rest = sentence[said.end() : said.end() + 200]
+    end = _CLAUSE_END.search(rest)
+    return bool(
+        _CONDITION.search(sentence[: said.end()])
+        or _CONDITION.search(rest[: end.start() if end else len(rest)])
+    )
+
+
 def _issued(text: str) -> bool:
     return any(
         not _CONDITION.search(text[max(0, m.start() - 40) : m.start()])
@@ -949,7 +970,9 @@ _EARLIER_LIVE = re.compile(
 _HOSTS_VALIDATED = re.compile(
     r"\b(?:(?:are|is)[ \t]+(?:all[ \t]+)?(?:now|already)|"
     # "www.gov.uk and gov.uk are both showing as validated on our side now"
-    r"(?:are|is)[ \t]+(?:both[ \t]+|all[ \t]+)?(?:now[ \t]+)?showing[ \t]+as|"
+    # ("… both show as verified on our side now")
+    r"(?:(?:are|is)[ \t]+(?:both[ \t]+|all[ \t]+)?(?:now[ \t]+)?showing|"
+    r"(?:both|all|now)[ \t]+shows?)[ \t]+as|"
     # "has been validated", "X has validated, thank you", "have now both validated"
     r"ha(?:ve|s)(?:[ \t]+(?:now|already|both|all))?(?:[ \t]+been)?)[ \t]+(?:all[ \t]+)?"
     r"(?:successfully[ \t]+)?"
@@ -983,6 +1006,20 @@ _HOST_VALIDATED_WHEN = re.compile(
     r"(?:a[ \t]+few[ \t]+)?minutes|a[ \t]+few[ \t]+minutes[ \t]+after)\b",
     re.I,
 )
+_CA_VALIDATED_HOST = re.compile(
+    r"\b(?:DigiCert|GlobalSign|Sectigo|Certainly|Let['’]?s[ \t]+Encrypt|the[ \t]+CA|they)[ \t]+"
+    r"(?:have[ \t]+|has[ \t]+)?(?:now[ \t]+|successfully[ \t]+)?(?:validated|verified)[ \t]+"
+    rf"({_HOST})\b",
+    re.I,
+)
+_OLD_ONE_SEEN = re.compile(
+    r"\b(?:i|we)[ \t]+(?:can[ \t]+)?see[ \t]+(?:that[ \t]+)?(?:the[ \t]+|your[ \t]+)?"
+    r"(?:old|earlier|previous|first|original|expired)[ \t]+"
+    r"(?:one|token|code|record|value|string|TXT)[ \t]+(?:is[ \t]+)?"
+    r"(?:published|live|in[ \t]+place|in[ \t]+DNS|there)[ \t]+(?:at|on)[ \t]+"
+    rf"({_HOST})\b",
+    re.I,
+)
 _CONFIRMED_FOR = re.compile(
     r"\bconfirmed[ \t]+(?:the[ \t]+)?(?:domain[ \t]+)?(?:verification|validation)[ \t]+"
     rf"(?:for|of)[ \t]+({_HOST})\b",
@@ -992,7 +1029,7 @@ _LABEL_VALIDATED = re.compile(
     r"(?<![\w.-])(?!(?:it|this|that|both|all|each|domain|host|hostname|record|"
     r"everything|which|certificate|cert|order|subscription|name|token|value|one|what|nothing|"
     r"something|anything|apex|cname|txt|caa|acme|challenge|validation|dns|zone|side|has|have|"
-    r"been|is|are|was|were|now|already|and|not|also|just|successfully|fully|records?)\b)"
+    r"been|is|are|was|were|now|already|and|not|also|just|successfully|fully|records?|as)\b)"
     r"([a-z0-9][a-z0-9-]{1,62})[ \t]+(?:(?:host(?:name)?|sub-?domain|name|one)[ \t]+)?"
     r"(?:is[ \t]+|has[ \t]+(?:now[ \t]+)?(?:been[ \t]+)?)?(?:now[ \t]+|already[ \t]+)?"
     r"(?:validated|verified)\b",
@@ -1067,8 +1104,19 @@ def done_said(numbered: Iterable[tuple[int, str]]) -> tuple[int, str, frozenset[
                     continue
                 if is_negated(sentence[: m.end()]):
                     continue
-                return number, sentence.strip(), prose.hosts_named(sentence)
+                return number, sentence.strip(), prose.hosts_named(sentence) or _line_hosts(text)
     return None
+
+
+def _line_hosts(text: str) -> frozenset[str]:
+    """The hosts a line's records are for ("- _acme-challenge.www.gov.uk, the CNAME to X. It's
+    published and has shown as verified": www.gov.uk), for a done-word that names none."""
+    owners = [w.strip("`'\"(),:;") for w in text.split() if w.startswith(("_", "`_"))]
+    return frozenset(
+        validated_domain(h.lower()).rstrip(".")
+        for h in [*prose.hosts_named(text), *owners]
+        if "." in h
+    )
 
 
 _DONE_STEMS = (
@@ -1142,7 +1190,18 @@ def validated_types(text: str) -> frozenset[str]:
         if not _CONDITION.search(before) and not is_negated(m.group(0)):
             thing = m.group(1).lower()
             found.add(thing.upper() if thing in ("cname", "txt", "caa") else "CNAME")
+    for sentence in prose.split_sentences(" ".join(text.split())):
+        m = _DOMAIN_VALIDATED.search(sentence)
+        if m and not prose.hosts_named(sentence) and not _conditional(sentence, m):
+            found.add("*")  # "the domain shows as verified again": the one host asked for
     return frozenset(found)
+
+
+_DOMAIN_VALIDATED = re.compile(
+    r"\b(?:the|that|this|your)[ \t]+(?:domain|hostname|host|name)[ \t]+(?:now[ \t]+)?"
+    r"(?:shows?|is[ \t]+(?:now[ \t]+)?showing)[ \t]+as[ \t]+(?:verified|validated)\b",
+    re.I,
+)
 
 
 _TYPE_VALIDATED = re.compile(
@@ -1173,32 +1232,49 @@ def validated_hosts(text: str) -> frozenset[str]:
             hosts = {validated_domain(h.lower()) for h in [*prose.hosts_named(sentence), *owners]}
             found |= hosts if len(hosts) == 1 else set()
         bare = _HOST_IS_VALIDATED.search(sentence)
-        if bare and not is_negated(sentence[: bare.start()]) and not _CONDITION.search(sentence):
+        if bare and not is_negated(sentence[: bare.start()]) and not _conditional(sentence, bare):
             # "design-system.service.gov.uk is validated, but frontend.x still isn't": the
             # host just before the verb (never "… is validated once the record is in place")
             found.add(validated_domain(bare.group(1).lower()))
         listed = _LISTED_VALIDATED.search(sentence)
-        if listed and not _CONDITION.search(sentence):
+        if listed and not _conditional(sentence, listed):
             # "* education.gov.uk and www.education.gov.uk - validated, nothing further to do"
             found |= prose.hosts_named(listed.group(1))
         when = _HOST_VALIDATED_WHEN.search(sentence)
-        if when and not is_negated(sentence[: when.start()]) and not _CONDITION.search(sentence):
+        if when and not is_negated(sentence[: when.start()]) and not _conditional(sentence, when):
             # "… validated this morning"; "_acme-challenge.x validated": that record only
             host = when.group(1).lower()
             found.add("=_acme-challenge." + host if when.group(0).startswith("_") else host)
+        by_ca = _CA_VALIDATED_HOST.search(sentence)
+        if (
+            by_ca
+            and not is_negated(sentence[: by_ca.start()])
+            and not _conditional(sentence, by_ca)
+        ):
+            # "Confirmed, DigiCert validated tax.service.gov.uk this morning"
+            found.add(validated_domain(by_ca.group(1).lower()))
+        seen_old = _OLD_ONE_SEEN.search(sentence)
+        if seen_old and not is_negated(sentence[: seen_old.start()]):
+            # "I can see the old one published at x.gov.uk - please replace it": the record
+            # asked for before is in place (what replaces it is an update of it)
+            found.add(validated_domain(seen_old.group(1).lower()))
         confirmed = _CONFIRMED_FOR.search(sentence)
         if confirmed and not is_negated(sentence[: confirmed.start()]):
             # "GlobalSign have confirmed domain verification for x.gov.uk, so that part is done"
             found.add(validated_domain(confirmed.group(1).lower()))
         label = _LABEL_VALIDATED.search(sentence)
-        if label and not is_negated(sentence[: label.start()]) and not _CONDITION.search(sentence):
+        if (
+            label
+            and not is_negated(sentence[: label.start()])
+            and not _conditional(sentence, label)
+        ):
             # "Confirmed: frontend validated": the host by its first label
             found.add("^" + label.group(1).lower())
         labels = _LABELS_VALIDATED.search(sentence)
         if (
             labels
             and not is_negated(sentence[: labels.start()])
-            and not _CONDITION.search(sentence)
+            and not _conditional(sentence, labels)
         ):
             # "The www and api hostnames are validated now": each by its first label
             found |= {
@@ -1279,6 +1355,12 @@ _ALL_VALIDATED = re.compile(
     r"(?:validated|verified)[ \t]*(?:and|\+|&|,)[ \t]*(?:the[ \t]+)?(?:new[ \t]+|renewed[ \t]+)?"
     r"(?:cert(?:ificate)?[ \t]+)?(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?issued|"
     r"validation[ \t]+(?:has[ \t]+)?passed|"
+    # "Both validation records for ofsted.gov.uk are showing as valid", "all three show as
+    # verified"
+    r"(?:both|all)(?:[ \t]+(?:of[ \t]+them|two|three|four))?(?:[ \t]+[\w-]+){0,2}?"
+    r"(?:[ \t]+for[ \t]+[\w.-]{1,253})?[ \t]+(?:(?:are|is)[ \t]+(?:now[ \t]+)?showing|show|"
+    r"(?:are|is)[ \t]+(?:now[ \t]+)?(?:shown|marked|listed))[ \t]+as[ \t]+[\"'\u201c]?"
+    r"(?:valid|validated|verified|active|success(?:ful)?)|"
     # "GlobalSign confirmed the domain verification with the new token this morning, so that
     # part is complete" (for a host it names: `validated_hosts`)
     r"confirmed[ \t]+(?:the[ \t]+)?(?:domain[ \t]+)?(?:verification|validation)"
@@ -1328,9 +1410,11 @@ _GONE = re.compile(
 # "Validated, thx.", "All validated now - thanks!", "That's verified." - the whole answer, no
 # host named (never "Validated once the record is in place", "Validated separately")
 _OPENS_VALIDATED = re.compile(
-    r"\W{0,3}(?:(?:all|both|everything|(?:that|it)(?:['’]s|[ \t]+is|[ \t]+has)|"
+    # ("ok validated ty", "great, verified - thanks")
+    r"\W{0,3}(?:(?:ok(?:ay)?|great|cool|perfect|nice|lovely)[ \t]*[,!.]?[ \t]+)?"
+    r"(?:(?:all|both|everything|(?:that|it)(?:['’]s|[ \t]+is|[ \t]+has)|"
     r"(?:they|those)(?:['’]re|[ \t]+are|[ \t]+have))[ \t]+)?(?:now[ \t]+|been[ \t]+)?"
-    r"(?:validated|verified)(?:[ \t]+now)?[ \t]*(?:[,.!;–—-]|$)",
+    r"(?:validated|verified)(?:[ \t]+now)?[ \t]*(?:[,.!;–—-]|$|(?:ty|thx|thanks|cheers)\b)",
     re.I,
 )
 

@@ -201,6 +201,9 @@ class Context:
     action: Action | None = None
     by_type: tuple[tuple[str, Action], ...] = ()  # "add the CNAME and delete this TXT:"
     after_issuance: bool = False
+    # the time was said by a lead-in of its own ("After the cut-over on Tuesday - please not
+    # before:"): it reaches the list below it, verbs and all ("- remove X CAA Y")
+    time_led: bool = False
     mode: Mode = "request"
     zone_said: str | None = None  # "in the gov.uk zone": a hint, weaker than $ORIGIN
 
@@ -208,7 +211,7 @@ class Context:
         """The lead-in's verb (and, unless kept, its time) reaches no further."""
         self.action, self.by_type = None, ()
         if not keep_time:
-            self.after_issuance = False
+            self.after_issuance = self.time_led = False
 
 
 # "also TTL 60.", "Same TTL as before, 900, please.", "(TTL 3600 or lower)"
@@ -908,7 +911,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 # A sentence that says its own verb says its own time: the context holds the
                 # last line of the paragraph ("1. Now: add X. 2. After issuance: delete Y")
                 after_issuance=mention.after_issuance
-                or (ctx.after_issuance and (structured or mention.action is None))
+                or (ctx.after_issuance and (structured or mention.action is None or ctx.time_led))
                 or self.section_later,
                 ttl=mention.ttl if mention.ttl is not None else ctx.ttl,
                 zone=mention.zone or ctx.zone,
