@@ -520,6 +520,12 @@ HOLDOUT169 = FIXTURES / "holdout169"
 HOLDOUT170 = FIXTURES / "holdout170"
 HOLDOUT171 = FIXTURES / "holdout171"
 HOLDOUT172 = FIXTURES / "holdout172"
+# holdout173 (an ordinary autumn) 13/20, 15, 2 silent; holdout174 (moving between CAs and
+# cleaning up) 5/20, 7, 4 silent; holdout175 (replies: inline answers, approvals, top-posts)
+# 1/20, 4, 6 silent (all three first read at ec060d0).
+HOLDOUT173 = FIXTURES / "holdout173"
+HOLDOUT174 = FIXTURES / "holdout174"
+HOLDOUT175 = FIXTURES / "holdout175"
 
 READING_FOLDERS = (
     READING,
@@ -695,6 +701,9 @@ READING_FOLDERS = (
     HOLDOUT170,
     HOLDOUT171,
     HOLDOUT172,
+    HOLDOUT173,
+    HOLDOUT174,
+    HOLDOUT175,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

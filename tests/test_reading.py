@@ -13039,3 +13039,171 @@ def test_a_record_refused_after_it_is_shown_is_left_out() -> None:
     # several records above and no kind said: a person reads which one
     two = f"Please create:\n\n{acm}\n{ours}\n\nPlease do not add the CNAME above.\n"
     assert "unread_value" in {f.code for f in read(_text(two)).flags}
+
+
+def test_later_words_that_say_a_request_is_done_second_round() -> None:
+    ask = vendor(
+        "Please create:\n_acme-challenge.edu.gov.uk -> lt3urj6m1kgf7ofrbbpwy72.fastly-validations.com\n"
+        "_acme-challenge.assets.edu.gov.uk -> ytbwjr2y0f0ep529qpj.fastly-validations.com\n",
+        1,
+    )
+
+    def left(later: str) -> list[str]:
+        ticket = conversation(ask, us("Both added.", 2), vendor(later, 3))
+        return sorted(c.name for c in read(ticket).changes)
+
+    assets = ["_acme-challenge.assets.edu.gov.uk."]
+    assert left("Thanks, edu.gov.uk shows as validated on our side now.") == assets
+    assert left("Thanks - the subscription went to Issued shortly after.") == []
+    assert left("Domain | Status\nedu.gov.uk | Validated\nassets.edu.gov.uk | Pending\n") == assets
+    assert (
+        left(
+            "Domain | Challenge record | Status\nedu.gov.uk | OK | Validated\n"
+            "assets.edu.gov.uk | OK | Pending (CAA)\n\n"
+            "The challenge record for assets is fine, the problem is CAA."
+        )
+        == []
+    )
+
+
+def test_i_can_see_the_value_in_the_caa_set_makes_that_add_done() -> None:
+    ask = vendor(
+        '1) Now: add  hmrc.gov.uk. CAA 0 issue "certainly.com"\n'
+        '2) Later, only after the certificate has been issued: remove  hmrc.gov.uk. CAA 0 issue "globalsign.com"\n',
+        1,
+    )
+    later = vendor(
+        "I can see certainly.com in the CAA set from our side, and the certificate was issued "
+        'yesterday. So you\'re clear to do step 2 now: please remove hmrc.gov.uk CAA 0 issue "globalsign.com".',
+        3,
+    )
+    changes = read(conversation(ask, us("Step 1 done.", 2), later)).changes
+    assert [(c.action, c.value, c.when) for c in changes] == [
+        ("delete", '0 issue "globalsign.com"', "now")
+    ]
+
+
+def test_keep_and_remove_headings_and_a_hold_by_kind() -> None:
+    ticket = _text(
+        "Keep (no change)\n"
+        "_acme-challenge.www.j.gov.uk CNAME swm480n49ea2nkcx6fibk9.fastly-validations.com\n"
+        'j.gov.uk CAA 0 issue "certainly.com"\n'
+        "Remove\n"
+        "j.gov.uk TXT globalsign-domain-verification=NFOiiUUlHLp7ZHHMTSN0uUpk7wCkjLXlN1JyY39-42l\n"
+        'j.gov.uk CAA 0 issue "globalsign.com"\n'
+        "_acme-challenge.old-intranet.j.gov.uk CNAME 2gobjm808bu19w64rvos3.fastly-validations.com\n\n"
+        "Timing: the new certificate hasn't been issued yet. So please hold the GlobalSign TXT "
+        "and the globalsign.com CAA until the new certificate is issued. The old-intranet CNAME "
+        "can be removed straight away.\n"
+    )
+    got = read(ticket)
+    assert sorted((c.action, c.type, c.when) for c in got.changes) == [
+        ("delete", "CAA", "after_issuance"),
+        ("delete", "CNAME", "now"),
+        ("delete", "TXT", "after_issuance"),
+    ]
+    assert {(o.type, o.value) for o in got.observed} >= {("CAA", '0 issue "certainly.com"')}
+
+
+def test_a_ca_said_to_stay_and_removed_now_in_a_table_is_for_a_person() -> None:
+    ticket = _text(
+        'please add:\n    homeoffice.gov.uk.  IN  CAA  0 issue "certainly.com"\n'
+        "The GlobalSign authorisation should stay for now, because the current certificate "
+        "was issued by GlobalSign.\n\n"
+        "    Action   Name                 Type  Value\n"
+        '    ADD      homeoffice.gov.uk.   CAA   0 issue "certainly.com"\n'
+        '    REMOVE   homeoffice.gov.uk.   CAA   0 issue "globalsign.com"\n'
+    )
+    assert "ambiguous_request" in {f.code for f in read(ticket).flags}
+
+
+def test_removals_said_gone_by_kind_leave_the_others() -> None:
+    ask = vendor(
+        "Please delete:\n"
+        '1. _dnsauth.dvla.gov.uk        TXT  "20240611124402p7tkw3yq0h5z2nbr8mvc1d9xsfjl6ga"\n'
+        '2. dvla.gov.uk                 TXT  "globalsign-domain-verification=Mnyu0GPFNZ6JDMylN1XATlW-aaLFP14E-o7RF7ZXu6a"\n',
+        1,
+    )
+    later = vendor(
+        "Thanks Sam. I've checked: the _dnsauth record is gone (NXDOMAIN). The GlobalSign token "
+        "still resolves at dvla.gov.uk as expected - Tuesday is fine for that one.",
+        3,
+    )
+    changes = read(conversation(ask, us("1 removed today.", 2), later)).changes
+    assert [c.name for c in changes] == ["dvla.gov.uk."]
+
+
+def test_our_question_answered_yes_or_remove_both() -> None:
+    ask = vendor(
+        "Please add _acme-challenge.a.service.gov.uk CNAME cxx907locaor453hju3.fastly-validations.com",
+        1,
+    )
+    one = (
+        "We still have _acme-challenge.b.service.gov.uk CNAME 340xkup8zn7d08fzygyus3.fastly-validations.com "
+        "from the old setup where it had a separate origin. Should we remove the old one?"
+    )
+    quoted = (
+        "Answers inline:\n> We still have _acme-challenge.b.service.gov.uk CNAME "
+        "340xkup8zn7d08fzygyus3.fastly-validations.com from the old setup [...] Should we "
+        "remove the old one?\nYes please. Nothing will look at it again."
+    )
+    changes = read(conversation(ask, us(f"Done.\n\n{one}", 2), vendor(quoted, 3))).changes
+    assert ("delete", "_acme-challenge.b.service.gov.uk.") in {(c.action, c.name) for c in changes}
+    two = us(
+        "Added. I can see two GlobalSign records still sitting there:\n"
+        'dwp.gov.uk. 3600 IN TXT "globalsign-domain-verification=37vSIHNMWDD4Z6TOOjQEc7K4gBbIFQPrQJgHWn9D3rs"\n'
+        'dwp.gov.uk. 3600 IN TXT "globalsign-domain-verification=fgVrGCeIKVP2T61sNhEYgxdjhEs8Kpa_APJMZGw-l5M"\n'
+        "Are those yours?",
+        2,
+    )
+
+    def deletes(answer: str) -> int:
+        got = read(conversation(ask, two, vendor(answer, 3))).changes
+        return sum(c.action == "delete" for c in got)
+
+    assert deletes("Neither is needed any more, so please remove both.") == 2
+    assert deletes("Please don't remove those two! They are still in use.") == 0
+
+
+def test_all_fine_except_one_held_until_issued() -> None:
+    ours = us(
+        "Here's what I plan, let me know if any of it is wrong:\n\n"
+        '1. ADD     gov.uk.  TXT  "globalsign-domain-verification=6LRIHYoXaDrIQLiTHQTlsUXhgEnuLR6ZoCGKyRybg0Y"\n'
+        '2. DELETE  gov.uk.  TXT  "globalsign-domain-verification=g_M-MszCUOHnOjl4mKUZoIODqnlOLB17Sc6ZnMUntKM"\n'
+        '3. ADD     gov.uk.  CAA  0 issue "globalsign.com"\n',
+        2,
+    )
+    answer = vendor(
+        "All fine except the second one. Please hold off removing the old token until the new "
+        "certificate has actually been issued.\n1 and 3 can go in now.",
+        3,
+    )
+    ask = vendor("New token for gov.uk, please add it.", 1)
+    changes = read(conversation(ask, ours, answer)).changes
+    assert sorted((c.action, c.type, c.when) for c in changes) == [
+        ("add", "CAA", "now"),
+        ("add", "TXT", "now"),
+        ("delete", "TXT", "after_issuance"),
+    ]
+
+
+def test_a_correction_that_says_the_rest_stands_over_other_records_is_for_a_person() -> None:
+    thread = _text(
+        "Apologies - the www value in my first email was wrong. The correct target is:\n\n"
+        "_acme-challenge.www.hse.gov.uk  CNAME  0z752klgsp0yl31ijkc9n.fastly-validations.com\n\n"
+        "Everything else in the thread stands.\n\n"
+        "On Tue, 29 Jul 2025 at 10:31, Fastly Support <support@fastly.com> wrote:\n"
+        "> Please create these two CNAME records:\n"
+        "> _acme-challenge.hse.gov.uk CNAME gbi2yygsqzv2r64ap63kbja.fastly-validations.com\n"
+        "> _acme-challenge.www.hse.gov.uk CNAME ugj9mae5ew6nq65zn3cu.fastly-validations.com\n"
+    )
+    assert "unread_value" in {f.code for f in read(thread).flags}
+
+
+def test_delete_that_one_said_of_a_misplaced_record_is_never_dropped_unsaid() -> None:
+    ticket = _text(
+        "Please add _acme-challenge.www.data.gov.uk CNAME pr8zk0nn6sod8ppvyht4.fastly-validations.com\n\n"
+        "The record has ended up at _acme-challenge.www.data.gov.uk.data.gov.uk. Could you "
+        "delete that one and create it at _acme-challenge.www.data.gov.uk instead?\n"
+    )
+    assert "unread_value" in {f.code for f in read(ticket).flags}

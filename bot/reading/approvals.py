@@ -88,6 +88,14 @@ _TURNED_DOWN = re.compile(
 _ALL_BUT = re.compile(
     rf"\ball[ \t]+(?:but|except(?:[ \t]+for)?)[ \t]+(?:the[ \t]+)?(?P<list>{_LIST})\b", re.I
 )
+# "All fine except the third one", "All good apart from 2": the others approved, the one
+# excepted neither (what the reply says of it - corrected, held - is read as said)
+_ALL_FINE_EXCEPT = re.compile(
+    rf"\b(?:all|everything)(?:[ \t]+(?:else[ \t]+)?(?:is|are|looks?))?[ \t]+(?:fine|good|ok(?:ay)?|"
+    rf"correct|right)[ \t]*,?[ \t]+(?:but|except(?:[ \t]+for)?|apart[ \t]+from|other[ \t]+than)"
+    rf"[ \t]+(?:the[ \t]+)?(?:item[ \t]+|number[ \t]+|#)?(?P<list>{_LIST})\b",
+    re.I,
+)
 # "Please do NOT remove the GlobalSign record (your item 2)"
 _NOT_THAT = re.compile(
     rf"\b(?:do[ \t]+not|don['\u2019]t)[ \t]+[a-z]+\b[^.\n()]{{0,80}}\((?:your[ \t]+)?"
@@ -229,6 +237,15 @@ def chosen(
                 first_said.setdefault(place, k)
     if not any(True in said for said in verdicts.values()):
         return numbered, [], None  # only turned down ("Please ignore item 3"): nothing asked
+    held = _held_removal(numbered)
+    held_places: set[int] = set()
+    for place in [p for p in order if p not in verdicts and held is not None]:
+        # "All fine except the second one. Please hold off removing the old token until the
+        # new certificate has been issued": the one removal excepted, held until then
+        if places[place].action == "delete" and _excepted(numbered, place, order):
+            verdicts[place] = {True}
+            first_said.setdefault(place, held)
+            held_places.add(place)
     # approved, and saying what to do with it (an item whose action nothing says is left to
     # the approval net)
     approved = {
@@ -239,7 +256,8 @@ def chosen(
     below: dict[int, list[str]] = {}
     for place in sorted(approved):
         k = first_said[place]
-        below.setdefault(k, []).append(_as_asked(places[place], numbered[k][1]))
+        approving = "after issuance" if place in held_places else _verdict_sentence(numbered[k][1])
+        below.setdefault(k, []).append(_as_asked(places[place], approving))
     out: list[tuple[int, str]] = []
     for k, (number, text) in enumerate(numbered):
         out.append((number, text))
@@ -251,6 +269,43 @@ def chosen(
         i for i in items if i.place not in approved | settled and verdicts.get(i.place) != {False}
     ]
     return out, unanswered, answered_at
+
+
+# "Please hold off removing the old token until the new certificate has been issued"
+_HOLD_REMOVING = re.compile(
+    r"\b(?:hold[ \t]+off|wait)[ \t]+(?:on[ \t]+|with[ \t]+)?(?:removing|deleting)\b", re.I
+)
+
+
+def _verdict_sentence(line: str) -> str:
+    """The sentence of a reply's line that gives a verdict by place ("All fine except the second
+    one." of "All fine except the second one. Please hold off removing the old token until …"):
+    its words say when the approved items are to be done, not the next sentence's."""
+    for sentence in re.split(r"(?<=[.!?])[ \t]+", line[:MAX_LINE]):
+        if _ANY_PLACE.search(sentence):
+            return sentence
+    return line
+
+
+def _held_removal(numbered: list[tuple[int, str]]) -> int | None:
+    """The index of the reply's line that holds a removal until the certificate is issued."""
+    for k, (_, text) in enumerate(numbered[:MAX_LINES]):
+        if text.lstrip().startswith(">") or not _HOLD_REMOVING.search(text[:MAX_LINE]):
+            continue
+        said = " ".join(t for _, t in numbered[k : k + 3])[: 2 * MAX_LINE]
+        if AFTER_ISSUANCE.search(said) or re.search(r"\buntil\b[^.]{0,80}\bissued\b", said):
+            return k
+    return None
+
+
+def _excepted(numbered: list[tuple[int, str]], place: int, order: list[int]) -> bool:
+    """Does the reply say "all fine except" that place?"""
+    return any(
+        (m := _ALL_FINE_EXCEPT.search(text[:MAX_LINE])) is not None
+        and place in _places(m.group("list"), order[-1])
+        for _, text in numbered[:MAX_LINES]
+        if not text.lstrip().startswith(">")
+    )
 
 
 def _as_asked(item: Item, approving: str) -> str:
@@ -280,6 +335,12 @@ def _verdicts(text: str, order: list[int]) -> list[tuple[int, bool]]:
     if m:
         listed = set(_places(m.group("list"), order[-1]))
         found += [(p, p not in listed) for p in order]
+    m = _ALL_FINE_EXCEPT.search(text) if m is None else None
+    if m:
+        # ("All fine except the third one - it ends in a letter o: <the record>"): the rest
+        # approved; what the reply says of the one excepted is read as it says it
+        listed = set(_places(m.group("list"), order[-1]))
+        found += [(p, True) for p in order if p not in listed]
     m = _ONLY.search(text)
     if m:
         listed = set(_places(m.group("list") or m.group("only"), order[-1]))

@@ -332,9 +332,10 @@ _KEEP_THESE = re.compile(
     r"^[ ]*(?:(?:please|kindly|but|and|however,?)[ ]+)?(?:(?:do[ ]+)?(?:keep|leave|retain)[ ]+"
     r"(?:the[ ]+following|these|this|both|all[ ]+of[ ]+these|the[ ]+one|"
     r"the[ ]+records?[ ]+below)\b|"
-    # "Please keep:", "Keep (do not touch):" heading a list
+    # "Please keep:", "Keep (do not touch):", "Keep (no change)" heading a list (a heading on a
+    # line of its own needs no colon)
     r"(?:do[ ]+)?(?:keep|leave|retain)(?:[ ]+(?:as[ ]+(?:is|they[ ]+are)|alone|untouched|"
-    r"in[ ]+place))?[ ]*(?:\([^()\n]{0,40}\))?[ ]*:[ ]*$)",
+    r"in[ ]+place))?[ ]*(?:\([^()\n]{0,40}\))?[ ]*:?[ ]*$)",
     re.I,
 )
 # "For completeness this is what we see today, and these should stay as they are:" (the end of

@@ -73,6 +73,9 @@ class Thread:
     # "Please hold off on removing it … until the new certificate has been issued": the
     # removals asked for before wait
     removals_wait: set[int] = field(default_factory=set)
+    # "hold off removing the old token until … issued": the removals of those types asked up
+    # to and in that comment wait for issuance
+    removals_held: dict[int, frozenset[str]] = field(default_factory=dict)
     # "CNAME." to our "Did you mean a CNAME, or really a TXT?": the type meant, from then on
     retyped: dict[int, str] = field(default_factory=dict)
     settled: set[int] = field(default_factory=set)  # "no further action is needed for X"
@@ -254,6 +257,13 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 (i, c.model_copy(update={"when": "after_issuance"})) if (i, c) in chosen else (i, c)
                 for i, c in kept
             ]
+    for index, types in sorted(thread.removals_held.items()):
+        kept = [
+            (i, c.model_copy(update={"when": "after_issuance"}))
+            if i <= index and c.action == "delete" and c.when == "now" and c.type in types
+            else (i, c)
+            for i, c in kept
+        ]
     for index in sorted(thread.removals_wait):
         kept = [
             (i, c.model_copy(update={"when": "after_issuance"}))
@@ -312,7 +322,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             why = "a later comment says it is in place and nothing more is needed"
             out.flags.append(_retracted(c, why, said[0].source))
     for i, c in list(kept):  # "the GlobalSign token is gone from our side too"
-        if c.action == "delete" and any(j > i and c.type in t for j, t in thread.gone.items()):
+        if c.action == "delete" and any(j > i and _gone(c, t) for j, t in thread.gone.items()):
             kept.remove((i, c))
             out.dropped.append(c)
             out.done.append(c)
@@ -418,6 +428,8 @@ def _now_live(
             or "=" + c.name.lower().rstrip(".") in hosts
             # ("^frontend": "Confirmed: frontend validated", a host by its first label)
             or "^" + _validated(c.name).split(".", 1)[0] in hosts
+            # ("~certainly.com": "I can see certainly.com in the CAA set", by its data)
+            or any(h.startswith("~") and h[1:] in (c.value or "").lower() for h in hosts)
         )
     ]
     for entry in done:
@@ -474,6 +486,14 @@ def _complete(change: DnsChange, observed: list[Observed]) -> DnsChange:
         if len(others) == 1:  # one CNAME at a name: a new one replaces what is there
             return change.model_copy(update={"action": "update", "old_value": others[0]})
     return change
+
+
+def _gone(delete: DnsChange, said: frozenset[str]) -> bool:
+    """Is `delete` among the removals a later comment says are gone ("TXT": every TXT asked to
+    be removed; "TXT~dnsauth": those of that kind only)?"""
+    kinds = {k.split("~", 1)[1] for k in said if k.startswith(f"{delete.type}~")}
+    data = f"{delete.name} {delete.value or ''}".lower()
+    return delete.type in said or any(k in data for k in kinds)
 
 
 def _same_delete(change: DnsChange, comment: int, kept: list[tuple[int, DnsChange]]) -> DnsChange:

@@ -12,6 +12,7 @@ Pure: parts in, parts out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.reading.approvals import bare_verdict
@@ -19,6 +20,7 @@ from bot.reading.conversation import Part
 
 _MIN_LINE = 12  # characters a quoted line needs to be recognised as ours (not "> Thanks,")
 MAX_BLOCKS = 20  # question-and-answer pairs read from one reply
+_OURS_SEARCHED = 20_000  # characters of our mail a cut quote's pieces are looked for in
 
 
 def split(part: Part, ours: set[str]) -> list[Part]:
@@ -28,7 +30,8 @@ def split(part: Part, ours: set[str]) -> list[Part]:
         return [part]
     new = part.new_lines
     blocks = _blocks(new)
-    mine = [(start, end) for start, end in blocks if ours and _ours(new[start:end], ours)]
+    text = "\n".join(ours)[:_OURS_SEARCHED] if ours else ""
+    mine = [(start, end) for start, end in blocks if ours and _ours(new[start:end], ours, text)]
     if not mine and _verdict_under_each(new, blocks):
         mine = blocks  # "> 1. ADD x CNAME y" / "Yes." / "> 2. DEL z" / "No, keep that one."
     if not mine or not _answered(new, mine) or len(mine) > MAX_BLOCKS:
@@ -89,10 +92,27 @@ def _verdict_under_each(lines: tuple[str, ...], blocks: list[tuple[int, int]]) -
     return answers >= 2 and len(blocks) <= MAX_BLOCKS
 
 
-def _ours(block: tuple[str, ...], ours: set[str]) -> bool:
+def _ours(block: tuple[str, ...], ours: set[str], text: str) -> bool:
+    """Are most of the block's lines ours: a whole line of our mail, or pieces of one with
+    the rest cut ("we still have X from the old setup [...] Should we remove the old one?")?"""
     said = [_plain(line) for line in block]
     long = [line for line in said if len(line) >= _MIN_LINE]
-    return bool(long) and sum(line in ours for line in long) * 2 >= len(long)
+    return bool(long) and sum(line in ours or _cut_from(line, text) for line in long) * 2 >= len(
+        long
+    )
+
+
+# "[...]", "[…]", "...", "…": where the quoting writer cut our words
+_CUT = re.compile(r"\[(?:\.{3}|\u2026)\]|\.{3}|\u2026")
+
+
+def _cut_from(line: str, text: str) -> bool:
+    """Is a quoted line our words with parts cut out: each piece (of some length) in them?"""
+    pieces = [p.strip() for p in _CUT.split(line)]
+    if len(pieces) < 2:
+        return False
+    long = [p for p in pieces if len(p) >= _MIN_LINE]
+    return bool(long) and all(p in text for p in long)
 
 
 def _answered(lines: tuple[str, ...], mine: list[tuple[int, int]]) -> bool:

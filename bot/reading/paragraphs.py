@@ -1225,8 +1225,19 @@ class Paragraphs:
                 len(self.mentions) == count
                 and not read_here
                 and mode != "negated"
-                and actions.action_cue(sentence) == "delete"
-                and (prose.owners_in(sentence) or _IT_OFF_HOST.search(sentence))
+                and (
+                    (
+                        actions.action_cue(sentence) == "delete"
+                        and (prose.owners_in(sentence) or _IT_OFF_HOST.search(sentence))
+                    )
+                    # "Could you delete that one and create it at X instead?": a removal of
+                    # a record a sentence before placed, said with a pronoun
+                    or (
+                        _DELETE_THAT.search(sentence) is not None
+                        and not _NO_NEED.search(sentence)
+                        and not cues.is_negated(sentence)
+                    )
+                )
                 and not sentence.rstrip().endswith(":")
                 and not any(m.action == "delete" for m in self.mentions)  # (said of one read)
             ):
@@ -1359,6 +1370,10 @@ def _paragraph_host(text: str, mention: Mention | None) -> str | None:
     return hosts.pop() if len(hosts) == 1 else None
 
 
+_NO_NEED = re.compile(r"\bno[ \t]+(?:need|requirement|reason)\b|n['’]t[ \t]+(?:need|have)\b", re.I)
+_DELETE_THAT = re.compile(
+    r"\b(?:delete|remove|drop)[ \t]+(?:that|this)[ \t]+(?:one|record|entry|CNAME|TXT)\b", re.I
+)
 # "Please don't add the ACM record above", "Ignore that TXT record", "disregard those two
 # CNAMEs": a refusal of records shown before it (bounded: linear)
 _REFUSES_ABOVE = re.compile(

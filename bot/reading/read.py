@@ -110,6 +110,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     unnamed: list[tuple[int, Flag]] = []  # "remove the record(s)" with no delete read there
     unclear: list[tuple[int, str]] = []  # "no need for that one any more", of no one record
     kept: list[tuple[int, str]] = []  # names a vendor comment says to leave as they are
+    kept_kinds: list[tuple[int, str]] = []  # CAs whose records a vendor comment says stay
     questioned: tuple[Observed, ...] = ()  # what our last comment showed as published
     our_lines: list[tuple[int | None, int, str]] = []  # our comments' lines, numbered
     proposed: list[str] = []  # the values of the records our last proposal listed
@@ -215,7 +216,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if not history_read and walker.mentions and part.history < len(part.lines):
             # "The correct record is: X. … The www record in my original message is correct
             # and doesn't change.": what of the quoted mail still stands is for a person
-            flags += _standing_below(part)
+            flags += _standing_below(part, walker.mentions)
         if history_read:
             # A forwarded request, or "please add the record as she describes below": the
             # quoted mail is read as this comment's own words (and judged as the vendor's).
@@ -345,6 +346,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         own_delete = any(m.action == "delete" for m in walker.mentions)
         if later and part.role == "vendor" and not own_delete and threadcues.removals_wait(joined):
             thread.removals_wait.add(index)  # "Please hold off on removing it … until issued"
+        # (in a first mail too: "All fine except the second one. Please hold off removing the
+        # old token until …" above our quoted proposal)
+        held_types = threadcues.removal_held_types(joined) if part.role == "vendor" else None
+        if held_types:
+            thread.removals_held[index] = held_types  # "hold off removing the old token until …"
         meant = threadcues.type_meant(joined, asked_before) if later else None
         if meant and part.role == "vendor":
             thread.retyped[index] = meant  # "CNAME." to our "a CNAME, or really a TXT?"
@@ -408,6 +414,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             thread.live.add(index)  # "Both records from my earlier message are now live"
         if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
             kept += [(index, name) for name in answers.kept_names(f"{joined}\n{mail}")]
+            kept_kinds += [(index, kind) for kind in threadcues.kinds_kept(joined)]
             refused = answers.refused_names(joined) if later else set()
             if later and not refused and len(questioned) == 1 and answers.left_alone(joined):
                 # "You're right, apologies … pqdc5… is the correct target, so please leave it
@@ -421,6 +428,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                     refused = {shown.name}
             if refused:
                 thread.kept[index] = frozenset(refused)
+            said += _yes_to_removal(
+                index, numbered, questioned, asked_before, said, author_of(part)
+            )
+            said += _remove_those(index, numbered, questioned, said, author_of(part))
         if later and bare and threadcues.removal_held(joined):
             thread.split.add(index)  # "do NOT remove the old TXT yet … only after issuance"
         elif later and bare and part.role == "vendor" and threadcues.adds_alongside(joined):
@@ -467,7 +478,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             said_done = threadcues.done_said(numbered)  # "validated overnight" read as nothing
             unheeded += [(index, part.comment_id, *said_done)] if said_done else []
         # A single text has no author to speak of; a conversation's comments each have one.
-        author = Author(part.comment_id, None if part.single else part.role, part.author)
+        author = author_of(part)
         if part.role == "vendor" and later and not part.single:
             # "Yes, please do exactly what Harriet wrote for the two CNAMEs": hers, now asked
             taken = endorsed.endorsement(joined, set(others_by_name))
@@ -553,6 +564,17 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         # kept once added)
         if c.action in ("update", "delete") and at <= last_kept.get(c.name, -1):
             why = "asks to change a record it also says to leave as it is"
+            flags.append(ambiguous(c.name, [c], why))
+        if (
+            c.action == "delete"
+            and c.when == "now"
+            and any(
+                at <= said_at and kind in (c.value or "").lower() for said_at, kind in kept_kinds
+            )
+        ):
+            # "The GlobalSign authorisation should stay for now" above a table that says
+            # REMOVE globalsign.com: which is meant is for a person
+            why = "asks to remove now a record of a CA it also says stays"
             flags.append(ambiguous(c.name, [c], why))
         if dropping is not None and at < dropping[0]:  # every request before it, for a person
             why = f"has a later comment dropping one request without saying which ({dropping[1]!r})"
@@ -814,6 +836,84 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
         if observed is not None:
             found.append(Said(index, observed=observed))
     return found, proposed
+
+
+def author_of(part: Part) -> Author:
+    """Who wrote a part: a single text has no author to speak of, a conversation's comments
+    each have one."""
+    return Author(part.comment_id, None if part.single else part.role, part.author)
+
+
+def _yes_to_removal(
+    index: int,
+    numbered: list[tuple[int, str]],
+    questioned: tuple[Observed, ...],
+    asked: list[str],
+    said: list[Said],
+    author: Author,
+) -> list[Said]:
+    """ "Yes please." under our "we still have X CNAME V. Should we remove the old one?": the
+    one record our question showed is to be removed (only that one, only on a yes)."""
+    first = next(((n, t) for n, t in numbered if t.strip()), None)
+    if first is None or len(questioned) != 1 or not threadcues.asks_removal(asked):
+        return []
+    if approvals.bare_verdict(first[1]) is not True:
+        return []
+    (shown,) = questioned
+    if any(x.change and x.change.action == "delete" and x.change.name == shown.name for x in said):
+        return []  # (read already)
+    source = Source(
+        comment_id=author.comment_id,
+        first_line=first[0],
+        last_line=first[0],
+        excerpt=excerpt(first[1]),
+        role=author.role,
+        author=author.name,
+    )
+    change = DnsChange(
+        action="delete", name=shown.name, type=shown.type, value=shown.value, source=source
+    )
+    return [Said(index, change=change)]
+
+
+def _remove_those(
+    index: int,
+    numbered: list[tuple[int, str]],
+    questioned: tuple[Observed, ...],
+    said: list[Said],
+    author: Author,
+) -> list[Said]:
+    """ "… neither is needed any more, so please remove both" under our question showing two
+    records: a delete of each record our comment showed (of the type the reply names, if it
+    names one), those not read already."""
+    if len(questioned) < 2:
+        return []
+    own = [(n, t) for n, t in numbered if not t.lstrip().startswith(">")]
+    types = threadcues.removes_those("\n".join(t for _, t in own))
+    if types is None:
+        return []
+    line = next((n for n, t in own if threadcues.removes_those(t) is not None), own[0][0])
+    deleted = {
+        (x.change.name, x.change.value) for x in said if x.change and x.change.action == "delete"
+    }
+    source = Source(
+        comment_id=author.comment_id,
+        first_line=line,
+        last_line=line,
+        excerpt=excerpt(dict(own).get(line, "")),
+        role=author.role,
+        author=author.name,
+    )
+    return [
+        Said(
+            index,
+            change=DnsChange(
+                action="delete", name=o.name, type=o.type, value=o.value, source=source
+            ),
+        )
+        for o in questioned
+        if ("" in types or o.type in types) and (o.name, o.value) not in deleted
+    ]
 
 
 def _label_asked(marker: str, said: list[Said]) -> bool:
@@ -1250,10 +1350,21 @@ _DATA_TOKEN = re.compile(
 _KEPT_AFTER = re.compile(r"[,;][ \t]*(?:but[ \t]+)?(?:please[ \t]+)?(?:keep|leave)\b", re.I)
 
 
-def _standing_below(part: Part) -> list[Flag]:
+def _standing_below(part: Part, mentions: list[Mention]) -> list[Flag]:
     """A reply with records of its own that says a record of the mail it quotes still stands:
-    that mail is not read (the reply's records are), so a person reads it."""
+    that mail is not read (the reply's records are), so a person reads it - unless the quoted
+    mail names no record but those the reply gives again ("The correct target is: X.
+    Everything else is as before." over the one record it corrects)."""
     if not threadcues.earlier_stands(part.new_lines):
+        return []
+    # (by first label: the quoted mail may name a host relative to its zone)
+    given = {validated_domain(m.name.lower()).split(".", 1)[0] for m in mentions}
+    quoted = {
+        validated_domain(o.lower()).split(".", 1)[0]
+        for line in part.lines[part.history : part.history + MAX_LINES]
+        for o in prose.owners_in(strip_marker(line))
+    }
+    if quoted <= given:
         return []
     line = part.first_line + part.history
     said = " ".join(" ".join(part.new_lines).split())

@@ -187,6 +187,10 @@ _UNTIL_THEN = re.compile(
 # "please hold off on the three removals until the renewed certificate has been issued",
 # "don't delete them until the new certificate is live": the removals come after issuance
 _HOLD_UNTIL = re.compile(
+    # "please hold the GlobalSign TXT and the globalsign.com CAA until the new certificate is
+    # issued": the removals it names wait
+    r"\bhold(?:[ ]+back|[ ]+off(?:[ ]+on)?)?[ ]+(?:the|that|this|those|these|both)\b"
+    r"(?:[^.\n]|\.(?=\w)){0,80}?\buntil\b(?:[^.\n]|\.(?=\w)){0,80}?\b(?:issued|renewed|live)\b|"
     r"\b(?:hold[ ]+off|wait|don[’']?t|do[ ]+not|please[ ]+not)\b[^.\n]{0,40}?"
     r"\b(?:remov|delet|clean|tak(?:e|ing)[ ]+(?:(?:it|them|that|this|those|these)[ ]+)?"
     r"(?:out|down))\w*\b"
@@ -602,12 +606,19 @@ class References:
         issued" (or, as a `timing` label's value after a table, "after issuance"): the
         removals just shown wait for issuance."""
         said = " ".join(sentence.split())
-        if not (_HOLD_UNTIL.search(said) or (timing and actions.AFTER_ISSUANCE.search(said))):
+        hold = _HOLD_UNTIL.search(said)
+        if not (hold or (timing and actions.AFTER_ISSUANCE.search(said))):
             return False
         held = False
+        # ("hold the GlobalSign TXT … until …; the old-intranet CNAME can go straight away":
+        # only the removals of the kinds its words of holding name, when they name some)
+        kinds = _kinds_in(hold.group(0)) if hold else set()
         for i in self.recent:
             m = self.mentions[i]
-            if m.action == "delete" and m.mode == "request":
+            named = not kinds or _of_kinds(
+                Observed(name=m.name, type=m.rdtype, value=m.value or ""), kinds
+            )
+            if m.action == "delete" and m.mode == "request" and named:
                 self.mentions[i] = replace(m, after_issuance=True)
                 held = True
         return held

@@ -632,6 +632,17 @@ _EARLIER_STANDS = re.compile(
     r"(?:is|are)[ \t]{1,3}(?:correct|right|fine|still[ \t]{1,3}(?:correct|valid|needed))\b",
     re.I,
 )
+# "Everything else in the thread stands", "the hse.gov.uk one is correct as sent": what the
+# quoted mail asks besides what the reply corrects may stand (a person reads it: never read
+# as the reply's own words, which would ask for the corrected value too)
+_REST_STANDS = re.compile(
+    r"\b(?:everything|all)[ \t]{1,3}else[ \t]{1,3}(?:in[ \t]{1,3}(?:the|this|that|my)[ \t]{1,3}"
+    r"(?:thread|e-?mail|message|mail)[ \t]{1,3}|below[ \t]{1,3})?(?:stands|is[ \t]{1,3}"
+    r"(?:correct|right|unchanged|as[ \t]{1,3}(?:sent|before)))\b"
+    r"|\b(?:one|record|cname|txt)[ \t]{1,3}is[ \t]{1,3}(?:correct|right|fine)[ \t]{1,3}as"
+    r"[ \t]{1,3}(?:sent|written|given)\b",
+    re.I,
+)
 
 
 def not_added_at(text: str) -> frozenset[str]:
@@ -695,7 +706,7 @@ def earlier_stands(lines: Iterable[str]) -> bool:
     still asks. (Read across the lines a mail client wrapped: "… in my original message is /
     correct and doesn't change.")"""
     flat = " ".join(" ".join(list(lines)[:_STANDS_LINES]).split())
-    return bool(_EARLIER_STANDS.search(flat))
+    return bool(_EARLIER_STANDS.search(flat) or _REST_STANDS.search(flat))
 
 
 _STANDS_LINES = 400  # the reply's own lines looked at: the words above the mail it quotes
@@ -972,7 +983,7 @@ _HOSTS_VALIDATED = re.compile(
     # "www.gov.uk and gov.uk are both showing as validated on our side now"
     # ("… both show as verified on our side now")
     r"(?:(?:are|is)[ \t]+(?:both[ \t]+|all[ \t]+)?(?:now[ \t]+)?showing|"
-    r"(?:both|all|now)[ \t]+shows?)[ \t]+as|"
+    r"(?:(?:both|all|now)[ \t]+)?shows?)[ \t]+as|"
     # "has been validated", "X has validated, thank you", "have now both validated"
     r"ha(?:ve|s)(?:[ \t]+(?:now|already|both|all))?(?:[ \t]+been)?)[ \t]+(?:all[ \t]+)?"
     r"(?:successfully[ \t]+)?"
@@ -1010,6 +1021,12 @@ _CA_VALIDATED_HOST = re.compile(
     r"\b(?:DigiCert|GlobalSign|Sectigo|Certainly|Let['’]?s[ \t]+Encrypt|the[ \t]+CA|they)[ \t]+"
     r"(?:have[ \t]+|has[ \t]+)?(?:now[ \t]+|successfully[ \t]+)?(?:validated|verified)[ \t]+"
     rf"({_HOST})\b",
+    re.I,
+)
+_SEEN_IN_SET = re.compile(
+    r"\b(?:i|we)[ \t]+can[ \t]+(?:now[ \t]+)?see[ \t]+(?:the[ \t]+)?"
+    r"([a-z0-9-]{1,63}\.(?:com|org|net|goog|aws))[ \t]+(?:entry[ \t]+|record[ \t]+)?"
+    r"(?:in|on)[ \t]+the[ \t]+(?:CAA|TXT)[ \t]+(?:set|records?|entries|RRset)\b",
     re.I,
 )
 _OLD_ONE_SEEN = re.compile(
@@ -1075,6 +1092,42 @@ _RECORD_FOR_HOST_FINE = re.compile(
     r"(?:is|looks)[ \t]+already[ \t]+(?:correct|fine|right|good|in[ \t]+place|there|live)\b",
     re.I,
 )
+# "The challenge record for assets is fine, the problem is CAA": that host's challenge record
+# is in place (by its first label, or its whole name)
+_CHALLENGE_FOR_FINE = re.compile(
+    r"\bthe[ \t]+(?:challenge|validation|acme|dcv)[ \t]+(?:record|cname)[ \t]+(?:for|at|on)[ \t]+"
+    r"([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62}){0,8})\.?[ \t]+(?:is|looks)[ \t]+"
+    r"(?:fine|ok|okay|correct|good|right|in[ \t]+place)\b",
+    re.I,
+)
+# A status table's row: "education.gov.uk | OK | Validated" (a host first, a done word in a
+# cell of its own, no cell saying it is not done)
+_ROW_DONE = re.compile(
+    r"^[\W_]*(?:validated|verified|issued|valid|success(?:ful)?|active|passed)\b[\W_]*$", re.I
+)
+_ROW_NOT_DONE = re.compile(
+    r"\b(?:pending|fail\w*|missing|not|error|invalid|waiting)\b|[✖❌✗]", re.I
+)
+
+
+def _table_done(text: str) -> set[str]:
+    """The hosts a status table (a row a line, cells split by | or tabs) shows as done."""
+    found: set[str] = set()
+    for line in text.splitlines()[:_TABLE_LINES]:
+        if "|" not in line and "\t" not in line:
+            continue
+        cells = [c.strip() for c in re.split(r"[|\t]", line) if c.strip()]
+        if len(cells) < 2 or not _HOST_CELL.fullmatch(cells[0]):
+            continue
+        if any(_ROW_DONE.match(c) for c in cells[1:]) and not any(
+            _ROW_NOT_DONE.search(c) for c in cells[1:]
+        ):
+            found.add(validated_domain(cells[0].lower().rstrip(".")))
+    return found
+
+
+_TABLE_LINES = 400
+_HOST_CELL = re.compile(rf"(?:_acme-challenge\.)?{_HOST}\.?", re.I)
 
 
 # "Thank you for getting the www.gov.uk record in", "thanks for adding the record for X": the
@@ -1149,7 +1202,8 @@ _NOT_DONE = re.compile(
 # another certificate ("the current certificate was validated through it")
 _NOT_OF_REQUEST = re.compile(
     r"\b(?:issued|issuing|deployed|deploying|clos(?:e|ing)|separately|on[ \t]+its[ \t]+own|"
-    r"validated[ \t]+(?:with|through|by|at|on|via|using)|each[ \t]+(?:one|name|host)|"
+    r"validated[ \t]+(?:with|through|by|at|via|using|on(?![ \t]+(?:our|their|the|your)[ \t]+"
+    r"(?:side|end|dashboard|system|platform)))|each[ \t]+(?:one|name|host)|"
     r"last[ \t]+year|previous|current[ \t]+(?:certificate|cert)|existing|already|HTTP|"
     r"appear|at[ \t]+some[ \t]+point|renewed|everything[ \t]+else|unless|"
     r"to[ \t]+(?:get|have|be)[ \t]+(?:(?:it|them|this|these|the[ \t]+\w+)[ \t]+)?"
@@ -1220,7 +1274,12 @@ def validated_hosts(text: str) -> frozenset[str]:
         found |= {validated_domain(m.group(1).lower()) for m in _THANKS_FOR_RECORD.finditer(flat)}
     if not any(w in low for w in ("valid", "verif", "issued", "success", "as it", "already")):
         return frozenset(found)  # the common case, cheaply
+    found |= _table_done(text) if "|" in text or "\t" in text else set()
     for sentence in prose.split_sentences(" ".join(text.split())):
+        fine = _CHALLENGE_FOR_FINE.search(sentence)
+        if fine and not is_negated(sentence[: fine.start()]):
+            label = fine.group(1).lower()
+            found.add(validated_domain(label) if "." in label else "^" + label)
         stands = _RECORD_STANDS.search(sentence) or _RECORD_FOR_HOST_FINE.search(sentence)
         if stands and not is_negated(sentence[: stands.start()]):
             found.add(validated_domain(stands.group(1).lower()))
@@ -1253,6 +1312,10 @@ def validated_hosts(text: str) -> frozenset[str]:
         ):
             # "Confirmed, DigiCert validated tax.service.gov.uk this morning"
             found.add(validated_domain(by_ca.group(1).lower()))
+        in_set = _SEEN_IN_SET.search(sentence)
+        if in_set and not is_negated(sentence[: in_set.start()]) and "?" not in sentence:
+            # "I can see certainly.com in the CAA set from our side": the add of that value
+            found.add("~" + in_set.group(1).lower())
         seen_old = _OLD_ONE_SEEN.search(sentence)
         if seen_old and not is_negated(sentence[: seen_old.start()]):
             # "I can see the old one published at x.gov.uk - please replace it": the record
@@ -1315,11 +1378,15 @@ def earlier_live(text: str) -> bool:
     """Does a vendor's later comment say the records it asked for before are live now?
     ("Both records from my earlier message are currently live", or a reply that opens with
     "Validated, thx." to our "Added this morning")"""
-    flat = " ".join(text.split())
+    # (its own words: a line it quotes - our question "is the old one still needed?" - is not
+    # what it says)
+    flat = " ".join(
+        " ".join(ln for ln in text.splitlines() if not ln.lstrip().startswith(">")).split()
+    )
     if _EARLIER_LIVE.search(flat) or _OPENS_VALIDATED.match(_GREETING.sub("", flat, 1)):
         return True
     low = flat.lower()
-    if "valid" not in low and "verif" not in low and "authori" not in low:
+    if not any(w in low for w in ("valid", "verif", "authori", "issued")):
         return False  # the common case, cheaply
     if _STILL_OPEN.search(flat):
         return False  # "… have both passed validation. The api one is still pending."
@@ -1355,6 +1422,10 @@ _ALL_VALIDATED = re.compile(
     r"(?:validated|verified)[ \t]*(?:and|\+|&|,)[ \t]*(?:the[ \t]+)?(?:new[ \t]+|renewed[ \t]+)?"
     r"(?:cert(?:ificate)?[ \t]+)?(?:is[ \t]+|was[ \t]+|has[ \t]+been[ \t]+)?(?:now[ \t]+)?issued|"
     r"validation[ \t]+(?:has[ \t]+)?passed|"
+    # "the subscription went to Issued shortly after", "the subscription now shows Issued"
+    r"subscription[ \t]+(?:went|moved|changed|switched|flipped)[ \t]+to[ \t]+[\"'\u201c]?Issued|"
+    r"subscription[ \t]+(?:is[ \t]+|now[ \t]+)?(?:shows|showing|shown)[ \t]+(?:as[ \t]+)?"
+    r"[\"'\u201c]?Issued|"
     # "Both validation records for ofsted.gov.uk are showing as valid", "all three show as
     # verified"
     r"(?:both|all)(?:[ \t]+(?:of[ \t]+them|two|three|four))?(?:[ \t]+[\w-]+){0,2}?"
@@ -1391,10 +1462,18 @@ def removals_done(text: str) -> frozenset[str]:
             if _CONDITION.search(before) or is_negated(sentence[: m.end()]) or "?" in sentence:
                 continue
             thing = m.group("thing").lower()
-            types |= {"TXT"} if thing in ("token", "string", "txt") else set()
-            types |= {thing.upper()} if thing in ("cname", "caa") else set()
-            types |= {"TXT", "CNAME", "CAA"} if thing in ("record", "entry") else set()
+            said: set[str] = set()
+            said |= {"TXT"} if thing in ("token", "string", "txt") else set()
+            said |= {thing.upper()} if thing in ("cname", "caa") else set()
+            said |= {"TXT", "CNAME", "CAA"} if thing in ("record", "entry") else set()
+            # ("both _dnsauth records are gone": those only, "TXT~dnsauth"; never the
+            # GlobalSign token the next sentence says still resolves)
+            kinds = [k for k in _GONE_KINDS if k in m.group(0).lower()]
+            types |= {f"{t}~{k}" for t in said for k in kinds} if kinds else said
     return frozenset(types)
+
+
+_GONE_KINDS = ("dnsauth", "globalsign", "digicert", "sectigo", "acme", "acm", "letsencrypt")
 
 
 # "the GlobalSign token is gone", "the old TXT has been removed", "both records are now deleted"
@@ -2082,3 +2161,114 @@ def ttls_for_names(text: str) -> list[tuple[str, int]]:
         if ttl is not None and 0 <= ttl <= 2**31 - 1:
             found.append((owners.pop(), ttl))
     return found
+
+
+# "The GlobalSign authorisation should stay for now", "the DigiCert entry must remain": the
+# records of that CA stay (for now), whatever a table below says to remove
+_KIND_STAYS = re.compile(
+    r"\b(GlobalSign|DigiCert|Sectigo|Let['’]?s[ \t]+Encrypt|(?:globalsign|digicert|sectigo|"
+    r"letsencrypt)\.(?:com|org))[ \t]+(?:[\w.-]+[ \t]+){0,2}?(?:authori[sz]ation|entry|record|"
+    r"CAA|TXT|token|line|issuer)s?[ \t]+(?:should|must|can|will|needs?[ \t]+to)[ \t]+"
+    r"(?:stay|remain)\b",
+    re.I,
+)
+
+
+def kinds_kept(text: str) -> frozenset[str]:
+    """The CAs whose records a comment says stay ("The GlobalSign authorisation should stay
+    for now"), as the word their records' data holds ("globalsign")."""
+    if "stay" not in text.lower() and "remain" not in text.lower():
+        return frozenset()  # the common case, cheaply
+    found = set()
+    for m in _KIND_STAYS.finditer(" ".join(text.split())):
+        if not is_negated(m.group(0)):
+            word = re.sub(r"[^a-z]", "", m.group(1).lower().split(".")[0])
+            found.add("letsencrypt" if word.startswith("lets") else word)
+    return frozenset(found)
+
+
+# Our question that proposes removing the record it shows ("Should we remove the old one?",
+# "Can we delete it?", "Is it OK to remove that CNAME?", "Can that one go?")
+_ASKS_REMOVAL = re.compile(
+    r"\b(?:(?:should|shall|can|could|may)[ \t]+(?:we|i)[ \t]+(?:go[ \t]+ahead[ \t]+and[ \t]+)?"
+    r"(?:remove|delete|drop|clear|tidy|clean)|is[ \t]+it[ \t]+(?:ok(?:ay)?|safe|fine)[ \t]+to[ \t]+"
+    r"(?:remove|delete|drop)|can[ \t]+(?:it|that|this|the[ \t]+old[ \t]+one|that[ \t]+one)[ \t]+"
+    r"(?:go|be[ \t]+(?:removed|deleted|dropped))|do[ \t]+you[ \t]+want[ \t]+(?:us[ \t]+)?to[ \t]+"
+    r"(?:remove|delete|drop))\b[^?\n]{0,160}\?",
+    re.I,
+)
+
+
+def asks_removal(lines: list[str]) -> bool:
+    """Does our comment ask whether to remove a record ("Should we remove the old one?")?"""
+    return any(_ASKS_REMOVAL.search(line) for line in lines if "?" in line)
+
+
+# "Please hold off removing the old token until the new certificate has actually been issued":
+# the removal of that type waits, whatever else the comment says to do now
+_HOLD_OFF_THE = re.compile(
+    r"\b(?:hold[ \t]+off[ \t]+(?:on[ \t]+)?|wait[ \t]+(?:with|on|before)[ \t]+|"
+    r"(?:do[ \t]+not|don['’]?t)[ \t]+(?:start[ \t]+)?)"
+    r"(?:removing|deleting|remove|delete|taking[ \t]+out|take[ \t]+out)[ \t]+the[ \t]+"
+    r"(?:old[ \t]+|existing[ \t]+|previous[ \t]+|current[ \t]+)?"
+    r"(?:GlobalSign[ \t]+|DigiCert[ \t]+)?"
+    r"(token|TXT|CNAME|CAA|string|verification[ \t]+record)s?\b",
+    re.I,
+)
+_UNTIL_ISSUED = re.compile(
+    r"\b(?:until|till)\b[^.\n]{0,80}?\b(?:issued|renewed|live|deployed|active)\b", re.I
+)
+_HELD_TYPE = {"token": "TXT", "string": "TXT", "txt": "TXT", "cname": "CNAME", "caa": "CAA"}
+
+
+def removal_held_types(text: str) -> frozenset[str]:
+    """The record types whose removal a later comment holds until the certificate is issued,
+    by the thing it names ("hold off removing the old token until … issued": TXT)."""
+    low = text.lower()
+    if "until" not in low and "after" not in low and "once" not in low:
+        return frozenset()  # the common case, cheaply
+    found = set()
+    for sentence in prose.sentences_of(text):
+        m = _HOLD_OFF_THE.search(sentence)
+        if m and (
+            AFTER_ISSUANCE.search(sentence, m.end()) or _UNTIL_ISSUED.search(sentence, m.end())
+        ):
+            thing = m.group(1).lower()
+            found.add(_HELD_TYPE.get(thing, "TXT"))
+    return frozenset(found)
+
+
+# "so please remove both", "you can delete them", "please remove all three": the records our
+# last comment showed, every one of them
+_REMOVE_THOSE = re.compile(
+    r"\b(?:remove|delete|clear|take[ \t]+out|get[ \t]+rid[ \t]+of)[ \t]+"
+    r"(?:both(?:[ \t]+of[ \t]+(?:them|those))?|them(?:[ \t]+(?:both|all))?|those(?:[ \t]+two)?|"
+    r"all[ \t]+of[ \t]+them|all[ \t]+(?:two|three|four))"
+    r"(?![ \t]+(?:CNAME|TXT|CAA|records?)[ \t]+(?:at|on|for)\b)"
+    r"(?:[ \t]+(?P<type>CNAME|TXT|CAA)s?)?(?:[ \t]+(?:records?|entries|tokens?))?"
+    # (the words end there: never "remove both A records from the pool")
+    r"(?=[ \t]*(?:[.,;:!)]|$|please\b|now\b|too\b|as[ \t]+well\b|today\b|whenever\b|from\b))",
+    re.I,
+)
+
+
+_NOT_BEFORE = re.compile(
+    r"(?:n['’]t|\bnot|\bnever|\bno[ \t]+need[ \t]+to)[ \t]+(?:\w+[ \t]+)?$", re.I
+)
+
+
+def removes_those(text: str) -> frozenset[str] | None:
+    """The types of the records our last comment showed that a vendor's reply asks to remove
+    by pointing at all of them ("so please remove both"; "" for any type), or None."""
+    low = text.lower()
+    if not any(w in low for w in ("remove", "delete", "drop", "clear", "take out", "rid of")):
+        return None  # the common case, cheaply
+    for sentence in prose.sentences_of(text):
+        m = _REMOVE_THOSE.search(sentence)
+        if m is None or is_negated(sentence[: m.end()]) or _CONDITION.search(sentence[: m.start()]):
+            continue
+        if _NOT_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
+            continue  # "Please don't remove those two!"
+        named = {t.upper() for t in _TYPE_WORD.findall(sentence)}
+        return frozenset({m.group("type").upper()} if m.group("type") else named or {""})
+    return None
