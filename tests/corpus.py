@@ -526,6 +526,12 @@ HOLDOUT172 = FIXTURES / "holdout172"
 HOLDOUT173 = FIXTURES / "holdout173"
 HOLDOUT174 = FIXTURES / "holdout174"
 HOLDOUT175 = FIXTURES / "holdout175"
+# holdout176 (an ordinary early summer) 9/20, 15, 2 silent; holdout177 (follow-ups reporting
+# progress in many words) 6/20, 8, 3 silent; holdout178 (requests in pasted tool output)
+# 5/20, 8, 2 silent (all three first read at 73b56bd).
+HOLDOUT176 = FIXTURES / "holdout176"
+HOLDOUT177 = FIXTURES / "holdout177"
+HOLDOUT178 = FIXTURES / "holdout178"
 
 READING_FOLDERS = (
     READING,
@@ -704,6 +710,9 @@ READING_FOLDERS = (
     HOLDOUT173,
     HOLDOUT174,
     HOLDOUT175,
+    HOLDOUT176,
+    HOLDOUT177,
+    HOLDOUT178,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -13207,3 +13207,92 @@ def test_delete_that_one_said_of_a_misplaced_record_is_never_dropped_unsaid() ->
         "delete that one and create it at _acme-challenge.www.data.gov.uk instead?\n"
     )
     assert "unread_value" in {f.code for f in read(ticket).flags}
+
+
+def test_later_words_that_say_a_request_is_done_third_round() -> None:
+    ask = vendor(
+        "Please add:\n_acme-challenge.apply.service.gov.uk -> t9opeok97mpqga8m6izk.fastly-validations.com\n"
+        "_acme-challenge.www.apply.service.gov.uk -> up4804vex9ix1ghs4qe7.fastly-validations.com\n",
+        1,
+    )
+
+    def left(later: str) -> list[str]:
+        ticket = conversation(ask, us("Both in.", 2), vendor(later, 3))
+        return sorted(c.name for c in read(ticket).changes)
+
+    www, apex = (
+        ["_acme-challenge.www.apply.service.gov.uk."],
+        ["_acme-challenge.apply.service.gov.uk."],
+    )
+    assert (
+        left("Status:\n- apply.service.gov.uk: validated\n- www.apply.service.gov.uk: validated\n")
+        == []
+    )
+    assert left("✅ picked up, apply is green. thx") == www
+    assert (
+        left(
+            "for www is went through already. For apply.service.gov.uk still we not see the CNAME, "
+            "lookup return nothing."
+        )
+        == apex
+    )
+    assert (
+        left(
+            "  Domain                        Verification\n"
+            "  apply.service.gov.uk          \u2714 Verified\n"
+            "  www.apply.service.gov.uk      \u2716 Pending - CNAME not found\n"
+        )
+        == www
+    )
+
+
+def test_the_cname_went_through_leaves_a_withdrawn_txt_unpublished() -> None:
+    ask = vendor(
+        "Please add _acme-challenge.assets.publishing.service.gov.uk CNAME h2efe8v3og12zlh17b.fastly-validations.com\n"
+        "and, as a fallback, assets.publishing.service.gov.uk TXT "
+        "globalsign-domain-verification=7RXu99Fqdfi3TZbUqkwZH6VMag1j3ZNC_z1y0__95Fj\n",
+        1,
+    )
+    later = vendor(
+        "Hi - the CNAME went through and the new cert is already live on assets. So no need for "
+        "the GlobalSign TXT after all, please don't add it on Thursday.",
+        3,
+    )
+    got = read(conversation(ask, us("CNAME in, TXT on Thursday.", 2), later))
+    assert got.changes == ()
+    assert {o.type for o in got.observed} == {"CNAME"}
+
+
+def test_i_can_see_the_caa_on_the_host_makes_that_add_done() -> None:
+    ask = vendor(
+        'Please add dwp.gov.uk CAA 0 issue "certainly.com" and\n'
+        "_acme-challenge.dwp.gov.uk CNAME 2vpfwd252vpdl1mtugyupae.fastly-validations.com\n",
+        1,
+    )
+    later = vendor(
+        "Thanks, I can see the certainly.com CAA on dwp.gov.uk now. The CNAME is still pending.", 3
+    )
+    changes = read(conversation(ask, us("CAA is in.", 2), later)).changes
+    assert [c.type for c in changes] == ["CNAME"]
+
+
+def test_some_records_of_a_mail_already_valid_is_for_a_person() -> None:
+    ticket = _text(
+        "Please create these:\n"
+        "_acme-challenge.a.service.gov.uk CNAME ihysdbtx2qpkk2cgwsr2q.fastly-validations.com\n"
+        "_acme-challenge.b.service.gov.uk CNAME a5cubrs1avb3yjycc1fl.fastly-validations.com\n"
+        "_acme-challenge.c.service.gov.uk CNAME jq600oq4n1dezv72ubz2.fastly-validations.com\n\n"
+        "Two of the three are valid already, so please leave those records alone.\n"
+    )
+    assert "unread_value" in {f.code for f in read(ticket).flags}
+
+
+def test_n_of_m_confirmed_names_the_hosts_in_brackets() -> None:
+    ask = vendor(
+        "Please add:\n_acme-challenge.gov.uk CNAME ci10z1no45l0rwhx6dk8.fastly-validations.com\n"
+        "_acme-challenge.tax.service.gov.uk CNAME c555eracy3klw26yuhxvm.fastly-validations.com\n",
+        1,
+    )
+    later = vendor("Thanks Sam - 1 of 2 confirmed (gov.uk). The other is still outstanding.", 3)
+    changes = read(conversation(ask, us("Done.", 2), later)).changes
+    assert [c.name for c in changes] == ["_acme-challenge.tax.service.gov.uk."]

@@ -241,6 +241,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 walker.feed(number, line)
             walker.finish()
             walker.mentions = _restated(walker.mentions, restated_from)
+            # (a passed-on correction that says the rest of the mail it quotes still stands)
+            flags += _standing_below(part, walker.mentions, [text for _, text in numbered])
             if part.role == "vendor":  # (what the reply's own lines get, the mail it passes on too)
                 depths = {
                     i + part.first_line: _quote_depth(line) for i, line in enumerate(part.lines)
@@ -414,7 +416,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             thread.live.add(index)  # "Both records from my earlier message are now live"
         if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
             kept += [(index, name) for name in answers.kept_names(f"{joined}\n{mail}")]
-            kept_kinds += [(index, kind) for kind in threadcues.kinds_kept(joined)]
+            kept_kinds += [(index, kind) for kind in threadcues.kinds_kept(f"{joined}\n{mail}")]
             refused = answers.refused_names(joined) if later else set()
             if later and not refused and len(questioned) == 1 and answers.left_alone(joined):
                 # "You're right, apologies … pqdc5… is the correct target, so please leave it
@@ -453,9 +455,12 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # "the CNAME is validated": the one add of that type asked for before ("*": "the
             # domain shows as verified again", the one host asked for)
             names = {s.change.name for s in said if _asks_add(s, None if rdtype == "*" else rdtype)}
-            hosts = {validated_domain(n).rstrip(".") for n in names}
-            one = len(hosts) == 1 if rdtype == "*" else len(names) == 1
-            validated |= hosts if one else set()
+            if rdtype == "*":
+                hosts = {validated_domain(n).rstrip(".") for n in names}
+                validated |= hosts if len(hosts) == 1 else set()
+            elif len(names) == 1:
+                # (that record only: "the CNAME went through … no need for the TXT after all")
+                validated |= {"=" + names.pop().lower().rstrip(".")}
         # ("Main name has validated": a first label no request has is taken for nothing, so
         # the net below says the comment reports something done)
         validated = frozenset(
@@ -477,6 +482,17 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if later and part.role == "vendor" and not _takes_done(thread, index):
             said_done = threadcues.done_said(numbered)  # "validated overnight" read as nothing
             unheeded += [(index, part.comment_id, *said_done)] if said_done else []
+        elif (
+            part.role == "vendor"
+            and any(m.mode == "request" for m in walker.mentions)
+            # (none of them read as done already: "The first row is already validated" was)
+            and not any(m.mode == "observed" for m in walker.mentions)
+        ):
+            # "Two of the three are valid already, so please leave those records alone" under
+            # the records it asks for: which are done is for a person (the requests of this
+            # comment count as said before it)
+            said_done = threadcues.done_already(numbered)
+            unheeded += [(index + 1, part.comment_id, *said_done)] if said_done else []
         # A single text has no author to speak of; a conversation's comments each have one.
         author = author_of(part)
         if part.role == "vendor" and later and not part.single:
@@ -1350,12 +1366,15 @@ _DATA_TOKEN = re.compile(
 _KEPT_AFTER = re.compile(r"[,;][ \t]*(?:but[ \t]+)?(?:please[ \t]+)?(?:keep|leave)\b", re.I)
 
 
-def _standing_below(part: Part, mentions: list[Mention]) -> list[Flag]:
+def _standing_below(
+    part: Part, mentions: list[Mention], said: list[str] | None = None
+) -> list[Flag]:
     """A reply with records of its own that says a record of the mail it quotes still stands:
     that mail is not read (the reply's records are), so a person reads it - unless the quoted
     mail names no record but those the reply gives again ("The correct target is: X.
-    Everything else is as before." over the one record it corrects)."""
-    if not threadcues.earlier_stands(part.new_lines):
+    Everything else is as before." over the one record it corrects). `said`: the words that
+    may say so, when not the reply's own (a passed-on mail that says it of the mail it quotes)."""
+    if not threadcues.earlier_stands(part.new_lines if said is None else said):
         return []
     # (by first label: the quoted mail may name a host relative to its zone)
     given = {validated_domain(m.name.lower()).split(".", 1)[0] for m in mentions}
@@ -1367,16 +1386,19 @@ def _standing_below(part: Part, mentions: list[Mention]) -> list[Flag]:
     if quoted <= given:
         return []
     line = part.first_line + part.history
-    said = " ".join(" ".join(part.new_lines).split())
+    said_text = " ".join(" ".join(part.new_lines if said is None else said).split())
     return [
         Flag(
             code="unread_value",
             severity="warn",
             message="This reply corrects a record and says a record of the mail it quotes "
-            f"still stands ({excerpt(said)!r}); only the reply's records were read: check the "
-            f"quoted mail from line {line} for the records that still stand.",
+            f"still stands ({excerpt(said_text)!r}); only the reply's records were read: check "
+            f"the quoted mail from line {line} for the records that still stand.",
             source=Source(
-                comment_id=part.comment_id, first_line=line, last_line=line, excerpt=excerpt(said)
+                comment_id=part.comment_id,
+                first_line=line,
+                last_line=line,
+                excerpt=excerpt(said_text),
             ),
         )
     ]

@@ -1017,6 +1017,9 @@ _HOST_VALIDATED_WHEN = re.compile(
     r"(?:a[ \t]+few[ \t]+)?minutes|a[ \t]+few[ \t]+minutes[ \t]+after)\b",
     re.I,
 )
+_NOT_LABELS = frozenset(
+    ("it", "this", "that", "all", "both", "everything", "status", "check", "dashboard", "light")
+)
 _CA_VALIDATED_HOST = re.compile(
     r"\b(?:DigiCert|GlobalSign|Sectigo|Certainly|Let['’]?s[ \t]+Encrypt|the[ \t]+CA|they)[ \t]+"
     r"(?:have[ \t]+|has[ \t]+)?(?:now[ \t]+|successfully[ \t]+)?(?:validated|verified)[ \t]+"
@@ -1026,7 +1029,9 @@ _CA_VALIDATED_HOST = re.compile(
 _SEEN_IN_SET = re.compile(
     r"\b(?:i|we)[ \t]+can[ \t]+(?:now[ \t]+)?see[ \t]+(?:the[ \t]+)?"
     r"([a-z0-9-]{1,63}\.(?:com|org|net|goog|aws))[ \t]+(?:entry[ \t]+|record[ \t]+)?"
-    r"(?:in|on)[ \t]+the[ \t]+(?:CAA|TXT)[ \t]+(?:set|records?|entries|RRset)\b",
+    r"(?:(?:in|on)[ \t]+the[ \t]+(?:CAA|TXT)[ \t]+(?:set|records?|entries|RRset)\b|"
+    # "I can see the certainly.com CAA on dwp.gov.uk now"
+    rf"CAA(?:[ \t]+record)?[ \t]+(?:on|at)[ \t]+{_HOST}\b)",
     re.I,
 )
 _OLD_ONE_SEEN = re.compile(
@@ -1040,6 +1045,20 @@ _OLD_ONE_SEEN = re.compile(
 _CONFIRMED_FOR = re.compile(
     r"\bconfirmed[ \t]+(?:the[ \t]+)?(?:domain[ \t]+)?(?:verification|validation)[ \t]+"
     rf"(?:for|of)[ \t]+({_HOST})\b",
+    re.I,
+)
+_COUNT_DONE = re.compile(
+    r"\b(?:\d|two|three|four|both)[ \t]+of[ \t]+(?:\d|two|three|four|five|the[ \t]+\w+)[ \t]+"
+    r"(?:are[ \t]+|have[ \t]+been[ \t]+)?(?:now[ \t]+)?(?:confirmed|validated|verified|done|green)"
+    r"[ \t]*\(([^()\n]{1,300})\)",
+    re.I,
+)
+# "docs is green", "www has gone green", "the apex went through": done, in chat words
+_GREEN = re.compile(
+    rf"(?<![\w.-])(?:_acme-challenge\.)?({_HOST}|[a-z0-9][a-z0-9-]{{1,62}})[ \t]+"
+    r"(?:(?:is|has|have|are)[ \t]+)?(?:now[ \t]+|also[ \t]+|already[ \t]+)?"
+    # ("for www is went through already")
+    r"(?:(?:gone[ \t]+|turned[ \t]+|went[ \t]+)?green|(?:went|gone)[ \t]+through)\b",
     re.I,
 )
 _LABEL_VALIDATED = re.compile(
@@ -1114,9 +1133,12 @@ def _table_done(text: str) -> set[str]:
     """The hosts a status table (a row a line, cells split by | or tabs) shows as done."""
     found: set[str] = set()
     for line in text.splitlines()[:_TABLE_LINES]:
-        if "|" not in line and "\t" not in line:
+        if "|" in line or "\t" in line:
+            cells = [c.strip() for c in re.split(r"[|\t]", line) if c.strip()]
+        elif "  " in line.strip():  # space-aligned: "nationalarchives.gov.uk     ✔ Verified"
+            cells = [c.strip() for c in re.split(r"[ ]{2,}", line.strip()) if c.strip()]
+        else:
             continue
-        cells = [c.strip() for c in re.split(r"[|\t]", line) if c.strip()]
         if len(cells) < 2 or not _HOST_CELL.fullmatch(cells[0]):
             continue
         if any(_ROW_DONE.match(c) for c in cells[1:]) and not any(
@@ -1236,7 +1258,8 @@ _PLACE_VALIDATED = re.compile(
 def validated_types(text: str) -> frozenset[str]:
     """The record types a later comment says validated, by type alone ("Thanks Mei - the
     CNAME is validated"): the one add of that type asked for before is done."""
-    if "valid" not in text.lower() and "verif" not in text.lower():
+    low = text.lower()
+    if not any(w in low for w in ("valid", "verif", "through", "picked")):
         return frozenset()  # the common case, cheaply
     found = set()
     for m in _TYPE_VALIDATED.finditer(" ".join(text.split())):
@@ -1260,7 +1283,10 @@ _DOMAIN_VALIDATED = re.compile(
 
 _TYPE_VALIDATED = re.compile(
     r"\b(?:the|that|your)[ \t]+(CNAME|TXT|CAA|challenge|acme[ \t]+challenge)(?:[ \t]+record)?"
-    r"[ \t]+(?:is|has)[ \t]+(?:now[ \t]+)?(?:been[ \t]+)?(?:validated|verified)\b",
+    r"[ \t]+(?:(?:is|has)[ \t]+(?:now[ \t]+)?(?:been[ \t]+)?(?:validated|verified)|"
+    # "the CNAME went through and the new cert is already live"
+    r"went[ \t]+through|(?:has[ \t]+)?gone[ \t]+through|"
+    r"(?:was|has[ \t]+been)[ \t]+picked[ \t]+up)\b",
     re.I,
 )
 
@@ -1272,9 +1298,21 @@ def validated_hosts(text: str) -> frozenset[str]:
     if "thank" in low:
         flat = " ".join(text.split())
         found |= {validated_domain(m.group(1).lower()) for m in _THANKS_FOR_RECORD.finditer(flat)}
-    if not any(w in low for w in ("valid", "verif", "issued", "success", "as it", "already")):
+    cheap = (
+        "valid",
+        "verif",
+        "issued",
+        "success",
+        "as it",
+        "already",
+        "can see",
+        "green",
+        "through",
+        "confirmed",
+    )
+    if not any(w in low for w in cheap):
         return frozenset(found)  # the common case, cheaply
-    found |= _table_done(text) if "|" in text or "\t" in text else set()
+    found |= _table_done(text) if "|" in text or "\t" in text or "  " in text else set()
     for sentence in prose.split_sentences(" ".join(text.split())):
         fine = _CHALLENGE_FOR_FINE.search(sentence)
         if fine and not is_negated(sentence[: fine.start()]):
@@ -1295,15 +1333,30 @@ def validated_hosts(text: str) -> frozenset[str]:
             # "design-system.service.gov.uk is validated, but frontend.x still isn't": the
             # host just before the verb (never "… is validated once the record is in place")
             found.add(validated_domain(bare.group(1).lower()))
-        listed = _LISTED_VALIDATED.search(sentence)
-        if listed and not _conditional(sentence, listed):
+        for listed in _LISTED_VALIDATED.finditer(sentence):
             # "* education.gov.uk and www.education.gov.uk - validated, nothing further to do"
-            found |= prose.hosts_named(listed.group(1))
+            # (each item of a list: "- a.gov.uk: validated - b.gov.uk: validated")
+            if not _conditional(sentence, listed):
+                found |= prose.hosts_named(listed.group(1))
         when = _HOST_VALIDATED_WHEN.search(sentence)
         if when and not is_negated(sentence[: when.start()]) and not _conditional(sentence, when):
             # "… validated this morning"; "_acme-challenge.x validated": that record only
             host = when.group(1).lower()
             found.add("=_acme-challenge." + host if when.group(0).startswith("_") else host)
+        counted = _COUNT_DONE.search(sentence)
+        if counted and not is_negated(sentence[: counted.start()]):
+            # "2 of 4 confirmed (gov.uk and www.gov.uk)": the hosts in the brackets
+            found |= prose.hosts_named(counted.group(1))
+        green = _GREEN.search(sentence)
+        if (
+            green
+            and not is_negated(sentence[: green.start()])
+            and not _conditional(sentence, green)
+        ):
+            # "✅ picked up, docs is green": a host, or a host by its first label
+            word = green.group(1).lower()
+            if word not in _NOT_LABELS:
+                found.add(validated_domain(word) if "." in word else "^" + word)
         by_ca = _CA_VALIDATED_HOST.search(sentence)
         if (
             by_ca
@@ -1403,7 +1456,11 @@ def earlier_live(text: str) -> bool:
 
 _STILL_OPEN = re.compile(
     r"\b(?:still|yet)[ \t]+(?:pending|outstanding|to[ \t]+(?:do|validate|come)|waiting|failing|"
-    r"missing|not|needed|need)\b|\b(?:remaining|outstanding)\b|\bone[ \t]+left\b",
+    r"missing|not|needed|need)\b|\b(?:remaining|outstanding)\b|\bone[ \t]+left\b"
+    # ("For ofsted.gov.uk still we not see the CNAME, lookup return nothing")
+    r"|\b(?:still|yet)\b[^.\n]{0,20}?(?:\bnot\b|\bno\b|n['’]t\b)"
+    r"|\b(?:can(?:not|['’]t)|(?:do|does)[ \t]+not|don['’]t|doesn['’]t|we[ \t]+not)[ \t]+see\b"
+    r"|\breturns?[ \t]+nothing\b|\bNXDOMAIN\b",
     re.I,
 )
 
@@ -2271,4 +2328,32 @@ def removes_those(text: str) -> frozenset[str] | None:
             continue  # "Please don't remove those two!"
         named = {t.upper() for t in _TYPE_WORD.findall(sentence)}
         return frozenset({m.group("type").upper()} if m.group("type") else named or {""})
+    return None
+
+
+# "Two of the three are valid already", "the first two are already validated": some records of
+# this very mail are done (which ones is for a person, when no other reader said)
+_ALREADY_DONE = re.compile(
+    r"\b(?:are|is|have[ \t]+been|has[ \t]+been)[ \t]+(?:already[ \t]+(?:valid|validated|verified)|"
+    r"(?:valid|validated|verified)[ \t]+already)\b",
+    re.I,
+)
+
+
+def done_already(numbered: list[tuple[int, str]]) -> tuple[int, str, frozenset[str]] | None:
+    """(line, sentence, hosts it names) of the first sentence of a mail saying some of its own
+    records are already done ("Two of the three are valid already"), or None."""
+    for number, text in numbered:
+        if "already" not in text.lower():
+            continue
+        for sentence in prose.split_sentences(text):
+            m = _ALREADY_DONE.search(sentence)
+            # (never the certificate: "the new certificate is already verified and live")
+            if (
+                m
+                and "?" not in sentence
+                and not is_negated(sentence[: m.end()])
+                and not ("cert" in sentence.lower() or "order" in sentence.lower())
+            ):
+                return number, sentence.strip(), prose.hosts_named(sentence)
     return None
