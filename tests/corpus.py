@@ -532,6 +532,12 @@ HOLDOUT175 = FIXTURES / "holdout175"
 HOLDOUT176 = FIXTURES / "holdout176"
 HOLDOUT177 = FIXTURES / "holdout177"
 HOLDOUT178 = FIXTURES / "holdout178"
+# holdout179 (an ordinary late winter) 14/20, 16, 1 silent; holdout180 (what is left to do
+# needs the whole thread) 1/20, 3, 6 silent; holdout181 (messy real mail) 9/20, 13, 1 silent
+# (all three first read at 0bbaa2b).
+HOLDOUT179 = FIXTURES / "holdout179"
+HOLDOUT180 = FIXTURES / "holdout180"
+HOLDOUT181 = FIXTURES / "holdout181"
 
 READING_FOLDERS = (
     READING,
@@ -713,6 +719,9 @@ READING_FOLDERS = (
     HOLDOUT176,
     HOLDOUT177,
     HOLDOUT178,
+    HOLDOUT179,
+    HOLDOUT180,
+    HOLDOUT181,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

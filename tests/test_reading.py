@@ -13296,3 +13296,100 @@ def test_n_of_m_confirmed_names_the_hosts_in_brackets() -> None:
     later = vendor("Thanks Sam - 1 of 2 confirmed (gov.uk). The other is still outstanding.", 3)
     changes = read(conversation(ask, us("Done.", 2), later)).changes
     assert [c.name for c in changes] == ["_acme-challenge.tax.service.gov.uk."]
+
+
+def test_later_words_that_say_a_request_is_done_fourth_round() -> None:
+    ask = vendor(
+        "Please add:\n_acme-challenge.lr.gov.uk CNAME 7dhqyut6yl4vogddn5.fastly-validations.com\n"
+        "_acme-challenge.www.lr.gov.uk CNAME 8yfviac37xavnr5zam.fastly-validations.com\n"
+        "_acme-challenge.search.lr.gov.uk CNAME kzppx2uujjegpp88jn.fastly-validations.com\n"
+        'lr.gov.uk CAA 0 issue "certainly.com"\n',
+        1,
+    )
+
+    def left(later: str) -> list[str]:
+        ticket = conversation(ask, us("Three in, search to follow.", 2), vendor(later, 3))
+        return sorted(f"{c.name} {c.type}" for c in read(ticket).changes)
+
+    assert left("Thanks - apex and www came through fine and are ticked off on our side.") == [
+        "_acme-challenge.search.lr.gov.uk. CNAME",
+        "lr.gov.uk. CAA",
+    ]
+    assert left("I can see the certainly.com CAA record resolving now, so that part is done.") == [
+        "_acme-challenge.lr.gov.uk. CNAME",
+        "_acme-challenge.search.lr.gov.uk. CNAME",
+        "_acme-challenge.www.lr.gov.uk. CNAME",
+    ]
+
+
+def test_keep_it_for_now_and_wait_for_the_cert_holds_the_removal() -> None:
+    token = "globalsign-domain-verification=vkUloCX26SVADJ1yFymtMYOPrmn_PAIEzOwT5zyF5sV"
+    ask = vendor(
+        "- add CNAME `_acme-challenge.ons.gov.uk` -> `3ckkcz5no919uixvgs.fastly-validations.com`\n"
+        f"- delete the TXT `{token}` on ons.gov.uk\n",
+        1,
+    )
+    later = vendor(
+        "Sorry - correction. Go ahead with the CNAME tomorrow but please keep the GlobalSign TXT "
+        "for now. Wait for the cert, I'll post here.",
+        3,
+    )
+    changes = read(conversation(ask, us("Both scheduled.", 2), later)).changes
+    assert sorted((c.action, c.when) for c in changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+
+
+def test_remove_both_under_three_shown_is_for_a_person() -> None:
+    ask = vendor("Please add the new gov.uk token.", 1)
+    ours = us(
+        "Added. I can see three GlobalSign strings at the apex:\n$ dig +short TXT gov.uk\n"
+        '"globalsign-domain-verification=noIRpDc2q13r3F2S-nu4XcZx8sELlRKmBUhcJbA0EFh"\n'
+        '"globalsign-domain-verification=zuwBETf2Jy51U8s77sdchCY-BXS3wE_bdDIL7_MfVXI"\n'
+        '"globalsign-domain-verification=lxw_WdrxMwqERSV6ih86BKudgUmknLGACeeKhrDShmF"\n'
+        "Are the older ones still needed?",
+        2,
+    )
+    later = vendor("The two you listed below yours are old. Please remove both of them.", 3)
+    got = read(conversation(ask, ours, later))
+    assert not [c for c in got.changes if c.action == "delete"] or "unread_value" in {
+        f.code for f in got.flags
+    }
+    assert "unread_value" in {f.code for f in got.flags}
+
+
+def test_an_entry_to_be_removed_later_unread_and_a_second_agent_refusing_removals() -> None:
+    ask = vendor(
+        'Please add gov.uk. CAA 0 issue "certainly.com"\n\nPlease do NOT remove the letsencrypt.org '
+        "entry yet - that should only come out after we've switched over.",
+        1,
+    )
+    assert "unread_value" in {f.code for f in read(conversation(ask)).flags}
+    ours = us(
+        "The validation record is still there:\n_acme-challenge.tax.service.gov.uk. 300 IN CNAME "
+        "bmjwrh306x4jm75k76.fastly-validations.com.\nShould we delete it now?",
+        1,
+    )
+    yes = vendor("Yes, remove it.", 2)
+    no = vendor(
+        "Please don't remove any _acme-challenge CNAMEs pointing at fastly-validations.com.", 3
+    )
+    assert "ambiguous_request" in {f.code for f in read(conversation(ours, yes, no)).flags}
+
+
+def test_a_help_desk_mail_lists_earlier_comments_under_dashes() -> None:
+    ticket = _text(
+        "Hi Zainab,\n1 - yes.\n2 - no, keep that.\n"
+        "3 - yes, but not yet. Please leave it until the new certificate is live.\n"
+        "Cheers\nPete\nFastly Support\n-----\n"
+        "Zainab Idowu (GOV.UK Platform Engineering), 21 Oct 2025, 16:02\n"
+        "Hi Pete,\nCan we delete:\n"
+        '1. companieshouse.gov.uk TXT "globalsign-domain-verification=2dUJ9txET5B2ibB0572CqQHR6INj879e7JfGVpvIDtU"\n'
+        '2. companieshouse.gov.uk CAA 0 issue "globalsign.com"\n'
+        "3. _acme-challenge.companieshouse.gov.uk CNAME 8yzybwd1l44h84j2o8.fastly-validations.com\n"
+    )
+    assert sorted((c.action, c.type, c.when) for c in read(ticket).changes) == [
+        ("delete", "CNAME", "after_issuance"),
+        ("delete", "TXT", "now"),
+    ]

@@ -188,7 +188,7 @@ AFTER_ISSUANCE = re.compile(
     r"(?:new[ ]+|renewed[ ]+)?cert(?:ificate)?\b|"
     # "Please don't remove them until the new certificate is issued"
     r"\b(?:leave|keep|hold[ ]off|(?:don['\u2019]t|do[ ]not)[ ]+(?:remove|delete|touch|pull))\b"
-    r"[^.\n]{0,80}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|"
+    r"[^.\n]{0,80}?\buntil\b[^.\n]{0,60}?\b(?:issued|renewed|active|live|deployed|"
     r"congratulations|"
     r"renewal[ ]+(?:completes|has[ ]+completed|is[ ]+(?:complete|done|finished))|"
     # "please keep it until you have received the new certificate; after that it can go"

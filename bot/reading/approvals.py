@@ -283,8 +283,13 @@ def _verdict_sentence(line: str) -> str:
     its words say when the approved items are to be done, not the next sentence's."""
     for sentence in re.split(r"(?<=[.!?])[ \t]+", line[:MAX_LINE]):
         if _ANY_PLACE.search(sentence):
-            return sentence
+            # ("3 - yes, but not yet. … please leave it until the new certificate is live":
+            # the sentences after it say when)
+            return line if _NOT_YET.search(sentence) else sentence
     return line
+
+
+_NOT_YET = re.compile(r"\bnot[ \t]+(?:yet|now|straight[ \t]+away)\b", re.I)
 
 
 def _held_removal(numbered: list[tuple[int, str]]) -> int | None:

@@ -42,6 +42,8 @@ _DESCRIBES = re.compile(
     r"(?:we|i)(?:['’]ve|\s+have)\s+(?:already\s+got\b|got\b[^.\n:]{0,60}?\balready\b)|"
     # "Done, it's resolving now:", "it now resolves:" (never "once it resolves")
     r"\b(?:it|they)(?:['’]s|['’]re|\s+is|\s+are)?\s+(?:now\s+)?(?:resolving|resolves)\b|"
+    # "this is what we get back:", "here's what we get back from a lookup:" (an answer shown)
+    r"\bwhat\s+(?:we|i)\s+(?:get|got|are\s+getting)\s+back\b|"
     # "You will also have last year's token on the apex:"
     r"\byou(?:['’]ll|\s+will)\s+(?:also\s+|still\s+)?(?:have|see|find)\b|"
     # "You may notice an old _acme-challenge.x CNAME in your zone from 2023 (it points at y)"

@@ -415,6 +415,21 @@ def _now_live(
     """The adds asked for before comment `index`, which says they are live (all, or those
     validating `hosts`): taken out of `kept` (into `out.dropped` and `out.done`: asked, read
     and done), and what is published now."""
+    if hosts is not None and "@apex" in hosts:
+        # ("apex, www and eservices all came through"): the host the others sit under
+        asked = {_validated(c.name) for i, c in kept if i < index and c.action == "add"}
+        parents = {
+            h
+            for h in asked
+            if any(o.endswith("." + h) for o in asked)
+            and not any(h.endswith("." + o) for o in asked)
+        }
+        # (its validation records only: a CAA asked at the apex is no challenge that came through)
+        hosts = hosts | frozenset(
+            "=" + c.name.lower().rstrip(".")
+            for _, c in kept
+            if len(parents) == 1 and _validated(c.name) in parents and c.name.startswith("_")
+        )
     done = [
         (i, c)
         for i, c in kept

@@ -69,6 +69,11 @@ def _starts_history(lines: list[str], i: int, low: str) -> bool:
         return True  # the same, wrapped
     if low.startswith(_SEPARATORS) or (len(low) >= 20 and set(low) == {"_"}):
         return True  # Outlook's "-----Original Message-----" and its line of underscores
+    if len(low) >= 3 and set(low) == {"-"}:
+        # "-----" over "Zainab Idowu (GOV.UK Platform Engineering), 21 Oct 2025, 16:02": an
+        # earlier comment, as a help desk's plain-text mail lists them
+        author = _next_text(lines, i)
+        return len(author) <= MAX_ATTRIBUTION and _dated(author)
     if low.startswith(_MAIL_FIELDS) and not _host_field(low):  # an Outlook header block:
         following = _next_text(lines, i)  # two fields in a row
         return following.startswith(_MAIL_FIELDS) and not _host_field(following)

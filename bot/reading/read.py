@@ -41,7 +41,7 @@ from bot.reading.decide import Move, Said, Thread, decide
 from bot.reading.hidden import hidden_flags
 from bot.reading.mentions import Mention, excerpt, read_zone_line, safe_name
 from bot.reading.quoted import history_start, leading_headers, strip_marker
-from bot.reading.references import holds_its_removal, unread_request
+from bot.reading.references import ANY_DELETE, holds_its_removal, unread_request
 from bot.reading.removals import unasked_removal_flags
 from bot.reading.restores import unread_restore_flags
 from bot.reading.safety import (
@@ -111,6 +111,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     unclear: list[tuple[int, str]] = []  # "no need for that one any more", of no one record
     kept: list[tuple[int, str]] = []  # names a vendor comment says to leave as they are
     kept_kinds: list[tuple[int, str]] = []  # CAs whose records a vendor comment says stay
+    refused_kinds: list[tuple[int, str, str]] = []  # "don't remove any _acme-challenge CNAMEs"
     questioned: tuple[Observed, ...] = ()  # what our last comment showed as published
     our_lines: list[tuple[int | None, int, str]] = []  # our comments' lines, numbered
     proposed: list[str] = []  # the values of the records our last proposal listed
@@ -417,6 +418,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if part.role == "vendor":  # "Leave the existing _acme-challenge.gov.uk CNAME as it is"
             kept += [(index, name) for name in answers.kept_names(f"{joined}\n{mail}")]
             kept_kinds += [(index, kind) for kind in threadcues.kinds_kept(f"{joined}\n{mail}")]
+            refused_kinds += [(index, *k) for k in threadcues.removals_refused(joined)]
             refused = answers.refused_names(joined) if later else set()
             if later and not refused and len(questioned) == 1 and answers.left_alone(joined):
                 # "You're right, apologies … pqdc5… is the correct target, so please leave it
@@ -433,7 +435,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             said += _yes_to_removal(
                 index, numbered, questioned, asked_before, said, author_of(part)
             )
-            said += _remove_those(index, numbered, questioned, said, author_of(part))
+            said += _remove_those(index, numbered, questioned, said, author_of(part), flags)
         if later and bare and threadcues.removal_held(joined):
             thread.split.add(index)  # "do NOT remove the old TXT yet … only after issuance"
         elif later and bare and part.role == "vendor" and threadcues.adds_alongside(joined):
@@ -592,6 +594,14 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # REMOVE globalsign.com: which is meant is for a person
             why = "asks to remove now a record of a CA it also says stays"
             flags.append(ambiguous(c.name, [c], why))
+        if c.action == "delete" and any(
+            at <= said_at and c.name.lower().startswith(label + ".") and rdtype in ("", c.type)
+            for said_at, label, rdtype in refused_kinds
+        ):
+            # "Yes, remove it" from one agent, "please don't remove any _acme-challenge CNAMEs"
+            # from the next: which stands is for a person
+            why = "asks to remove a record a vendor comment says must not be removed"
+            flags.append(ambiguous(c.name, [c], why))
         if dropping is not None and at < dropping[0]:  # every request before it, for a person
             why = f"has a later comment dropping one request without saying which ({dropping[1]!r})"
             flags.append(ambiguous(c.name, [c], why))
@@ -645,6 +655,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     accounted_names = [*read_names, *(n for _, n in kept)]
     flags += owner_flags(read_lines, accounted_names)
     flags += _unheeded_done(decision.changes, unheeded, order)
+    flags += _later_removal_unread(decision.changes, read_lines, thread.vendor_comments, order)
     flags += timing_flags(decision.changes, read_lines)
     flags += _old_given_later(decision.changes, read_lines, [p.comment_id for p in parts])
     flags += disowned_flags(decision.changes, read_lines)  # "that value will never validate"
@@ -898,17 +909,21 @@ def _remove_those(
     questioned: tuple[Observed, ...],
     said: list[Said],
     author: Author,
+    flags: list[Flag],
 ) -> list[Said]:
     """ "… neither is needed any more, so please remove both" under our question showing two
     records: a delete of each record our comment showed (of the type the reply names, if it
     names one), those not read already."""
-    if len(questioned) < 2:
-        return []
     own = [(n, t) for n, t in numbered if not t.lstrip().startswith(">")]
-    types = threadcues.removes_those("\n".join(t for _, t in own))
+    types = threadcues.removes_those("\n".join(t for _, t in own)) if own else None
     if types is None:
         return []
     line = next((n for n, t in own if threadcues.removes_those(t) is not None), own[0][0])
+    if len(questioned) < 2:
+        if not any(x.comment == index and x.change and x.change.action == "delete" for x in said):
+            # "Please remove both of them" with no records of ours to point at: a person reads it
+            flags.append(unread_request(line, dict(own).get(line, ""), ANY_DELETE))
+        return []
     deleted = {
         (x.change.name, x.change.value) for x in said if x.change and x.change.action == "delete"
     }
@@ -920,6 +935,13 @@ def _remove_those(
         role=author.role,
         author=author.name,
     )
+    meant = [o for o in questioned if "" in types or o.type in types]
+    count = threadcues.removal_count("\n".join(t for _, t in own))
+    if count is not None and count != len(meant):
+        # ("the two you listed below yours … remove both of them" under three shown): which
+        # two is not worked out here, and a person is told
+        flags.append(unread_request(line, dict(own).get(line, ""), ANY_DELETE))
+        return []
     return [
         Said(
             index,
@@ -927,8 +949,8 @@ def _remove_those(
                 action="delete", name=o.name, type=o.type, value=o.value, source=source
             ),
         )
-        for o in questioned
-        if ("" in types or o.type in types) and (o.name, o.value) not in deleted
+        for o in meant
+        if (o.name, o.value) not in deleted
     ]
 
 
@@ -946,6 +968,47 @@ def _takes_done(thread: Thread, index: int) -> bool:
     # ("nothing else is needed" alone marks nothing done: it needs a record shown with it)
     marks = (thread.live, thread.live_hosts, thread.gone, thread.done_places)
     return any(index in m for m in marks) or index in thread.settled_shown
+
+
+# "Please do NOT remove the letsencrypt.org entry yet - that should only come out after we've
+# switched over": a removal asked for later, of the entry of that CA
+_NOT_YET_REMOVED = re.compile(
+    r"\b(?:do[ \t]+not|don['’]t|not)[ \t]+(?:remove|delete|drop|take[ \t]+out)[ \t]+the[ \t]+"
+    r"([a-z0-9-]{2,63}\.(?:com|org|net|goog))[ \t]+(?:entry|record|line|one|issuer)[ \t]+yet\b",
+    re.I,
+)
+
+
+def _later_removal_unread(
+    changes: list[DnsChange],
+    lines: list[tuple[int | None, int, str]],
+    vendor_comments: set[int],
+    order: dict[int | None, int],
+) -> list[Flag]:
+    """A vendor's words that an entry is to be removed later ("do NOT remove the
+    letsencrypt.org entry yet") with no removal of it read: a person adds it (warn)."""
+    flags = []
+    for comment_id, number, text in lines:
+        if order.get(comment_id, -1) not in vendor_comments or "yet" not in text.lower():
+            continue
+        for m in _NOT_YET_REMOVED.finditer(text[:2000]):
+            issuer = m.group(1).lower()
+            if any(c.action == "delete" and issuer in (c.value or "").lower() for c in changes):
+                continue
+            said = excerpt(text)
+            flags.append(
+                Flag(
+                    code="unread_value",
+                    severity="warn",
+                    message=f"Line {number} says the {issuer} entry is to be removed later "
+                    f"({said!r}), but no removal of it was read: check when it is to go and add "
+                    "it by hand.",
+                    source=Source(
+                        comment_id=comment_id, first_line=number, last_line=number, excerpt=said
+                    ),
+                )
+            )
+    return flags
 
 
 def _unheeded_done(

@@ -1030,8 +1030,9 @@ _SEEN_IN_SET = re.compile(
     r"\b(?:i|we)[ \t]+can[ \t]+(?:now[ \t]+)?see[ \t]+(?:the[ \t]+)?"
     r"([a-z0-9-]{1,63}\.(?:com|org|net|goog|aws))[ \t]+(?:entry[ \t]+|record[ \t]+)?"
     r"(?:(?:in|on)[ \t]+the[ \t]+(?:CAA|TXT)[ \t]+(?:set|records?|entries|RRset)\b|"
-    # "I can see the certainly.com CAA on dwp.gov.uk now"
-    rf"CAA(?:[ \t]+record)?[ \t]+(?:on|at)[ \t]+{_HOST}\b)",
+    # "I can see the certainly.com CAA on dwp.gov.uk now", "… CAA record resolving now"
+    rf"CAA(?:[ \t]+record)?[ \t]+(?:(?:on|at)[ \t]+{_HOST}\b|(?:resolving|live|published|"
+    r"in[ \t]+place)\b))",
     re.I,
 )
 _OLD_ONE_SEEN = re.compile(
@@ -1045,6 +1046,13 @@ _OLD_ONE_SEEN = re.compile(
 _CONFIRMED_FOR = re.compile(
     r"\bconfirmed[ \t]+(?:the[ \t]+)?(?:domain[ \t]+)?(?:verification|validation)[ \t]+"
     rf"(?:for|of)[ \t]+({_HOST})\b",
+    re.I,
+)
+_LABEL_WORD = r"(?:the[ \t]+)?[a-z0-9][a-z0-9-]{0,62}"
+_LABELS_THROUGH = re.compile(
+    rf"(?<![\w.-])({_LABEL_WORD}(?:[ \t]*,[ \t]*{_LABEL_WORD}){{0,8}}(?:,?[ \t]+(?:and|&)[ \t]+"
+    rf"{_LABEL_WORD})?)[ \t]+(?:all[ \t]+|both[ \t]+)?(?:(?:came|went|have[ \t]+(?:come|gone))"
+    r"[ \t]+through|(?:are|is|were)[ \t]+(?:now[ \t]+)?ticked[ \t]+off)\b",
     re.I,
 )
 _COUNT_DONE = re.compile(
@@ -1175,6 +1183,10 @@ def done_said(numbered: Iterable[tuple[int, str]]) -> tuple[int, str, frozenset[
                 before = sentence[: m.start()]
                 if "?" in sentence or _CONDITION.search(before) or _NOT_DONE.search(sentence):
                     continue
+                if _KEPT_SO.search(before[-60:]) or _CONDITION.search(
+                    sentence[m.end() : m.end() + 30]
+                ):
+                    continue  # "want to keep the site verified until they decommission it"
                 if _NOT_OF_REQUEST.search(sentence):
                     continue
                 if is_negated(sentence[: m.end()]):
@@ -1194,6 +1206,7 @@ def _line_hosts(text: str) -> frozenset[str]:
     )
 
 
+_KEPT_SO = re.compile(r"\b(?:keep|keeps|keeping|stay|stays|remain|remains)\b", re.I)
 _DONE_STEMS = (
     "valid",
     "verif",
@@ -1309,6 +1322,7 @@ def validated_hosts(text: str) -> frozenset[str]:
         "green",
         "through",
         "confirmed",
+        "ticked",
     )
     if not any(w in low for w in cheap):
         return frozenset(found)  # the common case, cheaply
@@ -1347,6 +1361,14 @@ def validated_hosts(text: str) -> frozenset[str]:
         if counted and not is_negated(sentence[: counted.start()]):
             # "2 of 4 confirmed (gov.uk and www.gov.uk)": the hosts in the brackets
             found |= prose.hosts_named(counted.group(1))
+        through = _LABELS_THROUGH.search(sentence)
+        if through and not is_negated(sentence[: through.start()]):
+            # "apex, www and eservices all came through fine and are ticked off on our side"
+            for word in re.findall(r"[a-z0-9][a-z0-9-]*", through.group(1).lower()):
+                if word == "apex":
+                    found.add("@apex")
+                elif word not in ("and", "the", "both", "all") and word not in _NOT_LABELS:
+                    found.add("^" + word)
         green = _GREEN.search(sentence)
         if (
             green
@@ -2272,6 +2294,17 @@ _HOLD_OFF_THE = re.compile(
     r"(token|TXT|CNAME|CAA|string|verification[ \t]+record)s?\b",
     re.I,
 )
+# "please keep the GlobalSign TXT for now", "leave the old token in place for now"
+_KEEP_FOR_NOW = re.compile(
+    r"\b(?:keep|leave)[ \t]+the[ \t]+(?:old[ \t]+|existing[ \t]+)?"
+    r"(?:GlobalSign[ \t]+|DigiCert[ \t]+)?(TXT|token|CAA|CNAME|string)(?:[ \t]+record)?[ \t]+"
+    r"(?:in[ \t]+place[ \t]+)?for[ \t]+now\b",
+    re.I,
+)
+# "Wait for the cert", "wait for the new certificate": until it is issued
+_WAIT_FOR_CERT = re.compile(
+    r"\bwait[ \t]+for[ \t]+the[ \t]+(?:new[ \t]+|renewed[ \t]+)?cert(?:ificate)?\b", re.I
+)
 _UNTIL_ISSUED = re.compile(
     r"\b(?:until|till)\b[^.\n]{0,80}?\b(?:issued|renewed|live|deployed|active)\b", re.I
 )
@@ -2280,11 +2313,16 @@ _HELD_TYPE = {"token": "TXT", "string": "TXT", "txt": "TXT", "cname": "CNAME", "
 
 def removal_held_types(text: str) -> frozenset[str]:
     """The record types whose removal a later comment holds until the certificate is issued,
-    by the thing it names ("hold off removing the old token until … issued": TXT)."""
+    by the thing it names ("hold off removing the old token until … issued": TXT; "please keep
+    the GlobalSign TXT for now … Wait for the cert": TXT)."""
     low = text.lower()
-    if "until" not in low and "after" not in low and "once" not in low:
+    if "until" not in low and "after" not in low and "once" not in low and "for now" not in low:
         return frozenset()  # the common case, cheaply
     found = set()
+    flat = " ".join(text.split())
+    kept = _KEEP_FOR_NOW.search(flat)
+    if kept and (_WAIT_FOR_CERT.search(flat) or AFTER_ISSUANCE.search(flat, kept.end())):
+        found.add(_HELD_TYPE.get(kept.group(1).lower(), "TXT"))
     for sentence in prose.sentences_of(text):
         m = _HOLD_OFF_THE.search(sentence)
         if m and (
@@ -2312,6 +2350,20 @@ _REMOVE_THOSE = re.compile(
 _NOT_BEFORE = re.compile(
     r"(?:n['’]t|\bnot|\bnever|\bno[ \t]+need[ \t]+to)[ \t]+(?:\w+[ \t]+)?$", re.I
 )
+
+
+def removal_count(text: str) -> int | None:
+    """How many records "remove both" / "delete all three" points at (None: "them", "those")."""
+    for sentence in prose.sentences_of(text):
+        m = _REMOVE_THOSE.search(sentence)
+        if m:
+            words = m.group(0).lower().split()
+            if "both" in words or "two" in words:
+                return 2
+            if "three" in words:
+                return 3
+            return 4 if "four" in words else None
+    return None
 
 
 def removes_those(text: str) -> frozenset[str] | None:
@@ -2357,3 +2409,23 @@ def done_already(numbered: list[tuple[int, str]]) -> tuple[int, str, frozenset[s
             ):
                 return number, sentence.strip(), prose.hosts_named(sentence)
     return None
+
+
+# "please don't remove any _acme-challenge CNAMEs pointing at fastly-validations.com": no
+# removal of records of that kind, whatever was said before
+_NO_REMOVAL_OF_KIND = re.compile(
+    r"\b(?:don['’]t|do[ \t]+not|never)[ \t]+(?:remove|delete|drop)[ \t]+(?:any|the|those)[ \t]+"
+    r"(?:of[ \t]+(?:the|your)[ \t]+)?`?(_acme-challenge|_dnsauth)`?[ \t]+(CNAME|TXT|record)s?\b",
+    re.I,
+)
+
+
+def removals_refused(text: str) -> frozenset[tuple[str, str]]:
+    """(label, type) of the records a comment says are never to be removed ("please don't
+    remove any _acme-challenge CNAMEs"; type "" for any)."""
+    if "remov" not in text.lower() and "delet" not in text.lower():
+        return frozenset()  # the common case, cheaply
+    return frozenset(
+        (m.group(1).lower(), "" if m.group(2).lower() == "record" else m.group(2).upper())
+        for m in _NO_REMOVAL_OF_KIND.finditer(" ".join(text.split()))
+    )
