@@ -538,6 +538,11 @@ HOLDOUT178 = FIXTURES / "holdout178"
 HOLDOUT179 = FIXTURES / "holdout179"
 HOLDOUT180 = FIXTURES / "holdout180"
 HOLDOUT181 = FIXTURES / "holdout181"
+# holdout182 (a representative month) 11/20, 14, 1 silent; holdout183 (the vendor answering our
+# questions) 3/20, 9, 3 silent (both first read at 491736c; 183's and 181-182's conversation
+# files then had the request's organisation corrected to GOV.UK's, noted in their `about`).
+HOLDOUT182 = FIXTURES / "holdout182"
+HOLDOUT183 = FIXTURES / "holdout183"
 
 READING_FOLDERS = (
     READING,
@@ -722,6 +727,8 @@ READING_FOLDERS = (
     HOLDOUT179,
     HOLDOUT180,
     HOLDOUT181,
+    HOLDOUT182,
+    HOLDOUT183,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -13393,3 +13393,54 @@ def test_a_help_desk_mail_lists_earlier_comments_under_dashes() -> None:
         ("delete", "CNAME", "after_issuance"),
         ("delete", "TXT", "now"),
     ]
+
+
+def test_a_verdict_per_ca_on_the_caa_set_we_quoted() -> None:
+    ticket = _text(
+        "Hi Imogen,\n\nGoing through your three:\n\n"
+        "letsencrypt.org \u2013 keep, please.\n"
+        "globalsign.com \u2013 we haven't issued from GlobalSign since 2023, so that one is fine to remove.\n"
+        "comodoca.com \u2013 not ours. Please check internally before touching it.\n\n"
+        'Please add:\n\ncabinetoffice.gov.uk.  CAA  0 issue "certainly.com"\n\nAbdul\n\n'
+        "From: Imogen Clarke <imogen.clarke@digital.cabinet-office.gov.uk>\n"
+        "Sent: 31 March 2025 09:26\nTo: Fastly Support <support@fastly.com>\nSubject: RE: CAA\n\n"
+        "cabinetoffice.gov.uk currently has these CAA records:\n\n"
+        'cabinetoffice.gov.uk. 3600 IN CAA 0 issue "letsencrypt.org"\n'
+        'cabinetoffice.gov.uk. 3600 IN CAA 0 issue "globalsign.com"\n'
+        'cabinetoffice.gov.uk. 3600 IN CAA 0 issue "comodoca.com"\n'
+    )
+    assert sorted((c.action, c.value) for c in read(ticket).changes) == [
+        ("add", '0 issue "certainly.com"'),
+        ("delete", '0 issue "globalsign.com"'),
+    ]
+
+
+def test_can_go_by_place_under_our_question_below_the_list() -> None:
+    ours = us(
+        "We found:\n_acme-challenge.www.j.gov.uk CNAME 5hqx2mz8vt0kwr4nbd.fastly-validations.com\n"
+        "_acme-challenge.old.j.gov.uk CNAME b1zw7nq3kx9tmv6rch.fastly-validations.com\n"
+        '_acme-challenge.j.gov.uk TXT "Fd8Lq2Wz6Xn0Rk4Tb9Mv3Yc7Hs1Pg5Jo"\n'
+        "Which of these can be removed?",
+        1,
+    )
+    answer = vendor("2 and 3 can go. 1 is live, please leave it alone.", 2)
+    changes = read(conversation(ours, answer)).changes
+    assert sorted((c.action, c.name) for c in changes) == [
+        ("delete", "_acme-challenge.j.gov.uk."),
+        ("delete", "_acme-challenge.old.j.gov.uk."),
+    ]
+
+
+def test_i_can_see_the_issue_line_on_the_host() -> None:
+    ask = vendor(
+        'Please add service.gov.uk CAA 0 issue "certainly.com" and\n'
+        "_acme-challenge.design-system.service.gov.uk CNAME 2vpfwd252vpdl1mtugyupae.fastly-validations.com\n",
+        1,
+    )
+    later = vendor(
+        'The CAA part is fine - I can see 0 issue "certainly.com" on service.gov.uk alongside the '
+        "other two. The challenge CNAME isn't resolving yet though.",
+        3,
+    )
+    changes = read(conversation(ask, us("Both applied.", 2), later)).changes
+    assert [c.type for c in changes] == ["CNAME"]

@@ -67,7 +67,9 @@ _SAID_OF = re.compile(
     rf"^[ \t*\-\u2022]*(?:the[ \t]+)?(?P<list>{_LIST})(?:[ \t]+(?:ones?|items?|lines?|records?))?"
     rf"[ \t]+(?:(?P<no>(?:is|are)[ \t]+not|isn['\u2019]t|aren['\u2019]t|(?:is|are)[ \t]+"
     rf"(?:wrong|incorrect|stale))|(?P<yes>(?:is|are|looks?|look)[ \t]+(?:fine|good|correct|"
-    rf"right|ok|okay|spot[ \t]+on|needed|required)))\b",
+    rf"right|ok|okay|spot[ \t]+on|needed|required)|"
+    # "2 and 3 can go" (to our "Which of these can be removed?")
+    rf"can[ \t]+(?:go|be[ \t]+(?:removed|deleted|dropped))))\b",
     re.I,
 )
 # "Go ahead with 1 and 3", "please do 2", "yes to 1 and 2", "2 and 3 only"
@@ -156,7 +158,8 @@ _OWN_VERB = re.compile(
 # files and found four … leftovers. Are these the ones you mean?" / "Before we publish, can you
 # confirm this set …?"
 _LEAD_DELETES = re.compile(
-    r"\b(?:clean[ \t-]?up|tidy(?:[ \t-]?up)?|leftovers?|left[ \t]+over|stale|remove|delete|retire|"
+    r"\b(?:clean[ \t-]?up|tidy(?:[ \t-]?up)?|leftovers?|left[ \t]+over|stale|remov(?:e|ed|ing)|"
+    r"delet(?:e|ed|ing)|retire|"
     r"bin|prune)\b",
     re.I,
 )
@@ -172,13 +175,16 @@ def proposals(lines: Sequence[str], asked: set[int]) -> list[Item]:
     plain: list[Item] = []
     counted = False
     lead: list[str] = []  # our words above the first item
+    tail: list[str] = []  # and below the last ("Which of these can be removed?")
     for k, line in enumerate(lines[:MAX_LINES]):
         m = _NUMBERED.match(line)
         counted = counted or m is not None
         verbed = m is not None and _own_action(line[m.end() :]) is not None  # "4. REMOVE x, …"
         if (k not in asked and not verbed) or not _holds_record(line):
             lead += [line] if not numbered and not plain else []
+            tail += [line] if (numbered or plain) and len(tail) < _LEAD_LINES else []
             continue
+        tail = []
         if m and len(numbered) < MAX_ITEMS:
             numbered.append(Item(int(m.group(1)), line[m.end() :].strip(), None))
         elif not m:
@@ -189,6 +195,8 @@ def proposals(lines: Sequence[str], asked: set[int]) -> list[Item]:
     else:
         items = plain if len(plain) <= MAX_ITEMS else []
     said = " ".join(lead[-_LEAD_LINES:])
+    if not (_LEAD_DELETES.search(said) or _LEAD_ADDS.search(said)):
+        said = " ".join(tail)  # ("We found: … / Which of these can be removed?")
     deletes, adds = bool(_LEAD_DELETES.search(said)), bool(_LEAD_ADDS.search(said))
     above: Action | None = (
         "delete" if deletes and not adds else "add" if adds and not deletes else None

@@ -514,6 +514,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if part.role == "vendor":  # a row to skip, a TTL for a type, a TTL instead
             words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on
             walker.mentions, accounted = overrides.applied(words, walker.mentions)
+            walker.mentions += _issuer_verdicts(reply_lines, walker.mentions, part)
             walker.mentions = overrides.ttl_remarks(walker.mentions)  # "… (TTL 3600s)"
             used += accounted
             if asking < index:  # "so please update that one" of a record in the mail below
@@ -901,6 +902,61 @@ def _yes_to_removal(
         action="delete", name=shown.name, type=shown.type, value=shown.value, source=source
     )
     return [Said(index, change=change)]
+
+
+# "globalsign.com – we haven't issued from GlobalSign since 2023, so that one is fine to
+# remove." under the CAA set shown: a verdict on the entry of that CA, line by line
+_ISSUER_VERDICT = re.compile(
+    r"^\W{0,4}([a-z0-9-]{2,63}\.(?:com|org|net|goog))[ \t]*[\u2013\u2014:-]+[ \t]*(.{0,300})$", re.I
+)
+_VERDICT_REMOVE = re.compile(
+    r"\b(?:fine|ok|okay|safe)[ \t]+to[ \t]+(?:remove|delete|drop)|\b(?:can|may)[ \t]+(?:go|be[ \t]+"
+    r"(?:removed|deleted|dropped))|^(?:remove|delete|drop)(?:[ \t]+it)?\b",
+    re.I,
+)
+
+
+def _issuer_verdicts(
+    lines: list[tuple[int, str]], mentions: list[Mention], part: Part
+) -> list[Mention]:
+    """A delete of each CAA entry shown (observed, or a zone line of the mail quoted below)
+    whose CA a line of the reply says can go ("globalsign.com – … fine to remove"; never "not
+    ours", "keep, please")."""
+    verdicts = [(n, t) for n, t in lines if _ISSUER_VERDICT.match(t.strip())]
+    if not verdicts:
+        return []  # the common case, cheaply
+    quoted = [
+        z
+        for i, line in enumerate(part.lines[part.history : part.history + MAX_LINES])
+        if (z := read_zone_line(strip_marker(line), part.first_line + part.history + i))
+    ]
+    shown = [
+        replace(m, mode="observed")
+        for m in [*(m for m in mentions if m.mode == "observed"), *quoted]
+        if m.rdtype == "CAA" and m.value
+    ]
+    if not shown:
+        return []
+    out = []
+    for number, text in verdicts:
+        m = _ISSUER_VERDICT.match(text.strip())
+        if m is None or not _VERDICT_REMOVE.search(m.group(2)) or cues.is_negated(m.group(2)):
+            continue
+        issuer = m.group(1).lower()
+        of_it = [o for o in shown if f'"{issuer}"' in (o.value or "").lower()]
+        if len({(o.name, o.value) for o in of_it}) == 1:
+            said = excerpt(text)
+            out.append(
+                replace(
+                    of_it[0],
+                    line=number,
+                    last_line=number,
+                    excerpt=said,
+                    action="delete",
+                    mode="request",
+                )
+            )
+    return out
 
 
 def _remove_those(

@@ -1028,10 +1028,12 @@ _CA_VALIDATED_HOST = re.compile(
 )
 _SEEN_IN_SET = re.compile(
     r"\b(?:i|we)[ \t]+can[ \t]+(?:now[ \t]+)?see[ \t]+(?:the[ \t]+)?"
-    r"([a-z0-9-]{1,63}\.(?:com|org|net|goog|aws))[ \t]+(?:entry[ \t]+|record[ \t]+)?"
+    # ("I can see 0 issue "certainly.com" on service.gov.uk alongside the other two")
+    r"(?:0[ \t]+issue(?:wild)?[ \t]+[\"'\u201c]?)?"
+    r"([a-z0-9-]{1,63}\.(?:com|org|net|goog|aws))[\"'\u201d]?[ \t]+(?:entry[ \t]+|record[ \t]+)?"
     r"(?:(?:in|on)[ \t]+the[ \t]+(?:CAA|TXT)[ \t]+(?:set|records?|entries|RRset)\b|"
     # "I can see the certainly.com CAA on dwp.gov.uk now", "… CAA record resolving now"
-    rf"CAA(?:[ \t]+record)?[ \t]+(?:(?:on|at)[ \t]+{_HOST}\b|(?:resolving|live|published|"
+    rf"(?:CAA(?:[ \t]+record)?[ \t]+)?(?:(?:on|at)[ \t]+{_HOST}\b|(?:resolving|live|published|"
     r"in[ \t]+place)\b))",
     re.I,
 )
