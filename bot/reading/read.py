@@ -481,20 +481,33 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             thread.item_lines[asking] = items
         if later and threadcues.those_are_fine(joined):
             thread.settled_shown.add(index)  # "Those two are fine as is"
+        said_done = None
         if later and part.role == "vendor" and not _takes_done(thread, index):
             said_done = threadcues.done_said(numbered)  # "validated overnight" read as nothing
             unheeded += [(index, part.comment_id, *said_done)] if said_done else []
-        elif (
-            part.role == "vendor"
+        if (
+            said_done is None
+            and part.role == "vendor"
             and any(m.mode == "request" for m in walker.mentions)
-            # (none of them read as done already: "The first row is already validated" was)
-            and not any(m.mode == "observed" for m in walker.mentions)
         ):
             # "Two of the three are valid already, so please leave those records alone" under
             # the records it asks for: which are done is for a person (the requests of this
-            # comment count as said before it)
+            # comment count as said before it) - unless a record shown above it was read as
+            # done already ("The first row is already validated")
             said_done = threadcues.done_already(numbered)
-            unheeded += [(index + 1, part.comment_id, *said_done)] if said_done else []
+            shown_done = said_done is not None and (
+                # (or just below it: "the third one is already validated" over a status table)
+                any(
+                    m.mode == "observed" and m.line < said_done[0] + _NEAR_BELOW
+                    for m in walker.mentions
+                )
+                # ("The two existing names are already validated, so please leave their
+                # records alone:" leads in to the records it speaks of, read as it says)
+                or said_done[1].rstrip().endswith(":")
+            )
+            unheeded += (
+                [(index + 1, part.comment_id, *said_done)] if said_done and not shown_done else []
+            )
         # A single text has no author to speak of; a conversation's comments each have one.
         author = author_of(part)
         if part.role == "vendor" and later and not part.single:
@@ -1008,6 +1021,9 @@ def _remove_those(
         for o in meant
         if (o.name, o.value) not in deleted
     ]
+
+
+_NEAR_BELOW = 12  # lines below a sentence in which the records it speaks of are shown
 
 
 def _label_asked(marker: str, said: list[Said]) -> bool:
