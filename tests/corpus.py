@@ -543,6 +543,10 @@ HOLDOUT181 = FIXTURES / "holdout181"
 # files then had the request's organisation corrected to GOV.UK's, noted in their `about`).
 HOLDOUT182 = FIXTURES / "holdout182"
 HOLDOUT183 = FIXTURES / "holdout183"
+# holdout184 (an ordinary spring) 12/20, 15, 0 silent (first read at 0454fb9); holdout185
+# (progress reports in many words) 5/20, 7, 5 silent (first read at 57efe11).
+HOLDOUT184 = FIXTURES / "holdout184"
+HOLDOUT185 = FIXTURES / "holdout185"
 
 READING_FOLDERS = (
     READING,
@@ -729,6 +733,8 @@ READING_FOLDERS = (
     HOLDOUT181,
     HOLDOUT182,
     HOLDOUT183,
+    HOLDOUT184,
+    HOLDOUT185,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -13444,3 +13444,53 @@ def test_i_can_see_the_issue_line_on_the_host() -> None:
     )
     changes = read(conversation(ask, us("Both applied.", 2), later)).changes
     assert [c.type for c in changes] == ["CNAME"]
+
+
+def test_ticks_and_status_cells_that_say_done() -> None:
+    ask = vendor(
+        "Please add:\n_acme-challenge.na.gov.uk CNAME wz4e1ohq8g6ctn0bvy.fastly-validations.com\n"
+        "_acme-challenge.www.na.gov.uk CNAME 9xb3lrj7pa0mqd2ks6f.fastly-validations.com\n",
+        1,
+    )
+
+    def left(later: str) -> list[str]:
+        ticket = conversation(ask, us("Both out.", 2), vendor(later, 3))
+        return sorted(c.name for c in read(ticket).changes)
+
+    assert left("Had a look:\n\u2705 na.gov.uk\n\u274c www.na.gov.uk\nwww still fails.") == [
+        "_acme-challenge.www.na.gov.uk."
+    ]
+    assert left(
+        "- CNAME on _acme-challenge.www.na.gov.uk \u2714 validated\n- the other \u2718 failing"
+    ) == ["_acme-challenge.na.gov.uk."]
+    table = _text(
+        "Name | Type | Value | Status\n"
+        "_acme-challenge.t.service.gov.uk | CNAME | s0yr5ev8hb2nk7mqw4.fastly-validations.com | "
+        "\u23f3 Pending \u2013 record is in place, CA hasn't re-checked yet (nothing for you to do)\n"
+        "_acme-challenge.www.t.service.gov.uk | CNAME | x4jm9ft2ra6ug0lp3cz.fastly-validations.com | "
+        "\u23f3 Pending \u2013 not in DNS yet\n"
+    )
+    assert [c.name for c in read(table).changes] == ["_acme-challenge.www.t.service.gov.uk."]
+
+
+def test_a_time_lead_in_over_a_blank_line_and_pull_it_off() -> None:
+    ticket = _text(
+        "After the cut-over - not before - please:\n\n"
+        '  - delete the CAA record x.gov.uk. CAA 0 issue "globalsign.com"\n\n'
+        "Both steps are needed now rather than after issuance:\n\n"
+        "  1. Add:  _acme-challenge.x.gov.uk  CNAME  9arur96kz82l3aisc1.fastly-validations.com\n"
+    )
+    assert sorted((c.action, c.when) for c in read(ticket).changes) == [
+        ("add", "now"),
+        ("delete", "after_issuance"),
+    ]
+    token = "globalsign-domain-verification=Vq7RZx2nT0mPkd81sHjwaLcE4yBuF9oQ3s"
+    ask = vendor(f"Please add a TXT record at ons.gov.uk with the value {token}", 1)
+    later = vendor(
+        "cert's out. You can pull the globalsign TXT off the apex whenever suits - nothing on "
+        "our side needs it any more.",
+        3,
+    )
+    ours = us(f'Added:\n$ dig +short TXT ons.gov.uk | grep globalsign\n"{token}"', 2)
+    changes = read(conversation(ask, ours, later)).changes
+    assert [(c.action, c.value) for c in changes] == [("delete", token)]

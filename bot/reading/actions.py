@@ -24,6 +24,9 @@ _DELETE = re.compile(
     # ("retired department domains", "the subscription we retired": no request)
     r"retire(?!d)|(?<=be )retired|decommission(?:ed|ing)?|tidy[ -]up|"
     r"tak(?:e|en)\s+(?:(?:it|them|that|this|those|these|that\s+one)\s+)?(?:out|down)|"
+    # "You can pull the globalsign TXT off the apex whenever suits", "pull it out"
+    r"pull(?:ed|ing)?\s+(?:(?:it|them|that|this|those|these)|(?:the|that|this|those|these)\s+"
+    r"(?:[\w.-]+\s+){0,3}?(?:TXT|CNAME|CAA|records?|entry|entries|token|tokens?))\s+(?:off|out)\b|"
     # "please take both TXT records out again"
     r"tak(?:e|en)\s+(?:both|all|the|those|these)\s+(?:[\w-]+\s+){0,3}?(?:records?|entries|"
     r"TXTs?|CNAMEs?|values?|tokens?|ones)\s+(?:back\s+)?(?:out|down)\b|"

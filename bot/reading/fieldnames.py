@@ -240,6 +240,8 @@ def state_done(state: str) -> bool:
     action", "OK – record already in place"; never "Pending validation" or "✖ Missing - please
     add"."""
     words = re.sub(r"[^a-z ]", " ", state.lower()).split()
+    if _NOTHING_TO_DO.search(" ".join(words)):
+        return True  # "⏳ Pending – record is in place … (nothing for you to do)"
     if not words or _PENDING_WORDS & set(words):
         return False
     found = "found" in words and "not" not in words  # "✔ Done – found in DNS"; never "not found"
@@ -248,6 +250,10 @@ def state_done(state: str) -> bool:
     return state.strip().upper() in DONE or bool(_DONE_WORDS & set(words)) or found or placed
 
 
+_NOTHING_TO_DO = re.compile(
+    r"\bnothing (?:for you |more |else )?to do\b|\brecord is (?:already )?in place\b|"
+    r"\bno action (?:needed|required)\b"
+)
 _IN_PLACE = re.compile(r"\b(?:in place|no action|already|unchanged|exists|existing)\b")
 
 

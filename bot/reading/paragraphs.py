@@ -531,7 +531,9 @@ class Paragraphs:
         ):
             # "When the subscription shows the certificate as issued … you can send traffic
             # for the new host to Fastly with:": what follows waits, though no verb says so
-            self.ctx.after_issuance = self.ctx.time_led = True
+            # (never "both steps are needed now rather than after issuance:")
+            waits = not _NOT_AFTER.search(line)
+            self.ctx.after_issuance = self.ctx.time_led = waits
         if note_above:
             self.ctx.drop_verb()
         elif action is not None:
@@ -540,7 +542,13 @@ class Paragraphs:
             # "Once the certificate has been issued, the CNAME from last / year's order can be
             # deleted": the condition may stand on the line before the verb.
             near = " ".join(text for _, text in self.paragraph[-3:]) + " " + line
-            self.ctx.after_issuance = bool(actions.AFTER_ISSUANCE.search(near)) or self.then_waits
+            self.ctx.after_issuance = (
+                bool(actions.AFTER_ISSUANCE.search(near))
+                or self.then_waits
+                # ("After the cut-over - not before - please:", a blank line, "- delete X"):
+                # an item of the list a time lead-in opened keeps its time
+                or (self.ctx.time_led and self.ctx.after_issuance and bool(_BULLET.match(line)))
+            )
         elif (
             self.ctx.action is not None
             and self.paragraph
@@ -1371,6 +1379,12 @@ def _paragraph_host(text: str, mention: Mention | None) -> str | None:
 
 
 _NO_NEED = re.compile(r"\bno[ \t]+(?:need|requirement|reason)\b|n['’]t[ \t]+(?:need|have)\b", re.I)
+_NOT_AFTER = re.compile(
+    r"\b(?:rather[ \t]+than|instead[ \t]+of|no[ \t]+need[ \t]+to[ \t]+wait[ \t]+(?:for|until))"
+    r"[ \t]+"
+    r"(?:\w+[ \t]+){0,2}?(?:after|once|until|issuance|the[ \t]+cert)",
+    re.I,
+)
 _DELETE_THAT = re.compile(
     r"\b(?:delete|remove|drop)[ \t]+(?:that|this)[ \t]+(?:one|record|entry|CNAME|TXT)\b", re.I
 )

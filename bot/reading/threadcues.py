@@ -1159,6 +1159,14 @@ def _table_done(text: str) -> set[str]:
 
 
 _TABLE_LINES = 400
+_TICK = "(?:\u2705|\u2714\ufe0f?|\u2713|\u2611\ufe0f?|\\[x\\])"
+_TICKED = re.compile(
+    rf"^[ \t]*(?:[-*\u2022][ \t]*)?{_TICK}[ \t]*((?:_acme-challenge\.)?{_HOST})\.?[ \t]*$|"
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:CNAME|TXT|CAA)[ \t]+(?:on|at|for)[ \t]+)?"
+    rf"(_[a-z0-9_-]+(?:\.[a-z0-9-]+)+)\.?[ \t]*{_TICK}[ \t]*"
+    r"(?:validated|verified|done|ok|passed)\b",
+    re.I | re.M,
+)
 _HOST_CELL = re.compile(rf"(?:_acme-challenge\.)?{_HOST}\.?", re.I)
 
 
@@ -1325,10 +1333,18 @@ def validated_hosts(text: str) -> frozenset[str]:
         "through",
         "confirmed",
         "ticked",
+        "\u2705",
+        "\u2714",
+        "\u2713",
     )
     if not any(w in low for w in cheap):
         return frozenset(found)  # the common case, cheaply
     found |= _table_done(text) if "|" in text or "\t" in text or "  " in text else set()
+    for m in _TICKED.finditer(text[:20_000]):
+        # "✅ www.nationalarchives.gov.uk" (a line a host, ticked); "CNAME on
+        # _acme-challenge.www.x.gov.uk ✔ validated" (that record)
+        name = (m.group(1) or m.group(2)).lower().rstrip(".")
+        found.add("=" + name if name.startswith("_") else validated_domain(name))
     for sentence in prose.split_sentences(" ".join(text.split())):
         fine = _CHALLENGE_FOR_FINE.search(sentence)
         if fine and not is_negated(sentence[: fine.start()]):
