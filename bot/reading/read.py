@@ -214,6 +214,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             or threadcues.passes_on(part.new_lines)
             or (part.single and _restates(walker.mentions, part))
         )
+        if part.role == "vendor" and not history_read:
+            # a quoted mail ("> From: … / > Sent: …") read as the comment's own words because
+            # more text follows it: what of it still stands is for a person
+            flags += _quoted_mail_read(numbered, walker.mentions, part.comment_id)
         if not history_read and walker.mentions and part.history < len(part.lines):
             # "The correct record is: X. … The www record in my original message is correct
             # and doesn't change.": what of the quoted mail still stands is for a person
@@ -527,7 +531,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if part.role == "vendor":  # a row to skip, a TTL for a type, a TTL instead
             words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on
             walker.mentions, accounted = overrides.applied(words, walker.mentions)
-            walker.mentions += _issuer_verdicts(reply_lines, walker.mentions, part)
+            # (in the reply's words, or the mail it passes on)
+            verdict_lines = reply_lines if numbered is reply_lines else [*reply_lines, *numbered]
+            walker.mentions += _issuer_verdicts(verdict_lines, walker.mentions, part)
             walker.mentions = overrides.ttl_remarks(walker.mentions)  # "… (TTL 3600s)"
             used += accounted
             if asking < index:  # "so please update that one" of a record in the mail below
@@ -1499,6 +1505,43 @@ _DATA_TOKEN = re.compile(
     r"(?<![\w=-])([A-Za-z0-9_-]{16,100}(?![\w.-])|[A-Za-z0-9_-]{4,40}(?:\.\.\.|\u2026))"
 )
 _KEPT_AFTER = re.compile(r"[,;][ \t]*(?:but[ \t]+)?(?:please[ \t]+)?(?:keep|leave)\b", re.I)
+
+
+_QUOTED_HEADER = re.compile(
+    r"^[ \t]*>[ \t>]*(?:From|Sent|Date)[ \t]*:|^[ \t]*>[ \t>]*On[ \t].{0,200}wrote:", re.I
+)
+
+
+def _quoted_mail_read(
+    numbered: list[tuple[int, str]], mentions: list[Mention], comment_id: int | None
+) -> list[Flag]:
+    """Requests read from '>' lines under a quoted mail's header (not from a control panel's
+    error the vendor quotes): the mail was not found as history, so its words were read as
+    the comment's own - a warn, pointing at the header."""
+    header = next((n for n, t in numbered if _QUOTED_HEADER.match(t)), None)
+    if header is None:
+        return []
+    lines = dict(numbered)
+    quoted = [
+        m
+        for m in mentions
+        if m.mode == "request"
+        and m.line > header
+        and lines.get(m.line, "").lstrip().startswith(">")
+    ]
+    if not quoted:
+        return []
+    said = excerpt(lines[header])
+    return [
+        Flag(
+            code="unread_value",
+            severity="warn",
+            message=f"Records were read from the mail quoted from line {header} ({said!r}) as "
+            "if this comment asked for them: check which of them the comment above it still "
+            "asks for, and when.",
+            source=Source(comment_id=comment_id, first_line=header, last_line=header, excerpt=said),
+        )
+    ]
 
 
 def _standing_below(
