@@ -2336,8 +2336,10 @@ def removal_held_types(text: str) -> frozenset[str]:
     low = text.lower()
     if "until" not in low and "after" not in low and "once" not in low and "for now" not in low:
         return frozenset()  # the common case, cheaply
-    found = set()
+    found: set[str] = set()
     flat = " ".join(text.split())
+    if _HOLD_OFF_THE.search(flat) is None and _KEEP_FOR_NOW.search(flat) is None:
+        return frozenset()  # (before the text is split into sentences)
     kept = _KEEP_FOR_NOW.search(flat)
     if kept and (_WAIT_FOR_CERT.search(flat) or AFTER_ISSUANCE.search(flat, kept.end())):
         found.add(_HELD_TYPE.get(kept.group(1).lower(), "TXT"))
@@ -2372,6 +2374,8 @@ _NOT_BEFORE = re.compile(
 
 def removal_count(text: str) -> int | None:
     """How many records "remove both" / "delete all three" points at (None: "them", "those")."""
+    if _REMOVE_THOSE.search(text) is None:
+        return None
     for sentence in prose.sentences_of(text):
         m = _REMOVE_THOSE.search(sentence)
         if m:
@@ -2390,6 +2394,8 @@ def removes_those(text: str) -> frozenset[str] | None:
     low = text.lower()
     if not any(w in low for w in ("remove", "delete", "drop", "clear", "take out", "rid of")):
         return None  # the common case, cheaply
+    if _REMOVE_THOSE.search(text) is None:
+        return None  # (one search of the whole text before it is split into sentences)
     for sentence in prose.sentences_of(text):
         m = _REMOVE_THOSE.search(sentence)
         if m is None or is_negated(sentence[: m.end()]) or _CONDITION.search(sentence[: m.start()]):
@@ -2441,7 +2447,10 @@ _NO_REMOVAL_OF_KIND = re.compile(
 def removals_refused(text: str) -> frozenset[tuple[str, str]]:
     """(label, type) of the records a comment says are never to be removed ("please don't
     remove any _acme-challenge CNAMEs"; type "" for any)."""
-    if "remov" not in text.lower() and "delet" not in text.lower():
+    low = text.lower()
+    if ("remov" not in low and "delet" not in low) or (
+        "_acme" not in low and "_dnsauth" not in low
+    ):
         return frozenset()  # the common case, cheaply
     return frozenset(
         (m.group(1).lower(), "" if m.group(2).lower() == "record" else m.group(2).upper())
