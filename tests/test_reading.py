@@ -12448,10 +12448,15 @@ def test_a_later_done_word_the_reader_takes_up_as_nothing_is_said_out_loud() -> 
         "k4v7qh2m9xw3zt8pld.fastly-validations.com\n",
         1,
     )
-    done = vendor("Perfect, signon.publishing.service.gov.uk went green, DCV passed overnight.", 3)
+    # (words the reader does not take up; "went green" it now reads as done, below)
+    done = vendor(
+        "Perfect, signon.publishing.service.gov.uk sailed through, DCV passed overnight.", 3
+    )
+    green = vendor("Perfect, signon.publishing.service.gov.uk went green, DCV passed overnight.", 3)
     how = vendor("Each name is validated separately, so take your time.", 3)
     when = vendor("Once it has validated we will issue.", 3)
     assert "unread_value" in codes(conversation(ask, us("Added.", 2), done))
+    assert read(conversation(ask, us("Added.", 2), green)).changes == ()
     assert "unread_value" not in codes(conversation(ask, us("Added.", 2), how))
     assert "unread_value" not in codes(conversation(ask, us("Added.", 2), when))
 

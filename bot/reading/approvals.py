@@ -264,7 +264,9 @@ def chosen(
     below: dict[int, list[str]] = {}
     for place in sorted(approved):
         k = first_said[place]
-        approving = "after issuance" if place in held_places else _verdict_sentence(numbered[k][1])
+        approving = (
+            "after issuance" if place in held_places else _approving(places[place], numbered[k][1])
+        )
         below.setdefault(k, []).append(_as_asked(places[place], approving))
     out: list[tuple[int, str]] = []
     for k, (number, text) in enumerate(numbered):
@@ -283,6 +285,21 @@ def chosen(
 _HOLD_REMOVING = re.compile(
     r"\b(?:hold[ \t]+off|wait)[ \t]+(?:on[ \t]+|with[ \t]+)?(?:removing|deleting)\b", re.I
 )
+
+
+def _approving(item: Item, line: str) -> str:
+    """The words that say when an approved item is to be done: the whole line ("1-2: yes …
+    Please don't remove them until the new certificate is issued"), but for an add only its
+    verdict's sentence when the rest speaks of removing ("All fine except the second one.
+    Please hold off removing the old token until …")."""
+    sentence = _verdict_sentence(line)
+    rest = line[len(sentence) :] if line.startswith(sentence) else ""
+    if item.action == "add" and _REMOVING.search(rest):
+        return sentence
+    return line
+
+
+_REMOVING = re.compile(r"\b(?:remov|delet|tak(?:e|ing)[ \t]+(?:it|them|\w+)[ \t]+out)", re.I)
 
 
 def _verdict_sentence(line: str) -> str:
