@@ -909,18 +909,7 @@ def _yes_to_removal(
     (shown,) = questioned
     if any(x.change and x.change.action == "delete" and x.change.name == shown.name for x in said):
         return []  # (read already)
-    source = Source(
-        comment_id=author.comment_id,
-        first_line=first[0],
-        last_line=first[0],
-        excerpt=excerpt(first[1]),
-        role=author.role,
-        author=author.name,
-    )
-    change = DnsChange(
-        action="delete", name=shown.name, type=shown.type, value=shown.value, source=source
-    )
-    return [Said(index, change=change)]
+    return [_removal_of(index, shown, first[0], first[1], author)]
 
 
 # "globalsign.com – we haven't issued from GlobalSign since 2023, so that one is fine to
@@ -1002,14 +991,6 @@ def _remove_those(
     deleted = {
         (x.change.name, x.change.value) for x in said if x.change and x.change.action == "delete"
     }
-    source = Source(
-        comment_id=author.comment_id,
-        first_line=line,
-        last_line=line,
-        excerpt=excerpt(dict(own).get(line, "")),
-        role=author.role,
-        author=author.name,
-    )
     meant = [o for o in questioned if "" in types or o.type in types]
     count = threadcues.removal_count("\n".join(t for _, t in own))
     if count is not None and count != len(meant):
@@ -1017,16 +998,28 @@ def _remove_those(
         # two is not worked out here, and a person is told
         flags.append(unread_request(line, dict(own).get(line, ""), ANY_DELETE))
         return []
+    said_there = dict(own).get(line, "")
     return [
-        Said(
-            index,
-            change=DnsChange(
-                action="delete", name=o.name, type=o.type, value=o.value, source=source
-            ),
-        )
+        _removal_of(index, o, line, said_there, author)
         for o in meant
         if (o.name, o.value) not in deleted
     ]
+
+
+def _removal_of(index: int, shown: Observed, line: int, said: str, author: Author) -> Said:
+    """A delete of a record our comment showed, asked for by the vendor's words on `line`."""
+    source = Source(
+        comment_id=author.comment_id,
+        first_line=line,
+        last_line=line,
+        excerpt=excerpt(said),
+        role=author.role,
+        author=author.name,
+    )
+    change = DnsChange(
+        action="delete", name=shown.name, type=shown.type, value=shown.value, source=source
+    )
+    return Said(index, change=change)
 
 
 _NEAR_BELOW = 12  # lines below a sentence in which the records it speaks of are shown
@@ -1074,18 +1067,11 @@ def _later_removal_unread(
             if any(c.action == "delete" and issuer in (c.value or "").lower() for c in changes):
                 continue
             said = excerpt(text)
-            flags.append(
-                Flag(
-                    code="unread_value",
-                    severity="warn",
-                    message=f"Line {number} says the {issuer} entry is to be removed later "
-                    f"({said!r}), but no removal of it was read: check when it is to go and add "
-                    "it by hand.",
-                    source=Source(
-                        comment_id=comment_id, first_line=number, last_line=number, excerpt=said
-                    ),
-                )
+            why = (
+                f"Line {number} says the {issuer} entry is to be removed later ({said!r}), but "
+                "no removal of it was read: check when it is to go and add it by hand."
             )
+            flags.append(_in_comment(_by_hand(number, number, said, why), comment_id))
     return flags
 
 
@@ -1532,16 +1518,12 @@ def _quoted_mail_read(
     if not quoted:
         return []
     said = excerpt(lines[header])
-    return [
-        Flag(
-            code="unread_value",
-            severity="warn",
-            message=f"Records were read from the mail quoted from line {header} ({said!r}) as "
-            "if this comment asked for them: check which of them the comment above it still "
-            "asks for, and when.",
-            source=Source(comment_id=comment_id, first_line=header, last_line=header, excerpt=said),
-        )
-    ]
+    why = (
+        f"Records were read from the mail quoted from line {header} ({said!r}) as if this "
+        "comment asked for them: check which of them the comment above it still asks for, and "
+        "when."
+    )
+    return [_in_comment(_by_hand(header, header, said, why), comment_id)]
 
 
 def _standing_below(
