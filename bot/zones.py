@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
@@ -34,12 +35,19 @@ class ZoneFinder(Protocol):
         ...
 
 
+@functools.lru_cache(maxsize=4096)
+def _parsed(name: str) -> dns.name.Name:
+    """A name parsed once (names are immutable; the directory's apexes are asked of per
+    change)."""
+    return dns.name.from_text(name)
+
+
 def closest_apex(name: str, apexes: Iterable[str]) -> str | None:
     """The longest apex that `name` is at or below (the closest enclosing known zone)."""
-    target = dns.name.from_text(name)
+    target = _parsed(name)
     best: dns.name.Name | None = None
     for apex in apexes:
-        candidate = dns.name.from_text(apex)
+        candidate = _parsed(apex)
         if target.is_subdomain(candidate) and (best is None or len(candidate) > len(best)):
             best = candidate
     return best.to_text() if best is not None else None
@@ -77,8 +85,8 @@ def names_to_locate(changes: Sequence[DnsChange]) -> tuple[str, ...]:
 
 
 def in_suffixes(name: str, suffixes: Sequence[str]) -> bool:
-    target = dns.name.from_text(name)
-    return any(target.is_subdomain(dns.name.from_text(s)) for s in suffixes)
+    target = _parsed(name)
+    return any(target.is_subdomain(_parsed(s)) for s in suffixes)
 
 
 class DirectoryZones:

@@ -13499,3 +13499,27 @@ def test_a_time_lead_in_over_a_blank_line_and_pull_it_off() -> None:
     ours = us(f'Added:\n$ dig +short TXT ons.gov.uk | grep globalsign\n"{token}"', 2)
     changes = read(conversation(ask, ours, later)).changes
     assert [(c.action, c.value) for c in changes] == [("delete", token)]
+
+
+def test_one_of_the_records_shown_asked_to_go_by_its_place() -> None:
+    old = "globalsign-domain-verification=q5qan2dYO5aaOhBOCMa6vgYmLC4u39iYN17tEXob"
+    new = "globalsign-domain-verification=MTI6TJnt00RANY0zkvvlPG83Zk0hJS2iGC45nLasdV"
+
+    def removed(sentence: str) -> list[str | None]:
+        ticket = _text(
+            "Looking at the apex right now there are two:\n\n"
+            f'hmrc.gov.uk. IN TXT "{old}"\nhmrc.gov.uk. IN TXT "{new}"\n\n{sentence}\n'
+        )
+        changes = read(ticket).changes
+        assert all(c.action == "delete" for c in changes)
+        return [c.value for c in changes]
+
+    # (all of them had been removed: "these" was read, the place was not)
+    assert removed("The first of these can be deleted.") == [old]
+    assert removed(
+        "Please delete the first one (q5qan2...). The second one is the one we keep."
+    ) == [old]
+    assert removed("Please delete the last one.") == [new]
+    # "The first one is the token from last year" says which is which and asks nothing
+    said = removed("The first one is the token from last year. The second one is new.")
+    assert said == []

@@ -770,7 +770,18 @@ _CAA_REPLACEMENT = re.compile(rf"\breplace[ \t\n]+{_CAA}[ \t\n]+with[ \t\n]+{_CA
 def refers_back(sentence: str) -> bool:
     # ("we'll detach and delete that upload": a certificate, no record)
     said = _NOT_A_RECORD.sub(" ", sentence) if "th" in sentence else sentence
-    return bool(_BACK_REFERENCE.search(said)) and not _BOILERPLATE.search(said)
+    if _BOILERPLATE.search(said):
+        return False
+    # "Please delete the first one (q5qan2...)": one of the records just shown, by its place
+    # (asked to go; "The first one is the token from last year" only says which is which)
+    placed = _NTH_BACK.search(said) is not None and action_cue(said) == "delete"
+    return placed or bool(_BACK_REFERENCE.search(said))
+
+
+_NTH_BACK = re.compile(
+    r"\bthe\s+(?:first|second|third|fourth|last)\s+(?:one|entry|line|of\s+the\s+(?:two|three|four))\b",
+    re.I,
+)
 
 
 # "delete that upload", "revoke the old certificate": things a sentence may delete that are

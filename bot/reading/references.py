@@ -29,7 +29,8 @@ _THAT_RECORD = re.compile(
 # "The last entry is last year's token", "the second one is ours": a place in what was shown
 _NTH_SHOWN = re.compile(
     r"\bthe[ ]+(first|second|third|fourth|last)[ ]+(?:entry|record|line|value|answer|string|"
-    r"one)\b",
+    # ("The first of these can be deleted": one of the records shown, never all of them)
+    r"one|of[ ]+(?:these|those|them|the[ ]+(?:two|three|four)))\b",
     re.I,
 )
 _T = TypeVar("_T")
