@@ -13523,3 +13523,29 @@ def test_one_of_the_records_shown_asked_to_go_by_its_place() -> None:
     # "The first one is the token from last year" says which is which and asks nothing
     said = removed("The first one is the token from last year. The second one is new.")
     assert said == []
+
+
+def test_the_other_value_we_gave_and_the_vendors_choice() -> None:
+    mine = "globalsign-domain-verification=_cLcimVUVoVajkwJ0AY9itXciku8VijXrTtDsT"
+    theirs = "globalsign-domain-verification=_cLcimVUVoVajkwJ0A9YitXciku8VijXrTtDsT"
+    ask = vendor(f"Please add a TXT record to companieshouse.gov.uk (apex), TTL 3600:\n\n{mine}", 1)
+    question = us(
+        "We were copied on GlobalSign's own email and the token in it is different from "
+        f"yours:\n\n{theirs}\n\n(they differ around the middle). Which one should go in?",
+        2,
+    )
+
+    def reading(answer: str | None) -> tuple[list[str | None], list[tuple[str, str]]]:
+        later = [vendor(answer, 3)] if answer else []
+        got = read(conversation(ask, question, *later))
+        return [c.value for c in got.changes], [(f.code, f.severity) for f in got.flags]
+
+    # (the vendor's mistyped token had been kept, silently)
+    values, flags = reading("Good spot - use the one from GlobalSign's email, I mistyped mine.")
+    assert values == [theirs] and ("superseded", "info") in flags
+    values, flags = reading("No, use mine: the one in that email is from the cancelled order.")
+    assert values == [mine] and not [f for f in flags if f[1] != "info"]
+    # not answered yet, or answered in words not read: which goes in is for a person
+    for answer in (None, "Thanks, looking into it with GlobalSign now."):
+        values, flags = reading(answer)
+        assert ("ambiguous_request", "block") in flags

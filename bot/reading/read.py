@@ -20,6 +20,7 @@ from bot.reading import (
     fieldrefs,
     inline,
     marked,
+    ourvalues,
     overrides,
     prose,
     threadcues,
@@ -113,6 +114,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     kept_kinds: list[tuple[int, str]] = []  # CAs whose records a vendor comment says stay
     refused_kinds: list[tuple[int, str, str]] = []  # "don't remove any _acme-challenge CNAMEs"
     questioned: tuple[Observed, ...] = ()  # what our last comment showed as published
+    offers: list[ourvalues.Offered] = []  # other values our comments gave for a request
     our_lines: list[tuple[int | None, int, str]] = []  # our comments' lines, numbered
     proposed: list[str] = []  # the values of the records our last proposal listed
     approved_by_place: list[tuple[int | None, int, str, list[str]]] = []  # "Fourth: go ahead"
@@ -140,6 +142,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # a reply written between our quoted points: "1, 2 and 3, nothing else" below
             # them counts our points of all the blocks above it
             points = points + asked_before if part.inline > 2 else asked_before
+            # "the token in GlobalSign's email is different from yours: X. Which one?"
+            shown = [x.observed.value.lower() for x in shown_by_us if x.observed]
+            asked = [x.change for x in said if x.change and x.change.source]
+            offers += ourvalues.offered(_lines_to_read(part), [*used, *shown], asked)
             continue
         numbered = _lines_to_read(part)
         if len(numbered) > MAX_LINES:
@@ -157,6 +163,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             numbered = threadcues.chosen_options(numbered, asked_before)
             # "The one from Tuesday.", "Go with the one in my message."
             numbered = _chosen_value(numbered, asked_before, said, part.author)
+            # "Good spot - use the one from GlobalSign's email" to the other value we gave
+            picked = ourvalues.choice("\n".join(t for _, t in numbered)) if offers else None
+            numbered = _take_ours(numbered, offers) if picked == "ours" else numbered
+            offers = [] if picked else offers
             affirmed = threadcues.affirmed_questions(numbered, asked_before)  # "Yes to both."
             yes = threadcues.yes_unread(numbered, asked_before) if affirmed == numbered else None
             if yes:  # "Hi Kwabena - yes to both." to questions whose proposals were not read
@@ -584,6 +594,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     decision.observed += [o for o in unchanged if o not in decision.observed]
     others = decide(untrusted)
     flags += consistency_flags(decision.changes)  # between the vendor's requests only
+    flags += _offers_unanswered(offers, decision.changes)
     flags += stated_state_flags(decision.changes, decision.observed)
     flags += replace_flags(decision.changes, decision.observed, read_lines)
     decision.changes += others.changes
@@ -822,6 +833,47 @@ def _chosen_value(
 
 
 _ANSWER_LINES = 8  # lines of an answer read for the value it chooses
+
+
+def _take_ours(
+    numbered: list[tuple[int, str]], offers: list[ourvalues.Offered]
+) -> list[tuple[int, str]]:
+    """The vendor's answer choosing the value our comment gave ("use the one from
+    GlobalSign's email, I mistyped mine"), as the request it makes: each record with our value,
+    above the answer's first line (read as a later value, it supersedes the vendor's own)."""
+    records = list(dict.fromkeys(f"{o.request.name} {o.request.type} {o.value}" for o in offers))
+    first = next((k for k, (_, text) in enumerate(numbered) if text.strip()), 0)
+    number = numbered[first][0] if numbered else 1
+    asks = [(number, "Please use this record:"), *((number, r) for r in records), (number, "")]
+    return [*numbered[:first], *asks, *numbered[first:]]
+
+
+def _offers_unanswered(offers: list[ourvalues.Offered], changes: list[DnsChange]) -> list[Flag]:
+    """Another value our comment gave for a record the vendor still asks for, with no answer
+    read choosing between them: which one goes in is for a person (block)."""
+
+    def same(a: str | None, b: str | None) -> bool:
+        return (a or "").strip('"').rstrip(".").lower() == (b or "").strip('"').rstrip(".").lower()
+
+    flags = []
+    for offer in offers:
+        # (the vendor's value our comment set ours against, still asked for: not a third value
+        # a later comment gave, nor ours taken up)
+        asked = [
+            c
+            for c in changes
+            if (c.name, c.type) == (offer.request.name, offer.request.type)
+            and c.action in ("add", "update")
+            and same(c.value, offer.request.value)
+            and not same(c.value, offer.value)
+        ]
+        if asked:
+            why = (
+                f"is asked for with {asked[0].value}, but GOV.UK's comment (line {offer.line}) "
+                f"gives {offer.value} for it and no answer choosing between them was read"
+            )
+            flags.append(ambiguous(offer.request.name, asked, why))
+    return flags
 
 
 def _withdrawn_here(
