@@ -13549,3 +13549,67 @@ def test_the_other_value_we_gave_and_the_vendors_choice() -> None:
     for answer in (None, "Thanks, looking into it with GlobalSign now."):
         values, flags = reading(answer)
         assert ("ambiguous_request", "block") in flags
+
+
+def test_a_token_broken_under_itself_is_joined_or_flagged() -> None:
+    block = (
+        "For domain nationalarchives.gov.uk, set DNS record\n"
+        "    Name:  nationalarchives.gov.uk.\n"
+        "    Type:  TXT\n"
+        "    Value: globalsign-domain-verification=CAyHesw93pVMfWlN-B7VGUKOp\n"
+        "{pad}lOjR8tOOFBVHJz6\n"
+        "    TTL:   3600\n"
+    )
+    # (the first piece alone had been drafted, silently)
+    got = read(_text(block.format(pad=" " * 11)))
+    assert [c.value for c in got.changes] == [
+        "globalsign-domain-verification=CAyHesw93pVMfWlN-B7VGUKOplOjR8tOOFBVHJz6"
+    ]
+    # set elsewhere, the piece may or may not be the rest: a person reads it
+    got = read(_text(block.format(pad=" " * 7)))
+    assert "unparsed_record" in [f.code for f in got.flags]
+
+
+def test_an_example_line_and_a_record_that_must_not_be_added_are_never_asked() -> None:
+    head = (
+        "Please add the following to the gov.uk zone:\n\n$ORIGIN gov.uk.\n"
+        "_acme-challenge.www   IN  CNAME  k3nkz4icyzvce2stiugkp.fastly-validations.com.\n\n"
+    )
+    example = (
+        "_acme-challenge.example-service.service.gov.uk.  3600  IN  CNAME  "
+        "0a1b2c3d4e5f6a7b8c.fastly-validations.com.\n"
+    )
+    for lead in (
+        "Our docs page shows a sample line.\n\n; EXAMPLE ONLY - do not add\n",
+        "Just so it's clear, this is only an example of the format and must not be added:\n\n",
+        "Just so it is clear, this must not be added:\n\n",
+    ):
+        got = read(_text(head + lead + example))
+        assert [c.name for c in got.changes] == ["_acme-challenge.www.gov.uk."], lead
+
+
+def test_a_forwarders_own_ask_above_the_vendors_mail_is_not_the_vendors() -> None:
+    text = (
+        "Hi GOV.UK Platform team,\n\n"
+        "Fastly sent us the below for our Check your Income Tax service, but the zone is yours, "
+        "so passing it on. Also, while you're in there, could you add a TXT record on "
+        "check-income-tax.service.gov.uk with the value MS=ms48213377? That's for our Microsoft "
+        "365 tenant.\n\nMany thanks,\nPriya\nPriya Raghunathan | Senior Platform Engineer | HMRC\n\n"
+        "From: Fastly Support <support@fastly.zendesk.com>\nSent: 10 March 2025 11:02\n"
+        "Subject: Action required: domain validation\n\nHi Priya,\n\n"
+        "Please create the following DNS record:\n\n"
+        "Name:   _acme-challenge.check-income-tax.service.gov.uk\nType:   CNAME\n"
+        "Value:  ngpz5cjmdls7l8wsq3c.fastly-validations.com\n\nRegards,\nTariq\n"
+    )
+    got = read(_text(text))
+    # (the department's Microsoft 365 TXT had been drafted as the vendor's, silently)
+    vendor_asks = [c.value for c in got.changes if c.source and c.source.role != "other"]
+    assert vendor_asks == ["ngpz5cjmdls7l8wsq3c.fastly-validations.com."]
+    assert [c.value for c in got.changes if c.source and c.source.role == "other"] == [
+        "MS=ms48213377"
+    ]
+    # a Fastly agent forwarding Fastly's own notice, signed as Fastly, is still the vendor
+    agent = text.replace("Fastly sent us", "Our platform sent you").replace(
+        "Priya Raghunathan | Senior Platform Engineer | HMRC", "Mei Lin, Fastly Support"
+    )
+    assert all(c.source and c.source.role != "other" for c in read(_text(agent)).changes)

@@ -21,7 +21,10 @@ _NEGATED = re.compile(
     # "nothing needs adding" (never "there is nothing on these names so just add")
     r"|\bnothing\s+(?:(?!(?:so|just|please|pls|then|but)\b)\w+\s+){0,5}?(?:delet|remov|chang|add)\w*"
     r"|\b(?:ignore|disregard|disregarding|ignoring)\b"
-    r"|\b(?:withdraw|cancel|retract)(?:s|ed|ing)?\b",
+    r"|\b(?:withdraw|cancel|retract)(?:s|ed|ing)?\b"
+    # "this is only an example of the format and must not be added:", "not to be published"
+    r"|\b(?:(?:must|should|shall|is|are)(?:\s+not|n't)\s+(?:to\s+)?|not\s+to\s+)be\s+"
+    r"(?:added|created|published|deployed|entered|copied|pasted)\b",
     re.I,
 )
 # What is published now: a description, not a request.
@@ -356,6 +359,11 @@ _ILLUSTRATES = re.compile(
 )
 # A lead-in that ends by saying an example follows
 _FOR_EXAMPLE = re.compile(r"\b(?:for[ ]example|for[ ]instance|an[ ]example)[ ]*[:,]?[ ]*$", re.I)
+_EXAMPLE_ONLY = re.compile(
+    r"\b(?:only|just|purely|merely)[ ]+an?[ ]+(?:example|illustration|sample)\b|"
+    r"\b(?:example|sample)[ ]+only\b",
+    re.I,
+)
 _BACKOUT = re.compile(r"\b(?:back[ -]?out|roll[ -]?back|revert(?:ing)?)\b", re.I)
 
 
@@ -448,6 +456,8 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         return "noted"  # "Just to illustrate the shape (a made-up hostname) … something like:"
     if lead_in and ("example" in low or "instance" in low) and _FOR_EXAMPLE.search(text):
         return "noted"  # "(Legacy certificates used a TXT on the zone origin, for example:"
+    if ("example" in low or "sample" in low) and _EXAMPLE_ONLY.search(text):
+        return "noted"  # "this is only an example of the format", "; EXAMPLE ONLY - do not add"
     if lead_in and "touch" in low and _KEEP_TOUCH.search(text):
         return "observed"  # "Please do NOT touch the TXT record that is currently on the apex:"
     if lead_in and _OLD_LEAD.match(text):

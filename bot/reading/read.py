@@ -218,6 +218,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             walker.mentions[i] = replace(walker.mentions[i], after_issuance=True)
         asking = index  # the comment its requests count as said in
         own: list[Mention] = []  # the reply's own records, beside a mail it passes on
+        forwarder: Author | None = None  # who passes on the vendor's own mail, when not it
         reply_lines = numbered  # the reply's own lines, when it passes on a mail
         history_read = part.history < len(part.lines) and (
             (part.single and not walker.mentions)
@@ -241,6 +242,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             read_lines += [(part.comment_id, n, text) for n, text in numbered]
             domains += walker.domains
             own, reply, reply_lines = walker.mentions, walker, numbered
+            # "Fastly sent us the below … Also, while you're in there, could you add a TXT …
+            # MS=ms48213377?" above "From: Fastly Support": the reply is not the vendor's
+            forwarder = _forwarder(part)
             quoted, restated_from = _quoted_request(part)
             numbered = fieldrefs.resolve(quoted[:MAX_LINES], part.lines)
             numbered = copies.resolve(numbered)  # "www TXT same value as @" in the mail below
@@ -572,8 +576,13 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # (a published record's TTL accounts for no TTL the words ask for)
             asks_ttl = mention.ttl is not None and mention.mode != "observed"
             used += [f"ttl {mention.ttl}"] if asks_ttl else []
-            item = _said(asking if n < quoted else index, mention, author, default_zone, flags)
+            above = mention.line < part.first_line + part.history  # (the reply's own lines)
+            by = forwarder if forwarder and above and mention.mode != "observed" else author
+            item = _said(asking if n < quoted else index, mention, by, default_zone, flags)
             if item is None:
+                continue
+            if by is forwarder:  # (its asks are shown, never drafted, as a CC's are)
+                untrusted.append(item)
                 continue
             # A CC or another organisation's user can neither ask for a record nor withdraw
             # or replace the vendor's: what they ask for is decided apart, and blocked later.
@@ -935,6 +944,37 @@ def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[st
         if observed is not None:
             found.append(Said(index, observed=observed))
     return found, proposed
+
+
+def _forwarder(part: Part) -> Author | None:
+    """The writer of a single mail that passes on the vendor's own mail ("From: Fastly
+    Support" heads the mail below it), as someone else: never the vendor."""
+    if not part.single:
+        return None
+    reply = part.lines[: min(part.history, MAX_LINES)]
+    # (a Fastly agent forwards Fastly's automated notices too, and signs as Fastly: only a
+    # reply that speaks of Fastly as another, "Fastly sent us the below", and signs otherwise)
+    if not any(_OF_THE_VENDOR.search(line) for line in reply) or any(
+        len(line.strip()) <= _SIGNATURE and _VENDOR_SENDER.search(line) for line in reply
+    ):
+        return None
+    for line in part.lines[part.history : part.history + _HEADER_LINES]:
+        sender = _FROM_HEADER.match(line)
+        if sender:
+            if _VENDOR_SENDER.search(sender.group(1)) is None:
+                return None
+            return Author(part.comment_id, "other", "the sender passing on the vendor's mail")
+    return None
+
+
+_HEADER_LINES = 12
+_FROM_HEADER = re.compile(r"^[ \t>*]{0,6}From:[ \t*]*(.{1,200})", re.I)
+_VENDOR_SENDER = re.compile(r"\bfastly\b", re.I)
+_OF_THE_VENDOR = re.compile(
+    r"\bFastly[ \t]+(?:have[ \t]+|has[ \t]+)?(?:sent|asked|emailed|wrote|want|wants|need|needs|"
+    r"say|says|said|told)\b|\b(?:from|by)[ \t]+Fastly\b(?![ \t]*(?:support|'s[ \t]+platform))",
+)
+_SIGNATURE = 60  # a short line naming Fastly: a sign-off ("Customer Support Engineer, Fastly")
 
 
 def author_of(part: Part) -> Author:

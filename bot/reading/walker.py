@@ -76,6 +76,13 @@ _FULL_TOKEN = re.compile(
 )
 
 
+# The two pieces of a token a mail broke under itself: a verification string or a long random
+# token, then more of the same characters (never a host, never words)
+_TOKEN_HEAD = re.compile(r"(?:^|=)[A-Za-z0-9_-]{16,}$")
+_TOKEN_TAIL = re.compile(r"[A-Za-z0-9_-]{4,80}")
+_MIXED = re.compile(r"(?=[^\d\n]{0,80}\d)(?=[^a-zA-Z\n]{0,80}[a-zA-Z])[A-Za-z0-9_-]{8,}")
+
+
 _SUBJECT_LINE = re.compile(r"^[ \t]*subject[ \t]*:", re.I)
 
 
@@ -320,6 +327,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     ttls_disowned_before: frozenset[tuple[str, str, int]] = frozenset()
     ttls_dropped: set[tuple[str, str, int]] = field(default_factory=set)
     wrapped: tuple[int, str] | None = None  # a line ending inside a quoted TXT value
+    raw_before: str = ""  # the line read before this one, as written (its indentation kept)
 
     def feed(self, number: int, line: str) -> None:
         line = line[:MAX_LINE]
@@ -348,6 +356,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.flags.append(failed_block(number, number, line, exc))
         if line and not line.isspace():
             self.last_text = number
+        self.raw_before = line
 
     def finish(self) -> None:
         if self.wrapped is not None:
@@ -820,7 +829,17 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         if not (is_validation_host(joined) and not is_validation_host(value)) and not (
             _FULL_TOKEN.fullmatch(joined) and not _FULL_TOKEN.fullmatch(value)
         ):
-            return False
+            # ("Value: globalsign-domain-verification=CAyHesw93pVMfWlN-B7VGUKOp" over
+            # "           lOjR8tOOFBVHJz6": the rest of a token, set under its first character)
+            column = self.raw_before.find(value) if value else -1
+            under = len(line) - len(line.lstrip(" ")) == column > 0
+            if not (_TOKEN_TAIL.fullmatch(words[0]) and _TOKEN_HEAD.search(value)):
+                return False
+            if not under:  # (set elsewhere: maybe the rest of the token, maybe not)
+                if _MIXED.search(words[0]):
+                    why = "a token-like line stands under the value above it: it may be its rest"
+                    self.flags.append(unparsed(number, number, line, why))
+                return False
         block.fields["value"] = joined
         block.lines[-1] = f"{block.lines[-1]}{words[0]}"
         block.last_line = number
@@ -951,6 +970,10 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         is", "; published today - remove once the certificate has been issued"."""
         # ("add alongside the existing globalsign.com entry, do not replace it": an add)
         adds = actions.action_cue(note) == "add"
+        meant = cues.mode_of(note)
+        if meant in ("negated", "noted") and not adds:
+            self._add(mention, mode=meant)  # "; EXAMPLE ONLY - do not add": never asked for
+            return
         # ("; unchanged from Marcus's message of 9 July": the request as sent before, asked again)
         restated = bool(_RESTATED_NOTE.search(note))
         keep = (keeps(note) or bool(_KEEP_NOTE.search(note))) and not adds and not restated
