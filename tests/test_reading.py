@@ -13613,3 +13613,34 @@ def test_a_forwarders_own_ask_above_the_vendors_mail_is_not_the_vendors() -> Non
         "Priya Raghunathan | Senior Platform Engineer | HMRC", "Mei Lin, Fastly Support"
     )
     assert all(c.source and c.source.role != "other" for c in read(_text(agent)).changes)
+
+
+def test_the_removal_spoken_of_as_a_noun_is_the_one_asked() -> None:
+    table = _text(
+        "| Zone | Host | Type | Value | What to do |\n|---|---|---|---|---|\n"
+        "| service.gov.uk | `_acme-challenge.apply` | CNAME | `3ycecayqny9lppint6ec4.fastly-validations.com`"
+        " | add now |\n"
+        "| service.gov.uk | `_acme-challenge.legacy` | CNAME | `5xmwxl6umggcvwnron4v.fastly-validations.com`"
+        " | delete, but only once the new certificate has been issued |\n\n"
+        "I'll update this ticket as soon as the new certificate is out - that's your cue for the "
+        "delete.\n"
+    )
+    # (every row had been removed after issuance, the new CNAME too, silently)
+    assert sorted((c.action, c.name, c.when) for c in read(table).changes) == [
+        ("add", "_acme-challenge.apply.service.gov.uk.", "now"),
+        ("delete", "_acme-challenge.legacy.service.gov.uk.", "after_issuance"),
+    ]
+
+
+def test_no_dns_records_needed_this_time_withdraws_last_years_request() -> None:
+    token = "globalsign-domain-verification=IOzzYP2EZnnov0KCJaTk8axZrRfbAWQ4"
+    ask = vendor(f'Please publish this TXT record at the apex:\nofqual.gov.uk. IN TXT "{token}"', 1)
+    later = vendor(
+        "GlobalSign are doing this one by email approval to hostmaster@ofqual.gov.uk. You don't "
+        "need to add or change any DNS records for this renewal.",
+        3,
+    )
+    assert (
+        read(conversation(ask, us("Do you need the same TXT as last year?", 2), later)).changes
+        == ()
+    )

@@ -27,6 +27,10 @@ _THAT_RECORD = re.compile(
     re.I,
 )
 # "The last entry is last year's token", "the second one is ours": a place in what was shown
+# "that's your cue for the delete", "go ahead with the removal": the removal asked already
+_THE_REMOVAL = re.compile(
+    r"\b(?:for|with|do|make|start)[ ]+the[ ]+(?:delete|deletion|removal|clean-?up)\b", re.I
+)
 _NTH_SHOWN = re.compile(
     r"\bthe[ ]+(first|second|third|fourth|last)[ ]+(?:entry|record|line|value|answer|string|"
     # ("The first of these can be deleted": one of the records shown, never all of them)
@@ -787,6 +791,12 @@ class References:
                 for i in targets
                 if any(self.mentions[i].name.lower().startswith(o.lower()) for o in owners)
             ]
+        if not placed and _THE_REMOVAL.search(clause):
+            # "I'll update this ticket as soon as the new certificate is out - that's your cue
+            # for the delete" under a table whose one row asks a delete: that removal, never
+            # the adds beside it
+            out = [i for i in targets if self.mentions[i].action == "delete"]
+            targets = out if out and not cues.refers_to_all(clause) else targets
         if targets:
             answered = {self.mentions[i].rdtype for i in targets}
             self.pending = [p for p in self.pending if p[2] not in answered]

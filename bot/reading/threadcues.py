@@ -183,7 +183,13 @@ _ROW_WITHDRAWN = re.compile(
 
 # "No DNS changes are needed from you." in a comment that asks for nothing: all withdrawn
 _NOTHING_NEEDED_NOW = re.compile(
-    r"\bno[ \t]+(?:DNS[ \t]+)?changes?[ \t]+(?:(?:is|are)[ \t]+)?(?:needed|required|necessary)\b"
+    r"(?:\bno[ \t]+(?:DNS[ \t]+)?changes?[ \t]+(?:(?:is|are)[ \t]+)?(?:needed|required|necessary)\b|"
+    # "You don't need to add or change any DNS records for this renewal" (GlobalSign validates
+    # by email this year)
+    r"\byou[ \t]+(?:don['\u2019]?t|do[ \t]+not)[ \t]+need[ \t]+to[ \t]+(?:add|change|make|create)"
+    r"(?:[ \t]+or[ \t]+(?:change|add|remove|update))?[ \t]+any[ \t]+(?:DNS[ \t]+)?"
+    r"(?:records?|changes?|entries)\b(?:[ \t]+for[ \t]+this[ \t]+(?:renewal|order|certificate|"
+    r"cert|year|time)\b)?)"
     r"(?![ \t]+(?:if|unless|when|for|to|on|at)\b)",
     re.I,
 )
