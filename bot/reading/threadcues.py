@@ -183,7 +183,8 @@ _ROW_WITHDRAWN = re.compile(
 
 # "No DNS changes are needed from you." in a comment that asks for nothing: all withdrawn
 _NOTHING_NEEDED_NOW = re.compile(
-    r"(?:\bno[ \t]+(?:DNS[ \t]+)?changes?[ \t]+(?:(?:is|are)[ \t]+)?(?:needed|required|necessary)\b|"
+    r"(?:\bno[ \t]+(?:DNS[ \t]+)?changes?[ \t]+(?:(?:is|are)[ \t]+)?"
+    r"(?:needed|required|necessary)\b|"
     # "You don't need to add or change any DNS records for this renewal" (GlobalSign validates
     # by email this year)
     r"\byou[ \t]+(?:don['\u2019]?t|do[ \t]+not)[ \t]+need[ \t]+to[ \t]+(?:add|change|make|create)"
