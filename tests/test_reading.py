@@ -13644,3 +13644,19 @@ def test_no_dns_records_needed_this_time_withdraws_last_years_request() -> None:
         read(conversation(ask, us("Do you need the same TXT as last year?", 2), later)).changes
         == ()
     )
+
+
+def test_a_correction_over_the_mail_whose_rest_stands_is_never_silent() -> None:
+    text = (
+        "Sam - sorry, fat-fingered the target in my mail yesterday. The correct one is:\n\n"
+        "_acme-challenge.ons.gov.uk  CNAME  0v0be2ekta0uvng9uy28.fastly-validations.com\n\n"
+        "Everything else I said stands (TXT out first, then the CNAME).\n\nRavi\n\n"
+        "> On 4 Mar 2025, at 16:40, Ravi Chandran wrote:\n>\n"
+        "> 1. Delete the old TXT at _acme-challenge.ons.gov.uk - the one with value "
+        "hb4vh5ntMgNVp8z7i2ed722z84CE3V5uBWR7Y38oZDJ.\n>\n"
+        "> 2. Add _acme-challenge.ons.gov.uk CNAME gi8pajj79n403g7ovt4p.fastly-validations.com\n"
+    )
+    got = read(_text(text))
+    # (only the corrected CNAME had been read, the removal that stands lost, silently)
+    right = {(c.action, c.type) for c in got.changes} >= {("delete", "TXT"), ("add", "CNAME")}
+    assert right or {f.severity for f in got.flags} & {"warn", "block"}

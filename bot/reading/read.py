@@ -220,10 +220,16 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         own: list[Mention] = []  # the reply's own records, beside a mail it passes on
         forwarder: Author | None = None  # who passes on the vendor's own mail, when not it
         reply_lines = numbered  # the reply's own lines, when it passes on a mail
+        # "sorry, fat-fingered the target … The correct one is: X. Everything else I said
+        # stands" over the mail it corrects: that mail is asked, then corrected by the reply
+        correcting = (
+            part.single and bool(walker.mentions) and threadcues.earlier_stands(part.new_lines)
+        )
         history_read = part.history < len(part.lines) and (
             (part.single and not walker.mentions)
             or threadcues.passes_on(part.new_lines)
             or (part.single and _restates(walker.mentions, part))
+            or correcting
         )
         if part.role == "vendor" and not history_read:
             # a quoted mail ("> From: … / > Sent: …") read as the comment's own words because
@@ -581,6 +587,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             item = _said(asking if n < quoted else index, mention, by, default_zone, flags)
             if item is None:
                 continue
+            if correcting and n >= quoted and item.change is not None:
+                item = replace(item, replaces=True)  # (the reply's record corrects the mail's)
             if by is forwarder:  # (its asks are shown, never drafted, as a CC's are)
                 untrusted.append(item)
                 continue

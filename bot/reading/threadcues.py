@@ -644,7 +644,10 @@ _EARLIER_STANDS = re.compile(
 # as the reply's own words, which would ask for the corrected value too)
 _REST_STANDS = re.compile(
     r"\b(?:everything|all)[ \t]{1,3}else[ \t]{1,3}(?:in[ \t]{1,3}(?:the|this|that|my)[ \t]{1,3}"
-    r"(?:thread|e-?mail|message|mail)[ \t]{1,3}|below[ \t]{1,3})?(?:stands|is[ \t]{1,3}"
+    r"(?:thread|e-?mail|message|mail)[ \t]{1,3}|below[ \t]{1,3}|"
+    # "Everything else I said stands", "everything else I wrote yesterday still stands"
+    r"I[ \t]{1,3}(?:said|wrote|sent|asked[ \t]{1,3}for)(?:[ \t]{1,3}(?:yesterday|earlier|before|"
+    r"below))?[ \t]{1,3}(?:still[ \t]{1,3})?)?(?:stands|is[ \t]{1,3}"
     r"(?:correct|right|unchanged|as[ \t]{1,3}(?:sent|before)))\b"
     r"|\b(?:one|record|cname|txt)[ \t]{1,3}is[ \t]{1,3}(?:correct|right|fine)[ \t]{1,3}as"
     r"[ \t]{1,3}(?:sent|written|given)\b",
