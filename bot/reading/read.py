@@ -841,10 +841,14 @@ def _chosen_value(
         if x.change and x.change.value:
             by_name.setdefault((x.change.name, x.change.type), set()).add(x.change.value)
     records = [f"{n} {t} {chosen}" for (n, t), v in by_name.items() if chosen in v and len(v) > 1]
-    if not records:
-        return numbered
+    return _asked_above(numbered, records) if records else numbered
+
+
+def _asked_above(numbered: list[tuple[int, str]], records: list[str]) -> list[tuple[int, str]]:
+    """An answer's choice as the request it makes: "Please use this record:" and the records,
+    above the answer's first line (its own lines read as they are)."""
     first = next((k for k, (_, text) in enumerate(numbered) if text.strip()), 0)
-    number = numbered[first][0]
+    number = numbered[first][0] if numbered else 1
     asks = [(number, "Please use this record:"), *((number, r) for r in records), (number, "")]
     return [*numbered[:first], *asks, *numbered[first:]]
 
@@ -859,10 +863,7 @@ def _take_ours(
     GlobalSign's email, I mistyped mine"), as the request it makes: each record with our value,
     above the answer's first line (read as a later value, it supersedes the vendor's own)."""
     records = list(dict.fromkeys(f"{o.request.name} {o.request.type} {o.value}" for o in offers))
-    first = next((k for k, (_, text) in enumerate(numbered) if text.strip()), 0)
-    number = numbered[first][0] if numbered else 1
-    asks = [(number, "Please use this record:"), *((number, r) for r in records), (number, "")]
-    return [*numbered[:first], *asks, *numbered[first:]]
+    return _asked_above(numbered, records)
 
 
 def _offers_unanswered(offers: list[ourvalues.Offered], changes: list[DnsChange]) -> list[Flag]:
