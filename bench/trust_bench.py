@@ -151,7 +151,7 @@ def by_variant(
 ) -> list[tuple[str, int, int, int]]:
     """(variant, failing, failing although the ticket as written is read right, total) per
     variant kind, the most variant-caused failures first."""
-    right = {o.case for o in written if o.invariant}
+    right = read_right(written)
     total = Counter(o.variant for o in varied)
     failing = Counter(o.variant for o in varied if not o.invariant)
     caused = Counter(o.variant for o in varied if not o.invariant and o.case in right)
@@ -171,6 +171,9 @@ def rows(tickets: Sequence[Outcome], varied: Sequence[Outcome]) -> list[tuple[st
     same = sum(o.invariant for o in varied)
     silent_v = sum(o.silent for o in varied)
     n_cases = len({o.case for o in varied})
+    right = read_right(tickets)
+    kept = sum(o.invariant for o in varied if o.case in right)
+    right_variants = sum(o.case in right for o in varied)
     return [
         (
             f"exact reading ({len(tickets)} corpus tickets)",
@@ -185,8 +188,20 @@ def rows(tickets: Sequence[Outcome], varied: Sequence[Outcome]) -> list[tuple[st
             ">= 99%",
             _rate(same, len(varied)) >= 0.99,
         ),
+        (
+            "rewrites of tickets read right that are read right too",
+            f"{kept}/{right_variants} = {_rate(kept, right_variants):.1%}",
+            ">= 99%",
+            _rate(kept, right_variants) >= 0.99,
+        ),
         ("silent errors (variants)", f"{silent_v}", "0", silent_v == 0),
     ]
+
+
+def read_right(tickets: Sequence[Outcome]) -> frozenset[str]:
+    """The cases whose ticket as written is read to the expected changes: what their rewrites
+    keep or lose is the reader's invariance under rewriting, apart from its misreadings."""
+    return frozenset(o.case for o in tickets if o.invariant)
 
 
 def measure(app: AppConfig) -> tuple[list[Outcome], list[Outcome]]:
