@@ -56,7 +56,13 @@ _DELETE = re.compile(
     # ONLY …': a name and the record's data in brackets
     r"(?<=\.uk)[ ]+\([^()\n]{1,60}\)|"
     # "old GS verification rec (only used for this cert) can go:"
-    r"(?:verification|validation|challenge)[ ]+(?:string|value|token|record|rec))"
+    r"(?:verification|validation|challenge)[ ]+(?:string|value|token|record|rec)|"
+    # "the GlobalSign verification record on dvsa.gov.uk can go now:", "the TXT at the apex
+    # can go" (a record where it is published; never "it can go straight to …"); "the value X
+    # on ofsted.gov.uk can go" (fieldrefs writes a token for "the verification token")
+    r"(?:TXT|CNAME|CAA|record|rec|token|entry|string|value|one)(?:[ ]+[^\s()]{1,300})?[ ]+"
+    r"(?:on|at|from|under)[ ]+"
+    r"(?:the[ ]+)?(?:apex|[\w-]+(?:\.[\w-]+)+))"
     r"(?:[ ]+\([^()\n]{1,60}\))?[ ]+"
     # "they can all go", "they can now all go"
     r"(?:can|must|should|(?:will[ ]+)?(?:have|has|need)[ ]+to)[ ]+(?:now[ ]+|safely[ ]+)?"
