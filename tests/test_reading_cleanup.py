@@ -47,3 +47,17 @@ def test_a_record_that_can_go_then_held_until_issued_is_a_delete_after_issuance(
     assert _timed(conversation(first, hold)) == [
         ("delete", "ofsted.gov.uk.", "TXT", "after_issuance")
     ]
+
+
+def test_the_caa_set_as_it_looks_today_is_observed_not_asked_for() -> None:
+    # ("Looking at the apex CAA set today:" over the set had made every entry an add)
+    ticket = _text(
+        "Looking at your gov.uk CAA records this morning:\n\n"
+        'gov.uk.  3600  IN  CAA  0 issue "sectigo.com"\n'
+        'gov.uk.  3600  IN  CAA  0 issue "letsencrypt.org"\n\n'
+        "The sectigo.com line is from a certificate we retired, so it is no longer needed and "
+        "can be removed. Please keep the Let's Encrypt one.\n"
+    )
+    got = read(ticket)
+    assert [(c.action, c.value) for c in got.changes] == [("delete", '0 issue "sectigo.com"')]
+    assert {o.value for o in got.observed} == {'0 issue "sectigo.com"', '0 issue "letsencrypt.org"'}
