@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.models import Ticket
 from bot.reading import read
-from tests.test_reading import changes, conversation, vendor
+from tests.test_reading import changes, conversation, us, vendor
 
 TOKEN = "globalsign-domain-verification=Qm4xT7pL2vR9sK1wZ8yH3nB6cD0fG5jE"
 OLD_TOKEN = "globalsign-domain-verification=Zk8rW2qN5tY7uP1mX4vB9cL3hJ6gF0sA"
@@ -61,3 +61,48 @@ def test_the_caa_set_as_it_looks_today_is_observed_not_asked_for() -> None:
     got = read(ticket)
     assert [(c.action, c.value) for c in got.changes] == [("delete", '0 issue "sectigo.com"')]
     assert {o.value for o in got.observed} == {'0 issue "sectigo.com"', '0 issue "letsencrypt.org"'}
+
+
+def test_each_record_under_a_lettered_removal_keeps_its_verb() -> None:
+    # ("(b) add X" above "(c) … remove the old tokens:" and two records: the second had been
+    # read without (c)'s verb, as an add now)
+    ticket = _text(
+        "Could you please:\n\n"
+        "(1) add  _acme-challenge.defra.gov.uk  CNAME  p3k9w2m7x4q8z1v6b5n0.fastly-validations.com\n"
+        "(2) once the new certificate has been issued, delete the old GlobalSign tokens:\n"
+        f"    defra.gov.uk      TXT  {TOKEN}\n"
+        f"    www.defra.gov.uk  TXT  {OLD_TOKEN}\n"
+    )
+    assert _timed(ticket) == [
+        ("add", "_acme-challenge.defra.gov.uk.", "CNAME", "now"),
+        ("delete", "defra.gov.uk.", "TXT", "after_issuance"),
+        ("delete", "www.defra.gov.uk.", "TXT", "after_issuance"),
+    ]
+
+
+_HELD = vendor(
+    "Please remove these two old tokens, but only after the new certificate has been issued:\n"
+    f"defra.gov.uk TXT {TOKEN}\n"
+    f"www.defra.gov.uk TXT {OLD_TOKEN}\n",
+    1,
+)
+
+
+def test_removals_held_for_issuance_are_due_once_the_certificate_is_reported_issued() -> None:
+    # (the removals had stayed "after issuance" when the vendor said the certificate was out
+    # and asked for them)
+    for words in (
+        "The new cert has been issued, so you can go ahead and delete the old tokens now.",
+        "GlobalSign has issued the renewed certificate. The two old TXT records can be removed.",
+        "Certificate was issued at 07:10 today, so the removals are now due.",
+    ):
+        ticket = conversation(_HELD, us("Noted, holding them.", 2), vendor(words, 3))
+        assert _timed(ticket) == [
+            ("delete", "defra.gov.uk.", "TXT", "now"),
+            ("delete", "www.defra.gov.uk.", "TXT", "now"),
+        ], words
+        assert not _warned(ticket), words
+    # (never when the report says something still waits)
+    words = "The certificate for www has been issued; the apex one is still pending, remove later."
+    ticket = conversation(_HELD, vendor(words, 2))
+    assert {when for *_, when in _timed(ticket)} == {"after_issuance"}

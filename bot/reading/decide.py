@@ -121,6 +121,9 @@ class Thread:
     # use": the names a later vendor comment says to leave as they are; the changes to them
     # asked for before are withdrawn
     kept: dict[int, frozenset[str]] = field(default_factory=dict)
+    # "the certificate was issued at 06:40 this morning, so (c) is now due: please remove the
+    # two GlobalSign TXT records": the removals asked before, held for issuance, are due now
+    removals_due: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -130,6 +133,9 @@ class Decision:
     flags: list[Flag] = field(default_factory=list)
     dropped: list[DnsChange] = field(default_factory=list)
     done: list[DnsChange] = field(default_factory=list)  # of `dropped`: said to be done
+    # of `changes`: deletes held for issuance that a later comment says are due now (the words
+    # beside the record that said to wait were read, and are answered)
+    released: list[DnsChange] = field(default_factory=list)
 
 
 def decide(said: list[Said], thread: Thread | None = None) -> Decision:
@@ -271,6 +277,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             else (i, c)
             for i, c in kept
         ]
+    for index in sorted(thread.removals_due):
+        kept = _removals_due(kept, index, thread, out)
     for index in sorted(thread.split):
         kept = _split_updates(kept, index, out)
     for index in sorted(thread.beside):
@@ -501,6 +509,24 @@ def _complete(change: DnsChange, observed: list[Observed]) -> DnsChange:
         if len(others) == 1:  # one CNAME at a name: a new one replaces what is there
             return change.model_copy(update={"action": "update", "old_value": others[0]})
     return change
+
+
+def _removals_due(
+    kept: list[tuple[int, DnsChange]], index: int, thread: Thread, out: Decision
+) -> list[tuple[int, DnsChange]]:
+    """The deletes asked before comment `index`, held until issuance, asked for now: that
+    comment reports the certificate issued and asks for them (unless a later comment holds
+    removals again)."""
+    holds = {*thread.removals_wait, *thread.removals_held, *thread.split}
+    if any(h > index for h in holds):
+        return kept
+    due = []
+    for i, c in kept:
+        if i < index and c.action == "delete" and c.when == "after_issuance":
+            c = c.model_copy(update={"when": "now"})
+            out.released.append(c)
+        due.append((i, c))
+    return due
 
 
 def _gone(delete: DnsChange, said: frozenset[str]) -> bool:

@@ -375,6 +375,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             thread.removals_wait.add(index)  # "Please hold off on removing it … until issued"
         # (in a first mail too: "All fine except the second one. Please hold off removing the
         # old token until …" above our quoted proposal)
+        if later and part.role == "vendor" and threadcues.removals_due(joined):
+            thread.removals_due.add(index)  # "the certificate was issued …, so (c) is now due"
         held_types = threadcues.removal_held_types(joined) if part.role == "vendor" else None
         if held_types:
             thread.removals_held[index] = held_types  # "hold off removing the old token until …"
@@ -704,7 +706,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     flags += owner_flags(read_lines, accounted_names)
     flags += _unheeded_done(decision.changes, unheeded, order)
     flags += _later_removal_unread(decision.changes, read_lines, thread.vendor_comments, order)
-    flags += timing_flags(decision.changes, read_lines)
+    # (a delete a later comment says is due now: the wait said beside it is over)
+    timed = [c for c in decision.changes if c not in decision.released]
+    flags += timing_flags(timed, read_lines)
     flags += _old_given_later(decision.changes, read_lines, [p.comment_id for p in parts])
     flags += disowned_flags(decision.changes, read_lines)  # "that value will never validate"
     flags += approval_flags(approved_by_place, decision.changes)

@@ -2083,6 +2083,55 @@ def held_until_issued(text: str) -> list[tuple[str, frozenset[str]]]:
     return held
 
 
+def removals_due(text: str) -> bool:
+    """ "Both names validated overnight and the certificate was issued at 06:40 this morning,
+    so (c) is now due: please remove the two GlobalSign TXT records": a later comment that
+    reports the certificate issued and asks, in a sentence with no wait of its own, for the
+    removals held until then - they are asked for now."""
+    low = text.lower()
+    if "issu" not in low:
+        return False  # the common case, cheaply
+    sentences = prose.sentences_of(text)
+    if not any(_reports_issued(s) for s in sentences):
+        return False
+    if any(_NOT_YET.search(s) for s in sentences):
+        return False  # ("… issued for www; the apex one is still pending, so not yet for that")
+    return any(
+        (_NOW_DUE.search(s) or action_cue(s) == "delete")
+        and not AFTER_ISSUANCE.search(s)
+        and not _CONDITION.search(s)
+        for s in sentences
+    )
+
+
+def _reports_issued(sentence: str) -> bool:
+    """Does the sentence report the certificate issued ("the certificate was issued at 06:40",
+    "the new cert has been issued"), not set it as a condition ("once it has been issued")?"""
+    return any(
+        not _CONDITION.search(sentence[: m.start()]) for m in _ISSUED_NEWS.finditer(sentence)
+    )
+
+
+# "the certificate was issued at 06:40", "the new cert has now been issued", "GlobalSign has
+# issued the renewed certificate", "the Let's Encrypt certificate is now issued"
+_ISSUED_NEWS = re.compile(
+    r"\b(?:cert(?:ificate)?s?[ \t]{1,3}(?:has[ \t]{1,3}(?:now[ \t]{1,3})?been|have[ \t]{1,3}"
+    r"(?:now[ \t]{1,3})?been|is[ \t]{1,3}now|are[ \t]{1,3}now|was|were|got)[ \t]{1,3}issued|"
+    r"(?:has|have)[ \t]{1,3}(?:now[ \t]{1,3})?issued[ \t]{1,3}(?:the|our|your)[ \t]{1,3}"
+    r"(?:new[ \t]{1,3}|renewed[ \t]{1,3})?cert(?:ificate)?)\b",
+    re.I,
+)
+# "so (c) is now due", "the removals are now due", "that step is due now"
+_NOW_DUE = re.compile(r"\b(?:is|are)[ \t]{1,3}(?:now[ \t]{1,3}due|due[ \t]{1,3}now)\b", re.I)
+# "please don't delete it yet", "not yet", "still needed", "still pending": something still
+# waits
+_NOT_YET = re.compile(
+    r"\bnot[ \t]{1,3}yet\b|n['’]t[ \t]+\w+[ \t]+(?:\w+[ \t]+)?yet\b|"
+    r"\bstill[ \t]{1,3}(?:needed|required|in[ \t]{1,3}use|pending|waiting|outstanding)\b",
+    re.I,
+)
+
+
 # "only after", "not until", "can wait until", "hold off": the request waits
 _HELD = re.compile(
     r"\b(?:only[ \t]+(?:after|once|when)|not[ \t]+(?:before|until)|(?:can|should|must)[ \t]+wait"

@@ -674,6 +674,11 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self._end_prose()
                 if listed is not None and self.ctx.action is None:
                     self.next_item = True  # the list's lead-in verb holds for the next item
+                # this line is the next item the item just read kept the list open for: the
+                # list no longer waits for it ("(b) add X" / "(c) … remove the old tokens:" /
+                # two records below: never the second read without (c)'s verb)
+                self.next_item = self.next_item or self.list_open
+                self.list_open = False
             self._resume_lead_in(number, line)
             self._context_from(line, number)
             self.paragraph.append((number, line))
