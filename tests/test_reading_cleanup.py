@@ -106,3 +106,20 @@ def test_removals_held_for_issuance_are_due_once_the_certificate_is_reported_iss
     words = "The certificate for www has been issued; the apex one is still pending, remove later."
     ticket = conversation(_HELD, vendor(words, 2))
     assert {when for *_, when in _timed(ticket)} == {"after_issuance"}
+
+
+def test_a_wrong_token_published_is_updated_to_the_one_asked_for() -> None:
+    # ("That record needs changing to the value from my first message" after our dig of last
+    # year's token had left an add of a second TXT)
+    ask = vendor(f"Please publish this TXT record at the apex of dfe.gov.uk:\n\n{TOKEN}\n", 1)
+    dig = us(f'Done, this is what we see:\n\n$ dig +short TXT dfe.gov.uk\n"{OLD_TOKEN}"\n', 2)
+    for words in (
+        "That's last year's token. The TXT you added has to be updated to the new value.",
+        "That's the old one. Please just overwrite it with the token from my first message.",
+    ):
+        ticket = conversation(ask, dig, vendor(words, 3))
+        assert changes(ticket) == [("update", "dfe.gov.uk.", "TXT", TOKEN, OLD_TOKEN)], words
+    # (never when the overwrite is refused)
+    words = "Please don't overwrite it - add the new one as a second record alongside."
+    got = changes(conversation(ask, dig, vendor(words, 3)))
+    assert [c[0] for c in got] == ["add"]

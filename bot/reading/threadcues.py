@@ -878,7 +878,31 @@ def replaces_published(text: str) -> bool:
     low = text.lower()
     if "replac" in low and _REPLACE_PUBLISHED.search(text):
         return True
+    if ("chang" in low or "overwrit" in low or "updat" in low) and any(
+        not _REFUSED_BEFORE.search(text[max(0, m.start() - 40) : m.start()].replace("\n", " "))
+        for m in _CHANGE_PUBLISHED.finditer(text)
+    ):
+        return True  # (never "do not overwrite the existing one")
     return ("updat" in low or "correct" in low) and bool(_UPDATE_NAMED.search(text))
+
+
+# "That record needs changing to the value from my first message", "the TXT you added has to be
+# updated", "You can simply overwrite the old value rather than adding a second record": the
+# record published (a wrong one) is changed to the value asked for
+# "please don't overwrite it", "do not overwrite the existing one", "rather than overwrite"
+_REFUSED_BEFORE = re.compile(
+    r"(?:\b(?:not|never|rather[ \t]than|instead[ \t]of)|n['’]t)\b[^.\n]{0,30}$", re.I
+)
+_CHANGE_PUBLISHED = re.compile(
+    r"\b(?:that|this|the|your)[ \t]+(?:(?:TXT|CNAME|CAA)(?:[ \t]+(?:record|value|entry|token))?|"
+    r"record|value|entry|token)"
+    r"(?:[ \t]+(?:you|they)(?:['’]ve|[ \t]+have)?[ \t]+(?:added|published|created|put[ \t]+in))?"
+    r"[ \t]+(?:needs?|has)[ \t]+(?:to[ \t]+be[ \t]+)?(?:chang(?:ing|ed)|updat(?:ing|ed))[ \t]+to\b|"
+    r"\boverwrite[ \t]+(?:it|the|that|this|your)(?:[ \t]+(?:old|existing|current|wrong|"
+    r"published))?(?:[ \t]+(?:value|record|entry|token|one))?\b(?![ \t]+with\b[^.\n]{0,40}"
+    r"\b(?:later|after|once|when)\b)",
+    re.I,
+)
 
 
 # "update _acme-challenge.hmrc.gov.uk to the value above", "correct the record you published"
