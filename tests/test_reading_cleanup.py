@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.models import Ticket
 from bot.reading import read
-from tests.test_reading import changes, conversation, us, vendor
+from tests.test_reading import changes, codes, conversation, us, vendor
 
 TOKEN = "globalsign-domain-verification=Qm4xT7pL2vR9sK1wZ8yH3nB6cD0fG5jE"
 OLD_TOKEN = "globalsign-domain-verification=Zk8rW2qN5tY7uP1mX4vB9cL3hJ6gF0sA"
@@ -123,3 +123,21 @@ def test_a_wrong_token_published_is_updated_to_the_one_asked_for() -> None:
     words = "Please don't overwrite it - add the new one as a second record alongside."
     got = changes(conversation(ask, dig, vendor(words, 3)))
     assert [c[0] for c in got] == ["add"]
+
+
+def test_one_of_several_removals_kept_by_its_label_is_withdrawn() -> None:
+    # ("Please leave the content-publisher one exactly where it is!" had left its delete in)
+    ask = vendor(
+        "These challenge CNAMEs are orphaned, could you delete them?\n\n"
+        "- _acme-challenge.find-a-court.service.gov.uk -> a8k2m5x9w3q7z1v4.fastly-validations.com\n"
+        "- _acme-challenge.pay-fees.service.gov.uk -> n6b3c9d2f5g8h1j4.fastly-validations.com\n",
+        1,
+    )
+    query = us("pay-fees is still live, are you sure?", 2)
+    keep = vendor("You're right, sorry! Don't remove the pay-fees record, it is still used.", 3)
+    got = read(conversation(ask, query, keep))
+    assert [(c.action, c.name) for c in got.changes] == [
+        ("delete", "_acme-challenge.find-a-court.service.gov.uk.")
+    ]
+    assert "retracted" in codes(conversation(ask, query, keep))
+    assert "_acme-challenge.pay-fees.service.gov.uk." in {o.name for o in got.observed}

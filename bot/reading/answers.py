@@ -102,6 +102,59 @@ def refused_names(text: str) -> set[str]:
     return found
 
 
+def refused_labels(text: str) -> set[str]:
+    """The labels by which a comment names records to leave as they are, for good ("Please
+    leave the content-publisher one exactly where it is!", "don't remove the registers
+    record"): which record each names is for the reader to match against what was asked."""
+    if "the" not in text.lower():
+        return set()  # the common case, cheaply
+    found: set[str] = set()
+    for line in text[:MAX_COMMENT].split("\n"):
+        sentence = _sentence_keeping(line)
+        if sentence and not _FOR_NOW.search(sentence.lower()):  # ("… for now": it waits)
+            found |= {m.group(1).lower() for m in _LABEL_ONE.finditer(sentence)}
+    return found - _NOT_LABELS
+
+
+# "the content-publisher one", "the registers CNAME", "the www record"
+_LABEL_ONE = re.compile(
+    r"\bthe[ \t]+([a-z0-9][a-z0-9-]{0,62})[ \t]+(?:one|record|CNAME|TXT|CAA|entry)\b", re.I
+)
+# words that say which one by something else than its name ("the old one", "the other record")
+_NOT_LABELS = frozenset(
+    (
+        "old",
+        "new",
+        "other",
+        "first",
+        "second",
+        "third",
+        "last",
+        "same",
+        "existing",
+        "current",
+        "previous",
+        "earlier",
+        "later",
+        "latest",
+        "apex",
+        "original",
+        "wrong",
+        "right",
+        "correct",
+        "stale",
+        "only",
+        "txt",
+        "cname",
+        "caa",
+        "dns",
+        "challenge",
+        "validation",
+        "verification",
+    )
+)
+
+
 def left_alone(text: str) -> bool:
     """Does a comment say to leave "it" as it is, for good ("please leave it exactly as it
     is", "no need to change it"), never only for now ("leave it where it is for now")?"""

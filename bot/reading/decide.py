@@ -349,6 +349,12 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 kept.remove((i, c))
                 out.dropped.append(c)
                 out.flags.append(_retracted(c, "a later comment says to leave it as it is"))
+                if c.action == "delete" and c.value is not None:
+                    # what a delete removes is published by the vendor's own account; left as
+                    # it is, it stays ("Please leave the content-publisher one where it is")
+                    out.observed.append(
+                        Observed(name=c.name, type=c.type, value=c.value, source=c.source)
+                    )
     # What another comment says is published (our dig paste, the vendor's earlier one) also
     # completes a request: "replacing llxr…" said in our reply and confirmed by the vendor.
     # An add becomes an update of what was published before it was asked for, or of what we

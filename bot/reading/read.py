@@ -446,6 +446,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             kept_kinds += [(index, kind) for kind in threadcues.kinds_kept(f"{joined}\n{mail}")]
             refused_kinds += [(index, *k) for k in threadcues.removals_refused(joined)]
             refused = answers.refused_names(joined) if later else set()
+            if later:
+                # "Please leave the content-publisher one exactly where it is!": the one name
+                # asked for before that each label names
+                refused |= _named_by_labels(answers.refused_labels(joined), said)
             if later and not refused and len(questioned) == 1 and answers.left_alone(joined):
                 # "You're right, apologies … pqdc5… is the correct target, so please leave it
                 # exactly as it is." to our dig of the one record asked to change (not of the
@@ -1128,6 +1132,19 @@ def _removal_of(index: int, shown: Observed, line: int, said: str, author: Autho
 
 
 _NEAR_BELOW = 12  # lines below a sentence in which the records it speaks of are shown
+
+
+def _named_by_labels(labels: set[str], said: list[Said]) -> set[str]:
+    """The names asked to change before that the labels name, one each ("content-publisher":
+    _acme-challenge.content-publisher.publishing.service.gov.uk.; a label in two names, or in
+    none, names nothing)."""
+    names = {s.change.name.lower() for s in said if s.change is not None}
+    found = set()
+    for label in labels:
+        having = [n for n in names if label in n.rstrip(".").split(".")]
+        if len(having) == 1:
+            found.add(having[0])
+    return found
 
 
 def _label_asked(marker: str, said: list[Said]) -> bool:
