@@ -357,6 +357,42 @@ _THESE_STAY = re.compile(
     r"(?:are|is)|unchanged|untouched|in[ ]+place))?[ ]*:[ ]*$",
     re.I,
 )
+# "They're nothing to do with the Fastly certificate", "Those are unrelated to this renewal",
+# "these aren't part of our order": records of another party's (a supplier's own AWS
+# validation records), shown beside the vendor's request and asked of no one here
+_NOT_FOR_THIS_ORDER = re.compile(
+    r"\b(?:nothing[ ]to[ ]do|unrelated|not[ ]related|not[ ]part|aren['\u2019]?t[ ]part|"
+    r"are[ ]not[ ]part|not[ ]connected|no[ ]part)[ ](?:to|with|of)[ ](?:the|this|our|your)[ ]"
+    r"(?:[\w-]+[ ]){0,2}?(?:certificate|cert|ticket|renewal|order|request)s?\b",
+    re.I,
+)
+
+
+def not_for_this_order(text: str) -> bool:
+    """Does the text say the records it speaks of are not this certificate's ("They're
+    nothing to do with the Fastly certificate")?"""
+    low = text.lower()
+    if "nothing" not in low and "relat" not in low and "part" not in low and "connect" not in low:
+        return False  # the common case, cheaply
+    return bool(_NOT_FOR_THIS_ORDER.search(text))
+
+
+def these_not_for_this_order(sentence: str) -> bool:
+    """Does the sentence say of the records just shown that they are not this certificate's
+    ("They're nothing to do with the Fastly certificate", "Those are unrelated to this
+    renewal")? Never of something else it names ("On the Notify request: that's not something
+    we can action, as it's not part of your Fastly certificate")."""
+    return bool(_THEY_ARE.match(sentence)) and not_for_this_order(sentence)
+
+
+# the records just shown, as the subject a sentence starts with
+_THEY_ARE = re.compile(
+    r"^[ \t]*(?:they|these|those|both|both[ ]of[ ]them|these[ ]two|those[ ]two|the[ ]two|"
+    r"this[ ]one|that[ ]one|it)(?:['\u2019](?:re|s)|[ ]+(?:are|is|have|has))?[ ]",
+    re.I,
+)
+
+
 # An example's lead-in: its record shows a shape, it is no request (and no value to flag)
 _ILLUSTRATES = re.compile(
     r"\b(?:just[ ]to[ ]illustrate|to[ ]illustrate[ ]the|made-up[ ](?:host[ ]?name|name|domain|"
@@ -458,6 +494,15 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         return "aside"  # "Backout plan: …", "to roll back, re-add the old record:"
     if "will" in low and lead_in and _OTHERS_DO.search(text):
         return "aside"  # "so our platform team will create" the record below: not ours to do
+    if (
+        lead_in
+        and text.rstrip().endswith(":")
+        and not_for_this_order(_SENTENCE.split(text)[-1])
+        and action_cue(text) is None
+    ):
+        return "noted"  # "Kainos also sent these, but they are nothing to do with the Fastly
+        # certificate:" - another party's records, shown (never "They're nothing to do with
+        # the certificate.", which speaks of the records above it)
     if lead_in and ("illustrat" in low or "made-up" in low) and _ILLUSTRATES.search(text):
         return "noted"  # "Just to illustrate the shape (a made-up hostname) … something like:"
     if lead_in and ("example" in low or "instance" in low) and _FOR_EXAMPLE.search(text):

@@ -1110,7 +1110,8 @@ class Paragraphs:
             if (
                 not read_here
                 and self.recent
-                and _NOTHING_FOR_THAT.search(sentence)
+                # ("They're nothing to do with the Fastly certificate": another party's)
+                and (_NOTHING_FOR_THAT.search(sentence) or cues.these_not_for_this_order(sentence))
                 # ("these two can come out again, … no need to do anything about it now": the
                 # nothing is about the removal the sentence tells of, not the records above)
                 # ("We'll let you know when the records can come out again, no need to do

@@ -1,0 +1,69 @@
+"""Other people in the loop: a supplier's own records, a department's own wishes beside the
+vendor's mail, a vendor's word on a record someone else published. Small tickets written here."""
+
+from __future__ import annotations
+
+from bot.models import Ticket
+from bot.reading import read
+
+ACME = "_acme-challenge.apply-for-a-thing.service.gov.uk."
+FASTLY = "qwe12rty34uio56pas.fastly-validations.com."
+ACM = (
+    "_1a2b3c4d5e6f708192a3b4c5d6e7f809.apply-for-a-thing.service.gov.uk. CNAME "
+    "_9f8e7d6c5b4a39281706f5e4d3c2b1a0.xlkjqwerty.acm-validations.aws."
+)
+ACM_API = (
+    "_2a2b3c4d5e6f708192a3b4c5d6e7f809.api.apply-for-a-thing.service.gov.uk. CNAME "
+    "_8f8e7d6c5b4a39281706f5e4d3c2b1a0.xlkjqwerty.acm-validations.aws."
+)
+
+
+def _text(body: str) -> Ticket:
+    return Ticket(id="1", subject="Certificate validation", text=body)
+
+
+def _vendor_asks(ticket: Ticket) -> list[tuple[str, str, str | None, str | None]]:
+    return [
+        (c.action, c.name, c.value, c.old_value)
+        for c in read(ticket).changes
+        if c.source is None or c.source.role != "other"
+    ]
+
+
+def test_a_suppliers_records_said_to_be_no_part_of_the_certificate_are_not_asked() -> None:
+    # (a supplier's AWS validation CNAMEs shown beside the vendor's one had been drafted)
+    after = _text(
+        f"Please add this CNAME for the renewal:\n\n{ACME} CNAME {FASTLY}\n\n"
+        f"The supplier's mail also listed these:\n\n{ACM}\n{ACM_API}\n\n"
+        "Those are unrelated to this renewal - they are for the supplier's own load balancer, "
+        "so check with them first.\n\nThanks,\nFastly Support"
+    )
+    lead_in = _text(
+        "Kainos also sent you this one, but it has nothing to do with the Fastly certificate:"
+        f"\n\n{ACM}\n\nWhat we need is this one:\n\n{ACME} CNAME {FASTLY}\n\nThanks,\nFastly"
+    )
+    for ticket in (after, lead_in):
+        result = read(ticket)
+        assert [(c.action, c.name, c.value) for c in result.changes] == [("add", ACME, FASTLY)]
+        assert not [f for f in result.flags if f.severity != "info"]
+
+
+def test_a_word_on_someone_elses_request_leaves_the_record_above_it_asked() -> None:
+    ticket = _text(
+        f"The earlier value won't work any more. Please use this one:\n\n{ACME} CNAME {FASTLY}"
+        "\n\n(On Deepa's request: that's not something we can action here, as it's not part "
+        "of your Fastly certificate.)\n\nSam\nFastly Support"
+    )
+    assert [c.name for c in read(ticket).changes] == [ACME]
+
+
+def test_records_said_to_be_there_by_mistake_are_no_count_left_unread() -> None:
+    # ("Just so nobody adds them by mistake: those two CNAMEs are …" counted two records asked)
+    ticket = _text(
+        "So that nobody adds them by mistake: those two CNAMEs are the supplier's own "
+        f"validation records.\n\n{ACM}\n{ACM_API}\n\nThey're nothing to do with this "
+        f"certificate.\n\nWe only need:\n\n{ACME} CNAME {FASTLY}\n\nThanks,\nFastly Support"
+    )
+    result = read(ticket)
+    assert [c.name for c in result.changes] == [ACME]
+    assert [f.code for f in result.flags] == []
