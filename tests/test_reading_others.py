@@ -67,3 +67,29 @@ def test_records_said_to_be_there_by_mistake_are_no_count_left_unread() -> None:
     result = read(ticket)
     assert [c.name for c in result.changes] == [ACME]
     assert [f.code for f in result.flags] == []
+
+
+_DEPARTMENT_MAIL = (
+    "Hello GOV.UK Platform,\n\n{said}. While you're at it, please add a TXT record on "
+    "apply-for-a-thing.service.gov.uk with the value MS=ms90817263 for our tenant.\n\n"
+    "Cheers,\nAlex Morgan\nPlatform Engineering | DfT\n\n"
+    "From: Fastly Support <support@fastly.zendesk.com>\nSent: 3 June 2025 09:12\n"
+    "Subject: Domain validation needed\n\nHi Alex,\n\nPlease create this record:\n\n"
+    f"Name:  {ACME}\nType:  CNAME\nValue: {FASTLY}\nTTL:   300\n\nRegards,\nTariq\n"
+)
+
+
+def test_a_department_that_got_the_vendors_mail_passes_it_on_with_asks_of_its_own() -> None:
+    # (the vendor's CNAME below "Fastly sent us the below" went unread, the TXT drafted)
+    for said in (
+        "Fastly sent us the below; the zone is yours",
+        "We got the below from Fastly this morning",
+        "Fastly sent the below to us because we're a contact on the service",
+    ):
+        ticket = _text(_DEPARTMENT_MAIL.format(said=said))
+        result = read(ticket)
+        assert [(c.name, c.ttl) for c in result.changes if c.source.role != "other"] == [
+            (ACME, 300)
+        ], said
+        theirs = [c.value for c in result.changes if c.source and c.source.role == "other"]
+        assert theirs == ["MS=ms90817263"], said
