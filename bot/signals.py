@@ -121,9 +121,12 @@ def read_signals(subject: str, text: str, extraction: Extraction) -> Signals:
 def _classify(
     lowered: str, extraction: Extraction, emails: tuple[str, ...], urls: tuple[str, ...]
 ) -> Classification:
-    asks_records = bool(extraction.changes) or any(
-        f.code == "unparsed_record" for f in extraction.flags
-    )
+    # (what a CC or a department asks for beside the vendor's mail - "could you also add a TXT
+    # for our own GlobalSign account" above Fastly's "nothing for GOV.UK to change in DNS" - is
+    # shown and blocked, and says nothing of how the vendor's CA validates)
+    asks_records = any(
+        c.source is None or c.source.role != "other" for c in extraction.changes
+    ) or any(f.code == "unparsed_record" for f in extraction.flags)
     if asks_records:
         return "dns_change"
     if _holds(lowered, _NOT_CERT_WORDS, _NOT_CERT) or not _CERT_WORDS.search(_relevant(lowered)):

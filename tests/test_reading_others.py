@@ -3,8 +3,12 @@ vendor's mail, a vendor's word on a record someone else published. Small tickets
 
 from __future__ import annotations
 
+from bot.config import AppConfig
 from bot.models import Ticket
 from bot.reading import read
+from bot.render import to_json
+from bot.triage import triage
+from bot.zones import DirectoryZones
 
 ACME = "_acme-challenge.apply-for-a-thing.service.gov.uk."
 FASTLY = "qwe12rty34uio56pas.fastly-validations.com."
@@ -93,3 +97,28 @@ def test_a_department_that_got_the_vendors_mail_passes_it_on_with_asks_of_its_ow
         ], said
         theirs = [c.value for c in result.changes if c.source and c.source.role == "other"]
         assert theirs == ["MS=ms90817263"], said
+
+
+_REPLY_ABOVE = (
+    "Hi Anders,\n\nhostmaster@education.gov.uk is our team's mailbox, so I'll approve it "
+    "today.\n\nGOV.UK - {aside}: could you add this TXT at education.gov.uk for our own "
+    "GlobalSign account?\n\n"
+    '  education.gov.uk.  TXT  "globalsign-domain-verification=Zq9xWv8uT7sR6qP5oN4mL3kJ2"\n\n'
+    "Thanks,\nHarriet\nDepartment for Education\n\n"
+    "On Mon, 15 Sept 2025 at 17:20, Anders Holm (Fastly Support) "
+    "<support@fastly.zendesk.com> wrote:\n"
+    "> Hello,\n>\n> We have switched the education.gov.uk renewal to approver email. GlobalSign "
+    "have sent the approval request to hostmaster@education.gov.uk, so there is nothing for "
+    'GOV.UK to change in DNS.\n>\n> Could whoever reads hostmaster@ click "I Approve"?\n>\n'
+    "> Anders\n> Fastly Support\n"
+)
+
+
+def test_a_department_replying_above_the_vendors_mail_asks_as_a_cc_would(app: AppConfig) -> None:
+    # (its own GlobalSign TXT had been drafted as the vendor's, and the ticket read as DNS work)
+    for aside in ("separate thing, nothing to do with Fastly", "not related to Fastly at all"):
+        ticket = _text(_REPLY_ABOVE.format(aside=aside))
+        result = read(ticket)
+        assert [c.source.role for c in result.changes if c.source] == ["other"], aside
+        whole = to_json(triage(ticket, DirectoryZones(app.owners(), app.suffixes), app))
+        assert whole["classification"] == "email_validation", aside

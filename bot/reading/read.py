@@ -218,7 +218,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             walker.mentions[i] = replace(walker.mentions[i], after_issuance=True)
         asking = index  # the comment its requests count as said in
         own: list[Mention] = []  # the reply's own records, beside a mail it passes on
-        forwarder: Author | None = None  # who passes on the vendor's own mail, when not it
+        # who passes on the vendor's own mail, or answers it, when not the vendor: "GOV.UK -
+        # separate thing, nothing to do with Fastly: could you add a TXT …" above "On …, Anders
+        # Holm (Fastly Support) <support@fastly.zendesk.com> wrote:" asks as a CC would
+        forwarder = _forwarder(part)
         reply_lines = numbered  # the reply's own lines, when it passes on a mail
         # "sorry, fat-fingered the target … The correct one is: X. Everything else I said
         # stands" over the mail it corrects: that mail is asked, then corrected by the reply
@@ -248,9 +251,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             read_lines += [(part.comment_id, n, text) for n, text in numbered]
             domains += walker.domains
             own, reply, reply_lines = walker.mentions, walker, numbered
-            # "Fastly sent us the below … Also, while you're in there, could you add a TXT …
-            # MS=ms48213377?" above "From: Fastly Support": the reply is not the vendor's
-            forwarder = _forwarder(part)
+            # ("Fastly sent us the below … Also, while you're in there, could you add a TXT …
+            # MS=ms48213377?" above "From: Fastly Support": the reply is not the vendor's)
             quoted, restated_from = _quoted_request(part)
             numbered = fieldrefs.resolve(quoted[:MAX_LINES], part.lines)
             numbered = copies.resolve(numbered)  # "www TXT same value as @" in the mail below
@@ -976,7 +978,7 @@ def _forwarder(part: Part) -> Author | None:
     ):
         return None
     for line in part.lines[part.history : part.history + _HEADER_LINES]:
-        sender = _FROM_HEADER.match(line)
+        sender = _FROM_HEADER.match(line) or _WROTE.match(line)
         if sender:
             if _VENDOR_SENDER.search(sender.group(1)) is None:
                 return None
@@ -986,10 +988,15 @@ def _forwarder(part: Part) -> Author | None:
 
 _HEADER_LINES = 12
 _FROM_HEADER = re.compile(r"^[ \t>*]{0,6}From:[ \t*]*(.{1,200})", re.I)
+# "On Mon, 15 Sept 2025 at 17:20, Anders Holm (Fastly Support) <support@…> wrote:"
+_WROTE = re.compile(r"^[ \t>*]{0,6}On[ \t]+([^\n]{1,200})[ \t]wrote:[ \t]*$", re.I)
 _VENDOR_SENDER = re.compile(r"\bfastly\b", re.I)
 _OF_THE_VENDOR = re.compile(
     r"\bFastly[ \t]+(?:have[ \t]+|has[ \t]+)?(?:sent|asked|emailed|wrote|want|wants|need|needs|"
-    r"say|says|said|told)\b|\b(?:from|by)[ \t]+Fastly\b(?![ \t]*(?:support|'s[ \t]+platform))",
+    r"say|says|said|told)\b|\b(?:from|by)[ \t]+Fastly\b(?![ \t]*(?:support|'s[ \t]+platform))|"
+    # "GOV.UK - separate thing, nothing to do with Fastly: could you add …"
+    r"\b(?:nothing[ \t]+to[ \t]+do[ \t]+with|(?:not|un)[ \t]*related[ \t]+to|separate[ \t]+from|"
+    r"not[ \t]+for)[ \t]+Fastly\b",
 )
 _SIGNATURE = 60  # a short line naming Fastly: a sign-off ("Customer Support Engineer, Fastly")
 
