@@ -9,6 +9,7 @@ from bot.reading import read
 from bot.render import to_json
 from bot.triage import triage
 from bot.zones import DirectoryZones
+from tests.test_reading import conversation, us, vendor
 
 ACME = "_acme-challenge.apply-for-a-thing.service.gov.uk."
 FASTLY = "qwe12rty34uio56pas.fastly-validations.com."
@@ -122,3 +123,23 @@ def test_a_department_replying_above_the_vendors_mail_asks_as_a_cc_would(app: Ap
         assert [c.source.role for c in result.changes if c.source] == ["other"], aside
         whole = to_json(triage(ticket, DirectoryZones(app.owners(), app.suffixes), app))
         assert whole["classification"] == "email_validation", aside
+
+
+CAA_FIRST = (
+    "For the renewal please add:\n\n"
+    f"- {ACME} CNAME {FASTLY}\n"
+    '- apply-for-a-thing.service.gov.uk. CAA 0 issue "letsencrypt.org"\n\nRegards,\nSofia'
+)
+
+
+def test_a_request_withdrawn_with_a_removal_verb_is_no_removal() -> None:
+    # ("please scrap the CAA I asked for" withdrew the add and was read as a delete of it too)
+    for later in (
+        "Please scrap the CAA I asked for in my first message, it isn't needed.",
+        "Also, please drop the CAA from my earlier message - no CAA is inherited there.",
+    ):
+        ticket = conversation(vendor(CAA_FIRST, 1), us("Is the CAA needed?", 2), vendor(later, 3))
+        result = read(ticket)
+        assert [(c.action, c.type) for c in result.changes] == [("add", "CNAME")], later
+        assert "retracted" in [f.code for f in result.flags], later
+        assert result.observed == (), later

@@ -155,6 +155,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     for s in said:
         if s.observed is not None:
             shown.setdefault(s.comment, []).append(s.observed)
+    retracted: dict[int, list[DnsChange]] = {}  # the requests each comment withdrew
     pending: list[tuple[int, frozenset[str] | None]] = sorted(
         [*thread.withdraws.items(), *thread.refuses.items()], key=lambda kv: kv[0]
     )
@@ -196,6 +197,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 kept.remove(entry)
                 out.dropped.append(entry[1])
                 out.flags.append(_retracted(entry[1], "a later comment withdrew it"))
+                retracted.setdefault(index, []).append(entry[1])
         if item is None:
             break
         if item.observed is not None and item.comment in chasing:
@@ -227,6 +229,11 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                     item = replace(item, change=each[0])
             if item.replaces:
                 _correct(item.change, kept, out)
+            if _withdrawn_again(item.change, retracted.get(item.comment, []), observed):
+                # "please scrap the CAA I asked for in my first message": the add withdrawn,
+                # never a removal of a record no one has said is published
+                out.dropped.append(item.change)
+                continue
             change = _instead(item.change, thread.withdraws.get(item.comment, frozenset()))
             change = _same_delete(_complete(change, observed), item.comment, kept)
             deleted = any(_removes(c, change) for _, c in kept)  # "1. delete X … 3. create X"
@@ -476,6 +483,19 @@ def _published_now(change: DnsChange) -> Observed:
         ttl=change.ttl,
         source=change.source,
     )
+
+
+def _withdrawn_again(
+    change: DnsChange, withdrawn: list[DnsChange], observed: list[Observed]
+) -> bool:
+    """Is a delete the same comment's withdrawal of that very add, said with a removal verb
+    ("scrap the CAA I asked for", "drop the TXT from my first message"), of a record nothing
+    showed as published?"""
+    if change.action != "delete":
+        return False
+    same = (change.name, change.type, change.value)
+    asked = any(c.action == "add" and (c.name, c.type, c.value) == same for c in withdrawn)
+    return asked and not any((o.name, o.type, o.value) == same for o in observed)
 
 
 def _instead(change: DnsChange, withdrawn: frozenset[str] | None) -> DnsChange:
