@@ -143,3 +143,30 @@ def test_a_request_withdrawn_with_a_removal_verb_is_no_removal() -> None:
         assert [(c.action, c.type) for c in result.changes] == [("add", "CNAME")], later
         assert "retracted" in [f.code for f in result.flags], later
         assert result.observed == (), later
+
+
+SECTIGO = "_0f1e2d3c4b5a69788796a5b4c3d2e1f0.www.apply-for-a-thing.service.gov.uk."
+OLD_TARGET = "11112222333344445555666677778888.aaaabbbbccccddddeeeeffff00001111.comodoca.com."
+NEW_TARGET = (
+    "11112222333344445555666677778888.aaaabbbbccccddddeeeeffff00001111.x7yt2qpl.sectigo.com."
+)
+
+
+def test_a_corrected_target_for_the_record_in_place_updates_it() -> None:
+    # (read as an add of the new target beside the published one, the old value never shown)
+    for asked in (
+        "Please change the existing CNAME so it reads:",
+        "Sorry for the trouble. Could you update the published CNAME to:",
+    ):
+        ticket = conversation(
+            vendor(f"Please create this CNAME:\n\n{SECTIGO}  CNAME  {OLD_TARGET}\n\nThanks", 1),
+            us("Done - it is published and resolving.", 2),
+            vendor(
+                "The record I sent on Monday has the wrong target: Sectigo want the new "
+                f"suffix. {asked}\n\n{SECTIGO}  CNAME  {NEW_TARGET}\n\nRadhika",
+                3,
+            ),
+        )
+        result = read(ticket)
+        assert _vendor_asks(ticket) == [("update", SECTIGO, NEW_TARGET, OLD_TARGET)], asked
+        assert [(o.name, o.value) for o in result.observed] == [(SECTIGO, OLD_TARGET)], asked

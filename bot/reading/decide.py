@@ -258,7 +258,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                     if (c.name, c.type) == (change.name, change.type)
                     and caa_issuer(c.value or "") not in named
                 }
-            _supersede(item.comment, change, kept, out, again)
+            published = item.comment in thread.replacing  # "change the existing CNAME so …"
+            _supersede(item.comment, change, kept, out, again, published=published)
     for index, holds in sorted(thread.held.items()):
         for rdtype, words in holds:
             earlier = [
@@ -808,9 +809,13 @@ def _supersede(
     kept: list[tuple[int, DnsChange]],
     out: Decision,
     again: set[str | None],
+    *,
+    published: bool = False,
 ) -> None:
     """A later comment's new value replaces an earlier request at the same name and type,
-    unless that comment asks for the earlier value again (a set of TXT/CAA values)."""
+    unless that comment asks for the earlier value again (a set of TXT/CAA values).
+    `published`: the comment says the record asked for before is in place now ("the record I
+    gave you on Monday has the wrong target … Please change the existing CNAME so it reads:")."""
     if change.action == "update" and change.old_value is None:
         same = (change.name, change.type, change.value)
         if any((c.name, c.type, c.value) == same for _, c in kept if c.action == "add"):
@@ -839,7 +844,12 @@ def _supersede(
             and c.value not in again
             and _caa_tag(c.value) == _caa_tag(change.value)  # issuewild never replaces issue
         ]
-        if earlier and change.action == "update" and change.old_value is None:
+        made = {c.value for _, c in earlier if c.action == "add"}
+        if earlier and published and change.old_value is None and len(made) == len(earlier) == 1:
+            # "Please change the existing CNAME so it reads: Y" after the add of X: what is
+            # there now is X, the one record asked for at that name
+            change = change.model_copy(update={"action": "update", "old_value": made.pop()})
+        elif earlier and change.action == "update" and change.old_value is None:
             # "The token has changed: please update it to ..." replaces a request, not a record.
             change = change.model_copy(update={"action": "add"})
         replaced = {c.old_value for _, c in earlier if c.action == "update" and c.old_value}

@@ -886,6 +886,8 @@ def replaces_published(text: str) -> bool:
         for m in _CHANGE_PUBLISHED.finditer(text)
     ):
         return True  # (never "do not overwrite the existing one")
+    if ("chang" in low or "updat" in low) and _CHANGE_EXISTING.search(text):
+        return True
     return ("updat" in low or "correct" in low) and bool(_UPDATE_NAMED.search(text))
 
 
@@ -904,6 +906,14 @@ _CHANGE_PUBLISHED = re.compile(
     r"\boverwrite[ \t]+(?:it|the|that|this|your)(?:[ \t]+(?:old|existing|current|wrong|"
     r"published))?(?:[ \t]+(?:value|record|entry|token|one))?\b(?![ \t]+with\b[^.\n]{0,40}"
     r"\b(?:later|after|once|when)\b)",
+    re.I,
+)
+# "Please change the existing CNAME so it reads:", "update the published TXT to the value
+# below": the record in place now (the one asked for before) is changed
+_CHANGE_EXISTING = re.compile(
+    r"\b(?:change|update)[ \t]+the[ \t]+(?:existing|published|current|live)[ \t]+"
+    r"(?:(?:TXT|CNAME|CAA)[ \t]+)?(?:(?:record|value|entry|token|one)[ \t]+)?"
+    r"(?:so[ \t]+(?:that[ \t]+)?it[ \t]+(?:reads|points|says)|to)\b",
     re.I,
 )
 
