@@ -141,3 +141,33 @@ def test_one_of_several_removals_kept_by_its_label_is_withdrawn() -> None:
     ]
     assert "retracted" in codes(conversation(ask, query, keep))
     assert "_acme-challenge.pay-fees.service.gov.uk." in {o.name for o in got.observed}
+
+
+def test_an_overwrite_said_only_if_the_record_is_published_keeps_the_correction_an_add() -> None:
+    # ("If you have already published the old value, just overwrite it with the one above" had
+    # made the corrected CNAME an update of a value nothing showed published, silently)
+    first = (
+        "_acme-challenge.admin.forms.service.gov.uk CNAME p8rsku8mvqhgwjenu4.fastly-validations.com"
+    )
+    fixed = (
+        "_acme-challenge.admin.forms.service.gov.uk CNAME 53l9nnhvvc9in9f3ui.fastly-validations.com"
+    )
+    ask = vendor(f"Please add:\n\n{first}\n", 1)
+    raised = us("Thanks, we've raised it with the team that owns the zone.", 2)
+    for words in (
+        "If you have already published the old value, just overwrite it with the one above.",
+        "In case you've added it already, overwrite it with this one.",
+    ):
+        ticket = conversation(
+            ask, raised, vendor(f"Correction, please use:\n\n{fixed}\n\n{words}", 3)
+        )
+        assert changes(ticket) == [
+            (
+                "add",
+                "_acme-challenge.admin.forms.service.gov.uk.",
+                "CNAME",
+                "53l9nnhvvc9in9f3ui.fastly-validations.com.",
+                None,
+            )
+        ], words
+        assert "superseded" in codes(ticket)

@@ -883,9 +883,10 @@ def replaces_published(text: str) -> bool:
         return True
     if ("chang" in low or "overwrit" in low or "updat" in low) and any(
         not _REFUSED_BEFORE.search(text[max(0, m.start() - 40) : m.start()].replace("\n", " "))
+        and not _IF_BEFORE.search(_sentence_before(text, m.start()))
         for m in _CHANGE_PUBLISHED.finditer(text)
     ):
-        return True  # (never "do not overwrite the existing one")
+        return True  # (never "do not overwrite the existing one", nor "if you have … overwrite it")
     if ("chang" in low or "updat" in low) and _CHANGE_EXISTING.search(text):
         return True
     return ("updat" in low or "correct" in low) and bool(_UPDATE_NAMED.search(text))
@@ -898,6 +899,18 @@ def replaces_published(text: str) -> bool:
 _REFUSED_BEFORE = re.compile(
     r"(?:\b(?:not|never|rather[ \t]than|instead[ \t]of)|n['’]t)\b[^.\n]{0,30}$", re.I
 )
+# "If you have already published the old value, just overwrite it with the one above": what
+# to do should it be published, which says nothing of whether it is
+_IF_BEFORE = re.compile(r"\b(?:if|in[ \t]+case|should[ \t]+you|where|whether)\b", re.I)
+
+
+def _sentence_before(text: str, end: int) -> str:
+    """The words of the sentence `end` is in, up to `end` (at most 200 characters back)."""
+    start = max(0, end - 200)
+    cut = max(text.rfind(mark, start, end) for mark in (". ", "! ", "? ", "\n\n"))
+    return text[max(start, cut + 1) : end]
+
+
 _CHANGE_PUBLISHED = re.compile(
     r"\b(?:that|this|the|your)[ \t]+(?:(?:TXT|CNAME|CAA)(?:[ \t]+(?:record|value|entry|token))?|"
     r"record|value|entry|token)"
