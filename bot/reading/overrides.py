@@ -319,6 +319,54 @@ def _replacing_shown(mentions: list[Mention], said: int) -> list[Mention]:
     return out
 
 
+def swapped_pairs(words: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Please swap the existing verification record for the new one. In zone-file terms:
+    ; remove OLD ; add NEW": the one removal and the one add the comment asks for at a name
+    and type, at the same time, are one update of OLD to NEW, when its words say the new
+    record replaces the old one. ("Add the new one and delete the old one", said as two
+    steps, stays an add and a delete.)"""
+    if not _SWAPPED.search(words):
+        return mentions
+    asked = [m for m in mentions if m.mode == "request" and m.value]
+    pairs: dict[tuple[str, str], tuple[list[Mention], list[Mention]]] = {}
+    for m in asked:
+        adds, deletes = pairs.setdefault((m.name.lower().rstrip("."), m.rdtype), ([], []))
+        if m.action in (None, "add") and m.old_value is None:
+            adds.append(m)
+        elif m.action == "delete":
+            deletes.append(m)
+    merged: dict[int, Mention] = {}  # (by id: the add, as an update, in place of both)
+    gone: set[int] = set()
+    for adds, deletes in pairs.values():
+        if len(adds) != 1 or len(deletes) != 1:
+            continue  # (several values: which replaces which is not said)
+        (add,), (old,) = adds, deletes
+        if add.after_issuance != old.after_issuance or add.value == old.value:
+            continue  # ("add the new one now, remove the old one once issued": two steps)
+        # (both lines are the update's: neither is left unread)
+        first = min(add.line, old.line)
+        last = max(add.last_line or add.line, old.last_line or old.line)
+        merged[id(add)] = replace(
+            add, action="update", old_value=old.value, line=first, last_line=last
+        )
+        gone.add(id(old))
+    return [merged.get(id(m), m) for m in mentions if id(m) not in gone]
+
+
+# "swap the existing verification record for the new one", "replace the old token with the
+# new one below", "the new value should replace the current one": one record for another
+_SWAPPED = re.compile(
+    r"\b(?:swap|replace)(?:[ \t]+out)?[ \t]+(?:the|that|this|our|your)[ \t]+"
+    r"(?:existing|current|old|expired|previous|stale)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+    r"(?:record|token|value|entry|string|one|txt|cname)[ \t]+(?:for|with)[ \t]+(?:the|this|a)"
+    r"[ \t]+(?:new|fresh|updated|correct)\b|"
+    r"\b(?:new|fresh|updated)[ \t]+(?:record|token|value|one|string)[ \t]+(?:should|must|needs"
+    r"[ \t]+to|will|is[ \t]+to)[ \t]+replace[ \t]+the[ \t]+(?:existing|current|old|expired|"
+    r"previous)\b",
+    re.I,
+)
+
+
 # "don't add this as an additional record", "rather than leaving two records side by side",
 # "instead of adding a second one", "update the existing … with the value above"
 _NOT_ALONGSIDE = re.compile(

@@ -571,6 +571,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # "P.S. … It should replace the existing TXT, not sit beside it" (in the comment, or
             # in the mail it passes on)
             walker.mentions = overrides.replaced_not_added(numbered, walker.mentions)
+            # "swap the existing verification record for the new one: ; remove OLD ; add NEW"
+            walker.mentions = overrides.swapped_pairs(words, walker.mentions)
             walker.mentions = overrides.by_place(numbered, walker.mentions)  # "1 is the old …"
         # the reply's own records, less those the mail it passes on gives too (said once)
         again = {_said_as(m) for m in walker.mentions}
