@@ -3,8 +3,9 @@ a swap written as a removal and an add, and others below."""
 
 from __future__ import annotations
 
+from bot.models import Comment
 from bot.reading import read
-from tests.test_reading import _text
+from tests.test_reading import _text, changes, conversation, us, vendor
 
 OLD_TOKEN = "globalsign-domain-verification=Hq3kW9xPzT5mN2vB7cR4yL8jF6dS1aE0"
 NEW_TOKEN = "globalsign-domain-verification=Zt7uY4iO9pK2lJ5hG8fD3sA6qW1eR0cV"
@@ -44,3 +45,75 @@ def test_a_swap_in_zone_file_comments_is_one_update() -> None:
         f'; remove\n@ IN TXT "{OLD_TOKEN}"\n; add\n@ IN TXT "{NEW_TOKEN}"\n'
     )
     assert _asked(body) == [("update", "dft.gov.uk.", "TXT", NEW_TOKEN, OLD_TOKEN)]
+
+
+GOOGLE = "7c2e91d0-5b3a-4f1e-9d8c-0a6b2e4f8c11.4.authorize.certificatemanager.goog."
+FASTLY = "m4x8qz2r7vkp1tn6wd.fastly-validations.com."
+CHALLENGE = "_acme-challenge.stats.dfe.gov.uk."
+
+
+def test_repoint_from_a_named_target_to_a_new_one_is_one_update() -> None:
+    """ "Please repoint NAME from OLD to NEW" (no type word) was not read at all."""
+    body = f"Please repoint {CHALLENGE.rstrip('.')} from {GOOGLE} to {FASTLY}\n"
+    assert _asked(body) == [("update", CHALLENGE, "CNAME", FASTLY, GOOGLE)]
+
+
+def test_repoint_from_the_google_target_updates_the_record_a_department_showed() -> None:
+    """An add asked first, then "repoint NAME from the Google target to NEW" after the
+    department showed its Google CNAME there: read as the add, silently (no old value)."""
+    department = Comment(
+        id=2,
+        role="other",
+        author="Department cloud team",
+        body=(
+            "Careful - that name already has the DNS authorization for our Google-managed "
+            f"certificate on it:\n\n{CHALLENGE}  CNAME  {GOOGLE}\n"
+        ),
+    )
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CHALLENGE}  CNAME  {FASTLY}\n", 1),
+        department,
+        vendor(
+            "Once your per-project authorization is live, could you change "
+            f"{CHALLENGE.rstrip('.')} from the Google record to {FASTLY} please?",
+            3,
+        ),
+    )
+    vendors = [
+        (c.action, c.name, c.type, c.value, c.old_value)
+        for c in read(ticket).changes
+        if c.source and c.source.role == "vendor"
+    ]
+    assert vendors == [("update", CHALLENGE, "CNAME", FASTLY, GOOGLE)]
+
+
+def test_update_from_their_authorization_after_our_dig_of_the_old_target_is_an_update_of_it() -> (
+    None
+):
+    """ "update NAME from their authorization to NEW" to our dig of the Google target was not
+    read at all."""
+    ticket = conversation(
+        us(f"The name already has a CNAME:\n\n$ dig +short CNAME {CHALLENGE}\n{GOOGLE}\n", 1),
+        vendor(
+            f"Thanks - please update {CHALLENGE.rstrip('.')} from their authorization to "
+            f"{FASTLY} once they confirm.",
+            2,
+        ),
+    )
+    assert changes(ticket) == [("update", CHALLENGE, "CNAME", FASTLY, GOOGLE)]
+
+
+def test_an_update_our_dig_then_shows_done_is_settled_by_nothing_further_needed() -> None:
+    """Once "update NAME from OLD to NEW" was read, our dig of NEW and the vendor's "issued …
+    nothing further needed" had left the update asked for, silently."""
+    ticket = conversation(
+        vendor(f"Please update {CHALLENGE.rstrip('.')} from {GOOGLE} to {FASTLY}\n", 1),
+        us(f"Done:\n\n$ dig +short CNAME {CHALLENGE}\n{FASTLY}\n", 2),
+        vendor(
+            "Confirmed, it validated and the certificate has been issued. Nothing further needed.",
+            3,
+        ),
+    )
+    got = read(ticket)
+    assert got.changes == ()
+    assert "unread_value" not in [f.code for f in got.flags]

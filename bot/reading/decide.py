@@ -326,12 +326,16 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         # (or a later comment of ours shows it published and a vendor's comment after that says
         # nothing more is needed: "Both resolve correctly … no action is needed on them")
         settles = [k for k in thread.settled_shown if k > i]
+        # (or our dig shows the new value of an update, and a vendor's comment after it says
+        # nothing more is needed: "Please update X from OLD to NEW" … our dig of NEW … "Confirmed
+        # - validated and issued. Nothing further needed from you")
+        settles += [k for k in thread.settled if k > i] if c.action == "update" else []
         said = [
             o
             for j, o in seen
             if j > i and (j in thread.settled or any(k >= j for k in settles)) and _same(o, c)
         ]
-        if c.action == "add" and said:
+        if c.action in ("add", "update") and said:
             kept.remove((i, c))
             out.dropped.append(c)
             out.done.append(c)

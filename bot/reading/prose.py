@@ -419,9 +419,13 @@ _POINT_TO = re.compile(
     r"\b(?:point(?:s|ing)?\s+(?:\S+\s+)?(?:to|at)|resolv(?:es|ing)\s+to|"
     r"(?:change|set|update|amend|modify|switch)\s+(?:the\s+)?(?:target|value)\s+"
     r"(?:(?:of|for|on|at)\s+`?_\S{1,253}\s+)?to|"
-    r"(?:change|update|amend|modify|switch|re-?point)\s+`?_\S{1,253}\s+to)\b",
+    r"(?:change|update|amend|modify|switch|re-?point)\s+`?_\S{1,253}\s+"
+    # "repoint _acme-challenge.x from the Google target to Y": what it points at now, then "to"
+    r"(?:from(?:\s+[^\s;:]{1,253}){1,6}?\s+)?to)\b",
     re.I,
 )
+# "… from OLD to": the words naming what a repointed record points at now
+_FROM = re.compile(r"\bfrom\s", re.I)
 # "please use X", "you should use X" (X the next word)
 _USE = re.compile(r"\b(?:please|should|must|to)[ ]{1,3}(?:now[ ]{1,3})?use[ ]{1,3}(?=\S)", re.I)
 _RESOLVING = re.compile(
@@ -574,6 +578,17 @@ def _pointed(
         None,
     )
     old = None
+    since = _FROM.search(sentence, m.start(), m.end())
+    if since and not instead:  # "repoint X from OLD to NEW" (or "from the Google target")
+        olds = [
+            n
+            for n, t in enumerate(tokens)
+            if since.end() <= t.start < m.end() and fits("CNAME", t) and t.word != "to"
+        ]
+        # ("from the certificatemanager.goog target": a description of what is there, whose
+        # data what the ticket shows published says)
+        named = olds and olds[0] + 1 < len(tokens) and tokens[olds[0] + 1].word in _NOUNS
+        old = tokens[olds[0]].text if len(olds) == 1 and not named else None
     if instead:  # "point X at NEW instead of OLD"
         at = next((n for n, t in enumerate(tokens) if t.start >= instead.end()), len(tokens))
         olds = [n for n in range(at, len(tokens)) if fits("CNAME", tokens[n])]
