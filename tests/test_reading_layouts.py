@@ -117,3 +117,83 @@ def test_an_update_our_dig_then_shows_done_is_settled_by_nothing_further_needed(
     got = read(ticket)
     assert got.changes == ()
     assert "unread_value" not in [f.code for f in got.flags]
+
+
+CAA_SET = (
+    "$ dig +noall +answer CAA dvla.gov.uk\n"
+    'dvla.gov.uk.  3600  IN  CAA  0 issue "digicert.com"\n'
+    'dvla.gov.uk.  3600  IN  CAA  0 issue "letsencrypt.org"\n'
+)
+
+
+def _removals(*comments: Comment) -> list[tuple[str, str, str | None, str]]:
+    return [(c.name, c.type, c.value, c.when) for c in read(conversation(*comments)).changes]
+
+
+def test_the_ca_named_caa_entry_is_the_one_of_the_set_we_showed() -> None:
+    """ "delete the DigiCert CAA entry" after our dig of a two-value CAA set was dropped,
+    silently (the set's values were taken one per name, the DigiCert one lost)."""
+    got = _removals(
+        us(f"Here is the CAA set as it stands:\n\n{CAA_SET}", 1),
+        vendor("Thanks. Please delete the DigiCert CAA entry too, after issuance.", 2),
+    )
+    assert got == [("dvla.gov.uk.", "CAA", '0 issue "digicert.com"', "after_issuance")]
+
+
+def test_the_issuer_domain_before_caa_names_the_entry_not_the_owner() -> None:
+    """ "remove the digicert.com CAA" was read as a CAA record owned by digicert.com."""
+    got = _removals(
+        us(f"Here is the CAA set as it stands:\n\n{CAA_SET}", 1),
+        vendor("Could you also remove the digicert.com CAA record once the new cert is issued?", 2),
+    )
+    assert got == [("dvla.gov.uk.", "CAA", '0 issue "digicert.com"', "after_issuance")]
+
+
+def test_a_yes_to_should_it_go_or_stay_asks_for_the_removal() -> None:
+    """ "Yes please, …" to our "Can we remove the digicert.com CAA as well, or should it
+    stay?" was read as nothing, silently."""
+    got = _removals(
+        us(f"Added. The CAA set now reads:\n\n{CAA_SET}", 1),
+        us("Can we remove the digicert.com CAA as well, or should it stay?", 2),
+        vendor("Yes please, once the new certificate is issued.", 3),
+    )
+    assert got == [("dvla.gov.uk.", "CAA", '0 issue "digicert.com"', "after_issuance")]
+
+
+def test_do_not_remove_anything_from_a_named_zone_withdraws_its_removals() -> None:
+    """ "please do not remove anything from x.gov.uk's CAA set" was not read as withdrawing
+    the removal asked there before (the name's dots ended the words read)."""
+    got = _removals(
+        vendor(
+            "Please remove these two entries:\n\n"
+            'dvla.gov.uk.  IN CAA 0 issue "digicert.com"\n'
+            'dft.gov.uk.   IN CAA 0 issue "digicert.com"\n',
+            1,
+        ),
+        us("Is dft.gov.uk's one really yours?", 2),
+        vendor("No - please do not remove anything from dft.gov.uk's CAA set.", 3),
+    )
+    assert got == [("dvla.gov.uk.", "CAA", '0 issue "digicert.com"', "now")]
+
+
+def test_a_removal_our_dig_shows_is_not_there_is_said_before_the_correction() -> None:
+    """A removal of a CAA line our dig then showed absent, followed by the vendor's other line
+    at that name ("it's the wildcard one I meant"), left both removals asked, silently."""
+    got = read(
+        conversation(
+            vendor('Please remove:\n\ndvla.gov.uk.  IN CAA 0 issue "sectigo.com"\n', 1),
+            us(
+                "There's no such line:\n\n$ dig +noall +answer CAA dvla.gov.uk\n"
+                'dvla.gov.uk.  3600  IN  CAA  0 issuewild "sectigo.com"\n'
+                'dvla.gov.uk.  3600  IN  CAA  0 issue "letsencrypt.org"\n',
+                2,
+            ),
+            vendor(
+                "Sorry, it's the wildcard one I meant. The line to remove is\n\n"
+                'dvla.gov.uk.  IN CAA 0 issuewild "sectigo.com"\n',
+                3,
+            ),
+        )
+    )
+    right = [c.value for c in got.changes] == ['0 issuewild "sectigo.com"']
+    assert right or {f.severity for f in got.flags} & {"warn", "block"}

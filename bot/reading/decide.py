@@ -396,6 +396,7 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         for i, c in kept
     ]
     out.flags += _shown_otherwise_later(completed, seen)
+    out.flags += _deleted_not_shown(completed, seen)
     made_updates = [
         (i, done)
         for (i, c), (_, done) in zip(kept, completed, strict=True)
@@ -1031,6 +1032,49 @@ def _shown_otherwise_later(
                     f"({_where(other.source)}) where the ticket asks to add {c.value}: it may be "
                     "an update of that record, not an add. Check which.",
                     source=other.source,
+                )
+            )
+    return flags
+
+
+def _deleted_not_shown(
+    kept: list[tuple[int, DnsChange]], seen: list[tuple[int, Observed]]
+) -> list[Flag]:
+    """ "Please remove service.gov.uk. CAA 0 issue "globalsign.com"", then our dig of
+    service.gov.uk's CAA set without that line, then the vendor's next ask at that name: the
+    record to delete is not there (the vendor may mean another of the set, "issuewild", and
+    correct it). Which, a person says (a warn at the delete)."""
+    flags = []
+    for i, c in kept:
+        if c.action != "delete" or c.value is None:
+            continue
+        ours = [
+            o
+            for j, o in seen
+            if j > i
+            and o.source is not None
+            and o.source.role == "us"
+            and (o.name, o.type) == (c.name, c.type)
+        ]
+        # (and the vendor asks again at that name after it: "The line to remove there is …";
+        # our dig once the removal is done shows it gone, as asked)
+        again = any(
+            k > j and (k_c.name, k_c.type) == (c.name, c.type)
+            for k, k_c in kept
+            for j, o in seen
+            if o in ours
+        )
+        if ours and again and all(o.value.lower() != c.value.lower() for o in ours):
+            shown = ", ".join(o.value for o in ours[:4])
+            flags.append(
+                Flag(
+                    code="unread_value",
+                    severity="warn",
+                    name=c.name,
+                    message=f"The ticket asks to delete {c.name} {c.type} {c.value}, but a later "
+                    f"comment of ours shows {c.name} {c.type} as {shown} "
+                    f"({_where(ours[0].source)}), without it: check which record is meant.",
+                    source=ours[0].source,
                 )
             )
     return flags

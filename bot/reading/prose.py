@@ -23,6 +23,7 @@ from bot.reading.tokens import (
     type_by_shape,
     values_in,
 )
+from bot.signals import CERTIFICATE_AUTHORITIES
 
 # A list item's start: "- ", "* ", "• ", "1. ", "2) ", "(3) ", "a) ", "(b) "
 _ITEM = r"(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])"
@@ -364,6 +365,10 @@ def read_sentence(
         # "please delete that CNAME first and then publish the _acme-challenge record": the
         # name belongs to the next request, not to "that CNAME"
         name_i = None
+    if rdtype == "CAA" and not values and name_i is not None and _issuer(tokens[name_i].text):
+        # "delete the globalsign.com CAA": the entry naming that CA, at a name the sentence
+        # does not give (read by the records shown), never a CAA record owned by globalsign.com
+        return None
     name = tokens[name_i].text if name_i is not None else fallback_name
     if name is None and earlier_owner and _THERE.search(sentence) and _SHOWS.search(sentence):
         name = earlier_owner  # "dig shows just one TXT there": at the name said before
@@ -410,6 +415,14 @@ def read_sentence(
         # "if anything else exists at X (an old TXT …), it will have to be removed"
         conditional=action == "delete" and not values and if_present(sentence),
     )
+
+
+_ISSUER_DOMAINS = frozenset(d for _, domains in CERTIFICATE_AUTHORITIES.values() for d in domains)
+
+
+def _issuer(word: str) -> bool:
+    """Is a word a CA's CAA issuer domain ("globalsign.com", "letsencrypt.org")?"""
+    return word.strip("`'\"().,;:").lower().rstrip(".") in _ISSUER_DOMAINS
 
 
 _AT_MEANS = re.compile(r"@[ ]{0,3}(?:=|means|is)[ ]{0,3}$", re.I)

@@ -1044,42 +1044,42 @@ class References:
         types = {w.strip(".,;:()`'\"").upper() for w in said.split()} & {"TXT", "CNAME", "CAA"}
         if not kinds or not types:
             return False
+        # (each value of an RRset: "the GlobalSign CAA entry" among the apex's CAA set)
         shown = {
-            (m.name.lower().rstrip("."), m.rdtype): m.value
+            (m.name.lower().rstrip("."), m.rdtype, m.value)
             for m in self.mentions
             if m.mode == "observed" and m.value and m.rdtype in types
+        } | {
+            (o.name.lower().rstrip("."), o.type, o.value)
+            for o in self.earlier_observed
+            if o.type in types
         }
-        shown.update(
-            {
-                (o.name.lower().rstrip("."), o.type): o.value
-                for o in self.earlier_observed
-                if o.type in types
-            }
-        )
         matching = [
             (name, rdtype, value)
-            for (name, rdtype), value in shown.items()
+            for name, rdtype, value in sorted(shown)
             if any(k in f"{value} {name}".lower() for k in kinds)
             or ("digicert" in kinds and name.startswith("_dnsauth."))
         ]
-        if len(matching) != 1:
+        plural = cues.counted(said)
+        if len(matching) != 1 and (plural is None or plural != len(matching)):
             # (two of them - "delete the ACM CNAME and the amazon.com CAA entry" in a backout
-            # plan - are left to the readers that name records, or to no one)
+            # plan - are left to the readers that name records, or to no one; "both of those
+            # globalsign-domain-verification TXT records … please remove both": each)
             return False
-        ((name, rdtype, value),) = matching
         later = bool(actions.AFTER_ISSUANCE.search(said))
-        self._delete_once(
-            Mention(
-                name,
-                rdtype,
-                value,
-                first,
-                action="delete",
-                after_issuance=later,
-                last_line=last,
-                excerpt=said,
+        for name, rdtype, value in matching:
+            self._delete_once(
+                Mention(
+                    name,
+                    rdtype,
+                    value,
+                    first,
+                    action="delete",
+                    after_issuance=later,
+                    last_line=last,
+                    excerpt=said,
+                )
             )
-        )
         return True
 
     def _delete_once(self, deleted: Mention) -> None:

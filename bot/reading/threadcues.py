@@ -2044,7 +2044,13 @@ def yes_unread(numbered: list[tuple[int, str]], earlier: list[str]) -> tuple[int
 def _proposal(before: str, question: str) -> str | None:
     """What one yes/no question of ours proposed, as a request (not of a question with
     several on its line, nor of one offering alternatives: "… or only www?")."""
-    if question.count("?") > 1 or _ALTERNATIVES.search(question):
+    if question.count("?") > 1:
+        return None
+    gone = _GO_OR_KEPT.search(question)
+    if gone:  # "Should the globalsign.com CAA go at the same time, or do you want that one
+        # kept?": a yes chooses the removal (the rest of the answer, "after issuance", says when)
+        return f"Please remove {gone['what'] or gone['object']},"
+    if _ALTERNATIVES.search(question):
         return None
     asked = _MAY_WE_DELETE.search(question)
     if asked and asked["type"]:
@@ -2062,6 +2068,19 @@ def _proposal(before: str, question: str) -> str | None:
 
 
 _ALTERNATIVES = re.compile(r"\bor\b", re.I)
+# "Should the globalsign.com CAA go too, or do you want that one kept?", "Can we remove the
+# old DigiCert TXT as well, or should it stay?": a removal, or keeping the record
+_GO_OR_KEPT = re.compile(
+    r"\b(?:should|can|could|shall|may)[ \t]+(?:"
+    r"(?P<what>(?:the|that|this)[ \t]+[^?,;]{1,60}?)[ \t]+(?:also[ \t]+)?(?:go|be[ \t]+"
+    r"(?:removed|deleted|dropped))|"
+    r"(?:we|I)[ \t]+(?:also[ \t]+)?(?:remove|delete|drop)[ \t]+"
+    r"(?P<object>(?:the|that|this)[ \t]+[^?,;]{1,60}?))"
+    # (never "should the records go into the gov.uk zone, or …": the removal, then the choice)
+    r"(?:[ \t]+(?:too|as[ \t]+well|also|now|together|with[ \t]+it|at[ \t]+the[ \t]+same[ \t]+"
+    r"time))?[ \t]*,?[ \t]+or\b[^?]{0,60}?\b(?:kept|keep|stay|remain|left|leave)\b",
+    re.I,
+)
 _ANSWER_LINES = 6  # lines of an answer looked at for the yes it starts with
 _GREETING_ONLY = re.compile(
     r"^[ \t]*(?:hi|hello|hey|dear|morning|afternoon)\b[^.!?]{0,40}[,!]?[ \t]*$", re.I
@@ -2244,7 +2263,8 @@ def removal_refused(text: str) -> frozenset[str] | None:
 _REMOVAL_REFUSED = re.compile(
     r"\b(?:(?:do[ \t]+not|don't|never|no[ \t]+need[ \t]+to)[ \t]+(?:remove|delete|touch|drop|pull)"
     r"|hold[ \t]+off[ \t]+(?:on[ \t]+)?(?:the[ \t]+)?(?:removing|deleting|removal|deletion|delete)"
-    r"(?:[ \t]+of)?)\b(?P<what>[^.;:\n]{0,100})"
+    # (a name's dots are no sentence's end: "anything from account.gov.uk's CAA set")
+    r"(?:[ \t]+of)?)\b(?P<what>(?:[^.;:\n]|\.(?=\w)){0,100})"
     r"|\b(?:leave|keep)[ \t]+(?P<kept>the[ \t]+[^.;:\n]{1,80}?|it|that[ \t]+one)[ \t]+"
     r"(?:where[ \t]+it[ \t]+is|in[ \t]+place|as[ \t]+it[ \t]+is|alone)[ \t]+for[ \t]+now\b",
     re.I,
