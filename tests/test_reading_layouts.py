@@ -197,3 +197,19 @@ def test_a_removal_our_dig_shows_is_not_there_is_said_before_the_correction() ->
     )
     right = [c.value for c in got.changes] == ['0 issuewild "sectigo.com"']
     assert right or {f.severity for f in got.flags} & {"warn", "block"}
+
+
+def test_a_record_said_to_be_needed_after_a_told_past_is_asked_for() -> None:
+    # ("… its challenge record was never created. That one we do need:" had shown the record
+    # below as published, silently: the past tense of the sentence before won)
+    record = "_acme-challenge.www.find-a-grant.service.gov.uk.  CNAME  vbx335yel2fxn92bgum0.fastly-validations.com."
+    for lead in (
+        "www was added to the subscription last week but its challenge record was never "
+        "created. That one we do need:",
+        "The apex one is done. This one is still needed:",
+        "The apex is validated; we do need this one though:",
+    ):
+        got = changes(conversation(vendor(f"Hi,\n\n{lead}\n\n{record}\n\nTakeshi\nFastly", 1)))
+        assert [(c[0], c[1]) for c in got] == [
+            ("add", "_acme-challenge.www.find-a-grant.service.gov.uk.")
+        ], lead

@@ -251,6 +251,11 @@ _WANTED = re.compile(
     r"to\s+be\s+(?:added|created)|"
     # "The only record you need is:"
     r"(?:records?|ones?)\s+(?:you|we)\s+need\s+(?:is|are)|"
+    # "That one we do need:", "this one we still need", "we do need this one:", "is still
+    # needed" (after a record refused or found in place: the next one is asked for)
+    r"\b(?:that|this|these|those)\s+ones?\s+we\s+(?:do\s+|still\s+|definitely\s+)?need\b|"
+    r"\bwe\s+(?:do|still|definitely)\s+need\s+(?:this|that|these|those)(?:\s+ones?)?\b|"
+    r"(?:is|are)\s+(?:still|definitely)\s+(?:needed|required)\b(?!\s+to\s)|"
     # "For x.service.gov.uk we need an issue property:"
     r"\bwe\s+(?:still\s+)?need\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:property|record|entry)(?=\s*:)|"
     # ("Each needs its challenge record before Certainly will issue.")
@@ -515,8 +520,10 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         return "observed"  # "Old record, in the dwp.gov.uk zone:" - what is there now
     if lead_in and ("zone" in low or "dns" in low) and _WE_PUBLISHED.search(text):
         return "observed"  # "I've added this to our zone this morning:"
-    if lead_in and ("validated" in low or "verified" in low) and _VALIDATED_LEAD.search(text):
-        return "observed"  # "Thanks - both of the new records have validated:" (done)
+    done = ("validated" in low or "verified" in low) and _VALIDATED_LEAD.search(text)
+    if lead_in and done and not _WANTED.search(done.group()):
+        return "observed"  # "Thanks - both of the new records have validated:" (done; never
+        # "The apex is validated; we do need this one though:")
     wanted = lead_in and ("need" in low or "requir" in low or "to be " in low)
     existing = "existing" in low or "current" in low  # words a few patterns need, cheaply
     if lead_in and "new" in low and _NEW_ONE_ELSEWHERE.search(text) and _describes(text):
