@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.models import Comment
 from bot.reading import read
-from tests.test_reading import _text, changes, conversation, us, vendor
+from tests.test_reading import _text, changes, codes, conversation, us, vendor
 
 OLD_TOKEN = "globalsign-domain-verification=Hq3kW9xPzT5mN2vB7cR4yL8jF6dS1aE0"
 NEW_TOKEN = "globalsign-domain-verification=Zt7uY4iO9pK2lJ5hG8fD3sA6qW1eR0cV"
@@ -213,3 +213,17 @@ def test_a_record_said_to_be_needed_after_a_told_past_is_asked_for() -> None:
         assert [(c[0], c[1]) for c in got] == [
             ("add", "_acme-challenge.www.find-a-grant.service.gov.uk.")
         ], lead
+
+
+def test_a_caa_in_field_form_that_is_not_read_is_said() -> None:
+    # (octoDNS's CAA at the apex key '' as flags/tag/value fields had been left out, silently)
+    for block in (
+        "'':\n  - type: CAA\n    values:\n      - flags: 0\n        tag: issue\n"
+        "        value: certainly.com\n",
+        '{"": {"type": "CAA", "values": [{\n  "flags": 0,\n  "tag": "issuewild",\n'
+        '  "value": "certainly.com"\n}]}}\n',
+    ):
+        ticket = conversation(vendor(f"Please add this to the zone config:\n\n{block}\nThanks", 1))
+        got = read(ticket)
+        caa = [c for c in got.changes if c.type == "CAA" and "certainly.com" in (c.value or "")]
+        assert caa or "unread_value" in codes(ticket), block

@@ -169,5 +169,29 @@ def is_validation_host(text: str) -> bool:
     )
 
 
+def field_caa(previous: str, number: int, line: str) -> list[Candidate]:
+    """A CAA datum in field form, its tag on the line before its value (octoDNS YAML:
+    "        tag: issue" / "        value: certainly.com"; JSON: `"tag": "issue",` /
+    `"value": "certainly.com"`): it must end up in a record like a zone line's "0 issue …"."""
+    if "tag" not in previous or "value" not in line:
+        return []  # the common case, cheaply
+    tag = _FIELD_TAG.match(previous)
+    value = _FIELD_VALUE.match(line) if tag else None
+    if tag is None or value is None:
+        return []
+    return [Candidate(number, f'{tag.group(1)} "{value.group(1)}'.lower(), line.strip())]
+
+
+_FIELD_TAG = re.compile(
+    r"""^[ \t]*(?:-[ \t]+)?["']?tag["']?[ \t]*[:=][ \t]*["']?(issue|issuewild)["']?,?[ \t]*$""",
+    re.I,
+)
+_FIELD_VALUE = re.compile(
+    r"""^[ \t]*(?:-[ \t]+)?["']?value["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9.-]{3,100})["']?,?"""
+    r"[ \t]*$",
+    re.I,
+)
+
+
 def is_consumed(candidate: Candidate, used: list[str]) -> bool:
     return any(candidate.text in value for value in used)

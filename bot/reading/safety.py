@@ -21,6 +21,7 @@ from bot.reading.candidates import (
     MAX_LINE,
     Candidate,
     candidates,
+    field_caa,
     is_consumed,
     is_validation_host,
 )
@@ -275,7 +276,8 @@ def unread_flags(
             continue
         lead = [t for c, t in before if c == comment_id]
         before = [*before[-(LEAD_LINES - 1) :], (comment_id, text)]
-        for candidate in candidates(number, text):
+        in_fields = field_caa(lead[-1], number, text) if lead else []  # "tag: issue" / "value: …"
+        for candidate in [*candidates(number, text), *in_fields]:
             if candidate.text in reported or is_consumed(candidate, used):
                 continue
             if shown_by is not None and is_consumed(candidate, shown_by.get(comment_id, [])):
