@@ -1022,12 +1022,16 @@ def _yes_to_removal(
     first = next(((n, t) for n, t in numbered if t.strip()), None)
     if first is None or len(questioned) != 1 or not threadcues.asks_removal(asked):
         return []
-    if approvals.bare_verdict(first[1]) is not True:
-        return []
+    if approvals.bare_verdict(first[1]) is not True or _YES_HELD.search(first[1]):
+        return []  # ("Yes, but please leave it where it is until the new certificate is live")
     (shown,) = questioned
     if any(x.change and x.change.action == "delete" and x.change.name == shown.name for x in said):
         return []  # (read already)
     return [_removal_of(index, shown, first[0], first[1], author)]
+
+
+# a yes with a condition on when: not a removal now
+_YES_HELD = re.compile(r"\b(?:but|until|till|once|after|when|not[ \t]+yet)\b", re.I)
 
 
 # "globalsign.com – we haven't issued from GlobalSign since 2023, so that one is fine to

@@ -2414,12 +2414,19 @@ def kinds_kept(text: str) -> frozenset[str]:
 
 
 # Our question that proposes removing the record it shows ("Should we remove the old one?",
-# "Can we delete it?", "Is it OK to remove that CNAME?", "Can that one go?")
+# "Can we delete it?", "Is it OK to remove that CNAME?", "Can that one go?", "Should that go as
+# well, now that you're off GlobalSign?", "OK to bin it?", "Shall we take it out too?")
 _ASKS_REMOVAL = re.compile(
-    r"\b(?:(?:should|shall|can|could|may)[ \t]+(?:we|i)[ \t]+(?:go[ \t]+ahead[ \t]+and[ \t]+)?"
-    r"(?:remove|delete|drop|clear|tidy|clean)|is[ \t]+it[ \t]+(?:ok(?:ay)?|safe|fine)[ \t]+to[ \t]+"
-    r"(?:remove|delete|drop)|can[ \t]+(?:it|that|this|the[ \t]+old[ \t]+one|that[ \t]+one)[ \t]+"
-    r"(?:go|be[ \t]+(?:removed|deleted|dropped))|do[ \t]+you[ \t]+want[ \t]+(?:us[ \t]+)?to[ \t]+"
+    r"\b(?:(?:should|shall|can|could|may)[ \t]+(?:we|i)[ \t]+(?:also[ \t]+|just[ \t]+)?"
+    r"(?:go[ \t]+ahead[ \t]+and[ \t]+)?"
+    r"(?:remove|delete|drop|clear|tidy|clean|bin|ditch|take[ \t]+(?:it|that|this)[ \t]+out|"
+    r"get[ \t]+rid)|(?:is[ \t]+it[ \t]+)?(?:ok(?:ay)?|safe|fine)[ \t]+to[ \t]+"
+    r"(?:remove|delete|drop|bin)|(?:can|could|should|shall|may)[ \t]+(?:it|that|this|"
+    r"the[ \t]+old[ \t]+one|(?:that|this)[ \t]+(?:one|record|token|entry)|they|those)[ \t]+"
+    r"(?:also[ \t]+)?(?:go|be[ \t]+(?:removed|deleted|dropped))"
+    # ("Should that go in the apex zone?" asks where it goes, not whether)
+    r"(?![ \t]+(?:in|into|to|at|on|under|ahead|live|through|first|before|with)\b)"
+    r"|do[ \t]+you[ \t]+want[ \t]+(?:us[ \t]+)?to[ \t]+"
     r"(?:remove|delete|drop))\b[^?\n]{0,160}\?",
     re.I,
 )

@@ -1,0 +1,50 @@
+"""The vendor answering our questions: "yes", "the first", "not needed", "still remove it"."""
+
+from __future__ import annotations
+
+from bot.models import Comment
+from tests.test_reading import changes, conversation, us, vendor
+
+TOKEN = "globalsign-domain-verification=Qm7rT2vX9kLp4sWz8nYc3bHd6fJg1aE5"
+REPOINT = vendor(
+    "Please repoint the challenge record:\n\n"
+    "_acme-challenge.find-a-grant.service.gov.uk CNAME\n"
+    "  old: q8w7e6r5t4y3u2i1o0p.fastly-validations.com\n"
+    "  new: z1x2c3v4b5n6m7l8k9j.fastly-validations.com\n",
+    1,
+)
+REPOINTED = (
+    "update",
+    "_acme-challenge.find-a-grant.service.gov.uk.",
+    "CNAME",
+    "z1x2c3v4b5n6m7l8k9j.fastly-validations.com.",
+    "q8w7e6r5t4y3u2i1o0p.fastly-validations.com.",
+)
+TXT_GONE = ("delete", "find-a-grant.service.gov.uk.", "TXT", TOKEN, None)
+
+
+def _we_ask(question: str) -> Comment:
+    return us(
+        "Done. There's also an old GlobalSign record at find-a-grant.service.gov.uk, the TXT "
+        f"value is {TOKEN}\n\n{question}\n\nJo",
+        2,
+    )
+
+
+def test_a_yes_to_whether_the_record_shown_should_go_removes_it() -> None:
+    """("Should that go as well?" was not read as asking to remove: the yes removed nothing)"""
+    for question, answer in [
+        ("Should that go as well, now you're on Let's Encrypt?", "yes\n\nK."),
+        ("Could it also go?", "Yes please."),
+        ("OK to bin it?", "Yep."),
+        ("Shall we take it out too?", "Yes, thanks."),
+        ("Should that record be removed as well?", "yes"),
+    ]:
+        ticket = conversation(REPOINT, _we_ask(question), vendor(answer, 3))
+        assert sorted(changes(ticket)) == sorted([REPOINTED, TXT_GONE]), question
+
+    # (and "Should that go in …?" asks where it goes, not whether)
+    ticket = conversation(
+        REPOINT, _we_ask("Should that go in the service.gov.uk zone too?"), vendor("Yes.", 3)
+    )
+    assert changes(ticket) == [REPOINTED]
