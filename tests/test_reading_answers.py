@@ -48,3 +48,44 @@ def test_a_yes_to_whether_the_record_shown_should_go_removes_it() -> None:
         REPOINT, _we_ask("Should that go in the service.gov.uk zone too?"), vendor("Yes.", 3)
     )
     assert changes(ticket) == [REPOINTED]
+
+
+def _ttls(ticket: object) -> list[int | None]:
+    from bot.reading import read
+
+    return [c.ttl for c in read(ticket).changes]  # type: ignore[arg-type]
+
+
+TXT_300 = vendor(
+    "For the renewal please add this at the apex, TTL 300:\n\n"
+    "Host:  ofsted.gov.uk\nType:  TXT\nTTL:   300\n"
+    "Value: globalsign-domain-verification=Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0Ed\n",
+    1,
+)
+
+
+def test_a_no_to_whether_the_ttl_is_needed_leaves_it_to_us() -> None:
+    """("Not needed." to our "Is the 300 TTL needed?" still drafted the record at 300)"""
+    for question, answer in [
+        ("Is the 300 TTL actually needed, or can we leave it at the default?", "Not needed.\n\nD"),
+        ("Do you need the TTL to be 300? We default to 3600.", "No - only the value is checked."),
+        ("Does it have to be TTL 300?", "Nope."),
+        ("Is the 300 TTL required for validation?", "It isn't, thanks for checking."),
+    ]:
+        ticket = conversation(TXT_300, us(question, 2), vendor(answer, 3))
+        assert _ttls(ticket) == [None], question
+    # (a yes keeps it)
+    ticket = conversation(TXT_300, us("Is the 300 TTL required?", 2), vendor("Yes please.", 3))
+    assert _ttls(ticket) == [300]
+
+
+def test_the_ttl_said_to_make_no_difference_is_no_request() -> None:
+    """("the TTL makes no difference … Leave it at your default." kept the 300)"""
+    for answer in [
+        "GlobalSign only check the value is there, the TTL makes no difference to them.",
+        "Leave it at your default, that's fine.",
+        "The TTL is irrelevant for validation.",
+        "Stick with your usual TTL.",
+    ]:
+        ticket = conversation(TXT_300, us("Can we use 3600?", 2), vendor(answer, 3))
+        assert _ttls(ticket) == [None], answer

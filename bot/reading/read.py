@@ -415,6 +415,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             used.append(f"ttl {said_ttl}")
         elif later and bare and durations.ttl_disowned(joined):
             thread.ttls[index] = None  # "Forget the TTL, I shouldn't have put it in."
+        elif (
+            later and bare and part.role == "vendor" and threadcues.ttl_waived(joined, asked_before)
+        ):
+            thread.ttls[index] = None  # "Not needed." to our "Is the 300 TTL actually needed?"
         typed_ttl = threadcues.ttl_for_type(joined) if later and bare else None
         if later and bare and said_ttl is None and typed_ttl is None:
             # "When you create the CNAME, a TTL of 3600 seconds is ideal": one type's TTL

@@ -1789,6 +1789,36 @@ _NOT = re.compile(r"\b(?:not|no|don't|dont|never)\b[^.\n]{0,20}?\d", re.I)
 _ANSWER_CHARS = 300  # of an answer, searched for the one TTL it gives
 
 
+def ttl_waived(text: str, asked: list[str]) -> bool:
+    """Does the answer to our question whether the TTL given is needed ("Is the 300 TTL
+    actually needed, or can we leave it at the default?", "Does it have to be 300?") say no
+    ("Not needed - GlobalSign only checks the value", "No.", "Nope, any TTL is fine")? Then
+    the TTL the records were written with is no request. An answer giving a number of its own
+    is no waiver ("No, but please use 600")."""
+    if not any("?" in line and _TTL_NEEDED.search(line) for line in asked[:MAX_ITEMS]):
+        return False  # the common case: we asked no such thing
+    answer = _GREETING.sub("", text.strip(), count=1)[:_ANSWER_CHARS]
+    return bool(_NOT_NEEDED_ANSWER.match(answer)) and not _BARE_NUMBER.search(answer)
+
+
+# Our question whether the TTL is needed: "Is the 300 TTL actually needed …?", "Do you need the
+# TTL to be 300?", "Does it have to be TTL 300?", "Is a 300s TTL required?"
+_TTL_NEEDED = re.compile(
+    r"\bTTL\b[^?\n]{0,60}?\b(?:needed|required|necessary|essential|a[ \t]+must|important)\b"
+    r"|\b(?:need|require)[ \t]+(?:the|a|that)[ \t]+(?:\d{1,7}[ \t]*s?[ \t]+)?TTL\b"
+    r"|\b(?:does|do)[ \t]+(?:it|the[ \t]+TTL|they)[ \t]+(?:have|need)[ \t]+to[ \t]+be\b"
+    r"[^?\n]{0,30}?\d",
+    re.I,
+)
+# "Not needed", "No.", "Nope, any TTL is fine", "It isn't - leave it as it comes"
+_NOT_NEEDED_ANSWER = re.compile(
+    r"\W{0,3}(?:(?:no(?:pe)?|nah)\b(?![ \t]*,?[ \t]*but\b)|not[ \t]+(?:really[ \t]+)?"
+    r"(?:needed|required|necessary|essential)\b|it[ \t]+(?:isn['’]t|is[ \t]+not|doesn['’]t|"
+    r"does[ \t]+not)\b|it['’]s[ \t]+not[ \t]+(?:needed|required|necessary)\b)",
+    re.I,
+)
+
+
 def _answer_ttl(answer: str) -> int | None:
     first = (
         _DURATION_FIRST.match(answer)
