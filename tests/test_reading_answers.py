@@ -89,3 +89,30 @@ def test_the_ttl_said_to_make_no_difference_is_no_request() -> None:
     ]:
         ticket = conversation(TXT_300, us("Can we use 3600?", 2), vendor(answer, 3))
         assert _ttls(ticket) == [None], answer
+
+
+APEX_TOKEN = "globalsign-domain-verification=Ap3xT0k3nAp3xT0k3nAp3xT0k3n1"
+WWW_TOKEN = "globalsign-domain-verification=WwwT0k3nWwwT0k3nWwwT0k3nWw22"
+TWO_REMOVALS = vendor(
+    "Both GlobalSign tokens are redundant now the renewal is on Let's Encrypt. Please remove:\n\n"
+    f"  ofgem.gov.uk      TXT  {APEX_TOKEN}\n"
+    f"  www.ofgem.gov.uk  TXT  {WWW_TOKEN}\n",
+    1,
+)
+APEX_GONE = ("delete", "ofgem.gov.uk.", "TXT", APEX_TOKEN, None)
+WWW_GONE = ("delete", "www.ofgem.gov.uk.", "TXT", WWW_TOKEN, None)
+
+
+def test_one_removal_said_to_be_gone_leaves_the_other_to_do() -> None:
+    """("Confirmed the apex token is gone" had dropped the www removal too, silently)"""
+    asked = us("I've taken the apex one out; the www one needs another team. Still needed?", 2)
+    for answer, left in [
+        (
+            "Confirmed the apex token is gone, thanks. Yes, please still remove the www one.",
+            WWW_GONE,
+        ),
+        ("I can see the root TXT has been removed. The www one please, when you can.", WWW_GONE),
+        ("The ofgem.gov.uk TXT is gone, thanks. Please still do the www one.", WWW_GONE),
+        ("The www TXT is no longer there, thanks - please do the apex one.", APEX_GONE),
+    ]:
+        assert changes(conversation(TWO_REMOVALS, asked, vendor(answer, 3))) == [left], answer

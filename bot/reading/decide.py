@@ -341,8 +341,11 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             out.done.append(c)
             why = "a later comment says it is in place and nothing more is needed"
             out.flags.append(_retracted(c, why, said[0].source))
+    deleted = [c.name for _, c in kept if c.action == "delete"]
     for i, c in list(kept):  # "the GlobalSign token is gone from our side too"
-        if c.action == "delete" and any(j > i and _gone(c, t) for j, t in thread.gone.items()):
+        if c.action == "delete" and any(
+            j > i and _gone(c, t, deleted) for j, t in thread.gone.items()
+        ):
             kept.remove((i, c))
             out.dropped.append(c)
             out.done.append(c)
@@ -561,12 +564,32 @@ def _removals_due(
     return due
 
 
-def _gone(delete: DnsChange, said: frozenset[str]) -> bool:
+def _gone(delete: DnsChange, said: frozenset[str], deleted: list[str]) -> bool:
     """Is `delete` among the removals a later comment says are gone ("TXT": every TXT asked to
-    be removed; "TXT~dnsauth": those of that kind only)?"""
-    kinds = {k.split("~", 1)[1] for k in said if k.startswith(f"{delete.type}~")}
+    be removed; "TXT~dnsauth": those of that kind only; "TXT@apex", "TXT@www", "TXT@x.gov.uk":
+    those at that place only, of the names `deleted`)?"""
     data = f"{delete.name} {delete.value or ''}".lower()
-    return delete.type in said or any(k in data for k in kinds)
+    for key in said:
+        rest, _, place = key.partition("@")
+        rdtype, _, kind = rest.partition("~")
+        if rdtype != delete.type or (kind and kind not in data):
+            continue
+        if not place or _at_place(delete.name, place, deleted):
+            return True
+    return False
+
+
+def _at_place(name: str, place: str, deleted: list[str]) -> bool:
+    """Is `name` at the place a comment names: "www" (www.x), "apex" (the name no other
+    removal asked for is above, never www.x nor _label.x), or that host?"""
+    name = name.lower().rstrip(".")
+    if place == "www":
+        return name.startswith("www.")
+    if place == "apex":
+        above = [d.lower().rstrip(".") for d in deleted]
+        under_another = any(d != name and name.endswith(f".{d}") for d in above)
+        return not name.startswith(("www.", "_")) and not under_another
+    return name == place
 
 
 def _same_delete(change: DnsChange, comment: int, kept: list[tuple[int, DnsChange]]) -> DnsChange:

@@ -1626,8 +1626,27 @@ def removals_done(text: str) -> frozenset[str]:
             # ("both _dnsauth records are gone": those only, "TXT~dnsauth"; never the
             # GlobalSign token the next sentence says still resolves)
             kinds = [k for k in _GONE_KINDS if k in m.group(0).lower()]
-            types |= {f"{t}~{k}" for t in said for k in kinds} if kinds else said
+            said = {f"{t}~{k}" for t in said for k in kinds} if kinds else said
+            # ("Confirmed the apex token is gone" of the apex and www tokens asked to be
+            # removed: the apex one only, "TXT@apex"; the www one still to go)
+            place = _gone_place(sentence[m.start() : m.start("thing")])
+            types |= {f"{t}@{place}" for t in said} if place else said
     return frozenset(types)
+
+
+def _gone_place(words_before: str) -> str | None:
+    """Where the records a "… is gone" names are, by the words before the thing ("the apex"
+    token: "apex"; "the www" TXT: "www"; "the hmrc.gov.uk" TXT: that host), or None."""
+    words = [w.strip("`'\"(),").lower().rstrip(".") for w in words_before.split()[1:]]
+    hosts = [w for w in words if "." in w and _PLACE_HOST.fullmatch(w)]
+    if len(hosts) == 1:
+        return hosts[0]
+    if any(w in ("apex", "root", "bare", "top-level") for w in words):
+        return "apex"
+    return "www" if "www" in words else None
+
+
+_PLACE_HOST = re.compile(r"[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,10}")
 
 
 _GONE_KINDS = ("dnsauth", "globalsign", "digicert", "sectigo", "acme", "acm", "letsencrypt")
