@@ -116,3 +116,32 @@ def test_one_removal_said_to_be_gone_leaves_the_other_to_do() -> None:
         ("The www TXT is no longer there, thanks - please do the apex one.", APEX_GONE),
     ]:
         assert changes(conversation(TWO_REMOVALS, asked, vendor(answer, 3))) == [left], answer
+
+
+STRAY_WWW = vendor(
+    "apply-for-a-licence.service.gov.uk is now on the Certainly subscription. To validate it, "
+    "please add:\n\n_acme-challenge.www.apply-for-a-licence.service.gov.uk CNAME "
+    "h7g6f5d4s3a2p1o0i9u.fastly-validations.com\n",
+    1,
+)
+WHICH_NAME = us(
+    "There's no www host for this service. Should the CNAME be at "
+    "_acme-challenge.apply-for-a-licence.service.gov.uk or at "
+    "_acme-challenge.www.apply-for-a-licence.service.gov.uk?",
+    2,
+)
+
+
+def test_the_name_our_question_offered_that_the_answer_picks_is_the_one_asked() -> None:
+    """("The first one – no www." to our "at X or at Y?" left the record at the www name)"""
+    for answer in [
+        "The first one – no www. Same target.",
+        "First, please - my template added the www.",
+        "Without the www, sorry.",
+        "Hi Sam, _acme-challenge.apply-for-a-licence.service.gov.uk - the target is unchanged.",
+        "The former.",
+    ]:
+        ticket = conversation(STRAY_WWW, WHICH_NAME, vendor(answer, 3))
+        assert [(a, n) for a, n, *_ in changes(ticket)] == [
+            ("add", "_acme-challenge.apply-for-a-licence.service.gov.uk.")
+        ], answer

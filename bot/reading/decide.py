@@ -52,6 +52,7 @@ class Move:
     old: str
     source: Source
     labels: bool = False  # "should be assets-origin not asset-origin": labels within names
+    answered: bool = False  # the name our "X or Y?" asked the vendor to choose: none superseded
 
 
 @dataclass
@@ -1202,7 +1203,7 @@ def _move(index: int, move: Move, kept: list[tuple[int, DnsChange]], out: Decisi
         out.dropped.append(entry[1])
         moved = entry[1].model_copy(update={"name": new, "source": move.source})
         why = f"was moved by a later comment to {new} ({_where(move.source)})"
-        out.flags.append(_superseded(entry[1], move.old, why))
+        out.flags += [] if move.answered else [_superseded(entry[1], move.old, why)]
         _supersede(index, moved, kept, out, set())
 
 

@@ -559,6 +559,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if part.role == "vendor":  # "it belongs on X, not Y", in the reply or the mail it passes on
             moves = _moves("\n".join(text for _, text in numbered), numbered, author)
             moves += _moves(joined, reply_lines, author) if asking < index else []
+            # "The first one – no www." to our "Should the CNAME be at X or at Y?"
+            chosen = threadcues.name_chosen(joined, asked_before) if later else None
+            moves += [_chosen_name(*chosen, numbered, author)] if chosen and numbered else []
             thread.moves[index] = thread.moves.get(index, []) + moves
         if part.role == "vendor":  # a row to skip, a TTL for a type, a TTL instead
             words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on
@@ -1457,6 +1460,21 @@ def _moves(joined: str, numbered: list[tuple[int, str]], author: Author) -> list
             )
         )
     return found
+
+
+def _chosen_name(chosen: str, other: str, numbered: list[tuple[int, str]], author: Author) -> Move:
+    """The records asked for at `other`, asked for at `chosen` instead: the name the answer to
+    our "X or Y?" picks (what was asked, answered: nothing superseded to say)."""
+    number, text = next(((n, t) for n, t in numbered if t.strip()), numbered[0])
+    source = Source(
+        comment_id=author.comment_id,
+        first_line=number,
+        last_line=number,
+        excerpt=excerpt(text),
+        role=author.role,
+        author=author.name,
+    )
+    return Move(chosen, other, source=source, answered=True)
 
 
 def _over_limit(part: Part, count: int, what: str, limit: int) -> Flag:

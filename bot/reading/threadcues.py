@@ -713,6 +713,71 @@ _RIGHT_NAME = re.compile(
 )
 
 
+def name_chosen(text: str, asked: list[str]) -> tuple[str, str] | None:
+    """(chosen, other) when our question offered two names for a record ("Should the CNAME be
+    at _acme-challenge.x.gov.uk or at _acme-challenge.www.x.gov.uk?") and the answer's first
+    sentence picks one: by place ("The first one – no www.", "the latter"), by the www ("No
+    www.", "Without the www, sorry"), or by naming it."""
+    offered = [
+        names
+        for line in asked[:MAX_ITEMS]
+        if "?" in line and (names := _two_names(line)) is not None
+    ]
+    if len(offered) != 1:
+        return None  # the common case: no such question, or more than one
+    first, second = offered[0]
+    answer = " ".join(text[: _ANSWER_CHARS * 2].split())
+    quoted = _NAME_OR_NAME.search(answer)  # ("Hi Priyanka, Should the CNAME be at X or at Y?
+    if quoted and _two_names(quoted.group(0)) == (first, second):  # The first one …": quoted)
+        answer = answer[quoted.end() :]
+    answer = _GREETING.sub("", answer.strip(), count=1)[:_ANSWER_CHARS]
+    lead = (prose.split_sentences(answer) or [""])[0]
+    if "?" in lead:
+        return None
+    said = {n.lower().rstrip(".") for n in prose.owners_in(lead)} & {first, second}
+    place = _PLACE_CHOSEN.match(lead)
+    www = _WWW_CHOSEN.match(lead)
+    if len(said) == 1:
+        chosen = said.pop()
+    elif place:
+        chosen = first if place.group(1).lower() in ("first", "former", "1st") else second
+    elif www and (first.split(".")[1:2] == ["www"]) != (second.split(".")[1:2] == ["www"]):
+        wanted = www.group(1) is None  # "no www" / "without the www": the one without
+        chosen = next(n for n in (first, second) if (n.split(".")[1:2] == ["www"]) != wanted)
+    else:
+        return None
+    return (f"{chosen}.", f"{second if chosen == first else first}.")
+
+
+def _two_names(line: str) -> tuple[str, str] | None:
+    """The two names a question offers ("at X or at Y?", "X, or Y?"), or None."""
+    m = _NAME_OR_NAME.search(line)
+    if m is None:
+        return None
+    first, second = (n.lower().rstrip(".") for n in m.group(1, 2))
+    return (first, second) if first != second else None
+
+
+_OWNER = r"(_[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63}){1,10})\.?"
+# "at _acme-challenge.x.gov.uk or at _acme-challenge.www.x.gov.uk?"
+_NAME_OR_NAME = re.compile(
+    rf"{_OWNER}[`'\")]?,?[ \t]+or[ \t]+(?:at[ \t]+|on[ \t]+|under[ \t]+)?[`'\"(]?{_OWNER}"
+    r"[`'\")]?[ \t]*\?",
+    re.I,
+)
+# "The first one – no www.", "The latter, please", "First."
+_PLACE_CHOSEN = re.compile(
+    r"^\W{0,3}(?:it['’]?s[ \t]+|it[ \t]+is[ \t]+)?(?:the[ \t]+|your[ \t]+)?"
+    r"(first|1st|former|second|2nd|latter)\b(?:[ \t]+(?:one|name|option))?"
+    r"(?![ \t]+(?:of|time|step|record|message|mail|cname|txt)\b)",
+    re.I,
+)
+# "No www.", "Without the www, sorry", "With the www."
+_WWW_CHOSEN = re.compile(
+    r"^\W{0,3}(?:(?:no|without)[ \t]+(?:the[ \t]+)?www|(with)[ \t]+(?:the[ \t]+)?www)\b", re.I
+)
+
+
 def earlier_stands(lines: Iterable[str]) -> bool:
     """Does a reply say a record of the vendor's first mail still stands ("The www record in my
     original message is correct as written")? That mail, however deep in the quoted history,
