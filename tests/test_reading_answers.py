@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.models import Comment
-from tests.test_reading import changes, conversation, us, vendor
+from bot.reading import read
+from tests.test_reading import _text, changes, conversation, us, vendor
 
 TOKEN = "globalsign-domain-verification=Qm7rT2vX9kLp4sWz8nYc3bHd6fJg1aE5"
 REPOINT = vendor(
@@ -145,3 +146,40 @@ def test_the_name_our_question_offered_that_the_answer_picks_is_the_one_asked() 
         assert [(a, n) for a, n, *_ in changes(ticket)] == [
             ("add", "_acme-challenge.apply-for-a-licence.service.gov.uk.")
         ], answer
+
+
+def test_our_quoted_reply_saying_a_record_is_added_shows_it_published() -> None:
+    # ("Hi Keiko, that's added and visible on all four of our authoritative nameservers:" in
+    # our mail quoted under the vendor's had been read as the vendor asking for that record)
+    old = 'ons.gov.uk. 3600 IN TXT "globalsign-domain-verification=kDw5mSiMYXiCi73CKG48n6J2cbtQ"'
+    for said in (
+        "Hi Keiko, that's added and visible on all four of our authoritative nameservers:",
+        "That's added now:",
+        "It's in and resolving:",
+    ):
+        text = (
+            "Hi Hamza,\n\nThanks, GlobalSign will check it within a few hours.\n\nKeiko\n"
+            f"Fastly Support\n\nOn Mon, 20 Oct 2025, Hamza (GOV.UK) wrote:\n\n> {said}\n>\n"
+            f"> {old}\n>\n> Hamza\n"
+        )
+        got = read(_text(text))
+        assert not got.changes, said
+        assert [o.value for o in got.observed] == [
+            "globalsign-domain-verification=kDw5mSiMYXiCi73CKG48n6J2cbtQ"
+        ], said
+
+
+def test_a_token_below_talk_of_a_verification_code_is_never_taken_for_a_files_content() -> None:
+    # ("… the re-submitted order has its own verification code. The token for the live order
+    # is:" above a GlobalSign value no record was read from: it was not said, silently)
+    text = (
+        "Sorry, wrong token. The re-submitted order has its own verification code.\n"
+        "The token for the live order is:\n\n"
+        "globalsign-domain-verification=2eutKVLP6WE2U5VvWEM__AVXOCIyNoLuVSgx-qPt\n\n"
+        "Please publish it as a TXT record at the zone apex, as a separate record.\n\nKeiko\nFastly"
+    )
+    got = read(conversation(vendor(text, 1)))
+    tokens = [c.value for c in got.changes]
+    said = [f.message for f in got.flags if f.code == "unread_value"]
+    right = ["globalsign-domain-verification=2eutKVLP6WE2U5VvWEM__AVXOCIyNoLuVSgx-qPt"]
+    assert tokens == right or any("2eutKVLP" in m for m in said), said

@@ -41,6 +41,15 @@ _DESCRIBES = re.compile(
     # "All three are in:", "Both are live now:" (our reply above the dig that shows them)
     r"^[ \t]*(?:all[ \t]+(?:two|three|four|of[ \t]+them)|both|they|it)(?:['’]s|['’]re|[ \t]+are|"
     r"[ \t]+is)[ \t]+(?:now[ \t]+)?(?:in|live|published|in[ \t]+place)(?:[ \t]+now)?(?=[ \t]*:)|"
+    # "Hi Keiko, that's added and visible on all four of our authoritative nameservers:",
+    # "It's in and resolving:", "That's added now:" (our reply above the record it published)
+    r"\b(?:that|this|it|they)(?:['’]s|['’]re|\s+is|\s+are|\s+has\s+been|\s+have\s+been)\s+"
+    r"(?:now\s+)?(?:added|published|created|in)\s+(?:now\s+)?and\s+(?:now\s+)?"
+    r"(?:visible|resolving|live|showing)\b|"
+    r"^\W{0,3}(?:that|this|it)(?:['’]s|\s+is|\s+has\s+been)\s+(?:now\s+)?added(?:\s+now)?"
+    r"(?=[ \t]*:)|"
+    r"\bvisible\s+on\s+(?:all\s+)?(?:(?:two|three|four|five|six)\s+(?:of\s+)?)?(?:our|the|your)\s+"
+    r"(?:authoritative\s+)?(?:name\s?servers|NS)\b|"
     # "We've got something very similar from last year already:", "we've already got one"
     r"(?:we|i)(?:['’]ve|\s+have)\s+(?:already\s+got\b|got\b[^.\n:]{0,60}?\balready\b)|"
     # "Done, it's resolving now:", "it now resolves:" (never "once it resolves")

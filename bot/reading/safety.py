@@ -296,11 +296,16 @@ LEAD_LINES = 3  # lines with text before a bare token that can say what it is fo
 # exactly this content:", "expects each to return the Domain Validation Code as plain text:"
 _FILE_CONTENT = re.compile(
     r"/\.well-known/|\b(?:(?:exactly|only)[ ]+this[ ]+content|the[ ]+body|as[ ]+plain[ ]+text|"
-    # ("the verification code in the GlobalSign mail below is no longer valid … just use this
-    # one:" above a TXT value: a code, but no file is said)
-    r"file[ ]+must[ ]+contain|(?:verification|validation)[ ]+code(?![^\n]{0,40}\bmail\b))\b",
+    r"file[ ]+must[ ]+contain)\b",
     re.I,
 )
+# "the Domain Validation Code" says a file's content only where a file is spoken of too ("the
+# re-submitted order has its own verification code. The token for the live order is:" above
+# a GlobalSign TXT value had hidden it from the completeness check, silently)
+# ("the verification code in the GlobalSign mail below is no longer valid … just use this
+# one:" above a TXT value: a code, but no file is said)
+_CODE = re.compile(r"\b(?:verification|validation)[ ]+code(?![^\n]{0,40}\bmail\b)\b", re.I)
+_FILE_WORDS = re.compile(r"\bfile\b|\bhttps?://|\.txt\b|\bweb[ ]?server\b", re.I)
 _DNS_WORDS = re.compile(
     r"(?<![.\w])(?:TXT|CNAME)\b|(?i:\b(?:DNS[ ]+record|record[ ]+value|_acme-challenge)\b)"
 )  # "TXT" in capitals: "gsdv.txt" is the file's name
@@ -310,7 +315,8 @@ def _file_content(lead: list[str]) -> bool:
     """Do the lines before a bare token say it is an HTTP validation file's content, and
     never a DNS record's?"""
     said = " ".join(lead)
-    return bool(_FILE_CONTENT.search(said)) and not _DNS_WORDS.search(said)
+    code = bool(_CODE.search(said)) and bool(_FILE_WORDS.search(said))
+    return (code or bool(_FILE_CONTENT.search(said))) and not _DNS_WORDS.search(said)
 
 
 def _unread(comment_id: int | None, candidate: Candidate, text: str) -> Flag:
