@@ -183,3 +183,25 @@ def test_a_token_below_talk_of_a_verification_code_is_never_taken_for_a_files_co
     said = [f.message for f in got.flags if f.code == "unread_value"]
     right = ["globalsign-domain-verification=2eutKVLP6WE2U5VvWEM__AVXOCIyNoLuVSgx-qPt"]
     assert tokens == right or any("2eutKVLP" in m for m in said), said
+
+
+def test_a_removal_asked_while_another_record_is_added_is_a_removal() -> None:
+    # ("please take it back out while you're adding the CNAME": the removal was read as an add,
+    # the TXT it names (only in our quoted mail) left unread, silently)
+    for words in (
+        "please take it back out while you're adding the CNAME.",
+        "please remove it while you are adding the CNAME.",
+        "could you take that out again when you're adding the new record?",
+    ):
+        text = (
+            "The globalsign-domain-verification TXT you added on Monday is from last year's "
+            f"order, so {words}\n\nAleksander\nFastly Support\n\n"
+            "On Tue, 8 Apr 2025 at 09:14, Tom Bright <tom.bright@digital.cabinet-office.gov.uk> wrote:\n"
+            "> I've gone ahead and re-added the GlobalSign TXT from last year:\n>\n"
+            '>   flood.service.gov.uk. 300 IN TXT "globalsign-domain-verification=ptiDE8J5BZ6Bv4"\n'
+        )
+        got = read(_text(text))
+        deleted = [c for c in got.changes if c.action == "delete"]
+        warned = {f.severity for f in got.flags} & {"warn", "block"}
+        assert not [c for c in got.changes if c.action == "add" and c.type == "TXT"], words
+        assert deleted or warned, words

@@ -17,6 +17,8 @@ _DELETE = re.compile(
     r"clean-?up(?=[ ]*:|[ ]+(?:the|this|that|these|those|it|them|both|all|old|any|stale)\b)|"
     # "Once the cert is out you can tidy away the old token"
     r"tidy[ ]+(?:(?:it|them|that|this|those)[ ]+)?away\b|"
+    # "so please take it back out while you're adding the CNAME", "take them out again"
+    r"take[ ]+(?:it|them|that|this|those|these)[ ]+(?:back[ ]+)?out\b|"
     r"drop(?:ped|ping)?(?![ ](?:(?:me|us|you|them)[ ])?(?:a[ ]|an[ ])?(?:quick[ ]|short[ ])?"
     r"(?:line|note|e-?mail|message|comment|reply|update)|[ ]by|"
     # "zone-file entries you can drop straight in", "drop them into the zone": an add
@@ -356,7 +358,10 @@ _WHETHER = re.compile(
     r"\bwhether[ \t]+(?:or[ \t]+not[ \t]+)?(?:you|they|we|to)\b[^.;:!?]{0,60}$", re.I
 )
 _SUBORDINATE = re.compile(
-    r"\b(?:as|while|when|before|after|besides|alongside|than|with|without|since)[ \t]+$", re.I
+    r"\b(?:as|while|when|before|after|besides|alongside|than|with|without|since)[ \t]+"
+    # ("please remove it while you're adding the CNAME": the removal is asked, the add is when)
+    r"(?:(?:you|we|they)(?:['\u2019]re|[ \t]+are)[ \t]+)?$",
+    re.I,
 )
 _GERUND = re.compile(r"[a-z]+ing\b", re.I)
 

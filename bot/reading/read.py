@@ -268,6 +268,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 walker.feed(number, line)
             walker.finish()
             walker.mentions = _restated(walker.mentions, restated_from)
+            if _quotes_us(part) and not threadcues.passes_on(part.new_lines):
+                # our own mail quoted under the vendor's reply ("that's added and visible: X"):
+                # what we wrote there asks the vendor's nothing, whatever its records
+                walker.mentions = _ours_quoted(walker.mentions, part)
             # (a passed-on correction that says the rest of the mail it quotes still stands)
             flags += _standing_below(part, walker.mentions, [text for _, text in numbered])
             if part.role == "vendor":  # (what the reply's own lines get, the mail it passes on too)
@@ -982,9 +986,7 @@ def _forwarder(part: Part) -> Author | None:
     reply = part.lines[: min(part.history, MAX_LINES)]
     # (a Fastly agent forwards Fastly's automated notices too, and signs as Fastly: only a
     # reply that speaks of Fastly as another, "Fastly sent us the below", and signs otherwise)
-    if not any(_OF_THE_VENDOR.search(line) for line in reply) or any(
-        len(line.strip()) <= _SIGNATURE and _VENDOR_SENDER.search(line) for line in reply
-    ):
+    if not any(_OF_THE_VENDOR.search(line) for line in reply) or _vendor_signed(reply):
         return None
     for line in part.lines[part.history : part.history + _HEADER_LINES]:
         sender = _FROM_HEADER.match(line) or _WROTE.match(line)
@@ -995,7 +997,37 @@ def _forwarder(part: Part) -> Author | None:
     return None
 
 
+def _vendor_signed(reply: tuple[str, ...]) -> bool:
+    """Does a short line of the reply name Fastly (a sign-off: "Fastly Support")?"""
+    return any(len(line.strip()) <= _SIGNATURE and _VENDOR_SENDER.search(line) for line in reply)
+
+
+def _quotes_us(part: Part) -> bool:
+    """Is the mail a vendor's reply (signed as Fastly) quotes first ours ("On Mon, 20 Oct 2025,
+    Hamza Qureshi (GOV.UK) wrote:", "From: … <…@digital.cabinet-office.gov.uk>")?"""
+    if not _vendor_signed(part.lines[: min(part.history, MAX_LINES)]):
+        return False
+    for line in part.lines[part.history : part.history + _HEADER_LINES]:
+        sender = _FROM_HEADER.match(line) or _WROTE.match(line)
+        if sender:
+            said = sender.group(1)
+            return bool(_OUR_SENDER.search(said)) and not _VENDOR_SENDER.search(said)
+    return False
+
+
+def _ours_quoted(mentions: list[Mention], part: Part) -> list[Mention]:
+    """The records of the quoted mails below a reply, as shown, never asked: the mail quoted
+    first is ours, and any below it is answered by the reply above them."""
+    start = part.first_line + part.history
+    return [
+        replace(m, mode="noted") if m.line >= start and m.mode == "request" else m for m in mentions
+    ]
+
+
 _HEADER_LINES = 12
+# GOV.UK's own people: "(GOV.UK)", "GOV.UK 2nd line", "…@digital.cabinet-office.gov.uk" (in
+# capitals: "…@dcc.gov.uk" is a department's address)
+_OUR_SENDER = re.compile(r"\bGOV\.UK\b|(?i:@digital\.cabinet-office\.gov\.uk\b)")
 _FROM_HEADER = re.compile(r"^[ \t>*]{0,6}From:[ \t*]*(.{1,200})", re.I)
 # "On Mon, 15 Sept 2025 at 17:20, Anders Holm (Fastly Support) <support@…> wrote:"
 _WROTE = re.compile(r"^[ \t>*]{0,6}On[ \t]+([^\n]{1,200})[ \t]wrote:[ \t]*$", re.I)
