@@ -205,3 +205,22 @@ def test_a_removal_asked_while_another_record_is_added_is_a_removal() -> None:
         warned = {f.severity for f in got.flags} & {"warn", "block"}
         assert not [c for c in got.changes if c.action == "add" and c.type == "TXT"], words
         assert deleted or warned, words
+
+
+def test_the_vendors_mail_quoted_below_ours_keeps_its_requests() -> None:
+    # (our questions quoted first, the vendor's request quoted below them: only our mail's
+    # records are ours; the vendor's had been dropped too, silently)
+    text = (
+        "Hi Jo,\n\n1) yes, both\n\nCheers\nPavel\n--\nFastly Support\n\n"
+        "On Wed, 12 Feb 2025 at 14:06, Jo <jo@digital.cabinet-office.gov.uk> wrote:\n"
+        "> 1) Do you need records for both dft.gov.uk and www.dft.gov.uk?\n>\n> Jo\n>\n"
+        "> On Wed, 12 Feb 2025 at 11:31, Pavel <support@fastly.com> wrote:\n"
+        ">> For the dft.gov.uk certificate renewal please add:\n>>\n"
+        ">> _acme-challenge.dft.gov.uk      CNAME  aa3h2vznur49dsc4omn0.fastly-validations.com\n"
+        ">> _acme-challenge.www.dft.gov.uk  CNAME  bb6fj3p2tjrv1v72svtx.fastly-validations.com\n"
+    )
+    got = read(_text(text))
+    assert {c.name for c in got.changes} == {
+        "_acme-challenge.dft.gov.uk.",
+        "_acme-challenge.www.dft.gov.uk.",
+    }

@@ -1016,11 +1016,25 @@ def _quotes_us(part: Part) -> bool:
 
 
 def _ours_quoted(mentions: list[Mention], part: Part) -> list[Mention]:
-    """The records of the quoted mails below a reply, as shown, never asked: the mail quoted
-    first is ours, and any below it is answered by the reply above them."""
+    """The records of our mail quoted first below a reply, as shown, never asked; a mail
+    quoted below ours, from someone else ("On …, Pavel <support@fastly.com> wrote:"), keeps
+    its own reading."""
+    history = part.lines[part.history : part.history + MAX_LINES]
+    below = next(
+        (
+            i
+            for i, line in enumerate(history)
+            if i > 0
+            and (sender := _FROM_HEADER.match(line) or _WROTE.match(line))
+            and not _OUR_SENDER.search(sender.group(1))
+        ),
+        len(history),
+    )
     start = part.first_line + part.history
+    end = start + below
     return [
-        replace(m, mode="noted") if m.line >= start and m.mode == "request" else m for m in mentions
+        replace(m, mode="noted") if start <= m.line < end and m.mode == "request" else m
+        for m in mentions
     ]
 
 
