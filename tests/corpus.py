@@ -547,14 +547,20 @@ HOLDOUT183 = FIXTURES / "holdout183"
 # (progress reports in many words) 5/20, 7, 5 silent (first read at 57efe11).
 HOLDOUT184 = FIXTURES / "holdout184"
 HOLDOUT185 = FIXTURES / "holdout185"
-# Not registered yet (each still has silent misreads, which would fail test_reading_corpus; the
-# next session fixes them, checks the expectations the helpers marked as judgement calls, and
-# registers them). First readings (exact/20, changes right, silent): holdout186 (an ordinary
-# summer) 11, 16, 1 and holdout187 (long threads where the job changes) 6, 9, 2, both at
-# 26c568d; holdout188 (records as tools lay them out) 6, 8, 5 and holdout189 (messy real mail)
-# 4, 8, 3, both at 26c568d; holdout190 (an ordinary autumn) 9, 15, 1; holdout191 (the vendor
-# answering our questions) 1, 7, 4; holdout192 (other people in the loop) 7, 8, 8; holdout193
-# (progress reports and clean-up) 2, 5, 4, all four at cb7b94e.
+# First readings (exact/20, changes right, silent): holdout186 (an ordinary summer) 11, 16, 1
+# and holdout187 (long threads where the job changes) 6, 9, 2, both at 26c568d; holdout188
+# (records as tools lay them out) 6, 8, 5 and holdout189 (messy real mail) 4, 8, 3, both at
+# 26c568d; holdout190 (an ordinary autumn) 9, 15, 1; holdout191 (the vendor answering our
+# questions) 1, 7, 4; holdout192 (other people in the loop) 7, 8, 8; holdout193 (progress
+# reports and clean-up) 2, 5, 4, all four at cb7b94e. Registered at 0 silent each (f63ac48).
+HOLDOUT186 = FIXTURES / "holdout186"
+HOLDOUT187 = FIXTURES / "holdout187"
+HOLDOUT188 = FIXTURES / "holdout188"
+HOLDOUT189 = FIXTURES / "holdout189"
+HOLDOUT190 = FIXTURES / "holdout190"
+HOLDOUT191 = FIXTURES / "holdout191"
+HOLDOUT192 = FIXTURES / "holdout192"
+HOLDOUT193 = FIXTURES / "holdout193"
 
 READING_FOLDERS = (
     READING,
@@ -743,6 +749,14 @@ READING_FOLDERS = (
     HOLDOUT183,
     HOLDOUT184,
     HOLDOUT185,
+    HOLDOUT186,
+    HOLDOUT187,
+    HOLDOUT188,
+    HOLDOUT189,
+    HOLDOUT190,
+    HOLDOUT191,
+    HOLDOUT192,
+    HOLDOUT193,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

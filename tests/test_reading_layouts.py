@@ -227,3 +227,23 @@ def test_a_caa_in_field_form_that_is_not_read_is_said() -> None:
         got = read(ticket)
         caa = [c for c in got.changes if c.type == "CAA" and "certainly.com" in (c.value or "")]
         assert caa or "unread_value" in codes(ticket), block
+
+
+def test_a_record_weighed_or_wondered_about_is_not_asked_for() -> None:
+    # ("if we add 0 issue "certainly.com" on its own it would lock out Let's Encrypt" and "I was
+    # wondering whether we should also put … CAA 0 issue "certainly.com" in now" had been read
+    # as asking for that CAA)
+    for words in (
+        'publishing.service.gov.uk has no CAA today; if we add 0 issue "certainly.com" on its '
+        "own it would lock out Let's Encrypt for every other app under there.",
+        "I was wondering whether we should also put publishing.service.gov.uk CAA 0 issue "
+        '"certainly.com" in now, in case they move us to Certainly next year. Thoughts?',
+    ):
+        got = read(conversation(vendor(f"Hi,\n\n{words}\n\nMarek\nFastly", 1)))
+        assert not [c for c in got.changes if c.type == "CAA"], words
+    polite = (
+        "I was wondering if you could add publishing.service.gov.uk CAA 0 issue "
+        '"certainly.com" for us.'
+    )
+    got = read(conversation(vendor(f"Hi,\n\n{polite}\n\nMarek\nFastly", 1)))
+    assert [c.action for c in got.changes if c.type == "CAA"] == ["add"]

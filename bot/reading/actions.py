@@ -332,7 +332,9 @@ def _action_cue(text: str) -> Action | None:
             narrated = not own_clause and _NARRATED.search(before)
             # ("Whether you keep, repoint or delete that one is entirely a decision for you";
             # "If it's removed, renewals will fail": what would happen, not a request)
-            choice = _WHETHER.search(before) or _IF_PASSIVE.search(before)
+            # ("if we add 0 issue "certainly.com" on its own it would lock out Let's Encrypt":
+            # what we would do, weighed, not asked)
+            choice = _WHETHER.search(before) or _IF_PASSIVE.search(before) or _IF_WE.search(before)
             said_no = _NEGATED.search(before) or narrated or refused or done_by or choice
             if not (said_no or noun or alternative):
                 found.append((m.start(), action))  # type: ignore[arg-type]
@@ -354,6 +356,7 @@ _IF_PASSIVE = re.compile(
     r"(?:['\u2019]s|['\u2019]re|[ \t]+(?:is|are|was|were|gets?|got))[ \t]+(?:ever[ \t]+)?$",
     re.I,
 )
+_IF_WE = re.compile(r"\bif[ \t]+(?:we|i)[ \t]+(?:were[ \t]+to[ \t]+|just[ \t]+|only[ \t]+)?$", re.I)
 _WHETHER = re.compile(
     r"\bwhether[ \t]+(?:or[ \t]+not[ \t]+)?(?:you|they|we|to)\b[^.;:!?]{0,60}$", re.I
 )

@@ -551,6 +551,13 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
     for sentence in reversed(sentences):  # the words nearest the records count
         if pronoun_question(sentence):
             continue  # "… from the 2023 GlobalSign order. Bin it?": a question, not a request
+        if " if " in f" {sentence.lower()}" and _IF_WE_DID.search(sentence):
+            return "noted"  # "if we add 0 issue "certainly.com" on its own it would lock out
+            # Let's Encrypt": what doing it would do, weighed, asked of no one
+        if "wonder" in sentence.lower() and _WONDERING.search(sentence):
+            return "noted"  # "I was wondering whether we should also put X CAA 0 issue … in
+            # now … Thoughts?": a colleague thinking aloud, shown, asked of no one (never "I was
+            # wondering if you could add the CNAME below", a polite request)
         last = _LAST_CLAUSE.split(sentence)[-1]
         if wanted and _WANTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "ignore that TXT record. What we need instead is a CNAME:"
@@ -611,6 +618,17 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
     return None
 
 
+_IF_WE_DID = re.compile(
+    r"\bif[ \t]+(?:we|i)[ \t]+(?:were[ \t]+to[ \t]+|just[ \t]+|only[ \t]+)?"
+    r"(?:add|put|create|publish|introduce|remove|delete|drop)\b[^;!?\n]{0,200}?"
+    r"\b(?:it|that|this|they|which)[ \t]+(?:would|will|could|might)\b",
+    re.I,
+)
+_WONDERING = re.compile(
+    r"\bwonder(?:ing)?[ \t]+(?:whether|if)[ \t]+(?:we|i)[ \t]+(?:should|ought|might|need)\b|"
+    r"\bwonder(?:ing)?[ \t]+whether[ \t]+(?:or[ \t]+not[ \t]+)?to\b",
+    re.I,
+)
 # "Bin it?", "Delete that one too?", "Remove them now?": a yes/no question of a verb and a pronoun
 _PRONOUN_QUESTION = re.compile(
     r"^[ \t]*(?:bin|delete|remove|drop|scrap|ditch|add|create|replace|keep|leave)[ \t]+"
