@@ -561,6 +561,8 @@ HOLDOUT190 = FIXTURES / "holdout190"
 HOLDOUT191 = FIXTURES / "holdout191"
 HOLDOUT192 = FIXTURES / "holdout192"
 HOLDOUT193 = FIXTURES / "holdout193"
+# Not registered yet: holdout194 (a winter of renewals) 11/20, 15, 3 silent and holdout195 (the
+# messy middle of a renewal) 3/20, 7, 3 silent, both first read at 2b3bdc1.
 
 READING_FOLDERS = (
     READING,
