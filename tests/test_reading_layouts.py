@@ -247,3 +247,44 @@ def test_a_record_weighed_or_wondered_about_is_not_asked_for() -> None:
     )
     got = read(conversation(vendor(f"Hi,\n\n{polite}\n\nMarek\nFastly", 1)))
     assert [c.action for c in got.changes if c.type == "CAA"] == ["add"]
+
+
+def test_a_host_the_vendor_is_dropping_withdraws_its_record() -> None:
+    # ("UKHSA have asked us to drop data.x from the subscription …, so please ignore the record
+    # for data - only the www one is needed now" had left the data CNAME in the draft, silently)
+    asked = (
+        "Please add:\n\n"
+        "_acme-challenge.www.ukhsa.gov.uk CNAME k3v9m2x7q1w8e5r4t6.fastly-validations.com\n"
+        "_acme-challenge.data.ukhsa.gov.uk CNAME p0o9i8u7y6t5r4e3w2.fastly-validations.com\n\n"
+        "Ines\nFastly"
+    )
+    for words in (
+        "The customer asked us to drop data.ukhsa.gov.uk from the certificate, so the "
+        "data record is not wanted.",
+        "We're removing data.ukhsa.gov.uk from the order; please don't create its record.",
+        "Please ignore the record for data - www is the only one we need.",
+        "Please disregard the CNAME for data, www alone is enough.",
+    ):
+        ticket = conversation(
+            vendor(asked, 1), us("Thanks, passing both on.", 2), vendor(f"Hi,\n\n{words}", 3)
+        )
+        assert [c[1] for c in changes(ticket)] == ["_acme-challenge.www.ukhsa.gov.uk."], words
+        assert "retracted" in codes(ticket), words
+
+
+def test_a_host_leaving_the_certificate_keeps_the_delete_of_its_old_record() -> None:
+    # (a guard: reading "we are dropping www.x from the certificate" as a withdrawal must not
+    # take back the delete of www's old validation record asked for in the next breath; it
+    # passes either way, holdout130 13705 in the corpus is the case that told them apart)
+    body = (
+        "Hi,\n\nPassing on the CA's mail below; please add its TXT record.\n\n"
+        "Also: we are removing www.cargo.service.gov.uk from the certificate this year. Its "
+        "old record, _dnsauth.www.cargo.service.gov.uk (TXT, value "
+        "m1n2b3v4c5x6z7l8k9j0h1g2f3d4s5a6), can be deleted once the new certificate is "
+        "issued.\n\nOla\n\n---------- Forwarded message ---------\nFrom: CA <no-reply@ca.example>"
+        "\nSubject: DCV for cargo.service.gov.uk\n\nCreate a TXT record:\n\n"
+        "  Record host:   _dnsauth.cargo.service.gov.uk\n  Record type:   TXT\n"
+        "  Random value:  r5t6y7u8i9o0p1a2s3d4f5g6h7j8k9l0\n"
+    )
+    got = changes(conversation(vendor(body, 1)))
+    assert ("delete", "_dnsauth.www.cargo.service.gov.uk.") in {(c[0], c[1]) for c in got}

@@ -1286,11 +1286,16 @@ def _in_scope(change: DnsChange, scope: frozenset[str] | None) -> bool:
     hosts = {s[1:] for s in scope if s.startswith("~")}  # "~x.gov.uk": records validating it
     labels = {s[1:] for s in scope if s.startswith("^")}  # "^admin": a host by its first label
     under = {s[1:] for s in scope if s.startswith("%")}  # "%x": any host with that label
-    if values or hosts or labels or under:
+    # "+x.gov.uk": the adds validating a host that leaves the certificate (the delete of its
+    # old record still stands: "we are dropping www.x from the certificate this year … Last
+    # year's validation record for it … can go once the new one is issued")
+    leaving = {s[1:] for s in scope if s.startswith("+")}
+    if values or hosts or labels or under or leaving:
         held = any(v in (change.value or "").lower() for v in values)
         validated = _validated(change.name)
         named = validated.split(".", 1)[0] in labels or bool(under & set(validated.split(".")))
-        return held or validated in hosts or named
+        left = change.action != "delete" and validated in leaving
+        return held or validated in hosts or named or left
     names = {s for s in scope if s.endswith(".")}
     types = {s for s in scope - names if not s.startswith("#")}  # "#2": a place (_in_places)
     if not names and not types:

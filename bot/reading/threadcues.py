@@ -394,7 +394,9 @@ _VALUE_TOKEN = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Za-z0-9_-]{16,200}(?![\w-])
 def _withdrawn_hosts(text: str) -> set[str]:
     """ "~host" for each host named in a sentence that refuses records and asks nothing
     ("both X and Y have been removed from the subscription, so please disregard the two
-    records for those names"): the records that validate those hosts are withdrawn."""
+    records for those names"): the records that validate those hosts are withdrawn; "+host"
+    for a host that leaves the certificate ("asked us to drop X from the subscription"): the
+    adds for it, never the delete of its old record."""
     low = text.lower()
     if not any(
         w in low
@@ -407,13 +409,13 @@ def _withdrawn_hosts(text: str) -> set[str]:
         if dropped and dropped.group(1):
             # "I've … removed www.integration.x.gov.uk from the subscription, so please don't
             # create the integration record at all": that host's records are not needed
-            found |= {"~" + h for h in prose.hosts_named(dropped.group(1))}
+            found |= {"+" + h for h in prose.hosts_named(dropped.group(1))}
         elif dropped:
             # "content-api.x.gov.uk is already covered …, so I've removed it from this
             # subscription": "it" is the one host the sentence names ("them": each one)
             hosts = prose.hosts_named(sentence)
             one = dropped["pronoun"].lower() == "it"
-            found |= {"~" + h for h in hosts} if len(hosts) == 1 or not one else set()
+            found |= {"+" + h for h in hosts} if len(hosts) == 1 or not one else set()
         wrongly = _LISTED_WRONGLY.search(sentence)
         if wrongly and action_cue(sentence) is None:
             # "the third record (for www.staging.x.gov.uk) shouldn't have been in there"
@@ -428,8 +430,9 @@ def _withdrawn_hosts(text: str) -> set[str]:
         if left_out:
             # "Please leave out status.x.gov.uk altogether - do NOT add the _acme-challenge
             # record for it", "please ignore the record for status.x.gov.uk"
-            if left_out.group("label"):
-                found.add("^" + left_out.group("label").lower())
+            label = left_out.group("label") or left_out.group("ignored")
+            if label:
+                found.add("^" + label.lower())
             else:
                 host = next(h for h in left_out.groups() if h)
                 found |= {"~" + h for h in prose.hosts_named(host)}
@@ -459,7 +462,10 @@ _LISTED_WRONGLY = re.compile(
     re.I,
 )
 _DROPPED_FROM = re.compile(
-    r"\b(?:removed|dropped|taken[ \t]+out|taken|pulled)[ \t]+"
+    # ("UKHSA have asked us to drop data.x.gov.uk from the subscription", "we're removing it
+    # from the order": the host leaves, said as it is being done)
+    r"\b(?:removed|dropped|taken[ \t]+out|taken|pulled|drop|dropping|remove|removing|take|"
+    r"taking|pull|pulling)[ \t]+"
     # "I've now taken X and Y off the subscription": each host named
     r"(?:((?:[\w*-]{1,63}\.){1,10}[a-z]{2,24}\.?(?:(?:,[ \t]*|[ \t]+and[ \t]+)"
     r"(?:[\w*-]{1,63}\.){1,10}[a-z]{2,24}\.?){0,5})|(?P<pronoun>it|them|both))"
@@ -497,16 +503,23 @@ _NOTHING_UNDER = re.compile(
     r"([a-z0-9][a-z0-9-]{1,62})[\"'\u201d\u2019`]?(?=[ \t]*(?:[.;,:)!]|$))",
     re.I,
 )
+# A host's first label said alone ("for admin", "for data"), never a word that names no host
+_LABEL_ALONE = (
+    r"(?!(?:it|this|that|them|each|both|all|now|the|a|an|these|those|today|tomorrow|later|"
+    r"good|ever|example|instance|reference|info|information|context)\b)[a-z0-9][a-z0-9-]{1,62}"
+)
 _LEAVE_OUT = re.compile(
     rf"\b(?:leave|leaving)[ \t]+out[ \t]+{_HOST}|"
     r"\b(?:ignore|disregard|skip)[ \t]+the[ \t]+(?:[\w-]+[ \t]+)?(?:records?|entry|CNAME|TXT)[ \t]+"
-    rf"(?:for|of)[ \t]+{_HOST.replace('(', '(?P<also>', 1)}|"
+    rf"(?:for|of)[ \t]+(?:{_HOST.replace('(', '(?P<also>', 1)}|"
+    # "please ignore the record for data - only the www one is needed now": a host by its
+    # first label
+    r"(?P<ignored>" + _LABEL_ALONE + r")(?=[ \t]*(?:[.;,:)!\u2013\u2014]|-[ \t]|$)))|"
     r"\b(?:do[ \t]+not|don't|dont|never)[ \t]+(?:add|create|publish)[ \t]+(?:the|a|any)[ \t]+"
     r"(?:[\w-]+[ \t]+)?(?:records?|entry|CNAME|TXT)[ \t]+for[ \t]+"
     rf"(?:{_HOST.replace('(', '(?P<refused>', 1)}|"
     # "Please do NOT create the _acme-challenge record for admin.": a host by its first label
-    r"(?P<label>(?!(?:it|this|that|them|each|both|all|now|the|a|an|now|these|those)\b)"
-    r"[a-z0-9][a-z0-9-]{1,62})(?=[ \t]*[.;,:)!]|[ \t]*$))",
+    r"(?P<label>" + _LABEL_ALONE + r")(?=[ \t]*[.;,:)!]|[ \t]*$))",
     re.I,
 )
 # "skip the components record": a host by its first label (never "skip the old record")
