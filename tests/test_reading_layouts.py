@@ -288,3 +288,25 @@ def test_a_host_leaving_the_certificate_keeps_the_delete_of_its_old_record() -> 
     )
     got = changes(conversation(vendor(body, 1)))
     assert ("delete", "_dnsauth.www.cargo.service.gov.uk.") in {(c[0], c[1]) for c in got}
+
+
+
+def test_an_old_token_we_can_also_still_see_is_observed_not_asked_for() -> None:
+    # ("We can also still see last year's verification token published on dft.gov.uk:" had
+    # read the old token below it as an add, silently: "also still" was one word too many)
+    old = "globalsign-domain-verification=Q7wErTy_uI0pAsDfGhJkL9zXcVbNm2345qWeRtYuIo"
+    for lead in (
+        "We can also still see last year's verification token published on the apex:",
+        "I can still also see the old token at transport.gov.uk:",
+        "We can now also see the previous token there:",
+    ):
+        body = (
+            "Hello,\n\nPlease add this TXT at transport.gov.uk:\n\n"
+            "transport.gov.uk. TXT globalsign-domain-verification=Zx9Cv8Bn7Mm6Ll5Kk4Jj3Hh2Gg1Ff0Dd\n\n"
+            f'{lead}\n\ntransport.gov.uk. TXT "{old}"\n\n'
+            "Please leave that one in place for now; it can be removed once the new certificate "
+            "is issued.\n\nInes\nFastly"
+        )
+        got = read(conversation(vendor(body, 1)))
+        assert not [c for c in got.changes if c.action == "add" and c.value == old], lead
+        assert old in {o.value for o in got.observed}, lead

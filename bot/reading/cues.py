@@ -33,7 +33,8 @@ _DONE_WORDS = r"(?:already[ \t]+)?(?:done|completed?|finished)(?:[ \t]+(?:so[ \t
 DONE_HEADING = re.compile(rf"^[^\w\n]{{0,6}}{_DONE_WORDS}[^\w\n]{{0,6}}$", re.I)
 _DESCRIBES = re.compile(
     r"\b(?:currently|at\s+the\s+moment|right\s+now|presently|exists?\s+today|existing|"
-    r"(?:we|i)\s+(?:can\s+)?(?:also\s+|still\s+)?see|"
+    # ("We can also still see last year's verification token published on dft.gov.uk:")
+    r"(?:we|i)\s+(?:can\s+)?(?:also\s+|still\s+|now\s+){0,2}see|"
     # "We still have the DigiCert validation CNAME from the old cert, X CNAME Y."
     r"(?:we|i)\s+(?:also|still)\s+have\s+(?:an?|the|this|that|these|those|one|two)\b|"
     # "We've still got globalsign-domain-verification=X as a TXT on account.gov.uk"
