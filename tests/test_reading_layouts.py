@@ -290,7 +290,6 @@ def test_a_host_leaving_the_certificate_keeps_the_delete_of_its_old_record() -> 
     assert ("delete", "_dnsauth.www.cargo.service.gov.uk.") in {(c[0], c[1]) for c in got}
 
 
-
 def test_an_old_token_we_can_also_still_see_is_observed_not_asked_for() -> None:
     # ("We can also still see last year's verification token published on dft.gov.uk:" had
     # read the old token below it as an add, silently: "also still" was one word too many)
@@ -310,3 +309,25 @@ def test_an_old_token_we_can_also_still_see_is_observed_not_asked_for() -> None:
         got = read(conversation(vendor(body, 1)))
         assert not [c for c in got.changes if c.action == "add" and c.value == old], lead
         assert old in {o.value for o in got.observed}, lead
+
+
+def test_a_record_a_help_box_shows_for_some_host_is_not_asked_for() -> None:
+    # ("For example, a certificate for www.example.gov.uk would use:" above an illustrative
+    # record, in a notification's "Why a CNAME?" box, had drafted it as an add, silently)
+    asked = (
+        "Please create this record:\n\n"
+        "_acme-challenge.static.tax.service.gov.uk CNAME z8x7c6v5b4n3m2l1kq.fastly-validations.com\n\n"
+    )
+    for lead in (
+        "For example, a certificate for shop.sample.gov.uk would use:",
+        "For instance, the record for www.demo.gov.uk would look like this:",
+        "The name is always _acme-challenge. plus the hostname, e.g. for app.sample.gov.uk you "
+        "would add:",
+    ):
+        body = (
+            f"Hi,\n\n{asked}Why a CNAME? We publish the TXT values ourselves. {lead}\n\n"
+            "_acme-challenge.x.sample.gov.uk. CNAME 9q8w7e6r5t4y3u2i1o.fastly-validations.com.\n\n"
+            "Kind regards,\nFastly Support"
+        )
+        got = changes(conversation(vendor(body, 1)))
+        assert [c[1] for c in got] == ["_acme-challenge.static.tax.service.gov.uk."], lead

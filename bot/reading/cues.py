@@ -416,6 +416,14 @@ _ILLUSTRATES = re.compile(
 )
 # A lead-in that ends by saying an example follows
 _FOR_EXAMPLE = re.compile(r"\b(?:for[ ]example|for[ ]instance|an[ ]example)[ ]*[:,]?[ ]*$", re.I)
+# "For example, a certificate for www.example.gov.uk would use:", "e.g. for www.x.gov.uk you
+# would add:": what a record would be for some host, said to show the shape (a help box's)
+_WOULD_BE_FOR_EXAMPLE = re.compile(
+    r"\b(?:for\s+example|for\s+instance|e\.g\.)[\s,:]*(?:[^.:!?\n]|\.(?=\w)){0,160}?"
+    r"\b(?:would|might|could)\s+(?:use|look|be|need|have|add|create|publish|read|contain|"
+    r"show|get)\b[^.:!?\n]{0,40}:?\s*$",
+    re.I,
+)
 _EXAMPLE_ONLY = re.compile(
     r"\b(?:only|just|purely|merely)[ ]+an?[ ]+(?:example|illustration|sample)\b|"
     r"\b(?:example|sample)[ ]+only\b",
@@ -522,6 +530,12 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
         return "noted"  # "Just to illustrate the shape (a made-up hostname) … something like:"
     if lead_in and ("example" in low or "instance" in low) and _FOR_EXAMPLE.search(text):
         return "noted"  # "(Legacy certificates used a TXT on the zone origin, for example:"
+    if (
+        lead_in
+        and ("example" in low or "instance" in low or "e.g." in low)
+        and (_WOULD_BE_FOR_EXAMPLE.search(text))
+    ):
+        return "noted"  # "For example, a certificate for www.example.gov.uk would use:"
     if ("example" in low or "sample" in low) and _EXAMPLE_ONLY.search(text):
         return "noted"  # "this is only an example of the format", "; EXAMPLE ONLY - do not add"
     if lead_in and "touch" in low and _KEEP_TOUCH.search(text):
