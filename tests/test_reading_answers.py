@@ -226,3 +226,35 @@ def test_the_vendors_mail_quoted_below_ours_keeps_its_requests() -> None:
     }
     said = " ".join(f.message for f in got.flags if f.severity in ("warn", "block"))
     assert read_right or ("aa3h2vznur49dsc4omn0" in said and "bb6fj3p2tjrv1v72svtx" in said)
+
+
+def _warned(ticket_or_text: object) -> bool:
+    got = read(ticket_or_text)  # type: ignore[arg-type]
+    return any(f.severity in ("warn", "block") for f in got.flags)
+
+
+def test_a_record_wrapped_inside_the_sentence_that_removes_it_is_not_an_add() -> None:
+    # ("the record" / "_acme-challenge.x CNAME y" / "looks stale to me - please delete it.": the
+    # record line, read alone, was drafted as an add; the vendor's later "do NOT remove it"
+    # then left that add standing, silently)
+    record = (
+        "_acme-challenge.docs.example-service.gov.uk CNAME p2k9vmx4tq7wz1lr.fastly-validations.com"
+    )
+    for above, below in (
+        (
+            "Separately, while you're in the zone, the record",
+            "looks stale to me - please delete it.",
+        ),
+        ("One more thing: I think the old entry", "is no longer used, so please remove it."),
+        ("And could you also get rid of the CNAME", "- it belongs to the old subscription."),
+    ):
+        ticket = conversation(
+            vendor(f"Hi,\n\nThanks for the add earlier.\n\n{above}\n{record}\n{below}\n\nDan", 1)
+        )
+        assert [c.action for c in read(ticket).changes] == ["delete"], above
+        withdrawn = conversation(
+            vendor(f"Hi,\n\n{above}\n{record}\n{below}\n\nDan", 1),
+            us("Will do this afternoon.", 2),
+            vendor("Sorry - please don't remove that CNAME after all, it is still live.", 3),
+        )
+        assert not [c for c in read(withdrawn).changes if c.action == "add"], above

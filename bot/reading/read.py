@@ -60,6 +60,7 @@ from bot.reading.safety import (
     unread_flags,
     yes_flag,
 )
+from bot.reading.unwrap import rejoin_wrapped_records
 from bot.reading.walker import Context, Walker
 from bot.records import RecordError, to_value
 from bot.text import PRIVATE_KEY_PLACEHOLDER
@@ -155,6 +156,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         numbered = marked.annotate(numbered)  # a zone diff, an export with its new lines flagged
         numbered = commands.annotate(numbered)  # gcloud commands, a Route 53 change batch
         numbered = copies.resolve(numbered)  # "ditto, same value as for www, TXT at x.gov.uk"
+        numbered = rejoin_wrapped_records(numbered)  # "the record" / X CNAME Y / "is stale -"
         flags += [
             _in_comment(unread_request(n, t, "TXT" if "TXT" in t else "CNAME"), part.comment_id)
             for n, t in copies.copies_unread(numbered)
@@ -256,6 +258,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             quoted, restated_from = _quoted_request(part)
             numbered = fieldrefs.resolve(quoted[:MAX_LINES], part.lines)
             numbered = copies.resolve(numbered)  # "www TXT same value as @" in the mail below
+            numbered = rejoin_wrapped_records(numbered)
             revising = [
                 (n, text)
                 for n, text in numbered
