@@ -258,3 +258,31 @@ def test_a_record_wrapped_inside_the_sentence_that_removes_it_is_not_an_add() ->
             vendor("Sorry - please don't remove that CNAME after all, it is still live.", 3),
         )
         assert not [c for c in read(withdrawn).changes if c.action == "add"], above
+
+
+def test_what_our_resolvers_return_is_published_not_asked_for() -> None:
+    # ("For the bare domain our resolvers return" / the old record / "which is last year's
+    # target … update it so it points to X": the old value was drafted as an add, silently)
+    for said in (
+        "For the apex our resolvers return",
+        "Our resolvers still return this for the apex",
+        "The lookups now show",
+    ):
+        ticket = conversation(
+            vendor(
+                f"Please add:\n\n_acme-challenge.example-archive.gov.uk CNAME {NEW_TARGET}\n", 1
+            ),
+            us("Done this morning.", 2),
+            vendor(
+                f"{said}\n\n_acme-challenge.example-archive.gov.uk. CNAME {OLD_TARGET}\n\n"
+                f"which is last year's target. Could you update it so it points to {NEW_TARGET}?",
+                3,
+            ),
+        )
+        got = read(ticket)
+        assert OLD_TARGET not in [c.value for c in got.changes if c.action == "add"], said
+        assert OLD_TARGET in [o.value for o in got.observed], said
+
+
+NEW_TARGET = "n3wvq8z2k7m4x1r9t5.fastly-validations.com."
+OLD_TARGET = "0ldp4s7y9w2e6u8i3o.fastly-validations.com."

@@ -157,7 +157,9 @@ _DESCRIBES = re.compile(
     # "x.service.gov.uk has its own CAA set, and it only names Amazon:"
     r"has\s+its\s+own\s+(?:CAA\s+|TXT\s+)?(?:set|records?)|only\s+names|"
     r"(?:is|are)\s+(?:still\s+)?in\s+(?:your|the)\s+zone|"  # "…, which is still in your zone, is:"
-    r"(?:dig|lookup|query|resolver)\s+(?:shows?|returns?|gives?)|shows?\s+the\s+following|"
+    # "For the bare domain our resolvers return" / the record (what is there now)
+    r"(?:dig|lookups?|query|queries|resolvers?)\s+(?:still\s+|now\s+)?(?:shows?|returns?|gives?)|"
+    r"shows?\s+the\s+following|"
     r"returns?\s+the\s+following|what\s+(?:we|i)\s+see|is\s+what\s+(?:we|i)\s+see|"
     r"what\s+you\s+(?:have|publish)\s+(?:now|today|at\s+the\s+moment)|"  # "What you have now:"
     # "What's in DNS today:", "What is in the zone now:"
