@@ -286,3 +286,45 @@ def test_what_our_resolvers_return_is_published_not_asked_for() -> None:
 
 NEW_TARGET = "n3wvq8z2k7m4x1r9t5.fastly-validations.com."
 OLD_TARGET = "0ldp4s7y9w2e6u8i3o.fastly-validations.com."
+
+
+def test_not_yet_to_our_removal_question_is_a_removal_later_never_nothing() -> None:
+    # (our "should we remove the globalsign.com CAA now?" answered "Not yet … after that it can
+    # come out": no removal read and no flag, silently)
+    for answer in (
+        'Not yet please. Keep 0 issue "globalsign.com" until the new certificate is issued; '
+        "after that it can come out.",
+        "Not yet - leave it until the new certificate has been issued.",
+        "Not quite yet. Once the new certificate has been issued you can remove it.",
+        "No, please wait: it can be removed once the new certificate is live.",
+    ):
+        ticket = conversation(
+            vendor(
+                'The zone publishes:\n\nexample-house.gov.uk. CAA 0 issue "globalsign.com"\n'
+                'example-house.gov.uk. CAA 0 issue "letsencrypt.org"\n\nPlease add:\n\n'
+                'example-house.gov.uk. CAA 0 issue "certainly.com"\n',
+                1,
+            ),
+            us("Adding it today. Should we remove the globalsign.com entry now as well?", 2),
+            vendor(answer, 3),
+        )
+        got = read(ticket)
+        deleted = [c for c in got.changes if c.action == "delete"]
+        later = deleted and all(c.when == "after_issuance" for c in deleted)
+        assert later or _warned(ticket), answer
+
+
+def test_not_yet_in_a_whole_thread_notification_is_a_removal_later_never_nothing() -> None:
+    # (the thread as one notification, newest first: the "not yet" reply read nothing, silently)
+    text = (
+        "Priya, Fastly Support - 3 Feb 2025, 15:02\n\n"
+        "Not yet - please hold off on that until the new certificate is live.\n\n"
+        "Sam, GOV.UK Platform - 3 Feb 2025, 12:40\n\n"
+        "Added. Can we also take out the globalsign.com entry while we're there?\n\n"
+        "Priya, Fastly Support - 3 Feb 2025, 09:15\n\n"
+        'Today example-house.gov.uk publishes:\n\nexample-house.gov.uk. CAA 0 issue "globalsign.com"\n\n'
+        'Please add:\n\nexample-house.gov.uk. CAA 0 issue "certainly.com"\n'
+    )
+    got = read(_text(text))
+    deleted = [c for c in got.changes if c.action == "delete"]
+    assert (deleted and all(c.when == "after_issuance" for c in deleted)) or _warned(_text(text))

@@ -401,3 +401,35 @@ _COMMON = frozenset(
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|morning|afternoon|thanks)\b[^.!?]{0,40}[,!.]?$", re.I
 )
+
+
+def removal_deferred(answer: list[tuple[int, str]], asked: Iterable[str]) -> tuple[int, str] | None:
+    """The line and sentence of a reply that puts off a removal our last comment asked about
+    ("Should we remove the globalsign.com entry now, or is that premature?" / "Not yet please.
+    Leave it until the new certificate has been issued … after that it can come out"): a
+    removal still to be done, of a record the reply need not name. None if we asked of no
+    removal, or the reply puts nothing off."""
+    if not any(_ASKS_REMOVAL.search(s) for s in _questions(asked)):
+        return None  # the common case: we asked nothing of a removal
+    for number, line in answer[:MAX_LINES_ASKED]:
+        for sentence in prose.split_sentences(line[:MAX_ITEM]):
+            if _PUTS_OFF.search(sentence):
+                return number, sentence
+    return None
+
+
+# our question of a removal: "should we remove the globalsign.com entry now?", "can the old
+# TXT come out as well?", "do you want us to delete it at the same time?"
+_ASKS_REMOVAL = re.compile(
+    r"\b(?:remove|delete|drop|take[ \t]+(?:(?:it|them|that|those|this)[ \t]+)?out|come[ \t]+out|"
+    r"get[ \t]+rid[ \t]+of|clean[ \t]+up|tidy[ \t]+up)\b",
+    re.I,
+)
+# the reply putting it off: "Not yet please.", "No, not yet -", "Hold off on that until …",
+# "Please wait until the certificate is issued", "leave it where it is until …"
+_PUTS_OFF = re.compile(
+    r"^\W*(?:no[,.]?[ \t]+)?not[ \t]+(?:just[ \t]+|quite[ \t]+)?yet\b|"
+    r"\bhold[ \t]+off\b|\bwait[ \t]+(?:until|till|for)\b|\bplease[ \t]+wait\b|"
+    r"\b(?:leave|keep)[ \t]+(?:it|them|that(?:[ \t]+one)?)\b[^.;!?]{0,60}?\b(?:until|till)\b",
+    re.I,
+)

@@ -212,6 +212,21 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         if part.role == "vendor":
             walker.mentions = _vendor_notes(numbered, walker.mentions)
         joined = "\n".join(text for _, text in numbered)  # the comment's own words
+        deferred = (
+            # (a notification that holds the whole thread, newest first, is one comment: our
+            # question is in its own lines)
+            answers.removal_deferred(numbered, asked_before if index > 0 else part.new_lines)
+            if part.role == "vendor"
+            else None
+        )
+        if deferred and not any(m.action == "delete" for m in walker.mentions):
+            # "Not yet please. … after that it can come out" to our "should we remove the
+            # globalsign.com entry now?": a removal for later, never nothing
+            # (unless another comment's delete is read: "Not yet on the TXT, please." to our
+            # question of the removal the vendor's first mail asked for after issuance)
+            put_off = _in_comment(unread_request(*deferred, ANY_DELETE), part.comment_id)
+            flags.append(put_off)
+            unnamed.append((index, put_off))
         deletes = [i for i, m in enumerate(walker.mentions) if m.action == "delete"]
         if len(deletes) == 1 and holds_its_removal(joined):
             # "Please delete that TXT. … please wait until the certificate shows as Issued
