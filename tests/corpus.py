@@ -562,10 +562,7 @@ HOLDOUT191 = FIXTURES / "holdout191"
 HOLDOUT192 = FIXTURES / "holdout192"
 HOLDOUT193 = FIXTURES / "holdout193"
 # holdout194 (a winter of renewals) 11/20, 15, 3 silent and holdout195 (the messy middle of a
-# renewal) 3/20, 7, 3 silent, both first read at 2b3bdc1. holdout195 is not registered yet: its
-# tickets read at 0 silent, but the reply-quoted rewrite of 20219 (a removal put off, "Not yet
-# please. Leave 0 issue "globalsign.com" where it is until …", in a notification quoted whole)
-# is still a silent miss, which would fail test_metamorphic.
+# renewal) 3/20, 7, 3 silent, both first read at 2b3bdc1.
 HOLDOUT194 = FIXTURES / "holdout194"
 HOLDOUT195 = FIXTURES / "holdout195"
 
@@ -765,6 +762,7 @@ READING_FOLDERS = (
     HOLDOUT192,
     HOLDOUT193,
     HOLDOUT194,
+    HOLDOUT195,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

@@ -219,14 +219,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             if part.role == "vendor"
             else None
         )
-        if deferred and not any(m.action == "delete" for m in walker.mentions):
-            # "Not yet please. … after that it can come out" to our "should we remove the
-            # globalsign.com entry now?": a removal for later, never nothing
-            # (unless another comment's delete is read: "Not yet on the TXT, please." to our
-            # question of the removal the vendor's first mail asked for after issuance)
-            put_off = _in_comment(unread_request(*deferred, ANY_DELETE), part.comment_id)
-            flags.append(put_off)
-            unnamed.append((index, put_off))
+        put_off = _put_off(deferred, walker.mentions, part)
+        flags += [put_off] if put_off else []
+        unnamed += [(index, put_off)] if put_off else []
         deletes = [i for i, m in enumerate(walker.mentions) if m.action == "delete"]
         if len(deletes) == 1 and holds_its_removal(joined):
             # "Please delete that TXT. … please wait until the certificate shows as Issued
@@ -302,6 +297,15 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             given = {m.rdtype for m in walker.mentions}
             answered = [unread_request(*p) for p in reply.pending if p[2] in given]
             flags += [_in_comment(f, part.comment_id) for f in reply.flags if f not in answered]
+            if deferred is None and part.role == "vendor":
+                # (the notification that holds the thread, quoted whole under a reply: our
+                # question and the vendor's "Not yet please" are in the mail it passes on)
+                quoted_words = [text for _, text in numbered]
+                put_off = _put_off(
+                    answers.removal_deferred(numbered, quoted_words), walker.mentions, part
+                )
+                flags += [put_off] if put_off else []
+                unnamed += [(index, put_off)] if put_off else []
             index += 1
         gone, dropped_here = _withdrawn_here(walker.mentions, numbered)
         if part.role == "vendor":  # "Option A (recommended) … Option B": one is to be done
@@ -1013,6 +1017,16 @@ def _forwarder(part: Part) -> Author | None:
                 return None
             return Author(part.comment_id, "other", "the sender passing on the vendor's mail")
     return None
+
+
+def _put_off(deferred: tuple[int, str] | None, mentions: list[Mention], part: Part) -> Flag | None:
+    """ "Not yet please. … after that it can come out" to our "should we remove the
+    globalsign.com entry now?": a removal for later, never nothing (unless a delete is read
+    there: "Not yet on the TXT, please." to our question of the removal the vendor's first mail
+    asked for after issuance)."""
+    if deferred is None or any(m.action == "delete" for m in mentions):
+        return None
+    return _in_comment(unread_request(*deferred, ANY_DELETE), part.comment_id)
 
 
 def _vendor_signed(reply: tuple[str, ...]) -> bool:
