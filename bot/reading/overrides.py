@@ -325,8 +325,9 @@ def swapped_pairs(words: str, mentions: list[Mention]) -> list[Mention]:
     and type, at the same time, are one update of OLD to NEW, when its words say the new
     record replaces the old one. ("Add the new one and delete the old one", said as two
     steps, stays an add and a delete.)"""
-    if not _SWAPPED.search(words):
-        return mentions
+    low = words.lower()
+    if ("swap" not in low and "replace" not in low) or not _SWAPPED.search(words):
+        return mentions  # (the common case, cheaply)
     asked = [m for m in mentions if m.mode == "request" and m.value]
     pairs: dict[tuple[str, str], tuple[list[Mention], list[Mention]]] = {}
     for m in asked:

@@ -13,9 +13,16 @@ import re
 from bot.reading import prose
 from bot.reading.mentions import read_zone_line
 
-# a line of prose cut off mid-sentence: it ends with a word ("… the record"), not with
-# punctuation that ends a sentence or leads in to what follows (":", ".", ")")
-_CUT_OFF = re.compile(r"[A-Za-z][A-Za-z'\u2019]*\s*$")
+
+def _ends_with_a_word(line: str) -> bool:
+    """A line of prose cut off mid-sentence ends with a word ("… the record", "… the zone's"),
+    not with punctuation that ends a sentence or leads in to what follows (":", ".", ")").
+    (Looked at from its end: a pattern searched for at the end of a line tries every letter
+    of a long word, which a hostile line makes quadratic.)"""
+    last = line.rstrip().rstrip("'\u2019")[-1:]
+    return last.isascii() and last.isalpha()
+
+
 # the sentence going on below the record: "looks stale …", "is no longer needed …", "- it …"
 # (a plain word, not a name: "admin.x is not on the new certificate" under an item's record
 # says something of its own)
@@ -37,7 +44,7 @@ def _in_the_sentence(line: str) -> bool:
 def _cut_off_prose(line: str) -> bool:
     return (
         len(line.split()) >= _MIN_PROSE_WORDS
-        and _CUT_OFF.search(line) is not None
+        and _ends_with_a_word(line)
         and prose.ITEM_START.match(line) is None  # ("[ ] 6. … delete the leftover record")
         and not line.lstrip().startswith("[")
         and not _is_record(line)
@@ -60,6 +67,7 @@ def rejoin_wrapped_records(numbered: list[tuple[int, str]]) -> list[tuple[int, s
             0 < k < len(numbered) - 1
             and out
             and out[-1][0] == numbered[k - 1][0]
+            and _GOES_ON.match(numbered[k + 1][1]) is not None  # (cheap tests first)
             and _cut_off_prose(numbered[k - 1][1])
             and _in_the_sentence(line)
             and _goes_on(numbered[k + 1][1])
