@@ -1012,13 +1012,23 @@ def _forwarder(part: Part) -> Author | None:
     spoken_of = any("Fastly" in line and _OF_THE_VENDOR.search(line) for line in reply)
     if not spoken_of or _vendor_signed(reply):
         return None
-    for line in part.lines[part.history : part.history + _HEADER_LINES]:
-        sender = _FROM_HEADER.match(line) or _WROTE.match(line)
-        if sender:
-            if _VENDOR_SENDER.search(sender.group(1)) is None:
-                return None
-            return Author(part.comment_id, "other", "the sender passing on the vendor's mail")
-    return None
+    sender = _first_sender(part)
+    if sender is None or _VENDOR_SENDER.search(sender) is None:
+        return None
+    return Author(part.comment_id, "other", "the sender passing on the vendor's mail")
+
+
+def _sender(line: str) -> str | None:
+    """Who a mail header line names as writing the mail below it ("From: …", "On …, X
+    wrote:"), or None when the line is no such header."""
+    header = _FROM_HEADER.match(line) or _WROTE.match(line)
+    return header.group(1) if header else None
+
+
+def _first_sender(part: Part) -> str | None:
+    """The sender of the mail a comment quotes first, from its header."""
+    head = part.lines[part.history : part.history + _HEADER_LINES]
+    return next((said for line in head if (said := _sender(line)) is not None), None)
 
 
 def _put_off(deferred: tuple[int, str] | None, mentions: list[Mention], part: Part) -> Flag | None:
@@ -1041,12 +1051,8 @@ def _quotes_us(part: Part) -> bool:
     Hamza Qureshi (GOV.UK) wrote:", "From: … <…@digital.cabinet-office.gov.uk>")?"""
     if not _vendor_signed(part.lines[: min(part.history, MAX_LINES)]):
         return False
-    for line in part.lines[part.history : part.history + _HEADER_LINES]:
-        sender = _FROM_HEADER.match(line) or _WROTE.match(line)
-        if sender:
-            said = sender.group(1)
-            return bool(_OUR_SENDER.search(said)) and not _VENDOR_SENDER.search(said)
-    return False
+    said = _first_sender(part)
+    return said is not None and bool(_OUR_SENDER.search(said)) and not _VENDOR_SENDER.search(said)
 
 
 def _ours_quoted(mentions: list[Mention], part: Part) -> list[Mention]:
@@ -1058,9 +1064,7 @@ def _ours_quoted(mentions: list[Mention], part: Part) -> list[Mention]:
         (
             i
             for i, line in enumerate(history)
-            if i > 0
-            and (sender := _FROM_HEADER.match(line) or _WROTE.match(line))
-            and not _OUR_SENDER.search(sender.group(1))
+            if i > 0 and (said := _sender(line)) is not None and not _OUR_SENDER.search(said)
         ),
         len(history),
     )
