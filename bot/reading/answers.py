@@ -97,9 +97,40 @@ def refused_names(text: str) -> set[str]:
     found: set[str] = set()
     for line in text[:MAX_COMMENT].split("\n"):
         for sentence in prose.split_sentences(line):
-            if action_cue(sentence) is None and _NOT_REMOVED.search(sentence):
+            if action_cue(sentence) is None and (
+                _NOT_REMOVED.search(sentence) or _still_wanted(sentence)
+            ):
                 found |= prose.owners_in(sentence)
     return found
+
+
+def _still_wanted(sentence: str) -> bool:
+    """Does the sentence say a record must stay, for good ("Please keep _acme-challenge.x
+    (pointing to y) - it's live.", "_acme-challenge.x must stay - we still validate with
+    it.", "_acme-challenge.x is still needed")? Never when it only says when ("keep it until
+    the new certificate is out", "for now"): a removal put off is no removal withdrawn."""
+    low = sentence.lower()
+    if not any(w in low for w in ("keep", "retain", "stay", "remain", "still")):
+        return False  # the common case, cheaply
+    return bool(_STILL_WANTED.search(sentence)) and not _ONLY_FOR_A_WHILE.search(sentence)
+
+
+# A record to stay: "Please keep X", "X must stay", "X is still
+# needed / in use" (never "X is still live", which the vendor says of a record it goes on to
+# ask us to remove)
+_STILL_WANTED = re.compile(
+    r"(?:^|\bplease[ ]+|\b(?:actually|instead|rather|so|but|correction)[ ,:]+)[ ]*(?:do[ ]+)?"
+    r"(?:keep|retain|leave)\b"
+    r"|\b(?:must|should|needs?[ ]+to|has[ ]+to|will[ ]+have[ ]+to)[ ]+(?:stay|remain|be[ ]+kept|"
+    r"be[ ]+left)\b"
+    r"|\bstill[ ]+(?:in[ ]+use|needed|required|wanted|being[ ]+used|used)\b",
+    re.I,
+)
+_ONLY_FOR_A_WHILE = re.compile(
+    r"\b(?:until|till|before|once|after|afterwards|for[ ]+now|yet|for[ ]+the[ ]+moment|"
+    r"for[ ]+the[ ]+time[ ]+being)\b",
+    re.I,
+)
 
 
 def refused_labels(text: str) -> set[str]:
