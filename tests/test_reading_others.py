@@ -125,6 +125,32 @@ def test_a_department_replying_above_the_vendors_mail_asks_as_a_cc_would(app: Ap
         assert whole["classification"] == "email_validation", aside
 
 
+_OWN_ASKS_ABOVE = (
+    "Hi Ahmed, hi GOV.UK team,\n\nThanks for the heads-up. {lead}\n\n"
+    "While you're in the zone we need one of our own records. {aside}:\n\n"
+    "census.example-dept.gov.uk  TXT  google-site-verification=Ab3Cd4Ef5Gh6Ij7Kl8Mn9Op0Qr1St2\n\n"
+    "Many thanks,\nPriyanka\nDepartment of Examples\n\n"
+    "From: Ahmed Karim (Fastly Support) <support@fastly.zendesk.com>\n"
+    "Sent: Tuesday, April 15, 2025 8:52 AM\nSubject: Re: certificate renewal\n\n"
+    "Hello,\n\nThe certificate is up for renewal. Please add:\n\n"
+    f"{ACME}   CNAME   {FASTLY}\n\nBest,\nAhmed\nFastly Support\n"
+)
+
+
+def test_a_department_replying_above_the_vendors_mail_leaves_the_vendors_ask_read() -> None:
+    # (with a record of its own above, the vendor's CNAME in the mail below went unread: silent)
+    for lead, aside in [
+        ("We'll leave the CNAME below with you.", "These are nothing to do with Fastly"),
+        ("The record below is yours to add.", "This one is not related to Fastly"),
+        ("", "Separate from Fastly"),
+    ]:
+        result = read(_text(_OWN_ASKS_ABOVE.format(lead=lead, aside=aside)))
+        vendors = [(c.action, c.name, c.value) for c in result.changes if c.source.role != "other"]
+        assert vendors == [("add", ACME, FASTLY)], aside
+        theirs = [c.value for c in result.changes if c.source.role == "other"]
+        assert theirs == ["google-site-verification=Ab3Cd4Ef5Gh6Ij7Kl8Mn9Op0Qr1St2"], aside
+
+
 CAA_FIRST = (
     "For the renewal please add:\n\n"
     f"- {ACME} CNAME {FASTLY}\n"

@@ -245,6 +245,9 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             or threadcues.passes_on(part.new_lines)
             or (part.single and _restates(walker.mentions, part))
             or correcting
+            # ("These are nothing to do with Fastly:" above the vendor's mail quoted below
+            # it: the vendor asks only there, whatever the reply's writer asks of their own)
+            or forwarder is not None
         )
         if part.role == "vendor" and not history_read:
             # a quoted mail ("> From: … / > Sent: …") read as the comment's own words because
