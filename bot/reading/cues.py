@@ -35,6 +35,12 @@ _DESCRIBES = re.compile(
     r"\b(?:currently|at\s+the\s+moment|right\s+now|presently|exists?\s+today|existing|"
     # ("We can also still see last year's verification token published on dft.gov.uk:")
     r"(?:we|i)\s+(?:can\s+)?(?:also\s+|still\s+|now\s+){0,2}see|"
+    # "Our records show www.gov.uk is a CNAME to www-gov-uk.map.fastly.net, so no DNS changes
+    # are needed", "According to our records X points to Y" (the vendor's own books)
+    # (never "Our records show the challenge CNAMEs were removed …, so we'll need them back")
+    r"(?:(?:our|my|the)\s+records\s+(?:show|say|indicate)|according\s+to\s+(?:our|my|the)\s+"
+    r"records)\b(?:[^.\n]|\.(?=\w)){0,100}?\b(?:is|are)\s+(?:(?:still|already|currently)\s+)?"
+    r"(?:an?\s+)?(?:CNAME|alias|pointing|pointed|set\s+to)|"
     # "We still have the DigiCert validation CNAME from the old cert, X CNAME Y."
     r"(?:we|i)\s+(?:also|still)\s+have\s+(?:an?|the|this|that|these|those|one|two)\b|"
     # "We've still got globalsign-domain-verification=X as a TXT on account.gov.uk"
