@@ -328,3 +328,15 @@ def test_not_yet_in_a_whole_thread_notification_is_a_removal_later_never_nothing
     got = read(_text(text))
     deleted = [c for c in got.changes if c.action == "delete"]
     assert (deleted and all(c.when == "after_issuance" for c in deleted)) or _warned(_text(text))
+
+
+def test_a_no_that_gives_another_ttl_sets_it() -> None:
+    """("No, but please use 600." to "Is the 300 TTL required?" left the record at 300)"""
+    for answer in ["No, but please use 600.", "No - 600 is fine too.", "Nope, but 600 please"]:
+        ticket = conversation(TXT_300, us("Is the 300 TTL required?", 2), vendor(answer, 3))
+        assert _ttls(ticket) == [600], answer
+    # (a no that negates the number gives none: "No, 300 is not needed.")
+    ticket = conversation(
+        TXT_300, us("Is the 300 TTL required?", 2), vendor("No, 300 is not needed.", 3)
+    )
+    assert _ttls(ticket) == [None]

@@ -1865,6 +1865,10 @@ def ttl_answer(text: str) -> int | None:
     """The duration a comment's answer to our "what TTL?" starts with ("Hi Aisha, 300 please,
     so that …", "300 seconds, the same as the others")."""
     answer = _GREETING.sub("", text.strip(), count=1)  # "Hi Aled, 300 is fine."
+    other = _NO_BUT.match(answer)
+    if other and not _NEGATION.search(answer, other.end(), other.end() + _ANSWER_CHARS):
+        # "No, but please use 600." to our "Is the 300 TTL required?": the TTL it gives instead
+        answer = answer[other.end() :]
     found = _answer_ttl(answer)
     if found is None:  # "1. No - please remove it." / "2. 3600 is fine.": an item's answer
         items = (_ITEM_MARK.sub("", line, count=1) for line in text.split("\n")[:MAX_ITEMS])
@@ -1879,9 +1883,16 @@ def ttl_answer(text: str) -> int | None:
     return found
 
 
+# "No, but", "No -", "Not needed, but", "Nope," before the TTL an answer gives instead
+_NO_BUT = re.compile(
+    r"\W{0,3}(?:no(?:pe)?|not[ \t]+(?:really[ \t]+)?(?:needed|required|necessary))\b"
+    r"[ \t]*[,.;:\u2013\u2014-]*[ \t]*(?:but[ \t]+)?",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|no|never)\b|n['\u2019]t\b", re.I)  # ("No, 300 is not needed")
 # The TTLs people ask for: a number our TTL question's answer gives alone is one of them
 _USUAL_TTLS = frozenset((30, 60, 120, 180, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400))
-_BARE_NUMBER = re.compile(r"(?<![\w.:/#£$-])(\d{2,5})(?![\w.:/%-])")
+_BARE_NUMBER = re.compile(r"(?<![\w.:/#£$-])(\d{2,5})(?![\w:/%-]|\.\w)")  # ("use 600.")
 _NOT = re.compile(r"\b(?:not|no|don't|dont|never)\b[^.\n]{0,20}?\d", re.I)
 _ANSWER_CHARS = 300  # of an answer, searched for the one TTL it gives
 
@@ -1895,7 +1906,11 @@ def ttl_waived(text: str, asked: list[str]) -> bool:
     if not any("?" in line and _TTL_NEEDED.search(line) for line in asked[:MAX_ITEMS]):
         return False  # the common case: we asked no such thing
     answer = _GREETING.sub("", text.strip(), count=1)[:_ANSWER_CHARS]
-    return bool(_NOT_NEEDED_ANSWER.match(answer)) and not _BARE_NUMBER.search(answer)
+    said = _NOT_NEEDED_ANSWER.match(answer)
+    # (a number said not to be needed is no number of its own: "No, 300 is not needed.")
+    return bool(said) and (
+        not _BARE_NUMBER.search(answer) or bool(_NEGATION.search(answer, said.end()))
+    )
 
 
 # Our question whether the TTL is needed: "Is the 300 TTL actually needed …?", "Do you need the
