@@ -331,3 +331,22 @@ def test_a_record_a_help_box_shows_for_some_host_is_not_asked_for() -> None:
         )
         got = changes(conversation(vendor(body, 1)))
         assert [c[1] for c in got] == ["_acme-challenge.static.tax.service.gov.uk."], lead
+
+
+def test_a_string_below_a_lead_in_for_the_apex_goes_at_the_apex_of_the_names_said() -> None:
+    """("… re-validate ofsted.gov.uk before they reissue www.ofsted.gov.uk. Could you publish
+    the following as a TXT at the apex. Value:" then the string: nothing was read, flagged)"""
+    token = "globalsign-domain-verification=Tq8Wm3Zr5Yx7Cv2Bn4Lk6Hj9Gf1Ds0Pa"
+    for lead in [
+        "Could you please publish the following as a TXT at the apex. Value:",
+        "Please add a TXT record on the zone apex, value:",
+        "Kindly create this TXT at the apex:",
+    ]:
+        body = (
+            "Hi,\n\nGlobalSign have asked us to re-validate ofsted.gov.uk before they reissue "
+            f"the certificate for www.ofsted.gov.uk. {lead}\n\n{token}\n\nThanks,\nLena\n"
+        )
+        assert changes(_text(body)) == [("add", "ofsted.gov.uk.", "TXT", token, None)], lead
+    # (a www host alone says no apex: where its zone starts, the words do not say)
+    body = f"The certificate for www.ofsted.gov.uk is due. Please add this TXT at the apex:\n\n{token}\n"
+    assert changes(_text(body)) == []

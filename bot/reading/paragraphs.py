@@ -93,6 +93,22 @@ _STRINGS = re.compile(
 )
 _TOKEN_WORDS = re.compile(r"\b(?:token|string|verification|random[ \t]+value|tag|code)\b", re.I)
 _AT_APEX = re.compile(r"\b(?:at|on)[ ]the[ ](?:zone[ ])?apex\b", re.I)
+# "as a TXT at the apex", "a TXT record on the zone apex"
+_TYPE_AT_APEX = re.compile(
+    r"\b(TXT|CAA)(?:[ ]records?)?[ ](?:at|on)[ ]the[ ](?:zone[ ])?apex\b", re.I
+)
+_HOST = re.compile(r"(?<![\w.@-])((?:[a-z0-9][a-z0-9-]{0,62}\.){1,8}[a-z]{2,63})\b(?!\.\w|@)", re.I)
+
+
+def _apex_of(text: str) -> str | None:
+    """The one name of those a text says that every other one it says lies under ("ofsted.gov.uk"
+    of "ofsted.gov.uk" and "www.ofsted.gov.uk"); None when no one name is so (a www host alone
+    is no apex: where its zone starts, the words do not say)."""
+    names = {m.group(1).lower() for m in _HOST.finditer(text[:2_000])}
+    apexes = [n for n in names if all(o == n or o.endswith(f".{n}") for o in names)]
+    return apexes[0] if len(apexes) == 1 and len(names) > 1 else None
+
+
 _AT_DOMAIN = re.compile(
     r"\b(?:from|at|on|to|in)[ \t]+(?:the[ \t]+)?`?"
     r"([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,10})\.?`?"
@@ -602,7 +618,15 @@ class Paragraphs:
                 # "please add both of these to the set at ons.gov.uk:" then `0 issue "x"` lines
                 # alone: CAA data (only lines shaped so) at the one domain named
                 domains = {m.group(1).lower().rstrip(".") for m in _AT_DOMAIN.finditer(said)}
-                if len(domains) == 1:
+                typed = _TYPE_AT_APEX.search(said)
+                if not domains and typed:
+                    # "re-validate ofsted.gov.uk before they reissue www.ofsted.gov.uk. Could
+                    # you publish the following as a TXT at the apex. Value:" then the string
+                    # alone: at the apex of the names said, when one is the apex of the others
+                    apex = _apex_of(said)
+                    if apex is not None:
+                        self.listing, self.listing_shaped = (apex, typed.group(1).upper()), True
+                elif len(domains) == 1:
                     self.listing, self.listing_shaped = (domains.pop(), "CAA"), False
         inline = _INLINE_DIG.search(line)
         if inline:  # "(from `dig +short CAA hmrc.gov.uk`):" - the lines below are its answer
