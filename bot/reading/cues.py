@@ -32,7 +32,8 @@ _NEGATED = re.compile(
 _DONE_WORDS = r"(?:already[ \t]+)?(?:done|completed?|finished)(?:[ \t]+(?:so[ \t]+far|already))?"
 DONE_HEADING = re.compile(rf"^[^\w\n]{{0,6}}{_DONE_WORDS}[^\w\n]{{0,6}}$", re.I)
 _DESCRIBES = re.compile(
-    r"\b(?:currently|at\s+the\s+moment|right\s+now|presently|exists?\s+today|existing|"
+    # ("At this moment your CAA records are as following:")
+    r"\b(?:currently|at\s+(?:the|this)\s+moment|right\s+now|presently|exists?\s+today|existing|"
     # ("We can also still see last year's verification token published on dft.gov.uk:")
     r"(?:we|i)\s+(?:can\s+)?(?:also\s+|still\s+|now\s+){0,2}see|"
     # "Our records show www.gov.uk is a CNAME to www-gov-uk.map.fastly.net, so no DNS changes

@@ -355,6 +355,10 @@ def read_sentence(
     # "we went to add this but there's already a TXT at X": what is there, whatever the verb
     described = (action is None and bool(_DESCRIPTIVE.search(sentence))) or already_there(sentence)
     taken = {i for i, _ in values}
+    if rdtype == "CAA":
+        # ("CAA 0 issue sectigo.com" under "please delete:": the CA's domain after the tag is
+        # the value's, never the record's owner)
+        taken |= {i + k for i, _ in values if tokens[i].text.isdigit() for k in (1, 2)}
     name_i = owner_in(tokens, usable, t, taken)
     if (
         name_i is not None

@@ -21,6 +21,7 @@ from bot.reading.labels import LabelBlock, read_labels
 from bot.reading.mentions import (
     Mention,
     Mode,
+    clean_data,
     comment_at,
     data_shaped,
     failed_block,
@@ -39,6 +40,7 @@ from bot.reading.rows import Rows, from_to
 from bot.reading.spread import SpreadRecords
 from bot.reading.tables import Table, table_cells
 from bot.reading.tokens import type_by_shape
+from bot.records import RecordError, to_value
 
 # "(currently x.fastly-validations.com)", "(was: x)", "(current value: "abc")" alone on a line
 _CURRENTLY_ONLY = re.compile(
@@ -84,6 +86,23 @@ _MIXED = re.compile(r"(?=[^\d\n]{0,80}\d)(?=[^a-zA-Z\n]{0,80}[a-zA-Z])[A-Za-z0-9
 
 
 _SUBJECT_LINE = re.compile(r"^[ \t]*subject[ \t]*:", re.I)
+# A type word and the record's data, with no name: "CAA 0 issue comodoca.com", "TXT "x=y"";
+# or CAA data alone ("0 issuewild comodoca.com"), whose shape says its type
+_TYPED_DATA = re.compile(
+    r"^(?:(CAA|TXT|CNAME)[ \t]+(\S[^\n]{0,500})|"
+    r"(\d{1,3}[ \t]+(?:issue|issuewild|iodef)[ \t]+\S[^\n]{0,500}))$",
+    re.I,
+)
+
+
+def _same_data(rdtype: str, shown: str, said: str) -> bool:
+    """Is `said` the data `shown`, however quoted (a CAA value written without its quotes)?"""
+    try:
+        shown, said = to_value(rdtype, shown), to_value(rdtype, said)
+    except RecordError:
+        return False
+    # (a TXT token is case-sensitive; names and CAA tags are not)
+    return shown == said if rdtype == "TXT" else shown.lower() == said.lower()
 
 
 def _trailing_comment(line: str) -> str | None:
@@ -616,7 +635,11 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             else:
                 self._labels(labels, number, line)
             return
-        if line.strip() and (self._bare_line(number, line) or self._shown_value(number, line)):
+        if line.strip() and (
+            self._bare_line(number, line)
+            or self._shown_value(number, line)
+            or self._shown_typed_value(number, line)
+        ):
             return
         if self._listed(number, line):
             return
@@ -733,6 +756,35 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
         self._end_prose()
         self._add(
             replace(shown[0], action="delete", line=number, last_line=None, excerpt=line.strip()),
+            mode="request",
+        )
+        return True
+
+    def _shown_typed_value(self, number: int, line: str) -> bool:
+        """ "CAA 0 issue comodoca.com" alone on a line under "Kindly please delete below 2
+        records:", the CAA set shown above it: the one published record of that type whose data
+        is that (quoted or not), to delete. No name is written, so a record the ticket has not
+        shown is never guessed at (the removal stays unread, and flagged)."""
+        if self.ctx.action != "delete":
+            return False
+        said = _TYPED_DATA.match(strip_list_marker(line).strip("`"))
+        if said is None:
+            return False
+        rdtype = (said.group(1) or "CAA").upper()
+        data = clean_data(rdtype, (said.group(2) or said.group(3)).strip("`"))
+        shown = [
+            (m.name, m.value)
+            for m in self.mentions
+            if m.mode == "observed" and m.rdtype == rdtype and m.value
+        ]
+        shown += [(o.name, o.value) for o in self.earlier_observed if o.type == rdtype]
+        match = {(n, v) for n, v in shown if _same_data(rdtype, v, data)}
+        if len(match) != 1:
+            return False
+        ((name, value),) = match
+        self._end_prose()
+        self._add(
+            Mention(name, rdtype, value, number, action="delete", excerpt=line.strip()),
             mode="request",
         )
         return True

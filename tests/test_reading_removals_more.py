@@ -1,0 +1,73 @@
+"""Removals said in other words: records named by their data alone under a request to delete
+them, removals put off to a cut-over, a kept record beside a removed one, and a removal of
+"one of them" that never says which."""
+
+from __future__ import annotations
+
+from bot.models import Ticket
+from bot.reading import read
+
+CAA_SET = (
+    'dvla.gov.uk.  3600  IN  CAA  0 issue "letsencrypt.org"\n'
+    'dvla.gov.uk.  3600  IN  CAA  0 issue "sectigo.com"\n'
+    'dvla.gov.uk.  3600  IN  CAA  0 issuewild "sectigo.com"\n'
+)
+
+
+def _text(body: str) -> Ticket:
+    return Ticket(id="1", subject="Certificate validation", text=body)
+
+
+def _read(ticket: Ticket) -> list[tuple[str, str, str, str | None, str]]:
+    return sorted((c.action, c.name, c.type, c.value, c.when) for c in read(ticket).changes)
+
+
+def test_caa_data_without_a_name_under_a_removal_is_the_published_record() -> None:
+    # ("CAA 0 issue comodoca.com" under "delete below 2 records": the dig above had been read
+    # as three adds, and the two removals not at all, silently)
+    ticket = _text(
+        "At this moment the CAA set of dvla.gov.uk is as following:\n\n"
+        f"{CAA_SET}\n"
+        "Sectigo is not used anymore. Kindly remove these 2 entries:\n\n"
+        "  - CAA 0 issue sectigo.com\n"
+        "  - CAA 0 issuewild sectigo.com\n\n"
+        "The letsencrypt.org one must stay.\n"
+    )
+    assert _read(ticket) == [
+        ("delete", "dvla.gov.uk.", "CAA", '0 issue "sectigo.com"', "now"),
+        ("delete", "dvla.gov.uk.", "CAA", '0 issuewild "sectigo.com"', "now"),
+    ]
+
+
+def test_caa_data_alone_under_a_removal_is_the_published_record() -> None:
+    # ("0 issuewild sectigo.com" with no type word had been left unread)
+    ticket = _text(
+        "We currently see these on dvla.gov.uk:\n\n"
+        f"{CAA_SET}\n"
+        "Please delete:\n"
+        "0 issue sectigo.com\n"
+        "0 issuewild sectigo.com\n"
+    )
+    assert _read(ticket) == [
+        ("delete", "dvla.gov.uk.", "CAA", '0 issue "sectigo.com"', "now"),
+        ("delete", "dvla.gov.uk.", "CAA", '0 issuewild "sectigo.com"', "now"),
+    ]
+
+
+def test_txt_data_without_a_name_under_a_later_removal_waits_for_issuance() -> None:
+    # (the two published TXT records had been read as adds, silently)
+    token = "globalsign-domain-verification=Hq3Zt8mW2nR5vK9pX1cL7bJ4dF6gS0yTuA2eE5rN1o"
+    ticket = _text(
+        "Hello,\n\nAt this moment dvla.gov.uk has these TXT records:\n\n"
+        f'dvla.gov.uk. 300 IN TXT "{token}"\n'
+        'dvla.gov.uk. 300 IN TXT "v=spf1 include:_spf.google.com -all"\n\n'
+        "After the new certificate is issued please remove only this one:\n\n"
+        f"    TXT {token}\n"
+    )
+    assert _read(ticket) == [("delete", "dvla.gov.uk.", "TXT", token, "after_issuance")]
+
+
+def test_data_without_a_name_matching_no_published_record_is_never_guessed() -> None:
+    # (no record shown: the owner is not guessed, the removal is flagged for a person)
+    got = read(_text("Please delete the following from dvla.gov.uk:\n\nCAA 0 issue sectigo.com\n"))
+    assert not got.changes or {f.severity for f in got.flags} & {"warn", "block"}
