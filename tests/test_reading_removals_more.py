@@ -71,3 +71,23 @@ def test_data_without_a_name_matching_no_published_record_is_never_guessed() -> 
     # (no record shown: the owner is not guessed, the removal is flagged for a person)
     got = read(_text("Please delete the following from dvla.gov.uk:\n\nCAA 0 issue sectigo.com\n"))
     assert not got.changes or {f.severity for f in got.flags} & {"warn", "block"}
+
+
+ACM = (
+    "_5d1c0a9e3b7f4c2d8e6a1b0c9d8e7f6a.apply-for-a-licence.service.gov.uk.  CNAME  "
+    "_0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e.xqzvhtlkmp.acm-validations.aws."
+)
+
+
+def test_a_removal_once_the_service_is_cut_over_waits() -> None:
+    # ("Once the service is fully cut over to Fastly …, it can be removed": "cut over" in two
+    # words had been no time at all, and the delete drafted for now, silently)
+    for lead in (
+        "Once the service has been cut over to Fastly, the ACM record below can be removed:",
+        "When traffic is switched over to us and looks healthy, please delete this record:",
+        "After we cut over on Thursday, remove the CloudFront validation record:",
+    ):
+        ticket = _text(f"Hello,\n\n{lead}\n\n{ACM}\n\nThanks\n")
+        assert [(c.action, c.when) for c in read(ticket).changes] == [
+            ("delete", "after_issuance")
+        ], lead

@@ -222,7 +222,8 @@ AFTER_ISSUANCE = re.compile(
     r"successfully[ ]+(?:received|obtained)[ ]+(?:the[ ]+)?cert(?:ificate)?|congratulations|"
     r"installed|live|deployed|served|"
     # ("After the cut-over on Tuesday - please not before": the new certificate's switch-over)
-    r"cut-?over|switch-?over|"
+    # ("Once the service is fully cut over to Fastly …, it can be removed")
+    r"cut[ -]?over|switch(?:ed)?[ -]?over|"
     # "once the new cert is showing on the site", "once the certificate is out"
     # ("as soon as the new cert is on the edge", "once the new certificate is in use")
     r"cert(?:ificate)?[ ]+(?:is[ ]+|has[ ]+been[ ]+)?(?:done|ready|showing|serving|out|"
