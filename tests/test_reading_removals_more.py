@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.models import Ticket
 from bot.reading import read
+from tests.test_reading import us, vendor
 
 CAA_SET = (
     'dvla.gov.uk.  3600  IN  CAA  0 issue "letsencrypt.org"\n'
@@ -91,3 +92,41 @@ def test_a_removal_once_the_service_is_cut_over_waits() -> None:
         assert [(c.action, c.when) for c in read(ticket).changes] == [
             ("delete", "after_issuance")
         ], lead
+
+
+OLD_TOKEN = "globalsign-domain-verification=Wq7Ls2Xk9Vb4Nm1Pz8Rt5Yc3Hd6Jf0Ga-Ue2Io4Kl7M"
+LIVE_TOKEN = "globalsign-domain-verification=Bt5Ry8Qw2Ez6Xc9Vn3Mk1Lp4Hj7Gf0Da-So2Ui4Yt6N"
+
+
+def _tokens_asked(answer: str) -> list[tuple[str, str, str]]:
+    ticket = Ticket(
+        id="1",
+        subject="dvla.gov.uk token clean-up",
+        comments=(
+            vendor(
+                "Hi,\n\nThe renewal for dvla.gov.uk is ordered. When it is installed, the old "
+                "GlobalSign token on dvla.gov.uk can be deleted.\n\nRegards",
+                1,
+            ),
+            us(
+                "Hi,\n\nWe have two on the apex right now:\n\n$ dig +short TXT dvla.gov.uk\n"
+                f'"{OLD_TOKEN}"\n"{LIVE_TOKEN}"\n\nWhich one goes?',
+                2,
+            ),
+            vendor(answer, 3),
+        ),
+    )
+    return [(c.action, c.value or "", c.when) for c in read(ticket).changes]
+
+
+def test_the_token_a_later_sentence_keeps_is_not_removed_with_the_other() -> None:
+    # ("… then delete only the muYi... token. The OfxH... one please keep": both tokens had
+    # been deleted, silently)
+    for answer in (
+        "Right. After the certificate is installed please delete only the Wq7L... token. "
+        "The Bt5R... one must stay, we use it for the next renewal.",
+        "Yes. Once the new cert is live remove the Wq7L... token and keep Bt5R... as it is.",
+        "Correct: after the renewal is installed delete Wq7Ls2Xk9Vb4Nm1Pz8Rt5Yc3Hd6Jf0Ga-Ue2Io4Kl7M."
+        " Bt5Ry8Qw... is still needed.",
+    ):
+        assert _tokens_asked(answer) == [("delete", OLD_TOKEN, "after_issuance")], answer

@@ -1696,8 +1696,9 @@ def _removed_by_value(
     for number, text in numbered:
         if action_cue(text) != "delete" or cues.is_negated(text):
             continue
-        kept = _KEPT_AFTER.search(text)  # "…, keep P4bQ... and the SPF record untouched"
-        for token in _DATA_TOKEN.findall(text[: kept.start()] if kept else text):
+        asked = _without_kept_sentences(text)
+        kept = _KEPT_AFTER.search(asked)  # "…, keep P4bQ... and the SPF record untouched"
+        for token in _DATA_TOKEN.findall(asked[: kept.start()] if kept else asked):
             elided = token.endswith(("...", "\u2026"))  # its first characters only
             prefix = token.rstrip(".\u2026").lower()
             hits = {
@@ -1734,7 +1735,29 @@ def _removed_by_value(
 _DATA_TOKEN = re.compile(
     r"(?<![\w=-])([A-Za-z0-9_-]{16,100}(?![\w.-])|[A-Za-z0-9_-]{4,40}(?:\.\.\.|\u2026))"
 )
-_KEPT_AFTER = re.compile(r"[,;][ \t]*(?:but[ \t]+)?(?:please[ \t]+)?(?:keep|leave)\b", re.I)
+# ("remove the muYi... token and keep OfxH...": the same, joined by "and")
+_KEPT_AFTER = re.compile(
+    r"(?:[,;][ \t]*(?:but[ \t]+|and[ \t]+)?|[ \t]+(?:and|but)[ \t]+)(?:please[ \t]+)?"
+    r"(?:keep|leave)\b",
+    re.I,
+)
+# "The OfxH... one please keep", "the other token must stay", "P4bQ... is still needed"
+_KEEP_WORD = re.compile(
+    r"\b(?:keep|stays?|remains?|leave|untouched|still[ \t]+(?:needed|used|in[ \t]+use))\b", re.I
+)
+
+
+def _without_kept_sentences(line: str) -> str:
+    """The line without its sentences that keep a record and remove none ("Please wait for
+    our confirmation, then delete only the muYi... token. The OfxH... one please keep"): the
+    data those name is what stays."""
+    if not _KEEP_WORD.search(line):
+        return line  # the common case
+    return " ".join(
+        s
+        for s in prose.split_sentences(line)
+        if not _KEEP_WORD.search(s) or action_cue(s) == "delete"
+    )
 
 
 _QUOTED_HEADER = re.compile(
