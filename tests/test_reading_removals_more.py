@@ -130,3 +130,46 @@ def test_the_token_a_later_sentence_keeps_is_not_removed_with_the_other() -> Non
         " Bt5Ry8Qw... is still needed.",
     ):
         assert _tokens_asked(answer) == [("delete", OLD_TOKEN, "after_issuance")], answer
+
+
+def test_a_name_without_data_in_a_list_of_removals_is_removed_too() -> None:
+    # ("  _acme-challenge.old-draft.x (not sure what it points at now …)" under "can you drop
+    # them:" and two records: that third removal had been lost, silently)
+    ticket = _text(
+        "These hosts left our platform last month, please remove their challenge records:\n\n"
+        "  _acme-challenge.beta.dvla.gov.uk      -> p2x8k4m6n1q9r3t5v7.fastly-validations.com\n"
+        "  _acme-challenge.preview.dvla.gov.uk   (no idea what it points at these days)\n"
+        "  _acme-challenge.staging.dvla.gov.uk   -> h5j7l9n2p4r6t8v1x3.fastly-validations.com\n\n"
+        "Thanks!\n"
+    )
+    assert [(c.action, c.name, c.type, c.value) for c in read(ticket).changes] == [
+        (
+            "delete",
+            "_acme-challenge.beta.dvla.gov.uk.",
+            "CNAME",
+            "p2x8k4m6n1q9r3t5v7.fastly-validations.com.",
+        ),
+        ("delete", "_acme-challenge.preview.dvla.gov.uk.", "CNAME", None),
+        (
+            "delete",
+            "_acme-challenge.staging.dvla.gov.uk.",
+            "CNAME",
+            "h5j7l9n2p4r6t8v1x3.fastly-validations.com.",
+        ),
+    ]
+
+
+def test_records_not_to_be_touched_because_they_are_live_are_shown_as_published() -> None:
+    # ("please DON'T touch these two, they're live and in use:" had been two adds refused)
+    ticket = _text(
+        "Please delete the stale CNAME at _acme-challenge.beta.dvla.gov.uk.\n\n"
+        "Do not touch these ones - they are still in use:\n"
+        "  _acme-challenge.dvla.gov.uk -> w3e5r7t9y1u2i4o6p8.fastly-validations.com\n"
+    )
+    got = read(ticket)
+    assert [(c.action, c.name) for c in got.changes] == [
+        ("delete", "_acme-challenge.beta.dvla.gov.uk.")
+    ]
+    assert [(o.name, o.value) for o in got.observed] == [
+        ("_acme-challenge.dvla.gov.uk.", "w3e5r7t9y1u2i4o6p8.fastly-validations.com.")
+    ]

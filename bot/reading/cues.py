@@ -455,7 +455,12 @@ _OLD_LEAD = re.compile(
 _KEEP_TOUCH = re.compile(
     r"\b(?:do[ \t]+not|don['\u2019]?t|never)[ \t]+touch[ \t]+(?:the|that|this)[ \t]+"
     r"(?:[\w-]+[ \t]+){0,3}?(?:records?|entry|value)[ \t]+(?:that|which)[ \t]+(?:is|are)[ \t]+"
-    r"(?:currently|already|now)\b",
+    r"(?:currently|already|now)\b|"
+    # "please DON'T touch these two, they're live and in use:" (records there now, to keep)
+    r"\b(?:do[ \t]+not|don['\u2019]?t|never)[ \t]+touch[ \t]+(?:these|those|the[ \t]+following)"
+    r"(?:[ \t]+(?:two|three|four|ones|records|CNAMEs|TXTs))?[ \t]*[,;(-][ \t]*(?:as[ \t]+)?"
+    r"(?:they|both)(?:['\u2019]re|[ \t]+are)[ \t]+(?:still[ \t]+)?(?:live|in[ \t]+use|needed|"
+    r"in[ \t]+place|active)\b",
     re.I,
 )
 

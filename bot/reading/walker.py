@@ -645,6 +645,11 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             return
         bare = strip_list_marker(line)
         listed = bare != line.strip() and _ITEM_NAME.match(bare)  # "1. gov.uk (the zone apex)"
+        run_type = self._removal_run_type(number)
+        if run_type is not None and not listed:
+            # "  _acme-challenge.old-draft.x.gov.uk   (not sure what it points at now)" under
+            # "can you drop them:" and two "NAME -> TARGET" lines: one more of the same list
+            listed = _ITEM_NAME.match(bare) if bare.startswith("_") else None
         heading = [listed.group(1)] if listed else bare.split()
         typed = len(heading) == 2 and is_type_word(heading[1].strip(":()"))
         # ("can u add / _acme-challenge / for assets.x.gov.uk / cname to / …", typed on a
@@ -668,7 +673,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 self.heading_type = heading[1].strip(":()").upper()
                 self.block.add("type", "type", self.heading_type, number, line)
             said = [w.strip("(),:;").upper() for w in bare.split()[1:]]
-            rdtype = self.heading_type or next((w for w in said if is_type_word(w)), None)
+            rdtype = self.heading_type or next((w for w in said if is_type_word(w)), run_type)
             if self.ctx.action == "delete" and rdtype is not None and (listed or typed):
                 self.heading_delete = Mention(
                     name=self.heading_name[0],
@@ -711,6 +716,18 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
             self.aligned = None
             self.in_item = False
             self._end_prose()
+
+    def _removal_run_type(self, number: int) -> str | None:
+        """The one type of the removals read from the lines just above this one, with no blank
+        line between: the type of a name listed among them with no data of its own."""
+        if self.ctx.action != "delete" or not self.mentions or self.last_text != number - 1:
+            return None
+        last = self.mentions[-1]
+        if (last.last_line or last.line) != number - 1 or last.action != "delete":
+            return None
+        run = [self.mentions[i] for i in self.recent if i < len(self.mentions)]
+        types = {m.rdtype for m in run if m.action == "delete"}
+        return types.pop() if len(types) == 1 else None
 
     def _item_holds_record(self) -> bool:
         """Does a list item of the paragraph show record data ("- x: needs
