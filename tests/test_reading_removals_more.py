@@ -173,3 +173,42 @@ def test_records_not_to_be_touched_because_they_are_live_are_shown_as_published(
     assert [(o.name, o.value) for o in got.observed] == [
         ("_acme-challenge.dvla.gov.uk.", "w3e5r7t9y1u2i4o6p8.fastly-validations.com.")
     ]
+
+
+def _paused(answer: str) -> list[tuple[str, str, str]]:
+    """A removal asked, our question of which record, and the vendor's answer."""
+    ticket = Ticket(
+        id="1",
+        subject="Stale challenge record - dvla.gov.uk",
+        comments=(
+            vendor("Hello,\n\nPlease delete the stale _acme-challenge CNAME for dvla.gov.uk.\n", 1),
+            us(
+                "Hi, which one? We have two:\n\n$ dig +short CNAME _acme-challenge.dvla.gov.uk\n"
+                "k8d2m4p6r1t3v5x7z9.fastly-validations.com.\n"
+                "$ dig +short CNAME _acme-challenge.www.dvla.gov.uk\n"
+                "b2c4e6g8j1l3n5q7s9.fastly-validations.com.\n",
+                2,
+            ),
+            vendor(answer, 3),
+        ),
+    )
+    got = read(ticket)
+    return [(c.action, c.name, c.when) for c in got.changes] + [
+        ("flag", f.code, f.severity) for f in got.flags if f.code == "ambiguous_request"
+    ]
+
+
+def test_a_removal_put_on_hold_while_the_vendor_checks_is_not_drafted() -> None:
+    # ("I think it's the apex one … Actually, hold on: … Let me check with our TLS team and
+    # come back to you": the apex CNAME's delete had been drafted, silently)
+    held = [("flag", "ambiguous_request", "block")]
+    for answer in (
+        "Probably the apex one. Hang on though - the redirect certificate may still use it. "
+        "I'll check with the certificates team and get back to you.",
+        "Please don't delete anything yet, I need to double-check which one is stale.",
+        "Hmm, good question. Please wait - let me confirm with TLS ops which of the two it is.",
+    ):
+        assert _paused(answer) == held, answer
+    # (a removal held until the certificate is issued still waits for it, as before)
+    later = "Please hold off on removing it until the new certificate has been issued."
+    assert _paused(later) == [("delete", "_acme-challenge.dvla.gov.uk.", "after_issuance")]

@@ -125,6 +125,9 @@ class Thread:
     # "the certificate was issued at 06:40 this morning, so (c) is now due: please remove the
     # two GlobalSign TXT records": the removals asked before, held for issuance, are due now
     removals_due: set[int] = field(default_factory=set)
+    # "Actually, hold on: the apex may still be used … Let me check with our TLS team and come
+    # back to you": the removals asked before are on hold until the vendor says which, if any
+    removals_paused: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -286,6 +289,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
             else (i, c)
             for i, c in kept
         ]
+    for index in sorted(thread.removals_paused):
+        kept = _removals_paused(kept, index, out)
     for index in sorted(thread.removals_due):
         kept = _removals_due(kept, index, thread, out)
     for index in sorted(thread.split):
@@ -779,6 +784,18 @@ def _added_beside(
             c = c.model_copy(update={"action": "add", "old_value": None})
         out_kept.append((i, c))
     return out_kept
+
+
+def _removals_paused(
+    kept: list[tuple[int, DnsChange]], index: int, out: Decision
+) -> list[tuple[int, DnsChange]]:
+    """The removals asked for before comment `index`, which puts them on hold while the vendor
+    checks: none drafted, each said (a person waits for the vendor's answer)."""
+    paused = [(i, c) for i, c in kept if i < index and c.action == "delete"]
+    for _, c in paused:
+        why = "asks for a removal that a later comment puts on hold while the vendor checks it"
+        out.flags.append(ambiguous(c.name, [c], why))
+    return [item for item in kept if item not in paused]
 
 
 def _split_updates(

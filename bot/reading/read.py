@@ -404,6 +404,13 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         own_delete = any(m.action == "delete" for m in walker.mentions)
         if later and part.role == "vendor" and not own_delete and threadcues.removals_wait(joined):
             thread.removals_wait.add(index)  # "Please hold off on removing it … until issued"
+        elif (
+            later
+            and part.role == "vendor"
+            and not own_delete
+            and threadcues.removals_paused(joined)
+        ):
+            thread.removals_paused.add(index)  # "Actually, hold on … Let me check and come back"
         # (in a first mail too: "All fine except the second one. Please hold off removing the
         # old token until …" above our quoted proposal)
         if later and part.role == "vendor" and threadcues.removals_due(joined):

@@ -2488,6 +2488,38 @@ _REMOVE_ONLY_AFTER = re.compile(
 )
 
 
+def removals_paused(text: str) -> bool:
+    """Does a later comment put the removal asked before on hold while the vendor checks it
+    ("Actually, hold on: the apex may still be used … Let me check with our TLS team and come
+    back to you")? Not a wait for the certificate (`removals_wait`): a question still open."""
+    low = text.lower()
+    if "hold" not in low and "wait" not in low and "yet" not in low and "hang" not in low:
+        return False  # the common case, cheaply
+    flat = " ".join(text.split())
+    if not _PAUSED.search(flat) or not _CHECKING_BACK.search(flat):
+        return False
+    return not any(
+        _PAUSED.search(sentence) and AFTER_ISSUANCE.search(sentence)
+        for sentence in prose.sentences_of(text)
+    )
+
+
+# "hold on", "hang on", "please wait", "don't delete anything yet"
+_PAUSED = re.compile(
+    r"\b(?:hold[ \t]+on|hang[ \t]+on|(?:please|just|but)[ \t]+wait|wait[ \t]+a[ \t]+(?:moment|sec"
+    r"|second|minute|bit)|(?:don['\u2019]?t|do[ \t]+not)[ \t]+(?:remove|delete|touch)[ \t]+"
+    r"(?:anything|it|them|either(?:[ \t]+(?:one|of[ \t]+them))?)[ \t]+(?:yet|for[ \t]+now))\b",
+    re.I,
+)
+# "Let me check with our TLS team and come back to you", "I'll confirm which one"
+_CHECKING_BACK = re.compile(
+    r"\b(?:let[ \t]+me|I['\u2019]ll|I[ \t]+will|we['\u2019]ll|we[ \t]+will|I[ \t]+need[ \t]+to|"
+    r"we[ \t]+need[ \t]+to)[ \t]+(?:double-?[ \t]?check|check|confirm|verify|find[ \t]+out)\b|"
+    r"\b(?:come|get|circle)[ \t]+back[ \t]+to[ \t]+you\b",
+    re.I,
+)
+
+
 # "Please hold off on removing it", "hold off deleting them for now"
 _HOLD_OFF_REMOVING = re.compile(
     r"\bhold[ \t]+off[ \t]+(?:on[ \t]+)?(?:removing|deleting|taking[ \t]+(?:it|them)[ \t]+out)"
