@@ -350,3 +350,35 @@ def test_a_string_below_a_lead_in_for_the_apex_goes_at_the_apex_of_the_names_sai
     # (a www host alone says no apex: where its zone starts, the words do not say)
     body = f"The certificate for www.ofsted.gov.uk is due. Please add this TXT at the apex:\n\n{token}\n"
     assert changes(_text(body)) == []
+
+
+def test_a_status_mails_key_value_lines_are_records_with_their_status() -> None:
+    """("record_name=_acme-challenge.gov.uk" / "record_type=CNAME" / "record_value=…" /
+    "status=PENDING" blocks of an automated mail: nothing was read, every value flagged)"""
+    block = (
+        "--- domain {n} of 2 ---\nrecord_name={name}\nrecord_type=CNAME\nrecord_value={value}\n"
+        "status={status}\n\n"
+    )
+    body = (
+        "This is an automated message from the Fastly TLS platform.\n\n"
+        "subscription_id=Zq8Xw7Cv6Bn5Lk4Jh3Gf\nstate=processing\n\n"
+        + block.format(
+            n=1,
+            name="_acme-challenge.www.gov.uk",
+            value="mn4bv5cx6z7lk8jh9g.fastly-validations.com",
+            status="VALIDATED",
+        )
+        + block.format(
+            n=2,
+            name="_acme-challenge.gov.uk",
+            value="qw1er2ty3ui4op5as6.fastly-validations.com",
+            status="PENDING",
+        )
+        + "For every domain with status=PENDING, create the record shown.\n"
+    )
+    result = read(_text(body))
+    assert [(c.action, c.name, c.value) for c in result.changes] == [
+        ("add", "_acme-challenge.gov.uk.", "qw1er2ty3ui4op5as6.fastly-validations.com.")
+    ]
+    assert [o.name for o in result.observed] == ["_acme-challenge.www.gov.uk."]
+    assert not [f for f in result.flags if f.severity != "info"]

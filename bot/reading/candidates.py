@@ -46,7 +46,9 @@ _VALIDATION_NAME = re.compile(
 )
 _ID_KEY = re.compile(r"""^[ ]*["']?(?:[a-z]+_)?id["']?[ ]?[:=]""", re.I)
 # "(ID 3vQ8mN0kLx2Rt7YpZc4Wd1)", "order ref K2x9...": an identifier, named as one.
-_ID_WORDS = frozenset(("id", "ref", "reference"))  # a bare token only: never a CA's string
+# ("Subscription 4kQ9xRz2TmA1pLbV7wYc - action required": Fastly's id of a TLS subscription)
+_ID_WORDS = frozenset(("id", "ref", "reference", "subscription"))  # a bare token only
+_SNAKE_KEY = re.compile(r"[A-Za-z]{2,20}(?:_[A-Za-z]{1,20}){1,3}")  # "record_value", "txt_name"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 # "TTL: 300", "TTL ........ 300" (dot leaders), never across a sentence's full stop.
 # A number with a unit after it ("1h", "5 minutes") is a duration: durations.py reads it.
@@ -75,6 +77,9 @@ def candidates(number: int, line: str) -> list[Candidate]:
     # a DigiCert token in hex ("Delete _dnsauth.x (value 532e8d3e…)") is no digest of a CSR
     dnsauth = "_dnsauth" in line[:MAX_LINE].lower()
     for word in line[:MAX_LINE].replace(",", " ").split():  # CSV cells are words too
+        key, equals, data = word.partition("=")
+        if equals and _SNAKE_KEY.fullmatch(key):
+            word = data  # "record_value=x.fastly-validations.com": the data after its key
         shown = word.strip(_STRIP + ".")
         text = shown.lower()
         named_id = before in _ID_WORDS and "=" not in text and "." not in text

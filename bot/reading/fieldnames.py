@@ -147,7 +147,8 @@ _CONTEXT_LABELS: dict[str, tuple[str, ...]] = {
     "domain": ("domain", "domains", "common name", "san", "sans"),
     "zone": ("zone", "dns zone", "zone name", "hosted zone"),
     "other": ("ticket", "priority", "expires", "expiry", "issuer", "ca"),
-    "status": ("status", "validation status", "validationstatus", "renewal status"),
+    # ("last_check : 2026-01-21 07:02:55 UTC  -> FOUND (matches)": an admin tool's status)
+    "status": ("status", "validation status", "validationstatus", "renewal status", "last check"),
 }
 LABEL_KEYS = {
     phrase: role

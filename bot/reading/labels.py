@@ -44,6 +44,10 @@ _SLASHED_LABEL = re.compile(
 _KEYED = re.compile(r"""^[ ]*(?:-[ ]+)?["']([A-Za-z][A-Za-z _]{0,30})["'][ ]{0,8}[:=][ ]{0,8}""")
 
 
+# Machine output unquoted: `record_name=x`, `record_type: CNAME` (a status mail's key=value lines)
+_SNAKE_KEY = re.compile(r"^[ ]*([A-Za-z]{2,20}(?:_[A-Za-z]{1,20}){1,3})[ ]{0,8}[:=][ ]{0,8}")
+
+
 _PLAN_MARK = re.compile(r"^[ \t]*[~+-][ \t]+(?=[a-z_]{2,30}[ \t]*=)")
 _LEADER = re.compile(r"^([ \t]*[A-Za-z][A-Za-z /()_-]{0,40}?)[ \t]*\.{3,}[ \t]*(?:[:=][ \t]*)?")
 
@@ -64,6 +68,10 @@ def read_labels(line: str) -> list[tuple[str, str, str]] | None:
         if len(value) > 1 and value[0] == value[-1] == '"':
             value = value[1:-1]  # a JSON or HCL string: its quotes are syntax, not TXT quotes
         text = f"{keyed.group(1).replace('_', ' ')}: {value}"  # "txt_name": "txt name"
+    elif "_" in line[:40]:
+        snake = _SNAKE_KEY.match(line)  # "record_name=_acme-challenge.gov.uk" (key=value output)
+        if snake:
+            text = f"{snake.group(1).replace('_', ' ')}: {line[snake.end() :].strip()}"
     text = _SLASHED_LABEL.sub(r"\1", strip_list_marker(text), count=1)
     matches = list(_LABEL.finditer(text))
     if not matches or matches[0].start() != 0:
