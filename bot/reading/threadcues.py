@@ -1650,6 +1650,12 @@ _ALL_VALIDATED = re.compile(
     r"names|domains|records|challenges|CNAMEs|TXTs))?[ \t]+(?:have[ \t]+|are[ \t]+)?"
     r"(?:now[ \t]+|all[ \t]+)?"
     r"(?:validated|verified|passed)|"
+    # "Both records are validating fine on our end", "all three are verifying OK now" (done,
+    # said as it goes on; never a bare "both are validating", which may still be under way)
+    r"(?:both|all)(?:[ \t]+(?:of[ \t]+them|two|three|four))?(?:[ \t]+(?:host(?:name)?s|names|"
+    r"domains|records|challenges|CNAMEs|TXTs))?[ \t]+(?:are[ \t]+)?(?:now[ \t]+)?"
+    r"(?:validating|verifying)[ \t]+(?:just[ \t]+)?(?:fine|ok(?:ay)?|correctly|successfully|"
+    r"properly|as[ \t]+expected|without[ \t]+(?:any[ \t]+)?(?:issues?|problems?|errors?))|"
     # "Both records are in place and the domain has validated" (never "leave both in place")
     r"(?<!leave[ \t])(?<!keep[ \t])(?:both|all)(?:[ \t]+(?:of[ \t]+them|two|three|four))?"
     r"(?:[ \t]+(?:records|CNAMEs|TXTs|entries))?[ \t]+(?:are|have[ \t]+been)[ \t]+(?:now[ \t]+)?"
