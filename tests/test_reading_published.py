@@ -3,6 +3,7 @@ need nothing."""
 
 from __future__ import annotations
 
+from bot.models import Ticket
 from bot.reading import read
 from tests.test_reading import changes, conversation, us, vendor
 
@@ -15,6 +16,10 @@ ASK = vendor(
     1,
 )
 ADDED = us("Both are in now, TTL 3600.", 2)
+
+
+def _text(body: str) -> Ticket:
+    return Ticket(id="1", subject="Certificate validation", text=body)
 
 
 def test_both_records_validating_fine_is_done() -> None:
@@ -34,3 +39,39 @@ def test_both_records_validating_fine_is_done() -> None:
     ):
         ticket = conversation(ASK, ADDED, vendor(said, 3))
         assert [c[0] for c in changes(ticket)] == ["add", "add"], said
+
+
+def _table(rule: str, rows: str) -> Ticket:
+    return _text(f"Rows to do:\n\nHost | Type | Target | Action\n{rule}\n{rows}")
+
+
+APPLY = "_acme-challenge.apply-for-a-licence.service.gov.uk"
+MOT = "_acme-challenge.check-mot.service.gov.uk"
+
+
+def _rows(mot_action: str) -> str:
+    return (
+        f"{APPLY} | CNAME | 4vbn8qx2mz7kt3wplr.fastly-validations.com | Create\n"
+        f"{MOT} | CNAME | 9qm3xv7ztk2np8wrl4.fastly-validations.com | {mot_action}\n"
+    )
+
+
+def test_a_psql_style_rule_under_the_header_keeps_the_action_column() -> None:
+    """A "----+----+" rule under the header had ended the table: its ACTION column was lost
+    and the row needing nothing was read as an add, silently."""
+    for rule in (
+        "----------------+-------+--------------------+-------",
+        "|---------------+-------+--------------------+------|",
+        "================+=======+====================+=======",
+    ):
+        got = read(_table(rule, _rows("Nothing to do - already published")))
+        assert [(c.action, c.name) for c in got.changes] == [("add", f"{APPLY}.")], rule
+        assert [o.name for o in got.observed] == [f"{MOT}."], rule
+
+
+def test_none_in_the_action_column_asks_nothing() -> None:
+    """ "None (published last year)" as a row's action had been read as an empty cell, so an
+    add, silently."""
+    for said in ("None (published last year)", "none - it's there already", "None"):
+        got = read(_table("---|---|---|---", _rows(said)))
+        assert [(c.action, c.name) for c in got.changes] == [("add", f"{APPLY}.")], said

@@ -171,6 +171,13 @@ class Table:
             return True
         return False
 
+    def _positional(self) -> bool:
+        """May a row be read by position ("name | TYPE | value")? Only when the header gives
+        no column for its name and none that says what to do with it, which that would lose
+        ("| … | Status |" saying "Validated - no action", "| … | Action / notes |")."""
+        said = {"name", "action", "when", "old"} & set(self.columns)
+        return not said and not self.status_columns
+
     def _done(self, cells: list[str]) -> bool:
         """ACM's "Success" in every status column: published, nothing to ask ("Validation
         status: Success" beside "Renewal status: Pending validation" still asks)."""
@@ -192,7 +199,11 @@ class Table:
         if self.columns and len(cells) > max(self.columns.values()) + 1 and not cells[0]:
             cells = cells[len(cells) - max(self.columns.values()) - 1 :]  # a leading empty cell
         side = _ROW_SIDES.get(cells[0].strip().lower().rstrip(":")) if cells else None
-        mention = self._by_header(cells, number) if self.columns else _by_position(cells, number)
+        mention = self._by_header(cells, number) if self.columns else None
+        if mention is None and self._positional():
+            # "| Domain | Verification record | Type | Value |": no column the header names holds
+            # the record's name, but the cell before its type does
+            mention = _by_position(cells, number)
         if mention is None or side is None:
             return mention
         if side == "observed":
@@ -279,7 +290,9 @@ class Table:
             old = was.group(1)
         said = _REMARK_TTL.search(remarks) if ttl is None else None
         ttl = int(said.group(1)) if said else ttl  # "ptk7….fastly-validations.com (TTL: 300)"
-        row_mode = _row_mode(cell("action"))
+        # ("| x | CNAME | y | None (published last year) |": the "None" that blanks the cell
+        # still says the row asks nothing, as "NONE - already in place" does)
+        row_mode = _row_mode(cell("action") or _worded(raw("action")))
         mention = Mention(
             name,
             rdtype,
@@ -321,6 +334,11 @@ _HOSTS = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+\.?$", re.I)  # a host
 _TRAILING_TTL = re.compile(
     r"[ \t]+\(?TTL[ \t]*[:=]?[ \t]*(\d{1,10})[ \t]*(?:s|secs?|seconds)?\)?[ \t]*$", re.I
 )
+
+
+def _worded(cell: str) -> str:
+    """A cell said in words ("None", "n/a (covered)"), or "" for a bare dash."""
+    return cell if any(c.isalpha() for c in cell) else ""
 
 
 def _row_mode(action: str) -> Mode:

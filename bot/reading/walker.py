@@ -209,7 +209,11 @@ _STATUS_HEADING = re.compile(
     r"\((valid|validated|verified|issued|active|success|pending(?: validation)?)\)[ \t]*:?[ \t]*$",
     re.I,
 )
-_BORDER = re.compile(r"^[ \t]*\+[-=+ ]{2,}\+?[ \t]*$")  # "+----+----+" of an ASCII table
+# An ASCII table's rule: "+----+----+", or a psql/MySQL one under the header, with no
+# frame or a pipe frame: "-----+------+-----", "|------+------|" (it keeps the table open)
+_BORDER = re.compile(
+    r"^[ \t]*(?:\+[-=+ ]{2,}\+?|[|+]?[ ]?[-=:]{2,}[ ]?(?:\+[ ]?[-=:]{2,}[ ]?)+[|+]?)[ \t]*$"
+)
 _NOTE_ROW = re.compile(r"^[ \t]*\|[^|]{1,400}\|[ \t]*$")  # one cell across a whole table
 # A list item that is only a name and a remark: "1. gov.uk (the zone apex, "@")"
 _ITEM_NAME = re.compile(
