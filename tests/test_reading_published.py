@@ -75,3 +75,36 @@ def test_none_in_the_action_column_asks_nothing() -> None:
     for said in ("None (published last year)", "none - it's there already", "None"):
         got = read(_table("---|---|---|---", _rows(said)))
         assert [(c.action, c.name) for c in got.changes] == [("add", f"{APPLY}.")], said
+
+
+OLD = "q8fz2nw6xk4vt7mh3p.fastly-validations.com"
+NEW = "m5rc9tw2vx8kq4nz7b.fastly-validations.com"
+APPLY_ASK = vendor(
+    "New subscription, please create:\n\n"
+    f"{APPLY}  CNAME  {NEW}\n"
+    f"{MOT}  CNAME  9qm3xv7ztk2np8wrl4.fastly-validations.com\n",
+    1,
+)
+
+
+def test_a_record_still_seen_with_the_old_target_is_updated_to_the_one_asked() -> None:
+    """ "we're still seeing X CNAME OLD … Could you check it was changed to NEW?" had been read
+    as a new ask for OLD, superseding NEW, silently."""
+    for said in (
+        f"For apply, we're still seeing {APPLY} CNAME {OLD}, which is left from the old "
+        f"subscription. Could you check it was changed to {NEW}?",
+        f"Our checker is still seeing {APPLY} CNAME {OLD}. Can you make sure it's been updated "
+        f"to {NEW}?",
+        f"Our validator keeps seeing the old target:\n\n{APPLY} CNAME {OLD}\n\n"
+        f"That record should read:\n\n{APPLY} CNAME {NEW}\n",
+        f"{APPLY} still points at {OLD} (the old subscription) - please change it to {NEW}.",
+    ):
+        ticket = conversation(APPLY_ASK, us("Both are in.", 2), vendor(said, 3))
+        assert (
+            "update",
+            f"{APPLY}.",
+            "CNAME",
+            f"{NEW}.",
+            f"{OLD}.",
+        ) in changes(ticket), said
+        assert all(c[3] != f"{OLD}." for c in changes(ticket)), said

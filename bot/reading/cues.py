@@ -42,6 +42,12 @@ _DESCRIBES = re.compile(
     r"(?:(?:our|my|the)\s+records\s+(?:show|say|indicate)|according\s+to\s+(?:our|my|the)\s+"
     r"records)\b(?:[^.\n]|\.(?=\w)){0,100}?\b(?:is|are)\s+(?:(?:still|already|currently)\s+)?"
     r"(?:an?\s+)?(?:CNAME|alias|pointing|pointed|set\s+to)|"
+    # "we're still seeing _acme-challenge.x CNAME OLD, which is from the old subscription",
+    # "our checker is still seeing", "we keep seeing" (what resolves now, never an ask)
+    # (never "Here's what I'm seeing on our side:", the records a dashboard asks for)
+    r"(?:(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)|(?:checker|validator|monitoring|system|resolvers?)"
+    r"\s+(?:is|are))\s+(?:also\s+)?still\s+seeing|"
+    r"(?:we|i|checker|validator|monitoring|system|resolvers?)\s+keeps?\s+seeing|"
     # "We still have the DigiCert validation CNAME from the old cert, X CNAME Y."
     r"(?:we|i)\s+(?:also|still)\s+have\s+(?:an?|the|this|that|these|those|one|two)\b|"
     # "We've still got globalsign-domain-verification=X as a TXT on account.gov.uk"

@@ -134,10 +134,14 @@ _SECTION = re.compile(
 _SHOWN = re.compile(r"\b(?:above|same|just[ ](?:added|created|asked[ ]for))\b", re.I)
 # "a TTL of 300 on both of those", "TTL 3600 for all of them"
 _ON_BOTH = re.compile(r"\b(?:on|for|to)[ ]+(?:both|all|each)\b", re.I)
-# "Please repoint it to X", "could you change that one to X"
+# "Please repoint it to X", "could you change that one to X"; "Could you check it was changed
+# to X?", "make sure it's been updated to X" (after a record shown as it is now; never "It should
+# be X", no verb of change: which record is meant, a person says)
 _REPOINT_IT = re.compile(
     r"\b(?:re-?point|change|update|switch|move)[ ]+(?:it|this|that)(?:[ ]+(?:one|record|CNAME))?"
-    r"[ ]+(?:to|at)\b",
+    r"[ ]+(?:to|at)\b|"
+    r"\b(?:it|this|that)(?:[ ]+(?:one|record|CNAME))?(?:[ ]+(?:was|is|has[ ]+been|gets|got)|"
+    r"['’]s(?:[ ]+been)?)[ ]+(?:changed|updated|re-?pointed|switched|moved)[ ]+(?:to|at)\b",
     re.I,
 )
 # "don't create anything at _acme-challenge.gov.uk", "no record at all on X"
@@ -684,6 +688,9 @@ class Paragraphs:
         if shown.value is None:
             return False
         values = data_in(sentence, shown.rdtype) - {shown.value.strip("`'\"")}
+        # ("I mistyped the hostname. It should be _acme-challenge.x (not "servce")": a name,
+        # never the data a record is changed to)
+        values = {v for v in values if v.split(".", 1)[0].lower() not in _LABELS_OF_VALIDATION}
         if len(values) != 1:
             return False
         update = Mention(

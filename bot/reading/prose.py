@@ -441,6 +441,12 @@ _POINT_TO = re.compile(
     r"(?:from(?:\s+[^\s;:]{1,253}){1,6}?\s+)?to)\b",
     re.I,
 )
+# "… still points at OLD - please change it to NEW", "…, could you repoint that one at NEW"
+_CHANGE_IT_TO = re.compile(
+    r"\b(?:change|update|re-?point|switch|move)\s+(?:it|this|that)(?:\s+(?:one|record|CNAME))?"
+    r"\s+(?:to|at)\b",
+    re.I,
+)
 # "… from OLD to": the words naming what a repointed record points at now
 _FROM = re.compile(r"\bfrom\s", re.I)
 # "please use X", "you should use X" (X the next word)
@@ -595,6 +601,18 @@ def _pointed(
         None,
     )
     old = None
+    then = _CHANGE_IT_TO.search(sentence, m.end(), end)
+    now = [n for n, t in enumerate(tokens) if m.end() <= t.start < (then.start() if then else 0)]
+    if then and len([n for n in now if fits("CNAME", tokens[n])]) == 1:
+        # "X still points at OLD - please change it to NEW": what it points at now, then the
+        # change (the first target after "points at" is the old one, not the one asked)
+        after = next(
+            (i for i, t in enumerate(tokens) if then.end() <= t.start < end and fits("CNAME", t)),
+            None,
+        )
+        if after is not None:
+            old = next(tokens[n].text for n in now if fits("CNAME", tokens[n]))
+            value, action = after, "update"
     since = _FROM.search(sentence, m.start(), m.end())
     if since and not instead:  # "repoint X from OLD to NEW" (or "from the Google target")
         olds = [
