@@ -108,3 +108,26 @@ def test_a_record_still_seen_with_the_old_target_is_updated_to_the_one_asked() -
             f"{OLD}.",
         ) in changes(ticket), said
         assert all(c[3] != f"{OLD}." for c in changes(ticket)), said
+
+
+def test_should_now_read_after_a_leftover_is_the_new_value() -> None:
+    """ "the challenge record is still delegated to the old CDN: X CNAME OLD … This looks like a
+    leftover. The record should now read: X CNAME NEW" had been read the wrong way round (OLD
+    added, NEW shown as published), silently."""
+    cloudflare = "www.dft.gov.uk.0f3a9c2e7b1d4a6c8e5f2b9d7a1c3e6f.dcv.cloudflare.com"
+    name = "_acme-challenge.www.dft.gov.uk"
+    for lead, ask in (
+        ("is still delegated to the previous provider", "the record should now read"),
+        ("is still CNAMEd to Cloudflare", "the CNAME should now read"),
+        ("is still pointing at the old CDN", "the record now needs to point at"),
+    ):
+        text = (
+            f"Our check could not validate www.dft.gov.uk. The challenge record {lead}:\n\n"
+            f"    {name}.  CNAME  {cloudflare}.\n\n"
+            f"This looks like a leftover from the migration. For the renewal to work, {ask}:\n\n"
+            f"    {name}.  CNAME  {NEW}.\n"
+        )
+        got = read(_text(text))
+        assert [(c.action, c.value, c.old_value) for c in got.changes] == [
+            ("update", f"{NEW}.", f"{cloudflare}.")
+        ], lead

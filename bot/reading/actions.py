@@ -307,7 +307,9 @@ def _action_cue(text: str) -> Action | None:
             before = text[max(0, m.start() - 64) : m.start()]
             # ("a quick update", "the recent zone clean-up": a noun, no request)
             tidy = m.group().lower().replace("-", " ").startswith(("clean up", "tidy up"))
-            noun = (action == "update" or tidy) and _NOUN_BEFORE.search(before)
+            # ("the record should now read:": a modal cue, its subject before it, never a noun)
+            modal = m.group()[:3].lower() in ("sho", "now", "nee")
+            noun = (action == "update" or tidy) and not modal and _NOUN_BEFORE.search(before)
             # "pls dont overwrite one with the other", "next to the first rather than
             # overwriting it": the cue refused, or named as the alternative to another
             # ("do NOT remove it before then", "don't delete it yet": a time, not a refusal)

@@ -96,7 +96,10 @@ _DESCRIBES = re.compile(
     r"(?:on|at)\b|"
     # "the record _acme-challenge is still pointing for the validation target of the old
     # subscription:", "it's still pointing at last year's target"
-    r"\b(?:is|are|['’]s|['’]re)\s+still\s+(?:pointing|pointed|resolving)\b|"
+    # ("the ACME challenge record for this hostname is still delegated to the previous CDN
+    # provider's validation service:", "it's still CNAMEd to Cloudflare")
+    r"\b(?:is|are|['’]s|['’]re)\s+still\s+(?:pointing|pointed|resolving|delegated|aliased|"
+    r"cnamed|cname['’]d)\b|"
     # "Old value from last year is still at the same name:"
     # ("… and it is still being served -", "it's still being returned:")
     # ("This one is still on the GlobalSign certificate": a host on a certificate, no record)
