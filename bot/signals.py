@@ -60,8 +60,12 @@ _HTTP_VALIDATION = re.compile(
 )
 # Each way _HTTP_VALIDATION can match holds one of these (it is not run on a text without).
 _HTTP_WORDS = (".well-known/", "http-01", "gsdv.txt", "http ", "file-based validation")
+# (never part of another address, "dns-admin@x", nor a CAA iodef's "mailto:hostmaster@x", where
+# the CA reports problems and sends no approval mail)
 _CONSTRUCTED_MAILBOX = re.compile(
-    r"\b(?:admin|administrator|hostmaster|postmaster|webmaster)@[a-z0-9.-]+\.[a-z]{2,}\b", re.I
+    r"(?<![\w.+-])(?<!mailto:)(?:admin|administrator|hostmaster|postmaster|webmaster)@"
+    r"[a-z0-9.-]+\.[a-z]{2,}\b",
+    re.I,
 )
 _EMAIL_VALIDATION = re.compile(
     r"\b(?:approval|validation|verification|dcv) e-?mail\b|\bemail (?:validation|approval|"
