@@ -128,6 +128,9 @@ class Thread:
     # "Actually, hold on: the apex may still be used … Let me check with our TLS team and come
     # back to you": the removals asked before are on hold until the vendor says which, if any
     removals_paused: set[int] = field(default_factory=set)
+    # "the CAA I asked for should be an issuewild, not an issue": the CAA tag a comment says
+    # was asked for in error (its own CAA of the other tag, for the same CA, replaces it)
+    retagged: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -308,6 +311,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
         kept = _with_ttl(kept, index, ttl, lambda c, rdtype=rdtype: c.type == rdtype)
     for index, ttl in sorted(thread.ttls.items()):
         kept = _with_ttl(kept, index, ttl)
+    for index, wrong in sorted(thread.retagged.items()):
+        kept = _retagged(kept, index, wrong, out)
     for index, said_moves in sorted(thread.moves.items()):
         for move in said_moves:
             _move(index, move, kept, out)
@@ -975,6 +980,46 @@ def _correct(change: DnsChange, kept: list[tuple[int, DnsChange]], out: Decision
         out.dropped.append(entry[1])
         why = f"was corrected to {change.value} ({_where(change.source)})"
         out.flags.append(_superseded(entry[1], change.name, why))
+
+
+def _retagged(
+    kept: list[tuple[int, DnsChange]], index: int, wrong: str, out: Decision
+) -> list[tuple[int, DnsChange]]:
+    """The CAA adds of the `wrong` tag asked for before a comment that says the other tag was
+    meant: replaced by that comment's CAA of the other tag for the same CA at the same name
+    ("… should be an issuewild, not an issue. So instead of the issue record please add: X
+    CAA 0 issuewild "certainly.com""); with no such record of its own, the one CAA of that
+    tag asked for before, with the other tag ("The CAA should be issuewild, not issue."); of
+    several, which is meant is for a person."""
+    right = "issuewild" if wrong == "issue" else "issue"
+    # (the comment's own records, or those of the mail it passes on, read as said with it)
+    meant = {
+        (c.name, caa_issuer(c.value or ""))
+        for i, c in kept
+        if i <= index and c.type == "CAA" and _caa_tag(c.value) == right
+    }
+    earlier = [
+        (i, c)
+        for i, c in kept
+        if i <= index and c.type == "CAA" and c.action == "add" and _caa_tag(c.value) == wrong
+    ]
+    if meant:
+        gone = [e for e in earlier if (e[1].name, caa_issuer(e[1].value or "")) in meant]
+        for _, c in gone:
+            out.dropped.append(c)
+            why = f"was corrected to the {right} tag by a later comment"
+            out.flags.append(_superseded(c, c.name, why))
+        return [e for e in kept if e not in gone]
+    if len(earlier) > 1:
+        why = f"is a CAA {wrong} record; a later comment says {right} was meant, not which"
+        out.flags += [ambiguous(c.name, [c], why) for _, c in earlier]
+    if len(earlier) != 1:
+        return kept
+    ((i, c),) = earlier
+    flags, _, data = str(c.value).split(None, 2)
+    fixed = c.model_copy(update={"value": f"{flags} {right} {data}"})
+    out.flags.append(_superseded(c, c.name, f"was corrected to {fixed.value} by a later comment"))
+    return [(i, fixed) if e == (i, c) else e for e in kept]
 
 
 def _replacing(

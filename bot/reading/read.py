@@ -401,6 +401,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         caas = threadcues.caa_named(joined) if later and part.role == "vendor" else None
         if caas is not None:  # "swap the letsencrypt.org line for … certainly.com": that one
             thread.caa_named[index] = caas
+        wrong_tag = (
+            threadcues.caa_tag_corrected(joined) if later and part.role == "vendor" else None
+        )
+        if wrong_tag:  # "the CAA I asked for should be an issuewild, not an issue"
+            thread.retagged[index] = wrong_tag
         own_delete = any(m.action == "delete" for m in walker.mentions)
         if later and part.role == "vendor" and not own_delete and threadcues.removals_wait(joined):
             thread.removals_wait.add(index)  # "Please hold off on removing it … until issued"

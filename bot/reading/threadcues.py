@@ -928,6 +928,38 @@ _ALSO = re.compile(
 )
 
 
+def caa_tag_corrected(text: str) -> str | None:
+    """The CAA tag a comment says was the wrong one to ask for ("the CAA I asked for should be
+    an issuewild, not an issue", "issuewild rather than issue", "So instead of the issue
+    record please add:", "change the issue to issuewild"): "issue" or "issuewild" (the other
+    of the two is meant); None when it says no such thing."""
+    if "issue" not in text.lower():
+        return None  # the common case, cheaply
+    flat = " ".join(text[:20_000].split())  # ("should be an / issuewild, not an issue")
+    for m in _TAG_FOR_TAG.finditer(flat):
+        # (new, old): "issuewild, not issue"; "not issue but issuewild", "change issue to
+        # issuewild", "issue -> issuewild"; "instead of the issue record" (the other is new)
+        new, old = (m[1], m[2]) if m[1] else (m[6], m[3] or m[4] or m[5]) if m[6] else ("", m[7])
+        if new.lower() != old.lower():
+            return old.lower()
+    return None
+
+
+_TAG = r"(issuewild|issue)"
+_A = r"(?:an?[ ]|the[ ])?"
+_TAG_FOR_TAG = re.compile(
+    # "an issuewild, not an issue", "issuewild rather than issue", "issuewild instead of issue"
+    rf"\b{_TAG},?[ ](?:and[ ])?(?:not|rather[ ]than|instead[ ]of)[ ]{_A}{_TAG}\b(?![ ]?\")"
+    # "not an issue but an issuewild", "change the issue to issuewild", "issue -> issuewild"
+    rf"|\b(?:not[ ]{_A}{_TAG},?[ ]but|(?:change|switch|turn|swap)[ ](?:the[ ]|that[ ]|it[ ])?"
+    rf"{_TAG}(?:[ ](?:record|line|entry|tag|one))?[ ](?:to|into|for)|{_TAG}[ ]?(?:->|=>|→))"
+    rf"[ ]{_A}{_TAG}\b(?![ ]?\")"
+    # "So instead of the issue record please add:" (the record that follows has the other tag)
+    rf"|\binstead[ ]of[ ](?:the|an?)[ ]{_TAG}[ ](?:record|line|entry|one|tag|CAA)\b",
+    re.I,
+)
+
+
 def adds_alongside(text: str) -> bool:
     """Does this comment ask for its TXT/CAA values beside the earlier ones, not instead?
     ("The old one can't stay alongside it" says the opposite.)"""

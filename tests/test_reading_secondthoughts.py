@@ -1,0 +1,58 @@
+"""The vendor thinking again: a CAA tag corrected, a record skipped, a value taken back in the
+same message, a removal withdrawn below it, a record said to be a mistake."""
+
+from __future__ import annotations
+
+from bot.models import Ticket
+from tests.test_reading import changes, codes, conversation, us, vendor
+
+CAA_ASK = vendor(
+    "Hello,\n\nFor the wildcard on *.digital.gov.uk (moving to Certainly) please add:\n\n"
+    'digital.gov.uk.  CAA  0 issue "certainly.com"\n'
+    "_acme-challenge.digital.gov.uk.  CNAME  w8q2lmx0ty7ucv3rbn5k.fastly-validations.com.\n\n"
+    "Thanks,\nFastly Support",
+    1,
+)
+
+
+def _text(body: str) -> Ticket:
+    return Ticket(id="1", subject="Certificate validation", text=body)
+
+
+def _caas(ticket: Ticket) -> list[str | None]:
+    return sorted(value for _, _, rdtype, value, _ in changes(ticket) if rdtype == "CAA")
+
+
+def test_a_caa_tag_corrected_replaces_the_record_of_the_wrong_tag() -> None:
+    """(the issue record stood beside the issuewild one that corrects it, with no flag)"""
+    for reply in [
+        "Sorry, my mistake: that should have been issuewild rather than issue, since it's the "
+        'wildcard. Please add this one:\n\ndigital.gov.uk.  CAA  0 issuewild "certainly.com"',
+        "Quick fix - it needs to be an issuewild, not an issue:\n\n"
+        'digital.gov.uk. CAA 0 issuewild "certainly.com"\n\nThe CNAME stays as it was.',
+        'Instead of the issue line, please publish:\ndigital.gov.uk. CAA 0 issuewild "certainly.com"',
+        "Could you change the issue record to issuewild? i.e.\n"
+        'digital.gov.uk. CAA 0 issuewild "certainly.com"',
+    ]:
+        ticket = conversation(CAA_ASK, vendor(reply, 2))
+        assert _caas(ticket) == ['0 issuewild "certainly.com"'], reply
+        assert "superseded" in codes(ticket), reply
+    # (never both tags asked for together, nor "the issue" of plain English)
+    both = (
+        "Please add both of these - the wildcard needs issuewild as well as issue:\n\n"
+        'digital.gov.uk. CAA 0 issue "certainly.com"\n'
+        'digital.gov.uk. CAA 0 issuewild "certainly.com"\n'
+    )
+    assert len(_caas(_text(both))) == 2
+    ticket = conversation(CAA_ASK, us("Done.", 2), vendor("Thanks, the issue is resolved.", 3))
+    assert _caas(ticket) == ['0 issue "certainly.com"']
+
+
+def test_a_caa_tag_corrected_in_words_alone_retags_the_one_record() -> None:
+    """(the issue record stood, the correction in words unread)"""
+    ticket = conversation(
+        CAA_ASK,
+        vendor("Apologies, the CAA should be issuewild, not issue. Nothing else changes.", 2),
+    )
+    assert _caas(ticket) == ['0 issuewild "certainly.com"']
+    assert "superseded" in codes(ticket)
