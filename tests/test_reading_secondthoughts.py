@@ -56,3 +56,31 @@ def test_a_caa_tag_corrected_in_words_alone_retags_the_one_record() -> None:
     )
     assert _caas(ticket) == ['0 issuewild "certainly.com"']
     assert "superseded" in codes(ticket)
+
+
+CAA_SET = vendor(
+    "Hi,\n\nPlease lock down the apex with these:\n\n"
+    'gov.uk. CAA 0 issue "letsencrypt.org"\n'
+    'gov.uk. CAA 0 issuewild "certainly.com"\n'
+    'gov.uk. CAA 0 iodef "mailto:caa-reports@fastly.com"\n\n'
+    "Fastly Support",
+    1,
+)
+
+
+def test_a_tag_skipped_by_its_name_alone_is_withdrawn() -> None:
+    """(the iodef, named without "line" or "record" after it, was still drafted, no flag)"""
+    for reply in [
+        "Fair point - skip the iodef, nobody reads those reports.",
+        "We don't need the iodef. The other two please.",
+        "No need for the iodef, sorry for the noise.",
+        "Please leave out the iodef entirely.",
+        "Actually the iodef isn't needed; just the two issue ones.",
+    ]:
+        ticket = conversation(CAA_SET, us("Do you need the iodef one too?", 2), vendor(reply, 3))
+        assert [v for v in _caas(ticket) if "iodef" in str(v)] == [], reply
+        assert len(_caas(ticket)) == 2, reply
+        assert "retracted" in codes(ticket), reply
+    # ("skip the issue" is English, not a CAA tag: nothing withdrawn)
+    ticket = conversation(CAA_SET, vendor("Let's skip the issue of timing, any day is fine.", 2))
+    assert len(_caas(ticket)) == 3

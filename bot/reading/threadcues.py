@@ -229,12 +229,18 @@ _ISSUER_WITHDRAWN = re.compile(
 )
 _TAG_WITHDRAWN = re.compile(
     r"\b(?:ignore|disregard|drop|scrap|scratch|strike|skip|omit|cancel|withdraw|cross[ \t]+out|"
-    r"leave[ \t]+out|forget(?:[ \t]+about)?|(?:do[ \t]+not|don['’]?t)[ \t]+add)"
-    r"[ \t]+the[ \t]+(issuewild|issue|iodef)[ \t]+(?:line|record|entry|one|tag|property)\b|"
+    r"leave[ \t]+out|forget(?:[ \t]+about)?|(?:do[ \t]+not|don['’]?t)[ \t]+add|"
+    # "we don't need the iodef", "no need for the issuewild", "don't bother with the iodef"
+    r"(?:do[ \t]+not|don['’]?t|no[ \t]+longer)[ \t]+need|no[ \t]+need[ \t]+for|"
+    r"(?:do[ \t]+not|don['’]?t)[ \t]+bother[ \t]+with)"
+    r"[ \t]+the[ \t]+(?:(issuewild|issue|iodef)[ \t]+(?:line|record|entry|one|tag|property)\b|"
+    # "Skip the iodef, we don't read those reports anyway." (never "skip the issue": English)
+    r"(issuewild|iodef)(?:[ \t]+CAA)?(?=[ \t]*(?:[,.;:!)\u2013\u2014-]|$|[ \t](?:please|"
+    r"entirely|altogether|for[ \t]+now|as[ \t]+well|too|then)\b)))|"
     # "so the issuewild entry isn't required. Please leave that one out entirely."
-    r"\bthe[ \t]+(issuewild|iodef)[ \t]+(?:line|record|entry|one|tag|property)[ \t]+"
-    r"(?:isn['’]?t|is[ \t]+not|won['’]?t[ \t]+be)[ \t]+(?:required|needed|necessary)\b",
-    re.I,
+    r"\bthe[ \t]+(issuewild|iodef)(?:[ \t]+(?:line|record|entry|one|tag|property))?[ \t]+"
+    r"(?:isn['’]?t|is[ \t]+not|won['’]?t[ \t]+be)[ \t]+(?:required|needed|necessary|wanted)\b",
+    re.I | re.M,
 )
 
 
