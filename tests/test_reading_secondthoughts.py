@@ -84,3 +84,43 @@ def test_a_tag_skipped_by_its_name_alone_is_withdrawn() -> None:
     # ("skip the issue" is English, not a CAA tag: nothing withdrawn)
     ticket = conversation(CAA_SET, vendor("Let's skip the issue of timing, any day is fine.", 2))
     assert len(_caas(ticket)) == 3
+
+
+def _given_then_corrected(words: str, rdtype: str = "CNAME") -> Ticket:
+    first, second = (
+        ("p3k8s0vxq2mzl7wd9a.fastly-validations.com", "h6tr2bn0yq8wlx4c1e.fastly-validations.com")
+        if rdtype == "CNAME"
+        else ('0 issue "sectigo.com"', '0 issue "certainly.com"')
+    )
+    name = "_acme-challenge.www.dvla.gov.uk" if rdtype == "CNAME" else "dvla.gov.uk"
+    return _text(
+        "Hi,\n\nfor the new cert on www.dvla.gov.uk please add:\n\n"
+        f"{name} {rdtype} {first}\n\n{words}\n\n{name} {rdtype} {second}\n\n"
+        "thanks\nFastly Support\n"
+    )
+
+
+def test_a_value_taken_back_in_the_same_message_gives_way_to_the_next() -> None:
+    """(both were drafted and flagged ambiguous, or the right one refused: "ignore it" before
+    "The live one is:" read as refusing the record below)"""
+    for words in [
+        "wait, no, that's the one for the test environment, ignore it. The live one is:",
+        "scratch that - wrong token. Use this:",
+        "oops, not that one! The right value is:",
+        "Sorry, mis-pasted. The correct target is as below:",
+        "hmm, ignore that. should be:",
+    ]:
+        ticket = _given_then_corrected(words)
+        assert [c[3] for c in changes(ticket)] == ["h6tr2bn0yq8wlx4c1e.fastly-validations.com."], (
+            words
+        )
+        assert "superseded" in codes(ticket), words
+    ticket = _given_then_corrected("Oops, wrong CA, my mistake. It should be:", "CAA")
+    assert _caas(ticket) == ['0 issue "certainly.com"']
+    # ("sorry" alone takes nothing back: a second token is a second record)
+    text = (
+        "Hi,\n\nplease add this TXT:\n\ngov.uk TXT globalsign-domain-verification=AAAAbbbbCCCC11\n\n"
+        "Sorry, there is a second token too:\n\n"
+        "gov.uk TXT globalsign-domain-verification=ZZZZyyyyXXXX22\n\nFastly Support\n"
+    )
+    assert len(changes(_text(text))) == 2

@@ -65,6 +65,24 @@ def corrects_earlier(text: str) -> bool:
     )
 
 
+def takes_back(line: str) -> bool:
+    """Does a line say the value just given was a mistake ("wait, no, sorry, thats the one for
+    their staging service, ignore it. the production one is:", "scratch that - wrong token",
+    "oops, not that one")? (Never "sorry" alone: "Sorry, there's a second token too:".)"""
+    return bool(_TAKEN_BACK.search(line))
+
+
+_TAKEN_BACK = re.compile(
+    r"\bwait,?[ \t]{1,3}no\b|\bno,?[ \t]{1,3}wait\b|\bscratch[ \t]{1,3}that\b|"
+    r"\b(?:ignore|disregard|forget)[ \t]{1,3}(?:it|that|that[ \t]{1,3}one|this[ \t]{1,3}one|"
+    r"the[ \t]{1,3}(?:one[ \t]{1,3})?above|the[ \t]{1,3}(?:first|previous)[ \t]{1,3}one)\b|"
+    r"\bnot[ \t]{1,3}that[ \t]{1,3}one\b|\bmy[ \t]{1,3}(?:mistake|bad)\b|\boops\b|\btypo\b|"
+    r"\bwrong[ \t]{1,3}(?:one|value|target|token|record|cname|txt|paste|environment)\b|"
+    r"\bmis-?pasted\b|\bpasted[ \t]{1,3}the[ \t]{1,3}wrong\b",
+    re.I,
+)
+
+
 # "I typed the issuer domain wrong. … The record should be account.gov.uk. CAA 0 issue …"
 _SHOULD_BE = re.compile(
     r"\bthe[ \t]{1,3}(?:record|entry|line)[ \t]{1,3}should[ \t]{1,3}(?:be|read)\b", re.I

@@ -343,6 +343,14 @@ _CORRECTED = re.compile(
     r"(?:below|follows|:)",
     re.I,
 )
+# "… the one for their staging service, ignore it." before "the production one is:": a
+# refusal of what came before, by a pronoun, in a sentence that the lead-in goes on after
+_REFUSES_WHAT_CAME_BEFORE = re.compile(
+    r"\b(?:ignore|disregard|scratch|forget)[ ]+(?:it|that|that[ ]+one|this[ ]+one|"
+    r"the[ ]+(?:one[ ]+)?above)\W*$",
+    re.I,
+)
+_POINTS_BELOW = re.compile(r"\b(?:below|following|underneath|next)\b", re.I)
 _OTHERS_DO = re.compile(
     r"\b(?:we|our[ ](?:\w+[ ]){0,2}?team|fastly|they|the[ ]supplier)[ ](?:will|shall)[ ]"
     r"(?:(?:then|also|ourselves)[ ])?(?:create|add|publish|set[ ]up)\b[^.]{0,40}$",
@@ -597,6 +605,13 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
             # now … Thoughts?": a colleague thinking aloud, shown, asked of no one (never "I was
             # wondering if you could add the CNAME below", a polite request)
         last = _LAST_CLAUSE.split(sentence)[-1]
+        if (
+            lead_in
+            and sentence is not sentences[-1]
+            and _REFUSES_WHAT_CAME_BEFORE.search(sentence)
+            and not _POINTS_BELOW.search(sentence)
+        ):
+            break  # "… ignore it. the production one is:" refuses the record above, not these
         if wanted and _WANTED.search(sentence) and not _NEGATED.search(sentence):
             return "request"  # "ignore that TXT record. What we need instead is a CNAME:"
         if wanted and _WANTED.search(last) and not _NEGATED.search(last):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.models import DnsChange, Extraction, Flag, Observed, Source, Ticket
 from bot.reading import (
@@ -311,6 +312,8 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 unnamed += [(index, put_off)] if put_off else []
             index += 1
         gone, dropped_here = _withdrawn_here(walker.mentions, numbered)
+        taken_back, taken_back_flags = _taken_back_here(walker.mentions, numbered)
+        gone, dropped_here = gone + taken_back, dropped_here + taken_back_flags
         if part.role == "vendor":  # "Option A (recommended) … Option B": one is to be done
             others, chosen = alternatives.offered(walker.mentions, numbered)
             gone, dropped_here = gone + others, dropped_here + chosen
@@ -985,6 +988,65 @@ def _withdrawn_here(
             for m in gone
         ]
     return dropped, flags
+
+
+def _taken_back_here(
+    mentions: list[Mention], numbered: list[tuple[int, str]]
+) -> tuple[list[Mention], list[Flag]]:
+    """A record given and taken back in the same comment, the right one given below: "X CNAME
+    A" / "wait, no, sorry, thats the one for their staging service, ignore it. the
+    production one is:" / "X CNAME B". The first is left out (superseded by the second)
+    when a line between them says it was a mistake (`corrections.takes_back`) and the second,
+    the next record below it, is at the same name and type with data of the same shape (of a
+    CAA, the same tag: "Third (issuewild certainly.com): not that one" above an issuewild
+    and an issue line of another CA speaks of a record of ours, not of the one above)."""
+    asked = sorted(
+        (m for m in mentions if m.mode == "request" and m.value and m.action != "delete"),
+        key=lambda m: m.line,
+    )
+    if len(asked) < 2:
+        return [], []  # the common case
+    gone: list[Mention] = []
+    flags: list[Flag] = []
+    for first, second in pairwise(asked):
+        if not _one_retyped(first, second):
+            continue
+        end = first.last_line or first.line
+        said = next(
+            ((n, t) for n, t in numbered if end < n < second.line and corrections.takes_back(t)),
+            None,
+        )
+        if said is None:
+            continue
+        gone.append(first)
+        flags.append(
+            Flag(
+                code="superseded",
+                severity="info",
+                name=first.name,
+                message=f"{first.rdtype} {first.name} {first.value} (line {first.line}) was "
+                f"taken back at line {said[0]} ({excerpt(said[1])!r}) for {second.value} "
+                f"(line {second.line}).",
+                source=Source(first_line=said[0], last_line=said[0], excerpt=excerpt(said[1])),
+            )
+        )
+    return gone, flags
+
+
+def _one_retyped(first: Mention, second: Mention) -> bool:
+    """Could `second` be `first` typed again with other data: the same name and type, data of
+    the same shape, and for a CAA the same tag?"""
+    old, new = str(first.value), str(second.value)
+    return (
+        (first.name, first.rdtype) == (second.name, second.rdtype)
+        and first.line < second.line
+        and old != new
+        and (
+            old.split()[1:2] == new.split()[1:2]  # (its tag: the CA may be what was wrong)
+            if first.rdtype == "CAA"
+            else corrections.same_shape(old, new)
+        )
+    )
 
 
 def _our_records(index: int, part: Part, zone: str) -> tuple[list[Said], list[str]]:
