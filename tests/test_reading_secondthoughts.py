@@ -4,6 +4,7 @@ same message, a removal withdrawn below it, a record said to be a mistake."""
 from __future__ import annotations
 
 from bot.models import Ticket
+from bot.reading import read
 from tests.test_reading import changes, codes, conversation, us, vendor
 
 CAA_ASK = vendor(
@@ -124,3 +125,38 @@ def test_a_value_taken_back_in_the_same_message_gives_way_to_the_next() -> None:
         "gov.uk TXT globalsign-domain-verification=ZZZZyyyyXXXX22\n\nFastly Support\n"
     )
     assert len(changes(_text(text))) == 2
+
+
+def _add_and_remove(afterthought: str) -> Ticket:
+    return _text(
+        "Hi both,\n\nFor the renewal please add a CAA record allowing GlobalSign:\n\n"
+        'hmrc.gov.uk.  CAA  0 issue "globalsign.com"\n\n'
+        'You can also remove the existing hmrc.gov.uk. CAA 0 issue "digicert.com" and the old '
+        "token hmrc.gov.uk. TXT globalsign-domain-verification=Qw3rTy7uIoP9aSdF2gHjK4lZ\n\n"
+        f"{afterthought}\n\nThanks,\nFemi\nFastly"
+    )
+
+
+def _deletes(ticket: Ticket) -> list[str | None]:
+    return sorted(value for action, _, _, value, _ in changes(ticket) if action == "delete")
+
+
+def test_a_removal_taken_back_below_it_in_the_same_mail_is_left_out() -> None:
+    """(the delete stood: the afterthought below it in the same mail was not read)"""
+    for afterthought, kept in [
+        ("Edit before sending: on second thoughts, leave the DigiCert one alone.", "digicert"),
+        ("Actually, keep the digicert.com line - MoJ still use it elsewhere.", "digicert"),
+        ("Correction: don't remove the GlobalSign token, it is still checked.", "globalsign"),
+        ("Wait - on second thoughts, don't remove anything.", "*"),
+        ("Change of plan: nothing to remove this time, just the add.", "*"),
+    ]:
+        ticket = _add_and_remove(afterthought)
+        assert all(kept not in str(v) for v in _deletes(ticket)) and (
+            kept != "*" or not _deletes(ticket)
+        ), afterthought
+        assert len(_deletes(ticket)) == (0 if kept == "*" else 1), afterthought
+        assert "retracted" in codes(ticket), afterthought
+        assert read(ticket).observed, afterthought  # (what it would remove is there, and stays)
+    # (a removal only put off is still asked for)
+    later = _add_and_remove("Actually, leave the DigiCert one until the new cert is out.")
+    assert len(_deletes(later)) == 2

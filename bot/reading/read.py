@@ -314,6 +314,12 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         gone, dropped_here = _withdrawn_here(walker.mentions, numbered)
         taken_back, taken_back_flags = _taken_back_here(walker.mentions, numbered)
         gone, dropped_here = gone + taken_back, dropped_here + taken_back_flags
+        if part.role == "vendor":  # "Edit before sending: on second thoughts, leave the …"
+            left, left_flags = _removal_taken_back_here(walker.mentions, numbered)
+            for at, m in enumerate(walker.mentions):  # (in place: `own` may be the same list)
+                if m in left:
+                    walker.mentions[at] = replace(m, mode="observed", action=None)
+            flags += [_in_comment(f, part.comment_id) for f in left_flags]
         if part.role == "vendor":  # "Option A (recommended) … Option B": one is to be done
             others, chosen = alternatives.offered(walker.mentions, numbered)
             gone, dropped_here = gone + others, dropped_here + chosen
@@ -1031,6 +1037,39 @@ def _taken_back_here(
             )
         )
     return gone, flags
+
+
+def _removal_taken_back_here(
+    mentions: list[Mention], numbered: list[tuple[int, str]]
+) -> tuple[list[Mention], list[Flag]]:
+    """The removals a line below them in the same comment takes back ("You can also remove the
+    existing justice.gov.uk. CAA 0 issue "digicert.com"" … "Edit before sending: on second
+    thoughts, leave the digicert one alone … nothing to remove"): what they would remove is
+    published, by the writer's own account, and stays (retracted, said so)."""
+    deletes = [m for m in mentions if m.action == "delete" and m.mode == "request" and m.value]
+    if not deletes:
+        return [], []  # the common case
+    left: list[Mention] = []
+    flags: list[Flag] = []
+    for number, text in numbered:
+        kinds = threadcues.removal_taken_back(text)
+        if not kinds:
+            continue
+        above = [m for m in deletes if (m.last_line or m.line) < number and m not in left]
+        for m in above:
+            if "*" in kinds or any(kind in str(m.value).lower() for kind in kinds):
+                left.append(m)
+                flags.append(
+                    Flag(
+                        code="retracted",
+                        severity="info",
+                        name=m.name,
+                        message=f"Left out delete {m.rdtype} {m.name} {m.value} (line {m.line}):"
+                        f" line {number} takes the removal back: {excerpt(text)!r}.",
+                        source=Source(first_line=number, last_line=number, excerpt=excerpt(text)),
+                    )
+                )
+    return left, flags
 
 
 def _one_retyped(first: Mention, second: Mention) -> bool:

@@ -952,14 +952,14 @@ def caa_tag_corrected(text: str) -> str | None:
 
 
 _TAG = r"(issuewild|issue)"
-_A = r"(?:an?[ ]|the[ ])?"
+_ARTICLE = r"(?:an?[ ]|the[ ])?"
 _TAG_FOR_TAG = re.compile(
     # "an issuewild, not an issue", "issuewild rather than issue", "issuewild instead of issue"
-    rf"\b{_TAG},?[ ](?:and[ ])?(?:not|rather[ ]than|instead[ ]of)[ ]{_A}{_TAG}\b(?![ ]?\")"
+    rf"\b{_TAG},?[ ](?:and[ ])?(?:not|rather[ ]than|instead[ ]of)[ ]{_ARTICLE}{_TAG}\b(?![ ]?\")"
     # "not an issue but an issuewild", "change the issue to issuewild", "issue -> issuewild"
-    rf"|\b(?:not[ ]{_A}{_TAG},?[ ]but|(?:change|switch|turn|swap)[ ](?:the[ ]|that[ ]|it[ ])?"
+    rf"|\b(?:not[ ]{_ARTICLE}{_TAG},?[ ]but|(?:change|switch|turn|swap)[ ](?:the[ ]|that[ ]|it[ ])?"
     rf"{_TAG}(?:[ ](?:record|line|entry|tag|one))?[ ](?:to|into|for)|{_TAG}[ ]?(?:->|=>|→))"
-    rf"[ ]{_A}{_TAG}\b(?![ ]?\")"
+    rf"[ ]{_ARTICLE}{_TAG}\b(?![ ]?\")"
     # "So instead of the issue record please add:" (the record that follows has the other tag)
     rf"|\binstead[ ]of[ ](?:the|an?)[ ]{_TAG}[ ](?:record|line|entry|one|tag|CAA)\b",
     re.I,
@@ -2614,6 +2614,63 @@ _KIND_STAYS = re.compile(
     r"letsencrypt)\.(?:com|org))[ \t]+(?:[\w.-]+[ \t]+){0,2}?(?:authori[sz]ation|entry|record|"
     r"CAA|TXT|token|line|issuer)s?[ \t]+(?:should|must|can|will|needs?[ \t]+to)[ \t]+"
     r"(?:stay|remain)\b",
+    re.I,
+)
+
+
+def removal_taken_back(line: str) -> frozenset[str] | None:
+    """What a line takes back, said below a removal in the same comment with words of a change
+    of mind ("Edit before sending: on second thoughts, leave the digicert one alone …
+    nothing to remove", "Actually, keep the GlobalSign TXT", "Correction: don't remove the
+    letsencrypt.org line"): the CAs whose records stay, as the word their data holds
+    ("digicert"); "*" for every removal above it ("nothing to remove"); None when it says
+    no such thing (or only when: "leave it until the new certificate is out")."""
+    low = line.lower()
+    if not any(w in low for w in _CHANGE_OF_MIND_WORDS) or not _CHANGE_OF_MIND.search(line):
+        return None  # the common case, cheaply
+    found: set[str] = set()
+    for sentence in prose.split_sentences(line):
+        if _ONLY_A_WHILE.search(sentence):
+            continue
+        found |= {_ca_word(m.group(1) or m.group(2)) for m in _CA_LEFT.finditer(sentence)}
+        found |= {"*"} if _NOTHING_LEFT_TO_REMOVE.search(sentence) else set()
+    return frozenset(found) if found else None
+
+
+def _ca_word(said: str) -> str:
+    word = re.sub(r"[^a-z]", "", said.lower().split(".")[0])
+    return "letsencrypt" if word.startswith("lets") else word
+
+
+_CHANGE_OF_MIND_WORDS = ("second", "actually", "edit", "correction", "change", "scratch", "wait")
+_CHANGE_OF_MIND = re.compile(
+    r"\b(?:on[ \t]+second[ \t]+thoughts?|actually|edit(?:ed)?(?:[ \t]+before[ \t]+sending)?[ \t]*:|"
+    r"correction|change[ \t]+of[ \t]+plan|scratch[ \t]+that|wait)\b",
+    re.I,
+)
+_CA_NAME = (
+    r"(GlobalSign|DigiCert|Sectigo|Comodo|Certainly|Let['’]?s[ \t]+Encrypt|"
+    r"(?:globalsign|digicert|sectigo|comodoca|certainly|letsencrypt)\.(?:com|org))"
+)
+# "leave the digicert one alone", "keep the GlobalSign TXT", "don't remove the
+# letsencrypt.org line", "the DigiCert CAA can stay"
+_CA_LEFT = re.compile(
+    r"\b(?:(?:leave|keep|retain)|(?:do[ \t]+not|don['’]?t)[ \t]+(?:remove|delete|touch|drop))"
+    rf"[ \t]+(?:the[ \t]+)?{_CA_NAME}(?:[ \t]+(?:one|record|entry|line|CAA|TXT|token|issuer)s?)?"
+    r"(?:[ \t]+(?:alone|in[ \t]+place|as[ \t]+it[ \t]+is|where[ \t]+it[ \t]+is|be))?\b"
+    rf"|\bthe[ \t]+{_CA_NAME}[ \t]+(?:one|record|entry|line|CAA|TXT|token|issuer)[ \t]+"
+    r"(?:can|should|must|will)[ \t]+(?:stay|remain)\b",
+    re.I,
+)
+_NOTHING_LEFT_TO_REMOVE = re.compile(
+    r"\bnothing[ \t]+(?:to[ \t]+(?:remove|delete)|(?:needs|has)[ \t]+(?:to[ \t]+be[ \t]+)?"
+    r"(?:removing|removed|deleting|deleted))\b|\bno[ \t]+(?:removals?|deletions?)\b"
+    r"|\b(?:do[ \t]+not|don['’]?t)[ \t]+(?:remove|delete)[ \t]+anything\b",
+    re.I,
+)
+_ONLY_A_WHILE = re.compile(
+    r"\b(?:until|till|before(?![ \t]+sending)|once|after|for[ \t]+now|yet|"
+    r"for[ \t]+the[ \t]+moment)\b",
     re.I,
 )
 
