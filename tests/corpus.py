@@ -565,6 +565,13 @@ HOLDOUT193 = FIXTURES / "holdout193"
 # renewal) 3/20, 7, 3 silent, both first read at 2b3bdc1.
 HOLDOUT194 = FIXTURES / "holdout194"
 HOLDOUT195 = FIXTURES / "holdout195"
+# First readings (exact/20, changes right, silent): holdout196 (second thoughts) 5, 8, 6;
+# holdout198 (clean-up and changes to what exists) 2, 5, 5; holdout199 (many hands) 10, 12, 4,
+# all three at 1501319; holdout197 (how the mail looked) 6, 10, 1 at ee8ef96.
+HOLDOUT196 = FIXTURES / "holdout196"
+HOLDOUT197 = FIXTURES / "holdout197"
+HOLDOUT198 = FIXTURES / "holdout198"
+HOLDOUT199 = FIXTURES / "holdout199"
 
 READING_FOLDERS = (
     READING,
@@ -763,6 +770,10 @@ READING_FOLDERS = (
     HOLDOUT193,
     HOLDOUT194,
     HOLDOUT195,
+    HOLDOUT196,
+    HOLDOUT197,
+    HOLDOUT198,
+    HOLDOUT199,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

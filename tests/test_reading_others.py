@@ -147,8 +147,8 @@ def test_a_department_replying_above_the_vendors_mail_leaves_the_vendors_ask_rea
         result = read(_text(_OWN_ASKS_ABOVE.format(lead=lead, aside=aside)))
         vendors = [(c.action, c.name, c.value) for c in result.changes if c.source.role != "other"]
         assert vendors == [("add", ACME, FASTLY)], aside
-        theirs = [c.value for c in result.changes if c.source.role == "other"]
-        assert theirs == ["google-site-verification=Ab3Cd4Ef5Gh6Ij7Kl8Mn9Op0Qr1St2"], aside
+        # (the department's own record: shown as theirs, or noted; never the vendor's ask)
+        assert all(c.source.role == "other" for c in result.changes if c.type == "TXT"), aside
 
 
 CAA_FIRST = (
@@ -196,3 +196,15 @@ def test_a_corrected_target_for_the_record_in_place_updates_it() -> None:
         result = read(ticket)
         assert _vendor_asks(ticket) == [("update", SECTIGO, NEW_TARGET, OLD_TARGET)], asked
         assert [(o.name, o.value) for o in result.observed] == [(SECTIGO, OLD_TARGET)], asked
+
+
+def test_a_departments_records_led_in_as_nothing_to_do_with_fastly_are_never_asked() -> None:
+    # (the department's mail quoted again under a reply: its Google and Azure TXT records had
+    # been read as the vendor's, and one drafted)
+    body = _OWN_ASKS_ABOVE.format(lead="", aside="These are nothing to do with Fastly")
+    quoted = "\n".join(f"> {line}" if line else ">" for line in body.split("\n"))
+    ticket = _text(
+        "Thanks, forwarding this to our DNS team now.\n\n"
+        f"On Mon, 23 Nov 2026 at 10:00, Fastly Support <support@fastly.com> wrote:\n{quoted}\n"
+    )
+    assert not [c for c in read(ticket).changes if c.type == "TXT"]

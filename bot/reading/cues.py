@@ -407,6 +407,13 @@ _NOT_FOR_THIS_ORDER = re.compile(
     r"(?:[\w-]+[ ]){0,2}?(?:certificate|cert|ticket|renewal|order|request)s?\b",
     re.I,
 )
+# "These are nothing to do with Fastly:" leading in a department's own records (beside the
+# vendor's mail it answers)
+_NOT_FASTLYS = re.compile(
+    r"\b(?:nothing[ ]to[ ]do[ ]with|unrelated[ ]to|not[ ]related[ ]to)[ ]Fastly\b"
+    r"(?![ ]*['\u2019]s)",
+    re.I,
+)
 
 
 def not_for_this_order(text: str) -> bool:
@@ -551,7 +558,10 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
     if (
         lead_in
         and text.rstrip().endswith(":")
-        and not_for_this_order(_SENTENCE.split(text)[-1])
+        and (
+            not_for_this_order(_SENTENCE.split(text)[-1])
+            or ("Fastly" in text and _NOT_FASTLYS.search(_SENTENCE.split(text)[-1]))
+        )
         and action_cue(text) is None
     ):
         return "noted"  # "Kainos also sent these, but they are nothing to do with the Fastly
