@@ -83,6 +83,9 @@ def from_email(raw: str) -> tuple[str, str]:
     if part is None:
         return subject, ""
     content = _decoded(part)
+    html = message.get_body(preferencelist=("html",))
+    if html is not None and html is not part:
+        content = _fuller_alternative(content, _decoded(html))
     # A text file attached beside the message (a zone snippet, a CSV export) is read after it,
     # under a line naming it, as a person opening the mail would read it.
     for attached in message.iter_attachments():
@@ -91,6 +94,22 @@ def from_email(raw: str) -> tuple[str, str]:
             content += f"\n\n{ATTACHED} {name} ---\n{_decoded(attached)}"
     # An HTML part stays HTML: the reader sees its visible text and says what is hidden in it.
     return subject, content
+
+
+# What a DNS request names: a record type, an ACME challenge name, a validation target or token.
+_RECORD_CUE = re.compile(
+    r"_acme-challenge|fastly-validations|domain-verification|\b(?:CNAME|TXT|CAA)\b", re.I
+)
+
+
+def _fuller_alternative(plain: str, html: str) -> str:
+    """The plain part, unless it is only a stand-in for the HTML one: it names no record while
+    the HTML part's visible text does ("This message contains formatted content that your email
+    client could not display… view this message in an HTML-capable email client", "View this
+    email in your browser"). Then the HTML part, which the reader sees as a person would."""
+    if _RECORD_CUE.search(plain) or not _RECORD_CUE.search(html_to_visible_and_hidden(html)[0]):
+        return plain
+    return html
 
 
 def _decoded(part: email.message.Message) -> str:
