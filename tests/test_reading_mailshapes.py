@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot.models import Ticket
+from bot.reading import read
 from bot.text import from_email
-from tests.test_reading import changes
+from tests.test_reading import changes, codes
 
 TARGET = "q7rkw2zm8x4hd9pnvt.fastly-validations.com"
 
@@ -49,3 +50,87 @@ def test_a_plain_part_that_only_says_view_in_a_browser_gives_way_to_the_html_one
     assert changes(_mail(plain, other)) == [
         ("add", "_acme-challenge.agency.service.gov.uk.", "CNAME", TARGET + ".", None)
     ]
+
+
+# A column named for what is done with its records
+
+
+def _text(body: str) -> Ticket:
+    return Ticket(id="1", subject="Certificate renewal tidy-up", text=body)
+
+
+OLD_A = "globalsign-domain-verification=c4LrT0kQm9vXa2Jd7uWfP1sEy8hBn3Gz"
+OLD_B = "globalsign-domain-verification=Vq8pX2mWd5rK9tLs1hYc4NfJ7bGe0aZu"
+
+
+def test_a_record_to_remove_column_beside_the_name_holds_the_data_to_remove() -> None:
+    """ "| Host | Record to remove | Type |" had read no value column: nothing read."""
+    for header in (
+        "| Host | Record to remove | Type |",
+        "| Hostname | Records to be removed | Type |",
+    ):
+        got = read(
+            _text(
+                "The new certificate is out, so these can go:\n\n"
+                f"{header}\n|---|---|---|\n| gov.uk | {OLD_A} | TXT |\n| gov.uk | {OLD_B} | TXT |\n"
+            )
+        )
+        assert {(c.action, c.name, c.value, c.ttl) for c in got.changes} == {
+            ("delete", "gov.uk.", OLD_A, None),
+            ("delete", "gov.uk.", OLD_B, None),
+        }, header
+
+
+def test_a_value_to_delete_column_makes_each_row_a_removal() -> None:
+    """ "| Name | Type | Value to delete |" under words with no verb had been read as adds."""
+    ticket = _text(
+        f"As discussed on the call:\n\n| Name | Type | Value to delete |\n|---|---|---|\n"
+        f"| gov.uk | TXT | {OLD_A} |\n| www.gov.uk | TXT | {OLD_B} |\n"
+    )
+    assert changes(ticket) == [
+        ("delete", "gov.uk.", "TXT", OLD_A, None),
+        ("delete", "www.gov.uk.", "TXT", OLD_B, None),
+    ]
+
+
+def test_a_record_to_remove_column_that_names_the_record_keeps_the_value_column() -> None:
+    """ "| Record to remove | Type | Value |": the names are in it; the rows had been adds."""
+    ticket = _text(
+        "Please clean these up:\n\n| Record to remove | Type | Value |\n|---|---|---|\n"
+        f"| _acme-challenge.beta.service.gov.uk | CNAME | {TARGET} |\n"
+    )
+    assert changes(ticket) == [
+        ("delete", "_acme-challenge.beta.service.gov.uk.", "CNAME", TARGET + ".", None)
+    ]
+
+
+def test_a_record_to_add_column_beside_the_host_is_its_data() -> None:
+    """ "| Host | Record to add | Type |": both had been name columns, nothing read."""
+    ticket = _text(
+        "Please add:\n\n| Host | Record to add | Type |\n|---|---|---|\n"
+        f"| _acme-challenge.beta.service.gov.uk | {TARGET} | CNAME |\n"
+    )
+    assert changes(ticket) == [
+        ("add", "_acme-challenge.beta.service.gov.uk.", "CNAME", TARGET + ".", None)
+    ]
+
+
+# Our mail quoted under the vendor's reply
+
+
+def test_our_dig_quoted_under_the_reply_that_says_which_go_is_what_is_published() -> None:
+    """Our quoted dig had been left unread once the reply had records of its own: the token
+    the reply says to keep was flagged unread, and nothing was shown published."""
+    keep = "globalsign-domain-verification=Hn3eWq7Zt0yRk4Lm8Pa2Sd6Fg1Jc5Xv9"
+    text = (
+        "Hi Sam,\n\nThe certificate is issued, so this one can be deleted now:\n\n"
+        f'gov.uk. IN TXT "{OLD_A}"\n\n'
+        f"Keep {keep} - that's this year's.\n\nCheers,\nLena\nFastly Support\n\n"
+        "On Tue, 6 May 2025 at 09:12, Sam Okafor (GOV.UK) <sam.okafor@digital.cabinet-office"
+        ".gov.uk> wrote:\n> We see two tokens at the apex right now:\n>\n"
+        f'> $ dig +short TXT gov.uk\n> "{OLD_A}"\n> "{keep}"\n>\n> Which can go?\n'
+    )
+    got = read(_text(text))
+    assert [(c.action, c.value) for c in got.changes] == [("delete", OLD_A)]
+    assert {o.value for o in got.observed} == {OLD_A, keep}
+    assert "unread_value" not in codes(_text(text))

@@ -180,12 +180,42 @@ def header_phrase(text: str) -> str | None:
 
 
 def _phrase_role(text: str) -> str | None:
-    key = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower())).strip()
-    role = LABEL_KEYS.get(key)
+    key = _key(text)
+    role = LABEL_KEYS.get(key) or _to_be_done_role(key)
     if role is None and "/" in text:  # "Host name/ Record": the first of the two names
         first = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.split("/")[0].lower())).strip()
         role = LABEL_KEYS.get(first)
     return role if role in _HEADERS or role in ("status", "zone", "domain") else None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z ]", "", text.lower())).strip()
+
+
+# A column named for what is to be done with what it holds: "| Host | Record to remove | Type |",
+# "| Name | Type | Value to delete |", "| Records to be removed |", "| To remove |".
+_TO_BE_DONE = re.compile(
+    r"^(?:(?:the )?(records?|entry|entries|values?|data|tokens?|targets?) )?to (?:be )?"
+    r"(remove|removed|delete|deleted|drop|dropped|add|added|create|created|publish|published)$"
+)
+_VALUE_NOUNS = frozenset(("value", "values", "data", "token", "tokens", "target", "targets"))
+
+
+def _to_be_done_role(key: str) -> str | None:
+    """ "value to delete" -> value; "record to remove", "to remove" -> name (the value, when
+    another column names the record: `Table.read_header` decides)."""
+    m = _TO_BE_DONE.match(key)
+    if m is None:
+        return None
+    return "value" if m.group(1) in _VALUE_NOUNS else "name"
+
+
+def header_action(text: str) -> Action | None:
+    """The action a column's header gives its rows: "Record to remove" -> delete."""
+    m = _TO_BE_DONE.match(_key(text))
+    if m is None:
+        return None
+    return "delete" if m.group(2).startswith(("remove", "delete", "drop")) else "add"
 
 
 # Actions that leave a record as it is: the block describes it, it asks nothing.

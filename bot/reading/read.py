@@ -254,6 +254,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # a quoted mail ("> From: … / > Sent: …") read as the comment's own words because
             # more text follows it: what of it still stands is for a person
             flags += _quoted_mail_read(numbered, walker.mentions, part.comment_id)
+        if part.role == "vendor" and not history_read and walker.mentions and _quotes_us(part):
+            # "Please keep globalsign-domain-verification=X - that's this year's" above our
+            # quoted "dig +short TXT gov.uk gives us three GlobalSign values": X, as we showed
+            walker.mentions += _shown_in_our_quote(part, "\n".join(part.new_lines))
         if not history_read and walker.mentions and part.history < len(part.lines):
             # "The correct record is: X. … The www record in my original message is correct
             # and doesn't change.": what of the quoted mail still stands is for a person
@@ -1190,6 +1194,28 @@ def _ours_quoted(mentions: list[Mention], part: Part) -> list[Mention]:
         replace(m, mode="noted") if start <= m.line < end and m.mode == "request" else m
         for m in mentions
     ]
+
+
+def _shown_in_our_quote(part: Part, reply: str) -> list[Mention]:
+    """What our mail quoted first below a reply shows published (a dig paste), of the records
+    whose data the reply names. (Never the rest: records we list may be ones we propose.)"""
+    history = part.lines[part.history : part.history + MAX_LINES]
+    own = history_start([strip_marker(line) for line in history[1:]]) + 1
+    walker = Walker()
+    for i, line in enumerate(history[:own]):
+        walker.feed(part.first_line + part.history + i, strip_marker(line))
+    walker.finish()
+    said = reply.lower()
+    return [
+        m
+        for m in walker.mentions
+        if m.mode == "observed" and m.value and _unquoted(m.value).lower() in said
+    ]
+
+
+def _unquoted(value: str) -> str:
+    """A TXT value without the quotes around it (CAA data keeps its own)."""
+    return value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else value
 
 
 _HEADER_LINES = 12

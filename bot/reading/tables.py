@@ -12,6 +12,7 @@ from bot.reading.fieldnames import (
     DONE,
     action_word,
     caa_data,
+    header_action,
     header_phrase,
     keeps,
     same_as_above,
@@ -128,6 +129,7 @@ class Table:
     width: int = 0  # cells in the header row
     later: bool = False  # a full-width row said the rows below wait for issuance
     section: Action | None = None  # "| REMOVE - only after … |" across the table: rows below
+    header_action: Action | None = None  # "| Record to remove |": what is done with each row
     last_value: str | None = None  # the row above's value, for "(same as above)"
     both: int | None = None  # "| Record name / Value |": one column holding the name, then data
     # The TTL column of a header that names no value column ("| Hostname | Record | TTL |",
@@ -150,6 +152,7 @@ class Table:
                 self.both = i  # "Record name / Value": the name and its data in one cell
             roles[role] = i
         roles.pop(None, None)
+        self._header_action(cells, roles)
         self.ttl_column = roles.get("ttl")
         if self.owner and "old" in roles and "value" in roles:
             self.columns = {k: v for k, v in roles.items() if k}
@@ -177,6 +180,19 @@ class Table:
         ("| … | Status |" saying "Validated - no action", "| … | Action / notes |")."""
         said = {"name", "action", "when", "old"} & set(self.columns)
         return not said and not self.status_columns
+
+    def _header_action(self, cells: list[str], roles: dict[str | None, int]) -> None:
+        """ "| Host | Record to remove | Type |": the column named for what is to be done holds
+        the records' data when another column names them, one gives their type and none holds
+        data; and its rows are removals. ("| Record to remove | Type | Value |": it names them;
+        "| Hostname | Record to create | Notes |": it holds each record whole.)"""
+        done = [i for i, c in enumerate(cells) if header_action(c) is not None]
+        if len(done) != 1:
+            return
+        self.header_action = header_action(cells[done[0]])
+        names = [i for i, c in enumerate(cells) if i != done[0] and _column_role(c) == "name"]
+        if roles.get("name") == done[0] and "value" not in roles and "type" in roles and names:
+            roles["value"], roles["name"] = done[0], names[-1]
 
     def _done(self, cells: list[str]) -> bool:
         """ACM's "Success" in every status column: published, nothing to ask ("Validation
@@ -311,7 +327,7 @@ class Table:
                 if cell("old") or old or self._said_update(cells)
                 else "add"
                 if new
-                else self.section
+                else self.section or self.header_action
             ),
             after_issuance=self.later
             or bool(AFTER_ISSUANCE.search(raw("action") + " " + raw("when"))),
