@@ -32,6 +32,8 @@ _BLOCK_TAGS = frozenset(
         "h6",
         "blockquote",
         "section",
+        "dl",
+        "dt",
     )
 )
 _CELL_TAGS = frozenset(("td", "th"))
@@ -154,6 +156,9 @@ class _TextCollector:
         self.spans: dict[int, dict[int, tuple[list[str], int]]] = {}
         self.span_budget = MAX_SPAN_COPIES  # merged cells copied into the rows they span
         self._msonormal = False
+        # A definition list's term just ended: its <dd> follows on the same line, after ": "
+        # ("<dt>Record name</dt><dd>x</dd>" is "Record name: x", as a label and its value)
+        self.after_term = False
         # Open lists, innermost last: the last number given in an <ol>, None for a <ul>. An item
         # is shown as a browser shows it, on a line of its own with its number or bullet and no
         # blank line between items, so a lead-in's verb reaches every item as in plain text.
@@ -184,8 +189,11 @@ class _TextCollector:
             self.mso_level = int(level.group(1)) if level else 1
         if tag == "blockquote" and not self.rows:
             self.parts.append(f"\n{_QUOTE_START}\n")
+        after_term, self.after_term = self.after_term, False
         if tag in _SKIP_TAGS:
             self.skipping += 1
+        elif tag == "dd":
+            self._add_text(self._term_gap()) if after_term else self._line_start_or_break(tag)
         elif tag == "tr":
             self.rows.append(_Row())
         elif tag in _CELL_TAGS:
@@ -220,7 +228,25 @@ class _TextCollector:
             classes = str(attrs.get("class") or "").lower() if attrs else ""
             # Outlook writes one <p class=MsoNormal> per line, and one MsoListParagraph per item
             self._msonormal = tag == "p" and ("msonormal" in classes or "msolist" in classes)
-            self._line_start() if self.items and tag != "br" else self._break(tag)
+            self._line_start_or_break(tag)
+
+    def _line_start_or_break(self, tag: str) -> None:
+        self._line_start() if self.items and tag != "br" else self._break(tag)
+
+    def _term_gap(self) -> str:
+        """ ": " after a term, or " " after one that ends with its own ("<dt>Type:</dt>")."""
+        if self.rows:
+            cells = self.rows[-1].cells
+            said = cells[-1][-1] if cells and cells[-1] else ""
+        else:
+            said = next((p for p in reversed(self.parts) if p.strip()), "")
+        return " " if said.rstrip().endswith(":") else ": "
+
+    def _add_text(self, text: str) -> None:
+        if self.rows:
+            self.rows[-1].add_text(text)
+        else:
+            self.parts.append(text)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID_TAGS:
@@ -256,7 +282,9 @@ class _TextCollector:
             self.items -= 1
             self.marker = ""
             self._line_start()
-        elif tag in _BLOCK_TAGS and tag not in _CELL_TAGS:
+        elif tag == "dt":
+            self.after_term = True  # (no break: its <dd> continues the line)
+        elif tag in _BLOCK_TAGS or tag == "dd":
             self._line_start() if self.items else self._break(None, paragraph=tag == "p")
 
     def _line_start(self) -> None:
@@ -282,6 +310,8 @@ class _TextCollector:
         if self.mso_marker is not None:
             self.mso_marker.append(data)
             return
+        if self.after_term and not data.strip():
+            return  # the source's line break between </dt> and <dd>
         if not self.pre:  # outside <pre>, a newline in the source is a space, as a browser shows it
             data = data.replace("\n", " ")
         if self.rows:

@@ -134,3 +134,32 @@ def test_our_dig_quoted_under_the_reply_that_says_which_go_is_what_is_published(
     assert [(c.action, c.value) for c in got.changes] == [("delete", OLD_A)]
     assert {o.value for o in got.observed} == {OLD_A, keep}
     assert "unread_value" not in codes(_text(text))
+
+
+# An HTML definition list: each term a label, its description the value
+
+
+def test_a_definition_list_is_read_as_labels_and_their_values() -> None:
+    """ "<dt>Record name</dt><dd>x</dd>" ran together as "Record namex": nothing was read."""
+    html = (
+        "<p>Please create this record for the new certificate:</p><dl><dt>Host</dt>\n"
+        "<dd>_acme-challenge.beta.service.gov.uk</dd>\n<dt>Type:</dt><dd>CNAME</dd>\n"
+        f"<dt><b>Points to</b></dt><dd><code>{TARGET}</code></dd></dl><p>Thanks, Fastly</p>"
+    )
+    assert changes(_text(html)) == [
+        ("add", "_acme-challenge.beta.service.gov.uk.", "CNAME", TARGET + ".", None)
+    ]
+
+
+def test_a_definition_list_in_a_notification_cell_gives_an_update_and_its_ttl() -> None:
+    """Inside a Zendesk notification's layout table: the swap had been read as nothing."""
+    html = (
+        "<table><tr><td><p>Kim (Fastly)</p><p>The verification string has changed:</p><dl>"
+        "<dt>Name</dt><dd>gov.uk</dd><dt>Type</dt><dd>TXT</dd>"
+        f"<dt>Existing value</dt><dd>{OLD_A}</dd><dt>Replace with</dt><dd>{OLD_B}</dd>"
+        "<dt>TTL</dt><dd>300</dd></dl></td></tr></table>"
+    )
+    got = read(_text(html))
+    assert [(c.action, c.name, c.value, c.old_value, c.ttl) for c in got.changes] == [
+        ("update", "gov.uk.", OLD_B, OLD_A, 300)
+    ]
