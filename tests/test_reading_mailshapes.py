@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.models import Ticket
 from bot.reading import read
 from bot.text import from_email
-from tests.test_reading import changes, codes
+from tests.test_reading import changes, codes, conversation, us, vendor
 
 TARGET = "q7rkw2zm8x4hd9pnvt.fastly-validations.com"
 
@@ -163,3 +163,46 @@ def test_a_definition_list_in_a_notification_cell_gives_an_update_and_its_ttl() 
     assert [(c.action, c.name, c.value, c.old_value, c.ttl) for c in got.changes] == [
         ("update", "gov.uk.", OLD_B, OLD_A, 300)
     ]
+
+
+# Record types said in words
+
+
+def test_record_types_spelled_out_read_as_their_types() -> None:
+    """ "a canonical name record", "a text record": no type was seen, nothing read."""
+    token = "globalsign-domain-verification=Lw2Xq9Rt5Yp1Zs7Kd3Mf8Nh4Bc6Vg0Jj"
+    text = _text(
+        "Hello,\n\nFor the renewal please publish, in the service.gov.uk zone:\n\n"
+        f"- a Canonical Name record at _acme-challenge.beta.service.gov.uk pointing to {TARGET}\n"
+        f"- a text record on beta.service.gov.uk with the value {token}\n"
+        "- a certificate authority authorization record on beta.service.gov.uk with the value "
+        '0 issue "certainly.com"\n\nThanks,\nFastly Support\n'
+    )
+    assert sorted((c.action, c.name, c.type, c.value) for c in read(text).changes) == [
+        ("add", "_acme-challenge.beta.service.gov.uk.", "CNAME", TARGET + "."),
+        ("add", "beta.service.gov.uk.", "CAA", '0 issue "certainly.com"'),
+        ("add", "beta.service.gov.uk.", "TXT", token),
+    ]
+
+
+def test_a_removal_said_again_as_still_needed_later_keeps_its_wait() -> None:
+    """ "The CNAME and, later, the removal of the old TXT record are still needed" had made
+    the removal asked for after issuance one for now."""
+    ask = vendor(
+        f"Please add _acme-challenge.beta.service.gov.uk CNAME {TARGET}.\n\n"
+        "Once the new certificate has been issued, please also remove the TXT record on "
+        f"beta.service.gov.uk that reads {OLD_A}.",
+        1,
+    )
+    question = us("Do you need a CAA record as well?", 2)
+    for answer in (
+        "No CAA needed. The CNAME record and, later, the removal of the old TXT record are "
+        "still needed.",
+        "No CAA needed. We still need the CNAME now and then later on the removal of that "
+        "TXT record.",
+    ):
+        got = read(conversation(ask, question, vendor(answer, 3)))
+        assert sorted((c.action, c.type, c.when) for c in got.changes) == [
+            ("add", "CNAME", "now"),
+            ("delete", "TXT", "after_issuance"),
+        ], answer

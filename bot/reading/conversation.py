@@ -22,6 +22,29 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _LONG_SPACE = re.compile(f" {{{MAX_GAP + 1},}}")
 
 
+# A record type spelled out before "record" or "entry": "a canonical name record at x",
+# "the text record on y that reads z", "a certification authority authorisation record".
+_TYPE_IN_WORDS = re.compile(
+    r"\b(canonical[ -]name|text|certifi(?:cation|cate)[ -]authority[ -]authori[sz]ation)"
+    r"(?=[ ](?:records?|entry|entries)\b)",
+    re.I,
+)
+_TYPE_OF_WORDS = {"c": "CNAME", "t": "TXT"}  # (by first letter; the rest are CAA)
+
+
+def types_in_words(text: str) -> str:
+    """Record types said in words read as their mnemonics ("a text record" is "a TXT
+    record"), as the reader's patterns name them."""
+    if "record" not in text.lower() and "entr" not in text.lower():
+        return text
+    return _TYPE_IN_WORDS.sub(
+        lambda m: (
+            "CAA" if m.group(1)[:5].lower() == "certi" else _TYPE_OF_WORDS[m.group(1)[0].lower()]
+        ),
+        text,
+    )
+
+
 @dataclass(frozen=True)
 class Part:
     """One comment's text: `lines[:history]` is new, the rest quoted history."""
@@ -51,7 +74,7 @@ def parts_of(ticket: Ticket) -> list[Part]:
         # run is no table, and shortening it keeps every pattern on the line linear.
         visible, hidden = visible_and_hidden(comment.body)
         # Typographic apostrophes read as the plain one: "please don’t add it" is "don't".
-        visible = visible.translate(_APOSTROPHES)
+        visible = types_in_words(visible.translate(_APOSTROPHES))
         lines = _LONG_SPACE.sub(" " * MAX_GAP, visible).split("\n")
         hidden_lines = tuple(_LONG_SPACE.sub(" " * MAX_GAP, hidden).split("\n")) if hidden else ()
         # A text file attached to the mail follows its body: never the body's quoted history.

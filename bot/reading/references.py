@@ -161,6 +161,21 @@ def _named_by_data(
     return {k: o for k, o in records.items() if any(w in o.value.lower() for w in dotted)}
 
 
+# "later" set apart as when, beside a removal of a record asked for before: "the CNAME record
+# and, later, the removal of the old TXT record are still needed", "then later on remove that
+# TXT" (never "later today", "I'll confirm later")
+_LATER_APART = re.compile(
+    r"(?:,|\()[ ]?later(?:[ ]on)?[ ]?(?:,|\))|\b(?:and|then)[ ]later(?:[ ]on)?[ ]"
+    r"(?:the[ ]removal|remove|delete|drop|clear)\b",
+    re.I,
+)
+
+
+def _later(sentence: str) -> bool:
+    """Does the sentence put its removal after issuance?"""
+    return bool(actions.AFTER_ISSUANCE.search(sentence) or _LATER_APART.search(sentence))
+
+
 _THE_OLD_ONE = re.compile(
     r"\bthe\s+(?:old|previous|former|outgoing)\s+(?:record|one|value|entry|token)\b", re.I
 )
@@ -473,8 +488,9 @@ class References:
                     ttl=record.ttl,
                     action="delete",
                     # "Once the certificate has been issued (…), please remove that TXT
-                    # record": the sentence's condition, whichever clause says it
-                    after_issuance=bool(actions.AFTER_ISSUANCE.search(" ".join(sentence.split()))),
+                    # record": the sentence's condition, whichever clause says it ("The CNAME
+                    # and, later, the removal of the old TXT record are still needed")
+                    after_issuance=_later(" ".join(sentence.split())),
                     last_line=last,
                     excerpt=" ".join(sentence.split()),
                 ),
