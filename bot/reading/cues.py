@@ -50,6 +50,10 @@ _DESCRIBES = re.compile(
     r"(?:we|i|checker|validator|monitoring|system|resolvers?)\s+keeps?\s+seeing|"
     # "We still have the DigiCert validation CNAME from the old cert, X CNAME Y."
     r"(?:we|i)\s+(?:also|still)\s+have\s+(?:an?|the|this|that|these|those|one|two)\b|"
+    # "The GlobalSign verification TXT that's still published on justice.gov.uk:", "the CNAME
+    # which is live at x" (never "once it is published": a condition, `_CONDITION_BEFORE`)
+    r"\b(?:that|which)(?:['’]s|\s+is|\s+are)\s+(?:still\s+|currently\s+|already\s+)?"
+    r"(?:published|live|in\s+place)\b|"
     # "We've still got globalsign-domain-verification=X as a TXT on account.gov.uk"
     r"(?:we|i)(?:['’]ve|\s+have)?\s+(?:also\s+)?still\s+got\b|"
     # "All three are in:", "Both are live now:" (our reply above the dig that shows them)
