@@ -255,3 +255,19 @@ def test_a_reply_on_top_of_a_chain_removes_what_its_first_mail_showed() -> None:
         ("delete", "beta.service.gov.uk.", OLD_A, "now")
     ]
     assert not {f.severity for f in got.flags} & {"warn", "block"}
+
+
+def test_a_record_that_stays_until_issuance_is_shown_not_asked_for() -> None:
+    """ "The GlobalSign TXT on x ("…") has to stay until the new certificate is issued" had
+    been read as an add of that TXT, with no flag."""
+    for sentence in (
+        f'The GlobalSign TXT on beta.service.gov.uk ("{OLD_A}") has to stay until the new '
+        "certificate is issued.",
+        f'Please keep the TXT on beta.service.gov.uk ("{OLD_A}") until the renewal is done.',
+        f'The TXT record at beta.service.gov.uk ("{OLD_A}") should remain in place for now.',
+    ):
+        got = read(
+            _text(f"Please add _acme-challenge.beta.service.gov.uk CNAME {TARGET}\n\n{sentence}\n")
+        )
+        assert [(c.action, c.type) for c in got.changes] == [("add", "CNAME")], sentence
+        assert [(o.type, o.value) for o in got.observed] == [("TXT", OLD_A)], sentence

@@ -680,6 +680,9 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
                 return "observed"  # (not "a record of its own, not appended to the existing")
             if not lead_in and says_to_keep(part):
                 return "observed"  # "please leave X exactly as it is"
+            if not lead_in and kept_until(part):
+                return "observed"  # "The GlobalSign TXT on x ("…") has to stay until the new
+                # certificate is issued": published, and staying for now (never an add)
             if lead_in and keeps_these(part):
                 return "observed"  # "Please keep the following record. … :"
     return None
@@ -767,6 +770,24 @@ def says_to_keep(text: str) -> bool:
     low = text.lower()
     kept = "leave" in low or "keep" in low or "remain" in low or "stay" in low or "left" in low
     return kept and bool(_KEEP.search(text))
+
+
+def kept_until(text: str) -> bool:
+    """Does the text say a record stays for a while ("has to stay until the new certificate is
+    issued", "please keep X until then", "must remain in place for now")? It is there now."""
+    low = text.lower()
+    if not ("stay" in low or "remain" in low or "keep" in low or "leave" in low):
+        return False
+    return bool(_KEPT_UNTIL.search(text))
+
+
+# "has to stay until", "must remain in place until", "please keep X until", "leave it for now"
+_KEPT_UNTIL = re.compile(
+    r"\b(?:(?:has|have|needs?|is|are)[ ]to|should|must|will|can)[ ](?:stay|remain)\b"
+    r"(?:[^.;\n]|\.(?=\w)){0,40}?\b(?:until|till|for[ ]now)\b|"
+    r"\b(?:please[ ])?(?:keep|leave)\b(?:[^.;\n]|\.(?=\w)){0,160}?\b(?:until|till|for[ ]now)\b",
+    re.I,
+)
 
 
 def is_negated(text: str) -> bool:
