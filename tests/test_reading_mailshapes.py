@@ -222,41 +222,6 @@ def test_a_record_said_to_be_still_published_is_shown_not_asked_for() -> None:
         assert [(o.name, o.value) for o in got.observed] == [("beta.service.gov.uk.", OLD_A)]
 
 
-def test_a_value_set_out_inside_a_sentence_is_read_with_its_sentence() -> None:
-    """ "The TXT that is still live on x" / value / "should stay until …": the value between
-    blank lines had been left unread."""
-    got = read(
-        _text(
-            "Hello,\n\nThe old GlobalSign TXT that is still live on beta.service.gov.uk\n\n"
-            f'    "{OLD_A}"\n\nhas to stay until the new certificate is issued.\n'
-        )
-    )
-    assert got.changes == ()
-    assert [(o.name, o.value) for o in got.observed] == [("beta.service.gov.uk.", OLD_A)]
-
-
-def test_a_reply_on_top_of_a_chain_removes_what_its_first_mail_showed() -> None:
-    """Newest first: "as I said in my first email, remove the old GlobalSign TXT" above our
-    reply above the vendor's first mail, which showed the TXT published: nothing was read."""
-    text = (
-        "Hi Priya,\n\nThe new certificate was issued this morning, so as I said in my first "
-        "email you can now remove the old GlobalSign TXT from beta.service.gov.uk.\n\n"
-        "Thanks,\nOwen\nFastly Support\n\n-----Original Message-----\n"
-        "From: Priya Shah <priya.shah@digital.cabinet-office.gov.uk>\nSent: Monday, 2 June 2025\n"
-        "Subject: RE: beta.service.gov.uk certificate\n\nThe CNAME is in. Leaving the TXT for now.\n"
-        "\nPriya\n\n-----Original Message-----\nFrom: Owen Price <oprice@fastly.com>\n"
-        "Sent: Monday, 2 June 2025\nSubject: beta.service.gov.uk certificate\n\nHello,\n\n"
-        f"Please add _acme-challenge.beta.service.gov.uk CNAME {TARGET}\n\n"
-        "The GlobalSign verification TXT that's currently published on beta.service.gov.uk:\n\n"
-        f'  "{OLD_A}"\n\nmust stay until the new certificate is issued.\n\nOwen\nFastly Support\n'
-    )
-    got = read(_text(text))
-    assert [(c.action, c.name, c.value, c.when) for c in got.changes if c.type == "TXT"] == [
-        ("delete", "beta.service.gov.uk.", OLD_A, "now")
-    ]
-    assert not {f.severity for f in got.flags} & {"warn", "block"}
-
-
 def test_a_record_that_stays_until_issuance_is_shown_not_asked_for() -> None:
     """ "The GlobalSign TXT on x ("…") has to stay until the new certificate is issued" had
     been read as an add of that TXT, with no flag."""

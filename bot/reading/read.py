@@ -193,11 +193,10 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             numbered, unanswered, answered_at = approvals.chosen(
                 numbered, items, frozenset(settled)
             )
-        domain_so_far = next(reversed(domains), None)
         walker = Walker(
             # The domain the conversation was about so far: "_acme-challenge.www" in a later
             # comment is relative to it, as it would be to a reader of the thread.
-            ctx=Context(domain=domain_so_far),
+            ctx=Context(domain=next(reversed(domains), None)),
             earlier_types=frozenset(s.change.type for s in said if s.change),
             earlier_observed=tuple(s.observed for s in said if s.observed),
             earlier_asked=tuple(_asked(s.change) for s in said if s.change and s.change.value),
@@ -245,9 +244,6 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         history_read = part.history < len(part.lines) and (
             (part.single and not walker.mentions)
             or threadcues.passes_on(part.new_lines)
-            # "So, as per my original note, you can now remove the old TXT": the vendor's own
-            # first mail, however deep in the chain below, is what the reply goes on from
-            or (part.single and threadcues.as_said_before(part.new_lines))
             or (part.single and _restates(walker.mentions, part))
             or correcting
             # ("These are nothing to do with Fastly:" above the vendor's mail quoted below
@@ -293,13 +289,6 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
                 walker.feed(number, line)
             walker.finish()
             walker.mentions = _restated(walker.mentions, restated_from)
-            if part.role == "vendor" and not any(m.value for m in own):
-                # "So, as per my original note, you can now go ahead and remove the old
-                # GlobalSign TXT from the apex" above the mail that shows that TXT published:
-                # the reply's words read again, knowing what the mail shows
-                again = _reread_knowing(reply, reply_lines, walker.mentions, domain_so_far)
-                if again is not None:
-                    own, reply = _vendor_notes(reply_lines, again.mentions), again
             if _quotes_us(part) and not threadcues.passes_on(part.new_lines):
                 # our own mail quoted under the vendor's reply ("that's added and visible: X"):
                 # what we wrote there asks the vendor's nothing, whatever its records
@@ -648,13 +637,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             walker.mentions = overrides.by_place(numbered, walker.mentions)  # "1 is the old …"
         # the reply's own records, less those the mail it passes on gives too (said once)
         again = {_said_as(m) for m in walker.mentions}
-        asked_below = {_said_as(m) for m in walker.mentions if m.mode != "observed"}
-        own = [
-            m
-            for m in own
-            # (the reply's removal of a record the mail below only shows published is its own)
-            if _said_as(m) not in again or (m.action == "delete" and _said_as(m) not in asked_below)
-        ]
+        own = [m for m in own if _said_as(m) not in again]
         mentions = walker.mentions + own
         if part.role != "vendor":  # "I've put these in this morning under CHG0041187:"
             mentions = _writer_published(mentions, numbered)
@@ -1211,60 +1194,6 @@ def _ours_quoted(mentions: list[Mention], part: Part) -> list[Mention]:
         replace(m, mode="noted") if start <= m.line < end and m.mode == "request" else m
         for m in mentions
     ]
-
-
-def _reread_knowing(
-    reply: Walker,
-    lines: list[tuple[int, str]],
-    below: list[Mention],
-    domain: str | None,
-) -> Walker | None:
-    """The reply's lines, which read no record's data, read again with the records the mail
-    below it shows published counted as shown before: a walker that reads the data of the
-    removals the reply speaks of ("remove the old GlobalSign TXT"), or None."""
-    shown = tuple(
-        observed
-        for m in below
-        if m.mode == "observed" and m.value
-        for observed in [_as_observed(m, domain)]
-        if observed is not None
-    )
-    if not shown:
-        return None
-    again = Walker(
-        ctx=Context(domain=domain),
-        earlier_types=reply.earlier_types,
-        earlier_observed=(*reply.earlier_observed, *shown),
-        earlier_asked=reply.earlier_asked,
-        questioned=reply.questioned,
-        ttls_disowned_before=reply.ttls_disowned_before,
-    )
-    for number, line in lines:
-        again.feed(number, line)
-    again.finish()
-    # ("remove the old GlobalSign TXT from beta.service.gov.uk": the one TXT shown there)
-    again.mentions = [_valued_by_shown(m, shown) for m in again.mentions]
-    return again if any(m.action == "delete" and m.value for m in again.mentions) else None
-
-
-def _valued_by_shown(mention: Mention, shown: tuple[Observed, ...]) -> Mention:
-    """A removal that names a record by its name and type, given the data of the one record
-    of that name and type shown published."""
-    if mention.action != "delete" or mention.value:
-        return mention
-    name = mention.name.rstrip(".").lower()
-    there = [o for o in shown if o.type == mention.rdtype and o.name.rstrip(".").lower() == name]
-    if len(there) != 1:
-        return mention
-    value = there[0].value
-    return replace(mention, value=f'"{value}"' if mention.rdtype == "TXT" else value)
-
-
-def _as_observed(mention: Mention, domain: str | None) -> Observed | None:
-    try:
-        return to_observed(mention, domain or "gov.uk.", Author(None, "vendor", None))
-    except Exception:  # a malformed line in the quoted mail: nothing shown
-        return None
 
 
 def _shown_in_our_quote(part: Part, reply: str) -> list[Mention]:
@@ -2078,7 +2007,7 @@ def _quoted_request(part: Part) -> tuple[list[tuple[int, str]], int]:
     again = _lists_again(words, quoted[start + own :])
     # ("The www record in my original message is correct as written" above our question that
     # quotes that message: read down to it)
-    through = threadcues.earlier_stands(part.new_lines) or threadcues.as_said_before(part.new_lines)
+    through = threadcues.earlier_stands(part.new_lines)
     end = len(part.lines) if passes_on or again or through else nested
     lines = [(i + part.first_line, strip_marker(part.lines[i])) for i in range(end)]
     return lines, part.first_line + (nested if again else part.history)

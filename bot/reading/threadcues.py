@@ -817,22 +817,6 @@ def earlier_stands(lines: Iterable[str]) -> bool:
 _STANDS_LINES = 400  # the reply's own lines looked at: the words above the mail it quotes
 
 
-def as_said_before(lines: Iterable[str]) -> bool:
-    """Does a reply go on from the vendor's own first mail ("So, as per my original note, you
-    can now go ahead and remove the old GlobalSign TXT", "as I said in my first email")? That
-    mail, however deep in the quoted history, is what the reply's words are about."""
-    flat = " ".join(" ".join(list(lines)[:_STANDS_LINES]).split())
-    return bool(_AS_SAID_BEFORE.search(flat))
-
-
-# "as per my original note", "as I said in my first email", "as mentioned in my earlier message"
-_AS_SAID_BEFORE = re.compile(
-    r"\bas[ ](?:per|(?:I[ ])?(?:said|mentioned|explained|noted|wrote)(?:[ ]in)?|in)[ ]my[ ]"
-    r"(?:first|earlier|previous|original|initial)[ ](?:e-?mail|message|mail|note)\b",
-    re.I,
-)
-
-
 def passes_on(lines: tuple[str, ...], wrapped: bool = False) -> bool:
     """Does the new text of a comment ask for what the mail quoted under it says? `wrapped`:
     its words read as one text, for a mail quoted under a reply, whose words ("has asked me

@@ -55,61 +55,14 @@ def _goes_on(line: str) -> bool:
     return _GOES_ON.match(line) is not None and not _is_record(line)
 
 
-# The sentence going on below a value set out as its subject: "should stay until …", "is
-# the old token", "has to stay" (never "instead", "keeping the same name", "but the value we
-# need is": a value the line above leads in to, which the walker reads as such)
-_PREDICATE_GOES_ON = re.compile(
-    r"[ \t]*(?:should|must|has[ ]to|have[ ]to|needs?[ ]to|can|will|is|are|stays?|remains?)[ ]",
-    re.I,
-)
-# A value set out on a line of its own: one token, quoted or not, that holds a "." or "="
-# ("  "globalsign-domain-verification=X"", "  x.fastly-validations.com")
-_SET_OUT = re.compile(r"^[ \t]*[\"'`]?[\w.=+/-]{8,500}[\"'`]?[ \t]*$")
-
-
-def _set_out_value(line: str) -> bool:
-    return _SET_OUT.match(line) is not None and ("." in line or "=" in line)
-
-
-def _displayed_in_sentence(numbered: list[tuple[int, str]], k: int) -> bool:
-    """Is line `k` a value a sentence sets out between blank lines, the sentence going on
-    below it as the value's predicate ("The GlobalSign verification TXT that's still
-    published on justice.gov.uk" / "" / "  "globalsign-domain-verification=X"" / "" / "should
-    stay until the new certificate is issued.")?"""
-    if not 2 <= k < len(numbered) - 2:
-        return False
-    above, gap, line, gap2, below = (text for _, text in numbered[k - 2 : k + 3])
-    return (
-        not gap.strip()
-        and not gap2.strip()
-        and _set_out_value(line)
-        and _PREDICATE_GOES_ON.match(below) is not None
-        and _cut_off_prose(above)
-        and _goes_on(below)
-    )
-
-
 def rejoin_wrapped_records(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The comment's lines, each record line that sits inside a wrapped sentence (the line
     above cut off mid-sentence, the line below going on in lower case) joined with them into
-    one line, numbered as the first; and each value a sentence sets out between blank lines
-    the same way."""
+    one line, numbered as the first."""
     out: list[tuple[int, str]] = []
     k = 0
     while k < len(numbered):
         number, line = numbered[k]
-        if (
-            len(out) >= 2
-            and out[-2][0] == numbered[k - 2][0]
-            and out[-1][0] == numbered[k - 1][0]
-            and _displayed_in_sentence(numbered, k)
-        ):
-            out.pop()
-            above = out.pop()
-            below = numbered[k + 2][1]
-            out.append((above[0], f"{above[1].rstrip()} {line.strip()} {below.strip()}"))
-            k += 3
-            continue
         if (
             0 < k < len(numbered) - 1
             and out
