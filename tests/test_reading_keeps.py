@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.test_reading import changes, codes, conversation, vendor
+from bot.reading import read
+from tests.test_reading import _text, changes, codes, conversation, vendor
 
 STALE = "_acme-challenge.assets.publishing.service.gov.uk."
 LIVE = "_acme-challenge.www.gov.uk."
@@ -43,3 +44,29 @@ def test_a_removal_put_off_or_chased_is_not_withdrawn() -> None:
     ]:
         ticket = conversation(REMOVE_BOTH, vendor(reply, 2))
         assert LIVE in _deleted(ticket), reply
+
+
+def _removal(keep: str) -> object:
+    return _text(
+        "Hello,\n\nAfter the move to Certainly please remove these CAA records from "
+        'justice.gov.uk:\n\njustice.gov.uk. CAA 0 issue "globalsign.com"\n'
+        f'justice.gov.uk. CAA 0 issue "digicert.com"\n\n{keep}\n\nThanks,\nFastly Support\n'
+    )
+
+
+def test_a_ca_said_to_stay_below_its_removal_in_the_same_mail_is_held() -> None:
+    """("Please leave the DigiCert one alone" below a list removing it: both deleted, no flag)"""
+    for keep in [
+        "Please leave the DigiCert one alone, another team uses it.",
+        "The digicert.com one should stay though.",
+        "Keep the digicert.com entry as it is.",
+    ]:
+        ticket = _removal(keep)
+        held = {f.name for f in read(ticket).flags if f.code == "ambiguous_request"}
+        assert "justice.gov.uk." in held, keep
+    # (the globalsign.com CAA kept says nothing of the GlobalSign TXT token's removal)
+    ticket = _text(
+        "Please leave the globalsign.com entry in place for now.\n\nYou can delete the old TXT:\n"
+        '\ngov.uk. IN TXT "globalsign-domain-verification=Ow8xjlcdIXeanI3O9tnGLsLTc1k7zLQGaz"\n'
+    )
+    assert "ambiguous_request" not in codes(ticket)

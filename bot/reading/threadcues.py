@@ -2620,8 +2620,14 @@ def ttls_for_names(text: str) -> list[tuple[str, int]]:
 _KIND_STAYS = re.compile(
     r"\b(GlobalSign|DigiCert|Sectigo|Let['’]?s[ \t]+Encrypt|(?:globalsign|digicert|sectigo|"
     r"letsencrypt)\.(?:com|org))[ \t]+(?:[\w.-]+[ \t]+){0,2}?(?:authori[sz]ation|entry|record|"
-    r"CAA|TXT|token|line|issuer)s?[ \t]+(?:should|must|can|will|needs?[ \t]+to)[ \t]+"
-    r"(?:stay|remain)\b",
+    r"CAA|TXT|token|line|issuer|one)s?[ \t]+(?:should|must|can|will|needs?[ \t]+to)[ \t]+"
+    r"(?:stay|remain)\b"
+    # "Please leave the DigiCert one alone, another team uses it", "keep the globalsign.com
+    # entry as it is"
+    r"|\b(?:leave|keep)[ \t]+the[ \t]+(GlobalSign|DigiCert|Sectigo|Let['’]?s[ \t]+Encrypt|"
+    r"(?:globalsign|digicert|sectigo|letsencrypt)\.(?:com|org))[ \t]+(?:authori[sz]ation|entry|"
+    r"record|CAA|TXT|token|line|issuer|one)s?[ \t]+(?:alone|in[ \t]+place|as[ \t]+it[ \t]+is|"
+    r"where[ \t]+it[ \t]+is|untouched)\b",
     re.I,
 )
 
@@ -2686,12 +2692,17 @@ _ONLY_A_WHILE = re.compile(
 def kinds_kept(text: str) -> frozenset[str]:
     """The CAs whose records a comment says stay ("The GlobalSign authorisation should stay
     for now"), as the word their records' data holds ("globalsign")."""
-    if "stay" not in text.lower() and "remain" not in text.lower():
+    low = text.lower()
+    if "stay" not in low and "remain" not in low and "leave" not in low and "keep" not in low:
         return frozenset()  # the common case, cheaply
     found = set()
     for m in _KIND_STAYS.finditer(" ".join(text.split())):
         if not is_negated(m.group(0)):
-            word = re.sub(r"[^a-z]", "", m.group(1).lower().split(".")[0])
+            said = (m.group(1) or m.group(2)).lower()
+            if "." in said:  # "the globalsign.com entry": the CAA data, never the CA's TXT token
+                found.add(said)
+                continue
+            word = re.sub(r"[^a-z]", "", said)
             found.add("letsencrypt" if word.startswith("lets") else word)
     return frozenset(found)
 
