@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.reading import durations
+from bot.reading.fieldnames import SNAKE_KEY
 
 MAX_LINE = 4000  # as far as the reader reads a line
 
@@ -48,7 +49,7 @@ _ID_KEY = re.compile(r"""^[ ]*["']?(?:[a-z]+_)?id["']?[ ]?[:=]""", re.I)
 # "(ID 3vQ8mN0kLx2Rt7YpZc4Wd1)", "order ref K2x9...": an identifier, named as one.
 # ("Subscription 4kQ9xRz2TmA1pLbV7wYc - action required": Fastly's id of a TLS subscription)
 _ID_WORDS = frozenset(("id", "ref", "reference", "subscription"))  # a bare token only
-_SNAKE_KEY = re.compile(r"[A-Za-z]{2,20}(?:_[A-Za-z]{1,20}){1,3}")  # "record_value", "txt_name"
+_SNAKE_KEY = re.compile(SNAKE_KEY)
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 # "TTL: 300", "TTL ........ 300" (dot leaders), never across a sentence's full stop.
 # A number with a unit after it ("1h", "5 minutes") is a duration: durations.py reads it.

@@ -150,6 +150,8 @@ _CONTEXT_LABELS: dict[str, tuple[str, ...]] = {
     # ("last_check : 2026-01-21 07:02:55 UTC  -> FOUND (matches)": an admin tool's status)
     "status": ("status", "validation status", "validationstatus", "renewal status", "last check"),
 }
+# A key of machine output written in snake case: "record_value", "txt_name", "last_check"
+SNAKE_KEY = r"[A-Za-z]{2,20}(?:_[A-Za-z]{1,20}){1,3}"
 LABEL_KEYS = {
     phrase: role
     for table in (_HEADERS, _CONTEXT_LABELS)

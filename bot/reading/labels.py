@@ -11,6 +11,7 @@ from bot.reading.fieldnames import (
     CNAME_LABELS,
     LABEL_KEYS,
     PENDING,
+    SNAKE_KEY,
     action_word,
     caa_data,
     keeps,
@@ -45,7 +46,7 @@ _KEYED = re.compile(r"""^[ ]*(?:-[ ]+)?["']([A-Za-z][A-Za-z _]{0,30})["'][ ]{0,8
 
 
 # Machine output unquoted: `record_name=x`, `record_type: CNAME` (a status mail's key=value lines)
-_SNAKE_KEY = re.compile(r"^[ ]*([A-Za-z]{2,20}(?:_[A-Za-z]{1,20}){1,3})[ ]{0,8}[:=][ ]{0,8}")
+_SNAKE_KEY = re.compile(rf"^[ ]*({SNAKE_KEY})[ ]{{0,8}}[:=][ ]{{0,8}}")
 
 
 _PLAN_MARK = re.compile(r"^[ \t]*[~+-][ \t]+(?=[a-z_]{2,30}[ \t]*=)")
