@@ -177,11 +177,17 @@ def values_in(
     sentence: str, tokens: list[Token], usable: list[int], t: int, rdtype: str
 ) -> list[tuple[int, str]]:
     if rdtype == "CAA":
-        m = _CAA_DATA.search(sentence)
-        if not m:
-            return []
-        i = next(j for j, tok in enumerate(tokens) if tok.start >= m.start())
-        return [(i, f"{m.group(1)} {m.group(2).lower()} {m.group(3)}")]
+        # ("change the CAA from 0 issue "globalsign.com" to 0 issue "certainly.com"": the
+        # old data and the new, as two values; the caller's update cue decides what they are)
+        found: list[tuple[int, str]] = []
+        for m in _CAA_DATA.finditer(sentence):
+            i = next((j for j, tok in enumerate(tokens) if tok.start >= m.start()), None)
+            if i is None:
+                break
+            found.append((i, f"{m.group(1)} {m.group(2).lower()} {m.group(3)}"))
+            if len(found) == 2:
+                break
+        return found
     cued: list[tuple[int, str]] = []
     plain: list[tuple[int, str]] = []
     zone_line = zone_line_owner(tokens, t)
