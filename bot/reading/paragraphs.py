@@ -1311,6 +1311,14 @@ class Paragraphs:
             underscored = [w for w in owners if w.startswith("_") and is_owner_token(w)]
             last_owner = underscored[-1] if underscored else last_owner
             self.last_owner = last_owner or self.last_owner
+            if (
+                len(self.mentions) > said_before
+                and not underscored
+                and not self.mentions[-1].name.startswith("_")
+            ):
+                # "Please add a TXT record on licensing.service.gov.uk with the value: V" then
+                # "I can see there's a TXT on that name already (W)": the name just read
+                self.last_owner = self.mentions[-1].name
             previous = sentence
         led = any(line.rstrip().endswith(":") for _, line in lines[:-1])
         if (

@@ -323,7 +323,9 @@ def read_sentence(
     t = next((i for i, tok in enumerate(tokens) if is_type_at(tokens, i)), None)
     if t is None:
         return (
-            _pointed(sentence, tokens, number, fallback_name or earlier_owner)
+            # (an earlier host name is only "there"/"that name"'s owner, below: never the
+            # owner of "Fastly will never ask you to add DNS records pointing at fastly.com")
+            _pointed(sentence, tokens, number, fallback_name or _underscored(earlier_owner))
             or _verification(sentence, tokens, number, fallback_name)
             or _target_for(sentence, number)
         )
@@ -374,7 +376,14 @@ def read_sentence(
         # does not give (read by the records shown), never a CAA record owned by globalsign.com
         return None
     name = tokens[name_i].text if name_i is not None else fallback_name
-    if name is None and earlier_owner and _THERE.search(sentence) and _SHOWS.search(sentence):
+    there = _THERE.search(sentence)
+    if (
+        name is None
+        and earlier_owner
+        and there
+        # "There is already a TXT record on that name: W": "already" says it of that name
+        and (_SHOWS.search(sentence) or (there.group() != "there" and _ALREADY.search(sentence)))
+    ):
         name = earlier_owner  # "dig shows just one TXT there": at the name said before
     if name_i is not None and split_label(tokens, name_i):
         name = f"{name} {tokens[name_i + 1].text}"  # "_acme challenge.www.gov.uk": not a name
@@ -421,6 +430,10 @@ def read_sentence(
     )
 
 
+def _underscored(owner: str | None) -> str | None:
+    return owner if owner and owner.startswith("_") else None
+
+
 _ISSUER_DOMAINS = frozenset(d for _, domains in CERTIFICATE_AUTHORITIES.values() for d in domains)
 
 
@@ -465,6 +478,7 @@ _SHOWS = re.compile(
     re.I,
 )
 _THERE = re.compile(r"\b(?:there|(?:that|the[ ]same)[ ]name)\b", re.I)
+_ALREADY = re.compile(r"\balready\b", re.I)
 _NOUNS = frozenset(("target", "record", "one", "value", "cname", "entry", "host", "token"))
 # "… points at NEW (currently OLD)", "… to NEW; it is OLD now"
 _NOW_BEFORE = re.compile(r"\((?:currently|now|was)\b|\bits[ ]+current[ ]+(?:target|value)\b", re.I)
