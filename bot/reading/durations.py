@@ -169,7 +169,10 @@ _LEFT_OPEN = re.compile(
     r"(?:TTL[ \t]+)?(?:is|are)[ \t]+(?:fine|ok|okay|good)\b|"
     r"\b(?:anything|any[ \t]+(?:value|ttl)|whatever)[ \t]+(?:up[ \t]+to|(?:below|under|above|over)|"
     r"you[ \t]+(?:like|prefer|want))\b|\bor[ \t]+(?:higher|lower|longer|shorter|more|less)\b|"
-    r"\bbetween[ \t]+\d{1,10}[ \t]*(?:s|seconds?)?[ \t]+and[ \t]+\d",
+    r"\bbetween[ \t]+\d{1,10}[ \t]*(?:s|seconds?)?[ \t]+and[ \t]+\d|"
+    # "The TTL of 300 is fine as it is", "leave the TTL as is": what is published, kept
+    r"\b(?:fine|ok|okay|good)[ \t]+as[ \t]+(?:it|they)[ \t]+(?:is|are|stands?)\b|"
+    r"\b(?:leave|keep)[ \t]+the[ \t]+TTLs?[ \t]+(?:as[ \t]+(?:it[ \t]+)?is|alone|unchanged)\b",
     re.I,
 )
 

@@ -279,7 +279,10 @@ _AFTER_STEP = re.compile(
 _VALUE_NEEDED = re.compile(
     r"\b(?:value|target)[ ]+(?:(?:that[ ]+)?(?:we|you|it|Certainly|the[ ]+CA)[ ]+)?"
     r"(?:need|needs|needed|want|require|requires|required|should[ ]+be|must[ ]+be|"
-    r"has[ ]+to[ ]+be)\b",
+    r"has[ ]+to[ ]+be)\b"
+    # "(dig: … CNAME OLD) It needs to point to NEW", "it should be pointing at NEW instead"
+    r"|\b(?:it|this|that(?:[ ]+one)?|the[ ]+(?:CNAME|record))[ ]+(?:needs[ ]+to|has[ ]+to|must|"
+    r"should|ought[ ]+to)[ ]+(?:now[ ]+|really[ ]+)?(?:be[ ]+)?point(?:ing)?[ ]+(?:to|at)\b",
     re.I,
 )
 
