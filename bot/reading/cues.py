@@ -18,9 +18,11 @@ _NEGATED = re.compile(
     r"should\s+not|shouldn't|must\s+not|(?:we|i)\s+(?:can't|cannot|can\s+not|won't))\s+(?:\w+\s+){0,3}?"
     r"(?:add|adding|create|creating|publish|set\s+up|put(?!\s+off)|change|update|touch|remove|removing|"
     r"delete|deleting|replace|replacing|undo|drop|append|merge)\b"
-    # "nothing needs adding" (never "there is nothing on these names so just add", nor "Same
-    # record as in my first message, nothing has changed:" - the record below is the same)
-    r"|\bnothing\s+(?!(?:has\s+|have\s+)?changed\b)(?:(?!(?:so|just|please|pls|then|but)\b)\w+\s+){0,5}?(?:delet|remov|chang|add)\w*"
+    # "nothing needs adding" (never "there is nothing on these names so just add"; never
+    # "… you can delete it. nothing else to change.": no change beyond the one just asked; nor
+    # "Same record as in my first message, nothing has changed:" - the record below is the same)
+    r"|\bnothing\s+(?!(?:else|more|further)\b)(?!(?:has\s+|have\s+)?changed\b)"
+    r"(?:(?!(?:so|just|please|pls|then|but)\b)\w+\s+){0,5}?(?:delet|remov|chang|add)\w*"
     r"|\b(?:ignore|disregard|disregarding|ignoring)\b"
     r"|\b(?:withdraw|cancel|retract)(?:s|ed|ing)?\b"
     # "this is only an example of the format and must not be added:", "not to be published"
