@@ -7,6 +7,7 @@ import pytest
 
 from bot.models import Ticket
 from bot.reading import read
+from tests.test_reading import changes, conversation, us, vendor
 
 OLD_CNAME = (
     "_acme-challenge.old-portal.dwp.gov.uk   CNAME   p4q8r2s6t0u3v7w1xy.fastly-validations.com"
@@ -45,3 +46,55 @@ def test_a_held_removal_stays_held_when_nothing_else_is_to_change(closing: str) 
     assert _timed(ticket) == [
         ("delete", "_acme-challenge.old-portal.dwp.gov.uk.", "CNAME", "after_issuance")
     ]
+
+
+# The vendor's lookup after our "done" shows last year's value at the name, and asks to swap it
+# for the value of their first message: one update, old to new (the lookup's line had been
+# read as an add of the old value, at the lookup's TTL, silently)
+
+NEW_GS = "globalsign-domain-verification=Tq7Lw2Xe9Rb4Nc6Vm1Kd8Pz3Hs5Jf0Ga"
+OLD_GS = "globalsign-domain-verification=Yc3Fp8Ur1Wn6Qb9Ek2Mx7Lt4Dv0Zh5S"
+
+
+def _asked_then_swapped(lookup: str, swap: str) -> Ticket:
+    return conversation(
+        vendor(f"Hello, please add this TXT on dvla.gov.uk itself:\n\n{NEW_GS}\n\nMarta", 1),
+        us("Added.", 2),
+        vendor(
+            f'hi - validation still fails. {lookup}\n\ndvla.gov.uk. 600 IN TXT "{OLD_GS}"\n\n{swap}',
+            3,
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("lookup", "swap"),
+    [
+        ("from here i get", "that's the old token. can you swap it for the one in my first msg?"),
+        (
+            "on my end I'm getting:",
+            "This is last year's. Please replace it with the token from my original message.",
+        ),
+        ("we still get:", "Old one - could you change it to the value I sent you earlier?"),
+    ],
+)
+def test_a_value_shown_then_swapped_for_the_first_messages_is_an_update(
+    lookup: str, swap: str
+) -> None:
+    assert changes(_asked_then_swapped(lookup, swap)) == [
+        ("update", "dvla.gov.uk.", "TXT", NEW_GS, OLD_GS)
+    ]
+    # (never when the words refuse that value: "but not with the one in my first message")
+    refused = _asked_then_swapped(
+        lookup, "It needs replacing, but not with the one in my first msg."
+    )
+    assert ("update", "dvla.gov.uk.", "TXT", NEW_GS, OLD_GS) not in changes(refused)
+
+
+def test_a_lookup_answer_ending_its_line_is_published_not_asked() -> None:
+    ticket = _text(
+        "morning, from here i get\n\n"
+        "_acme-challenge.www.dvla.gov.uk. 300 IN CNAME 8cq2ns7vx0pk4mt1ra.fastly-validations.com.\n\n"
+        "so that one's fine, thanks.\n"
+    )
+    assert read(ticket).changes == ()

@@ -75,6 +75,12 @@ _DESCRIBES = re.compile(
     r"(?:we|i)(?:['’]ve|\s+have)\s+(?:already\s+got\b|got\b[^.\n:]{0,60}?\balready\b)|"
     # "Done, it's resolving now:", "it now resolves:" (never "once it resolves")
     r"\b(?:it|they)(?:['’]s|['’]re|\s+is|\s+are)?\s+(?:now\s+)?(?:resolving|resolves)\b|"
+    # "gs check is still failing. from here i get" / the record, "on my end I'm getting:",
+    # "we still get:" (a lookup's answer, ending its line above the record it gives)
+    r"\b(?:from\s+here|on\s+(?:my|our)\s+(?:end|side)|from\s+(?:my|our)\s+(?:end|side))\s*,?\s+"
+    r"(?:i|we)\s+(?:still\s+)?(?:get|see|am\s+getting|are\s+getting)\b|"
+    r"\b(?:(?:i|we)\s+(?:still\s+)?get|(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:still\s+)?getting)"
+    r"(?=[ \t]*:?[ \t]*$)|"
     # "this is what we get back:", "here's what we get back from a lookup:" (an answer shown)
     r"\bwhat\s+(?:we|i)\s+(?:get|got|are\s+getting)\s+back\b|"
     # "You will also have last year's token on the apex:"

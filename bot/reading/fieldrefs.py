@@ -48,6 +48,14 @@ _TOKEN_REFERENCE = re.compile(
     r"(?:token|code|string))\b",
     re.I,
 )
+# "replace it with the token from my original message", "the code I sent you earlier": a
+# value another message gave, never the one this comment shows (last year's, in a lookup)
+_FROM_ELSEWHERE = re.compile(
+    r"[ \t]{1,4}(?:(?:in|from)[ \t]{1,4}(?:my|our|your|the)[ \t]{1,4}(?:first|earlier|original|"
+    r"previous|initial|opening|other)\b|"
+    r"(?:i|we)[ \t]{1,4}(?:sent|gave|posted|asked[ \t]{1,4}for)\b)",
+    re.I,
+)
 _FIELD_LIKE = re.compile(r"[a-z][A-Z]|_|\d")  # camelCase, snake_case, a digit
 _LINE_KEY = re.compile(
     r"""^[ \t]*["']?(?P<key>[A-Za-z][\w.-]{0,40})["']?[ \t]*[:=][ \t]*(?P<v>\S.*)$"""
@@ -71,7 +79,13 @@ def resolve(lines: list[tuple[int, str]], context: tuple[str, ...] = ()) -> list
         said, previous = f"{previous} {text}", text
         if field_ref and (value := _value_for(field_ref, fields)):
             text = f"{text[: field_ref.start()]}{value}{text[field_ref.end() :]}"
-        elif token_ref and token and not candidates(number, text) and _asks(said, text, token_ref):
+        elif (
+            token_ref
+            and token
+            and not candidates(number, text)
+            and not _FROM_ELSEWHERE.match(text, token_ref.end())
+            and _asks(said, text, token_ref)
+        ):
             # "add the random value as a TXT record": still a phrase ("the value X"). Only
             # where it is asked for: "the random value we issued in October was placed as a
             # TXT record and has now expired" tells a story.

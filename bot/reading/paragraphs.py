@@ -286,6 +286,19 @@ _VALUE_NEEDED = re.compile(
     re.I,
 )
 
+# "can you swap it for the one in my first msg?", "replace it with the token from my original
+# message", "change it to the value I sent you earlier": the data an earlier comment asked for
+_EARLIER_ONE = re.compile(
+    r"\bthe[ ]+(?:new[ ]+)?(?:one|value|token|string|record|target|entry)[ ]+"
+    r"(?:(?:in|from)[ ]+(?:my|our|the)[ ]+(?:first|earlier|original|previous|initial|opening)[ ]+"
+    r"(?:msg|message|mail|e-?mail|comment|post|note|request|reply)|"
+    r"(?:i|we)[ ]+(?:sent|gave|posted|asked[ ]+for|requested)(?:[ ]+you)?[ ]+"
+    r"(?:originally|earlier|before|first|initially|at[ ]+the[ ]+start))\b",
+    re.I,
+)
+
+_NOT_THAT = re.compile(r"\b(?:not|never|rather[ ]+than|instead[ ]+of)\b", re.I)
+
 
 class Paragraphs:
     if TYPE_CHECKING:
@@ -834,6 +847,41 @@ class Paragraphs:
             name, rdtype, clean_data(rdtype, value), number, old_value=old, action="update"
         )
 
+    def _swap_for_earlier(self, clause: str, number: int) -> Mention | None:
+        """ "X TXT OLD" shown, then "which is last years token, not the new one. can you swap it
+        for the one in my first msg?": an update of the one record just shown to the one value
+        of its kind an earlier comment asked for at its name (never a guess between two)."""
+        earlier = _EARLIER_ONE.search(clause)
+        if not self.recent or not self.earlier_asked or earlier is None:
+            return None
+        if actions.action_cue(clause) != "update" or cues.is_negated(clause):
+            return None
+        if _NOT_THAT.search(clause, max(0, earlier.start() - 30), earlier.start()):
+            return None  # "It needs replacing, but not with the value in my first message"
+        shown = {
+            (m.name, m.rdtype, m.value)
+            for m in (self.mentions[i] for i in self.recent if i < len(self.mentions))
+            if m.mode == "observed" and m.value
+        }
+        if len(shown) != 1:
+            return None
+        ((name, rdtype, old),) = shown
+        at = name.lower().rstrip(".")
+        asked = {
+            o.value
+            for o in self.earlier_asked
+            if o.name.lower().rstrip(".") == at
+            and o.type == rdtype
+            and o.value
+            and _same_kind(o.value, old or "")
+            and o.value.strip('"').lower().rstrip(".") != (old or "").strip('"').lower().rstrip(".")
+        }
+        if len(asked) != 1:
+            return None
+        return Mention(
+            name, rdtype, clean_data(rdtype, asked.pop()), number, old_value=old, action="update"
+        )
+
     def _published_earlier(self, clause: str, number: int) -> Mention | None:
         """ "the record Gareth published points to X": X, shown published at one owner in an
         earlier comment (a dig or nslookup), is that record, named by its data alone."""
@@ -1031,6 +1079,7 @@ class Paragraphs:
                         "delete" if item else None,
                     )
                     or self._update_of_shown(clause, first)
+                    or self._swap_for_earlier(clause, first)
                     or self._published_earlier(clause, first)
                 )
                 if (
