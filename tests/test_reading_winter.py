@@ -98,3 +98,27 @@ def test_a_lookup_answer_ending_its_line_is_published_not_asked() -> None:
         "so that one's fine, thanks.\n"
     )
     assert read(ticket).changes == ()
+
+
+# A vendor's note that the challenge record we added has validated, records shown inline:
+# in place, no request (it had been read as an add of the record, silently)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Thanks for publishing it - _acme-challenge.beta.dvla.gov.uk (CNAME to "
+        "3kd8wq0zn5vr2ty7mx.fastly-validations.com) has now validated and the certificate is on "
+        "its way.",
+        "_acme-challenge.beta.dvla.gov.uk CNAME 3kd8wq0zn5vr2ty7mx.fastly-validations.com "
+        "validated fine overnight, thanks.",
+        "Good news: _acme-challenge.beta.dvla.gov.uk (CNAME 3kd8wq0zn5vr2ty7mx.fastly-validations.com) "
+        "is verified, so nothing more is needed there.",
+    ],
+)
+def test_a_record_said_to_have_validated_is_published_not_asked(said: str) -> None:
+    got = read(_text(f"Hello,\n\n{said}\n\nRegards,\nElena\n"))
+    assert got.changes == ()
+    assert [(o.name, o.type) for o in got.observed] == [
+        ("_acme-challenge.beta.dvla.gov.uk.", "CNAME")
+    ]

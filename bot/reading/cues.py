@@ -521,6 +521,33 @@ _VALIDATED_LEAD = re.compile(
 )
 
 
+# "X (CNAME to Y) has validated", "is now verified", "validated fine", "passed validation": the
+# record did its job, so it is in place (never "hasn't validated", "not yet verified")
+_HAS_VALIDATED = re.compile(
+    r"\b(?:(?:has|have)[ \t]+(?:now[ \t]+|already[ \t]+|successfully[ \t]+){0,2}(?:been[ \t]+)?|"
+    r"(?:is|are)[ \t]+(?:now[ \t]+|already[ \t]+){0,2})(?:successfully[ \t]+)?"
+    r"(?:validated|verified)\b|"
+    r"\b(?:validated|verified)[ \t]+(?:fine|ok|okay|successfully|straight[ \t]+away)\b|"
+    r"\bpassed[ \t]+(?:DCV|domain[ \t]+)?validation\b",
+    re.I,
+)
+# "once X has validated", "if it is verified": a condition, nothing done yet
+_CONDITION_WORD = re.compile(
+    r"\b(?:once|when|after|until|till|as[ \t]+soon[ \t]+as|if|before|whether|unless)\b", re.I
+)
+# "Thanks for adding the challenge record": the verb of what was done, no request
+_THANKS_FOR = re.compile(r"\bthanks?(?:[ \t]+you)?(?:[ \t]+again)?[ \t]+for[ \t]+\w+ing\b", re.I)
+
+
+def has_validated(sentence: str) -> bool:
+    """Does the sentence say its record has validated (done, so published), asking nothing
+    else ("Thanks for adding the challenge record - X (CNAME to Y) has validated")?"""
+    done = _HAS_VALIDATED.search(sentence)
+    if done is None or _CONDITION_WORD.search(sentence, 0, done.start()):
+        return False
+    return action_cue(_THANKS_FOR.sub(" ", sentence)) is None
+
+
 def mode_of(text: str, lead_in: bool = True) -> Mode | None:
     """How the records this line introduces are meant, when it says.
 
@@ -674,6 +701,9 @@ def _mode(text: str, lead_in: bool) -> Mode | None:
                 # CNAME X exactly as it is": the record kept is published, not refused
             if negated:
                 return "negated"
+            if not lead_in and has_validated(part):
+                return "observed"  # "X (CNAME to Y) has validated and the certificate is being
+                # issued now": in place and done with (thanks for adding it are no request)
             if action_cue(part) is not None:
                 return "request"
             if part is last and action_cue(sentence) is not None:
