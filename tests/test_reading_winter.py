@@ -122,3 +122,51 @@ def test_a_record_said_to_have_validated_is_published_not_asked(said: str) -> No
     assert [(o.name, o.type) for o in got.observed] == [
         ("_acme-challenge.beta.dvla.gov.uk.", "CNAME")
     ]
+
+
+# Two challenge CNAMEs asked, both "added"; the vendor says one validated (by its first label)
+# and shows the other published without its final dot, asking to fix it so it points at the
+# right target: one update, old to new, and the validated one done (the repair had been
+# unread, and the validated add drafted again)
+
+APEX_CNAME = "_acme-challenge.dft.gov.uk CNAME 5hq2mz8wk1rv7xp3nd.fastly-validations.com"
+WWW_TARGET = "w6tk0ys3bq9ln4cv2e.fastly-validations.com"
+
+
+def _fixed_after_validating(done: str, fix: str) -> Ticket:
+    return conversation(
+        vendor(
+            f"Hello, please add:\n\n{APEX_CNAME}\n_acme-challenge.www.dft.gov.uk CNAME "
+            f"{WWW_TARGET}\n\nNoor",
+            1,
+        ),
+        us("Both in.", 2),
+        vendor(
+            f"{done} the www one has not - it's resolving as\n\n_acme-challenge.www.dft.gov.uk. CNAME "
+            f"{WWW_TARGET}.dft.gov.uk.\n\n{fix} {WWW_TARGET}. please\n\nNoor",
+            3,
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("done", "fix"),
+    [
+        ("Cheers - apex one validated, but", "can you fix it so it points at"),
+        (
+            "The dft one has verified now, however",
+            "Could you correct that record so that it resolves to",
+        ),
+        ("Apex one went through fine. Sadly", "make it point to"),
+    ],
+)
+def test_a_record_shown_wrong_is_fixed_and_the_validated_one_is_done(done: str, fix: str) -> None:
+    assert changes(_fixed_after_validating(done, fix)) == [
+        (
+            "update",
+            "_acme-challenge.www.dft.gov.uk.",
+            "CNAME",
+            f"{WWW_TARGET}.",
+            f"{WWW_TARGET}.dft.gov.uk.",
+        )
+    ]

@@ -141,7 +141,13 @@ _REPOINT_IT = re.compile(
     r"\b(?:re-?point|change|update|switch|move)[ ]+(?:it|this|that)(?:[ ]+(?:one|record|CNAME))?"
     r"[ ]+(?:to|at)\b|"
     r"\b(?:it|this|that)(?:[ ]+(?:one|record|CNAME))?(?:[ ]+(?:was|is|has[ ]+been|gets|got)|"
-    r"['’]s(?:[ ]+been)?)[ ]+(?:changed|updated|re-?pointed|switched|moved)[ ]+(?:to|at)\b",
+    r"['’]s(?:[ ]+been)?)[ ]+(?:changed|updated|re-?pointed|switched|moved)[ ]+(?:to|at)\b|"
+    # "can you fix it so it points at X?", "correct that one so that it resolves to X", "fix
+    # it to point at X", "make it point to X" (a record shown as it wrongly is)
+    r"\b(?:fix|correct|amend|change|update|sort)[ ]+(?:it|this|that)(?:[ ]+(?:one|record|CNAME))?"
+    r"[ ]+(?:so[ ]+(?:that[ ]+)?(?:it|this|that)[ ]+(?:points|resolves|goes)|to[ ]+point)[ ]+"
+    r"(?:to|at)\b|"
+    r"\bmake[ ]+(?:it|this|that)(?:[ ]+(?:one|record|CNAME))?[ ]+point[ ]+(?:to|at)\b",
     re.I,
 )
 # "don't create anything at _acme-challenge.gov.uk", "no record at all on X"

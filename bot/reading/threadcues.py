@@ -1248,6 +1248,14 @@ _COUNT_DONE = re.compile(
     re.I,
 )
 # "docs is green", "www has gone green", "the apex went through": done, in chat words
+# "thanks - apex one validated. www one isn't", "the eservices one has verified": the record
+# asked for a host named by its first label (or "apex": the host the others sit under)
+_LABEL_ONE_VALIDATED = re.compile(
+    r"(?<![\w.-])([a-z0-9][a-z0-9-]{0,62})[ \t]+one[ \t]+(?:(?:has|is)[ \t]+)?"
+    r"(?:now[ \t]+|also[ \t]+)?(?:been[ \t]+)?"
+    r"(?:validated|verified|(?:went|came|gone)[ \t]+through)\b",
+    re.I,
+)
 _GREEN = re.compile(
     rf"(?<![\w.-])(?:_acme-challenge\.)?({_HOST}|[a-z0-9][a-z0-9-]{{1,62}})[ \t]+"
     r"(?:(?:is|has|have|are)[ \t]+)?(?:now[ \t]+|also[ \t]+|already[ \t]+)?"
@@ -1581,6 +1589,12 @@ def validated_hosts(text: str) -> frozenset[str]:
             word = green.group(1).lower()
             if word not in _NOT_LABELS:
                 found.add(validated_domain(word) if "." in word else "^" + word)
+        for one in _LABEL_ONE_VALIDATED.finditer(sentence):
+            word = one.group(1).lower()
+            if word in _NOT_LABELS or word in _ORDINALS or word in ("the", "other", "new", "old"):
+                continue  # ("the first one is validated": by its place, `validated_places`)
+            if not is_negated(sentence[: one.start()]) and not _conditional(sentence, one):
+                found.add("@apex" if word == "apex" else "^" + word)
         by_ca = _CA_VALIDATED_HOST.search(sentence)
         if (
             by_ca
