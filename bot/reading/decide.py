@@ -199,7 +199,9 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 withdrawn = [(i, c) for i, c in kept if i == before]
             else:
                 withdrawn = [(i, c) for i, c in kept if i < index and _in_scope(c, types)]
-            withdrawn += [e for e in _in_places(kept, index, types) if e not in withdrawn]
+            withdrawn += [
+                e for e in _in_places(kept, index, types, thread.item_lines) if e not in withdrawn
+            ]
             for entry in withdrawn:
                 kept.remove(entry)
                 out.dropped.append(entry[1])
@@ -638,16 +640,34 @@ def _issuer_fits(value: str, delete: DnsChange) -> bool:
 
 
 def _in_places(
-    kept: list[tuple[int, DnsChange]], index: int, scope: frozenset[str] | None
+    kept: list[tuple[int, DnsChange]],
+    index: int,
+    scope: frozenset[str] | None,
+    item_lines: dict[int, dict[int, int]] | None = None,
 ) -> list[tuple[int, DnsChange]]:
     """ "Please scrap the second one": the records at those places ("#2") of the last comment
     before `index` that asked for any, in the order it gave them (a place is a line: an
-    update read there may be held as its parts until the end)."""
+    update read there may be held as its parts until the end); of a comment that numbered
+    its list, the records said in those numbered items ("please ignore point 1" under
+    "Conflicting record(s) found … add the following CNAME" above "1. delete the TXT …")."""
     places = [int(s[1:]) for s in scope or () if s.startswith("#")]
     earlier = [i for i, _ in kept if i < index]
     if not places or not earlier:
         return []
     last = [e for e in kept if e[0] == max(earlier)]
+    items = (item_lines or {}).get(max(earlier), {})
+    if items and all(p in items for p in places):
+        starts = sorted(items.values())
+        spans = [(items[p], next((n for n in starts if n > items[p]), None)) for p in places]
+        return [
+            e
+            for e in last
+            if e[1].source is not None
+            and any(
+                a <= e[1].source.first_line and (b is None or e[1].source.first_line < b)
+                for a, b in spans
+            )
+        ]
     lines = sorted({e[1].source.first_line if e[1].source else 0 for e in last})
     if len(lines) == 1 and len(last) > 1:
         # "pls add 2 cname: A -> X , B -> Y" then "sry ignore 2nd one": in the order said

@@ -997,7 +997,44 @@ def _withdrawn_here(
             )
             for m in gone
         ]
-    return dropped, flags
+    typed, typed_flags = _withdrawn_by_type(mentions, numbered, dropped)
+    return dropped + typed, flags + typed_flags
+
+
+def _withdrawn_by_type(
+    mentions: list[Mention], numbered: list[tuple[int, str]], dropped: list[Mention]
+) -> tuple[list[Mention], list[Flag]]:
+    """The records asked for above a line of the same comment that withdraws their type
+    ("EDIT: you can ignore the txt, the globalsign order got cancelled" under a CNAME and a
+    TXT): left out, and said so (never a removal: what it would remove is published)."""
+    asked = [m for m in mentions if m.mode == "request" and m.value and m.action != "delete"]
+    if not asked:
+        return [], []  # the common case
+    busy = {n for m in mentions for n in range(m.line, (m.last_line or m.line) + 1)}
+    gone: list[Mention] = []
+    flags: list[Flag] = []
+    for number, types, owner, words in threadcues.withdrawn_types_below(numbered):
+        if number in busy:
+            continue  # ("ignore the TXT, add this CNAME instead: X"): the line's own record
+        for m in asked:
+            if (
+                (m.last_line or m.line) < number
+                and m.rdtype in types
+                and (owner is None or m.name.lower().rstrip(".") + "." == owner)
+                and m not in dropped + gone
+            ):
+                gone.append(m)
+                flags.append(
+                    Flag(
+                        code="retracted",
+                        severity="info",
+                        name=m.name,
+                        message=f"Left out {m.rdtype} {m.name} {m.value} (line {m.line}): line "
+                        f"{number} withdraws it: {excerpt(words)!r}.",
+                        source=Source(first_line=number, last_line=number, excerpt=excerpt(words)),
+                    )
+                )
+    return gone, flags
 
 
 def _taken_back_here(

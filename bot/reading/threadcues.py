@@ -130,14 +130,16 @@ _SCOPE_NAME = re.compile(r"(?<![\w.-])(_?[a-z0-9-]{1,63}(?:\.[_a-z0-9-]{1,63})+)
 
 
 # "Please scrap the second one", "ignore item 2", "disregard record #3": by its place in the
-# list an earlier comment gave (never "remove the second one": that may delete a record)
+# list an earlier comment gave (never "remove the second one": that may delete a record);
+# "EDIT - ignore the 2nd bullet", "disregard the last bullet point", "skip bullet 2": by its
+# place among the bullets
 _WITHDRAW_NTH = re.compile(
-    r"\b(?:ignore|disregard|withdraw|cancel|scrap|scratch|forget[ \t]+about|skip|"
+    r"\b(?:ignore|disregard|withdraw|cancel|scrap|scratch|forget[ \t]+about|skip|drop|omit|"
     r"(?:don't|do[ \t]+not|no[ \t]+longer)[ \t]+need|"
     r"(?:don't|do[ \t]+not)[ \t]+(?:add|create|publish))[ \t]+(?:the[ \t]+)?"
     r"(?:(first|second|third|fourth|fifth|last|middle|[1-5](?:st|nd|rd|th))[ \t]+"
-    r"(?:one|record|entry|item|line|request|row)|"
-    r"(?:item|record|entry|number|row|no\.?|#)[ \t]*#?([1-9]))\b",
+    r"(?:one|record|entry|item|line|request|row|bullet(?:[ \t]+point)?)|"
+    r"(?:item|record|entry|number|row|bullet(?:[ \t]+point)?|point|no\.?|#)[ \t]*#?([1-9]))\b",
     re.I,
 )
 
@@ -158,6 +160,47 @@ def withdrawn_below(numbered: list[tuple[int, str]]) -> list[tuple[int, int, str
         for number, text in numbered
         for p in sorted(_places(text))
     ]
+
+
+def withdrawn_types_below(
+    numbered: list[tuple[int, str]],
+) -> list[tuple[int, frozenset[str], str | None, str]]:
+    """(line, types, owner or None, words) for each line of a comment that withdraws the
+    records of a type it names ("EDIT: you can ignore the txt, the globalsign order got
+    cancelled", "the TXT line above isn't needed any more") - of a list above it in the same
+    comment. Never a line about an earlier mail or a record already there ("ignore the TXT
+    I sent yesterday", "disregard the old TXT"): those are the thread's to read."""
+    found = []
+    for number, text in numbered:
+        if _EARLIER_OR_EXISTING.search(text):
+            continue
+        typed = _WITHDRAW_TYPE.findall(text)
+        types = {t.upper() for t, _ in typed}
+        # ("No CAA change is needed at www." below a CAA for the apex: another name's)
+        types |= {
+            t.upper()
+            for m in _NOT_NEEDED_TYPE.finditer(text)
+            if not _ELSEWHERE.match(text, m.end())
+            for t in m.groups()
+            if t
+        }
+        owners = {n.lower().rstrip(".") + "." for _, n in typed if n}
+        if types:
+            owner = next(iter(owners)) if len(owners) == 1 else None
+            found.append((number, frozenset(types), owner, text.strip()))
+    return found
+
+
+_ELSEWHERE = re.compile(r"[ \t]+(?:at|on|for|in|under)[ \t]", re.I)
+# What a withdrawal of a type says of another mail or of a record that is published: not a
+# record of the list above it ("ignore the TXT from my first message", "drop the old TXT")
+_EARLIER_OR_EXISTING = re.compile(
+    r"\b(?:earlier|previous|prior|from[ \t]+before|yesterday|original(?:ly)?|old|older|"
+    r"existing|current|stale|last[ \t]+(?:week|time|message|mail|email|e-mail|comment|year)|"
+    r"first[ \t]+(?:message|mail|email|e-mail|comment)|(?:I|we)[ \t]+(?:sent|gave|asked|wrote)|"
+    r"already)\b",
+    re.I,
+)
 
 
 def at_place(lines: list[int], place: int) -> int | None:
@@ -183,7 +226,8 @@ def _places(text: str) -> frozenset[str]:
 # "- Row 3: please disregard it entirely.", "Item 2 - no longer needed": a place in the last
 # list, named first on its line, then withdrawn
 _ROW_WITHDRAWN = re.compile(
-    r"^[ \t]*(?:[-*\u2022][ \t]+)?(?:row|item|line|number|no\.?|#)[ \t]*#?([1-9])[ \t]*[:.)\u2013-]"
+    r"^[ \t]*(?:[-*\u2022][ \t]+)?(?:row|item|line|bullet|number|no\.?|#)[ \t]*#?([1-9])"
+    r"[ \t]*[:.)\u2013-]"
     r"[^\n]{0,60}?\b(?:disregard|ignore|drop|scrap|withdraw|(?:not|no[ \t]+longer)[ \t]+needed)\b",
     re.I | re.M,
 )
