@@ -84,3 +84,27 @@ def test_point_one_of_a_numbered_list_is_its_first_item_not_the_line_above_it() 
             None,
         )
     ]
+
+
+def _added_then(later: str) -> Ticket:
+    """A TXT asked for at the apex, our "done", then the vendor's `later` words."""
+    ask = vendor(f"Could you publish this at the apex please:\n\nofgem.gov.uk  TXT  {TOKEN}\n", 1)
+    return conversation(ask, us("Done.", 2), vendor(later, 3))
+
+
+def test_the_record_added_then_removed_after_issuance_is_a_removal_of_its_value() -> None:
+    # (the add had stayed beside a delete with no value, held for a person)
+    for later in (
+        "Cert got issued this morning. That TXT is still at ofgem.gov.uk - feel free to delete "
+        "it now.",
+        "Certificate issued, thanks. You can now remove the TXT record from ofgem.gov.uk.",
+        "GlobalSign have issued the new certificate, so please delete the TXT at ofgem.gov.uk.",
+    ):
+        got = read(_added_then(later))
+        assert [(c.action, c.name, c.value) for c in got.changes] == [
+            ("delete", "ofgem.gov.uk.", TOKEN)
+        ], later
+        assert [(o.name, o.value) for o in got.observed] == [("ofgem.gov.uk.", TOKEN)], later
+    # (never when the words call it another record: "the old TXT" is not the one added)
+    later = "The new certificate has been issued; please delete the old TXT at ofgem.gov.uk now."
+    assert ("add", "ofgem.gov.uk.", "TXT", TOKEN, None) in changes(_added_then(later))

@@ -245,6 +245,14 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
                 continue
             change = _instead(item.change, thread.withdraws.get(item.comment, frozenset()))
             change = _same_delete(_complete(change, observed), item.comment, kept)
+            change, done = _added_then_removed(change, item.comment, kept, thread)
+            for entry in done:  # the add it removes was made: published until removed
+                kept.remove(entry)
+                out.dropped.append(entry[1])
+                out.done.append(entry[1])
+                fact = _published_now(entry[1])
+                observed.append(fact)
+                out.observed += [fact] if fact not in out.observed else []
             deleted = any(_removes(c, change) for _, c in kept)  # "1. delete X … 3. create X"
             published = _published(change, observed) or _published(
                 change, shown.get(item.comment, [])
@@ -626,6 +634,41 @@ def _same_delete(change: DnsChange, comment: int, kept: list[tuple[int, DnsChang
     waits = change.when == "after_issuance" or bool(AFTER_ISSUANCE.search(said))
     when = "after_issuance" if waits else change.when
     return change.model_copy(update={"value": asked.pop(), "when": when})
+
+
+def _added_then_removed(
+    change: DnsChange, comment: int, kept: list[tuple[int, DnsChange]], thread: Thread
+) -> tuple[DnsChange, list[tuple[int, DnsChange]]]:
+    """ "the new cert was issued about an hour ago … that txt is still on gov.uk - you can
+    delete it now", after an earlier comment asked to add the one TXT there: the removal of
+    that record (its value), and the add it removes, made (returned, to be dropped as done).
+    Only in a comment that reports the certificate issued and asks for removals now, and
+    never of a record its own words call old ("delete the old TXT": another value)."""
+    if (
+        change.action != "delete"
+        or change.value is not None
+        or change.when != "now"
+        or comment not in thread.removals_due
+    ):
+        return change, []
+    added = [
+        (i, c)
+        for i, c in kept
+        if i < comment and c.action == "add" and (c.name, c.type) == (change.name, change.type)
+    ]
+    said = change.source.excerpt if change.source else ""
+    if len({c.value for _, c in added}) != 1 or not added[0][1].value or _OTHER_VALUE.search(said):
+        return change, []
+    return change.model_copy(update={"value": added[0][1].value}), added
+
+
+# A removal of another record than the one added: "the old TXT", "last year's token", "the
+# existing one", "the other TXT"
+_OTHER_VALUE = re.compile(
+    r"\b(?:old|older|previous|existing|other|stale|former|last[ \t]+year['\u2019]?s?|"
+    r"expired|original)\b",
+    re.I,
+)
 
 
 def _issuer_fits(value: str, delete: DnsChange) -> bool:

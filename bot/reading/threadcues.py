@@ -2439,7 +2439,10 @@ _ISSUED_NEWS = re.compile(
     r"\b(?:cert(?:ificate)?s?[ \t]{1,3}(?:has[ \t]{1,3}(?:now[ \t]{1,3})?been|have[ \t]{1,3}"
     r"(?:now[ \t]{1,3})?been|is[ \t]{1,3}now|are[ \t]{1,3}now|was|were|got)[ \t]{1,3}issued|"
     r"(?:has|have)[ \t]{1,3}(?:now[ \t]{1,3})?issued[ \t]{1,3}(?:the|our|your)[ \t]{1,3}"
-    r"(?:new[ \t]{1,3}|renewed[ \t]{1,3})?cert(?:ificate)?)\b",
+    r"(?:new[ \t]{1,3}|renewed[ \t]{1,3})?cert(?:ificate)?|"
+    # "Certificate issued, thanks." (a sentence that opens with the news, no verb)
+    r"^[ \t]*(?:the[ \t]{1,3})?(?:new[ \t]{1,3})?cert(?:ificate)?[ \t]{1,3}(?:now[ \t]{1,3})?"
+    r"issued)\b",
     re.I,
 )
 # "so (c) is now due", "the removals are now due", "that step is due now"
