@@ -1975,9 +1975,10 @@ def ttl_answer(text: str) -> int | None:
     """The duration a comment's answer to our "what TTL?" starts with ("Hi Aisha, 300 please,
     so that …", "300 seconds, the same as the others")."""
     answer = _GREETING.sub("", text.strip(), count=1)  # "Hi Aled, 300 is fine."
-    other = _NO_BUT.match(answer)
+    other = _NO_BUT.match(answer) or _NUMBER_NOT_NEEDED.match(answer)
     if other and not _NEGATION.search(answer, other.end(), other.end() + _ANSWER_CHARS):
         # "No, but please use 600." to our "Is the 300 TTL required?": the TTL it gives instead
+        # ("60 not required. 300 is fine - please use 300.": the one it gives, not the 60)
         answer = answer[other.end() :]
     found = _answer_ttl(answer)
     if found is None:  # "1. No - please remove it." / "2. 3600 is fine.": an item's answer
@@ -1999,6 +2000,14 @@ _NO_BUT = re.compile(
     r"[ \t]*[,.;:\u2013\u2014-]*[ \t]*(?:but[ \t]+)?",
     re.I,
 )
+# "60 not required.", "The 60 isn't needed,", "TTL 60 not necessary;": the duration our
+# question asked about, said not to be needed, before the one the answer gives instead
+_NUMBER_NOT_NEEDED = re.compile(
+    r"\W{0,3}(?:the[ \t]+)?(?:TTL[ \t]+(?:of[ \t]+)?)?\d{1,6}[ \t]*(?:s|secs?|seconds)?"
+    r"(?:[ \t]+TTL)?[ \t]+(?:is[ \t]+not|isn['\u2019]t|not)[ \t]+(?:really[ \t]+)?"
+    r"(?:needed|required|necessary|essential)\b[ \t]*[,.;:\u2013\u2014-]*[ \t]*(?:but[ \t]+)?",
+    re.I,
+)
 _NEGATION = re.compile(r"\b(?:not|no|never)\b|n['\u2019]t\b", re.I)  # ("No, 300 is not needed")
 # The TTLs people ask for: a number our TTL question's answer gives alone is one of them
 _USUAL_TTLS = frozenset((30, 60, 120, 180, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400))
@@ -2017,6 +2026,10 @@ def ttl_waived(text: str, asked: list[str]) -> bool:
         return False  # the common case: we asked no such thing
     answer = _GREETING.sub("", text.strip(), count=1)[:_ANSWER_CHARS]
     said = _NOT_NEEDED_ANSWER.match(answer)
+    if said is None and (number := _NUMBER_NOT_NEEDED.match(answer)):
+        # "60 not required." / "60 is not needed, any TTL is fine": the number is the one
+        # asked about; a number after it is one of its own ("60 not required, use 300")
+        return not _BARE_NUMBER.search(answer, number.end())
     # (a number said not to be needed is no number of its own: "No, 300 is not needed.")
     return bool(said) and (
         not _BARE_NUMBER.search(answer) or bool(_NEGATION.search(answer, said.end()))

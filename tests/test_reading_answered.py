@@ -1,0 +1,34 @@
+"""GOV.UK asks, the Fastly agent answers: the answer decides what is drafted."""
+
+from __future__ import annotations
+
+from bot.models import Ticket
+from bot.reading import read
+from tests.test_reading import conversation, us, vendor
+
+CNAME_60 = vendor(
+    "To validate the renewal please create:\n\n"
+    "_acme-challenge.apply.service.gov.uk. 60 IN CNAME kq3v8mzt0wdl5xpbyhrf.fastly-validations.com."
+    "\n\nThanks",
+    1,
+)
+
+
+def _ttls(ticket: Ticket) -> list[int | None]:
+    return [c.ttl for c in read(ticket).changes]
+
+
+def test_the_ttl_said_not_to_be_needed_gives_way_to_the_one_the_answer_gives() -> None:
+    """("60 not required. 300 is fine" to our "Is 60 required?" kept the 60, silently)"""
+    for question, answer, ttl in [
+        ("Is the TTL of 60 actually required? We'd prefer 300.", "60 not required. Use 300.", 300),
+        ("Does the TTL have to be 60? Our minimum is 300.", "60 isn't needed, 300 is fine.", 300),
+        ("Is a 60 second TTL really needed?", "The 60 isn't required - please go with 300.", 300),
+        ("Do you need the TTL to be 60? We use 3600.", "TTL 60 not necessary; 3600 is fine.", 3600),
+        ("Is the TTL of 60 actually required?", "60 is not needed, any TTL is fine.", None),
+    ]:
+        ticket = conversation(CNAME_60, us(question, 2), vendor(f"Hi Tom,\n\n{answer}\n\nK", 3))
+        assert _ttls(ticket) == [ttl], answer
+    # (a yes keeps it)
+    asked = us("Is the TTL of 60 actually required?", 2)
+    assert _ttls(conversation(CNAME_60, asked, vendor("Yes, 60 is required.", 3))) == [60]
