@@ -235,7 +235,12 @@ def ticket_flags(
                 "says: nothing is left to change.",
             )
         )
-    elif signals.classification == "dns_change" and not extraction.changes:
+    elif (
+        signals.classification == "dns_change"
+        and not extraction.changes
+        # (a record read and held back, "which one is meant?", says more than "none read")
+        and not any(f.code == "ambiguous_request" for f in extraction.flags)
+    ):
         flags.append(
             Flag(
                 code="no_changes_found",

@@ -32,3 +32,51 @@ def test_the_ttl_said_not_to_be_needed_gives_way_to_the_one_the_answer_gives() -
     # (a yes keeps it)
     asked = us("Is the TTL of 60 actually required?", 2)
     assert _ttls(conversation(CNAME_60, asked, vendor("Yes, 60 is required.", 3))) == [60]
+
+
+BARE_CHALLENGE = vendor(
+    "For the renewal please add a CNAME for _acme-challenge pointing at "
+    "r7tq2mvx9kzp4wl0sd.fastly-validations.com.\n\nThanks",
+    1,
+)
+WHERE = us(
+    "Before I do this: should the CNAME go at _acme-challenge.ofqual.gov.uk or at "
+    "_acme-challenge.www.ofqual.gov.uk? The certificate covers both.",
+    2,
+)
+
+
+def test_a_yes_to_our_either_or_question_drafts_neither_name() -> None:
+    """("Yes please." to our "at X or at Y?" drafted the record at the first name, silently)"""
+    for answer in ["Yes please.\n\nThanks", "Sure, go ahead.", "Yep, that one.", "Correct."]:
+        ticket = Ticket(
+            id="1",
+            subject="Renewal - ofqual.gov.uk",
+            comments=(BARE_CHALLENGE, WHERE, vendor(answer, 3)),
+        )
+        got = read(ticket)
+        assert got.changes == (), answer
+        assert "ambiguous_request" in [f.code for f in got.flags], answer
+
+
+def test_a_yes_then_the_name_it_picks_moves_the_record_there() -> None:
+    """("Yes - the www one please." left the record at the apex, silently)"""
+    for answer in ["Yes - the www one please.", "Yes please. The www one.", "Sure, www."]:
+        ticket = Ticket(
+            id="1",
+            subject="Renewal - ofqual.gov.uk",
+            comments=(BARE_CHALLENGE, WHERE, vendor(answer, 3)),
+        )
+        got = read(ticket).changes
+        assert [c.name for c in got] == ["_acme-challenge.www.ofqual.gov.uk."], answer
+
+
+def test_both_names_to_our_either_or_question_is_held_for_a_person() -> None:
+    """("Both please." to our "at X or at Y?" drafted one record, silently)"""
+    for answer in ["Both please.", "The apex and www, thanks."]:
+        ticket = Ticket(
+            id="1",
+            subject="Renewal - ofqual.gov.uk",
+            comments=(BARE_CHALLENGE, WHERE, vendor(answer, 3)),
+        )
+        assert "ambiguous_request" in [f.code for f in read(ticket).flags], answer

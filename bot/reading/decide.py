@@ -65,6 +65,8 @@ class Thread:
     # the TXT … Ignore what I said about removing the CNAME after issuance")
     refuses: dict[int, frozenset[str]] = field(default_factory=dict)
     moves: dict[int, list[Move]] = field(default_factory=dict)  # "belongs on X, not on Y"
+    # "Yes please." to our "at X or at Y?": the requests asked before at either name, held
+    left_open: dict[int, tuple[tuple[str, str], Source]] = field(default_factory=dict)
     alongside: set[int] = field(default_factory=set)  # TXT values beside earlier ones
     # the CAs whose CAA records a comment replaces ("swap the letsencrypt.org line for …";
     # not "the globalsign.com line is unchanged"); an empty set: it names none of them
@@ -326,6 +328,8 @@ def decide(said: list[Said], thread: Thread | None = None) -> Decision:
     for index, said_moves in sorted(thread.moves.items()):
         for move in said_moves:
             _move(index, move, kept, out)
+    for index, (names, source) in sorted(thread.left_open.items()):
+        kept = _name_left_open(kept, index, names, source, out)
     # An add of exactly what an update already puts there is the same request, said twice
     # (a vendor error line "add the following CNAME" and "please replace X with it").
     updated = {(c.name, c.type, c.value) for _, c in kept if c.action == "update"}
@@ -1330,6 +1334,28 @@ def _move(index: int, move: Move, kept: list[tuple[int, DnsChange]], out: Decisi
         why = f"was moved by a later comment to {new} ({_where(move.source)})"
         out.flags += [] if move.answered else [_superseded(entry[1], move.old, why)]
         _supersede(index, moved, kept, out, set())
+
+
+def _name_left_open(
+    kept: list[tuple[int, DnsChange]],
+    index: int,
+    names: tuple[str, str],
+    source: Source,
+    out: Decision,
+) -> list[tuple[int, DnsChange]]:
+    """The requests asked before comment `index` at either of the two names our question
+    offered ("at X or at Y?"), held out with a block: its answer ("Yes please.") says which
+    of them it meant no more than the request did."""
+    offered = {f"{n.lower().rstrip('.')}." for n in names}
+    held = [(i, c) for i, c in kept if i < index and c.name.lower() in offered]
+    for _, change in held:
+        out.dropped.append(change)
+        why = (
+            f"was asked whether the record goes at {names[0]} or at {names[1]}, and the answer "
+            f"({_where(source)}) names neither one alone"
+        )
+        out.flags.append(ambiguous(change.name, [change], why))
+    return [e for e in kept if e not in held]
 
 
 def _moved_name(name: str, move: Move) -> str | None:

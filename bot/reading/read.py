@@ -616,6 +616,13 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
             # "The first one – no www." to our "Should the CNAME be at X or at Y?"
             chosen = threadcues.name_chosen(joined, asked_before) if later else None
             moves += [_chosen_name(*chosen, numbered, author)] if chosen and numbered else []
+            left_open = threadcues.name_left_open(joined, asked_before) if later else None
+            if left_open and not chosen and numbered:
+                # "Yes please." to our "at X or at Y?": neither is drafted
+                thread.left_open[index] = (
+                    left_open,
+                    _chosen_name(*left_open, numbered, author).source,
+                )
             thread.moves[index] = thread.moves.get(index, []) + moves
         if part.role == "vendor":  # a row to skip, a TTL for a type, a TTL instead
             words = "\n".join(text for _, text in numbered)  # the reply's, or the mail it passes on

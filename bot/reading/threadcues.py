@@ -802,22 +802,69 @@ def name_chosen(text: str, asked: list[str]) -> tuple[str, str] | None:
     if quoted and _two_names(quoted.group(0)) == (first, second):  # The first one …": quoted)
         answer = answer[quoted.end() :]
     answer = _GREETING.sub("", answer.strip(), count=1)[:_ANSWER_CHARS]
-    lead = (prose.split_sentences(answer) or [""])[0]
+    sentences = prose.split_sentences(answer) or [""]
+    lead = sentences[0]
     if "?" in lead:
         return None
+    picked = _YES_FIRST.sub("", lead, count=1)  # "Yes - the www one please."
+    if not picked.strip(" .!") and len(sentences) > 1:
+        lead = picked = sentences[1]  # "Yes please. The www one."
     said = {n.lower().rstrip(".") for n in prose.owners_in(lead)} & {first, second}
-    place = _PLACE_CHOSEN.match(lead)
-    www = _WWW_CHOSEN.match(lead)
+    place = _PLACE_CHOSEN.match(picked)
+    www = _WWW_CHOSEN.match(picked)
     if len(said) == 1:
         chosen = said.pop()
     elif place:
         chosen = first if place.group(1).lower() in ("first", "former", "1st") else second
     elif www and (first.split(".")[1:2] == ["www"]) != (second.split(".")[1:2] == ["www"]):
-        wanted = www.group(1) is None  # "no www" / "without the www": the one without
+        # "no www" / "without the www" / "the apex one": the one without
+        wanted = www["with"] is None and www["www"] is None
         chosen = next(n for n in (first, second) if (n.split(".")[1:2] == ["www"]) != wanted)
     else:
         return None
     return (f"{chosen}.", f"{second if chosen == first else first}.")
+
+
+def name_left_open(text: str, asked: list[str]) -> tuple[str, str] | None:
+    """The two names our question offered for a record ("do you want the CNAME at
+    _acme-challenge.gov.uk or at _acme-challenge.www.gov.uk?") when the answer says yes to
+    it and picks neither ("Yes please.", "Sure", "Yep, that one", "Correct"): which one it
+    meant is for a person to ask. (`name_chosen` first: "The first one", "No www.")"""
+    offered = [
+        names
+        for line in asked[:MAX_ITEMS]
+        if "?" in line and (names := _two_names(line)) is not None
+    ]
+    if len(offered) != 1:
+        return None  # the common case: no such question, or more than one
+    answer = _GREETING.sub("", " ".join(text[: _ANSWER_CHARS * 2].split()), count=1)
+    lead = (prose.split_sentences(answer[:_ANSWER_CHARS]) or [""])[0]
+    words = re.findall(r"[a-z]+(?:['\u2019][a-z]+)?", lead.lower())
+    # (every word of its first sentence a yes: "Yes please, go ahead" - never "Yes, the apex")
+    said_yes = bool(words) and words[0] in _YES_WORDS and all(w in _ASSENT_WORDS for w in words)
+    # (nor "Yes please. The apex one.": a later sentence that picks)
+    picks = _PICKS.search(answer[:_ANSWER_CHARS]) or prose.owners_in(answer[:_ANSWER_CHARS])
+    # ("Both please", "The apex and www": a record at each name, which a person drafts)
+    return offered[0] if (said_yes and not picks) or _BOTH_NAMES.match(lead) else None
+
+
+# The words a bare yes is made of ("Yes please.", "Yep, that one.", "Sure, go ahead", "Correct")
+_YES_WORDS = frozenset(
+    ("yes", "yeah", "yep", "yup", "yea", "sure", "correct", "right", "ok", "okay", "exactly",
+     "absolutely", "indeed", "affirmative", "please")
+)  # fmt: skip
+_ASSENT_WORDS = _YES_WORDS | frozenset(
+    ("that", "that's", "thats", "one", "it", "is", "do", "go", "ahead", "thanks", "thank",
+     "you", "cheers", "fine", "good", "great", "perfect", "sounds", "works")
+)  # fmt: skip
+_BOTH_NAMES = re.compile(
+    r"^\W{0,3}(?:(?:yes|yep|sure)\W{1,3})?(?:both|each|(?:the[ \t]+)?(?:apex|root|www)"
+    r"(?:[ \t]+one)?[ \t]*(?:and|&|\+|/|plus)[ \t]*(?:the[ \t]+)?(?:apex|root|www))\b",
+    re.I,
+)
+_PICKS = re.compile(
+    r"\b(?:first|1st|former|second|2nd|latter|apex|root|bare|www|both|either|neither)\b", re.I
+)
 
 
 def _two_names(line: str) -> tuple[str, str] | None:
@@ -845,7 +892,17 @@ _PLACE_CHOSEN = re.compile(
 )
 # "No www.", "Without the www, sorry", "With the www."
 _WWW_CHOSEN = re.compile(
-    r"^\W{0,3}(?:(?:no|without)[ \t]+(?:the[ \t]+)?www|(with)[ \t]+(?:the[ \t]+)?www)\b", re.I
+    r"^\W{0,3}(?:(?:no|without)[ \t]+(?:the[ \t]+)?www\b|(?P<with>with)[ \t]+(?:the[ \t]+)?www\b"
+    # "The www one please", "Apex.", "at the root" (never "the apex and www", "www or apex")
+    r"|(?:at[ \t]+|on[ \t]+)?(?:the[ \t]+)?(?:(?P<www>www)|apex|root|bare)(?:[ \t]+(?:one|name|"
+    r"version|host(?:name)?|record|domain))?\b(?![ \t]*(?:,|/|&|\+|and\b|or\b|plus\b)))",
+    re.I,
+)
+# "Yes - ", "Yep, ", "Sure: " before the pick ("Yes - the www one please.")
+_YES_FIRST = re.compile(
+    r"^\W{0,3}(?:yes|yeah|yep|yup|sure|ok(?:ay)?)\b[ \t]*(?:please\b)?[ \t]*"
+    r"[,.;:!\u2013\u2014-]*[ \t]*",
+    re.I,
 )
 
 
