@@ -80,3 +80,39 @@ def test_both_names_to_our_either_or_question_is_held_for_a_person() -> None:
             comments=(BARE_CHALLENGE, WHERE, vendor(answer, 3)),
         )
         assert "ambiguous_request" in [f.code for f in read(ticket).flags], answer
+
+
+CAA_ASK = vendor(
+    "We are moving ofsted.gov.uk to Certainly. Please add, if it isn't there already:\n\n"
+    'ofsted.gov.uk. CAA 0 issue "certainly.com"\n',
+    1,
+)
+CAA_SHOWN = us(
+    "certainly.com is there already. The CAA set on ofsted.gov.uk right now:\n\n"
+    'ofsted.gov.uk.  3600  IN  CAA  0 issue "digicert.com"\n'
+    'ofsted.gov.uk.  3600  IN  CAA  0 issue "certainly.com"\n'
+    'ofsted.gov.uk.  3600  IN  CAA  0 issue "letsencrypt.org"\n\n'
+    "Can the old digicert.com entry be removed now?",
+    2,
+)
+
+
+def test_a_yes_to_removing_the_ca_our_question_names_removes_that_entry() -> None:
+    """("Yes, digicert.com can come out, but only after …" to our question under three CAA
+    entries removed nothing, and the add of the one shown there stayed, silently)"""
+    for answer, when in [
+        (
+            "Thanks - the certainly.com record is all we needed, nothing to add.\n\n"
+            "Yes, digicert.com can come out, but only once the new certificate is live.",
+            "after_issuance",
+        ),
+        (
+            "As certainly.com is already in the set, there is nothing to add.\n\n"
+            "Yes, digicert.com can go now.",
+            "now",
+        ),
+    ]:
+        got = read(conversation(CAA_ASK, CAA_SHOWN, vendor(answer, 3))).changes
+        assert [(c.action, c.value, c.when) for c in got] == [
+            ("delete", '0 issue "digicert.com"', when)
+        ], answer

@@ -1010,6 +1010,10 @@ def _supersede(
         ]:
             kept.remove(entry)
             out.dropped.append(entry[1])
+            if entry[1].when == "after_issuance" and change.when == "now":
+                # "Yes, but leave it until the new certificate is live" … "issued and deployed
+                # … You're free to remove the old TXT": the wait asked for is over, no change
+                continue
             when = "after issuance" if change.when == "after_issuance" else "now"
             why = f"is to be done {when}, as a later comment says ({_where(change.source)})"
             out.flags.append(_superseded(entry[1], change.name, why))

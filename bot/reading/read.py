@@ -63,7 +63,7 @@ from bot.reading.safety import (
 )
 from bot.reading.unwrap import rejoin_wrapped_records
 from bot.reading.walker import Context, Walker
-from bot.records import RecordError, to_value
+from bot.records import RecordError, caa_issuer, to_value
 from bot.text import PRIVATE_KEY_PLACEHOLDER
 
 PRIVATE_KEY_RULE = "never transfer a private key outside the system it was generated on"
@@ -1295,18 +1295,66 @@ def _yes_to_removal(
     author: Author,
 ) -> list[Said]:
     """ "Yes please." under our "we still have X CNAME V. Should we remove the old one?": the
-    one record our question showed is to be removed (only that one, only on a yes)."""
-    first = next(((n, t) for n, t in numbered if t.strip()), None)
-    if first is None or len(questioned) != 1 or not threadcues.asks_removal(asked):
+    one record our question showed (or, of several shown, named) is to be removed (only that
+    one, only on a yes; after issuance on "Yes, but only after the cut-over")."""
+    shown = _asked_to_remove(questioned, asked) if threadcues.asks_removal(asked) else None
+    if shown is None:
         return []
-    if approvals.bare_verdict(first[1]) is not True or _YES_HELD.search(first[1]):
-        return []  # ("Yes, but please leave it where it is until the new certificate is live")
-    (shown,) = questioned
+    yes = _yes_of(numbered, shown)
+    if yes is None:
+        return []
+    held = _YES_HELD.search(yes[1])
+    if held and not AFTER_ISSUANCE.search(yes[1], held.start()):
+        return []  # ("Yes, but let me check with the team first")
     if any(x.change and x.change.action == "delete" and x.change.name == shown.name for x in said):
         return []  # (read already)
-    return [_removal_of(index, shown, first[0], first[1], author)]
+    removal = _removal_of(index, shown, *yes, author)
+    if held and removal.change is not None:
+        # "Yes, globalsign.com can come out, but only after the cut-over, once the Certainly
+        # certificate is live": the removal waits for the new certificate
+        removal = replace(
+            removal, change=removal.change.model_copy(update={"when": "after_issuance"})
+        )
+    return [removal]
 
 
+def _asked_to_remove(questioned: tuple[Observed, ...], asked: list[str]) -> Observed | None:
+    """The record our removal question is about: the one it showed, or of several shown the
+    one whose CA or value the question names ("Can the old globalsign.com one go?" under the
+    CAA set)."""
+    if len(questioned) == 1:
+        return questioned[0]
+    questions = " ".join(line.lower() for line in asked[:MAX_LINES] if "?" in line)
+    named = [o for o in questioned if _names_record(questions, o)]
+    return named[0] if len(named) == 1 else None
+
+
+def _names_record(text: str, shown: Observed) -> bool:
+    """Does `text` (lower case) name the shown record, by its CA (a CAA entry) or its value?"""
+    issuer = caa_issuer(shown.value) if shown.type == "CAA" else None
+    said = issuer or _unquoted(shown.value).lower()
+    return (
+        bool(said) and re.search(rf"(?<![\w.-]){re.escape(said)}(?![\w-]|\.\w)", text) is not None
+    )
+
+
+def _yes_of(numbered: list[tuple[int, str]], shown: Observed) -> tuple[int, str] | None:
+    """The line of the answer that says yes to the removal: its first, or one of its first
+    few that names the record ("Great, … nothing to add. / Yes, globalsign.com can come out")."""
+    lines = [(n, t) for n, t in numbered if t.strip()][:_YES_LINES]
+    if lines and approvals.bare_verdict(lines[0][1]) is True:
+        return lines[0]
+    return next(
+        (
+            (n, t)
+            for n, t in lines[1:]
+            if approvals.bare_verdict(t) is True and _names_record(t.lower(), shown)
+        ),
+        None,
+    )
+
+
+_YES_LINES = 6  # lines of an answer looked at for the yes that names the record
 # a yes with a condition on when: not a removal now
 _YES_HELD = re.compile(r"\b(?:but|until|till|once|after|when|not[ \t]+yet)\b", re.I)
 

@@ -1322,6 +1322,28 @@ _SEEN_IN_SET = re.compile(
     r"in[ \t]+place)\b))",
     re.I,
 )
+_CA_NAME = r"[\"'\u201c]?([a-z0-9-]{1,63}\.(?:com|org|net|goog|aws))[\"'\u201d]?"
+_ISSUER_ENOUGH = re.compile(
+    # "the certainly.com record is all we needed", "the letsencrypt.org entry you have is all we
+    # need"
+    r"\b(?:the[ \t]+)?(?:existing[ \t]+)?"
+    + _CA_NAME.replace("(", "(?P<ca>", 1)
+    + r"[ \t]+(?:(?:CAA[ \t]+)?(?:record|entry|line|one)[ \t]+)?"
+    r"(?:(?:that|which)[ \t]+(?:is|['\u2019]s)[ \t]+(?:already[ \t]+)?there[ \t]+|"
+    r"you[ \t]+(?:already[ \t]+)?have[ \t]+)?"
+    r"(?:is|['\u2019]s)[ \t]+(?:all|everything|exactly[ \t]+what)[ \t]+(?:we|i|it)[ \t]+"
+    r"(?:need|needed|needs|want|wanted|require|required)\b"
+    # (with nothing to add: never "the single CAA record allowing globalsign.com is all we
+    # need", the record still asked for)
+    r"[^.\n]{0,40}?\b(?:nothing[ \t]+(?:else[ \t]+|more[ \t]+|further[ \t]+)?to[ \t]+add|"
+    r"no[ \t]+need[ \t]+to[ \t]+add|nothing[ \t]+(?:else[ \t]+|more[ \t]+)?needed)\b"
+    # "as certainly.com is already in the set, there's nothing to add"
+    r"|\b"
+    + _CA_NAME.replace("(", "(?P<there>", 1)
+    + r"[ \t]+(?:(?:CAA[ \t]+)?(?:record|entry|line)[ \t]+)?(?:is|['\u2019]s)[ \t]+already[ \t]+"
+    r"(?:there|present|in[ \t]+place|in[ \t]+the[ \t]+(?:CAA[ \t]+)?set|published|listed)\b",
+    re.I,
+)
 _OLD_ONE_SEEN = re.compile(
     r"\b(?:i|we)[ \t]+(?:can[ \t]+)?see[ \t]+(?:that[ \t]+)?(?:the[ \t]+|your[ \t]+)?"
     r"(?:old|earlier|previous|first|original|expired)[ \t]+"
@@ -1626,6 +1648,9 @@ def validated_hosts(text: str) -> frozenset[str]:
         "through",
         "confirmed",
         "ticked",
+        "all we",  # "the certainly.com record is all we needed"
+        "all i ",
+        "exactly what",
         "\u2705",
         "\u2714",
         "\u2713",
@@ -1708,6 +1733,15 @@ def validated_hosts(text: str) -> frozenset[str]:
         if in_set and not is_negated(sentence[: in_set.start()]) and "?" not in sentence:
             # "I can see certainly.com in the CAA set from our side": the add of that value
             found.add("~" + in_set.group(1).lower())
+        enough = _ISSUER_ENOUGH.search(sentence)
+        if (
+            enough
+            and not is_negated(sentence[: enough.start()])
+            and not _conditional(sentence, enough)
+        ):
+            # "Great, then the certainly.com record is all we needed - nothing to add." to our
+            # CAA set shown: the add of that CA's entry is done
+            found.add("~" + (enough["ca"] or enough["there"]).lower())
         seen_old = _OLD_ONE_SEEN.search(sentence)
         if seen_old and not is_negated(sentence[: seen_old.start()]):
             # "I can see the old one published at x.gov.uk - please replace it": the record
@@ -2847,8 +2881,11 @@ _ASKS_REMOVAL = re.compile(
     r"(?:remove|delete|drop|clear|tidy|clean|bin|ditch|take[ \t]+(?:it|that|this)[ \t]+out|"
     r"get[ \t]+rid)|(?:is[ \t]+it[ \t]+)?(?:ok(?:ay)?|safe|fine)[ \t]+to[ \t]+"
     r"(?:remove|delete|drop|bin)|(?:can|could|should|shall|may)[ \t]+(?:it|that|this|"
-    r"the[ \t]+old[ \t]+one|(?:that|this)[ \t]+(?:one|record|token|entry)|they|those)[ \t]+"
-    r"(?:also[ \t]+)?(?:go|be[ \t]+(?:removed|deleted|dropped))"
+    r"the[ \t]+old[ \t]+one|(?:that|this)[ \t]+(?:one|record|token|entry)|they|those|"
+    # "Can the old globalsign.com one go …?", "Can the GlobalSign CAA come out?"
+    r"the[ \t]+(?:old[ \t]+|existing[ \t]+|previous[ \t]+)?(?:[a-z0-9.-]{1,63}[ \t]+)?"
+    r"(?:one|record|entry|token|line|CAA|TXT|CNAME)(?:[ \t]+(?:record|entry))?)[ \t]+"
+    r"(?:also[ \t]+)?(?:go|come[ \t]+out|be[ \t]+(?:removed|deleted|dropped))"
     # ("Should that go in the apex zone?" asks where it goes, not whether)
     r"(?![ \t]+(?:in|into|to|at|on|under|ahead|live|through|first|before|with)\b)"
     r"|do[ \t]+you[ \t]+want[ \t]+(?:us[ \t]+)?to[ \t]+"
