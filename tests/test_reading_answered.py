@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.models import Ticket
 from bot.reading import read
-from tests.test_reading import conversation, us, vendor
+from tests.test_reading import _text, conversation, us, vendor
 
 CNAME_60 = vendor(
     "To validate the renewal please create:\n\n"
@@ -116,3 +116,29 @@ def test_a_yes_to_removing_the_ca_our_question_names_removes_that_entry() -> Non
         assert [(c.action, c.value, c.when) for c in got] == [
             ("delete", '0 issue "digicert.com"', when)
         ], answer
+
+
+def _reply_over_the_thread(reply: str) -> Ticket:
+    return _text(
+        f"Hi Sam,\n\n{reply}\n\nBen\nFastly Support\n\n"
+        "> On 24 Oct 2025, at 10:14, Sam Okafor <sam.okafor@digital.cabinet-office.gov.uk> wrote:\n"
+        ">\n> Hi Ben,\n>\n> Is the 3600 TTL required? Our zone sets one TTL for every record.\n"
+        ">\n> Sam\n>\n"
+        ">> On 23 Oct 2025, at 17:40, Ben Castellano <support@fastly.zendesk.com> wrote:\n"
+        ">>\n>> Could you add the following, please:\n>>\n"
+        ">> _acme-challenge.apply.service.gov.uk.  3600  IN  CNAME  "
+        "k2v9wq7zr4mxt1pl0s.fastly-validations.com.\n>>\n>> Ben\n"
+    )
+
+
+def test_the_earlier_record_said_to_stand_without_its_ttl_is_asked_without_it() -> None:
+    """("same name and target as before, just drop the TTL bit" read no record at all)"""
+    for reply in [
+        "Nope, not required! So same name and target as before, just drop the TTL bit.",
+        "No. Same record as in my first mail - whatever TTL your zone uses is fine.",
+        "Not needed. The CNAME itself is unchanged; drop the TTL line.",
+    ]:
+        got = read(_reply_over_the_thread(reply)).changes
+        assert [(c.action, c.value, c.ttl) for c in got] == [
+            ("add", "k2v9wq7zr4mxt1pl0s.fastly-validations.com.", None)
+        ], reply

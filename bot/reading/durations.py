@@ -190,6 +190,12 @@ _DISOWNED = re.compile(
     # "Forget the TTL, I shouldn't have put it in … no special TTL"
     # (never "drop the TTL to 60": lowered)
     r"\bforget[ \t]+(?:about[ \t]+)?the[ \t]+TTLs?\b|\b(?:scrap|skip)[ \t]+the[ \t]+TTLs?\b|"
+    # "just drop the TTL bit.", "drop the TTL line" (never "drop the TTL to 60", "drop the TTL
+    # on that record to 60": lowered)
+    r"\bdrop[ \t]+the[ \t]+TTLs?(?:[ \t]+(?:bit|part|line|field|value))?(?=[ \t]*(?:[.,;!)]|$))|"
+    # "Whatever TTL your Terraform sets for the zone is grand"
+    r"\bwhatever[ \t]+TTL[ \t]+your?\b[^.\n]{0,60}?\b(?:is|are|will[ \t]+be)[ \t]+(?:fine|grand|"
+    r"ok|okay|good|great|perfect)\b|"
     r"\bno[ \t]+(?:special|particular|specific)[ \t]+TTLs?\b|"
     # "no, the TTL is not important for this record, you can keep your default. 3600 is fine"
     r"\bTTLs?[ \t]+(?:is[ \t]+not|isn't|are[ \t]+not|aren't|doesn't|does[ \t]+not|don't|"

@@ -710,7 +710,14 @@ _PASS_ON = re.compile(
 _EARLIER_STANDS = re.compile(
     r"\b(?:record|records|one|cname|txt)[ \t]{1,3}(?:from|in)[ \t]{1,3}my[ \t]{1,3}"
     r"(?:first|earlier|previous|original|last)[ \t]{1,3}(?:e-?mail|message|mail|note)[ \t]{1,3}"
-    r"(?:is|are)[ \t]{1,3}(?:correct|right|fine|still[ \t]{1,3}(?:correct|valid|needed))\b",
+    r"(?:is|are)[ \t]{1,3}(?:correct|right|fine|still[ \t]{1,3}(?:correct|valid|needed))\b"
+    # "So same name and target as before, just drop the TTL bit.", "same record as in my
+    # first mail, only without the TTL", "the CNAME itself is unchanged"
+    r"|\bsame[ \t]{1,3}(?:(?:name|host|owner)[ \t]{1,3}(?:and|&)[ \t]{1,3}(?:target|value|data)|"
+    r"record|cname|txt|value|target)[ \t]{1,3}as[ \t]{1,3}(?:before|in[ \t]{1,3}my[ \t]{1,3}"
+    r"(?:first|earlier|previous|original|last)[ \t]{1,3}(?:e-?mail|message|mail|note))\b"
+    r"|\b(?:record|cname|txt)[ \t]{1,3}itself[ \t]{1,3}(?:is[ \t]{1,3}unchanged|stays[ \t]{1,3}"
+    r"the[ \t]{1,3}same)\b",
     re.I,
 )
 # "Everything else in the thread stands", "the hse.gov.uk one is correct as sent": what the
