@@ -142,3 +142,16 @@ def test_the_earlier_record_said_to_stand_without_its_ttl_is_asked_without_it() 
         assert [(c.action, c.value, c.ttl) for c in got] == [
             ("add", "k2v9wq7zr4mxt1pl0s.fastly-validations.com.", None)
         ], reply
+
+
+def test_a_request_for_this_record_reads_the_value_under_it() -> None:
+    """("Could you add this TXT record at the apex of gov.uk for me?" over the token read no
+    record, only an unread value)"""
+    token = "globalsign-domain-verification=Hq7Rt2Vx9Kp4Lm8Nw3Zc6Bd1Fg5Js0Ya"
+    for lead in [
+        "Could you add this TXT record at the apex of ofgem.gov.uk for me?",
+        "Please add this TXT record at ofgem.gov.uk.",
+        "Can you publish the following TXT at ofgem.gov.uk?",
+    ]:
+        got = read(conversation(vendor(f"Hi,\n\n{lead}\n\n{token}\n\nThanks", 1))).changes
+        assert [(c.action, c.name, c.value) for c in got] == [("add", "ofgem.gov.uk.", token)], lead

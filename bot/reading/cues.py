@@ -898,7 +898,12 @@ _VALUE_INTRO = re.compile(
     # "but the value we need is" (no colon, the value below it)
     r"|\b(?:value|target)\s+(?:that\s+)?(?:we|you|it)\s+(?:need|needs|want|require)\s+is[ ]*$"
     # "please change that record so that it reads" (the new data on the next line)
-    r"|\bso\s+(?:that\s+)?it\s+(?:reads|says|contains|holds|points\s+(?:to|at))[ ]?:?[ ]*$",
+    r"|\bso\s+(?:that\s+)?it\s+(?:reads|says|contains|holds|points\s+(?:to|at))[ ]?:?[ ]*$"
+    # "Could you add this TXT record at the apex of gov.uk for me?", "Please publish the
+    # following TXT at gov.uk." (a request for the record whose value stands below it)
+    r"|\b(?:add|create|publish|put\s+in|set\s+up)\s+(?:this|the\s+following|the\s+below)\s+"
+    r"(?:(?:TXT|CNAME|CAA|DNS|verification|validation)\s+)?(?:record|entry|token|value)?"
+    r"\b[^:\n]{0,80}?[.?!]?[ ]*$",
     re.I,
 )
 
