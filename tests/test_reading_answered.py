@@ -155,3 +155,27 @@ def test_a_request_for_this_record_reads_the_value_under_it() -> None:
     ]:
         got = read(conversation(vendor(f"Hi,\n\n{lead}\n\n{token}\n\nThanks", 1))).changes
         assert [(c.action, c.name, c.value) for c in got] == [("add", "ofgem.gov.uk.", token)], lead
+
+
+def test_the_row_a_status_table_shows_missing_is_still_to_add() -> None:
+    """("Pending - record not found" in a status table was read as published, silently left
+    out; "only the assets one is outstanding" then set it aside)"""
+    asked = us("We've added all three. Which, if any, are still outstanding?", 2)
+    for status, after in [
+        ("Pending - record not found", "So only the assets one is outstanding."),
+        ("Missing", "Could you add the missing one?"),
+        ("NXDOMAIN", "Everything else is done."),
+    ]:
+        table = vendor(
+            "Here's where they stand this morning:\n\n"
+            "| Domain | Challenge record | Status |\n|---|---|---|\n"
+            "| www.ofwat.gov.uk | _acme-challenge.www.ofwat.gov.uk CNAME "
+            "p3kq8v2m7xz1lw5tn9.fastly-validations.com | Validated |\n"
+            "| assets.ofwat.gov.uk | _acme-challenge.assets.ofwat.gov.uk CNAME "
+            f"h6rt0y4u8i2o5pa1sd.fastly-validations.com | {status} |\n\n{after}\n",
+            3,
+        )
+        got = read(conversation(asked, table)).changes
+        assert [(c.action, c.name) for c in got] == [
+            ("add", "_acme-challenge.assets.ofwat.gov.uk.")
+        ], status

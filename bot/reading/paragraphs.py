@@ -116,7 +116,7 @@ _AT_DOMAIN = re.compile(
     re.I,
 )
 _ONLY_NEEDED = re.compile(
-    r"\bonly[ \t]+(?:one|this|these|that|the[ \t]+\w+)[ \t]+"
+    r"\bonly[ \t]+(?:one|this|these|that|the[ \t]+(?P<label>\w+))[ \t]+"
     r"(?:of[ \t]+(?:these|them|the[ \t]+above)[ \t]+)?(?:records?[ \t]+|ones?[ \t]+)?"
     r"(?:is|are)[ \t]+(?:still[ \t]+)?(?:needed|required|outstanding)\b",
     re.I,
@@ -366,12 +366,18 @@ class Paragraphs:
         def _delete_of_kind(self, sentence: str, first: int, last: int) -> bool: ...
 
     def _context_from(self, line: str, number: int) -> None:
-        if _ONLY_NEEDED.search(line):
+        only = _ONLY_NEEDED.search(line)
+        if only:
             # "Only one of these records is still needed from you – the CNAME for www:" after
             # an API dump listing every challenge: what it listed is context, not requests.
             # Their values stay unread unless the record that follows repeats them.
+            asked = [m for m in self.mentions if m.mode == "request" and m.action in (None, "add")]
+            # ("So only the assets one is outstanding." under a status table: that one stands)
+            label = (only["label"] or "").lower()
+            named = [m for m in asked if label in m.name.lower().rstrip(".").split(".")]
+            stands = named[0] if label and len(named) == 1 else None
             self.mentions[:] = [
-                replace(m, mode="aside") if m.mode == "request" and m.action in (None, "add") else m
+                replace(m, mode="aside") if m in asked and m is not stands else m
                 for m in self.mentions
             ]
         if _SECTION.match(line):  # "Step 2 – after we confirm issuance" holds for its section

@@ -148,6 +148,10 @@ class Rows:
                 said = _row_note(notes)
                 if said == "request":
                     said = None
+                elif said is None and _MISSING.search(notes):
+                    # "| assets… | _acme-challenge.assets… CNAME x | Pending – record not found |"
+                    # under "Here's where the three names stand": that one is still to add
+                    said = "request"
                 found = whole[0][1]
                 # (the TTL column's cell only: a short number alone may be the row's number)
                 ttl = ttl_of(self._ttl_cell(cells, [])) if found.ttl is None else found.ttl
@@ -477,7 +481,15 @@ def _names_its_record(block: LabelBlock, role: str, value: str) -> bool:
 
 # What a row's note says of the record in it: in place already, or not for now.
 _IN_PLACE = re.compile(
-    r"\b(?:already|in[ ]place|verified|verifying|published|fine[ ]as[ ]is|no[ ]action)\b", re.I
+    r"\b(?:already|in[ ]place|verified|verifying|validated|published|fine[ ]as[ ]is|no[ ]action)\b",
+    re.I,
+)
+# A status cell saying the record is not there: "Pending – record not found", "Missing",
+# "NXDOMAIN", "not published" (never "not needed": `_NOT_NOW`, read first)
+_MISSING = re.compile(
+    r"\b(?:(?:record[ ]|CNAME[ ]|TXT[ ])?not[ ](?:yet[ ])?(?:found|published|present|visible|"
+    r"there|in[ ]DNS)|missing|NXDOMAIN|no[ ]record(?:[ ]found)?)\b",
+    re.I,
 )
 _NOT_NOW = re.compile(
     r"\b(?:can[ ]wait|nothing[ ](?:to[ ]do|needed)|(?:next|later[ ]this)[ ](?:week|month)|"
