@@ -1159,7 +1159,12 @@ class Paragraphs:
                         # "these can be deleted: 1. The TXT at the apex, which currently
                         # reads X": what is there now, named to be removed as the lead-in says
                         mode = "request"
-                    elif mention.mode == "observed" and prose.already_there(clause):
+                    elif mention.mode == "observed" and (
+                        prose.already_there(clause)
+                        # ("… currently only authorises GlobalSign (V), please add alongside
+                        # it:": the ask is of the records below)
+                        or prose.shown_before_lead_in(clause, mention.value)
+                    ):
                         mode = "observed"  # whatever verb the sentence also has
                     said = mode
                     if said == "negated" and mention.value and mention.value in sentence:

@@ -356,6 +356,8 @@ def read_sentence(
 
     # "we went to add this but there's already a TXT at X": what is there, whatever the verb
     described = (action is None and bool(_DESCRIPTIVE.search(sentence))) or already_there(sentence)
+    if action and values and shown_before_lead_in(sentence, values[-1][1]):
+        action, described = None, True  # the ask leads in to the records below the sentence
     taken = {i for i, _ in values}
     if rdtype == "CAA":
         # ("CAA 0 issue sectigo.com" under "please delete:": the CA's domain after the tag is
@@ -432,6 +434,32 @@ def read_sentence(
 
 def _underscored(owner: str | None) -> str | None:
     return owner if owner and owner.startswith("_") else None
+
+
+# "has a CAA record that …", "holds an existing TXT": what a name has now
+_HAS_RECORD = re.compile(
+    r"\b(?:has|have|holds?)[ \t]+(?:an?[ \t]+|one[ \t]+|the[ \t]+)?(?:existing[ \t]+)?"
+    r"(?:CAA|TXT|CNAME)\b",
+    re.I,
+)
+
+
+def shown_before_lead_in(sentence: str, value: str | None) -> bool:
+    """Does a lead-in sentence describe a value and only then ask, of the records below it?
+    ("Because X has a CAA record that currently only authorises GlobalSign (0 issue
+    "globalsign.com"), please add alongside it:" - the value in brackets is what is there.)"""
+    if not value or not sentence.rstrip().endswith(":"):
+        return False
+    last = value.split()[-1].strip("\"'`").rstrip(".").lower()  # (its last word, as written)
+    at = sentence.lower().rfind(last) if last else -1
+    if at < 0:
+        return False
+    before, after = sentence[: at + len(last)], sentence[at + len(last) :]
+    return (
+        action_cue(before) is None
+        and action_cue(after) is not None
+        and bool(_DESCRIPTIVE.search(before) or _HAS_RECORD.search(before))
+    )
 
 
 _ISSUER_DOMAINS = frozenset(d for _, domains in CERTIFICATE_AUTHORITIES.values() for d in domains)

@@ -1403,6 +1403,21 @@ _LABEL_VALIDATED = re.compile(
     r"(?:validated|verified)\b",
     re.I,
 )
+# "the www challenge has passed", "The apex check went through", "the challenge for
+# www.x.gov.uk has now succeeded": a host (or its first label) whose challenge is done
+_PASSED = (
+    r"(?:has[ \t]+|have[ \t]+)?(?:now[ \t]+)?(?:passed|succeeded|completed|validated|verified|"
+    r"(?:gone|went|come|came)[ \t]+through)\b"
+)
+_CHALLENGE_PASSED = re.compile(
+    r"\bthe[ \t]+(?!(?:acme|dns|dcv|http|txt|cname|caa|new|old|first|last|final|other|same|"
+    r"remaining|domain|ca|globalsign|certainly|digicert|sectigo)\b)"
+    r"([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62}){0,8})[ \t]+"
+    r"(?:(?:acme|dns|dcv)[ \t]+)?(?:challenge|validation|check)[ \t]+" + _PASSED + r"|"
+    r"\bthe[ \t]+(?:(?:acme|dns|dcv)[ \t]+)?(?:challenge|validation|check)[ \t]+for[ \t]+"
+    r"([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62}){0,8})\.?[ \t]+" + _PASSED,
+    re.I,
+)
 # "The www and api hostnames are validated now": hosts by their first labels
 _LABELS_VALIDATED = re.compile(
     r"\b((?:[a-z0-9][a-z0-9-]{0,62}[ \t]*,[ \t]*){0,8}[a-z0-9][a-z0-9-]{0,62},?[ \t]+"
@@ -1648,6 +1663,8 @@ def validated_hosts(text: str) -> frozenset[str]:
         "verif",
         "issued",
         "success",
+        "succeeded",
+        "passed",
         "as it",
         "already",
         "can see",
@@ -1766,6 +1783,17 @@ def validated_hosts(text: str) -> frozenset[str]:
         ):
             # "Confirmed: frontend validated": the host by its first label
             found.add("^" + label.group(1).lower())
+        passed = _CHALLENGE_PASSED.search(sentence)
+        if (
+            passed
+            and not is_negated(sentence[: passed.start()])
+            and not _conditional(sentence, passed)
+        ):
+            # "Thanks Gwen - the www challenge has passed": that host, or the one by that label
+            host = (passed.group(1) or passed.group(2)).lower()
+            found.add(
+                validated_domain(host) if "." in host else "@apex" if host == "apex" else "^" + host
+            )
         labels = _LABELS_VALIDATED.search(sentence)
         if (
             labels

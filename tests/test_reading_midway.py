@@ -1,0 +1,53 @@
+"""Threads read half done: only what is still to do at the end is a change; what the vendor
+says is validated or in place is observed."""
+
+from __future__ import annotations
+
+from bot.models import Ticket
+from bot.reading import read
+from tests.test_reading import changes, conversation, us, vendor
+
+CHALLENGE = "_acme-challenge.www.kew.gov.uk  CNAME  p0q9r8s7t6u5v4w3x2.fastly-validations.com"
+SECTIGO_CAA = 'kew.gov.uk  CAA  0 issue "sectigo.com"'
+
+
+def _text(body: str) -> Ticket:
+    return Ticket(id="1", subject="Certificate validation", text=body)
+
+
+def test_the_value_a_lead_in_says_is_there_is_not_asked_for() -> None:
+    """The CAA value in brackets that a lead-in says is published had been added, silently."""
+    for lead_in in (
+        'Since kew.gov.uk has a CAA record that only allows DigiCert (0 issue "digicert.com"), '
+        "please add next to it:",
+        'Your CAA set at kew.gov.uk currently lists just DigiCert (0 issue "digicert.com"), '
+        "so please add:",
+        'The existing CAA on kew.gov.uk (0 issue "digicert.com") stays; please add this one '
+        "beside it:",
+    ):
+        got = read(_text(f"Hello,\n\n{lead_in}\n\n  {SECTIGO_CAA}\n\nThanks"))
+        assert [(c.action, c.value) for c in got.changes] == [("add", '0 issue "sectigo.com"')]
+        assert [o.value for o in got.observed] == ['0 issue "digicert.com"']
+
+
+def test_a_host_whose_challenge_has_passed_is_done() -> None:
+    """ "the www challenge has passed" had left the CNAME an add, silently."""
+    for passed in (
+        "Thanks - the www challenge has passed, so only the CAA is left.",
+        "The challenge for www.kew.gov.uk has now succeeded. The CAA is the one remaining item.",
+        "Quick update: the www check went through. Still waiting on the CAA though.",
+    ):
+        ticket = conversation(
+            vendor(f"Please add both of these:\n\n{CHALLENGE}\n\n{SECTIGO_CAA}", 1),
+            us("Both should be in by this afternoon.", 2),
+            vendor(passed, 3),
+        )
+        assert changes(ticket) == [("add", "kew.gov.uk.", "CAA", '0 issue "sectigo.com"', None)]
+        assert [o.name for o in read(ticket).observed] == ["_acme-challenge.www.kew.gov.uk."]
+    # (a condition is not a report)
+    ticket = conversation(
+        vendor(f"Please add:\n\n{CHALLENGE}", 1),
+        us("Added.", 2),
+        vendor("Once the www challenge has passed we will issue the certificate.", 3),
+    )
+    assert [c.action for c in read(ticket).changes] == ["add"]
