@@ -51,3 +51,20 @@ def test_a_host_whose_challenge_has_passed_is_done() -> None:
         vendor("Once the www challenge has passed we will issue the certificate.", 3),
     )
     assert [c.action for c in read(ticket).changes] == ["add"]
+
+
+def test_a_ca_entry_the_vendor_sees_in_place_is_done() -> None:
+    """A CAA the copied-in department added itself, which the vendor then saw, had stayed an
+    add, silently."""
+    for seen in (
+        "Thanks Priya - confirmed, the sectigo.com CAA is visible now.",
+        "Good news: the CAA entry for sectigo.com is now in place.",
+        "The sectigo.com CAA record has been published, thank you.",
+    ):
+        ticket = conversation(
+            vendor(f"Two changes, please:\n\n{CHALLENGE}\n\n{SECTIGO_CAA}", 1),
+            us("We'll get to these this week.", 2),
+            vendor(f"{seen} That leaves only the www CNAME.", 3),
+        )
+        assert [c.type for c in read(ticket).changes] == ["CNAME"]
+        assert [o.type for o in read(ticket).observed] == ["CAA"]

@@ -1318,6 +1318,16 @@ _CA_VALIDATED_HOST = re.compile(
     rf"({_HOST})\b",
     re.I,
 )
+# "confirmed, the certainly.com CAA is visible", "the CAA entry for sectigo.com is now in
+# place": the add of that value is done
+_CA_ENTRY_VISIBLE = re.compile(
+    r"\bthe[ \t]+(?:([a-z0-9-]{1,63}\.(?:com|org|net|goog|aws))[ \t]+CAA|CAA)"
+    r"(?:[ \t]+(?:record|entry|value))?"
+    r"(?:[ \t]+for[ \t]+([a-z0-9-]{1,63}\.(?:com|org|net|goog|aws)))?[ \t]+"
+    r"(?:is|has[ \t]+been)[ \t]+(?:now[ \t]+)?(?:visible|in[ \t]+place|live|published|there|"
+    r"resolving|showing)\b",
+    re.I,
+)
 _SEEN_IN_SET = re.compile(
     r"\b(?:i|we)[ \t]+can[ \t]+(?:now[ \t]+)?see[ \t]+(?:the[ \t]+)?"
     # ("I can see 0 issue "certainly.com" on service.gov.uk alongside the other two")
@@ -1665,6 +1675,9 @@ def validated_hosts(text: str) -> frozenset[str]:
         "success",
         "succeeded",
         "passed",
+        "visible",
+        "in place",
+        "published",
         "as it",
         "already",
         "can see",
@@ -1766,6 +1779,16 @@ def validated_hosts(text: str) -> frozenset[str]:
             # "Great, then the certainly.com record is all we needed - nothing to add." to our
             # CAA set shown: the add of that CA's entry is done
             found.add("~" + (enough["ca"] or enough["there"]).lower())
+        visible = _CA_ENTRY_VISIBLE.search(sentence)
+        if (
+            visible
+            and (visible.group(1) or visible.group(2))
+            and not is_negated(sentence[: visible.start()])
+            and not _conditional(sentence, visible)
+            and "?" not in sentence
+        ):
+            # "Thanks Dan - confirmed, the certainly.com CAA is visible": the add of that value
+            found.add("~" + (visible.group(1) or visible.group(2)).lower())
         seen_old = _OLD_ONE_SEEN.search(sentence)
         if seen_old and not is_negated(sentence[: seen_old.start()]):
             # "I can see the old one published at x.gov.uk - please replace it": the record
