@@ -68,3 +68,21 @@ def test_a_ca_entry_the_vendor_sees_in_place_is_done() -> None:
         )
         assert [c.type for c in read(ticket).changes] == ["CNAME"]
         assert [o.type for o in read(ticket).observed] == ["CAA"]
+
+
+def test_a_record_a_status_update_says_is_fine_is_not_asked_for() -> None:
+    """A status update's "X CNAME Y is resolving correctly" and "which has a single CAA record,
+    V" had been read as adds, silently."""
+    text = (
+        "Status as of this morning:\n\n"
+        "kew.gov.uk - the challenge record is okay (_acme-challenge.kew.gov.uk CNAME "
+        "h7g6f5e4d3c2b1a0z9.fastly-validations.com is working fine).\n\n"
+        'The CA looks at kew.gov.uk, which holds one CAA record, 0 issue "digicert.com", '
+        "and that blocks Sectigo. Please add this beside it:\n\n"
+        f"  {SECTIGO_CAA}\n\nRegards"
+    )
+    got = read(_text(text))
+    assert [(c.action, c.type, c.value) for c in got.changes] == [
+        ("add", "CAA", '0 issue "sectigo.com"')
+    ]
+    assert sorted(o.type for o in got.observed) == ["CAA", "CNAME"]

@@ -355,7 +355,9 @@ def read_sentence(
         return None
 
     # "we went to add this but there's already a TXT at X": what is there, whatever the verb
-    described = (action is None and bool(_DESCRIPTIVE.search(sentence))) or already_there(sentence)
+    described = (
+        action is None and bool(_DESCRIPTIVE.search(sentence) or _SAYS_IN_PLACE.search(sentence))
+    ) or already_there(sentence)
     if action and values and shown_before_lead_in(sentence, values[-1][1]):
         action, described = None, True  # the ask leads in to the records below the sentence
     taken = {i for i, _ in values}
@@ -434,6 +436,19 @@ def read_sentence(
 
 def _underscored(owner: str | None) -> str | None:
     return owner if owner and owner.startswith("_") else None
+
+
+# What a sentence with no request verb says is there: "publishing.service.gov.uk, which has a
+# single CAA record, 0 issue "globalsign.com"", "(X CNAME Y is resolving correctly, no change
+# needed there)"
+_SAYS_IN_PLACE = re.compile(
+    r"\b(?:which|that)[ \t]+(?:currently[ \t]+|already[ \t]+|still[ \t]+)?(?:has|holds|contains)"
+    r"[ \t]+(?:only[ \t]+|just[ \t]+)?(?:an?|one|the|a[ \t]+single)[ \t]+(?:existing[ \t]+)?"
+    r"(?:CAA|TXT|CNAME)\b|"
+    r"\b(?:is|are)[ \t]+(?:already[ \t]+|now[ \t]+|still[ \t]+)?(?:resolving|working|validating)"
+    r"[ \t]+(?:correctly|fine|ok|okay|properly|as[ \t]+expected)\b",
+    re.I,
+)
 
 
 # "has a CAA record that …", "holds an existing TXT": what a name has now
