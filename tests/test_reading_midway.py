@@ -86,3 +86,34 @@ def test_a_record_a_status_update_says_is_fine_is_not_asked_for() -> None:
         ("add", "CAA", '0 issue "sectigo.com"')
     ]
     assert sorted(o.type for o in got.observed) == ["CAA", "CNAME"]
+
+
+APEX = "_acme-challenge.kew.gov.uk  CNAME  k1l2m3n4o5p6q7r8s9.fastly-validations.com"
+
+
+def _notification(dot: str, done: str) -> str:
+    return (
+        "##- Please type your reply above this line -##\n\n"
+        'Ana Ruiz (Fastly) replied to your request #5012 "Renewal: kew.gov.uk".\n\n'
+        f"Ana Ruiz {dot} 3 Jun 2025, 11:02\n\n"
+        "Both challenges validated and the certificate is live. The old DigiCert record can go "
+        "now, please delete:\n\n_acme-challenge.old.kew.gov.uk CNAME dcv.digicert.com\n\n"
+        "Leave the new ones as they are.\n\nAna\n\nPrevious comments\n\n"
+        f"Tom Reed {dot} 2 Jun 2025, 16:40\n\n{done}\n\n"
+        "_acme-challenge.kew.gov.uk. 300 IN CNAME k1l2m3n4o5p6q7r8s9.fastly-validations.com.\n"
+        "_acme-challenge.www.kew.gov.uk. 300 IN CNAME p0q9r8s7t6u5v4w3x2.fastly-validations.com."
+        f"\n\nTom\n\nAna Ruiz {dot} 2 Jun 2025, 09:15\n\n"
+        f"Hello, please add:\n\n{APEX}\n{CHALLENGE}\n\nThanks, Ana\n\n"
+        "This email is a service from Fastly Support.\n"
+    )
+
+
+def test_a_notification_whose_headers_use_a_middle_dot_is_read_as_its_comments() -> None:
+    """Headers written "Name · 21 May 2025, 10:44" were not seen: the notification was read as
+    one text, and the adds its newest comment reports validated were drafted again, silently."""
+    for dot in ("\u00b7", "\u2013", "\u2022"):
+        for done in ("Both in:", "Both added now:"):
+            got = read(_text(_notification(dot, done)))
+            assert [(c.action, c.name) for c in got.changes] == [
+                ("delete", "_acme-challenge.old.kew.gov.uk.")
+            ]

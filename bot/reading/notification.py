@@ -17,7 +17,11 @@ from bot.models import AuthorRole
 from bot.reading.quoted import COMMENT_TIME, ZENDESK_DELIMITER
 
 _WHEN = COMMENT_TIME.pattern
-_ONE_LINE = re.compile(rf"^[ |]*(?P<name>[^,|:<>]{{2,80}}?), {_WHEN}[ |]*$")
+# "Lena Hoffmann (Fastly Support), Dec 1, 2026, 10:15 GMT", "Mei Lin Chua · 21 May 2025, 10:44"
+_ONE_LINE = re.compile(
+    rf"^[ |]*(?P<name>[^,|:<>\u00b7\u2022]{{2,80}}?)(?:,|[ ][\u00b7\u2022\u2013\u2014-])[ ]"
+    rf"{_WHEN}[ |]*$"
+)
 _TIME_ONLY = re.compile(rf"^[ |]*{_WHEN}[ |]*$")
 _NAME_ONLY = re.compile(r"^[ |]*(?P<name>[^,|:<>!?]{2,80}?)[ |]*$")
 _ENCODED_ID = re.compile(r"^\[[A-Z0-9]{4,8}-[A-Z0-9]{4,8}\]$")  # Zendesk's "[P9TN4C-W3KX]"
