@@ -117,3 +117,18 @@ def test_a_notification_whose_headers_use_a_middle_dot_is_read_as_its_comments()
             assert [(c.action, c.name) for c in got.changes] == [
                 ("delete", "_acme-challenge.old.kew.gov.uk.")
             ]
+
+
+def test_a_www_host_called_by_the_label_after_www_is_done() -> None:
+    """ "Staging has validated" of www.staging.x had left its CNAME an add (a host by its first
+    label only, "www")."""
+    staging = (
+        "_acme-challenge.www.staging.kew.gov.uk CNAME s1t2u3v4w5x6y7z8a9.fastly-validations.com"
+    )
+    for done in ("Staging has validated.", "Confirmed: staging validated on the retry."):
+        ticket = conversation(
+            vendor(f"Please add:\n\n{staging}\n\n{CHALLENGE}", 1),
+            us("Both added.", 2),
+            vendor(f"Thanks. {done} The other one is still pending, I'll retry it.", 3),
+        )
+        assert [c.name for c in read(ticket).changes] == ["_acme-challenge.www.kew.gov.uk."]

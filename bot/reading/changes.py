@@ -141,6 +141,13 @@ def validated_domain(name: str) -> str:
     return ".".join(labels) or "."
 
 
+def short_names(host: str) -> frozenset[str]:
+    """The labels a person calls a host by: its first, or the one after "www" ("Staging has
+    validated" of www.staging.publishing.service.gov.uk)."""
+    labels = host.lower().split(".")
+    return frozenset(labels[:2] if labels[0] == "www" and len(labels) > 3 else labels[:1])
+
+
 def unparsed_flag(mention: Mention, exc: Exception, author: Author | None = None) -> Flag:
     shown = f"{mention.name} {mention.rdtype} {mention.value or ''}".strip()
     if len(shown) > 160:

@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from bot.models import DnsChange, Flag, Observed, Source
 from bot.reading.actions import AFTER_ISSUANCE
 from bot.reading.candidates import is_validation_host
-from bot.reading.changes import validated_domain
+from bot.reading.changes import short_names, validated_domain
 from bot.reading.safety import ambiguous
 from bot.reading.threadcues import at_place
 from bot.records import caa_issuer
@@ -497,7 +497,8 @@ def _now_live(
             # ("_acme-challenge.x validated this morning": that record only)
             or "=" + c.name.lower().rstrip(".") in hosts
             # ("^frontend": "Confirmed: frontend validated", a host by its first label)
-            or "^" + _validated(c.name).split(".", 1)[0] in hosts
+            # ("Staging has validated": www.staging.x, the label after "www")
+            or any("^" + label in hosts for label in short_names(_validated(c.name)))
             # ("~certainly.com": "I can see certainly.com in the CAA set", by its data)
             or any(h.startswith("~") and h[1:] in (c.value or "").lower() for h in hosts)
         )

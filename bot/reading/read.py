@@ -31,6 +31,7 @@ from bot.reading.candidates import candidates
 from bot.reading.changes import (
     Author,
     resolve_owner,
+    short_names,
     source_of,
     to_change,
     to_observed,
@@ -1486,9 +1487,10 @@ def _named_by_labels(labels: set[str], said: list[Said]) -> set[str]:
 
 
 def _label_asked(marker: str, said: list[Said]) -> bool:
-    """Is "^label" (a host by its first label) the first label of a host a request is for?"""
+    """Is "^label" (a host by its first label) the first label of a host a request is for
+    (or the one after its "www")?"""
     return any(
-        validated_domain(s.change.name.lower()).split(".", 1)[0] == marker[1:]
+        marker[1:] in short_names(validated_domain(s.change.name.lower()))
         for s in said
         if s.change is not None
     )
