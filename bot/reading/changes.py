@@ -141,11 +141,15 @@ def validated_domain(name: str) -> str:
     return ".".join(labels) or "."
 
 
-def short_names(host: str) -> frozenset[str]:
+def short_names(host: str, firsts: frozenset[str] = frozenset()) -> frozenset[str]:
     """The labels a person calls a host by: its first, or the one after "www" ("Staging has
-    validated" of www.staging.publishing.service.gov.uk)."""
+    validated" of www.staging.publishing.service.gov.uk) - unless another host asked for
+    (`firsts`: their first labels) starts with it ("apply validated" beside
+    www.apply.x is apply.x)."""
     labels = host.lower().split(".")
-    return frozenset(labels[:2] if labels[0] == "www" and len(labels) > 3 else labels[:1])
+    if labels[0] == "www" and len(labels) > 3 and labels[1] not in firsts:
+        return frozenset(labels[:2])
+    return frozenset(labels[:1])
 
 
 def unparsed_flag(mention: Mention, exc: Exception, author: Author | None = None) -> Flag:

@@ -485,6 +485,9 @@ def _now_live(
             for _, c in kept
             if len(parents) == 1 and _validated(c.name) in parents and c.name.startswith("_")
         )
+    firsts = frozenset(
+        _validated(c.name).split(".", 1)[0] for i, c in kept if i < index and c.action == "add"
+    )
     done = [
         (i, c)
         for i, c in kept
@@ -498,7 +501,7 @@ def _now_live(
             or "=" + c.name.lower().rstrip(".") in hosts
             # ("^frontend": "Confirmed: frontend validated", a host by its first label)
             # ("Staging has validated": www.staging.x, the label after "www")
-            or any("^" + label in hosts for label in short_names(_validated(c.name)))
+            or any("^" + label in hosts for label in short_names(_validated(c.name), firsts))
             # ("~certainly.com": "I can see certainly.com in the CAA set", by its data)
             or any(h.startswith("~") and h[1:] in (c.value or "").lower() for h in hosts)
         )

@@ -1489,11 +1489,9 @@ def _named_by_labels(labels: set[str], said: list[Said]) -> set[str]:
 def _label_asked(marker: str, said: list[Said]) -> bool:
     """Is "^label" (a host by its first label) the first label of a host a request is for
     (or the one after its "www")?"""
-    return any(
-        marker[1:] in short_names(validated_domain(s.change.name.lower()))
-        for s in said
-        if s.change is not None
-    )
+    hosts = [validated_domain(s.change.name.lower()) for s in said if s.change is not None]
+    firsts = frozenset(h.split(".", 1)[0] for h in hosts)
+    return any(marker[1:] in short_names(h, firsts) for h in hosts)
 
 
 def _takes_done(thread: Thread, index: int) -> bool:
