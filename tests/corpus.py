@@ -572,6 +572,13 @@ HOLDOUT196 = FIXTURES / "holdout196"
 HOLDOUT197 = FIXTURES / "holdout197"
 HOLDOUT198 = FIXTURES / "holdout198"
 HOLDOUT199 = FIXTURES / "holdout199"
+# First readings at 35df62c (exact/20, changes right, silent): holdout200 (an ordinary winter)
+# 18, 19, 1; holdout201 (we ask, the vendor answers) 5, 9, 4; holdout202 (a month written in a
+# hurry) 7, 9, 3; holdout203 (the messy middle of a renewal) 5, 8, 4.
+HOLDOUT200 = FIXTURES / "holdout200"
+HOLDOUT201 = FIXTURES / "holdout201"
+HOLDOUT202 = FIXTURES / "holdout202"
+HOLDOUT203 = FIXTURES / "holdout203"
 
 READING_FOLDERS = (
     READING,
@@ -774,6 +781,10 @@ READING_FOLDERS = (
     HOLDOUT197,
     HOLDOUT198,
     HOLDOUT199,
+    HOLDOUT200,
+    HOLDOUT201,
+    HOLDOUT202,
+    HOLDOUT203,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")

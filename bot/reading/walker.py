@@ -326,6 +326,7 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
     marked: dict[str, list[int]] = field(default_factory=dict)
     ticked_item: bool = False  # in a ticked checklist item (its indented lines are done too)
     done_section: bool = False  # in the items under a "Done ✅" heading (each one done)
+    done_indent: int | None = None  # how far that heading is set in (deeper lines: its items)
     row_number: str | None = None  # "| 1 | Host | x |": the record number of the row
     # A list under a lead-in whose items stand a blank line apart ("can be removed:" / "1. …"
     # / "" / "2. …"): the lead-in's verb holds while the next paragraph is the next item.
@@ -445,11 +446,29 @@ class Walker(Rows, Paragraphs, SpreadRecords, References):
                 # heading that says when, for its section (to the next heading)
                 self.section_later = bool(actions.AFTER_ISSUANCE.search(line))
             line = line.replace("**", "")  # Markdown bold says nothing a reader needs
+        indent = len(line) - len(line.lstrip())
         if cues.DONE_HEADING.match(line):
             self.done_section = True  # "Done ✅" over the list of what is finished
-        elif self.done_section and line.strip() and not prose.ITEM_START.match(line):
+            # (a heading ends in no full stop: "… in the order we'd like them / done." ends a
+            # sentence, and the lines set in below it are no items of a heading)
+            self.done_indent = None if line.rstrip().endswith(".") else indent
+        elif (
+            self.done_section
+            and line.strip()
+            and not prose.ITEM_START.match(line)
+            and (self.done_indent is None or indent <= self.done_indent)
+        ):
             self.done_section = False  # ("Still to do ⏳": the next heading ends it)
-        if self.done_section and prose.ITEM_START.match(line):
+        if (
+            self.done_section
+            and line.strip()
+            and self.done_indent is not None
+            and indent > self.done_indent
+        ):
+            # "    DONE" / "      _acme-challenge.x  CNAME  y": a line set in under the heading
+            # is one of its items, whatever the whole mail's indent (a quoted or indented copy)
+            self.ticked.add(number)
+        elif self.done_section and prose.ITEM_START.match(line):
             self.ticked.add(number)  # "- _acme-challenge.x CNAME y – added 10 Sep, validated"
             line = _ITEM_REMARK.split(line.lstrip(), maxsplit=1)[0]
         elif _TICKED.match(line):
