@@ -411,6 +411,27 @@ _THESE_STAY = re.compile(
     r"(?:are|is)|unchanged|untouched|in[ ]+place))?[ ]*:[ ]*$",
     re.I,
 )
+# "For the avoidance of doubt, the two challenge records stay as they are:", "The ACME CNAMEs
+# should be left in place:", "Both of these are staying put:", "they aren't going anywhere:":
+# a lead-in whose clause ends saying the records that follow stay, whatever its subject.
+# A bare "remain" or "left" is no keep ("Two records remain:", "The ones that are left:" are
+# still to do), and a time ("stay until it is issued:") ends no lead-in here.
+_LEAD_IN_ENDS_STAYING = re.compile(
+    r"(?:\b(?:stay|stays|staying|be[ ]+kept|are[ ]+kept|is[ ]+kept)(?:[ ]+put)?"
+    r"|\b(?:stay|stays|staying|remain|remains|remaining|left|kept)[ ]+"
+    r"(?:(?:exactly|just)[ ]+)?(?:as[ ]+(?:they|it)[ ]+(?:are|is|stands?)|as[ ]+is|"
+    r"in[ ]+place|where[ ]+(?:they|it)[ ]+(?:are|is)|alone|untouched|unchanged|live)"
+    r"|\b(?:are|is)(?:n['\u2019]t|[ ]+not)[ ]+going[ ]+anywhere)"
+    r"(?:[ ]+(?:too|as[ ]+well|then))?[ ]*[.!]?[ ]*:[ ]*$",
+    re.I,
+)
+# the subject of a "… stay as they are:" that is no set of records below: the one just named,
+# or its fields
+_NOT_RECORDS_STAYING = re.compile(
+    r"^[ ]*(?:it|that)\b(?![ ]+(?:one|records?|cnames?|txt))|"
+    r"\b(?:names?|types?|ttls?|values?|targets?|contents?|data)\b",
+    re.I,
+)
 # "They're nothing to do with the Fastly certificate", "Those are unrelated to this renewal",
 # "these aren't part of our order": records of another party's (a supplier's own AWS
 # validation records), shown beside the vendor's request and asked of no one here
@@ -796,11 +817,28 @@ def not_seen(text: str) -> bool:
 
 def keeps_these(text: str) -> bool:
     """Does a sentence of `text` lead in to records that stay ("Please keep the following
-    record.")?"""
+    record.", "For the avoidance of doubt, the two challenge records stay as they are:")?"""
     low = text.lower()
-    if not ("keep" in low or "lea" in low or "retain" in low or "stay" in low or "remain" in low):
+    if not any(
+        w in low for w in ("keep", "kept", "lea", "left", "retain", "stay", "remain", "going")
+    ):
         return False
-    return any(_KEEP_THESE.search(s) or _THESE_STAY.search(s) for s in _SENTENCE.split(text))
+    return any(
+        _KEEP_THESE.search(s) or _THESE_STAY.search(s) or _ends_saying_records_stay(s)
+        for s in _SENTENCE.split(text)
+    )
+
+
+def _ends_saying_records_stay(sentence: str) -> bool:
+    """Does a lead-in end saying the records that follow stay ("the two challenge records
+    stay as they are:")? Never when "it" or "that" stays, which is the record just named ("…
+    still has a CNAME pointing to x. It can stay as it is:" wrapped before its reason), nor
+    when a record's fields stay ("Please overwrite the contents of that record with the new
+    value. The name and type stay exactly as they are:" leads in to the new record)."""
+    staying = _LEAD_IN_ENDS_STAYING.search(sentence)
+    if staying is None:
+        return False
+    return _NOT_RECORDS_STAYING.search(sentence[: staying.start()]) is None
 
 
 def says_to_keep(text: str) -> bool:
