@@ -56,6 +56,7 @@ from bot.reading.safety import (
     replace_flags,
     row_flags,
     rrset_ttls,
+    shown_removal_flags,
     stated_state_flags,
     timing_flags,
     type_flags,
@@ -749,6 +750,11 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     # request the reader missed is no reading of the request)
     shown_by = _shown_by_comment(decision.observed, order)
     flags += unread_flags(read_lines, asked_or_dropped, shown_by)
+    # (a value shown published is read, but a line asking to remove it is not: "remove the
+    # GlobalSign TXT,\n globalsign-domain-verification=X" above a quoted dig showing X)
+    requested = [v.lower() for c in [*decision.changes, *decision.dropped] for v in _values(c)]
+    published = [o.value.lower() for o in decision.observed]
+    flags += shown_removal_flags(read_lines, requested, published)
     if any(c.action == "delete" and c.value is None for c in decision.changes):
         # "On the old one: it is still published, pointing at X. Do you want it removed now?"
         # and the answer "after that it can be deleted": a delete with no value, while our

@@ -292,6 +292,59 @@ def unread_flags(
 
 
 LEAD_LINES = 3  # lines with text before a bare token that can say what it is for
+# "remove the GlobalSign TXT,", "can be deleted once the new cert is issued", "please take it
+# out", "get rid of", "clean up", "is no longer needed": words asking for a record's removal
+_REMOVAL = re.compile(
+    r"\b(?:remov\w*|delet\w*|take[ ]+(?:\w+[ ]+){0,4}?out|taken[ ]+out|get[ ]+rid[ ]+of|"
+    r"clean(?:ed|ing)?[ ]+(?:\w+[ ]+){0,3}?up|drop(?:ped)?|retire[ds]?|bin[ ]+(?:it|that|the)|"
+    r"no[ ]+longer[ ]+(?:needed|required))\b",
+    re.I,
+)
+
+
+def asks_removal(lines: list[str]) -> bool:
+    """Do these lines (a value's and the one before it) speak of removing a record?"""
+    return any(_REMOVAL.search(line[:MAX_LINE]) for line in lines)
+
+
+def shown_removal_flags(
+    lines: Iterable[tuple[int | None, int, str]], removing: list[str], shown: list[str]
+) -> list[Flag]:
+    """A value the ticket shows published (`shown`: a dig paste, quoted or not) on a line of the
+    vendor's, or under one, that asks for a removal, when no change or dropped request
+    (`removing`) holds it: "2. After the new certificate has issued: remove the GlobalSign
+    TXT,\n   globalsign-domain-verification=X" above a quoted dig that shows X. Being shown
+    published accounts for the value, never for the request to remove it (such a delete had
+    been lost, silently, when the words name no owner)."""
+    flags: list[Flag] = []
+    reported: set[str] = set()
+    before: tuple[int | None, str] | None = None  # the last line with text, and its comment
+    for comment_id, number, text in lines:
+        if not text or text.isspace():
+            continue
+        lead = [before[1]] if before is not None and before[0] == comment_id else []
+        before = (comment_id, text)
+        if not asks_removal([*lead, text]):
+            continue  # (most lines: cheaply)
+        for candidate in candidates(number, text):
+            if candidate.text in reported or is_consumed(candidate, removing):
+                continue
+            if not is_consumed(candidate, shown) or len(flags) >= MAX_UNREAD_FLAGS:
+                continue
+            reported.add(candidate.text)
+            flag = _unread(comment_id, candidate, text)
+            flags.append(
+                flag.model_copy(
+                    update={
+                        "message": f"{flag.message} The words around it ask for a removal, and "
+                        "the ticket also shows that value published: check whether it is to be "
+                        "deleted, and when."
+                    }
+                )
+            )
+    return flags
+
+
 # "Please make the following file available … /.well-known/pki-validation/gsdv.txt … with
 # exactly this content:", "expects each to return the Domain Validation Code as plain text:"
 _FILE_CONTENT = re.compile(
