@@ -105,6 +105,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     read_lines: list[tuple[int | None, int, str]] = []
     thread = Thread()  # what comments say of the others' requests
     used: list[str] = []
+    withdrawn: list[str] = []  # values of removals the vendor took back in the same comment
     spans: list[tuple[int | None, int, int]] = []  # lines each record was read from
     untrusted: list[Said] = []  # what anyone but the vendor asked for: shown, never drafted
     index = -1
@@ -322,6 +323,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
         gone, dropped_here = gone + taken_back, dropped_here + taken_back_flags
         if part.role == "vendor":  # "Edit before sending: on second thoughts, leave the …"
             left, left_flags = _removal_taken_back_here(walker.mentions, numbered)
+            withdrawn += [m.value.lower() for m in left if m.value]  # (answers its "remove")
             for at, m in enumerate(walker.mentions):  # (in place: `own` may be the same list)
                 if m in left:
                     walker.mentions[at] = replace(m, mode="observed", action=None)
@@ -753,6 +755,7 @@ def _read_parts(parts: list[Part], *, default_zone: str, subject: str) -> Extrac
     # (a value shown published is read, but a line asking to remove it is not: "remove the
     # GlobalSign TXT,\n globalsign-domain-verification=X" above a quoted dig showing X)
     requested = [v.lower() for c in [*decision.changes, *decision.dropped] for v in _values(c)]
+    requested += withdrawn
     published = [o.value.lower() for o in decision.observed]
     flags += shown_removal_flags(read_lines, requested, published)
     if any(c.action == "delete" and c.value is None for c in decision.changes):

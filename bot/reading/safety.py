@@ -302,9 +302,34 @@ _REMOVAL = re.compile(
 )
 
 
-def asks_removal(lines: list[str]) -> bool:
-    """Do these lines (a value's and the one before it) speak of removing a record?"""
-    return any(_REMOVAL.search(line[:MAX_LINE]) for line in lines)
+# "keep X", "do not remove X", "leave X alone": the line keeps its value, whatever the line
+# before it removes ("remove gov.uk. TXT OLD" / "keep gov.uk. TXT NEW")
+_KEEPS = re.compile(
+    r"\b(?:keep\w*|leave|leaving|left|stays?|retain\w*|not[ ]+(?:\w+[ ]+){0,2}?(?:remov|delet)\w*|"
+    r"don['\u2019]t[ ]+(?:\w+[ ]+){0,2}?(?:remov|delet)\w*)\b",
+    re.I,
+)
+
+
+_NEAR = 60  # characters either side of a value whose words speak of it
+
+
+def asks_removal(lead: str, line: str, value: str) -> bool:
+    """Does a value's line ask for a removal, or, when it holds the value alone (a list item,
+    a quoted string), the line before it?"""
+    own = line[:MAX_LINE]
+    at = own.lower().find(value)
+    if at < 0:
+        return False
+    # (in a paragraph, the words beside the value: "this does not replace anything. Your
+    # existing record … - remove the TXT" speaks of another record)
+    near = own[max(0, at - _NEAR) : at + len(value) + _NEAR]
+    if _KEEPS.search(near):
+        return False
+    if _REMOVAL.search(near):
+        return True
+    bare = own.lower().replace(value, "").strip(" \t\"'`*-\u2022.,;:()[]|>0123456789")
+    return not bare and bool(_REMOVAL.search(lead[:MAX_LINE])) and not _KEEPS.search(lead)
 
 
 def shown_removal_flags(
@@ -322,12 +347,14 @@ def shown_removal_flags(
     for comment_id, number, text in lines:
         if not text or text.isspace():
             continue
-        lead = [before[1]] if before is not None and before[0] == comment_id else []
+        lead = before[1] if before is not None and before[0] == comment_id else ""
         before = (comment_id, text)
-        if not asks_removal([*lead, text]):
+        if not _REMOVAL.search(f"{lead}\n{text}"[: 2 * MAX_LINE]):
             continue  # (most lines: cheaply)
         for candidate in candidates(number, text):
             if candidate.text in reported or is_consumed(candidate, removing):
+                continue
+            if not asks_removal(lead, text, candidate.text):
                 continue
             if not is_consumed(candidate, shown) or len(flags) >= MAX_UNREAD_FLAGS:
                 continue
