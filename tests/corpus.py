@@ -579,6 +579,10 @@ HOLDOUT200 = FIXTURES / "holdout200"
 HOLDOUT201 = FIXTURES / "holdout201"
 HOLDOUT202 = FIXTURES / "holdout202"
 HOLDOUT203 = FIXTURES / "holdout203"
+# First read at 2d52048, after the fixes above: holdout204 (an ordinary spring) 12, 14, 1 silent;
+# holdout205 (an ordinary autumn, many departments) 13, 15, 1 silent.
+HOLDOUT204 = FIXTURES / "holdout204"
+HOLDOUT205 = FIXTURES / "holdout205"
 
 READING_FOLDERS = (
     READING,
@@ -785,6 +789,8 @@ READING_FOLDERS = (
     HOLDOUT201,
     HOLDOUT202,
     HOLDOUT203,
+    HOLDOUT204,
+    HOLDOUT205,
 )
 
 CHANGE_KEYS = ("action", "name", "type", "value", "old_value", "ttl", "when")
